@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import type { AppDependencies } from './dependencies.ts';
+import { registerProblemHandlers } from './http/problem.ts';
+import { installValidationMessages } from './http/zod-messages.ts';
+import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { healthRoutes } from './system/health.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+
+export type RouteEntry = { method: string; url: string; access: Access };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access policy: tests walk it so new routes are covered. */
+    routeTable: RouteEntry[];
+  }
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const documentationPrefix = '/api/docs';
+
+installValidationMessages();
+
+/** Builds the HTTP application from its dependencies; starts nothing. */
+export async function buildApp(
+  dependencies: AppDependencies,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
+  const { config } = dependencies;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    // The client's own X-Request-Id is not trusted as the correlation id.
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    // Only the direct peer's address counts: a forged X-Forwarded-For changes nothing.
+    trustProxy: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON is the only body format the API accepts; anything else is answered 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.addHook('onRoute', (route) => {
+    // The documentation plugin's own routes are public by declaration here.
+    if (route.url.startsWith(documentationPrefix)) route.config = { ...route.config, access: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.routeTable.push({ method, url: route.url, access: route.config?.access as Access });
+    }
+  });
+
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Request-Id', request.id);
+    // Nothing the API returns may be kept by a browser or proxy cache: it is personal data.
+    if (request.url.startsWith('/api/') || request.url === '/healthz')
+      reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(cookie);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Liaison API',
+        version: '0.1.0',
+        description:
+          'Structured, consent-safe partnership working for adult social care. Authenticate with a session cookie ' +
+          '(browser; send X-CSRF-Token on writes) or `Authorization: Bearer <API token>`. Errors are RFC 9457 ' +
+          'problem+json with per-field messages.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.cookieSecure) },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: documentationPrefix, staticCSP: true });
+
+  registerAccessControl(app, {
+    db: dependencies.db,
+    clock: dependencies.clock,
+    policy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+    cookieName: sessionCookieName(config.cookieSecure),
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes(dependencies));
+  await app.register(authRoutes(dependencies));
+  await app.register(organisationsRoutes(dependencies));
+  await app.register(usersRoutes(dependencies));
+  await app.register(auditRoutes(dependencies));
+
+  registerWebApp(app);
+  return app;
+}
+
+/** Serves the built browser app; any other non-API path returns its index page (client-side routing). */
+function registerWebApp(app: FastifyInstance): void {
+  const indexPath = path.join(webRoot, 'index.html');
+  if (!fs.existsSync(indexPath)) {
+    app.log.warn(`The web interface has not been built (${indexPath} is missing): run "npm run build".`);
+    return;
+  }
+  // serve: false: files are sent by the two routes below, so every route declares its access.
+  app.register(fastifyStatic, { root: webRoot, serve: false });
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.sendFile('index.html'),
+  );
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    const assetPath = path.join(webRoot, decodeURIComponent(request.url.split('?')[0] ?? ''));
+    if (
+      assetPath.startsWith(webRoot + path.sep) &&
+      fs.existsSync(assetPath) &&
+      fs.statSync(assetPath).isFile()
+    ) {
+      return reply.sendFile(path.relative(webRoot, assetPath));
+    }
+    return reply.sendFile('index.html');
+  });
+}

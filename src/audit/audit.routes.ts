@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import { problemResponses } from '../http/schemas.ts';
+import { recordAudit, verifyAuditChain } from './audit.service.ts';
+
+const chainReportSchema = z
+  .object({
+    verified: z.boolean(),
+    sealedEntries: z.number().int(),
+    unsealedEntries: z.number().int(),
+    oldestUnsealedAgeMs: z.number().int().nullable(),
+    firstBadSeq: z.number().int().nullable(),
+    problem: z.string().nullable(),
+  })
+  .meta({ id: 'AuditChainReport' });
+
+export function auditRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/audit/verify',
+      {
+        config: { access: ['auditor', 'registered_manager', 'admin'] },
+        schema: {
+          tags: ['Audit'],
+          summary:
+            'Recompute your organisation’s audit chain and report the first entry that does not verify',
+          response: { 200: chainReportSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const context = requestContext(request);
+        const [report] = await verifyAuditChain(db, { clock, orgId: context.orgId });
+        await recordAudit(db, context, clock.now(), {
+          action: 'audit.verify',
+          entityType: 'audit_chain',
+          entityId: context.orgId,
+          details: { verified: report?.verified ?? false },
+        });
+        return {
+          verified: report?.verified ?? false,
+          sealedEntries: report?.sealedEntries ?? 0,
+          unsealedEntries: report?.unsealedEntries ?? 0,
+          oldestUnsealedAgeMs: report?.oldestUnsealedAgeMs ?? null,
+          firstBadSeq: report?.firstBadSeq ?? null,
+          problem: report?.problem ?? null,
+        };
+      },
+    );
+  };
+}

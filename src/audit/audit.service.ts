@@ -1,0 +1,167 @@
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db, Executor } from '../db/database.ts';
+import * as auditRepository from './audit.repository.ts';
+import type { AuditOutcome } from './audit.table.ts';
+import { chainHash, GENESIS_HASH } from './audit-hash.ts';
+
+export type AuditRecord = {
+  /** What happened, as `<entity>.<verb>`: `user.create`, `session.sign_in`, `person.view`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Names of the fields that changed; never their values. */
+  changedFields?: string[];
+  outcome?: AuditOutcome;
+  /** Ids, reasons and bases only: never note text or other personal data. */
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Writes an audit entry. Call it with the same transaction as the change it records, so the two
+ * commit or roll back together.
+ */
+export async function recordAudit(
+  executor: Executor,
+  context: RequestContext,
+  at: Date,
+  record: AuditRecord,
+): Promise<void> {
+  await auditRepository.insertAuditEvent(executor, {
+    orgId: context.orgId,
+    occurredAt: at,
+    actorType: context.actor.type,
+    actorId: context.actor.id,
+    actorRole: context.actor.role,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    changedFields: record.changedFields ?? [],
+    outcome: record.outcome ?? 'success',
+    requestId: context.requestId,
+    ip: context.ip,
+    details: record.details ?? {},
+  });
+}
+
+export type SealResult = { organisations: number; sealed: number };
+
+/**
+ * Seals committed audit entries into their organisation's hash chain, in batches. Each
+ * organisation has its own chain, so organisations never wait on each other. Bounded: at most
+ * `batchSize` entries per organisation and `maxOrganisations` organisations per call; whatever is
+ * left is taken on the next run.
+ */
+export async function sealPendingEntries(
+  db: Db,
+  options: { clock: Clock; batchSize?: number; maxOrganisations?: number },
+): Promise<SealResult> {
+  const batchSize = options.batchSize ?? 2_000;
+  const orgIds = await auditRepository.findOrganisationsWithPendingEntries(
+    db,
+    options.maxOrganisations ?? 100,
+  );
+  let sealed = 0;
+  for (const orgId of orgIds) {
+    sealed += await db.transaction().execute(async (trx) => {
+      if (!(await auditRepository.tryLockChain(trx, orgId))) return 0;
+      const head = await auditRepository.findChainHead(trx, orgId);
+      const events = await auditRepository.findPendingEvents(trx, orgId, batchSize);
+      let previousHash = head?.entry_hash ?? GENESIS_HASH;
+      let seq = head?.seq ?? 0;
+      const sealedAt = options.clock.now();
+      const entries = events.map((event) => {
+        seq += 1;
+        previousHash = chainHash(previousHash, seq, event);
+        return { org_id: orgId, seq, event_id: event.id, entry_hash: previousHash, sealed_at: sealedAt };
+      });
+      await auditRepository.insertChainEntries(trx, entries);
+      await auditRepository.deletePending(
+        trx,
+        orgId,
+        events.map((event) => event.id),
+      );
+      return entries.length;
+    });
+  }
+  return { organisations: orgIds.length, sealed };
+}
+
+export type ChainReport = {
+  orgId: string;
+  verified: boolean;
+  /** Entries sealed into the chain and checked. */
+  sealedEntries: number;
+  /** Entries written but not yet sealed: normal for a moment, reported with the age of the oldest. */
+  unsealedEntries: number;
+  oldestUnsealedAgeMs: number | null;
+  /** The first sequence number that does not verify, and why. */
+  firstBadSeq: number | null;
+  problem: string | null;
+  /** Entries that are neither sealed nor waiting to be sealed. */
+  unchainedEventIds: number[];
+};
+
+/** Recomputes every organisation's chain (or one) and names the first entry that does not verify. */
+export async function verifyAuditChain(
+  db: Db,
+  options: { clock: Clock; orgId?: string },
+): Promise<ChainReport[]> {
+  const orgIds = options.orgId ? [options.orgId] : await auditRepository.findAllOrganisationIds(db);
+  const reports: ChainReport[] = [];
+  for (const orgId of orgIds) reports.push(await verifyOrganisationChain(db, orgId, options.clock));
+  return reports;
+}
+
+async function verifyOrganisationChain(db: Db, orgId: string, clock: Clock): Promise<ChainReport> {
+  const pageSize = 5_000;
+  let previousHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let firstBadSeq: number | null = null;
+  let problem: string | null = null;
+  let checked = 0;
+
+  while (firstBadSeq === null) {
+    const page = await auditRepository.findChainPage(db, orgId, expectedSeq - 1, pageSize);
+    for (const entry of page) {
+      if (entry.seq !== expectedSeq) {
+        firstBadSeq = expectedSeq;
+        problem = `entry ${expectedSeq} is missing (the chain continues at ${entry.seq})`;
+        break;
+      }
+      if (!entry.event_present) {
+        firstBadSeq = entry.seq;
+        problem = `the audit entry sealed at ${entry.seq} no longer exists`;
+        break;
+      }
+      const recomputed = chainHash(previousHash, entry.seq, entry);
+      if (recomputed !== entry.entry_hash) {
+        firstBadSeq = entry.seq;
+        problem = `entry ${entry.seq} does not match its hash: it was changed, moved or replaced`;
+        break;
+      }
+      previousHash = entry.entry_hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (page.length < pageSize) break;
+  }
+
+  const unsealed = await auditRepository.countUnsealed(db, orgId);
+  const unchainedEventIds = await auditRepository.findUnchainedEventIds(db, orgId, 20);
+  if (firstBadSeq === null && unchainedEventIds.length > 0) {
+    problem = `${unchainedEventIds.length === 20 ? 'at least 20' : unchainedEventIds.length} audit entries are outside the chain (first id ${unchainedEventIds[0]})`;
+  }
+  return {
+    orgId,
+    verified: firstBadSeq === null && unchainedEventIds.length === 0,
+    sealedEntries: checked,
+    unsealedEntries: unsealed.pending,
+    oldestUnsealedAgeMs: unsealed.oldest
+      ? Math.max(0, clock.now().getTime() - unsealed.oldest.getTime())
+      : null,
+    firstBadSeq,
+    problem,
+    unchainedEventIds,
+  };
+}

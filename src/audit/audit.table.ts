@@ -1,0 +1,37 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type ActorType = 'user' | 'api_token' | 'partner' | 'system';
+export type AuditOutcome = 'success' | 'denied' | 'failed';
+
+export type AuditEventsTable = {
+  org_id: string;
+  id: ColumnType<number, never, never>;
+  occurred_at: Date;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  changed_fields: ColumnType<string[], string[] | undefined, never>;
+  outcome: Generated<AuditOutcome>;
+  request_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+};
+
+export type AuditPendingTable = {
+  org_id: string;
+  event_id: number;
+};
+
+export type AuditChainTable = {
+  org_id: string;
+  seq: number;
+  event_id: number;
+  entry_hash: string;
+  sealed_at: Date;
+};
+
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type AuditChainRow = Selectable<AuditChainTable>;

@@ -1,0 +1,167 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { type StaffRole, staffRoles } from '../users/users.table.ts';
+import {
+  type Authentication,
+  authenticateApiToken,
+  authenticateSession,
+  type SessionPolicy,
+} from './auth.service.ts';
+import { safeEqual } from './secrets.ts';
+
+/**
+ * Who may call a route. Every route under /api declares one; a route without it cannot be
+ * registered (deny by default).
+ * - 'public': anyone, signed in or not (sign-in, health, the API description).
+ * - 'signed_in': any staff member of the organisation.
+ * - a list of roles: only those.
+ */
+export type Access = 'public' | 'signed_in' | readonly StaffRole[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    authentication: Authentication | null;
+  }
+}
+
+export const anyStaff: readonly StaffRole[] = staffRoles;
+/** Roles that may change things; the auditor is read-only everywhere. */
+export const staffWhoWrite: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'admin'];
+export const managers: readonly StaffRole[] = ['manager', 'registered_manager'];
+export const userAdministrators: readonly StaffRole[] = ['admin', 'registered_manager'];
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(secure: boolean): string {
+  // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
+  return secure ? '__Host-liaison_session' : 'liaison_session';
+}
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  const authentication = request.authentication;
+  if (!authentication) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return {
+    orgId: authentication.orgId,
+    actor: {
+      type: authentication.kind === 'session' ? 'user' : 'api_token',
+      id: authentication.actorId,
+      role: authentication.role,
+    },
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+export function registerAccessControl(
+  app: FastifyInstance,
+  dependencies: { db: Db; clock: Clock; policy: SessionPolicy; cookieName: string },
+): void {
+  app.decorateRequest('authentication', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy`);
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = request.routeOptions.config?.access;
+    const isApi = request.url.startsWith('/api/');
+    if (!isApi) return;
+
+    const isWrite = !SAFE_METHODS.has(request.method);
+    if (isWrite) refuseCrossSite(request);
+
+    request.authentication = await authenticate(request, dependencies);
+
+    // Unknown /api paths have no route config: they fall through to the 404 handler.
+    if (access === undefined) {
+      if (request.is404) return;
+      throw new AppError('forbidden', 'This operation has no access policy and is refused.');
+    }
+    if (access === 'public') return;
+    const authentication = request.authentication;
+    if (!authentication) throw new AppError('unauthenticated', 'Sign in to continue.');
+
+    if (isWrite && authentication.kind === 'session') {
+      const presented = request.headers['x-csrf-token'];
+      if (
+        typeof presented !== 'string' ||
+        !authentication.csrfToken ||
+        !safeEqual(presented, authentication.csrfToken)
+      ) {
+        throw new AppError('forbidden', 'The request did not carry this session’s X-CSRF-Token header.');
+      }
+    }
+
+    if (access !== 'signed_in' && !access.includes(authentication.role)) {
+      const context = requestContext(request);
+      await recordAudit(dependencies.db, context, dependencies.clock.now(), {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        outcome: 'denied',
+        details: { role: authentication.role },
+      });
+      throw new AppError('forbidden', `A ${authentication.role.replace('_', ' ')} cannot do this.`);
+    }
+  });
+}
+
+async function authenticate(
+  request: FastifyRequest,
+  dependencies: { db: Db; clock: Clock; policy: SessionPolicy; cookieName: string },
+): Promise<Authentication | null> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1])
+      throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+    const authentication = await authenticateApiToken(dependencies.db, {
+      token: match[1],
+      clock: dependencies.clock,
+    });
+    if (!authentication)
+      throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
+    return authentication;
+  }
+  const cookie = request.cookies[dependencies.cookieName];
+  if (!cookie) return null;
+  return authenticateSession(dependencies.db, {
+    token: cookie,
+    clock: dependencies.clock,
+    policy: dependencies.policy,
+  });
+}
+
+/**
+ * Browsers say where a request came from. A state-changing request sent by another site is
+ * refused whatever credentials it carries (defence in depth beside the CSRF token).
+ */
+function refuseCrossSite(request: FastifyRequest): void {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string' && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    throw new AppError('forbidden', 'Requests from other sites cannot change anything here.');
+  }
+  const origin = request.headers.origin;
+  if (typeof origin === 'string' && origin !== 'null') {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw new AppError('forbidden', 'The Origin header is not a valid origin.');
+    }
+    if (originHost !== request.headers.host) {
+      throw new AppError('forbidden', 'Requests from other sites cannot change anything here.');
+    }
+  } else if (origin === 'null') {
+    throw new AppError('forbidden', 'Requests from other sites cannot change anything here.');
+  }
+}

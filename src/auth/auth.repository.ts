@@ -1,0 +1,166 @@
+import type { Executor } from '../db/database.ts';
+import type { StaffRole } from '../users/users.table.ts';
+
+export type SessionWithUser = {
+  org_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_id: string;
+  email: string;
+  display_name: string;
+  role: StaffRole;
+  disabled_at: Date | null;
+};
+
+export async function findOpenSessionByTokenHash(
+  executor: Executor,
+  tokenHash: string,
+): Promise<SessionWithUser | undefined> {
+  return executor
+    .selectFrom('sessions')
+    .innerJoin('users', (join) =>
+      join.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
+    )
+    .select([
+      'sessions.org_id',
+      'sessions.token_hash',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.role',
+      'users.disabled_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.ended_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  executor: Executor,
+  session: {
+    org_id: string;
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Date;
+    expires_at: Date;
+  },
+): Promise<void> {
+  await executor
+    .insertInto('sessions')
+    .values({ ...session, last_seen_at: session.created_at })
+    .execute();
+}
+
+export async function touchSession(
+  executor: Executor,
+  orgId: string,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
+  await executor
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('org_id', '=', orgId)
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function endSession(
+  executor: Executor,
+  orgId: string,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
+  await executor
+    .updateTable('sessions')
+    .set({ ended_at: at })
+    .where('org_id', '=', orgId)
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export async function endSessionsOfUser(
+  executor: Executor,
+  orgId: string,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await executor
+    .updateTable('sessions')
+    .set({ ended_at: at })
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export async function findActiveApiTokenByHash(executor: Executor, tokenHash: string, now: Date) {
+  return executor
+    .selectFrom('api_tokens')
+    .select(['org_id', 'id', 'name', 'role'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+export async function insertApiToken(
+  executor: Executor,
+  token: {
+    org_id: string;
+    id: string;
+    name: string;
+    role: StaffRole;
+    token_hash: string;
+    created_by: string;
+    created_at: Date;
+    expires_at: Date | null;
+  },
+): Promise<void> {
+  await executor.insertInto('api_tokens').values(token).execute();
+}
+
+export async function listApiTokens(executor: Executor, orgId: string) {
+  return executor
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'role', 'created_by', 'created_at', 'expires_at', 'revoked_at'])
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export async function revokeApiToken(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function apiTokenExists(executor: Executor, orgId: string, id: string): Promise<boolean> {
+  const row = await executor
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}

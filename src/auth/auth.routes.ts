@@ -1,0 +1,200 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDependencies } from '../dependencies.ts';
+import { AppError } from '../errors.ts';
+import { idParams, problemResponses } from '../http/schemas.ts';
+import { getOrganisation } from '../organisations/organisations.service.ts';
+import { requestContext, sessionCookieName } from './access.ts';
+import {
+  apiTokenSchema,
+  createApiTokenBody,
+  createdApiTokenSchema,
+  sessionSchema,
+  signInBody,
+} from './auth.schemas.ts';
+import {
+  type Authentication,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  signIn,
+  signOut,
+} from './auth.service.ts';
+
+export function authRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
+  const cookieName = sessionCookieName(config.cookieSecure);
+  const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+
+  const sessionBody = async (authentication: Authentication) => {
+    const organisation = await getOrganisation(db, {
+      orgId: authentication.orgId,
+      actor: { type: 'user', id: authentication.actorId, role: authentication.role },
+      requestId: null,
+      ip: null,
+    });
+    return {
+      user: {
+        id: authentication.actorId,
+        displayName: authentication.displayName,
+        email: authentication.email,
+        role: authentication.role,
+      },
+      organisation: { id: organisation.id, name: organisation.name },
+      csrfToken: authentication.csrfToken,
+    };
+  };
+
+  return async (app) => {
+    // Per-address limit on sign-in attempts, beside the per-account throttle in the service:
+    // one address cannot try many accounts, and one account cannot be tried from many addresses.
+    await app.register(rateLimit, { global: false });
+
+    app.post(
+      '/api/session',
+      {
+        config: {
+          access: 'public',
+          rateLimit: { max: 30, timeWindow: '5 minutes', keyGenerator: (request) => request.ip },
+        },
+        schema: {
+          tags: ['Sessions'],
+          summary: 'Sign in with email and password (starts a cookie session)',
+          body: signInBody,
+          response: { 200: sessionSchema, ...problemResponses, 429: problemResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const { token, authentication } = await signIn(db, {
+          email: request.body.email,
+          password: request.body.password,
+          clock,
+          policy,
+          requestId: request.id,
+          ip: request.ip,
+        });
+        reply.setCookie(cookieName, token, {
+          path: '/',
+          httpOnly: true,
+          secure: config.cookieSecure,
+          sameSite: 'lax',
+          maxAge: Math.floor(config.sessionAbsoluteMs / 1000),
+        });
+        return sessionBody(authentication);
+      },
+    );
+
+    app.get(
+      '/api/session',
+      {
+        config: { access: 'signed_in' },
+        schema: {
+          tags: ['Sessions'],
+          summary: 'Who is signed in',
+          response: { 200: sessionSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        if (!request.authentication) throw new AppError('unauthenticated', 'Sign in to continue.');
+        return sessionBody(request.authentication);
+      },
+    );
+
+    app.delete(
+      '/api/session',
+      {
+        config: { access: 'signed_in' },
+        schema: {
+          tags: ['Sessions'],
+          summary: 'Sign out (ends the session on the server)',
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const tokenHash = request.authentication?.sessionTokenHash;
+        if (!tokenHash)
+          throw new AppError(
+            'bad_request',
+            'Only a cookie session can be signed out; revoke API tokens instead.',
+          );
+        await signOut(db, requestContext(request), { tokenHash, clock });
+        reply.clearCookie(cookieName, {
+          path: '/',
+          httpOnly: true,
+          secure: config.cookieSecure,
+          sameSite: 'lax',
+        });
+        reply.header('Clear-Site-Data', '"cache", "cookies", "storage"');
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/api-tokens',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['API tokens'],
+          summary: 'API tokens of your organisation (never the token values)',
+          response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const tokens = await listApiTokens(db, requestContext(request));
+        return {
+          items: tokens.map((token) => ({
+            id: token.id,
+            name: token.name,
+            role: token.role,
+            createdAt: token.created_at.toISOString(),
+            expiresAt: token.expires_at?.toISOString() ?? null,
+            revokedAt: token.revoked_at?.toISOString() ?? null,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/api-tokens',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['API tokens'],
+          summary: 'Create an API token for a system, with the role it acts as',
+          body: createApiTokenBody,
+          response: { 201: createdApiTokenSchema, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const created = await createApiToken(db, requestContext(request), {
+          name: request.body.name,
+          role: request.body.role,
+          expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+          clock,
+        });
+        return reply.code(201).send({
+          ...created,
+          createdAt: created.createdAt.toISOString(),
+          expiresAt: created.expiresAt?.toISOString() ?? null,
+        });
+      },
+    );
+
+    app.delete(
+      '/api/api-tokens/:id',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['API tokens'],
+          summary: 'Revoke an API token (takes effect on its next request)',
+          params: idParams,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        await revokeApiToken(db, requestContext(request), { id: request.params.id, clock });
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

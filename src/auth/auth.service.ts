@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import * as usersRepository from '../users/users.repository.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import * as authRepository from './auth.repository.ts';
+import { decoyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './passwords.ts';
+import { generateToken, hashToken } from './secrets.ts';
+
+export type SessionPolicy = { idleMs: number; absoluteMs: number };
+
+/** Who the request is from, as established by its session cookie or API token. */
+export type Authentication = {
+  orgId: string;
+  kind: 'session' | 'api_token';
+  actorId: string;
+  role: StaffRole;
+  displayName: string;
+  email: string | null;
+  /** Cookie sessions only: the hash that identifies the session row, and its CSRF token. */
+  sessionTokenHash: string | null;
+  csrfToken: string | null;
+};
+
+/** Free sign-in attempts before each further failure makes the account wait, doubling up to 15 minutes. */
+export const FREE_SIGN_IN_ATTEMPTS = 5;
+export function signInThrottleDelayMs(failures: number): number {
+  if (failures < FREE_SIGN_IN_ATTEMPTS) return 0;
+  return Math.min(15 * 60_000, 30_000 * 2 ** (failures - FREE_SIGN_IN_ATTEMPTS));
+}
+
+const signInRefused = () => new AppError('unauthenticated', 'The email address or password is not right.');
+
+export async function signIn(
+  db: Db,
+  options: {
+    email: string;
+    password: string;
+    clock: Clock;
+    policy: SessionPolicy;
+    requestId: string | null;
+    ip: string | null;
+  },
+): Promise<{ token: string; authentication: Authentication }> {
+  const user = await usersRepository.findUserForSignIn(db, options.email);
+  if (!user) {
+    await verifyPassword(await decoyPasswordHash(), options.password);
+    throw signInRefused();
+  }
+  const context: RequestContext = {
+    orgId: user.org_id,
+    actor: { type: 'user', id: user.id, role: user.role },
+    requestId: options.requestId,
+    ip: options.ip,
+  };
+  const now = options.clock.now();
+  if (user.throttled_until && user.throttled_until > now) {
+    const retryAfterSeconds = Math.ceil((user.throttled_until.getTime() - now.getTime()) / 1000);
+    await recordAudit(db, context, now, {
+      action: 'session.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'denied',
+      details: { reason: 'throttled' },
+    });
+    throw new AppError(
+      'too_many_requests',
+      'Too many attempts to sign in to this account. Wait and try again.',
+      {
+        retryAfterSeconds,
+      },
+    );
+  }
+
+  const passwordMatches = await verifyPassword(user.password_hash, options.password);
+  if (!passwordMatches || user.disabled_at) {
+    await db.transaction().execute(async (trx) => {
+      if (!passwordMatches) {
+        await usersRepository.recordFailedSignIn(trx, user.org_id, user.id, signInThrottleDelayMs, now);
+      }
+      await recordAudit(trx, context, now, {
+        action: 'session.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: passwordMatches ? 'denied' : 'failed',
+        details: { reason: passwordMatches ? 'account_disabled' : 'wrong_password' },
+      });
+    });
+    throw signInRefused();
+  }
+
+  const upgradedHash = passwordNeedsRehash(user.password_hash)
+    ? await hashPassword(options.password)
+    : undefined;
+  const token = generateToken();
+  const tokenHash = hashToken(token);
+  const csrfToken = generateToken();
+  await db.transaction().execute(async (trx) => {
+    await usersRepository.recordSuccessfulSignIn(trx, user.org_id, user.id, upgradedHash);
+    await authRepository.insertSession(trx, {
+      org_id: user.org_id,
+      token_hash: tokenHash,
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: new Date(now.getTime() + options.policy.absoluteMs),
+    });
+    await recordAudit(trx, context, now, {
+      action: 'session.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      details: upgradedHash ? { password_hash_upgraded: true } : {},
+    });
+  });
+  return {
+    token,
+    authentication: {
+      orgId: user.org_id,
+      kind: 'session',
+      actorId: user.id,
+      role: user.role,
+      displayName: user.display_name,
+      email: user.email,
+      sessionTokenHash: tokenHash,
+      csrfToken,
+    },
+  };
+}
+
+/** Resolves a session cookie; expired, idle, ended or disabled-user sessions resolve to nothing. */
+export async function authenticateSession(
+  db: Db,
+  options: { token: string; clock: Clock; policy: SessionPolicy },
+): Promise<Authentication | null> {
+  const tokenHash = hashToken(options.token);
+  const session = await authRepository.findOpenSessionByTokenHash(db, tokenHash);
+  if (!session || session.disabled_at) return null;
+  const now = options.clock.now();
+  if (now >= session.expires_at) return null;
+  if (now.getTime() - session.last_seen_at.getTime() >= options.policy.idleMs) return null;
+  // Recording activity costs a write, so it is done at most once a minute: the idle timeout is
+  // therefore exact to within a minute.
+  if (now.getTime() - session.last_seen_at.getTime() >= 60_000) {
+    await authRepository.touchSession(db, session.org_id, tokenHash, now);
+  }
+  return {
+    orgId: session.org_id,
+    kind: 'session',
+    actorId: session.user_id,
+    role: session.role,
+    displayName: session.display_name,
+    email: session.email,
+    sessionTokenHash: tokenHash,
+    csrfToken: session.csrf_token,
+  };
+}
+
+export async function authenticateApiToken(
+  db: Db,
+  options: { token: string; clock: Clock },
+): Promise<Authentication | null> {
+  const token = await authRepository.findActiveApiTokenByHash(
+    db,
+    hashToken(options.token),
+    options.clock.now(),
+  );
+  if (!token) return null;
+  return {
+    orgId: token.org_id,
+    kind: 'api_token',
+    actorId: token.id,
+    role: token.role,
+    displayName: token.name,
+    email: null,
+    sessionTokenHash: null,
+    csrfToken: null,
+  };
+}
+
+export async function signOut(
+  db: Db,
+  context: RequestContext,
+  options: { tokenHash: string; clock: Clock },
+): Promise<void> {
+  const now = options.clock.now();
+  await db.transaction().execute(async (trx) => {
+    await authRepository.endSession(trx, context.orgId, options.tokenHash, now);
+    await recordAudit(trx, context, now, {
+      action: 'session.sign_out',
+      entityType: 'user',
+      entityId: context.actor.id,
+    });
+  });
+}
+
+export const API_TOKEN_PREFIX = 'lsn_';
+
+export async function createApiToken(
+  db: Db,
+  context: RequestContext,
+  options: { name: string; role: StaffRole; expiresAt: Date | null; clock: Clock },
+) {
+  const now = options.clock.now();
+  if (options.expiresAt && options.expiresAt <= now) {
+    throw new AppError('validation', 'The expiry must be in the future.', { field: 'expiresAt' });
+  }
+  const token = generateToken(API_TOKEN_PREFIX);
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await authRepository.insertApiToken(trx, {
+      org_id: context.orgId,
+      id,
+      name: options.name,
+      role: options.role,
+      token_hash: hashToken(token),
+      created_by: context.actor.id,
+      created_at: now,
+      expires_at: options.expiresAt,
+    });
+    await recordAudit(trx, context, now, {
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: id,
+      changedFields: ['name', 'role', 'expires_at'],
+      details: { role: options.role },
+    });
+  });
+  return { id, token, name: options.name, role: options.role, createdAt: now, expiresAt: options.expiresAt };
+}
+
+export async function revokeApiToken(db: Db, context: RequestContext, options: { id: string; clock: Clock }) {
+  const now = options.clock.now();
+  await db.transaction().execute(async (trx) => {
+    if (!(await authRepository.apiTokenExists(trx, context.orgId, options.id)))
+      throw notFound('The API token');
+    await authRepository.revokeApiToken(trx, context.orgId, options.id, now);
+    await recordAudit(trx, context, now, {
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: options.id,
+      changedFields: ['revoked_at'],
+    });
+  });
+}
+
+export function listApiTokens(db: Db, context: RequestContext) {
+  return authRepository.listApiTokens(db, context.orgId);
+}

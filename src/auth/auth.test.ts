@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from '../../test/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('signing in', () => {
+  it('starts a session with an HttpOnly, Secure, SameSite cookie and returns who is signed in', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.user).toMatchObject({ id: user.id, role: 'manager' });
+    expect(body.organisation).toEqual({ id: organisation.id, name: organisation.name });
+    const cookie = response.cookies[0]!;
+    expect(cookie.name).toBe('__Host-liaison_session');
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+    expect(cookie.domain).toBeUndefined();
+
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.id).toBe(user.id);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    const signedIn = await signIn(t.app, user.email);
+    const token = signedIn.headers.cookie.split('=')[1]!;
+    const rows = await t.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.token_hash).not.toContain(token);
+    expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a wrong password and an unknown address with the same answer', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: 'not the password' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'nobody@example.org', password: 'not the password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('throttles an account after repeated failures, even for the right password, without affecting others', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const target = await createTestUser(t.db, t.clock, organisation.id);
+    const bystander = await createTestUser(t.db, t.clock, organisation.id);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: target.email, password: `guess ${attempt}` },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+    const throttled = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: target.email, password: TEST_PASSWORD },
+    });
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(throttled.headers['content-type']).toContain('application/problem+json');
+
+    expect((await signIn(t.app, bystander.email)).userId).toBe(bystander.id);
+
+    t.clock.advance(31_000);
+    expect((await signIn(t.app, target.email)).userId).toBe(target.id);
+  });
+
+  it('records sign-ins and failures in the audit trail without the password', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: 'canary-password-xyz' },
+    });
+    await signIn(t.app, user.email);
+    const entries = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('org_id', '=', organisation.id)
+      .where('action', '=', 'session.sign_in')
+      .orderBy('id')
+      .execute();
+    expect(entries.map((entry) => entry.outcome)).toEqual(['failed', 'success']);
+    expect(JSON.stringify(entries)).not.toContain('canary-password-xyz');
+  });
+});
+
+describe('sessions', () => {
+  it('ends the session on the server at sign-out: the old cookie no longer works', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    const { headers } = await signIn(t.app, user.email);
+    const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers });
+    expect(out.statusCode).toBe(204);
+    expect(out.headers['clear-site-data']).toContain('cookies');
+    const after = await t.app.inject({ method: 'GET', url: '/api/session', headers });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('expires a session left idle and one past its absolute lifetime', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    const idle = await signIn(t.app, user.email);
+    t.clock.advance(t.config.sessionIdleMs + 1);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/session', headers: idle.headers })).statusCode,
+    ).toBe(401);
+
+    const busy = await signIn(t.app, user.email);
+    const step = t.config.sessionIdleMs / 2;
+    for (let elapsed = 0; elapsed < t.config.sessionAbsoluteMs - step; elapsed += step) {
+      t.clock.advance(step);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
+      ).toBe(200);
+    }
+    t.clock.advance(step);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
+    ).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token, or from another site', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+    const { headers } = await signIn(t.app, admin.email);
+    const payload = {
+      email: 'new.person@example.org',
+      displayName: 'New Person',
+      role: 'care_worker',
+      password: 'a long enough password',
+    };
+    const withoutToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: headers.cookie },
+      payload,
+    });
+    expect(withoutToken.statusCode).toBe(403);
+    const crossSite = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...headers, 'sec-fetch-site': 'cross-site' },
+      payload,
+    });
+    expect(crossSite.statusCode).toBe(403);
+    const foreignOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...headers, origin: 'https://evil.example' },
+      payload,
+    });
+    expect(foreignOrigin.statusCode).toBe(403);
+    expect(
+      await t.db.selectFrom('users').select('id').where('email', '=', payload.email).executeTakeFirst(),
+    ).toBeUndefined();
+  });
+});
+
+describe('API tokens', () => {
+  it('lets an admin create a token that acts with its role, and revoking it works on the next request', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+    const { headers } = await signIn(t.app, admin.email);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers,
+      payload: { name: 'Rostering system', role: 'manager' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    const bearer = { authorization: `Bearer ${token}` };
+    const organisationResponse = await t.app.inject({
+      method: 'GET',
+      url: '/api/organisation',
+      headers: bearer,
+    });
+    expect(organisationResponse.statusCode).toBe(200);
+    expect(organisationResponse.json().id).toBe(organisation.id);
+
+    const stored = await t.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+
+    const addUser = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: bearer,
+      payload: {
+        email: 'x@example.org',
+        displayName: 'X',
+        role: 'care_worker',
+        password: 'a long enough password',
+      },
+    });
+    expect(addUser.statusCode).toBe(403);
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/api-tokens/${id}`, headers })).statusCode).toBe(
+      204,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/organisation', headers: bearer })).statusCode,
+    ).toBe(401);
+  });
+
+  it('refuses token management to everyone but an admin', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const manager = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
+    const { headers } = await signIn(t.app, manager.email);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers,
+      payload: { name: 'x', role: 'admin' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(
+      await t.db.selectFrom('api_tokens').select('id').where('org_id', '=', organisation.id).execute(),
+    ).toHaveLength(0);
+  });
+});

@@ -1,0 +1,19 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditChainTable, AuditEventsTable, AuditPendingTable } from '../audit/audit.table.ts';
+import type { ApiTokensTable, SessionsTable } from '../auth/auth.table.ts';
+import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import type { UsersTable } from '../users/users.table.ts';
+
+export type Database = {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  audit_pending: AuditPendingTable;
+  audit_chain: AuditChainTable;
+};
+
+export type Db = Kysely<Database>;
+/** A database handle or an open transaction: services that only read or write once accept either. */
+export type Executor = Kysely<Database> | Transaction<Database>;

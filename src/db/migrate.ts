@@ -1,0 +1,22 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as createFoundation from './migrations/2026_11_21_0900_create_foundation.ts';
+
+// Listed here rather than read from the folder so the set of migrations is fixed at build time
+// and the same under tsx, the test runner and a bundler. Append only; names sort by date.
+const migrations: Record<string, Migration> = {
+  '2026_11_21_0900_create_foundation': createFoundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

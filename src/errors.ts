@@ -1,0 +1,68 @@
+/** The closed set of ways a request can fail; each maps to exactly one HTTP status. */
+export type ErrorKind =
+  | 'bad_request'
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'too_many_requests'
+  | 'unavailable'
+  | 'internal';
+
+export const statusByKind = {
+  bad_request: 400,
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  too_many_requests: 429,
+  unavailable: 503,
+  internal: 500,
+} as const satisfies Record<ErrorKind, number>;
+
+export const titleByKind = {
+  bad_request: 'The request could not be understood',
+  validation: 'Some fields need correcting',
+  unauthenticated: 'Sign in to continue',
+  forbidden: 'You do not have permission to do this',
+  not_found: 'Not found',
+  conflict: 'This conflicts with the current state',
+  precondition_failed: 'The record has changed since you loaded it',
+  unsupported_media_type: 'Send the request body as application/json',
+  payload_too_large: 'The request body is too large',
+  too_many_requests: 'Too many attempts',
+  unavailable: 'Liaison is temporarily unavailable',
+  internal: 'Something went wrong on our side',
+} as const satisfies Record<ErrorKind, string>;
+
+export type FieldProblem = { field: string; message: string };
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly fields: FieldProblem[];
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    options: { field?: string; fields?: FieldProblem[]; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.kind = kind;
+    this.fields = options.fields ?? (options.field ? [{ field: options.field, message }] : []);
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} was not found.`);
+}

@@ -1,0 +1,51 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+/** A piece of background work run on an interval. Jobs are data: see jobs.ts for the list. */
+export type Job = {
+  name: string;
+  intervalMs: number;
+  /** Does one bounded sweep; returns how many things it handled (for the log). */
+  run(): Promise<number>;
+};
+
+/**
+ * Runs each job on its interval, never two runs of the same job at once in this process.
+ * Jobs must be safe to run in several processes at once (they lock what they take).
+ */
+export function startScheduler(jobs: Job[], logger: FastifyBaseLogger): { stop(): Promise<void> } {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  for (const job of jobs) {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const run = job
+        .run()
+        .then((handled) => {
+          if (handled > 0) logger.debug({ job: job.name, handled }, 'job ran');
+        })
+        .catch((error: unknown) =>
+          logger.error({ err: error, job: job.name }, 'job failed; it will run again'),
+        )
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    };
+    // Run once at start: work that fell due while the server was down is done straight away.
+    tick();
+    timers.push(setInterval(tick, job.intervalMs));
+  }
+
+  return {
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

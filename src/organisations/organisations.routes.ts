@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { anyStaff, requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import { problemResponses } from '../http/schemas.ts';
+import {
+  organisationSchema,
+  toOrganisationResponse,
+  updateOrganisationBody,
+} from './organisations.schemas.ts';
+import { getOrganisation, updateOrganisation } from './organisations.service.ts';
+
+export function organisationsRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/organisation',
+      {
+        config: { access: anyStaff },
+        schema: {
+          tags: ['Organisation'],
+          summary: 'Your organisation',
+          response: { 200: organisationSchema, ...problemResponses },
+        },
+      },
+      async (request) => toOrganisationResponse(await getOrganisation(db, requestContext(request))),
+    );
+
+    app.patch(
+      '/api/organisation',
+      {
+        config: { access: ['admin', 'registered_manager'] },
+        schema: {
+          tags: ['Organisation'],
+          summary: 'Change your organisation’s details (used in its policies and evidence)',
+          body: updateOrganisationBody,
+          response: { 200: organisationSchema, ...problemResponses },
+        },
+      },
+      async (request) =>
+        toOrganisationResponse(await updateOrganisation(db, requestContext(request), request.body, clock)),
+    );
+  };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import { type RequestContext, systemContext } from '../context.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import * as organisationsRepository from './organisations.repository.ts';
+import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisations.schemas.ts';
+import type { OrganisationUpdate } from './organisations.table.ts';
+
+const columnByField = {
+  name: 'name',
+  registrationNumber: 'registration_number',
+  registeredManagerName: 'registered_manager_name',
+  address: 'address',
+  logoDataUrl: 'logo_data_url',
+  contactVerificationDays: 'contact_verification_days',
+} as const satisfies Record<keyof CreateOrganisationInput, keyof OrganisationUpdate>;
+
+/** Creates a tenant. Used by the CLI and the demo loader; there is no API for it. */
+export async function createOrganisation(
+  executor: Executor,
+  input: CreateOrganisationInput,
+  clock: Clock,
+  actor: string,
+) {
+  const now = clock.now();
+  const id = randomUUID();
+  const row = await organisationsRepository.insertOrganisation(executor, {
+    id,
+    name: input.name,
+    registration_number: input.registrationNumber ?? null,
+    registered_manager_name: input.registeredManagerName ?? null,
+    address: input.address ?? null,
+    logo_data_url: input.logoDataUrl ?? null,
+    ...(input.contactVerificationDays ? { contact_verification_days: input.contactVerificationDays } : {}),
+    created_at: now,
+    updated_at: now,
+  });
+  await recordAudit(executor, systemContext(id, actor), now, {
+    action: 'organisation.create',
+    entityType: 'organisation',
+    entityId: id,
+    changedFields: Object.keys(input).map((field) => columnByField[field as keyof CreateOrganisationInput]),
+  });
+  return row;
+}
+
+export async function getOrganisation(db: Db, context: RequestContext) {
+  const organisation = await organisationsRepository.findOrganisation(db, context.orgId);
+  if (!organisation) throw notFound('Your organisation');
+  return organisation;
+}
+
+export async function updateOrganisation(
+  db: Db,
+  context: RequestContext,
+  input: UpdateOrganisationInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  const changes: OrganisationUpdate = { updated_at: now };
+  const changedFields: string[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    const column = columnByField[field as keyof UpdateOrganisationInput];
+    (changes as Record<string, unknown>)[column] = value;
+    changedFields.push(column);
+  }
+  return db.transaction().execute(async (trx) => {
+    const updated = await organisationsRepository.updateOrganisation(trx, context.orgId, changes);
+    if (!updated) throw notFound('Your organisation');
+    await recordAudit(trx, context, now, {
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: context.orgId,
+      changedFields,
+    });
+    return updated;
+  });
+}

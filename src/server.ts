@@ -1,0 +1,38 @@
+import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createDatabase } from './db/create-db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { allJobs } from './jobs/jobs.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+
+/** Opens the database, migrates it, and serves HTTP with the background jobs running. */
+export async function startServer(config: Config) {
+  const database = await createDatabase(
+    config.databaseUrl
+      ? {
+          backend: 'postgres',
+          url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          onPoolError: (error) =>
+            app.log.warn({ err: error }, 'database connection lost; it will be replaced'),
+        }
+      : { backend: 'pglite', dataDir: config.dataDir },
+  );
+  await migrateToLatest(database.db);
+  const dependencies = { db: database.db, backend: database.backend, clock: systemClock, config };
+  const app = await buildApp(dependencies);
+  const scheduler = startScheduler(allJobs(dependencies), app.log);
+  await app.listen({ port: config.port, host: config.host });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close();
+      await scheduler.stop();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { app, database, stop };
+}

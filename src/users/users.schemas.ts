@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { StaffUser } from './users.repository.ts';
+import { staffRoles } from './users.table.ts';
+
+export const staffRoleSchema = z.enum(staffRoles).meta({
+  id: 'StaffRole',
+  description: 'care_worker, manager, registered_manager, auditor (read-only) or admin',
+});
+
+export const emailSchema = z.string().trim().max(254).pipe(z.email());
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: staffRoleSchema,
+    disabled: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'StaffUser' });
+export type UserResponse = z.infer<typeof userSchema>;
+
+export const createUserBody = z.strictObject({
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(200),
+  role: staffRoleSchema,
+  password: z.string().min(1).max(1024),
+});
+export type CreateUserInput = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(200).optional(),
+    role: staffRoleSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'Send at least one of displayName, role, disabled.',
+  });
+export type UpdateUserInput = z.infer<typeof updateUserBody>;
+
+export const listUsersQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .transform((limit) => Math.min(limit, 100)),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  role: staffRoleSchema.optional(),
+});
+
+export function toUserResponse(user: StaffUser): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role,
+    disabled: user.disabled_at !== null,
+    createdAt: user.created_at.toISOString(),
+    updatedAt: user.updated_at.toISOString(),
+    version: user.version,
+  };
+}

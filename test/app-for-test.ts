@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { ManualClock } from '../src/clock.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { createDatabase, type DatabaseHandle } from '../src/db/create-db.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { AppDependencies } from '../src/dependencies.ts';
+import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.ts';
+
+export type TestBackend = 'pglite' | 'postgres';
+
+export function testBackend(): TestBackend {
+  return process.env.LIAISON_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the migrated
+ * template on the PostgreSQL server (dropped again on close).
+ */
+export async function createTestDatabase(backend: TestBackend = testBackend()): Promise<DatabaseHandle> {
+  if (backend === 'pglite') {
+    const handle = await createDatabase({ backend: 'pglite', dataDir: undefined });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `liaison_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await createDatabase({
+    backend: 'postgres',
+    url: withDatabaseName(url, name),
+    poolSize: 10,
+  });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleaner = new pg.Client({ connectionString: url });
+      await cleaner.connect();
+      try {
+        await cleaner.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleaner.end();
+      }
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/liaison-unused' }),
+    ...overrides,
+  };
+}
+
+export type TestApp = AppDependencies & {
+  app: FastifyInstance;
+  clock: ManualClock;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(
+  options: { config?: Partial<Config>; clock?: ManualClock } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = options.clock ?? new ManualClock('2026-11-21T09:00:00Z');
+  const config = testConfig(options.config);
+  const dependencies: AppDependencies = { db: database.db, backend: database.backend, clock, config };
+  const app = await buildApp(dependencies, { logger: false });
+  await app.ready();
+  return {
+    ...dependencies,
+    app,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import pg from 'pg';
+import { defineConfig } from 'vitest/config';
+
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const requirePostgres = process.env.LIAISON_REQUIRE_POSTGRES === '1';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const databaseTests = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const notDatabaseTests = ['**/*.unit.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'];
+
+export default defineConfig(async () => {
+  const withPostgres = requirePostgres || (await postgresReachable());
+  // The template database is built in this process (global setup), before any test file runs.
+  process.env.TEST_DATABASE_URL = postgresUrl;
+  if (!withPostgres) {
+    console.warn(`PostgreSQL is not reachable at ${postgresUrl}: the PostgreSQL suite is skipped.`);
+  }
+  return {
+    test: {
+      reporters: ['default'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      projects: [
+        { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] } },
+        {
+          test: {
+            name: 'pglite',
+            include: databaseTests,
+            exclude: notDatabaseTests,
+            env: { LIAISON_TEST_BACKEND: 'pglite' },
+          },
+        },
+        ...(withPostgres
+          ? [
+              {
+                test: {
+                  name: 'postgres',
+                  include: databaseTests,
+                  exclude: notDatabaseTests,
+                  env: { LIAISON_TEST_BACKEND: 'postgres', TEST_DATABASE_URL: postgresUrl },
+                  globalSetup: ['test/postgres-template.ts'],
+                },
+              },
+            ]
+          : []),
+        {
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.e2e.test.ts'],
+            fileParallelism: false,
+            env: { LIAISON_TEST_BACKEND: 'pglite' },
+          },
+        },
+      ],
+    },
+  };
+});
