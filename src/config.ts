@@ -24,6 +24,8 @@ const environmentSchema = z.object({
     .max(24 * 60)
     .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  /** Sign-in attempts one address may make per minute, whichever accounts they are for. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanFlag.default(false),
@@ -46,6 +48,7 @@ export type Config = {
   cookieSecure: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  signInAttemptsPerMinute: number;
   smtp: {
     host: string | undefined;
     port: number;
@@ -77,6 +80,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     cookieSecure: env.COOKIE_SECURE,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
     smtp: {
       host: env.SMTP_HOST,
       port: env.SMTP_PORT,

@@ -1,8 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import { formatSignIns, loadDemo } from './demo/demo.ts';
 import { startServer } from './server.ts';
 
 const config = loadConfig();
-const { app, database, stop } = await startServer(config);
+const { app, database, stop } = await startServer(config, {
+  // The embedded database is for trying Liaison out: it starts with the demo organisation.
+  beforeListen: async (db) => {
+    if (config.databaseUrl) return;
+    const signInFile = path.join(config.dataDir, 'demo-sign-in.txt');
+    const demo = await loadDemo(db, { clock: systemClock });
+    if (demo.created) {
+      fs.writeFileSync(signInFile, `${formatSignIns(demo.signIns)}\n`, { mode: 0o600 });
+    }
+    if (fs.existsSync(signInFile)) {
+      console.log(
+        `\nDemo sign-in details (demo data only; kept in ${signInFile}):\n${fs.readFileSync(signInFile, 'utf8')}`,
+      );
+    }
+  },
+});
 app.log.info(
   database.backend === 'pglite'
     ? `Liaison is running at ${config.publicUrl} on the embedded database in ${config.dataDir}`

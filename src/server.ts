@@ -2,12 +2,13 @@ import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './db/create-db.ts';
+import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { allJobs } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
 /** Opens the database, migrates it, and serves HTTP with the background jobs running. */
-export async function startServer(config: Config) {
+export async function startServer(config: Config, hooks: { beforeListen?: (db: Db) => Promise<void> } = {}) {
   const database = await createDatabase(
     config.databaseUrl
       ? {
@@ -20,6 +21,7 @@ export async function startServer(config: Config) {
       : { backend: 'pglite', dataDir: config.dataDir },
   );
   await migrateToLatest(database.db);
+  await hooks.beforeListen?.(database.db);
   const dependencies = { db: database.db, backend: database.backend, clock: systemClock, config };
   const app = await buildApp(dependencies);
   const scheduler = startScheduler(allJobs(dependencies), app.log);

@@ -55,7 +55,11 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
       {
         config: {
           access: 'public',
-          rateLimit: { max: 30, timeWindow: '5 minutes', keyGenerator: (request) => request.ip },
+          rateLimit: {
+            max: config.signInAttemptsPerMinute,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => request.ip,
+          },
         },
         schema: {
           tags: ['Sessions'],

@@ -98,6 +98,25 @@ describe('signing in', () => {
     expect((await signIn(t.app, target.email)).userId).toBe(target.id);
   });
 
+  it('limits sign-in attempts per address, whichever accounts they are for', async () => {
+    const limited = await createTestApp({ config: { signInAttemptsPerMinute: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const response = await limited.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: `someone-${attempt}@example.org`, password: 'a guessed password' },
+        });
+        statuses.push(response.statusCode);
+        if (response.statusCode === 429) expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('records sign-ins and failures in the audit trail without the password', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const user = await createTestUser(t.db, t.clock, organisation.id);

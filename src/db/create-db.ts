@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -46,17 +47,67 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
 
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    // Full durability: every commit is written through to the data directory before it returns.
-    relaxedDurability: false,
-    parsers: {
-      [pgliteTypes.INT8]: (value: string) => Number(value),
-      [pgliteTypes.NUMERIC]: (value: string) => Number(value),
-      [pgliteTypes.DATE]: (value: string) => value,
-    },
-  });
+  const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      // Full durability: every commit is written through to the data directory before it returns.
+      relaxedDurability: false,
+      parsers: {
+        [pgliteTypes.INT8]: (value: string) => Number(value),
+        [pgliteTypes.NUMERIC]: (value: string) => Number(value),
+        [pgliteTypes.DATE]: (value: string) => value,
+      },
+    });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, backend: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    backend: 'pglite',
+    close: async () => {
+      await db.destroy();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * The embedded database must only ever be opened by one process: two would corrupt it. A lock
+ * file holding the owner's process id guards the directory; a lock left by a process that no
+ * longer exists is taken over.
+ */
+function lockDataDirectory(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'liaison.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      const release = () => fs.rmSync(lockPath, { force: true });
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(lockPath, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${owner}. Stop that Liaison first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dataDir}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -87,9 +87,8 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   }
   const statusCode = fastifyError.statusCode;
   if (statusCode === 429) {
-    return new AppError('too_many_requests', 'Too many requests from this address. Wait and try again.', {
-      retryAfterSeconds: 60,
-    });
+    // The rate limiter has already set Retry-After to when its window reopens.
+    return new AppError('too_many_requests', 'Too many requests from this address. Wait and try again.');
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     const kind: ErrorKind =

@@ -13,7 +13,7 @@ import type { StaffRole } from './users.table.ts';
 /** Adds a staff member to the caller's organisation. Only an admin can create another admin. */
 export async function createUser(db: Db, context: RequestContext, input: CreateUserInput, clock: Clock) {
   checkPasswordPolicy(input.password);
-  if (input.role === 'admin' && context.actor.role !== 'admin') {
+  if (input.role === 'admin' && context.actor.type !== 'system' && context.actor.role !== 'admin') {
     throw new AppError('forbidden', 'Only an admin can add another admin.', { field: 'role' });
   }
   const passwordHash = await hashPassword(input.password);

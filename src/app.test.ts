@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app-for-test.ts';
+import { createStaffedOrganisation } from '../test/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('deny by default', () => {
+  it('every route declares who may call it', () => {
+    const undeclared = t.app.routeTable.filter((route) => route.access === undefined);
+    expect(undeclared).toEqual([]);
+    expect(t.app.routeTable.length).toBeGreaterThan(5);
+  });
+
+  it('only sign-in, health and the API description are open to anonymous callers under /api', () => {
+    const publicApi = t.app.routeTable
+      .filter(
+        (route) =>
+          route.url.startsWith('/api/') && route.access === 'public' && !route.url.startsWith('/api/docs'),
+      )
+      .map((route) => `${route.method} ${route.url}`);
+    expect(publicApi.sort()).toEqual(['GET /api/openapi.json', 'POST /api/session']);
+  });
+
+  it('answers 401 to anonymous calls on every non-public API route', async () => {
+    for (const route of t.app.routeTable) {
+      if (route.access === 'public' || !route.url.startsWith('/api/')) continue;
+      const url = route.url.replaceAll(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+      });
+    }
+  });
+});
+
+describe('errors', () => {
+  it('names an unknown field and refuses the request', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'a@example.org', password: 'x', role: 'admin' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 400, errors: [{ field: 'role' }] });
+    expect(response.json().errors[0].message).toContain('not a field');
+  });
+
+  it('names a missing field', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'a@example.org' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'password', message: 'This field is required.' }]);
+  });
+
+  it('refuses malformed JSON, non-JSON bodies, oversized bodies and prototype pollution', async () => {
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect(text.statusCode).toBe(415);
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a'.repeat(2_000_000), password: 'x' }),
+    });
+    expect(huge.statusCode).toBe(413);
+    const polluted = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a@example.org","password":"x","__proto__":{"polluted":true}}',
+    });
+    expect(polluted.statusCode).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    for (const response of [malformed, text, huge, polluted]) {
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().requestId).toBe(response.headers['x-request-id']);
+    }
+  });
+
+  it('answers an unknown API path with a 404 problem', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ status: 404, type: '/problems/not-found' });
+  });
+
+  it('never leaks internals when a request crashes', async () => {
+    const broken = await createTestApp();
+    const { staff } = await createStaffedOrganisation(broken.app, broken.db, broken.clock);
+    await broken.db.destroy();
+    const response = await broken.app.inject({
+      method: 'GET',
+      url: '/api/organisation',
+      headers: staff.manager.headers,
+    });
+    expect(response.statusCode).toBeGreaterThanOrEqual(500);
+    const body = response.json();
+    expect(body.requestId).toBe(response.headers['x-request-id']);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|node_modules|select |Kysely|stack/i);
+    await broken.app.close();
+  });
+});
+
+describe('headers', () => {
+  it('sets security headers everywhere and forbids caching of API answers', async () => {
+    const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    for (const response of [
+      await t.app.inject({ method: 'GET', url: '/api/organisation', headers: staff.manager.headers }),
+      await t.app.inject({ method: 'GET', url: '/api/no-such-thing' }),
+      await t.app.inject({ method: 'GET', url: '/healthz' }),
+    ]) {
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['strict-transport-security']).toContain('max-age=');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+  });
+});
+
+describe('health and the API description', () => {
+  it('reports database reachability', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: { backend: t.backend, reachable: true } });
+  });
+
+  it('describes every API route in OpenAPI', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    const documented = new Set(
+      Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+        ([path, operations]) =>
+          Object.keys(operations).map(
+            (method) => `${method.toUpperCase()} ${path.replaceAll(/\{(\w+)\}/g, ':$1')}`,
+          ),
+      ),
+    );
+    const apiRoutes = t.app.routeTable.filter(
+      (route) =>
+        route.url.startsWith('/api/') &&
+        !route.url.startsWith('/api/docs') &&
+        route.url !== '/api/openapi.json',
+    );
+    for (const route of apiRoutes) expect(documented).toContain(`${route.method} ${route.url}`);
+  });
+});

@@ -1,0 +1,279 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
+import { systemContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function organisationWithEntries(count: number): Promise<string> {
+  const organisation = await createTestOrganisation(t.db, t.clock);
+  for (let index = 0; index < count - 1; index += 1) {
+    await recordAudit(t.db, systemContext(organisation.id, 'test'), t.clock.now(), {
+      action: 'test.write',
+      entityType: 'test',
+      entityId: String(index),
+      changedFields: ['field'],
+    });
+    t.clock.advance(1000);
+  }
+  await sealPendingEntries(t.db, { clock: t.clock });
+  return organisation.id;
+}
+
+async function report(orgId: string) {
+  const [result] = await verifyAuditChain(t.db, { clock: t.clock, orgId });
+  return result!;
+}
+
+/** Tampering needs a superuser who switches the append-only triggers off, as an attacker would. */
+async function asSuperuser(db: Db, statement: ReturnType<typeof sql>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`alter table audit_events disable trigger user`.execute(trx);
+    await sql`alter table audit_chain disable trigger user`.execute(trx);
+    await statement.execute(trx);
+    await sql`alter table audit_events enable trigger user`.execute(trx);
+    await sql`alter table audit_chain enable trigger user`.execute(trx);
+  });
+}
+
+async function eventIdAt(orgId: string, seq: number): Promise<number> {
+  const row = await t.db
+    .selectFrom('audit_chain')
+    .select('event_id')
+    .where('org_id', '=', orgId)
+    .where('seq', '=', seq)
+    .executeTakeFirstOrThrow();
+  return row.event_id;
+}
+
+describe('the audit chain', () => {
+  it('seals entries into a contiguous per-organisation chain that verifies', async () => {
+    const orgId = await organisationWithEntries(10);
+    const result = await report(orgId);
+    expect(result).toMatchObject({
+      verified: true,
+      sealedEntries: 10,
+      unsealedEntries: 0,
+      firstBadSeq: null,
+    });
+    const seqs = await t.db
+      .selectFrom('audit_chain')
+      .select('seq')
+      .where('org_id', '=', orgId)
+      .orderBy('seq')
+      .execute();
+    expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('reports entries not yet sealed, with their age, without failing', async () => {
+    const orgId = await organisationWithEntries(3);
+    await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
+      action: 'test.write',
+      entityType: 'test',
+      entityId: 'x',
+    });
+    t.clock.advance(250);
+    expect(await report(orgId)).toMatchObject({
+      verified: true,
+      sealedEntries: 3,
+      unsealedEntries: 1,
+      oldestUnsealedAgeMs: 250,
+    });
+  });
+
+  it('keeps organisations on separate chains', async () => {
+    const first = await organisationWithEntries(4);
+    const second = await organisationWithEntries(2);
+    expect((await report(first)).sealedEntries).toBe(4);
+    expect((await report(second)).sealedEntries).toBe(2);
+  });
+
+  it('detects an edited entry and names it', async () => {
+    const orgId = await organisationWithEntries(6);
+    const eventId = await eventIdAt(orgId, 4);
+    await asSuperuser(
+      t.db,
+      sql`update audit_events set action = 'test.innocent' where org_id = ${orgId} and id = ${eventId}`,
+    );
+    expect(await report(orgId)).toMatchObject({ verified: false, firstBadSeq: 4 });
+  });
+
+  it('detects an edit to the time of an entry', async () => {
+    const orgId = await organisationWithEntries(5);
+    const eventId = await eventIdAt(orgId, 2);
+    await asSuperuser(
+      t.db,
+      sql`update audit_events set occurred_at = occurred_at + interval '1 second' where org_id = ${orgId} and id = ${eventId}`,
+    );
+    expect(await report(orgId)).toMatchObject({ verified: false, firstBadSeq: 2 });
+  });
+
+  it('detects a deleted entry', async () => {
+    const orgId = await organisationWithEntries(6);
+    const eventId = await eventIdAt(orgId, 3);
+    await asSuperuser(t.db, sql`delete from audit_chain where org_id = ${orgId} and seq = 3`);
+    await asSuperuser(t.db, sql`delete from audit_events where org_id = ${orgId} and id = ${eventId}`);
+    expect(await report(orgId)).toMatchObject({ verified: false, firstBadSeq: 3 });
+  });
+
+  it('detects reordered entries', async () => {
+    const orgId = await organisationWithEntries(6);
+    // Swap the positions of entries 2 and 5, going through a free sequence number.
+    await asSuperuser(t.db, sql`update audit_chain set seq = 1000 where org_id = ${orgId} and seq = 2`);
+    await asSuperuser(t.db, sql`update audit_chain set seq = 2 where org_id = ${orgId} and seq = 5`);
+    await asSuperuser(t.db, sql`update audit_chain set seq = 5 where org_id = ${orgId} and seq = 1000`);
+    expect(await report(orgId)).toMatchObject({ verified: false, firstBadSeq: 2 });
+  });
+
+  it('detects an entry inserted into the chain', async () => {
+    const orgId = await organisationWithEntries(5);
+    await asSuperuser(
+      t.db,
+      sql`update audit_chain set seq = seq + 1000 where org_id = ${orgId} and seq >= 3`,
+    );
+    await asSuperuser(
+      t.db,
+      sql`update audit_chain set seq = seq - 999 where org_id = ${orgId} and seq >= 1000`,
+    );
+    await asSuperuser(
+      t.db,
+      sql`insert into audit_events (org_id, occurred_at, actor_type, action, entity_type)
+          values (${orgId}, now(), 'system', 'test.forged', 'test')`,
+    );
+    const forged = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('action', '=', 'test.forged')
+      .executeTakeFirstOrThrow();
+    await asSuperuser(
+      t.db,
+      sql`insert into audit_chain (org_id, seq, event_id, entry_hash, sealed_at)
+          values (${orgId}, 3, ${forged.id}, ${'f'.repeat(64)}, now())`,
+    );
+    expect(await report(orgId)).toMatchObject({ verified: false, firstBadSeq: 3 });
+  });
+
+  it('detects an entry written around the application, outside the chain', async () => {
+    const orgId = await organisationWithEntries(3);
+    await sql`insert into audit_events (org_id, occurred_at, actor_type, action, entity_type)
+              values (${orgId}, now(), 'system', 'test.sneaked', 'test')`.execute(t.db);
+    const result = await report(orgId);
+    expect(result.verified).toBe(false);
+    expect(result.firstBadSeq).toBeNull();
+    expect(result.unchainedEventIds).toHaveLength(1);
+  });
+
+  it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
+    const orgId = await organisationWithEntries(2);
+    await expect(
+      sql`update audit_events set action = 'x' where org_id = ${orgId}`.execute(t.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events where org_id = ${orgId}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`truncate audit_events cascade`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_chain set entry_hash = 'x' where org_id = ${orgId}`.execute(t.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_chain where org_id = ${orgId}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`truncate audit_chain`.execute(t.db)).rejects.toThrow(/append-only/);
+    expect((await report(orgId)).verified).toBe(true);
+  });
+
+  it('never forks or gaps the chain under concurrent audited requests and sealers', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+    const { headers } = await signIn(t.app, admin.email);
+    const writes = Array.from({ length: 60 }, (_, index) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/organisation',
+        headers,
+        payload: { address: `${index} Concurrent Street` },
+      }),
+    );
+    const sealers = Array.from({ length: 6 }, () =>
+      sealPendingEntries(t.db, { clock: t.clock, batchSize: 7 }),
+    );
+    const responses = await Promise.all(writes);
+    await Promise.all(sealers);
+    expect(responses.every((response) => response.statusCode === 200)).toBe(true);
+    while ((await sealPendingEntries(t.db, { clock: t.clock })).sealed > 0) {
+      // drain
+    }
+    const seqs = await t.db
+      .selectFrom('audit_chain')
+      .select('seq')
+      .where('org_id', '=', organisation.id)
+      .orderBy('seq')
+      .execute();
+    expect(seqs.map((row) => row.seq)).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
+    const result = await report(organisation.id);
+    expect(result.verified).toBe(true);
+    expect(result.sealedEntries).toBeGreaterThanOrEqual(62);
+  });
+
+  it('writes no audit entry when the change it records rolls back, and no change without its entry', async () => {
+    const orgId = await organisationWithEntries(1);
+    const before = await t.db.selectFrom('audit_events').select('id').where('org_id', '=', orgId).execute();
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await trx.updateTable('organisations').set({ address: 'Changed' }).where('id', '=', orgId).execute();
+        await recordAudit(trx, systemContext(orgId, 'test'), t.clock.now(), {
+          action: 'organisation.update',
+          entityType: 'organisation',
+          entityId: orgId,
+        });
+        throw new Error('failure after both writes');
+      }),
+    ).rejects.toThrow('failure after both writes');
+    const after = await t.db.selectFrom('audit_events').select('id').where('org_id', '=', orgId).execute();
+    expect(after).toHaveLength(before.length);
+    const organisation = await t.db
+      .selectFrom('organisations')
+      .select('address')
+      .where('id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    expect(organisation.address).toBeNull();
+  });
+
+  it('lets an auditor verify the chain through the API, and records that they did', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const auditor = await createTestUser(t.db, t.clock, organisation.id, { role: 'auditor' });
+    const careWorker = await createTestUser(t.db, t.clock, organisation.id, { role: 'care_worker' });
+    const { headers } = await signIn(t.app, auditor.email);
+    await sealPendingEntries(t.db, { clock: t.clock });
+    const response = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ verified: true, firstBadSeq: null });
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit/verify',
+      headers: (await signIn(t.app, careWorker.email)).headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    const actions = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome'])
+      .where('org_id', '=', organisation.id)
+      .where('action', 'in', ['audit.verify', 'access.denied'])
+      .orderBy('id')
+      .execute();
+    expect(actions).toEqual([
+      { action: 'audit.verify', outcome: 'success' },
+      { action: 'access.denied', outcome: 'denied' },
+    ]);
+  });
+});

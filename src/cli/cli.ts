@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { sealPendingEntries, verifyAuditChain } from '../audit/audit.service.ts';
+import { checkPasswordPolicy } from '../auth/passwords.ts';
+import { systemClock } from '../clock.ts';
+import { loadConfig } from '../config.ts';
+import { systemContext } from '../context.ts';
+import { createDatabase, type DatabaseHandle } from '../db/create-db.ts';
+import type { Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { formatSignIns, loadDemo } from '../demo/demo.ts';
+import { AppError } from '../errors.ts';
+import * as organisationsRepository from '../organisations/organisations.repository.ts';
+import { createOrganisationInput } from '../organisations/organisations.schemas.ts';
+import { createOrganisation } from '../organisations/organisations.service.ts';
+import { createUser } from '../users/users.service.ts';
+import { type StaffRole, staffRoles } from '../users/users.table.ts';
+
+/** A failure the administrator can act on: printed without a stack trace, with an exit code. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle: DatabaseHandle = await createDatabase(
+    config.databaseUrl
+      ? { backend: 'postgres', url: config.databaseUrl, poolSize: 2 }
+      : { backend: 'pglite', dataDir: config.dataDir },
+  );
+  try {
+    await migrateToLatest(handle.db);
+    const result = await work(handle.db);
+    // No server may be running to seal what this command wrote (or what is waiting): seal it now.
+    await sealPendingEntries(handle.db, {
+      clock: systemClock,
+      batchSize: 100_000,
+      maxOrganisations: 100_000,
+    });
+    return result;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function findOrganisationId(db: Db, reference: string): Promise<string> {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(reference);
+  const organisation = isUuid
+    ? await organisationsRepository.findOrganisation(db, reference)
+    : await organisationsRepository.findOrganisationByName(db, reference);
+  if (!organisation)
+    throw new CliError(`No organisation matches "${reference}" (give its id or exact name).`);
+  return organisation.id;
+}
+
+async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export function buildCli(): Command {
+  const program = new Command('liaison')
+    .description(
+      'Administer Liaison. Uses DATABASE_URL, or the embedded database in DATA_DIR (default ./data).',
+    )
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Start the web interface, the API and the background jobs')
+    .action(async () => {
+      await import('../main.ts');
+    });
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .action(async () => {
+      const config = loadConfig();
+      const handle = await createDatabase(
+        config.databaseUrl
+          ? { backend: 'postgres', url: config.databaseUrl }
+          : { backend: 'pglite', dataDir: config.dataDir },
+      );
+      try {
+        const applied = await migrateToLatest(handle.db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await handle.close();
+      }
+    });
+
+  const org = program.command('org').description('Organisations (tenants)');
+  org
+    .command('create')
+    .description('Create an organisation and print its id')
+    .requiredOption('--name <name>', 'the organisation’s name')
+    .option('--registration-number <number>', 'CQC registration number')
+    .option('--registered-manager <name>', 'the registered manager’s name')
+    .option('--address <address>', 'postal address')
+    .action(
+      async (options: {
+        name: string;
+        registrationNumber?: string;
+        registeredManager?: string;
+        address?: string;
+      }) => {
+        const parsed = createOrganisationInput.safeParse({
+          name: options.name,
+          registrationNumber: options.registrationNumber,
+          registeredManagerName: options.registeredManager,
+          address: options.address,
+        });
+        if (!parsed.success) {
+          throw new CliError(
+            parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join('\n'),
+          );
+        }
+        await withDatabase(async (db) => {
+          if (await organisationsRepository.findOrganisationByName(db, parsed.data.name)) {
+            throw new CliError(`An organisation called "${parsed.data.name}" already exists.`);
+          }
+          const organisation = await db
+            .transaction()
+            .execute((trx) => createOrganisation(trx, parsed.data, systemClock, 'cli'));
+          console.log(organisation.id);
+        });
+      },
+    );
+
+  const user = program.command('user').description('Staff accounts');
+  user
+    .command('add')
+    .description(
+      'Add a staff member. The password is read from standard input with --password-stdin, or generated and printed once.',
+    )
+    .requiredOption('--org <id-or-name>', 'the organisation')
+    .requiredOption('--email <email>', 'their email address (used to sign in)')
+    .requiredOption('--name <name>', 'their name as colleagues know it')
+    .addOption(new Option('--role <role>', 'their role').choices([...staffRoles]).makeOptionMandatory())
+    .option('--password-stdin', 'read the password from standard input')
+    .action(
+      async (options: {
+        org: string;
+        email: string;
+        name: string;
+        role: StaffRole;
+        passwordStdin?: boolean;
+      }) => {
+        const password = options.passwordStdin
+          ? await readPasswordFromStdin()
+          : `lsn-${randomBytes(12).toString('base64url')}`;
+        try {
+          checkPasswordPolicy(password);
+        } catch (error) {
+          throw new CliError(`Password: ${(error as Error).message}`);
+        }
+        await withDatabase(async (db) => {
+          const orgId = await findOrganisationId(db, options.org);
+          const created = await createUser(
+            db,
+            systemContext(orgId, 'cli'),
+            { email: options.email, displayName: options.name, role: options.role, password },
+            systemClock,
+          );
+          console.log(
+            `Added ${created.display_name} <${created.email}> as ${created.role} (id ${created.id}).`,
+          );
+          if (!options.passwordStdin) console.log(`Their password (shown once): ${password}`);
+        });
+      },
+    );
+
+  program
+    .command('demo')
+    .description('Load the demo organisation with one staff member of each role, and print how to sign in')
+    .action(async () => {
+      await withDatabase(async (db) => {
+        const demo = await loadDemo(db, { clock: systemClock });
+        if (!demo.created) {
+          console.log(
+            'The demo organisation is already loaded; its passwords were printed when it was created.',
+          );
+          return;
+        }
+        console.log(`Demo organisation loaded. Sign in with:\n${formatSignIns(demo.signIns)}`);
+      });
+    });
+
+  const audit = program.command('audit').description('The audit trail');
+  audit
+    .command('verify')
+    .description(
+      'Recompute every organisation’s audit chain; exit 1 and name the first bad entry if one does not verify',
+    )
+    .option('--org <id-or-name>', 'only this organisation')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { org?: string; json?: boolean }) => {
+      const reports = await withDatabase(async (db) => {
+        await sealPendingEntries(db, { clock: systemClock, batchSize: 100_000, maxOrganisations: 100_000 });
+        const orgId = options.org ? await findOrganisationId(db, options.org) : undefined;
+        return verifyAuditChain(db, { clock: systemClock, ...(orgId ? { orgId } : {}) });
+      });
+      if (options.json) {
+        console.log(JSON.stringify(reports, null, 2));
+      } else {
+        for (const report of reports) {
+          const unsealed = report.unsealedEntries
+            ? `; ${report.unsealedEntries} not yet sealed (oldest ${Math.round((report.oldestUnsealedAgeMs ?? 0) / 1000)} s)`
+            : '';
+          console.log(
+            report.verified
+              ? `ok      ${report.orgId}: ${report.sealedEntries} entries verify${unsealed}`
+              : `FAILED  ${report.orgId}: ${report.problem}${report.firstBadSeq ? ` (first bad entry: seq ${report.firstBadSeq})` : ''}`,
+          );
+        }
+      }
+      if (reports.some((report) => !report.verified)) process.exitCode = 1;
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      process.exitCode = error.exitCode;
+    } else if (error instanceof AppError) {
+      const fields = error.fields.map((field) => `  ${field.field}: ${field.message}`).join('\n');
+      console.error(fields ? `${error.message}\n${fields}` : error.message);
+      process.exitCode = 1;
+    } else {
+      console.error((error as Error).message ?? error);
+      process.exitCode = 2;
+    }
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname);
+if (invokedDirectly) await runCli(process.argv);

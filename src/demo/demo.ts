@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Clock } from '../clock.ts';
+import { systemContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import * as organisationsRepository from '../organisations/organisations.repository.ts';
+import { createOrganisation } from '../organisations/organisations.service.ts';
+import { insertUserRecord } from '../users/users.service.ts';
+import type { StaffRole } from '../users/users.table.ts';
+
+export const DEMO_ORGANISATION_NAME = 'Riverside Community Care (demo)';
+
+const demoStaff: { role: StaffRole; displayName: string; email: string }[] = [
+  { role: 'care_worker', displayName: 'Sam Care Worker', email: 'care.worker@demo.liaison.test' },
+  { role: 'manager', displayName: 'Morgan Manager', email: 'manager@demo.liaison.test' },
+  {
+    role: 'registered_manager',
+    displayName: 'Rowan Registered Manager',
+    email: 'registered.manager@demo.liaison.test',
+  },
+  { role: 'auditor', displayName: 'Alex Auditor', email: 'auditor@demo.liaison.test' },
+  { role: 'admin', displayName: 'Ash Administrator', email: 'admin@demo.liaison.test' },
+];
+
+export type DemoSignIn = { role: StaffRole; email: string; password: string };
+
+/**
+ * Loads the demo organisation and one staff member of each role, each with a freshly generated
+ * password (there are no default passwords). Does nothing if the demo organisation exists.
+ */
+export async function loadDemo(
+  db: Db,
+  options: { clock: Clock; password?: (role: StaffRole) => string },
+): Promise<{ created: boolean; orgId: string; signIns: DemoSignIn[] }> {
+  const existing = await organisationsRepository.findOrganisationByName(db, DEMO_ORGANISATION_NAME);
+  if (existing) return { created: false, orgId: existing.id, signIns: [] };
+
+  const passwordFor = options.password ?? (() => `demo-${randomBytes(9).toString('base64url')}`);
+  const signIns = demoStaff.map((staff) => ({
+    role: staff.role,
+    email: staff.email,
+    password: passwordFor(staff.role),
+  }));
+  const hashes = await Promise.all(signIns.map((signIn) => hashPassword(signIn.password)));
+
+  const orgId = await db.transaction().execute(async (trx) => {
+    const organisation = await createOrganisation(
+      trx,
+      {
+        name: DEMO_ORGANISATION_NAME,
+        registrationNumber: '1-000000001',
+        registeredManagerName: 'Rowan Registered Manager',
+        address: '1 Riverside Walk, Exampleton, EX1 1AA',
+      },
+      options.clock,
+      'demo',
+    );
+    const context = systemContext(organisation.id, 'demo');
+    for (const [index, staff] of demoStaff.entries()) {
+      const user = await insertUserRecord(trx, {
+        orgId: organisation.id,
+        email: staff.email,
+        displayName: staff.displayName,
+        role: staff.role,
+        passwordHash: hashes[index]!,
+        at: options.clock.now(),
+      });
+      await recordAudit(trx, context, options.clock.now(), {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        changedFields: ['email', 'display_name', 'role', 'password_hash'],
+        details: { role: user.role },
+      });
+    }
+    return organisation.id;
+  });
+  return { created: true, orgId, signIns };
+}
+
+export function formatSignIns(signIns: DemoSignIn[]): string {
+  const width = Math.max(...signIns.map((signIn) => signIn.email.length));
+  return signIns
+    .map((signIn) => `  ${signIn.role.padEnd(19)} ${signIn.email.padEnd(width)}  ${signIn.password}`)
+    .join('\n');
+}
