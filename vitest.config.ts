@@ -29,7 +29,7 @@ export default defineConfig(async () => {
   }
   return {
     test: {
-      reporters: ['default'],
+      reporters: ['default', './test/project-count-reporter.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
       projects: [

@@ -216,3 +216,74 @@ export async function findAllOrganisationIds(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('organisations').select('id').orderBy('id').execute();
   return rows.map((row) => row.id);
 }
+
+/**
+ * Runs a data-changing query (with RETURNING) and writes its audit entry in the same statement:
+ * one round trip, atomic without an explicit transaction. The entry is written only if the change
+ * returned a row, so an update that matched nothing leaves no entry. `entityIdColumn` names the
+ * returned column holding the entity's id when the entry has none of its own.
+ */
+export async function executeWithAuditEvent<Row>(
+  executor: Executor,
+  // biome-ignore lint/suspicious/noExplicitAny: any data-modifying query with RETURNING fits here.
+  change: any,
+  event: NewAuditEvent,
+  entityIdColumn: string,
+): Promise<Row[]> {
+  const rows = await executor
+    .with('change', () => change)
+    .with('event', (db) =>
+      db
+        .insertInto('audit_events')
+        .columns([
+          'org_id',
+          'occurred_at',
+          'actor_type',
+          'actor_id',
+          'actor_role',
+          'action',
+          'entity_type',
+          'entity_id',
+          'changed_fields',
+          'outcome',
+          'request_id',
+          'ip',
+          'details',
+        ])
+        .expression((eb) =>
+          eb
+            // biome-ignore lint/suspicious/noExplicitAny: the CTE's columns are not known statically.
+            .selectFrom('change' as any)
+            .select([
+              eb.val(event.orgId).as('org_id'),
+              eb.val(event.occurredAt).as('occurred_at'),
+              eb.val(event.actorType).as('actor_type'),
+              eb.val(event.actorId).as('actor_id'),
+              eb.val(event.actorRole).as('actor_role'),
+              eb.val(event.action).as('action'),
+              eb.val(event.entityType).as('entity_type'),
+              event.entityId === null
+                ? sql<string>`${sql.ref(`change.${entityIdColumn}`)}::text`.as('entity_id')
+                : eb.val(event.entityId).as('entity_id'),
+              sql<string[]>`${event.changedFields}::text[]`.as('changed_fields'),
+              eb.val(event.outcome).as('outcome'),
+              eb.val(event.requestId).as('request_id'),
+              eb.val(event.ip).as('ip'),
+              sql<string>`${JSON.stringify(event.details)}::jsonb`.as('details'),
+            ])
+            .limit(1),
+        )
+        .returning(['org_id', 'id']),
+    )
+    .with('pending', (db) =>
+      db
+        .insertInto('audit_pending')
+        .columns(['org_id', 'event_id'])
+        .expression((eb) => eb.selectFrom('event').select(['event.org_id', 'event.id as event_id'])),
+    )
+    // biome-ignore lint/suspicious/noExplicitAny: rows are typed by the caller's query.
+    .selectFrom('change' as any)
+    .selectAll()
+    .execute();
+  return rows as Row[];
+}

@@ -44,6 +44,41 @@ export async function recordAudit(
   });
 }
 
+/**
+ * Runs one data-changing query with RETURNING and its audit entry as a single statement: the
+ * cheapest way to make a single-row change audited and atomic. Use a transaction with
+ * recordAudit when a change needs several statements.
+ */
+export async function changeWithAudit<Row>(
+  executor: Executor,
+  context: RequestContext,
+  at: Date,
+  record: AuditRecord & { entityIdColumn?: string },
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely insert/update/delete with returning.
+  change: any,
+): Promise<Row[]> {
+  return auditRepository.executeWithAuditEvent<Row>(
+    executor,
+    change,
+    {
+      orgId: context.orgId,
+      occurredAt: at,
+      actorType: context.actor.type,
+      actorId: context.actor.id,
+      actorRole: context.actor.role,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      changedFields: record.changedFields ?? [],
+      outcome: record.outcome ?? 'success',
+      requestId: context.requestId,
+      ip: context.ip,
+      details: record.details ?? {},
+    },
+    record.entityIdColumn ?? 'id',
+  );
+}
+
 export type SealResult = { organisations: number; sealed: number };
 
 /**

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
 import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
+import { changeWithAudit, recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -247,6 +247,51 @@ describe('the audit chain', () => {
       .where('id', '=', orgId)
       .executeTakeFirstOrThrow();
     expect(organisation.address).toBeNull();
+  });
+
+  it('writes a single-statement change and its entry together, and no entry when nothing changed', async () => {
+    const orgId = await organisationWithEntries(1);
+    const context = systemContext(orgId, 'test');
+    const changed = await changeWithAudit<{ id: string; address: string }>(
+      t.db,
+      context,
+      t.clock.now(),
+      {
+        action: 'organisation.update',
+        entityType: 'organisation',
+        entityId: null,
+        changedFields: ['address'],
+      },
+      t.db
+        .updateTable('organisations')
+        .set({ address: '3 Mill Lane' })
+        .where('id', '=', orgId)
+        .returning(['id', 'address']),
+    );
+    expect(changed).toEqual([{ id: orgId, address: '3 Mill Lane' }]);
+    const missing = await changeWithAudit(
+      t.db,
+      context,
+      t.clock.now(),
+      { action: 'organisation.update', entityType: 'organisation', entityId: null },
+      t.db
+        .updateTable('organisations')
+        .set({ address: 'Nowhere' })
+        .where('id', '=', '00000000-0000-4000-8000-000000000000')
+        .returning(['id']),
+    );
+    expect(missing).toEqual([]);
+    const entries = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id', 'changed_fields'])
+      .where('org_id', '=', orgId)
+      .where('action', '=', 'organisation.update')
+      .execute();
+    expect(entries).toEqual([
+      { action: 'organisation.update', entity_id: orgId, changed_fields: ['address'] },
+    ]);
+    await sealPendingEntries(t.db, { clock: t.clock });
+    expect((await report(orgId)).verified).toBe(true);
   });
 
   it('lets an auditor verify the chain through the API, and records that they did', async () => {

@@ -1,0 +1,24 @@
+// `npm run bench`: every benchmark, one JSON line per figure. Figures are compared with a
+// baseline measured in the same run; quote medians (each figure is the median of several runs).
+// Load goes to 127.0.0.1 only and every run is bounded in time.
+import fs from 'node:fs';
+import { benchmarkAuditedWrites } from './audited-writes.ts';
+import { benchmarkEmbeddedStart } from './embedded-start.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const only = process.argv[2];
+fs.mkdirSync('.bench', { recursive: true });
+const logFile = '.bench/servers.log';
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  'audited-writes': () => benchmarkAuditedWrites({ adminUrl, rounds, seconds, logFile }),
+  'embedded-start': () => benchmarkEmbeddedStart({ rounds, logFile }),
+};
+
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only && only !== name) continue;
+  console.error(`running ${name}…`);
+  await run();
+}

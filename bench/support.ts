@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0 ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[middle]!;
+}
+
+/** One figure on one line, so results can be collected by anything that reads JSON lines. */
+export function printFigure(figure: Record<string, unknown>): void {
+  console.log(JSON.stringify(figure));
+}
+
+export type Server = { process: ChildProcess; url: string; stop(): Promise<void> };
+
+/** Starts a server script as a child process and waits until GET /healthz answers 200. */
+export async function startServerProcess(
+  args: string[],
+  options: { port: number; env: Record<string, string>; logFile: string; timeoutMs?: number },
+): Promise<Server & { startedInMs: number }> {
+  const log = fs.openSync(options.logFile, 'a');
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    stdio: ['ignore', log, log],
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`${args.join(' ')} exited with ${child.exitCode}; see ${options.logFile}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${args.join(' ')} did not answer /healthz in time; see ${options.logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const startedInMs = performance.now() - started;
+  return {
+    process: child,
+    url,
+    startedInMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** Load on loopback only, bounded in time. */
+export async function load(options: {
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  connections: number;
+  durationSeconds: number;
+}) {
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? 'GET',
+    connections: options.connections,
+    duration: options.durationSeconds,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}
+
+export function residentMemoryMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Reporter, TestModule } from 'vitest/node';
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+/**
+ * Counts results per project (unit, pglite, postgres, e2e) into .test-results/projects.json, so CI
+ * can prove the PostgreSQL and browser suites really ran, and prints one plain summary line.
+ */
+export default class ProjectCountReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    const byProject: Record<string, Counts> = {};
+    for (const testModule of testModules) {
+      const counts = (byProject[testModule.project.name] ??= { passed: 0, failed: 0, skipped: 0 });
+      for (const testCase of testModule.children.allTests()) {
+        const state = testCase.result().state;
+        if (state === 'passed') counts.passed += 1;
+        else if (state === 'failed') counts.failed += 1;
+        else counts.skipped += 1;
+      }
+      if (testModule.state() === 'failed' && testModule.children.size === 0) counts.failed += 1;
+    }
+    const outputDirectory = path.resolve('.test-results');
+    fs.mkdirSync(outputDirectory, { recursive: true });
+    fs.writeFileSync(path.join(outputDirectory, 'projects.json'), `${JSON.stringify(byProject, null, 2)}\n`);
+    const total = Object.values(byProject).reduce(
+      (sum, counts) => ({
+        passed: sum.passed + counts.passed,
+        failed: sum.failed + counts.failed,
+        skipped: sum.skipped + counts.skipped,
+      }),
+      { passed: 0, failed: 0, skipped: 0 },
+    );
+    const perProject = Object.entries(byProject)
+      .map(([name, counts]) => `${name} ${counts.passed}/${counts.passed + counts.failed + counts.skipped}`)
+      .join(', ');
+    console.log(`\nBy project (passed/total): ${perProject}`);
+    console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  }
+}
