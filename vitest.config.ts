@@ -33,8 +33,12 @@ export default defineConfig(async () => {
       testTimeout: 30_000,
       hookTimeout: 60_000,
       projects: [
-        { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] } },
         {
+          extends: true,
+          test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] },
+        },
+        {
+          extends: true,
           test: {
             name: 'pglite',
             include: databaseTests,
@@ -45,6 +49,7 @@ export default defineConfig(async () => {
         ...(withPostgres
           ? [
               {
+                extends: true,
                 test: {
                   name: 'postgres',
                   include: databaseTests,
@@ -56,6 +61,7 @@ export default defineConfig(async () => {
             ]
           : []),
         {
+          extends: true,
           test: {
             name: 'e2e',
             include: ['test/e2e/**/*.e2e.test.ts'],

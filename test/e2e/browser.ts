@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Config } from '../../src/config.ts';
+import { createTestApp, type TestApp } from '../app-for-test.ts';
+
+/** Debian's Chromium; playwright-core brings no browser of its own. */
+export const chromiumPath = '/usr/bin/chromium';
+const webIndex = path.resolve(import.meta.dirname, '../../web/dist/index.html');
+
+/**
+ * Whether the browser tests can run here. Without Chromium they are skipped with a warning,
+ * unless LIAISON_REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
+ */
+export function browserIsAvailable(): boolean {
+  if (fs.existsSync(chromiumPath)) return true;
+  if (process.env.LIAISON_REQUIRE_BROWSER === '1') {
+    throw new Error(`LIAISON_REQUIRE_BROWSER=1 but there is no Chromium at ${chromiumPath}.`);
+  }
+  console.warn(
+    `No Chromium at ${chromiumPath}: the browser tests are skipped (apt-get install chromium to run them).`,
+  );
+  return false;
+}
+
+export type E2eServer = TestApp & { baseUrl: string };
+
+/** The real app on a real port, with a fresh database, serving the built web interface. */
+export async function startServer(config: Partial<Config> = {}): Promise<E2eServer> {
+  if (!fs.existsSync(webIndex)) {
+    throw new Error(`The web interface has not been built (${webIndex} is missing): run "npm run build".`);
+  }
+  const testApp = await createTestApp({ config });
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  // Chromium treats http://localhost as a secure context, so it keeps the Secure, __Host- session
+  // cookie without TLS: the cookie settings are the production ones (cookieSecure stays on).
+  return { ...testApp, baseUrl: `http://localhost:${port}` };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** A request the test expects to fail, whose console message is therefore not a fault. */
+export type ExpectedFailure = { status: number; path: string };
+
+export type PageWatch = {
+  consoleErrors: string[];
+  pageErrors: string[];
+  cspViolations: string[];
+  dialogs: string[];
+};
+
+/**
+ * Records what should never happen on a page: console errors, uncaught exceptions, Content-
+ * Security-Policy violations and JavaScript dialogs (which are dismissed). Browsers log every
+ * failed request as a console error, so the failures the test provokes are listed as expected.
+ */
+export async function watchPage(page: Page, expectedFailures: ExpectedFailure[] = []): Promise<PageWatch> {
+  const watch: PageWatch = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const failedStatus = /the server responded with a status of (\d+)/.exec(message.text())?.[1];
+    if (failedStatus) {
+      const failedPath = new URL(message.location().url).pathname;
+      const isExpected = expectedFailures.some(
+        (failure) => failure.status === Number(failedStatus) && failure.path === failedPath,
+      );
+      if (isExpected) return;
+    }
+    watch.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  // The binding survives navigations; the listener is added to each new document before its scripts.
+  await page.exposeBinding('reportCspViolation', (_source, violation: string) => {
+    watch.cspViolations.push(violation);
+  });
+  // A string, not a function: it runs in the page, and the tests are type-checked without DOM types.
+  await page.addInitScript(`
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.reportCspViolation(
+        event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline content') + ' in ' + event.sourceFile,
+      );
+    });
+  `);
+  return watch;
+}
+
+/** Saves a screenshot when LIAISON_SCREENSHOT_DIR is set, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const directory = process.env.LIAISON_SCREENSHOT_DIR;
+  if (!directory) return;
+  await page.screenshot({ path: path.join(directory, `liaison-${name}.png`), fullPage: true });
+}
+
+export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

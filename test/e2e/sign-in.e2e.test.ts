@@ -1,0 +1,195 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createOrganisation } from '../../src/organisations/organisations.service.ts';
+import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../factories.ts';
+import {
+  browserIsAvailable,
+  type E2eServer,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInThroughForm,
+  startServer,
+  watchPage,
+} from './browser.ts';
+
+// The e2e project does not inherit the root test timeouts; a browser needs more than the default 5 s.
+describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { timeout: 30_000 }, () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a manager signs in, sees their organisation and account, and signs out', async () => {
+    const organisation = await createTestOrganisation(server.db, server.clock);
+    const manager = await createTestUser(server.db, server.clock, organisation.id, { role: 'manager' });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [
+      { status: 401, path: '/api/session' }, // asking who is signed in before anyone is, and the wrong password
+    ]);
+
+    await page.goto(`${server.baseUrl}/`);
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Liaison' }).waitFor();
+
+    // Nothing entered: the form says what is missing, and the error summary takes focus.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Enter your email address' }).waitFor();
+    expect(await page.locator('#email-error').textContent()).toBe('Error: Enter your email address');
+    expect(await page.locator('#password-error').textContent()).toBe('Error: Enter your password');
+    expect(await page.locator('.nhsuk-error-summary:focus').count()).toBe(1);
+    expect(await page.title()).toBe('Error: Sign in – Liaison');
+    await screenshot(page, 'sign-in-errors');
+
+    // The wrong password: the server's own message.
+    await signInThroughForm(page, manager.email, 'not the password');
+    await page.getByRole('link', { name: 'The email address or password is not right.' }).waitFor();
+
+    await signInThroughForm(page, manager.email, TEST_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+    expect(await page.title()).toBe('Home – Liaison');
+
+    const account = page.getByRole('navigation', { name: 'Account' });
+    expect(await account.textContent()).toContain(organisation.name);
+    expect(await account.textContent()).toContain(manager.display_name);
+    expect(await summaryValue(page, 'Your account', 'Name')).toBe(manager.display_name);
+    expect(await summaryValue(page, 'Your account', 'Email address')).toBe(manager.email);
+    expect(await summaryValue(page, 'Your account', 'Role')).toBe('Manager');
+    expect(await summaryValue(page, 'Your organisation', 'Name')).toBe(organisation.name);
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Home', 'Staff']);
+
+    // The session is an HttpOnly, Secure, host-only cookie; nothing is kept in browser storage.
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({
+      name: '__Host-liaison_session',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Lax',
+    });
+    expect(await storedInBrowser(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDb: 0 });
+    await screenshot(page, 'home');
+
+    // On a fresh page load the first Tab reaches the skip link, which moves focus to the content.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('maincontent');
+    expect(page.url()).toBe(`${server.baseUrl}/`);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await page.getByText('You have signed out').waitFor();
+    expect(await context.cookies()).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/`);
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Liaison' }).waitFor();
+
+    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    await context.close();
+  });
+
+  test('a session left idle ends, and signing in again returns to the page asked for', async () => {
+    const organisation = await createTestOrganisation(server.db, server.clock);
+    const manager = await createTestUser(server.db, server.clock, organisation.id, { role: 'manager' });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [
+      { status: 401, path: '/api/session' }, // asking who is signed in before anyone is
+      { status: 401, path: '/api/users' }, // the first request after the session went idle
+    ]);
+
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, manager.email, TEST_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+
+    server.clock.advance(server.config.sessionIdleMs);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Staff' }).click();
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await page.getByText('You have been signed out. Sign in again to continue.').waitFor();
+
+    await signInThroughForm(page, manager.email, TEST_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/staff`);
+    await page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
+
+    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    await context.close();
+  });
+
+  test('names containing markup are shown as text and run nothing', async () => {
+    const hostileName = '<img src=x onerror=alert(1)>';
+    const hostileManager = '<script>alert(2)</script>';
+    const organisation = await createOrganisation(
+      server.db,
+      {
+        name: `Hillside Care ${Date.now()}`,
+        registrationNumber: '1-234567890',
+        registeredManagerName: hostileManager,
+      },
+      server.clock,
+      'test',
+    );
+    const careWorker = await createTestUser(server.db, server.clock, organisation.id, {
+      role: 'care_worker',
+      displayName: hostileName,
+    });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, careWorker.email, TEST_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+    await page.getByText('Registered manager').waitFor();
+
+    expect(await summaryValue(page, 'Your account', 'Name')).toBe(hostileName);
+    expect(await summaryValue(page, 'Your organisation', 'Registration number')).toBe('1-234567890');
+    expect(await summaryValue(page, 'Your organisation', 'Registered manager')).toBe(hostileManager);
+    expect(await page.getByRole('navigation', { name: 'Account' }).textContent()).toContain(hostileName);
+    expect(await page.locator('img, main script').count()).toBe(0);
+
+    // A care worker has no Staff section, and is told so if they go to its address.
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['Home']);
+    await page.goto(`${server.baseUrl}/staff`);
+    await page
+      .getByRole('heading', { level: 1, name: 'You do not have permission to see this page' })
+      .waitFor();
+
+    await page.goto(`${server.baseUrl}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+
+    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    await context.close();
+  });
+});
+
+async function summaryValue(page: Page, section: string, key: string): Promise<string | null> {
+  const list = page.locator(`h2:text-is("${section}") + dl`);
+  const row = list.locator('.nhsuk-summary-list__row').filter({
+    has: page.locator(`.nhsuk-summary-list__key:text-is("${key}")`),
+  });
+  return row.locator('.nhsuk-summary-list__value').textContent();
+}
+
+/** How much the page has kept in browser storage (strings: these run in the page, not in Node). */
+async function storedInBrowser(page: Page) {
+  return {
+    localStorage: await page.evaluate<number>('localStorage.length'),
+    sessionStorage: await page.evaluate<number>('sessionStorage.length'),
+    indexedDb: await page.evaluate<number>('indexedDB.databases().then((databases) => databases.length)'),
+  };
+}

@@ -1,0 +1,215 @@
+import { type ReactNode, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { changeStaffMember, listStaff, type Session, type StaffMember } from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { hasRole, roleLabels, staffAdministrators } from '../roles.ts';
+import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
+import { describeError } from '../ui/form-errors.ts';
+import { formatDate } from '../ui/format.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+
+const pageSize = 50;
+
+/** Set by the add page when it sends the person back here. */
+export type StaffLocationState = { added?: string };
+
+export function StaffPage() {
+  const session = useSession();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const [staff, reload] = useResource(`staff page ${page}`, () =>
+    listStaff({ limit: pageSize, offset: (page - 1) * pageSize }),
+  );
+  const added = (location.state as StaffLocationState | null)?.added;
+  const [notice, setNotice] = useState<string | null>(added ? `${added} has been added.` : null);
+  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
+  const [changingId, setChangingId] = useState<string | null>(null);
+  const canAdminister = hasRole(session.user.role, staffAdministrators);
+  usePageTitle('Staff', problems.length > 0);
+
+  async function setDisabled(member: StaffMember, disabled: boolean) {
+    if (changingId) return;
+    setChangingId(member.id);
+    setProblems([]);
+    setNotice(null);
+    try {
+      await changeStaffMember(member.id, { disabled });
+      setNotice(
+        disabled
+          ? `${member.displayName}’s account has been disabled. They have been signed out and cannot sign in.`
+          : `${member.displayName}’s account has been enabled. They can sign in again.`,
+      );
+      reload();
+    } catch (error) {
+      setProblems([{ text: describeError(error) }]);
+    } finally {
+      setChangingId(null);
+    }
+  }
+
+  return (
+    <>
+      <ErrorSummary items={problems} />
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      <h1>Staff</h1>
+      <p>Everyone in your organisation with a Liaison account, and their role.</p>
+      {canAdminister ? (
+        <p>
+          <Link className="nhsuk-button" to="/staff/add" draggable="false">
+            Add a staff member
+          </Link>
+        </p>
+      ) : null}
+      {staff.status === 'loading' ? (
+        <p className="nhsuk-body" role="status">
+          Loading staff
+        </p>
+      ) : null}
+      {staff.status === 'failed' ? <LoadProblem error={staff.error} onTryAgain={reload} /> : null}
+      {staff.status === 'loaded' ? (
+        <>
+          <StaffTable
+            staff={staff.data.items}
+            session={session}
+            canAdminister={canAdminister}
+            changingId={changingId}
+            onSetDisabled={setDisabled}
+          />
+          <Pagination page={page} hasNextPage={staff.data.items.length === pageSize} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function StaffTable({
+  staff,
+  session,
+  canAdminister,
+  changingId,
+  onSetDisabled,
+}: {
+  staff: readonly StaffMember[];
+  session: Session;
+  canAdminister: boolean;
+  changingId: string | null;
+  onSetDisabled: (member: StaffMember, disabled: boolean) => void;
+}) {
+  if (staff.length === 0) return <p>There are no staff to show on this page.</p>;
+  const headings = ['Name', 'Email address', 'Role', 'Status', 'Added', ...(canAdminister ? ['Action'] : [])];
+  return (
+    // role attributes: a responsive table is restyled as blocks on small screens, which drops
+    // its table semantics in some browsers unless they are stated.
+    // biome-ignore lint/a11y/noRedundantRoles: see above
+    <table className="nhsuk-table nhsuk-table--responsive" role="table">
+      <caption className="nhsuk-table__caption nhsuk-table__caption--m">Staff accounts</caption>
+      {/* biome-ignore lint/a11y/noRedundantRoles: see above */}
+      <thead className="nhsuk-table__head" role="rowgroup">
+        {/* biome-ignore lint/a11y/noRedundantRoles: see above */}
+        <tr className="nhsuk-table__row" role="row">
+          {headings.map((heading) => (
+            // biome-ignore lint/a11y/noRedundantRoles: see above
+            <th className="nhsuk-table__header" scope="col" role="columnheader" key={heading}>
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {staff.map((member) => {
+          const canChange =
+            canAdminister &&
+            member.id !== session.user.id &&
+            (session.user.role === 'admin' || member.role !== 'admin');
+          return (
+            // biome-ignore lint/a11y/noRedundantRoles: see above
+            <tr className="nhsuk-table__row" role="row" key={member.id}>
+              <Cell heading="Name">{member.displayName}</Cell>
+              <Cell heading="Email address">{member.email}</Cell>
+              <Cell heading="Role">{roleLabels[member.role]}</Cell>
+              <Cell heading="Status">
+                {member.disabled ? (
+                  <strong className="nhsuk-tag nhsuk-tag--grey">Disabled</strong>
+                ) : (
+                  <strong className="nhsuk-tag nhsuk-tag--green">Active</strong>
+                )}
+              </Cell>
+              <Cell heading="Added">
+                <time className="nhsuk-u-nowrap" dateTime={member.createdAt}>
+                  {formatDate(member.createdAt)}
+                </time>
+              </Cell>
+              {canAdminister ? (
+                <Cell heading="Action">
+                  {canChange ? (
+                    <button
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                      type="button"
+                      aria-disabled={changingId === member.id ? 'true' : undefined}
+                      onClick={() => onSetDisabled(member, !member.disabled)}
+                    >
+                      {member.disabled ? 'Enable' : 'Disable'}
+                      <span className="nhsuk-u-visually-hidden"> {member.displayName}</span>
+                    </button>
+                  ) : null}
+                </Cell>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Cell({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noRedundantRoles: see StaffTable
+    <td className="nhsuk-table__cell" role="cell">
+      <span className="nhsuk-table__heading" aria-hidden="true">
+        {heading}{' '}
+      </span>
+      {children}
+    </td>
+  );
+}
+
+function Pagination({ page, hasNextPage }: { page: number; hasNextPage: boolean }) {
+  if (page === 1 && !hasNextPage) return null;
+  return (
+    <nav className="nhsuk-pagination" aria-label="Pagination">
+      <ul className="nhsuk-list nhsuk-pagination__list">
+        {page > 1 ? (
+          <li className="nhsuk-pagination-item--previous">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+              to={`?page=${page - 1}`}
+              rel="prev"
+            >
+              <span className="nhsuk-pagination__title">
+                Previous<span className="nhsuk-u-visually-hidden"> page</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
+        {hasNextPage ? (
+          <li className="nhsuk-pagination-item--next">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--next"
+              to={`?page=${page + 1}`}
+              rel="next"
+            >
+              <span className="nhsuk-pagination__title">
+                Next<span className="nhsuk-u-visually-hidden"> page</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
