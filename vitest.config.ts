@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const requirePostgres = process.env.LIAISON_REQUIRE_POSTGRES === '1';
@@ -32,44 +32,48 @@ export default defineConfig(async () => {
       reporters: ['default', './test/project-count-reporter.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      projects: [
-        {
-          extends: true,
-          test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] },
-        },
-        {
-          extends: true,
-          test: {
-            name: 'pglite',
-            include: databaseTests,
-            exclude: notDatabaseTests,
-            env: { LIAISON_TEST_BACKEND: 'pglite' },
-          },
-        },
-        ...(withPostgres
-          ? [
-              {
-                extends: true,
-                test: {
-                  name: 'postgres',
-                  include: databaseTests,
-                  exclude: notDatabaseTests,
-                  env: { LIAISON_TEST_BACKEND: 'postgres', TEST_DATABASE_URL: postgresUrl },
-                  globalSetup: ['test/postgres-template.ts'],
-                },
-              },
-            ]
-          : []),
-        {
-          extends: true,
-          test: {
-            name: 'e2e',
-            include: ['test/e2e/**/*.e2e.test.ts'],
-            fileParallelism: false,
-            env: { LIAISON_TEST_BACKEND: 'pglite' },
-          },
-        },
-      ],
+      projects: projectsFor(withPostgres),
     },
   };
 });
+
+function projectsFor(withPostgres: boolean): TestProjectInlineConfiguration[] {
+  return [
+    {
+      extends: true,
+      test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] },
+    },
+    {
+      extends: true,
+      test: {
+        name: 'pglite',
+        include: databaseTests,
+        exclude: notDatabaseTests,
+        env: { LIAISON_TEST_BACKEND: 'pglite' },
+      },
+    },
+    ...(withPostgres
+      ? ([
+          {
+            extends: true,
+            test: {
+              name: 'postgres',
+              include: databaseTests,
+              exclude: notDatabaseTests,
+              env: { LIAISON_TEST_BACKEND: 'postgres', TEST_DATABASE_URL: postgresUrl },
+              globalSetup: ['test/postgres-template.ts'],
+            },
+          },
+        ] satisfies TestProjectInlineConfiguration[])
+      : []),
+    {
+      extends: true,
+      test: {
+        name: 'e2e',
+        include: ['test/e2e/**/*.e2e.test.ts'],
+        fileParallelism: false,
+        env: { LIAISON_TEST_BACKEND: 'pglite' },
+      },
+    },
+  ];
+}

@@ -18,10 +18,13 @@ import {
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { registerProblemHandlers } from './http/problem.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { partnersRoutes } from './partners/partners.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -34,7 +37,11 @@ declare module 'fastify' {
   }
 }
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+// The same file runs from src/ (tsx, tests) and compiled from dist/server/ (npm start).
+const projectRoot = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/server/') ? '../../' : '../', import.meta.url),
+);
+const webRoot = path.join(projectRoot, 'web/dist');
 const documentationPrefix = '/api/docs';
 
 installValidationMessages();
@@ -145,6 +152,9 @@ export async function buildApp(
   await app.register(authRoutes(dependencies));
   await app.register(organisationsRoutes(dependencies));
   await app.register(usersRoutes(dependencies));
+  await app.register(partnersRoutes(dependencies));
+  await app.register(careServicesRoutes(dependencies));
+  await app.register(peopleRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
 
   registerWebApp(app);

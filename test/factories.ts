@@ -1,9 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../src/auth/passwords.ts';
+import { createCareService } from '../src/care-services/care-services.service.ts';
 import type { Clock } from '../src/clock.ts';
+import { systemContext } from '../src/context.ts';
 import type { Db } from '../src/db/database.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
+import type {
+  CreateChannelInput,
+  CreatePartnerContactInput,
+  CreatePartnerOrganisationInput,
+} from '../src/partners/partners.schemas.ts';
+import {
+  addChannel,
+  type ChannelOwnerRef,
+  createPartnerContact,
+  createPartnerOrganisation,
+} from '../src/partners/partners.service.ts';
+import type { CreatePersonInput } from '../src/people/people.schemas.ts';
+import { createPerson } from '../src/people/people.service.ts';
+import type { ClinicalFlag } from '../src/people/people.table.ts';
 import { insertUserRecord } from '../src/users/users.service.ts';
 import type { StaffRole } from '../src/users/users.table.ts';
 
@@ -73,4 +89,111 @@ export async function createStaffedOrganisation(app: FastifyInstance, db: Db, cl
     staff[role] = { ...(await signIn(app, user.email)), email: user.email };
   }
   return { organisation, staff };
+}
+
+// ---- partner register, services and people ----
+
+export async function createTestPartnerOrganisation(
+  db: Db,
+  clock: Clock,
+  orgId: string,
+  overrides: Partial<CreatePartnerOrganisationInput> = {},
+) {
+  return createPartnerOrganisation(
+    db,
+    systemContext(orgId, 'test'),
+    { name: `Riverside Surgery ${unique()}`, type: 'gp', ...overrides },
+    clock,
+  );
+}
+
+export async function createTestPartnerContact(
+  db: Db,
+  clock: Clock,
+  orgId: string,
+  partnerOrganisationId: string,
+  overrides: Partial<CreatePartnerContactInput> = {},
+) {
+  return createPartnerContact(
+    db,
+    systemContext(orgId, 'test'),
+    partnerOrganisationId,
+    { name: `Dr Patel ${unique()}`, type: 'gp', email: `gp-${unique()}@example.nhs.uk`, ...overrides },
+    clock,
+  );
+}
+
+/** A channel on a contact (when given) or on the organisation; office hours for urgent matters by default. */
+export async function createTestChannel(
+  db: Db,
+  clock: Clock,
+  orgId: string,
+  owner: ChannelOwnerRef,
+  overrides: Partial<CreateChannelInput> = {},
+) {
+  return addChannel(
+    db,
+    systemContext(orgId, 'test'),
+    owner,
+    {
+      kind: 'phone',
+      value: '0121 496 0000',
+      urgencies: ['urgent'],
+      hours: {
+        monday: ['09:00-17:00'],
+        tuesday: ['09:00-17:00'],
+        wednesday: ['09:00-17:00'],
+        thursday: ['09:00-17:00'],
+        friday: ['09:00-17:00'],
+      },
+      staffedOnBankHolidays: false,
+      ...overrides,
+    },
+    clock,
+  );
+}
+
+export async function createTestCareService(
+  db: Db,
+  clock: Clock,
+  orgId: string,
+  overrides: { name?: string } = {},
+) {
+  return createCareService(
+    db,
+    systemContext(orgId, 'test'),
+    { name: overrides.name ?? `Oak House ${unique()}` },
+    clock,
+  );
+}
+
+/** A valid NHS number, different each call (the check digit is computed, never 10). */
+export function uniqueNhsNumber(): string {
+  for (;;) {
+    const first = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
+    const sum = [...first].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) return `${first}${check}`;
+  }
+}
+
+export async function createTestPerson(
+  db: Db,
+  clock: Clock,
+  orgId: string,
+  overrides: Partial<CreatePersonInput> & { flags?: ClinicalFlag[] } = {},
+) {
+  const { flags, ...fields } = overrides;
+  return createPerson(
+    db,
+    systemContext(orgId, 'test'),
+    {
+      givenName: `Ada ${unique()}`,
+      familyName: `Lovelace ${unique()}`,
+      clinicalFlags: flags ?? [],
+      status: 'active',
+      ...fields,
+    },
+    clock,
+  );
 }

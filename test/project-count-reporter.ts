@@ -12,7 +12,9 @@ export default class ProjectCountReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const byProject: Record<string, Counts> = {};
     for (const testModule of testModules) {
-      const counts = (byProject[testModule.project.name] ??= { passed: 0, failed: 0, skipped: 0 });
+      const name = testModule.project.name;
+      byProject[name] ??= { passed: 0, failed: 0, skipped: 0 };
+      const counts = byProject[name];
       for (const testCase of testModule.children.allTests()) {
         const state = testCase.result().state;
         if (state === 'passed') counts.passed += 1;

@@ -1,7 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditChainTable, AuditEventsTable, AuditPendingTable } from '../audit/audit.table.ts';
 import type { ApiTokensTable, SessionsTable } from '../auth/auth.table.ts';
+import type { CareServicesTable } from '../care-services/care-services.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import type {
+  PartnerChannelsTable,
+  PartnerContactsTable,
+  PartnerOrganisationsTable,
+} from '../partners/partners.table.ts';
+import type {
+  PeopleTable,
+  PersonCircleMembersTable,
+  PersonRepresentativesTable,
+} from '../people/people.table.ts';
 import type { UsersTable } from '../users/users.table.ts';
 
 export type Database = {
@@ -12,6 +23,13 @@ export type Database = {
   audit_events: AuditEventsTable;
   audit_pending: AuditPendingTable;
   audit_chain: AuditChainTable;
+  partner_organisations: PartnerOrganisationsTable;
+  partner_contacts: PartnerContactsTable;
+  partner_channels: PartnerChannelsTable;
+  care_services: CareServicesTable;
+  people: PeopleTable;
+  person_representatives: PersonRepresentativesTable;
+  person_circle_members: PersonCircleMembersTable;
 };
 
 export type Db = Kysely<Database>;

@@ -1,14 +1,29 @@
+import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import type { Job } from './scheduler.ts';
 
 /** Every background job Liaison runs. */
-export function allJobs({ db, clock, config }: AppDependencies): Job[] {
-  return [
+export function allJobs({ db, clock, config, backend }: AppDependencies): Job[] {
+  const jobs: Job[] = [
     {
       name: 'seal-audit-entries',
       intervalMs: config.auditSealIntervalMs,
       run: async () => (await sealPendingEntries(db, { clock })).sealed,
     },
   ];
+  if (backend === 'pglite') {
+    // The embedded database has no autovacuum, so its planner statistics would never be
+    // gathered; without them growing tables get sequential scans (even for foreign-key checks)
+    // and writes slow down as data accumulates. A PostgreSQL server's autovacuum does this itself.
+    jobs.push({
+      name: 'analyze-embedded-database',
+      intervalMs: 15 * 60_000,
+      run: async () => {
+        await sql`analyze`.execute(db);
+        return 1;
+      },
+    });
+  }
+  return jobs;
 }

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { anyStaff, requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import {
+  careServiceSchema,
+  createCareServiceBody,
+  toCareServiceResponse,
+  updateCareServiceBody,
+} from './care-services.schemas.ts';
+import { createCareService, listCareServices, updateCareService } from './care-services.service.ts';
+
+const serviceKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
+const tags = ['Services'];
+
+export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/care-services',
+      {
+        config: { access: anyStaff },
+        schema: {
+          tags,
+          summary: 'The services and locations your organisation runs',
+          querystring: pageQuery,
+          response: { 200: z.object({ items: z.array(careServiceSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const services = await listCareServices(db, requestContext(request), request.query);
+        return { items: services.map(toCareServiceResponse) };
+      },
+    );
+
+    app.post(
+      '/api/care-services',
+      {
+        config: { access: serviceKeepers },
+        schema: {
+          tags,
+          summary: 'Add a service or location',
+          body: createCareServiceBody,
+          response: { 201: careServiceSchema, ...problemResponses, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const service = await createCareService(db, requestContext(request), request.body, clock);
+        return reply.code(201).send(toCareServiceResponse(service));
+      },
+    );
+
+    app.patch(
+      '/api/care-services/:id',
+      {
+        config: { access: serviceKeepers },
+        schema: {
+          tags,
+          summary: 'Rename a service or change its address',
+          params: idParams,
+          body: updateCareServiceBody,
+          response: { 200: careServiceSchema, ...problemResponses, 409: problemSchema },
+        },
+      },
+      async (request) =>
+        toCareServiceResponse(
+          await updateCareService(db, requestContext(request), request.params.id, request.body, clock),
+        ),
+    );
+  };
+}

@@ -1,0 +1,598 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
+import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
+import * as partnersRepository from './partners.repository.ts';
+import type {
+  CreateChannelInput,
+  CreatePartnerContactInput,
+  CreatePartnerOrganisationInput,
+  UpdateChannelInput,
+  UpdatePartnerContactInput,
+  UpdatePartnerOrganisationInput,
+} from './partners.schemas.ts';
+import type {
+  ChannelKind,
+  PartnerChannelRow,
+  PartnerChannelUpdate,
+  PartnerContactUpdate,
+  PartnerOrganisationUpdate,
+  PartnerType,
+} from './partners.table.ts';
+
+type Page = { limit: number; offset: number };
+
+/** Who confirmed details: a staff member, or nobody named when an API token or the system did it. */
+export function verifierOf(context: RequestContext): string | null {
+  return context.actor.type === 'user' ? context.actor.id : null;
+}
+
+function checkVersion(expected: number | undefined, actual: number, what: string): void {
+  if (expected !== undefined && expected !== actual) {
+    throw new AppError(
+      'precondition_failed',
+      `${what} has been changed by someone else since you loaded it (version ${actual}, you sent ${expected}). Reload it and make your change again.`,
+      { field: 'version' },
+    );
+  }
+}
+
+function changedElsewhere(what: string): AppError {
+  return new AppError(
+    'precondition_failed',
+    `${what} was changed by someone else while you saved. Try again.`,
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown }).code === '23505';
+}
+
+function odsCodeTaken(odsCode: string): AppError {
+  return new AppError(
+    'conflict',
+    `Another partner organisation in your register already has the ODS code ${odsCode}.`,
+    {
+      field: 'odsCode',
+    },
+  );
+}
+
+// ---- organisations ----
+
+export async function createPartnerOrganisation(
+  db: Db,
+  context: RequestContext,
+  input: CreatePartnerOrganisationInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const [organisation] = await partnersRepository.insertPartnerOrganisations(trx, [
+        {
+          org_id: context.orgId,
+          id: randomUUID(),
+          name: input.name,
+          type: input.type,
+          ods_code: input.odsCode ?? null,
+          address: input.address ?? null,
+          notes: input.notes ?? null,
+          created_at: now,
+          updated_at: now,
+        },
+      ]);
+      await recordAudit(trx, context, now, {
+        action: 'partner_organisation.create',
+        entityType: 'partner_organisation',
+        entityId: organisation!.id,
+        changedFields: ['name', 'type', 'ods_code', 'address', 'notes'],
+      });
+      return organisation!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && input.odsCode) throw odsCodeTaken(input.odsCode);
+    throw error;
+  }
+}
+
+export async function getPartnerOrganisation(executor: Executor, context: RequestContext, id: string) {
+  const organisation = await partnersRepository.findPartnerOrganisation(executor, context.orgId, id);
+  if (!organisation) throw notFound('The partner organisation');
+  return organisation;
+}
+
+export async function getPartnerOrganisationWithChannels(db: Db, context: RequestContext, id: string) {
+  const organisation = await getPartnerOrganisation(db, context, id);
+  const channels = await partnersRepository.findChannelsOf(db, context.orgId, {
+    partnerOrganisationId: id,
+    partnerContactId: null,
+  });
+  return { organisation, channels };
+}
+
+export function listPartnerOrganisations(
+  db: Db,
+  context: RequestContext,
+  options: Page & { q?: string | undefined; type?: PartnerType | undefined },
+) {
+  return partnersRepository.listPartnerOrganisations(db, context.orgId, options);
+}
+
+const organisationColumns = {
+  name: 'name',
+  type: 'type',
+  odsCode: 'ods_code',
+  address: 'address',
+  notes: 'notes',
+} as const satisfies Record<keyof CreatePartnerOrganisationInput, keyof PartnerOrganisationUpdate>;
+
+export async function updatePartnerOrganisation(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: UpdatePartnerOrganisationInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  const { version, ...fields } = input;
+  const { changes, changedFields } = columnChanges(fields, organisationColumns);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await getPartnerOrganisation(trx, context, id);
+      checkVersion(version, existing.version, 'The partner organisation');
+      const updated = await partnersRepository.updatePartnerOrganisation(
+        trx,
+        context.orgId,
+        id,
+        existing.version,
+        {
+          ...changes,
+          updated_at: now,
+        },
+      );
+      if (!updated) throw changedElsewhere('The partner organisation');
+      await recordAudit(trx, context, now, {
+        action: 'partner_organisation.update',
+        entityType: 'partner_organisation',
+        entityId: id,
+        changedFields,
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) && input.odsCode) throw odsCodeTaken(input.odsCode);
+    throw error;
+  }
+}
+
+/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
+function columnChanges<Field extends string>(
+  fields: Partial<Record<Field, unknown>>,
+  columns: Record<Field, string>,
+): { changes: Record<string, unknown>; changedFields: string[] } {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined) changes[columns[field as Field]] = value;
+  }
+  return { changes, changedFields: Object.keys(changes) };
+}
+
+// ---- contacts ----
+
+export async function getPartnerContact(
+  executor: Executor,
+  context: RequestContext,
+  id: string,
+): Promise<PartnerContactWithOrganisation> {
+  const contact = await partnersRepository.findPartnerContact(executor, context.orgId, id);
+  if (!contact) throw notFound('The partner contact');
+  return contact;
+}
+
+export async function getPartnerContactWithChannels(db: Db, context: RequestContext, id: string) {
+  const contact = await getPartnerContact(db, context, id);
+  const channels = await partnersRepository.findChannelsOf(db, context.orgId, channelOwnerOf(contact));
+  return { contact, channels };
+}
+
+/** A contact looked up through its organisation: a contact of another organisation is not found. */
+export async function getContactOfOrganisation(
+  db: Db,
+  context: RequestContext,
+  partnerOrganisationId: string,
+  contactId: string,
+) {
+  const contact = await partnersRepository.findPartnerContact(db, context.orgId, contactId);
+  if (!contact || contact.partner_organisation_id !== partnerOrganisationId) {
+    throw notFound('The partner contact');
+  }
+  const channels = await partnersRepository.findChannelsOf(db, context.orgId, channelOwnerOf(contact));
+  return { contact, channels };
+}
+
+export async function listPartnerContacts(
+  db: Db,
+  context: RequestContext,
+  options: Page & {
+    q?: string | undefined;
+    type?: PartnerType | undefined;
+    partnerOrganisationId?: string | undefined;
+    includeEnded?: boolean | undefined;
+  },
+) {
+  return partnersRepository.listPartnerContacts(db, context.orgId, options);
+}
+
+export async function listContactsOfOrganisation(
+  db: Db,
+  context: RequestContext,
+  partnerOrganisationId: string,
+  options: Page & { includeEnded?: boolean | undefined },
+) {
+  await getPartnerOrganisation(db, context, partnerOrganisationId);
+  return partnersRepository.listPartnerContacts(db, context.orgId, { ...options, partnerOrganisationId });
+}
+
+/** Contacts whose details are due to be confirmed again (see the organisation's verification period). */
+export function listStalePartnerContacts(db: Db, context: RequestContext, page: Page, clock: Clock) {
+  return partnersRepository.listStalePartnerContacts(db, context.orgId, clock.now(), page);
+}
+
+/** Adds a named contact; details entered now count as verified now. */
+export async function createPartnerContact(
+  db: Db,
+  context: RequestContext,
+  partnerOrganisationId: string,
+  input: CreatePartnerContactInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    await getPartnerOrganisation(trx, context, partnerOrganisationId);
+    const id = randomUUID();
+    await partnersRepository.insertPartnerContacts(trx, [
+      {
+        org_id: context.orgId,
+        id,
+        partner_organisation_id: partnerOrganisationId,
+        name: input.name,
+        job_title: input.jobTitle ?? null,
+        type: input.type,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        notes: input.notes ?? null,
+        last_verified_at: now,
+        last_verified_by: verifierOf(context),
+        ended_at: null,
+        ended_reason: null,
+        created_at: now,
+        updated_at: now,
+      },
+    ]);
+    await recordAudit(trx, context, now, {
+      action: 'partner_contact.create',
+      entityType: 'partner_contact',
+      entityId: id,
+      changedFields: ['name', 'job_title', 'type', 'email', 'phone', 'notes', 'last_verified_at'],
+      details: { partnerOrganisationId },
+    });
+    return getPartnerContact(trx, context, id);
+  });
+}
+
+const contactColumns = {
+  name: 'name',
+  jobTitle: 'job_title',
+  type: 'type',
+  email: 'email',
+  phone: 'phone',
+  notes: 'notes',
+} as const satisfies Record<keyof CreatePartnerContactInput, keyof PartnerContactUpdate>;
+
+export async function updatePartnerContact(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: UpdatePartnerContactInput,
+  clock: Clock,
+) {
+  const { version, ...fields } = input;
+  const { changes, changedFields } = columnChanges(fields, contactColumns);
+  return changeContact(db, context, id, clock, {
+    version,
+    action: 'partner_contact.update',
+    changes: () => changes as PartnerContactUpdate,
+    changedFields,
+  });
+}
+
+/** Records that the contact's details were confirmed as correct, now, by the caller. */
+export async function verifyPartnerContact(db: Db, context: RequestContext, id: string, clock: Clock) {
+  const now = clock.now();
+  return changeContact(db, context, id, clock, {
+    action: 'partner_contact.verify',
+    changes: () => ({ last_verified_at: now, last_verified_by: verifierOf(context) }),
+    changedFields: ['last_verified_at', 'last_verified_by'],
+  });
+}
+
+/**
+ * The contact has left the role. Nothing is deleted: they stay readable and linked to their
+ * history, but leave the default lists and are never chosen as a channel again.
+ */
+export async function endPartnerContact(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  reason: string,
+  clock: Clock,
+) {
+  const now = clock.now();
+  return changeContact(db, context, id, clock, {
+    action: 'partner_contact.end',
+    changes: () => ({ ended_at: now, ended_reason: reason }),
+    changedFields: ['ended_at', 'ended_reason'],
+  });
+}
+
+async function changeContact(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  clock: Clock,
+  change: {
+    version?: number | undefined;
+    action: string;
+    changes: () => PartnerContactUpdate;
+    changedFields: string[];
+  },
+) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const existing = await getPartnerContact(trx, context, id);
+    checkVersion(change.version, existing.version, 'The partner contact');
+    if (existing.ended_at) throw movedOn(existing);
+    const saved = await partnersRepository.updatePartnerContact(trx, context.orgId, id, existing.version, {
+      ...change.changes(),
+      updated_at: now,
+    });
+    if (!saved) throw changedElsewhere('The partner contact');
+    await recordAudit(trx, context, now, {
+      action: change.action,
+      entityType: 'partner_contact',
+      entityId: id,
+      changedFields: change.changedFields,
+      details: { partnerOrganisationId: existing.partner_organisation_id },
+    });
+    return getPartnerContact(trx, context, id);
+  });
+}
+
+function movedOn(contact: PartnerContactWithOrganisation): AppError {
+  return new AppError(
+    'conflict',
+    `${contact.name} has moved on from this role and can no longer be changed. Add whoever holds the role now as a new contact.`,
+  );
+}
+
+function channelOwnerOf(contact: PartnerContactWithOrganisation): ChannelOwner {
+  return { partnerOrganisationId: contact.partner_organisation_id, partnerContactId: contact.id };
+}
+
+// ---- channels ----
+
+export type ChannelOwnerRef = { partnerOrganisationId: string } | { partnerContactId: string };
+
+async function resolveChannelOwner(executor: Executor, context: RequestContext, ref: ChannelOwnerRef) {
+  if ('partnerContactId' in ref) {
+    const contact = await getPartnerContact(executor, context, ref.partnerContactId);
+    return { owner: channelOwnerOf(contact), contact };
+  }
+  await getPartnerOrganisation(executor, context, ref.partnerOrganisationId);
+  return {
+    owner: { partnerOrganisationId: ref.partnerOrganisationId, partnerContactId: null },
+    contact: null,
+  };
+}
+
+const phonePattern = /^\+?[0-9][0-9 ()-]{1,48}$/;
+
+/** Whether a channel's value can be used for its kind; returns what is wrong, or null. */
+export function checkChannelValue(kind: ChannelKind, value: string): string | null {
+  switch (kind) {
+    case 'email':
+    case 'secure_email':
+      return z.email().safeParse(value).success
+        ? null
+        : 'Enter an email address in the correct format, like name@example.org.';
+    case 'phone':
+    case 'duty_line':
+    case 'out_of_hours_line':
+      return phonePattern.test(value)
+        ? null
+        : 'Enter a phone number using digits, spaces and brackets, like 0121 496 0000.';
+    case 'portal':
+      return /^https?:\/\/\S+$/.test(value) ? null : 'Enter the portal’s web address, starting https://.';
+    case 'other':
+      return null;
+  }
+}
+
+function refuseBadValue(kind: ChannelKind, value: string): void {
+  const problem = checkChannelValue(kind, value);
+  if (problem) throw new AppError('validation', `Check the value: ${problem}`, { field: 'value' });
+}
+
+export async function addChannel(
+  db: Db,
+  context: RequestContext,
+  ref: ChannelOwnerRef,
+  input: CreateChannelInput,
+  clock: Clock,
+) {
+  refuseBadValue(input.kind, input.value);
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const { owner, contact } = await resolveChannelOwner(trx, context, ref);
+    if (contact?.ended_at) throw movedOn(contact);
+    const [channel] = await partnersRepository.insertPartnerChannels(trx, [
+      {
+        org_id: context.orgId,
+        id: randomUUID(),
+        partner_organisation_id: owner.partnerOrganisationId,
+        partner_contact_id: owner.partnerContactId,
+        kind: input.kind,
+        value: input.value,
+        label: input.label ?? null,
+        urgencies: input.urgencies,
+        hours: JSON.stringify(input.hours),
+        staffed_on_bank_holidays: input.hours === '24/7' || input.staffedOnBankHolidays,
+        created_at: now,
+        updated_at: now,
+      },
+    ]);
+    await recordAudit(trx, context, now, {
+      action: 'partner_channel.create',
+      entityType: 'partner_channel',
+      entityId: channel!.id,
+      changedFields: ['kind', 'value', 'label', 'urgencies', 'hours', 'staffed_on_bank_holidays'],
+      details: ownerDetails(owner),
+    });
+    return channel!;
+  });
+}
+
+export async function updateChannel(
+  db: Db,
+  context: RequestContext,
+  ref: ChannelOwnerRef,
+  channelId: string,
+  input: UpdateChannelInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const { owner, existing } = await findOwnedChannel(trx, context, ref, channelId);
+    checkVersion(input.version, existing.version, 'The channel');
+    refuseBadValue(input.kind ?? existing.kind, input.value ?? existing.value);
+    const { changes, changedFields } = channelChanges(input, existing);
+    const updated = await partnersRepository.updatePartnerChannel(
+      trx,
+      context.orgId,
+      channelId,
+      existing.version,
+      {
+        ...changes,
+        updated_at: now,
+      },
+    );
+    if (!updated) throw changedElsewhere('The channel');
+    await recordAudit(trx, context, now, {
+      action: 'partner_channel.update',
+      entityType: 'partner_channel',
+      entityId: channelId,
+      changedFields,
+      details: ownerDetails(owner),
+    });
+    return updated;
+  });
+}
+
+function channelChanges(input: UpdateChannelInput, existing: PartnerChannelRow) {
+  const changes: PartnerChannelUpdate = {};
+  const changedFields: string[] = [];
+  const set = <K extends keyof PartnerChannelUpdate>(
+    column: K,
+    value: PartnerChannelUpdate[K] | undefined,
+  ) => {
+    if (value === undefined) return;
+    changes[column] = value;
+    changedFields.push(column);
+  };
+  set('kind', input.kind);
+  set('value', input.value);
+  set('label', input.label);
+  set('urgencies', input.urgencies);
+  set('hours', input.hours === undefined ? undefined : JSON.stringify(input.hours));
+  const hours = input.hours ?? existing.hours;
+  // 24/7 means every hour of every day, bank holidays included.
+  set('staffed_on_bank_holidays', hours === '24/7' ? true : input.staffedOnBankHolidays);
+  return { changes, changedFields };
+}
+
+export async function removeChannel(
+  db: Db,
+  context: RequestContext,
+  ref: ChannelOwnerRef,
+  channelId: string,
+  clock: Clock,
+): Promise<void> {
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    const { owner } = await findOwnedChannel(trx, context, ref, channelId);
+    await partnersRepository.deletePartnerChannel(trx, context.orgId, channelId);
+    await recordAudit(trx, context, now, {
+      action: 'partner_channel.delete',
+      entityType: 'partner_channel',
+      entityId: channelId,
+      details: ownerDetails(owner),
+    });
+  });
+}
+
+async function findOwnedChannel(
+  executor: Executor,
+  context: RequestContext,
+  ref: ChannelOwnerRef,
+  channelId: string,
+) {
+  const { owner, contact } = await resolveChannelOwner(executor, context, ref);
+  if (contact?.ended_at) throw movedOn(contact);
+  const existing = await partnersRepository.findChannelOf(executor, context.orgId, owner, channelId);
+  if (!existing) throw notFound('The channel');
+  return { owner, existing };
+}
+
+function ownerDetails(owner: ChannelOwner) {
+  return { partnerOrganisationId: owner.partnerOrganisationId, partnerContactId: owner.partnerContactId };
+}
+
+// ---- which channel now ----
+
+/** The channel to use now for a contact (falling back to their organisation's), or an organisation. */
+export async function findChannelNow(
+  db: Db,
+  context: RequestContext,
+  ref: ChannelOwnerRef,
+  urgency: RequestUrgency,
+  clock: Clock,
+): Promise<ChannelChoice<PartnerChannelRow>> {
+  const at = clock.now();
+  const { owner, contact } = await resolveChannelOwner(db, context, ref);
+  const organisation = await getPartnerOrganisation(db, context, owner.partnerOrganisationId);
+  const organisationChannels = await partnersRepository.findChannelsOf(db, context.orgId, {
+    partnerOrganisationId: owner.partnerOrganisationId,
+    partnerContactId: null,
+  });
+  const contactChannels = contact ? await partnersRepository.findChannelsOf(db, context.orgId, owner) : [];
+  return chooseChannel({
+    contact: contact && {
+      name: contact.name,
+      endedAt: contact.ended_at,
+      channels: contactChannels.map(forChoice),
+    },
+    organisation: { name: organisation.name, channels: organisationChannels.map(forChoice) },
+    urgency,
+    at,
+  });
+}
+
+function forChoice(channel: PartnerChannelRow) {
+  return { ...channel, staffedOnBankHolidays: channel.staffed_on_bank_holidays };
+}

@@ -1,0 +1,101 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { WeeklyHours } from '../calendar/working-hours.ts';
+
+/** The kinds of partner, for organisations, named contacts and the roles they hold for a person. */
+export const partnerTypes = [
+  'advocate',
+  'social_worker',
+  'occupational_therapist',
+  'gp',
+  'district_nurse',
+  'community_nurse',
+  'psychiatrist',
+  'psychologist',
+  'physiotherapist',
+  'consultant',
+  'dietician',
+  'speech_and_language_therapist',
+  'dentist',
+  'volunteer_or_community_group',
+  'housing',
+  'safeguarding_team',
+  'police',
+  'commissioner',
+  'regulator',
+  'external_care_provider',
+  'other',
+] as const;
+export type PartnerType = (typeof partnerTypes)[number];
+
+export const channelKinds = [
+  'phone',
+  'email',
+  'secure_email',
+  'duty_line',
+  'out_of_hours_line',
+  'portal',
+  'other',
+] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export const channelUrgencies = ['urgent', 'routine', 'out_of_hours'] as const;
+export type ChannelUrgency = (typeof channelUrgencies)[number];
+
+export type PartnerOrganisationsTable = {
+  org_id: string;
+  id: string;
+  name: string;
+  type: PartnerType;
+  ods_code: string | null;
+  address: string | null;
+  notes: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type PartnerContactsTable = {
+  org_id: string;
+  id: string;
+  partner_organisation_id: string;
+  name: string;
+  job_title: string | null;
+  type: PartnerType;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  last_verified_at: Date | null;
+  last_verified_by: string | null;
+  ended_at: Date | null;
+  ended_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type PartnerChannelsTable = {
+  org_id: string;
+  id: string;
+  partner_organisation_id: string;
+  partner_contact_id: string | null;
+  kind: ChannelKind;
+  value: string;
+  label: string | null;
+  urgencies: ChannelUrgency[];
+  // Written as JSON text (a bare string "24/7" would otherwise be sent as text, not jsonb).
+  hours: ColumnType<WeeklyHours, string, string>;
+  staffed_on_bank_holidays: boolean;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type PartnerOrganisationRow = Selectable<PartnerOrganisationsTable>;
+export type NewPartnerOrganisationRow = Insertable<PartnerOrganisationsTable>;
+export type PartnerOrganisationUpdate = Updateable<PartnerOrganisationsTable>;
+export type PartnerContactRow = Selectable<PartnerContactsTable>;
+export type NewPartnerContactRow = Insertable<PartnerContactsTable>;
+export type PartnerContactUpdate = Updateable<PartnerContactsTable>;
+export type PartnerChannelRow = Selectable<PartnerChannelsTable>;
+export type NewPartnerChannelRow = Insertable<PartnerChannelsTable>;
+export type PartnerChannelUpdate = Updateable<PartnerChannelsTable>;

@@ -1,0 +1,329 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import {
+  addCircleMemberBody,
+  circleMemberParams,
+  circleMemberSchema,
+  circleQuery,
+  createPersonBody,
+  createRepresentativeBody,
+  endRepresentativeBody,
+  linkedPersonSchema,
+  listPeopleQuery,
+  personSchema,
+  representativeParams,
+  representativeSchema,
+  toCircleMemberResponse,
+  toPersonResponse,
+  toRepresentativeResponse,
+  updateCircleMemberBody,
+  updatePersonBody,
+  updateRepresentativeBody,
+} from './people.schemas.ts';
+import {
+  addCircleMember,
+  addRepresentative,
+  createPerson,
+  endRepresentative,
+  listPeople,
+  listPeopleOfPartnerContact,
+  updateCircleMember,
+  updatePerson,
+  updateRepresentative,
+  viewCircle,
+  viewPerson,
+  viewRepresentatives,
+} from './people.service.ts';
+
+// Admin is IT, not care: no admin reads or changes people's records. The auditor only reads.
+const peopleReaders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
+const peopleWriters: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
+const tags = ['People supported'];
+const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
+
+export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/people',
+      {
+        config: { access: peopleReaders },
+        schema: {
+          tags,
+          summary: 'Search the people you support by name or NHS number, service, status or clinical flag',
+          querystring: listPeopleQuery,
+          response: { 200: z.object({ items: z.array(personSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const people = await listPeople(db, requestContext(request), request.query, clock);
+        return { items: people.map(toPersonResponse) };
+      },
+    );
+
+    app.post(
+      '/api/people',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Add a person you support',
+          body: createPersonBody,
+          response: { 201: personSchema, ...writeProblems },
+        },
+      },
+      async (request, reply) => {
+        const person = await createPerson(db, requestContext(request), request.body, clock);
+        return reply.code(201).send(toPersonResponse(person));
+      },
+    );
+
+    app.get(
+      '/api/people/:id',
+      {
+        config: { access: peopleReaders },
+        schema: {
+          tags,
+          summary: 'One person’s record (the view is audited)',
+          params: idParams,
+          response: { 200: personSchema, ...problemResponses },
+        },
+      },
+      async (request) =>
+        toPersonResponse(await viewPerson(db, requestContext(request), request.params.id, clock)),
+    );
+
+    app.patch(
+      '/api/people/:id',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Change a person’s record',
+          params: idParams,
+          body: updatePersonBody,
+          response: { 200: personSchema, ...writeProblems },
+        },
+      },
+      async (request) =>
+        toPersonResponse(
+          await updatePerson(db, requestContext(request), request.params.id, request.body, clock),
+        ),
+    );
+
+    // ---- representatives ----
+
+    app.get(
+      '/api/people/:id/representatives',
+      {
+        config: { access: peopleReaders },
+        schema: {
+          tags,
+          summary: 'The person’s attorneys, deputies, advocates and next of kin (the view is audited)',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(representativeSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const representatives = await viewRepresentatives(
+          db,
+          requestContext(request),
+          request.params.id,
+          clock,
+        );
+        return { items: representatives.map(toRepresentativeResponse) };
+      },
+    );
+
+    app.post(
+      '/api/people/:id/representatives',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Record an attorney, deputy, advocate or next of kin',
+          params: idParams,
+          body: createRepresentativeBody,
+          response: { 201: representativeSchema, ...writeProblems },
+        },
+      },
+      async (request, reply) => {
+        const representative = await addRepresentative(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.body,
+          clock,
+        );
+        return reply.code(201).send(toRepresentativeResponse(representative));
+      },
+    );
+
+    app.patch(
+      '/api/people/:id/representatives/:representativeId',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Change a representative’s details',
+          params: representativeParams,
+          body: updateRepresentativeBody,
+          response: { 200: representativeSchema, ...writeProblems },
+        },
+      },
+      async (request) =>
+        toRepresentativeResponse(
+          await updateRepresentative(
+            db,
+            requestContext(request),
+            request.params.id,
+            request.params.representativeId,
+            request.body,
+            clock,
+          ),
+        ),
+    );
+
+    app.post(
+      '/api/people/:id/representatives/:representativeId/end',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Record that a representative no longer acts for the person (kept in the record)',
+          params: representativeParams,
+          body: endRepresentativeBody,
+          response: { 200: representativeSchema, ...writeProblems },
+        },
+      },
+      async (request) =>
+        toRepresentativeResponse(
+          await endRepresentative(
+            db,
+            requestContext(request),
+            request.params.id,
+            request.params.representativeId,
+            request.body.reason,
+            clock,
+          ),
+        ),
+    );
+
+    // ---- circle of support ----
+
+    app.get(
+      '/api/people/:id/circle',
+      {
+        config: { access: peopleReaders },
+        schema: {
+          tags,
+          summary: 'The person’s circle of partners: who is their GP, social worker… (the view is audited)',
+          params: idParams,
+          querystring: circleQuery,
+          response: { 200: z.object({ items: z.array(circleMemberSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const circle = await viewCircle(
+          db,
+          requestContext(request),
+          request.params.id,
+          { includeEnded: request.query.includeEnded ?? false },
+          clock,
+        );
+        return { items: circle.map(toCircleMemberResponse) };
+      },
+    );
+
+    app.post(
+      '/api/people/:id/circle',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Add a partner contact to the person’s circle, with the role they hold',
+          params: idParams,
+          body: addCircleMemberBody,
+          response: { 201: circleMemberSchema, ...writeProblems },
+        },
+      },
+      async (request, reply) => {
+        const member = await addCircleMember(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.body,
+          clock,
+        );
+        return reply.code(201).send(toCircleMemberResponse(member));
+      },
+    );
+
+    app.patch(
+      '/api/people/:id/circle/:memberId',
+      {
+        config: { access: peopleWriters },
+        schema: {
+          tags,
+          summary: 'Change a role in the circle: make it primary, or record that it ended',
+          params: circleMemberParams,
+          body: updateCircleMemberBody,
+          response: { 200: circleMemberSchema, ...writeProblems },
+        },
+      },
+      async (request) =>
+        toCircleMemberResponse(
+          await updateCircleMember(
+            db,
+            requestContext(request),
+            request.params.id,
+            request.params.memberId,
+            request.body,
+            clock,
+          ),
+        ),
+    );
+
+    app.get(
+      '/api/partner-contacts/:id/people',
+      {
+        config: { access: peopleReaders },
+        schema: {
+          tags: [...tags, 'Partner register'],
+          summary: 'The people a partner contact currently holds a role for (audited)',
+          params: idParams,
+          querystring: pageQuery,
+          response: { 200: z.object({ items: z.array(linkedPersonSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const linked = await listPeopleOfPartnerContact(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.query,
+          clock,
+        );
+        return {
+          items: linked.map((link) => ({
+            person: {
+              id: link.person_id,
+              givenName: link.given_name,
+              familyName: link.family_name,
+              preferredName: link.preferred_name,
+              status: link.status,
+              careServiceName: link.care_service_name,
+            },
+            circleMemberId: link.circle_member_id,
+            role: link.role,
+            isPrimary: link.is_primary,
+            startedOn: link.started_on,
+          })),
+        };
+      },
+    );
+  };
+}

@@ -1,0 +1,641 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import { inLondon } from '../calendar/london-time.ts';
+import * as careServicesRepository from '../care-services/care-services.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import * as partnersRepository from '../partners/partners.repository.ts';
+import { getPartnerContact, verifierOf } from '../partners/partners.service.ts';
+import * as usersRepository from '../users/users.repository.ts';
+import * as peopleRepository from './people.repository.ts';
+import type {
+  AddCircleMemberInput,
+  CreatePersonInput,
+  CreateRepresentativeInput,
+  UpdateCircleMemberInput,
+  UpdatePersonInput,
+  UpdateRepresentativeInput,
+} from './people.schemas.ts';
+import type {
+  CircleMemberUpdate,
+  ClinicalFlag,
+  PersonStatus,
+  PersonUpdate,
+  RepresentativeKind,
+  RepresentativeUpdate,
+} from './people.table.ts';
+
+type Page = { limit: number; offset: number };
+
+function today(clock: Clock): string {
+  return inLondon(clock.now()).toISODate() ?? '';
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('validation', message, { field });
+}
+
+function checkVersion(expected: number | undefined, actual: number, what: string): void {
+  if (expected !== undefined && expected !== actual) {
+    throw new AppError(
+      'precondition_failed',
+      `${what} has been changed by someone else since you loaded it (version ${actual}, you sent ${expected}). Reload it and make your change again.`,
+      { field: 'version' },
+    );
+  }
+}
+
+function changedElsewhere(what: string): AppError {
+  return new AppError(
+    'precondition_failed',
+    `${what} was changed by someone else while you saved. Try again.`,
+  );
+}
+
+function refuseFutureDate(field: string, date: string | null | undefined, clock: Clock, what: string): void {
+  if (date && date > today(clock)) throw invalid(field, `${what} cannot be in the future.`);
+}
+
+/** Maps the fields sent in a request to column changes and the names of the columns changed. */
+function columnChanges<Field extends string>(
+  fields: Partial<Record<Field, unknown>>,
+  columns: Record<Field, string>,
+): { changes: Record<string, unknown>; changedFields: string[] } {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined) changes[columns[field as Field]] = value;
+  }
+  return { changes, changedFields: Object.keys(changes) };
+}
+
+// ---- people ----
+
+export async function getPerson(executor: Executor, context: RequestContext, id: string) {
+  const person = await peopleRepository.findPerson(executor, context.orgId, id);
+  if (!person) throw notFound('The person');
+  return person;
+}
+
+/** Reads a person's record. Every view of it is in the audit trail. */
+export async function viewPerson(db: Db, context: RequestContext, id: string, clock: Clock) {
+  const person = await getPerson(db, context, id);
+  await recordAudit(db, context, clock.now(), { action: 'person.view', entityType: 'person', entityId: id });
+  return person;
+}
+
+/** Searches people; the search is audited with its filters and result count (never the text searched). */
+export async function listPeople(
+  db: Db,
+  context: RequestContext,
+  options: Page & {
+    q?: string | undefined;
+    careServiceId?: string | undefined;
+    status?: PersonStatus | undefined;
+    clinicalFlag?: ClinicalFlag | undefined;
+  },
+  clock: Clock,
+) {
+  const people = await peopleRepository.listPeople(db, context.orgId, options);
+  await recordAudit(db, context, clock.now(), {
+    action: 'person.search',
+    entityType: 'person',
+    entityId: null,
+    details: {
+      results: people.length,
+      byName: Boolean(options.q),
+      careServiceId: options.careServiceId ?? null,
+      status: options.status ?? null,
+      clinicalFlag: options.clinicalFlag ?? null,
+    },
+  });
+  return people;
+}
+
+async function checkPersonReferences(
+  executor: Executor,
+  context: RequestContext,
+  input: { nhsNumber?: string | null | undefined; careServiceId?: string | null | undefined },
+  personId: string | null,
+): Promise<void> {
+  if (input.careServiceId) {
+    const service = await careServicesRepository.findCareService(
+      executor,
+      context.orgId,
+      input.careServiceId,
+    );
+    if (!service) throw invalid('careServiceId', 'There is no service with this id in your organisation.');
+  }
+  if (
+    input.nhsNumber &&
+    (await peopleRepository.nhsNumberInUse(executor, context.orgId, input.nhsNumber, personId))
+  ) {
+    throw nhsNumberTaken();
+  }
+}
+
+function nhsNumberTaken(): AppError {
+  return new AppError('conflict', 'Another person in your organisation already has this NHS number.', {
+    field: 'nhsNumber',
+  });
+}
+
+/** A concurrent save can pass the NHS number check and still hit the unique index. */
+function rethrowNhsNumberClash(error: unknown): never {
+  if ((error as { code?: unknown }).code === '23505') throw nhsNumberTaken();
+  throw error;
+}
+
+const personColumns = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  preferredName: 'preferred_name',
+  dateOfBirth: 'date_of_birth',
+  nhsNumber: 'nhs_number',
+  careServiceId: 'care_service_id',
+  communicationNeeds: 'communication_needs',
+  clinicalFlags: 'clinical_flags',
+  clinicalFlagsNote: 'clinical_flags_note',
+  status: 'status',
+} as const satisfies Record<keyof CreatePersonInput, keyof PersonUpdate>;
+
+export async function createPerson(db: Db, context: RequestContext, input: CreatePersonInput, clock: Clock) {
+  refuseFutureDate('dateOfBirth', input.dateOfBirth, clock, 'The date of birth');
+  const now = clock.now();
+  const id = randomUUID();
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await checkPersonReferences(trx, context, input, null);
+      await peopleRepository.insertPerson(trx, {
+        org_id: context.orgId,
+        id,
+        given_name: input.givenName,
+        family_name: input.familyName,
+        preferred_name: input.preferredName ?? null,
+        date_of_birth: input.dateOfBirth ?? null,
+        nhs_number: input.nhsNumber ?? null,
+        care_service_id: input.careServiceId ?? null,
+        communication_needs: input.communicationNeeds ?? null,
+        clinical_flags: input.clinicalFlags,
+        clinical_flags_note: input.clinicalFlagsNote ?? null,
+        status: input.status,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, context, now, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: id,
+        changedFields: columnChanges(input, personColumns).changedFields,
+        details: { careServiceId: input.careServiceId ?? null },
+      });
+      return getPerson(trx, context, id);
+    })
+    .catch(rethrowNhsNumberClash);
+}
+
+export async function updatePerson(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: UpdatePersonInput,
+  clock: Clock,
+) {
+  refuseFutureDate('dateOfBirth', input.dateOfBirth, clock, 'The date of birth');
+  const { version, ...fields } = input;
+  const { changes, changedFields } = columnChanges(fields, personColumns);
+  const now = clock.now();
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const existing = await getPerson(trx, context, id);
+      checkVersion(version, existing.version, 'The person’s record');
+      await checkPersonReferences(trx, context, fields, id);
+      const saved = await peopleRepository.updatePerson(trx, context.orgId, id, existing.version, {
+        ...(changes as PersonUpdate),
+        updated_at: now,
+      });
+      if (!saved) throw changedElsewhere('The person’s record');
+      await recordAudit(trx, context, now, {
+        action: 'person.update',
+        entityType: 'person',
+        entityId: id,
+        changedFields,
+        details: fields.status ? { status: fields.status } : {},
+      });
+      return getPerson(trx, context, id);
+    })
+    .catch(rethrowNhsNumberClash);
+}
+
+// ---- representatives ----
+
+export async function viewRepresentatives(db: Db, context: RequestContext, personId: string, clock: Clock) {
+  await getPerson(db, context, personId);
+  const representatives = await peopleRepository.listRepresentatives(db, context.orgId, personId);
+  await recordAudit(db, context, clock.now(), {
+    action: 'person.view',
+    entityType: 'person',
+    entityId: personId,
+    details: { part: 'representatives' },
+  });
+  return representatives;
+}
+
+/** Only a deputy's court order has decision areas, and a deputy's record must say which. */
+function checkDeputyDecisions(kind: RepresentativeKind, decisions: readonly string[]): void {
+  if (kind === 'court_appointed_deputy' && decisions.length === 0) {
+    throw invalid(
+      'deputyDecisions',
+      'Say which decisions the court order covers: property_and_financial_affairs, personal_welfare, or both.',
+    );
+  }
+  if (kind !== 'court_appointed_deputy' && decisions.length > 0) {
+    throw invalid(
+      'deputyDecisions',
+      'Only a court-appointed deputy has decision areas: leave deputyDecisions empty.',
+    );
+  }
+}
+
+async function checkRepresentativeReferences(
+  executor: Executor,
+  context: RequestContext,
+  input: { partnerContactId?: string | null | undefined; documentSeenBy?: string | null | undefined },
+): Promise<void> {
+  if (
+    input.partnerContactId &&
+    !(await partnersRepository.findPartnerContact(executor, context.orgId, input.partnerContactId))
+  ) {
+    throw invalid('partnerContactId', 'There is no partner contact with this id in your register.');
+  }
+  if (
+    input.documentSeenBy &&
+    !(await usersRepository.findUserById(executor, context.orgId, input.documentSeenBy))
+  ) {
+    throw invalid('documentSeenBy', 'There is no staff member with this id in your organisation.');
+  }
+}
+
+/** Who saw the LPA or court order: as sent, or the caller when only the date is given. */
+function documentSeenBy(
+  seenOn: string | null | undefined,
+  seenBy: string | null | undefined,
+  context: RequestContext,
+): string | null {
+  if (seenBy && !seenOn) {
+    throw invalid('documentSeenOn', 'Give the date the document was seen as well as who saw it.');
+  }
+  if (!seenOn) return null;
+  return seenBy === undefined ? verifierOf(context) : seenBy;
+}
+
+const representativeColumns = {
+  name: 'name',
+  relationship: 'relationship',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  partnerContactId: 'partner_contact_id',
+  scopeOfAuthority: 'scope_of_authority',
+  deputyDecisions: 'deputy_decisions',
+  reference: 'reference',
+  registeredOn: 'registered_on',
+  documentSeenOn: 'document_seen_on',
+  documentSeenBy: 'document_seen_by',
+} as const satisfies Record<Exclude<keyof CreateRepresentativeInput, 'kind'>, keyof RepresentativeUpdate>;
+
+export async function addRepresentative(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  input: CreateRepresentativeInput,
+  clock: Clock,
+) {
+  checkDeputyDecisions(input.kind, input.deputyDecisions);
+  refuseFutureDate('registeredOn', input.registeredOn, clock, 'The registration date');
+  refuseFutureDate('documentSeenOn', input.documentSeenOn, clock, 'The date the document was seen');
+  const seenBy = documentSeenBy(input.documentSeenOn, input.documentSeenBy, context);
+  const { kind: _kind, ...fields } = input;
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    await getPerson(trx, context, personId);
+    await checkRepresentativeReferences(trx, context, input);
+    const representative = await peopleRepository.insertRepresentative(trx, {
+      org_id: context.orgId,
+      id: randomUUID(),
+      person_id: personId,
+      kind: input.kind,
+      name: input.name,
+      relationship: input.relationship ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      address: input.address ?? null,
+      partner_contact_id: input.partnerContactId ?? null,
+      scope_of_authority: input.scopeOfAuthority ?? null,
+      deputy_decisions: input.deputyDecisions,
+      reference: input.reference ?? null,
+      registered_on: input.registeredOn ?? null,
+      document_seen_on: input.documentSeenOn ?? null,
+      document_seen_by: seenBy ?? null,
+      ended_at: null,
+      ended_reason: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, context, now, {
+      action: 'person_representative.create',
+      entityType: 'person_representative',
+      entityId: representative.id,
+      changedFields: [
+        'kind',
+        ...columnChanges({ ...fields, documentSeenBy: seenBy }, representativeColumns).changedFields,
+      ],
+      details: { personId, kind: input.kind },
+    });
+    return representative;
+  });
+}
+
+export async function updateRepresentative(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  id: string,
+  input: UpdateRepresentativeInput,
+  clock: Clock,
+) {
+  refuseFutureDate('registeredOn', input.registeredOn, clock, 'The registration date');
+  refuseFutureDate('documentSeenOn', input.documentSeenOn, clock, 'The date the document was seen');
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const existing = await findCurrentRepresentative(trx, context, personId, id);
+    checkVersion(input.version, existing.version, 'The representative');
+    checkDeputyDecisions(existing.kind, input.deputyDecisions ?? existing.deputy_decisions);
+    const { version: _version, ...fields } = input;
+    const seenBy =
+      fields.documentSeenOn !== undefined || fields.documentSeenBy !== undefined
+        ? documentSeenBy(
+            fields.documentSeenOn === undefined ? existing.document_seen_on : fields.documentSeenOn,
+            fields.documentSeenBy,
+            context,
+          )
+        : undefined;
+    await checkRepresentativeReferences(trx, context, fields);
+    const { changes, changedFields } = columnChanges(
+      { ...fields, documentSeenBy: seenBy },
+      representativeColumns,
+    );
+    const updated = await peopleRepository.updateRepresentative(trx, context.orgId, id, existing.version, {
+      ...(changes as RepresentativeUpdate),
+      updated_at: now,
+    });
+    if (!updated) throw changedElsewhere('The representative');
+    await recordAudit(trx, context, now, {
+      action: 'person_representative.update',
+      entityType: 'person_representative',
+      entityId: id,
+      changedFields,
+      details: { personId },
+    });
+    return updated;
+  });
+}
+
+/** The representative no longer acts (LPA revoked, order ended, advocacy finished): kept, marked ended. */
+export async function endRepresentative(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  id: string,
+  reason: string,
+  clock: Clock,
+) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const existing = await findCurrentRepresentative(trx, context, personId, id);
+    const updated = await peopleRepository.updateRepresentative(trx, context.orgId, id, existing.version, {
+      ended_at: now,
+      ended_reason: reason,
+      updated_at: now,
+    });
+    if (!updated) throw changedElsewhere('The representative');
+    await recordAudit(trx, context, now, {
+      action: 'person_representative.end',
+      entityType: 'person_representative',
+      entityId: id,
+      changedFields: ['ended_at', 'ended_reason'],
+      details: { personId },
+    });
+    return updated;
+  });
+}
+
+async function findCurrentRepresentative(
+  executor: Executor,
+  context: RequestContext,
+  personId: string,
+  id: string,
+) {
+  await getPerson(executor, context, personId);
+  const representative = await peopleRepository.findRepresentative(executor, context.orgId, personId, id);
+  if (!representative) throw notFound('The representative');
+  if (representative.ended_at) {
+    throw new AppError(
+      'conflict',
+      'This representative has ended and can no longer be changed. Add a new one instead.',
+    );
+  }
+  return representative;
+}
+
+// ---- circle of support ----
+
+export async function viewCircle(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  options: { includeEnded: boolean },
+  clock: Clock,
+) {
+  await getPerson(db, context, personId);
+  const circle = await peopleRepository.listCircle(db, context.orgId, personId, options);
+  await recordAudit(db, context, clock.now(), {
+    action: 'person.view',
+    entityType: 'person',
+    entityId: personId,
+    details: { part: 'circle' },
+  });
+  return circle;
+}
+
+export async function addCircleMember(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  input: AddCircleMemberInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    await getPerson(trx, context, personId);
+    const contact = await partnersRepository.findPartnerContact(trx, context.orgId, input.partnerContactId);
+    if (!contact)
+      throw invalid('partnerContactId', 'There is no partner contact with this id in your register.');
+    if (contact.ended_at) {
+      throw new AppError(
+        'conflict',
+        `${contact.name} has moved on from their role and cannot join a circle.`,
+        {
+          field: 'partnerContactId',
+        },
+      );
+    }
+    const role = input.role ?? contact.type;
+    await refuseDuplicateRole(trx, context, { personId, partnerContactId: contact.id, role, exceptId: null });
+    if (input.isPrimary) await takePrimary(trx, context, personId, now);
+    const id = randomUUID();
+    await peopleRepository.insertCircleMember(trx, {
+      org_id: context.orgId,
+      id,
+      person_id: personId,
+      partner_contact_id: contact.id,
+      role,
+      is_primary: input.isPrimary,
+      started_on: input.startedOn ?? today(clock),
+      ended_on: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, context, now, {
+      action: 'circle_member.create',
+      entityType: 'circle_member',
+      entityId: id,
+      changedFields: ['partner_contact_id', 'role', 'is_primary', 'started_on'],
+      details: { personId, partnerContactId: contact.id, role },
+    });
+    return findCircleMemberOf(trx, context, personId, id);
+  });
+}
+
+export async function updateCircleMember(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  id: string,
+  input: UpdateCircleMemberInput,
+  clock: Clock,
+) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    await getPerson(trx, context, personId);
+    const existing = await findCircleMemberOf(trx, context, personId, id);
+    checkVersion(input.version, existing.version, 'The circle member');
+    if (existing.ended_on) {
+      throw new AppError(
+        'conflict',
+        'This role has ended and can no longer be changed. Add the contact again instead.',
+      );
+    }
+    const startedOn = input.startedOn ?? existing.started_on;
+    if (input.endedOn && input.endedOn < startedOn) {
+      throw invalid('endedOn', 'The end date cannot be before the start date.');
+    }
+    if (input.endedOn && input.isPrimary) {
+      throw invalid('isPrimary', 'A role that has ended cannot be the primary one.');
+    }
+    if (input.role && input.role !== existing.role) {
+      await refuseDuplicateRole(trx, context, {
+        personId,
+        partnerContactId: existing.partner_contact_id,
+        role: input.role,
+        exceptId: id,
+      });
+    }
+    if (input.isPrimary && !existing.is_primary) await takePrimary(trx, context, personId, now);
+    const changes = circleChanges(input);
+    const saved = await peopleRepository.updateCircleMember(trx, context.orgId, id, existing.version, {
+      ...changes,
+      updated_at: now,
+    });
+    if (!saved) throw changedElsewhere('The circle member');
+    await recordAudit(trx, context, now, {
+      action: 'circle_member.update',
+      entityType: 'circle_member',
+      entityId: id,
+      changedFields: Object.keys(changes),
+      details: { personId, partnerContactId: existing.partner_contact_id },
+    });
+    return findCircleMemberOf(trx, context, personId, id);
+  });
+}
+
+function circleChanges(input: UpdateCircleMemberInput): CircleMemberUpdate {
+  const changes: CircleMemberUpdate = {};
+  if (input.role !== undefined) changes.role = input.role;
+  if (input.startedOn !== undefined) changes.started_on = input.startedOn;
+  if (input.isPrimary !== undefined) changes.is_primary = input.isPrimary;
+  if (input.endedOn !== undefined) {
+    changes.ended_on = input.endedOn;
+    // Whoever leaves the circle stops being its primary contact.
+    if (input.endedOn) changes.is_primary = false;
+  }
+  return changes;
+}
+
+async function findCircleMemberOf(executor: Executor, context: RequestContext, personId: string, id: string) {
+  const member = await peopleRepository.findCircleMember(executor, context.orgId, personId, id);
+  if (!member) throw notFound('The circle member');
+  return member;
+}
+
+async function refuseDuplicateRole(
+  executor: Executor,
+  context: RequestContext,
+  membership: Parameters<typeof peopleRepository.currentMembershipExists>[2],
+): Promise<void> {
+  if (await peopleRepository.currentMembershipExists(executor, context.orgId, membership)) {
+    throw new AppError(
+      'conflict',
+      `This contact already holds the role ${membership.role} for this person.`,
+      {
+        field: 'role',
+      },
+    );
+  }
+}
+
+/** At most one primary per person (a unique index holds it): the old one gives way, audited. */
+async function takePrimary(executor: Executor, context: RequestContext, personId: string, at: Date) {
+  const cleared = await peopleRepository.clearPrimary(executor, context.orgId, personId, at);
+  for (const memberId of cleared) {
+    await recordAudit(executor, context, at, {
+      action: 'circle_member.update',
+      entityType: 'circle_member',
+      entityId: memberId,
+      changedFields: ['is_primary'],
+      details: { personId },
+    });
+  }
+}
+
+/** The people a partner contact holds a role for: a view of people's records, so audited. */
+export async function listPeopleOfPartnerContact(
+  db: Db,
+  context: RequestContext,
+  partnerContactId: string,
+  page: Page,
+  clock: Clock,
+) {
+  await getPartnerContact(db, context, partnerContactId);
+  const linked = await peopleRepository.listPeopleLinkedToContact(db, context.orgId, partnerContactId, page);
+  await recordAudit(db, context, clock.now(), {
+    action: 'person.search',
+    entityType: 'person',
+    entityId: null,
+    details: { partnerContactId, results: linked.length },
+  });
+  return linked;
+}

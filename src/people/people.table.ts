@@ -1,0 +1,104 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PartnerType } from '../partners/partners.table.ts';
+
+/** Conditions that raise a person's risk when services are disrupted (used to rank who to check first). */
+export const clinicalFlags = [
+  'diabetes',
+  'epilepsy',
+  'respiratory_condition',
+  'dysphagia',
+  'anticoagulants',
+  'insulin_dependent',
+  'heart_condition',
+  'dementia',
+  'mobility_risk',
+  'pressure_ulcer_risk',
+  'oxygen_dependent',
+  'other',
+] as const;
+export type ClinicalFlag = (typeof clinicalFlags)[number];
+
+export const personStatuses = ['active', 'left', 'died'] as const;
+export type PersonStatus = (typeof personStatuses)[number];
+
+/** Legally authorised representatives first (they can decide for a person who lacks capacity). */
+export const representativeKinds = [
+  'lpa_health_and_welfare',
+  'lpa_property_and_financial_affairs',
+  'court_appointed_deputy',
+  'advocate',
+  'imca',
+  'imha',
+  'next_of_kin',
+] as const;
+export type RepresentativeKind = (typeof representativeKinds)[number];
+
+export const deputyDecisionAreas = ['property_and_financial_affairs', 'personal_welfare'] as const;
+export type DeputyDecisionArea = (typeof deputyDecisionAreas)[number];
+
+export type PeopleTable = {
+  org_id: string;
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  /** 'YYYY-MM-DD' */
+  date_of_birth: string | null;
+  nhs_number: string | null;
+  care_service_id: string | null;
+  communication_needs: string | null;
+  clinical_flags: ClinicalFlag[];
+  clinical_flags_note: string | null;
+  status: PersonStatus;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type PersonRepresentativesTable = {
+  org_id: string;
+  id: string;
+  person_id: string;
+  kind: RepresentativeKind;
+  name: string;
+  relationship: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  partner_contact_id: string | null;
+  scope_of_authority: string | null;
+  deputy_decisions: DeputyDecisionArea[];
+  reference: string | null;
+  registered_on: string | null;
+  document_seen_on: string | null;
+  document_seen_by: string | null;
+  ended_at: Date | null;
+  ended_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type PersonCircleMembersTable = {
+  org_id: string;
+  id: string;
+  person_id: string;
+  partner_contact_id: string;
+  role: PartnerType;
+  is_primary: boolean;
+  started_on: string;
+  ended_on: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPersonRow = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type RepresentativeRow = Selectable<PersonRepresentativesTable>;
+export type NewRepresentativeRow = Insertable<PersonRepresentativesTable>;
+export type RepresentativeUpdate = Updateable<PersonRepresentativesTable>;
+export type CircleMemberRow = Selectable<PersonCircleMembersTable>;
+export type NewCircleMemberRow = Insertable<PersonCircleMembersTable>;
+export type CircleMemberUpdate = Updateable<PersonCircleMembersTable>;

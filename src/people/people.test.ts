@@ -1,0 +1,454 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import {
+  createStaffedOrganisation,
+  createTestCareService,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  createTestPerson,
+  type SignedIn,
+  uniqueNhsNumber,
+} from '../../test/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  // Many staff sign in from one test address: the per-address sign-in limit is not under test here.
+  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
+});
+afterAll(async () => {
+  await t.close();
+});
+// Saturday 21 November 2026, 09:00 in London: each test starts from the same moment.
+beforeEach(() => {
+  t.clock.set('2026-11-21T09:00:00Z');
+});
+
+function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: SignedIn, payload?: unknown) {
+  return t.app.inject({
+    method,
+    url,
+    headers: who.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+async function auditEntries(orgId: string, action: string) {
+  return t.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
+}
+
+describe('people supported', () => {
+  it('records a person with a checked NHS number, stored as digits and unique in the organisation', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const service = await createTestCareService(t.db, t.clock, organisation.id, { name: 'Oak House' });
+    const created = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'Margaret',
+      familyName: 'Hughes',
+      preferredName: 'Peggy',
+      dateOfBirth: '1938-04-12',
+      nhsNumber: '943 476 5919',
+      careServiceId: service.id,
+      communicationNeeds: 'Hearing aid in the left ear; speak slowly.',
+      clinicalFlags: ['diabetes', 'insulin_dependent'],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      nhsNumber: '9434765919',
+      careServiceName: 'Oak House',
+      clinicalFlags: ['diabetes', 'insulin_dependent'],
+      status: 'active',
+      version: 1,
+    });
+
+    const wrongCheckDigit = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+      nhsNumber: '943 476 5918',
+    });
+    expect(wrongCheckDigit.statusCode).toBe(400);
+    expect(wrongCheckDigit.json().errors).toEqual([
+      { field: 'nhsNumber', message: expect.stringContaining('check digit does not match') },
+    ]);
+    const taken = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+      nhsNumber: '9434765919',
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors[0].field).toBe('nhsNumber');
+    // Another organisation may support the same person.
+    const other = await createStaffedOrganisation(t.app, t.db, t.clock);
+    expect(
+      (
+        await call('POST', '/api/people', other.staff.manager, {
+          givenName: 'M',
+          familyName: 'H',
+          nhsNumber: '9434765919',
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const entry = (await auditEntries(organisation.id, 'person.create'))[0]!;
+    expect(entry).toMatchObject({ entity_id: created.json().id, actor_id: staff.care_worker.userId });
+    expect(entry.changed_fields).toContain('nhs_number');
+    expect(JSON.stringify(entry)).not.toMatch(/Margaret|Hughes|9434765919|Hearing/);
+  });
+
+  it('searches by name, NHS number, service, status and clinical flag, and audits the search', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const oak = await createTestCareService(t.db, t.clock, organisation.id);
+    const elm = await createTestCareService(t.db, t.clock, organisation.id);
+    const nhsNumber = uniqueNhsNumber();
+    const peggy = await createTestPerson(t.db, t.clock, organisation.id, {
+      givenName: 'Margaret',
+      familyName: 'Hughes',
+      nhsNumber,
+      careServiceId: oak.id,
+      flags: ['epilepsy'],
+    });
+    const tom = await createTestPerson(t.db, t.clock, organisation.id, {
+      givenName: 'Tom',
+      familyName: 'Hughes',
+      careServiceId: elm.id,
+    });
+    await createTestPerson(t.db, t.clock, organisation.id, {
+      givenName: 'Ann',
+      familyName: 'Jones',
+      careServiceId: oak.id,
+      status: 'left',
+    });
+
+    const ids = async (query: string) =>
+      (await call('GET', `/api/people?${query}`, staff.auditor))
+        .json()
+        .items.map((item: { id: string }) => item.id);
+    expect(await ids('q=hugh')).toEqual([peggy.id, tom.id]);
+    expect(await ids('q=margaret%20hughes')).toEqual([peggy.id]);
+    expect(
+      await ids(`q=${nhsNumber.slice(0, 3)}%20${nhsNumber.slice(3, 6)}%20${nhsNumber.slice(6)}`),
+    ).toEqual([peggy.id]);
+    expect(await ids(`careServiceId=${oak.id}&status=active`)).toEqual([peggy.id]);
+    expect(await ids('clinicalFlag=epilepsy')).toEqual([peggy.id]);
+
+    const searches = await auditEntries(organisation.id, 'person.search');
+    expect(searches).toHaveLength(5);
+    expect(searches[0]!.details).toMatchObject({ results: 2, byName: true });
+    expect(JSON.stringify(searches)).not.toContain('hugh');
+  });
+
+  it('audits every view of a person’s record', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    expect((await call('GET', `/api/people/${person.id}`, staff.auditor)).statusCode).toBe(200);
+    expect((await call('GET', `/api/people/${person.id}/circle`, staff.care_worker)).statusCode).toBe(200);
+    expect((await call('GET', `/api/people/${person.id}/representatives`, staff.manager)).statusCode).toBe(
+      200,
+    );
+    const views = await auditEntries(organisation.id, 'person.view');
+    expect(views.map((view) => [view.entity_id, view.actor_id, view.details])).toEqual([
+      [person.id, staff.auditor.userId, {}],
+      [person.id, staff.care_worker.userId, { part: 'circle' }],
+      [person.id, staff.manager.userId, { part: 'representatives' }],
+    ]);
+  });
+
+  it('changes a record, refusing a stale version and a date of birth in the future', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    const changed = await call('PATCH', `/api/people/${person.id}`, staff.care_worker, {
+      clinicalFlags: ['dysphagia'],
+      status: 'left',
+      version: 1,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ clinicalFlags: ['dysphagia'], status: 'left', version: 2 });
+    expect(
+      (await call('PATCH', `/api/people/${person.id}`, staff.care_worker, { status: 'active', version: 1 }))
+        .statusCode,
+    ).toBe(412);
+    const future = await call('PATCH', `/api/people/${person.id}`, staff.care_worker, {
+      dateOfBirth: '2030-01-01',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('dateOfBirth');
+    const update = (await auditEntries(organisation.id, 'person.update'))[0]!;
+    expect(update.changed_fields.sort()).toEqual(['clinical_flags', 'status']);
+  });
+});
+
+describe('representatives', () => {
+  it('records attorneys and deputies with their authority, and who saw the document', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    const url = `/api/people/${person.id}/representatives`;
+    const attorney = await call('POST', url, staff.manager, {
+      kind: 'lpa_health_and_welfare',
+      name: 'Helen Hughes',
+      relationship: 'Daughter',
+      phone: '07700 900123',
+      scopeOfAuthority: 'All health and welfare decisions, including life-sustaining treatment.',
+      reference: '7000-0000-0000',
+      registeredOn: '2024-02-01',
+      documentSeenOn: '2026-11-20',
+    });
+    expect(attorney.statusCode).toBe(201);
+    expect(attorney.json()).toMatchObject({
+      isLegallyAuthorised: true,
+      documentSeenBy: staff.manager.userId,
+      deputyDecisions: [],
+    });
+
+    const deputyWithoutAreas = await call('POST', url, staff.manager, {
+      kind: 'court_appointed_deputy',
+      name: 'Leeds City Council',
+    });
+    expect(deputyWithoutAreas.statusCode).toBe(400);
+    expect(deputyWithoutAreas.json().errors[0].field).toBe('deputyDecisions');
+    const deputy = await call('POST', url, staff.manager, {
+      kind: 'court_appointed_deputy',
+      name: 'Leeds City Council',
+      deputyDecisions: ['property_and_financial_affairs'],
+    });
+    expect(deputy.statusCode).toBe(201);
+    const advocate = await call('POST', url, staff.care_worker, { kind: 'imca', name: 'Pat Advocate' });
+    expect(advocate.json()).toMatchObject({ isLegallyAuthorised: false });
+
+    const foreignUser = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff.manager.userId;
+    const wrongWitness = await call('PATCH', `${url}/${deputy.json().id}`, staff.manager, {
+      documentSeenOn: '2026-11-19',
+      documentSeenBy: foreignUser,
+    });
+    expect(wrongWitness.statusCode).toBe(400);
+    expect(wrongWitness.json().errors[0].field).toBe('documentSeenBy');
+
+    const ended = await call('POST', `${url}/${advocate.json().id}/end`, staff.manager, {
+      reason: 'Decision made',
+    });
+    expect(ended.json()).toMatchObject({ endedReason: 'Decision made' });
+    const list = await call('GET', url, staff.auditor);
+    expect(list.json().items.map((item: { kind: string }) => item.kind)).toEqual([
+      'lpa_health_and_welfare',
+      'court_appointed_deputy',
+      'imca',
+    ]);
+  });
+});
+
+describe('circle of support', () => {
+  it('links partner contacts with their roles, keeps one primary, and shows the link from both sides', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
+      name: 'Riverside Surgery',
+    });
+    const council = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
+      type: 'social_worker',
+    });
+    const gp = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id, {
+      name: 'Dr Patel',
+    });
+    const socialWorker = await createTestPartnerContact(t.db, t.clock, organisation.id, council.id, {
+      name: 'Sam Jones',
+      type: 'social_worker',
+    });
+    const url = `/api/people/${person.id}/circle`;
+
+    const gpLink = await call('POST', url, staff.care_worker, { partnerContactId: gp.id, isPrimary: true });
+    expect(gpLink.statusCode).toBe(201);
+    expect(gpLink.json()).toMatchObject({
+      role: 'gp',
+      isPrimary: true,
+      startedOn: '2026-11-21',
+      partnerContact: { name: 'Dr Patel', partnerOrganisationName: 'Riverside Surgery', hasMovedOn: false },
+    });
+    const swLink = await call('POST', url, staff.care_worker, {
+      partnerContactId: socialWorker.id,
+      isPrimary: true,
+    });
+    expect(swLink.statusCode).toBe(201);
+    const circle = await call('GET', url, staff.care_worker);
+    expect(
+      circle.json().items.map((item: { id: string; isPrimary: boolean }) => [item.id, item.isPrimary]),
+    ).toEqual([
+      [swLink.json().id, true],
+      [gpLink.json().id, false],
+    ]);
+    const primaryCleared = await t.db
+      .selectFrom('audit_events')
+      .select('changed_fields')
+      .where('org_id', '=', organisation.id)
+      .where('entity_id', '=', gpLink.json().id)
+      .where('action', '=', 'circle_member.update')
+      .executeTakeFirstOrThrow();
+    expect(primaryCleared.changed_fields).toEqual(['is_primary']);
+
+    const duplicate = await call('POST', url, staff.care_worker, { partnerContactId: gp.id });
+    expect(duplicate.statusCode).toBe(409);
+
+    const linked = await call('GET', `/api/partner-contacts/${gp.id}/people`, staff.care_worker);
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().items).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ id: person.id }),
+        role: 'gp',
+        isPrimary: false,
+      }),
+    ]);
+
+    const ended = await call('PATCH', `${url}/${swLink.json().id}`, staff.manager, { endedOn: '2026-11-21' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ isPrimary: false, endedOn: '2026-11-21' });
+    expect((await call('GET', url, staff.care_worker)).json().items).toHaveLength(1);
+    expect((await call('GET', `${url}?includeEnded=true`, staff.care_worker)).json().items).toHaveLength(2);
+    expect(
+      (await call('GET', `/api/partner-contacts/${socialWorker.id}/people`, staff.care_worker)).json().items,
+    ).toEqual([]);
+  });
+
+  it('answers 404 for a circle member or representative reached through another person', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const first = await createTestPerson(t.db, t.clock, organisation.id);
+    const second = await createTestPerson(t.db, t.clock, organisation.id);
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id);
+    const gp = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id);
+    const member = await call('POST', `/api/people/${first.id}/circle`, staff.manager, {
+      partnerContactId: gp.id,
+    });
+    const nextOfKin = await call('POST', `/api/people/${first.id}/representatives`, staff.manager, {
+      kind: 'next_of_kin',
+      name: 'Jo',
+    });
+    expect(
+      (
+        await call('PATCH', `/api/people/${second.id}/circle/${member.json().id}`, staff.manager, {
+          isPrimary: true,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'PATCH',
+          `/api/people/${second.id}/representatives/${nextOfKin.json().id}`,
+          staff.manager,
+          { name: 'X' },
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('who may see and change people’s records', () => {
+  it('keeps admin out of personal data, lets the auditor read only, and care staff write', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id);
+    const gp = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id);
+    const reads = [
+      '/api/people',
+      `/api/people/${person.id}`,
+      `/api/people/${person.id}/circle`,
+      `/api/people/${person.id}/representatives`,
+      `/api/partner-contacts/${gp.id}/people`,
+    ];
+    for (const url of reads) {
+      expect({ url, status: (await call('GET', url, staff.admin)).statusCode }).toEqual({ url, status: 403 });
+      expect({ url, status: (await call('GET', url, staff.auditor)).statusCode }).toEqual({
+        url,
+        status: 200,
+      });
+    }
+    const writes: ['POST' | 'PATCH', string, unknown][] = [
+      ['POST', '/api/people', { givenName: 'A', familyName: 'B' }],
+      ['PATCH', `/api/people/${person.id}`, { givenName: 'X' }],
+      ['POST', `/api/people/${person.id}/circle`, { partnerContactId: gp.id }],
+      ['POST', `/api/people/${person.id}/representatives`, { kind: 'next_of_kin', name: 'Jo' }],
+    ];
+    for (const [method, url, payload] of writes) {
+      for (const role of ['admin', 'auditor'] as const) {
+        const status = (await call(method, url, staff[role], payload)).statusCode;
+        expect({ method, url, role, status }).toEqual({ method, url, role, status: 403 });
+      }
+    }
+    for (const [method, url, payload] of writes) {
+      const status = (await call(method, url, staff.care_worker, payload)).statusCode;
+      expect({ method, url, status }).toEqual({ method, url, status: method === 'POST' ? 201 : 200 });
+    }
+  });
+
+  it('answers 404 for another organisation’s people, without auditing a view', async () => {
+    const ours = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const theirs = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, theirs.organisation.id, { givenName: 'Secret' });
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, theirs.organisation.id);
+    const gp = await createTestPartnerContact(t.db, t.clock, theirs.organisation.id, surgery.id);
+    const manager = ours.staff.manager;
+    const probes: ['GET' | 'POST' | 'PATCH', string, unknown][] = [
+      ['GET', `/api/people/${person.id}`, undefined],
+      ['PATCH', `/api/people/${person.id}`, { givenName: 'X' }],
+      ['GET', `/api/people/${person.id}/circle`, undefined],
+      ['POST', `/api/people/${person.id}/representatives`, { kind: 'next_of_kin', name: 'Jo' }],
+      ['GET', `/api/partner-contacts/${gp.id}/people`, undefined],
+    ];
+    for (const [method, url, payload] of probes) {
+      const status = (await call(method, url, manager, payload)).statusCode;
+      expect({ method, url, status }).toEqual({ method, url, status: 404 });
+    }
+    expect((await call('GET', '/api/people?q=secret', manager)).json().items).toEqual([]);
+    // Their partner contact cannot be put in our person's circle either.
+    const ourPerson = await createTestPerson(t.db, t.clock, ours.organisation.id);
+    const link = await call('POST', `/api/people/${ourPerson.id}/circle`, manager, {
+      partnerContactId: gp.id,
+    });
+    expect(link.statusCode).toBe(400);
+    expect(link.json().errors[0].field).toBe('partnerContactId');
+    expect(await auditEntries(ours.organisation.id, 'person.view')).toEqual([]);
+  });
+
+  it('refuses unknown fields, naming them', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    const body = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+      religion: 'x',
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors).toEqual([
+      { field: 'religion', message: expect.stringContaining('not a field') },
+    ]);
+    const circle = await call('POST', `/api/people/${person.id}/circle`, staff.care_worker, {
+      partnerContactId: person.id,
+      personId: person.id,
+    });
+    expect(circle.json().errors[0].field).toBe('personId');
+  });
+});
+
+describe('services', () => {
+  it('lets a manager add services, refusing a duplicate name; staff list them', async () => {
+    const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const created = await call('POST', '/api/care-services', staff.manager, {
+      name: 'Oak House',
+      address: '2 Oak Lane',
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await call('POST', '/api/care-services', staff.manager, { name: 'oak house' })).statusCode).toBe(
+      409,
+    );
+    expect((await call('POST', '/api/care-services', staff.care_worker, { name: 'Elm' })).statusCode).toBe(
+      403,
+    );
+    const list = await call('GET', '/api/care-services', staff.care_worker);
+    expect(list.json().items.map((item: { name: string }) => item.name)).toEqual(['Oak House']);
+    const renamed = await call('PATCH', `/api/care-services/${created.json().id}`, staff.registered_manager, {
+      name: 'Oak Court',
+    });
+    expect(renamed.json()).toMatchObject({ name: 'Oak Court', version: 2 });
+  });
+});
