@@ -28,6 +28,11 @@ export async function insertPartnerOrganisations(
   return executor.insertInto('partner_organisations').values(rows).returningAll().execute();
 }
 
+/** The insert as a query not yet run, so it can be combined with its audit entry in one statement. */
+export function insertPartnerOrganisationQuery(executor: Executor, row: NewPartnerOrganisationRow) {
+  return executor.insertInto('partner_organisations').values(row).returningAll();
+}
+
 export async function findPartnerOrganisation(
   executor: Executor,
   orgId: string,

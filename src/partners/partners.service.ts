@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
+import { changeWithAudit, recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
@@ -21,6 +21,7 @@ import type {
   PartnerChannelRow,
   PartnerChannelUpdate,
   PartnerContactUpdate,
+  PartnerOrganisationRow,
   PartnerOrganisationUpdate,
   PartnerType,
 } from './partners.table.ts';
@@ -72,29 +73,33 @@ export async function createPartnerOrganisation(
   clock: Clock,
 ) {
   const now = clock.now();
+  const id = randomUUID();
   try {
-    return await db.transaction().execute(async (trx) => {
-      const [organisation] = await partnersRepository.insertPartnerOrganisations(trx, [
-        {
-          org_id: context.orgId,
-          id: randomUUID(),
-          name: input.name,
-          type: input.type,
-          ods_code: input.odsCode ?? null,
-          address: input.address ?? null,
-          notes: input.notes ?? null,
-          created_at: now,
-          updated_at: now,
-        },
-      ]);
-      await recordAudit(trx, context, now, {
+    // One statement for the row and its audit entry: creating register entries is the most
+    // frequent write systems make through the API, so it pays one round trip, not four.
+    const [organisation] = await changeWithAudit<PartnerOrganisationRow>(
+      db,
+      context,
+      now,
+      {
         action: 'partner_organisation.create',
         entityType: 'partner_organisation',
-        entityId: organisation!.id,
+        entityId: id,
         changedFields: ['name', 'type', 'ods_code', 'address', 'notes'],
-      });
-      return organisation!;
-    });
+      },
+      partnersRepository.insertPartnerOrganisationQuery(db, {
+        org_id: context.orgId,
+        id,
+        name: input.name,
+        type: input.type,
+        ods_code: input.odsCode ?? null,
+        address: input.address ?? null,
+        notes: input.notes ?? null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    return organisation!;
   } catch (error) {
     if (isUniqueViolation(error) && input.odsCode) throw odsCodeTaken(input.odsCode);
     throw error;
