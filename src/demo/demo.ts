@@ -8,6 +8,7 @@ import * as organisationsRepository from '../organisations/organisations.reposit
 import { createOrganisation } from '../organisations/organisations.service.ts';
 import { insertUserRecord } from '../users/users.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import { type DemoStaffIds, loadDemoRegister } from './demo-register.ts';
 
 export const DEMO_ORGANISATION_NAME = 'Riverside Community Care (demo)';
 
@@ -27,7 +28,8 @@ export type DemoSignIn = { role: StaffRole; email: string; password: string };
 
 /**
  * Loads the demo organisation and one staff member of each role, each with a freshly generated
- * password (there are no default passwords). Does nothing if the demo organisation exists.
+ * password (there are no default passwords), then its partner register and the people it
+ * supports. Does nothing if the demo organisation exists.
  */
 export async function loadDemo(
   db: Db,
@@ -44,7 +46,7 @@ export async function loadDemo(
   }));
   const hashes = await Promise.all(signIns.map((signIn) => hashPassword(signIn.password)));
 
-  const orgId = await db.transaction().execute(async (trx) => {
+  const { orgId, staffIds } = await db.transaction().execute(async (trx) => {
     const organisation = await createOrganisation(
       trx,
       {
@@ -57,6 +59,7 @@ export async function loadDemo(
       'demo',
     );
     const context = systemContext(organisation.id, 'demo');
+    const ids: Partial<Record<StaffRole, string>> = {};
     for (const [index, staff] of demoStaff.entries()) {
       const user = await insertUserRecord(trx, {
         orgId: organisation.id,
@@ -73,9 +76,13 @@ export async function loadDemo(
         changedFields: ['email', 'display_name', 'role', 'password_hash'],
         details: { role: user.role },
       });
+      ids[staff.role] = user.id;
     }
-    return organisation.id;
+    return { orgId: organisation.id, staffIds: ids as DemoStaffIds };
   });
+  // After the commit: the register goes in through the feature services, which each own their
+  // transaction (and PGlite has one connection, so they cannot run inside this one).
+  await loadDemoRegister(db, { orgId, staff: staffIds, clock: options.clock });
   return { created: true, orgId, signIns };
 }
 

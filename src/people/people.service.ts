@@ -546,6 +546,23 @@ export async function updateCircleMember(
     if (input.endedOn && input.isPrimary) {
       throw invalid('isPrimary', 'A role that has ended cannot be the primary one.');
     }
+    // The circle shows who holds a role now: a role cannot be recorded as ending in the future.
+    if (input.endedOn && input.endedOn > today(clock)) {
+      throw invalid('endedOn', 'The end date cannot be in the future. End the role on the day it ends.');
+    }
+    if (input.isPrimary && !existing.is_primary) {
+      const contact = await partnersRepository.findPartnerContact(
+        trx,
+        context.orgId,
+        existing.partner_contact_id,
+      );
+      if (contact?.ended_at) {
+        throw invalid(
+          'isPrimary',
+          `${contact.name} has moved on from their role and cannot be the primary contact.`,
+        );
+      }
+    }
     if (input.role && input.role !== existing.role) {
       await refuseDuplicateRole(trx, context, {
         personId,

@@ -310,6 +310,33 @@ describe('circle of support', () => {
     ).toEqual([]);
   });
 
+  it('refuses a future end date, and making a contact who has moved on the primary one', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id);
+    const gp = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id);
+    const url = `/api/people/${person.id}/circle`;
+    const link = await call('POST', url, staff.care_worker, { partnerContactId: gp.id });
+    expect(link.statusCode).toBe(201);
+    const future = await call('PATCH', `${url}/${link.json().id}`, staff.manager, { endedOn: '2026-12-01' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('endedOn');
+
+    const movedOn = await call('POST', `/api/partner-contacts/${gp.id}/end`, staff.manager, {
+      reason: 'Retired',
+    });
+    expect(movedOn.statusCode).toBeLessThan(300);
+    const primary = await call('PATCH', `${url}/${link.json().id}`, staff.manager, { isPrimary: true });
+    expect(primary.statusCode).toBe(400);
+    expect(primary.json().errors[0].field).toBe('isPrimary');
+    const stored = await t.db
+      .selectFrom('person_circle_members')
+      .select(['is_primary', 'ended_on'])
+      .where('id', '=', link.json().id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ is_primary: false, ended_on: null });
+  });
+
   it('answers 404 for a circle member or representative reached through another person', async () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     const first = await createTestPerson(t.db, t.clock, organisation.id);

@@ -193,3 +193,497 @@ export function addStaffMember(staffMember: NewStaffMember): Promise<StaffMember
 export function changeStaffMember(id: string, changes: StaffChanges): Promise<StaffMember> {
   return request('PATCH', `/api/users/${encodeURIComponent(id)}`, changes);
 }
+
+// ---- partner register ----
+
+export type PartnerType =
+  | 'advocate'
+  | 'social_worker'
+  | 'occupational_therapist'
+  | 'gp'
+  | 'district_nurse'
+  | 'community_nurse'
+  | 'psychiatrist'
+  | 'psychologist'
+  | 'physiotherapist'
+  | 'consultant'
+  | 'dietician'
+  | 'speech_and_language_therapist'
+  | 'dentist'
+  | 'volunteer_or_community_group'
+  | 'housing'
+  | 'safeguarding_team'
+  | 'police'
+  | 'commissioner'
+  | 'regulator'
+  | 'external_care_provider'
+  | 'other';
+export type ChannelKind =
+  | 'phone'
+  | 'email'
+  | 'secure_email'
+  | 'duty_line'
+  | 'out_of_hours_line'
+  | 'portal'
+  | 'other';
+export type ChannelUrgency = 'urgent' | 'routine' | 'out_of_hours';
+/** How urgent the matter is that someone needs to reach a partner about. */
+export type RequestUrgency = 'urgent' | 'routine';
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+/** "24/7", or weekdays mapped to "HH:MM-HH:MM" spans, in UK local time; a day left out is not staffed. */
+export type WeeklyHours = '24/7' | Partial<Record<Weekday, string[]>>;
+
+export type PartnerOrganisation = {
+  id: string;
+  name: string;
+  type: PartnerType;
+  odsCode: string | null;
+  address: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type PartnerChannel = {
+  id: string;
+  whose: 'contact' | 'organisation';
+  partnerOrganisationId: string;
+  partnerContactId: string | null;
+  kind: ChannelKind;
+  value: string;
+  label: string | null;
+  urgencies: ChannelUrgency[];
+  hours: WeeklyHours;
+  staffedOnBankHolidays: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type PartnerOrganisationWithChannels = PartnerOrganisation & { channels: PartnerChannel[] };
+
+export type PartnerContact = {
+  id: string;
+  partnerOrganisationId: string;
+  partnerOrganisationName: string;
+  name: string;
+  jobTitle: string | null;
+  type: PartnerType;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  lastVerifiedAt: string | null;
+  lastVerifiedBy: string | null;
+  verificationDueAt: string | null;
+  isStale: boolean;
+  endedAt: string | null;
+  endedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type PartnerContactWithChannels = PartnerContact & { channels: PartnerChannel[] };
+
+/** Which channel to use now for a matter of one urgency, and why, in plain English. */
+export type ChannelNow = {
+  at: string;
+  urgency: RequestUrgency;
+  route: {
+    channel: PartnerChannel;
+    whose: 'contact' | 'organisation';
+    ownerName: string;
+    outOfHours: boolean;
+    /** Null when staffed around the clock. */
+    staffedUntil: string | null;
+  } | null;
+  reason: string;
+  /** For a routine matter with no route: when one opens. */
+  nextStaffedAt: string | null;
+};
+
+export type PartnerOrganisationFields = {
+  name: string;
+  type: PartnerType;
+  odsCode?: string | null;
+  address?: string | null;
+  notes?: string | null;
+};
+
+export type PartnerContactFields = {
+  name: string;
+  type: PartnerType;
+  jobTitle?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  notes?: string | null;
+};
+
+export type ChannelFields = {
+  kind: ChannelKind;
+  value: string;
+  label?: string | null;
+  urgencies: ChannelUrgency[];
+  hours: WeeklyHours;
+  staffedOnBankHolidays?: boolean;
+};
+
+export type PartnerRegisterImport = {
+  imported: true;
+  rows: number;
+  organisationsCreated: number;
+  organisationsMatched: number;
+  contactsCreated: number;
+  channelsCreated: number;
+};
+
+/** Who a channel belongs to: an organisation as a whole, or one named contact. */
+export type ChannelOwner = { organisationId: string } | { contactId: string };
+
+type Page = { limit: number; offset: number };
+
+function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** One path segment, escaped. */
+const part = encodeURIComponent;
+
+function channelOwnerPath(owner: ChannelOwner): string {
+  return 'organisationId' in owner
+    ? `/api/partner-organisations/${part(owner.organisationId)}`
+    : `/api/partner-contacts/${part(owner.contactId)}`;
+}
+
+export function listPartnerOrganisations(
+  search: Page & { q?: string; type?: PartnerType },
+): Promise<{ items: PartnerOrganisation[] }> {
+  return request('GET', `/api/partner-organisations${queryString(search)}`);
+}
+
+export function getPartnerOrganisation(organisationId: string): Promise<PartnerOrganisationWithChannels> {
+  return request('GET', `/api/partner-organisations/${part(organisationId)}`);
+}
+
+export function addPartnerOrganisation(fields: PartnerOrganisationFields): Promise<PartnerOrganisation> {
+  return request('POST', '/api/partner-organisations', fields);
+}
+
+export function changePartnerOrganisation(
+  organisationId: string,
+  changes: Partial<PartnerOrganisationFields> & { version?: number },
+): Promise<PartnerOrganisation> {
+  return request('PATCH', `/api/partner-organisations/${part(organisationId)}`, changes);
+}
+
+export function listContactsOfOrganisation(
+  organisationId: string,
+  search: Page & { includeEnded?: boolean },
+): Promise<{ items: PartnerContact[] }> {
+  return request('GET', `/api/partner-organisations/${part(organisationId)}/contacts${queryString(search)}`);
+}
+
+export function addPartnerContact(
+  organisationId: string,
+  fields: PartnerContactFields,
+): Promise<PartnerContact> {
+  return request('POST', `/api/partner-organisations/${part(organisationId)}/contacts`, fields);
+}
+
+export function listPartnerContacts(
+  search: Page & { q?: string; type?: PartnerType; partnerOrganisationId?: string; includeEnded?: boolean },
+): Promise<{ items: PartnerContact[] }> {
+  return request('GET', `/api/partner-contacts${queryString(search)}`);
+}
+
+export function listStalePartnerContacts(page: Page): Promise<{ items: PartnerContact[] }> {
+  return request('GET', `/api/partner-contacts/stale${queryString(page)}`);
+}
+
+export function getPartnerContact(contactId: string): Promise<PartnerContactWithChannels> {
+  return request('GET', `/api/partner-contacts/${part(contactId)}`);
+}
+
+export function changePartnerContact(
+  contactId: string,
+  changes: Partial<PartnerContactFields> & { version?: number },
+): Promise<PartnerContact> {
+  return request('PATCH', `/api/partner-contacts/${part(contactId)}`, changes);
+}
+
+export function verifyPartnerContact(contactId: string): Promise<PartnerContact> {
+  return request('POST', `/api/partner-contacts/${part(contactId)}/verify`);
+}
+
+export function endPartnerContact(contactId: string, reason: string): Promise<PartnerContact> {
+  return request('POST', `/api/partner-contacts/${part(contactId)}/end`, { reason });
+}
+
+/** For a contact, falls back to their organisation's channels when they have none staffed. */
+export function findChannelNow(owner: ChannelOwner, urgency: RequestUrgency): Promise<ChannelNow> {
+  return request('GET', `${channelOwnerPath(owner)}/channel-now${queryString({ urgency })}`);
+}
+
+export function addChannel(owner: ChannelOwner, fields: ChannelFields): Promise<PartnerChannel> {
+  return request('POST', `${channelOwnerPath(owner)}/channels`, fields);
+}
+
+export function changeChannel(
+  owner: ChannelOwner,
+  channelId: string,
+  changes: Partial<ChannelFields> & { version?: number },
+): Promise<PartnerChannel> {
+  return request('PATCH', `${channelOwnerPath(owner)}/channels/${part(channelId)}`, changes);
+}
+
+export function removeChannel(owner: ChannelOwner, channelId: string): Promise<void> {
+  return request('DELETE', `${channelOwnerPath(owner)}/channels/${part(channelId)}`);
+}
+
+/** All rows or none: a refusal is an ApiError whose field errors are named `row N: column`. */
+export function importPartnerRegister(csv: string): Promise<PartnerRegisterImport> {
+  return request('POST', '/api/partner-register/import', { csv });
+}
+
+export function getStaffMember(userId: string): Promise<StaffMember> {
+  return request('GET', `/api/users/${part(userId)}`);
+}
+
+// ---- services and people supported ----
+
+export type CareService = {
+  id: string;
+  name: string;
+  address: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type ClinicalFlag =
+  | 'diabetes'
+  | 'epilepsy'
+  | 'respiratory_condition'
+  | 'dysphagia'
+  | 'anticoagulants'
+  | 'insulin_dependent'
+  | 'heart_condition'
+  | 'dementia'
+  | 'mobility_risk'
+  | 'pressure_ulcer_risk'
+  | 'oxygen_dependent'
+  | 'other';
+export type PersonStatus = 'active' | 'left' | 'died';
+export type RepresentativeKind =
+  | 'lpa_health_and_welfare'
+  | 'lpa_property_and_financial_affairs'
+  | 'court_appointed_deputy'
+  | 'advocate'
+  | 'imca'
+  | 'imha'
+  | 'next_of_kin';
+export type DeputyDecisionArea = 'property_and_financial_affairs' | 'personal_welfare';
+
+export type Person = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  /** YYYY-MM-DD */
+  dateOfBirth: string | null;
+  nhsNumber: string | null;
+  careServiceId: string | null;
+  careServiceName: string | null;
+  communicationNeeds: string | null;
+  clinicalFlags: ClinicalFlag[];
+  clinicalFlagsNote: string | null;
+  status: PersonStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type PersonFields = {
+  givenName: string;
+  familyName: string;
+  preferredName?: string | null;
+  dateOfBirth?: string | null;
+  nhsNumber?: string | null;
+  careServiceId?: string | null;
+  communicationNeeds?: string | null;
+  clinicalFlags: ClinicalFlag[];
+  clinicalFlagsNote?: string | null;
+  status: PersonStatus;
+};
+
+export type Representative = {
+  id: string;
+  personId: string;
+  kind: RepresentativeKind;
+  /** An attorney or deputy: may make decisions within their authority. */
+  isLegallyAuthorised: boolean;
+  name: string;
+  relationship: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  partnerContactId: string | null;
+  scopeOfAuthority: string | null;
+  deputyDecisions: DeputyDecisionArea[];
+  reference: string | null;
+  registeredOn: string | null;
+  documentSeenOn: string | null;
+  documentSeenBy: string | null;
+  endedAt: string | null;
+  endedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type RepresentativeFields = {
+  kind: RepresentativeKind;
+  name: string;
+  relationship?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  partnerContactId?: string | null;
+  scopeOfAuthority?: string | null;
+  deputyDecisions?: DeputyDecisionArea[];
+  reference?: string | null;
+  registeredOn?: string | null;
+  documentSeenOn?: string | null;
+};
+
+export type CircleMember = {
+  id: string;
+  personId: string;
+  role: PartnerType;
+  isPrimary: boolean;
+  startedOn: string;
+  endedOn: string | null;
+  partnerContact: {
+    id: string;
+    name: string;
+    type: PartnerType;
+    jobTitle: string | null;
+    email: string | null;
+    phone: string | null;
+    partnerOrganisationId: string;
+    partnerOrganisationName: string;
+    hasMovedOn: boolean;
+  };
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type PersonLinkedToContact = {
+  person: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    preferredName: string | null;
+    status: PersonStatus;
+    careServiceName: string | null;
+  };
+  circleMemberId: string;
+  role: PartnerType;
+  isPrimary: boolean;
+  startedOn: string;
+};
+
+export function listCareServices(page: Page): Promise<{ items: CareService[] }> {
+  return request('GET', `/api/care-services${queryString(page)}`);
+}
+
+export function listPeople(
+  search: Page & { q?: string; careServiceId?: string; status?: PersonStatus; clinicalFlag?: ClinicalFlag },
+): Promise<{ items: Person[] }> {
+  return request('GET', `/api/people${queryString(search)}`);
+}
+
+/** Every view of a person's record is in the audit trail. */
+export function getPerson(personId: string): Promise<Person> {
+  return request('GET', `/api/people/${part(personId)}`);
+}
+
+export function addPerson(fields: PersonFields): Promise<Person> {
+  return request('POST', '/api/people', fields);
+}
+
+export function changePerson(
+  personId: string,
+  changes: Partial<PersonFields> & { version?: number },
+): Promise<Person> {
+  return request('PATCH', `/api/people/${part(personId)}`, changes);
+}
+
+export function listRepresentatives(personId: string): Promise<{ items: Representative[] }> {
+  return request('GET', `/api/people/${part(personId)}/representatives`);
+}
+
+export function addRepresentative(personId: string, fields: RepresentativeFields): Promise<Representative> {
+  return request('POST', `/api/people/${part(personId)}/representatives`, fields);
+}
+
+export function changeRepresentative(
+  personId: string,
+  representativeId: string,
+  changes: Partial<Omit<RepresentativeFields, 'kind'>> & { version?: number },
+): Promise<Representative> {
+  return request('PATCH', `/api/people/${part(personId)}/representatives/${part(representativeId)}`, changes);
+}
+
+export function endRepresentative(
+  personId: string,
+  representativeId: string,
+  reason: string,
+): Promise<Representative> {
+  return request('POST', `/api/people/${part(personId)}/representatives/${part(representativeId)}/end`, {
+    reason,
+  });
+}
+
+export function listCircle(
+  personId: string,
+  options: { includeEnded?: boolean } = {},
+): Promise<{ items: CircleMember[] }> {
+  return request('GET', `/api/people/${part(personId)}/circle${queryString(options)}`);
+}
+
+export function addCircleMember(
+  personId: string,
+  fields: { partnerContactId: string; role?: PartnerType; isPrimary?: boolean; startedOn?: string },
+): Promise<CircleMember> {
+  return request('POST', `/api/people/${part(personId)}/circle`, fields);
+}
+
+export function changeCircleMember(
+  personId: string,
+  memberId: string,
+  changes: {
+    role?: PartnerType;
+    isPrimary?: boolean;
+    startedOn?: string;
+    endedOn?: string | null;
+    version?: number;
+  },
+): Promise<CircleMember> {
+  return request('PATCH', `/api/people/${part(personId)}/circle/${part(memberId)}`, changes);
+}
+
+/** The people a partner contact currently holds a role for (the look-up is audited). */
+export function listPeopleOfPartnerContact(
+  contactId: string,
+  page: Page,
+): Promise<{ items: PersonLinkedToContact[] }> {
+  return request('GET', `/api/partner-contacts/${part(contactId)}/people${queryString(page)}`);
+}

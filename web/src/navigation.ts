@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import type { StaffRole } from './api.ts';
 import { HomePage } from './home/HomePage.tsx';
+import { registerReaders } from './partners/access.ts';
+import { PartnersPage } from './partners/PartnersPage.tsx';
+import { peopleReaders } from './people/access.ts';
+import { PeoplePage } from './people/PeoplePage.tsx';
 import { everyone, hasRole, staffViewers } from './roles.ts';
 import { StaffPage } from './staff/StaffPage.tsx';
 
@@ -18,6 +22,8 @@ export type Section = {
  */
 export const sections: readonly Section[] = [
   { path: '/', label: 'Home', page: HomePage, roles: everyone },
+  { path: '/people', label: 'People', page: PeoplePage, roles: peopleReaders },
+  { path: '/partners', label: 'Partners', page: PartnersPage, roles: registerReaders },
   { path: '/staff', label: 'Staff', page: StaffPage, roles: staffViewers },
 ];
 

@@ -2,6 +2,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireRole, RequireSession } from './auth/RequireSession.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { sections } from './navigation.ts';
+import { partnerRoutes } from './partners/partner-routes.tsx';
+import { peopleRoutes } from './people/people-routes.tsx';
 import { staffAdministrators } from './roles.ts';
 import { AddStaffPage } from './staff/AddStaffPage.tsx';
 import { AppLayout } from './ui/AppLayout.tsx';
@@ -25,6 +27,8 @@ const signedInRoutes: RouteObject[] = [
       </RequireRole>
     ),
   },
+  ...partnerRoutes,
+  ...peopleRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];
 

@@ -1,0 +1,338 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  ApiError,
+  addChannel,
+  type ChannelFields,
+  type ChannelKind,
+  type ChannelOwner,
+  type ChannelUrgency,
+  changeChannel,
+  type FieldError,
+  getPartnerContact,
+  getPartnerOrganisation,
+  type PartnerChannel,
+  removeChannel,
+  type Weekday,
+  type WeeklyHours,
+} from '../api.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { describeError, type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { Checkboxes, changesFrom, Radios, readText, TextField } from './form-fields.tsx';
+import type { NoticeState } from './notice.ts';
+import { channelKindLabels, channelKinds, urgencyHints, weekdayLabels, weekdays } from './partner-labels.ts';
+
+// API field name → input id, in the order the fields appear. Problems with one day's hours are
+// named `hours.<day>` here, so they show beside that day.
+const fields: Record<string, string> = {
+  kind: 'kind',
+  value: 'value',
+  label: 'label',
+  urgencies: 'urgencies',
+  hours: 'hours',
+  ...Object.fromEntries(weekdays.map((day) => [`hours.${day}`, `hours-${day}`])),
+  staffedOnBankHolidays: 'bank-holidays',
+};
+
+type Owner = { owner: ChannelOwner; name: string; path: string; channels: PartnerChannel[] };
+
+/** Adds a channel (no channelId in the address) or changes one, for an organisation or a contact. */
+export function ChannelFormPage() {
+  const { organisationId, contactId, channelId } = useParams();
+  const [owner, reload] = useResource(
+    `channel owner ${organisationId ?? contactId}`,
+    async (): Promise<Owner> => {
+      if (contactId) {
+        const contact = await getPartnerContact(contactId);
+        return {
+          owner: { contactId },
+          name: contact.name,
+          path: `/partners/contacts/${contactId}`,
+          channels: contact.channels,
+        };
+      }
+      const organisation = await getPartnerOrganisation(organisationId ?? '');
+      return {
+        owner: { organisationId: organisation.id },
+        name: organisation.name,
+        path: `/partners/organisations/${organisation.id}`,
+        channels: organisation.channels,
+      };
+    },
+  );
+  if (owner.status === 'loading') {
+    return (
+      <p className="nhsuk-body" role="status">
+        Loading
+      </p>
+    );
+  }
+  if (owner.status === 'failed') return <LoadProblem error={owner.error} onTryAgain={reload} />;
+  const channel = channelId ? owner.data.channels.find((each) => each.id === channelId) : null;
+  if (channelId && !channel) {
+    return (
+      <>
+        <h1>Channel not found</h1>
+        <p>
+          This channel is not one of {owner.data.name}’s. It may have been removed.{' '}
+          <Link to={owner.data.path}>Go back to {owner.data.name}</Link>.
+        </p>
+      </>
+    );
+  }
+  return <ChannelForm owner={owner.data} channel={channel ?? null} />;
+}
+
+function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel | null }) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const title = channel ? `Change a channel for ${owner.name}` : `Add a channel for ${owner.name}`;
+  usePageTitle(title, errors.items.length > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const read = readChannelForm(new FormData(event.currentTarget));
+    if ('problems' in read) {
+      setErrors(toFormErrors(fields, read.problems));
+      return;
+    }
+    setIsSubmitting(true);
+    try {
+      if (channel) {
+        const changes = changesFrom(channel, read.values);
+        if (Object.keys(changes).length > 0) {
+          await changeChannel(owner.owner, channel.id, { ...changes, version: channel.version });
+        }
+        const state: NoticeState =
+          Object.keys(changes).length > 0 ? { notice: `The ${describe(read.values)} has been changed.` } : {};
+        navigate(owner.path, { state });
+      } else {
+        await addChannel(owner.owner, read.values);
+        const state: NoticeState = { notice: `The ${describe(read.values)} has been added.` };
+        navigate(owner.path, { state });
+      }
+    } catch (error) {
+      setErrors(channelErrorsFrom(error));
+      setIsSubmitting(false);
+    }
+  }
+
+  async function remove() {
+    if (!channel || isSubmitting) return;
+    setIsSubmitting(true);
+    try {
+      await removeChannel(owner.owner, channel.id);
+      const state: NoticeState = { notice: `The ${describe(channel)} has been removed.` };
+      navigate(owner.path, { state });
+    } catch (error) {
+      setErrors({ items: [{ text: describeError(error) }], byField: new Map() });
+      setIsSubmitting(false);
+    }
+  }
+
+  const hoursChoice = channel ? (channel.hours === '24/7' ? 'always' : 'set') : '';
+  const daySpans = (day: Weekday) =>
+    channel && channel.hours !== '24/7' ? (channel.hours[day] ?? []).join(', ') : '';
+
+  return (
+    <>
+      <div className="nhsuk-u-margin-bottom-5">
+        <Link className="nhsuk-back-link" to={owner.path}>
+          Back to {owner.name}
+        </Link>
+      </div>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>{title}</h1>
+          <form onSubmit={submit} noValidate>
+            <Radios
+              id={fields.kind!}
+              name="kind"
+              legend="What kind of channel is it?"
+              small
+              items={channelKinds.map((kind) => ({ value: kind, label: channelKindLabels[kind] }))}
+              defaultValues={channel ? [channel.kind] : []}
+              error={errors.byField.get('kind')}
+            />
+            <TextField
+              id={fields.value!}
+              name="value"
+              label="Number, email address or web address"
+              hint="Like 01632 960 123, duty.team@example.org or https://portal.example.org."
+              spellCheck={false}
+              defaultValue={channel?.value}
+              error={errors.byField.get('value')}
+            />
+            <TextField
+              id={fields.label!}
+              name="label"
+              label="What it is called (optional)"
+              hint="So colleagues know who will answer, like Reception, Duty desk or Emergency Duty Team."
+              defaultValue={channel?.label}
+              error={errors.byField.get('label')}
+            />
+            <Checkboxes
+              id={fields.urgencies!}
+              name="urgencies"
+              legend="What is it for?"
+              hint="Select all that apply."
+              items={(['urgent', 'routine', 'out_of_hours'] as const).map((urgency) => ({
+                value: urgency,
+                label: urgencyChoiceLabels[urgency],
+                hint: urgencyHints[urgency],
+              }))}
+              defaultValues={channel?.urgencies ?? []}
+              error={errors.byField.get('urgencies')}
+            />
+            <Radios
+              id={fields.hours!}
+              name="hoursChoice"
+              legend="When is it staffed?"
+              hint="In UK time."
+              items={[
+                { value: 'always', label: '24 hours a day, every day', hint: 'Including bank holidays.' },
+                { value: 'set', label: 'At set times' },
+              ]}
+              defaultValues={hoursChoice ? [hoursChoice] : []}
+              error={errors.byField.get('hours')}
+              conditional={{
+                set: (
+                  <>
+                    <p className="nhsuk-hint">
+                      Write each day’s hours like 08:00-18:30. For a break, separate the times with a comma,
+                      like 09:00-12:30, 13:30-17:00. Use 24:00 for midnight at the end of the day. Leave a day
+                      empty if it is not staffed.
+                    </p>
+                    {weekdays.map((day) => (
+                      <TextField
+                        key={day}
+                        id={fields[`hours.${day}`]!}
+                        name={`hours-${day}`}
+                        label={weekdayLabels[day]}
+                        widthClass="nhsuk-input--width-20"
+                        spellCheck={false}
+                        defaultValue={daySpans(day)}
+                        error={errors.byField.get(`hours.${day}`)}
+                      />
+                    ))}
+                    <Checkboxes
+                      id={fields.staffedOnBankHolidays!}
+                      name="staffedOnBankHolidays"
+                      legend="Bank holidays"
+                      items={[
+                        { value: 'yes', label: 'It is staffed on bank holidays too, at the same times' },
+                      ]}
+                      defaultValues={channel?.staffedOnBankHolidays ? ['yes'] : []}
+                      error={errors.byField.get('staffedOnBankHolidays')}
+                    />
+                  </>
+                ),
+              }}
+            />
+            <button className="nhsuk-button" type="submit">
+              {channel ? 'Save changes' : 'Add channel'}
+            </button>
+          </form>
+          {channel ? (
+            <>
+              <h2>Remove this channel</h2>
+              <p>Remove it if it no longer works. Requests will no longer be sent to it.</p>
+              <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={remove}>
+                Remove channel
+              </button>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+const urgencyChoiceLabels = {
+  urgent: 'Urgent matters',
+  routine: 'Routine matters',
+  out_of_hours: 'Out of hours',
+} as const satisfies Record<ChannelUrgency, string>;
+
+function describe(channel: Pick<ChannelFields, 'kind' | 'value'>): string {
+  return `${channelKindLabels[channel.kind].toLowerCase()} ${channel.value}`;
+}
+
+function readChannelForm(form: FormData): { values: ChannelFields } | { problems: FieldError[] } {
+  const problems: FieldError[] = [];
+  const kind = String(form.get('kind') ?? '');
+  const value = readText(form, 'value') ?? '';
+  const urgencies = form.getAll('urgencies').map(String) as ChannelUrgency[];
+  const hoursChoice = String(form.get('hoursChoice') ?? '');
+  if (!kind) problems.push({ field: 'kind', message: 'Choose what kind of channel it is' });
+  if (!value) problems.push({ field: 'value', message: 'Enter the number, email address or web address' });
+  if (urgencies.length === 0)
+    problems.push({ field: 'urgencies', message: 'Choose what the channel is for' });
+
+  let hours: WeeklyHours = '24/7';
+  if (!hoursChoice) problems.push({ field: 'hours', message: 'Choose when the channel is staffed' });
+  if (hoursChoice === 'set') {
+    const setHours: Partial<Record<Weekday, string[]>> = {};
+    for (const day of weekdays) {
+      const text = readText(form, `hours-${day}`);
+      if (!text) continue;
+      setHours[day] = text
+        .split(/[,;]/)
+        .map((span) => span.trim().replace(/\s*(?:to|–|—)\s*/i, '-'))
+        .filter(Boolean);
+    }
+    if (Object.keys(setHours).length === 0) {
+      problems.push({
+        field: 'hours.monday',
+        message: 'Enter the hours for at least one day, or choose 24 hours a day, every day',
+      });
+    }
+    hours = setHours;
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    values: {
+      kind: kind as ChannelKind,
+      value,
+      label: readText(form, 'label'),
+      urgencies,
+      hours,
+      staffedOnBankHolidays: hoursChoice === 'always' || form.get('staffedOnBankHolidays') === 'yes',
+    },
+  };
+}
+
+const dayProblem = new RegExp(`(?:^|\\s)(${weekdays.join('|')}): `);
+
+/**
+ * The server names a problem with the hours as "hours", its message starting with the day
+ * ("friday: …"): each day's problem is shown beside that day.
+ */
+function channelErrorsFrom(error: unknown): FormErrors {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) {
+    return { items: [{ text: describeError(error) }], byField: new Map() };
+  }
+  const problems: FieldError[] = [];
+  for (const problem of error.fieldErrors) {
+    const parts = problem.field === 'hours' ? problem.message.split(dayProblem) : [];
+    if (parts.length < 3) {
+      problems.push(problem);
+      continue;
+    }
+    // split with a capturing group: [before, day, message, day, message…]
+    for (let index = 1; index + 1 < parts.length; index += 2) {
+      const day = parts[index] as Weekday;
+      problems.push({
+        field: `hours.${day}`,
+        message: `${weekdayLabels[day]}: ${(parts[index + 1] ?? '').trim()}`,
+      });
+    }
+  }
+  return toFormErrors(fields, problems);
+}

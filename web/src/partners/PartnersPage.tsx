@@ -1,0 +1,280 @@
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  listPartnerContacts,
+  listPartnerOrganisations,
+  type PartnerContact,
+  type PartnerOrganisation,
+  type PartnerType,
+} from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { hasRole } from '../roles.ts';
+import { formatDate } from '../ui/format.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { registerKeepers } from './access.ts';
+import { SelectField, TextField } from './form-fields.tsx';
+import { useNotice } from './notice.ts';
+import { partnerTypeLabels, partnerTypeOptions, partnerTypes } from './partner-labels.ts';
+import { Cell, Row, Table } from './table.tsx';
+
+const resultLimit = 100;
+
+/** Every partner organisation, for the "organisation" filter: pages of 100 until a short one. */
+export async function listAllPartnerOrganisations(): Promise<PartnerOrganisation[]> {
+  const all: PartnerOrganisation[] = [];
+  for (let offset = 0; offset < 5_000; offset += resultLimit) {
+    const page = await listPartnerOrganisations({ limit: resultLimit, offset });
+    all.push(...page.items);
+    if (page.items.length < resultLimit) break;
+  }
+  return all;
+}
+
+export function PartnersPage() {
+  const session = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [notice] = useNotice();
+  const q = searchParams.get('q')?.trim() ?? '';
+  const typeParam = searchParams.get('type') ?? '';
+  const type = (partnerTypes as string[]).includes(typeParam) ? (typeParam as PartnerType) : undefined;
+  const organisationId = searchParams.get('organisation') ?? '';
+  const canKeep = hasRole(session.user.role, registerKeepers);
+  usePageTitle('Partner register');
+
+  const [organisations] = useResource('all partner organisations', listAllPartnerOrganisations);
+  const searchKey = searchParams.toString();
+  const [results, reload] = useResource(`partner register ${searchKey}`, async () => {
+    const [matchingOrganisations, contacts] = await Promise.all([
+      organisationId
+        ? Promise.resolve({ items: [] as PartnerOrganisation[] })
+        : listPartnerOrganisations({ limit: resultLimit, offset: 0, q, ...(type ? { type } : {}) }),
+      listPartnerContacts({
+        limit: resultLimit,
+        offset: 0,
+        q,
+        ...(type ? { type } : {}),
+        ...(organisationId ? { partnerOrganisationId: organisationId } : {}),
+      }),
+    ]);
+    return { organisations: matchingOrganisations.items, contacts: contacts.items };
+  });
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of ['q', 'type', 'organisation']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+    }
+    setSearchParams(next);
+  }
+
+  const isSearching = Boolean(q || type || organisationId);
+  const organisationOptions = [
+    { value: '', label: 'Any organisation' },
+    ...(organisations.status === 'loaded'
+      ? organisations.data.map((organisation) => ({ value: organisation.id, label: organisation.name }))
+      : []),
+  ];
+
+  return (
+    <>
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      <h1>Partner register</h1>
+      <p>
+        The organisations you work with, the named people there, and how to reach them for urgent and routine
+        matters.
+      </p>
+      <ul className="nhsuk-list">
+        <li>
+          <Link to="/partners/stale">Contacts whose details are due to be checked</Link>
+        </li>
+        {canKeep ? (
+          <li>
+            <Link to="/partners/import">Import from a CSV file</Link>
+          </li>
+        ) : null}
+      </ul>
+      {canKeep ? (
+        <p>
+          <Link className="nhsuk-button" to="/partners/organisations/new" draggable="false">
+            Add a partner organisation
+          </Link>
+        </p>
+      ) : null}
+
+      <search>
+        <form className="nhsuk-u-margin-bottom-5" onSubmit={search} noValidate key={searchKey}>
+          <h2 className="nhsuk-heading-m">Search the register</h2>
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-one-third">
+              <TextField id="q" name="q" label="Name" type="search" defaultValue={q} />
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <SelectField
+                id="type"
+                name="type"
+                label="Type"
+                options={[{ value: '', label: 'Any type' }, ...partnerTypeOptions]}
+                defaultValue={type ?? ''}
+              />
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <SelectField
+                id="organisation"
+                name="organisation"
+                label="Organisation (for contacts)"
+                options={organisationOptions}
+                defaultValue={organisationId}
+              />
+            </div>
+          </div>
+          <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2" type="submit">
+            Search
+          </button>
+          {isSearching ? (
+            <p>
+              <Link to="/partners">Clear the search</Link>
+            </p>
+          ) : null}
+        </form>
+      </search>
+
+      {results.status === 'loading' ? (
+        <p className="nhsuk-body" role="status">
+          Loading the register
+        </p>
+      ) : null}
+      {results.status === 'failed' ? <LoadProblem error={results.error} onTryAgain={reload} /> : null}
+      {results.status === 'loaded' ? (
+        <>
+          {organisationId ? null : (
+            <OrganisationsTable organisations={results.data.organisations} isSearching={isSearching} />
+          )}
+          <ContactsTable contacts={results.data.contacts} isSearching={isSearching} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function countCaption(what: string, count: number, isSearching: boolean): string {
+  if (count >= resultLimit) return `${what}: the first ${resultLimit}${isSearching ? ' that match' : ''}`;
+  return isSearching ? `${what} that match (${count})` : `${what} (${count})`;
+}
+
+function OrganisationsTable({
+  organisations,
+  isSearching,
+}: {
+  organisations: readonly PartnerOrganisation[];
+  isSearching: boolean;
+}) {
+  const caption = countCaption('Organisations', organisations.length, isSearching);
+  if (organisations.length === 0) {
+    return (
+      <>
+        <h2 className="nhsuk-heading-m">{caption}</h2>
+        <p>{isSearching ? 'No organisations match your search.' : 'There are no organisations yet.'}</p>
+      </>
+    );
+  }
+  return (
+    <Table caption={caption} headings={['Name', 'Type', 'ODS code']}>
+      {organisations.map((organisation) => (
+        <Row key={organisation.id}>
+          <Cell heading="Name">
+            <Link to={`/partners/organisations/${organisation.id}`}>{organisation.name}</Link>
+          </Cell>
+          <Cell heading="Type">{partnerTypeLabels[organisation.type]}</Cell>
+          <Cell heading="ODS code">{organisation.odsCode ?? 'None'}</Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+export function ContactsTable({
+  contacts,
+  isSearching,
+  caption,
+  showOrganisation = true,
+}: {
+  contacts: readonly PartnerContact[];
+  isSearching: boolean;
+  caption?: string;
+  showOrganisation?: boolean;
+}) {
+  const title = caption ?? countCaption('Contacts', contacts.length, isSearching);
+  if (contacts.length === 0) {
+    return (
+      <>
+        <h2 className="nhsuk-heading-m">{title}</h2>
+        <p>{isSearching ? 'No contacts match your search.' : 'There are no contacts yet.'}</p>
+      </>
+    );
+  }
+  const headings = [
+    'Name',
+    'Job title',
+    'Type',
+    ...(showOrganisation ? ['Organisation'] : []),
+    'Details checked',
+  ];
+  return (
+    <Table caption={title} headings={headings}>
+      {contacts.map((contact) => (
+        <Row key={contact.id}>
+          <Cell heading="Name">
+            <Link to={`/partners/contacts/${contact.id}`}>{contact.name}</Link>
+          </Cell>
+          <Cell heading="Job title">{contact.jobTitle ?? ''}</Cell>
+          <Cell heading="Type">{partnerTypeLabels[contact.type]}</Cell>
+          {showOrganisation ? (
+            <Cell heading="Organisation">
+              <Link to={`/partners/organisations/${contact.partnerOrganisationId}`}>
+                {contact.partnerOrganisationName}
+              </Link>
+            </Cell>
+          ) : null}
+          <Cell heading="Details checked">
+            <VerificationStatus contact={contact} />
+          </Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+/** When the contact's details were last checked, and a tag when they are due again or they moved on. */
+export function VerificationStatus({ contact }: { contact: PartnerContact }) {
+  if (contact.endedAt) {
+    return (
+      <>
+        <strong className="nhsuk-tag nhsuk-tag--grey">Moved on</strong>{' '}
+        <span className="nhsuk-u-nowrap">{formatDate(contact.endedAt)}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      {contact.lastVerifiedAt ? (
+        <time className="nhsuk-u-nowrap" dateTime={contact.lastVerifiedAt}>
+          {formatDate(contact.lastVerifiedAt)}
+        </time>
+      ) : (
+        'Never'
+      )}
+      {contact.isStale ? (
+        <>
+          {' '}
+          <strong className="nhsuk-tag nhsuk-tag--orange">Due to be checked</strong>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,244 @@
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { listCareServices, listPeople, type Person, type PersonStatus } from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { SelectField, TextField } from '../partners/form-fields.tsx';
+import { useNotice } from '../partners/notice.ts';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { hasRole } from '../roles.ts';
+import { formatDate } from '../ui/format.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { peopleWriters } from './access.ts';
+import {
+  clinicalFlagLabels,
+  formatNhsNumber,
+  personName,
+  personStatuses,
+  statusLabels,
+} from './person-labels.ts';
+
+const pageSize = 50;
+
+export function PeoplePage() {
+  const session = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [notice] = useNotice();
+  const q = searchParams.get('q')?.trim() ?? '';
+  const careServiceId = searchParams.get('service') ?? '';
+  // People who have left or died stay on record; the list starts with those supported now.
+  const statusParam = searchParams.get('status') ?? 'active';
+  const status = (personStatuses as string[]).includes(statusParam)
+    ? (statusParam as PersonStatus)
+    : undefined;
+  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const canWrite = hasRole(session.user.role, peopleWriters);
+  usePageTitle('People');
+
+  const [services] = useResource('care services', () => listCareServices({ limit: 100, offset: 0 }));
+  const searchKey = searchParams.toString();
+  const [people, reload] = useResource(`people ${searchKey}`, () =>
+    listPeople({
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+      q,
+      ...(careServiceId ? { careServiceId } : {}),
+      ...(status ? { status } : {}),
+    }),
+  );
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of ['q', 'service', 'status']) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+    }
+    if (!next.has('status')) next.set('status', 'any');
+    setSearchParams(next);
+  }
+
+  const serviceOptions = [
+    { value: '', label: 'Any service' },
+    ...(services.status === 'loaded'
+      ? services.data.items.map((service) => ({ value: service.id, label: service.name }))
+      : []),
+  ];
+  const isSearching = Boolean(q || careServiceId || statusParam !== 'active');
+
+  return (
+    <>
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      <h1>People</h1>
+      <p>The people your organisation supports, and the partners in their circle of support.</p>
+      {canWrite ? (
+        <p>
+          <Link className="nhsuk-button" to="/people/new" draggable="false">
+            Add a person
+          </Link>
+        </p>
+      ) : null}
+      <search>
+        <form className="nhsuk-u-margin-bottom-5" onSubmit={search} noValidate key={searchKey}>
+          <h2 className="nhsuk-heading-m">Find a person</h2>
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-one-third">
+              <TextField
+                id="q"
+                name="q"
+                label="Name or NHS number"
+                type="search"
+                defaultValue={q}
+                spellCheck={false}
+              />
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <SelectField
+                id="service"
+                name="service"
+                label="Service or location"
+                options={serviceOptions}
+                defaultValue={careServiceId}
+              />
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <SelectField
+                id="status"
+                name="status"
+                label="Status"
+                options={[
+                  { value: 'any', label: 'Any status' },
+                  ...personStatuses.map((each) => ({ value: each, label: statusLabels[each] })),
+                ]}
+                defaultValue={status ?? 'any'}
+              />
+            </div>
+          </div>
+          <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2" type="submit">
+            Search
+          </button>
+          {isSearching ? (
+            <p>
+              <Link to="/people">Clear the search</Link>
+            </p>
+          ) : null}
+        </form>
+      </search>
+
+      {people.status === 'loading' ? (
+        <p className="nhsuk-body" role="status">
+          Loading people
+        </p>
+      ) : null}
+      {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
+      {people.status === 'loaded' ? (
+        <>
+          <PeopleTable people={people.data.items} isSearching={isSearching} />
+          <PageLinks
+            page={page}
+            hasNextPage={people.data.items.length === pageSize}
+            searchParams={searchParams}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function PeopleTable({ people, isSearching }: { people: readonly Person[]; isSearching: boolean }) {
+  if (people.length === 0) {
+    return <p>{isSearching ? 'No one matches your search.' : 'There is no one to show yet.'}</p>;
+  }
+  return (
+    <Table
+      caption={isSearching ? 'People who match' : 'People supported now'}
+      headings={['Name', 'Date of birth', 'NHS number', 'Service', 'Clinical flags', 'Status']}
+    >
+      {people.map((person) => (
+        <Row key={person.id}>
+          <Cell heading="Name">
+            <Link to={`/people/${person.id}`}>{personName(person)}</Link>
+          </Cell>
+          <Cell heading="Date of birth">
+            {person.dateOfBirth ? (
+              <time className="nhsuk-u-nowrap" dateTime={person.dateOfBirth}>
+                {formatDate(person.dateOfBirth)}
+              </time>
+            ) : (
+              'Not recorded'
+            )}
+          </Cell>
+          <Cell heading="NHS number">
+            {/* Non-breaking spaces keep the number on one line (NHS.UK's nowrap class is for small screens only). */}
+            {person.nhsNumber ? formatNhsNumber(person.nhsNumber).replaceAll(' ', '\u00a0') : 'Not recorded'}
+          </Cell>
+          <Cell heading="Service">{person.careServiceName ?? 'None'}</Cell>
+          <Cell heading="Clinical flags">
+            {person.clinicalFlags.length > 0
+              ? person.clinicalFlags.map((flag) => clinicalFlagLabels[flag]).join(', ')
+              : 'None'}
+          </Cell>
+          <Cell heading="Status">
+            <strong
+              className={`nhsuk-tag ${person.status === 'active' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}
+            >
+              {statusLabels[person.status]}
+            </strong>
+          </Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+function PageLinks({
+  page,
+  hasNextPage,
+  searchParams,
+}: {
+  page: number;
+  hasNextPage: boolean;
+  searchParams: URLSearchParams;
+}) {
+  if (page === 1 && !hasNextPage) return null;
+  const linkTo = (target: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('page', String(target));
+    return `?${next}`;
+  };
+  return (
+    <nav className="nhsuk-pagination" aria-label="Pagination">
+      <ul className="nhsuk-list nhsuk-pagination__list">
+        {page > 1 ? (
+          <li className="nhsuk-pagination-item--previous">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+              to={linkTo(page - 1)}
+              rel="prev"
+            >
+              <span className="nhsuk-pagination__title">
+                Previous<span className="nhsuk-u-visually-hidden"> page</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
+        {hasNextPage ? (
+          <li className="nhsuk-pagination-item--next">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--next"
+              to={linkTo(page + 1)}
+              rel="next"
+            >
+              <span className="nhsuk-pagination__title">
+                Next<span className="nhsuk-u-visually-hidden"> page</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,388 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  addRepresentative,
+  changeRepresentative,
+  type DeputyDecisionArea,
+  endRepresentative,
+  type FieldError,
+  getPerson,
+  listRepresentatives,
+  type Person,
+  type Representative,
+  type RepresentativeKind,
+} from '../api.ts';
+import {
+  Checkboxes,
+  changesFrom,
+  DateInput,
+  Radios,
+  readDateInput,
+  readText,
+  TextArea,
+  TextField,
+} from '../partners/form-fields.tsx';
+import type { NoticeState } from '../partners/notice.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import {
+  type FormErrors,
+  formErrorsFrom,
+  missingFields,
+  noFormErrors,
+  toFormErrors,
+} from '../ui/form-errors.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import {
+  deputyDecisionLabels,
+  personName,
+  representativeKindLabels,
+  representativeKinds,
+} from './person-labels.ts';
+
+// API field name → input id, in the order the fields appear.
+const fields = {
+  kind: 'kind',
+  deputyDecisions: 'deputy-decisions',
+  name: 'name',
+  relationship: 'relationship',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  scopeOfAuthority: 'scope-of-authority',
+  reference: 'reference',
+  registeredOn: 'registered-on',
+  documentSeenOn: 'document-seen-on',
+  documentSeenBy: 'document-seen-on',
+};
+
+const deputyAreas = Object.keys(deputyDecisionLabels) as DeputyDecisionArea[];
+
+/** Loads the person, and the representative when the address names one. */
+function useRepresentativeOf(personId: string, representativeId: string | undefined) {
+  return useResource(`representative ${personId} ${representativeId ?? 'new'}`, async () => {
+    const [person, representatives] = await Promise.all([
+      getPerson(personId),
+      representativeId ? listRepresentatives(personId) : Promise.resolve({ items: [] }),
+    ]);
+    const representative = representatives.items.find((each) => each.id === representativeId) ?? null;
+    return { person, representative };
+  });
+}
+
+export function RepresentativeFormPage() {
+  const { personId = '', representativeId } = useParams();
+  const [loaded, reload] = useRepresentativeOf(personId, representativeId);
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
+  if (representativeId && !loaded.data.representative) return <NotFound person={loaded.data.person} />;
+  return <RepresentativeForm person={loaded.data.person} representative={loaded.data.representative} />;
+}
+
+function Loading() {
+  return (
+    <p className="nhsuk-body" role="status">
+      Loading
+    </p>
+  );
+}
+
+function NotFound({ person }: { person: Person }) {
+  return (
+    <>
+      <h1>Representative not found</h1>
+      <p>
+        They are not one of {personName(person)}’s representatives.{' '}
+        <Link to={`/people/${person.id}`}>Go back to {personName(person)}</Link>.
+      </p>
+    </>
+  );
+}
+
+function BackTo({ person }: { person: Person }) {
+  return (
+    <div className="nhsuk-u-margin-bottom-5">
+      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
+        Back to {personName(person)}
+      </Link>
+    </div>
+  );
+}
+
+function RepresentativeForm({
+  person,
+  representative,
+}: {
+  person: Person;
+  representative: Representative | null;
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const title = representative
+    ? `Change ${representative.name}’s details`
+    : `Add a representative for ${personName(person)}`;
+  usePageTitle(title, errors.items.length > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const form = new FormData(event.currentTarget);
+    const kind = (representative?.kind ?? String(form.get('kind') ?? '')) as RepresentativeKind | '';
+    const problems: FieldError[] = missingFields(
+      { kind, name: readText(form, 'name') ?? '' },
+      { kind: 'Choose what kind of representative they are', name: 'Enter their name' },
+    );
+    const registeredOn = readDateInput(form, 'registeredOn', 'The date registered');
+    if ('problem' in registeredOn) problems.push({ field: 'registeredOn', message: registeredOn.problem });
+    const documentSeenOn = readDateInput(form, 'documentSeenOn', 'The date you saw the document');
+    if ('problem' in documentSeenOn)
+      problems.push({ field: 'documentSeenOn', message: documentSeenOn.problem });
+    const deputyDecisions =
+      kind === 'court_appointed_deputy'
+        ? (form.getAll('deputyDecisions').map(String) as DeputyDecisionArea[])
+        : [];
+    if (kind === 'court_appointed_deputy' && deputyDecisions.length === 0) {
+      problems.push({ field: 'deputyDecisions', message: 'Choose which decisions the court order covers' });
+    }
+    if (problems.length > 0 || !kind) {
+      setErrors(toFormErrors(fields, problems));
+      return;
+    }
+    const values = {
+      name: readText(form, 'name') ?? '',
+      relationship: readText(form, 'relationship'),
+      phone: readText(form, 'phone'),
+      email: readText(form, 'email'),
+      address: readText(form, 'address'),
+      scopeOfAuthority: readText(form, 'scopeOfAuthority'),
+      deputyDecisions,
+      reference: readText(form, 'reference'),
+      registeredOn: 'date' in registeredOn ? registeredOn.date : null,
+      documentSeenOn: 'date' in documentSeenOn ? documentSeenOn.date : null,
+    };
+    setIsSubmitting(true);
+    try {
+      if (representative) {
+        const changes = changesFrom(representative, values);
+        if (Object.keys(changes).length > 0) {
+          await changeRepresentative(person.id, representative.id, {
+            ...changes,
+            version: representative.version,
+          });
+        }
+        const state: NoticeState =
+          Object.keys(changes).length > 0 ? { notice: `${values.name}’s details have been changed.` } : {};
+        navigate(`/people/${person.id}`, { state });
+      } else {
+        const added = await addRepresentative(person.id, { kind, ...values });
+        const state: NoticeState = {
+          notice: `${added.name} has been recorded as ${personName(person)}’s ${representativeKindLabels[added.kind].toLowerCase()}.`,
+        };
+        navigate(`/people/${person.id}`, { state });
+      }
+    } catch (error) {
+      setErrors(formErrorsFrom(fields, error));
+      setIsSubmitting(false);
+    }
+  }
+
+  const deputyChoices = (
+    <Checkboxes
+      id={fields.deputyDecisions}
+      name="deputyDecisions"
+      legend="Which decisions does the court order cover?"
+      items={deputyAreas.map((area) => ({ value: area, label: deputyDecisionLabels[area] }))}
+      defaultValues={representative?.deputyDecisions ?? []}
+      error={errors.byField.get('deputyDecisions')}
+    />
+  );
+  const deputyConditional: Partial<Record<string, ReactNode>> = { court_appointed_deputy: deputyChoices };
+
+  return (
+    <>
+      <BackTo person={person} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>{title}</h1>
+          <form onSubmit={submit} noValidate>
+            {representative ? (
+              <>
+                <p>
+                  <strong>{representativeKindLabels[representative.kind]}</strong>
+                </p>
+                {representative.kind === 'court_appointed_deputy' ? deputyChoices : null}
+              </>
+            ) : (
+              <Radios
+                id={fields.kind}
+                name="kind"
+                legend="What kind of representative are they?"
+                hint="Only attorneys and deputies can make decisions for the person."
+                items={representativeKinds.map((kind) => ({
+                  value: kind,
+                  label: representativeKindLabels[kind],
+                }))}
+                error={errors.byField.get('kind')}
+                conditional={deputyConditional}
+              />
+            )}
+            <TextField
+              id={fields.name}
+              name="name"
+              label="Name"
+              spellCheck={false}
+              defaultValue={representative?.name}
+              error={errors.byField.get('name')}
+            />
+            <TextField
+              id={fields.relationship}
+              name="relationship"
+              label="Relationship to the person (optional)"
+              hint="Like daughter, friend, or solicitor."
+              defaultValue={representative?.relationship}
+              error={errors.byField.get('relationship')}
+            />
+            <TextField
+              id={fields.phone}
+              name="phone"
+              type="tel"
+              label="Phone number (optional)"
+              widthClass="nhsuk-input--width-20"
+              defaultValue={representative?.phone}
+              error={errors.byField.get('phone')}
+            />
+            <TextField
+              id={fields.email}
+              name="email"
+              type="email"
+              label="Email address (optional)"
+              spellCheck={false}
+              defaultValue={representative?.email}
+              error={errors.byField.get('email')}
+            />
+            <TextArea
+              id={fields.address}
+              name="address"
+              label="Address (optional)"
+              rows={3}
+              defaultValue={representative?.address}
+              error={errors.byField.get('address')}
+            />
+            <h2 className="nhsuk-heading-m">For an attorney or deputy</h2>
+            <TextArea
+              id={fields.scopeOfAuthority}
+              name="scopeOfAuthority"
+              label="What they can decide (optional)"
+              hint="As the lasting power of attorney or the court order says, including any conditions."
+              defaultValue={representative?.scopeOfAuthority}
+              error={errors.byField.get('scopeOfAuthority')}
+            />
+            <TextField
+              id={fields.reference}
+              name="reference"
+              label="Reference (optional)"
+              hint="The Office of the Public Guardian’s registration number, or the court order’s case number."
+              widthClass="nhsuk-input--width-20"
+              spellCheck={false}
+              defaultValue={representative?.reference}
+              error={errors.byField.get('reference')}
+            />
+            <DateInput
+              id={fields.registeredOn}
+              name="registeredOn"
+              legend="Date registered or order made (optional)"
+              hint="For example, 27 3 2021"
+              defaultValue={representative?.registeredOn}
+              error={errors.byField.get('registeredOn')}
+            />
+            <DateInput
+              id={fields.documentSeenOn}
+              name="documentSeenOn"
+              legend="Date you saw the document (optional)"
+              hint="The registered LPA or the court order, or a certified copy. It is recorded as seen by you."
+              defaultValue={representative?.documentSeenOn}
+              error={errors.byField.get('documentSeenOn') ?? errors.byField.get('documentSeenBy')}
+            />
+            <button className="nhsuk-button" type="submit">
+              {representative ? 'Save changes' : 'Add representative'}
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function EndRepresentativePage() {
+  const { personId = '', representativeId } = useParams();
+  const [loaded, reload] = useRepresentativeOf(personId, representativeId);
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
+  const { person, representative } = loaded.data;
+  if (!representative) return <NotFound person={person} />;
+  return <EndRepresentativeForm person={person} representative={representative} />;
+}
+
+function EndRepresentativeForm({
+  person,
+  representative,
+}: {
+  person: Person;
+  representative: Representative;
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const title = `Record that ${representative.name} no longer acts for ${personName(person)}`;
+  usePageTitle(title, errors.items.length > 0);
+  const reasonFields = { reason: 'reason' };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const reason = readText(new FormData(event.currentTarget), 'reason') ?? '';
+    const missing = missingFields({ reason }, { reason: 'Say why they no longer act for the person' });
+    if (missing.length > 0) {
+      setErrors(toFormErrors(reasonFields, missing));
+      return;
+    }
+    setIsSubmitting(true);
+    try {
+      await endRepresentative(person.id, representative.id, reason);
+      const state: NoticeState = { notice: `${representative.name} has been recorded as no longer acting.` };
+      navigate(`/people/${person.id}`, { state });
+    } catch (error) {
+      setErrors(formErrorsFrom(reasonFields, error));
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <BackTo person={person} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>{title}</h1>
+          <p>They stay in the record, marked as no longer acting, and can no longer be changed.</p>
+          <form onSubmit={submit} noValidate>
+            <TextArea
+              id="reason"
+              name="reason"
+              label="Why they no longer act"
+              hint="Like: the LPA was revoked, the court order ended, or the advocacy finished."
+              rows={3}
+              error={errors.byField.get('reason')}
+            />
+            <button className="nhsuk-button nhsuk-button--warning" type="submit">
+              Record that they no longer act
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
