@@ -66,3 +66,26 @@ export class AppError extends Error {
 export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} was not found.`);
 }
+
+/** Optimistic concurrency: refuses a change made to an older version than the stored one. */
+export function checkVersion(expected: number | undefined, actual: number, what: string): void {
+  if (expected !== undefined && expected !== actual) {
+    throw new AppError(
+      'precondition_failed',
+      `${what} has been changed by someone else since you loaded it (version ${actual}, you sent ${expected}). Reload it and make your change again.`,
+      { field: 'version' },
+    );
+  }
+}
+
+/** The row changed between reading it and writing it (another request won the race). */
+export function changedElsewhere(what: string): AppError {
+  return new AppError(
+    'precondition_failed',
+    `${what} was changed by someone else while you saved. Try again.`,
+  );
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown }).code === '23505';
+}

@@ -4,7 +4,7 @@ import { changeWithAudit, recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, isUniqueViolation, notFound } from '../errors.ts';
 import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
 import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
 import * as partnersRepository from './partners.repository.ts';
@@ -31,27 +31,6 @@ type Page = { limit: number; offset: number };
 /** Who confirmed details: a staff member, or nobody named when an API token or the system did it. */
 export function verifierOf(context: RequestContext): string | null {
   return context.actor.type === 'user' ? context.actor.id : null;
-}
-
-function checkVersion(expected: number | undefined, actual: number, what: string): void {
-  if (expected !== undefined && expected !== actual) {
-    throw new AppError(
-      'precondition_failed',
-      `${what} has been changed by someone else since you loaded it (version ${actual}, you sent ${expected}). Reload it and make your change again.`,
-      { field: 'version' },
-    );
-  }
-}
-
-function changedElsewhere(what: string): AppError {
-  return new AppError(
-    'precondition_failed',
-    `${what} was changed by someone else while you saved. Try again.`,
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown }).code === '23505';
 }
 
 function odsCodeTaken(odsCode: string): AppError {

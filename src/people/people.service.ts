@@ -5,7 +5,7 @@ import * as careServicesRepository from '../care-services/care-services.reposito
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { getPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import * as usersRepository from '../users/users.repository.ts';
@@ -35,23 +35,6 @@ function today(clock: Clock): string {
 
 function invalid(field: string, message: string): AppError {
   return new AppError('validation', message, { field });
-}
-
-function checkVersion(expected: number | undefined, actual: number, what: string): void {
-  if (expected !== undefined && expected !== actual) {
-    throw new AppError(
-      'precondition_failed',
-      `${what} has been changed by someone else since you loaded it (version ${actual}, you sent ${expected}). Reload it and make your change again.`,
-      { field: 'version' },
-    );
-  }
-}
-
-function changedElsewhere(what: string): AppError {
-  return new AppError(
-    'precondition_failed',
-    `${what} was changed by someone else while you saved. Try again.`,
-  );
 }
 
 function refuseFutureDate(field: string, date: string | null | undefined, clock: Clock, what: string): void {
@@ -547,9 +530,7 @@ export async function updateCircleMember(
       throw invalid('isPrimary', 'A role that has ended cannot be the primary one.');
     }
     // The circle shows who holds a role now: a role cannot be recorded as ending in the future.
-    if (input.endedOn && input.endedOn > today(clock)) {
-      throw invalid('endedOn', 'The end date cannot be in the future. End the role on the day it ends.');
-    }
+    refuseFutureDate('endedOn', input.endedOn, clock, 'The end date');
     if (input.isPrimary && !existing.is_primary) {
       const contact = await partnersRepository.findPartnerContact(
         trx,
