@@ -54,9 +54,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       // Full durability: every commit is written through to the data directory before it returns.
       relaxedDurability: false,
-      // The embedded database serves one small organisation: 16 MB of shared buffers (instead of
+      // The embedded database serves one small organisation: 8 MB of shared buffers (instead of
       // 128 MB) keeps the whole server's idle memory within budget and opens it faster.
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'],
       parsers: {
         [pgliteTypes.INT8]: (value: string) => Number(value),
         [pgliteTypes.NUMERIC]: (value: string) => Number(value),
