@@ -3,7 +3,9 @@
 // Load goes to 127.0.0.1 only and every run is bounded in time.
 import fs from 'node:fs';
 import { benchmarkAuditedWrites } from './audited-writes.ts';
+import { benchmarkChannelChoice } from './channel-choice.ts';
 import { benchmarkEmbeddedStart } from './embedded-start.ts';
+import { benchmarkRegisterSearch } from './register-search.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -15,6 +17,8 @@ const logFile = '.bench/servers.log';
 const benchmarks: Record<string, () => Promise<void>> = {
   'audited-writes': () => benchmarkAuditedWrites({ adminUrl, rounds, seconds, logFile }),
   'embedded-start': () => benchmarkEmbeddedStart({ rounds, logFile }),
+  'channel-choice': () => benchmarkChannelChoice({ rounds }),
+  'register-search': () => benchmarkRegisterSearch({ adminUrl, rounds, logFile }),
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

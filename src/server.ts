@@ -34,7 +34,11 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
       await app.close();
       await scheduler.stop();
       // Seal what the last requests wrote, so a clean stop leaves no entry waiting for the next start.
-      await sealPendingEntries(database.db, { clock: systemClock, batchSize: 100_000, maxOrganisations: 100_000 });
+      await sealPendingEntries(database.db, {
+        clock: systemClock,
+        batchSize: 100_000,
+        maxOrganisations: 100_000,
+      });
       await database.close();
     })();
     return stopping;
