@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../http/schemas.ts';
 import type { StaffUser } from './users.repository.ts';
 import { staffRoles } from './users.table.ts';
 
@@ -42,16 +43,7 @@ export const updateUserBody = z
   });
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
-export const listUsersQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(50)
-    .transform((limit) => Math.min(limit, 100)),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  role: staffRoleSchema.optional(),
-});
+export const listUsersQuery = pageQuery.extend({ role: staffRoleSchema.optional() });
 
 export function toUserResponse(user: StaffUser): UserResponse {
   return {

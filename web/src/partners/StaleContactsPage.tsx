@@ -12,6 +12,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -119,44 +120,8 @@ export function StaleContactsPage() {
         </Table>
       ) : null}
       {contacts.status === 'loaded' ? (
-        <PageLinks page={page} hasNextPage={contacts.data.items.length === pageSize} />
+        <Pagination page={page} hasNextPage={contacts.data.items.length === pageSize} />
       ) : null}
     </>
-  );
-}
-
-function PageLinks({ page, hasNextPage }: { page: number; hasNextPage: boolean }) {
-  if (page === 1 && !hasNextPage) return null;
-  return (
-    <nav className="nhsuk-pagination" aria-label="Pagination">
-      <ul className="nhsuk-list nhsuk-pagination__list">
-        {page > 1 ? (
-          <li className="nhsuk-pagination-item--previous">
-            <Link
-              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
-              to={`?page=${page - 1}`}
-              rel="prev"
-            >
-              <span className="nhsuk-pagination__title">
-                Previous<span className="nhsuk-u-visually-hidden"> page</span>
-              </span>
-            </Link>
-          </li>
-        ) : null}
-        {hasNextPage ? (
-          <li className="nhsuk-pagination-item--next">
-            <Link
-              className="nhsuk-pagination__link nhsuk-pagination__link--next"
-              to={`?page=${page + 1}`}
-              rel="next"
-            >
-              <span className="nhsuk-pagination__title">
-                Next<span className="nhsuk-u-visually-hidden"> page</span>
-              </span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }

@@ -8,6 +8,7 @@ import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -137,7 +138,7 @@ export function PeoplePage() {
       {people.status === 'loaded' ? (
         <>
           <PeopleTable people={people.data.items} isSearching={isSearching} />
-          <PageLinks
+          <Pagination
             page={page}
             hasNextPage={people.data.items.length === pageSize}
             searchParams={searchParams}
@@ -191,54 +192,5 @@ function PeopleTable({ people, isSearching }: { people: readonly Person[]; isSea
         </Row>
       ))}
     </Table>
-  );
-}
-
-function PageLinks({
-  page,
-  hasNextPage,
-  searchParams,
-}: {
-  page: number;
-  hasNextPage: boolean;
-  searchParams: URLSearchParams;
-}) {
-  if (page === 1 && !hasNextPage) return null;
-  const linkTo = (target: number) => {
-    const next = new URLSearchParams(searchParams);
-    next.set('page', String(target));
-    return `?${next}`;
-  };
-  return (
-    <nav className="nhsuk-pagination" aria-label="Pagination">
-      <ul className="nhsuk-list nhsuk-pagination__list">
-        {page > 1 ? (
-          <li className="nhsuk-pagination-item--previous">
-            <Link
-              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
-              to={linkTo(page - 1)}
-              rel="prev"
-            >
-              <span className="nhsuk-pagination__title">
-                Previous<span className="nhsuk-u-visually-hidden"> page</span>
-              </span>
-            </Link>
-          </li>
-        ) : null}
-        {hasNextPage ? (
-          <li className="nhsuk-pagination-item--next">
-            <Link
-              className="nhsuk-pagination__link nhsuk-pagination__link--next"
-              to={linkTo(page + 1)}
-              rel="next"
-            >
-              <span className="nhsuk-pagination__title">
-                Next<span className="nhsuk-u-visually-hidden"> page</span>
-              </span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }

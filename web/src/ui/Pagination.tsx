@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+
+/** Previous/next links for a paged list; other query parameters (search, filters) are kept. */
+export function Pagination({
+  page,
+  hasNextPage,
+  searchParams,
+}: {
+  page: number;
+  hasNextPage: boolean;
+  searchParams?: URLSearchParams;
+}) {
+  if (page === 1 && !hasNextPage) return null;
+  const linkTo = (target: number) => {
+    const next = new URLSearchParams(searchParams ?? '');
+    next.set('page', String(target));
+    return `?${next}`;
+  };
+  return (
+    <nav className="nhsuk-pagination" aria-label="Pagination">
+      <ul className="nhsuk-list nhsuk-pagination__list">
+        {page > 1 ? (
+          <li className="nhsuk-pagination-item--previous">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+              to={linkTo(page - 1)}
+              rel="prev"
+            >
+              <span className="nhsuk-pagination__title">
+                Previous<span className="nhsuk-u-visually-hidden"> page</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
+        {hasNextPage ? (
+          <li className="nhsuk-pagination-item--next">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--next"
+              to={linkTo(page + 1)}
+              rel="next"
+            >
+              <span className="nhsuk-pagination__title">
+                Next<span className="nhsuk-u-visually-hidden"> page</span>
+              </span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
