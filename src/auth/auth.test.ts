@@ -260,6 +260,62 @@ describe('API tokens', () => {
     ).toBe(401);
   });
 
+  it('names bad fields, and cannot revoke another organisation’s token', async () => {
+    const first = await createTestOrganisation(t.db, t.clock);
+    const second = await createTestOrganisation(t.db, t.clock);
+    const firstAdmin = await signIn(
+      t.app,
+      (await createTestUser(t.db, t.clock, first.id, { role: 'admin' })).email,
+    );
+    const secondAdmin = await signIn(
+      t.app,
+      (await createTestUser(t.db, t.clock, second.id, { role: 'admin' })).email,
+    );
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: firstAdmin.headers,
+      payload: { name: '', role: 'superuser', expiresAt: 'tomorrow', orgId: second.id },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['expiresAt', 'name', 'orgId', 'role']);
+    const past = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: firstAdmin.headers,
+      payload: { name: 'Old', role: 'manager', expiresAt: '2020-01-01T00:00:00Z' },
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().errors[0].field).toBe('expiresAt');
+    expect(
+      await t.db.selectFrom('api_tokens').select('id').where('org_id', '=', first.id).execute(),
+    ).toHaveLength(0);
+
+    const theirs = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: secondAdmin.headers,
+      payload: { name: 'Theirs', role: 'manager' },
+    });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/api-tokens/${theirs.json().id}`,
+      headers: firstAdmin.headers,
+    });
+    expect(revoke.statusCode).toBe(404);
+    const stillWorks = await t.app.inject({
+      method: 'GET',
+      url: '/api/organisation',
+      headers: { authorization: `Bearer ${theirs.json().token}` },
+    });
+    expect(stillWorks.json().id).toBe(second.id);
+  });
+
   it('refuses token management to everyone but an admin', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const manager = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
