@@ -25,6 +25,7 @@ import { installValidationMessages } from './http/zod-messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -155,6 +156,7 @@ export async function buildApp(
   await app.register(partnersRoutes(dependencies));
   await app.register(careServicesRoutes(dependencies));
   await app.register(peopleRoutes(dependencies));
+  await app.register(sharingRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
 
   registerWebApp(app);

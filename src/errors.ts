@@ -49,17 +49,26 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly fields: FieldProblem[];
   readonly retryAfterSeconds: number | undefined;
+  /** Further members of the problem document, such as the reasons a share was refused. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(
     kind: ErrorKind,
     message: string,
-    options: { field?: string; fields?: FieldProblem[]; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: {
+      field?: string;
+      fields?: FieldProblem[];
+      retryAfterSeconds?: number;
+      extensions?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.kind = kind;
     this.fields = options.fields ?? (options.field ? [{ field: options.field, message }] : []);
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.extensions = options.extensions ?? {};
   }
 }
 

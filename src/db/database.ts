@@ -13,6 +13,16 @@ import type {
   PersonCircleMembersTable,
   PersonRepresentativesTable,
 } from '../people/people.table.ts';
+import type {
+  BestInterestsDecisionsTable,
+  CapacityAssessmentsTable,
+  ConsentRecordsTable,
+  LawfulBasisDefaultsTable,
+  QueuedSharesTable,
+  SafeguardingAuthorisationsTable,
+  ShareLogTable,
+  SharingAgreementsTable,
+} from '../sharing/sharing.table.ts';
 import type { UsersTable } from '../users/users.table.ts';
 
 export type Database = {
@@ -30,8 +40,18 @@ export type Database = {
   people: PeopleTable;
   person_representatives: PersonRepresentativesTable;
   person_circle_members: PersonCircleMembersTable;
+  consent_records: ConsentRecordsTable;
+  capacity_assessments: CapacityAssessmentsTable;
+  best_interests_decisions: BestInterestsDecisionsTable;
+  safeguarding_authorisations: SafeguardingAuthorisationsTable;
+  sharing_agreements: SharingAgreementsTable;
+  lawful_basis_defaults: LawfulBasisDefaultsTable;
+  share_log: ShareLogTable;
+  queued_shares: QueuedSharesTable;
 };
 
 export type Db = Kysely<Database>;
 /** A database handle or an open transaction: services that only read or write once accept either. */
 export type Executor = Kysely<Database> | Transaction<Database>;
+/** An open transaction, for services that must run inside their caller's. */
+export type DbTransaction = Transaction<Database>;

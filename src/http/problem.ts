@@ -34,6 +34,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const status = statusByKind[error.kind];
   const problem: Problem = {
+    ...error.extensions,
     type: `/problems/${error.kind.replaceAll('_', '-')}`,
     title: titleByKind[error.kind],
     status,

@@ -1,0 +1,535 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type {
+  BestInterestsDecisionRow,
+  CapacityAssessmentRow,
+  ConsentRecordRow,
+  LawfulBasisDefaultRow,
+  NewBestInterestsDecisionRow,
+  NewCapacityAssessmentRow,
+  NewConsentRecordRow,
+  NewSafeguardingAuthorisationRow,
+  NewShareLogRow,
+  NewSharingAgreementRow,
+  QueuedShareRow,
+  SafeguardingAuthorisationRow,
+  ShareLogRow,
+  SharingAgreementRow,
+  SharingPurpose,
+} from './sharing.table.ts';
+import type { GateRepresentative, PersonSharingRecords } from './sharing-gate.ts';
+
+/**
+ * Locks the person's row for the rest of the transaction. Shares take it shared and withdrawals
+ * take it exclusively, so a share never slips through on a consent withdrawn while it was decided.
+ */
+export async function lockPerson(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  mode: 'share' | 'update',
+): Promise<{ id: string; given_name: string; family_name: string } | undefined> {
+  const query = executor
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', personId);
+  return (mode === 'share' ? query.forShare() : query.forUpdate()).executeTakeFirst();
+}
+
+/** Everything the sharing gate needs about one person. */
+export async function loadSharingRecords(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+): Promise<PersonSharingRecords> {
+  const consents = await executor
+    .selectFrom('consent_records')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  const capacityAssessments = await executor
+    .selectFrom('capacity_assessments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  const bestInterestsDecisions = await executor
+    .selectFrom('best_interests_decisions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  const safeguardingAuthorisations = await executor
+    .selectFrom('safeguarding_authorisations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  const representatives: GateRepresentative[] = await executor
+    .selectFrom('person_representatives')
+    .select(['id', 'kind', 'name', 'deputy_decisions', 'registered_on', 'ended_at'])
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
+  return {
+    consents,
+    capacityAssessments,
+    bestInterestsDecisions,
+    safeguardingAuthorisations,
+    representatives,
+  };
+}
+
+export async function findRepresentative(executor: Executor, orgId: string, personId: string, id: string) {
+  return executor
+    .selectFrom('person_representatives')
+    .select(['id', 'kind', 'name', 'ended_at', 'registered_on', 'deputy_decisions'])
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+// ---- names for display ----
+
+export async function partnerOrganisationNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('partner_organisations')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function partnerContactNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; organisationName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('partner_contacts as contact')
+    .innerJoin('partner_organisations as organisation', (join) =>
+      join
+        .onRef('organisation.org_id', '=', 'contact.org_id')
+        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
+    )
+    .select(['contact.id', 'contact.name', 'organisation.name as organisation_name'])
+    .where('contact.org_id', '=', orgId)
+    .where('contact.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, { name: row.name, organisationName: row.organisation_name }]));
+}
+
+export async function userNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+// ---- records ----
+
+export async function insertConsent(executor: Executor, row: NewConsentRecordRow): Promise<ConsentRecordRow> {
+  return executor.insertInto('consent_records').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findConsent(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  id: string,
+): Promise<ConsentRecordRow | undefined> {
+  return executor
+    .selectFrom('consent_records')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function withdrawConsent(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  withdrawal: {
+    withdrawn_at: Date;
+    withdrawn_by: 'person' | 'representative';
+    withdrawn_by_representative_id: string | null;
+    withdrawal_reason: string | null;
+    withdrawal_recorded_by: string | null;
+  },
+): Promise<ConsentRecordRow | undefined> {
+  return executor
+    .updateTable('consent_records')
+    .set(withdrawal)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertCapacityAssessment(
+  executor: Executor,
+  row: NewCapacityAssessmentRow,
+): Promise<CapacityAssessmentRow> {
+  return executor.insertInto('capacity_assessments').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findCapacityAssessment(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  id: string,
+) {
+  return executor
+    .selectFrom('capacity_assessments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertBestInterestsDecision(
+  executor: Executor,
+  row: NewBestInterestsDecisionRow,
+): Promise<BestInterestsDecisionRow> {
+  return executor.insertInto('best_interests_decisions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertSafeguardingAuthorisation(
+  executor: Executor,
+  row: NewSafeguardingAuthorisationRow,
+): Promise<SafeguardingAuthorisationRow> {
+  return executor
+    .insertInto('safeguarding_authorisations')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findSafeguardingAuthorisation(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  id: string,
+) {
+  return executor
+    .selectFrom('safeguarding_authorisations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function revokeSafeguardingAuthorisation(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  revocation: { revoked_at: Date; revoked_by: string; revoked_reason: string },
+): Promise<SafeguardingAuthorisationRow | undefined> {
+  return executor
+    .updateTable('safeguarding_authorisations')
+    .set(revocation)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+// ---- share log ----
+
+export async function insertShare(executor: Executor, row: NewShareLogRow): Promise<ShareLogRow> {
+  return executor.insertInto('share_log').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export type ShareLogEntry = ShareLogRow & {
+  partner_organisation_name: string;
+  partner_contact_name: string | null;
+  queue_status: QueuedShareRow['status'] | null;
+};
+
+export async function listShares(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  options: { limit: number; offset: number; outcome?: 'allowed' | 'refused' | undefined },
+): Promise<ShareLogEntry[]> {
+  let query = executor
+    .selectFrom('share_log as share')
+    .innerJoin('partner_organisations as organisation', (join) =>
+      join
+        .onRef('organisation.org_id', '=', 'share.org_id')
+        .onRef('organisation.id', '=', 'share.partner_organisation_id'),
+    )
+    .leftJoin('partner_contacts as contact', (join) =>
+      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+    )
+    .leftJoin('queued_shares as queued', (join) =>
+      join.onRef('queued.org_id', '=', 'share.org_id').onRef('queued.share_id', '=', 'share.id'),
+    )
+    .selectAll('share')
+    .select([
+      'organisation.name as partner_organisation_name',
+      'contact.name as partner_contact_name',
+      'queued.status as queue_status',
+    ])
+    .where('share.org_id', '=', orgId)
+    .where('share.person_id', '=', personId);
+  if (options.outcome) query = query.where('share.outcome', '=', options.outcome);
+  return query
+    .orderBy('share.occurred_at', 'desc')
+    .orderBy('share.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+export async function insertQueuedShare(
+  executor: Executor,
+  row: { org_id: string; share_id: string; person_id: string; basis_record_id: string; created_at: Date },
+): Promise<void> {
+  await executor
+    .insertInto('queued_shares')
+    .values({ ...row, status: 'queued', updated_at: row.created_at })
+    .execute();
+}
+
+/** Holds every share still waiting to be sent that rests on the record; returns the shares held. */
+export async function holdQueuedShares(
+  executor: Executor,
+  orgId: string,
+  basisRecordId: string,
+  hold: { reason: string; at: Date },
+): Promise<string[]> {
+  const rows = await executor
+    .updateTable('queued_shares')
+    .set({ status: 'held', held_reason: hold.reason, held_at: hold.at, updated_at: hold.at })
+    .where('org_id', '=', orgId)
+    .where('basis_record_id', '=', basisRecordId)
+    .where('status', '=', 'queued')
+    .returning('share_id')
+    .execute();
+  return rows.map((row) => row.share_id);
+}
+
+export type HeldShareEntry = QueuedShareRow & {
+  given_name: string;
+  family_name: string;
+  partner_organisation_name: string;
+  partner_contact_name: string | null;
+  purpose: SharingPurpose;
+  categories: ShareLogRow['categories'];
+};
+
+export async function listHeldShares(
+  executor: Executor,
+  orgId: string,
+  options: { limit: number; offset: number; personId?: string | undefined },
+): Promise<HeldShareEntry[]> {
+  let query = executor
+    .selectFrom('queued_shares as queued')
+    .innerJoin('share_log as share', (join) =>
+      join.onRef('share.org_id', '=', 'queued.org_id').onRef('share.id', '=', 'queued.share_id'),
+    )
+    .innerJoin('people as person', (join) =>
+      join.onRef('person.org_id', '=', 'queued.org_id').onRef('person.id', '=', 'queued.person_id'),
+    )
+    .innerJoin('partner_organisations as organisation', (join) =>
+      join
+        .onRef('organisation.org_id', '=', 'share.org_id')
+        .onRef('organisation.id', '=', 'share.partner_organisation_id'),
+    )
+    .leftJoin('partner_contacts as contact', (join) =>
+      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+    )
+    .selectAll('queued')
+    .select([
+      'person.given_name',
+      'person.family_name',
+      'organisation.name as partner_organisation_name',
+      'contact.name as partner_contact_name',
+      'share.purpose',
+      'share.categories',
+    ])
+    .where('queued.org_id', '=', orgId)
+    .where('queued.status', '=', 'held');
+  if (options.personId) query = query.where('queued.person_id', '=', options.personId);
+  return query
+    .orderBy('queued.held_at')
+    .orderBy('queued.share_id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+export async function findQueuedShare(executor: Executor, orgId: string, shareId: string) {
+  return executor
+    .selectFrom('queued_shares')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('share_id', '=', shareId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setQueuedShareStatus(
+  executor: Executor,
+  orgId: string,
+  shareId: string,
+  change: {
+    status: 'cancelled' | 'sent';
+    at: Date;
+    resolvedBy?: string | null;
+    note?: string | null;
+  },
+): Promise<void> {
+  await executor
+    .updateTable('queued_shares')
+    .set({
+      status: change.status,
+      updated_at: change.at,
+      ...(change.status === 'sent'
+        ? { sent_at: change.at }
+        : {
+            resolved_at: change.at,
+            resolved_by: change.resolvedBy ?? null,
+            resolution_note: change.note ?? null,
+          }),
+    })
+    .where('org_id', '=', orgId)
+    .where('share_id', '=', shareId)
+    .execute();
+}
+
+// ---- agreements ----
+
+export type AgreementWithPartner = SharingAgreementRow & { partner_organisation_name: string };
+
+function selectAgreements(executor: Executor, orgId: string) {
+  return executor
+    .selectFrom('sharing_agreements as agreement')
+    .innerJoin('partner_organisations as organisation', (join) =>
+      join
+        .onRef('organisation.org_id', '=', 'agreement.org_id')
+        .onRef('organisation.id', '=', 'agreement.partner_organisation_id'),
+    )
+    .selectAll('agreement')
+    .select('organisation.name as partner_organisation_name')
+    .where('agreement.org_id', '=', orgId);
+}
+
+export async function listAgreements(
+  executor: Executor,
+  orgId: string,
+  options: { limit: number; offset: number; partnerOrganisationId?: string | undefined },
+): Promise<AgreementWithPartner[]> {
+  let query = selectAgreements(executor, orgId);
+  if (options.partnerOrganisationId) {
+    query = query.where('agreement.partner_organisation_id', '=', options.partnerOrganisationId);
+  }
+  return query
+    .orderBy('organisation.name')
+    .orderBy('agreement.starts_on', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+export async function findAgreement(executor: Executor, orgId: string, id: string) {
+  return selectAgreements(executor, orgId).where('agreement.id', '=', id).executeTakeFirst();
+}
+
+/** The agreement in force on the date with the partner organisation that covers the purpose and categories. */
+export async function findCoveringAgreement(
+  executor: Executor,
+  orgId: string,
+  options: {
+    partnerOrganisationId: string;
+    purpose: SharingPurpose;
+    categories: readonly string[];
+    onDate: string;
+  },
+) {
+  return executor
+    .selectFrom('sharing_agreements')
+    .select(['id', 'title', 'reference'])
+    .where('org_id', '=', orgId)
+    .where('partner_organisation_id', '=', options.partnerOrganisationId)
+    .where('starts_on', '<=', options.onDate)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', options.onDate)]))
+    .where(sql<boolean>`${options.purpose} = any(purposes)`)
+    .where(sql<boolean>`categories @> ${sql.val([...options.categories])}::text[]`)
+    .orderBy('starts_on', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertAgreement(executor: Executor, row: NewSharingAgreementRow): Promise<void> {
+  await executor.insertInto('sharing_agreements').values(row).execute();
+}
+
+export async function updateAgreement(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('sharing_agreements')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---- lawful basis defaults ----
+
+export async function listLawfulBasisDefaults(
+  executor: Executor,
+  orgId: string,
+): Promise<LawfulBasisDefaultRow[]> {
+  return executor.selectFrom('lawful_basis_defaults').selectAll().where('org_id', '=', orgId).execute();
+}
+
+export async function upsertLawfulBasisDefault(
+  executor: Executor,
+  row: Omit<LawfulBasisDefaultRow, never>,
+): Promise<void> {
+  await executor
+    .insertInto('lawful_basis_defaults')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(['org_id', 'purpose']).doUpdateSet({
+        article6: row.article6,
+        article9: row.article9,
+        dpa2018: row.dpa2018,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      }),
+    )
+    .execute();
+}

@@ -1,0 +1,490 @@
+import { z } from 'zod';
+import { pageQuery, problemSchema } from '../http/schemas.ts';
+import { partnerTypeSchema } from '../partners/partners.schemas.ts';
+import { partnerTypes } from '../partners/partners.table.ts';
+import {
+  article6Conditions,
+  article9Conditions,
+  basisRecordTypes,
+  bestInterestsOutcomes,
+  capacityOutcomes,
+  consentGivers,
+  consentRecordedHow,
+  dpa2018Conditions,
+  informationCategories,
+  queuedShareStatuses,
+  shareBases,
+  shareDeliveries,
+  shareOutcomes,
+  sharingPurposes,
+} from './sharing.table.ts';
+import { refusalCodes } from './sharing-gate.ts';
+
+const calendarDate = z.iso.date();
+const uniqueList = <T>(list: T[]) => new Set(list).size === list.length;
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const sharingPurposeSchema = z.enum(sharingPurposes).meta({
+  id: 'SharingPurpose',
+  description: 'Why the information is shared',
+});
+export const informationCategorySchema = z.enum(informationCategories).meta({
+  id: 'InformationCategory',
+  description: 'A kind of information about a person; a share names every kind it contains',
+});
+export const shareBasisSchema = z.enum(shareBases).meta({
+  id: 'ShareBasis',
+  description: 'The confidentiality basis the sharing gate decided on',
+});
+export const article6Schema = z.enum(article6Conditions).meta({ id: 'Article6Condition' });
+export const article9Schema = z.enum(article9Conditions).meta({ id: 'Article9Condition' });
+export const dpa2018Schema = z.enum(dpa2018Conditions).meta({ id: 'Dpa2018Condition' });
+
+const purposes = z
+  .array(sharingPurposeSchema)
+  .min(1, 'Choose at least one purpose.')
+  .max(sharingPurposes.length)
+  .refine(uniqueList, 'List each purpose once.');
+const categories = z
+  .array(informationCategorySchema)
+  .min(1, 'Choose at least one category of information.')
+  .max(informationCategories.length)
+  .refine(uniqueList, 'List each category once.');
+
+/** Who a record lets information go to: named organisations, named contacts, or types of partner. */
+const recipientScopeFields = {
+  partnerOrganisationIds: z
+    .array(z.uuid())
+    .max(50)
+    .refine(uniqueList, 'List each organisation once.')
+    .default([]),
+  partnerContactIds: z.array(z.uuid()).max(50).refine(uniqueList, 'List each contact once.').default([]),
+  partnerTypes: z
+    .array(partnerTypeSchema)
+    .max(partnerTypes.length)
+    .refine(uniqueList, 'List each type once.')
+    .default([]),
+};
+type ScopeInput = { partnerOrganisationIds: string[]; partnerContactIds: string[]; partnerTypes: string[] };
+const namesSomebody = (body: ScopeInput) =>
+  body.partnerOrganisationIds.length + body.partnerContactIds.length + body.partnerTypes.length > 0;
+const namesSomebodyProblem = {
+  message: 'Name at least one partner organisation, contact or type of partner this covers.',
+  path: ['partnerOrganisationIds'],
+};
+
+export const recipientScopeSchema = z.object({
+  partnerOrganisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  partnerContacts: z.array(z.object({ id: z.uuid(), name: z.string(), organisationName: z.string() })),
+  partnerTypes: z.array(partnerTypeSchema),
+});
+
+// ---- consent ----
+
+export const createConsentBody = z
+  .strictObject({
+    givenBy: z.enum(consentGivers).describe('The person, or an attorney or deputy acting for them'),
+    representativeId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('The attorney or deputy who gave consent, when givenBy is representative'),
+    ...recipientScopeFields,
+    purposes,
+    categories,
+    recordedHow: z.enum(consentRecordedHow),
+    notes: optionalText(2000),
+    givenOn: calendarDate.describe('The date consent was given (not in the future)'),
+    reviewOn: calendarDate.describe('The consent lapses after this date unless it is recorded again'),
+  })
+  .refine(namesSomebody, namesSomebodyProblem)
+  .refine((body) => (body.givenBy === 'representative') === Boolean(body.representativeId), {
+    message: 'Choose the attorney or deputy who gave consent (and only when a representative gave it).',
+    path: ['representativeId'],
+  })
+  .refine((body) => body.reviewOn >= body.givenOn, {
+    message: 'The review date must be on or after the date consent was given.',
+    path: ['reviewOn'],
+  });
+export type CreateConsentInput = z.infer<typeof createConsentBody>;
+
+export const withdrawConsentBody = z
+  .strictObject({
+    withdrawnBy: z.enum(consentGivers).describe('Who withdrew it'),
+    representativeId: z.uuid().nullable().optional(),
+    reason: optionalText(2000),
+  })
+  .refine((body) => (body.withdrawnBy === 'representative') === Boolean(body.representativeId), {
+    message: 'Choose the representative who withdrew consent (and only when a representative did).',
+    path: ['representativeId'],
+  });
+export type WithdrawConsentInput = z.infer<typeof withdrawConsentBody>;
+
+export const recordStatusSchema = z
+  .enum(['in_force', 'withdrawn', 'lapsed', 'review_overdue', 'not_yet', 'revoked', 'expired'])
+  .meta({ id: 'SharingRecordStatus', description: 'Whether the record is in force now' });
+
+export const consentSchema = z
+  .object({
+    id: z.uuid(),
+    givenBy: z.enum(consentGivers),
+    representative: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }).nullable(),
+    scope: recipientScopeSchema,
+    purposes: z.array(sharingPurposeSchema),
+    categories: z.array(informationCategorySchema),
+    recordedHow: z.enum(consentRecordedHow),
+    notes: z.string().nullable(),
+    givenOn: z.string(),
+    reviewOn: z.string(),
+    recordedBy: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    withdrawal: z
+      .object({
+        at: z.iso.datetime(),
+        by: z.enum(consentGivers),
+        representativeName: z.string().nullable(),
+        reason: z.string().nullable(),
+        recordedBy: z.string().nullable(),
+      })
+      .nullable(),
+    status: recordStatusSchema,
+  })
+  .meta({ id: 'ConsentRecord' });
+
+// ---- capacity ----
+
+export const createCapacityAssessmentBody = z.strictObject({
+  decision: requiredText(500).describe(
+    'The specific decision, e.g. "Sharing health information with the GP"',
+  ),
+  purposes,
+  categories,
+  impairment: z
+    .boolean()
+    .describe('Stage 1: is there an impairment of, or disturbance in, the functioning of the mind or brain?'),
+  impairmentNote: optionalText(2000),
+  canUnderstand: z
+    .boolean()
+    .describe('Stage 2: can the person understand the information relevant to the decision?'),
+  canRetain: z.boolean().describe('Stage 2: can they retain it long enough to decide?'),
+  canUseOrWeigh: z.boolean().describe('Stage 2: can they use or weigh it?'),
+  canCommunicate: z.boolean().describe('Stage 2: can they communicate their decision by any means?'),
+  reasons: requiredText(4000).describe(
+    'How the conclusion was reached, and the practicable steps taken to help',
+  ),
+  assessorName: optionalText(200).describe('An assessor from outside the organisation; defaults to you'),
+  assessorRole: optionalText(200),
+  assessedOn: calendarDate,
+  reviewOn: calendarDate,
+});
+export type CreateCapacityAssessmentInput = z.infer<typeof createCapacityAssessmentBody>;
+
+export const capacityAssessmentSchema = z
+  .object({
+    id: z.uuid(),
+    decision: z.string(),
+    purposes: z.array(sharingPurposeSchema),
+    categories: z.array(informationCategorySchema),
+    impairment: z.boolean(),
+    impairmentNote: z.string().nullable(),
+    canUnderstand: z.boolean(),
+    canRetain: z.boolean(),
+    canUseOrWeigh: z.boolean(),
+    canCommunicate: z.boolean(),
+    outcome: z.enum(capacityOutcomes),
+    reasons: z.string(),
+    assessorUserId: z.uuid().nullable(),
+    assessorName: z.string(),
+    assessorRole: z.string().nullable(),
+    assessedOn: z.string(),
+    reviewOn: z.string(),
+    createdAt: z.iso.datetime(),
+    status: recordStatusSchema,
+  })
+  .meta({ id: 'CapacityAssessment' });
+
+// ---- best interests ----
+
+export const createBestInterestsBody = z
+  .strictObject({
+    capacityAssessmentId: z
+      .uuid()
+      .describe('The assessment that found the person lacks capacity for this decision'),
+    decision: requiredText(500),
+    ...recipientScopeFields,
+    purposes,
+    categories,
+    consulted: requiredText(4000).describe('Who was consulted: family, carers, advocate, professionals'),
+    wishesAndFeelings: requiredText(4000).describe(
+      'The person’s past and present wishes, feelings, beliefs and values',
+    ),
+    outcome: z.enum(bestInterestsOutcomes),
+    rationale: requiredText(4000),
+    decidedOn: calendarDate,
+    reviewOn: calendarDate,
+  })
+  .refine(namesSomebody, namesSomebodyProblem)
+  .refine((body) => body.reviewOn >= body.decidedOn, {
+    message: 'The review date must be on or after the decision date.',
+    path: ['reviewOn'],
+  });
+export type CreateBestInterestsInput = z.infer<typeof createBestInterestsBody>;
+
+export const bestInterestsSchema = z
+  .object({
+    id: z.uuid(),
+    capacityAssessmentId: z.uuid(),
+    decision: z.string(),
+    scope: recipientScopeSchema,
+    purposes: z.array(sharingPurposeSchema),
+    categories: z.array(informationCategorySchema),
+    consulted: z.string(),
+    wishesAndFeelings: z.string(),
+    outcome: z.enum(bestInterestsOutcomes),
+    rationale: z.string(),
+    decisionMaker: z.string(),
+    decidedOn: z.string(),
+    reviewOn: z.string(),
+    createdAt: z.iso.datetime(),
+    status: recordStatusSchema,
+  })
+  .meta({ id: 'BestInterestsDecision' });
+
+// ---- safeguarding ----
+
+export const createSafeguardingAuthorisationBody = z
+  .strictObject({
+    ...recipientScopeFields,
+    categories: categories.describe(
+      'Only what the recipient needs to protect the person (minimum necessary)',
+    ),
+    rationale: z
+      .string()
+      .trim()
+      .min(20, 'Write the rationale in full: why sharing without consent is necessary to protect someone.')
+      .max(4000),
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When the authorisation ends; defaults to 7 days, at most 30 days'),
+  })
+  .refine(namesSomebody, namesSomebodyProblem);
+export type CreateSafeguardingAuthorisationInput = z.infer<typeof createSafeguardingAuthorisationBody>;
+
+export const revokeBody = z.strictObject({ reason: requiredText(2000) });
+
+export const safeguardingAuthorisationSchema = z
+  .object({
+    id: z.uuid(),
+    scope: recipientScopeSchema,
+    categories: z.array(informationCategorySchema),
+    rationale: z.string(),
+    authorisedBy: z.string(),
+    authorisedAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+    revokedBy: z.string().nullable(),
+    revokedReason: z.string().nullable(),
+    status: recordStatusSchema,
+  })
+  .meta({ id: 'SafeguardingAuthorisation' });
+
+export const sharingRecordsSchema = z.object({
+  consents: z.array(consentSchema),
+  capacityAssessments: z.array(capacityAssessmentSchema),
+  bestInterestsDecisions: z.array(bestInterestsSchema),
+  safeguardingAuthorisations: z.array(safeguardingAuthorisationSchema),
+});
+
+// ---- the gate ----
+
+export const shareQuestionBody = z
+  .strictObject({
+    partnerOrganisationId: z.uuid().optional().describe('Share with a partner organisation'),
+    partnerContactId: z.uuid().optional().describe('Or with a named contact (their organisation is implied)'),
+    purpose: sharingPurposeSchema,
+    categories,
+  })
+  .refine((body) => Boolean(body.partnerOrganisationId || body.partnerContactId), {
+    message: 'Choose who the information would go to: a partner organisation or a contact.',
+    path: ['partnerContactId'],
+  });
+export type ShareQuestionInput = z.infer<typeof shareQuestionBody>;
+
+export const recordShareBody = z
+  .strictObject({
+    partnerOrganisationId: z.uuid().optional(),
+    partnerContactId: z.uuid().optional(),
+    purpose: sharingPurposeSchema,
+    categories,
+    description: requiredText(500).describe(
+      'How and what was shared, e.g. "Phoned the GP about low blood sugar"',
+    ),
+  })
+  .refine((body) => Boolean(body.partnerOrganisationId || body.partnerContactId), {
+    message: 'Choose who the information went to: a partner organisation or a contact.',
+    path: ['partnerContactId'],
+  });
+export type RecordShareInput = z.infer<typeof recordShareBody>;
+
+export const refusalReasonSchema = z
+  .object({
+    code: z.enum(refusalCodes),
+    message: z.string(),
+    recordType: z.string().optional(),
+    recordId: z.uuid().optional(),
+  })
+  .meta({ id: 'ShareRefusalReason' });
+
+export const lawfulBasisSchema = z
+  .object({
+    article6: article6Schema,
+    article9: article9Schema,
+    dpa2018: dpa2018Schema.nullable(),
+  })
+  .meta({ id: 'LawfulBasis', description: 'The UK GDPR conditions relied on (separate from consent)' });
+
+export const shareDecisionSchema = z
+  .object({
+    allowed: z.boolean(),
+    basis: shareBasisSchema.nullable(),
+    record: z.object({ type: z.enum(basisRecordTypes), id: z.uuid() }).nullable(),
+    explanation: z.string().describe('The answer in plain English'),
+    reasons: z.array(refusalReasonSchema),
+    lawfulBasis: lawfulBasisSchema.nullable(),
+    recipient: z.object({
+      partnerOrganisationId: z.uuid(),
+      partnerOrganisationName: z.string(),
+      partnerContactId: z.uuid().nullable(),
+      partnerContactName: z.string().nullable(),
+    }),
+    agreement: z
+      .object({ id: z.uuid(), title: z.string(), reference: z.string().nullable() })
+      .nullable()
+      .describe(
+        'The information sharing agreement with the recipient’s organisation that covers this, if any',
+      ),
+  })
+  .meta({ id: 'ShareDecision' });
+
+export const shareLogEntrySchema = z
+  .object({
+    id: z.uuid(),
+    partnerOrganisationId: z.uuid(),
+    partnerOrganisationName: z.string(),
+    partnerContactId: z.uuid().nullable(),
+    partnerContactName: z.string().nullable(),
+    purpose: sharingPurposeSchema,
+    categories: z.array(informationCategorySchema),
+    outcome: z.enum(shareOutcomes),
+    basis: shareBasisSchema.nullable(),
+    basisRecordType: z.enum(basisRecordTypes).nullable(),
+    basisRecordId: z.uuid().nullable(),
+    reasons: z.array(refusalReasonSchema),
+    lawfulBasis: lawfulBasisSchema.nullable(),
+    delivery: z.enum(shareDeliveries),
+    description: z.string().nullable(),
+    sharedBy: z.string().describe('Who shared or tried to share'),
+    occurredAt: z.iso.datetime(),
+    queueStatus: z.enum(queuedShareStatuses).nullable(),
+  })
+  .meta({ id: 'ShareLogEntry' });
+
+export const shareRefusedProblemSchema = problemSchema
+  .extend({ reasons: z.array(refusalReasonSchema).optional(), shareId: z.uuid().optional() })
+  .meta({ id: 'ShareRefusedProblem' });
+
+export const shareLogQuery = pageQuery.extend({
+  outcome: z.enum(shareOutcomes).optional(),
+});
+
+// ---- held shares ----
+
+export const heldShareSchema = z
+  .object({
+    shareId: z.uuid(),
+    personId: z.uuid(),
+    personName: z.string(),
+    partnerOrganisationName: z.string(),
+    partnerContactName: z.string().nullable(),
+    purpose: sharingPurposeSchema,
+    categories: z.array(informationCategorySchema),
+    heldReason: z.string().nullable(),
+    heldAt: z.iso.datetime().nullable(),
+    status: z.enum(queuedShareStatuses),
+  })
+  .meta({ id: 'HeldShare' });
+
+export const cancelHeldShareBody = z.strictObject({ note: requiredText(2000) });
+
+// ---- agreements ----
+
+const agreementFields = {
+  partnerOrganisationId: z.uuid(),
+  title: requiredText(200),
+  reference: optionalText(100),
+  purposes,
+  categories,
+  startsOn: calendarDate,
+  endsOn: calendarDate.nullable().optional(),
+  notes: optionalText(2000),
+};
+
+export const createAgreementBody = z
+  .strictObject(agreementFields)
+  .refine((body) => !body.endsOn || body.endsOn >= body.startsOn, {
+    message: 'The end date must be on or after the start date.',
+    path: ['endsOn'],
+  });
+export type CreateAgreementInput = z.infer<typeof createAgreementBody>;
+
+export const updateAgreementBody = z
+  .strictObject({
+    title: agreementFields.title.optional(),
+    reference: agreementFields.reference,
+    purposes: purposes.optional(),
+    categories: categories.optional(),
+    startsOn: calendarDate.optional(),
+    endsOn: agreementFields.endsOn,
+    notes: agreementFields.notes,
+    version: z.number().int().min(1).describe('The version you loaded: a stale one is refused (412).'),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+    message: 'Send at least one field to change.',
+  });
+export type UpdateAgreementInput = z.infer<typeof updateAgreementBody>;
+
+export const agreementSchema = z
+  .object({
+    id: z.uuid(),
+    partnerOrganisationId: z.uuid(),
+    partnerOrganisationName: z.string(),
+    title: z.string(),
+    reference: z.string().nullable(),
+    purposes: z.array(sharingPurposeSchema),
+    categories: z.array(informationCategorySchema),
+    startsOn: z.string(),
+    endsOn: z.string().nullable(),
+    notes: z.string().nullable(),
+    inForce: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'InformationSharingAgreement' });
+
+export const agreementListQuery = pageQuery.extend({ partnerOrganisationId: z.uuid().optional() });
+
+// ---- lawful basis defaults ----
+
+export const lawfulBasisDefaultSchema = lawfulBasisSchema
+  .extend({ purpose: sharingPurposeSchema, updatedAt: z.iso.datetime().nullable() })
+  .meta({ id: 'LawfulBasisDefault' });
+
+export const setLawfulBasisBody = z.strictObject({
+  article6: article6Schema,
+  article9: article9Schema,
+  dpa2018: dpa2018Schema.nullable().optional(),
+});
+export type SetLawfulBasisInput = z.infer<typeof setLawfulBasisBody>;

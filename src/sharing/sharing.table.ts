@@ -1,0 +1,259 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ActorType } from '../audit/audit.table.ts';
+import type { PartnerType } from '../partners/partners.table.ts';
+
+/** Why information about a person is being shared. */
+export const sharingPurposes = [
+  'care_coordination',
+  'health_monitoring',
+  'assessment',
+  'safeguarding',
+  'housing',
+  'advocacy',
+] as const;
+export type SharingPurpose = (typeof sharingPurposes)[number];
+
+/** What kind of information is shared: a share names every category it contains. */
+export const informationCategories = [
+  'identity',
+  'health',
+  'care_plan',
+  'risk',
+  'safeguarding',
+  'finances',
+] as const;
+export type InformationCategory = (typeof informationCategories)[number];
+
+/** The confidentiality basis the gate decided a share on. */
+export const shareBases = ['consent', 'representative_consent', 'best_interests', 'safeguarding'] as const;
+export type ShareBasis = (typeof shareBases)[number];
+
+export const consentRecordedHow = ['signed_form', 'easy_read_form', 'verbal', 'electronic', 'other'] as const;
+export type ConsentRecordedHow = (typeof consentRecordedHow)[number];
+
+export const consentGivers = ['person', 'representative'] as const;
+export type ConsentGiver = (typeof consentGivers)[number];
+
+export const capacityOutcomes = ['has_capacity', 'lacks_capacity'] as const;
+export type CapacityOutcome = (typeof capacityOutcomes)[number];
+
+export const bestInterestsOutcomes = ['share', 'do_not_share'] as const;
+export type BestInterestsOutcome = (typeof bestInterestsOutcomes)[number];
+
+/** UK GDPR Article 6 conditions for processing personal data. */
+export const article6Conditions = [
+  '6(1)(a) consent',
+  '6(1)(b) contract',
+  '6(1)(c) legal obligation',
+  '6(1)(d) vital interests',
+  '6(1)(e) public task',
+  '6(1)(f) legitimate interests',
+] as const;
+export type Article6Condition = (typeof article6Conditions)[number];
+
+/** UK GDPR Article 9 conditions for special category (e.g. health) data. */
+export const article9Conditions = [
+  '9(2)(a) explicit consent',
+  '9(2)(b) employment and social protection',
+  '9(2)(c) vital interests',
+  '9(2)(g) substantial public interest',
+  '9(2)(h) health or social care',
+] as const;
+export type Article9Condition = (typeof article9Conditions)[number];
+
+/** Data Protection Act 2018 Schedule 1 conditions relied on alongside Article 9(2)(g). */
+export const dpa2018Conditions = [
+  'Schedule 1 paragraph 18 safeguarding of children and individuals at risk',
+  'Schedule 1 paragraph 6 statutory and government purposes',
+] as const;
+export type Dpa2018Condition = (typeof dpa2018Conditions)[number];
+
+/** Who a consent, decision or authorisation lets information go to. Empty lists name nobody. */
+export type RecipientScope = {
+  partner_organisation_ids: string[];
+  partner_contact_ids: string[];
+  partner_types: PartnerType[];
+};
+
+export type ConsentRecordsTable = RecipientScope & {
+  org_id: string;
+  id: string;
+  person_id: string;
+  given_by: ConsentGiver;
+  representative_id: string | null;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  recorded_how: ConsentRecordedHow;
+  notes: string | null;
+  /** 'YYYY-MM-DD', London date */
+  given_on: string;
+  /** 'YYYY-MM-DD': the consent lapses after this date unless a new record replaces it. */
+  review_on: string;
+  recorded_by: string | null;
+  created_at: Date;
+  withdrawn_at: Date | null;
+  withdrawn_by: ConsentGiver | null;
+  withdrawn_by_representative_id: string | null;
+  withdrawal_reason: string | null;
+  withdrawal_recorded_by: string | null;
+};
+
+export type CapacityAssessmentsTable = {
+  org_id: string;
+  id: string;
+  person_id: string;
+  /** The specific decision, e.g. "Sharing health information with the GP". */
+  decision: string;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  /** Stage 1: is there an impairment of, or disturbance in, the functioning of the mind or brain? */
+  impairment: boolean;
+  impairment_note: string | null;
+  /** Stage 2: can the person understand, retain, use or weigh the information, and communicate? */
+  can_understand: boolean;
+  can_retain: boolean;
+  can_use_or_weigh: boolean;
+  can_communicate: boolean;
+  outcome: CapacityOutcome;
+  reasons: string;
+  assessor_user_id: string | null;
+  assessor_name: string;
+  assessor_role: string | null;
+  assessed_on: string;
+  review_on: string;
+  created_at: Date;
+};
+
+export type BestInterestsDecisionsTable = RecipientScope & {
+  org_id: string;
+  id: string;
+  person_id: string;
+  capacity_assessment_id: string;
+  decision: string;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  consulted: string;
+  wishes_and_feelings: string;
+  outcome: BestInterestsOutcome;
+  rationale: string;
+  decision_maker_user_id: string;
+  decided_on: string;
+  review_on: string;
+  created_at: Date;
+};
+
+export type SafeguardingAuthorisationsTable = RecipientScope & {
+  org_id: string;
+  id: string;
+  person_id: string;
+  categories: InformationCategory[];
+  rationale: string;
+  authorised_by: string;
+  authorised_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+};
+
+export type SharingAgreementsTable = {
+  org_id: string;
+  id: string;
+  partner_organisation_id: string;
+  title: string;
+  reference: string | null;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  starts_on: string;
+  ends_on: string | null;
+  notes: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type LawfulBasisDefaultsTable = {
+  org_id: string;
+  purpose: SharingPurpose;
+  article6: Article6Condition;
+  article9: Article9Condition;
+  dpa2018: Dpa2018Condition | null;
+  updated_at: Date;
+  updated_by: string | null;
+};
+
+export const shareOutcomes = ['allowed', 'refused'] as const;
+export type ShareOutcome = (typeof shareOutcomes)[number];
+export const basisRecordTypes = [
+  'consent_record',
+  'best_interests_decision',
+  'safeguarding_authorisation',
+] as const;
+export type BasisRecordType = (typeof basisRecordTypes)[number];
+
+/** How the information left, or is to leave: recorded after the fact, or queued to be sent by Liaison. */
+export const shareDeliveries = ['recorded', 'queued'] as const;
+export type ShareDelivery = (typeof shareDeliveries)[number];
+
+export type RefusalReasonRow = { code: string; message: string; recordType?: string; recordId?: string };
+
+export type ShareLogTable = {
+  org_id: string;
+  id: string;
+  person_id: string;
+  partner_organisation_id: string;
+  partner_contact_id: string | null;
+  purpose: SharingPurpose;
+  categories: InformationCategory[];
+  outcome: ShareOutcome;
+  basis: ShareBasis | null;
+  basis_record_type: BasisRecordType | null;
+  basis_record_id: string | null;
+  reasons: ColumnType<RefusalReasonRow[], string, string>;
+  article6: Article6Condition | null;
+  article9: Article9Condition | null;
+  dpa2018: Dpa2018Condition | null;
+  delivery: ShareDelivery;
+  /** What carried the information: e.g. "phone call", or the message it went with. */
+  description: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  actor_type: ActorType;
+  actor_id: string;
+  occurred_at: Date;
+};
+
+export const queuedShareStatuses = ['queued', 'sent', 'held', 'cancelled'] as const;
+export type QueuedShareStatus = (typeof queuedShareStatuses)[number];
+
+/** A share queued to be sent by Liaison; held for a manager if the record it rests on is withdrawn. */
+export type QueuedSharesTable = {
+  org_id: string;
+  share_id: string;
+  person_id: string;
+  basis_record_id: string;
+  status: QueuedShareStatus;
+  held_reason: string | null;
+  held_at: Date | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type ConsentRecordRow = Selectable<ConsentRecordsTable>;
+export type NewConsentRecordRow = Insertable<ConsentRecordsTable>;
+export type CapacityAssessmentRow = Selectable<CapacityAssessmentsTable>;
+export type NewCapacityAssessmentRow = Insertable<CapacityAssessmentsTable>;
+export type BestInterestsDecisionRow = Selectable<BestInterestsDecisionsTable>;
+export type NewBestInterestsDecisionRow = Insertable<BestInterestsDecisionsTable>;
+export type SafeguardingAuthorisationRow = Selectable<SafeguardingAuthorisationsTable>;
+export type NewSafeguardingAuthorisationRow = Insertable<SafeguardingAuthorisationsTable>;
+export type SharingAgreementRow = Selectable<SharingAgreementsTable>;
+export type NewSharingAgreementRow = Insertable<SharingAgreementsTable>;
+export type LawfulBasisDefaultRow = Selectable<LawfulBasisDefaultsTable>;
+export type ShareLogRow = Selectable<ShareLogTable>;
+export type NewShareLogRow = Insertable<ShareLogTable>;
+export type QueuedShareRow = Selectable<QueuedSharesTable>;
