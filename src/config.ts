@@ -32,6 +32,8 @@ const environmentSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('Liaison <liaison@localhost>'),
+  /** Send only over an encrypted connection; off only for a relay on this machine or a test server. */
+  SMTP_REQUIRE_TLS: booleanFlag.default(true),
   /** How long an audit entry may wait before the sequencer seals it into its organisation's chain. */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,6 +58,7 @@ export type Config = {
     user: string | undefined;
     password: string | undefined;
     from: string;
+    requireTls: boolean;
   };
   auditSealIntervalMs: number;
   logLevel: string;
@@ -88,6 +91,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       user: env.SMTP_USER,
       password: env.SMTP_PASSWORD,
       from: env.SMTP_FROM,
+      requireTls: env.SMTP_REQUIRE_TLS,
     },
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     logLevel: env.LOG_LEVEL,
