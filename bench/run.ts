@@ -6,6 +6,7 @@ import { benchmarkAuditedWrites } from './audited-writes.ts';
 import { benchmarkChannelChoice } from './channel-choice.ts';
 import { benchmarkEmbeddedStart } from './embedded-start.ts';
 import { benchmarkRegisterSearch } from './register-search.ts';
+import { benchmarkSharingGate } from './sharing-gate.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -19,6 +20,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'embedded-start': () => benchmarkEmbeddedStart({ rounds, logFile }),
   'channel-choice': () => benchmarkChannelChoice({ rounds }),
   'register-search': () => benchmarkRegisterSearch({ adminUrl, rounds, logFile }),
+  'sharing-gate': () => benchmarkSharingGate({ rounds }),
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {
