@@ -25,6 +25,8 @@ import type {
   PersonStatus,
   RepresentativeKind,
 } from '../people/people.table.ts';
+import { createCapacityAssessmentBody, createConsentBody } from '../sharing/sharing.schemas.ts';
+import { recordCapacityAssessment, recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
 // The demo organisation's partner register and the people it supports. Everything here is
@@ -1607,6 +1609,7 @@ export async function loadDemoRegister(
   const registeredManager = as('registered_manager');
 
   const contactIds = new Map<string, string>();
+  const contactTypes = new Map<string, PartnerType>();
   let contactCount = 0;
   for (const seed of organisations) {
     // The register was set up over a year ago; each contact was added when last verified.
@@ -1647,6 +1650,7 @@ export async function loadDemoRegister(
         when,
       );
       contactIds.set(contactSeed.key, contact.id);
+      contactTypes.set(contactSeed.key, contactSeed.type);
       contactCount += 1;
       for (const channel of contactSeed.channels ?? []) {
         await addChannel(
@@ -1708,8 +1712,9 @@ export async function loadDemoRegister(
         options.clock,
       );
     }
+    let attorneyId: string | null = null;
     for (const representative of seed.representatives ?? []) {
-      await addRepresentative(
+      const added = await addRepresentative(
         db,
         registeredManager,
         person.id,
@@ -1734,11 +1739,91 @@ export async function loadDemoRegister(
         }),
         options.clock,
       );
+      if (
+        representative.kind === 'lpa_health_and_welfare' &&
+        representative.registeredDaysAgo !== undefined
+      ) {
+        attorneyId = added.id;
+      }
+    }
+    if (seed.status === undefined || seed.status === 'active') {
+      await loadDemoConsent(db, {
+        person: person.id,
+        circleTypes: [...new Set(seed.circle.map((member) => contactTypes.get(member.contact)))].filter(
+          (type): type is PartnerType => type !== undefined,
+        ),
+        attorneyId,
+        recorder: as('manager'),
+        givenOn: dateDaysAgo(200),
+        reviewOn: dateDaysAgo(-165),
+        clock: options.clock,
+      });
     }
   }
 
   await endPartnerContact(db, registeredManager, contactId(retired.key), retired.reason, daysAgo(35));
   return { partnerOrganisations: organisations.length, partnerContacts: contactCount, people: people.length };
+}
+
+/**
+ * Consent to share with the person's circle, for care coordination and health monitoring. A person
+ * with a health and welfare attorney was assessed as lacking capacity for the decision, and their
+ * attorney consented for them; everyone else consented themselves.
+ */
+async function loadDemoConsent(
+  db: Db,
+  options: {
+    person: string;
+    circleTypes: PartnerType[];
+    attorneyId: string | null;
+    recorder: RequestContext;
+    givenOn: string;
+    reviewOn: string;
+    clock: Clock;
+  },
+): Promise<void> {
+  if (options.circleTypes.length === 0) return;
+  const purposes = ['care_coordination', 'health_monitoring'];
+  const categories = ['identity', 'health', 'care_plan', 'risk'];
+  if (options.attorneyId) {
+    await recordCapacityAssessment(
+      db,
+      options.recorder,
+      options.person,
+      createCapacityAssessmentBody.parse({
+        decision: 'Sharing health and care information with the professionals in their circle',
+        purposes,
+        categories,
+        impairment: true,
+        impairmentNote: 'Dementia',
+        canUnderstand: false,
+        canRetain: false,
+        canUseOrWeigh: false,
+        canCommunicate: true,
+        reasons:
+          'Explained with photographs of each professional on two occasions; could not recall or weigh up who would be told what.',
+        assessedOn: options.givenOn,
+        reviewOn: options.reviewOn,
+      }),
+      options.clock,
+    );
+  }
+  await recordConsent(
+    db,
+    options.recorder,
+    options.person,
+    createConsentBody.parse({
+      givenBy: options.attorneyId ? 'representative' : 'person',
+      representativeId: options.attorneyId,
+      partnerTypes: options.circleTypes,
+      purposes,
+      categories,
+      recordedHow: 'signed_form',
+      givenOn: options.givenOn,
+      reviewOn: options.reviewOn,
+    }),
+    options.clock,
+  );
 }
 
 /**
