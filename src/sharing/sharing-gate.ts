@@ -214,15 +214,69 @@ function isActing(representative: GateRepresentative, at: Date): boolean {
   return representative.ended_at === null || representative.ended_at > at;
 }
 
+/** A Lasting Power of Attorney can be used only once it is registered with the Office of the Public Guardian. */
+function isRegistered(representative: GateRepresentative, today: string): boolean {
+  if (!representative.kind.startsWith('lpa_')) return true;
+  return representative.registered_on !== null && representative.registered_on <= today;
+}
+
+/**
+ * Whether an attorney or deputy can decide this share for the person, so a best-interests decision
+ * may not be made instead. Authority over any one category is enough: a share cannot get round an
+ * attorney by adding information outside their authority. Identity goes with whatever it is shared
+ * alongside, so it never makes a representative the decider on its own account.
+ */
+function holdsAuthorityForDecision(
+  representative: GateRepresentative,
+  categories: readonly InformationCategory[],
+  at: Date,
+  today: string,
+): boolean {
+  if (!legallyAuthorised.has(representative.kind)) return false;
+  if (!isActing(representative, at) || !isRegistered(representative, today)) return false;
+  const held = areasHeld(representative);
+  return categories.some(
+    (category) => category !== 'identity' && areasNeeded(category).every((area) => held.includes(area)),
+  );
+}
+
 type CapacityFinding =
-  | { state: 'lacks'; assessment: CapacityAssessmentRow }
+  | { state: 'lacks'; assessments: CapacityAssessmentRow[] }
   | { state: 'has'; assessment: CapacityAssessmentRow }
   | { state: 'overdue'; assessment: CapacityAssessmentRow }
   | { state: 'none' };
 
 /**
- * Capacity is decision-specific: the latest assessment, made on or before `onDate`, whose decision
- * covers this purpose and every category. It holds until its review date.
+ * Capacity is decision-specific: for each category shared, the latest assessment made on or before
+ * `onDate` whose decision covers this purpose and that category, in force until its review date.
+ */
+function latestAssessmentsByCategory(
+  assessments: readonly CapacityAssessmentRow[],
+  purpose: SharingPurpose,
+  categories: readonly InformationCategory[],
+  onDate: string,
+): (CapacityAssessmentRow | null)[] {
+  return categories.map((category) => {
+    let latest: CapacityAssessmentRow | null = null;
+    for (const assessment of assessments) {
+      if (assessment.assessed_on > onDate) continue;
+      if (!assessment.purposes.includes(purpose) || !assessment.categories.includes(category)) continue;
+      if (
+        latest === null ||
+        assessment.assessed_on > latest.assessed_on ||
+        (assessment.assessed_on === latest.assessed_on && assessment.created_at > latest.created_at)
+      ) {
+        latest = assessment;
+      }
+    }
+    return latest;
+  });
+}
+
+/**
+ * Whether the person lacks capacity for the whole of this share. Someone else may decide only if
+ * they lack it for every category: an assessment that they can decide about any part, an overdue
+ * one, or a category never assessed, each stops it (in that order of importance).
  */
 function capacityFor(
   assessments: readonly CapacityAssessmentRow[],
@@ -230,22 +284,41 @@ function capacityFor(
   categories: readonly InformationCategory[],
   onDate: string,
 ): CapacityFinding {
-  let latest: CapacityAssessmentRow | null = null;
-  for (const assessment of assessments) {
-    if (assessment.assessed_on > onDate) continue;
-    if (!assessment.purposes.includes(purpose)) continue;
-    if (missingCategories(assessment.categories, categories).length > 0) continue;
-    if (
-      latest === null ||
-      assessment.assessed_on > latest.assessed_on ||
-      (assessment.assessed_on === latest.assessed_on && assessment.created_at > latest.created_at)
-    ) {
-      latest = assessment;
-    }
-  }
-  if (latest === null) return { state: 'none' };
-  if (latest.review_on < onDate) return { state: 'overdue', assessment: latest };
-  return { state: latest.outcome === 'lacks_capacity' ? 'lacks' : 'has', assessment: latest };
+  const latest = latestAssessmentsByCategory(assessments, purpose, categories, onDate);
+  const has = latest.find(
+    (assessment) => assessment && assessment.review_on >= onDate && assessment.outcome === 'has_capacity',
+  );
+  if (has) return { state: 'has', assessment: has };
+  const overdue = latest.find((assessment) => assessment && assessment.review_on < onDate);
+  if (overdue) return { state: 'overdue', assessment: overdue };
+  if (latest.some((assessment) => assessment === null)) return { state: 'none' };
+  return { state: 'lacks', assessments: [...new Set(latest as CapacityAssessmentRow[])] };
+}
+
+/** An assessment in force on `onDate` finding the person lacks capacity for any part of this share. */
+function lacksCapacityForAnyPart(
+  assessments: readonly CapacityAssessmentRow[],
+  purpose: SharingPurpose,
+  categories: readonly InformationCategory[],
+  onDate: string,
+): CapacityAssessmentRow | undefined {
+  return latestAssessmentsByCategory(assessments, purpose, categories, onDate).find(
+    (assessment): assessment is CapacityAssessmentRow =>
+      assessment !== null && assessment.review_on >= onDate && assessment.outcome === 'lacks_capacity',
+  );
+}
+
+/** An assessment in force on `onDate` finding the person could decide some part of this share. */
+function hadCapacityForAnyPart(
+  assessments: readonly CapacityAssessmentRow[],
+  purpose: SharingPurpose,
+  categories: readonly InformationCategory[],
+  onDate: string,
+): CapacityAssessmentRow | undefined {
+  return latestAssessmentsByCategory(assessments, purpose, categories, onDate).find(
+    (assessment): assessment is CapacityAssessmentRow =>
+      assessment !== null && assessment.review_on >= onDate && assessment.outcome === 'has_capacity',
+  );
 }
 
 function capacityReason(finding: CapacityFinding, decisionWords: string): RefusalReason | null {
@@ -356,18 +429,18 @@ function evaluateConsents(
     found.push(...scopeAndTimeReasons(consent, 'consent_record', label, question));
 
     if (consent.given_by === 'person') {
-      const atTheTime = capacityFor(
+      const lacking = lacksCapacityForAnyPart(
         records.capacityAssessments,
         question.purpose,
         question.categories,
         consent.given_on,
       );
-      if (atTheTime.state === 'lacks') {
+      if (lacking) {
         found.push({
           code: 'consent_given_while_lacking_capacity',
-          message: `${label} was given by the person while an assessment (${longDate(atTheTime.assessment.assessed_on)}) found they lacked capacity for this decision.`,
+          message: `${label} was given by the person while an assessment (${longDate(lacking.assessed_on)}) found they lacked capacity for this decision.`,
           recordType: 'capacity_assessment',
-          recordId: atTheTime.assessment.id,
+          recordId: lacking.id,
         });
       }
       if (found.length === 0) {
@@ -411,7 +484,7 @@ function evaluateConsents(
           recordId: representative.id,
         });
       }
-      if (representative.kind.startsWith('lpa_') && representative.registered_on === null) {
+      if (!isRegistered(representative, today)) {
         found.push({
           code: 'lpa_not_registered',
           message: `${name}’s Lasting Power of Attorney is not recorded as registered with the Office of the Public Guardian; an unregistered LPA cannot be used.`,
@@ -420,7 +493,23 @@ function evaluateConsents(
         });
       }
     }
+    // An attorney or deputy can consent only to what the person could not decide themselves, then and now.
     const capacity = capacityFor(records.capacityAssessments, question.purpose, question.categories, today);
+    const capableThen = hadCapacityForAnyPart(
+      records.capacityAssessments,
+      question.purpose,
+      question.categories,
+      consent.given_on,
+    );
+    const sameAsNow = capacity.state === 'has' && capacity.assessment.id === capableThen?.id;
+    if (capableThen && !sameAsNow) {
+      found.push({
+        code: 'person_has_capacity',
+        message: `When ${name} consented on ${longDate(consent.given_on)}, the person had been assessed (${longDate(capableThen.assessed_on)}) as able to make this decision themselves, so only their own consent could allow it.`,
+        recordType: 'capacity_assessment',
+        recordId: capableThen.id,
+      });
+    }
     const capacityProblem = capacityReason(capacity, decisionWords);
     if (capacityProblem) found.push(capacityProblem);
     if (
@@ -434,10 +523,13 @@ function evaluateConsents(
         basis: 'representative_consent',
         record: { type: 'consent_record', id: consent.id },
         supportingRecords: [
-          { type: 'capacity_assessment', id: capacity.assessment.id },
+          ...capacity.assessments.map((assessment) => ({
+            type: 'capacity_assessment' as const,
+            id: assessment.id,
+          })),
           { type: 'representative', id: representative.id },
         ],
-        explanation: `Allowed on consent given by ${name} on ${longDate(consent.given_on)}, acting for the person, who was assessed on ${longDate(capacity.assessment.assessed_on)} as lacking capacity for this decision.`,
+        explanation: `Allowed on consent given by ${name} on ${longDate(consent.given_on)}, acting for the person, who was assessed on ${assessedOn(capacity.assessments)} as lacking capacity for this decision.`,
         reasons: [],
       };
     } else {
@@ -447,6 +539,21 @@ function evaluateConsents(
   return { allowed: representativeAllowed, reasons, namedRecipient };
 }
 
+function assessedOn(assessments: readonly CapacityAssessmentRow[]): string {
+  return [...new Set(assessments.map((assessment) => longDate(assessment.assessed_on)))].join(' and ');
+}
+
+function newestDecisionFirst(a: BestInterestsDecisionRow, b: BestInterestsDecisionRow): number {
+  if (a.decided_on !== b.decided_on) return a.decided_on < b.decided_on ? 1 : -1;
+  return b.created_at.getTime() - a.created_at.getTime();
+}
+
+/**
+ * Best interests: for each category shared, the newest decision (by the date it was made) that
+ * names this recipient and purpose and covers the category settles it. A "do not share" for any
+ * part refuses the whole share, even when the decision is due for review: an older decision never
+ * comes back into force. Sharing is allowed on one decision that is the newest for every category.
+ */
 function evaluateBestInterests(
   records: PersonSharingRecords,
   question: ShareQuestion,
@@ -454,73 +561,94 @@ function evaluateBestInterests(
   decisionWords: string,
 ): { allowed: GateDecision | null; reasons: RefusalReason[] } {
   const reasons: RefusalReason[] = [];
-  const decisions = byNewest(records.bestInterestsDecisions).filter(
-    (decision) => scopeCovers(decision, question.recipient) && decision.decided_on <= today,
-  );
+  const forRecipient = records.bestInterestsDecisions
+    .filter((decision) => scopeCovers(decision, question.recipient) && decision.decided_on <= today)
+    .sort(newestDecisionFirst);
   const capacity = capacityFor(records.capacityAssessments, question.purpose, question.categories, today);
-  if (decisions.length === 0) {
+  if (forRecipient.length === 0) {
     if (capacity.state === 'lacks') {
       reasons.push({
         code: 'no_best_interests_decision',
-        message: `The person was assessed on ${longDate(capacity.assessment.assessed_on)} as lacking capacity for ${decisionWords}, and no attorney’s or deputy’s consent or best-interests decision covers this share. Record a best-interests decision, or the representative’s consent.`,
+        message: `The person was assessed on ${assessedOn(capacity.assessments)} as lacking capacity for ${decisionWords}, and no attorney’s or deputy’s consent or best-interests decision covers this share. Record a best-interests decision, or the representative’s consent.`,
         recordType: 'capacity_assessment',
-        recordId: capacity.assessment.id,
+        recordId: capacity.assessments[0]!.id,
       });
     }
     return { allowed: null, reasons };
   }
-  for (const decision of decisions) {
-    const label = `The best-interests decision of ${longDate(decision.decided_on)}`;
-    const found = scopeAndTimeReasons(decision, 'best_interests_decision', label, question);
-    if (decision.review_on < today) {
-      found.push({
-        code: 'best_interests_overdue',
-        message: `${label} was due for review on ${longDate(decision.review_on)}.`,
-        recordType: 'best_interests_decision',
-        recordId: decision.id,
-      });
-    }
-    if (found.length === 0 && decision.outcome === 'do_not_share') {
-      // The newest decision in scope says no: it settles the question.
+  const label = (decision: BestInterestsDecisionRow) =>
+    `The best-interests decision of ${longDate(decision.decided_on)}`;
+  const forPurpose = forRecipient.filter((decision) => decision.purposes.includes(question.purpose));
+  if (forPurpose.length === 0) {
+    const newest = forRecipient[0]!;
+    return {
+      allowed: null,
+      reasons: scopeAndTimeReasons(newest, 'best_interests_decision', label(newest), question),
+    };
+  }
+  const newestByCategory = question.categories.map(
+    (category) => forPurpose.find((decision) => decision.categories.includes(category)) ?? null,
+  );
+  const against = [...new Set(newestByCategory)].filter(
+    (decision): decision is BestInterestsDecisionRow => decision?.outcome === 'do_not_share',
+  );
+  if (against.length > 0) {
+    for (const decision of against) {
       reasons.push({
         code: 'best_interests_against',
-        message: `${label} found that sharing this is not in the person’s best interests.`,
+        message: `${label(decision)} found that sharing ${listWords(decision.categories.filter((category) => question.categories.includes(category)))} information is not in the person’s best interests.`,
         recordType: 'best_interests_decision',
         recordId: decision.id,
       });
-      return { allowed: null, reasons };
     }
-    const capacityProblem = capacityReason(capacity, decisionWords);
-    if (capacityProblem) found.push(capacityProblem);
-    const deciders = records.representatives.filter((representative) => {
-      if (!isActing(representative, question.at)) return false;
-      const outside = categoriesOutsideAuthority(representative, question.categories);
-      return outside !== null && outside.length === 0;
-    });
-    for (const representative of deciders) {
-      found.push({
-        code: 'representative_must_decide',
-        message: `${representative.name} holds authority for this decision, so they decide: record their consent rather than a best-interests decision.`,
-        recordType: 'representative',
-        recordId: representative.id,
-      });
-    }
-    if (found.length === 0 && capacity.state === 'lacks') {
-      return {
-        allowed: {
-          allowed: true,
-          basis: 'best_interests',
-          record: { type: 'best_interests_decision', id: decision.id },
-          supportingRecords: [{ type: 'capacity_assessment', id: capacity.assessment.id }],
-          explanation: `Allowed on the best-interests decision of ${longDate(decision.decided_on)}: the person lacks capacity for this decision (assessed ${longDate(capacity.assessment.assessed_on)}) and has no attorney or deputy for it.`,
-          reasons: [],
-        },
-        reasons: [],
-      };
-    }
-    reasons.push(...found);
+    return { allowed: null, reasons };
   }
-  return { allowed: null, reasons };
+  const candidate = newestByCategory.find((decision) => decision !== null) ?? forPurpose[0]!;
+  const found = scopeAndTimeReasons(candidate, 'best_interests_decision', label(candidate), question);
+  if (newestByCategory.some((decision) => decision !== null && decision !== candidate)) {
+    found.push({
+      code: 'categories_out_of_scope',
+      message: `Different best-interests decisions cover different parts of this share; one decision must cover all of it (${listWords(question.categories)}).`,
+      recordType: 'best_interests_decision',
+      recordId: candidate.id,
+    });
+  }
+  if (candidate.review_on < today) {
+    found.push({
+      code: 'best_interests_overdue',
+      message: `${label(candidate)} was due for review on ${longDate(candidate.review_on)}.`,
+      recordType: 'best_interests_decision',
+      recordId: candidate.id,
+    });
+  }
+  const capacityProblem = capacityReason(capacity, decisionWords);
+  if (capacityProblem) found.push(capacityProblem);
+  for (const representative of records.representatives) {
+    if (!holdsAuthorityForDecision(representative, question.categories, question.at, today)) continue;
+    found.push({
+      code: 'representative_must_decide',
+      message: `${representative.name} holds authority for this decision, so they decide: record their consent rather than a best-interests decision.`,
+      recordType: 'representative',
+      recordId: representative.id,
+    });
+  }
+  if (found.length === 0 && capacity.state === 'lacks') {
+    return {
+      allowed: {
+        allowed: true,
+        basis: 'best_interests',
+        record: { type: 'best_interests_decision', id: candidate.id },
+        supportingRecords: capacity.assessments.map((assessment) => ({
+          type: 'capacity_assessment' as const,
+          id: assessment.id,
+        })),
+        explanation: `Allowed on the best-interests decision of ${longDate(candidate.decided_on)}: the person lacks capacity for this decision (assessed ${assessedOn(capacity.assessments)}) and has no attorney or deputy for it.`,
+        reasons: [],
+      },
+      reasons: [],
+    };
+  }
+  return { allowed: null, reasons: found };
 }
 
 function evaluateSafeguarding(
@@ -587,6 +715,15 @@ function evaluateSafeguarding(
 
 /** Decides one share. Pure: the same records and question always give the same answer. */
 export function decideShare(records: PersonSharingRecords, question: ShareQuestion): GateDecision {
+  if (question.categories.length === 0) {
+    const reasons: RefusalReason[] = [
+      {
+        code: 'categories_out_of_scope',
+        message: 'Name the categories of information to be shared: the gate cannot allow an unnamed share.',
+      },
+    ];
+    return { allowed: false, reasons, explanation: `Not allowed. ${reasons[0]!.message}` };
+  }
   const today = londonDate(question.at);
   const decisionWords = `sharing ${listWords(question.categories)} information for ${purposeWords[question.purpose]}`;
 
@@ -608,10 +745,19 @@ export function decideShare(records: PersonSharingRecords, question: ShareQuesti
   if (safeguarding.allowed) return safeguarding.allowed;
   reasons.push(...safeguarding.reasons);
 
+  const distinct = reasons.filter(
+    (reason, index) =>
+      reasons.findIndex(
+        (other) =>
+          other.code === reason.code &&
+          other.recordId === reason.recordId &&
+          other.message === reason.message,
+      ) === index,
+  );
   return {
     allowed: false,
-    reasons,
-    explanation: `Not allowed. ${reasons.map((reason) => reason.message).join(' ')}`,
+    reasons: distinct,
+    explanation: `Not allowed. ${distinct.map((reason) => reason.message).join(' ')}`,
   };
 }
 
