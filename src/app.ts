@@ -21,6 +21,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { registerProblemHandlers } from './http/problem.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp(
     policy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
     cookieName: sessionCookieName(config.cookieSecure),
   });
+  registerIdempotency(app, { db: dependencies.db, clock: dependencies.clock });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  | 'unprocessable'
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'too_many_requests'
@@ -21,6 +22,7 @@ export const statusByKind = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  unprocessable: 422,
   unsupported_media_type: 415,
   payload_too_large: 413,
   too_many_requests: 429,
@@ -36,6 +38,7 @@ export const titleByKind = {
   not_found: 'Not found',
   conflict: 'This conflicts with the current state',
   precondition_failed: 'The record has changed since you loaded it',
+  unprocessable: 'The request cannot be processed as sent',
   unsupported_media_type: 'Send the request body as application/json',
   payload_too_large: 'The request body is too large',
   too_many_requests: 'Too many attempts',
