@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { accessHistoryRoutes } from './audit/access-history.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(
   await app.register(peopleRoutes(dependencies));
   await app.register(sharingRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
+  await app.register(accessHistoryRoutes(dependencies));
 
   registerWebApp(app);
   return app;

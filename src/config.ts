@@ -36,6 +36,17 @@ const environmentSchema = z.object({
   SMTP_REQUIRE_TLS: booleanFlag.default(true),
   /** How long an audit entry may wait before the sequencer seals it into its organisation's chain. */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** Where signed audit checkpoints are written: keep it off the database server, append-only if you can. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** The Ed25519 key that signs checkpoints (PKCS#8 PEM, mode 0600); never stored in the database. */
+  AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /** How often the server writes checkpoints; 0 leaves it to `liaison audit checkpoint`. */
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -61,6 +72,7 @@ export type Config = {
     requireTls: boolean;
   };
   auditSealIntervalMs: number;
+  auditCheckpoint: { directory: string; keyFile: string; intervalMs: number };
   logLevel: string;
   environment: 'development' | 'production' | 'test';
 };
@@ -73,10 +85,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration in the environment:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  // Beside the data directory, not inside it: a backup of the database files must not carry its
+  // checkpoints (restoring it would roll them back too) nor the key that signs them.
+  const besideData = path.dirname(dataDir);
   return {
     port: env.PORT,
     host: env.HOST,
-    dataDir: path.resolve(env.DATA_DIR),
+    dataDir,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
@@ -94,6 +110,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       requireTls: env.SMTP_REQUIRE_TLS,
     },
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
+    auditCheckpoint: {
+      directory: path.resolve(env.AUDIT_CHECKPOINT_DIR ?? path.join(besideData, 'audit-checkpoints')),
+      keyFile: path.resolve(
+        env.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(besideData, 'audit-checkpoint-key.pem'),
+      ),
+      intervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MINUTES * 60_000,
+    },
     logLevel: env.LOG_LEVEL,
     environment: env.NODE_ENV,
   };

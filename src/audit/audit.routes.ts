@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { recordAudit, verifyAuditChain } from './audit.service.ts';
+import { recordAudit } from './audit.service.ts';
+import { verifyAuditTrail } from './checkpoint.ts';
 
 const chainReportSchema = z
   .object({
@@ -13,10 +14,16 @@ const chainReportSchema = z
     oldestUnsealedAgeMs: z.number().int().nullable(),
     firstBadSeq: z.number().int().nullable(),
     problem: z.string().nullable(),
+    checkpoint: z.object({
+      status: z.enum(['verified', 'failed', 'none']),
+      size: z.number().int().nullable(),
+      signedAt: z.string().nullable(),
+      problem: z.string().nullable(),
+    }),
   })
   .meta({ id: 'AuditChainReport' });
 
-export function auditRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/audit/verify',
@@ -25,13 +32,17 @@ export function auditRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZ
         schema: {
           tags: ['Audit'],
           summary:
-            'Recompute your organisation’s audit chain and report the first entry that does not verify',
+            'Recompute your organisation’s audit chain, compare it with its latest signed checkpoint, and report the first entry that does not verify',
           response: { 200: chainReportSchema, ...problemResponses },
         },
       },
       async (request) => {
         const context = requestContext(request);
-        const [report] = await verifyAuditChain(db, { clock, orgId: context.orgId });
+        const [report] = await verifyAuditTrail(db, {
+          clock,
+          orgId: context.orgId,
+          checkpoints: config.auditCheckpoint,
+        });
         await recordAudit(db, context, clock.now(), {
           action: 'audit.verify',
           entityType: 'audit_chain',
@@ -45,6 +56,12 @@ export function auditRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZ
           oldestUnsealedAgeMs: report?.oldestUnsealedAgeMs ?? null,
           firstBadSeq: report?.firstBadSeq ?? null,
           problem: report?.problem ?? null,
+          checkpoint: {
+            status: report?.checkpoint.status ?? 'none',
+            size: report?.checkpoint.size ?? null,
+            signedAt: report?.checkpoint.signedAt ?? null,
+            problem: report?.checkpoint.problem ?? null,
+          },
         };
       },
     );

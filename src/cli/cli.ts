@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { sealPendingEntries, verifyAuditChain } from '../audit/audit.service.ts';
+import { sealPendingEntries } from '../audit/audit.service.ts';
+import {
+  CheckpointError,
+  generateCheckpointKey,
+  publicKeyFileOf,
+  verifyAuditTrail,
+  writeCheckpoints,
+} from '../audit/checkpoint.ts';
 import { checkPasswordPolicy } from '../auth/passwords.ts';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
@@ -200,15 +207,20 @@ export function buildCli(): Command {
   audit
     .command('verify')
     .description(
-      'Recompute every organisation’s audit chain; exit 1 and name the first bad entry if one does not verify',
+      'Recompute every organisation’s audit chain and compare it with its latest signed checkpoint; exit 1 and name the first bad entry if one does not verify',
     )
     .option('--org <id-or-name>', 'only this organisation')
     .option('--json', 'print the report as JSON')
     .action(async (options: { org?: string; json?: boolean }) => {
+      const config = loadConfig();
       const reports = await withDatabase(async (db) => {
         await sealPendingEntries(db, { clock: systemClock, batchSize: 100_000, maxOrganisations: 100_000 });
         const orgId = options.org ? await findOrganisationId(db, options.org) : undefined;
-        return verifyAuditChain(db, { clock: systemClock, ...(orgId ? { orgId } : {}) });
+        return verifyAuditTrail(db, {
+          clock: systemClock,
+          checkpoints: config.auditCheckpoint,
+          ...(orgId ? { orgId } : {}),
+        });
       });
       if (options.json) {
         console.log(JSON.stringify(reports, null, 2));
@@ -217,14 +229,76 @@ export function buildCli(): Command {
           const unsealed = report.unsealedEntries
             ? `; ${report.unsealedEntries} not yet sealed (oldest ${Math.round((report.oldestUnsealedAgeMs ?? 0) / 1000)} s)`
             : '';
+          const checkpoint =
+            report.checkpoint.status === 'verified'
+              ? `; matches the checkpoint of ${report.checkpoint.signedAt} (${report.checkpoint.size} entries)`
+              : report.checkpoint.status === 'none'
+                ? '; no checkpoint yet (run "liaison audit checkpoint")'
+                : '';
           console.log(
             report.verified
-              ? `ok      ${report.orgId}: ${report.sealedEntries} entries verify${unsealed}`
+              ? `ok      ${report.orgId}: ${report.sealedEntries} entries verify${checkpoint}${unsealed}`
               : `FAILED  ${report.orgId}: ${report.problem}${report.firstBadSeq ? ` (first bad entry: seq ${report.firstBadSeq})` : ''}`,
           );
         }
       }
       if (reports.some((report) => !report.verified)) process.exitCode = 1;
+    });
+
+  audit
+    .command('checkpoint')
+    .description(
+      'Sign a checkpoint of each organisation’s audit chain (its size and head hash) and write it outside the database (AUDIT_CHECKPOINT_DIR); exit 1 if a chain does not verify',
+    )
+    .option('--org <id-or-name>', 'only this organisation')
+    .option(
+      '--accept-rollback',
+      'after deliberately restoring a backup: sign the chain as it is now, though it no longer extends the latest checkpoint (recorded in the audit trail)',
+    )
+    .action(async (options: { org?: string; acceptRollback?: boolean }) => {
+      const config = loadConfig();
+      const results = await withDatabase(async (db) => {
+        await sealPendingEntries(db, { clock: systemClock, batchSize: 100_000, maxOrganisations: 100_000 });
+        const orgIds = options.org ? [await findOrganisationId(db, options.org)] : undefined;
+        return writeCheckpoints(db, {
+          settings: config.auditCheckpoint,
+          clock: systemClock,
+          ...(orgIds ? { orgIds } : {}),
+          ...(options.acceptRollback ? { acceptRollback: true } : {}),
+        });
+      });
+      for (const result of results) {
+        if (result.outcome === 'written') {
+          console.log(
+            `signed  ${result.orgId}: ${result.checkpoint.size} entries, head ${result.checkpoint.headHash.slice(0, 16)}…${result.checkpoint.rollbackAccepted ? ' (rollback accepted)' : ''} → ${result.file}`,
+          );
+        } else if (result.outcome === 'refused') {
+          console.log(`REFUSED ${result.orgId}: ${result.problem}`);
+        } else {
+          console.log(
+            `${result.outcome.padEnd(7)} ${result.orgId}: ${result.outcome === 'empty' ? 'nothing sealed yet' : 'no new entries since the latest checkpoint'}`,
+          );
+        }
+      }
+      if (results.some((result) => result.outcome === 'refused')) process.exitCode = 1;
+    });
+
+  audit
+    .command('keygen')
+    .description(
+      'Create the Ed25519 key that signs audit checkpoints (AUDIT_CHECKPOINT_KEY_FILE, mode 0600) and print its public key',
+    )
+    .action(() => {
+      const { keyFile } = loadConfig().auditCheckpoint;
+      try {
+        const { keyId, publicKeyPem } = generateCheckpointKey(keyFile);
+        console.log(
+          `Created ${keyFile} (readable by you only) and ${publicKeyFileOf(keyFile)}.\nKey id ${keyId}. Keep a copy of the public key away from this server, to check checkpoints with:\n${publicKeyPem.trimEnd()}`,
+        );
+      } catch (error) {
+        if (error instanceof CheckpointError) throw new CliError(error.message);
+        throw error;
+      }
     });
 
   return program;

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
+import { runCheckpointJob } from '../audit/checkpoint.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import type { Job } from './scheduler.ts';
 
 /** Every background job Liaison runs. */
@@ -11,7 +13,19 @@ export function allJobs({ db, clock, config, backend }: AppDependencies): Job[] 
       intervalMs: config.auditSealIntervalMs,
       run: async () => (await sealPendingEntries(db, { clock })).sealed,
     },
+    {
+      name: 'forget-old-idempotency-keys',
+      intervalMs: 60 * 60_000,
+      run: () => forgetOldIdempotencyKeys(db, clock),
+    },
   ];
+  if (config.auditCheckpoint.intervalMs > 0) {
+    jobs.push({
+      name: 'write-audit-checkpoints',
+      intervalMs: config.auditCheckpoint.intervalMs,
+      run: () => runCheckpointJob(db, { settings: config.auditCheckpoint, clock }),
+    });
+  }
   if (backend === 'pglite') {
     // The embedded database has no autovacuum, so its planner statistics would never be
     // gathered; without them growing tables get sequential scans (even for foreign-key checks)

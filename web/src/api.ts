@@ -47,6 +47,8 @@ export class ApiError extends Error {
   readonly fieldErrors: readonly FieldError[];
   readonly requestId: string | null;
   readonly retryAfterSeconds: number | null;
+  /** For a share the sharing gate refused: every reason it gave. */
+  readonly reasons: readonly ShareRefusalReason[];
 
   constructor(problem: {
     status: number;
@@ -55,6 +57,7 @@ export class ApiError extends Error {
     fieldErrors?: readonly FieldError[];
     requestId?: string | null;
     retryAfterSeconds?: number | null;
+    reasons?: readonly ShareRefusalReason[];
   }) {
     super(problem.detail);
     this.name = 'ApiError';
@@ -64,6 +67,7 @@ export class ApiError extends Error {
     this.fieldErrors = problem.fieldErrors ?? [];
     this.requestId = problem.requestId ?? null;
     this.retryAfterSeconds = problem.retryAfterSeconds ?? null;
+    this.reasons = problem.reasons ?? [];
   }
 }
 
@@ -129,6 +133,7 @@ async function readProblem(response: Response): Promise<ApiError> {
         detail: string;
         requestId: string;
         errors: FieldError[];
+        reasons: ShareRefusalReason[];
       }>;
       return new ApiError({
         status: response.status,
@@ -137,6 +142,7 @@ async function readProblem(response: Response): Promise<ApiError> {
         fieldErrors: Array.isArray(problem.errors) ? problem.errors : [],
         requestId: problem.requestId ?? null,
         retryAfterSeconds,
+        reasons: Array.isArray(problem.reasons) ? problem.reasons : [],
       });
     } catch {
       // Fall through: a proxy may answer with a body that is not JSON.
@@ -686,4 +692,438 @@ export function listPeopleOfPartnerContact(
   page: Page,
 ): Promise<{ items: PersonLinkedToContact[] }> {
   return request('GET', `/api/partner-contacts/${part(contactId)}/people${queryString(page)}`);
+}
+
+// ---- the audit trail ----
+
+export type AuditActorType = 'user' | 'api_token' | 'partner' | 'system';
+
+/** One audit entry: ids, names where Liaison knows them, and never any note text. */
+export type AccessEntry = {
+  id: number;
+  seq: number | null;
+  occurredAt: string;
+  actor: { type: AuditActorType; id: string | null; role: string | null; name: string | null };
+  action: string;
+  entity: { type: string; id: string | null; name: string | null };
+  changedFields: string[];
+  outcome: 'success' | 'denied' | 'failed';
+  requestId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+};
+
+export type AccessHistory = {
+  subject: { kind: 'entity' | 'actor'; type: string; id: string; name: string | null };
+  items: AccessEntry[];
+};
+
+/** Who has accessed a person's record, newest first. The look-up is itself audited. */
+export function getPersonAccessHistory(personId: string, page: Page): Promise<AccessHistory> {
+  return request(
+    'GET',
+    `/api/audit/access${queryString({ entityType: 'person', entityId: personId, ...page })}`,
+  );
+}
+
+/** What a staff member has accessed, newest first. The look-up is itself audited. */
+export function getStaffAccessHistory(userId: string, page: Page): Promise<AccessHistory> {
+  return request('GET', `/api/audit/access${queryString({ actorId: userId, ...page })}`);
+}
+
+export type AuditVerification = {
+  verified: boolean;
+  sealedEntries: number;
+  unsealedEntries: number;
+  oldestUnsealedAgeMs: number | null;
+  firstBadSeq: number | null;
+  problem: string | null;
+  checkpoint: {
+    status: 'verified' | 'failed' | 'none';
+    size: number | null;
+    signedAt: string | null;
+    problem: string | null;
+  };
+};
+
+/** Recomputes the organisation's audit chain and compares it with the latest signed checkpoint. */
+export function verifyAuditTrail(): Promise<AuditVerification> {
+  return request('GET', '/api/audit/verify');
+}
+
+// ---- consent and sharing ----
+
+export type SharingPurpose =
+  | 'care_coordination'
+  | 'health_monitoring'
+  | 'assessment'
+  | 'safeguarding'
+  | 'housing'
+  | 'advocacy';
+export type InformationCategory = 'identity' | 'health' | 'care_plan' | 'risk' | 'safeguarding' | 'finances';
+/** The confidentiality basis the sharing gate decided a share on. */
+export type ShareBasis = 'consent' | 'representative_consent' | 'best_interests' | 'safeguarding';
+/** Whether a consent, assessment, decision or authorisation is in force now. */
+export type SharingRecordStatus =
+  | 'in_force'
+  | 'withdrawn'
+  | 'lapsed'
+  | 'review_overdue'
+  | 'not_yet'
+  | 'revoked'
+  | 'expired';
+export type ConsentGiver = 'person' | 'representative';
+export type ConsentRecordedHow = 'signed_form' | 'easy_read_form' | 'verbal' | 'electronic' | 'other';
+export type CapacityOutcome = 'has_capacity' | 'lacks_capacity';
+export type BestInterestsOutcome = 'share' | 'do_not_share';
+export type BasisRecordType = 'consent_record' | 'best_interests_decision' | 'safeguarding_authorisation';
+export type QueuedShareStatus = 'queued' | 'sent' | 'held' | 'cancelled';
+
+/** Who a record lets information go to, with names resolved. */
+export type RecipientScope = {
+  partnerOrganisations: { id: string; name: string }[];
+  partnerContacts: { id: string; name: string; organisationName: string }[];
+  partnerTypes: PartnerType[];
+};
+
+/** Who a record lets information go to, as sent: at least one organisation, contact or type. */
+export type RecipientScopeFields = {
+  partnerOrganisationIds: string[];
+  partnerContactIds: string[];
+  partnerTypes: PartnerType[];
+};
+
+export type ConsentRecord = {
+  id: string;
+  givenBy: ConsentGiver;
+  representative: { id: string; name: string; kind: string } | null;
+  scope: RecipientScope;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  recordedHow: ConsentRecordedHow;
+  notes: string | null;
+  givenOn: string;
+  reviewOn: string;
+  recordedBy: string | null;
+  createdAt: string;
+  withdrawal: {
+    at: string;
+    by: ConsentGiver;
+    representativeName: string | null;
+    reason: string | null;
+    recordedBy: string | null;
+  } | null;
+  status: SharingRecordStatus;
+};
+
+export type CapacityAssessment = {
+  id: string;
+  decision: string;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  impairment: boolean;
+  impairmentNote: string | null;
+  canUnderstand: boolean;
+  canRetain: boolean;
+  canUseOrWeigh: boolean;
+  canCommunicate: boolean;
+  outcome: CapacityOutcome;
+  reasons: string;
+  assessorUserId: string | null;
+  assessorName: string;
+  assessorRole: string | null;
+  assessedOn: string;
+  reviewOn: string;
+  createdAt: string;
+  status: SharingRecordStatus;
+};
+
+export type BestInterestsDecision = {
+  id: string;
+  capacityAssessmentId: string;
+  decision: string;
+  scope: RecipientScope;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  consulted: string;
+  wishesAndFeelings: string;
+  outcome: BestInterestsOutcome;
+  rationale: string;
+  decisionMaker: string;
+  decidedOn: string;
+  reviewOn: string;
+  createdAt: string;
+  status: SharingRecordStatus;
+};
+
+export type SafeguardingAuthorisation = {
+  id: string;
+  scope: RecipientScope;
+  categories: InformationCategory[];
+  rationale: string;
+  authorisedBy: string;
+  authorisedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokedReason: string | null;
+  status: SharingRecordStatus;
+};
+
+/** A person's consent, capacity, best-interests and safeguarding records, newest first. */
+export type SharingRecords = {
+  consents: ConsentRecord[];
+  capacityAssessments: CapacityAssessment[];
+  bestInterestsDecisions: BestInterestsDecision[];
+  safeguardingAuthorisations: SafeguardingAuthorisation[];
+};
+
+export type ConsentFields = RecipientScopeFields & {
+  givenBy: ConsentGiver;
+  representativeId?: string | null;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  recordedHow: ConsentRecordedHow;
+  notes?: string | null;
+  givenOn: string;
+  reviewOn: string;
+};
+
+export type ConsentWithdrawal = {
+  withdrawnBy: ConsentGiver;
+  representativeId?: string | null;
+  reason?: string | null;
+};
+
+export type CapacityAssessmentFields = {
+  decision: string;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  impairment: boolean;
+  impairmentNote?: string | null;
+  canUnderstand: boolean;
+  canRetain: boolean;
+  canUseOrWeigh: boolean;
+  canCommunicate: boolean;
+  reasons: string;
+  /** Someone from outside the organisation; without it the assessor is the signed-in member of staff. */
+  assessorName?: string | null;
+  assessorRole?: string | null;
+  assessedOn: string;
+  reviewOn: string;
+};
+
+export type BestInterestsDecisionFields = RecipientScopeFields & {
+  capacityAssessmentId: string;
+  decision: string;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  consulted: string;
+  wishesAndFeelings: string;
+  outcome: BestInterestsOutcome;
+  rationale: string;
+  decidedOn: string;
+  reviewOn: string;
+};
+
+export type SafeguardingAuthorisationFields = RecipientScopeFields & {
+  categories: InformationCategory[];
+  rationale: string;
+  /** Defaults to 7 days from now; at most 30 days. */
+  expiresAt?: string;
+};
+
+/** A partner organisation, or a named contact (their organisation is implied). */
+export type ShareRecipient = { partnerOrganisationId?: string; partnerContactId?: string };
+export type ShareQuestion = ShareRecipient & { purpose: SharingPurpose; categories: InformationCategory[] };
+
+export type ShareRefusalReason = { code: string; message: string; recordType?: string; recordId?: string };
+
+/** The UK GDPR conditions a share relies on (separate from consent). */
+export type LawfulBasis = { article6: string; article9: string; dpa2018: string | null };
+
+/** The sharing gate's answer to "Can I share this?". */
+export type ShareDecision = {
+  allowed: boolean;
+  basis: ShareBasis | null;
+  record: { type: BasisRecordType; id: string } | null;
+  /** The answer in plain English. */
+  explanation: string;
+  reasons: ShareRefusalReason[];
+  lawfulBasis: LawfulBasis | null;
+  recipient: {
+    partnerOrganisationId: string;
+    partnerOrganisationName: string;
+    partnerContactId: string | null;
+    partnerContactName: string | null;
+  };
+  agreement: { id: string; title: string; reference: string | null } | null;
+};
+
+export type ShareLogEntry = {
+  id: string;
+  partnerOrganisationId: string;
+  partnerOrganisationName: string;
+  partnerContactId: string | null;
+  partnerContactName: string | null;
+  purpose: SharingPurpose;
+  categories: InformationCategory[];
+  outcome: 'allowed' | 'refused';
+  basis: ShareBasis | null;
+  basisRecordType: BasisRecordType | null;
+  basisRecordId: string | null;
+  reasons: ShareRefusalReason[];
+  lawfulBasis: LawfulBasis | null;
+  delivery: 'recorded' | 'queued';
+  description: string | null;
+  sharedBy: string;
+  occurredAt: string;
+  queueStatus: QueuedShareStatus | null;
+};
+
+export type HeldShare = {
+  shareId: string;
+  personId: string;
+  personName: string;
+  partnerOrganisationName: string;
+  partnerContactName: string | null;
+  purpose: SharingPurpose;
+  categories: InformationCategory[];
+  heldReason: string | null;
+  heldAt: string | null;
+  status: QueuedShareStatus;
+};
+
+export type SharingAgreement = {
+  id: string;
+  partnerOrganisationId: string;
+  partnerOrganisationName: string;
+  title: string;
+  reference: string | null;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  startsOn: string;
+  endsOn: string | null;
+  notes: string | null;
+  inForce: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type SharingAgreementFields = {
+  partnerOrganisationId: string;
+  title: string;
+  reference?: string | null;
+  purposes: SharingPurpose[];
+  categories: InformationCategory[];
+  startsOn: string;
+  endsOn?: string | null;
+  notes?: string | null;
+};
+
+/** Viewing them is audited. */
+export function getSharingRecords(personId: string): Promise<SharingRecords> {
+  return request('GET', `/api/people/${part(personId)}/sharing-records`);
+}
+
+/** Consent is never edited: to change it, record a new consent and withdraw the old one. */
+export function recordConsent(personId: string, fields: ConsentFields): Promise<ConsentRecord> {
+  return request('POST', `/api/people/${part(personId)}/consents`, fields);
+}
+
+/** Takes effect at once; shares queued to be sent on this consent are held for a manager. */
+export function withdrawConsent(
+  personId: string,
+  consentId: string,
+  withdrawal: ConsentWithdrawal,
+): Promise<{ consent: ConsentRecord; heldShares: number }> {
+  return request('POST', `/api/people/${part(personId)}/consents/${part(consentId)}/withdraw`, withdrawal);
+}
+
+/** The outcome is worked out by the server from the two-stage test. */
+export function recordCapacityAssessment(
+  personId: string,
+  fields: CapacityAssessmentFields,
+): Promise<CapacityAssessment> {
+  return request('POST', `/api/people/${part(personId)}/capacity-assessments`, fields);
+}
+
+export function recordBestInterestsDecision(
+  personId: string,
+  fields: BestInterestsDecisionFields,
+): Promise<BestInterestsDecision> {
+  return request('POST', `/api/people/${part(personId)}/best-interests-decisions`, fields);
+}
+
+export function authoriseSafeguardingSharing(
+  personId: string,
+  fields: SafeguardingAuthorisationFields,
+): Promise<SafeguardingAuthorisation> {
+  return request('POST', `/api/people/${part(personId)}/safeguarding-authorisations`, fields);
+}
+
+export function revokeSafeguardingAuthorisation(
+  personId: string,
+  authorisationId: string,
+  reason: string,
+): Promise<SafeguardingAuthorisation> {
+  return request(
+    'POST',
+    `/api/people/${part(personId)}/safeguarding-authorisations/${part(authorisationId)}/revoke`,
+    { reason },
+  );
+}
+
+/** "Can I share this?": the gate's answer, without sharing anything. The question is audited. */
+export function checkShare(personId: string, question: ShareQuestion): Promise<ShareDecision> {
+  return request('POST', `/api/people/${part(personId)}/share-checks`, question);
+}
+
+/**
+ * Records information shared outside Liaison. The gate decides again first: a refusal is logged
+ * and comes back as an ApiError (403) carrying every reason.
+ */
+export function recordShare(
+  personId: string,
+  share: ShareQuestion & { description: string },
+): Promise<ShareLogEntry> {
+  return request('POST', `/api/people/${part(personId)}/shares`, share);
+}
+
+/** The person's share log, newest first; reading it is audited. */
+export function listShares(
+  personId: string,
+  search: Page & { outcome?: 'allowed' | 'refused' },
+): Promise<{ items: ShareLogEntry[] }> {
+  return request('GET', `/api/people/${part(personId)}/shares${queryString(search)}`);
+}
+
+export function listHeldShares(search: Page & { personId?: string }): Promise<{ items: HeldShare[] }> {
+  return request('GET', `/api/held-shares${queryString(search)}`);
+}
+
+export function cancelHeldShare(shareId: string, note: string): Promise<void> {
+  return request('POST', `/api/held-shares/${part(shareId)}/cancel`, { note });
+}
+
+export function listSharingAgreements(
+  search: Page & { partnerOrganisationId?: string },
+): Promise<{ items: SharingAgreement[] }> {
+  return request('GET', `/api/sharing-agreements${queryString(search)}`);
+}
+
+export function getSharingAgreement(agreementId: string): Promise<SharingAgreement> {
+  return request('GET', `/api/sharing-agreements/${part(agreementId)}`);
+}
+
+export function addSharingAgreement(fields: SharingAgreementFields): Promise<SharingAgreement> {
+  return request('POST', '/api/sharing-agreements', fields);
+}
+
+export function changeSharingAgreement(
+  agreementId: string,
+  changes: Partial<Omit<SharingAgreementFields, 'partnerOrganisationId'>> & { version: number },
+): Promise<SharingAgreement> {
+  return request('PATCH', `/api/sharing-agreements/${part(agreementId)}`, changes);
 }

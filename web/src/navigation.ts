@@ -1,11 +1,16 @@
 import type { ComponentType } from 'react';
 import type { StaffRole } from './api.ts';
+import { AuditPage } from './audit/AuditPage.tsx';
+import { auditSectionReaders } from './audit/access.ts';
 import { HomePage } from './home/HomePage.tsx';
 import { registerReaders } from './partners/access.ts';
 import { PartnersPage } from './partners/PartnersPage.tsx';
 import { peopleReaders } from './people/access.ts';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { everyone, hasRole, staffViewers } from './roles.ts';
+import { sharingDeciders, sharingReaders } from './sharing/access.ts';
+import { HeldSharesPage } from './sharing/HeldSharesPages.tsx';
+import { SharingAgreementsPage } from './sharing/SharingAgreementPages.tsx';
 import { StaffPage } from './staff/StaffPage.tsx';
 
 export type Section = {
@@ -23,8 +28,16 @@ export type Section = {
 export const sections: readonly Section[] = [
   { path: '/', label: 'Home', page: HomePage, roles: everyone },
   { path: '/people', label: 'People', page: PeoplePage, roles: peopleReaders },
+  { path: '/held-shares', label: 'Held shares', page: HeldSharesPage, roles: sharingDeciders },
   { path: '/partners', label: 'Partners', page: PartnersPage, roles: registerReaders },
+  {
+    path: '/partners/sharing-agreements',
+    label: 'Sharing agreements',
+    page: SharingAgreementsPage,
+    roles: sharingReaders,
+  },
   { path: '/staff', label: 'Staff', page: StaffPage, roles: staffViewers },
+  { path: '/audit', label: 'Audit', page: AuditPage, roles: auditSectionReaders },
 ];
 
 export function sectionsFor(role: StaffRole): Section[] {
@@ -32,6 +45,12 @@ export function sectionsFor(role: StaffRole): Section[] {
 }
 
 export function isCurrentSection(section: Section, pathname: string): boolean {
-  if (section.path === '/') return pathname === '/';
-  return pathname === section.path || pathname.startsWith(`${section.path}/`);
+  if (!isWithin(section.path, pathname)) return false;
+  // A section inside another (sharing agreements inside partners) is the current one on its own pages.
+  return !sections.some((other) => other.path.length > section.path.length && isWithin(other.path, pathname));
+}
+
+function isWithin(sectionPath: string, pathname: string): boolean {
+  if (sectionPath === '/') return pathname === '/';
+  return pathname === sectionPath || pathname.startsWith(`${sectionPath}/`);
 }

@@ -1,10 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { auditRoutes } from './audit/audit-routes.tsx';
 import { RequireRole, RequireSession } from './auth/RequireSession.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { sections } from './navigation.ts';
 import { partnerRoutes } from './partners/partner-routes.tsx';
 import { peopleRoutes } from './people/people-routes.tsx';
 import { staffAdministrators } from './roles.ts';
+import { sharingRoutes } from './sharing/sharing-routes.tsx';
 import { AddStaffPage } from './staff/AddStaffPage.tsx';
 import { AppLayout } from './ui/AppLayout.tsx';
 import { NotFoundPage } from './ui/ProblemPages.tsx';
@@ -29,6 +31,8 @@ const signedInRoutes: RouteObject[] = [
   },
   ...partnerRoutes,
   ...peopleRoutes,
+  ...sharingRoutes,
+  ...auditRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];
 

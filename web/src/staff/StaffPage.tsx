@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { changeStaffMember, listStaff, type Session, type StaffMember } from '../api.ts';
+import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole, roleLabels, staffAdministrators } from '../roles.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
@@ -129,7 +130,16 @@ function StaffTable({
           return (
             // biome-ignore lint/a11y/noRedundantRoles: see above
             <tr className="nhsuk-table__row" role="row" key={member.id}>
-              <Cell heading="Name">{member.displayName}</Cell>
+              <Cell heading="Name">
+                {hasRole(session.user.role, accessHistoryReaders) ? (
+                  <Link to={`/audit/staff/${member.id}`}>
+                    {member.displayName}
+                    <span className="nhsuk-u-visually-hidden">: what they have accessed</span>
+                  </Link>
+                ) : (
+                  member.displayName
+                )}
+              </Cell>
               <Cell heading="Email address">{member.email}</Cell>
               <Cell heading="Role">{roleLabels[member.role]}</Cell>
               <Cell heading="Status">

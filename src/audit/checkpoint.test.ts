@@ -1,0 +1,467 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Selectable, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDatabase, type TestApp } from '../../test/app-for-test.ts';
+import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
+import { systemContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import * as auditRepository from './audit.repository.ts';
+import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
+import type { AuditChainRow, AuditEventRow } from './audit.table.ts';
+import { chainHash, GENESIS_HASH } from './audit-hash.ts';
+import {
+  type CheckpointSettings,
+  checkpointDigest,
+  generateCheckpointKey,
+  listCheckpointFiles,
+  loadSigningKey,
+  publicKeyFileOf,
+  readLatestCheckpoint,
+  runCheckpointJob,
+  type SignedCheckpoint,
+  signCheckpoint,
+  verifyAuditTrail,
+  writeCheckpoint,
+} from './checkpoint.ts';
+
+let t: TestApp;
+const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-checkpoints-'));
+const settings: CheckpointSettings = {
+  directory: path.join(workDirectory, 'checkpoints'),
+  keyFile: path.join(workDirectory, 'keys', 'audit-checkpoint-key.pem'),
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { auditCheckpoint: { ...settings, intervalMs: 0 } } });
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(workDirectory, { recursive: true, force: true });
+});
+
+async function addEntries(db: Db, orgId: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    await recordAudit(db, systemContext(orgId, 'test'), t.clock.now(), {
+      action: 'test.write',
+      entityType: 'test',
+      entityId: String(index),
+    });
+    t.clock.advance(1000);
+  }
+  await sealPendingEntries(db, { clock: t.clock });
+}
+
+/** An organisation whose chain has `count` sealed entries (its creation is the first). */
+async function organisationWithEntries(count: number, db: Db = t.db): Promise<string> {
+  const organisation = await createTestOrganisation(db, t.clock);
+  await addEntries(db, organisation.id, count - 1);
+  return organisation.id;
+}
+
+async function checkpointNow(orgId: string, db: Db = t.db, options: { acceptRollback?: boolean } = {}) {
+  t.clock.advance(1000);
+  return writeCheckpoint(db, { orgId, settings, clock: t.clock, ...options });
+}
+
+async function trailReport(orgId: string, db: Db = t.db) {
+  const [report] = await verifyAuditTrail(db, { clock: t.clock, orgId, checkpoints: settings });
+  return report!;
+}
+
+async function chainReport(orgId: string, db: Db = t.db) {
+  const [report] = await verifyAuditChain(db, { clock: t.clock, orgId });
+  return report!;
+}
+
+/** Tampering needs a superuser who switches the append-only triggers off, as an attacker would. */
+async function asSuperuser(db: Db, statements: ReturnType<typeof sql>[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`alter table audit_events disable trigger user`.execute(trx);
+    await sql`alter table audit_chain disable trigger user`.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
+    await sql`alter table audit_events enable trigger user`.execute(trx);
+    await sql`alter table audit_chain enable trigger user`.execute(trx);
+  });
+}
+
+async function eventIdAt(orgId: string, seq: number): Promise<number> {
+  const row = await t.db
+    .selectFrom('audit_chain')
+    .select('event_id')
+    .where('org_id', '=', orgId)
+    .where('seq', '=', seq)
+    .executeTakeFirstOrThrow();
+  return row.event_id;
+}
+
+/** Rewrites every stored hash so the chain is consistent with itself again, as a superuser could. */
+async function recomputeChainHashes(orgId: string): Promise<void> {
+  const entries = await auditRepository.findChainPage(t.db, orgId, 0, 10_000);
+  let previousHash = GENESIS_HASH;
+  const updates = entries.map((entry) => {
+    previousHash = chainHash(previousHash, entry.seq, entry);
+    return sql`update audit_chain set entry_hash = ${previousHash} where org_id = ${orgId} and seq = ${entry.seq}`;
+  });
+  await asSuperuser(t.db, updates);
+}
+
+function latestSigned(orgId: string): { file: string; signed: SignedCheckpoint } {
+  const stored = readLatestCheckpoint(settings, orgId);
+  if (!stored?.signed) throw new Error('no readable checkpoint');
+  return { file: stored.file, signed: stored.signed };
+}
+
+describe('the checkpoint key', () => {
+  it('is created readable by its owner only, with the public key beside it, and never replaced', () => {
+    const keyFile = path.join(workDirectory, 'keygen', 'key.pem');
+    const { keyId, publicKeyPem } = generateCheckpointKey(keyFile);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(keyFile, 'utf8')).toContain('BEGIN PRIVATE KEY');
+    expect(fs.readFileSync(publicKeyFileOf(keyFile), 'utf8')).toBe(publicKeyPem);
+    expect(keyId).toMatch(/^[0-9a-f]{32}$/);
+    const before = fs.readFileSync(keyFile, 'utf8');
+    expect(() => generateCheckpointKey(keyFile)).toThrow(/already exists/);
+    expect(fs.readFileSync(keyFile, 'utf8')).toBe(before);
+  });
+
+  it('is created on first use, and refused for signing when other users can read it', () => {
+    const keyFile = path.join(workDirectory, 'first-use', 'key.pem');
+    expect(loadSigningKey(keyFile).asymmetricKeyType).toBe('ed25519');
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    fs.chmodSync(keyFile, 0o644);
+    expect(() => loadSigningKey(keyFile)).toThrow(/chmod 600/);
+  });
+});
+
+describe('signed checkpoints', () => {
+  it('are written outside the database and verify while the chain only grows', async () => {
+    const orgId = await organisationWithEntries(5);
+    expect((await trailReport(orgId)).checkpoint).toMatchObject({ status: 'none', problem: null });
+
+    const first = await checkpointNow(orgId);
+    expect(first).toMatchObject({ outcome: 'written', checkpoint: { orgId, size: 5, previous: null } });
+    const head = await auditRepository.findChainHead(t.db, orgId);
+    expect(first.checkpoint?.headHash).toBe(head?.entry_hash);
+    expect(first.file?.startsWith(settings.directory)).toBe(true);
+    expect(await trailReport(orgId)).toMatchObject({
+      verified: true,
+      checkpoint: { status: 'verified', size: 5, signedAt: first.checkpoint?.time },
+    });
+
+    expect((await checkpointNow(orgId)).outcome).toBe('unchanged');
+    await addEntries(t.db, orgId, 3);
+    // Entries sealed after the checkpoint are simply not covered by it yet.
+    expect((await trailReport(orgId)).verified).toBe(true);
+    const second = await checkpointNow(orgId);
+    expect(second.checkpoint).toMatchObject({
+      size: 8,
+      rollbackAccepted: false,
+      previous: {
+        size: 5,
+        headHash: first.checkpoint?.headHash,
+        digest: checkpointDigest(first.checkpoint!),
+      },
+    });
+    expect(listCheckpointFiles(settings, orgId)).toEqual([first.file, second.file]);
+    expect((await trailReport(orgId)).checkpoint).toMatchObject({ status: 'verified', size: 8 });
+  });
+
+  it('detect a chain whose tail was cut off, though the rest is consistent with itself', async () => {
+    const orgId = await organisationWithEntries(6);
+    await checkpointNow(orgId);
+    const removed = [await eventIdAt(orgId, 5), await eventIdAt(orgId, 6)];
+    await asSuperuser(t.db, [
+      sql`delete from audit_chain where org_id = ${orgId} and seq >= 5`,
+      sql`delete from audit_events where org_id = ${orgId} and id in (${sql.join(removed)})`,
+    ]);
+
+    expect(await chainReport(orgId)).toMatchObject({ verified: true, sealedEntries: 4 });
+    const report = await trailReport(orgId);
+    expect(report).toMatchObject({
+      verified: false,
+      firstBadSeq: 5,
+      checkpoint: { status: 'failed', size: 6, firstMissingSeq: 5 },
+    });
+    expect(report.problem).toMatch(/4 sealed entries but the checkpoint .* covers 6/);
+  });
+
+  it('detect entries rewritten by someone who recomputed every hash after them', async () => {
+    const orgId = await organisationWithEntries(6);
+    await checkpointNow(orgId);
+    const eventId = await eventIdAt(orgId, 3);
+    await asSuperuser(t.db, [
+      sql`update audit_events set action = 'test.innocent' where org_id = ${orgId} and id = ${eventId}`,
+    ]);
+    expect((await chainReport(orgId)).firstBadSeq).toBe(3);
+    await recomputeChainHashes(orgId);
+
+    expect(await chainReport(orgId)).toMatchObject({ verified: true, sealedEntries: 6 });
+    const report = await trailReport(orgId);
+    expect(report).toMatchObject({ verified: false, checkpoint: { status: 'failed', size: 6 } });
+    expect(report.problem).toMatch(
+      /Entry 6 is not the entry the checkpoint .* covers: the chain up to it was rewritten/,
+    );
+  });
+
+  it('detect a rewritten chain that has grown past the checkpoint since', async () => {
+    const orgId = await organisationWithEntries(4);
+    await checkpointNow(orgId);
+    const eventId = await eventIdAt(orgId, 2);
+    await asSuperuser(t.db, [
+      sql`update audit_events set entity_id = 'other' where org_id = ${orgId} and id = ${eventId}`,
+    ]);
+    await recomputeChainHashes(orgId);
+    await addEntries(t.db, orgId, 5);
+    expect(await chainReport(orgId)).toMatchObject({ verified: true, sealedEntries: 9 });
+    expect(await trailReport(orgId)).toMatchObject({ verified: false, checkpoint: { status: 'failed' } });
+  });
+
+  it('are not signed over a chain that does not verify, nor over one that no longer extends the last', async () => {
+    const orgId = await organisationWithEntries(4);
+    const eventId = await eventIdAt(orgId, 2);
+    await asSuperuser(t.db, [
+      sql`update audit_events set action = 'test.innocent' where org_id = ${orgId} and id = ${eventId}`,
+    ]);
+    const refused = await checkpointNow(orgId);
+    expect(refused).toMatchObject({ outcome: 'refused' });
+    expect(refused.outcome === 'refused' && refused.problem).toMatch(/entry 2 does not match its hash/);
+    expect(listCheckpointFiles(settings, orgId)).toEqual([]);
+
+    const other = await organisationWithEntries(4);
+    await checkpointNow(other);
+    const otherEvent = await eventIdAt(other, 3);
+    await asSuperuser(t.db, [
+      sql`update audit_events set action = 'test.innocent' where org_id = ${other} and id = ${otherEvent}`,
+    ]);
+    await recomputeChainHashes(other);
+    await addEntries(t.db, other, 1);
+    const notExtending = await checkpointNow(other);
+    expect(notExtending.outcome === 'refused' && notExtending.problem).toMatch(
+      /does not extend the checkpoint/,
+    );
+    expect(listCheckpointFiles(settings, other)).toHaveLength(1);
+  });
+
+  it('detect a checkpoint file that was altered, or signed with another key', async () => {
+    const orgId = await organisationWithEntries(4);
+    await checkpointNow(orgId);
+    const { file, signed } = latestSigned(orgId);
+    const original = fs.readFileSync(file, 'utf8');
+
+    // Someone makes the checkpoint agree with a rewritten chain: the signature no longer matches.
+    const altered = { ...signed, checkpoint: { ...signed.checkpoint, headHash: 'a'.repeat(64) } };
+    fs.writeFileSync(file, JSON.stringify(altered));
+    let report = await trailReport(orgId);
+    expect(report).toMatchObject({ verified: false, checkpoint: { status: 'failed' } });
+    expect(report.problem).toMatch(/signature does not verify/);
+
+    // A checkpoint they signed themselves is named as signed with another key.
+    const { privateKey: foreignKey } = generateKeyPairSync('ed25519');
+    fs.writeFileSync(file, JSON.stringify(signCheckpoint(altered.checkpoint, foreignKey)));
+    report = await trailReport(orgId);
+    expect(report.verified).toBe(false);
+    expect(report.problem).toMatch(/signed with another key/);
+
+    // A copy of an older checkpoint renamed to look like the newest.
+    fs.writeFileSync(file, original);
+    expect((await trailReport(orgId)).verified).toBe(true);
+    const renamed = path.join(path.dirname(file), '9999-12-31T235959.999Z-000000000000004.json');
+    fs.copyFileSync(file, renamed);
+    report = await trailReport(orgId);
+    expect(report.problem).toMatch(/file name does not match/);
+    fs.rmSync(renamed);
+
+    // The public key alone is enough to check them; deleting both does not make them go away quietly.
+    const keyCopy = `${settings.keyFile}.saved`;
+    fs.renameSync(settings.keyFile, keyCopy);
+    try {
+      expect((await trailReport(orgId)).checkpoint.status).toBe('verified');
+      fs.renameSync(publicKeyFileOf(settings.keyFile), `${keyCopy}.pub`);
+      report = await trailReport(orgId);
+      expect(report.verified).toBe(false);
+      expect(report.problem).toMatch(/no checkpoint key/);
+    } finally {
+      fs.renameSync(keyCopy, settings.keyFile);
+      fs.renameSync(`${keyCopy}.pub`, publicKeyFileOf(settings.keyFile));
+    }
+    expect((await trailReport(orgId)).verified).toBe(true);
+  });
+
+  it('detect the restore of an older backup, and accept it only when told to, recording that', async () => {
+    const orgId = await organisationWithEntries(4);
+    const backup = await takeBackup(t.db, orgId);
+    await addEntries(t.db, orgId, 3);
+    await checkpointNow(orgId);
+
+    const restored = await createTestDatabase();
+    try {
+      await restoreBackup(restored.db, backup);
+      expect(await chainReport(orgId, restored.db)).toMatchObject({ verified: true, sealedEntries: 4 });
+      expect(await trailReport(orgId, restored.db)).toMatchObject({
+        verified: false,
+        firstBadSeq: 5,
+        checkpoint: { status: 'failed', size: 7, firstMissingSeq: 5 },
+      });
+
+      // Work goes on after the restore, and the chain grows past the checkpoint: still detected.
+      await addEntries(restored.db, orgId, 5);
+      expect(await chainReport(orgId, restored.db)).toMatchObject({ verified: true, sealedEntries: 9 });
+      const report = await trailReport(orgId, restored.db);
+      expect(report.verified).toBe(false);
+      expect(report.problem).toMatch(/Entry 7 is not the entry/);
+
+      expect((await checkpointNow(orgId, restored.db)).outcome).toBe('refused');
+      const accepted = await checkpointNow(orgId, restored.db, { acceptRollback: true });
+      expect(accepted).toMatchObject({
+        outcome: 'written',
+        checkpoint: { size: 9, rollbackAccepted: true, previous: { size: 7 } },
+      });
+      const acceptance = await restored.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_type', 'details'])
+        .where('org_id', '=', orgId)
+        .where('action', '=', 'audit.rollback_accepted')
+        .executeTakeFirstOrThrow();
+      expect(acceptance.details).toMatchObject({ replacedSize: 7, size: 9 });
+      await sealPendingEntries(restored.db, { clock: t.clock });
+      expect(await trailReport(orgId, restored.db)).toMatchObject({
+        verified: true,
+        checkpoint: { status: 'verified', size: 9 },
+      });
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('detect a backup restored from before an organisation existed', async () => {
+    const orgId = await organisationWithEntries(2);
+    await checkpointNow(orgId);
+    const empty = await createTestDatabase();
+    try {
+      const reports = await verifyAuditTrail(empty.db, { clock: t.clock, checkpoints: settings });
+      const missing = reports.find((report) => report.orgId === orgId);
+      expect(missing).toMatchObject({ verified: false, checkpoint: { status: 'failed' } });
+      expect(missing?.problem).toMatch(/the database does not have/);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('are written by the scheduled job for chains that grew, which fails loudly for a chain it cannot sign', async () => {
+    const jobSettings: CheckpointSettings = { ...settings, directory: path.join(workDirectory, 'job') };
+    const database = await createTestDatabase();
+    try {
+      const grown = await organisationWithEntries(3, database.db);
+      const idle = await organisationWithEntries(2, database.db);
+      expect(await runCheckpointJob(database.db, { settings: jobSettings, clock: t.clock })).toBe(2);
+      t.clock.advance(1000);
+      await addEntries(database.db, grown, 1);
+      expect(await runCheckpointJob(database.db, { settings: jobSettings, clock: t.clock })).toBe(1);
+      expect(listCheckpointFiles(jobSettings, grown)).toHaveLength(2);
+      expect(listCheckpointFiles(jobSettings, idle)).toHaveLength(1);
+
+      // A new entry is edited before the next checkpoint: the job checks what it is about to sign.
+      await addEntries(database.db, grown, 2);
+      const head = await auditRepository.findChainHead(database.db, grown);
+      const eventId = await database.db
+        .selectFrom('audit_chain')
+        .select('event_id')
+        .where('org_id', '=', grown)
+        .where('seq', '=', head!.seq - 1)
+        .executeTakeFirstOrThrow();
+      await asSuperuser(database.db, [
+        sql`update audit_events set action = 'test.innocent' where org_id = ${grown} and id = ${eventId.event_id}`,
+      ]);
+      await addEntries(database.db, idle, 1);
+      t.clock.advance(1000);
+      await expect(runCheckpointJob(database.db, { settings: jobSettings, clock: t.clock })).rejects.toThrow(
+        grown,
+      );
+      // The other organisation was still checkpointed.
+      expect(listCheckpointFiles(jobSettings, idle)).toHaveLength(2);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('are checked by GET /api/audit/verify', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const auditor = await createTestUser(t.db, t.clock, organisation.id, { role: 'auditor' });
+    const { headers } = await signIn(t.app, auditor.email);
+    await addEntries(t.db, organisation.id, 2);
+    await checkpointNow(organisation.id);
+    let response = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers });
+    expect(response.json()).toMatchObject({
+      verified: true,
+      checkpoint: { status: 'verified', problem: null },
+    });
+
+    const head = await auditRepository.findChainHead(t.db, organisation.id);
+    const eventId = await eventIdAt(organisation.id, head!.seq);
+    await asSuperuser(t.db, [
+      sql`delete from audit_chain where org_id = ${organisation.id} and seq = ${head!.seq}`,
+      sql`delete from audit_pending where org_id = ${organisation.id}`,
+      sql`delete from audit_events where org_id = ${organisation.id} and id >= ${eventId}`,
+    ]);
+    response = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      verified: false,
+      firstBadSeq: head!.seq,
+      checkpoint: { status: 'failed', size: head!.seq },
+    });
+  });
+});
+
+// ---- a logical backup of one organisation's audit trail, as pg_dump would take it ----
+
+type Backup = {
+  organisation: Selectable<OrganisationsTable>;
+  events: AuditEventRow[];
+  chain: AuditChainRow[];
+};
+
+async function takeBackup(db: Db, orgId: string): Promise<Backup> {
+  const organisation = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  const events = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('id')
+    .execute();
+  const chain = await db
+    .selectFrom('audit_chain')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('seq')
+    .execute();
+  return { organisation, events, chain };
+}
+
+async function restoreBackup(db: Db, backup: Backup): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('organisations').values(backup.organisation).execute();
+    for (const event of backup.events) {
+      await sql`insert into audit_events (org_id, id, occurred_at, actor_type, actor_id, actor_role, action,
+                  entity_type, entity_id, changed_fields, outcome, request_id, ip, details)
+                overriding system value
+                values (${event.org_id}, ${event.id}, ${event.occurred_at}, ${event.actor_type}, ${event.actor_id},
+                  ${event.actor_role}, ${event.action}, ${event.entity_type}, ${event.entity_id},
+                  ${event.changed_fields}::text[], ${event.outcome}, ${event.request_id}, ${event.ip},
+                  ${JSON.stringify(event.details)}::jsonb)`.execute(trx);
+    }
+    if (backup.chain.length > 0) await trx.insertInto('audit_chain').values(backup.chain).execute();
+    // The identity sequence continues after the restored ids, as it would after pg_restore.
+    await sql`select setval(pg_get_serial_sequence('audit_events', 'id'), (select max(id) from audit_events))`.execute(
+      trx,
+    );
+  });
+}
