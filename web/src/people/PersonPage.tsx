@@ -10,6 +10,7 @@ import {
   type Person,
   type Representative,
 } from '../api.ts';
+import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
 import { ReachNowSummary } from '../partners/channels.tsx';
 import { useNotice } from '../partners/notice.ts';
@@ -17,6 +18,7 @@ import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
 import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
+import { ConsentAndSharingSummary } from '../sharing/ConsentAndSharingSummary.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
@@ -83,6 +85,14 @@ export function PersonPage() {
           </Link>
         </p>
       ) : null}
+      {hasRole(session.user.role, accessHistoryReaders) ? (
+        <p>
+          <Link to={`/audit/people/${current.id}`}>
+            Who has accessed this record
+            <span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
+          </Link>
+        </p>
+      ) : null}
 
       <h2>Clinical flags</h2>
       {current.clinicalFlags.length > 0 ? (
@@ -100,6 +110,8 @@ export function PersonPage() {
           <MultiLine text={current.clinicalFlagsNote} />
         </div>
       ) : null}
+
+      <ConsentAndSharingSummary person={current} />
 
       <CircleOfSupport
         person={current}

@@ -1,0 +1,398 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  ApiError,
+  checkShare,
+  type FieldError,
+  getPerson,
+  type InformationCategory,
+  type Person,
+  recordShare,
+  type ShareDecision,
+  type ShareQuestion,
+  type ShareRefusalReason,
+  type SharingPurpose,
+} from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { Radios, readText, TextArea } from '../partners/form-fields.tsx';
+import { personName } from '../people/person-labels.ts';
+import { hasRole } from '../roles.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { sharingWriters } from './access.ts';
+import { contactHint, loadPartnerLists, type PartnerLists } from './recipients.tsx';
+import { CategoryCheckboxes } from './sharing-fields.tsx';
+import {
+  basisLabels,
+  describeLawfulBasis,
+  listCategories,
+  purposeHints,
+  purposeLabels,
+  purposes,
+} from './sharing-labels.ts';
+import { BackLink, Lines, Loading, readChoices, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+
+// API field name → input id, in the order the fields appear.
+const fields = {
+  partnerContactId: 'recipient',
+  partnerOrganisationId: 'recipient',
+  purpose: 'purpose',
+  categories: 'categories',
+};
+const recordFields = { description: 'description' };
+
+type Answer = { question: ShareQuestion; decision: ShareDecision };
+
+/** Asks the sharing gate before sharing, then records the share once it is made. */
+export function CanIShareThisPage() {
+  const { personId = '' } = useParams();
+  const [loaded, reload] = useResource(`can I share ${personId}`, async () => {
+    const [person, lists] = await Promise.all([getPerson(personId), loadPartnerLists(personId)]);
+    return { person, lists };
+  });
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
+  return <CanIShareThis {...loaded.data} />;
+}
+
+function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists }) {
+  const session = useSession();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isChecking, setIsChecking] = useState(false);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  // Each answer is shown afresh (and takes focus), even for the same question asked again.
+  const [checks, setChecks] = useState(0);
+  const name = personName(person);
+  usePageTitle(`Can I share this? ${name}`, errors.items.length > 0);
+  const canRecord = hasRole(session.user.role, sharingWriters);
+
+  async function check(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isChecking) return;
+    const form = new FormData(event.currentTarget);
+    const [recipientKind, recipientId = ''] = String(form.get('recipient') ?? '').split(':');
+    const partnerOrganisationId = recipientKind === 'organisation' ? recipientId : '';
+    const partnerContactId = recipientKind === 'contact' ? recipientId : '';
+    const purpose = String(form.get('purpose') ?? '') as SharingPurpose | '';
+    const chosenCategories = readChoices<InformationCategory>(form, 'categories');
+
+    const problems: FieldError[] = [];
+    if (!recipientId) {
+      problems.push({ field: 'partnerContactId', message: 'Choose who the information would go to' });
+    }
+    if (!purpose) problems.push({ field: 'purpose', message: 'Choose what it is for' });
+    if (chosenCategories.length === 0) {
+      problems.push({ field: 'categories', message: 'Choose the kinds of information you would share' });
+    }
+    if (problems.length > 0 || !purpose) {
+      setErrors(toFormErrors(fields, problems));
+      setAnswer(null);
+      return;
+    }
+
+    const question: ShareQuestion = {
+      ...(partnerOrganisationId ? { partnerOrganisationId } : {}),
+      ...(partnerContactId ? { partnerContactId } : {}),
+      purpose,
+      categories: chosenCategories,
+    };
+    setIsChecking(true);
+    try {
+      const decision = await checkShare(person.id, question);
+      setErrors(noFormErrors);
+      setAnswer({ question, decision });
+      setChecks((count) => count + 1);
+    } catch (error) {
+      setErrors(sharingFormErrors(fields, error));
+      setAnswer(null);
+    } finally {
+      setIsChecking(false);
+    }
+  }
+
+  return (
+    <>
+      <BackLink to={sharingPath(person.id)}>Back to {name}’s consent and sharing</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>
+            <span className="nhsuk-caption-l">{name}</span>
+            Can I share this?
+          </h1>
+          <p>
+            Check before you share information about {name} with a partner, by any means: a phone call, an
+            email, a meeting. Liaison checks their consent and the decisions made for them. Nothing is shared
+            by asking.
+          </p>
+          {/* A changed question makes the answer on the page out of date, so it is cleared. */}
+          <form onSubmit={check} onChange={() => setAnswer(null)} noValidate>
+            <RecipientSelect
+              lists={lists}
+              error={errors.byField.get('partnerContactId') ?? errors.byField.get('partnerOrganisationId')}
+            />
+            <Radios
+              id={fields.purpose}
+              name="purpose"
+              legend="What is it for?"
+              legendSize="m"
+              items={purposes.map((purpose) => ({
+                value: purpose,
+                label: purposeLabels[purpose],
+                hint: purposeHints[purpose],
+              }))}
+              error={errors.byField.get('purpose')}
+            />
+            <CategoryCheckboxes
+              errors={errors}
+              legend="What kinds of information would you share?"
+              hint="Select everything the information includes. Share only what they need."
+            />
+            <button className="nhsuk-button" type="submit">
+              Check
+            </button>
+          </form>
+          {answer ? <TheAnswer key={checks} person={person} answer={answer} canRecord={canRecord} /> : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * One select for the recipient: the people in the person's circle of support first, then the
+ * organisations, then everyone else in the register. Values are `contact:<id>` or
+ * `organisation:<id>`.
+ */
+function RecipientSelect({ lists, error }: { lists: PartnerLists; error: string | undefined }) {
+  const id = fields.partnerContactId;
+  const circle = lists.contacts.filter((entry) => entry.circleRole !== null);
+  const others = lists.contacts.filter((entry) => entry.circleRole === null);
+  const contactOption = (entry: PartnerLists['contacts'][number]) => (
+    <option key={entry.contact.id} value={`contact:${entry.contact.id}`}>
+      {entry.contact.name} ({contactHint(entry)})
+    </option>
+  );
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label className="nhsuk-label nhsuk-label--m" htmlFor={id}>
+        Who would the information go to?
+      </label>
+      <div className="nhsuk-hint" id={`${id}-hint`}>
+        A named person, or an organisation as a whole. People in their circle of support are listed first.
+      </div>
+      {error ? (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      <select
+        className={error ? 'nhsuk-select nhsuk-select--error' : 'nhsuk-select'}
+        id={id}
+        name="recipient"
+        defaultValue=""
+        aria-describedby={describedBy}
+      >
+        <option value="">Choose a person or organisation</option>
+        {circle.length > 0 ? (
+          <optgroup label="People in their circle of support">{circle.map(contactOption)}</optgroup>
+        ) : null}
+        <optgroup label="Partner organisations">
+          {lists.organisations.map((organisation) => (
+            <option key={organisation.id} value={`organisation:${organisation.id}`}>
+              {organisation.name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Other people in the partner register">{others.map(contactOption)}</optgroup>
+      </select>
+    </div>
+  );
+}
+
+function recipientWords(decision: ShareDecision): string {
+  const { recipient } = decision;
+  return recipient.partnerContactName
+    ? `${recipient.partnerContactName} at ${recipient.partnerOrganisationName}`
+    : recipient.partnerOrganisationName;
+}
+
+function TheAnswer({ person, answer, canRecord }: { person: Person; answer: Answer; canRecord: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [refusedOnRecord, setRefusedOnRecord] = useState<{
+    detail: string;
+    reasons: ShareRefusalReason[];
+  } | null>(null);
+  // The answer takes focus when it arrives, so screen reader users hear it.
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const { question, decision } = answer;
+
+  if (!decision.allowed || refusedOnRecord) {
+    const reasons = refusedOnRecord?.reasons ?? decision.reasons;
+    return (
+      <div className="nhsuk-card nhsuk-card--care nhsuk-card--care--urgent">
+        <div className="nhsuk-card__heading-container">
+          <h2 className="nhsuk-card__heading" ref={heading} tabIndex={-1}>
+            <span className="nhsuk-u-visually-hidden">Refused: </span>
+            No, you cannot share this
+          </h2>
+          <span className="nhsuk-card--care__arrow" aria-hidden="true" />
+        </div>
+        <div className="nhsuk-card__content">
+          <p>
+            Do not share {listCategories(question.categories).toLowerCase()} information with{' '}
+            {recipientWords(decision)} for {purposeLabels[question.purpose].toLowerCase()}.
+          </p>
+          {refusedOnRecord ? (
+            <p>The records changed since you checked, so the share was not recorded.</p>
+          ) : null}
+          <h3 className="nhsuk-heading-s">Why</h3>
+          {reasons.length > 0 ? (
+            <ul className="nhsuk-list nhsuk-list--bullet">
+              {reasons.map((reason) => (
+                <li key={`${reason.code} ${reason.recordId ?? ''}`}>{reason.message}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{refusedOnRecord?.detail ?? decision.explanation}</p>
+          )}
+          <h3 className="nhsuk-heading-s">What you can do</h3>
+          <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
+            <li>Ask {personName(person)} for consent, and record it.</li>
+            <li>
+              If you think they may lack capacity for this decision, assess it and talk to your manager.
+            </li>
+            <li>
+              If someone is at risk of harm, tell your manager now: they can authorise sharing for
+              safeguarding.
+            </li>
+            <li>
+              <Link to={sharingPath(person.id)}>See {personName(person)}’s consent and sharing records</Link>
+            </li>
+          </ul>
+        </div>
+      </div>
+    );
+  }
+
+  const rows: SummaryRow[] = [
+    { key: 'To', value: recipientWords(decision) },
+    { key: 'For', value: purposeLabels[question.purpose] },
+    { key: 'Information', value: listCategories(question.categories) },
+    {
+      key: 'Allowed on',
+      value: decision.basis ? basisLabels[decision.basis] : 'Not known',
+    },
+    {
+      key: 'Lawful basis',
+      value: decision.lawfulBasis ? (
+        <Lines lines={describeLawfulBasis(decision.lawfulBasis)} />
+      ) : (
+        'Not recorded'
+      ),
+    },
+    {
+      key: 'Information sharing agreement',
+      value: decision.agreement
+        ? `${decision.agreement.title}${decision.agreement.reference ? ` (${decision.agreement.reference})` : ''}`
+        : `None recorded with ${decision.recipient.partnerOrganisationName} for this`,
+    },
+  ];
+  return (
+    <>
+      <div className="nhsuk-panel">
+        <h2 className="nhsuk-panel__title nhsuk-panel__title--m" ref={heading} tabIndex={-1}>
+          Yes, you can share this
+        </h2>
+        <div className="nhsuk-panel__body">{decision.explanation}</div>
+      </div>
+      <SummaryList rows={rows} />
+      <p>Share only what they need, and use a secure way to send anything in writing.</p>
+      {canRecord ? <RecordShared person={person} question={question} onRefused={setRefusedOnRecord} /> : null}
+    </>
+  );
+}
+
+function RecordShared({
+  person,
+  question,
+  onRefused,
+}: {
+  person: Person;
+  question: ShareQuestion;
+  onRefused: (refusal: { detail: string; reasons: ShareRefusalReason[] }) => void;
+}) {
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [isRecorded, setIsRecorded] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const description = readText(new FormData(event.currentTarget), 'description');
+    if (!description) {
+      setErrors(
+        toFormErrors(recordFields, [{ field: 'description', message: 'Say how and what you shared' }]),
+      );
+      return;
+    }
+    setIsSubmitting(true);
+    try {
+      await recordShare(person.id, { ...question, description });
+      setErrors(noFormErrors);
+      setIsRecorded(true);
+    } catch (error) {
+      // The gate decides again when the share is recorded: the records may have changed since.
+      if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
+        onRefused({ detail: error.detail, reasons: [...error.reasons] });
+        return;
+      }
+      setErrors(sharingFormErrors(recordFields, error));
+    } finally {
+      setIsSubmitting(false);
+    }
+  }
+
+  if (isRecorded) {
+    return (
+      <NotificationBanner variant="success">
+        The share has been recorded in {personName(person)}’s share log.{' '}
+        <Link className="nhsuk-notification-banner__link" to={`/people/${person.id}/shares`}>
+          See the share log
+        </Link>
+      </NotificationBanner>
+    );
+  }
+  return (
+    <>
+      <h2>Record that you shared this</h2>
+      <p>
+        When you have shared it, record it here, so that {personName(person)}’s share log shows who was told
+        what, and why.
+      </p>
+      <ErrorSummary items={errors.items} />
+      <form onSubmit={submit} noValidate>
+        <TextArea
+          id={recordFields.description}
+          name="description"
+          label="How and what you shared"
+          hint="Like: phoned the GP about her low blood sugar readings this morning."
+          rows={3}
+          error={errors.byField.get('description')}
+        />
+        <button className="nhsuk-button" type="submit">
+          Record that you shared this
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,384 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import {
+  type ConsentGiver,
+  type ConsentRecord,
+  type ConsentRecordedHow,
+  type FieldError,
+  getPerson,
+  type InformationCategory,
+  listRepresentatives,
+  type Person,
+  type Representative,
+  recordConsent,
+  type SharingPurpose,
+  withdrawConsent,
+} from '../api.ts';
+import { DateInput, Radios, readDateInput, readText, TextArea } from '../partners/form-fields.tsx';
+import type { NoticeState } from '../partners/notice.ts';
+import { personName, representativeKindLabels } from '../people/person-labels.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { formatDate } from '../ui/format.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { SummaryList } from '../ui/SummaryList.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { dateInputExample, todayInLondon, yearsAfter } from './dates.ts';
+import {
+  loadPartnerLists,
+  namesNobody,
+  type PartnerLists,
+  RecipientScopeQuestion,
+  readRecipientScope,
+  recipientScopeFields,
+} from './recipients.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
+import { listCategories, listPurposes, recordedHowLabels, recordedHows } from './sharing-labels.ts';
+import {
+  BackToSharing,
+  Loading,
+  readChoices,
+  ScopeLines,
+  sharingFormErrors,
+  sharingPath,
+  usePersonSharing,
+} from './sharing-parts.tsx';
+
+// API field name → input id, in the order the fields appear.
+const fields = {
+  givenBy: 'given-by',
+  representativeId: 'given-by',
+  ...recipientScopeFields,
+  purposes: 'purposes',
+  categories: 'categories',
+  recordedHow: 'recorded-how',
+  givenOn: 'given-on',
+  reviewOn: 'review-on',
+  notes: 'notes',
+};
+
+function isActing(representative: Representative): boolean {
+  return representative.endedAt === null;
+}
+
+/** The person, or one of their representatives, each a choice of its own. */
+function giverItems(person: Person, representatives: readonly Representative[]) {
+  return [
+    { value: 'person', label: personName(person) },
+    ...representatives.map((representative) => ({
+      value: `representative:${representative.id}`,
+      label: representative.name,
+      hint: `${representativeKindLabels[representative.kind]}, acting for them`,
+    })),
+  ];
+}
+
+function readGiver(
+  form: FormData,
+  name: string,
+): { giver: ConsentGiver | ''; representativeId: string | null } {
+  const value = String(form.get(name) ?? '');
+  if (value === 'person') return { giver: 'person', representativeId: null };
+  if (value.startsWith('representative:')) {
+    return { giver: 'representative', representativeId: value.slice('representative:'.length) };
+  }
+  return { giver: '', representativeId: null };
+}
+
+export function RecordConsentPage() {
+  const { personId = '' } = useParams();
+  const [loaded, reload] = useResource(`record consent ${personId}`, async () => {
+    const [person, representatives, lists] = await Promise.all([
+      getPerson(personId),
+      listRepresentatives(personId),
+      loadPartnerLists(personId),
+    ]);
+    return { person, representatives: representatives.items.filter(isActing), lists };
+  });
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
+  return <RecordConsentForm {...loaded.data} />;
+}
+
+function RecordConsentForm({
+  person,
+  representatives,
+  lists,
+}: {
+  person: Person;
+  representatives: readonly Representative[];
+  lists: PartnerLists;
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const title = `Record consent for ${personName(person)}`;
+  usePageTitle(title, errors.items.length > 0);
+  // Only an attorney or deputy can consent for someone; advocates and next of kin cannot.
+  const attorneys = representatives.filter((representative) => representative.isLegallyAuthorised);
+  const today = todayInLondon();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const form = new FormData(event.currentTarget);
+    const { giver: givenBy, representativeId } = readGiver(form, 'givenBy');
+    const scope = readRecipientScope(form);
+    const chosenPurposes = readChoices<SharingPurpose>(form, 'purposes');
+    const chosenCategories = readChoices<InformationCategory>(form, 'categories');
+    const recordedHow = String(form.get('recordedHow') ?? '') as ConsentRecordedHow | '';
+    const givenOn = readDateInput(form, 'givenOn', 'The date consent was given');
+    const reviewOn = readDateInput(form, 'reviewOn', 'The review date');
+
+    const problems: FieldError[] = [];
+    if (!givenBy) problems.push({ field: 'givenBy', message: 'Choose who gave consent' });
+    if (namesNobody(scope)) {
+      problems.push({
+        field: 'partnerOrganisationIds',
+        message: 'Choose at least one partner organisation, person or type of partner the consent covers',
+      });
+    }
+    if (chosenPurposes.length === 0)
+      problems.push({ field: 'purposes', message: 'Choose at least one purpose' });
+    if (chosenCategories.length === 0) {
+      problems.push({ field: 'categories', message: 'Choose at least one kind of information' });
+    }
+    if (!recordedHow) problems.push({ field: 'recordedHow', message: 'Choose how consent was recorded' });
+    if ('problem' in givenOn) problems.push({ field: 'givenOn', message: givenOn.problem });
+    else if (!givenOn.date) problems.push({ field: 'givenOn', message: 'Enter the date consent was given' });
+    if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
+    else if (!reviewOn.date)
+      problems.push({ field: 'reviewOn', message: 'Enter the date to review consent by' });
+    if (problems.length > 0 || !givenBy || !recordedHow || !('date' in givenOn) || !('date' in reviewOn)) {
+      setErrors(toFormErrors(fields, problems));
+      return;
+    }
+
+    setIsSubmitting(true);
+    try {
+      await recordConsent(person.id, {
+        givenBy,
+        representativeId,
+        ...scope,
+        purposes: chosenPurposes,
+        categories: chosenCategories,
+        recordedHow,
+        notes: readText(form, 'notes'),
+        givenOn: givenOn.date ?? '',
+        reviewOn: reviewOn.date ?? '',
+      });
+      const state: NoticeState = { notice: `Consent has been recorded for ${personName(person)}.` };
+      navigate(sharingPath(person.id), { state });
+    } catch (error) {
+      setErrors(sharingFormErrors(fields, error));
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <BackToSharing person={person} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>{title}</h1>
+          <p>
+            Record what {personName(person)} agreed to: who information can go to, why, and what kinds of
+            information. Liaison allows sharing only within it.
+          </p>
+          <form onSubmit={submit} noValidate>
+            <Radios
+              id={fields.givenBy}
+              name="givenBy"
+              legend="Who gave consent?"
+              legendSize="m"
+              hint={
+                attorneys.length > 0
+                  ? 'An attorney or deputy can consent only when the person lacks capacity for this decision.'
+                  : `No attorney or deputy is recorded for ${personName(person)}, so only they can consent.`
+              }
+              items={giverItems(person, attorneys)}
+              error={errors.byField.get('givenBy') ?? errors.byField.get('representativeId')}
+            />
+            <RecipientScopeQuestion
+              lists={lists}
+              legend="Who can the information go to?"
+              hint="Choose everyone the consent covers. You can choose organisations, named people and types of partner."
+              errors={errors}
+            />
+            <PurposeCheckboxes errors={errors} />
+            <CategoryCheckboxes errors={errors} />
+            <Radios
+              id={fields.recordedHow}
+              name="recordedHow"
+              legend="How was consent recorded?"
+              legendSize="m"
+              items={recordedHows.map((how) => ({ value: how, label: recordedHowLabels[how] }))}
+              error={errors.byField.get('recordedHow')}
+            />
+            <DateInput
+              id={fields.givenOn}
+              name="givenOn"
+              legend="When was consent given?"
+              hint={`For example, ${dateInputExample(today)}`}
+              defaultValue={today}
+              error={errors.byField.get('givenOn')}
+            />
+            <DateInput
+              id={fields.reviewOn}
+              name="reviewOn"
+              legend="When should consent be reviewed?"
+              hint={`Consent lapses after this date unless it is recorded again. For example, a year from now: ${dateInputExample(yearsAfter(today, 1))}`}
+              error={errors.byField.get('reviewOn')}
+            />
+            <TextArea
+              id={fields.notes}
+              name="notes"
+              label="Notes (optional)"
+              hint="Anything they asked for, like not to share with a particular person."
+              error={errors.byField.get('notes')}
+            />
+            <button className="nhsuk-button" type="submit">
+              Record consent
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+// ---- withdrawing consent ----
+
+const withdrawFields = {
+  withdrawnBy: 'withdrawn-by',
+  representativeId: 'withdrawn-by',
+  reason: 'reason',
+};
+
+export function WithdrawConsentPage() {
+  const { personId = '', consentId = '' } = useParams();
+  const [loaded, reload] = usePersonSharing(personId);
+  const [representatives, reloadRepresentatives] = useResource(`representatives of ${personId}`, () =>
+    listRepresentatives(personId),
+  );
+  if (loaded.status === 'loading' || representatives.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
+  if (representatives.status === 'failed') {
+    return <LoadProblem error={representatives.error} onTryAgain={reloadRepresentatives} />;
+  }
+  const { person, records } = loaded.data;
+  const consent = records.consents.find((each) => each.id === consentId);
+  if (!consent || consent.withdrawal) {
+    return (
+      <>
+        <BackToSharing person={person} />
+        <h1>{consent ? 'This consent has already been withdrawn' : 'Consent not found'}</h1>
+        <p>There is nothing to withdraw.</p>
+      </>
+    );
+  }
+  return (
+    <WithdrawConsentForm
+      person={person}
+      consent={consent}
+      representatives={representatives.data.items.filter(isActing)}
+    />
+  );
+}
+
+function WithdrawConsentForm({
+  person,
+  consent,
+  representatives,
+}: {
+  person: Person;
+  consent: ConsentRecord;
+  representatives: readonly Representative[];
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const title = `Withdraw the consent given on ${formatDate(consent.givenOn)}`;
+  usePageTitle(title, errors.items.length > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const form = new FormData(event.currentTarget);
+    const { giver: withdrawnBy, representativeId } = readGiver(form, 'withdrawnBy');
+    const problems: FieldError[] = [];
+    if (!withdrawnBy) problems.push({ field: 'withdrawnBy', message: 'Choose who withdrew consent' });
+    if (problems.length > 0 || !withdrawnBy) {
+      setErrors(toFormErrors(withdrawFields, problems));
+      return;
+    }
+    setIsSubmitting(true);
+    try {
+      const { heldShares } = await withdrawConsent(person.id, consent.id, {
+        withdrawnBy,
+        representativeId,
+        reason: readText(form, 'reason'),
+      });
+      const held =
+        heldShares > 0
+          ? ` ${heldShares} queued ${heldShares === 1 ? 'share was' : 'shares were'} held for a manager to review.`
+          : '';
+      const state: NoticeState = {
+        notice: `The consent given on ${formatDate(consent.givenOn)} has been withdrawn. Liaison will not share on it from now on.${held}`,
+      };
+      navigate(sharingPath(person.id), { state });
+    } catch (error) {
+      setErrors(sharingFormErrors(withdrawFields, error));
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <BackToSharing person={person} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>{title}</h1>
+          <SummaryList
+            rows={[
+              { key: 'Can go to', value: <ScopeLines scope={consent.scope} /> },
+              { key: 'For', value: listPurposes(consent.purposes) },
+              { key: 'Information', value: listCategories(consent.categories) },
+            ]}
+          />
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              Withdrawal takes effect straight away: nothing more will be shared on this consent. Anything
+              waiting to be sent on it is held for a manager to review.
+            </p>
+          </div>
+          <form onSubmit={submit} noValidate>
+            <Radios
+              id={withdrawFields.withdrawnBy}
+              name="withdrawnBy"
+              legend="Who withdrew consent?"
+              legendSize="m"
+              items={giverItems(person, representatives)}
+              error={errors.byField.get('withdrawnBy') ?? errors.byField.get('representativeId')}
+            />
+            <TextArea
+              id={withdrawFields.reason}
+              name="reason"
+              label="Why was consent withdrawn? (optional)"
+              hint="In their words, if they gave a reason."
+              rows={3}
+              error={errors.byField.get('reason')}
+            />
+            <button className="nhsuk-button nhsuk-button--warning" type="submit">
+              Withdraw consent
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,351 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import {
+  addSharingAgreement,
+  changeSharingAgreement,
+  type FieldError,
+  getSharingAgreement,
+  type InformationCategory,
+  listSharingAgreements,
+  type PartnerOrganisation,
+  type SharingAgreement,
+  type SharingPurpose,
+} from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import {
+  changesFrom,
+  DateInput,
+  readDateInput,
+  readText,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../partners/form-fields.tsx';
+import { type NoticeState, useNotice } from '../partners/notice.ts';
+import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { hasRole } from '../roles.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { formatDate } from '../ui/format.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { Pagination } from '../ui/Pagination.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { sharingDeciders } from './access.ts';
+import { dateInputExample, todayInLondon } from './dates.ts';
+import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
+import { listCategories, listPurposes } from './sharing-labels.ts';
+import { BackLink, Loading, readChoices, sharingFormErrors } from './sharing-parts.tsx';
+
+const agreementsPath = '/partners/sharing-agreements';
+const pageSize = 50;
+
+/** Where an agreement stands today: it counts only between its start and end dates. */
+function agreementStatus(agreement: SharingAgreement, today: string) {
+  // Non-breaking spaces keep each tag on one line in a narrow column.
+  if (agreement.inForce) return { label: 'In\u00a0force', tag: 'nhsuk-tag--green' };
+  if (agreement.startsOn > today) return { label: 'Not\u00a0started', tag: 'nhsuk-tag--blue' };
+  return { label: 'Ended', tag: 'nhsuk-tag--grey' };
+}
+
+function agreementDates(agreement: SharingAgreement): string {
+  return agreement.endsOn
+    ? `${formatDate(agreement.startsOn)} to ${formatDate(agreement.endsOn)}`
+    : `From ${formatDate(agreement.startsOn)}, with no end date`;
+}
+
+export function SharingAgreementsPage() {
+  const session = useSession();
+  const [searchParams] = useSearchParams();
+  const [notice] = useNotice();
+  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const canWrite = hasRole(session.user.role, sharingDeciders);
+  const [agreements, reload] = useResource(`sharing agreements ${page}`, () =>
+    listSharingAgreements({ limit: pageSize, offset: (page - 1) * pageSize }),
+  );
+  usePageTitle('Information sharing agreements');
+  const today = todayInLondon();
+
+  return (
+    <>
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      <h1>Information sharing agreements</h1>
+      <p>
+        The agreements you have with partner organisations about sharing information. When a share is allowed,
+        Liaison shows the agreement with the recipient’s organisation that covers it.
+      </p>
+      <p>
+        <Link to="/partners">Partner register</Link>
+      </p>
+      {canWrite ? (
+        <p>
+          <Link className="nhsuk-button" to={`${agreementsPath}/new`} draggable="false">
+            Add an agreement
+          </Link>
+        </p>
+      ) : null}
+      {agreements.status === 'loading' ? <Loading /> : null}
+      {agreements.status === 'failed' ? <LoadProblem error={agreements.error} onTryAgain={reload} /> : null}
+      {agreements.status === 'loaded' ? (
+        <>
+          {agreements.data.items.length === 0 ? (
+            <p>No agreements have been recorded yet.</p>
+          ) : (
+            <Table
+              caption="Agreements, by organisation"
+              headings={[
+                'Organisation',
+                'Agreement',
+                'Covers',
+                'Dates',
+                'Status',
+                ...(canWrite ? ['Action'] : []),
+              ]}
+            >
+              {agreements.data.items.map((agreement) => {
+                const status = agreementStatus(agreement, today);
+                return (
+                  <Row key={agreement.id}>
+                    <Cell heading="Organisation">
+                      <Link to={`/partners/organisations/${agreement.partnerOrganisationId}`}>
+                        {agreement.partnerOrganisationName}
+                      </Link>
+                    </Cell>
+                    <Cell heading="Agreement">
+                      {agreement.title}
+                      {agreement.reference ? (
+                        <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                          Reference {agreement.reference}
+                        </span>
+                      ) : null}
+                      {agreement.notes ? (
+                        <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                          <MultiLine text={agreement.notes} />
+                        </span>
+                      ) : null}
+                    </Cell>
+                    <Cell heading="Covers">
+                      {listPurposes(agreement.purposes)}: {listCategories(agreement.categories).toLowerCase()}{' '}
+                      information
+                    </Cell>
+                    <Cell heading="Dates">{agreementDates(agreement)}</Cell>
+                    <Cell heading="Status">
+                      <strong className={`nhsuk-tag ${status.tag}`}>{status.label}</strong>
+                    </Cell>
+                    {canWrite ? (
+                      <Cell heading="Action">
+                        <Link to={`${agreementsPath}/${agreement.id}/change`}>
+                          Change<span className="nhsuk-u-visually-hidden"> {agreement.title}</span>
+                        </Link>
+                      </Cell>
+                    ) : null}
+                  </Row>
+                );
+              })}
+            </Table>
+          )}
+          <Pagination
+            page={page}
+            hasNextPage={agreements.data.items.length === pageSize}
+            searchParams={searchParams}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+// API field name → input id, in the order the fields appear.
+const fields = {
+  partnerOrganisationId: 'partner-organisation',
+  title: 'title',
+  reference: 'reference',
+  purposes: 'purposes',
+  categories: 'categories',
+  startsOn: 'starts-on',
+  endsOn: 'ends-on',
+  notes: 'notes',
+  version: 'title',
+};
+
+export function AddSharingAgreementPage() {
+  const [organisations, reload] = useResource('all partner organisations', listAllPartnerOrganisations);
+  if (organisations.status === 'loading') return <Loading />;
+  if (organisations.status === 'failed')
+    return <LoadProblem error={organisations.error} onTryAgain={reload} />;
+  return <SharingAgreementForm organisations={organisations.data} agreement={null} />;
+}
+
+export function ChangeSharingAgreementPage() {
+  const { agreementId = '' } = useParams();
+  const [agreement, reload] = useResource(`sharing agreement ${agreementId}`, () =>
+    getSharingAgreement(agreementId),
+  );
+  if (agreement.status === 'loading') return <Loading />;
+  if (agreement.status === 'failed') return <LoadProblem error={agreement.error} onTryAgain={reload} />;
+  return <SharingAgreementForm organisations={[]} agreement={agreement.data} />;
+}
+
+function SharingAgreementForm({
+  organisations,
+  agreement,
+}: {
+  organisations: readonly PartnerOrganisation[];
+  agreement: SharingAgreement | null;
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const title = agreement ? `Change ${agreement.title}` : 'Add an information sharing agreement';
+  usePageTitle(title, errors.items.length > 0);
+  const today = todayInLondon();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const form = new FormData(event.currentTarget);
+    const partnerOrganisationId = agreement
+      ? agreement.partnerOrganisationId
+      : String(form.get('partnerOrganisationId') ?? '');
+    const values = {
+      title: readText(form, 'title') ?? '',
+      reference: readText(form, 'reference'),
+      purposes: readChoices<SharingPurpose>(form, 'purposes'),
+      categories: readChoices<InformationCategory>(form, 'categories'),
+      notes: readText(form, 'notes'),
+    };
+    const startsOn = readDateInput(form, 'startsOn', 'The start date');
+    const endsOn = readDateInput(form, 'endsOn', 'The end date');
+
+    const problems: FieldError[] = [];
+    if (!partnerOrganisationId) {
+      problems.push({ field: 'partnerOrganisationId', message: 'Choose the partner organisation' });
+    }
+    if (!values.title) problems.push({ field: 'title', message: 'Enter the agreement’s title' });
+    if (values.purposes.length === 0)
+      problems.push({ field: 'purposes', message: 'Choose at least one purpose' });
+    if (values.categories.length === 0) {
+      problems.push({ field: 'categories', message: 'Choose at least one kind of information' });
+    }
+    if ('problem' in startsOn) problems.push({ field: 'startsOn', message: startsOn.problem });
+    else if (!startsOn.date)
+      problems.push({ field: 'startsOn', message: 'Enter the date the agreement starts' });
+    if ('problem' in endsOn) problems.push({ field: 'endsOn', message: endsOn.problem });
+    if (problems.length > 0 || !('date' in startsOn) || !('date' in endsOn) || !startsOn.date) {
+      setErrors(toFormErrors(fields, problems));
+      return;
+    }
+
+    const complete = { ...values, startsOn: startsOn.date, endsOn: endsOn.date };
+    setIsSubmitting(true);
+    try {
+      let state: NoticeState;
+      if (agreement) {
+        const changes = changesFrom(agreement, complete);
+        if (Object.keys(changes).length > 0) {
+          await changeSharingAgreement(agreement.id, { ...changes, version: agreement.version });
+          state = { notice: `${complete.title} has been changed.` };
+        } else {
+          state = {};
+        }
+      } else {
+        const added = await addSharingAgreement({ partnerOrganisationId, ...complete });
+        state = { notice: `${added.title} with ${added.partnerOrganisationName} has been added.` };
+      }
+      navigate(agreementsPath, { state });
+    } catch (error) {
+      setErrors(sharingFormErrors(fields, error));
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <>
+      <BackLink to={agreementsPath}>Back to information sharing agreements</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>
+            {agreement ? <span className="nhsuk-caption-l">{agreement.partnerOrganisationName}</span> : null}
+            {title}
+          </h1>
+          <form onSubmit={submit} noValidate>
+            {agreement ? null : (
+              <SelectField
+                id={fields.partnerOrganisationId}
+                name="partnerOrganisationId"
+                label="Partner organisation"
+                options={[
+                  { value: '', label: 'Choose an organisation' },
+                  ...organisations.map((organisation) => ({
+                    value: organisation.id,
+                    label: organisation.name,
+                  })),
+                ]}
+                error={errors.byField.get('partnerOrganisationId')}
+              />
+            )}
+            <TextField
+              id={fields.title}
+              name="title"
+              label="Title"
+              hint="As the agreement calls itself, like: Exampleton health and social care information sharing agreement."
+              defaultValue={agreement?.title}
+              error={errors.byField.get('title') ?? errors.byField.get('version')}
+            />
+            <TextField
+              id={fields.reference}
+              name="reference"
+              label="Reference (optional)"
+              widthClass="nhsuk-input--width-20"
+              spellCheck={false}
+              defaultValue={agreement?.reference}
+              error={errors.byField.get('reference')}
+            />
+            <PurposeCheckboxes
+              errors={errors}
+              legend="What purposes does it cover?"
+              {...(agreement ? { defaultValues: agreement.purposes } : {})}
+            />
+            <CategoryCheckboxes
+              errors={errors}
+              legend="What kinds of information does it cover?"
+              {...(agreement ? { defaultValues: agreement.categories } : {})}
+            />
+            <DateInput
+              id={fields.startsOn}
+              name="startsOn"
+              legend="When does it start?"
+              hint={`For example, ${dateInputExample(today)}`}
+              defaultValue={agreement?.startsOn}
+              error={errors.byField.get('startsOn')}
+            />
+            <DateInput
+              id={fields.endsOn}
+              name="endsOn"
+              legend="When does it end? (optional)"
+              hint="Leave it empty if it has no end date. After this date Liaison no longer shows it."
+              defaultValue={agreement?.endsOn}
+              error={errors.byField.get('endsOn')}
+            />
+            <TextArea
+              id={fields.notes}
+              name="notes"
+              label="Notes (optional)"
+              hint="Like where the signed copy is kept, or when it is due for review."
+              rows={3}
+              defaultValue={agreement?.notes}
+              error={errors.byField.get('notes')}
+            />
+            <button className="nhsuk-button" type="submit">
+              {agreement ? 'Save changes' : 'Add agreement'}
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}

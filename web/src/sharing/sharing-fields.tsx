@@ -1,0 +1,69 @@
+import type { InformationCategory, SharingPurpose } from '../api.ts';
+import { Checkboxes } from '../partners/form-fields.tsx';
+import type { FormErrors } from '../ui/form-errors.ts';
+import {
+  categories,
+  categoryHints,
+  categoryLabels,
+  purposeHints,
+  purposeLabels,
+  purposes,
+} from './sharing-labels.ts';
+
+// The questions every sharing form asks: what for, and what kinds of information.
+
+export function PurposeCheckboxes({
+  errors,
+  legend = 'What can the information be shared for?',
+  defaultValues,
+}: {
+  errors: FormErrors;
+  legend?: string;
+  defaultValues?: readonly SharingPurpose[];
+}) {
+  return (
+    <Checkboxes
+      id="purposes"
+      name="purposes"
+      legend={legend}
+      legendSize="m"
+      hint="Select all that apply."
+      items={purposes.map((purpose) => ({
+        value: purpose,
+        label: purposeLabels[purpose],
+        hint: purposeHints[purpose],
+      }))}
+      {...(defaultValues ? { defaultValues } : {})}
+      error={errors.byField.get('purposes')}
+    />
+  );
+}
+
+export function CategoryCheckboxes({
+  errors,
+  legend = 'What kinds of information?',
+  hint = 'Select all that apply.',
+  defaultValues,
+}: {
+  errors: FormErrors;
+  legend?: string;
+  hint?: string;
+  defaultValues?: readonly InformationCategory[];
+}) {
+  return (
+    <Checkboxes
+      id="categories"
+      name="categories"
+      legend={legend}
+      legendSize="m"
+      hint={hint}
+      items={categories.map((category) => ({
+        value: category,
+        label: categoryLabels[category],
+        hint: categoryHints[category],
+      }))}
+      {...(defaultValues ? { defaultValues } : {})}
+      error={errors.byField.get('categories')}
+    />
+  );
+}
