@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery, problemSchema } from '../http/schemas.ts';
 import { partnerTypeSchema } from '../partners/partners.schemas.ts';
 import { partnerTypes } from '../partners/partners.table.ts';
+import { representativeKindSchema } from '../people/people.schemas.ts';
 import {
   article6Conditions,
   article9Conditions,
@@ -129,7 +130,7 @@ export const consentSchema = z
   .object({
     id: z.uuid(),
     givenBy: z.enum(consentGivers),
-    representative: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }).nullable(),
+    representative: z.object({ id: z.uuid(), name: z.string(), kind: representativeKindSchema }).nullable(),
     scope: recipientScopeSchema,
     purposes: z.array(sharingPurposeSchema),
     categories: z.array(informationCategorySchema),

@@ -7,6 +7,7 @@ import type { Db, Executor, DbTransaction as Transaction } from '../db/database.
 import { AppError, checkVersion, notFound } from '../errors.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
+import type { RepresentativeKind } from '../people/people.table.ts';
 import * as usersRepository from '../users/users.repository.ts';
 import { defaultLawfulBases, type LawfulBasis } from './lawful-basis.ts';
 import * as sharingRepository from './sharing.repository.ts';
@@ -88,7 +89,7 @@ type Names = {
   organisations: Map<string, string>;
   contacts: Map<string, { name: string; organisationName: string }>;
   users: Map<string, string>;
-  representatives: Map<string, { name: string; kind: string }>;
+  representatives: Map<string, { name: string; kind: RepresentativeKind }>;
 };
 
 async function namesFor(
@@ -96,7 +97,7 @@ async function namesFor(
   orgId: string,
   scopes: readonly RecipientScope[],
   userIds: readonly (string | null)[],
-  representatives: readonly { id: string; name: string; kind: string }[] = [],
+  representatives: readonly { id: string; name: string; kind: RepresentativeKind }[] = [],
 ): Promise<Names> {
   const organisationIds = new Set(scopes.flatMap((scope) => scope.partner_organisation_ids));
   const contactIds = new Set(scopes.flatMap((scope) => scope.partner_contact_ids));
@@ -640,7 +641,9 @@ export async function authoriseSafeguardingShare(
     ? new Date(input.expiresAt)
     : new Date(now.getTime() + SAFEGUARDING_DEFAULT_DAYS * DAY_MS);
   if (expiresAt <= now) throw invalid('expiresAt', 'The authorisation must end in the future.');
-  if (expiresAt.getTime() - now.getTime() > SAFEGUARDING_MAX_DAYS * DAY_MS) {
+  // Up to the end of the London day 30 days from now, so "ends on" a date 30 days ahead is allowed.
+  const latest = inLondon(now).plus({ days: SAFEGUARDING_MAX_DAYS }).endOf('day').toJSDate();
+  if (expiresAt > latest) {
     throw invalid(
       'expiresAt',
       `A safeguarding authorisation can last at most ${SAFEGUARDING_MAX_DAYS} days; authorise again if sharing must continue.`,

@@ -416,6 +416,29 @@ describe('safeguarding without consent', () => {
   });
 });
 
+describe('how long a safeguarding authorisation lasts', () => {
+  it('lasts to the end of the London day 30 days ahead at most', async () => {
+    const { staff, mash, base } = await scenario();
+    const authorisation = {
+      partnerOrganisationIds: [mash.id],
+      categories: ['identity', 'safeguarding'],
+      rationale: 'Allegation of financial abuse by a family member; the MASH needs to assess it now.',
+    };
+    // 21 December 2026, 23:59 in London (GMT): the last minute of the thirtieth day.
+    const lastMinute = await call('POST', `${base}/safeguarding-authorisations`, staff.manager, {
+      ...authorisation,
+      expiresAt: '2026-12-21T23:59:00Z',
+    });
+    expect(lastMinute.statusCode).toBe(201);
+    const tooLong = await call('POST', `${base}/safeguarding-authorisations`, staff.manager, {
+      ...authorisation,
+      expiresAt: '2026-12-22T00:00:01Z',
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors[0].field).toBe('expiresAt');
+  });
+});
+
 describe('shares queued for sending', () => {
   it('are held when the consent they rest on is withdrawn, and flagged to managers', async () => {
     const { organisation, staff, surgery, base, person } = await scenario();
