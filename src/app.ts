@@ -21,8 +21,8 @@ import { type Access, registerAccessControl, sessionCookieName } from './auth/ac
 import { authRoutes } from './auth/auth.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
-import { registerProblemHandlers } from './http/problem.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { registerProblemHandlers } from './http/problem.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
