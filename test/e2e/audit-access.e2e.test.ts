@@ -169,6 +169,8 @@ function rowWith(page: Page, text: string) {
 
 /** The text of each cell as shown on a wide screen, where the cells' own column headings are hidden. */
 async function cellTexts(row: ReturnType<typeof rowWith>): Promise<string[]> {
+  // The heading shows before the history has loaded: wait for the row itself.
+  await row.waitFor();
   const texts = await row.locator('td').allInnerTexts();
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }

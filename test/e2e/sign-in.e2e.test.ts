@@ -67,7 +67,15 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     expect(await summaryValue(page, 'Your account', 'Role')).toBe('Manager');
     expect(await summaryValue(page, 'Your organisation', 'Name')).toBe(organisation.name);
     const menu = page.getByRole('navigation', { name: 'Menu' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Home', 'People', 'Partners', 'Staff']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'People',
+      'Held shares',
+      'Partners',
+      'Sharing agreements',
+      'Staff',
+      'Audit',
+    ]);
 
     // The session is an HttpOnly, Secure, host-only cookie; nothing is kept in browser storage.
     const [cookie] = await context.cookies();
@@ -163,7 +171,12 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
 
     // A care worker has no Staff section, and is told so if they go to its address.
     const menu = page.getByRole('navigation', { name: 'Menu' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['Home', 'People', 'Partners']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'People',
+      'Partners',
+      'Sharing agreements',
+    ]);
     await page.goto(`${server.baseUrl}/staff`);
     await page
       .getByRole('heading', { level: 1, name: 'You do not have permission to see this page' })
