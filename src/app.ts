@@ -27,6 +27,7 @@ import { installValidationMessages } from './http/zod-messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(
   await app.register(careServicesRoutes(dependencies));
   await app.register(peopleRoutes(dependencies));
   await app.register(sharingRoutes(dependencies));
+  await app.register(shareLogExportRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));
 

@@ -1,14 +1,17 @@
 import type { FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getPerson, listShares, type ShareLogEntry } from '../api.ts';
+import { useSession } from '../auth/session.tsx';
 import { SelectField } from '../partners/form-fields.tsx';
 import { Cell, Row, Table } from '../partners/table.tsx';
 import { personName } from '../people/person-labels.ts';
+import { hasRole } from '../roles.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
+import { shareLogExporters } from './access.ts';
 import { basisLabels, listCategories, purposeLabels, queueStatusLabels } from './sharing-labels.ts';
 import { BackLink, Lines, Loading, sharingPath } from './sharing-parts.tsx';
 
@@ -18,6 +21,7 @@ const outcomes = ['allowed', 'refused'] as const;
 /** Every share, and every refused attempt, for one person, newest first. Reading it is audited. */
 export function ShareLogPage() {
   const { personId = '' } = useParams();
+  const session = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const outcomeParam = searchParams.get('outcome') ?? '';
   const outcome = (outcomes as readonly string[]).includes(outcomeParam)
@@ -51,6 +55,14 @@ export function ShareLogPage() {
       <p>
         <Link to={`/people/${personId}/can-i-share`}>Can I share this?</Link>
       </p>
+      {hasRole(session.user.role, shareLogExporters) ? (
+        <p>
+          {/* A plain download: the browser sends the session cookie, and the export is audited. */}
+          <a href={`/api/people/${personId}/shares/export`} download>
+            Download the whole share log (CSV)
+          </a>
+        </p>
+      ) : null}
       <form className="nhsuk-u-margin-bottom-5" onSubmit={filter} noValidate key={searchParams.toString()}>
         <SelectField
           id="outcome"

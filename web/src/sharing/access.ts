@@ -14,3 +14,5 @@ export const sharingWriters: readonly StaffRole[] = ['care_worker', 'manager', '
  * happens to held shares, and information sharing agreements are for managers.
  */
 export const sharingDeciders: readonly StaffRole[] = ['manager', 'registered_manager'];
+/** A bulk copy of what was shared about a person is for those who answer for it, and the auditor. */
+export const shareLogExporters: readonly StaffRole[] = ['manager', 'registered_manager', 'auditor'];

@@ -1,0 +1,97 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import {
+  createStaffedOrganisation,
+  createTestPartnerOrganisation,
+  createTestPerson,
+} from '../../test/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
+  t.clock.set('2026-11-21T09:00:00Z');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('exporting the share log', () => {
+  it('gives managers and the auditor a CSV that no spreadsheet runs as formulas, and audits it', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id, {
+      givenName: 'Ada',
+      familyName: 'Crane',
+    });
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
+      name: '=Surgery',
+      type: 'gp',
+    });
+    const base = `/api/people/${person.id}`;
+    await t.app.inject({
+      method: 'POST',
+      url: `${base}/consents`,
+      headers: staff.care_worker.headers,
+      payload: {
+        givenBy: 'person',
+        partnerOrganisationIds: [surgery.id],
+        purposes: ['care_coordination'],
+        categories: ['health'],
+        recordedHow: 'verbal',
+        givenOn: '2026-11-20',
+        reviewOn: '2027-11-20',
+      },
+    });
+    const share = (description: string, categories: string[]) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${base}/shares`,
+        headers: staff.care_worker.headers,
+        payload: { partnerOrganisationId: surgery.id, purpose: 'care_coordination', categories, description },
+      });
+    expect((await share('=HYPERLINK("http://example.org","click")', ['health'])).statusCode).toBe(201);
+    expect((await share('@SUM(1+1)', ['finances'])).statusCode).toBe(403);
+
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `${base}/shares/export`,
+          headers: staff.care_worker.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `${base}/shares/export`,
+      headers: staff.auditor.headers,
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="share-log-Crane-Ada.csv"');
+    expect(exported.headers['cache-control']).toBe('no-store');
+    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    const allowed = rows.find((row) => row.Outcome === 'allowed');
+    const refused = rows.find((row) => row.Outcome === 'refused');
+    expect(allowed).toMatchObject({
+      'When (UK time)': '2026-11-21 09:00',
+      Outcome: 'allowed',
+      Organisation: "'=Surgery",
+      Basis: 'consent',
+      'UK GDPR Article 6': '6(1)(e) public task',
+      'What was shared': `'=HYPERLINK("http://example.org","click")`,
+    });
+    expect(refused).toMatchObject({ Outcome: 'refused', 'What was shared': "'@SUM(1+1)", Basis: '' });
+    expect(refused?.['Reasons refused']).toContain('categories_out_of_scope');
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('org_id', '=', organisation.id)
+      .where('action', '=', 'share_log.export')
+      .execute();
+    expect(audited).toEqual([
+      expect.objectContaining({ entity_id: person.id, actor_id: staff.auditor.userId }),
+    ]);
+  });
+});
