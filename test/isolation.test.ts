@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/context.ts';
+import { gateShare } from '../src/sharing/sharing.service.ts';
+import type { StaffRole } from '../src/users/users.table.ts';
+import { createTestApp, type TestApp } from './app-for-test.ts';
+import { createStaffedOrganisation, type SignedIn } from './factories.ts';
+
+// Horizontal isolation, generated from the route table: every route that names a record by id is
+// called by staff of another organisation with the id of a record that exists, and must answer
+// 404, exactly as for an id that does not exist (never 403, never the record). Nested routes are
+// also called with the other organisation's own parent and this organisation's child: the child is
+// looked up through its parent and the caller's organisation, so that is 404 too. A new route with
+// an id must be given an example body below, or this test fails and says so.
+
+type Staff = Record<StaffRole, SignedIn>;
+type Dataset = Record<string, string>;
+
+let t: TestApp;
+let a: { staff: Staff; ids: Dataset };
+let b: { staff: Staff; ids: Dataset };
+
+const channel = {
+  kind: 'phone',
+  value: '0121 496 0000',
+  urgencies: ['urgent'],
+  hours: { monday: ['09:00-17:00'] },
+  staffedOnBankHolidays: false,
+};
+
+async function call(who: SignedIn, method: string, url: string, payload?: unknown) {
+  const response = await t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...who.headers, ...(method === 'PATCH' || method === 'PUT' ? { 'if-match': '"1"' } : {}) },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return response;
+}
+
+async function created(who: SignedIn, url: string, payload: unknown): Promise<string> {
+  const response = await call(who, 'POST', url, payload);
+  if (response.statusCode !== 201) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return response.json().id;
+}
+
+/** One organisation with a record of every kind the API names by id. */
+async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
+  const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+  const ids: Dataset = {};
+  ids.user = staff.care_worker.userId;
+  ids.apiToken = (
+    await call(staff.admin, 'POST', '/api/api-tokens', { name: 'Rota system', role: 'care_worker' })
+  ).json().id;
+  ids.partnerOrganisation = await created(staff.manager, '/api/partner-organisations', {
+    name: 'Riverside Surgery',
+    type: 'gp',
+  });
+  ids.contact = await created(
+    staff.manager,
+    `/api/partner-organisations/${ids.partnerOrganisation}/contacts`,
+    {
+      name: 'Dr Amara Patel',
+      type: 'gp',
+    },
+  );
+  ids.organisationChannel = await created(
+    staff.manager,
+    `/api/partner-organisations/${ids.partnerOrganisation}/channels`,
+    channel,
+  );
+  ids.contactChannel = await created(staff.manager, `/api/partner-contacts/${ids.contact}/channels`, channel);
+  ids.careService = await created(staff.manager, '/api/care-services', { name: 'Oak House' });
+  ids.person = await created(staff.care_worker, '/api/people', { givenName: 'Edith', familyName: 'Crawley' });
+  ids.representative = await created(staff.care_worker, `/api/people/${ids.person}/representatives`, {
+    kind: 'next_of_kin',
+    name: 'Robert Crawley',
+  });
+  ids.circleMember = await created(staff.care_worker, `/api/people/${ids.person}/circle`, {
+    partnerContactId: ids.contact,
+    startedOn: '2026-01-01',
+  });
+  ids.consent = await created(staff.care_worker, `/api/people/${ids.person}/consents`, {
+    givenBy: 'person',
+    partnerOrganisationIds: [ids.partnerOrganisation],
+    purposes: ['care_coordination'],
+    categories: ['health'],
+    recordedHow: 'verbal',
+    givenOn: '2026-11-20',
+    reviewOn: '2027-11-20',
+  });
+  ids.safeguardingAuthorisation = await created(
+    staff.manager,
+    `/api/people/${ids.person}/safeguarding-authorisations`,
+    {
+      partnerOrganisationIds: [ids.partnerOrganisation],
+      categories: ['safeguarding'],
+      rationale: 'Unexplained bruising; the person is frightened of a visitor.',
+    },
+  );
+  ids.agreement = await created(staff.manager, '/api/sharing-agreements', {
+    partnerOrganisationId: ids.partnerOrganisation,
+    title: 'Data sharing agreement',
+    purposes: ['care_coordination'],
+    categories: ['health'],
+    startsOn: '2026-01-01',
+  });
+  // A share queued on a second consent, held when that consent is withdrawn.
+  const second = await created(staff.care_worker, `/api/people/${ids.person}/consents`, {
+    givenBy: 'person',
+    partnerOrganisationIds: [ids.partnerOrganisation],
+    purposes: ['housing'],
+    categories: ['identity'],
+    recordedHow: 'verbal',
+    givenOn: '2026-11-20',
+    reviewOn: '2027-11-20',
+  });
+  const queued = await t.db.transaction().execute((trx) =>
+    gateShare(
+      trx,
+      systemContext(organisation.id, 'test'),
+      ids.person!,
+      {
+        partnerOrganisationId: ids.partnerOrganisation,
+        purpose: 'housing',
+        categories: ['identity'],
+        delivery: 'queued',
+        description: null,
+      },
+      t.clock.now(),
+    ),
+  );
+  await call(staff.care_worker, 'POST', `/api/people/${ids.person}/consents/${second}/withdraw`, {
+    withdrawnBy: 'person',
+  });
+  ids.heldShare = queued.share.id;
+  return { staff, ids };
+}
+
+/** Which record each id in a route's path names. */
+function kindOf(url: string, parameter: string): string | null {
+  if (parameter === 'purpose') return null;
+  if (parameter === 'contactId') return 'contact';
+  if (parameter === 'representativeId') return 'representative';
+  if (parameter === 'memberId') return 'circleMember';
+  if (parameter === 'recordId') return url.includes('/consents/') ? 'consent' : 'safeguardingAuthorisation';
+  if (parameter === 'channelId') {
+    return url.startsWith('/api/partner-contacts/') ? 'contactChannel' : 'organisationChannel';
+  }
+  const byPrefix: [string, string][] = [
+    ['/api/api-tokens/', 'apiToken'],
+    ['/api/users/', 'user'],
+    ['/api/partner-organisations/', 'partnerOrganisation'],
+    ['/api/partner-contacts/', 'contact'],
+    ['/api/care-services/', 'careService'],
+    ['/api/people/', 'person'],
+    ['/api/held-shares/', 'heldShare'],
+    ['/api/sharing-agreements/', 'agreement'],
+  ];
+  return byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'unknown';
+}
+
+/** A body that passes validation, so the answer depends on the lookup alone. */
+function exampleBody(route: string, other: Dataset): unknown {
+  const examples: Record<string, unknown> = {
+    'PATCH /api/users/:id': { displayName: 'Changed Name' },
+    'PATCH /api/partner-organisations/:id': { notes: 'Changed' },
+    'POST /api/partner-organisations/:id/contacts': { name: 'Dr New', type: 'gp' },
+    'POST /api/partner-organisations/:id/channels': channel,
+    'PATCH /api/partner-organisations/:id/channels/:channelId': { label: 'Reception' },
+    'PATCH /api/partner-contacts/:id': { notes: 'Changed' },
+    'POST /api/partner-contacts/:id/verify': {},
+    'POST /api/partner-contacts/:id/end': { reason: 'Retired' },
+    'POST /api/partner-contacts/:id/channels': channel,
+    'PATCH /api/partner-contacts/:id/channels/:channelId': { label: 'Mobile' },
+    'PATCH /api/care-services/:id': { name: 'Changed' },
+    'PATCH /api/people/:id': { preferredName: 'Edie' },
+    'POST /api/people/:id/representatives': { kind: 'next_of_kin', name: 'Mary Crawley' },
+    'PATCH /api/people/:id/representatives/:representativeId': { relationship: 'Son' },
+    'POST /api/people/:id/representatives/:representativeId/end': { reason: 'No longer involved' },
+    'POST /api/people/:id/circle': { partnerContactId: other.contact, startedOn: '2026-01-01' },
+    'PATCH /api/people/:id/circle/:memberId': { isPrimary: true },
+    'POST /api/people/:id/consents': {
+      givenBy: 'person',
+      partnerOrganisationIds: [other.partnerOrganisation],
+      purposes: ['care_coordination'],
+      categories: ['health'],
+      recordedHow: 'verbal',
+      givenOn: '2026-11-20',
+      reviewOn: '2027-11-20',
+    },
+    'POST /api/people/:id/consents/:recordId/withdraw': { withdrawnBy: 'person' },
+    'POST /api/people/:id/capacity-assessments': {
+      decision: 'Sharing health information with the GP',
+      purposes: ['care_coordination'],
+      categories: ['health'],
+      impairment: true,
+      canUnderstand: false,
+      canRetain: true,
+      canUseOrWeigh: true,
+      canCommunicate: true,
+      reasons: 'Could not understand who would be told.',
+      assessedOn: '2026-11-21',
+      reviewOn: '2027-05-21',
+    },
+    'POST /api/people/:id/best-interests-decisions': {
+      capacityAssessmentId: other.consent,
+      decision: 'Share the care plan',
+      partnerOrganisationIds: [other.partnerOrganisation],
+      purposes: ['care_coordination'],
+      categories: ['health'],
+      consulted: 'Family',
+      wishesAndFeelings: 'Trusts her GP',
+      outcome: 'share',
+      rationale: 'Supports a review',
+      decidedOn: '2026-11-21',
+      reviewOn: '2027-05-21',
+    },
+    'POST /api/people/:id/safeguarding-authorisations': {
+      partnerOrganisationIds: [other.partnerOrganisation],
+      categories: ['safeguarding'],
+      rationale: 'Unexplained bruising; the person is frightened of a visitor.',
+    },
+    'POST /api/people/:id/safeguarding-authorisations/:recordId/revoke': { reason: 'Concern resolved' },
+    'POST /api/people/:id/share-checks': {
+      partnerOrganisationId: other.partnerOrganisation,
+      purpose: 'care_coordination',
+      categories: ['health'],
+    },
+    'POST /api/people/:id/shares': {
+      partnerOrganisationId: other.partnerOrganisation,
+      purpose: 'care_coordination',
+      categories: ['health'],
+      description: 'Phoned the GP',
+    },
+    'POST /api/held-shares/:id/cancel': { note: 'Will not be sent' },
+    'PATCH /api/sharing-agreements/:id': { notes: 'Changed' },
+  };
+  if (!(route in examples)) throw new Error(`Give ${route} an example body in test/isolation.test.ts.`);
+  return examples[route];
+}
+
+function allowedRole(access: unknown): StaffRole {
+  const roles = Array.isArray(access) ? (access as StaffRole[]) : ['manager'];
+  return (['manager', 'registered_manager', 'care_worker', 'admin', 'auditor'] as const).find((role) =>
+    roles.includes(role),
+  )!;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
+  t.clock.set('2026-11-21T09:00:00Z');
+  a = await dataset();
+  b = await dataset();
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+describe('horizontal isolation', () => {
+  it('answers 404 to another organisation’s ids on every route that names a record', async () => {
+    const routes = t.app.routeTable.filter(
+      (route) => route.url.startsWith('/api/') && route.url.includes('/:'),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const route of routes) {
+      const parameters = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]!);
+      const kinds = parameters.map((parameter) => kindOf(route.url, parameter));
+      if (kinds.every((kind) => kind === null)) continue;
+      expect(kinds, `${route.method} ${route.url}: every id in the path is known to this test`).not.toContain(
+        'unknown',
+      );
+      const name = `${route.method} ${route.url}`;
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : exampleBody(name, b.ids);
+      const who = b.staff[allowedRole(route.access)];
+      // Every id from the other organisation.
+      const foreign = route.url.replaceAll(/:([A-Za-z]+)/g, (_, parameter: string) => {
+        const kind = kindOf(route.url, parameter);
+        return kind ? a.ids[kind]! : 'care_coordination';
+      });
+      // Queries a route needs to get past validation.
+      const query = route.url.endsWith('/channel-now') ? '?urgency=urgent' : '';
+      answers.push(
+        `${name} (foreign ids): ${(await call(who, route.method, foreign + query, body)).statusCode}`,
+      );
+      expected.push(`${name} (foreign ids): 404`);
+      // The caller's own parent with the other organisation's child.
+      if (parameters.length > 1) {
+        let index = 0;
+        const nested = route.url.replaceAll(/:([A-Za-z]+)/g, (_, parameter: string) => {
+          const kind = kindOf(route.url, parameter)!;
+          index += 1;
+          return index === 1 ? b.ids[kind]! : a.ids[kind]!;
+        });
+        answers.push(
+          `${name} (own parent, foreign child): ${(await call(who, route.method, nested, body)).statusCode}`,
+        );
+        expected.push(`${name} (own parent, foreign child): 404`);
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
+  it('answers the same for the other organisation’s ids as for ids that do not exist', async () => {
+    const madeUp = '00000000-0000-4000-8000-000000000000';
+    const who = b.staff.care_worker;
+    for (const url of [`/api/people/${a.ids.person}`, `/api/people/${madeUp}`]) {
+      const response = await call(who, 'GET', url);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().detail).toBe('The person was not found.');
+    }
+  });
+});
