@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  | 'precondition_required'
   | 'unprocessable'
   | 'unsupported_media_type'
   | 'payload_too_large'
@@ -22,6 +23,7 @@ export const statusByKind = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  precondition_required: 428,
   unprocessable: 422,
   unsupported_media_type: 415,
   payload_too_large: 413,
@@ -38,6 +40,7 @@ export const titleByKind = {
   not_found: 'Not found',
   conflict: 'This conflicts with the current state',
   precondition_failed: 'The record has changed since you loaded it',
+  precondition_required: 'Send If-Match with the version you loaded',
   unprocessable: 'The request cannot be processed as sent',
   unsupported_media_type: 'Send the request body as application/json',
   payload_too_large: 'The request body is too large',
@@ -79,13 +82,16 @@ export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} was not found.`);
 }
 
-/** Optimistic concurrency: refuses a change made to an older version than the stored one. */
-export function checkVersion(expected: number | undefined, actual: number, what: string): void {
-  if (expected !== undefined && expected !== actual) {
+/**
+ * Optimistic concurrency: refuses a change made to an older version than the stored one. The
+ * update itself must still compare and set the version, because another request can change the
+ * row between this check and the write (see `changedElsewhere`).
+ */
+export function checkVersion(expected: number, actual: number, what: string): void {
+  if (expected !== actual) {
     throw new AppError(
       'precondition_failed',
-      `${what} has been changed by someone else since you loaded it (version ${actual}, you sent ${expected}). Reload it and make your change again.`,
-      { field: 'version' },
+      `${what} has been changed by someone else since you loaded it (it is now version ${actual}; If-Match named version ${expected}). Reload it and make your change again.`,
     );
   }
 }
@@ -94,7 +100,7 @@ export function checkVersion(expected: number | undefined, actual: number, what:
 export function changedElsewhere(what: string): AppError {
   return new AppError(
     'precondition_failed',
-    `${what} was changed by someone else while you saved. Try again.`,
+    `${what} was changed by someone else while you saved. Reload it and make your change again.`,
   );
 }
 

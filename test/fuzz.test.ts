@@ -96,6 +96,15 @@ function bodyFor(schema: Schema | undefined): fc.Arbitrary<unknown> {
   );
 }
 
+/** For updates: no If-Match, a plausible version, or something that is not one. */
+const ifMatch = fc.option(
+  fc.oneof(
+    fc.constantFrom('"1"', '"2"', '*', 'W/"1"', '1', '"0"', '"99999999999"', '"1", "2"', '""'),
+    fc.stringMatching(/^[\x21-\x7e]{0,16}$/),
+  ),
+  { nil: undefined },
+);
+
 function queryFor(operation: Operation): fc.Arbitrary<string> {
   const parameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
   return fc
@@ -148,12 +157,15 @@ describe('fuzzing every route', () => {
           bodyFor(bodySchema),
           queryFor(operation),
           fc.oneof(uuid, fc.constantFrom('not-an-id', '0', 'care_coordination', '%00')),
-          async (body, query, id) => {
+          ifMatch,
+          async (body, query, id, version) => {
             const url = `${route.url.replaceAll(/:[A-Za-z]+/g, encodeURIComponent(id))}${query ? `?${query}` : ''}`;
+            const isUpdate = route.method === 'PATCH' || route.method === 'PUT';
             const response = await t.app.inject({
               method: route.method as 'GET',
               url,
-              headers: who.headers,
+              headers:
+                isUpdate && version !== undefined ? { ...who.headers, 'if-match': version } : who.headers,
               ...(route.method === 'GET' || route.method === 'DELETE'
                 ? {}
                 : { payload: JSON.stringify(body) }),
@@ -164,7 +176,7 @@ describe('fuzzing every route', () => {
             if (response.statusCode < 300) succeeded += 1;
             if (response.statusCode >= 500 || problem) {
               failures.push(
-                `${route.method} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
+                `${route.method} ${url} If-Match ${version} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
               );
             }
           },

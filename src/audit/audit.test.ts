@@ -198,10 +198,10 @@ describe('the audit chain', () => {
     const { headers } = await signIn(t.app, admin.email);
     const writes = Array.from({ length: 60 }, (_, index) =>
       t.app.inject({
-        method: 'PATCH',
-        url: '/api/organisation',
+        method: 'POST',
+        url: '/api/care-services',
         headers,
-        payload: { address: `${index} Concurrent Street` },
+        payload: { name: `Service ${index}`, address: `${index} Concurrent Street` },
       }),
     );
     const sealers = Array.from({ length: 6 }, () =>
@@ -209,7 +209,7 @@ describe('the audit chain', () => {
     );
     const responses = await Promise.all(writes);
     await Promise.all(sealers);
-    expect(responses.every((response) => response.statusCode === 200)).toBe(true);
+    expect(responses.every((response) => response.statusCode === 201)).toBe(true);
     while ((await sealPendingEntries(t.db, { clock: t.clock })).sealed > 0) {
       // drain
     }

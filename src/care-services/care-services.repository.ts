@@ -50,10 +50,12 @@ export async function careServiceNameInUse(
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+/** Compare and set: changes nothing unless the service is still at `expectedVersion`. */
 export async function updateCareService(
   executor: Executor,
   orgId: string,
   id: string,
+  expectedVersion: number,
   changes: CareServiceUpdate,
 ): Promise<CareServiceRow | undefined> {
   return executor
@@ -61,6 +63,7 @@ export async function updateCareService(
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('org_id', '=', orgId)
     .where('id', '=', id)
+    .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
 }

@@ -2,6 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import {
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import {
@@ -55,17 +63,30 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
       '/api/care-services/:id',
       {
         config: { access: serviceKeepers },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Rename a service or change its address',
+          description: `${ifMatchDescription} The version is the service’s \`version\` in the list.`,
           params: idParams,
+          headers: ifMatchHeaders,
           body: updateCareServiceBody,
-          response: { 200: careServiceSchema, ...problemResponses, 409: problemSchema },
+          response: { 200: careServiceSchema, ...problemResponses, 409: problemSchema, ...ifMatchProblems },
         },
       },
-      async (request) =>
-        toCareServiceResponse(
-          await updateCareService(db, requestContext(request), request.params.id, request.body, clock),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toCareServiceResponse(
+            await updateCareService(
+              db,
+              requestContext(request),
+              request.params.id,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
+          ),
         ),
     );
   };

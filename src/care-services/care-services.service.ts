@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import * as careServicesRepository from './care-services.repository.ts';
 import type { CreateCareServiceInput, UpdateCareServiceInput } from './care-services.schemas.ts';
 import type { CareServiceUpdate } from './care-services.table.ts';
@@ -51,16 +51,19 @@ export function listCareServices(db: Db, context: RequestContext, page: { limit:
   return careServicesRepository.listCareServices(db, context.orgId, page);
 }
 
+/** Renames a service or changes its address, if it is still at `expectedVersion`. */
 export async function updateCareService(
   db: Db,
   context: RequestContext,
   id: string,
+  expectedVersion: number,
   input: UpdateCareServiceInput,
   clock: Clock,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    await getCareService(trx, context, id);
+    const existing = await getCareService(trx, context, id);
+    checkVersion(expectedVersion, existing.version, 'The service');
     if (
       input.name &&
       (await careServicesRepository.careServiceNameInUse(trx, context.orgId, input.name, id))
@@ -70,8 +73,14 @@ export async function updateCareService(
     const changes: CareServiceUpdate = { updated_at: now };
     if (input.name !== undefined) changes.name = input.name;
     if (input.address !== undefined) changes.address = input.address;
-    const updated = await careServicesRepository.updateCareService(trx, context.orgId, id, changes);
-    if (!updated) throw notFound('The service');
+    const updated = await careServicesRepository.updateCareService(
+      trx,
+      context.orgId,
+      id,
+      expectedVersion,
+      changes,
+    );
+    if (!updated) throw changedElsewhere('The service');
     await recordAudit(trx, context, now, {
       action: 'care_service.update',
       entityType: 'care_service',

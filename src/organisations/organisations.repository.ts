@@ -22,15 +22,18 @@ export async function insertOrganisation(
   return executor.insertInto('organisations').values(organisation).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Compare and set: changes nothing unless the organisation is still at `expectedVersion`. */
 export async function updateOrganisation(
   executor: Executor,
   orgId: string,
+  expectedVersion: number,
   changes: OrganisationUpdate,
 ): Promise<OrganisationRow | undefined> {
   return executor
     .updateTable('organisations')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('id', '=', orgId)
+    .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
 }

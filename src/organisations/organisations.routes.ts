@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
 import { problemResponses } from '../http/schemas.ts';
 import {
   organisationSchema,
@@ -18,25 +27,41 @@ export function organisationsRoutes({ db, clock }: AppDependencies): FastifyPlug
         schema: {
           tags: ['Organisation'],
           summary: 'Your organisation',
+          description: eTagDescription,
           response: { 200: organisationSchema, ...problemResponses },
         },
       },
-      async (request) => toOrganisationResponse(await getOrganisation(db, requestContext(request))),
+      async (request, reply) =>
+        withETag(reply, toOrganisationResponse(await getOrganisation(db, requestContext(request)))),
     );
 
     app.patch(
       '/api/organisation',
       {
         config: { access: ['admin', 'registered_manager'] },
+        preValidation: requireIfMatch,
         schema: {
           tags: ['Organisation'],
           summary: 'Change your organisation’s details (used in its policies and evidence)',
+          description: ifMatchDescription,
+          headers: ifMatchHeaders,
           body: updateOrganisationBody,
-          response: { 200: organisationSchema, ...problemResponses },
+          response: { 200: organisationSchema, ...problemResponses, ...ifMatchProblems },
         },
       },
-      async (request) =>
-        toOrganisationResponse(await updateOrganisation(db, requestContext(request), request.body, clock)),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toOrganisationResponse(
+            await updateOrganisation(
+              db,
+              requestContext(request),
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
+          ),
+        ),
     );
   };
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { notFound } from '../errors.ts';
+import { changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import * as organisationsRepository from './organisations.repository.ts';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisations.schemas.ts';
 import type { OrganisationUpdate } from './organisations.table.ts';
@@ -52,9 +52,11 @@ export async function getOrganisation(db: Db, context: RequestContext) {
   return organisation;
 }
 
+/** Changes the organisation's details, if they are still at `expectedVersion`. */
 export async function updateOrganisation(
   db: Db,
   context: RequestContext,
+  expectedVersion: number,
   input: UpdateOrganisationInput,
   clock: Clock,
 ) {
@@ -67,8 +69,16 @@ export async function updateOrganisation(
     changedFields.push(column);
   }
   return db.transaction().execute(async (trx) => {
-    const updated = await organisationsRepository.updateOrganisation(trx, context.orgId, changes);
-    if (!updated) throw notFound('Your organisation');
+    const existing = await organisationsRepository.findOrganisation(trx, context.orgId);
+    if (!existing) throw notFound('Your organisation');
+    checkVersion(expectedVersion, existing.version, 'Your organisation’s details');
+    const updated = await organisationsRepository.updateOrganisation(
+      trx,
+      context.orgId,
+      expectedVersion,
+      changes,
+    );
+    if (!updated) throw changedElsewhere('Your organisation’s details');
     await recordAudit(trx, context, now, {
       action: 'organisation.update',
       entityType: 'organisation',

@@ -2,6 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { importPartnerRegister } from './partner-import.service.ts';
@@ -57,6 +66,7 @@ import {
 const registerKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
 const tags = ['Partner register'];
 const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
+const updateProblems = { ...writeProblems, ...ifMatchProblems };
 const contactList = z.object({ items: z.array(partnerContactSchema) });
 
 export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
@@ -114,20 +124,21 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         schema: {
           tags,
           summary: 'One partner organisation with its own channels',
+          description: eTagDescription,
           params: idParams,
           response: { 200: partnerOrganisationDetailSchema, ...problemResponses },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const found = await getPartnerOrganisationWithChannels(
           db,
           requestContext(request),
           request.params.id,
         );
-        return {
+        return withETag(reply, {
           ...toPartnerOrganisationResponse(found.organisation),
           channels: found.channels.map(toChannelResponse),
-        };
+        });
       },
     );
 
@@ -135,22 +146,29 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
       '/api/partner-organisations/:id',
       {
         config: { access: registerKeepers },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Change a partner organisation’s details',
+          description: ifMatchDescription,
           params: idParams,
+          headers: ifMatchHeaders,
           body: updatePartnerOrganisationBody,
-          response: { 200: partnerOrganisationSchema, ...writeProblems },
+          response: { 200: partnerOrganisationSchema, ...updateProblems },
         },
       },
-      async (request) =>
-        toPartnerOrganisationResponse(
-          await updatePartnerOrganisation(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.body,
-            clock,
+      async (request, reply) =>
+        withETag(
+          reply,
+          toPartnerOrganisationResponse(
+            await updatePartnerOrganisation(
+              db,
+              requestContext(request),
+              request.params.id,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
           ),
         ),
     );
@@ -210,17 +228,21 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         schema: {
           tags,
           summary: 'One contact of a partner organisation, with their channels',
+          description: eTagDescription,
           params: contactParams,
           response: { 200: partnerContactDetailSchema, ...problemResponses },
         },
       },
-      async (request) =>
-        contactWithChannels(
-          await getContactOfOrganisation(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.params.contactId,
+      async (request, reply) =>
+        withETag(
+          reply,
+          await contactWithChannels(
+            await getContactOfOrganisation(
+              db,
+              requestContext(request),
+              request.params.id,
+              request.params.contactId,
+            ),
           ),
         ),
     );
@@ -276,13 +298,17 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         schema: {
           tags,
           summary: 'One named contact with their channels',
+          description: eTagDescription,
           params: idParams,
           response: { 200: partnerContactDetailSchema, ...problemResponses },
         },
       },
-      async (request) =>
-        contactWithChannels(
-          await getPartnerContactWithChannels(db, requestContext(request), request.params.id),
+      async (request, reply) =>
+        withETag(
+          reply,
+          await contactWithChannels(
+            await getPartnerContactWithChannels(db, requestContext(request), request.params.id),
+          ),
         ),
     );
 
@@ -290,18 +316,31 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
       '/api/partner-contacts/:id',
       {
         config: { access: registerKeepers },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Change a contact’s details',
+          description: ifMatchDescription,
           params: idParams,
+          headers: ifMatchHeaders,
           body: updatePartnerContactBody,
-          response: { 200: partnerContactSchema, ...writeProblems },
+          response: { 200: partnerContactSchema, ...updateProblems },
         },
       },
-      async (request) =>
-        toPartnerContactResponse(
-          await updatePartnerContact(db, requestContext(request), request.params.id, request.body, clock),
-          clock.now(),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toPartnerContactResponse(
+            await updatePartnerContact(
+              db,
+              requestContext(request),
+              request.params.id,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
+            clock.now(),
+          ),
         ),
     );
 
@@ -426,23 +465,30 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         `${prefix}/:id/channels/:channelId`,
         {
           config: { access: registerKeepers },
+          preValidation: requireIfMatch,
           schema: {
             tags,
             summary: `Change one of the ${whose}’s channels`,
+            description: `${ifMatchDescription} The version is the channel’s \`version\` in the ${whose}’s channels.`,
             params: channelParams,
+            headers: ifMatchHeaders,
             body: updateChannelBody,
-            response: { 200: channelSchema, ...writeProblems },
+            response: { 200: channelSchema, ...updateProblems },
           },
         },
-        async (request) =>
-          toChannelResponse(
-            await updateChannel(
-              db,
-              requestContext(request),
-              ownerRef(request.params.id),
-              request.params.channelId,
-              request.body,
-              clock,
+        async (request, reply) =>
+          withETag(
+            reply,
+            toChannelResponse(
+              await updateChannel(
+                db,
+                requestContext(request),
+                ownerRef(request.params.id),
+                request.params.channelId,
+                expectedVersion(request),
+                request.body,
+                clock,
+              ),
             ),
           ),
       );

@@ -13,12 +13,6 @@ import {
 } from './partners.table.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const version = z
-  .number()
-  .int()
-  .min(1)
-  .optional()
-  .describe('The version you loaded: a stale one is refused (412).');
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const partnerTypeSchema = z.enum(partnerTypes).meta({
@@ -109,9 +103,8 @@ export const updatePartnerOrganisationBody = z
     odsCode: odsCodeSchema.nullable().optional(),
     address: optionalText(500),
     notes: optionalText(2000),
-    version,
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdatePartnerOrganisationInput = z.infer<typeof updatePartnerOrganisationBody>;
@@ -141,9 +134,8 @@ export const updatePartnerContactBody = z
     email: emailSchema.nullable().optional(),
     phone: phoneSchema.nullable().optional(),
     notes: optionalText(2000),
-    version,
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdatePartnerContactInput = z.infer<typeof updatePartnerContactBody>;
@@ -190,9 +182,8 @@ export const updateChannelBody = z
     urgencies: createChannelBody.shape.urgencies.optional(),
     hours: weeklyHoursSchema.optional(),
     staffedOnBankHolidays: z.boolean().optional(),
-    version,
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdateChannelInput = z.infer<typeof updateChannelBody>;

@@ -116,25 +116,26 @@ const organisationColumns = {
   notes: 'notes',
 } as const satisfies Record<keyof CreatePartnerOrganisationInput, keyof PartnerOrganisationUpdate>;
 
+/** Changes a partner organisation's details if they are still at `expectedVersion`. */
 export async function updatePartnerOrganisation(
   db: Db,
   context: RequestContext,
   id: string,
+  expectedVersion: number,
   input: UpdatePartnerOrganisationInput,
   clock: Clock,
 ) {
   const now = clock.now();
-  const { version, ...fields } = input;
-  const { changes, changedFields } = columnChanges(fields, organisationColumns);
+  const { changes, changedFields } = columnChanges(input, organisationColumns);
   try {
     return await db.transaction().execute(async (trx) => {
       const existing = await getPartnerOrganisation(trx, context, id);
-      checkVersion(version, existing.version, 'The partner organisation');
+      checkVersion(expectedVersion, existing.version, 'The partner organisation');
       const updated = await partnersRepository.updatePartnerOrganisation(
         trx,
         context.orgId,
         id,
-        existing.version,
+        expectedVersion,
         {
           ...changes,
           updated_at: now,
@@ -279,17 +280,18 @@ const contactColumns = {
   notes: 'notes',
 } as const satisfies Record<keyof CreatePartnerContactInput, keyof PartnerContactUpdate>;
 
+/** Changes a contact's details if they are still at `expectedVersion`. */
 export async function updatePartnerContact(
   db: Db,
   context: RequestContext,
   id: string,
+  expectedVersion: number,
   input: UpdatePartnerContactInput,
   clock: Clock,
 ) {
-  const { version, ...fields } = input;
-  const { changes, changedFields } = columnChanges(fields, contactColumns);
+  const { changes, changedFields } = columnChanges(input, contactColumns);
   return changeContact(db, context, id, clock, {
-    version,
+    expectedVersion,
     action: 'partner_contact.update',
     changes: () => changes as PartnerContactUpdate,
     changedFields,
@@ -331,7 +333,8 @@ async function changeContact(
   id: string,
   clock: Clock,
   change: {
-    version?: number | undefined;
+    /** The version the caller loaded; without one, the change applies to the version read here. */
+    expectedVersion?: number;
     action: string;
     changes: () => PartnerContactUpdate;
     changedFields: string[];
@@ -340,9 +343,12 @@ async function changeContact(
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const existing = await getPartnerContact(trx, context, id);
-    checkVersion(change.version, existing.version, 'The partner contact');
+    if (change.expectedVersion !== undefined) {
+      checkVersion(change.expectedVersion, existing.version, 'The partner contact');
+    }
+    const expectedVersion = change.expectedVersion ?? existing.version;
     if (existing.ended_at) throw movedOn(existing);
-    const saved = await partnersRepository.updatePartnerContact(trx, context.orgId, id, existing.version, {
+    const saved = await partnersRepository.updatePartnerContact(trx, context.orgId, id, expectedVersion, {
       ...change.changes(),
       updated_at: now,
     });
@@ -452,25 +458,27 @@ export async function addChannel(
   });
 }
 
+/** Changes a channel if it is still at `expectedVersion`. */
 export async function updateChannel(
   db: Db,
   context: RequestContext,
   ref: ChannelOwnerRef,
   channelId: string,
+  expectedVersion: number,
   input: UpdateChannelInput,
   clock: Clock,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const { owner, existing } = await findOwnedChannel(trx, context, ref, channelId);
-    checkVersion(input.version, existing.version, 'The channel');
+    checkVersion(expectedVersion, existing.version, 'The channel');
     refuseBadValue(input.kind ?? existing.kind, input.value ?? existing.value);
     const { changes, changedFields } = channelChanges(input, existing);
     const updated = await partnersRepository.updatePartnerChannel(
       trx,
       context.orgId,
       channelId,
-      existing.version,
+      expectedVersion,
       {
         ...changes,
         updated_at: now,

@@ -24,11 +24,18 @@ beforeEach(() => {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, who: SignedIn, payload?: unknown) {
+/** `version`: the version loaded, sent as `If-Match` (every PATCH needs one). */
+function call(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  who: SignedIn,
+  payload?: unknown,
+  version?: number,
+) {
   return t.app.inject({
     method,
     url,
-    headers: who.headers,
+    headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }
@@ -113,18 +120,23 @@ describe('partner organisations', () => {
       'PATCH',
       `/api/partner-organisations/${partner.id}`,
       staff.registered_manager,
-      {
-        notes: 'Ask for the practice manager',
-        version: 1,
-      },
+      { notes: 'Ask for the practice manager' },
+      1,
     );
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ notes: 'Ask for the practice manager', version: 2 });
-    const stale = await call('PATCH', `/api/partner-organisations/${partner.id}`, staff.registered_manager, {
-      notes: 'Something else',
-      version: 1,
-    });
+    expect(changed.headers.etag).toBe('"2"');
+    const stale = await call(
+      'PATCH',
+      `/api/partner-organisations/${partner.id}`,
+      staff.registered_manager,
+      { notes: 'Something else' },
+      1,
+    );
     expect(stale.statusCode).toBe(412);
+    const read = await call('GET', `/api/partner-organisations/${partner.id}`, staff.registered_manager);
+    expect(read.headers.etag).toBe('"2"');
+    expect(read.json()).toMatchObject({ notes: 'Ask for the practice manager' });
     const entries = await auditActions(organisation.id, partner.id);
     expect(entries.at(-1)).toMatchObject({
       action: 'partner_organisation.update',
@@ -209,9 +221,13 @@ describe('partner contacts', () => {
     expect((await call('GET', `/api/partner-contacts/${contact.id}`, staff.care_worker)).statusCode).toBe(
       200,
     );
-    const change = await call('PATCH', `/api/partner-contacts/${contact.id}`, staff.manager, {
-      phone: '0113 496 0001',
-    });
+    const change = await call(
+      'PATCH',
+      `/api/partner-contacts/${contact.id}`,
+      staff.manager,
+      { phone: '0113 496 0001' },
+      2,
+    );
     expect(change.statusCode).toBe(409);
     expect((await auditActions(organisation.id, contact.id)).map((entry) => entry.action)).toEqual([
       'partner_contact.create',
@@ -223,9 +239,13 @@ describe('partner contacts', () => {
 describe('keeping contact details current', () => {
   it('flags contacts not verified within the organisation’s period, and verifying clears the flag', async () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const period = await call('PATCH', '/api/organisation', staff.registered_manager, {
-      contactVerificationDays: 30,
-    });
+    const period = await call(
+      'PATCH',
+      '/api/organisation',
+      staff.registered_manager,
+      { contactVerificationDays: 30 },
+      1,
+    );
     expect(period.statusCode).toBe(200);
     const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id);
     const older = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id, {
@@ -381,10 +401,13 @@ describe('channels and which one to use now', () => {
       partnerOrganisationId: surgery.id,
     });
     const url = `/api/partner-organisations/${surgery.id}/channels/${channel.id}`;
-    const changed = await call('PATCH', url, staff.manager, {
-      hours: { saturday: ['10:00-12:00'] },
-      staffedOnBankHolidays: true,
-    });
+    const changed = await call(
+      'PATCH',
+      url,
+      staff.manager,
+      { hours: { saturday: ['10:00-12:00'] }, staffedOnBankHolidays: true },
+      1,
+    );
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({
       hours: { saturday: ['10:00-12:00'] },
@@ -442,7 +465,8 @@ describe('who may do what', () => {
     ];
     for (const [method, url, payload] of writes) {
       for (const role of ['care_worker', 'auditor'] as const) {
-        const status = (await call(method, url, staff[role], payload)).statusCode;
+        const status = (await call(method, url, staff[role], payload, method === 'PATCH' ? 1 : undefined))
+          .statusCode;
         expect({ method, url, role, status }).toEqual({ method, url, role, status: 403 });
       }
     }
@@ -476,7 +500,8 @@ describe('who may do what', () => {
       ['DELETE', `/api/partner-contacts/${contact.id}/channels/${channel.id}`, undefined],
     ];
     for (const [method, url, payload] of probes) {
-      const status = (await call(method, url, manager, payload)).statusCode;
+      const status = (await call(method, url, manager, payload, method === 'PATCH' ? 1 : undefined))
+        .statusCode;
       expect({ method, url, status }).toEqual({ method, url, status: 404 });
     }
     const search = await call('GET', `/api/partner-contacts?partnerOrganisationId=${surgery.id}`, manager);
@@ -511,7 +536,7 @@ describe('who may do what', () => {
       `/api/partner-organisations/${surgery.id}/channels/${gpChannel.id}`,
     ];
     for (const url of probes) {
-      const status = (await call('PATCH', url, staff.manager, { label: 'x' })).statusCode;
+      const status = (await call('PATCH', url, staff.manager, { label: 'x' }, 1)).statusCode;
       expect({ url, status }).toEqual({ url, status: 404 });
     }
   });

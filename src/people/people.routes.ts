@@ -2,6 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import {
@@ -43,7 +52,8 @@ import {
 const peopleReaders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
 const peopleWriters: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['People supported'];
-const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
+const writeProblems = { ...problemResponses, 409: problemSchema };
+const updateProblems = { ...writeProblems, ...ifMatchProblems };
 
 export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
@@ -88,29 +98,46 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         schema: {
           tags,
           summary: 'One person’s record (the view is audited)',
+          description: eTagDescription,
           params: idParams,
           response: { 200: personSchema, ...problemResponses },
         },
       },
-      async (request) =>
-        toPersonResponse(await viewPerson(db, requestContext(request), request.params.id, clock)),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toPersonResponse(await viewPerson(db, requestContext(request), request.params.id, clock)),
+        ),
     );
 
     app.patch(
       '/api/people/:id',
       {
         config: { access: peopleWriters },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Change a person’s record',
+          description: ifMatchDescription,
           params: idParams,
+          headers: ifMatchHeaders,
           body: updatePersonBody,
-          response: { 200: personSchema, ...writeProblems },
+          response: { 200: personSchema, ...updateProblems },
         },
       },
-      async (request) =>
-        toPersonResponse(
-          await updatePerson(db, requestContext(request), request.params.id, request.body, clock),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toPersonResponse(
+            await updatePerson(
+              db,
+              requestContext(request),
+              request.params.id,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
+          ),
         ),
     );
 
@@ -166,23 +193,30 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
       '/api/people/:id/representatives/:representativeId',
       {
         config: { access: peopleWriters },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Change a representative’s details',
+          description: `${ifMatchDescription} The version is the representative’s \`version\` in the list.`,
           params: representativeParams,
+          headers: ifMatchHeaders,
           body: updateRepresentativeBody,
-          response: { 200: representativeSchema, ...writeProblems },
+          response: { 200: representativeSchema, ...updateProblems },
         },
       },
-      async (request) =>
-        toRepresentativeResponse(
-          await updateRepresentative(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.params.representativeId,
-            request.body,
-            clock,
+      async (request, reply) =>
+        withETag(
+          reply,
+          toRepresentativeResponse(
+            await updateRepresentative(
+              db,
+              requestContext(request),
+              request.params.id,
+              request.params.representativeId,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
           ),
         ),
     );
@@ -266,23 +300,30 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
       '/api/people/:id/circle/:memberId',
       {
         config: { access: peopleWriters },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Change a role in the circle: make it primary, or record that it ended',
+          description: `${ifMatchDescription} The version is the member’s \`version\` in the circle.`,
           params: circleMemberParams,
+          headers: ifMatchHeaders,
           body: updateCircleMemberBody,
-          response: { 200: circleMemberSchema, ...writeProblems },
+          response: { 200: circleMemberSchema, ...updateProblems },
         },
       },
-      async (request) =>
-        toCircleMemberResponse(
-          await updateCircleMember(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.params.memberId,
-            request.body,
-            clock,
+      async (request, reply) =>
+        withETag(
+          reply,
+          toCircleMemberResponse(
+            await updateCircleMember(
+              db,
+              requestContext(request),
+              request.params.id,
+              request.params.memberId,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
           ),
         ),
     );

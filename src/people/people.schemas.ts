@@ -13,12 +13,6 @@ import {
 } from './people.table.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const version = z
-  .number()
-  .int()
-  .min(1)
-  .optional()
-  .describe('The version you loaded: a stale one is refused (412).');
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 const calendarDate = z.iso.date();
 const uniqueList = <T>(list: T[]) => new Set(list).size === list.length;
@@ -87,9 +81,8 @@ export const updatePersonBody = z
     clinicalFlags: personFields.clinicalFlags.optional(),
     clinicalFlagsNote: personFields.clinicalFlagsNote,
     status: personFields.status.optional(),
-    version,
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
@@ -187,9 +180,8 @@ export const updateRepresentativeBody = z
     registeredOn: representativeFields.registeredOn,
     documentSeenOn: representativeFields.documentSeenOn,
     documentSeenBy: representativeFields.documentSeenBy,
-    version,
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdateRepresentativeInput = z.infer<typeof updateRepresentativeBody>;
@@ -283,9 +275,8 @@ export const updateCircleMemberBody = z
       .nullable()
       .optional()
       .describe('The day they stopped holding the role for this person'),
-    version,
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdateCircleMemberInput = z.infer<typeof updateCircleMemberBody>;

@@ -179,24 +179,25 @@ export async function createPerson(db: Db, context: RequestContext, input: Creat
     .catch(rethrowNhsNumberClash);
 }
 
+/** Changes a person's record if it is still at `expectedVersion` (the version the caller loaded). */
 export async function updatePerson(
   db: Db,
   context: RequestContext,
   id: string,
-  input: UpdatePersonInput,
+  expectedVersion: number,
+  fields: UpdatePersonInput,
   clock: Clock,
 ) {
-  refuseFutureDate('dateOfBirth', input.dateOfBirth, clock, 'The date of birth');
-  const { version, ...fields } = input;
+  refuseFutureDate('dateOfBirth', fields.dateOfBirth, clock, 'The date of birth');
   const { changes, changedFields } = columnChanges(fields, personColumns);
   const now = clock.now();
   return db
     .transaction()
     .execute(async (trx) => {
       const existing = await getPerson(trx, context, id);
-      checkVersion(version, existing.version, 'The person’s record');
+      checkVersion(expectedVersion, existing.version, 'The person’s record');
       await checkPersonReferences(trx, context, fields, id);
-      const saved = await peopleRepository.updatePerson(trx, context.orgId, id, existing.version, {
+      const saved = await peopleRepository.updatePerson(trx, context.orgId, id, expectedVersion, {
         ...(changes as PersonUpdate),
         updated_at: now,
       });
@@ -342,22 +343,23 @@ export async function addRepresentative(
   });
 }
 
+/** Changes a representative's details if they are still at `expectedVersion`. */
 export async function updateRepresentative(
   db: Db,
   context: RequestContext,
   personId: string,
   id: string,
-  input: UpdateRepresentativeInput,
+  expectedVersion: number,
+  fields: UpdateRepresentativeInput,
   clock: Clock,
 ) {
-  refuseFutureDate('registeredOn', input.registeredOn, clock, 'The registration date');
-  refuseFutureDate('documentSeenOn', input.documentSeenOn, clock, 'The date the document was seen');
+  refuseFutureDate('registeredOn', fields.registeredOn, clock, 'The registration date');
+  refuseFutureDate('documentSeenOn', fields.documentSeenOn, clock, 'The date the document was seen');
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const existing = await findCurrentRepresentative(trx, context, personId, id);
-    checkVersion(input.version, existing.version, 'The representative');
-    checkDeputyDecisions(existing.kind, input.deputyDecisions ?? existing.deputy_decisions);
-    const { version: _version, ...fields } = input;
+    checkVersion(expectedVersion, existing.version, 'The representative');
+    checkDeputyDecisions(existing.kind, fields.deputyDecisions ?? existing.deputy_decisions);
     const seenBy =
       fields.documentSeenOn !== undefined || fields.documentSeenBy !== undefined
         ? documentSeenBy(
@@ -371,7 +373,7 @@ export async function updateRepresentative(
       { ...fields, documentSeenBy: seenBy },
       representativeColumns,
     );
-    const updated = await peopleRepository.updateRepresentative(trx, context.orgId, id, existing.version, {
+    const updated = await peopleRepository.updateRepresentative(trx, context.orgId, id, expectedVersion, {
       ...(changes as RepresentativeUpdate),
       updated_at: now,
     });
@@ -503,11 +505,13 @@ export async function addCircleMember(
   });
 }
 
+/** Changes a role in the person's circle if it is still at `expectedVersion`. */
 export async function updateCircleMember(
   db: Db,
   context: RequestContext,
   personId: string,
   id: string,
+  expectedVersion: number,
   input: UpdateCircleMemberInput,
   clock: Clock,
 ) {
@@ -515,7 +519,7 @@ export async function updateCircleMember(
   return db.transaction().execute(async (trx) => {
     await getPerson(trx, context, personId);
     const existing = await findCircleMemberOf(trx, context, personId, id);
-    checkVersion(input.version, existing.version, 'The circle member');
+    checkVersion(expectedVersion, existing.version, 'The circle member');
     if (existing.ended_on) {
       throw new AppError(
         'conflict',
@@ -554,7 +558,7 @@ export async function updateCircleMember(
     }
     if (input.isPrimary && !existing.is_primary) await takePrimary(trx, context, personId, now);
     const changes = circleChanges(input);
-    const saved = await peopleRepository.updateCircleMember(trx, context.orgId, id, existing.version, {
+    const saved = await peopleRepository.updateCircleMember(trx, context.orgId, id, expectedVersion, {
       ...changes,
       updated_at: now,
     });

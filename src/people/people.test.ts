@@ -23,11 +23,18 @@ beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
 });
 
-function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: SignedIn, payload?: unknown) {
+/** `version`: the version loaded, sent as `If-Match` (every PATCH needs one). */
+function call(
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  who: SignedIn,
+  payload?: unknown,
+  version?: number,
+) {
   return t.app.inject({
     method,
     url,
-    headers: who.headers,
+    headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }
@@ -160,20 +167,26 @@ describe('people supported', () => {
   it('changes a record, refusing a stale version and a date of birth in the future', async () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     const person = await createTestPerson(t.db, t.clock, organisation.id);
-    const changed = await call('PATCH', `/api/people/${person.id}`, staff.care_worker, {
-      clinicalFlags: ['dysphagia'],
-      status: 'left',
-      version: 1,
-    });
+    const changed = await call(
+      'PATCH',
+      `/api/people/${person.id}`,
+      staff.care_worker,
+      { clinicalFlags: ['dysphagia'], status: 'left' },
+      1,
+    );
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ clinicalFlags: ['dysphagia'], status: 'left', version: 2 });
-    expect(
-      (await call('PATCH', `/api/people/${person.id}`, staff.care_worker, { status: 'active', version: 1 }))
-        .statusCode,
-    ).toBe(412);
-    const future = await call('PATCH', `/api/people/${person.id}`, staff.care_worker, {
-      dateOfBirth: '2030-01-01',
-    });
+    expect(changed.headers.etag).toBe('"2"');
+    const stale = await call('PATCH', `/api/people/${person.id}`, staff.care_worker, { status: 'active' }, 1);
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().detail).toContain('changed by someone else');
+    const future = await call(
+      'PATCH',
+      `/api/people/${person.id}`,
+      staff.care_worker,
+      { dateOfBirth: '2030-01-01' },
+      2,
+    );
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('dateOfBirth');
     const update = (await auditEntries(organisation.id, 'person.update'))[0]!;
@@ -219,10 +232,13 @@ describe('representatives', () => {
     expect(advocate.json()).toMatchObject({ isLegallyAuthorised: false });
 
     const foreignUser = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff.manager.userId;
-    const wrongWitness = await call('PATCH', `${url}/${deputy.json().id}`, staff.manager, {
-      documentSeenOn: '2026-11-19',
-      documentSeenBy: foreignUser,
-    });
+    const wrongWitness = await call(
+      'PATCH',
+      `${url}/${deputy.json().id}`,
+      staff.manager,
+      { documentSeenOn: '2026-11-19', documentSeenBy: foreignUser },
+      1,
+    );
     expect(wrongWitness.statusCode).toBe(400);
     expect(wrongWitness.json().errors[0].field).toBe('documentSeenBy');
 
@@ -300,7 +316,13 @@ describe('circle of support', () => {
       }),
     ]);
 
-    const ended = await call('PATCH', `${url}/${swLink.json().id}`, staff.manager, { endedOn: '2026-11-21' });
+    const ended = await call(
+      'PATCH',
+      `${url}/${swLink.json().id}`,
+      staff.manager,
+      { endedOn: '2026-11-21' },
+      swLink.json().version,
+    );
     expect(ended.statusCode).toBe(200);
     expect(ended.json()).toMatchObject({ isPrimary: false, endedOn: '2026-11-21' });
     expect((await call('GET', url, staff.care_worker)).json().items).toHaveLength(1);
@@ -318,7 +340,13 @@ describe('circle of support', () => {
     const url = `/api/people/${person.id}/circle`;
     const link = await call('POST', url, staff.care_worker, { partnerContactId: gp.id });
     expect(link.statusCode).toBe(201);
-    const future = await call('PATCH', `${url}/${link.json().id}`, staff.manager, { endedOn: '2026-12-01' });
+    const future = await call(
+      'PATCH',
+      `${url}/${link.json().id}`,
+      staff.manager,
+      { endedOn: '2026-12-01' },
+      1,
+    );
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('endedOn');
 
@@ -326,7 +354,7 @@ describe('circle of support', () => {
       reason: 'Retired',
     });
     expect(movedOn.statusCode).toBeLessThan(300);
-    const primary = await call('PATCH', `${url}/${link.json().id}`, staff.manager, { isPrimary: true });
+    const primary = await call('PATCH', `${url}/${link.json().id}`, staff.manager, { isPrimary: true }, 1);
     expect(primary.statusCode).toBe(400);
     expect(primary.json().errors[0].field).toBe('isPrimary');
     const stored = await t.db
@@ -352,9 +380,13 @@ describe('circle of support', () => {
     });
     expect(
       (
-        await call('PATCH', `/api/people/${second.id}/circle/${member.json().id}`, staff.manager, {
-          isPrimary: true,
-        })
+        await call(
+          'PATCH',
+          `/api/people/${second.id}/circle/${member.json().id}`,
+          staff.manager,
+          { isPrimary: true },
+          1,
+        )
       ).statusCode,
     ).toBe(404);
     expect(
@@ -364,6 +396,7 @@ describe('circle of support', () => {
           `/api/people/${second.id}/representatives/${nextOfKin.json().id}`,
           staff.manager,
           { name: 'X' },
+          1,
         )
       ).statusCode,
     ).toBe(404);
@@ -396,14 +429,15 @@ describe('who may see and change people’s records', () => {
       ['POST', `/api/people/${person.id}/circle`, { partnerContactId: gp.id }],
       ['POST', `/api/people/${person.id}/representatives`, { kind: 'next_of_kin', name: 'Jo' }],
     ];
+    const versionFor = (method: string) => (method === 'PATCH' ? 1 : undefined);
     for (const [method, url, payload] of writes) {
       for (const role of ['admin', 'auditor'] as const) {
-        const status = (await call(method, url, staff[role], payload)).statusCode;
+        const status = (await call(method, url, staff[role], payload, versionFor(method))).statusCode;
         expect({ method, url, role, status }).toEqual({ method, url, role, status: 403 });
       }
     }
     for (const [method, url, payload] of writes) {
-      const status = (await call(method, url, staff.care_worker, payload)).statusCode;
+      const status = (await call(method, url, staff.care_worker, payload, versionFor(method))).statusCode;
       expect({ method, url, status }).toEqual({ method, url, status: method === 'POST' ? 201 : 200 });
     }
   });
@@ -423,7 +457,8 @@ describe('who may see and change people’s records', () => {
       ['GET', `/api/partner-contacts/${gp.id}/people`, undefined],
     ];
     for (const [method, url, payload] of probes) {
-      const status = (await call(method, url, manager, payload)).statusCode;
+      const status = (await call(method, url, manager, payload, method === 'PATCH' ? 1 : undefined))
+        .statusCode;
       expect({ method, url, status }).toEqual({ method, url, status: 404 });
     }
     expect((await call('GET', '/api/people?q=secret', manager)).json().items).toEqual([]);
@@ -473,9 +508,22 @@ describe('services', () => {
     );
     const list = await call('GET', '/api/care-services', staff.care_worker);
     expect(list.json().items.map((item: { name: string }) => item.name)).toEqual(['Oak House']);
-    const renamed = await call('PATCH', `/api/care-services/${created.json().id}`, staff.registered_manager, {
-      name: 'Oak Court',
-    });
+    const renamed = await call(
+      'PATCH',
+      `/api/care-services/${created.json().id}`,
+      staff.registered_manager,
+      { name: 'Oak Court' },
+      1,
+    );
     expect(renamed.json()).toMatchObject({ name: 'Oak Court', version: 2 });
+    expect(renamed.headers.etag).toBe('"2"');
+    const stale = await call(
+      'PATCH',
+      `/api/care-services/${created.json().id}`,
+      staff.registered_manager,
+      { name: 'Oak Lodge' },
+      1,
+    );
+    expect(stale.statusCode).toBe(412);
   });
 });

@@ -2,6 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import {
@@ -63,6 +72,7 @@ const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_man
 const deciders: readonly StaffRole[] = ['manager', 'registered_manager'];
 const tags = ['Consent and sharing'];
 const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
+const updateProblems = { ...writeProblems, ...ifMatchProblems };
 const recordParams = z.strictObject({ id: z.uuid(), recordId: z.uuid() });
 
 export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
@@ -364,30 +374,50 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
         schema: {
           tags,
           summary: 'One information sharing agreement',
+          description: eTagDescription,
           params: idParams,
           response: { 200: agreementSchema, ...problemResponses },
         },
       },
-      async (request) =>
-        toAgreementResponse(await getAgreement(db, requestContext(request), request.params.id), clock.now()),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toAgreementResponse(
+            await getAgreement(db, requestContext(request), request.params.id),
+            clock.now(),
+          ),
+        ),
     );
 
     app.patch(
       '/api/sharing-agreements/:id',
       {
         config: { access: deciders },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Change an information sharing agreement (for example, record its end date)',
+          description: ifMatchDescription,
           params: idParams,
+          headers: ifMatchHeaders,
           body: updateAgreementBody,
-          response: { 200: agreementSchema, ...writeProblems },
+          response: { 200: agreementSchema, ...updateProblems },
         },
       },
-      async (request) =>
-        toAgreementResponse(
-          await updateAgreement(db, requestContext(request), request.params.id, request.body, clock),
-          clock.now(),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toAgreementResponse(
+            await updateAgreement(
+              db,
+              requestContext(request),
+              request.params.id,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
+            clock.now(),
+          ),
         ),
     );
 
@@ -413,6 +443,8 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
         schema: {
           tags,
           summary: 'Set the UK GDPR conditions recorded with shares for a purpose',
+          description:
+            'Replaces the whole setting for the purpose. Unlike changes to records, this takes no `If-Match`: the setting has no version, and a PUT sends all of it, so there is no partial change that a concurrent one could undo. When two managers set it at once, the later setting stands in full; each is in the audit trail with who made it and when.',
           params: z.strictObject({ purpose: sharingPurposeSchema }),
           body: setLawfulBasisBody,
           response: { 200: lawfulBasisDefaultSchema, ...writeProblems },

@@ -449,9 +449,8 @@ export const updateAgreementBody = z
     startsOn: calendarDate.optional(),
     endsOn: agreementFields.endsOn,
     notes: agreementFields.notes,
-    version: z.number().int().min(1).describe('The version you loaded: a stale one is refused (412).'),
   })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
+  .refine((body) => Object.keys(body).length > 0, {
     message: 'Send at least one field to change.',
   });
 export type UpdateAgreementInput = z.infer<typeof updateAgreementBody>;

@@ -4,7 +4,7 @@ import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor, DbTransaction as Transaction } from '../db/database.ts';
-import { AppError, checkVersion, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type { RepresentativeKind } from '../people/people.table.ts';
@@ -1217,17 +1217,19 @@ const agreementColumns = {
   notes: 'notes',
 } as const;
 
+/** Changes an information sharing agreement if it is still at `expectedVersion`. */
 export async function updateAgreement(
   db: Db,
   context: RequestContext,
   id: string,
+  expectedVersion: number,
   input: UpdateAgreementInput,
   clock: Clock,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const existing = await getAgreement(trx, context, id);
-    checkVersion(input.version, existing.version, 'The agreement');
+    checkVersion(expectedVersion, existing.version, 'The agreement');
     const changes: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(agreementColumns)) {
       const value = input[field as keyof typeof agreementColumns];
@@ -1237,11 +1239,11 @@ export async function updateAgreement(
     const endsOn = 'ends_on' in changes ? (changes.ends_on as string | null) : existing.ends_on;
     if (endsOn !== null && endsOn < startsOn)
       throw invalid('endsOn', 'The end date must be on or after the start date.');
-    const updated = await sharingRepository.updateAgreement(trx, context.orgId, id, existing.version, {
+    const updated = await sharingRepository.updateAgreement(trx, context.orgId, id, expectedVersion, {
       ...changes,
       updated_at: now,
     });
-    if (!updated) checkVersion(existing.version, existing.version + 1, 'The agreement');
+    if (!updated) throw changedElsewhere('The agreement');
     await recordAudit(trx, context, now, {
       action: 'sharing_agreement.update',
       entityType: 'sharing_agreement',

@@ -24,11 +24,18 @@ beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
 });
 
-function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, who: SignedIn, payload?: unknown) {
+/** `version`: the version loaded, sent as `If-Match` (every PATCH needs one). */
+function call(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  who: SignedIn,
+  payload?: unknown,
+  version?: number,
+) {
   return t.app.inject({
     method,
     url,
-    headers: who.headers,
+    headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }
@@ -585,15 +592,15 @@ describe('lawful basis and agreements', () => {
       lawfulBasis: { article6: '6(1)(f) legitimate interests' },
       agreement: { id: agreement.json().id, reference: 'ISA-2026-04' },
     });
-    const ended = await call('PATCH', `/api/sharing-agreements/${agreement.json().id}`, staff.manager, {
-      endsOn: '2026-11-01',
-      version: 1,
-    });
+    const url = `/api/sharing-agreements/${agreement.json().id}`;
+    expect((await call('GET', url, staff.manager)).headers.etag).toBe('"1"');
+    const ended = await call('PATCH', url, staff.manager, { endsOn: '2026-11-01' }, 1);
     expect(ended.json()).toMatchObject({ inForce: false, version: 2 });
-    const stale = await call('PATCH', `/api/sharing-agreements/${agreement.json().id}`, staff.manager, {
-      notes: 'x',
-      version: 1,
-    });
+    expect(ended.headers.etag).toBe('"2"');
+    const stale = await call('PATCH', url, staff.manager, { notes: 'x' }, 1);
     expect(stale.statusCode).toBe(412);
+    const withVersionInBody = await call('PATCH', url, staff.manager, { notes: 'x', version: 2 }, 2);
+    expect(withVersionInBody.statusCode).toBe(400);
+    expect(withVersionInBody.json().errors[0].field).toBe('version');
   });
 });

@@ -60,10 +60,12 @@ export async function insertUser(executor: Executor, user: NewUserRow): Promise<
   return executor.insertInto('users').values(user).returning(publicColumns).executeTakeFirstOrThrow();
 }
 
+/** Compare and set: changes nothing unless the account is still at `expectedVersion`. */
 export async function updateUser(
   executor: Executor,
   orgId: string,
   id: string,
+  expectedVersion: number,
   changes: { role?: StaffRole; display_name?: string; disabled_at?: Date | null; updated_at: Date },
 ): Promise<StaffUser | undefined> {
   return executor
@@ -71,6 +73,7 @@ export async function updateUser(
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('org_id', '=', orgId)
     .where('id', '=', id)
+    .where('version', '=', expectedVersion)
     .returning(publicColumns)
     .executeTakeFirst();
 }

@@ -2,6 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext, userAdministrators } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import {
   createUserBody,
@@ -38,11 +47,13 @@ export function usersRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZ
         schema: {
           tags: ['Staff'],
           summary: 'One staff member',
+          description: eTagDescription,
           params: idParams,
           response: { 200: userSchema, ...problemResponses },
         },
       },
-      async (request) => toUserResponse(await getUser(db, requestContext(request), request.params.id)),
+      async (request, reply) =>
+        withETag(reply, toUserResponse(await getUser(db, requestContext(request), request.params.id))),
     );
 
     app.post(
@@ -66,16 +77,31 @@ export function usersRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZ
       '/api/users/:id',
       {
         config: { access: userAdministrators },
+        preValidation: requireIfMatch,
         schema: {
           tags: ['Staff'],
           summary: 'Change a staff member’s name or role, or disable their account',
+          description: `${ifMatchDescription} In the staff list, the version is each member’s \`version\`.`,
           params: idParams,
+          headers: ifMatchHeaders,
           body: updateUserBody,
-          response: { 200: userSchema, ...problemResponses },
+          response: { 200: userSchema, ...problemResponses, ...ifMatchProblems },
         },
       },
-      async (request) =>
-        toUserResponse(await updateUser(db, requestContext(request), request.params.id, request.body, clock)),
+      async (request, reply) =>
+        withETag(
+          reply,
+          toUserResponse(
+            await updateUser(
+              db,
+              requestContext(request),
+              request.params.id,
+              expectedVersion(request),
+              request.body,
+              clock,
+            ),
+          ),
+        ),
     );
   };
 }

@@ -5,7 +5,7 @@ import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
 import type { StaffRole } from './users.table.ts';
@@ -67,13 +67,14 @@ export function insertUserRecord(
 }
 
 /**
- * Changes a staff member's name, role or access. Disabling ends their sessions at once, and a
- * role change applies from their next request.
+ * Changes a staff member's name, role or access, if the account is still at `expectedVersion`.
+ * Disabling ends their sessions at once, and a role change applies from their next request.
  */
 export async function updateUser(
   db: Db,
   context: RequestContext,
   id: string,
+  expectedVersion: number,
   input: UpdateUserInput,
   clock: Clock,
 ) {
@@ -81,6 +82,7 @@ export async function updateUser(
   return db.transaction().execute(async (trx) => {
     const existing = await usersRepository.findUserById(trx, context.orgId, id);
     if (!existing) throw notFound('The staff member');
+    checkVersion(expectedVersion, existing.version, 'The staff member’s account');
     if (
       id === context.actor.id &&
       (input.disabled === true || (input.role && input.role !== existing.role))
@@ -93,7 +95,7 @@ export async function updateUser(
       });
     }
     const changed: string[] = [];
-    const changes: Parameters<typeof usersRepository.updateUser>[3] = { updated_at: now };
+    const changes: Parameters<typeof usersRepository.updateUser>[4] = { updated_at: now };
     if (input.displayName !== undefined && input.displayName !== existing.display_name) {
       changes.display_name = input.displayName;
       changed.push('display_name');
@@ -107,8 +109,8 @@ export async function updateUser(
       changed.push('disabled_at');
     }
     if (changed.length === 0) return existing;
-    const updated = await usersRepository.updateUser(trx, context.orgId, id, changes);
-    if (!updated) throw notFound('The staff member');
+    const updated = await usersRepository.updateUser(trx, context.orgId, id, expectedVersion, changes);
+    if (!updated) throw changedElsewhere('The staff member’s account');
     if (input.disabled === true) await authRepository.endSessionsOfUser(trx, context.orgId, id, now);
     await recordAudit(trx, context, now, {
       action: 'user.update',

@@ -131,7 +131,7 @@ describe('staff accounts', () => {
     const disable = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${staff.care_worker.userId}`,
-      headers: staff.registered_manager.headers,
+      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
       payload: { disabled: true },
     });
     expect(disable.statusCode).toBe(200);
@@ -156,7 +156,7 @@ describe('staff accounts', () => {
     await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${staff.care_worker.userId}`,
-      headers: staff.admin.headers,
+      headers: { ...staff.admin.headers, 'If-Match': '"1"' },
       payload: { role: 'manager' },
     });
     expect(
@@ -178,7 +178,7 @@ describe('staff accounts', () => {
     const change = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${foreignId}`,
-      headers: first.staff.admin.headers,
+      headers: { ...first.staff.admin.headers, 'If-Match': '"1"' },
       payload: { disabled: true },
     });
     expect(change.statusCode).toBe(404);
@@ -204,7 +204,7 @@ describe('staff accounts', () => {
     const change = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${staff.care_worker.userId}`,
-      headers: staff.auditor.headers,
+      headers: { ...staff.auditor.headers, 'If-Match': '"1"' },
       payload: { displayName: 'Changed' },
     });
     expect(change.statusCode).toBe(403);
@@ -217,7 +217,7 @@ describe('the organisation', () => {
     const update = await t.app.inject({
       method: 'PATCH',
       url: '/api/organisation',
-      headers: staff.registered_manager.headers,
+      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
       payload: {
         registrationNumber: '1-123456789',
         registeredManagerName: 'Pat Example',
@@ -233,14 +233,14 @@ describe('the organisation', () => {
     const refused = await t.app.inject({
       method: 'PATCH',
       url: '/api/organisation',
-      headers: staff.care_worker.headers,
+      headers: { ...staff.care_worker.headers, 'If-Match': '"1"' },
       payload: { name: 'Taken over' },
     });
     expect(refused.statusCode).toBe(403);
     const badLogo = await t.app.inject({
       method: 'PATCH',
       url: '/api/organisation',
-      headers: staff.admin.headers,
+      headers: { ...staff.admin.headers, 'If-Match': '"2"' },
       payload: { logoDataUrl: 'javascript:alert(1)' },
     });
     expect(badLogo.statusCode).toBe(400);

@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { systemContext } from '../../src/context.ts';
 import { loadDemo } from '../../src/demo/demo.ts';
+import { updatePartnerOrganisation } from '../../src/partners/partners.service.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
+import { createTestPartnerOrganisation } from '../factories.ts';
 import {
   browserIsAvailable,
   type E2eServer,
@@ -225,6 +228,69 @@ describe.skipIf(!browserIsAvailable())(
       expect(await summaryValue(page, 'Contacts added')).toBe('2');
       expect(await summaryValue(page, 'Channels added')).toBe('1');
       expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
+
+      expect(watch).toEqual(noFaults);
+      await context.close();
+    });
+
+    test('a manager whose colleague saved the same organisation first is told so, and saves after reloading', async () => {
+      server.clock.set(TUESDAY_MORNING);
+      const { org_id: orgId } = await server.db
+        .selectFrom('users')
+        .select('org_id')
+        .where('email', '=', emails.get('manager') ?? '')
+        .executeTakeFirstOrThrow();
+      // An organisation of its own, so the other tests' demo data is left as it is.
+      const surgery = await createTestPartnerOrganisation(server.db, server.clock, orgId, {
+        name: 'Brookfield Surgery',
+      });
+      const url = `/api/partner-organisations/${surgery.id}`;
+      const { context, page, watch } = await signedInPage('manager', [{ status: 412, path: url }]);
+      await page.goto(`${server.baseUrl}/partners/organisations/${surgery.id}/change`);
+      await page
+        .getByRole('heading', { level: 1, name: 'Change the details of Brookfield Surgery' })
+        .waitFor();
+
+      // A colleague saves a change after this page loaded the organisation.
+      await updatePartnerOrganisation(
+        server.db,
+        systemContext(orgId, 'colleague'),
+        surgery.id,
+        1,
+        { notes: 'Closed on Wednesday afternoons' },
+        server.clock,
+      );
+      await page.getByLabel('Notes (optional)').fill('Ask for the duty doctor');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary
+        .getByText('has been changed by someone else since you loaded it', { exact: false })
+        .waitFor();
+      expect(await text(summary)).toContain('Reload it and make your change again.');
+      await screenshot(page, 'organisation-changed-elsewhere');
+      const stored = () =>
+        server.db
+          .selectFrom('partner_organisations')
+          .select(['notes', 'version'])
+          .where('id', '=', surgery.id)
+          .executeTakeFirstOrThrow();
+      expect(await stored()).toEqual({ notes: 'Closed on Wednesday afternoons', version: 2 });
+
+      // Reloaded, the form shows the colleague's change, and the manager's own change is saved.
+      await page.reload();
+      await page
+        .getByRole('heading', { level: 1, name: 'Change the details of Brookfield Surgery' })
+        .waitFor();
+      expect(await page.getByLabel('Notes (optional)').inputValue()).toBe('Closed on Wednesday afternoons');
+      await page
+        .getByLabel('Notes (optional)')
+        .fill('Closed on Wednesday afternoons. Ask for the duty doctor.');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Brookfield Surgery’s details have been changed.').waitFor();
+      expect(await stored()).toEqual({
+        notes: 'Closed on Wednesday afternoons. Ask for the duty doctor.',
+        version: 3,
+      });
 
       expect(watch).toEqual(noFaults);
       await context.close();

@@ -87,8 +87,13 @@ export function onSessionEnded(listener: () => void): () => void {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -120,6 +125,14 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   // The server validates every answer against its schema before sending it.
   return (await response.json()) as T;
+}
+
+/**
+ * Changes a record only if it is still at `version`, the version the page loaded (sent as
+ * `If-Match`). If someone else has changed it since, the server refuses with 412 and says so.
+ */
+function update<T>(path: string, version: number, changes: unknown): Promise<T> {
+  return request('PATCH', path, changes, { 'If-Match': `"${version}"` });
 }
 
 async function readProblem(response: Response): Promise<ApiError> {
@@ -196,8 +209,8 @@ export function addStaffMember(staffMember: NewStaffMember): Promise<StaffMember
   return request('POST', '/api/users', staffMember);
 }
 
-export function changeStaffMember(id: string, changes: StaffChanges): Promise<StaffMember> {
-  return request('PATCH', `/api/users/${encodeURIComponent(id)}`, changes);
+export function changeStaffMember(id: string, version: number, changes: StaffChanges): Promise<StaffMember> {
+  return update(`/api/users/${encodeURIComponent(id)}`, version, changes);
 }
 
 // ---- partner register ----
@@ -383,9 +396,10 @@ export function addPartnerOrganisation(fields: PartnerOrganisationFields): Promi
 
 export function changePartnerOrganisation(
   organisationId: string,
-  changes: Partial<PartnerOrganisationFields> & { version?: number },
+  version: number,
+  changes: Partial<PartnerOrganisationFields>,
 ): Promise<PartnerOrganisation> {
-  return request('PATCH', `/api/partner-organisations/${part(organisationId)}`, changes);
+  return update(`/api/partner-organisations/${part(organisationId)}`, version, changes);
 }
 
 export function listContactsOfOrganisation(
@@ -418,9 +432,10 @@ export function getPartnerContact(contactId: string): Promise<PartnerContactWith
 
 export function changePartnerContact(
   contactId: string,
-  changes: Partial<PartnerContactFields> & { version?: number },
+  version: number,
+  changes: Partial<PartnerContactFields>,
 ): Promise<PartnerContact> {
-  return request('PATCH', `/api/partner-contacts/${part(contactId)}`, changes);
+  return update(`/api/partner-contacts/${part(contactId)}`, version, changes);
 }
 
 export function verifyPartnerContact(contactId: string): Promise<PartnerContact> {
@@ -443,9 +458,10 @@ export function addChannel(owner: ChannelOwner, fields: ChannelFields): Promise<
 export function changeChannel(
   owner: ChannelOwner,
   channelId: string,
-  changes: Partial<ChannelFields> & { version?: number },
+  version: number,
+  changes: Partial<ChannelFields>,
 ): Promise<PartnerChannel> {
-  return request('PATCH', `${channelOwnerPath(owner)}/channels/${part(channelId)}`, changes);
+  return update(`${channelOwnerPath(owner)}/channels/${part(channelId)}`, version, changes);
 }
 
 export function removeChannel(owner: ChannelOwner, channelId: string): Promise<void> {
@@ -627,9 +643,10 @@ export function addPerson(fields: PersonFields): Promise<Person> {
 
 export function changePerson(
   personId: string,
-  changes: Partial<PersonFields> & { version?: number },
+  version: number,
+  changes: Partial<PersonFields>,
 ): Promise<Person> {
-  return request('PATCH', `/api/people/${part(personId)}`, changes);
+  return update(`/api/people/${part(personId)}`, version, changes);
 }
 
 export function listRepresentatives(personId: string): Promise<{ items: Representative[] }> {
@@ -643,9 +660,10 @@ export function addRepresentative(personId: string, fields: RepresentativeFields
 export function changeRepresentative(
   personId: string,
   representativeId: string,
-  changes: Partial<Omit<RepresentativeFields, 'kind'>> & { version?: number },
+  version: number,
+  changes: Partial<Omit<RepresentativeFields, 'kind'>>,
 ): Promise<Representative> {
-  return request('PATCH', `/api/people/${part(personId)}/representatives/${part(representativeId)}`, changes);
+  return update(`/api/people/${part(personId)}/representatives/${part(representativeId)}`, version, changes);
 }
 
 export function endRepresentative(
@@ -675,15 +693,10 @@ export function addCircleMember(
 export function changeCircleMember(
   personId: string,
   memberId: string,
-  changes: {
-    role?: PartnerType;
-    isPrimary?: boolean;
-    startedOn?: string;
-    endedOn?: string | null;
-    version?: number;
-  },
+  version: number,
+  changes: { role?: PartnerType; isPrimary?: boolean; startedOn?: string; endedOn?: string | null },
 ): Promise<CircleMember> {
-  return request('PATCH', `/api/people/${part(personId)}/circle/${part(memberId)}`, changes);
+  return update(`/api/people/${part(personId)}/circle/${part(memberId)}`, version, changes);
 }
 
 /** The people a partner contact currently holds a role for (the look-up is audited). */
@@ -1123,7 +1136,8 @@ export function addSharingAgreement(fields: SharingAgreementFields): Promise<Sha
 
 export function changeSharingAgreement(
   agreementId: string,
-  changes: Partial<Omit<SharingAgreementFields, 'partnerOrganisationId'>> & { version: number },
+  version: number,
+  changes: Partial<Omit<SharingAgreementFields, 'partnerOrganisationId'>>,
 ): Promise<SharingAgreement> {
-  return request('PATCH', `/api/sharing-agreements/${part(agreementId)}`, changes);
+  return update(`/api/sharing-agreements/${part(agreementId)}`, version, changes);
 }

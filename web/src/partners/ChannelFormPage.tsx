@@ -106,7 +106,7 @@ function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel
       if (channel) {
         const changes = changesFrom(channel, read.values);
         if (Object.keys(changes).length > 0) {
-          await changeChannel(owner.owner, channel.id, { ...changes, version: channel.version });
+          await changeChannel(owner.owner, channel.id, channel.version, changes);
         }
         const state: NoticeState =
           Object.keys(changes).length > 0 ? { notice: `The ${describe(read.values)} has been changed.` } : {};

@@ -107,7 +107,7 @@ function ContactForm({
       if (contact) {
         const changes = changesFrom(contact, input);
         if (Object.keys(changes).length > 0) {
-          await changePartnerContact(contact.id, { ...changes, version: contact.version });
+          await changePartnerContact(contact.id, contact.version, changes);
         }
         const state: NoticeState =
           Object.keys(changes).length > 0 ? { notice: `${input.name}’s details have been changed.` } : {};

@@ -77,7 +77,7 @@ function OrganisationForm({ organisation }: { organisation: PartnerOrganisation 
       if (organisation) {
         const changes = changesFrom(organisation, input);
         if (Object.keys(changes).length > 0) {
-          await changePartnerOrganisation(organisation.id, { ...changes, version: organisation.version });
+          await changePartnerOrganisation(organisation.id, organisation.version, changes);
         }
         const state: NoticeState =
           Object.keys(changes).length > 0 ? { notice: `${input.name}’s details have been changed.` } : {};

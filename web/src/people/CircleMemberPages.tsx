@@ -269,7 +269,7 @@ function EndCircleMember({ person, member }: { person: Person; member: CircleMem
     }
     setIsSubmitting(true);
     try {
-      await changeCircleMember(person.id, member.id, { endedOn: endedOn.date, version: member.version });
+      await changeCircleMember(person.id, member.id, member.version, { endedOn: endedOn.date });
       const state: NoticeState = {
         notice: `${member.partnerContact.name} is no longer ${personName(person)}’s ${partnerTypeLabels[member.role]}.`,
       };

@@ -124,7 +124,7 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
       if (person) {
         const changes = changesFrom(person, values);
         if (Object.keys(changes).length > 0) {
-          await changePerson(person.id, { ...changes, version: person.version });
+          await changePerson(person.id, person.version, changes);
         }
         const state: NoticeState =
           Object.keys(changes).length > 0

@@ -179,7 +179,7 @@ function CircleOfSupport({
     if (changingId) return;
     setChangingId(member.id);
     try {
-      await changeCircleMember(person.id, member.id, { isPrimary: true, version: member.version });
+      await changeCircleMember(person.id, member.id, member.version, { isPrimary: true });
       onChanged(`${member.partnerContact.name} is now ${personName(person)}’s primary contact.`);
       reload();
     } catch (error) {

@@ -167,10 +167,7 @@ function RepresentativeForm({
       if (representative) {
         const changes = changesFrom(representative, values);
         if (Object.keys(changes).length > 0) {
-          await changeRepresentative(person.id, representative.id, {
-            ...changes,
-            version: representative.version,
-          });
+          await changeRepresentative(person.id, representative.id, representative.version, changes);
         }
         const state: NoticeState =
           Object.keys(changes).length > 0 ? { notice: `${values.name}’s details have been changed.` } : {};

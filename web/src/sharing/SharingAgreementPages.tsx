@@ -168,7 +168,6 @@ const fields = {
   startsOn: 'starts-on',
   endsOn: 'ends-on',
   notes: 'notes',
-  version: 'title',
 };
 
 export function AddSharingAgreementPage() {
@@ -246,7 +245,7 @@ function SharingAgreementForm({
       if (agreement) {
         const changes = changesFrom(agreement, complete);
         if (Object.keys(changes).length > 0) {
-          await changeSharingAgreement(agreement.id, { ...changes, version: agreement.version });
+          await changeSharingAgreement(agreement.id, agreement.version, changes);
           state = { notice: `${complete.title} has been changed.` };
         } else {
           state = {};
@@ -294,7 +293,7 @@ function SharingAgreementForm({
               label="Title"
               hint="As the agreement calls itself, like: Exampleton health and social care information sharing agreement."
               defaultValue={agreement?.title}
-              error={errors.byField.get('title') ?? errors.byField.get('version')}
+              error={errors.byField.get('title')}
             />
             <TextField
               id={fields.reference}

@@ -39,7 +39,7 @@ export function StaffPage() {
     setProblems([]);
     setNotice(null);
     try {
-      await changeStaffMember(member.id, { disabled });
+      await changeStaffMember(member.id, member.version, { disabled });
       setNotice(
         disabled
           ? `${member.displayName}’s account has been disabled. They have been signed out and cannot sign in.`

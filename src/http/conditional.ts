@@ -1,0 +1,81 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { problemSchema } from './schemas.ts';
+
+/**
+ * Optimistic concurrency over HTTP (RFC 9110 §8.8.3 and §13.1.1, RFC 6585 §3). A versioned record
+ * is sent with a strong `ETag: "<version>"`; a change to it must send that tag back in `If-Match`:
+ *
+ * - no `If-Match`, or `If-Match: *` (which names no version) → 428, before the body is checked;
+ * - anything but one strong tag of a version, like `"3"` → 400 (a weak tag can never match);
+ * - a version that is not the stored one → 412, and nothing is changed.
+ *
+ * The services compare and set the version in the UPDATE itself (`… where version = expected`), so
+ * of two requests that loaded the same version exactly one succeeds, however they interleave.
+ */
+
+// The version column is a PostgreSQL integer.
+const MAX_VERSION = 2_147_483_647;
+
+export function entityTag(version: number): string {
+  return `"${version}"`;
+}
+
+/** Sets the record's version as its ETag and returns the record, for `return withETag(reply, …)`. */
+export function withETag<Representation extends { version: number }>(
+  reply: FastifyReply,
+  representation: Representation,
+): Representation {
+  reply.header('ETag', entityTag(representation.version));
+  return representation;
+}
+
+/** The version the caller loaded, from `If-Match`; refuses a request that does not name one. */
+export function expectedVersion(request: FastifyRequest): number {
+  const header = request.headers['if-match'];
+  const value = (Array.isArray(header) ? header.join(', ') : (header ?? '')).trim();
+  if (value === '') {
+    throw new AppError(
+      'precondition_required',
+      'Send the If-Match header with the ETag you got when you loaded this record, like If-Match: "3". Changes without it are refused, so that nobody overwrites a change they have not seen.',
+    );
+  }
+  if (value === '*') {
+    throw new AppError(
+      'precondition_required',
+      'If-Match: * does not say which version you loaded. Send the ETag you got when you loaded this record, like If-Match: "3".',
+    );
+  }
+  const digits = /^"([1-9][0-9]{0,9})"$/.exec(value)?.[1];
+  const version = digits === undefined ? Number.NaN : Number(digits);
+  if (!(version <= MAX_VERSION)) {
+    throw new AppError(
+      'validation',
+      'If-Match must be the ETag you got when you loaded this record: one version number in double quotes, like "3" (not a weak W/"3" tag, and not a list).',
+      { field: 'If-Match' },
+    );
+  }
+  return version;
+}
+
+/** Route hook: an update without `If-Match` is refused before its body is checked. */
+export async function requireIfMatch(request: FastifyRequest): Promise<void> {
+  expectedVersion(request);
+}
+
+/** Documents the header on an update route (it is enforced by `requireIfMatch`). */
+export const ifMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .describe('The ETag you got when you loaded the record, like "3" (a strong tag: its version).'),
+});
+
+/** The answers an update route adds for `If-Match`. */
+export const ifMatchProblems = { 412: problemSchema, 428: problemSchema } as const;
+
+export const ifMatchDescription =
+  'Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.';
+
+export const eTagDescription =
+  'The `ETag` header is the record’s version, like `"3"`: send it back in `If-Match` to change the record.';
