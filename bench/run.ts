@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { benchmarkAuditedWrites } from './audited-writes.ts';
 import { benchmarkChannelChoice } from './channel-choice.ts';
 import { benchmarkEmbeddedStart } from './embedded-start.ts';
+import { benchmarkEscalationSweep } from './escalation-sweep.ts';
 import { benchmarkRegisterSearch } from './register-search.ts';
 import { benchmarkSharingGate } from './sharing-gate.ts';
 
@@ -21,6 +22,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'channel-choice': () => benchmarkChannelChoice({ rounds }),
   'register-search': () => benchmarkRegisterSearch({ adminUrl, rounds, logFile }),
   'sharing-gate': () => benchmarkSharingGate({ rounds }),
+  'escalation-sweep': () => benchmarkEscalationSweep({ adminUrl, rounds }),
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditChainTable, AuditEventsTable, AuditPendingTable } from '../audit/audit.table.ts';
 import type { ApiTokensTable, SessionsTable } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
+import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type {
   PartnerChannelsTable,
@@ -48,6 +49,7 @@ export type Database = {
   lawful_basis_defaults: LawfulBasisDefaultsTable;
   share_log: ShareLogTable;
   queued_shares: QueuedSharesTable;
+  escalation_steps: EscalationStepsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,7 @@ import * as createFoundation from './migrations/2026_11_21_0900_create_foundatio
 import * as createPartnersAndPeople from './migrations/2026_11_21_1000_create_partners_and_people.ts';
 import * as createConsentAndSharing from './migrations/2026_11_21_1200_create_consent_and_sharing.ts';
 import * as createIdempotencyKeys from './migrations/2026_11_21_1300_create_idempotency_keys.ts';
+import * as createEscalationSteps from './migrations/2026_11_21_1500_create_escalation_steps.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1000_create_partners_and_people': createPartnersAndPeople,
   '2026_11_21_1200_create_consent_and_sharing': createConsentAndSharing,
   '2026_11_21_1300_create_idempotency_keys': createIdempotencyKeys,
+  '2026_11_21_1500_create_escalation_steps': createEscalationSteps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import type { Job } from './scheduler.ts';
 
@@ -18,6 +19,7 @@ export function allJobs({ db, clock, config, backend }: AppDependencies): Job[] 
       intervalMs: 60 * 60_000,
       run: () => forgetOldIdempotencyKeys(db, clock),
     },
+    fireEscalationStepsJob({ db, clock }),
   ];
   if (config.auditCheckpoint.intervalMs > 0) {
     jobs.push({
