@@ -140,9 +140,11 @@ describe.skipIf(!browserIsAvailable())(
       expect(await page.getByRole('link', { name: 'Import from a CSV file' }).count()).toBe(0);
       await page.getByLabel('Name').fill('Riverside Medical');
       await page.getByRole('button', { name: 'Search' }).click();
-      await tableRow(page, 'Organisations that match', 'Riverside Medical Practice').waitFor();
+      const match = tableRow(page, 'Organisations that match', 'Riverside Medical Practice');
+      await match.waitFor();
       await screenshot(page, 'register-search');
-      await page.getByRole('link', { name: 'Riverside Medical Practice' }).click();
+      // Contacts that match link to their organisation too, so follow the organisation's own row.
+      await match.getByRole('link', { name: 'Riverside Medical Practice' }).click();
 
       await page.getByRole('heading', { level: 1, name: /Riverside Medical Practice/ }).waitFor();
       await tableRow(page, 'The organisation’s channels', 'Professionals’ line').waitFor();
