@@ -1,14 +1,20 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { createApiToken } from '../src/auth/auth.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
 import { createDatabase } from '../src/db/create-db.ts';
+import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
-import { load, median, printFigure, startServerProcess } from './support.ts';
+import { cpuTimeMs, load, median, printFigure, startServerProcess } from './support.ts';
 
 const connections = 50;
+// BENCH_CPU_PROFILE=1 writes a V8 CPU profile of each server run to .bench/profiles/.
+const profileArgs =
+  process.env.BENCH_CPU_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=.bench/profiles'] : [];
+
+type CpuPerRequest = { server: number; postgres: number; loadGenerator: number };
 
 /**
  * Audited writes per second through the API (API-token authentication, validation, the change and
@@ -65,18 +71,21 @@ export async function benchmarkAuditedWrites(options: {
   const audited: number[] = [];
   const baseline: number[] = [];
   const auditedP99: number[] = [];
+  // CPU time per request of each side, from /proc: less sensitive than throughput to what else
+  // the machine is doing, and it shows where the difference goes.
+  const cpu: Record<'audited' | 'baseline', CpuPerRequest[]> = { audited: [], baseline: [] };
   for (let round = 0; round < options.rounds; round += 1) {
     for (const kind of round % 2 === 0
       ? (['baseline', 'audited'] as const)
       : (['audited', 'baseline'] as const)) {
       const server =
         kind === 'baseline'
-          ? await startServerProcess(['--import', 'tsx', 'bench/baseline-server.ts'], {
+          ? await startServerProcess([...profileArgs, '--import', 'tsx', 'bench/baseline-server.ts'], {
               port: 3901,
               env: { DATABASE_URL: databaseUrl, BENCH_ORG_ID: organisation.id },
               logFile: options.logFile,
             })
-          : await startServerProcess(['--enable-source-maps', 'dist/server/main.js'], {
+          : await startServerProcess([...profileArgs, '--enable-source-maps', 'dist/server/main.js'], {
               port: 3902,
               env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
               logFile: options.logFile,
@@ -90,12 +99,20 @@ export async function benchmarkAuditedWrites(options: {
           connections,
         };
         await load({ ...target, durationSeconds: 2 }); // warm-up
+        const backends = await postgresBackends(handle.db, databaseName);
+        const before = cpuSnapshot(server.process.pid, backends);
         const result = await load({ ...target, durationSeconds: options.seconds });
+        const after = cpuSnapshot(server.process.pid, backends);
         if (result.non2xx > 0 || result.errors > 0) {
           throw new Error(`${kind} run had ${result.non2xx} non-2xx answers and ${result.errors} errors`);
         }
         (kind === 'audited' ? audited : baseline).push(result.requestsPerSecond);
         if (kind === 'audited') auditedP99.push(result.latencyP99Ms);
+        cpu[kind].push({
+          server: ((after.server - before.server) * 1000) / result.total,
+          postgres: ((after.postgres - before.postgres) * 1000) / result.total,
+          loadGenerator: ((after.loadGenerator - before.loadGenerator) * 1000) / result.total,
+        });
       } finally {
         await server.stop();
       }
@@ -127,6 +144,11 @@ export async function benchmarkAuditedWrites(options: {
     seconds_per_run: options.seconds,
     runs_audited: audited.map(Math.round),
     runs_baseline: baseline.map(Math.round),
+    cpu_us_per_request: {
+      audited: medianCpu(cpu.audited),
+      baseline: medianCpu(cpu.baseline),
+      note: 'median CPU time per request: the server process, the PostgreSQL backends serving the benchmark database, and the load generator',
+    },
   });
   const delays = sealing.rows[0];
   printFigure({
@@ -137,4 +159,30 @@ export async function benchmarkAuditedWrites(options: {
     unsealed_after_stop: Number(delays?.unsealed ?? 0),
     note: 'time from an audited change to its entry being sealed into the hash chain, under the load above',
   });
+}
+
+/** The PostgreSQL server processes serving the benchmark database (the server's pool, the sealer, this harness). */
+async function postgresBackends(db: Kysely<Database>, databaseName: string): Promise<number[]> {
+  const rows = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = ${databaseName}
+  `.execute(db);
+  return rows.rows.map((row) => row.pid);
+}
+
+function cpuSnapshot(serverPid: number | undefined, backends: number[]) {
+  const usage = process.cpuUsage();
+  return {
+    server: serverPid === undefined ? Number.NaN : cpuTimeMs(serverPid),
+    // A backend that ended during the run loses its time; the pool keeps its connections open.
+    postgres: backends.reduce((total, pid) => total + (cpuTimeMs(pid) || 0), 0),
+    loadGenerator: (usage.user + usage.system) / 1000,
+  };
+}
+
+function medianCpu(runs: CpuPerRequest[]) {
+  return {
+    server: Math.round(median(runs.map((run) => run.server))),
+    postgres: Math.round(median(runs.map((run) => run.postgres))),
+    load_generator: Math.round(median(runs.map((run) => run.loadGenerator))),
+  };
 }

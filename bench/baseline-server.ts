@@ -25,3 +25,5 @@ app.post('/api/partner-organisations', async (request, reply) => {
 });
 
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+// Exit normally when stopped, so a CPU profile (BENCH_CPU_PROFILE=1) is written.
+process.once('SIGTERM', () => process.exit(0));

@@ -85,6 +85,21 @@ export async function load(options: {
   };
 }
 
+/**
+ * CPU time (user + system) a process has used, in milliseconds, from /proc (Linux; clock ticks
+ * of 10 ms). NaN where it cannot be read, so a figure built on it shows as missing, not as zero.
+ */
+export function cpuTimeMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: count fields after its end.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function residentMemoryMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /VmRSS:\s+(\d+) kB/.exec(status);

@@ -1,6 +1,9 @@
+import helmet from '@fastify/helmet';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app-for-test.ts';
 import { createStaffedOrganisation } from '../test/factories.ts';
+import { securityHeaders } from './app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -139,6 +142,45 @@ describe('headers', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('sends exactly the security headers helmet sends with the same policy', async () => {
+    const probe = Fastify();
+    await probe.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    });
+    probe.get('/', async () => ({}));
+    const fromHelmet = (await probe.inject({ method: 'GET', url: '/' })).headers;
+    await probe.close();
+    const ignored = new Set(['content-type', 'content-length', 'date', 'connection']);
+    const expected = Object.fromEntries(Object.entries(fromHelmet).filter(([name]) => !ignored.has(name)));
+    expect(Object.fromEntries(securityHeaders.map(([name, value]) => [name.toLowerCase(), value]))).toEqual(
+      expected,
+    );
+    for (const response of [
+      await t.app.inject({ method: 'GET', url: '/healthz' }),
+      await t.app.inject({ method: 'POST', url: '/api/partner-organisations', payload: {} }),
+      await t.app.inject({ method: 'GET', url: '/api/no-such-thing' }),
+    ]) {
+      for (const [name, value] of Object.entries(expected)) expect(response.headers[name]).toBe(value);
     }
   });
 });

@@ -81,6 +81,10 @@ export async function changeWithAudit<Row>(
 
 export type SealResult = { organisations: number; sealed: number };
 
+// Rows taken off the sealing queue since it was last vacuumed, per database.
+const dequeuedSinceVacuum = new WeakMap<Db, number>();
+const VACUUM_QUEUE_AFTER = 5_000;
+
 /**
  * Seals committed audit entries into their organisation's hash chain, in batches. Each
  * organisation has its own chain, so organisations never wait on each other. Bounded: at most
@@ -92,33 +96,35 @@ export async function sealPendingEntries(
   options: { clock: Clock; batchSize?: number; maxOrganisations?: number },
 ): Promise<SealResult> {
   const batchSize = options.batchSize ?? 2_000;
-  const orgIds = await auditRepository.findOrganisationsWithPendingEntries(
-    db,
-    options.maxOrganisations ?? 100,
-  );
+  const orgIds = await db.transaction().execute(async (trx) => {
+    await auditRepository.readQueueByIndexOnly(trx);
+    return auditRepository.findOrganisationsWithPendingEntries(trx, options.maxOrganisations ?? 100);
+  });
   let sealed = 0;
+  let dequeued = 0;
   for (const orgId of orgIds) {
-    sealed += await db.transaction().execute(async (trx) => {
-      if (!(await auditRepository.tryLockChain(trx, orgId))) return 0;
+    const batch = await db.transaction().execute(async (trx) => {
+      if (!(await auditRepository.tryLockChain(trx, orgId))) return { sealed: 0, dequeued: 0 };
+      await auditRepository.readQueueByIndexOnly(trx);
       const head = await auditRepository.findChainHead(trx, orgId);
-      const events = await auditRepository.findPendingEvents(trx, orgId, batchSize);
+      const { queuedIds, events } = await auditRepository.findPendingEvents(trx, orgId, batchSize);
       let previousHash = head?.entry_hash ?? GENESIS_HASH;
       let seq = head?.seq ?? 0;
       const sealedAt = options.clock.now();
       const entries = events.map((event) => {
         seq += 1;
         previousHash = chainHash(previousHash, seq, event);
-        return { org_id: orgId, seq, event_id: event.id, entry_hash: previousHash, sealed_at: sealedAt };
+        return { seq, event_id: event.id, entry_hash: previousHash };
       });
-      await auditRepository.insertChainEntries(trx, entries);
-      await auditRepository.deletePending(
-        trx,
-        orgId,
-        events.map((event) => event.id),
-      );
-      return entries.length;
+      await auditRepository.appendToChain(trx, orgId, sealedAt, entries, queuedIds);
+      return { sealed: entries.length, dequeued: queuedIds.length };
     });
+    sealed += batch.sealed;
+    dequeued += batch.dequeued;
   }
+  const sinceVacuum = (dequeuedSinceVacuum.get(db) ?? 0) + dequeued;
+  dequeuedSinceVacuum.set(db, sinceVacuum >= VACUUM_QUEUE_AFTER ? 0 : sinceVacuum);
+  if (sinceVacuum >= VACUUM_QUEUE_AFTER) await auditRepository.vacuumQueue(db);
   return { organisations: orgIds.length, sealed };
 }
 

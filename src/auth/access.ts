@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { type StaffRole, staffRoles } from '../users/users.table.ts';
+import { ApiTokenCache } from './api-token-cache.ts';
 import {
   type Authentication,
   authenticateApiToken,
@@ -28,6 +29,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     authentication: Authentication | null;
+  }
+  interface FastifyInstance {
+    /** Recently used API tokens (see ApiTokenCache): revocations empty it. */
+    apiTokenCache: ApiTokenCache;
   }
 }
 
@@ -64,6 +69,11 @@ export function registerAccessControl(
   dependencies: { db: Db; clock: Clock; policy: SessionPolicy; cookieName: string },
 ): void {
   app.decorateRequest('authentication', null);
+  const apiTokens = new ApiTokenCache(dependencies.db, { clock: dependencies.clock });
+  apiTokens.listen();
+  app.decorate('apiTokenCache', apiTokens);
+  app.addHook('onClose', () => apiTokens.close());
+  const authenticationDependencies = { ...dependencies, apiTokens };
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
@@ -79,7 +89,7 @@ export function registerAccessControl(
     const isWrite = !SAFE_METHODS.has(request.method);
     if (isWrite) refuseCrossSite(request);
 
-    request.authentication = await authenticate(request, dependencies);
+    request.authentication = await authenticate(request, authenticationDependencies);
 
     // Unknown /api paths have no route config: they fall through to the 404 handler.
     if (access === undefined) {
@@ -117,7 +127,13 @@ export function registerAccessControl(
 
 async function authenticate(
   request: FastifyRequest,
-  dependencies: { db: Db; clock: Clock; policy: SessionPolicy; cookieName: string },
+  dependencies: {
+    db: Db;
+    clock: Clock;
+    policy: SessionPolicy;
+    cookieName: string;
+    apiTokens: ApiTokenCache;
+  },
 ): Promise<Authentication | null> {
   const header = request.headers.authorization;
   if (header) {
@@ -127,6 +143,7 @@ async function authenticate(
     const authentication = await authenticateApiToken(dependencies.db, {
       token: match[1],
       clock: dependencies.clock,
+      cache: dependencies.apiTokens,
     });
     if (!authentication)
       throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import type { ActiveApiToken } from './api-token-cache.ts';
 
 export type SessionWithUser = {
   org_id: string;
@@ -103,10 +104,14 @@ export async function endSessionsOfUser(
     .execute();
 }
 
-export async function findActiveApiTokenByHash(executor: Executor, tokenHash: string, now: Date) {
+export async function findActiveApiTokenByHash(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<ActiveApiToken | undefined> {
   return executor
     .selectFrom('api_tokens')
-    .select(['org_id', 'id', 'name', 'role'])
+    .select(['org_id', 'id', 'name', 'role', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import * as usersRepository from '../users/users.repository.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import { type ApiTokenCache, forgetApiTokens } from './api-token-cache.ts';
 import * as authRepository from './auth.repository.ts';
 import { decoyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './passwords.ts';
 import { generateToken, hashToken } from './secrets.ts';
@@ -158,15 +159,20 @@ export async function authenticateSession(
   };
 }
 
+/**
+ * Resolves a Bearer token; revoked, expired and unknown tokens resolve to nothing. With a cache,
+ * a token used a moment ago is not looked up again (see ApiTokenCache for why that stays safe).
+ */
 export async function authenticateApiToken(
   db: Db,
-  options: { token: string; clock: Clock },
+  options: { token: string; clock: Clock; cache?: ApiTokenCache },
 ): Promise<Authentication | null> {
-  const token = await authRepository.findActiveApiTokenByHash(
-    db,
-    hashToken(options.token),
-    options.clock.now(),
-  );
+  const tokenHash = hashToken(options.token);
+  const token = options.cache
+    ? await options.cache.find(tokenHash, (hash, now) =>
+        authRepository.findActiveApiTokenByHash(db, hash, now),
+      )
+    : await authRepository.findActiveApiTokenByHash(db, tokenHash, options.clock.now());
   if (!token) return null;
   return {
     orgId: token.org_id,
@@ -244,6 +250,8 @@ export async function revokeApiToken(db: Db, context: RequestContext, options: {
       changedFields: ['revoked_at'],
     });
   });
+  // Committed: the token is refused from the very next request this process serves.
+  forgetApiTokens(db);
 }
 
 export function listApiTokens(db: Db, context: RequestContext) {

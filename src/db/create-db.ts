@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -31,10 +31,83 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 pg.types.setTypeParser(NUMERIC_OID, (value) => Number(value));
 pg.types.setTypeParser(DATE_OID, (value) => value);
 
+// Statements marked with keepPrepared, by their text. Bounded, so a mistake cannot make every
+// connection hold an unbounded number of plans: past the limit, statements are simply not kept.
+const preparedStatementNumbers = new Map<string, number>();
+const MAX_PREPARED_STATEMENTS = 100;
+// Part of every statement name: moving it makes every connection prepare its statements afresh.
+let preparedStatementGeneration = 0;
+
+/**
+ * Marks a statement that runs very often to be parsed and planned once per connection to a
+ * PostgreSQL server instead of on every execution (a named prepared statement). Only for a fixed
+ * set of texts: values go in parameters. The embedded database ignores the mark.
+ */
+export function keepPrepared<R>(query: CompiledQuery<R>): CompiledQuery<R> {
+  if (!preparedStatementNumbers.has(query.sql) && preparedStatementNumbers.size < MAX_PREPARED_STATEMENTS) {
+    preparedStatementNumbers.set(query.sql, preparedStatementNumbers.size + 1);
+  }
+  return query;
+}
+
+/** A pg client that runs the statements marked with keepPrepared as named prepared statements. */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; only one form is changed.
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    const number =
+      typeof text === 'string' && Array.isArray(values) ? preparedStatementNumbers.get(text) : undefined;
+    if (number === undefined) return (super.query as (...rest: unknown[]) => unknown)(...args);
+    const generation = preparedStatementGeneration;
+    const name = `liaison_${generation}_${number}`;
+    return super.query({ name, text, values }).catch((error: { code?: string }) => {
+      // A kept statement breaks when a migration run elsewhere changes the columns it returns
+      // (0A000), or when something between here and the server lost it (26000). This execution
+      // fails; every connection then prepares its statements again under new names, so no other
+      // write fails for the same reason.
+      if (error.code === '0A000' || error.code === '26000') {
+        if (generation === preparedStatementGeneration) preparedStatementGeneration += 1;
+        if (error.code === '26000') this.end().catch(() => {});
+      }
+      throw error;
+    });
+  }
+}
+
+/** What a listener on a notification channel (PostgreSQL LISTEN/NOTIFY) is told. */
+export type NotificationHandlers = {
+  onNotification(payload: string): void;
+  /** Listening (again): every notification from now on arrives. */
+  onListening(): void;
+  /** Notifications may have been missed: the listening connection was lost. It is reopened. */
+  onInterrupted(): void;
+};
+
+type Listen = (channel: string, handlers: NotificationHandlers) => () => Promise<void>;
+
+const listenersByDatabase = new WeakMap<Kysely<Database>, Listen>();
+
+/**
+ * Listens for notifications (`NOTIFY channel`) sent by any connection to the database `db` uses,
+ * in this process or another. Returns a function that stops listening. A notification is sent
+ * when the transaction that sent it commits.
+ */
+export function listenForNotifications(
+  db: Kysely<Database>,
+  channel: string,
+  handlers: NotificationHandlers,
+): () => Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid notification channel ${channel}`);
+  const listen = listenersByDatabase.get(db);
+  if (!listen) throw new Error('This database was not opened by createDatabase');
+  return listen(channel, handlers);
+}
+
 /** The only place that knows which database engine Liaison is running on. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.backend === 'postgres') {
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: options.url,
       max: options.poolSize ?? 20,
       connectionTimeoutMillis: 5_000,
@@ -44,7 +117,24 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // would treat it as unhandled and exit. The next query simply gets a fresh connection.
     pool.on('error', (error) => options.onPoolError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, backend: 'postgres', close: () => db.destroy() };
+    const listeners = new Set<() => Promise<void>>();
+    listenersByDatabase.set(db, (channel, handlers) => {
+      const stop = listenOnServer(options.url, channel, handlers);
+      const stopOnce = async () => {
+        listeners.delete(stopOnce);
+        await stop();
+      };
+      listeners.add(stopOnce);
+      return stopOnce;
+    });
+    return {
+      db,
+      backend: 'postgres',
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await db.destroy();
+      },
+    };
   }
 
   const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
@@ -68,6 +158,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  listenersByDatabase.set(db, embeddedListener(db, client));
   return {
     db,
     backend: 'pglite',
@@ -75,6 +166,85 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       await db.destroy();
       releaseLock();
     },
+  };
+}
+
+/**
+ * A connection of its own, outside the pool, that only listens. When it drops, the listener is
+ * told that notifications may have been missed, and it is reopened after a pause.
+ */
+function listenOnServer(url: string, channel: string, handlers: NotificationHandlers): () => Promise<void> {
+  let current: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const open = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    current = client;
+    const lost = () => {
+      if (current !== client) return;
+      current = undefined;
+      handlers.onInterrupted();
+      client.end().catch(() => {});
+      if (!stopped) retry = setTimeout(open, 1_000).unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotification(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+      if (current === client) handlers.onListening();
+    } catch {
+      lost();
+    }
+  };
+  void open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    await client?.end().catch(() => {});
+  };
+}
+
+/**
+ * The embedded database is used by this process alone, through its one connection. LISTEN goes
+ * through the driver like any query, so it never lands inside another caller's transaction.
+ */
+function embeddedListener(db: Kysely<Database>, client: PGlite): Listen {
+  const listenersByChannel = new Map<string, Set<NotificationHandlers>>();
+  client.onNotification((channel, payload) => {
+    for (const handlers of listenersByChannel.get(channel) ?? []) handlers.onNotification(payload);
+  });
+  return (channel, handlers) => {
+    let listeners = listenersByChannel.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      listenersByChannel.set(channel, listeners);
+    }
+    listeners.add(handlers);
+    sql
+      .raw(`listen ${channel}`)
+      .execute(db)
+      .then(
+        () => {
+          if (listeners.has(handlers)) handlers.onListening();
+        },
+        () => handlers.onInterrupted(),
+      );
+    return async () => {
+      listeners.delete(handlers);
+      if (listeners.size === 0 && !client.closed) {
+        listenersByChannel.delete(channel);
+        await sql
+          .raw(`unlisten ${channel}`)
+          .execute(db)
+          .catch(() => {});
+      }
+    };
   };
 }
 

@@ -4,6 +4,7 @@ import * as createPartnersAndPeople from './migrations/2026_11_21_1000_create_pa
 import * as createConsentAndSharing from './migrations/2026_11_21_1200_create_consent_and_sharing.ts';
 import * as createIdempotencyKeys from './migrations/2026_11_21_1300_create_idempotency_keys.ts';
 import * as createEscalationSteps from './migrations/2026_11_21_1500_create_escalation_steps.ts';
+import * as apiTokenNoticesAndAuditQueue from './migrations/2026_11_21_1600_api_token_notices_and_audit_queue.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1200_create_consent_and_sharing': createConsentAndSharing,
   '2026_11_21_1300_create_idempotency_keys': createIdempotencyKeys,
   '2026_11_21_1500_create_escalation_steps': createEscalationSteps,
+  '2026_11_21_1600_api_token_notices_and_audit_queue': apiTokenNoticesAndAuditQueue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
