@@ -1,5 +1,6 @@
-// CI gate: the PostgreSQL suite must have run (not been skipped) and run as many tests as the
-// PGlite suite, and the browser suite must have run.
+// CI gate: the PostgreSQL suite must have run (not been skipped) and passed at least as many tests
+// as the PGlite suite (a few tests need a server, such as two processes sharing one database, and
+// run on PostgreSQL only), and the browser suite must have run.
 import fs from 'node:fs';
 
 const file = '.test-results/projects.json';
@@ -11,7 +12,7 @@ const projects = JSON.parse(fs.readFileSync(file, 'utf8'));
 const problems = [];
 const ran = (name) => projects[name]?.passed ?? 0;
 if (ran('postgres') === 0) problems.push('the PostgreSQL suite ran no tests (was the server reachable?)');
-if (ran('postgres') !== ran('pglite')) {
+if (ran('postgres') < ran('pglite')) {
   problems.push(
     `the PostgreSQL suite passed ${ran('postgres')} tests but the PGlite suite passed ${ran('pglite')}`,
   );
