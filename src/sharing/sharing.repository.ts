@@ -67,12 +67,7 @@ export async function loadSharingRecords(
     .where('org_id', '=', orgId)
     .where('person_id', '=', personId)
     .execute();
-  const representatives: GateRepresentative[] = await executor
-    .selectFrom('person_representatives')
-    .select(['id', 'kind', 'name', 'deputy_decisions', 'registered_on', 'ended_at'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
+  const representatives = await findRepresentativesOf(executor, orgId, personId);
   return {
     consents,
     capacityAssessments,
@@ -80,6 +75,20 @@ export async function loadSharingRecords(
     safeguardingAuthorisations,
     representatives,
   };
+}
+
+/** The person's representatives, as the gate needs them (ended ones included). */
+export async function findRepresentativesOf(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+): Promise<GateRepresentative[]> {
+  return executor
+    .selectFrom('person_representatives')
+    .select(['id', 'kind', 'name', 'deputy_decisions', 'registered_on', 'ended_at'])
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .execute();
 }
 
 export async function findRepresentative(executor: Executor, orgId: string, personId: string, id: string) {

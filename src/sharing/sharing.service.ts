@@ -806,6 +806,27 @@ function presentDecision(
   };
 }
 
+/** Locks the person, resolves the recipient and asks the gate; the lawful basis when it allows. */
+async function decideFor(
+  trx: Transaction,
+  context: RequestContext,
+  personId: string,
+  request: RecipientInput & { purpose: SharingPurpose; categories: readonly InformationCategory[] },
+  at: Date,
+) {
+  await requirePerson(trx, context, personId, 'share');
+  const recipient = await resolveRecipient(trx, context, request);
+  const records = await sharingRepository.loadSharingRecords(trx, context.orgId, personId);
+  const decision = decideShare(records, {
+    recipient,
+    purpose: request.purpose,
+    categories: request.categories,
+    at,
+  });
+  const lawfulBasis = decision.allowed ? await lawfulBasisFor(trx, context.orgId, request.purpose) : null;
+  return { recipient, decision, lawfulBasis };
+}
+
 /** "Can I share this?": the gate's answer without sharing anything. The question is audited. */
 export async function checkShare(
   db: Db,
@@ -816,16 +837,7 @@ export async function checkShare(
 ) {
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
-    await requirePerson(trx, context, personId, 'share');
-    const recipient = await resolveRecipient(trx, context, input);
-    const records = await sharingRepository.loadSharingRecords(trx, context.orgId, personId);
-    const decision = decideShare(records, {
-      recipient,
-      purpose: input.purpose,
-      categories: input.categories,
-      at,
-    });
-    const lawfulBasis = decision.allowed ? await lawfulBasisFor(trx, context.orgId, input.purpose) : null;
+    const { recipient, decision, lawfulBasis } = await decideFor(trx, context, personId, input, at);
     const agreement =
       (await sharingRepository.findCoveringAgreement(trx, context.orgId, {
         partnerOrganisationId: recipient.partnerOrganisationId,
@@ -875,16 +887,7 @@ export async function gateShare(
   request: ShareRequest,
   at: Date,
 ): Promise<GatedShare> {
-  await requirePerson(trx, context, personId, 'share');
-  const recipient = await resolveRecipient(trx, context, request);
-  const records = await sharingRepository.loadSharingRecords(trx, context.orgId, personId);
-  const decision = decideShare(records, {
-    recipient,
-    purpose: request.purpose,
-    categories: request.categories,
-    at,
-  });
-  const lawfulBasis = decision.allowed ? await lawfulBasisFor(trx, context.orgId, request.purpose) : null;
+  const { recipient, decision, lawfulBasis } = await decideFor(trx, context, personId, request, at);
   const share = await sharingRepository.insertShare(trx, {
     org_id: context.orgId,
     id: randomUUID(),
@@ -1300,31 +1303,18 @@ export async function setLawfulBasis(
   return (await listLawfulBases(db, context)).find((each) => each.purpose === purpose);
 }
 
-export function presentConsentRecord(consent: ConsentRecordRow, now: Date) {
-  return presentConsent(
-    consent,
-    { organisations: new Map(), contacts: new Map(), users: new Map(), representatives: new Map() },
-    now,
-  );
-}
-
 export async function presentConsentWithNames(
   executor: Executor,
   context: RequestContext,
   consent: ConsentRecordRow,
   now: Date,
 ) {
-  const representatives = await sharingRepository.loadSharingRecords(
-    executor,
-    context.orgId,
-    consent.person_id,
-  );
   const names = await namesFor(
     executor,
     context.orgId,
     [consent],
     [consent.recorded_by, consent.withdrawal_recorded_by],
-    representatives.representatives,
+    await sharingRepository.findRepresentativesOf(executor, context.orgId, consent.person_id),
   );
   return presentConsent(consent, names, now);
 }
