@@ -9,6 +9,7 @@ import { auditFiredStep, fireDueSteps } from '../src/escalation/escalation-steps
 import { fireEscalationStepsJob } from '../src/escalation/fire-escalation-steps.job.ts';
 import { startScheduler } from '../src/jobs/scheduler.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
+import { messageEscalationHandler } from '../src/partner-messages/message-escalation.ts';
 import { percentile } from './channel-choice.ts';
 import { median, printFigure } from './support.ts';
 
@@ -25,8 +26,9 @@ const silentLogger = {
 } as unknown as FastifyBaseLogger;
 
 /**
- * The escalation scheduler on PostgreSQL, with the real job (one sweep a second, each fired
- * step audited in the sweep's transaction):
+ * The escalation scheduler on PostgreSQL, with the real job (one sweep a second) and the real
+ * handler: each fired step reminds the partner contact by email with a new link, adds to the
+ * thread and audits, in the sweep's transaction:
  * - burst: 100,000 open requests with five pending steps each, of which 10,000 fall due at
  *   the same moment; time from that moment until the last has fired;
  * - steady state: steps falling due evenly for ten seconds on top of them; delay from due to fired;
@@ -53,6 +55,19 @@ export async function benchmarkEscalationSweep(options: { adminUrl: string; roun
     'bench',
   );
   const orgId = organisation.id;
+  const partner = await sql<{ organisation: string; contact: string }>`
+    with organisation as (
+      insert into partner_organisations (org_id, id, name, type, created_at, updated_at)
+      values (${orgId}, gen_random_uuid(), 'Riverside Housing', 'housing', now(), now())
+      returning id
+    )
+    insert into partner_contacts (org_id, id, partner_organisation_id, name, type, email, created_at, updated_at)
+    select ${orgId}, gen_random_uuid(), organisation.id, 'Sam Jones', 'housing', 'sam.jones@housing.example.org',
+      now(), now()
+    from organisation
+    returning partner_organisation_id as organisation, id as contact`.execute(db);
+  const recipient = partner.rows[0]!;
+  const handler = messageEscalationHandler({ publicUrl: 'https://liaison.example.org' });
 
   const burstMs: number[] = [];
   const steadyP50: number[] = [];
@@ -69,13 +84,17 @@ export async function benchmarkEscalationSweep(options: { adminUrl: string; roun
         requests: OPEN_REQUESTS,
         dueNow: DUE_AT_ONCE,
         dueAt: placeholder,
+        recipient,
       });
       await settle(db);
       // Set the moment they fall due only now that the data is in place.
       const dueAt = new Date(Date.now() + 2_000);
       await sql`update escalation_steps set due_at = ${dueAt}, planned_at = ${dueAt}
         where status = 'pending' and due_at = ${placeholder}`.execute(db);
-      const jobs = startScheduler([fireEscalationStepsJob({ db, clock: systemClock })], silentLogger);
+      const jobs = startScheduler(
+        [fireEscalationStepsJob({ db, clock: systemClock }, handler)],
+        silentLogger,
+      );
       try {
         await waitUntilFired(db, dueAt, dueAt.getTime() + 60_000);
         const last = await db
@@ -89,12 +108,13 @@ export async function benchmarkEscalationSweep(options: { adminUrl: string; roun
           count: STEADY_STEPS,
           from: steadyFrom,
           seconds: STEADY_SECONDS,
+          recipient,
         });
         const steadyTo = new Date(steadyFrom + STEADY_SECONDS * 1_000);
         await waitUntilFired(db, steadyTo, steadyTo.getTime() + 60_000);
         const delays = await sql<{ delay_ms: number }>`
           select extract(epoch from fired_at - due_at) * 1000 as delay_ms from escalation_steps
-          where subject_type = 'steady_request'`.execute(db);
+          where step_index = 0 and status = 'fired' and due_at >= ${new Date(steadyFrom)}`.execute(db);
         const values = delays.rows.map((row) => Number(row.delay_ms));
         steadyP50.push(percentile(values, 0.5));
         steadyP99.push(percentile(values, 0.99));
@@ -184,7 +204,7 @@ export async function benchmarkEscalationSweep(options: { adminUrl: string; roun
 async function insertOpenRequests(
   db: Db,
   orgId: string,
-  options: { requests: number; dueNow: number; dueAt: Date },
+  options: { requests: number; dueNow: number; dueAt: Date; recipient?: Recipient },
 ): Promise<void> {
   const later = new Date(options.dueAt.getTime() + 2 * 86_400_000);
   const targets = [
@@ -196,13 +216,16 @@ async function insertOpenRequests(
   ];
   for (let first = 1; first <= options.requests; first += 20_000) {
     const last = Math.min(options.requests, first + 19_999);
+    const subjectType = options.recipient ? 'partner_message' : 'request';
     await sql`
       with subject as materialized (
         select gen_random_uuid() as id, n from generate_series(${first}::int, ${last}::int) as n
+      ), message as (
+        ${messagesFor(orgId, options.recipient, options.dueAt)}
       )
       insert into escalation_steps (org_id, id, subject_type, subject_id, step_index, target,
         stops_on_acknowledgement, planned_at, due_at, created_at)
-      select ${orgId}::uuid, gen_random_uuid(), 'request', subject.id, step.index,
+      select ${orgId}::uuid, gen_random_uuid(), ${subjectType}, subject.id, step.index,
         (${targets}::text[])[step.index + 1], step.index < 2, due.at, due.at, now()
       from subject
       cross join generate_series(0, ${STEPS_PER_REQUEST - 1}::int) as step(index)
@@ -213,18 +236,43 @@ async function insertOpenRequests(
   }
 }
 
-/** Single steps falling due evenly over `seconds` from `from`. */
+type Recipient = { organisation: string; contact: string };
+
+/**
+ * A CTE body inserting one open request to the recipient for each row of `subject`, with the
+ * subject's id; a harmless `select` when there is no recipient (steps of made-up subjects).
+ */
+function messagesFor(orgId: string, recipient: Recipient | undefined, deadline: Date) {
+  if (!recipient) return sql`select 1`;
+  return sql`insert into partner_messages (org_id, id, template, ask_type, urgency, partner_organisation_id,
+      partner_contact_id, subject, summary, impact, mitigations, ask, deadline, status, sent_by_type, sent_at,
+      updated_at)
+    select ${orgId}::uuid, subject.id, 'request', 'action', 'urgent', ${recipient.organisation}::uuid,
+      ${recipient.contact}::uuid, 'Heating failure', 'Since 6am today the heating has not worked.',
+      'Tenants are cold.', 'Heaters are in place.', 'Please repair the boiler by 5pm today.',
+      ${deadline}::timestamptz, 'sent', 'system', now(), now()
+    from subject
+    returning id`;
+}
+
+/** Single steps falling due evenly over `seconds` from `from`, each of its own open request. */
 async function insertSteadySteps(
   db: Db,
   orgId: string,
-  options: { count: number; from: number; seconds: number },
+  options: { count: number; from: number; seconds: number; recipient?: Recipient },
 ): Promise<void> {
+  const subjectType = options.recipient ? 'partner_message' : 'steady_request';
   await sql`
+    with subject as materialized (
+      select gen_random_uuid() as id, n from generate_series(0, ${options.count - 1}::int) as n
+    ), message as (
+      ${messagesFor(orgId, options.recipient, new Date(options.from))}
+    )
     insert into escalation_steps (org_id, id, subject_type, subject_id, step_index, target,
       stops_on_acknowledgement, planned_at, due_at, created_at)
-    select ${orgId}::uuid, gen_random_uuid(), 'steady_request', gen_random_uuid(), 0, 'remind_same_contact',
+    select ${orgId}::uuid, gen_random_uuid(), ${subjectType}, subject.id, 0, 'remind_same_contact',
       true, due.at, due.at, now()
-    from generate_series(0, ${options.count - 1}::int) as n
+    from subject
     cross join lateral (
       select ${new Date(options.from)}::timestamptz
         + (n::double precision * ${options.seconds * 1_000}::int / ${options.count}::int) * interval '1 millisecond' as at

@@ -14,16 +14,19 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { adviceRoutes } from './advice/advice.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerProblemHandlers } from './http/problem.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
@@ -31,7 +34,15 @@ import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
-export type RouteEntry = { method: string; url: string; access: Access };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  access: Access;
+  /** May be called by a session that has not finished signing in (see access.ts). */
+  partOfSignIn: boolean;
+  /** Needs a re-authentication within REAUTHENTICATION_MINUTES (see access.ts). */
+  freshAuthentication: boolean;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,7 +116,13 @@ export async function buildApp(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      app.routeTable.push({ method, url: route.url, access: route.config?.access as Access });
+      app.routeTable.push({
+        method,
+        url: route.url,
+        access: route.config?.access as Access,
+        partOfSignIn: route.config?.partOfSignIn === true,
+        freshAuthentication: route.config?.freshAuthentication === true,
+      });
     }
   });
 
@@ -157,6 +174,7 @@ export async function buildApp(
     clock: dependencies.clock,
     policy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
     cookieName: sessionCookieName(config.cookieSecure),
+    reauthenticationMs: config.reauthenticationMs,
   });
   registerIdempotency(app, { db: dependencies.db, clock: dependencies.clock });
 
@@ -166,6 +184,7 @@ export async function buildApp(
 
   await app.register(healthRoutes(dependencies));
   await app.register(authRoutes(dependencies));
+  await app.register(mfaRoutes(dependencies));
   await app.register(organisationsRoutes(dependencies));
   await app.register(usersRoutes(dependencies));
   await app.register(partnersRoutes(dependencies));
@@ -175,6 +194,8 @@ export async function buildApp(
   await app.register(shareLogExportRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));
+  await app.register(partnerMessagesRoutes(dependencies));
+  await app.register(adviceRoutes(dependencies));
 
   registerWebApp(app);
   return app;

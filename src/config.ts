@@ -13,6 +13,10 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** How long a request waits for a database connection before it is answered 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** How long one statement may wait for the database before its connection is given up; 0: no limit. */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Public address of the web interface, used in links sent to partners. */
   PUBLIC_URL: z.string().url().optional(),
   /** Secure cookies need HTTPS; browsers treat http://localhost as secure, so this stays on by default. */
@@ -26,6 +30,10 @@ const environmentSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** Sign-in attempts one address may make per minute, whichever accounts they are for. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** How recently a person must have confirmed their password (and code) for sensitive actions. */
+  REAUTHENTICATION_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  /** The AES-256 key that encrypts authenticator (TOTP) secrets; never stored in the database. */
+  MFA_KEY_FILE: z.string().min(1).optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanFlag.default(false),
@@ -57,11 +65,15 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databaseConnectTimeoutMs: number;
+  databaseQueryTimeoutMs: number;
   publicUrl: string;
   cookieSecure: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   signInAttemptsPerMinute: number;
+  reauthenticationMs: number;
+  mfaKeyFile: string;
   smtp: {
     host: string | undefined;
     port: number;
@@ -95,11 +107,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDir,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     cookieSecure: env.COOKIE_SECURE,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    reauthenticationMs: env.REAUTHENTICATION_MINUTES * 60_000,
+    // Beside the data directory like the checkpoint key: a copy of the database is no use without it.
+    mfaKeyFile: path.resolve(env.MFA_KEY_FILE ?? path.join(besideData, 'mfa-secret-key')),
     smtp: {
       host: env.SMTP_HOST,
       port: env.SMTP_PORT,

@@ -7,6 +7,7 @@ import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { allJobs } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { createMailer, isMailConfigured } from './mail/mailer.ts';
 
 /** Opens the database, migrates it, and serves HTTP with the background jobs running. */
 export async function startServer(config: Config, hooks: { beforeListen?: (db: Db) => Promise<void> } = {}) {
@@ -16,6 +17,8 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
           backend: 'postgres',
           url: config.databaseUrl,
           poolSize: config.databasePoolSize,
+          connectTimeoutMs: config.databaseConnectTimeoutMs,
+          queryTimeoutMs: config.databaseQueryTimeoutMs,
           onPoolError: (error) =>
             app.log.warn({ err: error }, 'database connection lost; it will be replaced'),
         }
@@ -23,7 +26,8 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
   );
   await migrateToLatest(database.db);
   await hooks.beforeListen?.(database.db);
-  const dependencies = { db: database.db, backend: database.backend, clock: systemClock, config };
+  const mailer = isMailConfigured(config.smtp) ? createMailer(config.smtp) : undefined;
+  const dependencies = { db: database.db, backend: database.backend, clock: systemClock, config, mailer };
   const app = await buildApp(dependencies);
   const scheduler = startScheduler(allJobs(dependencies), app.log);
   await app.listen({ port: config.port, host: config.host });
@@ -33,6 +37,7 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
     stopping ??= (async () => {
       await app.close();
       await scheduler.stop();
+      await mailer?.close();
       // Seal what the last requests wrote, so a clean stop leaves no entry waiting for the next start.
       await sealPendingEntries(database.db, {
         clock: systemClock,

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../src/users/users.table.ts';
 import { createTestApp, type TestApp } from './app-for-test.ts';
-import { createStaffedOrganisation, type SignedIn } from './factories.ts';
+import {
+  cookieFrom,
+  createStaffedOrganisation,
+  createTestUser,
+  enrolAuthenticator,
+  type SignedIn,
+  signIn,
+  TEST_PASSWORD,
+} from './factories.ts';
 
 // The role × route matrix, generated from the route table: every API route, called by every staff
 // role. A role the route does not name must get 403; a role it names must get past access control
@@ -10,10 +18,13 @@ import { createStaffedOrganisation, type SignedIn } from './factories.ts';
 
 let t: TestApp;
 let staff: Record<StaffRole, SignedIn>;
+let orgId: string;
 beforeAll(async () => {
   t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
   t.clock.set('2026-11-21T09:00:00Z');
-  ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
+  let organisation: { id: string };
+  ({ staff, organisation } = await createStaffedOrganisation(t.app, t.db, t.clock));
+  orgId = organisation.id;
 });
 afterAll(async () => {
   await t.close();
@@ -81,5 +92,93 @@ describe('role × route access matrix', () => {
       .map((route) => `${route.method} ${route.url}`);
     // Asking the gate a question, and looking up access history, change nothing (both are audited).
     expect(auditorWrites.sort()).toEqual(['POST /api/people/:id/share-checks']);
+  });
+});
+
+// A password alone must open nothing but the rest of signing in (A4). Callers whose session is
+// MFA-pending — one who has an authenticator and has not given its code, and one whose role
+// requires one they have not set up — call every API route. Only the routes that are part of
+// signing in (declared in the route table) may let them in; every other route answers 401 with
+// the code "mfa_required".
+describe('MFA-pending sessions', () => {
+  async function passwordOnly(email: string): Promise<SignedIn['headers']> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email, password: TEST_PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    return { cookie: cookieFrom(response), 'x-csrf-token': response.json().csrfToken };
+  }
+
+  it('refuses every route but signing in to a session that has given only its password', async () => {
+    const pending: Record<string, SignedIn['headers']> = {};
+    for (const role of ['manager', 'registered_manager', 'admin'] as const) {
+      // Needs to set up an authenticator.
+      const newcomer = await createTestUser(t.db, t.clock, orgId, { role });
+      pending[`${role} (no authenticator yet)`] = await passwordOnly(newcomer.email);
+      // Has one and has not given its code.
+      const enrolled = await createTestUser(t.db, t.clock, orgId, { role });
+      await signIn(t.app, enrolled.email);
+      pending[`${role} (authenticator)`] = await passwordOnly(enrolled.email);
+    }
+    // A care worker who chose to use an authenticator.
+    const volunteer = await createTestUser(t.db, t.clock, orgId, { role: 'care_worker' });
+    const volunteerSession = await signIn(t.app, volunteer.email);
+    expect((await enrolAuthenticator(t.app, volunteer.email, volunteerSession.headers)).statusCode).toBe(200);
+    pending['care_worker (authenticator)'] = await passwordOnly(volunteer.email);
+
+    const routes = t.app.routeTable.filter(
+      (route) => route.url.startsWith('/api/') && route.access !== 'public',
+    );
+    const signInRoutes = routes
+      .filter((route) => route.partOfSignIn)
+      .map((route) => `${route.method} ${route.url}`);
+    // Nothing that reads or changes a record may ever be declared part of signing in.
+    expect(signInRoutes.sort()).toEqual([
+      'DELETE /api/session',
+      'GET /api/session',
+      'POST /api/account/mfa/enrolment',
+      'POST /api/account/mfa/enrolment/confirm',
+      'POST /api/session/second-factor',
+    ]);
+
+    const results: string[] = [];
+    const expected: string[] = [];
+    for (const route of routes) {
+      // Signing out would end the pending session the rest of the walk uses.
+      if (route.method === 'DELETE' && route.url === '/api/session') continue;
+      const url = route.url.replaceAll(/:([A-Za-z]+)/g, (_, name: string) => placeholder(name));
+      for (const [caller, headers] of Object.entries(pending)) {
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        const outcome =
+          response.statusCode === 401 && response.json().code === 'mfa_required'
+            ? 'mfa_required'
+            : response.statusCode === 401 || response.statusCode === 403
+              ? 'refused'
+              : 'let in';
+        results.push(`${caller} ${route.method} ${route.url}: ${outcome}`);
+        // Partner pages refuse every staff credential, pending or not.
+        const expectedOutcome = route.partOfSignIn
+          ? 'let in'
+          : route.access === 'partner_link'
+            ? 'refused'
+            : 'mfa_required';
+        expected.push(`${caller} ${route.method} ${route.url}: ${expectedOutcome}`);
+      }
+    }
+    expect(routes.length).toBeGreaterThan(40);
+    expect(results).toEqual(expected);
+
+    // Still pending afterwards: nothing on the walk finished signing in for them.
+    for (const headers of Object.values(pending)) {
+      const session = await t.app.inject({ method: 'GET', url: '/api/session', headers });
+      expect(session.json().signInStep).not.toBe('complete');
+    }
   });
 });

@@ -61,6 +61,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
+const clocks = new WeakMap<FastifyInstance, ManualClock>();
+
+/** The clock a test app was built with (sign-in helpers compute authenticator codes with it). */
+export function clockOf(app: FastifyInstance): ManualClock {
+  const clock = clocks.get(app);
+  if (!clock) throw new Error('This app was not built by createTestApp.');
+  return clock;
+}
+
 export type TestApp = AppDependencies & {
   app: FastifyInstance;
   clock: ManualClock;
@@ -76,6 +85,7 @@ export async function createTestApp(
   const dependencies: AppDependencies = { db: database.db, backend: database.backend, clock, config };
   const app = await buildApp(dependencies, { logger: false });
   await app.ready();
+  clocks.set(app, clock);
   return {
     ...dependencies,
     app,

@@ -95,7 +95,13 @@ describe('every update route requires If-Match (from the route table)', () => {
     for (const route of updateRoutes()) {
       const name = `${route.method} ${route.url}`;
       const url = route.url.replaceAll(/:([A-Za-z]+)/g, (_, parameter: string) =>
-        parameter === 'purpose' ? 'care_coordination' : madeUpId,
+        parameter === 'purpose'
+          ? 'care_coordination'
+          : parameter === 'template'
+            ? 'request_action'
+            : parameter === 'urgency'
+              ? 'urgent'
+              : madeUpId,
       );
       const who = staff[roleFor(route.access)];
       const send = (ifMatch?: string) =>
@@ -160,7 +166,13 @@ describe('every update route requires If-Match (from the route table)', () => {
   it('checks who is calling before asking for If-Match', async () => {
     for (const route of updateRoutes()) {
       const url = route.url.replaceAll(/:([A-Za-z]+)/g, (_, parameter: string) =>
-        parameter === 'purpose' ? 'care_coordination' : madeUpId,
+        parameter === 'purpose'
+          ? 'care_coordination'
+          : parameter === 'template'
+            ? 'request_action'
+            : parameter === 'urgency'
+              ? 'urgent'
+              : madeUpId,
       );
       const response = await t.app.inject({ method: route.method as 'PATCH', url, payload: {} });
       expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { generate as generateTotp } from 'otplib';
 import { hashPassword } from '../src/auth/passwords.ts';
+import { TOTP_PERIOD_SECONDS, timeStepAt } from '../src/auth/totp.ts';
 import { createCareService } from '../src/care-services/care-services.service.ts';
 import type { Clock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
@@ -22,6 +24,7 @@ import { createPerson } from '../src/people/people.service.ts';
 import type { ClinicalFlag } from '../src/people/people.table.ts';
 import { insertUserRecord } from '../src/users/users.service.ts';
 import type { StaffRole } from '../src/users/users.table.ts';
+import { clockOf } from './app-for-test.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -57,7 +60,65 @@ export type SignedIn = {
   orgId: string;
 };
 
-/** Signs in through the API and returns the headers a browser would send afterwards. */
+type SessionAnswer = {
+  csrfToken: string;
+  user: { id: string };
+  organisation: { id: string };
+  signInStep: 'complete' | 'second_factor' | 'enrolment';
+};
+
+// ---- the test's own authenticator app ----
+
+/** What a person's phone and the paper with their recovery codes would hold. */
+export type TestAuthenticator = { secret: string; recoveryCodes: string[]; lastStep: number | null };
+
+/** Authenticators set up by the sign-in helpers, per server (an app or a base URL) and address. */
+const authenticators = new Map<unknown, Map<string, TestAuthenticator>>();
+
+export function rememberAuthenticator(
+  server: unknown,
+  email: string,
+  authenticator: TestAuthenticator,
+): void {
+  if (!authenticators.has(server)) authenticators.set(server, new Map());
+  authenticators.get(server)?.set(email.toLowerCase(), authenticator);
+}
+
+export function rememberedAuthenticator(server: unknown, email: string): TestAuthenticator | undefined {
+  return authenticators.get(server)?.get(email.toLowerCase());
+}
+
+/** The code an authenticator app shows for a time step. */
+export function totpCodeForStep(secret: string, step: number): Promise<string> {
+  return generateTotp({ secret, epoch: step * TOTP_PERIOD_SECONDS });
+}
+
+/**
+ * What to give as the second factor now: a code for the current time step or the next one (the
+ * server accepts one step either side), unless a code for it was already used — a code is never
+ * accepted twice, and a test's clock stands still — and then an unused recovery code.
+ */
+export async function nextSecondFactor(
+  authenticator: TestAuthenticator,
+  now: Date,
+): Promise<{ code: string } | { recoveryCode: string }> {
+  const current = timeStepAt(now);
+  const step = [current, current + 1].find((candidate) => candidate > (authenticator.lastStep ?? -1));
+  if (step !== undefined) {
+    authenticator.lastStep = step;
+    return { code: await totpCodeForStep(authenticator.secret, step) };
+  }
+  const recoveryCode = authenticator.recoveryCodes.shift();
+  if (!recoveryCode)
+    throw new Error('The test authenticator has used every code: advance the clock by 30 s.');
+  return { recoveryCode };
+}
+
+/**
+ * Signs in through the API and returns the headers a browser would send afterwards. A person
+ * who needs a second factor gives it, setting up an authenticator first if they have none,
+ * just as they would in the browser.
+ */
 export async function signIn(
   app: FastifyInstance,
   email: string,
@@ -65,12 +126,54 @@ export async function signIn(
 ): Promise<SignedIn> {
   const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`Sign-in failed: ${response.statusCode} ${response.body}`);
-  const body = response.json() as { csrfToken: string; user: { id: string }; organisation: { id: string } };
-  return {
-    headers: { cookie: cookieFrom(response), 'x-csrf-token': body.csrfToken },
-    userId: body.user.id,
-    orgId: body.organisation.id,
-  };
+  let body = response.json() as SessionAnswer;
+  let headers = { cookie: cookieFrom(response), 'x-csrf-token': body.csrfToken };
+  if (body.signInStep !== 'complete') {
+    const finished =
+      body.signInStep === 'enrolment'
+        ? await enrolAuthenticator(app, email, headers)
+        : await giveSecondFactor(app, email, headers);
+    if (finished.statusCode !== 200) {
+      throw new Error(`Second factor refused: ${finished.statusCode} ${finished.body}`);
+    }
+    body = finished.json() as SessionAnswer;
+    headers = { cookie: cookieFrom(finished), 'x-csrf-token': body.csrfToken };
+  }
+  return { headers, userId: body.user.id, orgId: body.organisation.id };
+}
+
+/** Sets up an authenticator for a signed-in (or MFA-pending) session; answers the confirmation. */
+export async function enrolAuthenticator(
+  app: FastifyInstance,
+  email: string,
+  headers: SignedIn['headers'],
+): Promise<LightMyRequestResponse> {
+  const started = await app.inject({ method: 'POST', url: '/api/account/mfa/enrolment', headers });
+  if (started.statusCode !== 201) throw new Error(`Enrolment refused: ${started.statusCode} ${started.body}`);
+  const { secret } = started.json() as { secret: string };
+  const authenticator: TestAuthenticator = { secret, recoveryCodes: [], lastStep: null };
+  const confirmed = await app.inject({
+    method: 'POST',
+    url: '/api/account/mfa/enrolment/confirm',
+    headers,
+    payload: await nextSecondFactor(authenticator, clockOf(app).now()),
+  });
+  if (confirmed.statusCode === 200) {
+    authenticator.recoveryCodes = (confirmed.json() as { recoveryCodes: string[] }).recoveryCodes;
+    rememberAuthenticator(app, email, authenticator);
+  }
+  return confirmed;
+}
+
+async function giveSecondFactor(app: FastifyInstance, email: string, headers: SignedIn['headers']) {
+  const authenticator = rememberedAuthenticator(app, email);
+  if (!authenticator) throw new Error(`No test authenticator for ${email}: it was set up outside signIn.`);
+  return app.inject({
+    method: 'POST',
+    url: '/api/session/second-factor',
+    headers,
+    payload: await nextSecondFactor(authenticator, clockOf(app).now()),
+  });
 }
 
 export function cookieFrom(response: LightMyRequestResponse): string {

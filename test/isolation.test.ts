@@ -61,6 +61,7 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
     {
       name: 'Dr Amara Patel',
       type: 'gp',
+      email: 'amara.patel@example.nhs.uk',
     },
   );
   ids.organisationChannel = await created(
@@ -133,12 +134,57 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
     withdrawnBy: 'person',
   });
   ids.heldShare = queued.share.id;
+  const message = await call(staff.care_worker, 'POST', '/api/messages', {
+    template: 'update',
+    urgency: 'routine',
+    partnerOrganisationId: ids.partnerOrganisation,
+    partnerContactId: ids.contact,
+    subject: 'Visiting times',
+    summary: 'From Monday 30 November visiting is from 10am to 8pm.',
+  });
+  if (message.statusCode !== 201) throw new Error(`message: ${message.statusCode} ${message.body}`);
+  ids.message = message.json().id;
+  ids.link = message.json().links[0].id;
+  await call(staff.care_worker, 'POST', `/api/messages/${ids.message}/contacts`, {
+    kind: 'reply',
+    how: 'email',
+    partnerName: 'Dr Amara Patel',
+    summary: 'Please keep visits short this week.',
+    occurredAt: '2026-11-21T08:30:00Z',
+    isAdvice: true,
+  });
+  ids.advice = (
+    await t.db
+      .selectFrom('advice_records')
+      .select('id')
+      .where('message_id', '=', ids.message!)
+      .executeTakeFirstOrThrow()
+  ).id;
+  ids.attention = crypto.randomUUID();
+  await t.db
+    .insertInto('attention_items')
+    .values({
+      org_id: organisation.id,
+      id: ids.attention,
+      message_id: ids.message!,
+      step_id: null,
+      kind: 'email_failed',
+      for_role: 'manager',
+      title: 'An email to a partner could not be delivered',
+      detail: null,
+      created_at: t.clock.now(),
+      resolved_at: null,
+      resolved_by: null,
+      resolution_note: null,
+    })
+    .execute();
   return { staff, ids };
 }
 
 /** Which record each id in a route's path names. */
 function kindOf(url: string, parameter: string): string | null {
-  if (parameter === 'purpose') return null;
+  if (parameter === 'purpose' || parameter === 'template' || parameter === 'urgency') return null;
+  if (parameter === 'linkId') return 'link';
   if (parameter === 'contactId') return 'contact';
   if (parameter === 'representativeId') return 'representative';
   if (parameter === 'memberId') return 'circleMember';
@@ -155,6 +201,9 @@ function kindOf(url: string, parameter: string): string | null {
     ['/api/people/', 'person'],
     ['/api/held-shares/', 'heldShare'],
     ['/api/sharing-agreements/', 'agreement'],
+    ['/api/messages/', 'message'],
+    ['/api/attention/', 'attention'],
+    ['/api/advice/', 'advice'],
   ];
   return byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'unknown';
 }
@@ -234,6 +283,20 @@ function exampleBody(route: string, other: Dataset): unknown {
     },
     'POST /api/held-shares/:id/cancel': { note: 'Will not be sent' },
     'PATCH /api/sharing-agreements/:id': { notes: 'Changed' },
+    'POST /api/messages/:id/contacts': {
+      kind: 'call',
+      how: 'phone',
+      partnerName: 'Dr Amara Patel',
+      summary: 'Called back',
+      occurredAt: '2026-11-21T08:45:00Z',
+    },
+    'POST /api/messages/:id/close': {},
+    'POST /api/messages/:id/withdraw': { reason: 'Sent in error' },
+    'POST /api/messages/:id/links': {},
+    'POST /api/messages/:id/links/:linkId/revoke': { reason: 'Wrong address' },
+    'POST /api/attention/:id/resolve': {},
+    'POST /api/advice/:id/confirmation': { how: 'letter' },
+    'POST /api/people/:id/care-plan-amendments': { whatChanged: 'Visits shortened', why: 'GP advice' },
   };
   if (!(route in examples)) throw new Error(`Give ${route} an example body in test/isolation.test.ts.`);
   return examples[route];

@@ -19,13 +19,25 @@ import { safeEqual } from './secrets.ts';
  * registered (deny by default).
  * - 'public': anyone, signed in or not (sign-in, health, the API description).
  * - 'signed_in': any staff member of the organisation.
+ * - 'partner_link': a partner holding a secure link to one message (checked by the route itself,
+ *   from the X-Partner-Link header); staff credentials are refused, never mixed with a link.
  * - a list of roles: only those.
  */
-export type Access = 'public' | 'signed_in' | readonly StaffRole[];
+export type Access = 'public' | 'signed_in' | 'partner_link' | readonly StaffRole[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route is part of signing in, so a session that has given its password but not yet its
+     * second factor (MFA-pending) may call it. Every other route refuses such a session.
+     */
+    partOfSignIn?: boolean;
+    /**
+     * Only a person who re-authenticated (or signed in) within the last few minutes may call it
+     * (REAUTHENTICATION_MINUTES). API tokens are refused: these are a person's decisions.
+     */
+    freshAuthentication?: boolean;
   }
   interface FastifyRequest {
     authentication: Authentication | null;
@@ -64,9 +76,49 @@ export function requestContext(request: FastifyRequest): RequestContext {
   };
 }
 
+/** Refusal codes a client can act on (the `code` member of the problem document). */
+export const accessProblemCodes = {
+  /** The session has not finished signing in: give the second factor, or set one up. */
+  mfaRequired: 'mfa_required',
+  /** Confirm your password (and code) again, then repeat the request. */
+  reauthenticationRequired: 'reauthentication_required',
+  /** Only a person, signed in with a session, may do this: not an API token. */
+  personRequired: 'person_required',
+} as const;
+
+/**
+ * Whether the caller re-authenticated recently enough for a sensitive action; throws the problem
+ * the client acts on if not. API tokens never are: those actions are a person's decision.
+ */
+export function requireFreshAuthentication(
+  authentication: Authentication,
+  now: Date,
+  windowMs: number,
+): void {
+  if (authentication.kind !== 'session') {
+    throw new AppError('forbidden', 'Only a person signed in to Liaison can do this, not an API token.', {
+      extensions: { code: accessProblemCodes.personRequired },
+    });
+  }
+  const at = authentication.authenticatedAt;
+  if (!at || now.getTime() - at.getTime() > windowMs) {
+    throw new AppError(
+      'forbidden',
+      `Confirm your password (and your authenticator code, if you use one) to do this: it needs you to have signed in or confirmed them in the last ${Math.round(windowMs / 60_000)} minutes.`,
+      { extensions: { code: accessProblemCodes.reauthenticationRequired } },
+    );
+  }
+}
+
 export function registerAccessControl(
   app: FastifyInstance,
-  dependencies: { db: Db; clock: Clock; policy: SessionPolicy; cookieName: string },
+  dependencies: {
+    db: Db;
+    clock: Clock;
+    policy: SessionPolicy;
+    cookieName: string;
+    reauthenticationMs: number;
+  },
 ): void {
   app.decorateRequest('authentication', null);
   const apiTokens = new ApiTokenCache(dependencies.db, { clock: dependencies.clock });
@@ -97,8 +149,22 @@ export function registerAccessControl(
       throw new AppError('forbidden', 'This operation has no access policy and is refused.');
     }
     if (access === 'public') return;
+    if (access === 'partner_link') {
+      if (request.authentication) {
+        throw new AppError(
+          'forbidden',
+          'Partner pages open with the partner’s own link, not a staff sign-in: use a private window.',
+        );
+      }
+      // The route checks the link itself; without one there is nothing to check.
+      if (typeof request.headers['x-partner-link'] !== 'string') {
+        throw new AppError('unauthenticated', 'Open this page from the secure link in your email.');
+      }
+      return;
+    }
     const authentication = request.authentication;
     if (!authentication) throw new AppError('unauthenticated', 'Sign in to continue.');
+    const config = request.routeOptions.config;
 
     if (isWrite && authentication.kind === 'session') {
       const presented = request.headers['x-csrf-token'];
@@ -111,6 +177,24 @@ export function registerAccessControl(
       }
     }
 
+    // Deny by default: a password alone opens nothing but the rest of signing in.
+    if (authentication.signInStep !== 'complete' && config?.partOfSignIn !== true) {
+      await recordAudit(dependencies.db, requestContext(request), dependencies.clock.now(), {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        outcome: 'denied',
+        details: { reason: 'mfa_required', sign_in_step: authentication.signInStep },
+      });
+      throw new AppError(
+        'unauthenticated',
+        authentication.signInStep === 'enrolment'
+          ? 'Set up your authenticator app to finish signing in.'
+          : 'Enter the code from your authenticator app to finish signing in.',
+        { extensions: { code: accessProblemCodes.mfaRequired, signInStep: authentication.signInStep } },
+      );
+    }
+
     if (access !== 'signed_in' && !access.includes(authentication.role)) {
       const context = requestContext(request);
       await recordAudit(dependencies.db, context, dependencies.clock.now(), {
@@ -121,6 +205,24 @@ export function registerAccessControl(
         details: { role: authentication.role },
       });
       throw new AppError('forbidden', `A ${authentication.role.replace('_', ' ')} cannot do this.`);
+    }
+
+    if (config?.freshAuthentication === true) {
+      const now = dependencies.clock.now();
+      try {
+        requireFreshAuthentication(authentication, now, dependencies.reauthenticationMs);
+      } catch (error) {
+        await recordAudit(dependencies.db, requestContext(request), now, {
+          action: 'access.denied',
+          entityType: 'route',
+          entityId: `${request.method} ${request.routeOptions.url}`,
+          outcome: 'denied',
+          details: {
+            reason: authentication.kind === 'session' ? 'reauthentication_required' : 'person_required',
+          },
+        });
+        throw error;
+      }
     }
   });
 }

@@ -14,33 +14,51 @@ export type SessionWithUser = {
   display_name: string;
   role: StaffRole;
   disabled_at: Date | null;
+  mfa_verified_at: Date | null;
+  authenticated_at: Date | null;
+  mfa_also_required_for: string[];
+  mfa_confirmed_at: Date | null;
 };
 
 export async function findOpenSessionByTokenHash(
   executor: Executor,
   tokenHash: string,
 ): Promise<SessionWithUser | undefined> {
-  return executor
-    .selectFrom('sessions')
-    .innerJoin('users', (join) =>
-      join.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
-    )
-    .select([
-      'sessions.org_id',
-      'sessions.token_hash',
-      'sessions.csrf_token',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id as user_id',
-      'users.email',
-      'users.display_name',
-      'users.role',
-      'users.disabled_at',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.ended_at', 'is', null)
-    .executeTakeFirst();
+  return (
+    executor
+      .selectFrom('sessions')
+      .innerJoin('users', (join) =>
+        join.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
+      )
+      .innerJoin('organisations', 'organisations.id', 'sessions.org_id')
+      // Whether the user has a second factor, and whether their organisation asks more roles for one,
+      // decide on every request whether the session has finished signing in.
+      .leftJoin('mfa_credentials', (join) =>
+        join
+          .onRef('mfa_credentials.org_id', '=', 'sessions.org_id')
+          .onRef('mfa_credentials.user_id', '=', 'sessions.user_id'),
+      )
+      .select([
+        'sessions.org_id',
+        'sessions.token_hash',
+        'sessions.csrf_token',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'users.id as user_id',
+        'users.email',
+        'users.display_name',
+        'users.role',
+        'users.disabled_at',
+        'sessions.mfa_verified_at',
+        'sessions.authenticated_at',
+        'organisations.mfa_also_required_for',
+        'mfa_credentials.confirmed_at as mfa_confirmed_at',
+      ])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.ended_at', 'is', null)
+      .executeTakeFirst()
+  );
 }
 
 export async function insertSession(
@@ -52,12 +70,28 @@ export async function insertSession(
     csrf_token: string;
     created_at: Date;
     expires_at: Date;
+    mfa_verified_at: Date | null;
+    authenticated_at: Date | null;
+    /** Defaults to created_at; a rotated session was last seen when it was rotated. */
+    last_seen_at?: Date;
   },
 ): Promise<void> {
   await executor
     .insertInto('sessions')
-    .values({ ...session, last_seen_at: session.created_at })
+    .values({ ...session, last_seen_at: session.last_seen_at ?? session.created_at })
     .execute();
+}
+
+/** The open session's own row, locked: rotating it must happen once, however many requests race. */
+export async function findOpenSessionForUpdate(executor: Executor, orgId: string, tokenHash: string) {
+  return executor
+    .selectFrom('sessions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function touchSession(

@@ -1,6 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
@@ -22,28 +25,40 @@ import {
   signOut,
 } from './auth.service.ts';
 
+/** What GET /api/session answers: who is signed in, their CSRF token, and what is left of signing in. */
+export async function sessionBody(db: Db, authentication: Authentication) {
+  const organisation = await getOrganisation(db, {
+    orgId: authentication.orgId,
+    actor: { type: 'user', id: authentication.actorId, role: authentication.role },
+    requestId: null,
+    ip: null,
+  });
+  return {
+    user: {
+      id: authentication.actorId,
+      displayName: authentication.displayName,
+      email: authentication.email,
+      role: authentication.role,
+    },
+    organisation: { id: organisation.id, name: organisation.name },
+    csrfToken: authentication.csrfToken,
+    signInStep: authentication.signInStep,
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(sessionCookieName(config.cookieSecure), token, {
+    path: '/',
+    httpOnly: true,
+    secure: config.cookieSecure,
+    sameSite: 'lax',
+    maxAge: Math.floor(config.sessionAbsoluteMs / 1000),
+  });
+}
+
 export function authRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
   const cookieName = sessionCookieName(config.cookieSecure);
   const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
-
-  const sessionBody = async (authentication: Authentication) => {
-    const organisation = await getOrganisation(db, {
-      orgId: authentication.orgId,
-      actor: { type: 'user', id: authentication.actorId, role: authentication.role },
-      requestId: null,
-      ip: null,
-    });
-    return {
-      user: {
-        id: authentication.actorId,
-        displayName: authentication.displayName,
-        email: authentication.email,
-        role: authentication.role,
-      },
-      organisation: { id: organisation.id, name: organisation.name },
-      csrfToken: authentication.csrfToken,
-    };
-  };
 
   return async (app) => {
     // Per-address limit on sign-in attempts, beside the per-account throttle in the service:
@@ -64,6 +79,10 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
         schema: {
           tags: ['Sessions'],
           summary: 'Sign in with email and password (starts a cookie session)',
+          description:
+            'When the answer’s signInStep is not "complete", the session may only finish signing in ' +
+            '(POST /api/session/second-factor, or set up an authenticator at /api/account/mfa/enrolment), ' +
+            'read GET /api/session, or sign out; anything else answers 401 with code "mfa_required".',
           body: signInBody,
           response: { 200: sessionSchema, ...problemResponses, 429: problemResponses[400] },
         },
@@ -77,37 +96,31 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
           requestId: request.id,
           ip: request.ip,
         });
-        reply.setCookie(cookieName, token, {
-          path: '/',
-          httpOnly: true,
-          secure: config.cookieSecure,
-          sameSite: 'lax',
-          maxAge: Math.floor(config.sessionAbsoluteMs / 1000),
-        });
-        return sessionBody(authentication);
+        setSessionCookie(reply, config, token);
+        return sessionBody(db, authentication);
       },
     );
 
     app.get(
       '/api/session',
       {
-        config: { access: 'signed_in' },
+        config: { access: 'signed_in', partOfSignIn: true },
         schema: {
           tags: ['Sessions'],
-          summary: 'Who is signed in',
+          summary: 'Who is signed in, and what is left of signing in (signInStep)',
           response: { 200: sessionSchema, ...problemResponses },
         },
       },
       async (request) => {
         if (!request.authentication) throw new AppError('unauthenticated', 'Sign in to continue.');
-        return sessionBody(request.authentication);
+        return sessionBody(db, request.authentication);
       },
     );
 
     app.delete(
       '/api/session',
       {
-        config: { access: 'signed_in' },
+        config: { access: 'signed_in', partOfSignIn: true },
         schema: {
           tags: ['Sessions'],
           summary: 'Sign out (ends the session on the server)',

@@ -17,8 +17,59 @@ export const sessionSchema = z
     organisation: z.object({ id: z.uuid(), name: z.string() }),
     /** Send back as the X-CSRF-Token header on every request that changes something. */
     csrfToken: z.string().nullable(),
+    /**
+     * 'complete', or what is left to do before anything else may be called: give the code from an
+     * authenticator app (`second_factor`), or set one up (`enrolment`).
+     */
+    signInStep: z.enum(['complete', 'second_factor', 'enrolment']),
   })
   .meta({ id: 'Session' });
+
+const totpCode = z.string().trim().min(1).max(20).describe('The 6-digit code from the authenticator app');
+const recoveryCode = z.string().trim().min(1).max(40).describe('One of the recovery codes (each works once)');
+
+export const secondFactorBody = z
+  .strictObject({ code: totpCode.optional(), recoveryCode: recoveryCode.optional() })
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), {
+    message: 'Send either code or recoveryCode.',
+    path: ['code'],
+  });
+
+export const reauthenticationBody = z.strictObject({
+  password: z.string().min(1).max(1024),
+  code: totpCode.optional(),
+  recoveryCode: recoveryCode.optional(),
+});
+
+export const confirmEnrolmentBody = z.strictObject({ code: totpCode });
+
+export const mfaEnrolmentSchema = z
+  .object({
+    /** Base32, for typing into the app when the QR code cannot be scanned. */
+    secret: z.string(),
+    otpauthUri: z.string(),
+    /** The otpauth URI as a QR code (an SVG data URL). */
+    qrCodeDataUrl: z.string(),
+  })
+  .meta({ id: 'MfaEnrolment' });
+
+export const recoveryCodesSchema = z
+  .object({
+    /** Shown once: Liaison keeps only a keyed hash of each. */
+    recoveryCodes: z.array(z.string()),
+  })
+  .meta({ id: 'RecoveryCodes' });
+
+export const mfaStatusSchema = z
+  .object({
+    enabled: z.boolean(),
+    enabledAt: z.iso.datetime().nullable(),
+    /** Whether the person's role (or their organisation's setting) requires a second factor. */
+    required: z.boolean(),
+    recoveryCodesLeft: z.number().int(),
+    canTurnOff: z.boolean(),
+  })
+  .meta({ id: 'MfaStatus' });
 
 export const createApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),

@@ -8,8 +8,10 @@ import * as usersRepository from '../users/users.repository.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { type ApiTokenCache, forgetApiTokens } from './api-token-cache.ts';
 import * as authRepository from './auth.repository.ts';
+import * as mfaRepository from './mfa.repository.ts';
 import { decoyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from './passwords.ts';
 import { generateToken, hashToken } from './secrets.ts';
+import { type SignInStep, signInStepOf } from './totp.ts';
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
 
@@ -24,6 +26,14 @@ export type Authentication = {
   /** Cookie sessions only: the hash that identifies the session row, and its CSRF token. */
   sessionTokenHash: string | null;
   csrfToken: string | null;
+  /**
+   * Cookie sessions: 'complete', or the step of signing in still to do (a second factor, or setting
+   * one up). An unfinished session may only finish signing in or sign out (see access.ts).
+   * API tokens are always 'complete'.
+   */
+  signInStep: SignInStep;
+  /** Cookie sessions: when the person last proved who they are (sign-in or re-authentication). */
+  authenticatedAt: Date | null;
 };
 
 /** Free sign-in attempts before each further failure makes the account wait, doubling up to 15 minutes. */
@@ -99,6 +109,16 @@ export async function signIn(
   const token = generateToken();
   const tokenHash = hashToken(token);
   const csrfToken = generateToken();
+  const [credential, alsoRequiredFor] = await Promise.all([
+    mfaRepository.findMfaCredential(db, user.org_id, user.id),
+    mfaRepository.findMfaRequirement(db, user.org_id),
+  ]);
+  const signInStep = signInStepOf({
+    role: user.role,
+    alsoRequiredFor,
+    mfaEnabled: Boolean(credential?.confirmed_at),
+    mfaVerifiedInSession: false,
+  });
   await db.transaction().execute(async (trx) => {
     await usersRepository.recordSuccessfulSignIn(trx, user.org_id, user.id, upgradedHash);
     await authRepository.insertSession(trx, {
@@ -108,12 +128,17 @@ export async function signIn(
       csrf_token: csrfToken,
       created_at: now,
       expires_at: new Date(now.getTime() + options.policy.absoluteMs),
+      mfa_verified_at: null,
+      authenticated_at: signInStep === 'complete' ? now : null,
     });
     await recordAudit(trx, context, now, {
       action: 'session.sign_in',
       entityType: 'user',
       entityId: user.id,
-      details: upgradedHash ? { password_hash_upgraded: true } : {},
+      details: {
+        ...(upgradedHash ? { password_hash_upgraded: true } : {}),
+        ...(signInStep === 'complete' ? {} : { next_step: signInStep }),
+      },
     });
   });
   return {
@@ -127,6 +152,8 @@ export async function signIn(
       email: user.email,
       sessionTokenHash: tokenHash,
       csrfToken,
+      signInStep,
+      authenticatedAt: signInStep === 'complete' ? now : null,
     },
   };
 }
@@ -156,6 +183,13 @@ export async function authenticateSession(
     email: session.email,
     sessionTokenHash: tokenHash,
     csrfToken: session.csrf_token,
+    signInStep: signInStepOf({
+      role: session.role,
+      alsoRequiredFor: session.mfa_also_required_for,
+      mfaEnabled: session.mfa_confirmed_at !== null,
+      mfaVerifiedInSession: session.mfa_verified_at !== null,
+    }),
+    authenticatedAt: session.authenticated_at,
   };
 }
 
@@ -183,6 +217,8 @@ export async function authenticateApiToken(
     email: null,
     sessionTokenHash: null,
     csrfToken: null,
+    signInStep: 'complete',
+    authenticatedAt: null,
   };
 }
 

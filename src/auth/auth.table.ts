@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { StaffRole } from '../users/users.table.ts';
 
 export type SessionsTable = {
@@ -10,6 +10,31 @@ export type SessionsTable = {
   expires_at: Date;
   ended_at: Date | null;
   csrf_token: string;
+  /** When this session's second factor was checked; null if none has been given in it. */
+  mfa_verified_at: Date | null;
+  /** When its owner last proved who they are (sign-in or re-authentication); null while MFA-pending. */
+  authenticated_at: Date | null;
+};
+
+export type MfaCredentialsTable = {
+  org_id: string;
+  user_id: string;
+  /** AES-256-GCM ciphertext of the base32 TOTP secret (see secret-box.ts). */
+  secret_ciphertext: string;
+  created_at: Date;
+  /** Null while enrolment is in progress: the authenticator is not yet used to sign in. */
+  confirmed_at: Date | null;
+  last_accepted_step: number | null;
+  failed_attempts: Generated<number>;
+  throttled_until: Date | null;
+};
+
+export type MfaRecoveryCodesTable = {
+  org_id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: Date;
+  used_at: Date | null;
 };
 
 export type ApiTokensTable = {
@@ -26,3 +51,4 @@ export type ApiTokensTable = {
 
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type MfaCredentialRow = Selectable<MfaCredentialsTable>;

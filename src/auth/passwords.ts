@@ -1,3 +1,4 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
 import { AppError } from '../errors.ts';
 
@@ -62,7 +63,10 @@ export function decoyPasswordHash(): Promise<string> {
   return decoyHash;
 }
 
-/** Length is the only rule (no composition rules, no truncation); common passwords are refused. */
+/**
+ * Length is the only rule (no composition rules, no truncation, no case folding of what is
+ * stored); passwords on the common-password list are refused, whatever their letter case.
+ */
 export function checkPasswordPolicy(password: string, field = 'password'): void {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
@@ -71,64 +75,64 @@ export function checkPasswordPolicy(password: string, field = 'password'): void 
   if (length > PASSWORD_MAX_LENGTH) {
     throw new AppError('validation', `Use at most ${PASSWORD_MAX_LENGTH} characters.`, { field });
   }
-  if (commonPasswords.has(password.toLowerCase())) {
-    throw new AppError('validation', 'This password is too common. Choose a longer, less guessable one.', {
-      field,
-    });
+  if (isCommonPassword(password)) {
+    throw new AppError(
+      'validation',
+      'This password is on a list of common passwords that attackers try first. Choose a longer, less guessable one.',
+      { field },
+    );
   }
 }
 
-const commonPasswords = new Set([
-  'password',
-  'password1',
-  'password12',
-  'password123',
-  'password1234',
-  'passw0rd',
-  'p@ssw0rd',
+/**
+ * Whether a password is on the common-password list. Only the comparison is normalised (NFKC,
+ * lower case), so "PassWord123" and "password123" are both refused; the password itself is hashed
+ * exactly as typed.
+ */
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords().has(normaliseForList(password));
+}
+
+function normaliseForList(password: string): string {
+  return password.normalize('NFKC').toLowerCase();
+}
+
+let commonPasswordSet: Set<string> | undefined;
+
+// The general list is the common-password dictionary of zxcvbn-ts, drawn from passwords exposed in
+// public breaches; it ships inside the package, so nothing is fetched. Built on first use: about
+// 18,000 of its 49,000 entries are long enough to be chosen at all, and only those are kept.
+function commonPasswords(): Set<string> {
+  if (!commonPasswordSet) {
+    commonPasswordSet = new Set();
+    for (const entry of [...dictionary['passwords-common'], ...localCommonPasswords]) {
+      if ([...entry].length >= PASSWORD_MIN_LENGTH) commonPasswordSet.add(normaliseForList(entry));
+    }
+  }
+  return commonPasswordSet;
+}
+
+/** How many passwords the common-password list refuses (at least the minimum length). */
+export function commonPasswordCount(): number {
+  return commonPasswords().size;
+}
+
+// Guesses aimed at this service and at UK care staff in particular, on top of the general list.
+const localCommonPasswords = [
   'p@ssword',
-  '12345678',
-  '123456789',
-  '1234567890',
   '87654321',
-  '11111111',
   '00000000',
   '12341234',
-  'qwertyuiop',
-  'qwerty123',
-  'qwerty12',
-  '1q2w3e4r',
-  '1qaz2wsx',
-  'iloveyou',
-  'sunshine',
-  'princess',
-  'football',
-  'baseball',
-  'welcome1',
-  'welcome123',
-  'letmein1',
-  'trustno1',
-  'superman',
-  'starwars',
-  'whatever',
-  'liverpool',
-  'chelsea1',
-  'arsenal1',
-  'abc12345',
-  'abcd1234',
-  'changeme',
-  'changeme1',
-  'administrator',
-  'admin123',
   'admin1234',
-  'monkey12',
-  'dragon12',
-  'michelle',
-  'jennifer',
-  'computer',
-  'internet',
   'liaison1',
   'liaison123',
+  'liaison2026',
   'carehome1',
+  'carehome123',
+  'carer123',
+  'caring123',
   'nhs12345',
-]);
+  'nhspassword',
+  'socialcare',
+  'socialcare1',
+];

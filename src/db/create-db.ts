@@ -16,7 +16,19 @@ export type DatabaseHandle = {
 };
 
 export type DatabaseOptions =
-  | { backend: 'postgres'; url: string; poolSize?: number; onPoolError?: (error: Error) => void }
+  | {
+      backend: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long to wait for a connection (a new one, or a free one in the pool). */
+      connectTimeoutMs?: number;
+      /**
+       * How long one statement may wait for its answer before its connection is given up as lost;
+       * none by default (migrations and the CLI may run long statements).
+       */
+      queryTimeoutMs?: number;
+      onPoolError?: (error: Error) => void;
+    }
   /** dataDir undefined keeps the embedded database in memory (tests). */
   | { backend: 'pglite'; dataDir: string | undefined };
 
@@ -50,14 +62,30 @@ export function keepPrepared<R>(query: CompiledQuery<R>): CompiledQuery<R> {
   return query;
 }
 
-/** A pg client that runs the statements marked with keepPrepared as named prepared statements. */
+/**
+ * A pg client that runs the statements marked with keepPrepared as named prepared statements, and
+ * that never takes the process down when its connection is lost.
+ */
 class PreparingClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    // A connection lost while the client is checked out of the pool (between two statements of a
+    // transaction, say) is reported as an 'error' event, and the pool listens only to idle
+    // clients: without this listener Node would exit. The statement waiting on the connection,
+    // or the next one, fails instead, and the pool discards the client when it is released.
+    this.on('error', () => {});
+  }
+
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; only one form is changed.
   override query(...args: any[]): any {
     const [text, values] = args;
     const number =
       typeof text === 'string' && Array.isArray(values) ? preparedStatementNumbers.get(text) : undefined;
-    if (number === undefined) return (super.query as (...rest: unknown[]) => unknown)(...args);
+    if (number === undefined) {
+      const result = (super.query as (...rest: unknown[]) => unknown)(...args);
+      if (result instanceof Promise) result.catch((error: unknown) => this.giveUpIfStalled(error));
+      return result;
+    }
     const generation = preparedStatementGeneration;
     const name = `liaison_${generation}_${number}`;
     return super.query({ name, text, values }).catch((error: { code?: string }) => {
@@ -69,9 +97,62 @@ class PreparingClient extends pg.Client {
         if (generation === preparedStatementGeneration) preparedStatementGeneration += 1;
         if (error.code === '26000') this.end().catch(() => {});
       }
+      this.giveUpIfStalled(error);
       throw error;
     });
   }
+
+  /**
+   * A statement that outlived the query timeout leaves its connection silent (a server or network
+   * that stopped answering): closing it makes the pool discard the client instead of handing the
+   * stalled connection to the next request.
+   */
+  private giveUpIfStalled(error: unknown): void {
+    if ((error as { message?: unknown }).message === 'Query read timeout') this.end().catch(() => {});
+  }
+}
+
+// SQLSTATE classes and codes, and Node and pg errors, that mean the server cannot be reached or
+// the connection was lost: the request may well succeed shortly, on a new connection.
+const connectionLostCodes = new Set([
+  '57P01', // admin_shutdown (pg_terminate_backend, a server stopping)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, in recovery)
+  '53300', // too_many_connections
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const connectionLostMessages = [
+  'Connection terminated', // also '… unexpectedly' and '… due to connection timeout'
+  'timeout exceeded when trying to connect',
+  'timeout expired',
+  'Query read timeout',
+  'is not queryable',
+];
+
+/**
+ * Whether an error means the database server cannot be reached right now (refused, lost,
+ * stopped, or not answering in time), rather than a fault in the statement or the data.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (connectionLostCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+      return true;
+    }
+    if (typeof message === 'string' && connectionLostMessages.some((text) => message.includes(text))) {
+      return true;
+    }
+    current = cause;
+  }
+  return false;
 }
 
 /** What a listener on a notification channel (PostgreSQL LISTEN/NOTIFY) is told. */
@@ -110,7 +191,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       Client: PreparingClient,
       connectionString: options.url,
       max: options.poolSize ?? 20,
-      connectionTimeoutMillis: 5_000,
+      // Short, so that while the server cannot be reached requests are answered 503 quickly
+      // instead of piling up; the pool keeps trying, so service resumes by itself.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+      // Notices a connection whose server or network silently went away.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       idleTimeoutMillis: 30_000,
     });
     // An idle client whose connection drops emits 'error' on the pool; without a listener Node

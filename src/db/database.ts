@@ -1,9 +1,23 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
 import type { AuditChainTable, AuditEventsTable, AuditPendingTable } from '../audit/audit.table.ts';
-import type { ApiTokensTable, SessionsTable } from '../auth/auth.table.ts';
+import type {
+  ApiTokensTable,
+  MfaCredentialsTable,
+  MfaRecoveryCodesTable,
+  SessionsTable,
+} from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import type {
+  AttentionItemsTable,
+  EmailOutboxTable,
+  EscalationRouteSettingsTable,
+  MessageEventsTable,
+  PartnerLinksTable,
+  PartnerMessagesTable,
+} from '../partner-messages/partner-messages.table.ts';
 import type {
   PartnerChannelsTable,
   PartnerContactsTable,
@@ -31,6 +45,8 @@ export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  mfa_credentials: MfaCredentialsTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_events: AuditEventsTable;
   audit_pending: AuditPendingTable;
   audit_chain: AuditChainTable;
@@ -50,6 +66,14 @@ export type Database = {
   share_log: ShareLogTable;
   queued_shares: QueuedSharesTable;
   escalation_steps: EscalationStepsTable;
+  partner_messages: PartnerMessagesTable;
+  message_events: MessageEventsTable;
+  partner_links: PartnerLinksTable;
+  email_outbox: EmailOutboxTable;
+  advice_records: AdviceRecordsTable;
+  care_plan_amendments: CarePlanAmendmentsTable;
+  attention_items: AttentionItemsTable;
+  escalation_route_settings: EscalationRouteSettingsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -5,6 +5,8 @@ import * as createConsentAndSharing from './migrations/2026_11_21_1200_create_co
 import * as createIdempotencyKeys from './migrations/2026_11_21_1300_create_idempotency_keys.ts';
 import * as createEscalationSteps from './migrations/2026_11_21_1500_create_escalation_steps.ts';
 import * as apiTokenNoticesAndAuditQueue from './migrations/2026_11_21_1600_api_token_notices_and_audit_queue.ts';
+import * as multiFactorSignIn from './migrations/2026_11_21_1700_multi_factor_sign_in.ts';
+import * as createPartnerMessages from './migrations/2026_11_21_1800_create_partner_messages.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1300_create_idempotency_keys': createIdempotencyKeys,
   '2026_11_21_1500_create_escalation_steps': createEscalationSteps,
   '2026_11_21_1600_api_token_notices_and_audit_queue': apiTokenNoticesAndAuditQueue,
+  '2026_11_21_1700_multi_factor_sign_in': multiFactorSignIn,
+  '2026_11_21_1800_create_partner_messages': createPartnerMessages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

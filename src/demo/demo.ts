@@ -90,5 +90,9 @@ export function formatSignIns(signIns: DemoSignIn[]): string {
   const width = Math.max(...signIns.map((signIn) => signIn.email.length));
   return signIns
     .map((signIn) => `  ${signIn.role.padEnd(19)} ${signIn.email.padEnd(width)}  ${signIn.password}`)
+    .concat(
+      '  The manager, registered manager and admin set up an authenticator app (a code on their phone)',
+      '  the first time they sign in: see docs/sign-in.md.',
+    )
     .join('\n');
 }

@@ -37,7 +37,8 @@ export type DueEscalationStep = {
 export type EscalationStepHandler = (
   trx: DbTransaction,
   step: DueEscalationStep,
-  context: { firedAt: Date },
+  /** `batch`: every step of the transaction, so a handler can read what they concern at once. */
+  context: { firedAt: Date; batch: readonly DueEscalationStep[] },
 ) => Promise<{ deferUntil: Date } | undefined>;
 
 export type SweepResult = { fired: number; deferred: number; failed: number };
@@ -174,9 +175,10 @@ async function runHandlers(
   handler: EscalationStepHandler,
 ): Promise<SweepResult> {
   const ordered = [...steps].sort((a, b) => a.due_at.getTime() - b.due_at.getTime());
+  const batch = ordered.map(toDueStep);
   const deferrals: { orgId: string; id: string; until: Date }[] = [];
   for (const row of ordered) {
-    const outcome = await handler(trx, toDueStep(row), { firedAt });
+    const outcome = await handler(trx, toDueStep(row), { firedAt, batch });
     if (outcome) {
       // A moment already past would have the step taken again at once, over and over.
       const earliest = firedAt.getTime() + 60_000;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/create-db.ts';
 import { AppError, type ErrorKind, type FieldProblem, statusByKind, titleByKind } from '../errors.ts';
 
 type Problem = {
@@ -65,7 +66,7 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   }
 
   if (isDatabaseUnavailable(error)) {
-    return new AppError('unavailable', 'The database cannot be reached. Try again shortly.', {
+    return new AppError('unavailable', 'The database is unavailable; try again shortly.', {
       retryAfterSeconds: 5,
     });
   }
@@ -120,26 +121,4 @@ function clientErrorMessage(error: FastifyError): string {
         ? 'The request body contains a forbidden property name (__proto__ or constructor).'
         : 'The request could not be understood.';
   }
-}
-
-const unavailableCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08006',
-  '08001',
-  '08003',
-]);
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && unavailableCodes.has(code)) return true;
-  const message = (error as { message?: unknown }).message;
-  return (
-    typeof message === 'string' &&
-    (message.includes('Connection terminated') || message.includes('timeout exceeded when trying to connect'))
-  );
 }

@@ -24,6 +24,8 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** A refusal a client can act on: `mfa_required`, `reauthentication_required`, `person_required`. */
+    code: z.string().optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

@@ -4,10 +4,12 @@ import { runCheckpointJob } from '../audit/checkpoint.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
+import { deliverEmailJob } from '../partner-messages/email-delivery.ts';
+import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import type { Job } from './scheduler.ts';
 
 /** Every background job Liaison runs. */
-export function allJobs({ db, clock, config, backend }: AppDependencies): Job[] {
+export function allJobs({ db, clock, config, backend, mailer }: AppDependencies): Job[] {
   const jobs: Job[] = [
     {
       name: 'seal-audit-entries',
@@ -19,8 +21,11 @@ export function allJobs({ db, clock, config, backend }: AppDependencies): Job[] 
       intervalMs: 60 * 60_000,
       run: () => forgetOldIdempotencyKeys(db, clock),
     },
-    fireEscalationStepsJob({ db, clock }),
+    fireEscalationStepsJob({ db, clock }, messageEscalationHandler({ publicUrl: config.publicUrl })),
   ];
+  if (mailer) {
+    jobs.push(deliverEmailJob({ db, mailer, clock, domain: new URL(config.publicUrl).hostname }));
+  }
   if (config.auditCheckpoint.intervalMs > 0) {
     jobs.push({
       name: 'write-audit-checkpoints',

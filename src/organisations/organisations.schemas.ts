@@ -20,6 +20,8 @@ export const organisationSchema = z
     address: z.string().nullable(),
     logoDataUrl: z.string().nullable(),
     contactVerificationDays: z.number().int(),
+    /** Roles that must sign in with a second factor beyond managers, registered managers and admins. */
+    mfaAlsoRequiredFor: z.array(z.enum(['care_worker', 'auditor'])),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: z.number().int(),
@@ -34,6 +36,11 @@ export const organisationFields = {
   address: optionalText(500),
   logoDataUrl: logoDataUrlSchema.nullable().optional(),
   contactVerificationDays: z.number().int().min(1).max(3650).optional(),
+  mfaAlsoRequiredFor: z
+    .array(z.enum(['care_worker', 'auditor']))
+    .max(2)
+    .refine((roles) => new Set(roles).size === roles.length, { message: 'Name each role once.' })
+    .optional(),
 };
 
 export const createOrganisationInput = z.strictObject(organisationFields);
@@ -53,6 +60,7 @@ export function toOrganisationResponse(organisation: OrganisationRow): Organisat
     address: organisation.address,
     logoDataUrl: organisation.logo_data_url,
     contactVerificationDays: organisation.contact_verification_days,
+    mfaAlsoRequiredFor: organisation.mfa_also_required_for,
     createdAt: organisation.created_at.toISOString(),
     updatedAt: organisation.updated_at.toISOString(),
     version: organisation.version,

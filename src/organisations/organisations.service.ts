@@ -15,6 +15,7 @@ const columnByField = {
   address: 'address',
   logoDataUrl: 'logo_data_url',
   contactVerificationDays: 'contact_verification_days',
+  mfaAlsoRequiredFor: 'mfa_also_required_for',
 } as const satisfies Record<keyof CreateOrganisationInput, keyof OrganisationUpdate>;
 
 /** Creates a tenant. Used by the CLI and the demo loader; there is no API for it. */
@@ -34,6 +35,7 @@ export async function createOrganisation(
     address: input.address ?? null,
     logo_data_url: input.logoDataUrl ?? null,
     ...(input.contactVerificationDays ? { contact_verification_days: input.contactVerificationDays } : {}),
+    ...(input.mfaAlsoRequiredFor ? { mfa_also_required_for: input.mfaAlsoRequiredFor } : {}),
     created_at: now,
     updated_at: now,
   });

@@ -8,6 +8,8 @@ export type OrganisationsTable = {
   address: string | null;
   logo_data_url: string | null;
   contact_verification_days: Generated<number>;
+  /** Roles that must use a second factor beyond manager, registered manager and admin. */
+  mfa_also_required_for: Generated<('care_worker' | 'auditor')[]>;
   created_at: Date;
   updated_at: Date;
   version: Generated<number>;

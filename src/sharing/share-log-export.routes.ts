@@ -90,7 +90,8 @@ export function shareLogExportRoutes({ db, clock }: AppDependencies): FastifyPlu
     app.get(
       '/api/people/:id/shares/export',
       {
-        config: { access: exporters },
+        // A bulk export: only a person who has just confirmed their password (not an API token).
+        config: { access: exporters, freshAuthentication: true },
         schema: {
           tags: ['Consent and sharing'],
           summary:

@@ -198,7 +198,8 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
     app.post(
       '/api/people/:id/safeguarding-authorisations',
       {
-        config: { access: deciders },
+        // Sharing without consent is a person's decision, taken after confirming who they are.
+        config: { access: deciders, freshAuthentication: true },
         schema: {
           tags,
           summary:

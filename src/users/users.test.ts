@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import { createStaffedOrganisation, signIn } from '../../test/factories.ts';
+import { cookieFrom, createStaffedOrganisation, enrolAuthenticator, signIn } from '../../test/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -159,10 +159,17 @@ describe('staff accounts', () => {
       headers: { ...staff.admin.headers, 'If-Match': '"1"' },
       payload: { role: 'manager' },
     });
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/users', headers: staff.care_worker.headers }))
-        .statusCode,
-    ).toBe(200);
+    // Now a manager, who must use an authenticator app: the same session sets one up first.
+    const promoted = await t.app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: staff.care_worker.headers,
+    });
+    expect(promoted.statusCode).toBe(401);
+    expect(promoted.json().code).toBe('mfa_required');
+    const enrolled = await enrolAuthenticator(t.app, staff.care_worker.email, staff.care_worker.headers);
+    const headers = { cookie: cookieFrom(enrolled), 'x-csrf-token': enrolled.json().csrfToken };
+    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(200);
   });
 
   it('keeps organisations apart: another organisation’s staff member is not found', async () => {

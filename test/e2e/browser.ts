@@ -4,6 +4,12 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Config } from '../../src/config.ts';
 import { createTestApp, type TestApp } from '../app-for-test.ts';
+import {
+  nextSecondFactor,
+  rememberAuthenticator,
+  rememberedAuthenticator,
+  type TestAuthenticator,
+} from '../factories.ts';
 
 /** Debian's Chromium; playwright-core brings no browser of its own. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -36,8 +42,13 @@ export async function startServer(config: Partial<Config> = {}): Promise<E2eServ
   const { port } = testApp.app.server.address() as AddressInfo;
   // Chromium treats http://localhost as a secure context, so it keeps the Secure, __Host- session
   // cookie without TLS: the cookie settings are the production ones (cookieSecure stays on).
-  return { ...testApp, baseUrl: `http://localhost:${port}` };
+  const server = { ...testApp, baseUrl: `http://localhost:${port}` };
+  servers.set(server.baseUrl, server);
+  return server;
 }
+
+/** Running servers by base URL: the sign-in helper reads the server's clock to compute codes. */
+const servers = new Map<string, E2eServer>();
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -118,8 +129,65 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(directory, `liaison-${name}.png`), fullPage: true });
 }
 
+/**
+ * Signs in through the form, as a person would. Someone who needs a second factor gives it: the
+ * first time, the helper sets up an authenticator (reading the setup key shown on the page,
+ * computing the code from it, and saving the recovery codes); afterwards it enters a code, or a
+ * recovery code when the code for this moment has been used already. A wrong password leaves the
+ * page on the sign-in form.
+ */
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
+  const answered = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === '/api/session' && response.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const response = await answered;
+  if (response.status() !== 200) return;
+  const { signInStep } = (await response.json()) as { signInStep: string };
+  if (signInStep === 'enrolment') await setUpAuthenticatorThroughForm(page, email);
+  else if (signInStep === 'second_factor') await giveSecondFactorThroughForm(page, email);
+}
+
+function serverOf(page: Page): E2eServer {
+  const server = servers.get(new URL(page.url()).origin);
+  if (!server) throw new Error(`No test server at ${page.url()}`);
+  return server;
+}
+
+/** Sets up an authenticator on the set-up page; answers the authenticator the helper now holds. */
+export async function setUpAuthenticatorThroughForm(page: Page, email: string): Promise<TestAuthenticator> {
+  const server = serverOf(page);
+  await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
+  await page.getByText('I cannot scan the QR code').click();
+  const secret = (await page.locator('#setup-key').textContent()) ?? '';
+  const authenticator: TestAuthenticator = { secret, recoveryCodes: [], lastStep: null };
+  const factor = await nextSecondFactor(authenticator, server.clock.now());
+  if (!('code' in factor)) throw new Error('A new authenticator always has a code to give.');
+  await page.getByLabel('Code from your authenticator app').fill(factor.code);
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Save your recovery codes' }).waitFor();
+  authenticator.recoveryCodes = await page.getByTestId('recovery-codes').locator('li').allTextContents();
+  rememberAuthenticator(server.baseUrl, email, authenticator);
+  await page.getByLabel('I have saved these recovery codes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return authenticator;
+}
+
+export async function giveSecondFactorThroughForm(page: Page, email: string): Promise<void> {
+  const server = serverOf(page);
+  const authenticator = rememberedAuthenticator(server.baseUrl, email);
+  if (!authenticator)
+    throw new Error(`No test authenticator for ${email}: it was set up outside the helpers.`);
+  await page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator app' }).waitFor();
+  const factor = await nextSecondFactor(authenticator, server.clock.now());
+  if ('code' in factor) {
+    await page.getByLabel('Code', { exact: true }).fill(factor.code);
+  } else {
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code', { exact: true }).fill(factor.recoveryCode);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
 }

@@ -1,13 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { timeStepAt } from '../../src/auth/totp.ts';
 import { createOrganisation } from '../../src/organisations/organisations.service.ts';
-import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../factories.ts';
+import { createTestOrganisation, createTestUser, TEST_PASSWORD, totpCodeForStep } from '../factories.ts';
 import {
   browserIsAvailable,
   type E2eServer,
   launchBrowser,
   newContext,
   screenshot,
+  setUpAuthenticatorThroughForm,
   signInThroughForm,
   startServer,
   watchPage,
@@ -70,6 +72,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     expect(await menu.getByRole('link').allTextContents()).toEqual([
       'Home',
       'People',
+      'Partner messages',
       'Held shares',
       'Partners',
       'Sharing agreements',
@@ -105,6 +108,92 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     await page.goto(`${server.baseUrl}/`);
     await page.waitForURL(`${server.baseUrl}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Sign in to Liaison' }).waitFor();
+
+    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    await context.close();
+  });
+
+  test('a manager sets up an authenticator app at first sign-in, saves recovery codes, and signs in with a code', async () => {
+    const organisation = await createTestOrganisation(server.db, server.clock);
+    const manager = await createTestUser(server.db, server.clock, organisation.id, { role: 'manager' });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [
+      { status: 401, path: '/api/session' }, // asking who is signed in before anyone is
+      { status: 400, path: '/api/account/mfa/enrolment/confirm' }, // the wrong code, on purpose
+      { status: 400, path: '/api/session/second-factor' }, // the code already used, on purpose
+    ]);
+
+    await page.goto(`${server.baseUrl}/people`);
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(manager.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The password alone opens nothing: the set-up page, which no other address gets round.
+    await page.waitForURL(`${server.baseUrl}/sign-in/set-up-authenticator`);
+    await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
+    expect(await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).count()).toBe(
+      1,
+    );
+    const codeInput = page.getByLabel('Code from your authenticator app');
+    expect(await codeInput.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await codeInput.getAttribute('inputmode')).toBe('numeric');
+    await page.getByText('I cannot scan the QR code').click();
+    const setupKey = (await page.locator('#setup-key').textContent()) ?? '';
+    expect(setupKey).toMatch(/^[A-Z2-7]{32}$/);
+    // A wrong code is refused beside the field.
+    await codeInput.fill(await totpCodeForStep(setupKey, timeStepAt(server.clock.now()) + 5));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('link', { name: /The code is not right/ }).waitFor();
+    expect(await page.title()).toBe('Error: Set up your authenticator app – Liaison');
+    await screenshot(page, 'set-up-authenticator');
+
+    // Start again and finish with the helper, which reads the key and saves the recovery codes.
+    await page.reload();
+    await page.waitForURL(`${server.baseUrl}/sign-in/set-up-authenticator`);
+    const authenticator = await setUpAuthenticatorThroughForm(page, manager.email);
+    // Starting again made a new secret; the first one was never turned on.
+    expect(authenticator.secret).not.toBe(setupKey);
+    expect(authenticator.recoveryCodes).toHaveLength(10);
+    for (const code of authenticator.recoveryCodes)
+      expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // Back to the page first asked for.
+    await page.waitForURL(`${server.baseUrl}/people`);
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    expect(await storedInBrowser(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDb: 0 });
+
+    await page
+      .getByRole('navigation', { name: 'Account' })
+      .getByRole('link', { name: 'Sign-in security' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Sign-in security' }).waitFor();
+    expect(await summaryValue(page, 'Authenticator app')).toMatch(/^On since/);
+    expect(await summaryValue(page, 'Recovery codes left')).toBe('10');
+    // A manager must keep it: there is no way to turn it off.
+    expect(await page.getByRole('button', { name: 'Turn off the authenticator app' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+
+    // Signing in again: the code used to set up is refused; the current one is accepted.
+    await page.getByLabel('Email address').fill(manager.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.baseUrl}/sign-in/code`);
+    const code = page.getByLabel('Code', { exact: true });
+    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await code.getAttribute('inputmode')).toBe('numeric');
+    await code.fill(await totpCodeForStep(authenticator.secret, authenticator.lastStep ?? 0));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('link', { name: /The code is not right, or has already been used/ }).waitFor();
+    server.clock.advance(30_000);
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await totpCodeForStep(authenticator.secret, timeStepAt(server.clock.now())));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
 
     expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
     await context.close();
@@ -174,6 +263,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     expect(await menu.getByRole('link').allTextContents()).toEqual([
       'Home',
       'People',
+      'Partner messages',
       'Partners',
       'Sharing agreements',
     ]);
@@ -190,7 +280,14 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
   });
 });
 
-async function summaryValue(page: Page, section: string, key: string): Promise<string | null> {
+async function summaryValue(page: Page, sectionOrKey: string, key?: string): Promise<string | null> {
+  if (key === undefined) {
+    const row = page.locator('.nhsuk-summary-list__row').filter({
+      has: page.locator(`.nhsuk-summary-list__key:text-is("${sectionOrKey}")`),
+    });
+    return row.locator('.nhsuk-summary-list__value').textContent();
+  }
+  const section = sectionOrKey;
   const list = page.locator(`h2:text-is("${section}") + dl`);
   const row = list.locator('.nhsuk-summary-list__row').filter({
     has: page.locator(`.nhsuk-summary-list__key:text-is("${key}")`),

@@ -5,9 +5,13 @@
 
 export type StaffRole = 'care_worker' | 'manager' | 'registered_manager' | 'auditor' | 'admin';
 
+/** 'complete', or what is left of signing in: a code from the authenticator app, or setting one up. */
+export type SignInStep = 'complete' | 'second_factor' | 'enrolment';
+
 export type Session = {
   user: { id: string; displayName: string; email: string | null; role: StaffRole };
   organisation: { id: string; name: string };
+  signInStep: SignInStep;
 };
 
 export type Organisation = {
@@ -49,6 +53,8 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | null;
   /** For a share the sharing gate refused: every reason it gave. */
   readonly reasons: readonly ShareRefusalReason[];
+  /** A refusal the page can act on, such as 'reauthentication_required'. */
+  readonly code: string | null;
 
   constructor(problem: {
     status: number;
@@ -58,6 +64,7 @@ export class ApiError extends Error {
     requestId?: string | null;
     retryAfterSeconds?: number | null;
     reasons?: readonly ShareRefusalReason[];
+    code?: string | null;
   }) {
     super(problem.detail);
     this.name = 'ApiError';
@@ -68,6 +75,7 @@ export class ApiError extends Error {
     this.requestId = problem.requestId ?? null;
     this.retryAfterSeconds = problem.retryAfterSeconds ?? null;
     this.reasons = problem.reasons ?? [];
+    this.code = problem.code ?? null;
   }
 }
 
@@ -85,7 +93,7 @@ export function onSessionEnded(listener: () => void): () => void {
   };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(
   method: Method,
@@ -116,6 +124,10 @@ async function request<T>(
 
   if (!response.ok) {
     const error = await readProblem(response);
+    // Sensitive actions need the person to confirm who they are again: ask, then try once more.
+    if (error.status === 403 && error.code === 'reauthentication_required' && reauthenticationHandler) {
+      if (await reauthenticationHandler()) return request(method, path, body, extraHeaders);
+    }
     if (error.status === 401 && !path.startsWith('/api/session')) {
       csrfToken = null;
       for (const listener of sessionEndedListeners) listener();
@@ -147,6 +159,7 @@ async function readProblem(response: Response): Promise<ApiError> {
         requestId: string;
         errors: FieldError[];
         reasons: ShareRefusalReason[];
+        code: string;
       }>;
       return new ApiError({
         status: response.status,
@@ -156,6 +169,7 @@ async function readProblem(response: Response): Promise<ApiError> {
         requestId: problem.requestId ?? null,
         retryAfterSeconds,
         reasons: Array.isArray(problem.reasons) ? problem.reasons : [],
+        code: typeof problem.code === 'string' ? problem.code : null,
       });
     } catch {
       // Fall through: a proxy may answer with a body that is not JSON.
@@ -175,7 +189,80 @@ async function readProblem(response: Response): Promise<ApiError> {
 
 function rememberSession(answer: SessionAnswer): Session {
   csrfToken = answer.csrfToken;
-  return { user: answer.user, organisation: answer.organisation };
+  return { user: answer.user, organisation: answer.organisation, signInStep: answer.signInStep };
+}
+
+let reauthenticationHandler: (() => Promise<boolean>) | null = null;
+
+/**
+ * Who asks the person to confirm their password (and code) when the server says an action needs
+ * it; resolves true once they have, false if they cancel. The refused request is then repeated.
+ */
+export function onReauthenticationRequired(handler: () => Promise<boolean>): () => void {
+  reauthenticationHandler = handler;
+  return () => {
+    if (reauthenticationHandler === handler) reauthenticationHandler = null;
+  };
+}
+
+// ---- multi-factor sign-in and the account's security ----
+
+export type SecondFactor = { code: string } | { recoveryCode: string };
+
+export type MfaEnrolment = { secret: string; otpauthUri: string; qrCodeDataUrl: string };
+
+export type MfaStatus = {
+  enabled: boolean;
+  enabledAt: string | null;
+  required: boolean;
+  recoveryCodesLeft: number;
+  canTurnOff: boolean;
+};
+
+/** The second step of signing in. The session is replaced by one that has finished signing in. */
+export async function giveSecondFactor(factor: SecondFactor): Promise<Session> {
+  return rememberSession(await request<SessionAnswer>('POST', '/api/session/second-factor', factor));
+}
+
+export function startMfaEnrolment(): Promise<MfaEnrolment> {
+  return request('POST', '/api/account/mfa/enrolment');
+}
+
+/** Turns the authenticator on; answers the recovery codes, which are shown once. */
+export async function confirmMfaEnrolment(
+  code: string,
+): Promise<{ session: Session; recoveryCodes: string[] }> {
+  const answer = await request<SessionAnswer & { recoveryCodes: string[] }>(
+    'POST',
+    '/api/account/mfa/enrolment/confirm',
+    { code },
+  );
+  return { session: rememberSession(answer), recoveryCodes: answer.recoveryCodes };
+}
+
+export function getMfaStatus(): Promise<MfaStatus> {
+  return request('GET', '/api/account/mfa');
+}
+
+export function regenerateRecoveryCodes(): Promise<{ recoveryCodes: string[] }> {
+  return request('POST', '/api/account/mfa/recovery-codes');
+}
+
+export function turnOffMfa(): Promise<void> {
+  return request('DELETE', '/api/account/mfa');
+}
+
+export async function reauthenticate(credentials: {
+  password: string;
+  code?: string;
+  recoveryCode?: string;
+}): Promise<Session> {
+  return rememberSession(await request<SessionAnswer>('POST', '/api/session/reauthentication', credentials));
+}
+
+/** An administrator's reset of a staff member's authenticator (a lost phone). */
+export function resetStaffMfa(id: string): Promise<void> {
+  return request('DELETE', `/api/users/${id}/mfa`);
 }
 
 export async function signIn(credentials: { email: string; password: string }): Promise<Session> {
@@ -1140,4 +1227,466 @@ export function changeSharingAgreement(
   changes: Partial<Omit<SharingAgreementFields, 'partnerOrganisationId'>>,
 ): Promise<SharingAgreement> {
   return update(`/api/sharing-agreements/${part(agreementId)}`, version, changes);
+}
+
+// ---- partner messages ----
+
+export type MessageTemplate = 'request' | 'safeguarding' | 'meeting_request' | 'incident_update' | 'update';
+export type AskType = 'decision' | 'resource' | 'advice' | 'action';
+export type MessageStatus =
+  | 'sent'
+  | 'acknowledged'
+  | 'accepted'
+  | 'declined'
+  | 'responded'
+  | 'done'
+  | 'closed'
+  | 'withdrawn';
+export type MessageEventKind =
+  | 'sent'
+  | 'emailed'
+  | 'email_failed'
+  | 'acknowledged'
+  | 'accepted'
+  | 'declined'
+  | 'responded'
+  | 'done'
+  | 'call_logged'
+  | 'reply_logged'
+  | 'note'
+  | 'escalated'
+  | 'link_issued'
+  | 'link_revoked'
+  | 'withdrawn'
+  | 'closed'
+  | 'advice_recorded'
+  | 'confirmation_requested'
+  | 'confirmation_received';
+/** How something reached the organisation or the partner. */
+export type ReceivedHow = 'partner_link' | 'email' | 'phone' | 'in_person' | 'letter' | 'meeting' | 'other';
+export type MessageView =
+  | 'open'
+  | 'awaiting_acknowledgement'
+  | 'awaiting_response'
+  | 'overdue'
+  | 'escalated'
+  | 'all';
+export type EscalationTarget =
+  | 'remind_same_contact'
+  | 'next_contact'
+  | 'duty_or_out_of_hours_channel'
+  | 'senior_contact'
+  | 'internal_manager'
+  | 'internal_registered_manager';
+export type StepDelay =
+  | { unit: 'minutes' | 'hours' | 'days'; amount: number }
+  | { unit: 'next_working_morning' };
+export type EscalationRoute = {
+  steps: { delay: StepDelay; target: EscalationTarget; stopsOnAcknowledgement: boolean }[];
+  repeat: { lastSteps: number; times: number } | null;
+};
+export type EscalationRouteTemplate =
+  | 'incident_update'
+  | 'request_decision'
+  | 'request_resource'
+  | 'request_advice'
+  | 'request_action'
+  | 'safeguarding'
+  | 'meeting_request';
+
+/** Something the writer may want to change; a warning never stops a message being sent. */
+export type MessageWarning = {
+  code: string;
+  field: string;
+  explanation: string;
+  span?: { start: number; end: number; text: string };
+  suggestion?: string;
+};
+
+export type MessageDraft = {
+  template: MessageTemplate;
+  askType?: AskType | null;
+  summary: string;
+  impact?: string | null;
+  mitigations?: string | null;
+  ask?: string | null;
+  body?: string | null;
+  /** ISO 8601 date-time with its offset. */
+  deadline?: string | null;
+};
+
+export type NewMessage = MessageDraft & {
+  urgency: RequestUrgency;
+  partnerOrganisationId: string;
+  partnerContactId: string;
+  nextContactId?: string | null;
+  seniorContactId?: string | null;
+  personId?: string | null;
+  purpose?: SharingPurpose | null;
+  categories?: InformationCategory[];
+  subject: string;
+};
+
+export type MessageSummary = {
+  id: string;
+  template: MessageTemplate;
+  askType: AskType | null;
+  urgency: RequestUrgency;
+  subject: string;
+  status: MessageStatus;
+  personId: string | null;
+  personName: string | null;
+  partnerOrganisationId: string;
+  partnerOrganisationName: string;
+  partnerContactId: string;
+  partnerContactName: string;
+  deadline: string | null;
+  overdue: boolean;
+  escalationStepsFired: number;
+  sentAt: string;
+  version: number;
+};
+
+export type MessageEvent = {
+  id: string;
+  kind: MessageEventKind;
+  actorType: 'user' | 'api_token' | 'partner' | 'system';
+  actorName: string | null;
+  actorRole: string | null;
+  how: ReceivedHow | null;
+  text: string | null;
+  details: Record<string, unknown>;
+  occurredAt: string;
+  recordedAt: string;
+};
+
+export type EscalationStep = {
+  id: string;
+  index: number;
+  target: EscalationTarget;
+  stopsOnAcknowledgement: boolean;
+  plannedAt: string;
+  status: 'pending' | 'fired' | 'cancelled';
+  firedAt: string | null;
+  cancelledReason: string | null;
+};
+
+export type PartnerLink = {
+  id: string;
+  contactName: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
+
+export type MessageDetail = MessageSummary & {
+  purpose: SharingPurpose | null;
+  categories: InformationCategory[];
+  shareId: string | null;
+  summary: string;
+  impact: string | null;
+  mitigations: string | null;
+  ask: string | null;
+  body: string | null;
+  sentBy: string;
+  acknowledgedAt: string | null;
+  acceptedAt: string | null;
+  declinedAt: string | null;
+  declineReason: string | null;
+  respondedAt: string | null;
+  doneAt: string | null;
+  outcome: string | null;
+  closedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  confirmsAdviceId: string | null;
+  escalationRoute: EscalationRoute | null;
+  steps: EscalationStep[];
+  links: PartnerLink[];
+  events: MessageEvent[];
+};
+
+/** The partner link is in this answer only: it is not kept anywhere Liaison can show it again. */
+export type SentMessage = MessageDetail & { partnerLink: string; emailQueued: boolean };
+
+export type ContactOutcome = 'none' | 'acknowledged' | 'accepted' | 'declined' | 'responded' | 'done';
+
+export type LoggedContact = {
+  kind: 'call' | 'reply';
+  how: Exclude<ReceivedHow, 'partner_link'>;
+  direction?: 'from_partner' | 'to_partner';
+  partnerName: string;
+  partnerRole?: string | null;
+  summary: string;
+  occurredAt: string;
+  outcome?: ContactOutcome;
+  declineReason?: string | null;
+  isAdvice?: boolean;
+};
+
+export type AttentionKind =
+  | 'escalated_to_manager'
+  | 'escalated_to_registered_manager'
+  | 'call_partner'
+  | 'email_failed'
+  | 'no_route';
+
+export type AttentionItem = {
+  id: string;
+  kind: AttentionKind;
+  forRole: 'manager' | 'registered_manager' | 'sender';
+  title: string;
+  detail: string | null;
+  messageId: string;
+  messageSubject: string;
+  createdAt: string;
+  resolvedAt: string | null;
+};
+
+export type EscalationRouteSetting = {
+  template: EscalationRouteTemplate;
+  urgency: RequestUrgency;
+  route: EscalationRoute;
+  isDefault: boolean;
+  version: number;
+};
+
+/** Warnings only: the check never refuses. */
+export function checkMessage(draft: MessageDraft): Promise<{ warnings: MessageWarning[] }> {
+  return request('POST', '/api/messages/check', draft);
+}
+
+/**
+ * A message about a person passes the sharing gate first: refused, it is an ApiError (403)
+ * carrying every reason, and nothing is sent.
+ */
+export function sendMessage(message: NewMessage): Promise<SentMessage> {
+  return request('POST', '/api/messages', message);
+}
+
+export function listMessages(search: Page & { view: MessageView; personId?: string }): Promise<{
+  items: MessageSummary[];
+}> {
+  return request('GET', `/api/messages${queryString(search)}`);
+}
+
+/** Viewing a thread is audited. */
+export function getMessage(messageId: string): Promise<MessageDetail> {
+  return request('GET', `/api/messages/${part(messageId)}`);
+}
+
+export function logMessageContact(messageId: string, contact: LoggedContact): Promise<MessageDetail> {
+  return request('POST', `/api/messages/${part(messageId)}/contacts`, contact);
+}
+
+export function closeMessage(messageId: string, note: string | null): Promise<MessageDetail> {
+  return request('POST', `/api/messages/${part(messageId)}/close`, { note });
+}
+
+export function withdrawMessage(messageId: string, reason: string): Promise<MessageDetail> {
+  return request('POST', `/api/messages/${part(messageId)}/withdraw`, { reason });
+}
+
+/** Emails the contact a new link; the answer carries it, once. */
+export function sendNewPartnerLink(messageId: string): Promise<SentMessage> {
+  return request('POST', `/api/messages/${part(messageId)}/links`);
+}
+
+export function revokePartnerLink(messageId: string, linkId: string, reason: string): Promise<MessageDetail> {
+  return request('POST', `/api/messages/${part(messageId)}/links/${part(linkId)}/revoke`, { reason });
+}
+
+export function listAttentionItems(search: Page & { open?: boolean }): Promise<{ items: AttentionItem[] }> {
+  return request('GET', `/api/attention${queryString(search)}`);
+}
+
+export function resolveAttentionItem(itemId: string, note: string | null): Promise<void> {
+  return request('POST', `/api/attention/${part(itemId)}/resolve`, { note });
+}
+
+export function listEscalationRoutes(): Promise<{ items: EscalationRouteSetting[] }> {
+  return request('GET', '/api/escalation-routes');
+}
+
+/** Messages already sent keep the route they were sent with. */
+export function setEscalationRoute(
+  template: EscalationRouteTemplate,
+  urgency: RequestUrgency,
+  version: number,
+  route: EscalationRoute,
+): Promise<EscalationRouteSetting> {
+  return request(
+    'PUT',
+    `/api/escalation-routes/${part(template)}/${part(urgency)}`,
+    { route },
+    { 'If-Match': `"${version}"` },
+  );
+}
+
+export function resetEscalationRoute(
+  template: EscalationRouteTemplate,
+  urgency: RequestUrgency,
+  version: number,
+): Promise<EscalationRouteSetting> {
+  return request('DELETE', `/api/escalation-routes/${part(template)}/${part(urgency)}`, undefined, {
+    'If-Match': `"${version}"`,
+  });
+}
+
+// ---- the partner's page (a secure link, no staff account) ----
+
+export type PartnerView = {
+  organisationName: string;
+  template: MessageTemplate;
+  askType: AskType | null;
+  urgency: RequestUrgency;
+  subject: string;
+  summary: string;
+  impact: string | null;
+  mitigations: string | null;
+  ask: string | null;
+  body: string | null;
+  personName: string | null;
+  deadline: string | null;
+  status: MessageStatus;
+  sentAt: string;
+  sentBy: string;
+  addressedTo: string;
+  canAcknowledge: boolean;
+  canAcceptOrDecline: boolean;
+  canRespond: boolean;
+  thread: { kind: MessageEventKind; who: string; how: ReceivedHow | null; text: string | null; at: string }[];
+  linkExpiresAt: string;
+};
+
+export type PartnerName = { name: string; role?: string | null };
+export type PartnerResponseKind = 'answer' | 'decision' | 'advice' | 'done';
+
+/**
+ * A request from the partner's page, which carries the link's token in a header and never a
+ * cookie: the server refuses a partner request made with a staff session.
+ */
+async function partnerRequest<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Partner-Link': token };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      title: 'Liaison cannot be reached',
+      detail: 'This page cannot reach the server. Check your internet connection and try again.',
+    });
+  }
+  if (!response.ok) throw await readProblem(response);
+  return (await response.json()) as T;
+}
+
+export function getPartnerMessage(token: string): Promise<PartnerView> {
+  return partnerRequest('GET', '/api/partner/message', token);
+}
+
+export function acknowledgeAsPartner(token: string, who: PartnerName): Promise<PartnerView> {
+  return partnerRequest('POST', '/api/partner/message/acknowledge', token, who);
+}
+
+export function acceptAsPartner(token: string, who: PartnerName): Promise<PartnerView> {
+  return partnerRequest('POST', '/api/partner/message/accept', token, who);
+}
+
+export function declineAsPartner(
+  token: string,
+  answer: PartnerName & { reason: string },
+): Promise<PartnerView> {
+  return partnerRequest('POST', '/api/partner/message/decline', token, answer);
+}
+
+export function respondAsPartner(
+  token: string,
+  answer: PartnerName & { kind: PartnerResponseKind; response: string },
+): Promise<PartnerView> {
+  return partnerRequest('POST', '/api/partner/message/respond', token, answer);
+}
+
+// ---- advice and care-plan amendments ----
+
+export type AdviceConfirmationStatus = 'not_needed' | 'requested' | 'confirmed' | 'not_requested';
+export type AdviceConfirmedHow = 'partner_link' | 'email' | 'letter' | 'other';
+
+export type Advice = {
+  id: string;
+  personId: string | null;
+  messageId: string | null;
+  messageSubject: string | null;
+  partnerOrganisationName: string | null;
+  givenByName: string;
+  givenByRole: string | null;
+  givenAt: string;
+  receivedHow: ReceivedHow;
+  advice: string;
+  inWriting: boolean;
+  confirmationStatus: AdviceConfirmationStatus;
+  confirmationMessageId: string | null;
+  confirmedAt: string | null;
+  confirmedHow: AdviceConfirmedHow | null;
+  confirmationNote: string | null;
+  appliedIn: { id: string; whatChanged: string; why: string; madeAt: string }[];
+};
+
+export type CarePlanAmendment = {
+  id: string;
+  personId: string;
+  adviceId: string | null;
+  adviceGivenBy: string | null;
+  advice: string | null;
+  whatChanged: string;
+  why: string;
+  madeBy: string;
+  madeAt: string;
+};
+
+/** Viewing it is audited. */
+export function listPersonAdvice(personId: string): Promise<{ items: Advice[] }> {
+  return request('GET', `/api/people/${part(personId)}/advice`);
+}
+
+export function listAdviceAwaitingConfirmation(page: Page): Promise<{ items: Advice[] }> {
+  return request('GET', `/api/advice/awaiting-confirmation${queryString(page)}`);
+}
+
+export function getAdvice(adviceId: string): Promise<Advice> {
+  return request('GET', `/api/advice/${part(adviceId)}`);
+}
+
+/** Written confirmation that arrived another way than the partner's link: a letter, an email. */
+export function recordAdviceConfirmation(
+  adviceId: string,
+  confirmation: { how: Exclude<AdviceConfirmedHow, 'partner_link'>; note?: string | null },
+): Promise<Advice> {
+  return request('POST', `/api/advice/${part(adviceId)}/confirmation`, confirmation);
+}
+
+/** Viewing them is audited. */
+export function listCarePlanAmendments(personId: string): Promise<{ items: CarePlanAmendment[] }> {
+  return request('GET', `/api/people/${part(personId)}/care-plan-amendments`);
+}
+
+export function recordCarePlanAmendment(
+  personId: string,
+  amendment: { adviceId?: string | null; whatChanged: string; why: string },
+): Promise<{ id: string }> {
+  return request('POST', `/api/people/${part(personId)}/care-plan-amendments`, amendment);
 }

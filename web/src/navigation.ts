@@ -3,6 +3,8 @@ import type { StaffRole } from './api.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { auditSectionReaders } from './audit/access.ts';
 import { HomePage } from './home/HomePage.tsx';
+import { messageReaders } from './messages/access.ts';
+import { MessagesPage } from './messages/MessagesPage.tsx';
 import { registerReaders } from './partners/access.ts';
 import { PartnersPage } from './partners/PartnersPage.tsx';
 import { peopleReaders } from './people/access.ts';
@@ -28,6 +30,7 @@ export type Section = {
 export const sections: readonly Section[] = [
   { path: '/', label: 'Home', page: HomePage, roles: everyone },
   { path: '/people', label: 'People', page: PeoplePage, roles: peopleReaders },
+  { path: '/messages', label: 'Partner messages', page: MessagesPage, roles: messageReaders },
   { path: '/held-shares', label: 'Held shares', page: HeldSharesPage, roles: sharingDeciders },
   { path: '/partners', label: 'Partners', page: PartnersPage, roles: registerReaders },
   {

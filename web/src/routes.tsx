@@ -1,8 +1,14 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AccountAuthenticatorSetUpPage, AccountSecurityPage } from './account/AccountSecurityPage.tsx';
+import { adviceRoutes } from './advice/advice-routes.tsx';
 import { auditRoutes } from './audit/audit-routes.tsx';
 import { RequireRole, RequireSession } from './auth/RequireSession.tsx';
+import { SecondFactorPage } from './auth/SecondFactorPage.tsx';
+import { SetUpAuthenticatorPage } from './auth/SetUpAuthenticatorPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
+import { messageRoutes } from './messages/message-routes.tsx';
 import { sections } from './navigation.ts';
+import { PartnerMessagePage } from './partner/PartnerMessagePage.tsx';
 import { partnerRoutes } from './partners/partner-routes.tsx';
 import { peopleRoutes } from './people/people-routes.tsx';
 import { staffAdministrators } from './roles.ts';
@@ -29,15 +35,23 @@ const signedInRoutes: RouteObject[] = [
       </RequireRole>
     ),
   },
+  { path: '/account/security', element: <AccountSecurityPage /> },
+  { path: '/account/security/set-up', element: <AccountAuthenticatorSetUpPage /> },
   ...partnerRoutes,
   ...peopleRoutes,
   ...sharingRoutes,
+  ...messageRoutes,
+  ...adviceRoutes,
   ...auditRoutes,
   { path: '*', element: <NotFoundPage /> },
 ];
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
+  // A partner's secure link: no staff session, and none of the staff menus.
+  { path: '/partner', element: <PartnerMessagePage /> },
+  { path: '/sign-in/code', element: <SecondFactorPage /> },
+  { path: '/sign-in/set-up-authenticator', element: <SetUpAuthenticatorPage /> },
   {
     element: (
       <RequireSession>

@@ -37,6 +37,15 @@ export function RequireSession({ children }: { children: ReactNode }) {
           : { reason: state.reason, from: `${location.pathname}${location.search}` };
       return <Navigate to="/sign-in" replace state={signInState} />;
     }
+    case 'signing_in':
+      // A password alone opens nothing: finish signing in first, then come back here.
+      return (
+        <Navigate
+          to={state.session.signInStep === 'enrolment' ? signInPaths.enrolment : signInPaths.secondFactor}
+          replace
+          state={{ from: `${location.pathname}${location.search}` } satisfies SignInLocationState}
+        />
+      );
     case 'signed_in':
       return children;
   }
@@ -48,9 +57,26 @@ export function RequireRole({ roles, children }: { roles: readonly StaffRole[]; 
   return hasRole(session.user.role, roles) ? children : <NoPermissionPage />;
 }
 
+/** Shown while the page asks the server who is signed in. */
+export function CheckingSession() {
+  return (
+    <Layout>
+      <p className="nhsuk-body" role="status">
+        Loading
+      </p>
+    </Layout>
+  );
+}
+
+export const signInPaths = {
+  password: '/sign-in',
+  secondFactor: '/sign-in/code',
+  enrolment: '/sign-in/set-up-authenticator',
+} as const;
+
 /** Only paths inside Liaison are followed after sign-in, so a crafted link cannot send people elsewhere. */
 export function safeReturnPath(from: string | undefined): string {
   if (!from?.startsWith('/') || from.startsWith('//') || from.startsWith('/\\')) return '/';
-  if (from === '/sign-in' || from.startsWith('/sign-in?')) return '/';
+  if (from === '/sign-in' || from.startsWith('/sign-in?') || from.startsWith('/sign-in/')) return '/';
   return from;
 }

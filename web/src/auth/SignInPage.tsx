@@ -14,7 +14,7 @@ import {
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { type SignInLocationState, safeReturnPath } from './RequireSession.tsx';
+import { type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
 
 // API field name → input id, in the order the fields appear.
@@ -29,6 +29,10 @@ export function SignInPage() {
   usePageTitle('Sign in', errors.items.length > 0);
 
   if (state.status === 'signed_in') return <Navigate to={safeReturnPath(arrival.from)} replace />;
+  if (state.status === 'signing_in') {
+    const next = state.session.signInStep === 'enrolment' ? signInPaths.enrolment : signInPaths.secondFactor;
+    return <Navigate to={next} replace state={{ from: arrival.from } satisfies SignInLocationState} />;
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,11 +9,15 @@ export type SessionState =
   | { status: 'checking' }
   | { status: 'signed_out'; reason: SignedOutReason }
   | { status: 'signed_in'; session: Session }
+  /** The password was right; the second factor (or setting one up) is still to do. */
+  | { status: 'signing_in'; session: Session }
   | { status: 'unavailable'; error: ApiError };
 
 type SessionContextValue = {
   state: SessionState;
   signIn(credentials: { email: string; password: string }): Promise<void>;
+  /** Signing in is complete (second factor given, or authenticator set up and codes saved). */
+  finishSignIn(session: Session): void;
   signOut(): Promise<void>;
   checkAgain(): void;
 };
@@ -29,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     api.getSession().then(
       (session) => {
-        if (!cancelled) setState({ status: 'signed_in', session });
+        if (!cancelled) setState(stateFor(session));
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -49,7 +53,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       api.onSessionEnded(() => {
         setState((current) =>
-          current.status === 'signed_in' ? { status: 'signed_out', reason: 'session_ended' } : current,
+          current.status === 'signed_in' || current.status === 'signing_in'
+            ? { status: 'signed_out', reason: 'session_ended' }
+            : current,
         );
       }),
     [],
@@ -57,7 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (credentials: { email: string; password: string }) => {
     const session = await api.signIn(credentials);
-    setState({ status: 'signed_in', session });
+    setState(stateFor(session));
+  }, []);
+
+  const finishSignIn = useCallback((session: Session) => {
+    setState(stateFor(session));
   }, []);
 
   const signOut = useCallback(async () => {
@@ -70,7 +80,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setChecks((count) => count + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut, checkAgain }), [state, signIn, signOut, checkAgain]);
+  const value = useMemo(
+    () => ({ state, signIn, finishSignIn, signOut, checkAgain }),
+    [state, signIn, finishSignIn, signOut, checkAgain],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -85,6 +98,12 @@ export function useSession(): Session {
   const { state } = useSessionState();
   if (state.status !== 'signed_in') throw new Error('useSession needs a signed-in session');
   return state.session;
+}
+
+function stateFor(session: Session): SessionState {
+  return session.signInStep === 'complete'
+    ? { status: 'signed_in', session }
+    : { status: 'signing_in', session };
 }
 
 function asApiError(error: unknown): ApiError {

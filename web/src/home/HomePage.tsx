@@ -1,5 +1,6 @@
 import { getOrganisation } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
+import { AttentionSummary } from '../messages/AttentionPage.tsx';
 import { roleLabels } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
@@ -28,6 +29,7 @@ export function HomePage() {
   return (
     <>
       <h1>{session.organisation.name}</h1>
+      <AttentionSummary />
       {organisation.status === 'failed' ? (
         <LoadProblem error={organisation.error} onTryAgain={reload} />
       ) : null}

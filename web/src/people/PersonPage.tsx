@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PersonAdvice } from '../advice/PersonAdvice.tsx';
 import {
   type CircleMember,
   changeCircleMember,
@@ -12,6 +13,7 @@ import {
 } from '../api.ts';
 import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
+import { PersonMessages } from '../messages/PersonMessages.tsx';
 import { ReachNowSummary } from '../partners/channels.tsx';
 import { useNotice } from '../partners/notice.ts';
 import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
@@ -112,6 +114,10 @@ export function PersonPage() {
       ) : null}
 
       <ConsentAndSharingSummary person={current} />
+
+      <PersonMessages person={current} />
+
+      <PersonAdvice person={current} />
 
       <CircleOfSupport
         person={current}

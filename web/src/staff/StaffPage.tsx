@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { changeStaffMember, listStaff, type Session, type StaffMember } from '../api.ts';
+import { changeStaffMember, listStaff, resetStaffMfa, type Session, type StaffMember } from '../api.ts';
 import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole, roleLabels, staffAdministrators } from '../roles.ts';
@@ -53,6 +53,23 @@ export function StaffPage() {
     }
   }
 
+  async function resetAuthenticator(member: StaffMember) {
+    if (changingId) return;
+    setChangingId(member.id);
+    setProblems([]);
+    setNotice(null);
+    try {
+      await resetStaffMfa(member.id);
+      setNotice(
+        `${member.displayName}’s authenticator app has been reset. They have been signed out, and will set up a new one when they next sign in.`,
+      );
+    } catch (error) {
+      setProblems([{ text: describeError(error) }]);
+    } finally {
+      setChangingId(null);
+    }
+  }
+
   return (
     <>
       <ErrorSummary items={problems} />
@@ -80,6 +97,7 @@ export function StaffPage() {
             canAdminister={canAdminister}
             changingId={changingId}
             onSetDisabled={setDisabled}
+            onResetAuthenticator={resetAuthenticator}
           />
           <Pagination page={page} hasNextPage={staff.data.items.length === pageSize} />
         </>
@@ -94,12 +112,14 @@ function StaffTable({
   canAdminister,
   changingId,
   onSetDisabled,
+  onResetAuthenticator,
 }: {
   staff: readonly StaffMember[];
   session: Session;
   canAdminister: boolean;
   changingId: string | null;
   onSetDisabled: (member: StaffMember, disabled: boolean) => void;
+  onResetAuthenticator: (member: StaffMember) => void;
 }) {
   if (staff.length === 0) return <p>There are no staff to show on this page.</p>;
   const headings = ['Name', 'Email address', 'Role', 'Status', 'Added', ...(canAdminister ? ['Action'] : [])];
@@ -165,6 +185,21 @@ function StaffTable({
                     >
                       {member.disabled ? 'Enable' : 'Disable'}
                       <span className="nhsuk-u-visually-hidden"> {member.displayName}</span>
+                    </button>
+                  ) : null}
+                  {/* Offered for the roles that must use an authenticator app; anyone's can be reset through the API. */}
+                  {canChange &&
+                  !member.disabled &&
+                  member.role !== 'care_worker' &&
+                  member.role !== 'auditor' ? (
+                    <button
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2"
+                      type="button"
+                      aria-disabled={changingId === member.id ? 'true' : undefined}
+                      onClick={() => onResetAuthenticator(member)}
+                    >
+                      Reset authenticator
+                      <span className="nhsuk-u-visually-hidden"> for {member.displayName}</span>
                     </button>
                   ) : null}
                 </Cell>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Outlet } from 'react-router';
+import { ReauthenticationPrompt } from '../auth/ReauthenticationPrompt.tsx';
 import { useSession, useSessionState } from '../auth/session.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.tsx';
 import { describeError } from './form-errors.ts';
@@ -23,7 +24,9 @@ export function AppLayout() {
   return (
     <Layout session={session} onSignOut={handleSignOut}>
       <ErrorSummary items={signOutProblem} />
-      <Outlet />
+      <ReauthenticationPrompt>
+        <Outlet />
+      </ReauthenticationPrompt>
     </Layout>
   );
 }

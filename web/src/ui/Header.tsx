@@ -43,6 +43,11 @@ export function Header({
                 </span>
               </li>
               <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to="/account/security">
+                  Sign-in security
+                </Link>
+              </li>
+              <li className="nhsuk-header__account-item">
                 <form className="nhsuk-header__account-form" onSubmit={submitSignOut} noValidate>
                   <button className="nhsuk-header__account-button" type="submit">
                     Sign out

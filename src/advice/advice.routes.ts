@@ -1,0 +1,196 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { receivedHowSchema } from '../partner-messages/partner-messages.schemas.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import {
+  confirmAdvice,
+  getAdvice,
+  listAdviceAwaitingConfirmation,
+  listCarePlanAmendments,
+  listPersonAdvice,
+  recordCarePlanAmendment,
+  toAdviceResponse,
+} from './advice.service.ts';
+import { confirmationStatuses, confirmedHow } from './advice.table.ts';
+
+const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
+const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
+const tags = ['Advice and care-plan amendments'];
+
+const adviceSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid().nullable(),
+    messageId: z.uuid().nullable(),
+    messageSubject: z.string().nullable(),
+    partnerOrganisationName: z.string().nullable(),
+    givenByName: z.string(),
+    givenByRole: z.string().nullable(),
+    givenAt: z.string(),
+    receivedHow: receivedHowSchema,
+    advice: z.string(),
+    inWriting: z.boolean(),
+    confirmationStatus: z.enum(confirmationStatuses),
+    confirmationMessageId: z.uuid().nullable(),
+    confirmedAt: z.string().nullable(),
+    confirmedHow: z.enum(confirmedHow).nullable(),
+    confirmationNote: z.string().nullable(),
+    appliedIn: z.array(
+      z.object({ id: z.uuid(), whatChanged: z.string(), why: z.string(), madeAt: z.string() }),
+    ),
+  })
+  .meta({ id: 'Advice' });
+
+const amendmentSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    adviceId: z.uuid().nullable(),
+    adviceGivenBy: z.string().nullable(),
+    advice: z.string().nullable(),
+    whatChanged: z.string(),
+    why: z.string(),
+    madeBy: z.string(),
+    madeAt: z.string(),
+  })
+  .meta({ id: 'CarePlanAmendment' });
+
+const createAmendmentBody = z.strictObject({
+  adviceId: z.uuid().nullable().optional().describe('The advice this amendment applies, if any'),
+  whatChanged: z.string().trim().min(1, 'Say what changed in the care plan.').max(5000),
+  why: z.string().trim().min(1, 'Say why the care plan changed.').max(5000),
+});
+
+const confirmBody = z.strictObject({
+  how: z.enum(confirmedHow).exclude(['partner_link']).describe('How the written confirmation arrived'),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/people/:id/advice',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: 'Advice about the person, with how it was confirmed and applied (audited)',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(adviceSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({
+        items: (await listPersonAdvice(db, requestContext(request), request.params.id, clock)).map(
+          toAdviceResponse,
+        ),
+      }),
+    );
+
+    app.get(
+      '/api/advice/awaiting-confirmation',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: 'Advice not yet confirmed in writing, oldest first',
+          querystring: pageQuery,
+          response: { 200: z.object({ items: z.array(adviceSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({
+        items: (await listAdviceAwaitingConfirmation(db, requestContext(request), request.query)).map(
+          toAdviceResponse,
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/advice/:id/confirmation',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Record written confirmation that arrived another way (a letter, an email)',
+          params: idParams,
+          body: confirmBody,
+          response: { 200: adviceSchema, ...problemResponses, 409: problemSchema },
+        },
+      },
+      async (request) =>
+        toAdviceResponse(
+          await confirmAdvice(db, requestContext(request), request.params.id, request.body, clock),
+        ),
+    );
+
+    app.get(
+      '/api/advice/:id',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: 'One piece of advice',
+          params: idParams,
+          response: { 200: adviceSchema, ...problemResponses },
+        },
+      },
+      async (request) => toAdviceResponse(await getAdvice(db, requestContext(request), request.params.id)),
+    );
+
+    app.get(
+      '/api/people/:id/care-plan-amendments',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: "Changes to the person's care plan and why (audited)",
+          params: idParams,
+          response: { 200: z.object({ items: z.array(amendmentSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({
+        items: (await listCarePlanAmendments(db, requestContext(request), request.params.id, clock)).map(
+          (amendment) => ({
+            id: amendment.id,
+            personId: amendment.person_id,
+            adviceId: amendment.advice_id,
+            adviceGivenBy: amendment.advice_given_by,
+            advice: amendment.advice_text,
+            whatChanged: amendment.what_changed,
+            why: amendment.why,
+            madeBy:
+              amendment.made_by_name ??
+              (amendment.made_by_type === 'api_token' ? 'A connected system' : 'Former member of staff'),
+            madeAt: amendment.made_at.toISOString(),
+          }),
+        ),
+      }),
+    );
+
+    app.post(
+      '/api/people/:id/care-plan-amendments',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: "Record a change to the person's care plan, and the advice it applies",
+          params: idParams,
+          body: createAmendmentBody,
+          response: { 201: z.object({ id: z.uuid() }), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const amendment = await recordCarePlanAmendment(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.body,
+          clock,
+        );
+        return reply.code(201).send({ id: amendment.id });
+      },
+    );
+  };
+}

@@ -1,0 +1,479 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import { describeMoment } from '../calendar/london-time.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import { addDelay } from '../escalation/escalation-routes.ts';
+import {
+  type AdviceRecorder,
+  addEvent,
+  deliverNewMessage,
+  emailAddressOf,
+  MESSAGE_SUBJECT,
+  routeFor,
+} from '../partner-messages/partner-messages.service.ts';
+import type { PartnerMessageRow } from '../partner-messages/partner-messages.table.ts';
+import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
+import * as partnersRepository from '../partners/partners.repository.ts';
+import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { gateShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
+import type { AdviceRecordRow, CarePlanAmendmentRow, ConfirmedHow } from './advice.table.ts';
+
+/** A request for written confirmation gives the partner two London days to reply. */
+export const CONFIRMATION_DAYS = 2;
+
+const howWords: Record<string, string> = {
+  phone: 'phone',
+  in_person: 'in person',
+  meeting: 'at a meeting',
+  other: 'another way',
+  email: 'email',
+  letter: 'letter',
+  partner_link: 'Liaison',
+};
+
+/**
+ * Records advice from a message's thread. Advice not given in writing is followed by a request
+ * to the adviser, through Liaison, to confirm it in writing; the request passes the sharing gate
+ * like any message about the person, and is chased like any request.
+ */
+export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, message, advice) => {
+  const id = randomUUID();
+  const { at } = advice;
+  const row: AdviceRecordRow = {
+    org_id: context.orgId,
+    id,
+    person_id: message.person_id,
+    message_id: message.id,
+    partner_organisation_id: message.partner_organisation_id,
+    partner_contact_id: message.partner_contact_id,
+    given_by_name: advice.givenByName,
+    given_by_role: advice.givenByRole,
+    given_at: advice.givenAt,
+    received_how: advice.receivedHow,
+    advice: advice.advice,
+    in_writing: advice.inWriting,
+    confirmation_status: advice.inWriting ? 'not_needed' : 'not_requested',
+    confirmation_message_id: null,
+    confirmed_at: null,
+    confirmed_how: null,
+    confirmation_note: null,
+    recorded_by_type: context.actor.type,
+    recorded_by: context.actor.id,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+  const { version: _version, ...columns } = row;
+  await trx.insertInto('advice_records').values(columns).execute();
+  await addEvent(trx, context, message.id, { kind: 'advice_recorded', details: { adviceId: id } }, at);
+  await recordAudit(trx, context, at, {
+    action: 'advice.record',
+    entityType: 'advice',
+    entityId: id,
+    changedFields: Object.keys(columns),
+    details: { messageId: message.id, personId: message.person_id, inWriting: advice.inWriting },
+  });
+  if (!advice.inWriting) await requestWrittenConfirmation(trx, context, message, row, advice.publicUrl);
+};
+
+async function requestWrittenConfirmation(
+  trx: Parameters<AdviceRecorder>[0],
+  context: RequestContext,
+  original: PartnerMessageRow,
+  advice: AdviceRecordRow,
+  publicUrl: string,
+): Promise<void> {
+  const at = advice.created_at;
+  const contact = await partnersRepository.findPartnerContact(
+    trx,
+    context.orgId,
+    original.partner_contact_id,
+  );
+  const address =
+    contact && contact.ended_at === null ? await emailAddressOf(trx, context.orgId, contact) : null;
+  const notRequested = async (why: string) => {
+    await addEvent(
+      trx,
+      context,
+      original.id,
+      { kind: 'note', text: why, details: { adviceId: advice.id } },
+      at,
+    );
+  };
+  if (!contact || !address) {
+    await notRequested(
+      'Written confirmation of this advice could not be requested through Liaison: the contact has no email address. Ask for it another way and record it on the advice.',
+    );
+    return;
+  }
+  const id = randomUUID();
+  let shareId: string | null = null;
+  if (original.person_id && original.purpose) {
+    const gated = await gateShare(
+      trx,
+      context,
+      original.person_id,
+      {
+        partnerOrganisationId: original.partner_organisation_id,
+        partnerContactId: original.partner_contact_id,
+        purpose: original.purpose,
+        categories: original.categories,
+        delivery: 'queued',
+        description: 'Request to confirm advice in writing',
+        subject: { type: MESSAGE_SUBJECT, id },
+      },
+      at,
+    );
+    if (!gated.decision.allowed) {
+      await notRequested(
+        `Written confirmation of this advice was not requested: the sharing gate refused it. ${gated.decision.reasons.map((reason) => reason.message).join(' ')}`,
+      );
+      return;
+    }
+    shareId = gated.share.id;
+  }
+  const deadline = addDelay(at, { unit: 'days', amount: CONFIRMATION_DAYS });
+  const message: PartnerMessageRow = {
+    ...original,
+    id,
+    template: 'request',
+    ask_type: 'advice',
+    urgency: 'routine',
+    share_id: shareId,
+    next_contact_id: null,
+    senior_contact_id: null,
+    subject: `Please confirm your advice in writing: ${original.subject}`.slice(0, 200),
+    summary:
+      `On ${describeMoment(advice.given_at)}, ${advice.given_by_name} gave us this advice by ${howWords[advice.received_how]}:\n\n` +
+      advice.advice,
+    impact: 'We are acting on this advice and need it on record in your own words.',
+    mitigations: 'We have recorded the advice as we understood it and are following it.',
+    ask: 'Please confirm this advice in writing by replying on this page, or correct it if we have misunderstood.',
+    body: null,
+    deadline,
+    escalation_route: await routeFor(trx, context.orgId, 'request_advice', 'routine'),
+    confirms_advice_id: advice.id,
+    incident_id: original.incident_id,
+    status: 'sent',
+    sent_by_type: context.actor.type === 'partner' ? 'system' : context.actor.type,
+    sent_by: context.actor.type === 'user' || context.actor.type === 'api_token' ? context.actor.id : null,
+    sent_at: at,
+    acknowledged_at: null,
+    accepted_at: null,
+    declined_at: null,
+    decline_reason: null,
+    responded_at: null,
+    done_at: null,
+    outcome: null,
+    closed_at: null,
+    close_note: null,
+    withdrawn_at: null,
+    withdrawn_reason: null,
+    updated_at: at,
+    version: 1,
+  };
+  await deliverNewMessage(trx, context, message, { contactName: contact.name, address, at, publicUrl });
+  if (shareId) await markQueuedShareSent(trx, context, shareId, at);
+  await trx
+    .updateTable('advice_records')
+    .set({ confirmation_status: 'requested', confirmation_message_id: id })
+    .where('org_id', '=', context.orgId)
+    .where('id', '=', advice.id)
+    .execute();
+  await addEvent(
+    trx,
+    context,
+    original.id,
+    { kind: 'confirmation_requested', details: { adviceId: advice.id, messageId: id } },
+    at,
+  );
+  await recordAudit(trx, context, at, {
+    action: 'advice.request_confirmation',
+    entityType: 'advice',
+    entityId: advice.id,
+    changedFields: ['confirmation_status', 'confirmation_message_id'],
+    details: { messageId: id, shareId },
+  });
+}
+
+async function confirm(
+  trx: Executor,
+  context: RequestContext,
+  advice: AdviceRecordRow,
+  confirmation: { how: ConfirmedHow; note: string | null; at: Date },
+): Promise<void> {
+  await trx
+    .updateTable('advice_records')
+    .set({
+      confirmation_status: 'confirmed',
+      confirmed_at: confirmation.at,
+      confirmed_how: confirmation.how,
+      confirmation_note: confirmation.note?.slice(0, 2000) ?? null,
+      updated_at: confirmation.at,
+      version: (eb) => eb('version', '+', 1),
+    })
+    .where('org_id', '=', context.orgId)
+    .where('id', '=', advice.id)
+    .execute();
+  if (advice.message_id) {
+    await addEvent(
+      trx,
+      context,
+      advice.message_id,
+      { kind: 'confirmation_received', how: confirmation.how, details: { adviceId: advice.id } },
+      confirmation.at,
+    );
+  }
+  await recordAudit(trx, context, confirmation.at, {
+    action: 'advice.confirm',
+    entityType: 'advice',
+    entityId: advice.id,
+    changedFields: ['confirmation_status', 'confirmed_at', 'confirmed_how', 'confirmation_note'],
+    details: { how: confirmation.how },
+  });
+}
+
+async function findAdvice(executor: Executor, orgId: string, id: string) {
+  return executor
+    .selectFrom('advice_records')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The partner's reply to a request for written confirmation confirms the advice it was about. */
+export const confirmAdviceFromMessage: AdviceConfirmer = async (trx, context, message, confirmation) => {
+  if (!message.confirms_advice_id) return;
+  const advice = await findAdvice(trx, context.orgId, message.confirms_advice_id);
+  if (!advice || advice.confirmation_status === 'confirmed') return;
+  await confirm(trx, context, advice, { how: 'partner_link', note: confirmation.text, at: confirmation.at });
+};
+
+/** Staff record a written confirmation that came another way (a letter, an email). */
+export async function confirmAdvice(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: { how: ConfirmedHow; note?: string | null | undefined },
+  clock: Clock,
+) {
+  const at = clock.now();
+  await db.transaction().execute(async (trx) => {
+    const advice = await findAdvice(trx, context.orgId, id);
+    if (!advice) throw notFound('The advice');
+    if (advice.confirmation_status === 'confirmed' || advice.confirmation_status === 'not_needed') {
+      throw new AppError('conflict', 'This advice is already on record in writing.');
+    }
+    await confirm(trx, context, advice, { how: input.how, note: input.note?.trim() || null, at });
+  });
+  return getAdvice(db, context, id);
+}
+
+export type AdviceWithAmendments = AdviceRecordRow & {
+  message_subject: string | null;
+  partner_organisation_name: string | null;
+  amendments: CarePlanAmendmentRow[];
+};
+
+async function attachAmendments(
+  executor: Executor,
+  orgId: string,
+  advice: (AdviceRecordRow & { message_subject: string | null; partner_organisation_name: string | null })[],
+): Promise<AdviceWithAmendments[]> {
+  const ids = advice.map((each) => each.id);
+  const amendments =
+    ids.length === 0
+      ? []
+      : await executor
+          .selectFrom('care_plan_amendments')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('advice_id', 'in', ids)
+          .orderBy('made_at')
+          .execute();
+  return advice.map((each) => ({
+    ...each,
+    amendments: amendments.filter((amendment) => amendment.advice_id === each.id),
+  }));
+}
+
+function selectAdvice(executor: Executor, orgId: string) {
+  return executor
+    .selectFrom('advice_records as advice')
+    .leftJoin('partner_messages as message', (join) =>
+      join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
+    )
+    .leftJoin('partner_organisations as partner', (join) =>
+      join
+        .onRef('partner.org_id', '=', 'advice.org_id')
+        .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+    )
+    .selectAll('advice')
+    .select(['message.subject as message_subject', 'partner.name as partner_organisation_name'])
+    .where('advice.org_id', '=', orgId);
+}
+
+export async function getAdvice(db: Db, context: RequestContext, id: string) {
+  const advice = await selectAdvice(db, context.orgId).where('advice.id', '=', id).executeTakeFirst();
+  if (!advice) throw notFound('The advice');
+  const [withAmendments] = await attachAmendments(db, context.orgId, [advice]);
+  return withAmendments!;
+}
+
+/** Advice about a person, newest first, each with the care-plan amendments that applied it. Audited. */
+export async function listPersonAdvice(db: Db, context: RequestContext, personId: string, clock: Clock) {
+  return db.transaction().execute(async (trx) => {
+    await requirePerson(trx, context, personId);
+    const advice = await selectAdvice(trx, context.orgId)
+      .where('advice.person_id', '=', personId)
+      .orderBy('advice.given_at', 'desc')
+      .orderBy('advice.id')
+      .limit(200)
+      .execute();
+    await recordAudit(trx, context, clock.now(), {
+      action: 'advice.list',
+      entityType: 'person',
+      entityId: personId,
+      details: { results: advice.length },
+    });
+    return attachAmendments(trx, context.orgId, advice);
+  });
+}
+
+/** Advice still waiting for written confirmation, oldest first: what a manager needs to chase. */
+export async function listAdviceAwaitingConfirmation(
+  db: Db,
+  context: RequestContext,
+  page: { limit: number; offset: number },
+) {
+  const advice = await selectAdvice(db, context.orgId)
+    .where('advice.confirmation_status', 'in', ['requested', 'not_requested'])
+    .orderBy('advice.given_at')
+    .orderBy('advice.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return attachAmendments(db, context.orgId, advice);
+}
+
+async function requirePerson(executor: Executor, context: RequestContext, personId: string) {
+  const person = await executor
+    .selectFrom('people')
+    .select('id')
+    .where('org_id', '=', context.orgId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) throw notFound('The person');
+}
+
+export async function listCarePlanAmendments(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  clock: Clock,
+) {
+  return db.transaction().execute(async (trx) => {
+    await requirePerson(trx, context, personId);
+    const amendments = await trx
+      .selectFrom('care_plan_amendments as amendment')
+      .leftJoin('advice_records as advice', (join) =>
+        join.onRef('advice.org_id', '=', 'amendment.org_id').onRef('advice.id', '=', 'amendment.advice_id'),
+      )
+      .selectAll('amendment')
+      .select(['advice.given_by_name as advice_given_by', 'advice.advice as advice_text'])
+      .where('amendment.org_id', '=', context.orgId)
+      .where('amendment.person_id', '=', personId)
+      .orderBy('amendment.made_at', 'desc')
+      .orderBy('amendment.id')
+      .limit(200)
+      .execute();
+    await recordAudit(trx, context, clock.now(), {
+      action: 'care_plan_amendment.list',
+      entityType: 'person',
+      entityId: personId,
+      details: { results: amendments.length },
+    });
+    const names = await sharingRepository.userNames(
+      trx,
+      context.orgId,
+      amendments.filter((each) => each.made_by_type === 'user').map((each) => each.made_by),
+    );
+    return amendments.map((each) => ({ ...each, made_by_name: names.get(each.made_by) ?? null }));
+  });
+}
+
+/**
+ * Records a change to the person's care plan and why. One made because of advice names it; the
+ * advice must be about the same person.
+ */
+export async function recordCarePlanAmendment(
+  db: Db,
+  context: RequestContext,
+  personId: string,
+  input: { adviceId?: string | null | undefined; whatChanged: string; why: string },
+  clock: Clock,
+) {
+  const at = clock.now();
+  if (context.actor.type === 'partner') throw new AppError('forbidden', 'Partners cannot change care plans.');
+  return db.transaction().execute(async (trx) => {
+    await requirePerson(trx, context, personId);
+    if (input.adviceId) {
+      const advice = await findAdvice(trx, context.orgId, input.adviceId);
+      if (!advice || advice.person_id !== personId) {
+        throw new AppError('validation', 'Choose advice recorded about this person.', { field: 'adviceId' });
+      }
+    }
+    const row = {
+      org_id: context.orgId,
+      id: randomUUID(),
+      person_id: personId,
+      advice_id: input.adviceId ?? null,
+      what_changed: input.whatChanged,
+      why: input.why,
+      made_by_type: context.actor.type as 'user' | 'api_token' | 'system',
+      made_by: context.actor.id,
+      made_at: at,
+    };
+    await trx.insertInto('care_plan_amendments').values(row).execute();
+    await recordAudit(trx, context, at, {
+      action: 'care_plan_amendment.record',
+      entityType: 'care_plan_amendment',
+      entityId: row.id,
+      changedFields: Object.keys(row),
+      details: { personId, adviceId: row.advice_id },
+    });
+    return row;
+  });
+}
+
+export function toAdviceResponse(advice: AdviceWithAmendments) {
+  return {
+    id: advice.id,
+    personId: advice.person_id,
+    messageId: advice.message_id,
+    messageSubject: advice.message_subject,
+    partnerOrganisationName: advice.partner_organisation_name,
+    givenByName: advice.given_by_name,
+    givenByRole: advice.given_by_role,
+    givenAt: advice.given_at.toISOString(),
+    receivedHow: advice.received_how,
+    advice: advice.advice,
+    inWriting: advice.in_writing,
+    confirmationStatus: advice.confirmation_status,
+    confirmationMessageId: advice.confirmation_message_id,
+    confirmedAt: advice.confirmed_at?.toISOString() ?? null,
+    confirmedHow: advice.confirmed_how,
+    confirmationNote: advice.confirmation_note,
+    appliedIn: advice.amendments.map((amendment) => ({
+      id: amendment.id,
+      whatChanged: amendment.what_changed,
+      why: amendment.why,
+      madeAt: amendment.made_at.toISOString(),
+    })),
+  };
+}

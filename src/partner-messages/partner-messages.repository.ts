@@ -1,0 +1,383 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type {
+  EmailOutboxRow,
+  MessageEventRow,
+  NewAttentionItemRow,
+  NewEmailOutboxRow,
+  NewMessageEventRow,
+  NewPartnerMessageRow,
+  PartnerLinkRow,
+  PartnerMessageRow,
+  PartnerMessageUpdate,
+} from './partner-messages.table.ts';
+
+export type MessageListView =
+  | 'open'
+  | 'awaiting_acknowledgement'
+  | 'awaiting_response'
+  | 'overdue'
+  | 'escalated'
+  | 'all';
+
+export type MessageWithNames = PartnerMessageRow & {
+  partner_organisation_name: string;
+  partner_contact_name: string;
+  person_name: string | null;
+  /** How many escalation steps have fired: counted from the schedule, never kept twice. */
+  escalation_steps_fired: number;
+};
+
+const firedSteps = sql<number>`(select count(*)::int from escalation_steps as step
+  where step.org_id = message.org_id and step.subject_type = 'partner_message'
+    and step.subject_id = message.id and step.status = 'fired')`;
+
+function selectMessages(executor: Executor, orgId: string) {
+  return executor
+    .selectFrom('partner_messages as message')
+    .innerJoin('partner_organisations as partner', (join) =>
+      join
+        .onRef('partner.org_id', '=', 'message.org_id')
+        .onRef('partner.id', '=', 'message.partner_organisation_id'),
+    )
+    .innerJoin('partner_contacts as contact', (join) =>
+      join
+        .onRef('contact.org_id', '=', 'message.org_id')
+        .onRef('contact.id', '=', 'message.partner_contact_id'),
+    )
+    .leftJoin('people as person', (join) =>
+      join.onRef('person.org_id', '=', 'message.org_id').onRef('person.id', '=', 'message.person_id'),
+    )
+    .selectAll('message')
+    .select([
+      'partner.name as partner_organisation_name',
+      'contact.name as partner_contact_name',
+      sql<string | null>`case when person.id is null then null
+        else coalesce(person.preferred_name, person.given_name) || ' ' || person.family_name end`.as(
+        'person_name',
+      ),
+      firedSteps.as('escalation_steps_fired'),
+    ])
+    .where('message.org_id', '=', orgId);
+}
+
+export async function insertMessage(executor: Executor, row: NewPartnerMessageRow): Promise<void> {
+  await executor.insertInto('partner_messages').values(row).execute();
+}
+
+export async function findMessage(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<MessageWithNames | undefined> {
+  return selectMessages(executor, orgId).where('message.id', '=', id).executeTakeFirst();
+}
+
+/** Locks the message for a change of status, so two replies at once are applied one after the other. */
+export async function lockMessage(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<PartnerMessageRow | undefined> {
+  return executor
+    .selectFrom('partner_messages')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateMessage(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  changes: PartnerMessageUpdate,
+): Promise<PartnerMessageRow> {
+  return executor
+    .updateTable('partner_messages')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const closedStatuses = ['closed', 'withdrawn'] as const;
+
+export async function listMessages(
+  executor: Executor,
+  orgId: string,
+  options: { view: MessageListView; personId?: string | undefined; limit: number; offset: number; now: Date },
+): Promise<MessageWithNames[]> {
+  let query = selectMessages(executor, orgId);
+  if (options.personId) query = query.where('message.person_id', '=', options.personId);
+  switch (options.view) {
+    case 'all':
+      break;
+    case 'open':
+      query = query.where('message.status', 'not in', closedStatuses);
+      break;
+    case 'awaiting_acknowledgement':
+      query = query.where('message.status', '=', 'sent');
+      break;
+    case 'awaiting_response':
+      query = query
+        .where('message.status', 'in', ['sent', 'acknowledged', 'accepted'])
+        .where('message.template', '<>', 'update');
+      break;
+    case 'overdue':
+      query = query
+        .where('message.status', 'in', ['sent', 'acknowledged', 'accepted'])
+        .where('message.deadline', '<', options.now);
+      break;
+    case 'escalated':
+      query = query.where('message.status', 'not in', closedStatuses).where(sql<boolean>`${firedSteps} > 0`);
+      break;
+  }
+  const ordered =
+    options.view === 'all'
+      ? query.orderBy('message.sent_at', 'desc')
+      : query.orderBy(sql`message.deadline asc nulls last`).orderBy('message.sent_at', 'desc');
+  return ordered.orderBy('message.id').limit(options.limit).offset(options.offset).execute();
+}
+
+export async function insertEvent(executor: Executor, row: NewMessageEventRow): Promise<void> {
+  await executor.insertInto('message_events').values(row).execute();
+}
+
+export async function listEvents(
+  executor: Executor,
+  orgId: string,
+  messageId: string,
+): Promise<MessageEventRow[]> {
+  return executor
+    .selectFrom('message_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .orderBy('seq')
+    .execute();
+}
+
+// ---- links ----
+
+export async function insertLink(
+  executor: Executor,
+  row: Omit<PartnerLinkRow, 'revoked_at' | 'revoked_reason' | 'last_used_at'>,
+): Promise<void> {
+  await executor.insertInto('partner_links').values(row).execute();
+}
+
+/** Any organisation's link by its token's hash: the token is the only thing the partner holds. */
+export async function findLinkByTokenHash(
+  executor: Executor,
+  tokenHash: string,
+): Promise<PartnerLinkRow | undefined> {
+  return executor
+    .selectFrom('partner_links')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchLink(executor: Executor, orgId: string, id: string, at: Date): Promise<void> {
+  await executor
+    .updateTable('partner_links')
+    .set({ last_used_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listLinks(executor: Executor, orgId: string, messageId: string) {
+  return executor
+    .selectFrom('partner_links as link')
+    .leftJoin('partner_contacts as contact', (join) =>
+      join.onRef('contact.org_id', '=', 'link.org_id').onRef('contact.id', '=', 'link.partner_contact_id'),
+    )
+    .selectAll('link')
+    .select('contact.name as contact_name')
+    .where('link.org_id', '=', orgId)
+    .where('link.message_id', '=', messageId)
+    .orderBy('link.created_at')
+    .orderBy('link.id')
+    .execute();
+}
+
+export async function revokeLinks(
+  executor: Executor,
+  orgId: string,
+  messageId: string,
+  options: { at: Date; reason: string; linkId?: string },
+): Promise<string[]> {
+  let query = executor
+    .updateTable('partner_links')
+    .set({ revoked_at: options.at, revoked_reason: options.reason })
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .where('revoked_at', 'is', null);
+  if (options.linkId) query = query.where('id', '=', options.linkId);
+  const rows = await query.returning('id').execute();
+  return rows.map((row) => row.id);
+}
+
+/** A new link and the email carrying it, in one statement. */
+export async function insertLinkWithEmail(
+  executor: Executor,
+  link: Omit<PartnerLinkRow, 'revoked_at' | 'revoked_reason' | 'last_used_at'>,
+  email: NewEmailOutboxRow,
+): Promise<void> {
+  await executor
+    .with('link', (db) => db.insertInto('partner_links').values(link).returning('id'))
+    .insertInto('email_outbox')
+    .values(email)
+    .execute();
+}
+
+// ---- outbox ----
+
+export async function insertEmails(executor: Executor, rows: NewEmailOutboxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await executor.insertInto('email_outbox').values(rows).execute();
+}
+
+/**
+ * Takes up to `limit` emails due to be sent and leases them for `leaseMs`: a process that dies
+ * while sending leaves them to be taken again when the lease runs out. Concurrent senders take
+ * disjoint emails (SKIP LOCKED).
+ */
+export async function claimEmails(
+  executor: Executor,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<EmailOutboxRow[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const result = await sql<EmailOutboxRow>`
+    with due as materialized (
+      select org_id, id from email_outbox
+      where status in ('pending', 'sending') and next_attempt_at <= ${now}
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked
+    )
+    update email_outbox as email
+    set status = 'sending', attempts = email.attempts + 1, next_attempt_at = ${leaseUntil}
+    from due
+    where email.org_id = due.org_id and email.id = due.id
+    returning email.*`.execute(executor);
+  return result.rows;
+}
+
+export async function finishEmail(
+  executor: Executor,
+  email: Pick<EmailOutboxRow, 'org_id' | 'id'>,
+  changes: { status: 'sent' | 'pending' | 'failed'; sentAt?: Date; nextAttemptAt?: Date; error?: string },
+): Promise<void> {
+  await executor
+    .updateTable('email_outbox')
+    .set({
+      status: changes.status,
+      ...(changes.sentAt ? { sent_at: changes.sentAt } : {}),
+      ...(changes.nextAttemptAt ? { next_attempt_at: changes.nextAttemptAt } : {}),
+      ...(changes.error !== undefined ? { last_error: changes.error.slice(0, 1000) } : {}),
+    })
+    .where('org_id', '=', email.org_id)
+    .where('id', '=', email.id)
+    .execute();
+}
+
+export async function emailCounts(executor: Executor, orgId: string, messageId: string) {
+  return executor
+    .selectFrom('email_outbox')
+    .select(['status', sql<number>`count(*)::int`.as('count')])
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .groupBy('status')
+    .execute();
+}
+
+// ---- needs attention ----
+
+export async function insertAttentionItem(executor: Executor, row: NewAttentionItemRow): Promise<void> {
+  await executor
+    .insertInto('attention_items')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(['org_id', 'step_id', 'kind']).where('step_id', 'is not', null).doNothing(),
+    )
+    .execute();
+}
+
+export async function listAttentionItems(
+  executor: Executor,
+  orgId: string,
+  options: {
+    forRoles: readonly ('manager' | 'registered_manager' | 'sender')[];
+    senderId: string | null;
+    open: boolean;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = executor
+    .selectFrom('attention_items as item')
+    .innerJoin('partner_messages as message', (join) =>
+      join.onRef('message.org_id', '=', 'item.org_id').onRef('message.id', '=', 'item.message_id'),
+    )
+    .selectAll('item')
+    .select('message.subject as message_subject')
+    .where('item.org_id', '=', orgId)
+    .where((where) =>
+      where.or([
+        options.forRoles.length > 0 ? where('item.for_role', 'in', [...options.forRoles]) : where.lit(false),
+        ...(options.senderId
+          ? [
+              where.and([
+                where('item.for_role', '=', 'sender'),
+                where('message.sent_by', '=', options.senderId),
+              ]),
+            ]
+          : []),
+      ]),
+    );
+  query = options.open ? query.where('item.resolved_at', 'is', null) : query;
+  return query
+    .orderBy('item.created_at', 'desc')
+    .orderBy('item.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+export async function resolveAttentionItem(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  changes: { at: Date; by: string | null; note: string | null },
+) {
+  return executor
+    .updateTable('attention_items')
+    .set({ resolved_at: changes.at, resolved_by: changes.by, resolution_note: changes.note })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('resolved_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findAttentionItem(executor: Executor, orgId: string, id: string) {
+  return executor
+    .selectFrom('attention_items')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+// ---- escalation route settings ----
+
+export async function listRouteSettings(executor: Executor, orgId: string) {
+  return executor.selectFrom('escalation_route_settings').selectAll().where('org_id', '=', orgId).execute();
+}

@@ -1,0 +1,514 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/advice.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import { AppError, notFound } from '../errors.ts';
+import {
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
+import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import { PARTNER_LINK_HEADER } from './partner-links.ts';
+import * as messagesRepository from './partner-messages.repository.ts';
+import {
+  attentionItemSchema,
+  checkMessageBody,
+  closeMessageBody,
+  linkParams,
+  logContactBody,
+  messageDetailSchema,
+  messageListQuery,
+  messageSummarySchema,
+  messageWarningSchema,
+  partnerAcknowledgeBody,
+  partnerDeclineBody,
+  partnerRespondBody,
+  partnerViewSchema,
+  resolveAttentionBody,
+  revokeLinkBody,
+  routeSettingParams,
+  routeSettingSchema,
+  sendMessageBody,
+  sentMessageSchema,
+  setRouteBody,
+  withdrawMessageBody,
+} from './partner-messages.schemas.ts';
+import {
+  checkDraft,
+  closeMessage,
+  listMessages,
+  listRouteSettings,
+  logContact,
+  resendLink,
+  revokeLink,
+  sendMessage,
+  setRouteSetting,
+  viewMessage,
+  withdrawMessage,
+} from './partner-messages.service.ts';
+import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
+
+/** Who reads threads: staff who work with people and partners, and the auditor. Not admin (IT). */
+const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
+/** Who writes to partners and records their replies. */
+const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
+const routeKeepers: readonly StaffRole[] = ['registered_manager'];
+const tags = ['Partner messages'];
+const partnerTags = ['Partner page (secure link)'];
+const writeProblems = { ...problemResponses, 409: problemSchema };
+
+export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
+  const settings = { clock, config };
+  return async (app) => {
+    app.post(
+      '/api/messages/check',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Check a draft message for clarity (warnings only; never refuses)',
+          body: checkMessageBody,
+          response: { 200: z.object({ warnings: z.array(messageWarningSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({ warnings: checkDraft(request.body, clock) }),
+    );
+
+    app.post(
+      '/api/messages',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Send a message to a partner contact',
+          description:
+            'A request must have a summary saying when, the impact, the mitigations in place, the ask and its ' +
+            'type, and a deadline; the send is refused with field errors when any is missing. A message about ' +
+            'a person passes the sharing gate for its categories first: refused, nothing is sent (403 with the ' +
+            'reasons). The contact is emailed a secure link; the link is also returned once, here.',
+          body: sendMessageBody,
+          response: { 201: sentMessageSchema, ...writeProblems, 403: shareRefusedProblemSchema },
+        },
+      },
+      async (request, reply) => {
+        const sent = await sendMessage(db, requestContext(request), request.body, settings);
+        return reply.code(201).send(sent);
+      },
+    );
+
+    app.get(
+      '/api/messages',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: 'Messages: open, awaiting acknowledgement, awaiting response, overdue, escalated, or all',
+          querystring: messageListQuery,
+          response: { 200: z.object({ items: z.array(messageSummarySchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({ items: await listMessages(db, requestContext(request), request.query, clock) }),
+    );
+
+    app.get(
+      '/api/messages/:id',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: 'A message with its thread, escalation steps and links (audited)',
+          params: idParams,
+          response: { 200: messageDetailSchema, ...problemResponses },
+        },
+      },
+      async (request) => viewMessage(db, requestContext(request), request.params.id, clock),
+    );
+
+    app.post(
+      '/api/messages/:id/contacts',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Log a phone call or a reply that came another way',
+          description:
+            'With an outcome, the request moves on as if the partner had used the link. With isAdvice, the ' +
+            'advice is recorded; advice not given in writing is followed by a request for written confirmation.',
+          params: idParams,
+          body: logContactBody,
+          response: { 200: messageDetailSchema, ...writeProblems, 403: shareRefusedProblemSchema },
+        },
+      },
+      async (request) =>
+        logContact(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.body,
+          settings,
+          recordAdviceFromMessage,
+        ),
+    );
+
+    app.post(
+      '/api/messages/:id/close',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Close the message; any escalation still pending stops',
+          params: idParams,
+          body: closeMessageBody,
+          response: { 200: messageDetailSchema, ...writeProblems },
+        },
+      },
+      async (request) => closeMessage(db, requestContext(request), request.params.id, request.body, clock),
+    );
+
+    app.post(
+      '/api/messages/:id/withdraw',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Withdraw the message: its links stop working and its escalation ends',
+          params: idParams,
+          body: withdrawMessageBody,
+          response: { 200: messageDetailSchema, ...writeProblems },
+        },
+      },
+      async (request) => withdrawMessage(db, requestContext(request), request.params.id, request.body, clock),
+    );
+
+    app.post(
+      '/api/messages/:id/links',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Email the contact a new secure link',
+          params: idParams,
+          response: { 201: sentMessageSchema, ...writeProblems },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await resendLink(db, requestContext(request), request.params.id, settings)),
+    );
+
+    app.post(
+      '/api/messages/:id/links/:linkId/revoke',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Stop one link working',
+          params: linkParams,
+          body: revokeLinkBody,
+          response: { 200: messageDetailSchema, ...writeProblems },
+        },
+      },
+      async (request) =>
+        revokeLink(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.params.linkId,
+          request.body,
+          clock,
+        ),
+    );
+
+    // ---- needs attention ----
+
+    app.get(
+      '/api/attention',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: '"Needs attention": escalations to managers, calls to make, emails that failed',
+          description:
+            'The registered manager and managers see every item; a care worker sees the items on messages they sent.',
+          querystring: pageQuery.extend({ open: z.enum(['true', 'false']).default('true') }),
+          response: { 200: z.object({ items: z.array(attentionItemSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const context = requestContext(request);
+        const role = context.actor.role;
+        const forRoles: ('manager' | 'registered_manager' | 'sender')[] =
+          role === 'registered_manager'
+            ? ['manager', 'registered_manager', 'sender']
+            : role === 'manager'
+              ? ['manager', 'sender']
+              : [];
+        const items = await messagesRepository.listAttentionItems(db, context.orgId, {
+          forRoles,
+          senderId: context.actor.type === 'user' ? context.actor.id : null,
+          open: request.query.open === 'true',
+          limit: request.query.limit,
+          offset: request.query.offset,
+        });
+        return {
+          items: items.map((item) => ({
+            id: item.id,
+            kind: item.kind,
+            forRole: item.for_role,
+            title: item.title,
+            detail: item.detail,
+            messageId: item.message_id,
+            messageSubject: item.message_subject,
+            createdAt: item.created_at.toISOString(),
+            resolvedAt: item.resolved_at?.toISOString() ?? null,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/attention/:id/resolve',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Mark an item dealt with',
+          params: idParams,
+          body: resolveAttentionBody,
+          response: { 204: z.null(), ...writeProblems },
+        },
+      },
+      async (request, reply) => {
+        const context = requestContext(request);
+        await resolveAttention(context, request.params.id, request.body.note ?? null);
+        return reply.code(204).send(null);
+      },
+    );
+
+    async function resolveAttention(
+      context: ReturnType<typeof requestContext>,
+      id: string,
+      note: string | null,
+    ) {
+      const at = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const item = await messagesRepository.findAttentionItem(trx, context.orgId, id);
+        if (!item) throw notFound('The item');
+        const message = await messagesRepository.lockMessage(trx, context.orgId, item.message_id);
+        const mayResolve =
+          context.actor.role === 'registered_manager' ||
+          (context.actor.role === 'manager' && item.for_role !== 'registered_manager') ||
+          (item.for_role === 'sender' && message?.sent_by === context.actor.id);
+        if (!mayResolve) throw notFound('The item');
+        const resolved = await messagesRepository.resolveAttentionItem(trx, context.orgId, id, {
+          at,
+          by: context.actor.type === 'user' ? context.actor.id : null,
+          note: note?.trim() || null,
+        });
+        if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
+        await recordAudit(trx, context, at, {
+          action: 'attention_item.resolve',
+          entityType: 'attention_item',
+          entityId: id,
+          changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
+          details: { messageId: item.message_id },
+        });
+      });
+    }
+
+    // ---- escalation routes ----
+
+    app.get(
+      '/api/escalation-routes',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: "The organisation's escalation route for each kind of message and urgency",
+          response: { 200: z.object({ items: z.array(routeSettingSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({ items: await listRouteSettings(db, requestContext(request)) }),
+    );
+
+    app.put(
+      '/api/escalation-routes/:template/:urgency',
+      {
+        config: { access: routeKeepers },
+        preValidation: requireIfMatch,
+        schema: {
+          tags,
+          summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
+          description: ifMatchDescription,
+          params: routeSettingParams,
+          headers: ifMatchHeaders,
+          body: setRouteBody,
+          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
+        },
+      },
+      async (request, reply) =>
+        withETag(
+          reply,
+          await setRouteSetting(
+            db,
+            requestContext(request),
+            request.params,
+            request.body.route,
+            expectedVersion(request),
+            clock,
+          ),
+        ),
+    );
+
+    app.delete(
+      '/api/escalation-routes/:template/:urgency',
+      {
+        config: { access: routeKeepers },
+        preValidation: requireIfMatch,
+        schema: {
+          tags,
+          summary: 'Go back to the default route for one kind of message and urgency',
+          description: ifMatchDescription,
+          params: routeSettingParams,
+          headers: ifMatchHeaders,
+          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
+        },
+      },
+      async (request, reply) =>
+        withETag(
+          reply,
+          await setRouteSetting(
+            db,
+            requestContext(request),
+            request.params,
+            null,
+            expectedVersion(request),
+            clock,
+          ),
+        ),
+    );
+
+    // ---- the partner's page ----
+
+    const caller = (request: { headers: Record<string, unknown>; id: string; ip: string }) => ({
+      token: request.headers[PARTNER_LINK_HEADER],
+      requestId: request.id,
+      ip: request.ip,
+    });
+    const partnerOptions = {
+      recordAdvice: recordAdviceFromMessage,
+      confirmAdvice: confirmAdviceFromMessage,
+      publicUrl: config.publicUrl,
+    };
+    const linkHeader = z.object({
+      [PARTNER_LINK_HEADER]: z
+        .string()
+        .max(100)
+        .optional()
+        .describe('The token from the secure link (after #)'),
+    });
+    const partnerProblems = {
+      400: problemSchema,
+      401: problemSchema,
+      403: problemSchema,
+      409: problemSchema,
+    };
+
+    app.get(
+      '/api/partner/message',
+      {
+        config: { access: 'partner_link' },
+        schema: {
+          tags: partnerTags,
+          summary: 'The message this link was sent with, and its thread',
+          headers: linkHeader,
+          response: { 200: partnerViewSchema, ...partnerProblems },
+        },
+      },
+      async (request) => viewAsPartner(db, caller(request), clock),
+    );
+
+    app.post(
+      '/api/partner/message/acknowledge',
+      {
+        config: { access: 'partner_link' },
+        schema: {
+          tags: partnerTags,
+          summary: 'Acknowledge receipt',
+          headers: linkHeader,
+          body: partnerAcknowledgeBody,
+          response: { 200: partnerViewSchema, ...partnerProblems },
+        },
+      },
+      async (request) =>
+        actAsPartner(db, caller(request), { kind: 'acknowledged', ...request.body }, clock, partnerOptions),
+    );
+
+    app.post(
+      '/api/partner/message/accept',
+      {
+        config: { access: 'partner_link' },
+        schema: {
+          tags: partnerTags,
+          summary: 'Accept the request',
+          headers: linkHeader,
+          body: partnerAcknowledgeBody,
+          response: { 200: partnerViewSchema, ...partnerProblems },
+        },
+      },
+      async (request) =>
+        actAsPartner(db, caller(request), { kind: 'accepted', ...request.body }, clock, partnerOptions),
+    );
+
+    app.post(
+      '/api/partner/message/decline',
+      {
+        config: { access: 'partner_link' },
+        schema: {
+          tags: partnerTags,
+          summary: 'Decline the request, with a reason',
+          headers: linkHeader,
+          body: partnerDeclineBody,
+          response: { 200: partnerViewSchema, ...partnerProblems },
+        },
+      },
+      async (request) =>
+        actAsPartner(db, caller(request), { kind: 'declined', ...request.body }, clock, partnerOptions),
+    );
+
+    app.post(
+      '/api/partner/message/respond',
+      {
+        config: { access: 'partner_link' },
+        schema: {
+          tags: partnerTags,
+          summary: 'Respond: an answer, a decision, advice, or that the action is done',
+          headers: linkHeader,
+          body: partnerRespondBody,
+          response: { 200: partnerViewSchema, ...partnerProblems },
+        },
+      },
+      async (request) =>
+        actAsPartner(
+          db,
+          caller(request),
+          {
+            kind: 'respond',
+            name: request.body.name,
+            role: request.body.role,
+            responseKind: request.body.kind,
+            response: request.body.response,
+          },
+          clock,
+          partnerOptions,
+        ),
+    );
+  };
+}

@@ -1,0 +1,655 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import {
+  createStaffedOrganisation,
+  createTestChannel,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  createTestPerson,
+  type SignedIn,
+} from '../../test/factories.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
+import type { RequestContext } from '../context.ts';
+import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { recordConsent } from '../sharing/sharing.service.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import { deliverDueEmails } from './email-delivery.ts';
+import { messageEscalationHandler } from './message-escalation.ts';
+
+let t: TestApp;
+let smtp: TestSmtpServer;
+let mailer: Mailer;
+let staff: Record<StaffRole, SignedIn & { email: string }>;
+let orgId: string;
+let careWorker: RequestContext;
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+  mailer = createMailer(smtp.smtpConfig());
+  t = await createTestApp({
+    config: {
+      signInAttemptsPerMinute: 10_000,
+      publicUrl: 'https://liaison.example.org',
+      // The clock moves through hours of escalation; sessions must outlive it.
+      sessionIdleMs: 90 * 86_400_000,
+      sessionAbsoluteMs: 90 * 86_400_000,
+    },
+  });
+  t.clock.set('2026-11-23T09:00:00Z'); // a Monday
+  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
+  staff = staffed.staff;
+  orgId = staffed.organisation.id;
+  careWorker = {
+    orgId,
+    actor: { type: 'user', id: staff.care_worker.userId, role: 'care_worker' },
+    requestId: null,
+    ip: null,
+  };
+});
+afterAll(async () => {
+  await t.close();
+  await mailer.close();
+  await smtp.stop();
+});
+beforeEach(async () => {
+  smtp.reset();
+  // One database for the file: what earlier tests left waiting must not fire or send in later ones.
+  await t.db
+    .updateTable('escalation_steps')
+    .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
+    .where('status', '=', 'pending')
+    .execute();
+  await t.db
+    .updateTable('email_outbox')
+    .set({ status: 'sent', sent_at: t.clock.now() })
+    .where('status', '=', 'pending')
+    .execute();
+});
+
+async function partnerWithContacts() {
+  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
+  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, { type: 'housing' });
+  const senior = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
+    type: 'housing',
+    name: 'Aisha Khan (Housing Manager)',
+  });
+  return { organisation, contact, senior };
+}
+
+function requestBody(
+  partner: Awaited<ReturnType<typeof partnerWithContacts>>,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    template: 'request',
+    askType: 'action',
+    urgency: 'urgent',
+    partnerOrganisationId: partner.organisation.id,
+    partnerContactId: partner.contact.id,
+    seniorContactId: partner.senior.id,
+    subject: 'Heating failure at Oak House',
+    summary: 'Since 6am today the communal boiler at Oak House has not worked.',
+    impact: 'Twelve tenants have no heating; four are frail and at risk from the cold.',
+    mitigations: 'We have put portable heaters in four flats and increased checks to every two hours.',
+    ask: 'Please arrange an emergency boiler repair by 5pm today.',
+    deadline: new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+async function send(body: Record<string, unknown>, who: SignedIn = staff.care_worker) {
+  return t.app.inject({ method: 'POST', url: '/api/messages', headers: who.headers, payload: body });
+}
+
+const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
+
+async function asPartner(token: string, path: string, payload?: Record<string, unknown>) {
+  return t.app.inject({
+    method: payload ? 'POST' : 'GET',
+    url: `/api/partner/message${path}`,
+    headers: { 'x-partner-link': token },
+    ...(payload ? { payload } : {}),
+  });
+}
+
+const sweep = () =>
+  fireDueSteps(t.db, {
+    clock: t.clock,
+    handler: messageEscalationHandler({ publicUrl: 'https://liaison.example.org' }),
+  });
+
+async function thread(id: string) {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/messages/${id}`,
+    headers: staff.manager.headers,
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+
+describe('sending a request', () => {
+  it('refuses a request missing any of its parts, naming each field', async () => {
+    const partner = await partnerWithContacts();
+    const response = await send(
+      requestBody(partner, {
+        impact: '',
+        mitigations: null,
+        ask: ' ',
+        deadline: undefined,
+        askType: undefined,
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    const fields = (response.json().errors as { field: string }[]).map((error) => error.field).sort();
+    expect(fields).toEqual(['ask', 'askType', 'deadline', 'impact', 'mitigations']);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/messages?view=all',
+      headers: staff.manager.headers,
+    });
+    expect(
+      listed
+        .json()
+        .items.filter(
+          (item: { partnerOrganisationId: string }) => item.partnerOrganisationId === partner.organisation.id,
+        ),
+    ).toEqual([]);
+  });
+
+  it('refuses a summary that does not say when, and unknown fields', async () => {
+    const partner = await partnerWithContacts();
+    const vague = await send(requestBody(partner, { summary: 'The boiler is broken.' }));
+    expect(vague.statusCode).toBe(400);
+    expect(vague.json().errors[0].field).toBe('summary');
+    const unknown = await send({ ...requestBody(partner), orgId: 'x' });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('warns, but does not refuse, while composing', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/messages/check',
+      headers: staff.care_worker.headers,
+      payload: {
+        template: 'request',
+        askType: 'advice',
+        summary: 'Mrs B is unwell',
+        ask: 'Advice asap re: BGL',
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const codes = response.json().warnings.map((warning: { code: string }) => warning.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['summary_without_timing', 'vague_deadline', 'unexplained_abbreviation']),
+    );
+  });
+
+  it('sends nothing about a person without a basis to share, and logs the refusal', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId);
+    const response = await send(
+      requestBody(partner, { personId: person.id, purpose: 'housing', categories: ['identity', 'health'] }),
+    );
+    expect(response.statusCode).toBe(403);
+    expect(response.json().reasons.length).toBeGreaterThan(0);
+    const shares = await t.db
+      .selectFrom('share_log')
+      .selectAll()
+      .where('id', '=', response.json().shareId)
+      .execute();
+    expect(shares).toMatchObject([{ outcome: 'refused', subject_type: 'partner_message' }]);
+    const messages = await t.db
+      .selectFrom('partner_messages')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(messages).toEqual([]);
+    const outbox = await t.db.selectFrom('email_outbox').select('id').where('org_id', '=', orgId).execute();
+    expect(outbox.every(Boolean)).toBe(true);
+  });
+
+  it('sends a request about a person with consent: email over SMTP with a link to this message only', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Edna', familyName: 'Harris' });
+    await recordConsent(
+      t.db,
+      careWorker,
+      person.id,
+      {
+        givenBy: 'person',
+        partnerOrganisationIds: [partner.organisation.id],
+        partnerContactIds: [],
+        partnerTypes: [],
+        purposes: ['housing'],
+        categories: ['identity', 'health'],
+        recordedHow: 'verbal',
+        givenOn: '2026-11-23',
+        reviewOn: '2027-05-23',
+      },
+      t.clock,
+    );
+    const response = await send(
+      requestBody(partner, { personId: person.id, purpose: 'housing', categories: ['identity', 'health'] }),
+    );
+    expect(response.statusCode).toBe(201);
+    const sent = response.json();
+    expect(sent).toMatchObject({ status: 'sent', personName: 'Edna Harris', emailQueued: true });
+    expect(sent.partnerLink).toMatch(/^https:\/\/liaison\.example\.org\/partner#[A-Za-z0-9_-]{43}$/);
+    expect(sent.steps.length).toBeGreaterThan(3);
+    const share = await t.db
+      .selectFrom('queued_shares')
+      .selectAll()
+      .where('share_id', '=', sent.shareId)
+      .executeTakeFirstOrThrow();
+    expect(share.status).toBe('sent');
+
+    expect(await deliverDueEmails(t.db, { mailer, clock: t.clock, domain: 'liaison.example.org' })).toBe(1);
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail!.envelope.to).toEqual([partner.contact.email]);
+    expect(mail!.parsed.text).toContain(sent.partnerLink);
+    // Email is not secure: no personal details travel in it.
+    expect(mail!.parsed.text).not.toContain('Edna');
+    expect(mail!.parsed.subject).not.toContain('Edna');
+
+    const view = await asPartner(tokenOf(sent.partnerLink), '');
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({
+      subject: 'Heating failure at Oak House',
+      personName: 'Edna Harris',
+      canAcknowledge: true,
+    });
+    expect((await thread(sent.id)).events.map((event: { kind: string }) => event.kind)).toEqual([
+      'sent',
+      'emailed',
+    ]);
+  });
+});
+
+describe('the partner link', () => {
+  it('acknowledges, then responds; the thread shows who and when, and escalation stops', async () => {
+    const partner = await partnerWithContacts();
+    const sent = (await send(requestBody(partner))).json();
+    const token = tokenOf(sent.partnerLink);
+
+    const acknowledged = await asPartner(token, '/acknowledge', {
+      name: 'Sam Jones',
+      role: 'Repairs officer',
+    });
+    expect(acknowledged.statusCode).toBe(200);
+    expect(acknowledged.json()).toMatchObject({
+      status: 'acknowledged',
+      canAcknowledge: false,
+      canRespond: true,
+    });
+    const again = await asPartner(token, '/acknowledge', { name: 'Sam Jones' });
+    expect(again.statusCode).toBe(409);
+
+    let detail = await thread(sent.id);
+    const cancelled = detail.steps.filter((step: { status: string }) => step.status === 'cancelled');
+    expect(cancelled.map((step: { target: string }) => step.target)).toEqual([
+      'remind_same_contact',
+      'next_contact',
+      'duty_or_out_of_hours_channel',
+    ]);
+    expect(
+      detail.steps.filter((step: { status: string }) => step.status === 'pending').length,
+    ).toBeGreaterThan(0);
+
+    const responded = await asPartner(token, '/respond', {
+      name: 'Sam Jones',
+      role: 'Repairs officer',
+      kind: 'answer',
+      response: 'An engineer will be on site by 3pm.',
+    });
+    expect(responded.statusCode).toBe(200);
+    detail = await thread(sent.id);
+    expect(detail.status).toBe('responded');
+    expect(detail.steps.every((step: { status: string }) => step.status !== 'pending')).toBe(true);
+    expect(
+      detail.events.map((event: { kind: string; actorName: string }) => [event.kind, event.actorName]),
+    ).toEqual([
+      ['sent', expect.any(String)],
+      ['acknowledged', 'Sam Jones'],
+      ['responded', 'Sam Jones'],
+    ]);
+  });
+
+  it('is refused when expired, revoked, withdrawn, made up, or presented by staff', async () => {
+    const partner = await partnerWithContacts();
+    const first = (await send(requestBody(partner))).json();
+    const second = (await send(requestBody(partner, { subject: 'Second matter' }))).json();
+
+    // A link opens its own message and nothing else.
+    expect((await asPartner(tokenOf(second.partnerLink), '')).json().subject).toBe('Second matter');
+    expect((await asPartner('A'.repeat(43), '')).statusCode).toBe(401);
+    expect((await asPartner('', '')).statusCode).toBe(401);
+
+    const staffCall = await t.app.inject({
+      method: 'GET',
+      url: '/api/partner/message',
+      headers: { ...staff.manager.headers, 'x-partner-link': tokenOf(first.partnerLink) },
+    });
+    expect(staffCall.statusCode).toBe(403);
+
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/messages/${first.id}/links/${first.links[0].id}/revoke`,
+      headers: staff.care_worker.headers,
+      payload: { reason: 'Sent to the wrong address' },
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await asPartner(tokenOf(first.partnerLink), '')).statusCode).toBe(401);
+
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/api/messages/${second.id}/withdraw`,
+      headers: staff.care_worker.headers,
+      payload: { reason: 'Resolved on site' },
+    });
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
+    expect((await asPartner(tokenOf(second.partnerLink), '')).statusCode).toBe(401);
+
+    const third = (await send(requestBody(partner, { subject: 'Third matter' }))).json();
+    t.clock.advance(60 * 86_400_000);
+    try {
+      expect((await asPartner(tokenOf(third.partnerLink), '')).statusCode).toBe(401);
+    } finally {
+      t.clock.advance(-60 * 86_400_000);
+    }
+  });
+
+  it('declines with a reason, which ends the route', async () => {
+    const partner = await partnerWithContacts();
+    const sent = (await send(requestBody(partner))).json();
+    const noReason = await asPartner(tokenOf(sent.partnerLink), '/decline', { name: 'Sam Jones' });
+    expect(noReason.statusCode).toBe(400);
+    const declined = await asPartner(tokenOf(sent.partnerLink), '/decline', {
+      name: 'Sam Jones',
+      reason: 'The boiler is the landlord’s, not ours: contact Acme Lettings.',
+    });
+    expect(declined.json()).toMatchObject({ status: 'declined', canRespond: false });
+    expect(
+      (await thread(sent.id)).steps.every((step: { status: string }) => step.status === 'cancelled'),
+    ).toBe(true);
+  });
+});
+
+describe('escalation of a request nobody answers', () => {
+  it('walks every step to the registered manager; acknowledgement and response stop it where they should', async () => {
+    const partner = await partnerWithContacts();
+    // The organisation's duty line, staffed around the clock.
+    await createTestChannel(
+      t.db,
+      t.clock,
+      orgId,
+      { partnerOrganisationId: partner.organisation.id },
+      {
+        kind: 'duty_line',
+        value: '0300 123 4567',
+        urgencies: ['urgent', 'routine'],
+        hours: '24/7',
+      },
+    );
+    const sent = (await send(requestBody(partner))).json();
+    const deadline = new Date(sent.deadline).getTime();
+    const at = (minutes: number) => t.clock.set(new Date(deadline + minutes * 60_000).toISOString());
+
+    at(14);
+    expect((await sweep()).fired).toBe(0);
+    at(15); // reminder to the same contact: no staffed channel of theirs, so their email address
+    expect((await sweep()).fired).toBe(1);
+    at(45); // next contact
+    expect((await sweep()).fired).toBe(1);
+    at(75); // duty line: a call for staff to make
+    expect((await sweep()).fired).toBe(1);
+    at(105); // the manager
+    expect((await sweep()).fired).toBe(1);
+
+    let detail = await thread(sent.id);
+    const escalations = detail.events.filter((event: { kind: string }) => event.kind === 'escalated');
+    expect(escalations.map((event: { details: { target: string } }) => event.details.target)).toEqual([
+      'remind_same_contact',
+      'next_contact',
+      'duty_or_out_of_hours_channel',
+      'internal_manager',
+    ]);
+    expect(detail.escalationStepsFired).toBe(4);
+
+    const managerList = await t.app.inject({
+      method: 'GET',
+      url: '/api/attention',
+      headers: staff.manager.headers,
+    });
+    const managerItems = managerList
+      .json()
+      .items.filter((item: { messageId: string }) => item.messageId === sent.id);
+    // The duty line is the staffed voice channel for each partner step: a call for staff each time.
+    expect(managerItems.map((item: { kind: string }) => item.kind).sort()).toEqual([
+      'call_partner',
+      'call_partner',
+      'call_partner',
+      'escalated_to_manager',
+    ]);
+    const escalatedList = await t.app.inject({
+      method: 'GET',
+      url: '/api/messages?view=escalated',
+      headers: staff.manager.headers,
+    });
+    expect(escalatedList.json().items.map((item: { id: string }) => item.id)).toContain(sent.id);
+    const overdue = await t.app.inject({
+      method: 'GET',
+      url: '/api/messages?view=overdue',
+      headers: staff.manager.headers,
+    });
+    expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(sent.id);
+
+    // The partner acknowledges late: nothing chasing receipt is left, but the senior contact and
+    // the registered manager are still told, because there is still no answer.
+    t.clock.set(new Date(deadline + 110 * 60_000).toISOString());
+    expect(
+      (await asPartner(tokenOf(sent.partnerLink), '/acknowledge', { name: 'Sam Jones' })).statusCode,
+    ).toBe(200);
+    at(135); // senior contact (email to the named senior contact)
+    expect((await sweep()).fired).toBe(1);
+    at(195); // registered manager
+    expect((await sweep()).fired).toBe(1);
+    const rmList = await t.app.inject({
+      method: 'GET',
+      url: '/api/attention',
+      headers: staff.registered_manager.headers,
+    });
+    expect(rmList.json().items.map((item: { kind: string }) => item.kind)).toContain(
+      'escalated_to_registered_manager',
+    );
+
+    // A response ends the route: the repeats never fire.
+    t.clock.set(new Date(deadline + 200 * 60_000).toISOString());
+    expect(
+      (
+        await asPartner(tokenOf(sent.partnerLink), '/respond', {
+          name: 'Sam Jones',
+          kind: 'done',
+          response: 'Repaired at 7pm.',
+        })
+      ).json().status,
+    ).toBe('done');
+    at(24 * 60);
+    expect((await sweep()).fired).toBe(0);
+    detail = await thread(sent.id);
+    expect(detail.steps.filter((step: { status: string }) => step.status === 'fired')).toHaveLength(6);
+    expect(detail.steps.filter((step: { status: string }) => step.status === 'pending')).toHaveLength(0);
+
+    // Reminders went by email with fresh links; managers were emailed too.
+    expect(
+      await deliverDueEmails(t.db, { mailer, clock: t.clock, domain: 'liaison.example.org' }),
+    ).toBeGreaterThanOrEqual(5);
+    const received = smtp.messages.map((mail) => ({ to: mail.envelope.to[0], subject: mail.parsed.subject }));
+    expect(received).toEqual(
+      expect.arrayContaining([
+        { to: partner.contact.email, subject: expect.stringContaining('Reminder') },
+        { to: partner.senior.email, subject: expect.stringContaining('Reminder') },
+        { to: staff.manager.email, subject: expect.stringContaining('Needs attention') },
+        { to: staff.registered_manager.email, subject: expect.stringContaining('Needs attention') },
+      ]),
+    );
+    t.clock.set('2026-11-23T09:00:00Z');
+  });
+
+  it('fires steps that fell due while no sweep ran once, at the next sweep', async () => {
+    const partner = await partnerWithContacts();
+    const sent = (await send(requestBody(partner, { urgency: 'urgent' }))).json();
+    t.clock.set(new Date(new Date(sent.deadline).getTime() + 50 * 60_000).toISOString());
+    const [first, second] = await Promise.all([sweep(), sweep()]);
+    expect(first!.fired + second!.fired).toBe(2);
+    expect((await sweep()).fired).toBe(0);
+    t.clock.set('2026-11-23T09:00:00Z');
+  });
+});
+
+describe('advice', () => {
+  it('advice by phone is confirmed in writing through a request, then applied to the care plan', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Mo', familyName: 'Ahmed' });
+    await recordConsent(
+      t.db,
+      careWorker,
+      person.id,
+      {
+        givenBy: 'person',
+        partnerOrganisationIds: [partner.organisation.id],
+        partnerContactIds: [],
+        partnerTypes: [],
+        purposes: ['health_monitoring'],
+        categories: ['identity', 'health'],
+        recordedHow: 'verbal',
+        givenOn: '2026-11-23',
+        reviewOn: '2027-05-23',
+      },
+      t.clock,
+    );
+    const sent = (
+      await send(
+        requestBody(partner, {
+          askType: 'advice',
+          personId: person.id,
+          purpose: 'health_monitoring',
+          categories: ['identity', 'health'],
+          ask: 'Please advise by 11am today how often we should check his blood sugar.',
+        }),
+      )
+    ).json();
+    t.clock.advance(20 * 60_000);
+    const logged = await t.app.inject({
+      method: 'POST',
+      url: `/api/messages/${sent.id}/contacts`,
+      headers: staff.care_worker.headers,
+      payload: {
+        kind: 'call',
+        how: 'phone',
+        partnerName: 'Nurse Grey',
+        partnerRole: 'District nurse',
+        summary: 'Check blood glucose at every visit; call the district nurse if above 15.',
+        occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
+        outcome: 'responded',
+        isAdvice: true,
+      },
+    });
+    expect(logged.statusCode).toBe(200);
+    expect(logged.json().events.map((event: { kind: string }) => event.kind)).toEqual([
+      'sent',
+      'call_logged',
+      'responded',
+      'advice_recorded',
+      'confirmation_requested',
+    ]);
+
+    const adviceList = await t.app.inject({
+      method: 'GET',
+      url: `/api/people/${person.id}/advice`,
+      headers: staff.care_worker.headers,
+    });
+    const [advice] = adviceList.json().items;
+    expect(advice).toMatchObject({
+      givenByName: 'Nurse Grey',
+      receivedHow: 'phone',
+      inWriting: false,
+      confirmationStatus: 'requested',
+    });
+
+    // The request for confirmation went to the nurse's address with its own link.
+    expect(await deliverDueEmails(t.db, { mailer, clock: t.clock, domain: 'liaison.example.org' })).toBe(2);
+    const confirmationMail = smtp.messages.find((mail) =>
+      mail.parsed.subject?.includes('confirm your advice'),
+    );
+    expect(confirmationMail).toBeDefined();
+    const link = /https:\/\/liaison\.example\.org\/partner#([A-Za-z0-9_-]{43})/.exec(
+      confirmationMail!.parsed.text ?? '',
+    )![1]!;
+    const view = await asPartner(link, '');
+    expect(view.json().summary).toContain('call the district nurse if above 15');
+    const confirmed = await asPartner(link, '/respond', {
+      name: 'Nurse Grey',
+      role: 'District nurse',
+      kind: 'advice',
+      response: 'Confirmed: check at every visit, call us if above 15 mmol/L.',
+    });
+    expect(confirmed.statusCode).toBe(200);
+
+    const amendment = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${person.id}/care-plan-amendments`,
+      headers: staff.care_worker.headers,
+      payload: {
+        adviceId: advice.id,
+        whatChanged: 'Blood glucose check added to every visit; threshold 15 mmol/L.',
+        why: 'District nurse advice, confirmed in writing.',
+      },
+    });
+    expect(amendment.statusCode).toBe(201);
+
+    const after = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/people/${person.id}/advice`,
+        headers: staff.auditor.headers,
+      })
+    ).json().items[0];
+    expect(after).toMatchObject({ confirmationStatus: 'confirmed', confirmedHow: 'partner_link' });
+    expect(after.appliedIn).toEqual([
+      expect.objectContaining({ why: 'District nurse advice, confirmed in writing.' }),
+    ]);
+    expect((await thread(sent.id)).events.map((event: { kind: string }) => event.kind)).toContain(
+      'confirmation_received',
+    );
+  });
+
+  it('refuses an amendment citing advice about someone else', async () => {
+    const personA = await createTestPerson(t.db, t.clock, orgId);
+    const personB = await createTestPerson(t.db, t.clock, orgId);
+    const [someAdvice] = await t.db
+      .selectFrom('advice_records')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .execute();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${personB.id}/care-plan-amendments`,
+      headers: staff.care_worker.headers,
+      payload: { adviceId: someAdvice?.id ?? personA.id, whatChanged: 'x', why: 'y' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('adviceId');
+  });
+});
+
+describe('access', () => {
+  it('keeps the auditor to reading and admin out', async () => {
+    const partner = await partnerWithContacts();
+    expect((await send(requestBody(partner), staff.auditor)).statusCode).toBe(403);
+    expect((await send(requestBody(partner), staff.admin)).statusCode).toBe(403);
+    const list = await t.app.inject({ method: 'GET', url: '/api/messages', headers: staff.admin.headers });
+    expect(list.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,188 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db, DbTransaction } from '../db/database.ts';
+import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { authenticateLink } from './partner-links.ts';
+import * as messagesRepository from './partner-messages.repository.ts';
+import type { PartnerRespondInput } from './partner-messages.schemas.ts';
+import {
+  type AdviceRecorder,
+  applyReply,
+  type PartnerReply,
+  replyRefusal,
+} from './partner-messages.service.ts';
+import type { EventKind, PartnerLinkRow, PartnerMessageRow } from './partner-messages.table.ts';
+
+// What a partner sees and does through a secure link, with no staff account: only the one
+// message the link was issued for and its thread. Every view and every reply is audited as the
+// partner (actor type partner, the link's id).
+
+/** Thread entries a partner sees: the exchange itself, not the provider's internal workings. */
+const visibleToPartner: ReadonlySet<EventKind> = new Set<EventKind>([
+  'sent',
+  'acknowledged',
+  'accepted',
+  'declined',
+  'responded',
+  'done',
+  'call_logged',
+  'reply_logged',
+  'withdrawn',
+  'closed',
+  'confirmation_requested',
+  'confirmation_received',
+]);
+
+function partnerContext(link: PartnerLinkRow, requestId: string | null, ip: string | null): RequestContext {
+  return { orgId: link.org_id, actor: { type: 'partner', id: link.id, role: null }, requestId, ip };
+}
+
+type Caller = { token: unknown; requestId: string | null; ip: string | null };
+
+async function withLink<T>(
+  db: Db,
+  caller: Caller,
+  clock: Clock,
+  work: (
+    trx: DbTransaction,
+    found: { link: PartnerLinkRow; message: PartnerMessageRow; context: RequestContext; at: Date },
+  ) => Promise<T>,
+): Promise<T> {
+  const at = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const { link, message } = await authenticateLink(trx, caller.token, at);
+    await messagesRepository.touchLink(trx, link.org_id, link.id, at);
+    return work(trx, { link, message, context: partnerContext(link, caller.requestId, caller.ip), at });
+  });
+}
+
+async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, message: PartnerMessageRow) {
+  const found = await messagesRepository.findMessage(trx, message.org_id, message.id);
+  const organisation = await trx
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', message.org_id)
+    .executeTakeFirstOrThrow();
+  const events = await messagesRepository.listEvents(trx, message.org_id, message.id);
+  const sender =
+    message.sent_by_type === 'user' && message.sent_by
+      ? ((await sharingRepository.userNames(trx, message.org_id, [message.sent_by])).get(message.sent_by) ??
+        organisation.name)
+      : organisation.name;
+  return {
+    organisationName: organisation.name,
+    template: message.template,
+    askType: message.ask_type,
+    urgency: message.urgency,
+    subject: message.subject,
+    summary: message.summary,
+    impact: message.impact,
+    mitigations: message.mitigations,
+    ask: message.ask,
+    body: message.body,
+    personName: found?.person_name ?? null,
+    deadline: message.deadline?.toISOString() ?? null,
+    status: message.status,
+    sentAt: message.sent_at.toISOString(),
+    sentBy: sender,
+    addressedTo: found?.partner_contact_name ?? '',
+    canAcknowledge: replyRefusal(message, 'acknowledged') === null,
+    canAcceptOrDecline: replyRefusal(message, 'accepted') === null,
+    canRespond: replyRefusal(message, 'responded') === null,
+    thread: events
+      .filter((event) => visibleToPartner.has(event.kind))
+      .map((event) => ({
+        kind: event.kind,
+        who: [event.actor_name ?? organisation.name, event.actor_role].filter(Boolean).join(', '),
+        how: event.how,
+        text: event.kind === 'sent' ? null : event.text,
+        at: event.occurred_at.toISOString(),
+      })),
+    linkExpiresAt: link.expires_at.toISOString(),
+  };
+}
+
+export async function viewAsPartner(db: Db, caller: Caller, clock: Clock) {
+  return withLink(db, caller, clock, async (trx, { link, message, context, at }) => {
+    await recordAudit(trx, context, at, {
+      action: 'partner_message.view_by_partner',
+      entityType: 'partner_message',
+      entityId: message.id,
+      details: { personId: message.person_id },
+    });
+    return presentForPartner(trx, link, message);
+  });
+}
+
+type PartnerAction =
+  | { kind: 'acknowledged'; name: string; role?: string | null | undefined }
+  | { kind: 'accepted'; name: string; role?: string | null | undefined }
+  | { kind: 'declined'; name: string; role?: string | null | undefined; reason: string }
+  | {
+      kind: 'respond';
+      name: string;
+      role?: string | null | undefined;
+      responseKind: PartnerRespondInput['kind'];
+      response: string;
+    };
+
+/**
+ * The partner acknowledges, accepts, declines or responds. Advice in a response becomes an
+ * advice record given in writing; a response to a request for written confirmation confirms the
+ * advice it was about.
+ */
+export async function actAsPartner(
+  db: Db,
+  caller: Caller,
+  action: PartnerAction,
+  clock: Clock,
+  options: { recordAdvice: AdviceRecorder; confirmAdvice: AdviceConfirmer; publicUrl: string },
+) {
+  return withLink(db, caller, clock, async (trx, { link, message, context, at }) => {
+    const reply: PartnerReply =
+      action.kind === 'respond'
+        ? { kind: action.responseKind === 'done' ? 'done' : 'responded', text: action.response }
+        : action.kind === 'declined'
+          ? { kind: 'declined', reason: action.reason }
+          : { kind: action.kind };
+    const updated = await applyReply(
+      trx,
+      context,
+      message,
+      reply,
+      {
+        actorName: action.name,
+        actorRole: action.role ?? null,
+        how: 'partner_link',
+        details: action.kind === 'respond' ? { responseKind: action.responseKind } : {},
+      },
+      at,
+    );
+    if (action.kind === 'respond') {
+      if (message.confirms_advice_id) {
+        await options.confirmAdvice(trx, context, message, { text: action.response, at });
+      } else if (action.responseKind === 'advice') {
+        await options.recordAdvice(trx, context, message, {
+          givenByName: action.name,
+          givenByRole: action.role ?? null,
+          givenAt: at,
+          receivedHow: 'partner_link',
+          advice: action.response,
+          inWriting: true,
+          at,
+          publicUrl: options.publicUrl,
+        });
+      }
+    }
+    return presentForPartner(trx, link, updated);
+  });
+}
+
+/** Marks advice confirmed in writing by the partner's response to the request for confirmation. */
+export type AdviceConfirmer = (
+  trx: DbTransaction,
+  context: RequestContext,
+  message: PartnerMessageRow,
+  confirmation: { text: string; at: Date },
+) => Promise<void>;

@@ -1,0 +1,259 @@
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadDemo } from '../../src/demo/demo.ts';
+import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+import { deliverDueEmails } from '../../src/partner-messages/email-delivery.ts';
+import type { StaffRole } from '../../src/users/users.table.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
+import {
+  browserIsAvailable,
+  type E2eServer,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInThroughForm,
+  startServer,
+  watchPage,
+} from './browser.ts';
+
+const DEMO_PASSWORD = 'demo password for the browser test';
+const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
+
+// The demo organisation (src/demo/demo-register.ts): Edna Thistlewood consented to sharing her
+// identity and health information with the types of partner in her circle of support for health
+// monitoring. Her GP is Dr Helena Marchbank of Riverside Medical Practice.
+describe.skipIf(!browserIsAvailable())('partner messages in the browser', { timeout: 120_000 }, () => {
+  let server: E2eServer;
+  let smtp: TestSmtpServer;
+  let mailer: Mailer;
+  let browser: Browser;
+  const emails = new Map<StaffRole, string>();
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    mailer = createMailer(smtp.smtpConfig());
+    server = await startServer();
+    // The link emailed to partners is built from the address Liaison is reached at, which is only
+    // known once the server listens.
+    server.config.publicUrl = server.baseUrl;
+    // The deadline is typed in the browser as tomorrow: the server's clock must agree with the machine's.
+    server.clock.set(new Date());
+    const demo = await loadDemo(server.db, { clock: server.clock, password: () => DEMO_PASSWORD });
+    for (const signIn of demo.signIns) emails.set(signIn.role, signIn.email);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await mailer?.close();
+    await smtp?.stop();
+  });
+
+  test('a care worker sends a request, the GP acknowledges and responds through the emailed link, and the thread shows both', async () => {
+    const staffContext = await newContext(browser);
+    const page = await staffContext.newPage();
+    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, emails.get('care_worker') ?? '', DEMO_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/`);
+
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Partner messages' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Partner messages' }).waitFor();
+    await page.getByRole('link', { name: 'Send a message' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Send a message' }).waitFor();
+
+    await page.getByLabel('Request', { exact: true }).check();
+    await page.getByLabel('Advice', { exact: true }).check();
+    await page.getByLabel('Routine', { exact: true }).check();
+    await page.getByLabel('Partner organisation').selectOption({ label: 'Riverside Medical Practice' });
+    const gp = page.locator('#partnerContactId option', { hasText: 'Dr Helena Marchbank' });
+    await gp.waitFor({ state: 'attached' });
+    await page.getByLabel('Who is it for?').selectOption((await gp.getAttribute('value')) ?? '');
+    await page.getByLabel('The person it is about (optional)').selectOption({ label: 'Edna Thistlewood' });
+    await page.getByLabel('Health monitoring', { exact: true }).check();
+    expect(await page.getByLabel('Identity', { exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Health', { exact: true }).check();
+
+    await page.getByLabel('Subject').fill('Review of drinks and swallowing');
+    await page.getByLabel('Summary').fill('Since breakfast at 8am today Edna has coughed after every drink.');
+    await page.getByLabel('Impact').fill('She is at risk of choking and of a chest infection.');
+    await page
+      .getByLabel('What is already in place')
+      .fill('Staff are with her for every drink, and she is sitting upright for them.');
+    const ask = page.getByLabel('What you are asking them to do');
+    await ask.fill('Please advise asap whether her drinks should be thickened more.');
+
+    // The live check points at the vague words, beside the field, before anything is sent.
+    const askWarnings = page.locator('#ask-check');
+    await askWarnings.getByText('does not say when').first().waitFor();
+    expect(await askWarnings.locator('mark').allTextContents()).toContain('asap');
+    await screenshot(page, 'message-check-warning');
+    await ask.fill('Please advise by 4pm tomorrow whether her drinks should be thickened more.');
+    await askWarnings.locator('mark', { hasText: 'asap' }).waitFor({ state: 'detached' });
+
+    const deadline = page.getByRole('group', { name: 'Date' });
+    const tomorrow = londonDateAfter(1);
+    await deadline.getByLabel('Day').fill(String(tomorrow.day));
+    await deadline.getByLabel('Month').fill(String(tomorrow.month));
+    await deadline.getByLabel('Year').fill(String(tomorrow.year));
+    await page.getByLabel('Time', { exact: true }).fill('4pm');
+    await page.getByRole('button', { name: 'Send message' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /Review of drinks and swallowing/ }).waitFor();
+    await page
+      .getByText('Your message has been sent to Dr Helena Marchbank at Riverside Medical Practice.')
+      .waitFor();
+    const shownLink = await page.getByLabel('Secure link').inputValue();
+    expect(shownLink).toMatch(new RegExp(`^${escapeRegExp(server.baseUrl)}/partner#[A-Za-z0-9_-]{43}$`));
+    expect(await summaryValue(page.locator('main'), 'Response needed by (UK time)')).toBe(
+      `${tomorrow.words} at 4:00pm`,
+    );
+    await screenshot(page, 'message-sent');
+
+    // The email goes out over SMTP, carrying the same link and none of the message's details.
+    expect(await deliverDueEmails(server.db, { mailer, clock: server.clock, domain: 'care.example' })).toBe(
+      1,
+    );
+    const [email] = await smtp.waitForMessages(1);
+    expect(email?.envelope.to).toEqual(['helena.marchbank@nhs.example']);
+    const emailText = email?.parsed.text ?? '';
+    expect(emailText).not.toContain('Edna');
+    const emailedLink = /https?:\/\/\S+\/partner#[A-Za-z0-9_-]{43}/.exec(emailText)?.[0];
+    expect(emailedLink).toBe(shownLink);
+
+    // The GP opens it in a browser of their own, with no staff session.
+    const partnerContext = await newContext(browser);
+    const partnerPage = await partnerContext.newPage();
+    const partnerWatch = await watchPage(partnerPage, [{ status: 401, path: '/api/session' }]);
+    await partnerPage.goto(emailedLink ?? '');
+    await partnerPage.getByRole('heading', { level: 1, name: /Review of drinks and swallowing/ }).waitFor();
+    expect(await partnerPage.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
+    expect(await summaryValue(partnerPage.locator('main'), 'About')).toBe('Edna Thistlewood');
+    expect(await partnerPage.locator('main').textContent()).toContain(
+      'Please advise by 4pm tomorrow whether her drinks should be thickened more.',
+    );
+
+    await partnerPage.getByRole('button', { name: 'Acknowledge receipt' }).click();
+    await partnerPage
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Enter your name' })
+      .waitFor();
+    await partnerPage.getByLabel('Your name').fill('Dr Helena Marchbank');
+    await partnerPage.getByLabel('Your job title or role (optional)').fill('GP');
+    await partnerPage.getByRole('button', { name: 'Acknowledge receipt' }).click();
+    await partnerPage.getByText('has been told you have received it.').waitFor();
+
+    await partnerPage.getByLabel('Advice or an instruction').check();
+    await partnerPage
+      .getByLabel('Your response')
+      .fill('Move her to level 3 moderately thick drinks from today. I will visit on Friday.');
+    await partnerPage.getByRole('button', { name: 'Send response' }).click();
+    await partnerPage.getByText('Your response has been sent to').waitFor();
+    await screenshot(partnerPage, 'partner-page');
+    expect(partnerWatch).toEqual(noFaults);
+
+    // The thread on the staff side shows both, in order, and the link is not shown again.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Thread' }).waitFor();
+    expect(await page.locator('#partner-link').count()).toBe(0);
+    const thread = page.getByRole('list', { name: 'Thread, oldest first' });
+    const entries = await thread.locator(':scope > li h3').allTextContents();
+    expect(entries.indexOf('Acknowledged')).toBeGreaterThan(entries.indexOf('Sent'));
+    expect(entries.indexOf('Responded')).toBeGreaterThan(entries.indexOf('Acknowledged'));
+    const responded = thread.locator(':scope > li', { has: page.locator('h3', { hasText: /^Responded$/ }) });
+    expect(await responded.textContent()).toContain(
+      'Move her to level 3 moderately thick drinks from today.',
+    );
+    expect(await responded.textContent()).toContain('Dr Helena Marchbank (GP)');
+    await screenshot(page, 'message-thread');
+
+    // The advice is on Edna's record, given in writing through the link.
+    await page.getByRole('link', { name: 'Edna Thistlewood' }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Advice' }).waitFor();
+    const advice = page.locator('.nhsuk-card', { hasText: 'Move her to level 3' }).first();
+    await advice.waitFor();
+    expect(await advice.textContent()).toContain('Given in writing');
+    await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
+    await page
+      .getByRole('table', { name: /Messages about Edna Thistlewood/ })
+      .getByRole('link', { name: 'Review of drinks and swallowing' })
+      .waitFor();
+
+    // Stopping the link: the partner's page then says it is not valid.
+    await page
+      .getByRole('table', { name: /Messages about Edna Thistlewood/ })
+      .getByRole('link', { name: 'Review of drinks and swallowing' })
+      .click();
+    await page.getByRole('link', { name: /Stop this link/ }).click();
+    await page.getByRole('button', { name: 'Stop the link' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Say why you are stopping the link' })
+      .waitFor();
+    await page.getByLabel('Why are you stopping it?').fill('Sent to the practice’s old address.');
+    await page.getByRole('button', { name: 'Stop the link' }).click();
+    await page.getByText('The link has been stopped.').waitFor();
+    expect(await page.locator('main').textContent()).toContain('Stopped');
+
+    const revokedPage = await partnerContext.newPage();
+    const revokedWatch = await watchPage(revokedPage, [
+      { status: 401, path: '/api/session' },
+      { status: 401, path: '/api/partner/message' },
+    ]);
+    await revokedPage.goto(emailedLink ?? '');
+    await revokedPage.getByRole('heading', { level: 1, name: 'This link is not valid' }).waitFor();
+    expect(await revokedPage.locator('main').textContent()).not.toContain('Review of drinks');
+    expect(revokedWatch).toEqual(noFaults);
+
+    expect(watch).toEqual(noFaults);
+    await partnerContext.close();
+    await staffContext.close();
+  });
+
+  test('a made-up link shows that it is not valid', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [
+      { status: 401, path: '/api/session' },
+      { status: 401, path: '/api/partner/message' },
+    ]);
+    await page.goto(`${server.baseUrl}/partner#${'A'.repeat(43)}`);
+    await page.getByRole('heading', { level: 1, name: 'This link is not valid' }).waitFor();
+    expect(await page.title()).toBe('This link is not valid – Liaison');
+    await screenshot(page, 'partner-link-not-valid');
+    expect(watch).toEqual(noFaults);
+    await context.close();
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The UK date some days from now, as typed into a date input and as the page shows it. */
+function londonDateAfter(days: number): { day: number; month: number; year: number; words: string } {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const [year = 0, month = 0, day = 0] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(date)
+    .split('-')
+    .map(Number);
+  const words = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+  return { day, month, year, words };
+}
+
+/** The value beside `key` in a summary list inside `within`. */
+async function summaryValue(within: Locator, key: string): Promise<string> {
+  const row = within.locator('.nhsuk-summary-list__row', {
+    has: within.page().locator('dt', { hasText: new RegExp(`^${escapeRegExp(key)}$`) }),
+  });
+  return ((await row.locator('dd').textContent()) ?? '').trim();
+}

@@ -1,0 +1,113 @@
+import { type FormEvent, useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import * as api from '../api.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Layout } from '../ui/Layout.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { CodeInput } from './CodeInput.tsx';
+import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
+import { useSessionState } from './session.tsx';
+
+/** The second step of signing in: the code from the authenticator app, or a recovery code. */
+export function SecondFactorPage() {
+  const { state, finishSignIn, signOut } = useSessionState();
+  const location = useLocation();
+  const arrival = (location.state ?? {}) as SignInLocationState;
+  const [useRecoveryCode, setUseRecoveryCode] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  usePageTitle(useRecoveryCode ? 'Enter a recovery code' : 'Enter your code', errors.items.length > 0);
+
+  if (state.status === 'signed_in') return <Navigate to={safeReturnPath(arrival.from)} replace />;
+  // After a reload, wait for the server to say where signing in is up to.
+  if (state.status === 'checking') return <CheckingSession />;
+  if (state.status !== 'signing_in') return <Navigate to={signInPaths.password} replace />;
+  if (state.session.signInStep === 'enrolment') {
+    return <Navigate to={signInPaths.enrolment} replace state={arrival} />;
+  }
+
+  const field = useRecoveryCode ? 'recoveryCode' : 'code';
+  const fields = { [field]: field };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSubmitting) return;
+    const value = String(new FormData(event.currentTarget).get(field) ?? '').trim();
+    if (value === '') {
+      setErrors(
+        toFormErrors(fields, [
+          {
+            field,
+            message: useRecoveryCode ? 'Enter a recovery code' : 'Enter the code from your authenticator app',
+          },
+        ]),
+      );
+      return;
+    }
+    setIsSubmitting(true);
+    try {
+      const session = await api.giveSecondFactor(useRecoveryCode ? { recoveryCode: value } : { code: value });
+      finishSignIn(session);
+    } catch (error) {
+      setErrors(formErrorsFrom(fields, error));
+    } finally {
+      setIsSubmitting(false);
+    }
+  }
+
+  function switchMethod() {
+    setErrors(noFormErrors);
+    setUseRecoveryCode((current) => !current);
+  }
+
+  return (
+    <Layout>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>{useRecoveryCode ? 'Enter a recovery code' : 'Enter the code from your authenticator app'}</h1>
+          <form onSubmit={submit} noValidate key={field}>
+            {useRecoveryCode ? (
+              <CodeInput
+                id="recoveryCode"
+                kind="recovery_code"
+                label="Recovery code"
+                hint="One of the recovery codes you saved when you set up your authenticator app. Each one works once."
+                error={errors.byField.get('recoveryCode')}
+              />
+            ) : (
+              <CodeInput
+                id="code"
+                label="Code"
+                hint="The 6-digit code your authenticator app shows for Liaison now."
+                error={errors.byField.get('code')}
+              />
+            )}
+            <button className="nhsuk-button" type="submit">
+              Continue
+            </button>
+          </form>
+          <p>
+            <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={switchMethod}>
+              {useRecoveryCode ? 'Use the code from your authenticator app' : 'Use a recovery code instead'}
+            </button>
+          </p>
+          <p>
+            If you have lost your phone and your recovery codes, ask your registered manager or an
+            administrator to reset your authenticator app.
+          </p>
+          <p>
+            <button
+              className="nhsuk-button nhsuk-button--secondary"
+              type="button"
+              onClick={() => void signOut()}
+            >
+              Cancel and sign out
+            </button>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}

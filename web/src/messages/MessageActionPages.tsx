@@ -1,0 +1,443 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import {
+  type ContactOutcome,
+  closeMessage,
+  type FieldError,
+  getMessage,
+  type LoggedContact,
+  logMessageContact,
+  type MessageDetail,
+  revokePartnerLink,
+  withdrawMessage,
+} from '../api.ts';
+import {
+  Checkboxes,
+  DateInput,
+  Radios,
+  readDateInput,
+  readText,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../partners/form-fields.tsx';
+import { todayInLondon } from '../sharing/dates.ts';
+import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { londonParts, londonToIso, readTimeOfDay } from './london-time.ts';
+import type { ThreadState } from './MessageThreadPage.tsx';
+import { contactHows, outcomeLabels, outcomes, receivedHowLabels } from './message-labels.ts';
+import { isOpen, messagePath } from './message-parts.tsx';
+
+/** Loads the message an action page acts on, with the usual loading and failure states. */
+function WithMessage({
+  title,
+  children,
+}: {
+  title: string;
+  children: (message: MessageDetail) => ReactNode;
+}) {
+  const { messageId = '' } = useParams();
+  const [message, reload] = useResource(`message ${messageId}`, () => getMessage(messageId));
+  if (message.status === 'loading') return <Loading />;
+  if (message.status === 'failed') {
+    return (
+      <>
+        <BackLink to={messagePath(messageId)}>Back to the message</BackLink>
+        <h1>{title}</h1>
+        <LoadProblem error={message.error} onTryAgain={reload} />
+      </>
+    );
+  }
+  if (!isOpen(message.data.status)) {
+    return (
+      <>
+        <BackLink to={messagePath(messageId)}>Back to the message</BackLink>
+        <h1>{title}</h1>
+        <p>This message has been {message.data.status}: nothing more can be done on it.</p>
+      </>
+    );
+  }
+  return <>{children(message.data)}</>;
+}
+
+const contactFields = {
+  kind: 'kind',
+  how: 'how',
+  direction: 'direction',
+  partnerName: 'partnerName',
+  partnerRole: 'partnerRole',
+  occurredAt: 'occurredAt',
+  summary: 'summary',
+  outcome: 'outcome',
+  declineReason: 'declineReason',
+  isAdvice: 'isAdvice',
+};
+
+export function LogContactPage() {
+  return (
+    <WithMessage title="Log a call or reply">{(message) => <LogContact message={message} />}</WithMessage>
+  );
+}
+
+function LogContact({ message }: { message: MessageDetail }) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSaving, setIsSaving] = useState(false);
+  const now = londonParts(new Date());
+  usePageTitle(`Log a call or reply: ${message.subject}`, errors.items.length > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSaving) return;
+    const form = new FormData(event.currentTarget);
+    const kind = readText(form, 'kind') as LoggedContact['kind'] | null;
+    const how = readText(form, 'how') as LoggedContact['how'] | null;
+    const partnerName = readText(form, 'partnerName');
+    const summary = readText(form, 'summary');
+    const outcome = (readText(form, 'outcome') ?? 'none') as ContactOutcome;
+    const declineReason = readText(form, 'declineReason');
+    const date = readDateInput(form, 'occurredAt', 'The date');
+    const time = readTimeOfDay(String(form.get('occurredAt-time') ?? ''));
+    const problems: FieldError[] = [];
+    if (!kind) problems.push({ field: 'kind', message: 'Choose whether it was a phone call or a reply' });
+    if (!how) problems.push({ field: 'how', message: 'Choose how it came' });
+    if (!partnerName)
+      problems.push({ field: 'partnerName', message: 'Enter who you spoke to or heard from' });
+    if ('problem' in date) problems.push({ field: 'occurredAt', message: date.problem });
+    else if (!date.date) problems.push({ field: 'occurredAt', message: 'Enter the date it happened' });
+    else if (!time)
+      problems.push({ field: 'occurredAt', message: 'Enter the time it happened, like 2:15pm or 14:15' });
+    if (!summary) problems.push({ field: 'summary', message: 'Say what was said' });
+    if (outcome === 'declined' && !declineReason) {
+      problems.push({ field: 'declineReason', message: 'Say why the partner declined' });
+    }
+    if (
+      problems.length > 0 ||
+      !kind ||
+      !how ||
+      !partnerName ||
+      !summary ||
+      !('date' in date) ||
+      !date.date ||
+      !time
+    ) {
+      setErrors(toFormErrors(contactFields, problems));
+      return;
+    }
+    setIsSaving(true);
+    try {
+      await logMessageContact(message.id, {
+        kind,
+        how,
+        direction: (readText(form, 'direction') ?? 'from_partner') as 'from_partner' | 'to_partner',
+        partnerName,
+        partnerRole: readText(form, 'partnerRole'),
+        summary,
+        occurredAt: londonToIso(date.date, time),
+        outcome,
+        declineReason: outcome === 'declined' ? declineReason : null,
+        isAdvice: form.get('isAdvice') === 'yes',
+      });
+      const state: ThreadState = {
+        notice: kind === 'call' ? 'The call has been logged.' : 'The reply has been logged.',
+      };
+      navigate(messagePath(message.id), { state });
+    } catch (error) {
+      setErrors(formErrorsFrom(contactFields, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>
+            <span className="nhsuk-caption-l">{message.subject}</span>
+            Log a call or reply
+          </h1>
+          <form onSubmit={submit} noValidate>
+            <Radios
+              id={contactFields.kind}
+              name="kind"
+              legend="What was it?"
+              items={[
+                { value: 'call', label: 'A phone call' },
+                {
+                  value: 'reply',
+                  label: 'A reply that came another way',
+                  hint: 'Like an email to the office, or a letter.',
+                },
+              ]}
+              error={errors.byField.get('kind')}
+            />
+            <SelectField
+              id={contactFields.how}
+              name="how"
+              label="How did it come?"
+              options={contactHows.map((how) => ({ value: how, label: receivedHowLabels[how] }))}
+              defaultValue="phone"
+              error={errors.byField.get('how')}
+            />
+            <Radios
+              id={contactFields.direction}
+              name="direction"
+              legend="Who got in touch?"
+              items={[
+                { value: 'from_partner', label: `${message.partnerOrganisationName} got in touch with us` },
+                { value: 'to_partner', label: `We got in touch with ${message.partnerOrganisationName}` },
+              ]}
+              defaultValues={['from_partner']}
+              error={errors.byField.get('direction')}
+            />
+            <TextField
+              id={contactFields.partnerName}
+              name="partnerName"
+              label="Who did you speak to or hear from?"
+              defaultValue={message.partnerContactName}
+              error={errors.byField.get('partnerName')}
+            />
+            <TextField
+              id={contactFields.partnerRole}
+              name="partnerRole"
+              label="Their job title or role (optional)"
+              error={errors.byField.get('partnerRole')}
+            />
+            <DateInput
+              id={contactFields.occurredAt}
+              name="occurredAt"
+              legend="When did it happen?"
+              hint="UK time."
+              defaultValue={todayInLondon()}
+              error={errors.byField.get('occurredAt')}
+            />
+            <TextField
+              id="occurredAt-time"
+              name="occurredAt-time"
+              label="Time"
+              hint="For example, 2:15pm or 14:15."
+              defaultValue={now.time}
+              widthClass="nhsuk-input--width-5"
+            />
+            <TextArea
+              id={contactFields.summary}
+              name="summary"
+              label="What was said"
+              hint="Facts, and their words where they matter."
+              rows={5}
+              error={errors.byField.get('summary')}
+            />
+            <Radios
+              id={contactFields.outcome}
+              name="outcome"
+              legend="What does it mean for the request?"
+              hint="The message moves on as if the partner had used their link."
+              items={outcomes.map((outcome) => ({ value: outcome, label: outcomeLabels[outcome] }))}
+              defaultValues={['none']}
+              conditional={{
+                declined: (
+                  <TextArea
+                    id={contactFields.declineReason}
+                    name="declineReason"
+                    label="Why did they decline?"
+                    rows={2}
+                    error={errors.byField.get('declineReason')}
+                  />
+                ),
+              }}
+              error={errors.byField.get('outcome')}
+            />
+            <Checkboxes
+              id={contactFields.isAdvice}
+              name="isAdvice"
+              legend="Advice"
+              items={[
+                {
+                  value: 'yes',
+                  label: 'This is advice or an instruction from the partner',
+                  hint: 'It is recorded as advice. Advice not given in writing is followed by a request to the partner to confirm it in writing.',
+                },
+              ]}
+              error={errors.byField.get('isAdvice')}
+            />
+            <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
+              Log it
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** A page with one reason (or note) to give, and a button that does the action. */
+function ReasonForm({
+  message,
+  title,
+  intro,
+  label,
+  hint,
+  isRequired,
+  missing,
+  button,
+  warning,
+  act,
+  done,
+}: {
+  message: MessageDetail;
+  title: string;
+  intro: string;
+  label: string;
+  hint?: string;
+  isRequired: boolean;
+  missing: string;
+  button: string;
+  warning?: boolean;
+  act: (reason: string | null) => Promise<unknown>;
+  done: string;
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSaving, setIsSaving] = useState(false);
+  const fields = { reason: 'reason', note: 'reason' };
+  usePageTitle(`${title}: ${message.subject}`, errors.items.length > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSaving) return;
+    const reason = readText(new FormData(event.currentTarget), 'reason');
+    if (isRequired && !reason) {
+      setErrors(toFormErrors(fields, [{ field: 'reason', message: missing }]));
+      return;
+    }
+    setIsSaving(true);
+    try {
+      await act(reason);
+      const state: ThreadState = { notice: done };
+      navigate(messagePath(message.id), { state });
+    } catch (error) {
+      setErrors(formErrorsFrom(fields, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>
+            <span className="nhsuk-caption-l">{message.subject}</span>
+            {title}
+          </h1>
+          <p>{intro}</p>
+          <form onSubmit={submit} noValidate>
+            <TextArea
+              id="reason"
+              name="reason"
+              label={label}
+              {...(hint ? { hint } : {})}
+              rows={3}
+              error={errors.byField.get('reason') ?? errors.byField.get('note')}
+            />
+            <button
+              className={warning ? 'nhsuk-button nhsuk-button--warning' : 'nhsuk-button'}
+              type="submit"
+              aria-disabled={isSaving ? 'true' : undefined}
+            >
+              {button}
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function CloseMessagePage() {
+  return (
+    <WithMessage title="Close the message">
+      {(message) => (
+        <ReasonForm
+          message={message}
+          title="Close the message"
+          intro="Close it when nothing more is needed from the partner. Any escalation still planned stops."
+          label="Note (optional)"
+          hint="Like: resolved by phone with the GP."
+          isRequired={false}
+          missing=""
+          button="Close the message"
+          act={(note) => closeMessage(message.id, note)}
+          done="The message has been closed."
+        />
+      )}
+    </WithMessage>
+  );
+}
+
+export function WithdrawMessagePage() {
+  return (
+    <WithMessage title="Withdraw the message">
+      {(message) => (
+        <ReasonForm
+          message={message}
+          title="Withdraw the message"
+          intro={`Withdraw it if it should not have been sent or is no longer needed. ${message.partnerContactName}’s link stops working and its escalation ends.`}
+          label="Why are you withdrawing it?"
+          isRequired
+          missing="Say why you are withdrawing the message"
+          button="Withdraw the message"
+          warning
+          act={(reason) => withdrawMessage(message.id, reason ?? '')}
+          done="The message has been withdrawn."
+        />
+      )}
+    </WithMessage>
+  );
+}
+
+export function RevokeLinkPage() {
+  const { linkId = '' } = useParams();
+  return (
+    <WithMessage title="Stop a link">
+      {(message) => {
+        const link = message.links.find((each) => each.id === linkId);
+        if (!link) {
+          return (
+            <>
+              <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
+              <h1>Stop a link</h1>
+              <p>This message has no such link.</p>
+            </>
+          );
+        }
+        return (
+          <ReasonForm
+            message={message}
+            title="Stop a link"
+            intro={`The link issued to ${link.contactName ?? 'the partner'} on ${formatDateTime(link.createdAt)} will stop working at once. You can email them a new one.`}
+            label="Why are you stopping it?"
+            hint="Like: sent to the wrong address."
+            isRequired
+            missing="Say why you are stopping the link"
+            button="Stop the link"
+            warning
+            act={(reason) => revokePartnerLink(message.id, link.id, reason ?? '')}
+            done="The link has been stopped."
+          />
+        );
+      }}
+    </WithMessage>
+  );
+}

@@ -1,0 +1,428 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { getMessage, type MessageDetail, type MessageEvent, sendNewPartnerLink } from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { hasRole } from '../roles.ts';
+import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
+import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
+import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
+import { describeError } from '../ui/form-errors.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { messageWriters } from './access.ts';
+import {
+  askTypeLabels,
+  describeDelay,
+  eventLabels,
+  receivedHowLabels,
+  stepStatusLabels,
+  targetLabels,
+  templateLabels,
+} from './message-labels.ts';
+import { Deadline, isOpen, MessageTags, Moment, messagePath } from './message-parts.tsx';
+
+/** What the page before hands over: a notice, and a partner link to show this once. */
+export type ThreadState = { notice?: string; partnerLink?: string };
+
+export function MessageThreadPage() {
+  const { messageId = '' } = useParams();
+  return <MessageThread key={messageId} messageId={messageId} />;
+}
+
+function MessageThread({ messageId }: { messageId: string }) {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Read once, then dropped from the history entry, so a reload or going back does not show the
+  // link again: it exists in this page's memory only.
+  const [handedOver] = useState(() => (location.state as ThreadState | null) ?? {});
+  const [notice, setNotice] = useState<string | null>(handedOver.notice ?? null);
+  const [partnerLink, setPartnerLink] = useState<string | null>(handedOver.partnerLink ?? null);
+  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
+  const [isSendingLink, setIsSendingLink] = useState(false);
+  const [message, reload] = useResource(`message ${messageId}`, () => getMessage(messageId));
+  usePageTitle(message.status === 'loaded' ? message.data.subject : 'Message', problems.length > 0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival.
+  useEffect(() => {
+    if (location.state) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, []);
+
+  if (message.status === 'loading') return <Loading />;
+  if (message.status === 'failed') {
+    return (
+      <>
+        <BackLink to="/messages">Back to partner messages</BackLink>
+        <h1>Message</h1>
+        <LoadProblem error={message.error} onTryAgain={reload} />
+      </>
+    );
+  }
+  const current = message.data;
+  const canAct = hasRole(session.user.role, messageWriters) && isOpen(current.status);
+
+  async function emailNewLink() {
+    if (isSendingLink) return;
+    setIsSendingLink(true);
+    try {
+      const sent = await sendNewPartnerLink(current.id);
+      setProblems([]);
+      setNotice(`A new link is being emailed to ${sent.partnerContactName}.`);
+      setPartnerLink(sent.partnerLink);
+      reload();
+    } catch (error) {
+      setNotice(null);
+      setProblems([{ text: describeError(error) }]);
+    } finally {
+      setIsSendingLink(false);
+    }
+  }
+
+  return (
+    <>
+      <BackLink to="/messages">Back to partner messages</BackLink>
+      <ErrorSummary items={problems} />
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      {partnerLink ? <PartnerLinkOnce link={partnerLink} contactName={current.partnerContactName} /> : null}
+      <h1>
+        <span className="nhsuk-caption-l">
+          {templateLabels[current.template]}
+          {current.askType ? `: ${askTypeLabels[current.askType].toLowerCase()}` : ''}
+        </span>
+        {current.subject}
+      </h1>
+      <p>
+        <MessageTags message={current} />
+      </p>
+      <MessageFacts message={current} />
+      <TheMessage message={current} />
+
+      <h2>Thread</h2>
+      <Timeline events={current.events} />
+
+      {canAct ? (
+        <>
+          <h2>What you can do</h2>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to={`${messagePath(current.id)}/log-contact`}>
+                Log a phone call or a reply that came another way
+              </Link>
+            </li>
+            <li>
+              <Link to={`${messagePath(current.id)}/close`}>Close the message</Link>
+            </li>
+            <li>
+              <Link to={`${messagePath(current.id)}/withdraw`}>Withdraw the message</Link>
+            </li>
+          </ul>
+          <button
+            className="nhsuk-button nhsuk-button--secondary"
+            type="button"
+            aria-disabled={isSendingLink ? 'true' : undefined}
+            onClick={emailNewLink}
+          >
+            Email {current.partnerContactName} a new link
+          </button>
+        </>
+      ) : null}
+
+      <h2>Escalation</h2>
+      <EscalationSteps message={current} />
+
+      <h2>Secure links</h2>
+      <Links message={current} canAct={canAct} />
+    </>
+  );
+}
+
+/** The link, shown on this page only: it is not kept anywhere Liaison could show it again. */
+function PartnerLinkOnce({ link, contactName }: { link: string; contactName: string }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('yes');
+    } catch {
+      input.current?.select();
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <h2 className="nhsuk-heading-s">The secure link for {contactName}</h2>
+      <p>
+        It has been emailed to them. If you need to read it out or send it another way, copy it now: Liaison
+        will not show it again.
+      </p>
+      <div className="nhsuk-form-group nhsuk-u-margin-bottom-3">
+        <label className="nhsuk-label" htmlFor="partner-link">
+          Secure link
+        </label>
+        <input
+          className="nhsuk-input"
+          id="partner-link"
+          type="text"
+          readOnly
+          value={link}
+          ref={input}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+      </div>
+      <button
+        className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2"
+        type="button"
+        onClick={copy}
+      >
+        Copy the link
+      </button>
+      <p className="nhsuk-u-margin-bottom-0" role="status">
+        {copied === 'yes' ? 'The link has been copied.' : null}
+        {copied === 'failed'
+          ? 'The link could not be copied here: it is selected, so copy it with your keyboard.'
+          : null}
+      </p>
+    </div>
+  );
+}
+
+function MessageFacts({ message }: { message: MessageDetail }) {
+  const rows: SummaryRow[] = [
+    {
+      key: 'To',
+      value: (
+        <>
+          <Link to={`/partners/contacts/${message.partnerContactId}`}>{message.partnerContactName}</Link>
+          <span className="nhsuk-u-display-block">
+            <Link to={`/partners/organisations/${message.partnerOrganisationId}`}>
+              {message.partnerOrganisationName}
+            </Link>
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'About',
+      value:
+        message.personId && message.personName ? (
+          <Link to={`/people/${message.personId}`}>{message.personName}</Link>
+        ) : (
+          'Nobody in particular'
+        ),
+    },
+  ];
+  if (message.purpose) {
+    rows.push({
+      key: 'Shared for',
+      value: `${purposeLabels[message.purpose]}: ${listCategories(message.categories).toLowerCase()} information`,
+    });
+  }
+  rows.push(
+    { key: 'Sent by', value: message.sentBy },
+    { key: 'Sent', value: <Moment iso={message.sentAt} /> },
+    { key: 'Response needed by (UK time)', value: <Deadline iso={message.deadline} /> },
+    { key: 'Urgency', value: message.urgency === 'urgent' ? 'Urgent' : 'Routine' },
+  );
+  if (message.declineReason)
+    rows.push({ key: 'Why they declined', value: <MultiLine text={message.declineReason} /> });
+  if (message.withdrawnReason) {
+    rows.push({ key: 'Why it was withdrawn', value: <MultiLine text={message.withdrawnReason} /> });
+  }
+  return <SummaryList rows={rows} />;
+}
+
+function TheMessage({ message }: { message: MessageDetail }) {
+  const parts: { heading: string; text: string | null }[] = [
+    { heading: 'Summary', text: message.summary },
+    { heading: 'Impact', text: message.impact },
+    { heading: 'What is already in place', text: message.mitigations },
+    { heading: 'What we are asking', text: message.ask },
+    { heading: 'Anything else', text: message.body },
+  ];
+  return (
+    <>
+      <h2>The message</h2>
+      {parts
+        .filter((part) => part.text)
+        .map((part) => (
+          <div key={part.heading}>
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{part.heading}</h3>
+            <p>
+              <MultiLine text={part.text} />
+            </p>
+          </div>
+        ))}
+    </>
+  );
+}
+
+function who(event: MessageEvent): string {
+  const name = event.actorName ?? (event.actorType === 'system' ? 'Liaison' : 'Someone');
+  return event.actorRole ? `${name} (${event.actorRole})` : name;
+}
+
+/** Everything that happened, oldest first, with when it happened in UK time. */
+function Timeline({ events }: { events: readonly MessageEvent[] }) {
+  if (events.length === 0) return <p>Nothing has happened yet.</p>;
+  return (
+    <ol className="nhsuk-list" aria-label="Thread, oldest first">
+      {events.map((event) => (
+        <li className="nhsuk-card nhsuk-u-margin-bottom-3" key={event.id}>
+          <div className="nhsuk-card__content">
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{eventLabels[event.kind]}</h3>
+            <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-2">
+              <Moment iso={event.occurredAt} /> · {who(event)}
+              {event.how ? ` · ${receivedHowLabels[event.how]}` : ''}
+              {event.recordedAt !== event.occurredAt ? (
+                <>
+                  {' '}
+                  · recorded <Moment iso={event.recordedAt} />
+                </>
+              ) : null}
+            </p>
+            {event.text ? (
+              <p className="nhsuk-u-margin-bottom-0">
+                <MultiLine text={event.text} />
+              </p>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function EscalationSteps({ message }: { message: MessageDetail }) {
+  if (message.steps.length === 0) {
+    return (
+      <p>
+        {message.template === 'update'
+          ? 'An update is not chased.'
+          : 'No escalation steps are planned for this message.'}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>If the partner does not reply, Liaison chases them along this route. A response stops every step.</p>
+      <Table caption="Escalation steps" headings={['Step', 'Who it reaches', 'When (UK time)', 'Status']}>
+        {message.steps.map((step) => (
+          <Row key={step.id}>
+            <Cell heading="Step">{step.index + 1}</Cell>
+            <Cell heading="Who it reaches">
+              {targetLabels[step.target]}
+              {step.stopsOnAcknowledgement ? (
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  Not needed once they acknowledge
+                </span>
+              ) : null}
+            </Cell>
+            <Cell heading="When (UK time)">
+              <Moment iso={step.firedAt ?? step.plannedAt} />
+            </Cell>
+            <Cell heading="Status">
+              <strong
+                className={`nhsuk-tag ${step.status === 'fired' ? 'nhsuk-tag--orange' : step.status === 'pending' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey'}`}
+              >
+                {stepStatusLabels[step.status]}
+              </strong>
+              {step.cancelledReason ? (
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  {step.cancelledReason}
+                </span>
+              ) : null}
+            </Cell>
+          </Row>
+        ))}
+      </Table>
+      {message.escalationRoute?.repeat ? (
+        <p className="nhsuk-body-s">
+          The last {message.escalationRoute.repeat.lastSteps} steps repeat{' '}
+          {message.escalationRoute.repeat.times} times.
+        </p>
+      ) : null}
+      {message.escalationRoute ? (
+        <details className="nhsuk-details">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">The route this message follows</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <ol className="nhsuk-list nhsuk-list--number">
+              {message.escalationRoute.steps.map((step, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a route's steps in their fixed order
+                <li key={index}>
+                  {describeDelay(step.delay, index === 0)}: {targetLabels[step.target].toLowerCase()}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function Links({ message, canAct }: { message: MessageDetail; canAct: boolean }) {
+  if (message.links.length === 0) return <p>No links have been issued.</p>;
+  const now = Date.now();
+  return (
+    <Table caption="Secure links to this message" headings={['For', 'Issued', 'Works until', 'Status']}>
+      {message.links.map((link) => {
+        const expired = new Date(link.expiresAt).getTime() <= now;
+        return (
+          <Row key={link.id}>
+            <Cell heading="For">{link.contactName ?? 'The partner'}</Cell>
+            <Cell heading="Issued">
+              <Moment iso={link.createdAt} />
+            </Cell>
+            <Cell heading="Works until">
+              <Moment iso={link.expiresAt} />
+            </Cell>
+            <Cell heading="Status">
+              {link.revokedAt ? (
+                <>
+                  <strong className="nhsuk-tag nhsuk-tag--grey">Stopped</strong>
+                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    <Moment iso={link.revokedAt} />
+                  </span>
+                </>
+              ) : expired ? (
+                <strong className="nhsuk-tag nhsuk-tag--grey">Expired</strong>
+              ) : (
+                <>
+                  <strong className="nhsuk-tag nhsuk-tag--green">Working</strong>
+                  {link.lastUsedAt ? (
+                    <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-1">
+                      Last opened <Moment iso={link.lastUsedAt} />
+                    </span>
+                  ) : null}
+                  {canAct ? (
+                    <span className="nhsuk-u-display-block">
+                      <Link to={`${messagePath(message.id)}/links/${link.id}/revoke`}>
+                        Stop this link
+                        <span className="nhsuk-u-visually-hidden">
+                          {' '}
+                          (issued {formatDateTime(link.createdAt)})
+                        </span>
+                      </Link>
+                    </span>
+                  ) : null}
+                </>
+              )}
+            </Cell>
+          </Row>
+        );
+      })}
+    </Table>
+  );
+}

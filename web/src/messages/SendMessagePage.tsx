@@ -1,0 +1,663 @@
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import {
+  ApiError,
+  type AskType,
+  type FieldError,
+  type InformationCategory,
+  listContactsOfOrganisation,
+  listPeople,
+  type MessageDraft,
+  type MessageTemplate,
+  type NewMessage,
+  type PartnerOrganisation,
+  type Person,
+  type RequestUrgency,
+  type ShareRefusalReason,
+  type SharingPurpose,
+  sendMessage,
+} from '../api.ts';
+import {
+  DateInput,
+  Radios,
+  readDateInput,
+  readText,
+  SelectField,
+  TextField,
+} from '../partners/form-fields.tsx';
+import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
+import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { personName } from '../people/person-labels.ts';
+import { CategoryCheckboxes } from '../sharing/sharing-fields.tsx';
+import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
+import { BackLink, Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { londonToIso, readTimeOfDay } from './london-time.ts';
+import { type CheckedField, FieldWarnings, type MessageCheck, useMessageCheck } from './message-check.tsx';
+import { askTypeLabels, askTypes, templateHints, templateLabels, templates } from './message-labels.ts';
+import { messagePath } from './message-parts.tsx';
+
+// API field name → input id, in the order the fields appear.
+const fields = {
+  template: 'template',
+  askType: 'askType',
+  urgency: 'urgency',
+  partnerOrganisationId: 'partnerOrganisationId',
+  partnerContactId: 'partnerContactId',
+  nextContactId: 'nextContactId',
+  seniorContactId: 'seniorContactId',
+  personId: 'personId',
+  purpose: 'purpose',
+  categories: 'categories',
+  subject: 'subject',
+  summary: 'summary',
+  impact: 'impact',
+  mitigations: 'mitigations',
+  ask: 'ask',
+  deadline: 'deadline',
+  body: 'body',
+};
+
+type Part = 'impact' | 'mitigations' | 'ask' | 'deadline';
+
+/** The parts each kind of message must have (the server's rule; shown here so the form can say so). */
+const requiredParts: Record<MessageTemplate, readonly Part[]> = {
+  request: ['impact', 'mitigations', 'ask', 'deadline'],
+  safeguarding: ['impact', 'mitigations', 'ask', 'deadline'],
+  meeting_request: ['ask', 'deadline'],
+  incident_update: ['impact', 'mitigations', 'deadline'],
+  update: [],
+};
+
+function asks(template: MessageTemplate): boolean {
+  return template !== 'incident_update' && template !== 'update';
+}
+
+function hasAskType(template: MessageTemplate): boolean {
+  return template === 'request' || template === 'safeguarding';
+}
+
+/** The deadline as typed: an ISO date-time, nothing, or what is wrong with it. */
+function readDeadline(form: FormData): { deadline: string | null } | { problem: string } {
+  const date = readDateInput(form, 'deadline', 'The deadline');
+  const timeText = String(form.get('deadline-time') ?? '').trim();
+  if ('problem' in date) return date;
+  if (date.date === null && !timeText) return { deadline: null };
+  if (date.date === null) return { problem: 'Enter the date you need a response by' };
+  if (!timeText) return { problem: 'Enter the time you need a response by, like 4pm or 16:00' };
+  const time = readTimeOfDay(timeText);
+  if (!time) return { problem: 'Enter the time as it shows on a clock, like 4pm, 4:30pm or 16:30' };
+  return { deadline: londonToIso(date.date, time) };
+}
+
+function readDraft(form: FormData, template: MessageTemplate): MessageDraft {
+  const text = (name: string) => String(form.get(name) ?? '');
+  const deadline = readDeadline(form);
+  return {
+    template,
+    askType: hasAskType(template) ? ((text('askType') || null) as AskType | null) : null,
+    summary: text('summary'),
+    impact: text('impact'),
+    mitigations: text('mitigations'),
+    ask: asks(template) ? text('ask') : null,
+    body: text('body'),
+    deadline: template !== 'update' && 'deadline' in deadline ? deadline.deadline : null,
+  };
+}
+
+export function SendMessagePage() {
+  const [loaded, reload] = useResource('send message lists', async () => {
+    const [organisations, people] = await Promise.all([listAllPartnerOrganisations(), listAllActivePeople()]);
+    return { organisations, people };
+  });
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'failed') {
+    return (
+      <>
+        <h1>Send a message</h1>
+        <LoadProblem error={loaded.error} onTryAgain={reload} />
+      </>
+    );
+  }
+  return <SendMessageForm {...loaded.data} />;
+}
+
+async function listAllActivePeople(): Promise<Person[]> {
+  const all: Person[] = [];
+  for (let offset = 0; offset < 5_000; offset += 100) {
+    const page = await listPeople({ status: 'active', limit: 100, offset });
+    all.push(...page.items);
+    if (page.items.length < 100) break;
+  }
+  return all;
+}
+
+function SendMessageForm({
+  organisations,
+  people,
+}: {
+  organisations: PartnerOrganisation[];
+  people: Person[];
+}) {
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const form = useRef<HTMLFormElement>(null);
+  const [template, setTemplate] = useState<MessageTemplate>('request');
+  const [organisationId, setOrganisationId] = useState(searchParams.get('partnerOrganisationId') ?? '');
+  const [personId, setPersonId] = useState(() => {
+    const asked = searchParams.get('personId') ?? '';
+    return people.some((person) => person.id === asked) ? asked : '';
+  });
+  const [draft, setDraft] = useState<MessageDraft>({ template: 'request', summary: '' });
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [hasTriedToSend, setHasTriedToSend] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [refusal, setRefusal] = useState<{ detail: string; reasons: ShareRefusalReason[] } | null>(null);
+  const [isSending, setIsSending] = useState(false);
+  const check = useMessageCheck(draft);
+  usePageTitle('Send a message', errors.items.length > 0);
+
+  const [contacts] = useResource(`contacts of ${organisationId}`, () =>
+    organisationId
+      ? listContactsOfOrganisation(organisationId, { limit: 100, offset: 0 })
+      : Promise.resolve({ items: [] }),
+  );
+  const contactOptions =
+    contacts.status === 'loaded'
+      ? contacts.data.items.map((contact) => ({
+          value: contact.id,
+          label: [contact.name, contact.jobTitle, contact.email ? null : 'no email address']
+            .filter(Boolean)
+            .join(', '),
+        }))
+      : [];
+
+  function redraft(changed?: string) {
+    if (!form.current) return;
+    const values = new FormData(form.current);
+    const chosen = (String(values.get('template') ?? '') || template) as MessageTemplate;
+    setDraft(readDraft(values, chosen));
+    if (changed) {
+      const field = changed.startsWith('deadline') ? 'deadline' : changed;
+      if (!touched.has(field)) setTouched(new Set([...touched, field]));
+    }
+  }
+
+  // Warnings show for the fields someone has written in, and for all of them once they try to send.
+  const shownCheck: MessageCheck | null =
+    check && !hasTriedToSend
+      ? { ...check, warnings: check.warnings.filter((warning) => touched.has(warning.field)) }
+      : check;
+  const warningCount = shownCheck?.warnings.length ?? 0;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSending) return;
+    setHasTriedToSend(true);
+    const values = new FormData(event.currentTarget);
+    const text = (name: string) => readText(values, name);
+    const problems: FieldError[] = [];
+    const urgency = text('urgency') as RequestUrgency | null;
+    const askType = hasAskType(template) ? (text('askType') as AskType | null) : null;
+    const partnerContactId = text('partnerContactId');
+    const subject = text('subject');
+    const deadline = template === 'update' ? { deadline: null } : readDeadline(values);
+    if (template === 'request' && !askType) {
+      problems.push({ field: 'askType', message: 'Choose what you are asking the partner for' });
+    }
+    if (!urgency) problems.push({ field: 'urgency', message: 'Choose how urgent it is' });
+    if (!organisationId) {
+      problems.push({ field: 'partnerOrganisationId', message: 'Choose the partner organisation' });
+    }
+    if (!partnerContactId)
+      problems.push({ field: 'partnerContactId', message: 'Choose who the message is for' });
+    if (!subject) problems.push({ field: 'subject', message: 'Enter a subject' });
+    if ('problem' in deadline) problems.push({ field: 'deadline', message: deadline.problem });
+    if (problems.length > 0 || !urgency || !partnerContactId || !subject || 'problem' in deadline) {
+      setRefusal(null);
+      setErrors(toFormErrors(fields, problems));
+      return;
+    }
+
+    const categories = personId ? readChoices<InformationCategory>(values, 'categories') : [];
+    const message: NewMessage = {
+      template,
+      askType,
+      urgency,
+      partnerOrganisationId: organisationId,
+      partnerContactId,
+      nextContactId: text('nextContactId'),
+      seniorContactId: text('seniorContactId'),
+      personId: personId || null,
+      purpose: personId ? (text('purpose') as SharingPurpose | null) : null,
+      categories,
+      subject,
+      summary: text('summary') ?? '',
+      impact: text('impact'),
+      mitigations: text('mitigations'),
+      ask: asks(template) ? text('ask') : null,
+      body: text('body'),
+      deadline: deadline.deadline,
+    };
+    setIsSending(true);
+    try {
+      const sent = await sendMessage(message);
+      navigate(messagePath(sent.id), {
+        state: {
+          notice: `Your message has been sent to ${sent.partnerContactName} at ${sent.partnerOrganisationName}.`,
+          partnerLink: sent.partnerLink,
+        },
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
+        setErrors({
+          items: [{ text: 'The message was not sent: the sharing gate refused it', href: '#refusal' }],
+          byField: new Map(),
+        });
+        setRefusal({ detail: error.detail, reasons: [...error.reasons] });
+      } else {
+        setRefusal(null);
+        setErrors(sharingFormErrors(fields, error));
+      }
+    } finally {
+      setIsSending(false);
+    }
+  }
+
+  const person = people.find((each) => each.id === personId);
+  const required = requiredParts[template];
+  const optional = (part: Part, label: string) => (required.includes(part) ? label : `${label} (optional)`);
+
+  return (
+    <>
+      <BackLink to="/messages">Back to partner messages</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={errors.items} />
+          <h1>Send a message</h1>
+          <p>
+            The partner is emailed a secure link to read the message and reply. The email itself says only who
+            it is from and when a reply is needed.
+          </p>
+          {refusal ? <GateRefusal refusal={refusal} person={person} /> : null}
+          <form ref={form} onSubmit={submit} onChange={(event) => redraft(nameOf(event.target))} noValidate>
+            <h2>What kind of message</h2>
+            <Radios
+              id={fields.template}
+              name="template"
+              legend="What are you sending?"
+              items={templates.map((each) => ({
+                value: each,
+                label: templateLabels[each],
+                hint: templateHints[each],
+              }))}
+              defaultValues={[template]}
+              onChange={(value) => setTemplate(value as MessageTemplate)}
+              error={errors.byField.get('template')}
+            />
+            {hasAskType(template) ? (
+              <Radios
+                id={fields.askType}
+                name="askType"
+                legend={
+                  template === 'request' ? 'What are you asking for?' : 'What are you asking for? (optional)'
+                }
+                items={askTypes.map((each) => ({ value: each, label: askTypeLabels[each] }))}
+                error={errors.byField.get('askType')}
+              />
+            ) : null}
+            <Radios
+              id={fields.urgency}
+              name="urgency"
+              legend="How urgent is it?"
+              hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines."
+              items={(['routine', 'urgent'] as const).map((each) => ({
+                value: each,
+                label: urgencyLabels[each],
+                hint: urgencyHints[each],
+              }))}
+              error={errors.byField.get('urgency')}
+            />
+
+            <h2>Who it goes to</h2>
+            <div
+              className={
+                errors.byField.get('partnerOrganisationId')
+                  ? 'nhsuk-form-group nhsuk-form-group--error'
+                  : 'nhsuk-form-group'
+              }
+            >
+              <label className="nhsuk-label" htmlFor={fields.partnerOrganisationId}>
+                Partner organisation
+              </label>
+              <FieldErrorMessage
+                id={fields.partnerOrganisationId}
+                error={errors.byField.get('partnerOrganisationId')}
+              />
+              <select
+                className="nhsuk-select"
+                id={fields.partnerOrganisationId}
+                name="partnerOrganisationId"
+                value={organisationId}
+                onChange={(event) => setOrganisationId(event.currentTarget.value)}
+                aria-describedby={
+                  errors.byField.get('partnerOrganisationId') ? 'partnerOrganisationId-error' : undefined
+                }
+              >
+                <option value="">Choose an organisation</option>
+                {organisations.map((organisation) => (
+                  <option key={organisation.id} value={organisation.id}>
+                    {organisation.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <SelectField
+              key={`contact ${organisationId} ${contacts.status}`}
+              id={fields.partnerContactId}
+              name="partnerContactId"
+              label="Who is it for?"
+              hint={
+                organisationId
+                  ? 'They are emailed the link. Someone with no email address in the register cannot be sent a link: phone them and log the call instead.'
+                  : 'Choose the organisation first.'
+              }
+              options={[{ value: '', label: 'Choose a person' }, ...contactOptions]}
+              error={errors.byField.get('partnerContactId')}
+            />
+            <details
+              className="nhsuk-details"
+              open={Boolean(errors.byField.get('nextContactId') ?? errors.byField.get('seniorContactId'))}
+            >
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">
+                  Who to chase if they do not reply (optional)
+                </span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <SelectField
+                  key={`next ${organisationId} ${contacts.status}`}
+                  id={fields.nextContactId}
+                  name="nextContactId"
+                  label="Next contact"
+                  hint="A colleague Liaison writes to if the escalation route reaches the next contact."
+                  options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
+                  error={errors.byField.get('nextContactId')}
+                />
+                <SelectField
+                  key={`senior ${organisationId} ${contacts.status}`}
+                  id={fields.seniorContactId}
+                  name="seniorContactId"
+                  label="Senior contact"
+                  hint="Someone senior Liaison writes to if the route reaches the senior contact."
+                  options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
+                  error={errors.byField.get('seniorContactId')}
+                />
+              </div>
+            </details>
+
+            <h2>Who it is about</h2>
+            <div
+              className={
+                errors.byField.get('personId')
+                  ? 'nhsuk-form-group nhsuk-form-group--error'
+                  : 'nhsuk-form-group'
+              }
+            >
+              <label className="nhsuk-label" htmlFor={fields.personId}>
+                The person it is about (optional)
+              </label>
+              <div className="nhsuk-hint" id="personId-hint">
+                A message about a person is sent only if their consent, or a decision made for them, allows
+                it.
+              </div>
+              <FieldErrorMessage id={fields.personId} error={errors.byField.get('personId')} />
+              <select
+                className="nhsuk-select"
+                id={fields.personId}
+                name="personId"
+                value={personId}
+                onChange={(event) => setPersonId(event.currentTarget.value)}
+                aria-describedby={['personId-hint', errors.byField.get('personId') ? 'personId-error' : null]
+                  .filter(Boolean)
+                  .join(' ')}
+              >
+                <option value="">Nobody: it is not about one person</option>
+                {people.map((each) => (
+                  <option key={each.id} value={each.id}>
+                    {personName(each)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {person ? (
+              <>
+                <Radios
+                  id={fields.purpose}
+                  name="purpose"
+                  legend={`Why are you sharing information about ${personName(person)}?`}
+                  items={purposes.map((each) => ({
+                    value: each,
+                    label: purposeLabels[each],
+                    hint: purposeHints[each],
+                  }))}
+                  error={errors.byField.get('purpose')}
+                />
+                <CategoryCheckboxes
+                  errors={errors}
+                  legend="What kinds of information does the message contain?"
+                  hint="Identity is always included: the partner is told who the message is about. Share only what they need."
+                  defaultValues={['identity']}
+                />
+              </>
+            ) : null}
+
+            <h2>The message</h2>
+            <TextField
+              id={fields.subject}
+              name="subject"
+              label="Subject"
+              hint="A short title. Do not put personal details in it: it goes in the email."
+              error={errors.byField.get('subject')}
+            />
+            <ProseField
+              field="summary"
+              label="Summary"
+              hint="What has happened, and when."
+              check={shownCheck}
+              error={errors.byField.get('summary')}
+            />
+            <ProseField
+              field="impact"
+              label={optional('impact', 'Impact')}
+              hint="How people or services are affected."
+              check={shownCheck}
+              error={errors.byField.get('impact')}
+            />
+            <ProseField
+              field="mitigations"
+              label={optional('mitigations', 'What is already in place')}
+              hint="What you have done to reduce the risk."
+              check={shownCheck}
+              error={errors.byField.get('mitigations')}
+            />
+            {asks(template) ? (
+              <ProseField
+                field="ask"
+                label={optional('ask', 'What you are asking them to do')}
+                hint="Ask directly, with a time, like “Please advise by 4pm tomorrow whether …”."
+                check={shownCheck}
+                error={errors.byField.get('ask')}
+              />
+            ) : null}
+            {template !== 'update' ? (
+              <fieldset
+                className="nhsuk-fieldset"
+                aria-describedby={warningCount > 0 ? 'deadline-check' : undefined}
+              >
+                <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                  {optional('deadline', 'When do you need a response?')}
+                </legend>
+                <DateInput
+                  id={fields.deadline}
+                  name="deadline"
+                  legend="Date"
+                  hint={`For example, ${exampleDate()}. UK time.`}
+                  error={errors.byField.get('deadline')}
+                />
+                <TextField
+                  id="deadline-time"
+                  name="deadline-time"
+                  label="Time"
+                  hint="For example, 4pm or 16:00."
+                  widthClass="nhsuk-input--width-5"
+                />
+                <FieldWarnings id="deadline-check" field="deadline" check={shownCheck} label="deadline" />
+              </fieldset>
+            ) : null}
+            <ProseField
+              field="body"
+              label="Anything else (optional)"
+              check={shownCheck}
+              error={errors.byField.get('body')}
+            />
+            <p className="nhsuk-u-visually-hidden" role="status">
+              {warningCount === 0
+                ? ''
+                : `${warningCount} ${warningCount === 1 ? 'thing' : 'things'} to check in the message`}
+            </p>
+            <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+              Send message
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function nameOf(target: EventTarget): string | undefined {
+  const isField =
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement;
+  return isField ? target.name : undefined;
+}
+
+function exampleDate(): string {
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).formatToParts(tomorrow);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('day')} ${get('month')} ${get('year')}`;
+}
+
+function FieldErrorMessage({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <span className="nhsuk-error-message" id={`${id}-error`}>
+      <span className="nhsuk-u-visually-hidden">Error: </span>
+      {error}
+    </span>
+  ) : null;
+}
+
+/** A text area with the message check's warnings about it underneath. */
+function ProseField({
+  field,
+  label,
+  hint,
+  check,
+  error,
+}: {
+  field: Exclude<CheckedField, 'deadline'>;
+  label: string;
+  hint?: ReactNode;
+  check: MessageCheck | null;
+  error: string | undefined;
+}) {
+  const id = fields[field];
+  const hasWarnings = Boolean(check?.warnings.some((warning) => warning.field === field));
+  const describedBy = [
+    hint ? `${id}-hint` : null,
+    error ? `${id}-error` : null,
+    hasWarnings ? `${id}-check` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      <FieldErrorMessage id={id} error={error} />
+      <textarea
+        className={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
+        id={id}
+        name={field}
+        rows={field === 'body' ? 5 : 3}
+        aria-describedby={describedBy || undefined}
+      />
+      <FieldWarnings
+        id={`${id}-check`}
+        field={field}
+        check={check}
+        label={label.replace(' (optional)', '').toLowerCase()}
+      />
+    </div>
+  );
+}
+
+function GateRefusal({
+  refusal,
+  person,
+}: {
+  refusal: { detail: string; reasons: ShareRefusalReason[] };
+  person: Person | undefined;
+}) {
+  return (
+    <div className="nhsuk-card nhsuk-card--care nhsuk-card--care--urgent" id="refusal" tabIndex={-1}>
+      <div className="nhsuk-card__heading-container">
+        <h2 className="nhsuk-card__heading">
+          <span className="nhsuk-u-visually-hidden">Refused: </span>
+          The message was not sent
+        </h2>
+        <span className="nhsuk-card--care__arrow" aria-hidden="true" />
+      </div>
+      <div className="nhsuk-card__content">
+        <p>
+          Nothing about {person ? personName(person) : 'the person'} may go to this partner for this purpose.
+        </p>
+        <h3 className="nhsuk-heading-s">Why</h3>
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {refusal.reasons.map((reason) => (
+            <li key={`${reason.code} ${reason.recordId ?? ''}`}>{reason.message}</li>
+          ))}
+        </ul>
+        <p>
+          Send it without the person’s details, or check their consent first.
+          {person ? (
+            <>
+              {' '}
+              <Link to={`/people/${person.id}/sharing`}>
+                See {personName(person)}’s consent and sharing records
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { MessageStatus, MessageSummary } from '../api.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { statusLabels, statusTagClass } from './message-labels.ts';
+
+export function messagePath(messageId: string): string {
+  return `/messages/${messageId}`;
+}
+
+export function StatusTag({ status }: { status: MessageStatus }) {
+  return <strong className={statusTagClass(status)}>{statusLabels[status]}</strong>;
+}
+
+/** The status, and whether the deadline has passed or escalation has begun, in words as well as colour. */
+export function MessageTags({
+  message,
+}: {
+  message: Pick<MessageSummary, 'status' | 'overdue' | 'escalationStepsFired' | 'urgency'>;
+}) {
+  return (
+    <>
+      <StatusTag status={message.status} />
+      {message.overdue ? (
+        <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-1">Overdue</strong>
+      ) : null}
+      {message.escalationStepsFired > 0 ? (
+        <strong className="nhsuk-tag nhsuk-tag--orange nhsuk-u-margin-left-1">
+          Escalated{message.escalationStepsFired > 1 ? ` ${message.escalationStepsFired} times` : ''}
+        </strong>
+      ) : null}
+      {message.urgency === 'urgent' ? (
+        <strong className="nhsuk-tag nhsuk-tag--pink nhsuk-u-margin-left-1">Urgent</strong>
+      ) : null}
+    </>
+  );
+}
+
+/** A moment in UK time, readable by people and machines. */
+export function Moment({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
+}
+
+export function Deadline({ iso, empty = 'No deadline' }: { iso: string | null; empty?: string }) {
+  return iso ? <Moment iso={iso} /> : empty;
+}
+
+/** Whether the message is still running: not closed and not withdrawn. */
+export function isOpen(status: MessageStatus): boolean {
+  return status !== 'closed' && status !== 'withdrawn';
+}

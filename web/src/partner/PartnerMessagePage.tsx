@@ -1,0 +1,468 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
+import {
+  ApiError,
+  acceptAsPartner,
+  acknowledgeAsPartner,
+  declineAsPartner,
+  type FieldError,
+  getPartnerMessage,
+  type PartnerResponseKind,
+  type PartnerView,
+  respondAsPartner,
+} from '../api.ts';
+import { askTypeLabels, eventLabels, receivedHowLabels, templateLabels } from '../messages/message-labels.ts';
+import { Deadline, Moment, StatusTag } from '../messages/message-parts.tsx';
+import { Radios, TextArea } from '../partners/form-fields.tsx';
+import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Layout } from '../ui/Layout.tsx';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+
+// The page a partner opens from the secure link in their email. They have no staff account: the
+// link's token, after the #, is the only thing that lets them in, and it opens this one message.
+// It is sent in a header, never a cookie, and never kept in browser storage.
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'invalid'; detail: string }
+  | { status: 'failed'; error: ApiError }
+  | { status: 'loaded'; view: PartnerView };
+
+// API field name → input id, in the order the fields appear.
+const fields = {
+  name: 'partner-name',
+  role: 'partner-role',
+  decision: 'decision',
+  reason: 'decline-reason',
+  kind: 'response-kind',
+  response: 'response-text',
+};
+
+const responseKindLabels = {
+  answer: 'An answer to the question',
+  decision: 'A decision',
+  advice: 'Advice or an instruction',
+  done: 'The action asked for is done',
+} as const satisfies Record<PartnerResponseKind, string>;
+
+function tokenFrom(hash: string): string {
+  return decodeURIComponent(hash.replace(/^#/, '')).trim();
+}
+
+export function PartnerMessagePage() {
+  const location = useLocation();
+  const token = tokenFrom(location.hash);
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [attempts, setAttempts] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempts` asks again.
+  useEffect(() => {
+    let current = true;
+    setLoaded({ status: 'loading' });
+    if (!token) {
+      setLoaded({
+        status: 'invalid',
+        detail: 'The link has no code in it. Open the link from your email again.',
+      });
+      return;
+    }
+    getPartnerMessage(token).then(
+      (view) => {
+        if (current) setLoaded({ status: 'loaded', view });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setLoaded(toFailure(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, attempts]);
+
+  return (
+    <Layout>
+      {loaded.status === 'loading' ? (
+        <p className="nhsuk-body" role="status">
+          Loading
+        </p>
+      ) : null}
+      {loaded.status === 'invalid' ? <InvalidLink detail={loaded.detail} /> : null}
+      {loaded.status === 'failed' ? (
+        <ServiceProblem error={loaded.error} onTryAgain={() => setAttempts((count) => count + 1)} />
+      ) : null}
+      {loaded.status === 'loaded' ? (
+        <PartnerMessage
+          token={token}
+          view={loaded.view}
+          onChanged={(view) => setLoaded({ status: 'loaded', view })}
+          onLinkRefused={(detail) => setLoaded({ status: 'invalid', detail })}
+        />
+      ) : null}
+    </Layout>
+  );
+}
+
+function toFailure(error: unknown): Loaded {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+    return { status: 'invalid', detail: error.detail };
+  }
+  return {
+    status: 'failed',
+    error:
+      error instanceof ApiError
+        ? error
+        : new ApiError({ status: 0, title: 'Error', detail: 'Something went wrong. Try again.' }),
+  };
+}
+
+function InvalidLink({ detail }: { detail: string }) {
+  usePageTitle('This link is not valid');
+  return (
+    <>
+      <h1>This link is not valid</h1>
+      <p>{detail}</p>
+      <p>
+        Links stop working when they expire, when the organisation that sent the message stops them, or when
+        the message is withdrawn. If you still need to reply, contact the organisation that sent it.
+      </p>
+    </>
+  );
+}
+
+function ServiceProblem({ error, onTryAgain }: { error: ApiError; onTryAgain: () => void }) {
+  usePageTitle('Sorry, there is a problem with the service');
+  return (
+    <>
+      <h1>Sorry, there is a problem with the service</h1>
+      <p>{error.detail}</p>
+      {error.requestId ? (
+        <p className="nhsuk-body-s">If you report this, quote reference {error.requestId}.</p>
+      ) : null}
+      <button className="nhsuk-button" type="button" onClick={onTryAgain}>
+        Try again
+      </button>
+    </>
+  );
+}
+
+function PartnerMessage({
+  token,
+  view,
+  onChanged,
+  onLinkRefused,
+}: {
+  token: string;
+  view: PartnerView;
+  onChanged: (view: PartnerView) => void;
+  onLinkRefused: (detail: string) => void;
+}) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isSending, setIsSending] = useState(false);
+  usePageTitle(view.subject, errors.items.length > 0);
+
+  /** Sends one reply; every reply needs the partner's name first. */
+  async function act(
+    send: (who: { name: string; role: string | null }) => Promise<PartnerView>,
+    done: string,
+    problems: FieldError[] = [],
+  ) {
+    if (isSending) return;
+    const all = [...(name.trim() ? [] : [{ field: 'name', message: 'Enter your name' }]), ...problems];
+    if (all.length > 0) {
+      setNotice(null);
+      setErrors(toFormErrors(fields, all));
+      return;
+    }
+    setIsSending(true);
+    try {
+      const changed = await send({ name: name.trim(), role: role.trim() || null });
+      setErrors(noFormErrors);
+      setNotice(done);
+      onChanged(changed);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        onLinkRefused(error.detail);
+        return;
+      }
+      setNotice(null);
+      setErrors(formErrorsFrom(fields, error));
+    } finally {
+      setIsSending(false);
+    }
+  }
+
+  function acknowledge(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void act(
+      (who) => acknowledgeAsPartner(token, who),
+      `Thank you. ${view.organisationName} has been told you have received it.`,
+    );
+  }
+
+  function acceptOrDecline(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const decision = String(form.get('decision') ?? '');
+    const reason = String(form.get('reason') ?? '').trim();
+    if (decision === 'accept') {
+      void act(
+        (who) => acceptAsPartner(token, who),
+        `Thank you. ${view.organisationName} has been told you accept the request.`,
+      );
+      return;
+    }
+    const problems: FieldError[] = [];
+    if (decision !== 'decline')
+      problems.push({ field: 'decision', message: 'Choose whether you accept or decline the request' });
+    else if (!reason) problems.push({ field: 'reason', message: 'Say why you are declining' });
+    void act(
+      (who) => declineAsPartner(token, { ...who, reason }),
+      `Thank you. ${view.organisationName} has been told you decline the request.`,
+      problems,
+    );
+  }
+
+  function respond(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const kind = String(form.get('kind') ?? '') as PartnerResponseKind | '';
+    const response = String(form.get('response') ?? '').trim();
+    const problems: FieldError[] = [];
+    if (!kind) problems.push({ field: 'kind', message: 'Choose what your response is' });
+    if (!response) problems.push({ field: 'response', message: 'Enter your response' });
+    void act(
+      async (who) => {
+        const changed = await respondAsPartner(token, { ...who, kind: kind || 'answer', response });
+        formElement.reset();
+        return changed;
+      },
+      `Thank you. Your response has been sent to ${view.organisationName}.`,
+      problems,
+    );
+  }
+
+  const rows: SummaryRow[] = [
+    { key: 'From', value: `${view.sentBy}, ${view.organisationName}` },
+    { key: 'To', value: view.addressedTo },
+  ];
+  if (view.personName) rows.push({ key: 'About', value: view.personName });
+  rows.push(
+    { key: 'Sent', value: <Moment iso={view.sentAt} /> },
+    {
+      key:
+        view.template === 'incident_update'
+          ? 'Please acknowledge by (UK time)'
+          : 'Response needed by (UK time)',
+      value: <Deadline iso={view.deadline} />,
+    },
+    { key: 'Status', value: <StatusTag status={view.status} /> },
+  );
+  const parts: { heading: string; text: string | null }[] = [
+    { heading: 'Summary', text: view.summary },
+    { heading: 'Impact', text: view.impact },
+    { heading: 'What is already in place', text: view.mitigations },
+    { heading: 'What we are asking', text: view.ask },
+    { heading: 'Anything else', text: view.body },
+  ];
+  const canReply = view.canAcknowledge || view.canAcceptOrDecline || view.canRespond;
+
+  return (
+    <>
+      <ErrorSummary items={errors.items} />
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      <h1>
+        <span className="nhsuk-caption-l">{captionFor(view)}</span>
+        {view.subject}
+      </h1>
+      <SummaryList rows={rows} />
+      <h2>The message</h2>
+      {parts
+        .filter((part) => part.text)
+        .map((part) => (
+          <div key={part.heading}>
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{part.heading}</h3>
+            <p>
+              <MultiLine text={part.text} />
+            </p>
+          </div>
+        ))}
+
+      <h2>Thread</h2>
+      <ol className="nhsuk-list" aria-label="Thread, oldest first">
+        {view.thread.map((entry, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the thread is append-only, in order
+          <li className="nhsuk-card nhsuk-u-margin-bottom-3" key={index}>
+            <div className="nhsuk-card__content">
+              <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{eventLabels[entry.kind]}</h3>
+              <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-2">
+                <Moment iso={entry.at} /> · {entry.who}
+                {entry.how ? ` · ${receivedHowLabels[entry.how]}` : ''}
+              </p>
+              {entry.text ? (
+                <p className="nhsuk-u-margin-bottom-0">
+                  <MultiLine text={entry.text} />
+                </p>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      {canReply ? (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <h2>Reply</h2>
+            <p>Give your name, so {view.organisationName} knows who replied.</p>
+            <NameField
+              id={fields.name}
+              label="Your name"
+              value={name}
+              onChange={setName}
+              error={errors.byField.get('name')}
+              autoComplete="name"
+            />
+            <NameField
+              id={fields.role}
+              label="Your job title or role (optional)"
+              value={role}
+              onChange={setRole}
+              error={errors.byField.get('role')}
+              autoComplete="organization-title"
+            />
+            {view.canAcknowledge ? (
+              <form onSubmit={acknowledge} noValidate>
+                <h3>Acknowledge</h3>
+                <p>Let {view.organisationName} know you have received this. You can respond fully later.</p>
+                <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+                  Acknowledge receipt
+                </button>
+              </form>
+            ) : null}
+            {view.canAcceptOrDecline ? (
+              <form onSubmit={acceptOrDecline} noValidate>
+                <h3>Accept or decline</h3>
+                <Radios
+                  id={fields.decision}
+                  name="decision"
+                  legend="Will you do what is asked?"
+                  items={[
+                    { value: 'accept', label: 'Yes, I accept the request' },
+                    { value: 'decline', label: 'No, I decline the request' },
+                  ]}
+                  conditional={{
+                    decline: (
+                      <TextArea
+                        id={fields.reason}
+                        name="reason"
+                        label="Why are you declining?"
+                        hint="If someone else should be asked, say who."
+                        rows={3}
+                        error={errors.byField.get('reason')}
+                      />
+                    ),
+                  }}
+                  error={errors.byField.get('decision')}
+                />
+                <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+                  Send
+                </button>
+              </form>
+            ) : null}
+            {view.canRespond ? (
+              <form onSubmit={respond} noValidate>
+                <h3>Respond</h3>
+                <Radios
+                  id={fields.kind}
+                  name="kind"
+                  legend="What is your response?"
+                  items={(Object.keys(responseKindLabels) as PartnerResponseKind[]).map((kind) => ({
+                    value: kind,
+                    label: responseKindLabels[kind],
+                  }))}
+                  error={errors.byField.get('kind')}
+                />
+                <TextArea
+                  id={fields.response}
+                  name="response"
+                  label="Your response"
+                  hint="Advice is recorded as yours, in your words, as written here."
+                  rows={6}
+                  error={errors.byField.get('response')}
+                />
+                <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+                  Send response
+                </button>
+              </form>
+            ) : null}
+          </div>
+        </div>
+      ) : (
+        <p>There is nothing more for you to do on this message. Thank you.</p>
+      )}
+      <p className="nhsuk-body-s">
+        This link works until <Moment iso={view.linkExpiresAt} /> (UK time). Do not forward it: anyone with
+        the link can read the message.
+      </p>
+    </>
+  );
+}
+
+/** "Urgent request for advice from Riverside Care". */
+function captionFor(view: PartnerView): string {
+  const kind = templateLabels[view.template].toLowerCase();
+  const asking = view.askType ? ` for ${askTypeLabels[view.askType].toLowerCase()}` : '';
+  const words = `${view.urgency === 'urgent' ? 'urgent ' : ''}${kind}${asking} from ${view.organisationName}`;
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function NameField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  autoComplete,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  autoComplete: string;
+}) {
+  return (
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error: </span>
+          {error}
+        </span>
+      ) : null}
+      <input
+        className={
+          error
+            ? 'nhsuk-input nhsuk-input--error nhsuk-u-width-two-thirds'
+            : 'nhsuk-input nhsuk-u-width-two-thirds'
+        }
+        id={id}
+        type="text"
+        value={value}
+        autoComplete={autoComplete}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+    </div>
+  );
+}
