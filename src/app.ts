@@ -86,6 +86,20 @@ export const securityHeaders: ReadonlyArray<readonly [string, string]> = [
   ['X-XSS-Protection', '0'],
 ];
 
+/**
+ * What a log line says about a request and its answer: no query string (searches carry names),
+ * no headers (cookies, tokens, partner links) and no bodies. Errors are logged with their message
+ * and stack; statements are sent with parameters, so their values are not in the messages.
+ */
+const logSerializers = {
+  req: (request: { method: string; url: string; ip?: string }) => ({
+    method: request.method,
+    url: request.url.split('?')[0],
+    remoteAddress: request.ip,
+  }),
+  res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+};
+
 /** Builds the HTTP application from its dependencies; starts nothing. */
 export async function buildApp(
   dependencies: AppDependencies,
@@ -93,7 +107,14 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const { config } = dependencies;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+            serializers: logSerializers,
+          },
     genReqId: () => randomUUID(),
     // The client's own X-Request-Id is not trusted as the correlation id.
     requestIdHeader: false,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
@@ -77,13 +77,13 @@ export type TestApp = AppDependencies & {
 };
 
 export async function createTestApp(
-  options: { config?: Partial<Config>; clock?: ManualClock } = {},
+  options: { config?: Partial<Config>; clock?: ManualClock; logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = options.clock ?? new ManualClock('2026-11-21T09:00:00Z');
   const config = testConfig(options.config);
   const dependencies: AppDependencies = { db: database.db, backend: database.backend, clock, config };
-  const app = await buildApp(dependencies, { logger: false });
+  const app = await buildApp(dependencies, { logger: options.logger ?? false });
   await app.ready();
   clocks.set(app, clock);
   return {

@@ -13,12 +13,37 @@ type Problem = {
   errors?: FieldProblem[];
 };
 
+/**
+ * What is logged of a failure: its kind, code, message and stack. A database error's detail
+ * ("Failing row contains (…)", "Key (email)=(…)") can hold the values of a record, so it and any
+ * other field the error carries are left out.
+ */
+export function loggableError(error: unknown): {
+  type: string;
+  code?: string;
+  message: string;
+  stack?: string;
+} {
+  const { name, message, stack, code } = error as {
+    name?: unknown;
+    message?: unknown;
+    stack?: unknown;
+    code?: unknown;
+  };
+  return {
+    type: typeof name === 'string' ? name : 'Error',
+    ...(typeof code === 'string' ? { code } : {}),
+    message: typeof message === 'string' ? message : String(error),
+    ...(typeof stack === 'string' ? { stack } : {}),
+  };
+}
+
 /** Renders every failure as RFC 9457 problem+json. Internals (stacks, SQL, paths) never leave the server. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.kind === 'internal' || appError.kind === 'unavailable') {
-      request.log.error({ err: error, requestId: request.id }, 'request failed');
+      request.log.error({ err: loggableError(error), requestId: request.id }, 'request failed');
     }
     sendProblem(request, reply, appError);
   });

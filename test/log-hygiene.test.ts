@@ -1,0 +1,136 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './app-for-test.ts';
+import {
+  createStaffedOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  type SignedIn,
+} from './factories.ts';
+
+// Logs and the audit trail hold no personal details, passwords, tokens or secrets, and a value a
+// caller controls cannot forge a log line (TRUST L3). Canary strings go in through every kind of
+// input (names, free text, searches, passwords, partner link tokens, an authenticator secret) with
+// the logger at its most detailed; none may come out in the log or in any audit entry.
+
+const canaries = {
+  name: 'Quillfeather',
+  givenName: 'Zanzibar',
+  note: 'canary-note-91c4',
+  search: 'Quillfeath',
+  password: 'Canary-Password-7f3a9-long',
+  summary: 'canary-summary-d20e',
+  reason: 'canary-reason-55ab',
+};
+
+let t: TestApp;
+let logged = '';
+let staff: Record<string, SignedIn & { email: string }>;
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  t = await createTestApp({
+    config: { signInAttemptsPerMinute: 10_000, logLevel: 'trace' },
+    logger: { level: 'trace', stream: sink },
+  });
+  ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function call(
+  who: SignedIn | null,
+  method: string,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...(who?.headers ?? {}), ...headers },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+describe('logs and the audit trail', () => {
+  it('carry none of the personal details, passwords, tokens or secrets that went in', async () => {
+    const manager = staff.manager!;
+    const admin = staff.admin!;
+    const orgId = manager.orgId;
+    const person = await call(staff.care_worker!, 'POST', '/api/people', {
+      givenName: canaries.givenName,
+      familyName: canaries.name,
+      communicationNeeds: canaries.note,
+    });
+    expect(person.statusCode).toBe(201);
+    await call(staff.care_worker!, 'GET', `/api/people?q=${canaries.search}`);
+    await call(staff.care_worker!, 'GET', `/api/people/${person.json().id}`);
+    await call(null, 'POST', '/api/session', { email: manager.email, password: canaries.password });
+    const user = await call(admin, 'POST', '/api/users', {
+      email: 'canary.user@example.org',
+      displayName: `${canaries.givenName} Staff`,
+      role: 'care_worker',
+      password: canaries.password,
+    });
+    expect(user.statusCode).toBe(201);
+    await call(null, 'POST', '/api/session', {
+      email: 'canary.user@example.org',
+      password: canaries.password,
+    });
+    const token = await call(admin, 'POST', '/api/api-tokens', { name: 'Rota', role: 'care_worker' });
+    const apiToken = token.json().token as string;
+    await call(null, 'GET', '/api/people', undefined, { authorization: `Bearer ${apiToken}` });
+    await call(null, 'GET', '/api/people', undefined, { authorization: `Bearer ${apiToken}x` });
+    const enrolment = await call(staff.care_worker!, 'POST', '/api/account/mfa/enrolment');
+    const secret = enrolment.statusCode === 201 ? (enrolment.json().secret as string) : null;
+
+    const partner = await createTestPartnerOrganisation(t.db, t.clock, orgId);
+    const contact = await createTestPartnerContact(t.db, t.clock, orgId, partner.id);
+    const message = await call(manager, 'POST', '/api/messages', {
+      template: 'update',
+      urgency: 'routine',
+      partnerOrganisationId: partner.id,
+      partnerContactId: contact.id,
+      subject: 'Visiting',
+      summary: `Since 9am today: ${canaries.summary}`,
+    });
+    expect(message.statusCode).toBe(201);
+    const linkToken = (message.json().partnerLink as string).split('#')[1]!;
+    await call(null, 'GET', '/api/partner/message', undefined, { 'x-partner-link': linkToken });
+    await call(
+      null,
+      'POST',
+      '/api/partner/message/acknowledge',
+      { name: canaries.givenName },
+      { 'x-partner-link': linkToken },
+    );
+    await call(manager, 'POST', `/api/messages/${message.json().id}/withdraw`, { reason: canaries.reason });
+    // A caller's attempt to forge a log line through the address.
+    await call(staff.care_worker!, 'GET', `/api/people?q=x%0D%0A%7B%22level%22%3A60%7D`);
+
+    const secrets = [...Object.values(canaries), apiToken, linkToken, ...(secret ? [secret] : [])];
+    const lines = logged.split('\n').filter((line) => line.length > 0);
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 60)).toEqual([]);
+    for (const value of secrets) {
+      expect({ value, inLog: logged.toLowerCase().includes(value.toLowerCase()) }).toEqual({
+        value,
+        inLog: false,
+      });
+    }
+
+    const audit = await t.db.selectFrom('audit_events').selectAll().execute();
+    const written = JSON.stringify(audit).toLowerCase();
+    for (const value of secrets) {
+      expect({ value, inAudit: written.includes(value.toLowerCase()) }).toEqual({ value, inAudit: false });
+    }
+  });
+});
