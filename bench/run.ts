@@ -6,6 +6,7 @@ import { benchmarkAuditedWrites } from './audited-writes.ts';
 import { benchmarkChannelChoice } from './channel-choice.ts';
 import { benchmarkEmbeddedStart } from './embedded-start.ts';
 import { benchmarkEscalationSweep } from './escalation-sweep.ts';
+import { benchmarkIncidents } from './incidents.ts';
 import { benchmarkRegisterSearch } from './register-search.ts';
 import { benchmarkSharingGate } from './sharing-gate.ts';
 
@@ -23,6 +24,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'register-search': () => benchmarkRegisterSearch({ adminUrl, rounds, logFile }),
   'sharing-gate': () => benchmarkSharingGate({ rounds }),
   'escalation-sweep': () => benchmarkEscalationSweep({ adminUrl, rounds }),
+  incidents: () => benchmarkIncidents({ adminUrl, rounds, logFile }),
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

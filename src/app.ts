@@ -25,6 +25,7 @@ import type { AppDependencies } from './dependencies.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerProblemHandlers } from './http/problem.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
+import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
@@ -217,6 +218,7 @@ export async function buildApp(
   await app.register(accessHistoryRoutes(dependencies));
   await app.register(partnerMessagesRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
+  await app.register(incidentsRoutes(dependencies));
 
   registerWebApp(app);
   return app;

@@ -178,6 +178,30 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
       resolution_note: null,
     })
     .execute();
+  const incident = await call(staff.manager, 'POST', '/api/incidents', {
+    type: 'heating',
+    title: 'Boiler failure',
+    summary: 'No heating since 6am today.',
+    severity: 'moderate',
+    startedAt: '2026-11-21T06:00:00Z',
+    leadId: staff.manager.userId,
+    partnerLiaisonId: staff.manager.userId,
+  });
+  if (incident.statusCode !== 201) throw new Error(`incident: ${incident.statusCode} ${incident.body}`);
+  ids.incident = incident.json().id;
+  await call(staff.manager, 'POST', `/api/incidents/${ids.incident}/people`, { personIds: [ids.person] });
+  ids.measure = await created(staff.manager, `/api/incidents/${ids.incident}/measures`, {
+    kind: 'temporary_equipment',
+    description: 'Heaters in every room',
+    ownerId: staff.manager.userId,
+    startsAt: '2026-11-21T07:00:00Z',
+  });
+  const actions = await call(staff.manager, 'POST', `/api/incidents/${ids.incident}/learning-actions`, {
+    action: 'Agree a heating protocol',
+    ownerId: staff.manager.userId,
+    dueOn: '2027-01-15',
+  });
+  ids.learningAction = actions.json()[0].id;
   return { staff, ids };
 }
 
@@ -185,6 +209,9 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
 function kindOf(url: string, parameter: string): string | null {
   if (parameter === 'purpose' || parameter === 'template' || parameter === 'urgency') return null;
   if (parameter === 'linkId') return 'link';
+  if (parameter === 'personId') return 'person';
+  if (parameter === 'measureId') return 'measure';
+  if (parameter === 'actionId') return 'learningAction';
   if (parameter === 'contactId') return 'contact';
   if (parameter === 'representativeId') return 'representative';
   if (parameter === 'memberId') return 'circleMember';
@@ -204,6 +231,7 @@ function kindOf(url: string, parameter: string): string | null {
     ['/api/messages/', 'message'],
     ['/api/attention/', 'attention'],
     ['/api/advice/', 'advice'],
+    ['/api/incidents/', 'incident'],
   ];
   return byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'unknown';
 }
@@ -297,6 +325,33 @@ function exampleBody(route: string, other: Dataset): unknown {
     'POST /api/attention/:id/resolve': {},
     'POST /api/advice/:id/confirmation': { how: 'letter' },
     'POST /api/people/:id/care-plan-amendments': { whatChanged: 'Visits shortened', why: 'GP advice' },
+    'PATCH /api/incidents/:id': { title: 'Changed' },
+    'POST /api/incidents/:id/people': { personIds: [other.person] },
+    'POST /api/incidents/:id/people/:personId/adjustment': { level: 'high', reason: 'Frail' },
+    'POST /api/incidents/:id/measures': {
+      kind: 'other',
+      description: 'Extra checks',
+      ownerId: other.user,
+      startsAt: '2026-11-21T08:00:00Z',
+    },
+    'POST /api/incidents/:id/measures/:measureId/end': { endedAt: '2026-11-21T09:00:00Z' },
+    'POST /api/incidents/:id/records': { kind: 'note', occurredAt: '2026-11-21T08:00:00Z', note: 'Checked' },
+    'POST /api/incidents/:id/messages': {
+      template: 'update',
+      urgency: 'routine',
+      partnerOrganisationId: other.partnerOrganisation,
+      partnerContactId: other.contact,
+      subject: 'Update',
+      summary: 'Since 6am today there has been no heating.',
+    },
+    'POST /api/incidents/:id/close': {},
+    'POST /api/incidents/:id/findings': { findings: 'Slow repair' },
+    'POST /api/incidents/:id/learning-actions': {
+      action: 'Review',
+      ownerId: other.user,
+      dueOn: '2027-01-15',
+    },
+    'POST /api/incidents/:id/learning-actions/:actionId/done': {},
   };
   if (!(route in examples)) throw new Error(`Give ${route} an example body in test/isolation.test.ts.`);
   return examples[route];

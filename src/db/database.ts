@@ -9,6 +9,13 @@ import type {
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
+import type {
+  IncidentLearningActionsTable,
+  IncidentMeasuresTable,
+  IncidentPeopleTable,
+  IncidentRecordsTable,
+  IncidentsTable,
+} from '../incidents/incidents.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type {
   AttentionItemsTable,
@@ -74,6 +81,11 @@ export type Database = {
   care_plan_amendments: CarePlanAmendmentsTable;
   attention_items: AttentionItemsTable;
   escalation_route_settings: EscalationRouteSettingsTable;
+  incidents: IncidentsTable;
+  incident_people: IncidentPeopleTable;
+  incident_measures: IncidentMeasuresTable;
+  incident_records: IncidentRecordsTable;
+  incident_learning_actions: IncidentLearningActionsTable;
 };
 
 export type Db = Kysely<Database>;

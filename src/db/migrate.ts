@@ -7,6 +7,7 @@ import * as createEscalationSteps from './migrations/2026_11_21_1500_create_esca
 import * as apiTokenNoticesAndAuditQueue from './migrations/2026_11_21_1600_api_token_notices_and_audit_queue.ts';
 import * as multiFactorSignIn from './migrations/2026_11_21_1700_multi_factor_sign_in.ts';
 import * as createPartnerMessages from './migrations/2026_11_21_1800_create_partner_messages.ts';
+import * as createIncidents from './migrations/2026_11_21_1900_create_incidents.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1600_api_token_notices_and_audit_queue': apiTokenNoticesAndAuditQueue,
   '2026_11_21_1700_multi_factor_sign_in': multiFactorSignIn,
   '2026_11_21_1800_create_partner_messages': createPartnerMessages,
+  '2026_11_21_1900_create_incidents': createIncidents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

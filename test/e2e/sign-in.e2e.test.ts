@@ -73,6 +73,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
       'Home',
       'People',
       'Partner messages',
+      'Incidents',
       'Held shares',
       'Partners',
       'Sharing agreements',
@@ -264,6 +265,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
       'Home',
       'People',
       'Partner messages',
+      'Incidents',
       'Partners',
       'Sharing agreements',
     ]);

@@ -1690,3 +1690,367 @@ export function recordCarePlanAmendment(
 ): Promise<{ id: string }> {
   return request('POST', `/api/people/${part(personId)}/care-plan-amendments`, amendment);
 }
+
+// ---- incidents and business continuity ----
+
+export type IncidentType =
+  | 'staffing'
+  | 'heating'
+  | 'flood'
+  | 'power'
+  | 'environmental'
+  | 'digital_failure'
+  | 'transport'
+  | 'medication_supply'
+  | 'equipment'
+  | 'external_provider_failure'
+  | 'other';
+export type IncidentSeverity = 'minor' | 'moderate' | 'major' | 'critical';
+export type IncidentStatus = 'open' | 'closed';
+export type RiskLevel = 'high' | 'medium' | 'low';
+export type MeasureKind =
+  | 'room_move'
+  | 'additional_checks'
+  | 'temporary_equipment'
+  | 'alternative_accommodation_request'
+  | 'staffing_cover'
+  | 'other';
+export type IncidentRecordKind = 'decision' | 'reading' | 'hazard' | 'note';
+
+export type Incident = {
+  id: string;
+  type: IncidentType;
+  title: string;
+  summary: string;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  startedAt: string;
+  endedAt: string | null;
+  careServices: { id: string; name: string }[];
+  locations: string[];
+  lead: { id: string; name: string };
+  partnerLiaison: { id: string; name: string };
+  escalationRoute: EscalationRoute | null;
+  affectedPeople: number;
+  closedAt: string | null;
+  version: number;
+};
+
+export type NewIncident = {
+  type: IncidentType;
+  /** Goes in partner emails: no personal details. */
+  title: string;
+  summary: string;
+  severity: IncidentSeverity;
+  /** ISO 8601 date-time with its offset. */
+  startedAt: string;
+  careServiceIds: string[];
+  locations: string[];
+  leadId: string;
+  partnerLiaisonId: string;
+  escalationRoute?: EscalationRoute | null;
+};
+
+export type IncidentChanges = Partial<
+  Pick<NewIncident, 'title' | 'summary' | 'severity' | 'locations' | 'leadId' | 'partnerLiaisonId'>
+> & { endedAt?: string | null };
+
+export type AffectedPerson = {
+  personId: string;
+  name: string;
+  careServiceName: string | null;
+  /** The level in force: the lead's adjustment if there is one, else the ranking. */
+  level: RiskLevel;
+  rankedLevel: RiskLevel;
+  score: number;
+  reasons: { points: number; reason: string }[];
+  adjustment: { level: RiskLevel; reason: string; by: string | null; at: string } | null;
+  observationPlan: string | null;
+  addedAt: string;
+};
+
+export type PersonAdjustment = { level?: RiskLevel; reason?: string | null; observationPlan?: string | null };
+
+export type InterimMeasure = {
+  id: string;
+  kind: MeasureKind;
+  description: string;
+  personId: string | null;
+  owner: string;
+  startsAt: string;
+  endedAt: string | null;
+};
+
+export type NewInterimMeasure = {
+  kind: MeasureKind;
+  description: string;
+  personId?: string | null;
+  ownerId: string;
+  startsAt: string;
+};
+
+export type IncidentRecord = {
+  id: string;
+  kind: IncidentRecordKind;
+  occurredAt: string;
+  recordedAt: string;
+  recordedBy: string;
+  decision: string | null;
+  evidence: string | null;
+  rationale: string | null;
+  advice: { id: string; givenBy: string; advice: string }[];
+  location: string | null;
+  measure: string | null;
+  value: number | null;
+  unit: string | null;
+  note: string | null;
+};
+
+export type NewIncidentRecord =
+  | {
+      kind: 'decision';
+      occurredAt: string;
+      decision: string;
+      evidence: string;
+      rationale: string;
+      adviceIds: string[];
+    }
+  | {
+      kind: 'reading' | 'hazard';
+      occurredAt: string;
+      location: string;
+      measure?: string | null;
+      value?: number | null;
+      unit?: string | null;
+      note?: string | null;
+    }
+  | { kind: 'note'; occurredAt: string; note: string };
+
+/** A partner update or request the incident needs, prefilled for the lead to check and send. */
+export type ProposedMessage = {
+  key: string;
+  why: string;
+  alreadySent: boolean;
+  sentMessageId: string | null;
+  personName: string | null;
+  partnerOrganisationName: string;
+  partnerContactName: string;
+  draft: NewMessage;
+};
+
+export type IncidentTimelineEntry = {
+  at: string;
+  kind: string;
+  text: string;
+  who: string | null;
+  messageId: string | null;
+  personId: string | null;
+};
+
+export type ReviewFigures = {
+  generatedAt: string;
+  incident: {
+    title: string;
+    type: IncidentType;
+    severity: IncidentSeverity;
+    startedAt: string;
+    endedAt: string | null;
+    durationMinutes: number | null;
+  };
+  people: { total: number; high: number; medium: number; low: number };
+  firstPartnerContact: { at: string; minutesFromStart: number; partner: string } | null;
+  messagesSent: number;
+  partners: {
+    partnerOrganisationId: string;
+    name: string;
+    messages: number;
+    firstContactAt: string;
+    acknowledged: number;
+    firstAcknowledgementMinutes: number | null;
+    medianMinutesToAcknowledge: number | null;
+    responded: number;
+    medianMinutesToRespond: number | null;
+    slowestMinutesToRespond: number | null;
+    notResponded: number;
+  }[];
+  escalated: {
+    messageId: string;
+    subject: string;
+    partner: string;
+    stepsFired: number;
+    furthestTarget: EscalationTarget;
+    reachedManagers: boolean;
+    answered: boolean;
+  }[];
+  nonResponses: {
+    messageId: string;
+    subject: string;
+    partner: string;
+    contact: string;
+    sentAt: string;
+    deadline: string | null;
+    acknowledged: boolean;
+  }[];
+  decisions: {
+    at: string;
+    by: string;
+    decision: string;
+    evidence: string;
+    rationale: string;
+    advice: {
+      givenBy: string;
+      advice: string;
+      receivedHow: ReceivedHow;
+      confirmation: AdviceConfirmationStatus;
+    }[];
+  }[];
+  measures: {
+    kind: MeasureKind;
+    description: string;
+    owner: string;
+    startsAt: string;
+    endedAt: string | null;
+    minutesInPlace: number | null;
+  }[];
+};
+
+export type LearningAction = {
+  id: string;
+  action: string;
+  owner: string;
+  ownerId: string;
+  /** YYYY-MM-DD */
+  dueOn: string;
+  doneAt: string | null;
+};
+
+export type IncidentReview = {
+  status: IncidentStatus;
+  /** False while the incident is open: the figures are a preview, worked out now. */
+  final: boolean;
+  findings: string | null;
+  figures: ReviewFigures;
+  learningActions: LearningAction[];
+};
+
+function incidentPath(incidentId: string, rest = ''): string {
+  return `/api/incidents/${part(incidentId)}${rest}`;
+}
+
+export function listIncidents(
+  search: Page & { status: IncidentStatus | 'all' },
+): Promise<{ items: Incident[] }> {
+  return request('GET', `/api/incidents${queryString(search)}`);
+}
+
+export function openIncident(incident: NewIncident): Promise<Incident> {
+  return request('POST', '/api/incidents', incident);
+}
+
+export function getIncident(incidentId: string): Promise<Incident> {
+  return request('GET', incidentPath(incidentId));
+}
+
+export function changeIncident(
+  incidentId: string,
+  version: number,
+  changes: IncidentChanges,
+): Promise<Incident> {
+  return update(incidentPath(incidentId), version, changes);
+}
+
+/** Highest risk first, with the reasons. Viewing them is audited. */
+export function listAffectedPeople(incidentId: string): Promise<{ items: AffectedPerson[] }> {
+  return request('GET', incidentPath(incidentId, '/people'));
+}
+
+/** People already on the incident keep their ranking and any adjustment. */
+export function addAffectedPeople(
+  incidentId: string,
+  chosen: { careServiceIds?: string[]; personIds?: string[] },
+): Promise<{ added: number; people: AffectedPerson[] }> {
+  return request('POST', incidentPath(incidentId, '/people'), chosen);
+}
+
+export function adjustAffectedPerson(
+  incidentId: string,
+  personId: string,
+  adjustment: PersonAdjustment,
+): Promise<{ items: AffectedPerson[] }> {
+  return request('POST', incidentPath(incidentId, `/people/${part(personId)}/adjustment`), adjustment);
+}
+
+export function listInterimMeasures(incidentId: string): Promise<{ items: InterimMeasure[] }> {
+  return request('GET', incidentPath(incidentId, '/measures'));
+}
+
+export function addInterimMeasure(incidentId: string, measure: NewInterimMeasure): Promise<InterimMeasure> {
+  return request('POST', incidentPath(incidentId, '/measures'), measure);
+}
+
+export function endInterimMeasure(
+  incidentId: string,
+  measureId: string,
+  endedAt: string,
+): Promise<InterimMeasure> {
+  return request('POST', incidentPath(incidentId, `/measures/${part(measureId)}/end`), { endedAt });
+}
+
+export function listIncidentRecords(incidentId: string): Promise<{ items: IncidentRecord[] }> {
+  return request('GET', incidentPath(incidentId, '/records'));
+}
+
+/** Records are never edited: a correction is a new record. */
+export function addIncidentRecord(incidentId: string, record: NewIncidentRecord): Promise<IncidentRecord> {
+  return request('POST', incidentPath(incidentId, '/records'), record);
+}
+
+export function listProposedMessages(incidentId: string): Promise<{ items: ProposedMessage[] }> {
+  return request('GET', incidentPath(incidentId, '/proposed-messages'));
+}
+
+/**
+ * The same rules as sendMessage: a message about a person passes the sharing gate first (a
+ * refusal is a 403 carrying every reason), then the message rules (400, per field).
+ */
+export function sendIncidentMessage(incidentId: string, message: NewMessage): Promise<SentMessage> {
+  return request('POST', incidentPath(incidentId, '/messages'), message);
+}
+
+/** Everything on the incident, oldest first. Viewing it is audited. */
+export function getIncidentTimeline(incidentId: string): Promise<{ items: IncidentTimelineEntry[] }> {
+  return request('GET', incidentPath(incidentId, '/timeline'));
+}
+
+/** The review's figures are worked out from the records and kept as they stand at closing. */
+export function closeIncident(
+  incidentId: string,
+  closing: { endedAt?: string; findings?: string | null },
+): Promise<IncidentReview> {
+  return request('POST', incidentPath(incidentId, '/close'), closing);
+}
+
+/** A preview while the incident is open. Viewing it is audited. */
+export function getIncidentReview(incidentId: string): Promise<IncidentReview> {
+  return request('GET', incidentPath(incidentId, '/review'));
+}
+
+export function recordIncidentFindings(incidentId: string, findings: string): Promise<IncidentReview> {
+  return request('POST', incidentPath(incidentId, '/findings'), { findings });
+}
+
+export function addLearningAction(
+  incidentId: string,
+  action: { action: string; ownerId: string; dueOn: string },
+): Promise<LearningAction[]> {
+  return request('POST', incidentPath(incidentId, '/learning-actions'), action);
+}
+
+export function completeLearningAction(incidentId: string, actionId: string): Promise<LearningAction[]> {
+  return request('POST', incidentPath(incidentId, `/learning-actions/${part(actionId)}/done`));
+}
+
+/** Where the browser downloads the review; the download is audited. */
+export function incidentReviewDownloadPath(incidentId: string, format: 'html' | 'pdf'): string {
+  return incidentPath(incidentId, `/review.${format}`);
+}

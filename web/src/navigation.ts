@@ -3,6 +3,8 @@ import type { StaffRole } from './api.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { auditSectionReaders } from './audit/access.ts';
 import { HomePage } from './home/HomePage.tsx';
+import { incidentReaders } from './incidents/access.ts';
+import { IncidentsPage } from './incidents/IncidentsPage.tsx';
 import { messageReaders } from './messages/access.ts';
 import { MessagesPage } from './messages/MessagesPage.tsx';
 import { registerReaders } from './partners/access.ts';
@@ -31,6 +33,7 @@ export const sections: readonly Section[] = [
   { path: '/', label: 'Home', page: HomePage, roles: everyone },
   { path: '/people', label: 'People', page: PeoplePage, roles: peopleReaders },
   { path: '/messages', label: 'Partner messages', page: MessagesPage, roles: messageReaders },
+  { path: '/incidents', label: 'Incidents', page: IncidentsPage, roles: incidentReaders },
   { path: '/held-shares', label: 'Held shares', page: HeldSharesPage, roles: sharingDeciders },
   { path: '/partners', label: 'Partners', page: PartnersPage, roles: registerReaders },
   {

@@ -6,6 +6,7 @@ import { RequireRole, RequireSession } from './auth/RequireSession.tsx';
 import { SecondFactorPage } from './auth/SecondFactorPage.tsx';
 import { SetUpAuthenticatorPage } from './auth/SetUpAuthenticatorPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
+import { incidentRoutes } from './incidents/incident-routes.tsx';
 import { messageRoutes } from './messages/message-routes.tsx';
 import { sections } from './navigation.ts';
 import { PartnerMessagePage } from './partner/PartnerMessagePage.tsx';
@@ -41,6 +42,7 @@ const signedInRoutes: RouteObject[] = [
   ...peopleRoutes,
   ...sharingRoutes,
   ...messageRoutes,
+  ...incidentRoutes,
   ...adviceRoutes,
   ...auditRoutes,
   { path: '*', element: <NotFoundPage /> },

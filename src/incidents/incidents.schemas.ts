@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { escalationRouteSchema } from '../escalation/escalation.schemas.ts';
+import { pageQuery } from '../http/schemas.ts';
+import { incidentTypes, measureKinds, recordKinds, riskLevels, severities } from './incidents.table.ts';
+
+const uniqueList = <T>(list: T[]) => new Set(list).size === list.length;
+const requiredText = (max: number) => z.string().trim().min(1, 'Enter this.').max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const moment = z.iso.datetime({ offset: true });
+
+export const incidentTypeSchema = z.enum(incidentTypes).meta({ id: 'IncidentType' });
+export const severitySchema = z.enum(severities).meta({ id: 'IncidentSeverity' });
+export const riskLevelSchema = z.enum(riskLevels).meta({ id: 'RiskLevel' });
+
+export const createIncidentBody = z
+  .strictObject({
+    type: incidentTypeSchema,
+    title: requiredText(200).describe('A short name, without personal details: it goes in partner emails'),
+    summary: requiredText(5000),
+    severity: severitySchema,
+    startedAt: moment,
+    careServiceIds: z.array(z.uuid()).max(50).refine(uniqueList, 'List each service once.').default([]),
+    locations: z.array(requiredText(200)).max(50).default([]),
+    leadId: z.uuid().describe('The member of staff leading the response'),
+    partnerLiaisonId: z.uuid().describe('The member of staff who owns communication with partners'),
+    escalationRoute: escalationRouteSchema
+      .nullable()
+      .optional()
+      .describe("The route the incident's messages carry; left out, each kind of message keeps its own"),
+  })
+  .meta({ id: 'CreateIncident' });
+export type CreateIncidentInput = z.infer<typeof createIncidentBody>;
+
+export const updateIncidentBody = z
+  .strictObject({
+    title: requiredText(200).optional(),
+    summary: requiredText(5000).optional(),
+    severity: severitySchema.optional(),
+    endedAt: moment.nullable().optional(),
+    locations: z.array(requiredText(200)).max(50).optional(),
+    leadId: z.uuid().optional(),
+    partnerLiaisonId: z.uuid().optional(),
+    escalationRoute: escalationRouteSchema.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change.');
+export type UpdateIncidentInput = z.infer<typeof updateIncidentBody>;
+
+export const incidentListQuery = pageQuery.extend({
+  status: z.enum(['open', 'closed', 'all']).default('open'),
+});
+
+export const incidentSchema = z
+  .object({
+    id: z.uuid(),
+    type: incidentTypeSchema,
+    title: z.string(),
+    summary: z.string(),
+    severity: severitySchema,
+    status: z.enum(['open', 'closed']),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    careServices: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    locations: z.array(z.string()),
+    lead: z.object({ id: z.uuid(), name: z.string() }),
+    partnerLiaison: z.object({ id: z.uuid(), name: z.string() }),
+    escalationRoute: z.unknown().nullable(),
+    affectedPeople: z.number().int(),
+    closedAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Incident' });
+
+export const addPeopleBody = z
+  .strictObject({
+    careServiceIds: z.array(z.uuid()).max(50).refine(uniqueList, 'List each service once.').default([]),
+    personIds: z.array(z.uuid()).max(1000).refine(uniqueList, 'List each person once.').default([]),
+  })
+  .refine((body) => body.careServiceIds.length + body.personIds.length > 0, {
+    message: 'Choose a service or location, or at least one person.',
+    path: ['careServiceIds'],
+  });
+
+export const affectedPersonSchema = z
+  .object({
+    personId: z.uuid(),
+    name: z.string(),
+    careServiceName: z.string().nullable(),
+    level: riskLevelSchema.describe('The level in force: the lead’s adjustment if any, else the ranking'),
+    rankedLevel: riskLevelSchema,
+    score: z.number().int(),
+    reasons: z.array(z.object({ points: z.number().int(), reason: z.string() })),
+    adjustment: z
+      .object({ level: riskLevelSchema, reason: z.string(), by: z.string().nullable(), at: z.string() })
+      .nullable(),
+    observationPlan: z.string().nullable(),
+    addedAt: z.string(),
+  })
+  .meta({ id: 'AffectedPerson' });
+
+export const adjustPersonBody = z
+  .strictObject({
+    level: riskLevelSchema.optional(),
+    reason: optionalText(2000),
+    observationPlan: optionalText(5000).describe(
+      'Interim observation and escalation thresholds, e.g. "check blood glucose at each visit; call the district nurse if above 15"',
+    ),
+  })
+  .refine((body) => !body.level || Boolean(body.reason?.trim()), {
+    message: 'Say why you are changing the risk level.',
+    path: ['reason'],
+  })
+  .refine(
+    (body) => body.level !== undefined || body.observationPlan !== undefined,
+    'Send a level or a plan.',
+  );
+export const personParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
+
+export const addMeasureBody = z.strictObject({
+  kind: z.enum(measureKinds),
+  description: requiredText(2000),
+  personId: z.uuid().nullable().optional(),
+  ownerId: z.uuid().describe('The member of staff responsible'),
+  startsAt: moment,
+});
+export const endMeasureBody = z.strictObject({ endedAt: moment });
+export const measureParams = z.strictObject({ id: z.uuid(), measureId: z.uuid() });
+
+export const measureSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(measureKinds),
+    description: z.string(),
+    personId: z.uuid().nullable(),
+    owner: z.string(),
+    startsAt: z.string(),
+    endedAt: z.string().nullable(),
+  })
+  .meta({ id: 'InterimMeasure' });
+
+export const addRecordBody = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('decision'),
+    occurredAt: moment,
+    decision: requiredText(5000),
+    evidence: requiredText(5000),
+    rationale: requiredText(5000),
+    adviceIds: z.array(z.uuid()).max(20).refine(uniqueList, 'List each advice once.').default([]),
+  }),
+  z.strictObject({
+    kind: z.enum(['reading', 'hazard']),
+    occurredAt: moment,
+    location: requiredText(200),
+    measure: optionalText(100).describe('What was measured, e.g. "room temperature"'),
+    value: z.number().finite().nullable().optional(),
+    unit: optionalText(20).describe('e.g. "°C"'),
+    note: optionalText(5000),
+  }),
+  z.strictObject({ kind: z.literal('note'), occurredAt: moment, note: requiredText(5000) }),
+]);
+export type AddRecordInput = z.infer<typeof addRecordBody>;
+
+export const recordSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(recordKinds),
+    occurredAt: z.string(),
+    recordedAt: z.string(),
+    recordedBy: z.string(),
+    decision: z.string().nullable(),
+    evidence: z.string().nullable(),
+    rationale: z.string().nullable(),
+    advice: z.array(z.object({ id: z.uuid(), givenBy: z.string(), advice: z.string() })),
+    location: z.string().nullable(),
+    measure: z.string().nullable(),
+    value: z.number().nullable(),
+    unit: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'IncidentRecord' });
+
+export const proposalSchema = z
+  .object({
+    key: z.string(),
+    why: z.string(),
+    alreadySent: z.boolean(),
+    sentMessageId: z.uuid().nullable().describe('The message already sent for this proposal, if any'),
+    personName: z.string().nullable(),
+    partnerOrganisationName: z.string(),
+    partnerContactName: z.string(),
+    draft: z.record(z.string(), z.unknown()).describe('A body for POST /api/incidents/{id}/messages'),
+  })
+  .meta({ id: 'ProposedMessage' });
+
+export const timelineQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5000)
+    .transform((limit) => Math.min(limit, 5000)),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const timelineEntrySchema = z
+  .object({
+    at: z.string(),
+    kind: z
+      .string()
+      .describe(
+        'e.g. incident.started, person.added, measure.started, decision, message.sent, message.acknowledged',
+      ),
+    text: z.string(),
+    who: z.string().nullable(),
+    messageId: z.uuid().nullable(),
+    personId: z.uuid().nullable(),
+  })
+  .meta({ id: 'IncidentTimelineEntry' });
+
+export const closeIncidentBody = z.strictObject({
+  endedAt: moment.optional().describe('When the disruption ended; defaults to the recorded end, or now'),
+  findings: optionalText(20000),
+});
+
+export const findingsBody = z.strictObject({ findings: requiredText(20000) });
+
+export const learningActionBody = z.strictObject({
+  action: requiredText(2000),
+  ownerId: z.uuid(),
+  dueOn: z.iso.date(),
+});
+export const learningActionParams = z.strictObject({ id: z.uuid(), actionId: z.uuid() });

@@ -1,0 +1,131 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ActorType } from '../audit/audit.table.ts';
+import type { EscalationRoute } from '../escalation/escalation-routes.ts';
+
+export const incidentTypes = [
+  'staffing',
+  'heating',
+  'flood',
+  'power',
+  'environmental',
+  'digital_failure',
+  'transport',
+  'medication_supply',
+  'equipment',
+  'external_provider_failure',
+  'other',
+] as const;
+export type IncidentType = (typeof incidentTypes)[number];
+
+export const severities = ['minor', 'moderate', 'major', 'critical'] as const;
+export type Severity = (typeof severities)[number];
+
+export const riskLevels = ['high', 'medium', 'low'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+
+export const measureKinds = [
+  'room_move',
+  'additional_checks',
+  'temporary_equipment',
+  'alternative_accommodation_request',
+  'staffing_cover',
+  'other',
+] as const;
+export type MeasureKind = (typeof measureKinds)[number];
+
+export const recordKinds = ['decision', 'reading', 'hazard', 'note'] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
+/** One reason a person is ranked as they are, in words a lead can check. */
+export type RiskReason = { points: number; reason: string };
+
+export type IncidentsTable = {
+  org_id: string;
+  id: string;
+  type: IncidentType;
+  title: string;
+  summary: string;
+  severity: Severity;
+  status: Generated<'open' | 'closed'>;
+  started_at: Date;
+  ended_at: Date | null;
+  care_service_ids: string[];
+  locations: string[];
+  lead_id: string;
+  partner_liaison_id: string;
+  escalation_route: ColumnType<EscalationRoute | null, string | null, string | null>;
+  created_by: string | null;
+  created_at: Date;
+  closed_at: Date | null;
+  closed_by: string | null;
+  review: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  findings: string | null;
+  updated_at: Date;
+  version: Generated<number>;
+};
+
+export type IncidentPeopleTable = {
+  org_id: string;
+  incident_id: string;
+  person_id: string;
+  risk_level: RiskLevel;
+  risk_score: number;
+  risk_reasons: ColumnType<RiskReason[], string, string>;
+  adjusted_level: RiskLevel | null;
+  adjusted_reason: string | null;
+  adjusted_by: string | null;
+  adjusted_at: Date | null;
+  observation_plan: string | null;
+  added_by: string | null;
+  added_at: Date;
+};
+
+export type IncidentMeasuresTable = {
+  org_id: string;
+  id: string;
+  incident_id: string;
+  kind: MeasureKind;
+  description: string;
+  person_id: string | null;
+  owner_id: string;
+  starts_at: Date;
+  ended_at: Date | null;
+  created_at: Date;
+};
+
+export type IncidentRecordsTable = {
+  org_id: string;
+  id: string;
+  incident_id: string;
+  kind: RecordKind;
+  occurred_at: Date;
+  recorded_at: Date;
+  recorded_by_type: Exclude<ActorType, 'partner'>;
+  recorded_by: string;
+  decision: string | null;
+  evidence: string | null;
+  rationale: string | null;
+  advice_ids: string[];
+  location: string | null;
+  measure: string | null;
+  value: ColumnType<number | null, number | null, never>;
+  unit: string | null;
+  note: string | null;
+};
+
+export type IncidentLearningActionsTable = {
+  org_id: string;
+  id: string;
+  incident_id: string;
+  action: string;
+  owner_id: string;
+  due_on: string;
+  done_at: Date | null;
+  created_at: Date;
+};
+
+export type IncidentRow = Selectable<IncidentsTable>;
+export type IncidentPersonRow = Selectable<IncidentPeopleTable>;
+export type IncidentMeasureRow = Selectable<IncidentMeasuresTable>;
+export type IncidentRecordRow = Selectable<IncidentRecordsTable>;
+export type LearningActionRow = Selectable<IncidentLearningActionsTable>;

@@ -1,0 +1,299 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RequestContext } from '../../src/context.ts';
+import { addCircleMember } from '../../src/people/people.service.ts';
+import { recordConsent } from '../../src/sharing/sharing.service.ts';
+import {
+  createTestCareService,
+  createTestOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  createTestPerson,
+  createTestUser,
+  TEST_PASSWORD,
+} from '../factories.ts';
+import {
+  browserIsAvailable,
+  type E2eServer,
+  type ExpectedFailure,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInThroughForm,
+  startServer,
+  watchPage,
+} from './browser.ts';
+
+const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
+
+// A staffing shortage at Birch Court. Ada depends on insulin: her district nurse is in her circle
+// and she consented to health monitoring being shared with the nursing team. Ben has epilepsy: his
+// GP is in his circle, but he has given no consent, so the gate refuses his update. Dan has no
+// clinical flags.
+describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 180_000 }, () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let managerEmail: string;
+
+  // The browser types times as they are now; the server's clock is kept in step with it.
+  const keepTime = () => server.clock.set(new Date());
+
+  beforeAll(async () => {
+    server = await startServer();
+    keepTime();
+    const { db, clock } = server;
+    const organisation = await createTestOrganisation(db, clock);
+    const manager = await createTestUser(db, clock, organisation.id, {
+      role: 'manager',
+      displayName: 'Morgan Lead',
+    });
+    await createTestUser(db, clock, organisation.id, {
+      role: 'registered_manager',
+      displayName: 'Riley Liaison',
+    });
+    managerEmail = manager.email;
+    const asManager: RequestContext = {
+      orgId: organisation.id,
+      actor: { type: 'user', id: manager.id, role: 'manager' },
+      requestId: null,
+      ip: null,
+    };
+    const service = await createTestCareService(db, clock, organisation.id, { name: 'Birch Court' });
+    const ada = await createTestPerson(db, clock, organisation.id, {
+      givenName: 'Ada',
+      familyName: 'Okafor',
+      careServiceId: service.id,
+      flags: ['diabetes', 'insulin_dependent'],
+    });
+    const ben = await createTestPerson(db, clock, organisation.id, {
+      givenName: 'Ben',
+      familyName: 'Hale',
+      careServiceId: service.id,
+      flags: ['epilepsy'],
+    });
+    await createTestPerson(db, clock, organisation.id, {
+      givenName: 'Dan',
+      familyName: 'Moss',
+      careServiceId: service.id,
+    });
+    const nurses = await createTestPartnerOrganisation(db, clock, organisation.id, {
+      name: 'Community Nursing Team',
+      type: 'community_nurse',
+    });
+    const nurse = await createTestPartnerContact(db, clock, organisation.id, nurses.id, {
+      name: 'Nurse Grey',
+      type: 'district_nurse',
+      email: 'nurse.grey@nhs.example',
+    });
+    const surgery = await createTestPartnerOrganisation(db, clock, organisation.id, {
+      name: 'Elm Surgery',
+      type: 'gp',
+    });
+    const gp = await createTestPartnerContact(db, clock, organisation.id, surgery.id, {
+      name: 'Dr Rowe',
+      type: 'gp',
+      email: 'dr.rowe@nhs.example',
+    });
+    await addCircleMember(
+      db,
+      asManager,
+      ada.id,
+      { partnerContactId: nurse.id, role: 'district_nurse', isPrimary: false, startedOn: '2026-01-01' },
+      clock,
+    );
+    await addCircleMember(
+      db,
+      asManager,
+      ben.id,
+      { partnerContactId: gp.id, role: 'gp', isPrimary: false, startedOn: '2026-01-01' },
+      clock,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    await recordConsent(
+      db,
+      asManager,
+      ada.id,
+      {
+        givenBy: 'person',
+        partnerOrganisationIds: [nurses.id],
+        partnerContactIds: [],
+        partnerTypes: [],
+        purposes: ['health_monitoring'],
+        categories: ['identity', 'health'],
+        recordedHow: 'signed_form',
+        givenOn: today,
+        reviewOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+      },
+      clock,
+    );
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a manager opens an incident, ranks the people, sends the partner updates, decides, closes it and reviews it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const expectedFailures: ExpectedFailure[] = [{ status: 401, path: '/api/session' }];
+    const watch = await watchPage(page, expectedFailures);
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, managerEmail, TEST_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/`);
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();
+    await page.getByText('There are no open incidents.').waitFor();
+    await page.getByRole('link', { name: 'Open an incident' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Open an incident' }).waitFor();
+
+    // Nothing chosen: the error summary says what is missing, beside each field too.
+    await page.getByRole('button', { name: 'Open the incident' }).click();
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Enter a short title' }).waitFor();
+    expect(await page.locator('#partnerLiaisonId-error').textContent()).toBe(
+      'Error: Choose who talks to partners',
+    );
+    expect(await page.title()).toBe('Error: Open an incident – Liaison');
+
+    await page.getByLabel('What kind of disruption is it?').selectOption({ label: 'Staffing shortage' });
+    await page.getByLabel('Title', { exact: true }).fill('Night staff shortage at Birch Court');
+    await page
+      .getByLabel('Summary', { exact: true })
+      .fill('Three of five night staff called in sick at 9pm; agency cover cannot start until 2am.');
+    await page.getByLabel('Moderate', { exact: true }).check();
+    await page.getByLabel('Birch Court').check();
+    expect(await page.getByLabel('Incident lead').inputValue()).not.toBe('');
+    await page.getByLabel('Partner liaison').selectOption({ label: 'Riley Liaison' });
+    keepTime();
+    await page.getByRole('button', { name: 'Open the incident' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /Night staff shortage at Birch Court/ }).waitFor();
+    await page.getByText('The incident is open. Now add the people it affects.').waitFor();
+    expect(await summaryValue(page, 'Partner liaison')).toBe('Riley Liaison');
+    expect(await summaryValue(page, 'Incident lead')).toBe('Morgan Lead');
+    const incidentId = /\/incidents\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    // Ben's update: the sharing gate refuses it, as it should.
+    expectedFailures.push({ status: 403, path: `/api/incidents/${incidentId}/messages` });
+
+    // Everyone at the service is added and ranked, highest risk first, with the reasons in words.
+    const sections = page.getByRole('navigation', { name: 'Sections of this incident' });
+    await sections.getByRole('link', { name: 'Affected people' }).click();
+    await page.getByRole('link', { name: 'Add people' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Add the people affected' }).waitFor();
+    expect(await page.getByLabel('Birch Court').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Add everyone there' }).click();
+    await page.getByText('3 people have been added and ranked.').waitFor();
+    const table = page.getByRole('table', { name: /People affected, highest risk first/ });
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(0).textContent()).toContain('Ada Okafor');
+    expect(await rows.nth(0).textContent()).toContain('High risk');
+    expect(await rows.nth(0).textContent()).toContain('Depends on insulin');
+    expect(await rows.nth(2).textContent()).toContain('Dan Moss');
+    expect(await rows.nth(2).textContent()).toContain('Low risk');
+    await screenshot(page, 'incident-people');
+
+    // The lead sets an interim observation plan for Ada.
+    await page.getByRole('link', { name: 'Change level or plan for Ada Okafor' }).click();
+    await page
+      .getByLabel('Interim observation plan (optional)')
+      .fill('Check blood glucose at 10pm and 2am; call the district nurse if above 15.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Ada Okafor’s record has been updated.').waitFor();
+    expect(await rows.nth(0).textContent()).toContain('Check blood glucose at 10pm and 2am');
+
+    // The proposed updates: Ada's goes to her district nurse; Ben's is refused by the gate.
+    await sections.getByRole('link', { name: 'Partner updates' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Partner updates' }).waitFor();
+    const toNurse = page.locator('section.nhsuk-card', { hasText: 'to Nurse Grey' });
+    const toGp = page.locator('section.nhsuk-card', { hasText: 'to Dr Rowe' });
+    await toNurse.waitFor();
+    expect(await toNurse.textContent()).toContain('about Ada Okafor');
+    expect(await toNurse.textContent()).toContain('Not sent yet');
+    keepTime();
+    await toNurse.getByRole('button', { name: 'Send to Nurse Grey' }).click();
+    await toNurse.getByText('Sent to Nurse Grey at Community Nursing Team.').waitFor();
+    expect(await toNurse.getByRole('link', { name: /See the message and its replies/ }).count()).toBe(1);
+
+    keepTime();
+    await toGp.getByRole('button', { name: 'Send to Dr Rowe' }).click();
+    await toGp.getByRole('link', { name: 'Not sent: the sharing gate refused it' }).waitFor();
+    expect(await toGp.locator('.nhsuk-warning-callout').textContent()).toContain('Ben Hale');
+    await page
+      .getByRole('table', { name: 'Messages sent from this incident' })
+      .getByRole('link', { name: /Community Nursing Team/ })
+      .waitFor();
+    await screenshot(page, 'incident-partner-updates');
+
+    // A decision, with the evidence and the reason.
+    await sections.getByRole('link', { name: 'Decision log, readings and hazards' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Record a decision' }).waitFor();
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Enter what was decided' })
+      .waitFor();
+    await page.getByLabel('Decision', { exact: true }).fill('Move the medicines round to the senior carer.');
+    await page
+      .getByLabel('Evidence', { exact: true })
+      .fill('Only two staff on shift; Ada needs insulin at 10pm.');
+    await page
+      .getByLabel('Why', { exact: true })
+      .fill('The senior carer is trained in insulin; agency staff are not.');
+    keepTime();
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page
+      .getByRole('table', { name: 'Decisions' })
+      .getByText('Move the medicines round to the senior carer.')
+      .waitFor();
+
+    // Closing works the review out from the records.
+    await sections.getByRole('link', { name: 'Close the incident' }).click();
+    await page.getByLabel('Findings (optional)').fill('Agency cover took five hours to arrange.');
+    keepTime();
+    await page.getByRole('button', { name: 'Close the incident' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Post-incident review' }).waitFor();
+    await page
+      .getByText('The incident is closed. Its review has been worked out from the records.')
+      .waitFor();
+    expect(await summaryValue(page, 'First partner contact')).toMatch(
+      /^\d+ minutes? after the start, to Community Nursing Team, on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}(am|pm)$/,
+    );
+    expect(await summaryValue(page, 'Messages sent')).toBe('1');
+    expect(
+      await page
+        .getByRole('table', { name: 'Each partner’s acknowledgement and response times' })
+        .textContent(),
+    ).toContain('Community Nursing Team');
+    expect(
+      await page.getByRole('table', { name: 'Decisions and the advice behind them' }).textContent(),
+    ).toContain('The senior carer is trained in insulin');
+    expect(await page.getByLabel('The lead’s findings').inputValue()).toBe(
+      'Agency cover took five hours to arrange.',
+    );
+    const downloadPath = await page
+      .getByRole('link', { name: 'Download the review as a web page (HTML)' })
+      .getAttribute('href');
+    const download = await page.request.get(`${server.baseUrl}${downloadPath}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('text/html');
+    await screenshot(page, 'incident-review');
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByText('There are no open incidents.').waitFor();
+    await page.getByRole('link', { name: 'Closed incidents' }).click();
+    await page.getByRole('link', { name: 'Night staff shortage at Birch Court' }).waitFor();
+
+    expect(watch).toEqual(noFaults);
+    await context.close();
+  });
+});
+
+async function summaryValue(page: Page, key: string): Promise<string | null> {
+  const row = page.locator('.nhsuk-summary-list__row').filter({
+    has: page.locator(`.nhsuk-summary-list__key:text-is("${key}")`),
+  });
+  return (await row.locator('.nhsuk-summary-list__value').textContent())?.trim() ?? null;
+}

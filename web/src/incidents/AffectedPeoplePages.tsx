@@ -1,0 +1,413 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  type AffectedPerson,
+  addAffectedPeople,
+  adjustAffectedPerson,
+  type FieldError,
+  listAffectedPeople,
+  listCareServices,
+  listPeople,
+  type Person,
+  type PersonAdjustment,
+  type RiskLevel,
+} from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { Moment } from '../messages/message-parts.tsx';
+import { Checkboxes, Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
+import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { personName } from '../people/person-labels.ts';
+import { hasRole } from '../roles.ts';
+import { Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { incidentLeaders } from './access.ts';
+import { levelLabels, riskLevels } from './incident-labels.ts';
+import { incidentPath, LevelTag, useIncident } from './incident-parts.tsx';
+
+const levelHints = {
+  high: 'Needs the closest watch and the earliest partner contact.',
+  medium: 'Needs extra checks while the disruption lasts.',
+  low: 'Usual care, watching for changes.',
+} as const satisfies Record<RiskLevel, string>;
+
+export function AffectedPeopleSection() {
+  const { incident } = useIncident();
+  const session = useSession();
+  const [people, reload] = useResource(`affected people ${incident.id}`, () =>
+    listAffectedPeople(incident.id),
+  );
+  const canLead = hasRole(session.user.role, incidentLeaders) && incident.status === 'open';
+  usePageTitle(`Affected people: ${incident.title}`);
+  return (
+    <>
+      <h2>Affected people</h2>
+      <p>
+        Each person is ranked from their clinical flags and circumstances, with the reasons, so you can check
+        the ranking. Change a level when you know better, and say why.
+      </p>
+      {canLead ? (
+        <p>
+          <Link className="nhsuk-button nhsuk-button--secondary" to={incidentPath(incident.id, 'people/add')}>
+            Add people
+          </Link>
+        </p>
+      ) : null}
+      {people.status === 'loading' ? <Loading /> : null}
+      {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
+      {people.status === 'loaded' ? (
+        people.data.items.length === 0 ? (
+          <p>No one has been added yet.</p>
+        ) : (
+          <AffectedPeopleTable people={people.data.items} incidentId={incident.id} canLead={canLead} />
+        )
+      ) : null}
+    </>
+  );
+}
+
+function AffectedPeopleTable({
+  people,
+  incidentId,
+  canLead,
+}: {
+  people: readonly AffectedPerson[];
+  incidentId: string;
+  canLead: boolean;
+}) {
+  const counts = riskLevels
+    .map((level) => ({ level, count: people.filter((person) => person.level === level).length }))
+    .filter((each) => each.count > 0)
+    .map((each) => `${each.count} at ${levelLabels[each.level].toLowerCase()}`);
+  return (
+    <Table
+      caption={`People affected, highest risk first (${counts.join(', ')})`}
+      headings={['Person', 'Risk level', 'Why', 'Interim observation plan', ...(canLead ? ['Action'] : [])]}
+    >
+      {people.map((person) => (
+        <Row key={person.personId}>
+          <Cell heading="Person">
+            <Link to={`/people/${person.personId}`}>{person.name}</Link>
+            {person.careServiceName ? (
+              <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                {person.careServiceName}
+              </span>
+            ) : null}
+          </Cell>
+          <Cell heading="Risk level">
+            <LevelTag level={person.level} />
+            {person.adjustment ? (
+              <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">
+                Ranked {levelLabels[person.rankedLevel].toLowerCase()}; changed
+                {person.adjustment.by ? ` by ${person.adjustment.by}` : ''} on{' '}
+                <Moment iso={person.adjustment.at} />: {person.adjustment.reason}
+              </span>
+            ) : null}
+          </Cell>
+          <Cell heading="Why">
+            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s nhsuk-u-margin-bottom-0">
+              {person.reasons.map((reason) => (
+                <li key={reason.reason}>{reason.reason}</li>
+              ))}
+            </ul>
+          </Cell>
+          <Cell heading="Interim observation plan">
+            {person.observationPlan ? <MultiLine text={person.observationPlan} /> : 'None yet'}
+          </Cell>
+          {canLead ? (
+            <Cell heading="Action">
+              <Link to={incidentPath(incidentId, `people/${person.personId}`)}>
+                Change level or plan<span className="nhsuk-u-visually-hidden"> for {person.name}</span>
+              </Link>
+            </Cell>
+          ) : null}
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+// ---- adjusting one person ----
+
+export function AdjustPersonSection() {
+  const { incident } = useIncident();
+  const { personId = '' } = useParams();
+  const [people, reload] = useResource(`affected people ${incident.id}`, () =>
+    listAffectedPeople(incident.id),
+  );
+  if (people.status === 'loading') return <Loading />;
+  if (people.status === 'failed') return <LoadProblem error={people.error} onTryAgain={reload} />;
+  const person = people.data.items.find((each) => each.personId === personId);
+  if (!person) {
+    return (
+      <>
+        <h2>Person not found on this incident</h2>
+        <p>
+          <Link to={incidentPath(incident.id, 'people')}>Back to the affected people</Link>
+        </p>
+      </>
+    );
+  }
+  return <AdjustPersonForm person={person} incidentId={incident.id} />;
+}
+
+const adjustFields = { level: 'level', reason: 'reason', observationPlan: 'observationPlan' };
+
+function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; incidentId: string }) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [isSaving, setIsSaving] = useState(false);
+  usePageTitle(`Change ${person.name}’s risk level or plan`, errors.items.length > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSaving) return;
+    const values = new FormData(event.currentTarget);
+    const level = readText(values, 'level') as RiskLevel | null;
+    const reason = readText(values, 'reason');
+    const plan = readText(values, 'observationPlan');
+    const adjustment: PersonAdjustment = {};
+    const problems: FieldError[] = [];
+    if (level && level !== person.level) {
+      if (!reason) problems.push({ field: 'reason', message: 'Say why you are changing the risk level' });
+      adjustment.level = level;
+      adjustment.reason = reason;
+    }
+    if ((plan ?? null) !== (person.observationPlan ?? null)) adjustment.observationPlan = plan;
+    if (problems.length === 0 && Object.keys(adjustment).length === 0) {
+      problems.push({ field: 'level', message: 'Change the risk level or the observation plan' });
+    }
+    if (problems.length > 0) {
+      setErrors(toFormErrors(adjustFields, problems));
+      return;
+    }
+    setIsSaving(true);
+    try {
+      await adjustAffectedPerson(incidentId, person.personId, adjustment);
+      navigate(incidentPath(incidentId, 'people'), {
+        state: { notice: `${person.name}’s record has been updated.` },
+      });
+    } catch (error) {
+      setErrors(sharingFormErrors(adjustFields, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary items={errors.items} />
+        <h2>Change {person.name}’s risk level or observation plan</h2>
+        <p>
+          Ranked <LevelTag level={person.rankedLevel} /> because:
+        </p>
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {person.reasons.map((reason) => (
+            <li key={reason.reason}>{reason.reason}</li>
+          ))}
+        </ul>
+        <form onSubmit={submit} noValidate>
+          <Radios
+            id={adjustFields.level}
+            name="level"
+            legend="Risk level"
+            items={riskLevels.map((each) => ({
+              value: each,
+              label: levelLabels[each],
+              hint: levelHints[each],
+            }))}
+            defaultValues={[person.level]}
+            error={errors.byField.get('level')}
+          />
+          <TextArea
+            id={adjustFields.reason}
+            name="reason"
+            label="Why are you changing the level? (needed if you change it)"
+            hint="What you know that the ranking does not, like “Blood sugar has been unstable this week”."
+            rows={3}
+            error={errors.byField.get('reason')}
+          />
+          <TextArea
+            id={adjustFields.observationPlan}
+            name="observationPlan"
+            label="Interim observation plan (optional)"
+            hint="What staff check, how often, and when they escalate, like “Check blood glucose at each visit; call the district nurse if above 15”."
+            defaultValue={person.observationPlan}
+            error={errors.byField.get('observationPlan')}
+          />
+          <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
+            Save
+          </button>
+        </form>
+        <p>
+          <Link to={incidentPath(incidentId, 'people')}>Back to the affected people</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+// ---- adding people ----
+
+export function AddPeopleSection() {
+  const { incident, reload } = useIncident();
+  const navigate = useNavigate();
+  const [services, reloadServices] = useResource('care services', () =>
+    listCareServices({ limit: 100, offset: 0 }),
+  );
+  const [serviceErrors, setServiceErrors] = useState<FormErrors>(noFormErrors);
+  const [personErrors, setPersonErrors] = useState<FormErrors>(noFormErrors);
+  const [query, setQuery] = useState('');
+  const [isSaving, setIsSaving] = useState(false);
+  const [found] = useResource(`people matching ${query}`, () =>
+    query ? listPeople({ q: query, status: 'active', limit: 25, offset: 0 }) : Promise.resolve({ items: [] }),
+  );
+  usePageTitle(`Add people: ${incident.title}`, serviceErrors.items.length + personErrors.items.length > 0);
+
+  async function add(
+    chosen: { careServiceIds?: string[]; personIds?: string[] },
+    setErrors: (errors: FormErrors) => void,
+  ) {
+    if (isSaving) return;
+    setIsSaving(true);
+    try {
+      const answer = await addAffectedPeople(incident.id, chosen);
+      reload();
+      navigate(incidentPath(incident.id, 'people'), {
+        state: {
+          notice:
+            answer.added === 0
+              ? 'Everyone chosen was already on the incident.'
+              : `${answer.added === 1 ? '1 person has' : `${answer.added} people have`} been added and ranked.`,
+        },
+      });
+    } catch (error) {
+      setErrors(sharingFormErrors({ careServiceIds: 'careServiceIds', personIds: 'personIds' }, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  function addByService(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const careServiceIds = readChoices<string>(new FormData(event.currentTarget), 'careServiceIds');
+    setPersonErrors(noFormErrors);
+    if (careServiceIds.length === 0) {
+      setServiceErrors(
+        toFormErrors({ careServiceIds: 'careServiceIds' }, [
+          { field: 'careServiceIds', message: 'Choose at least one service or location' },
+        ]),
+      );
+      return;
+    }
+    void add({ careServiceIds }, setServiceErrors);
+  }
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setQuery(String(new FormData(event.currentTarget).get('q') ?? '').trim());
+  }
+
+  function addChosenPeople(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const personIds = readChoices<string>(new FormData(event.currentTarget), 'personIds');
+    setServiceErrors(noFormErrors);
+    if (personIds.length === 0) {
+      setPersonErrors(
+        toFormErrors({ personIds: 'personIds' }, [
+          { field: 'personIds', message: 'Choose at least one person' },
+        ]),
+      );
+      return;
+    }
+    void add({ personIds }, setPersonErrors);
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary items={[...serviceErrors.items, ...personErrors.items]} />
+        <h2>Add the people affected</h2>
+        <p>
+          Everyone you add is ranked by risk straight away. People already on the incident keep their level.
+        </p>
+        <h3>Everyone at a service or location</h3>
+        {services.status === 'loading' ? <Loading /> : null}
+        {services.status === 'failed' ? (
+          <LoadProblem error={services.error} onTryAgain={reloadServices} />
+        ) : null}
+        {services.status === 'loaded' ? (
+          services.data.items.length === 0 ? (
+            <p>Your organisation has no services or locations recorded.</p>
+          ) : (
+            <form onSubmit={addByService} noValidate>
+              <Checkboxes
+                id="careServiceIds"
+                name="careServiceIds"
+                legend="Which services or locations?"
+                hint="Everyone currently supported there is added."
+                items={services.data.items.map((service) => ({
+                  value: service.id,
+                  label: service.name,
+                  ...(service.address ? { hint: service.address } : {}),
+                }))}
+                defaultValues={incident.careServices.map((service) => service.id)}
+                error={serviceErrors.byField.get('careServiceIds')}
+              />
+              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
+                Add everyone there
+              </button>
+            </form>
+          )
+        ) : null}
+
+        <h3>One by one</h3>
+        <search>
+          <form onSubmit={search} noValidate>
+            <TextField
+              id="q"
+              name="q"
+              label="Find a person by name or NHS number"
+              type="search"
+              spellCheck={false}
+            />
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Search
+            </button>
+          </form>
+        </search>
+        {query && found.status === 'loading' ? <Loading /> : null}
+        {query && found.status === 'loaded' ? (
+          found.data.items.length === 0 ? (
+            <p>No one supported now matches “{query}”.</p>
+          ) : (
+            <form onSubmit={addChosenPeople} noValidate key={query}>
+              <Checkboxes
+                id="personIds"
+                name="personIds"
+                legend={`People matching “${query}”`}
+                items={found.data.items.map((person: Person) => ({
+                  value: person.id,
+                  label: personName(person),
+                  ...(person.careServiceName ? { hint: person.careServiceName } : {}),
+                }))}
+                error={personErrors.byField.get('personIds')}
+              />
+              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
+                Add the people chosen
+              </button>
+            </form>
+          )
+        ) : null}
+        <p>
+          <Link to={incidentPath(incident.id, 'people')}>Back to the affected people</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { Link, useSearchParams } from 'react-router';
+import { type Incident, type IncidentStatus, listIncidents } from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { Moment } from '../messages/message-parts.tsx';
+import { useNotice } from '../partners/notice.ts';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { hasRole } from '../roles.ts';
+import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { Pagination } from '../ui/Pagination.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { incidentLeaders } from './access.ts';
+import { incidentTypeLabels, severityLabels } from './incident-labels.ts';
+import { incidentPath } from './incident-parts.tsx';
+
+const pageSize = 25;
+const views = { open: 'Open incidents', closed: 'Closed incidents' } as const satisfies Record<
+  IncidentStatus,
+  string
+>;
+
+export function IncidentsPage() {
+  const session = useSession();
+  const [notice] = useNotice();
+  const [searchParams] = useSearchParams();
+  const status: IncidentStatus = searchParams.get('status') === 'closed' ? 'closed' : 'open';
+  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  usePageTitle(views[status]);
+  const [incidents, reload] = useResource(`incidents ${status} ${page}`, () =>
+    listIncidents({ status, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+  );
+
+  return (
+    <>
+      {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
+      <h1>Incidents</h1>
+      <p>
+        Disruptions to care (staff shortages, heating, flood or power failures, medicines, transport), the
+        people they put at risk, what partners were asked, and what was decided.
+      </p>
+      {hasRole(session.user.role, incidentLeaders) ? (
+        <p>
+          <Link className="nhsuk-button" to="/incidents/new" draggable="false">
+            Open an incident
+          </Link>
+        </p>
+      ) : null}
+      <nav className="nhsuk-contents-list" aria-label="Which incidents">
+        <h2 className="nhsuk-u-visually-hidden">Which incidents</h2>
+        <ol className="nhsuk-contents-list__list">
+          {(Object.keys(views) as IncidentStatus[]).map((each) =>
+            each === status ? (
+              <li className="nhsuk-contents-list__item" key={each} aria-current="page">
+                <span className="nhsuk-contents-list__current">{views[each]}</span>
+              </li>
+            ) : (
+              <li className="nhsuk-contents-list__item" key={each}>
+                <Link className="nhsuk-contents-list__link" to={`/incidents?status=${each}`}>
+                  {views[each]}
+                </Link>
+              </li>
+            ),
+          )}
+        </ol>
+      </nav>
+      {incidents.status === 'loading' ? (
+        <p className="nhsuk-body" role="status">
+          Loading
+        </p>
+      ) : null}
+      {incidents.status === 'failed' ? <LoadProblem error={incidents.error} onTryAgain={reload} /> : null}
+      {incidents.status === 'loaded' ? (
+        incidents.data.items.length === 0 ? (
+          <>
+            <h2>{views[status]}</h2>
+            <p>{status === 'open' ? 'There are no open incidents.' : 'No incidents have been closed yet.'}</p>
+          </>
+        ) : (
+          <>
+            <IncidentsTable caption={views[status]} incidents={incidents.data.items.slice(0, pageSize)} />
+            <Pagination
+              page={page}
+              hasNextPage={incidents.data.items.length > pageSize}
+              searchParams={searchParams}
+            />
+          </>
+        )
+      ) : null}
+    </>
+  );
+}
+
+function IncidentsTable({ caption, incidents }: { caption: string; incidents: readonly Incident[] }) {
+  return (
+    <Table
+      caption={caption}
+      headings={['Incident', 'Started (UK time)', 'Severity', 'People affected', 'Lead']}
+    >
+      {incidents.map((incident) => (
+        <Row key={incident.id}>
+          <Cell heading="Incident">
+            <Link to={incidentPath(incident.id)}>{incident.title}</Link>
+            <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+              {incidentTypeLabels[incident.type]}
+              {incident.careServices.length > 0
+                ? `, ${incident.careServices.map((service) => service.name).join(', ')}`
+                : ''}
+            </span>
+          </Cell>
+          <Cell heading="Started (UK time)">
+            <Moment iso={incident.startedAt} />
+            {incident.endedAt ? (
+              <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                Ended <Moment iso={incident.endedAt} />
+              </span>
+            ) : null}
+          </Cell>
+          <Cell heading="Severity">{severityLabels[incident.severity]}</Cell>
+          <Cell heading="People affected">{incident.affectedPeople}</Cell>
+          <Cell heading="Lead">{incident.lead.name}</Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}

@@ -1,0 +1,537 @@
+import { type FormEvent, useState } from 'react';
+import {
+  type AdviceConfirmationStatus,
+  addLearningAction,
+  completeLearningAction,
+  type FieldError,
+  getIncidentReview,
+  type IncidentReview,
+  incidentReviewDownloadPath,
+  type LearningAction,
+  type ReviewFigures,
+  recordIncidentFindings,
+} from '../api.ts';
+import { useSession } from '../auth/session.tsx';
+import { targetLabels } from '../messages/message-labels.ts';
+import { Moment } from '../messages/message-parts.tsx';
+import { DateInput, readDateInput, readText, SelectField, TextArea } from '../partners/form-fields.tsx';
+import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { hasRole } from '../roles.ts';
+import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { formatDate } from '../ui/format.ts';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { SummaryList } from '../ui/SummaryList.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { incidentLeaders } from './access.ts';
+import { describeMinutes, levelLabels, measureKindLabels } from './incident-labels.ts';
+import { useIncident, useStaffChoices } from './incident-parts.tsx';
+
+const confirmationWords = {
+  not_needed: 'given in writing',
+  confirmed: 'confirmed in writing',
+  requested: 'written confirmation requested',
+  not_requested: 'not confirmed in writing',
+} as const satisfies Record<AdviceConfirmationStatus, string>;
+
+export function ReviewSection() {
+  const { incident } = useIncident();
+  const session = useSession();
+  const canLead = hasRole(session.user.role, incidentLeaders);
+  const [review, reload] = useResource(`review ${incident.id} ${incident.status}`, () =>
+    getIncidentReview(incident.id),
+  );
+  const [current, setCurrent] = useState<IncidentReview | null>(null);
+  usePageTitle(`Post-incident review: ${incident.title}`);
+  if (review.status === 'loading') return <Loading />;
+  if (review.status === 'failed') return <LoadProblem error={review.error} onTryAgain={reload} />;
+  const shown = current ?? review.data;
+  return (
+    <>
+      <h2>{shown.final ? 'Post-incident review' : 'Review so far'}</h2>
+      {shown.final ? (
+        <p>
+          Worked out from the records when the incident was closed, on{' '}
+          <Moment iso={shown.figures.generatedAt} />. The figures are kept as they stood then.
+        </p>
+      ) : (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            The incident is still open: these figures are a preview, worked out from the records now. They are
+            kept when the incident is closed.
+          </p>
+        </div>
+      )}
+      <h3>Download</h3>
+      <ul className="nhsuk-list">
+        <li>
+          <a href={incidentReviewDownloadPath(incident.id, 'html')} download>
+            Download the review as a web page (HTML)
+          </a>
+        </li>
+        <li>
+          <a href={incidentReviewDownloadPath(incident.id, 'pdf')} download>
+            Download the review as a PDF
+          </a>
+        </li>
+      </ul>
+      <Figures figures={shown.figures} />
+      <Findings
+        review={shown}
+        canEdit={canLead}
+        onSaved={(saved) => {
+          setCurrent(saved);
+        }}
+      />
+      <LearningActions
+        actions={shown.learningActions}
+        canEdit={canLead}
+        onChanged={(actions) => setCurrent({ ...shown, learningActions: actions })}
+      />
+    </>
+  );
+}
+
+function Figures({ figures }: { figures: ReviewFigures }) {
+  const { people, firstPartnerContact } = figures;
+  const levels = (['high', 'medium', 'low'] as const)
+    .map((level) => `${people[level]} at ${levelLabels[level].toLowerCase()}`)
+    .join(', ');
+  return (
+    <>
+      <h3>The incident and partner contact</h3>
+      <SummaryList
+        rows={[
+          { key: 'Started (UK time)', value: <Moment iso={figures.incident.startedAt} /> },
+          {
+            key: 'Ended (UK time)',
+            value: figures.incident.endedAt ? <Moment iso={figures.incident.endedAt} /> : 'Still going on',
+          },
+          {
+            key: 'How long it lasted',
+            value: describeMinutes(figures.incident.durationMinutes, 'Still going on'),
+          },
+          { key: 'People affected', value: `${people.total} (${levels})` },
+          {
+            key: 'First partner contact',
+            value: firstPartnerContact ? (
+              <>
+                {describeMinutes(firstPartnerContact.minutesFromStart)} after the start, to{' '}
+                {firstPartnerContact.partner}, on <Moment iso={firstPartnerContact.at} />
+              </>
+            ) : (
+              'No partner has been contacted'
+            ),
+          },
+          { key: 'Messages sent', value: String(figures.messagesSent) },
+        ]}
+      />
+
+      {figures.partners.length === 0 ? null : (
+        <Table
+          caption="Each partner’s acknowledgement and response times"
+          headings={['Partner', 'First contact (UK time)', 'Acknowledged', 'Responded', 'Not answered']}
+        >
+          {figures.partners.map((partner) => (
+            <Row key={partner.partnerOrganisationId}>
+              <Cell heading="Partner">
+                {partner.name}
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  {partner.messages} {partner.messages === 1 ? 'message' : 'messages'}
+                </span>
+              </Cell>
+              <Cell heading="First contact (UK time)">
+                <Moment iso={partner.firstContactAt} />
+              </Cell>
+              <Cell heading="Acknowledged">
+                {partner.acknowledged} of {partner.messages}
+                {partner.firstAcknowledgementMinutes !== null ? (
+                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    First after {describeMinutes(partner.firstAcknowledgementMinutes)}; median{' '}
+                    {describeMinutes(partner.medianMinutesToAcknowledge)}
+                  </span>
+                ) : null}
+              </Cell>
+              <Cell heading="Responded">
+                {partner.responded} of {partner.messages}
+                {partner.medianMinutesToRespond !== null ? (
+                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    Median {describeMinutes(partner.medianMinutesToRespond)}; slowest{' '}
+                    {describeMinutes(partner.slowestMinutesToRespond)}
+                  </span>
+                ) : null}
+              </Cell>
+              <Cell heading="Not answered">{partner.notResponded}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.escalated.length === 0 ? (
+        <>
+          <h3>Escalations</h3>
+          <p>No request had to be chased.</p>
+        </>
+      ) : (
+        <Table
+          caption="Escalations: requests Liaison chased, and how far"
+          headings={['Message', 'Steps taken', 'Furthest step', 'Outcome']}
+        >
+          {figures.escalated.map((each) => (
+            <Row key={each.messageId}>
+              <Cell heading="Message">
+                {each.subject}
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  {each.partner}
+                </span>
+              </Cell>
+              <Cell heading="Steps taken">{each.stepsFired}</Cell>
+              <Cell heading="Furthest step">
+                {targetLabels[each.furthestTarget]}
+                {each.reachedManagers ? (
+                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    Reached managers here
+                  </span>
+                ) : null}
+              </Cell>
+              <Cell heading="Outcome">{each.answered ? 'Answered' : 'Not answered'}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.nonResponses.length === 0 ? (
+        <>
+          <h3>Requests never answered</h3>
+          <p>Every request was answered.</p>
+        </>
+      ) : (
+        <Table
+          caption="Requests never answered"
+          headings={['Message', 'Sent (UK time)', 'Deadline (UK time)', 'Acknowledged']}
+        >
+          {figures.nonResponses.map((each) => (
+            <Row key={each.messageId}>
+              <Cell heading="Message">
+                {each.subject}
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  {each.contact}, {each.partner}
+                </span>
+              </Cell>
+              <Cell heading="Sent (UK time)">
+                <Moment iso={each.sentAt} />
+              </Cell>
+              <Cell heading="Deadline (UK time)">
+                {each.deadline ? <Moment iso={each.deadline} /> : 'None'}
+              </Cell>
+              <Cell heading="Acknowledged">{each.acknowledged ? 'Yes' : 'No'}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.decisions.length === 0 ? (
+        <>
+          <h3>Decisions and the advice behind them</h3>
+          <p>No decisions were recorded.</p>
+        </>
+      ) : (
+        <Table
+          caption="Decisions and the advice behind them"
+          headings={['When (UK time)', 'Decision', 'Evidence and why', 'Advice relied on']}
+        >
+          {figures.decisions.map((decision) => (
+            <Row key={`${decision.at} ${decision.decision}`}>
+              <Cell heading="When (UK time)">
+                <Moment iso={decision.at} />
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  By {decision.by}
+                </span>
+              </Cell>
+              <Cell heading="Decision">{decision.decision}</Cell>
+              <Cell heading="Evidence and why">
+                <span className="nhsuk-u-display-block">Evidence: {decision.evidence}</span>
+                <span className="nhsuk-u-display-block">Why: {decision.rationale}</span>
+              </Cell>
+              <Cell heading="Advice relied on">
+                {decision.advice.length === 0 ? (
+                  'None named'
+                ) : (
+                  <ul className="nhsuk-list nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    {decision.advice.map((advice) => (
+                      <li key={`${advice.givenBy} ${advice.advice}`}>
+                        {advice.givenBy}: “{advice.advice}” ({confirmationWords[advice.confirmation]})
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.measures.length === 0 ? (
+        <>
+          <h3>Interim measures</h3>
+          <p>No interim measures were recorded.</p>
+        </>
+      ) : (
+        <Table
+          caption="Interim measures and when they ended"
+          headings={['Measure', 'Owner', 'Started (UK time)', 'Ended']}
+        >
+          {figures.measures.map((measure) => (
+            <Row key={`${measure.startsAt} ${measure.description}`}>
+              <Cell heading="Measure">
+                {measureKindLabels[measure.kind]}: {measure.description}
+              </Cell>
+              <Cell heading="Owner">{measure.owner}</Cell>
+              <Cell heading="Started (UK time)">
+                <Moment iso={measure.startsAt} />
+              </Cell>
+              <Cell heading="Ended">
+                {measure.endedAt ? (
+                  <>
+                    <Moment iso={measure.endedAt} />
+                    <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                      In place {describeMinutes(measure.minutesInPlace)}
+                    </span>
+                  </>
+                ) : (
+                  'Not recorded as ended'
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
+
+function Findings({
+  review,
+  canEdit,
+  onSaved,
+}: {
+  review: IncidentReview;
+  canEdit: boolean;
+  onSaved: (review: IncidentReview) => void;
+}) {
+  const { incident } = useIncident();
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSaving) return;
+    const findings = readText(new FormData(event.currentTarget), 'findings');
+    if (!findings) {
+      setErrors(
+        toFormErrors({ findings: 'findings' }, [{ field: 'findings', message: 'Enter the findings' }]),
+      );
+      return;
+    }
+    setIsSaving(true);
+    try {
+      onSaved(await recordIncidentFindings(incident.id, findings));
+      setErrors(noFormErrors);
+      setSaved('The findings have been saved.');
+    } catch (error) {
+      setSaved(null);
+      setErrors(sharingFormErrors({ findings: 'findings' }, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <h3>Findings</h3>
+      {!canEdit ? (
+        <p>
+          {review.findings ? <MultiLine text={review.findings} /> : 'No findings have been recorded yet.'}
+        </p>
+      ) : (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <ErrorSummary items={errors.items} />
+            <p className="nhsuk-body" role="status">
+              {saved ?? ''}
+            </p>
+            <form onSubmit={submit} noValidate>
+              <TextArea
+                id="findings"
+                name="findings"
+                label="The lead’s findings"
+                hint="What went well, what did not, and why: partner communication, decisions, interim measures."
+                rows={6}
+                defaultValue={review.findings}
+                error={errors.byField.get('findings')}
+              />
+              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
+                Save the findings
+              </button>
+            </form>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+const actionFields = { action: 'learning-action', ownerId: 'learning-owner', dueOn: 'learning-due' };
+
+function LearningActions({
+  actions,
+  canEdit,
+  onChanged,
+}: {
+  actions: readonly LearningAction[];
+  canEdit: boolean;
+  onChanged: (actions: LearningAction[]) => void;
+}) {
+  const { incident } = useIncident();
+  const session = useSession();
+  const [staff] = useStaffChoices(session, incident);
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (isSaving) return;
+    const values = new FormData(event.currentTarget);
+    const action = readText(values, 'action');
+    const ownerId = readText(values, 'ownerId');
+    const due = readDateInput(values, 'dueOn', 'The due date');
+    const problems: FieldError[] = [];
+    if (!action) problems.push({ field: 'action', message: 'Enter the action' });
+    if (!ownerId) problems.push({ field: 'ownerId', message: 'Choose who owns the action' });
+    if ('problem' in due) problems.push({ field: 'dueOn', message: due.problem });
+    else if (!due.date) problems.push({ field: 'dueOn', message: 'Enter the date it is due' });
+    if (problems.length > 0 || !action || !ownerId || 'problem' in due || !due.date) {
+      setSaved(null);
+      setErrors(toFormErrors(actionFields, problems));
+      return;
+    }
+    setIsSaving(true);
+    try {
+      onChanged(await addLearningAction(incident.id, { action, ownerId, dueOn: due.date }));
+      setErrors(noFormErrors);
+      setSaved('The learning action has been added.');
+      setFormKey((key) => key + 1);
+    } catch (error) {
+      setSaved(null);
+      setErrors(sharingFormErrors(actionFields, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  async function markDone(action: LearningAction) {
+    if (isSaving) return;
+    setIsSaving(true);
+    try {
+      onChanged(await completeLearningAction(incident.id, action.id));
+      setErrors(noFormErrors);
+      setSaved(`“${action.action}” is marked done.`);
+    } catch (error) {
+      setSaved(null);
+      setErrors(sharingFormErrors(actionFields, error));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <h3>Learning actions</h3>
+      {canEdit ? <ErrorSummary items={errors.items} /> : null}
+      <p className="nhsuk-body" role="status">
+        {saved ?? ''}
+      </p>
+      {actions.length === 0 ? (
+        <p>No learning actions have been added yet.</p>
+      ) : (
+        <Table caption="Learning actions" headings={['Action', 'Owner', 'Due', 'Status']}>
+          {actions.map((action) => (
+            <Row key={action.id}>
+              <Cell heading="Action">{action.action}</Cell>
+              <Cell heading="Owner">{action.owner}</Cell>
+              <Cell heading="Due">{formatDate(action.dueOn)}</Cell>
+              <Cell heading="Status">
+                {action.doneAt ? (
+                  <>
+                    <strong className="nhsuk-tag nhsuk-tag--green">Done</strong>
+                    <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                      <Moment iso={action.doneAt} />
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <strong className="nhsuk-tag nhsuk-tag--blue">To do</strong>
+                    {canEdit ? (
+                      <button
+                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-display-block nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0"
+                        type="button"
+                        onClick={() => void markDone(action)}
+                      >
+                        Mark done<span className="nhsuk-u-visually-hidden">: {action.action}</span>
+                      </button>
+                    ) : null}
+                  </>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+      {canEdit ? (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <h4>Add a learning action</h4>
+            <form key={formKey} onSubmit={add} noValidate>
+              <TextArea
+                id={actionFields.action}
+                name="action"
+                label="Action"
+                hint="Like “Add an out-of-hours number for the housing repairs team to the partner register”."
+                rows={2}
+                error={errors.byField.get('action')}
+              />
+              <SelectField
+                id={actionFields.ownerId}
+                name="ownerId"
+                label="Owner"
+                options={[
+                  { value: '', label: 'Choose a member of staff' },
+                  ...(staff.status === 'loaded' ? staff.data : []),
+                ]}
+                key={`owner ${staff.status}`}
+                error={errors.byField.get('ownerId')}
+              />
+              <DateInput
+                id={actionFields.dueOn}
+                name="dueOn"
+                legend="Due date"
+                hint="For example, 15 3 2027."
+                error={errors.byField.get('dueOn')}
+              />
+              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
+                Add the action
+              </button>
+            </form>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type {
+  IncidentRecordKind,
+  IncidentSeverity,
+  IncidentStatus,
+  IncidentType,
+  MeasureKind,
+  RiskLevel,
+} from '../api.ts';
+
+export const incidentTypeLabels = {
+  staffing: 'Staffing shortage',
+  heating: 'Heating failure',
+  flood: 'Flood or water leak',
+  power: 'Power cut',
+  environmental: 'Other problem with the building',
+  digital_failure: 'Digital or phone system failure',
+  transport: 'Transport disruption',
+  medication_supply: 'Medicines delayed or unavailable',
+  equipment: 'Equipment failure',
+  external_provider_failure: 'A provider we rely on has failed',
+  other: 'Something else',
+} as const satisfies Record<IncidentType, string>;
+
+export const incidentTypes = Object.keys(incidentTypeLabels) as IncidentType[];
+
+export const severityLabels = {
+  minor: 'Minor',
+  moderate: 'Moderate',
+  major: 'Major',
+  critical: 'Critical',
+} as const satisfies Record<IncidentSeverity, string>;
+
+export const severityHints = {
+  minor: 'Little effect on people’s care; handled within the service.',
+  moderate: 'Some care is changed or delayed; partners may need to help.',
+  major: 'Care is at risk for several people. Commissioners are told.',
+  critical: 'People’s safety is at immediate risk. Commissioners are told.',
+} as const satisfies Record<IncidentSeverity, string>;
+
+export const severities = Object.keys(severityLabels) as IncidentSeverity[];
+
+export const statusLabels = { open: 'Open', closed: 'Closed' } as const satisfies Record<
+  IncidentStatus,
+  string
+>;
+
+export function statusTagClass(status: IncidentStatus): string {
+  return `nhsuk-tag ${status === 'open' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey'}`;
+}
+
+export const levelLabels = {
+  high: 'High risk',
+  medium: 'Medium risk',
+  low: 'Low risk',
+} as const satisfies Record<RiskLevel, string>;
+
+export const riskLevels = Object.keys(levelLabels) as RiskLevel[];
+
+const levelTagClasses = {
+  high: 'nhsuk-tag--red',
+  medium: 'nhsuk-tag--orange',
+  low: 'nhsuk-tag--grey',
+} as const satisfies Record<RiskLevel, string>;
+
+export function levelTagClass(level: RiskLevel): string {
+  return `nhsuk-tag ${levelTagClasses[level]}`;
+}
+
+export const measureKindLabels = {
+  room_move: 'Room move',
+  additional_checks: 'Additional checks',
+  temporary_equipment: 'Temporary equipment',
+  alternative_accommodation_request: 'Alternative accommodation requested',
+  staffing_cover: 'Staffing cover',
+  other: 'Something else',
+} as const satisfies Record<MeasureKind, string>;
+
+export const measureKinds = Object.keys(measureKindLabels) as MeasureKind[];
+
+export const recordKindLabels = {
+  decision: 'Decision',
+  reading: 'Reading',
+  hazard: 'Hazard',
+  note: 'Note',
+} as const satisfies Record<IncidentRecordKind, string>;
+
+/** "2 hours 5 minutes", "45 minutes": for the review's times. */
+export function describeMinutes(minutes: number | null, empty = 'Not yet'): string {
+  if (minutes === null) return empty;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const hourText = hours > 0 ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '';
+  const minuteText = rest > 0 || hours === 0 ? `${rest} ${rest === 1 ? 'minute' : 'minutes'}` : '';
+  return [hourText, minuteText].filter(Boolean).join(' ');
+}
