@@ -213,6 +213,8 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     await page.goto(`${server.baseUrl}/sign-in`);
     await signInThroughForm(page, manager.email, TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+    // The home page's own requests must have been answered before the session goes idle.
+    await page.waitForLoadState('networkidle');
 
     server.clock.advance(server.config.sessionIdleMs);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Staff' }).click();
