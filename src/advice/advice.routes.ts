@@ -24,6 +24,7 @@ const adviceSchema = z
   .object({
     id: z.uuid(),
     personId: z.uuid().nullable(),
+    personName: z.string().nullable(),
     messageId: z.uuid().nullable(),
     messageSubject: z.string().nullable(),
     partnerOrganisationName: z.string().nullable(),

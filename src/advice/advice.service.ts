@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
@@ -277,13 +278,18 @@ export async function confirmAdvice(
 export type AdviceWithAmendments = AdviceRecordRow & {
   message_subject: string | null;
   partner_organisation_name: string | null;
+  person_name: string | null;
   amendments: CarePlanAmendmentRow[];
 };
 
 async function attachAmendments(
   executor: Executor,
   orgId: string,
-  advice: (AdviceRecordRow & { message_subject: string | null; partner_organisation_name: string | null })[],
+  advice: (AdviceRecordRow & {
+    message_subject: string | null;
+    partner_organisation_name: string | null;
+    person_name: string | null;
+  })[],
 ): Promise<AdviceWithAmendments[]> {
   const ids = advice.map((each) => each.id);
   const amendments =
@@ -313,8 +319,18 @@ function selectAdvice(executor: Executor, orgId: string) {
         .onRef('partner.org_id', '=', 'advice.org_id')
         .onRef('partner.id', '=', 'advice.partner_organisation_id'),
     )
+    .leftJoin('people as person', (join) =>
+      join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
+    )
     .selectAll('advice')
-    .select(['message.subject as message_subject', 'partner.name as partner_organisation_name'])
+    .select([
+      'message.subject as message_subject',
+      'partner.name as partner_organisation_name',
+      sql<string | null>`case when person.id is null then null
+        else coalesce(person.preferred_name, person.given_name) || ' ' || person.family_name end`.as(
+        'person_name',
+      ),
+    ])
     .where('advice.org_id', '=', orgId);
 }
 
@@ -455,6 +471,7 @@ export function toAdviceResponse(advice: AdviceWithAmendments) {
   return {
     id: advice.id,
     personId: advice.person_id,
+    personName: advice.person_name,
     messageId: advice.message_id,
     messageSubject: advice.message_subject,
     partnerOrganisationName: advice.partner_organisation_name,

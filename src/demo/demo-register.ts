@@ -1584,6 +1584,16 @@ const retired = { key: 'tallow', reason: 'Retired from the practice in October' 
 
 export type DemoStaffIds = Record<Extract<StaffRole, 'manager' | 'registered_manager'>, string>;
 
+/** What the register loaded, by the keys and names above, for the demo's activity to refer to. */
+export type DemoRegister = {
+  /** Each contact by key, with the partner organisation they work for. */
+  contacts: ReadonlyMap<string, { id: string; partnerOrganisationId: string }>;
+  /** Each person by given name (unique in the demo). */
+  people: ReadonlyMap<string, string>;
+  /** Each care service by key: house, living, home. */
+  careServices: ReadonlyMap<string, string>;
+};
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -1595,7 +1605,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function loadDemoRegister(
   db: Db,
   options: { orgId: string; staff: DemoStaffIds; clock: Clock },
-): Promise<{ partnerOrganisations: number; partnerContacts: number; people: number }> {
+): Promise<DemoRegister> {
   const { orgId, staff } = options;
   const now = options.clock.now().getTime();
   const daysAgo = (days: number): Clock => ({ now: () => new Date(now - days * DAY_MS) });
@@ -1609,8 +1619,8 @@ export async function loadDemoRegister(
   const registeredManager = as('registered_manager');
 
   const contactIds = new Map<string, string>();
+  const contacts = new Map<string, { id: string; partnerOrganisationId: string }>();
   const contactTypes = new Map<string, PartnerType>();
-  let contactCount = 0;
   for (const seed of organisations) {
     // The register was set up over a year ago; each contact was added when last verified.
     const organisation = await createPartnerOrganisation(
@@ -1650,8 +1660,8 @@ export async function loadDemoRegister(
         when,
       );
       contactIds.set(contactSeed.key, contact.id);
+      contacts.set(contactSeed.key, { id: contact.id, partnerOrganisationId: organisation.id });
       contactTypes.set(contactSeed.key, contactSeed.type);
-      contactCount += 1;
       for (const channel of contactSeed.channels ?? []) {
         await addChannel(
           db,
@@ -1680,6 +1690,9 @@ export async function loadDemoRegister(
     serviceIds.set(service.key, created.id);
   }
 
+  // The people moved into Liaison a fortnight ago, before anything the demo's activity records.
+  const peopleClock = daysAgo(14);
+  const personIds = new Map<string, string>();
   const nhsNumbers = demoNhsNumbers();
   for (const seed of people) {
     const person = await createPerson(
@@ -1697,8 +1710,10 @@ export async function loadDemoRegister(
         clinicalFlagsNote: seed.flagsNote,
         status: seed.status ?? 'active',
       }),
-      options.clock,
+      peopleClock,
     );
+    if (personIds.has(seed.givenName)) throw new Error(`Two demo people are called ${seed.givenName}.`);
+    personIds.set(seed.givenName, person.id);
     for (const member of seed.circle) {
       await addCircleMember(
         db,
@@ -1709,7 +1724,7 @@ export async function loadDemoRegister(
           isPrimary: member.primary ?? false,
           startedOn: dateDaysAgo(member.sinceDaysAgo),
         }),
-        options.clock,
+        peopleClock,
       );
     }
     let attorneyId: string | null = null;
@@ -1737,7 +1752,7 @@ export async function loadDemoRegister(
               ? undefined
               : dateDaysAgo(representative.documentSeenDaysAgo),
         }),
-        options.clock,
+        peopleClock,
       );
       if (
         representative.kind === 'lpa_health_and_welfare' &&
@@ -1756,13 +1771,13 @@ export async function loadDemoRegister(
         recorder: as('manager'),
         givenOn: dateDaysAgo(200),
         reviewOn: dateDaysAgo(-165),
-        clock: options.clock,
+        clock: peopleClock,
       });
     }
   }
 
   await endPartnerContact(db, registeredManager, contactId(retired.key), retired.reason, daysAgo(35));
-  return { partnerOrganisations: organisations.length, partnerContacts: contactCount, people: people.length };
+  return { contacts, people: personIds, careServices: serviceIds };
 }
 
 /**

@@ -8,7 +8,8 @@ import * as organisationsRepository from '../organisations/organisations.reposit
 import { createOrganisation } from '../organisations/organisations.service.ts';
 import { insertUserRecord } from '../users/users.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { type DemoStaffIds, loadDemoRegister } from './demo-register.ts';
+import { loadDemoActivity } from './demo-activity.ts';
+import { loadDemoRegister } from './demo-register.ts';
 
 export const DEMO_ORGANISATION_NAME = 'Riverside Community Care (demo)';
 
@@ -28,12 +29,13 @@ export type DemoSignIn = { role: StaffRole; email: string; password: string };
 
 /**
  * Loads the demo organisation and one staff member of each role, each with a freshly generated
- * password (there are no default passwords), then its partner register and the people it
- * supports. Does nothing if the demo organisation exists.
+ * password (there are no default passwords), then its partner register, the people it supports,
+ * and its recent partner messages and incidents. Does nothing if the demo organisation exists.
+ * `publicUrl` is where the links in the demo's partner emails point.
  */
 export async function loadDemo(
   db: Db,
-  options: { clock: Clock; password?: (role: StaffRole) => string },
+  options: { clock: Clock; password?: (role: StaffRole) => string; publicUrl?: string },
 ): Promise<{ created: boolean; orgId: string; signIns: DemoSignIn[] }> {
   const existing = await organisationsRepository.findOrganisationByName(db, DEMO_ORGANISATION_NAME);
   if (existing) return { created: false, orgId: existing.id, signIns: [] };
@@ -78,11 +80,18 @@ export async function loadDemo(
       });
       ids[staff.role] = user.id;
     }
-    return { orgId: organisation.id, staffIds: ids as DemoStaffIds };
+    return { orgId: organisation.id, staffIds: ids as Record<StaffRole, string> };
   });
   // After the commit: the register goes in through the feature services, which each own their
   // transaction (and PGlite has one connection, so they cannot run inside this one).
-  await loadDemoRegister(db, { orgId, staff: staffIds, clock: options.clock });
+  const register = await loadDemoRegister(db, { orgId, staff: staffIds, clock: options.clock });
+  await loadDemoActivity(db, {
+    orgId,
+    staff: staffIds,
+    register,
+    clock: options.clock,
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+  });
   return { created: true, orgId, signIns };
 }
 

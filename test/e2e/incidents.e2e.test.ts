@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RequestContext } from '../../src/context.ts';
+import { getIncident, updateIncident } from '../../src/incidents/incidents.service.ts';
 import { addCircleMember } from '../../src/people/people.service.ts';
 import { recordConsent } from '../../src/sharing/sharing.service.ts';
 import {
@@ -34,6 +35,7 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
   let server: E2eServer;
   let browser: Browser;
   let managerEmail: string;
+  let asManager: RequestContext;
 
   // The browser types times as they are now; the server's clock is kept in step with it.
   const keepTime = () => server.clock.set(new Date());
@@ -52,7 +54,7 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
       displayName: 'Riley Liaison',
     });
     managerEmail = manager.email;
-    const asManager: RequestContext = {
+    asManager = {
       orgId: organisation.id,
       actor: { type: 'user', id: manager.id, role: 'manager' },
       requestId: null,
@@ -176,6 +178,39 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     const incidentId = /\/incidents\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
     // Ben's update: the sharing gate refuses it, as it should.
     expectedFailures.push({ status: 403, path: `/api/incidents/${incidentId}/messages` });
+
+    // The lead raises the severity, but someone else changed the summary first: the form says so,
+    // reloads with their change, and the lead makes theirs again.
+    await page.getByRole('link', { name: /^Change the incident/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Change the incident' }).waitFor();
+    const loaded = await getIncident(server.db, asManager, incidentId);
+    await updateIncident(
+      server.db,
+      asManager,
+      incidentId,
+      { summary: 'Three of five night staff called in sick at 9pm; agency cover starts at 1am.' },
+      loaded.version,
+      server.clock,
+    );
+    await page.getByLabel('Major', { exact: true }).check();
+    expectedFailures.push({ status: 412, path: `/api/incidents/${incidentId}` });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByText(/changed by someone else/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Reload the incident' }).click();
+    await page.getByText('Someone else changed this incident while you were editing it.').waitFor();
+    expect(await page.getByLabel('Summary', { exact: true }).inputValue()).toContain(
+      'agency cover starts at 1am',
+    );
+    expect(await page.getByLabel('Moderate', { exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Major', { exact: true }).check();
+    keepTime();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The incident has been changed.').waitFor();
+    expect(await summaryValue(page, 'Severity')).toBe('Major');
+    expect(await summaryValue(page, 'What has happened')).toContain('agency cover starts at 1am');
 
     // Everyone at the service is added and ranked, highest risk first, with the reasons in words.
     const sections = page.getByRole('navigation', { name: 'Sections of this incident' });

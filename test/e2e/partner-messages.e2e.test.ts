@@ -40,6 +40,9 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     server.clock.set(new Date());
     const demo = await loadDemo(server.db, { clock: server.clock, password: () => DEMO_PASSWORD });
     for (const signIn of demo.signIns) emails.set(signIn.role, signIn.email);
+    // The demo's own messages were emailed before the test begins: it counts only its own.
+    while ((await deliverDueEmails(server.db, { mailer, clock: server.clock, domain: 'care.example' })) > 0);
+    smtp.reset();
     browser = await launchBrowser();
   }, 120_000);
 
@@ -212,6 +215,47 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     expect(watch).toEqual(noFaults);
     await partnerContext.close();
     await staffContext.close();
+  });
+
+  test('a manager finds the advice given by phone that awaits written confirmation', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, emails.get('manager') ?? '', DEMO_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/`);
+
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Partner messages' })
+      .click();
+    await page.getByRole('link', { name: 'Advice awaiting written confirmation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Advice awaiting written confirmation' }).waitFor();
+    expect(await page.title()).toBe('Advice awaiting written confirmation – Liaison');
+    // The demo's diabetes nurse phoned back with advice about Priya Thornbury.
+    const table = page.getByRole('table', { name: /Advice awaiting written confirmation/ });
+    const row = table.locator('tbody tr', { hasText: 'Martha Ellingworth' });
+    await row.getByRole('link', { name: /Priya Thornbury/ }).waitFor();
+    expect(await row.textContent()).toContain('Phone');
+    expect(await row.textContent()).toContain('Written confirmation requested');
+    await screenshot(page, 'advice-awaiting-confirmation');
+
+    await row.getByRole('link', { name: /See the request for confirmation/ }).click();
+    await page
+      .getByRole('heading', { level: 1, name: /Please confirm your advice in writing: Blood sugar higher/ })
+      .waitFor();
+    await page.goBack();
+    await table
+      .locator('tbody tr', { hasText: 'Martha Ellingworth' })
+      .getByRole('link', { name: /Priya Thornbury/ })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Advice' }).waitFor();
+    expect(
+      await page.locator('.nhsuk-card', { hasText: 'before her evening meal' }).first().textContent(),
+    ).toContain('Written confirmation requested');
+
+    expect(watch).toEqual(noFaults);
+    await context.close();
   });
 
   test('a made-up link shows that it is not valid', async () => {

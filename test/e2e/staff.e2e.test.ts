@@ -132,6 +132,8 @@ function rowFor(page: Page, name: string) {
 
 /** The text of each cell as shown on a wide screen, where the cells' own column headings are hidden. */
 async function cellTexts(row: ReturnType<typeof rowFor>): Promise<string[]> {
+  // The notice can show before the list has loaded again: wait for the row itself.
+  await row.waitFor();
   const texts = await row.locator('td').allInnerTexts();
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }

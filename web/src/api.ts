@@ -1629,6 +1629,7 @@ export type AdviceConfirmedHow = 'partner_link' | 'email' | 'letter' | 'other';
 export type Advice = {
   id: string;
   personId: string | null;
+  personName: string | null;
   messageId: string | null;
   messageSubject: string | null;
   partnerOrganisationName: string | null;

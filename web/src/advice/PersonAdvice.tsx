@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
 import { type Advice, listCarePlanAmendments, listPersonAdvice, type Person } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { receivedHowLabels } from '../messages/message-labels.ts';
@@ -25,11 +26,20 @@ export function PersonAdvice({ person }: { person: Person }) {
     ]);
     return { advice: advice.items, amendments: amendments.items };
   });
+  const location = useLocation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Arriving at #advice (from the list of advice awaiting confirmation): the section is below the
+  // person's details, so it is brought into view once it has loaded.
+  useEffect(() => {
+    if (location.hash === '#advice' && loaded.status === 'loaded') heading.current?.scrollIntoView();
+  }, [location.hash, loaded.status]);
   if (!canRead) return null;
   const name = personName(person);
   return (
     <>
-      <h2>Advice</h2>
+      <h2 id="advice" ref={heading}>
+        Advice
+      </h2>
       <p>
         Advice and instructions from partners about {name}. Advice given by phone or in person is confirmed in
         writing, and every change to the care plan made because of advice links to it.

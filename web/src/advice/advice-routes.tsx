@@ -1,10 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../auth/RequireSession.tsx';
 import { CarePlanAmendmentPage, RecordConfirmationPage } from './AdvicePages.tsx';
-import { adviceWriters } from './access.ts';
+import { AwaitingConfirmationPage, awaitingConfirmationPath } from './AwaitingConfirmationPage.tsx';
+import { adviceReaders, adviceWriters } from './access.ts';
 
-/** The advice pages inside a person's record. */
+/** The advice pages inside a person's record, and the advice still to be confirmed in writing. */
 export const adviceRoutes: RouteObject[] = [
+  { path: awaitingConfirmationPath, element: <AwaitingConfirmationPage />, roles: adviceReaders },
   {
     path: '/people/:personId/advice/:adviceId/confirmation',
     element: <RecordConfirmationPage />,

@@ -128,7 +128,9 @@ export function IncidentPage() {
 
 export function IncidentSummarySection() {
   const { incident } = useIncident();
+  const session = useSession();
   usePageTitle(incident.title);
+  const canChange = incident.status === 'open' && hasRole(session.user.role, incidentLeaders);
   return (
     <>
       <h2>Summary</h2>
@@ -172,6 +174,17 @@ export function IncidentSummarySection() {
         The partner liaison owns communication with partners, so that every partner hears one consistent
         account and knows who to answer.
       </p>
+      {canChange ? (
+        <p>
+          <Link to={incidentPath(incident.id, 'edit')}>
+            Change the incident
+            <span className="nhsuk-u-visually-hidden">
+              {' '}
+              (title, summary, severity, end, lead or partner liaison)
+            </span>
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { RequireRole } from '../auth/RequireSession.tsx';
 import { AddPeopleSection, AdjustPersonSection, AffectedPeopleSection } from './AffectedPeoplePages.tsx';
 import { incidentLeaders, incidentReaders, incidentRecorders } from './access.ts';
 import { CloseIncidentSection } from './CloseIncidentSection.tsx';
+import { EditIncidentSection } from './EditIncidentSection.tsx';
 import { IncidentPage, IncidentSummarySection } from './IncidentPage.tsx';
 import { EndMeasureSection, MeasuresSection } from './MeasuresPages.tsx';
 import { OpenIncidentPage } from './OpenIncidentPage.tsx';
@@ -25,6 +26,7 @@ export const incidentRoutes: RouteObject[] = [
     element: only(incidentReaders, <IncidentPage />),
     children: [
       { index: true, element: <IncidentSummarySection /> },
+      { path: 'edit', element: only(incidentLeaders, <EditIncidentSection />) },
       { path: 'people', element: <AffectedPeopleSection /> },
       { path: 'people/add', element: only(incidentLeaders, <AddPeopleSection />) },
       { path: 'people/:personId', element: only(incidentLeaders, <AdjustPersonSection />) },

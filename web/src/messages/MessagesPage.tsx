@@ -1,4 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
+import { awaitingConfirmationPath } from '../advice/AwaitingConfirmationPage.tsx';
+import { adviceReaders } from '../advice/access.ts';
 import { listMessages, type MessageSummary, type MessageView } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { Cell, Row, Table } from '../partners/table.tsx';
@@ -56,6 +58,11 @@ export function MessagesPage() {
               Needs attention
               <AttentionCount />
             </Link>
+          </li>
+        ) : null}
+        {hasRole(role, adviceReaders) ? (
+          <li>
+            <Link to={awaitingConfirmationPath}>Advice awaiting written confirmation</Link>
           </li>
         ) : null}
         <li>
