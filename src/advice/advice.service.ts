@@ -12,6 +12,7 @@ import {
   addEvent,
   deliverNewMessage,
   emailAddressOf,
+  justSent,
   MESSAGE_SUBJECT,
   routeFor,
 } from '../partner-messages/partner-messages.service.ts';
@@ -158,23 +159,7 @@ async function requestWrittenConfirmation(
     escalation_route: await routeFor(trx, context.orgId, 'request_advice', 'routine'),
     confirms_advice_id: advice.id,
     incident_id: original.incident_id,
-    status: 'sent',
-    sent_by_type: context.actor.type === 'partner' ? 'system' : context.actor.type,
-    sent_by: context.actor.type === 'user' || context.actor.type === 'api_token' ? context.actor.id : null,
-    sent_at: at,
-    acknowledged_at: null,
-    accepted_at: null,
-    declined_at: null,
-    decline_reason: null,
-    responded_at: null,
-    done_at: null,
-    outcome: null,
-    closed_at: null,
-    close_note: null,
-    withdrawn_at: null,
-    withdrawn_reason: null,
-    updated_at: at,
-    version: 1,
+    ...justSent(context, at),
   };
   await deliverNewMessage(trx, context, message, { contactName: contact.name, address, at, publicUrl });
   if (shareId) await markQueuedShareSent(trx, context, shareId, at);

@@ -351,23 +351,7 @@ export async function sendMessage(
       escalation_route: route,
       confirms_advice_id: null,
       incident_id: options.incidentId ?? null,
-      status: 'sent',
-      sent_by_type: context.actor.type === 'partner' ? 'system' : context.actor.type,
-      sent_by: context.actor.type === 'user' || context.actor.type === 'api_token' ? context.actor.id : null,
-      sent_at: at,
-      acknowledged_at: null,
-      accepted_at: null,
-      declined_at: null,
-      decline_reason: null,
-      responded_at: null,
-      done_at: null,
-      outcome: null,
-      closed_at: null,
-      close_note: null,
-      withdrawn_at: null,
-      withdrawn_reason: null,
-      updated_at: at,
-      version: 1,
+      ...justSent(context, at),
     };
     const link = await deliverNewMessage(trx, context, message, {
       contactName: contact.name,
@@ -395,6 +379,29 @@ export async function sendMessage(
   if ('refused' in outcome) throw outcome.refused;
   const detail = await viewMessage(db, context, outcome.id, settings.clock, { audit: false });
   return { ...detail, partnerLink: outcome.link.url, emailQueued: true };
+}
+
+/** The lifecycle columns of a message sent now by the caller: sent, and nothing since. */
+export function justSent(context: RequestContext, at: Date) {
+  return {
+    status: 'sent' as const,
+    sent_by_type: context.actor.type === 'partner' ? ('system' as const) : context.actor.type,
+    sent_by: context.actor.type === 'user' || context.actor.type === 'api_token' ? context.actor.id : null,
+    sent_at: at,
+    acknowledged_at: null,
+    accepted_at: null,
+    declined_at: null,
+    decline_reason: null,
+    responded_at: null,
+    done_at: null,
+    outcome: null,
+    closed_at: null,
+    close_note: null,
+    withdrawn_at: null,
+    withdrawn_reason: null,
+    updated_at: at,
+    version: 1,
+  };
 }
 
 /**
