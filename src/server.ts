@@ -7,7 +7,6 @@ import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { allJobs } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { createMailer, isMailConfigured } from './mail/mailer.ts';
 
 /** Opens the database, migrates it, and serves HTTP with the background jobs running. */
 export async function startServer(config: Config, hooks: { beforeListen?: (db: Db) => Promise<void> } = {}) {
@@ -26,7 +25,8 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
   );
   await migrateToLatest(database.db);
   await hooks.beforeListen?.(database.db);
-  const mailer = isMailConfigured(config.smtp) ? createMailer(config.smtp) : undefined;
+  // The mail library is loaded only when there is a mail server to send through.
+  const mailer = config.smtp.host ? (await import('./mail/mailer.ts')).createMailer(config.smtp) : undefined;
   const dependencies = { db: database.db, backend: database.backend, clock: systemClock, config, mailer };
   const app = await buildApp(dependencies);
   const scheduler = startScheduler(allJobs(dependencies), app.log);

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
@@ -73,6 +72,8 @@ export async function startMfaEnrolment(
     });
   });
   const otpauthUri = totpUri({ secret, issuer: ISSUER, account: options.account });
+  // Loaded when someone sets up an authenticator, not at start.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return {
     secret,

@@ -1,4 +1,4 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import argon2 from 'argon2';
 import { AppError } from '../errors.ts';
 
@@ -102,8 +102,15 @@ let commonPasswordSet: Set<string> | undefined;
 // The general list is the common-password dictionary of zxcvbn-ts, drawn from passwords exposed in
 // public breaches; it ships inside the package, so nothing is fetched. Built on first use: about
 // 18,000 of its 49,000 entries are long enough to be chosen at all, and only those are kept.
+// Loaded on first use rather than at start: the package's dictionaries take about 15 MB, and a
+// server that no one has set a password on need not hold them.
+const requireFromHere = createRequire(import.meta.url);
+
 function commonPasswords(): Set<string> {
   if (!commonPasswordSet) {
+    const { dictionary } = requireFromHere('@zxcvbn-ts/language-common') as {
+      dictionary: Record<'passwords-common', string[]>;
+    };
     commonPasswordSet = new Set();
     for (const entry of [...dictionary['passwords-common'], ...localCommonPasswords]) {
       if ([...entry].length >= PASSWORD_MIN_LENGTH) commonPasswordSet.add(normaliseForList(entry));

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { IncidentReview } from './incident-review.ts';
 import { londonText, minutesText } from './incident-review.ts';
 
@@ -147,7 +146,9 @@ ${body}
 `;
 }
 
-export function reviewPdf(review: Review): Promise<Buffer> {
+export async function reviewPdf(review: Review): Promise<Buffer> {
+  // Loaded on the first PDF export, not at start: it brings its fonts' metrics with it.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const document = new PDFDocument({
       size: 'A4',
