@@ -85,7 +85,7 @@ export async function benchmarkAuditedWrites(options: {
               env: { DATABASE_URL: databaseUrl, BENCH_ORG_ID: organisation.id },
               logFile: options.logFile,
             })
-          : await startServerProcess([...profileArgs, '--enable-source-maps', 'dist/server/main.js'], {
+          : await startServerProcess([...profileArgs, 'dist/server/main.js'], {
               port: 3902,
               env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
               logFile: options.logFile,

@@ -9,7 +9,7 @@ import { median, printFigure, residentMemoryMb, startServerProcess } from './sup
  */
 export async function benchmarkEmbeddedStart(options: { rounds: number; logFile: string }) {
   // What `npm start` runs: the compiled server (built by `npm run build`).
-  const serverArgs = ['--enable-source-maps', 'dist/server/main.js'];
+  const serverArgs = ['dist/server/main.js'];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-data-'));
   const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   const first = await startServerProcess(serverArgs, {

@@ -74,7 +74,7 @@ export async function benchmarkIncidents(options: { adminUrl: string; rounds: nu
   await sql`analyze`.execute(db);
   await handle.close();
 
-  const server = await startServerProcess(['--enable-source-maps', 'dist/server/main.js'], {
+  const server = await startServerProcess(['dist/server/main.js'], {
     port: 3906,
     env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
     logFile: options.logFile,

@@ -133,7 +133,7 @@ export async function benchmarkRegisterSearch(options: {
   });
   await handle.close();
 
-  const server = await startServerProcess(['--enable-source-maps', 'dist/server/main.js'], {
+  const server = await startServerProcess(['dist/server/main.js'], {
     port: 3905,
     env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
     logFile: options.logFile,

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { DateTime, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
 /** Partners' working hours are all kept in UK local time; the clock change is luxon's business. */
@@ -73,14 +74,25 @@ export function describeMoment(at: Date): string {
 
 // England and Wales (region ENG of GB covers both in date-holidays). Only days off in law count:
 // observances such as Mother's Day are in the data too and are left out.
-const englandAndWales = new Holidays('GB', 'ENG');
+// The calendar data of every country comes with the library (about 20 MB in memory), so it is
+// loaded when a bank holiday is first asked about, not at start.
+const requireFromHere = createRequire(import.meta.url);
+let englandAndWales: HolidaysClass | undefined;
 const bankHolidaysByYear = new Map<number, Set<string>>();
+
+function holidaysOfEnglandAndWales(): HolidaysClass {
+  if (!englandAndWales) {
+    const Holidays = requireFromHere('date-holidays') as typeof HolidaysClass;
+    englandAndWales = new Holidays('GB', 'ENG');
+  }
+  return englandAndWales;
+}
 
 function bankHolidaysIn(year: number): Set<string> {
   let dates = bankHolidaysByYear.get(year);
   if (!dates) {
     dates = new Set(
-      englandAndWales
+      holidaysOfEnglandAndWales()
         .getHolidays(year)
         .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
         .map((holiday) => holiday.date.slice(0, 10)),
