@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
@@ -19,6 +18,7 @@ import {
 import type { PartnerMessageRow } from '../partner-messages/partner-messages.table.ts';
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
+import { personNameSql } from '../people/person-name.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { gateShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
 import type { AdviceRecordRow, CarePlanAmendmentRow, ConfirmedHow } from './advice.table.ts';
@@ -311,10 +311,7 @@ function selectAdvice(executor: Executor, orgId: string) {
     .select([
       'message.subject as message_subject',
       'partner.name as partner_organisation_name',
-      sql<string | null>`case when person.id is null then null
-        else coalesce(person.preferred_name, person.given_name) || ' ' || person.family_name end`.as(
-        'person_name',
-      ),
+      personNameSql.as('person_name'),
     ])
     .where('advice.org_id', '=', orgId);
 }

@@ -6,6 +6,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { EscalationTarget } from '../escalation/escalation-routes.ts';
+import { personName } from '../people/person-name.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { effectiveLevel, findIncident } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.table.ts';
@@ -52,10 +53,6 @@ const measureWords: Record<string, string> = {
   staffing_cover: 'Staffing cover',
   other: 'Interim measure',
 };
-
-function personName(person: { given_name: string; family_name: string; preferred_name: string | null }) {
-  return `${person.preferred_name ?? person.given_name} ${person.family_name}`;
-}
 
 /** Everything on the incident, oldest first. Reading it is audited. */
 export async function incidentTimeline(
@@ -499,15 +496,22 @@ export async function learningActions(executor: Executor, orgId: string, inciden
  * The review: as frozen when the incident was closed, or worked out now for an open incident
  * (a preview). Reading it is audited.
  */
-export async function viewReview(db: Db, context: RequestContext, id: string, clock: Clock) {
+export async function viewReview(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  clock: Clock,
+  reading: { action: string; details?: Record<string, unknown> } = { action: 'incident.view_review' },
+) {
   return db.transaction().execute(async (trx) => {
     const incident = await findIncident(trx, context.orgId, id);
     const figures =
       (incident.review as IncidentReview | null) ?? (await computeReview(trx, incident, clock.now()));
     await recordAudit(trx, context, clock.now(), {
-      action: 'incident.view_review',
+      action: reading.action,
       entityType: 'incident',
       entityId: id,
+      ...(reading.details ? { details: reading.details } : {}),
     });
     return {
       status: incident.status,

@@ -15,6 +15,7 @@ import {
 } from '../http/conditional.ts';
 import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
+import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import {
@@ -502,20 +503,13 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
         async (request, reply) => {
           const context = requestContext(request);
-          const review = await viewReview(db, context, request.params.id, clock);
-          const organisation = await db
-            .selectFrom('organisations')
-            .select('name')
-            .where('id', '=', context.orgId)
-            .executeTakeFirstOrThrow();
-          await recordAudit(db, context, clock.now(), {
+          // Exporting is the one read of the review recorded for this request.
+          const review = await viewReview(db, context, request.params.id, clock, {
             action: 'incident.export_review',
-            entityType: 'incident',
-            entityId: request.params.id,
             details: { format },
           });
           const data = {
-            organisationName: organisation.name,
+            organisationName: await organisationName(db, context.orgId),
             findings: review.findings,
             final: review.final,
             figures: review.figures,

@@ -10,6 +10,7 @@ import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts
 import { checkRoute, type EscalationRoute } from '../escalation/escalation-routes.ts';
 import type { SendMessageInput } from '../partner-messages/partner-messages.schemas.ts';
 import { sendMessage } from '../partner-messages/partner-messages.service.ts';
+import { personName } from '../people/person-name.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import type { AddRecordInput, CreateIncidentInput, UpdateIncidentInput } from './incidents.schemas.ts';
 import type { IncidentPersonRow, IncidentRow, MeasureKind, RiskLevel } from './incidents.table.ts';
@@ -233,10 +234,6 @@ export async function updateIncident(
 }
 
 // ---- affected people ----
-
-function personName(person: { given_name: string; family_name: string; preferred_name: string | null }) {
-  return `${person.preferred_name ?? person.given_name} ${person.family_name}`;
-}
 
 /**
  * Adds people to the incident, by service or location or one by one, each ranked by risk with

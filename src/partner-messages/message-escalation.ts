@@ -20,7 +20,7 @@ import type { PartnerChannelRow } from '../partners/partners.table.ts';
 import { managerAlertEmail, reminderEmail } from './message-emails.ts';
 import { partnerLinkUrl, prepareLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import { addEvent, emailAddressOf, MESSAGE_SUBJECT } from './partner-messages.service.ts';
+import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
 import type { AttentionKind, PartnerMessageRow } from './partner-messages.table.ts';
 
 const stillWaiting = new Set(['sent', 'acknowledged', 'accepted']);
@@ -85,13 +85,7 @@ const findAddress = (
   contact: { id: string; partner_organisation_id: string; email: string | null },
 ) => once(trx, `address:${orgId}:${contact.id}`, () => emailAddressOf(trx, orgId, contact));
 const providerName = (trx: DbTransaction, orgId: string) =>
-  once(
-    trx,
-    `provider:${orgId}`,
-    async () =>
-      (await trx.selectFrom('organisations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow())
-        .name,
-  );
+  once(trx, `provider:${orgId}`, () => organisationName(trx, orgId));
 
 /**
  * The messages the batch's steps chase, read in one statement on the first step. A reply takes

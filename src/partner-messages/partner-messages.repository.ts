@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { personNameSql } from '../people/person-name.ts';
 import type {
   EmailOutboxRow,
   MessageEventRow,
@@ -52,10 +53,7 @@ function selectMessages(executor: Executor, orgId: string) {
     .select([
       'partner.name as partner_organisation_name',
       'contact.name as partner_contact_name',
-      sql<string | null>`case when person.id is null then null
-        else coalesce(person.preferred_name, person.given_name) || ' ' || person.family_name end`.as(
-        'person_name',
-      ),
+      personNameSql.as('person_name'),
       firedSteps.as('escalation_steps_fired'),
     ])
     .where('message.org_id', '=', orgId);

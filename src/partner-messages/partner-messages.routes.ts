@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/advice.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { AppError, notFound } from '../errors.ts';
 import {
   expectedVersion,
   ifMatchDescription,
@@ -17,7 +15,6 @@ import { idParams, pageQuery, problemResponses, problemSchema } from '../http/sc
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
-import * as messagesRepository from './partner-messages.repository.ts';
 import {
   attentionItemSchema,
   checkMessageBody,
@@ -44,10 +41,12 @@ import {
 import {
   checkDraft,
   closeMessage,
+  listAttention,
   listMessages,
   listRouteSettings,
   logContact,
   resendLink,
+  resolveAttention,
   revokeLink,
   sendMessage,
   setRouteSetting,
@@ -241,36 +240,13 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           response: { 200: z.object({ items: z.array(attentionItemSchema) }), ...problemResponses },
         },
       },
-      async (request) => {
-        const context = requestContext(request);
-        const role = context.actor.role;
-        const forRoles: ('manager' | 'registered_manager' | 'sender')[] =
-          role === 'registered_manager'
-            ? ['manager', 'registered_manager', 'sender']
-            : role === 'manager'
-              ? ['manager', 'sender']
-              : [];
-        const items = await messagesRepository.listAttentionItems(db, context.orgId, {
-          forRoles,
-          senderId: context.actor.type === 'user' ? context.actor.id : null,
+      async (request) => ({
+        items: await listAttention(db, requestContext(request), {
           open: request.query.open === 'true',
           limit: request.query.limit,
           offset: request.query.offset,
-        });
-        return {
-          items: items.map((item) => ({
-            id: item.id,
-            kind: item.kind,
-            forRole: item.for_role,
-            title: item.title,
-            detail: item.detail,
-            messageId: item.message_id,
-            messageSubject: item.message_subject,
-            createdAt: item.created_at.toISOString(),
-            resolvedAt: item.resolved_at?.toISOString() ?? null,
-          })),
-        };
-      },
+        }),
+      }),
     );
 
     app.post(
@@ -286,42 +262,16 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
         },
       },
       async (request, reply) => {
-        const context = requestContext(request);
-        await resolveAttention(context, request.params.id, request.body.note ?? null);
+        await resolveAttention(
+          db,
+          requestContext(request),
+          request.params.id,
+          request.body.note ?? null,
+          clock,
+        );
         return reply.code(204).send(null);
       },
     );
-
-    async function resolveAttention(
-      context: ReturnType<typeof requestContext>,
-      id: string,
-      note: string | null,
-    ) {
-      const at = clock.now();
-      await db.transaction().execute(async (trx) => {
-        const item = await messagesRepository.findAttentionItem(trx, context.orgId, id);
-        if (!item) throw notFound('The item');
-        const message = await messagesRepository.lockMessage(trx, context.orgId, item.message_id);
-        const mayResolve =
-          context.actor.role === 'registered_manager' ||
-          (context.actor.role === 'manager' && item.for_role !== 'registered_manager') ||
-          (item.for_role === 'sender' && message?.sent_by === context.actor.id);
-        if (!mayResolve) throw notFound('The item');
-        const resolved = await messagesRepository.resolveAttentionItem(trx, context.orgId, id, {
-          at,
-          by: context.actor.type === 'user' ? context.actor.id : null,
-          note: note?.trim() || null,
-        });
-        if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
-        await recordAudit(trx, context, at, {
-          action: 'attention_item.resolve',
-          entityType: 'attention_item',
-          entityId: id,
-          changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
-          details: { messageId: item.message_id },
-        });
-      });
-    }
 
     // ---- escalation routes ----
 

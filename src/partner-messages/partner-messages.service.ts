@@ -171,7 +171,8 @@ async function actorName(executor: Executor, context: RequestContext): Promise<s
   return context.actor.type === 'api_token' ? 'A connected system' : 'Liaison';
 }
 
-async function organisationName(executor: Executor, orgId: string): Promise<string> {
+/** The provider's own name, as partners see it. */
+export async function organisationName(executor: Executor, orgId: string): Promise<string> {
   const organisation = await executor
     .selectFrom('organisations')
     .select('name')
@@ -984,6 +985,72 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     partnerLink: url,
     emailQueued: true,
   };
+}
+
+// ---- needs attention ----
+
+type AttentionAudience = 'manager' | 'registered_manager' | 'sender';
+
+/**
+ * Whose items a member of staff sees and deals with: the registered manager every item, a manager
+ * every item but the registered manager's, and anyone the items on messages they sent.
+ */
+function attentionAudiencesOf(context: RequestContext): AttentionAudience[] {
+  if (context.actor.role === 'registered_manager') return ['manager', 'registered_manager', 'sender'];
+  if (context.actor.role === 'manager') return ['manager', 'sender'];
+  return [];
+}
+
+export async function listAttention(db: Db, context: RequestContext, options: Page & { open: boolean }) {
+  const items = await messagesRepository.listAttentionItems(db, context.orgId, {
+    ...options,
+    forRoles: attentionAudiencesOf(context),
+    senderId: context.actor.type === 'user' ? context.actor.id : null,
+  });
+  return items.map((item) => ({
+    id: item.id,
+    kind: item.kind,
+    forRole: item.for_role,
+    title: item.title,
+    detail: item.detail,
+    messageId: item.message_id,
+    messageSubject: item.message_subject,
+    createdAt: item.created_at.toISOString(),
+    resolvedAt: item.resolved_at?.toISOString() ?? null,
+  }));
+}
+
+/** Marks an item dealt with; an item the caller does not see is not found. */
+export async function resolveAttention(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  note: string | null,
+  clock: Clock,
+) {
+  const at = clock.now();
+  await db.transaction().execute(async (trx) => {
+    const item = await messagesRepository.findAttentionItem(trx, context.orgId, id);
+    if (!item) throw notFound('The item');
+    const message = await messagesRepository.lockMessage(trx, context.orgId, item.message_id);
+    const sees =
+      attentionAudiencesOf(context).includes(item.for_role) ||
+      (item.for_role === 'sender' && message?.sent_by === context.actor.id);
+    if (!sees) throw notFound('The item');
+    const resolved = await messagesRepository.resolveAttentionItem(trx, context.orgId, id, {
+      at,
+      by: context.actor.type === 'user' ? context.actor.id : null,
+      note: note?.trim() || null,
+    });
+    if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
+    await recordAudit(trx, context, at, {
+      action: 'attention_item.resolve',
+      entityType: 'attention_item',
+      entityId: id,
+      changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
+      details: { messageId: item.message_id },
+    });
+  });
 }
 
 // ---- escalation routes per organisation ----

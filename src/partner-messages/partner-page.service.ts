@@ -9,6 +9,7 @@ import type { PartnerRespondInput } from './partner-messages.schemas.ts';
 import {
   type AdviceRecorder,
   applyReply,
+  organisationName,
   type PartnerReply,
   replyRefusal,
 } from './partner-messages.service.ts';
@@ -59,11 +60,7 @@ async function withLink<T>(
 
 async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, message: PartnerMessageRow) {
   const found = await messagesRepository.findMessage(trx, message.org_id, message.id);
-  const organisation = await trx
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', message.org_id)
-    .executeTakeFirstOrThrow();
+  const organisation = { name: await organisationName(trx, message.org_id) };
   const events = await messagesRepository.listEvents(trx, message.org_id, message.id);
   const sender =
     message.sent_by_type === 'user' && message.sent_by
