@@ -124,18 +124,26 @@ export async function benchmarkAuditedWrites(options: {
       percentile_cont(0.5) within group (order by extract(epoch from c.sealed_at - e.occurred_at)) * 1000 as p50,
       percentile_cont(0.99) within group (order by extract(epoch from c.sealed_at - e.occurred_at)) * 1000 as p99,
       max(extract(epoch from c.sealed_at - e.occurred_at)) * 1000 as max,
-      (select count(*) from audit_pending where org_id = ${organisation.id}) as unsealed
+      (select count(*) from audit_events as waiting
+        where waiting.org_id = ${organisation.id}
+          and not exists (select 1 from audit_chain as sealed
+            where sealed.org_id = waiting.org_id and sealed.event_id = waiting.id)) as unsealed
     from audit_chain c join audit_events e on e.org_id = c.org_id and e.id = c.event_id
     where c.org_id = ${organisation.id}
   `.execute(handle.db);
   await handle.close();
 
-  const ratio = median(audited) / median(baseline);
+  // Each round measures both servers back to back, so its ratio is the least affected by the
+  // machine's speed drifting between rounds (on a shared virtual machine it does, by a fifth).
+  const roundRatios = audited.map((value, round) => value / (baseline[round] ?? Number.NaN));
+  const ratio = median(roundRatios);
   printFigure({
     figure: 'audited_write_ratio',
     value: Number(ratio.toFixed(3)),
     target: '>= 0.6',
     met: ratio >= 0.6,
+    round_ratios: roundRatios.map((value) => Number(value.toFixed(3))),
+    ratio_of_medians: Number((median(audited) / median(baseline)).toFixed(3)),
     audited_writes_per_s: Math.round(median(audited)),
     baseline_inserts_per_s: Math.round(median(baseline)),
     audited_p99_ms: median(auditedP99),

@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { sealPendingEntries } from './audit/audit.service.ts';
+import { sealAllPendingEntries } from './audit/audit.service.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './db/create-db.ts';
@@ -39,11 +39,7 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
       await scheduler.stop();
       await mailer?.close();
       // Seal what the last requests wrote, so a clean stop leaves no entry waiting for the next start.
-      await sealPendingEntries(database.db, {
-        clock: systemClock,
-        batchSize: 100_000,
-        maxOrganisations: 100_000,
-      });
+      await sealAllPendingEntries(database.db, { clock: systemClock });
       await database.close();
     })();
     return stopping;

@@ -79,12 +79,12 @@ function encodeValue(value: unknown): string | undefined {
 
 /** entry_hash = SHA-256(0x00 ‖ previous hash ‖ seq as 8 bytes big-endian ‖ canonical entry). */
 export function chainHash(previousHash: string, seq: number, event: AuditEventRow): string {
-  const seqBytes = Buffer.alloc(8);
-  seqBytes.writeBigUInt64BE(BigInt(seq));
-  return createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(Buffer.from(previousHash, 'hex'))
-    .update(seqBytes)
-    .update(canonicalEntry(event), 'utf8')
-    .digest('hex');
+  const canonical = canonicalEntry(event);
+  // One buffer and one update: the sequencer hashes every entry, the verifier every entry again.
+  const input = Buffer.allocUnsafe(41 + Buffer.byteLength(canonical, 'utf8'));
+  input[0] = 0;
+  if (input.write(previousHash, 1, 'hex') !== 32) throw new Error('A chain hash is 32 bytes of hex');
+  input.writeBigUInt64BE(BigInt(seq), 33);
+  input.write(canonical, 41, 'utf8');
+  return createHash('sha256').update(input).digest('hex');
 }

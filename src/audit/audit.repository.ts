@@ -19,91 +19,105 @@ export type NewAuditEvent = {
   details: Record<string, unknown>;
 };
 
-/** Inserts the entry and queues it for sealing in one statement: one round trip per audited change. */
+/** Inserts the entry, with the transaction that writes it (which orders sealing). */
 export async function insertAuditEvent(executor: Executor, event: NewAuditEvent): Promise<void> {
   await executor
-    .with('event', (db) =>
-      db
-        .insertInto('audit_events')
-        .values({
-          org_id: event.orgId,
-          occurred_at: event.occurredAt,
-          actor_type: event.actorType,
-          actor_id: event.actorId,
-          actor_role: event.actorRole,
-          action: event.action,
-          entity_type: event.entityType,
-          entity_id: event.entityId,
-          changed_fields: event.changedFields,
-          outcome: event.outcome,
-          request_id: event.requestId,
-          ip: event.ip,
-          details: JSON.stringify(event.details),
-        })
-        .returning(['org_id', 'id']),
-    )
-    .insertInto('audit_pending')
-    .columns(['org_id', 'event_id'])
-    .expression((db) => db.selectFrom('event').select(['event.org_id', 'event.id as event_id']))
+    .insertInto('audit_events')
+    .values({
+      org_id: event.orgId,
+      occurred_at: event.occurredAt,
+      actor_type: event.actorType,
+      actor_id: event.actorId,
+      actor_role: event.actorRole,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      changed_fields: event.changedFields,
+      outcome: event.outcome,
+      request_id: event.requestId,
+      ip: event.ip,
+      details: JSON.stringify(event.details),
+      // The column is typed as never inserted, so no caller can choose it; this is the one writer.
+      ...({ xact_id: sql`pg_current_xact_id()` } as object),
+    })
     .execute();
 }
 
 /**
- * The queue's rows are deleted as fast as they are added, and without a vacuum (the embedded
- * database has none; a server may have autovacuum off or lagging) their dead entries stay in the
- * table and its index. A plain index scan marks the dead index entries it passes so later scans
- * step over them; bitmap and sequential scans never do, and would cost more with every entry
- * ever queued. So the queue is only ever read by plain index scans: this walks its primary key one
- * organisation at a time.
+ * Serialises sequencers across processes. Transaction-scoped, so it is released by commit or
+ * rollback; a sequencer that cannot take it leaves the work to the holder.
  */
-export async function findOrganisationsWithPendingEntries(
-  executor: Executor,
-  limit: number,
-): Promise<string[]> {
-  const result = await sql<{ org_id: string }>`
-    with recursive "queued" ("org_id") as (
-      (select "org_id" from "audit_pending" order by "org_id" limit 1)
-      union all
-      select (
-        select "later"."org_id" from "audit_pending" as "later"
-        where "later"."org_id" > "queued"."org_id"
-        order by "later"."org_id" limit 1
-      )
-      from "queued" where "queued"."org_id" is not null
-    )
-    select "org_id" from "queued" where "org_id" is not null limit ${limit}
-  `.execute(executor);
-  return result.rows.map((row) => row.org_id);
-}
-
-/**
- * Clears the queue's deleted rows out of its table and index. Needed where nothing vacuums (the
- * embedded database; a server with autovacuum off), and sooner than autovacuum would: the sealer
- * reads the queue from its start, over every row deleted since the last vacuum. Runs outside any
- * transaction; skipped if another vacuum of the queue is under way. It never shrinks the file:
- * that needs a lock every audited write would wait for (and, while writes go on, vacuum would
- * spend seconds trying to take it).
- */
-export async function vacuumQueue(db: Db): Promise<void> {
-  await sql`vacuum (skip_locked, truncate false) audit_pending`.execute(db);
-}
-
-/** For the rest of the sealer's transaction: plain index scans only (see above for why). */
-export async function readQueueByIndexOnly(executor: Executor): Promise<void> {
-  await sql`
-    select set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)
-  `.execute(executor);
-}
-
-/**
- * Serialises sealers of one organisation's chain across processes. Transaction-scoped, so it is
- * released by commit or rollback; a sealer that cannot take it leaves the chain to the holder.
- */
-export async function tryLockChain(executor: Executor, orgId: string): Promise<boolean> {
+export async function tryLockSequencer(executor: Executor): Promise<boolean> {
   const result = await sql<{ locked: boolean }>`
-    select pg_try_advisory_xact_lock(hashtextextended(${'audit-chain:' + orgId}, 0)) as locked
+    select pg_try_advisory_xact_lock(hashtextextended('audit-sequencer', 0)) as locked
   `.execute(executor);
   return result.rows[0]?.locked === true;
+}
+
+export type SealCursor = { xact_id: string; event_id: number };
+
+export async function findSealCursor(executor: Executor): Promise<SealCursor> {
+  const row = await sql<SealCursor>`
+    select xact_id::text as xact_id, event_id from audit_seal_cursor
+  `.execute(executor);
+  if (!row.rows[0]) throw new Error('The audit sequencer has no cursor: the database is not migrated');
+  return row.rows[0];
+}
+
+/**
+ * The next entries to seal, after the cursor in (transaction, id) order, written by transactions
+ * that have all ended: every transaction older than the oldest one still running. Those entries
+ * are all visible now, or were rolled back, so none can appear behind the cursor later.
+ */
+export async function findEntriesToSeal(
+  executor: Executor,
+  cursor: SealCursor,
+  limit: number,
+): Promise<(AuditEventRow & SealCursor)[]> {
+  const result = await sql<AuditEventRow & { xact_id: string }>`
+    select ${sql.join(sealedColumns.map((column) => sql.ref(`audit_events.${column}`)))},
+      "audit_events"."xact_id"::text as "xact_id"
+    from "audit_events"
+    where ("audit_events"."xact_id", "audit_events"."id") > (${cursor.xact_id}::xid8, ${cursor.event_id}::bigint)
+      and "audit_events"."xact_id" < (select pg_snapshot_xmin(pg_current_snapshot()))
+    order by "audit_events"."xact_id", "audit_events"."id"
+    limit ${limit}
+  `.execute(executor);
+  return result.rows.map((row) => ({ ...row, event_id: row.id }));
+}
+
+const sealedColumns = [
+  'org_id',
+  'id',
+  'occurred_at',
+  'actor_type',
+  'actor_id',
+  'actor_role',
+  'action',
+  'entity_type',
+  'entity_id',
+  'changed_fields',
+  'outcome',
+  'request_id',
+  'ip',
+  'details',
+] as const;
+
+/** Each organisation's last sealed entry, for the organisations given. */
+export async function findChainHeads(
+  executor: Executor,
+  orgIds: string[],
+): Promise<Map<string, { seq: number; entry_hash: string }>> {
+  const result = await sql<{ org_id: string; seq: number; entry_hash: string }>`
+    select "org"."org_id", "head"."seq", "head"."entry_hash"
+    from unnest(${orgIds}::uuid[]) as "org" ("org_id")
+    join lateral (
+      select "seq", "entry_hash" from "audit_chain"
+      where "audit_chain"."org_id" = "org"."org_id"
+      order by "seq" desc limit 1
+    ) as "head" on true
+  `.execute(executor);
+  return new Map(result.rows.map((row) => [row.org_id, { seq: row.seq, entry_hash: row.entry_hash }]));
 }
 
 export async function findChainHead(
@@ -120,57 +134,27 @@ export async function findChainHead(
 }
 
 /**
- * The next queued entries, oldest first, with the queue rows taken. A queue row whose entry does
- * not exist (only a write around the application makes one) is taken too, so it cannot hold the
- * queue up, and it is returned in `queuedIds` alone.
+ * Appends sealed entries to their chains and moves the cursor past them, in one statement. The
+ * values travel as arrays, so the statement's text is the same for any batch size.
  */
-export async function findPendingEvents(
+export async function appendToChains(
   executor: Executor,
-  orgId: string,
-  limit: number,
-): Promise<{ queuedIds: number[]; events: AuditEventRow[] }> {
-  // Each queued entry is fetched by its primary key (`offset 0` keeps the lookup a nested loop):
-  // without fresh statistics the planner would otherwise read every entry of the organisation.
-  const result = await sql<AuditEventRow & { queued_id: number }>`
-    select "pending"."event_id" as "queued_id", "event".* from (
-      select "event_id" from "audit_pending" where "org_id" = ${orgId} order by "event_id" limit ${limit}
-    ) as "pending"
-    left join lateral (
-      select * from "audit_events"
-      where "audit_events"."org_id" = ${orgId} and "audit_events"."id" = "pending"."event_id"
-      offset 0
-    ) as "event" on true
-    order by "pending"."event_id"
-  `.execute(executor);
-  const events: AuditEventRow[] = [];
-  for (const { queued_id: _queuedId, ...event } of result.rows) if (event.id !== null) events.push(event);
-  return { queuedIds: result.rows.map((row) => row.queued_id), events };
-}
-
-/**
- * Appends sealed entries to the chain and takes the given rows off the queue, in one statement.
- * The values travel as arrays, so the statement's text is the same for any batch size.
- */
-export async function appendToChain(
-  executor: Executor,
-  orgId: string,
   sealedAt: Date,
-  entries: { seq: number; event_id: number; entry_hash: string }[],
-  dequeuedIds: number[],
+  entries: { org_id: string; seq: number; event_id: number; entry_hash: string }[],
+  cursor: SealCursor,
 ): Promise<void> {
-  if (entries.length === 0 && dequeuedIds.length === 0) return;
   await sql`
     with "sealed" as (
       insert into "audit_chain" ("org_id", "seq", "event_id", "entry_hash", "sealed_at")
-      select ${orgId}::uuid, "entry"."seq", "entry"."event_id", "entry"."entry_hash", ${sealedAt}::timestamptz
+      select "entry"."org_id", "entry"."seq", "entry"."event_id", "entry"."entry_hash", ${sealedAt}::timestamptz
       from unnest(
+        ${entries.map((entry) => entry.org_id)}::uuid[],
         ${entries.map((entry) => entry.seq)}::bigint[],
         ${entries.map((entry) => entry.event_id)}::bigint[],
         ${entries.map((entry) => entry.entry_hash)}::text[]
-      ) as "entry" ("seq", "event_id", "entry_hash")
+      ) as "entry" ("org_id", "seq", "event_id", "entry_hash")
     )
-    delete from "audit_pending"
-    where "org_id" = ${orgId}::uuid and "event_id" = any(${dequeuedIds}::bigint[])
+    update "audit_seal_cursor" set "xact_id" = ${cursor.xact_id}::xid8, "event_id" = ${cursor.event_id}
   `.execute(executor);
 }
 
@@ -224,54 +208,37 @@ export async function countUnsealed(
   db: Db,
   orgId: string,
 ): Promise<{ pending: number; oldest: Date | null }> {
-  const row = await db
-    .selectFrom('audit_pending')
-    .innerJoin('audit_events', (join) =>
-      join
-        .onRef('audit_events.org_id', '=', 'audit_pending.org_id')
-        .onRef('audit_events.id', '=', 'audit_pending.event_id'),
-    )
-    .select((eb) => [
-      eb.fn.countAll<number>().as('pending'),
-      eb.fn.min('audit_events.occurred_at').as('oldest'),
-    ])
-    .where('audit_pending.org_id', '=', orgId)
-    .executeTakeFirstOrThrow();
-  return { pending: Number(row.pending), oldest: row.oldest ? new Date(row.oldest) : null };
+  const result = await sql<{ pending: number; oldest: Date | null }>`
+    select count(*) as "pending", min("event"."occurred_at") as "oldest"
+    from "audit_events" as "event", "audit_seal_cursor" as "cursor"
+    where ("event"."xact_id", "event"."id") > ("cursor"."xact_id", "cursor"."event_id")
+      and "event"."org_id" = ${orgId}
+  `.execute(db);
+  const row = result.rows[0];
+  return {
+    pending: Number(row?.pending ?? 0),
+    oldest: row?.oldest ? new Date(row.oldest) : null,
+  };
 }
 
-/** Entries that are neither sealed nor waiting to be: written around the application, or un-queued. */
+/**
+ * Entries that are neither sealed nor waiting to be: written around the application (no
+ * transaction recorded), or passed over by the sequencer.
+ */
 export async function findUnchainedEventIds(db: Db, orgId: string, limit: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('audit_events as event')
-    .select('event.id')
-    .where('event.org_id', '=', orgId)
-    .where((eb) =>
-      eb.and([
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('audit_chain')
-              .select('audit_chain.seq')
-              .whereRef('audit_chain.org_id', '=', 'event.org_id')
-              .whereRef('audit_chain.event_id', '=', 'event.id'),
-          ),
-        ),
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('audit_pending')
-              .select('audit_pending.event_id')
-              .whereRef('audit_pending.org_id', '=', 'event.org_id')
-              .whereRef('audit_pending.event_id', '=', 'event.id'),
-          ),
-        ),
-      ]),
-    )
-    .orderBy('event.id')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.id);
+  const result = await sql<{ id: number }>`
+    select "event"."id" from "audit_events" as "event", "audit_seal_cursor" as "cursor"
+    where "event"."org_id" = ${orgId}
+      and ("event"."xact_id" is null
+        or ("event"."xact_id", "event"."id") <= ("cursor"."xact_id", "cursor"."event_id"))
+      and not exists (
+        select 1 from "audit_chain"
+        where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
+      )
+    order by "event"."id"
+    limit ${limit}
+  `.execute(db);
+  return result.rows.map((row) => row.id);
 }
 
 export async function findAllOrganisationIds(db: Db): Promise<string[]> {
@@ -342,13 +309,12 @@ function auditedChangeStatement(
   const statement = `with "change" as (${changeSql}),
 "event" as (
   insert into "audit_events" ("org_id", "occurred_at", "actor_type", "actor_id", "actor_role", "action",
-    "entity_type", "entity_id", "changed_fields", "outcome", "request_id", "ip", "details")
+    "entity_type", "entity_id", "changed_fields", "outcome", "request_id", "ip", "details", "xact_id")
   select ${p(1)}::uuid, ${p(2)}::timestamptz, ${p(3)}::text, ${p(4)}::text, ${p(5)}::text, ${p(6)}::text,
-    ${p(7)}::text, ${entityId}, ${p(9)}::text[], ${p(10)}::text, ${p(11)}::text, ${p(12)}::text, ${p(13)}::jsonb
+    ${p(7)}::text, ${entityId}, ${p(9)}::text[], ${p(10)}::text, ${p(11)}::text, ${p(12)}::text, ${p(13)}::jsonb,
+    pg_current_xact_id()
   from "change" limit 1
-  returning "org_id", "id"
-),
-"pending" as (insert into "audit_pending" ("org_id", "event_id") select "org_id", "id" from "event")
+)
 select * from "change"`;
   if (auditedChangeStatements.size < 1_000) auditedChangeStatements.set(key, statement);
   return statement;

@@ -81,51 +81,52 @@ export async function changeWithAudit<Row>(
 
 export type SealResult = { organisations: number; sealed: number };
 
-// Rows taken off the sealing queue since it was last vacuumed, per database.
-const dequeuedSinceVacuum = new WeakMap<Db, number>();
-const VACUUM_QUEUE_AFTER = 5_000;
-
 /**
- * Seals committed audit entries into their organisation's hash chain, in batches. Each
- * organisation has its own chain, so organisations never wait on each other. Bounded: at most
- * `batchSize` entries per organisation and `maxOrganisations` organisations per call; whatever is
- * left is taken on the next run.
+ * Seals committed audit entries into their organisations' hash chains, in batches, in the order
+ * of the transactions that wrote them (see findEntriesToSeal). Each organisation has its own
+ * chain, and no write ever waits for one: the chain's cost is paid here, once per batch. Bounded:
+ * at most `batchSize` entries per call; whatever is left is taken on the next.
  */
 export async function sealPendingEntries(
   db: Db,
-  options: { clock: Clock; batchSize?: number; maxOrganisations?: number },
+  options: { clock: Clock; batchSize?: number },
 ): Promise<SealResult> {
-  const batchSize = options.batchSize ?? 2_000;
-  const orgIds = await db.transaction().execute(async (trx) => {
-    await auditRepository.readQueueByIndexOnly(trx);
-    return auditRepository.findOrganisationsWithPendingEntries(trx, options.maxOrganisations ?? 100);
-  });
-  let sealed = 0;
-  let dequeued = 0;
-  for (const orgId of orgIds) {
-    const batch = await db.transaction().execute(async (trx) => {
-      if (!(await auditRepository.tryLockChain(trx, orgId))) return { sealed: 0, dequeued: 0 };
-      await auditRepository.readQueueByIndexOnly(trx);
-      const head = await auditRepository.findChainHead(trx, orgId);
-      const { queuedIds, events } = await auditRepository.findPendingEvents(trx, orgId, batchSize);
-      let previousHash = head?.entry_hash ?? GENESIS_HASH;
-      let seq = head?.seq ?? 0;
-      const sealedAt = options.clock.now();
-      const entries = events.map((event) => {
-        seq += 1;
-        previousHash = chainHash(previousHash, seq, event);
-        return { seq, event_id: event.id, entry_hash: previousHash };
-      });
-      await auditRepository.appendToChain(trx, orgId, sealedAt, entries, queuedIds);
-      return { sealed: entries.length, dequeued: queuedIds.length };
+  const batchSize = options.batchSize ?? 5_000;
+  return db.transaction().execute(async (trx) => {
+    if (!(await auditRepository.tryLockSequencer(trx))) return { organisations: 0, sealed: 0 };
+    const cursor = await auditRepository.findSealCursor(trx);
+    const events = await auditRepository.findEntriesToSeal(trx, cursor, batchSize);
+    const last = events.at(-1);
+    if (last === undefined) return { organisations: 0, sealed: 0 };
+    const orgIds = [...new Set(events.map((event) => event.org_id))];
+    const heads = await auditRepository.findChainHeads(trx, orgIds);
+    const entries = events.map((event) => {
+      const head = heads.get(event.org_id);
+      const seq = (head?.seq ?? 0) + 1;
+      const entryHash = chainHash(head?.entry_hash ?? GENESIS_HASH, seq, event);
+      heads.set(event.org_id, { seq, entry_hash: entryHash });
+      return { org_id: event.org_id, seq, event_id: event.id, entry_hash: entryHash };
     });
-    sealed += batch.sealed;
-    dequeued += batch.dequeued;
+    await auditRepository.appendToChains(trx, options.clock.now(), entries, {
+      xact_id: last.xact_id,
+      event_id: last.id,
+    });
+    return { organisations: orgIds.length, sealed: entries.length };
+  });
+}
+
+/**
+ * Seals everything written so far, batch after batch: for a stopping server and for commands run
+ * while no server may be sealing. Stops early if another process holds the sequencer.
+ */
+export async function sealAllPendingEntries(db: Db, options: { clock: Clock }): Promise<number> {
+  const batchSize = 10_000;
+  let total = 0;
+  for (;;) {
+    const { sealed } = await sealPendingEntries(db, { clock: options.clock, batchSize });
+    total += sealed;
+    if (sealed < batchSize) return total;
   }
-  const sinceVacuum = (dequeuedSinceVacuum.get(db) ?? 0) + dequeued;
-  dequeuedSinceVacuum.set(db, sinceVacuum >= VACUUM_QUEUE_AFTER ? 0 : sinceVacuum);
-  if (sinceVacuum >= VACUUM_QUEUE_AFTER) await auditRepository.vacuumQueue(db);
-  return { organisations: orgIds.length, sealed };
 }
 
 export type ChainReport = {

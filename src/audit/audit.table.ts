@@ -18,10 +18,17 @@ export type AuditEventsTable = {
   request_id: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /**
+   * The transaction that wrote the entry (xid8, as text), which orders sealing; set by the
+   * application with pg_current_xact_id(), never by a caller, and not covered by the hash.
+   */
+  xact_id: ColumnType<string | null, never, never>;
 };
 
-export type AuditPendingTable = {
-  org_id: string;
+/** Where the sequencer stopped: the last entry sealed, in (transaction, id) order. One row. */
+export type AuditSealCursorTable = {
+  only_row: ColumnType<boolean, never, never>;
+  xact_id: string;
   event_id: number;
 };
 
@@ -33,5 +40,6 @@ export type AuditChainTable = {
   sealed_at: Date;
 };
 
-export type AuditEventRow = Selectable<AuditEventsTable>;
+/** An entry as its hash covers it. */
+export type AuditEventRow = Omit<Selectable<AuditEventsTable>, 'xact_id'>;
 export type AuditChainRow = Selectable<AuditChainTable>;

@@ -7,10 +7,11 @@ import {
   createTestUser,
   signIn,
 } from '../../test/factories.ts';
+import { withDatabaseName } from '../../test/postgres-names.ts';
 import { createApiToken } from '../auth/auth.service.ts';
 import { systemContext } from '../context.ts';
+import { createDatabase } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
-import { vacuumQueue } from './audit.repository.ts';
 import { changeWithAudit, recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
 
 let t: TestApp;
@@ -388,39 +389,7 @@ describe('the audit chain', () => {
     });
   });
 
-  it('drops a queue row that points at no entry (only a write around the application makes one)', async () => {
-    const orgId = await organisationWithEntries(2);
-    await sql`insert into audit_pending (org_id, event_id) values (${orgId}, ${Number.MAX_SAFE_INTEGER})`.execute(
-      t.db,
-    );
-    await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
-      action: 'test.write',
-      entityType: 'test',
-      entityId: 'after',
-    });
-    expect((await sealPendingEntries(t.db, { clock: t.clock })).sealed).toBeGreaterThanOrEqual(1);
-    expect(await report(orgId)).toMatchObject({ verified: true, sealedEntries: 3, unsealedEntries: 0 });
-    const queued = await t.db
-      .selectFrom('audit_pending')
-      .select('event_id')
-      .where('org_id', '=', orgId)
-      .execute();
-    expect(queued).toEqual([]);
-  });
-
-  it('clears sealed rows out of the queue, which works on either database', async () => {
-    const orgId = await organisationWithEntries(3);
-    await vacuumQueue(t.db);
-    await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
-      action: 'test.write',
-      entityType: 'test',
-      entityId: 'after-vacuum',
-    });
-    await sealPendingEntries(t.db, { clock: t.clock });
-    expect(await report(orgId)).toMatchObject({ verified: true, sealedEntries: 4, unsealedEntries: 0 });
-  });
-
-  it('takes at most the given number of organisations per run, and the rest on the next', async () => {
+  it('takes at most the given number of entries per run, across organisations, and the rest on the next', async () => {
     const organisations = [
       await createTestOrganisation(t.db, t.clock),
       await createTestOrganisation(t.db, t.clock),
@@ -430,24 +399,127 @@ describe('the audit chain', () => {
       // everything written so far, by this and earlier tests
     }
     for (const organisation of organisations) {
-      await recordAudit(t.db, systemContext(organisation.id, 'test'), t.clock.now(), {
-        action: 'test.write',
-        entityType: 'test',
-        entityId: organisation.id,
-      });
+      for (const entity of ['first', 'second']) {
+        await recordAudit(t.db, systemContext(organisation.id, 'test'), t.clock.now(), {
+          action: 'test.write',
+          entityType: 'test',
+          entityId: entity,
+        });
+      }
     }
-    expect(await sealPendingEntries(t.db, { clock: t.clock, maxOrganisations: 2 })).toEqual({
+    expect(await sealPendingEntries(t.db, { clock: t.clock, batchSize: 3 })).toEqual({
       organisations: 2,
-      sealed: 2,
+      sealed: 3,
     });
-    expect(await sealPendingEntries(t.db, { clock: t.clock, maxOrganisations: 2 })).toEqual({
-      organisations: 1,
-      sealed: 1,
+    expect((await report(organisations[2]!.id)).unsealedEntries).toBe(2);
+    expect(await sealPendingEntries(t.db, { clock: t.clock, batchSize: 3 })).toEqual({
+      organisations: 2,
+      sealed: 3,
+    });
+    expect(await sealPendingEntries(t.db, { clock: t.clock, batchSize: 3 })).toEqual({
+      organisations: 0,
+      sealed: 0,
     });
     for (const organisation of organisations) {
-      expect(await report(organisation.id)).toMatchObject({ verified: true, unsealedEntries: 0 });
+      expect(await report(organisation.id)).toMatchObject({
+        verified: true,
+        sealedEntries: 3,
+        unsealedEntries: 0,
+      });
     }
   });
+
+  // The embedded database has one connection: no transaction can be open beside another.
+  it.skipIf(testBackend() !== 'postgres')(
+    'waits for a transaction still writing, then seals its entries and those after it, once each',
+    async () => {
+      const orgId = await organisationWithEntries(1);
+      let finishSlowWrite = () => {};
+      let slowWriteStarted = () => {};
+      const started = new Promise<void>((resolve) => {
+        slowWriteStarted = resolve;
+      });
+      const slowWrite = t.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, systemContext(orgId, 'test'), t.clock.now(), {
+          action: 'test.write',
+          entityType: 'test',
+          entityId: 'slow',
+        });
+        slowWriteStarted();
+        await new Promise<void>((resolve) => {
+          finishSlowWrite = resolve;
+        });
+      });
+      await started;
+      // Written and committed after the slow transaction began, so later in sealing order.
+      await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
+        action: 'test.write',
+        entityType: 'test',
+        entityId: 'quick',
+      });
+      expect(await sealPendingEntries(t.db, { clock: t.clock })).toEqual({ organisations: 0, sealed: 0 });
+      expect(await report(orgId)).toMatchObject({ verified: true, sealedEntries: 1, unsealedEntries: 1 });
+
+      finishSlowWrite();
+      await slowWrite;
+      expect((await sealPendingEntries(t.db, { clock: t.clock })).sealed).toBeGreaterThanOrEqual(2);
+      expect(await report(orgId)).toMatchObject({
+        verified: true,
+        sealedEntries: 3,
+        unsealedEntries: 0,
+        unchainedEventIds: [],
+      });
+      const sealedEntities = await t.db
+        .selectFrom('audit_chain')
+        .innerJoin('audit_events', (join) =>
+          join
+            .onRef('audit_events.org_id', '=', 'audit_chain.org_id')
+            .onRef('audit_events.id', '=', 'audit_chain.event_id'),
+        )
+        .select('audit_events.entity_id')
+        .where('audit_chain.org_id', '=', orgId)
+        .orderBy('audit_chain.seq')
+        .execute();
+      expect(sealedEntities.map((row) => row.entity_id)).toEqual([orgId, 'slow', 'quick']);
+    },
+  );
+
+  it.skipIf(testBackend() !== 'postgres')(
+    'lets only one sequencer seal at a time across processes, and none seals an entry twice',
+    async () => {
+      // A second pool on the same database stands for a second server process.
+      const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(t.db);
+      const other = await createDatabase({
+        backend: 'postgres',
+        url: withDatabaseName(process.env.TEST_DATABASE_URL!, rows[0]!.name),
+        poolSize: 5,
+      });
+      const handles = [t.db, other.db];
+      try {
+        const orgId = await organisationWithEntries(1);
+        for (let index = 0; index < 40; index += 1) {
+          await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
+            action: 'test.write',
+            entityType: 'test',
+            entityId: String(index),
+          });
+        }
+        const runs = await Promise.all(
+          Array.from({ length: 8 }, (_, index) =>
+            sealPendingEntries(handles[index % 2]!, { clock: t.clock, batchSize: 5 }),
+          ),
+        );
+        const sealedByRuns = runs.reduce((total, run) => total + run.sealed, 0);
+        expect(sealedByRuns).toBeLessThanOrEqual(40);
+        while ((await sealPendingEntries(t.db, { clock: t.clock })).sealed > 0) {
+          // drain
+        }
+        expect(await report(orgId)).toMatchObject({ verified: true, sealedEntries: 41, unsealedEntries: 0 });
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it.skipIf(testBackend() !== 'postgres')(
     'recovers when a migration elsewhere changes the columns a kept statement returns',

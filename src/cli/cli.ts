@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { sealPendingEntries } from '../audit/audit.service.ts';
+import { sealAllPendingEntries } from '../audit/audit.service.ts';
 import {
   CheckpointError,
   generateCheckpointKey,
@@ -45,11 +45,7 @@ async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
     await migrateToLatest(handle.db);
     const result = await work(handle.db);
     // No server may be running to seal what this command wrote (or what is waiting): seal it now.
-    await sealPendingEntries(handle.db, {
-      clock: systemClock,
-      batchSize: 100_000,
-      maxOrganisations: 100_000,
-    });
+    await sealAllPendingEntries(handle.db, { clock: systemClock });
     return result;
   } finally {
     await handle.close();
@@ -214,7 +210,7 @@ export function buildCli(): Command {
     .action(async (options: { org?: string; json?: boolean }) => {
       const config = loadConfig();
       const reports = await withDatabase(async (db) => {
-        await sealPendingEntries(db, { clock: systemClock, batchSize: 100_000, maxOrganisations: 100_000 });
+        await sealAllPendingEntries(db, { clock: systemClock });
         const orgId = options.org ? await findOrganisationId(db, options.org) : undefined;
         return verifyAuditTrail(db, {
           clock: systemClock,
@@ -258,7 +254,7 @@ export function buildCli(): Command {
     .action(async (options: { org?: string; acceptRollback?: boolean }) => {
       const config = loadConfig();
       const results = await withDatabase(async (db) => {
-        await sealPendingEntries(db, { clock: systemClock, batchSize: 100_000, maxOrganisations: 100_000 });
+        await sealAllPendingEntries(db, { clock: systemClock });
         const orgIds = options.org ? [await findOrganisationId(db, options.org)] : undefined;
         return writeCheckpoints(db, {
           settings: config.auditCheckpoint,

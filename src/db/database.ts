@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
-import type { AuditChainTable, AuditEventsTable, AuditPendingTable } from '../audit/audit.table.ts';
+import type { AuditChainTable, AuditEventsTable, AuditSealCursorTable } from '../audit/audit.table.ts';
 import type {
   ApiTokensTable,
   MfaCredentialsTable,
@@ -55,7 +55,7 @@ export type Database = {
   mfa_credentials: MfaCredentialsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_events: AuditEventsTable;
-  audit_pending: AuditPendingTable;
+  audit_seal_cursor: AuditSealCursorTable;
   audit_chain: AuditChainTable;
   partner_organisations: PartnerOrganisationsTable;
   partner_contacts: PartnerContactsTable;

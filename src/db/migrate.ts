@@ -8,6 +8,7 @@ import * as apiTokenNoticesAndAuditQueue from './migrations/2026_11_21_1600_api_
 import * as multiFactorSignIn from './migrations/2026_11_21_1700_multi_factor_sign_in.ts';
 import * as createPartnerMessages from './migrations/2026_11_21_1800_create_partner_messages.ts';
 import * as createIncidents from './migrations/2026_11_21_1900_create_incidents.ts';
+import * as sealAuditInTransactionOrder from './migrations/2026_11_21_2000_seal_audit_in_transaction_order.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1700_multi_factor_sign_in': multiFactorSignIn,
   '2026_11_21_1800_create_partner_messages': createPartnerMessages,
   '2026_11_21_1900_create_incidents': createIncidents,
+  '2026_11_21_2000_seal_audit_in_transaction_order': sealAuditInTransactionOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -35,4 +37,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return (results ?? [])
     .filter((result) => result.status === 'Success')
     .map((result) => result.migrationName);
+}
+
+/** Migrates up to and including the named migration: for tests of a migration's own work. */
+export async function migrateTo(db: Kysely<any>, migrationName: string): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error } = await migrator.migrateTo(migrationName);
+  if (error) throw new Error(`Migration to ${migrationName} failed: ${String(error)}`, { cause: error });
 }
