@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app-for-test.ts';
 import { createStaffedOrganisation } from '../test/factories.ts';
-import { securityHeaders } from './app.ts';
+import { apiSecurityHeaders, securityHeaders } from './app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -175,12 +175,33 @@ describe('headers', () => {
     expect(Object.fromEntries(securityHeaders.map(([name, value]) => [name.toLowerCase(), value]))).toEqual(
       expected,
     );
+    // Pages: the browser app, its files, and the API's documentation pages.
+    for (const response of [
+      await t.app.inject({ method: 'GET', url: '/' }),
+      await t.app.inject({ method: 'GET', url: '/sign-in' }),
+      await t.app.inject({ method: 'GET', url: '/assets/no-such-file.js' }),
+    ]) {
+      for (const [name, value] of Object.entries(expected)) expect(response.headers[name]).toBe(value);
+    }
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(docs.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
+  it('sends API answers the REST set: nothing loads, runs or frames in them, and only this site reads them', async () => {
+    const pageOnly = securityHeaders
+      .map(([name]) => name.toLowerCase())
+      .filter((name) => !apiSecurityHeaders.some(([apiName]) => apiName.toLowerCase() === name));
     for (const response of [
       await t.app.inject({ method: 'GET', url: '/healthz' }),
       await t.app.inject({ method: 'POST', url: '/api/partner-organisations', payload: {} }),
       await t.app.inject({ method: 'GET', url: '/api/no-such-thing' }),
+      await t.app.inject({ method: 'GET', url: '/api/openapi.json' }),
     ]) {
-      for (const [name, value] of Object.entries(expected)) expect(response.headers[name]).toBe(value);
+      for (const [name, value] of apiSecurityHeaders)
+        expect(response.headers[name.toLowerCase()]).toBe(value);
+      expect(response.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      for (const name of pageOnly) expect(response.headers[name]).toBeUndefined();
     }
   });
 });

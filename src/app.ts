@@ -88,6 +88,26 @@ export const securityHeaders: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * What API answers (JSON, never rendered as a page) carry instead: the REST set of the OWASP
+ * cheat sheet. Nothing may be loaded by them, run in them or frame them; no referrer, HTTPS only,
+ * no MIME sniffing, and no other site may read them. Shorter than the page set, which every
+ * answer would otherwise carry to every system calling the API.
+ */
+export const apiSecurityHeaders: ReadonlyArray<readonly [string, string]> = [
+  ['Content-Security-Policy', "default-src 'none';frame-ancestors 'none'"],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+];
+
+/** JSON answers: the API (but not its documentation pages) and the health check. */
+function isApiAnswer(url: string): boolean {
+  return (url.startsWith('/api/') && !url.startsWith(documentationPrefix)) || url === '/healthz';
+}
+
+/**
  * What a log line says about a request and its answer: no query string (searches carry names),
  * no headers (cookies, tokens, partner links) and no bodies. Errors are logged with their message
  * and stack; statements are sent with parameters, so their values are not in the messages.
@@ -151,9 +171,11 @@ export async function buildApp(
   registerProblemHandlers(app);
 
   // Set on the raw response before anything else runs, so every answer carries them, errors and
-  // files included; a fixed table, so no request pays for building them.
-  app.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+  // files included; fixed tables, so no request pays for building them.
+  app.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of isApiAnswer(request.url) ? apiSecurityHeaders : securityHeaders) {
+      reply.raw.setHeader(name, value);
+    }
     done();
   });
 
