@@ -56,34 +56,66 @@ export async function tryLockSequencer(executor: Executor): Promise<boolean> {
 
 export type SealCursor = { xact_id: string; event_id: number };
 
-export async function findSealCursor(executor: Executor): Promise<SealCursor> {
-  const row = await sql<SealCursor>`
-    select xact_id::text as xact_id, event_id from audit_seal_cursor
+/**
+ * Where the sequencer stopped, and the oldest transaction still running (every older one has
+ * ended): both as xid8 text.
+ */
+export async function findSealCursor(executor: Executor): Promise<SealCursor & { horizon: string }> {
+  const row = await sql<SealCursor & { horizon: string }>`
+    select "xact_id"::text as "xact_id", "event_id",
+      pg_snapshot_xmin(pg_current_snapshot())::text as "horizon"
+    from "audit_seal_cursor"
   `.execute(executor);
   if (!row.rows[0]) throw new Error('The audit sequencer has no cursor: the database is not migrated');
   return row.rows[0];
 }
 
+export type EntryToSeal = AuditEventRow & { xact_id: string; already_sealed: boolean };
+
 /**
- * The next entries to seal, after the cursor in (transaction, id) order, written by transactions
- * that have all ended: every transaction older than the oldest one still running. Those entries
- * are all visible now, or were rolled back, so none can appear behind the cursor later.
+ * The next entries after the cursor in (transaction, id) order, written by transactions older
+ * than the horizon: they have all ended, so each is visible now or was rolled back, and none can
+ * appear behind the cursor later. Each says whether it is already in its chain (only possible
+ * for entries restored from another server's backup).
  */
 export async function findEntriesToSeal(
   executor: Executor,
-  cursor: SealCursor,
+  cursor: SealCursor & { horizon: string },
   limit: number,
-): Promise<(AuditEventRow & SealCursor)[]> {
-  const result = await sql<AuditEventRow & { xact_id: string }>`
-    select ${sql.join(sealedColumns.map((column) => sql.ref(`audit_events.${column}`)))},
-      "audit_events"."xact_id"::text as "xact_id"
-    from "audit_events"
-    where ("audit_events"."xact_id", "audit_events"."id") > (${cursor.xact_id}::xid8, ${cursor.event_id}::bigint)
-      and "audit_events"."xact_id" < (select pg_snapshot_xmin(pg_current_snapshot()))
-    order by "audit_events"."xact_id", "audit_events"."id"
+): Promise<EntryToSeal[]> {
+  const result = await sql<EntryToSeal>`
+    select ${sql.join(sealedColumns.map((column) => sql.ref(`event.${column}`)))},
+      "event"."xact_id"::text as "xact_id",
+      exists (
+        select 1 from "audit_chain"
+        where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
+      ) as "already_sealed"
+    from "audit_events" as "event"
+    where ("event"."xact_id", "event"."id") > (${cursor.xact_id}::xid8, ${cursor.event_id}::bigint)
+      and "event"."xact_id" < ${cursor.horizon}::xid8
+    order by "event"."xact_id", "event"."id"
     limit ${limit}
   `.execute(executor);
-  return result.rows.map((row) => ({ ...row, event_id: row.id }));
+  return result.rows;
+}
+
+/**
+ * Entries in no chain, oldest id first, whatever transaction wrote them: for catching up after a
+ * restore into another server, when every entry present has ended.
+ */
+export async function findUnsealedEntries(executor: Executor, limit: number): Promise<EntryToSeal[]> {
+  const result = await sql<EntryToSeal>`
+    select ${sql.join(sealedColumns.map((column) => sql.ref(`event.${column}`)))},
+      "event"."xact_id"::text as "xact_id", false as "already_sealed"
+    from "audit_events" as "event"
+    where "event"."xact_id" is not null and not exists (
+      select 1 from "audit_chain"
+      where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
+    )
+    order by "event"."id"
+    limit ${limit}
+  `.execute(executor);
+  return result.rows;
 }
 
 const sealedColumns = [
@@ -143,6 +175,7 @@ export async function appendToChains(
   entries: { org_id: string; seq: number; event_id: number; entry_hash: string }[],
   cursor: SealCursor,
 ): Promise<void> {
+  // When every entry examined was already sealed, only the cursor moves.
   await sql`
     with "sealed" as (
       insert into "audit_chain" ("org_id", "seq", "event_id", "entry_hash", "sealed_at")
@@ -204,6 +237,17 @@ export async function findChainPage(
   }));
 }
 
+// An entry waits to be sealed when it is in no chain and the sequencer has yet to reach it: it
+// lies after the cursor, or the cursor came from another server (see sealPendingEntries).
+const waitingToBeSealed = sql`(
+  ("event"."xact_id", "event"."id") > ("cursor"."xact_id", "cursor"."event_id")
+  or "cursor"."xact_id" >= pg_snapshot_xmin(pg_current_snapshot())
+)`;
+const inChain = sql`exists (
+  select 1 from "audit_chain"
+  where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
+)`;
+
 export async function countUnsealed(
   db: Db,
   orgId: string,
@@ -211,8 +255,8 @@ export async function countUnsealed(
   const result = await sql<{ pending: number; oldest: Date | null }>`
     select count(*) as "pending", min("event"."occurred_at") as "oldest"
     from "audit_events" as "event", "audit_seal_cursor" as "cursor"
-    where ("event"."xact_id", "event"."id") > ("cursor"."xact_id", "cursor"."event_id")
-      and "event"."org_id" = ${orgId}
+    where "event"."org_id" = ${orgId} and "event"."xact_id" is not null
+      and ${waitingToBeSealed} and not ${inChain}
   `.execute(db);
   const row = result.rows[0];
   return {
@@ -229,12 +273,8 @@ export async function findUnchainedEventIds(db: Db, orgId: string, limit: number
   const result = await sql<{ id: number }>`
     select "event"."id" from "audit_events" as "event", "audit_seal_cursor" as "cursor"
     where "event"."org_id" = ${orgId}
-      and ("event"."xact_id" is null
-        or ("event"."xact_id", "event"."id") <= ("cursor"."xact_id", "cursor"."event_id"))
-      and not exists (
-        select 1 from "audit_chain"
-        where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
-      )
+      and ("event"."xact_id" is null or not ${waitingToBeSealed})
+      and not ${inChain}
     order by "event"."id"
     limit ${limit}
   `.execute(db);

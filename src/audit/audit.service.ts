@@ -95,9 +95,24 @@ export async function sealPendingEntries(
   return db.transaction().execute(async (trx) => {
     if (!(await auditRepository.tryLockSequencer(trx))) return { organisations: 0, sealed: 0 };
     const cursor = await auditRepository.findSealCursor(trx);
-    const events = await auditRepository.findEntriesToSeal(trx, cursor, batchSize);
-    const last = events.at(-1);
-    if (last === undefined) return { organisations: 0, sealed: 0 };
+    // The cursor only ever takes a transaction older than a past horizon, so one at or beyond
+    // today's was written by another server: the database was restored from a logical backup.
+    // Every entry present has ended; entries in no chain are sealed oldest first, and then the
+    // cursor starts again from this server's first transaction.
+    const restored = BigInt(cursor.xact_id) >= BigInt(cursor.horizon);
+    const examined = restored
+      ? await auditRepository.findUnsealedEntries(trx, batchSize)
+      : await auditRepository.findEntriesToSeal(trx, cursor, batchSize);
+    const last = examined.at(-1);
+    const nextCursor = restored
+      ? examined.length < batchSize
+        ? { xact_id: '0', event_id: 0 }
+        : cursor
+      : last
+        ? { xact_id: last.xact_id, event_id: last.id }
+        : undefined;
+    if (nextCursor === undefined) return { organisations: 0, sealed: 0 };
+    const events = examined.filter((event) => !event.already_sealed);
     const orgIds = [...new Set(events.map((event) => event.org_id))];
     const heads = await auditRepository.findChainHeads(trx, orgIds);
     const entries = events.map((event) => {
@@ -107,10 +122,7 @@ export async function sealPendingEntries(
       heads.set(event.org_id, { seq, entry_hash: entryHash });
       return { org_id: event.org_id, seq, event_id: event.id, entry_hash: entryHash };
     });
-    await auditRepository.appendToChains(trx, options.clock.now(), entries, {
-      xact_id: last.xact_id,
-      event_id: last.id,
-    });
+    await auditRepository.appendToChains(trx, options.clock.now(), entries, nextCursor);
     return { organisations: orgIds.length, sealed: entries.length };
   });
 }
@@ -120,12 +132,11 @@ export async function sealPendingEntries(
  * while no server may be sealing. Stops early if another process holds the sequencer.
  */
 export async function sealAllPendingEntries(db: Db, options: { clock: Clock }): Promise<number> {
-  const batchSize = 10_000;
   let total = 0;
   for (;;) {
-    const { sealed } = await sealPendingEntries(db, { clock: options.clock, batchSize });
+    const { sealed } = await sealPendingEntries(db, { clock: options.clock, batchSize: 10_000 });
     total += sealed;
-    if (sealed < batchSize) return total;
+    if (sealed === 0) return total;
   }
 }
 

@@ -429,6 +429,41 @@ describe('the audit chain', () => {
     }
   });
 
+  it('catches up after a restore into another server, whose transactions started again from the beginning', async () => {
+    const orgId = await organisationWithEntries(3);
+    // What a logical backup restored into a new server looks like: entries written by the old
+    // server's transactions, numbered far beyond this one's, one of them never sealed, and the
+    // cursor where the old sequencer stopped.
+    await sql`insert into audit_events (org_id, occurred_at, actor_type, action, entity_type, entity_id, xact_id)
+              values (${orgId}, ${t.clock.now()}, 'system', 'test.write', 'test', 'restored', '900000000000')`.execute(
+      t.db,
+    );
+    await sql`update audit_seal_cursor set xact_id = '900000000000', event_id = 0`.execute(t.db);
+    await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
+      action: 'test.write',
+      entityType: 'test',
+      entityId: 'after-restore',
+    });
+    while ((await sealPendingEntries(t.db, { clock: t.clock, batchSize: 1 })).sealed > 0) {
+      // catch up, one entry at a time
+    }
+    expect(await report(orgId)).toMatchObject({
+      verified: true,
+      sealedEntries: 5,
+      unsealedEntries: 0,
+      unchainedEventIds: [],
+    });
+    // Back to normal: the sequencer passes over the entries it sealed while catching up, and
+    // seals the next one once, after the rest.
+    await recordAudit(t.db, systemContext(orgId, 'test'), t.clock.now(), {
+      action: 'test.write',
+      entityType: 'test',
+      entityId: 'later',
+    });
+    await sealPendingEntries(t.db, { clock: t.clock });
+    expect(await report(orgId)).toMatchObject({ verified: true, sealedEntries: 6, unsealedEntries: 0 });
+  });
+
   // The embedded database has one connection: no transaction can be open beside another.
   it.skipIf(testBackend() !== 'postgres')(
     'waits for a transaction still writing, then seals its entries and those after it, once each',
