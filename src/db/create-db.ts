@@ -231,9 +231,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       // Full durability: every commit is written through to the data directory before it returns.
       relaxedDurability: false,
-      // The embedded database serves one small organisation: 8 MB of shared buffers (instead of
-      // 128 MB) keeps the whole server's idle memory within budget and opens it faster.
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'],
+      // The embedded database serves one small organisation through one connection: 8 MB of
+      // shared buffers (instead of 128 MB) and shared memory sized for a handful of connections
+      // (instead of a hundred) keep the whole server's idle memory within budget.
+      startParams: [
+        ...PGlite.defaultStartParams,
+        ...['-c', 'shared_buffers=8MB', '-c', 'max_connections=4', '-c', 'max_wal_senders=0'],
+        ...['-c', 'max_replication_slots=0', '-c', 'autovacuum_max_workers=1'],
+      ],
       parsers: {
         [pgliteTypes.INT8]: (value: string) => Number(value),
         [pgliteTypes.NUMERIC]: (value: string) => Number(value),

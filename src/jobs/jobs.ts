@@ -37,9 +37,11 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
     // The embedded database has no autovacuum, so its planner statistics would never be
     // gathered; without them growing tables get sequential scans (even for foreign-key checks)
     // and writes slow down as data accumulates. A PostgreSQL server's autovacuum does this itself.
+    // Statistics are kept in the database, so a restart needs none gathered straight away.
     jobs.push({
       name: 'analyze-embedded-database',
       intervalMs: 15 * 60_000,
+      firstRunAfterInterval: true,
       run: async () => {
         await sql`analyze`.execute(db);
         return 1;

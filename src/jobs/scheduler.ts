@@ -4,6 +4,11 @@ import type { FastifyBaseLogger } from 'fastify';
 export type Job = {
   name: string;
   intervalMs: number;
+  /**
+   * Whether the first run waits for the interval. By default a job runs once at start, so work
+   * that fell due while the server was down is done straight away.
+   */
+  firstRunAfterInterval?: boolean;
   /** Does one bounded sweep; returns how many things it handled (for the log). */
   run(): Promise<number>;
 };
@@ -36,8 +41,7 @@ export function startScheduler(jobs: Job[], logger: FastifyBaseLogger): { stop()
         });
       running.add(run);
     };
-    // Run once at start: work that fell due while the server was down is done straight away.
-    tick();
+    if (!job.firstRunAfterInterval) tick();
     timers.push(setInterval(tick, job.intervalMs));
   }
 
