@@ -30,10 +30,8 @@ export function canonicalEntry(event: AuditEventRow): string {
   return encoded;
 }
 
-// The sealer encodes every entry once and the verifier every entry again, so the flat top level
-// is written directly; anything unusual (nested details, a lone surrogate) goes to canonicalize,
-// so the bytes are exactly canonicalize's (a property test holds the two together).
-const ENTRY_KEYS = [
+/** Every field of an entry that its hash covers: all of them but the sealing order. */
+export const hashedEntryFields = [
   'org_id',
   'id',
   'occurred_at',
@@ -48,7 +46,12 @@ const ENTRY_KEYS = [
   'request_id',
   'ip',
   'details',
-]
+] as const satisfies readonly (keyof AuditEventRow)[];
+
+// The sealer encodes every entry once and the verifier every entry again, so the flat top level
+// is written directly; anything unusual (nested details, a lone surrogate) goes to canonicalize,
+// so the bytes are exactly canonicalize's (a property test holds the two together).
+const ENTRY_KEYS = [...hashedEntryFields]
   // RFC 8785 orders members by their names' UTF-16 code units, which is what sort() compares.
   .sort()
   .map((key) => ({ key, prefix: `${JSON.stringify(key)}:` }));

@@ -2,6 +2,7 @@ import { type Compilable, CompiledQuery, sql } from 'kysely';
 import { keepPrepared } from '../db/create-db.ts';
 import type { Db, Executor } from '../db/database.ts';
 import type { ActorType, AuditEventRow, AuditOutcome } from './audit.table.ts';
+import { hashedEntryFields } from './audit-hash.ts';
 
 export type NewAuditEvent = {
   orgId: string;
@@ -84,7 +85,7 @@ export async function findEntriesToSeal(
   limit: number,
 ): Promise<EntryToSeal[]> {
   const result = await sql<EntryToSeal>`
-    select ${sql.join(sealedColumns.map((column) => sql.ref(`event.${column}`)))},
+    select ${sql.join(hashedEntryFields.map((column) => sql.ref(`event.${column}`)))},
       "event"."xact_id"::text as "xact_id",
       exists (
         select 1 from "audit_chain"
@@ -105,7 +106,7 @@ export async function findEntriesToSeal(
  */
 export async function findUnsealedEntries(executor: Executor, limit: number): Promise<EntryToSeal[]> {
   const result = await sql<EntryToSeal>`
-    select ${sql.join(sealedColumns.map((column) => sql.ref(`event.${column}`)))},
+    select ${sql.join(hashedEntryFields.map((column) => sql.ref(`event.${column}`)))},
       "event"."xact_id"::text as "xact_id", false as "already_sealed"
     from "audit_events" as "event"
     where "event"."xact_id" is not null and not exists (
@@ -117,23 +118,6 @@ export async function findUnsealedEntries(executor: Executor, limit: number): Pr
   `.execute(executor);
   return result.rows;
 }
-
-const sealedColumns = [
-  'org_id',
-  'id',
-  'occurred_at',
-  'actor_type',
-  'actor_id',
-  'actor_role',
-  'action',
-  'entity_type',
-  'entity_id',
-  'changed_fields',
-  'outcome',
-  'request_id',
-  'ip',
-  'details',
-] as const;
 
 /** Each organisation's last sealed entry, for the organisations given. */
 export async function findChainHeads(
