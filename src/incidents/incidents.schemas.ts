@@ -47,6 +47,7 @@ export type UpdateIncidentInput = z.infer<typeof updateIncidentBody>;
 
 export const incidentListQuery = pageQuery.extend({
   status: z.enum(['open', 'closed', 'all']).default('open'),
+  personId: z.uuid().optional().meta({ description: 'Only incidents that affect this person' }),
 });
 
 export const incidentSchema = z

@@ -165,10 +165,23 @@ export async function createIncident(
 export async function listIncidents(
   db: Db,
   context: RequestContext,
-  options: Page & { status: 'open' | 'closed' | 'all' },
+  options: Page & { status: 'open' | 'closed' | 'all'; personId?: string | undefined },
 ) {
   let query = db.selectFrom('incidents').selectAll().where('org_id', '=', context.orgId);
   if (options.status !== 'all') query = query.where('status', '=', options.status);
+  const { personId } = options;
+  if (personId !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('incident_people')
+          .select('incident_people.person_id')
+          .whereRef('incident_people.org_id', '=', 'incidents.org_id')
+          .whereRef('incident_people.incident_id', '=', 'incidents.id')
+          .where('incident_people.person_id', '=', personId),
+      ),
+    );
+  }
   const incidents = await query
     .orderBy('started_at', 'desc')
     .orderBy('id')

@@ -709,6 +709,46 @@ describe('safeguarding coordination under uncertainty', () => {
   });
 });
 
+describe("a person's incidents", () => {
+  it("lists the incidents, open and closed, that affected one person, and none of another organisation's", async () => {
+    const newIncident = (title: string) =>
+      ok('POST', '/api/incidents', {
+        type: 'power',
+        title,
+        summary: 'No power on the estate.',
+        severity: 'minor',
+        startedAt: t.clock.now().toISOString(),
+        leadId: staff.manager.userId,
+        partnerLiaisonId: staff.manager.userId,
+      });
+    const eve = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Eve', familyName: 'Stone' });
+    const fay = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Fay', familyName: 'Marsh' });
+    const first = await newIncident('First power cut');
+    const second = await newIncident('Second power cut');
+    await newIncident('Power cut elsewhere');
+    await ok('POST', `/api/incidents/${first.id}/people`, { personIds: [eve.id, fay.id] });
+    await ok('POST', `/api/incidents/${second.id}/people`, { personIds: [eve.id] });
+    await ok('POST', `/api/incidents/${first.id}/close`, {});
+
+    const titles = async (query: string, who: SignedIn = staff.care_worker) => {
+      const response = await api('GET', `/api/incidents?${query}`, undefined, who);
+      expect(response.statusCode).toBe(200);
+      return response
+        .json()
+        .items.map((incident: { title: string }) => incident.title)
+        .sort();
+    };
+    expect(await titles(`status=all&personId=${eve.id}`)).toEqual(['First power cut', 'Second power cut']);
+    expect(await titles(`status=open&personId=${eve.id}`)).toEqual(['Second power cut']);
+    expect(await titles(`status=all&personId=${fay.id}`)).toEqual(['First power cut']);
+    const other = await createStaffedOrganisation(t.app, t.db, t.clock);
+    expect(await titles(`status=all&personId=${eve.id}`, other.staff.manager)).toEqual([]);
+    const malformed = await api('GET', '/api/incidents?personId=eve', undefined, staff.care_worker);
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.stringify(malformed.json())).toContain('personId');
+  });
+});
+
 describe('access', () => {
   it('lets the auditor read but not run incidents, and keeps admin out', async () => {
     const created = await api('POST', '/api/incidents', {

@@ -222,6 +222,8 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     await page.getByText('3 people have been added and ranked.').waitFor();
     const table = page.getByRole('table', { name: /People affected, highest risk first/ });
     const rows = table.locator('tbody tr');
+    // The notice comes as the table reloads: wait for its rows before counting them.
+    await rows.nth(2).waitFor();
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).textContent()).toContain('Ada Okafor');
     expect(await rows.nth(0).textContent()).toContain('High risk');
@@ -320,6 +322,14 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     await page.getByText('There are no open incidents.').waitFor();
     await page.getByRole('link', { name: 'Closed incidents' }).click();
     await page.getByRole('link', { name: 'Night staff shortage at Birch Court' }).waitFor();
+
+    // Ada's own page lists the incident that affected her.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('link', { name: 'Ada Okafor' }).click();
+    await page.getByRole('heading', { level: 1, name: /Ada Okafor/ }).waitFor();
+    const adaIncidents = page.getByRole('table', { name: 'Incidents affecting Ada Okafor' });
+    await adaIncidents.getByRole('link', { name: 'Night staff shortage at Birch Court' }).waitFor();
+    expect(await adaIncidents.textContent()).toContain('Closed');
 
     expect(watch).toEqual(noFaults);
     await context.close();

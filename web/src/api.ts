@@ -1939,7 +1939,7 @@ function incidentPath(incidentId: string, rest = ''): string {
 }
 
 export function listIncidents(
-  search: Page & { status: IncidentStatus | 'all' },
+  search: Page & { status: IncidentStatus | 'all'; personId?: string },
 ): Promise<{ items: Incident[] }> {
   return request('GET', `/api/incidents${queryString(search)}`);
 }

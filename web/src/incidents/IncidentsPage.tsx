@@ -91,7 +91,7 @@ export function IncidentsPage() {
   );
 }
 
-function IncidentsTable({ caption, incidents }: { caption: string; incidents: readonly Incident[] }) {
+export function IncidentsTable({ caption, incidents }: { caption: string; incidents: readonly Incident[] }) {
   return (
     <Table
       caption={caption}
@@ -101,6 +101,12 @@ function IncidentsTable({ caption, incidents }: { caption: string; incidents: re
         <Row key={incident.id}>
           <Cell heading="Incident">
             <Link to={incidentPath(incident.id)}>{incident.title}</Link>
+            {incident.status === 'closed' ? (
+              <>
+                {' '}
+                <strong className="nhsuk-tag nhsuk-tag--grey">Closed</strong>
+              </>
+            ) : null}
             <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
               {incidentTypeLabels[incident.type]}
               {incident.careServices.length > 0

@@ -13,6 +13,7 @@ import {
 } from '../api.ts';
 import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
+import { PersonIncidents } from '../incidents/PersonIncidents.tsx';
 import { PersonMessages } from '../messages/PersonMessages.tsx';
 import { ReachNowSummary } from '../partners/channels.tsx';
 import { useNotice } from '../partners/notice.ts';
@@ -116,6 +117,8 @@ export function PersonPage() {
       <ConsentAndSharingSummary person={current} />
 
       <PersonMessages person={current} />
+
+      <PersonIncidents person={current} />
 
       <PersonAdvice person={current} />
 
