@@ -1,6 +1,6 @@
 import { type Compilable, CompiledQuery, sql } from 'kysely';
-import { keepPrepared } from '../db/create-db.ts';
 import type { Db, Executor } from '../db/database.ts';
+import { keepPrepared } from '../db/prepared-statements.ts';
 import type { ActorType, AuditEventRow, AuditOutcome } from './audit.table.ts';
 import { hashedEntryFields } from './audit-hash.ts';
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
 import type { Database } from './database.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
@@ -31,86 +30,6 @@ export type DatabaseOptions =
     }
   /** dataDir undefined keeps the embedded database in memory (tests). */
   | { backend: 'pglite'; dataDir: string | undefined };
-
-// Both backends hand the application the same JavaScript values: bigint columns as numbers
-// (every count and sequence here fits in 2^53), dates as 'YYYY-MM-DD' strings (never a Date at
-// local midnight), timestamptz as Date.
-const INT8_OID = 20;
-const NUMERIC_OID = 1700;
-const DATE_OID = 1082;
-
-pg.types.setTypeParser(INT8_OID, (value) => Number(value));
-pg.types.setTypeParser(NUMERIC_OID, (value) => Number(value));
-pg.types.setTypeParser(DATE_OID, (value) => value);
-
-// Statements marked with keepPrepared, by their text. Bounded, so a mistake cannot make every
-// connection hold an unbounded number of plans: past the limit, statements are simply not kept.
-const preparedStatementNumbers = new Map<string, number>();
-const MAX_PREPARED_STATEMENTS = 100;
-// Part of every statement name: moving it makes every connection prepare its statements afresh.
-let preparedStatementGeneration = 0;
-
-/**
- * Marks a statement that runs very often to be parsed and planned once per connection to a
- * PostgreSQL server instead of on every execution (a named prepared statement). Only for a fixed
- * set of texts: values go in parameters. The embedded database ignores the mark.
- */
-export function keepPrepared<R>(query: CompiledQuery<R>): CompiledQuery<R> {
-  if (!preparedStatementNumbers.has(query.sql) && preparedStatementNumbers.size < MAX_PREPARED_STATEMENTS) {
-    preparedStatementNumbers.set(query.sql, preparedStatementNumbers.size + 1);
-  }
-  return query;
-}
-
-/**
- * A pg client that runs the statements marked with keepPrepared as named prepared statements, and
- * that never takes the process down when its connection is lost.
- */
-class PreparingClient extends pg.Client {
-  constructor(config?: pg.ClientConfig) {
-    super(config);
-    // A connection lost while the client is checked out of the pool (between two statements of a
-    // transaction, say) is reported as an 'error' event, and the pool listens only to idle
-    // clients: without this listener Node would exit. The statement waiting on the connection,
-    // or the next one, fails instead, and the pool discards the client when it is released.
-    this.on('error', () => {});
-  }
-
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; only one form is changed.
-  override query(...args: any[]): any {
-    const [text, values] = args;
-    const number =
-      typeof text === 'string' && Array.isArray(values) ? preparedStatementNumbers.get(text) : undefined;
-    if (number === undefined) {
-      const result = (super.query as (...rest: unknown[]) => unknown)(...args);
-      if (result instanceof Promise) result.catch((error: unknown) => this.giveUpIfStalled(error));
-      return result;
-    }
-    const generation = preparedStatementGeneration;
-    const name = `liaison_${generation}_${number}`;
-    return super.query({ name, text, values }).catch((error: { code?: string }) => {
-      // A kept statement breaks when a migration run elsewhere changes the columns it returns
-      // (0A000), or when something between here and the server lost it (26000). This execution
-      // fails; every connection then prepares its statements again under new names, so no other
-      // write fails for the same reason.
-      if (error.code === '0A000' || error.code === '26000') {
-        if (generation === preparedStatementGeneration) preparedStatementGeneration += 1;
-        if (error.code === '26000') this.end().catch(() => {});
-      }
-      this.giveUpIfStalled(error);
-      throw error;
-    });
-  }
-
-  /**
-   * A statement that outlived the query timeout leaves its connection silent (a server or network
-   * that stopped answering): closing it makes the pool discard the client instead of handing the
-   * stalled connection to the next request.
-   */
-  private giveUpIfStalled(error: unknown): void {
-    if ((error as { message?: unknown }).message === 'Query read timeout') this.end().catch(() => {});
-  }
-}
 
 // SQLSTATE classes and codes, and Node and pg errors, that mean the server cannot be reached or
 // the connection was lost: the request may well succeed shortly, on a new connection.
@@ -164,7 +83,7 @@ export type NotificationHandlers = {
   onInterrupted(): void;
 };
 
-type Listen = (channel: string, handlers: NotificationHandlers) => () => Promise<void>;
+export type Listen = (channel: string, handlers: NotificationHandlers) => () => Promise<void>;
 
 const listenersByDatabase = new WeakMap<Kysely<Database>, Listen>();
 
@@ -187,46 +106,18 @@ export function listenForNotifications(
 /** The only place that knows which database engine Liaison is running on. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.backend === 'postgres') {
-    const pool = new pg.Pool({
-      Client: PreparingClient,
-      connectionString: options.url,
-      max: options.poolSize ?? 20,
-      // Short, so that while the server cannot be reached requests are answered 503 quickly
-      // instead of piling up; the pool keeps trying, so service resumes by itself.
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
-      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
-      // Notices a connection whose server or network silently went away.
-      keepAlive: true,
-      keepAliveInitialDelayMillis: 10_000,
-      idleTimeoutMillis: 30_000,
-    });
-    // An idle client whose connection drops emits 'error' on the pool; without a listener Node
-    // would treat it as unhandled and exit. The next query simply gets a fresh connection.
-    pool.on('error', (error) => options.onPoolError?.(error));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const listeners = new Set<() => Promise<void>>();
-    listenersByDatabase.set(db, (channel, handlers) => {
-      const stop = listenOnServer(options.url, channel, handlers);
-      const stopOnce = async () => {
-        listeners.delete(stopOnce);
-        await stop();
-      };
-      listeners.add(stopOnce);
-      return stopOnce;
-    });
-    return {
-      db,
-      backend: 'postgres',
-      close: async () => {
-        await Promise.all([...listeners].map((stop) => stop()));
-        await db.destroy();
-      },
-    };
+    // The server driver is loaded only for a server: the embedded database never needs it.
+    const { openServerDatabase } = await import('./postgres-server.ts');
+    const opened = openServerDatabase(options);
+    listenersByDatabase.set(opened.db, opened.listen);
+    return { db: opened.db, backend: 'postgres', close: opened.close };
   }
 
   const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
   let client: PGlite;
   try {
+    // Loaded only for the embedded database: a server never needs it.
+    const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
     client = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       // Full durability: every commit is written through to the data directory before it returns.
@@ -258,47 +149,6 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       await db.destroy();
       releaseLock();
     },
-  };
-}
-
-/**
- * A connection of its own, outside the pool, that only listens. When it drops, the listener is
- * told that notifications may have been missed, and it is reopened after a pause.
- */
-function listenOnServer(url: string, channel: string, handlers: NotificationHandlers): () => Promise<void> {
-  let current: pg.Client | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  const open = async () => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    current = client;
-    const lost = () => {
-      if (current !== client) return;
-      current = undefined;
-      handlers.onInterrupted();
-      client.end().catch(() => {});
-      if (!stopped) retry = setTimeout(open, 1_000).unref();
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', (message) => {
-      if (message.channel === channel) handlers.onNotification(message.payload ?? '');
-    });
-    try {
-      await client.connect();
-      await client.query(`listen ${channel}`);
-      if (current === client) handlers.onListening();
-    } catch {
-      lost();
-    }
-  };
-  void open();
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    const client = current;
-    current = undefined;
-    await client?.end().catch(() => {});
   };
 }
 
