@@ -7,7 +7,7 @@ import { createDatabase } from '../src/db/create-db.ts';
 import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
-import { cpuTimeMs, load, median, printFigure, startServerProcess } from './support.ts';
+import { cpuTimeMs, load, median, printFigure, startCommand, startServerProcess } from './support.ts';
 
 const connections = 50;
 // BENCH_CPU_PROFILE=1 writes a V8 CPU profile of each server run to .bench/profiles/.
@@ -67,6 +67,8 @@ export async function benchmarkAuditedWrites(options: {
     clock: systemClock,
   });
 
+  // The server as `npm start` runs it.
+  const start = startCommand();
   const body = { name: 'Riverside Surgery', type: 'gp' };
   const audited: number[] = [];
   const baseline: number[] = [];
@@ -85,9 +87,9 @@ export async function benchmarkAuditedWrites(options: {
               env: { DATABASE_URL: databaseUrl, BENCH_ORG_ID: organisation.id },
               logFile: options.logFile,
             })
-          : await startServerProcess([...profileArgs, 'dist/server/main.js'], {
+          : await startServerProcess([...profileArgs, ...start.args], {
               port: 3902,
-              env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+              env: { ...start.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
               logFile: options.logFile,
             });
       try {

@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { median, printFigure, residentMemoryMb, startServerProcess } from './support.ts';
+import { median, printFigure, residentMemoryMb, startCommand, startServerProcess } from './support.ts';
 
 /**
  * `npm start` on an existing embedded data directory: time until the first request is answered,
  * and resident memory once idle. The baseline is a bare Node.js process started the same way.
  */
 export async function benchmarkEmbeddedStart(options: { rounds: number; logFile: string }) {
-  // What `npm start` runs: the compiled server (built by `npm run build`).
-  const serverArgs = ['dist/server/main.js'];
+  // Exactly what `npm start` runs: the compiled server (built by `npm run build`).
+  const start = startCommand();
+  const serverArgs = start.args;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-bench-data-'));
-  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+  const env = { ...start.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   const first = await startServerProcess(serverArgs, {
     port: 3903,
     env,

@@ -16,6 +16,23 @@ export function printFigure(figure: Record<string, unknown>): void {
 export type Server = { process: ChildProcess; url: string; stop(): Promise<void> };
 
 /** Starts a server script as a child process and waits until GET /healthz answers 200. */
+/**
+ * What `npm start` runs, read from package.json: its environment settings, and the arguments
+ * after `node`. Benchmarks of the server start it exactly so.
+ */
+export function startCommand(): { env: Record<string, string>; args: string[] } {
+  const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  const words = (scripts.start ?? '').trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0]?.includes('=')) {
+    const [name, ...value] = (words.shift() ?? '').split('=');
+    env[name ?? ''] = value.join('=');
+  }
+  if (words.shift() !== 'node') throw new Error('npm start is expected to run node');
+  return { env, args: words };
+}
+
 export async function startServerProcess(
   args: string[],
   options: { port: number; env: Record<string, string>; logFile: string; timeoutMs?: number },
