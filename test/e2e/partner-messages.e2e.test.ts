@@ -72,11 +72,19 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await page.getByLabel('Request', { exact: true }).check();
     await page.getByLabel('Advice', { exact: true }).check();
     await page.getByLabel('Routine', { exact: true }).check();
-    await page.getByLabel('Partner organisation').selectOption({ label: 'Riverside Medical Practice' });
+    // Choosing Edna first offers her circle of support: her GP is one click away.
+    await page.getByLabel('The person it is about (optional)').selectOption({ label: 'Edna Thistlewood' });
+    await page.getByRole('button', { name: 'Send to Dr Helena Marchbank' }).click();
     const gp = page.locator('#partnerContactId option', { hasText: 'Dr Helena Marchbank' });
     await gp.waitFor({ state: 'attached' });
-    await page.getByLabel('Who is it for?').selectOption((await gp.getAttribute('value')) ?? '');
-    await page.getByLabel('The person it is about (optional)').selectOption({ label: 'Edna Thistlewood' });
+    expect(await page.getByLabel('Partner organisation').inputValue()).toBe(
+      (await page
+        .locator('#partnerOrganisationId option', { hasText: 'Riverside Medical Practice' })
+        .getAttribute('value')) ?? '',
+    );
+    await expect
+      .poll(() => page.getByLabel('Who is it for?').inputValue())
+      .toBe((await gp.getAttribute('value')) ?? '');
     await page.getByLabel('Health monitoring', { exact: true }).check();
     expect(await page.getByLabel('Identity', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Health', { exact: true }).check();

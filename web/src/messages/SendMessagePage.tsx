@@ -3,8 +3,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   ApiError,
   type AskType,
+  type CircleMember,
   type FieldError,
   type InformationCategory,
+  listCircle,
   listContactsOfOrganisation,
   listPeople,
   type MessageDraft,
@@ -26,7 +28,7 @@ import {
   TextField,
 } from '../partners/form-fields.tsx';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
-import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { partnerTypeLabels, urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
 import { personName } from '../people/person-labels.ts';
 import { CategoryCheckboxes } from '../sharing/sharing-fields.tsx';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
@@ -161,6 +163,15 @@ function SendMessageForm({
   const check = useMessageCheck(draft);
   usePageTitle('Send a message', errors.items.length > 0);
 
+  // Chosen from the person's circle of support: the contact the "Who is it for?" list starts on.
+  const [chosenContactId, setChosenContactId] = useState('');
+  // The person's circle is offered first: the partners who already work with them. A caller who
+  // may not read it simply gets no suggestions.
+  const [circle] = useResource(`circle of ${personId}`, () =>
+    personId
+      ? listCircle(personId).catch(() => ({ items: [] as CircleMember[] }))
+      : Promise.resolve({ items: [] as CircleMember[] }),
+  );
   const [contacts] = useResource(`contacts of ${organisationId}`, () =>
     organisationId
       ? listContactsOfOrganisation(organisationId, { limit: 100, offset: 0 })
@@ -324,6 +335,30 @@ function SendMessageForm({
             />
 
             <h2>Who it goes to</h2>
+            {person && circle.status === 'loaded' && circle.data.items.length > 0 ? (
+              <div className="nhsuk-inset-text">
+                <span className="nhsuk-u-visually-hidden">Suggestions: </span>
+                <p>From {personName(person)}’s circle of support:</p>
+                <ul className="nhsuk-list">
+                  {circle.data.items.map((member) => (
+                    <li key={member.id}>
+                      <button
+                        type="button"
+                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
+                        onClick={() => {
+                          setOrganisationId(member.partnerContact.partnerOrganisationId);
+                          setChosenContactId(member.partnerContact.id);
+                        }}
+                      >
+                        Send to {member.partnerContact.name}
+                      </button>{' '}
+                      {partnerTypeLabels[member.role]}, {member.partnerContact.partnerOrganisationName}
+                      {member.isPrimary ? ' (main contact)' : ''}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <div
               className={
                 errors.byField.get('partnerOrganisationId')
@@ -343,7 +378,10 @@ function SendMessageForm({
                 id={fields.partnerOrganisationId}
                 name="partnerOrganisationId"
                 value={organisationId}
-                onChange={(event) => setOrganisationId(event.currentTarget.value)}
+                onChange={(event) => {
+                  setOrganisationId(event.currentTarget.value);
+                  setChosenContactId('');
+                }}
                 aria-describedby={
                   errors.byField.get('partnerOrganisationId') ? 'partnerOrganisationId-error' : undefined
                 }
@@ -357,9 +395,11 @@ function SendMessageForm({
               </select>
             </div>
             <SelectField
-              key={`contact ${organisationId} ${contacts.status}`}
+              // Drawn again once the chosen contact is among the options, so that it is selected.
+              key={`contact ${organisationId} ${contacts.status} ${chosenContactId} ${contactOptions.some((option) => option.value === chosenContactId)}`}
               id={fields.partnerContactId}
               name="partnerContactId"
+              defaultValue={chosenContactId}
               label="Who is it for?"
               hint={
                 organisationId
