@@ -17,12 +17,17 @@ export function testBackend(): TestBackend {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the migrated
- * template on the PostgreSQL server (dropped again on close).
+ * template on the PostgreSQL server (dropped again on close). `migrated: false` gives an empty
+ * one, for tests of the migrations themselves.
  */
-export async function createTestDatabase(backend: TestBackend = testBackend()): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  backend: TestBackend = testBackend(),
+  options: { migrated?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const migrated = options.migrated ?? true;
   if (backend === 'pglite') {
     const handle = await createDatabase({ backend: 'pglite', dataDir: undefined });
-    await migrateToLatest(handle.db);
+    if (migrated) await migrateToLatest(handle.db);
     return handle;
   }
   const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,7 +35,7 @@ export async function createTestDatabase(backend: TestBackend = testBackend()): 
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+    await admin.query(`create database ${name}${migrated ? ` template ${TEMPLATE_DATABASE}` : ''}`);
   } finally {
     await admin.end();
   }

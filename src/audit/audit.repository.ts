@@ -73,6 +73,16 @@ export async function findSealCursor(executor: Executor): Promise<SealCursor & {
 
 export type EntryToSeal = AuditEventRow & { xact_id: string; already_sealed: boolean };
 
+// Whether the entry aliased "event" is sealed into its organisation's chain.
+const inChain = sql`exists (
+  select 1 from "audit_chain"
+  where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
+)`;
+
+// What the sequencer reads of an entry: what its hash covers, and where it stands in sealing order.
+const entryToSealColumns = sql`${sql.join(hashedEntryFields.map((column) => sql.ref(`event.${column}`)))},
+  "event"."xact_id"::text as "xact_id"`;
+
 /**
  * The next entries after the cursor in (transaction, id) order, written by transactions older
  * than the horizon: they have all ended, so each is visible now or was rolled back, and none can
@@ -85,12 +95,7 @@ export async function findEntriesToSeal(
   limit: number,
 ): Promise<EntryToSeal[]> {
   const result = await sql<EntryToSeal>`
-    select ${sql.join(hashedEntryFields.map((column) => sql.ref(`event.${column}`)))},
-      "event"."xact_id"::text as "xact_id",
-      exists (
-        select 1 from "audit_chain"
-        where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
-      ) as "already_sealed"
+    select ${entryToSealColumns}, ${inChain} as "already_sealed"
     from "audit_events" as "event"
     where ("event"."xact_id", "event"."id") > (${cursor.xact_id}::xid8, ${cursor.event_id}::bigint)
       and "event"."xact_id" < ${cursor.horizon}::xid8
@@ -106,13 +111,9 @@ export async function findEntriesToSeal(
  */
 export async function findUnsealedEntries(executor: Executor, limit: number): Promise<EntryToSeal[]> {
   const result = await sql<EntryToSeal>`
-    select ${sql.join(hashedEntryFields.map((column) => sql.ref(`event.${column}`)))},
-      "event"."xact_id"::text as "xact_id", false as "already_sealed"
+    select ${entryToSealColumns}, false as "already_sealed"
     from "audit_events" as "event"
-    where "event"."xact_id" is not null and not exists (
-      select 1 from "audit_chain"
-      where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
-    )
+    where "event"."xact_id" is not null and not ${inChain}
     order by "event"."id"
     limit ${limit}
   `.execute(executor);
@@ -140,13 +141,7 @@ export async function findChainHead(
   executor: Executor,
   orgId: string,
 ): Promise<{ seq: number; entry_hash: string } | undefined> {
-  return executor
-    .selectFrom('audit_chain')
-    .select(['seq', 'entry_hash'])
-    .where('org_id', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (await findChainHeads(executor, [orgId])).get(orgId);
 }
 
 /**
@@ -226,10 +221,6 @@ export async function findChainPage(
 const waitingToBeSealed = sql`(
   ("event"."xact_id", "event"."id") > ("cursor"."xact_id", "cursor"."event_id")
   or "cursor"."xact_id" >= pg_snapshot_xmin(pg_current_snapshot())
-)`;
-const inChain = sql`exists (
-  select 1 from "audit_chain"
-  where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
 )`;
 
 export async function countUnsealed(

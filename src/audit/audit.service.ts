@@ -104,14 +104,15 @@ export async function sealPendingEntries(
       ? await auditRepository.findUnsealedEntries(trx, batchSize)
       : await auditRepository.findEntriesToSeal(trx, cursor, batchSize);
     const last = examined.at(-1);
-    const nextCursor = restored
-      ? examined.length < batchSize
-        ? { xact_id: '0', event_id: 0 }
-        : cursor
-      : last
-        ? { xact_id: last.xact_id, event_id: last.id }
-        : undefined;
-    if (nextCursor === undefined) return { organisations: 0, sealed: 0 };
+    let nextCursor: auditRepository.SealCursor;
+    if (restored) {
+      const caughtUp = examined.length < batchSize;
+      nextCursor = caughtUp ? { xact_id: '0', event_id: 0 } : cursor;
+    } else if (last) {
+      nextCursor = { xact_id: last.xact_id, event_id: last.id };
+    } else {
+      return { organisations: 0, sealed: 0 };
+    }
     const events = examined.filter((event) => !event.already_sealed);
     const orgIds = [...new Set(events.map((event) => event.org_id))];
     const heads = await auditRepository.findChainHeads(trx, orgIds);

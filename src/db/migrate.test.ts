@@ -1,51 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testBackend } from '../../test/app-for-test.ts';
-import { withDatabaseName } from '../../test/postgres-names.ts';
+import { createTestDatabase, testBackend } from '../../test/app-for-test.ts';
 import { sealPendingEntries, verifyAuditChain } from '../audit/audit.service.ts';
 import { ManualClock } from '../clock.ts';
-import { createDatabase, type DatabaseHandle } from './create-db.ts';
+import type { DatabaseHandle } from './create-db.ts';
 import { migrateTo, migrateToLatest } from './migrate.ts';
 
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const cleanups: (() => Promise<void>)[] = [];
+const handles: DatabaseHandle[] = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const handle of handles.splice(0)) await handle.close();
 });
-
-/** An empty database, not migrated. */
-async function emptyDatabase(): Promise<DatabaseHandle> {
-  if (testBackend() === 'pglite') {
-    const handle = await createDatabase({ backend: 'pglite', dataDir: undefined });
-    cleanups.push(() => handle.close());
-    return handle;
-  }
-  const name = `liaison_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const handle = await createDatabase({
-    backend: 'postgres',
-    url: withDatabaseName(adminUrl, name),
-    poolSize: 2,
-  });
-  cleanups.push(async () => {
-    await handle.close();
-    const cleaner = new pg.Client({ connectionString: adminUrl });
-    await cleaner.connect();
-    await cleaner.query(`drop database if exists ${name} with (force)`);
-    await cleaner.end();
-  });
-  return handle;
-}
 
 describe('upgrading the database', () => {
   it('hands audit entries still waiting in the old sealing queue to the sequencer, which seals them once', async () => {
     const clock = new ManualClock(new Date('2026-11-21T10:00:00Z'));
-    const { db } = await emptyDatabase();
+    const handle = await createTestDatabase(testBackend(), { migrated: false });
+    handles.push(handle);
+    const { db } = handle;
     await migrateTo(db, '2026_11_21_1900_create_incidents');
     const orgId = crypto.randomUUID();
     await sql`insert into organisations (id, name, created_at, updated_at)
