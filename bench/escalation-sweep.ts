@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { systemClock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db/create-db.ts';
 import type { Db } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -67,7 +68,10 @@ export async function benchmarkEscalationSweep(options: { adminUrl: string; roun
     from organisation
     returning partner_organisation_id as organisation, id as contact`.execute(db);
   const recipient = partner.rows[0]!;
-  const handler = messageEscalationHandler({ publicUrl: 'https://liaison.example.org' });
+  const handler = messageEscalationHandler({
+    publicUrl: 'https://liaison.example.org',
+    keyFile: loadConfig().mfaKeyFile,
+  });
 
   const burstMs: number[] = [];
   const steadyP50: number[] = [];

@@ -28,8 +28,10 @@ import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
+import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
@@ -127,6 +129,8 @@ export async function buildApp(
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
   const { config } = dependencies;
+  // What closes when a basis for sharing ends: each feature that discloses through its own links.
+  whenSharingBasisEnds(endMessageSharing);
   const app = Fastify({
     logger:
       options.logger === false

@@ -5,6 +5,7 @@ export type ErrorKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'precondition_failed'
   | 'precondition_required'
@@ -21,6 +22,7 @@ export const statusByKind = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  gone: 410,
   conflict: 409,
   precondition_failed: 412,
   precondition_required: 428,
@@ -38,6 +40,7 @@ export const titleByKind = {
   unauthenticated: 'Sign in to continue',
   forbidden: 'You do not have permission to do this',
   not_found: 'Not found',
+  gone: 'No longer available',
   conflict: 'This conflicts with the current state',
   precondition_failed: 'The record has changed since you loaded it',
   precondition_required: 'Send If-Match with the version you loaded',

@@ -11,7 +11,7 @@ const { app, database, stop } = await startServer(config, {
   beforeListen: async (db) => {
     if (config.databaseUrl) return;
     const signInFile = path.join(config.dataDir, 'demo-sign-in.txt');
-    const demo = await loadDemo(db, { clock: systemClock, publicUrl: config.publicUrl });
+    const demo = await loadDemo(db, { clock: systemClock, config });
     if (demo.created) {
       fs.writeFileSync(signInFile, `${formatSignIns(demo.signIns)}\n`, { mode: 0o600 });
     }

@@ -6,6 +6,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { addDelay } from '../escalation/escalation-routes.ts';
+import type { LinkSettings } from '../partner-messages/outbox.ts';
 import {
   type AdviceRecorder,
   addEvent,
@@ -19,8 +20,8 @@ import type { PartnerMessageRow } from '../partner-messages/partner-messages.tab
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { personNameSql } from '../people/person-name.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
-import { gateShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
 import type { AdviceRecordRow, CarePlanAmendmentRow, ConfirmedHow } from './advice.table.ts';
 
 /** A request for written confirmation gives the partner two London days to reply. */
@@ -78,7 +79,7 @@ export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, mess
     changedFields: Object.keys(columns),
     details: { messageId: message.id, personId: message.person_id, inWriting: advice.inWriting },
   });
-  if (!advice.inWriting) await requestWrittenConfirmation(trx, context, message, row, advice.publicUrl);
+  if (!advice.inWriting) await requestWrittenConfirmation(trx, context, message, row, advice.links);
 };
 
 async function requestWrittenConfirmation(
@@ -86,7 +87,7 @@ async function requestWrittenConfirmation(
   context: RequestContext,
   original: PartnerMessageRow,
   advice: AdviceRecordRow,
-  publicUrl: string,
+  links: LinkSettings,
 ): Promise<void> {
   const at = advice.created_at;
   const contact = await partnersRepository.findPartnerContact(
@@ -114,16 +115,18 @@ async function requestWrittenConfirmation(
   const id = randomUUID();
   let shareId: string | null = null;
   if (original.person_id && original.purpose) {
-    const gated = await gateShare(
+    const gated = await askAtDisclosure(
       trx,
       context,
-      original.person_id,
       {
-        partnerOrganisationId: original.partner_organisation_id,
-        partnerContactId: original.partner_contact_id,
+        personId: original.person_id,
+        recipient: {
+          partnerOrganisationId: original.partner_organisation_id,
+          partnerContactId: original.partner_contact_id,
+        },
         purpose: original.purpose,
         categories: original.categories,
-        delivery: 'queued',
+        moment: 'compose',
         description: 'Request to confirm advice in writing',
         subject: { type: MESSAGE_SUBJECT, id },
       },
@@ -161,8 +164,7 @@ async function requestWrittenConfirmation(
     incident_id: original.incident_id,
     ...justSent(context, at),
   };
-  await deliverNewMessage(trx, context, message, { contactName: contact.name, address, at, publicUrl });
-  if (shareId) await markQueuedShareSent(trx, context, shareId, at);
+  await deliverNewMessage(trx, context, message, { contactName: contact.name, address, at, ...links });
   await trx
     .updateTable('advice_records')
     .set({ confirmation_status: 'requested', confirmation_message_id: id })

@@ -188,7 +188,7 @@ export function buildCli(): Command {
     .description('Load the demo organisation with one staff member of each role, and print how to sign in')
     .action(async () => {
       await withDatabase(async (db) => {
-        const demo = await loadDemo(db, { clock: systemClock, publicUrl: loadConfig().publicUrl });
+        const demo = await loadDemo(db, { clock: systemClock, config: loadConfig() });
         if (!demo.created) {
           console.log(
             'The demo organisation is already loaded; its passwords were printed when it was created.',

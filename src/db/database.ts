@@ -44,6 +44,7 @@ import type {
   SafeguardingAuthorisationsTable,
   ShareLogTable,
   SharingAgreementsTable,
+  SharingBasisEndingsTable,
 } from '../sharing/sharing.table.ts';
 import type { UsersTable } from '../users/users.table.ts';
 
@@ -72,6 +73,7 @@ export type Database = {
   lawful_basis_defaults: LawfulBasisDefaultsTable;
   share_log: ShareLogTable;
   queued_shares: QueuedSharesTable;
+  sharing_basis_endings: SharingBasisEndingsTable;
   escalation_steps: EscalationStepsTable;
   partner_messages: PartnerMessagesTable;
   message_events: MessageEventsTable;

@@ -28,6 +28,7 @@ import { logContactBody, sendMessageBody } from '../partner-messages/partner-mes
 import { logContact, sendMessage } from '../partner-messages/partner-messages.service.ts';
 import { actAsPartner } from '../partner-messages/partner-page.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import type { MessagingConfig } from './demo.ts';
 import type { DemoRegister } from './demo-register.ts';
 
 // What the demo organisation has been doing lately, so that every screen has something to show:
@@ -63,10 +64,11 @@ export async function loadDemoActivity(
     staff: DemoActivityStaff;
     register: DemoRegister;
     clock: Clock;
-    publicUrl: string;
+    config: MessagingConfig;
   },
 ): Promise<void> {
-  const { orgId, staff, register, publicUrl } = options;
+  const { orgId, staff, register, config } = options;
+  const { publicUrl } = config;
   const now = options.clock.now().getTime();
   const story = new ManualClock(new Date(now));
   /** The story's clock, set to `ms` before the load. */
@@ -96,13 +98,13 @@ export async function loadDemoActivity(
     if (!found) throw new Error(`The demo has no care service "${key}".`);
     return found;
   };
-  const settings = (ms: number) => ({ clock: before(ms), config: { publicUrl } });
+  const settings = (ms: number) => ({ clock: before(ms), config });
   /** The partner's side of a secure link: the token is the part of the address after #. */
   const partner = (link: string) => ({ token: link.slice(link.indexOf('#') + 1), requestId: null, ip: null });
   const partnerOptions = {
     recordAdvice: recordAdviceFromMessage,
     confirmAdvice: confirmAdviceFromMessage,
-    publicUrl,
+    links: { publicUrl, keyFile: config.mfaKeyFile },
   };
 
   // (a) Yesterday a care worker asked Wilfred's GP for advice; she acknowledged it and answered
@@ -267,7 +269,18 @@ export async function loadDemoActivity(
     recordAdviceFromMessage,
   );
 
-  await loadClosedIncident(db, { now, as, before, iso, contact, careService, staff, publicUrl, partner });
+  await loadClosedIncident(db, {
+    now,
+    as,
+    before,
+    iso,
+    contact,
+    careService,
+    staff,
+    publicUrl,
+    config,
+    partner,
+  });
   await loadOpenIncident(db, { as, before, iso, person, careService, staff });
 }
 
@@ -290,6 +303,7 @@ async function loadClosedIncident(
     now: number;
     contact: (key: string) => { id: string; partnerOrganisationId: string };
     publicUrl: string;
+    config: MessagingConfig;
     partner: (link: string) => { token: string; requestId: null; ip: null };
   },
 ) {
@@ -352,12 +366,12 @@ async function loadClosedIncident(
       body: 'Please confirm that you have received this and tell us when your electrician will arrive.',
       deadline: iso(minutesIn(90)),
     }),
-    { clock: before(minutesIn(35)), config: { publicUrl: story.publicUrl } },
+    { clock: before(minutesIn(35)), config: story.config },
   );
   const partnerOptions = {
     recordAdvice: recordAdviceFromMessage,
     confirmAdvice: confirmAdviceFromMessage,
-    publicUrl: story.publicUrl,
+    links: { publicUrl: story.config.publicUrl, keyFile: story.config.mfaKeyFile },
   };
   await actAsPartner(
     db,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
 import { listAdviceAwaitingConfirmation, listPersonAdvice } from '../advice/advice.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
@@ -103,7 +103,10 @@ describe('the demo organisation', () => {
     // The scheduler's first sweep at start: the steps that fell due since the deadline fire.
     const sweep = await fireDueSteps(t.db, {
       clock: t.clock,
-      handler: messageEscalationHandler({ publicUrl: 'http://localhost:3000' }),
+      handler: messageEscalationHandler({
+        publicUrl: 'http://localhost:3000',
+        keyFile: testConfig().mfaKeyFile,
+      }),
     });
     expect(sweep.failed).toBe(0);
     expect(sweep.fired + sweep.deferred).toBeGreaterThanOrEqual(4);

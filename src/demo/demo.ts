@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Clock } from '../clock.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import * as organisationsRepository from '../organisations/organisations.repository.ts';
@@ -25,17 +28,20 @@ const demoStaff: { role: StaffRole; displayName: string; email: string }[] = [
   { role: 'admin', displayName: 'Ash Administrator', email: 'admin@demo.liaison.test' },
 ];
 
+export type MessagingConfig = Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'>;
+
 export type DemoSignIn = { role: StaffRole; email: string; password: string };
 
 /**
  * Loads the demo organisation and one staff member of each role, each with a freshly generated
  * password (there are no default passwords), then its partner register, the people it supports,
  * and its recent partner messages and incidents. Does nothing if the demo organisation exists.
- * `publicUrl` is where the links in the demo's partner emails point.
+ * `config` says where the links in the demo's partner emails point and which key seals them while
+ * they wait for a mail server (the server's own settings, so it can send them later).
  */
 export async function loadDemo(
   db: Db,
-  options: { clock: Clock; password?: (role: StaffRole) => string; publicUrl?: string },
+  options: { clock: Clock; password?: (role: StaffRole) => string; config?: MessagingConfig },
 ): Promise<{ created: boolean; orgId: string; signIns: DemoSignIn[] }> {
   const existing = await organisationsRepository.findOrganisationByName(db, DEMO_ORGANISATION_NAME);
   if (existing) return { created: false, orgId: existing.id, signIns: [] };
@@ -90,7 +96,8 @@ export async function loadDemo(
     staff: staffIds,
     register,
     clock: options.clock,
-    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    config:
+      options.config ?? loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), 'liaison-demo') }),
   });
   return { created: true, orgId, signIns };
 }

@@ -939,7 +939,7 @@ export async function sendIncidentMessage(
   context: RequestContext,
   id: string,
   input: SendMessageInput,
-  settings: { clock: Clock; config: Pick<Config, 'publicUrl'> },
+  settings: { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> },
 ) {
   const incident = await findIncident(db, context.orgId, id);
   requireOpen(incident);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestCareService,
@@ -95,7 +95,10 @@ async function asPartner(link: string, path: string, payload: Record<string, unk
 const sweep = () =>
   fireDueSteps(t.db, {
     clock: t.clock,
-    handler: messageEscalationHandler({ publicUrl: 'https://liaison.example.org' }),
+    handler: messageEscalationHandler({
+      publicUrl: 'https://liaison.example.org',
+      keyFile: testConfig().mfaKeyFile,
+    }),
   });
 
 async function consentFor(

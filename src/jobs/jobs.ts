@@ -6,6 +6,7 @@ import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import { deliverEmailJob } from '../partner-messages/email-delivery.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
+import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/sharing.service.ts';
 import type { Job } from './scheduler.ts';
 
 /** Every background job Liaison runs. */
@@ -21,10 +22,26 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
       intervalMs: 60 * 60_000,
       run: () => forgetOldIdempotencyKeys(db, clock),
     },
-    fireEscalationStepsJob({ db, clock }, messageEscalationHandler({ publicUrl: config.publicUrl })),
+    {
+      name: NOTICE_LAPSED_SHARING_JOB,
+      intervalMs: 5 * 60_000,
+      run: () => noticeLapsedSharing(db, clock),
+    },
+    fireEscalationStepsJob(
+      { db, clock },
+      messageEscalationHandler({ publicUrl: config.publicUrl, keyFile: config.mfaKeyFile }),
+    ),
   ];
   if (mailer) {
-    jobs.push(deliverEmailJob({ db, mailer, clock, domain: new URL(config.publicUrl).hostname }));
+    jobs.push(
+      deliverEmailJob({
+        db,
+        mailer,
+        clock,
+        domain: new URL(config.publicUrl).hostname,
+        keyFile: config.mfaKeyFile,
+      }),
+    );
   }
   if (config.auditCheckpoint.intervalMs > 0) {
     jobs.push({

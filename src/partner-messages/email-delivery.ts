@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import { systemContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import { type RequestContext, systemContext } from '../context.ts';
+import type { Db, DbTransaction } from '../db/database.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { MailError } from '../mail/mail-error.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
+import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { holdQueuedShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
+import { bodyToSend } from './outbox.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import { addEvent } from './partner-messages.service.ts';
+import { addEvent, MESSAGE_SUBJECT } from './partner-messages.service.ts';
 import type { EmailOutboxRow } from './partner-messages.table.ts';
 
 export const DELIVER_EMAIL_JOB = 'deliver-email';
@@ -14,6 +18,8 @@ export const DELIVER_EMAIL_JOB = 'deliver-email';
 export const SEND_LEASE_MS = 5 * 60_000;
 /** After this many transient failures an email is given up, and staff are told. */
 export const MAX_ATTEMPTS = 12;
+
+type DeliveryOptions = { mailer: Mailer; clock: Clock; domain: string; keyFile: string; batchSize?: number };
 
 /** One minute after the first failure, doubling, at most an hour. */
 function retryAt(now: Date, attempts: number): Date {
@@ -23,14 +29,17 @@ function retryAt(now: Date, attempts: number): Date {
 /**
  * Sends the emails waiting in the outbox. Emails are written in the same transaction as what
  * they announce, so none is lost and none is sent for a change that rolled back; this job sends
- * them afterwards, outside any transaction, and records the result on the message's thread.
- * Delivery is at least once: if the process dies between the server taking an email and the
- * record of it, the email goes again with the same Message-ID, so mail systems can recognise it.
+ * them afterwards and records the result on the message's thread. Delivery is at least once: if
+ * the process dies between the server taking an email and the record of it, the email goes again
+ * with the same Message-ID, so mail systems can recognise it.
+ *
+ * An email about a person is handed to the mail server inside a transaction that has just asked
+ * the sharing gate again (holding the person's share lock, which a withdrawal waits for), and that
+ * marks its share sent only once the server has accepted it: refused, the email is held and never
+ * sent; the server refusing it, nothing is marked. Emails with no personal details are sent
+ * outside any transaction.
  */
-export async function deliverDueEmails(
-  db: Db,
-  options: { mailer: Mailer; clock: Clock; domain: string; batchSize?: number },
-): Promise<number> {
+export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promise<number> {
   const claimed = await db
     .transaction()
     .execute((trx) =>
@@ -39,48 +48,135 @@ export async function deliverDueEmails(
   let sent = 0;
   for (const email of claimed) {
     try {
-      await options.mailer.send({
-        to: email.to_address,
-        subject: email.subject,
-        text: email.text_body,
-        messageId: `<${email.id}@${options.domain}>`,
-      });
-      await recordResult(db, email, { sent: true }, options.clock);
+      if (email.share_id) {
+        if ((await sendDisclosure(db, email, options)) === 'sent') sent += 1;
+        continue;
+      }
+      await send(email, options);
+      await db.transaction().execute((trx) => recordSent(trx, email, options.clock.now()));
       sent += 1;
     } catch (error) {
       const failure =
         error instanceof MailError
           ? error
           : new MailError(String(error), { kind: 'transient', reason: 'unknown' });
-      await recordResult(db, email, { sent: false, failure }, options.clock);
+      await recordFailure(db, email, failure, options.clock);
     }
   }
   return sent;
 }
 
-async function recordResult(
+function send(email: EmailOutboxRow, options: DeliveryOptions) {
+  return options.mailer.send({
+    to: email.to_address,
+    subject: email.subject,
+    text: bodyToSend(email, options.keyFile),
+    messageId: `<${email.id}@${options.domain}>`,
+  });
+}
+
+async function sendDisclosure(
   db: Db,
   email: EmailOutboxRow,
-  result: { sent: true } | { sent: false; failure: MailError },
-  clock: Clock,
-): Promise<void> {
+  options: DeliveryOptions,
+): Promise<'sent' | 'held'> {
+  return db.transaction().execute(async (trx) => {
+    const at = options.clock.now();
+    const system = systemContext(email.org_id, DELIVER_EMAIL_JOB);
+    const queued = await sharingRepository.findQueuedShare(trx, email.org_id, email.share_id!);
+    const share = await sharingRepository.findShareEntry(trx, email.org_id, email.share_id!);
+    if (!queued || !share || queued.status === 'held' || queued.status === 'cancelled') {
+      await hold(
+        trx,
+        system,
+        email,
+        queued?.held_reason ?? 'The share this email carries is no longer to be sent.',
+        at,
+      );
+      return 'held';
+    }
+    const gated = await askAtDisclosure(
+      trx,
+      system,
+      {
+        personId: share.person_id,
+        recipient: {
+          partnerOrganisationId: email.partner_organisation_id ?? share.partner_organisation_id,
+          partnerContactId: email.partner_contact_id,
+        },
+        purpose: share.purpose,
+        categories: share.categories,
+        moment: 'email',
+        description: share.description,
+        subject: email.message_id ? { type: MESSAGE_SUBJECT, id: email.message_id } : undefined,
+      },
+      at,
+    );
+    if (!gated.decision.allowed) {
+      const reason = `The sharing gate refused this email as it was about to be sent. ${gated.decision.reasons
+        .map((each) => each.message)
+        .join(' ')}`;
+      if (queued.status === 'queued') await holdQueuedShare(trx, system, queued.share_id, reason, at);
+      await hold(trx, system, email, reason, at);
+      return 'held';
+    }
+    await send(email, options);
+    if (queued.status === 'queued') await markQueuedShareSent(trx, system, queued.share_id, at);
+    await recordSent(trx, email, at);
+    return 'sent';
+  });
+}
+
+async function recordSent(trx: DbTransaction, email: EmailOutboxRow, at: Date): Promise<void> {
+  await messagesRepository.finishEmail(trx, email, { status: 'sent', sentAt: at });
+  if (email.message_id) {
+    await addEvent(
+      trx,
+      systemContext(email.org_id, DELIVER_EMAIL_JOB),
+      email.message_id,
+      { kind: 'emailed', actorName: 'Liaison', details: { emailId: email.id } },
+      at,
+    );
+  }
+}
+
+/** Never sent: the thread says so, and whoever sent the message is told under "needs attention". */
+async function hold(
+  trx: DbTransaction,
+  system: RequestContext,
+  email: EmailOutboxRow,
+  reason: string,
+  at: Date,
+) {
+  await messagesRepository.finishEmail(trx, email, { status: 'held', heldReason: reason });
+  if (!email.message_id) return;
+  await addEvent(
+    trx,
+    system,
+    email.message_id,
+    { kind: 'email_held', actorName: 'Liaison', text: reason, details: { emailId: email.id } },
+    at,
+  );
+  await messagesRepository.insertAttentionItem(trx, {
+    org_id: email.org_id,
+    id: randomUUID(),
+    message_id: email.message_id,
+    step_id: null,
+    kind: 'share_held',
+    for_role: 'sender',
+    title: 'An email to a partner was held and not sent',
+    detail: reason.slice(0, 2000),
+    created_at: at,
+    resolved_at: null,
+    resolved_by: null,
+    resolution_note: null,
+  });
+}
+
+async function recordFailure(db: Db, email: EmailOutboxRow, failure: MailError, clock: Clock): Promise<void> {
   const at = clock.now();
   const system = systemContext(email.org_id, DELIVER_EMAIL_JOB);
   await db.transaction().execute(async (trx) => {
-    if (result.sent) {
-      await messagesRepository.finishEmail(trx, email, { status: 'sent', sentAt: at });
-      if (email.message_id) {
-        await addEvent(
-          trx,
-          system,
-          email.message_id,
-          { kind: 'emailed', actorName: 'Liaison', details: { emailId: email.id } },
-          at,
-        );
-      }
-      return;
-    }
-    const { failure } = result;
     const givingUp = failure.kind === 'permanent' || email.attempts >= MAX_ATTEMPTS;
     if (!givingUp) {
       await messagesRepository.finishEmail(trx, email, {
@@ -122,7 +218,13 @@ async function recordResult(
   });
 }
 
-export function deliverEmailJob(options: { db: Db; mailer: Mailer; clock: Clock; domain: string }): Job {
+export function deliverEmailJob(options: {
+  db: Db;
+  mailer: Mailer;
+  clock: Clock;
+  domain: string;
+  keyFile: string;
+}): Job {
   return {
     name: DELIVER_EMAIL_JOB,
     intervalMs: 2_000,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestChannel,
@@ -106,7 +106,10 @@ async function send(body: Record<string, unknown>) {
 const sweep = () =>
   fireDueSteps(t.db, {
     clock: t.clock,
-    handler: messageEscalationHandler({ publicUrl: 'https://liaison.example.org' }),
+    handler: messageEscalationHandler({
+      publicUrl: 'https://liaison.example.org',
+      keyFile: testConfig().mfaKeyFile,
+    }),
   });
 
 async function thread(id: string) {
@@ -266,7 +269,10 @@ describe('two server processes', () => {
     const other = await openSecondProcess();
     try {
       t.clock.set('2026-11-02T12:30:00Z'); // the first three steps of each are due (11:15, 11:45, 12:15)
-      const handler = messageEscalationHandler({ publicUrl: 'https://liaison.example.org' });
+      const handler = messageEscalationHandler({
+        publicUrl: 'https://liaison.example.org',
+        keyFile: testConfig().mfaKeyFile,
+      });
       const sweeps = await Promise.all([
         fireDueSteps(t.db, { clock: t.clock, handler, batchSize: 5, workers: 2 }),
         fireDueSteps(other.db, { clock: t.clock, handler, batchSize: 5, workers: 2 }),

@@ -17,7 +17,15 @@ import {
 } from '../escalation/escalation-steps.service.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import type { PartnerChannelRow } from '../partners/partners.table.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
+import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
 import { managerAlertEmail, reminderEmail } from './message-emails.ts';
+import {
+  LINK_TOKEN_PLACEHOLDER,
+  type LinkSettings,
+  queueEmailsWithoutPersonalDetails,
+  queuePartnerEmail,
+} from './outbox.ts';
 import { partnerLinkUrl, prepareLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
@@ -122,7 +130,7 @@ function forChoice(channel: PartnerChannelRow) {
  * "needs attention" list and emails them. Either way the thread shows the step. Steps of other
  * subjects are only audited.
  */
-export function messageEscalationHandler(settings: { publicUrl: string }): EscalationStepHandler {
+export function messageEscalationHandler(settings: LinkSettings): EscalationStepHandler {
   return async (trx, step, context) => {
     if (step.subjectType !== MESSAGE_SUBJECT) return auditFiredStep(trx, step, context);
     const { firedAt } = context;
@@ -134,7 +142,7 @@ export function messageEscalationHandler(settings: { publicUrl: string }): Escal
       return undefined;
     }
     const outcome = isPartnerTarget(step.target)
-      ? await reachPartner(trx, message, step, firedAt, settings.publicUrl)
+      ? await reachPartner(trx, message, step, firedAt, settings)
       : await tellManagers(trx, message, step, firedAt, settings.publicUrl);
     if ('deferUntil' in outcome) return outcome;
 
@@ -225,9 +233,9 @@ async function emailReminder(
   trx: DbTransaction,
   message: PartnerMessageRow,
   step: DueEscalationStep,
-  recipient: { contactId: string | null; name: string; address: string },
+  recipient: { contactId: string | null; name: string; address: string; shareId: string | null },
   at: Date,
-  publicUrl: string,
+  links: LinkSettings,
 ) {
   const organisationName = await providerName(trx, message.org_id);
   const original = await findContact(trx, message.org_id, message.partner_contact_id);
@@ -238,22 +246,82 @@ async function emailReminder(
     organisationName,
     recipientName: recipient.name,
     originalContactName: original?.name ?? 'your colleague',
-    link: partnerLinkUrl(publicUrl, link.token),
+    link: partnerLinkUrl(links.publicUrl, LINK_TOKEN_PLACEHOLDER),
     linkExpiresAt: link.expiresAt,
   });
-  await messagesRepository.insertLinkWithEmail(trx, link.row, {
-    org_id: message.org_id,
-    id: randomUUID(),
-    message_id: message.id,
-    to_address: recipient.address,
-    subject: email.subject,
-    text_body: email.text,
-    next_attempt_at: at,
-    sent_at: null,
-    last_error: null,
-    created_at: at,
-  });
+  await messagesRepository.insertLink(trx, link.row);
+  await queuePartnerEmail(
+    trx,
+    {
+      message,
+      to: recipient.address,
+      subject: email.subject,
+      text: email.text,
+      link: { id: link.id, token: link.token },
+      partnerContactId: recipient.contactId,
+      shareId: recipient.shareId,
+      at,
+    },
+    links,
+  );
   return link.id;
+}
+
+type Refusal = { name: string; reasons: string[] };
+
+/**
+ * Asks the gate before a step reaches someone new with a link: a message about a person reaches
+ * only recipients a basis in force covers now. Allowed, the share is queued with the email.
+ */
+async function askBeforeReaching(
+  trx: DbTransaction,
+  message: PartnerMessageRow,
+  recipient: { contactId: string | null; name: string },
+  at: Date,
+): Promise<{ allowed: true; shareId: string | null } | { allowed: false; refusal: Refusal }> {
+  if (!message.person_id || !message.purpose) return { allowed: true, shareId: null };
+  const gated = await askAtDisclosure(
+    trx,
+    systemContext(message.org_id, FIRE_ESCALATION_STEPS_JOB),
+    {
+      personId: message.person_id,
+      recipient: {
+        partnerOrganisationId: message.partner_organisation_id,
+        partnerContactId: recipient.contactId,
+      },
+      purpose: message.purpose,
+      categories: message.categories,
+      moment: 'escalation',
+      description: `Escalation of a message: ${message.subject}`.slice(0, 500),
+      subject: { type: MESSAGE_SUBJECT, id: message.id },
+    },
+    at,
+  );
+  if (gated.decision.allowed) return { allowed: true, shareId: gated.share.id };
+  return {
+    allowed: false,
+    refusal: { name: recipient.name, reasons: gated.decision.reasons.map((reason) => reason.message) },
+  };
+}
+
+/** A call staff would make is a disclosure too: offered only when the gate would allow it now. */
+async function mayCall(
+  trx: DbTransaction,
+  message: PartnerMessageRow,
+  recipient: { contactId: string | null; name: string },
+  at: Date,
+): Promise<Refusal | null> {
+  if (!message.person_id || !message.purpose) return null;
+  const decision = await decideQuietly(trx, message.org_id, message.person_id, {
+    partnerOrganisationId: message.partner_organisation_id,
+    partnerContactId: recipient.contactId,
+    purpose: message.purpose,
+    categories: message.categories,
+    at,
+  });
+  return decision.allowed
+    ? null
+    : { name: recipient.name, reasons: decision.reasons.map((reason) => reason.message) };
 }
 
 async function reachPartner(
@@ -261,7 +329,7 @@ async function reachPartner(
   message: PartnerMessageRow,
   step: DueEscalationStep,
   at: Date,
-  publicUrl: string,
+  links: LinkSettings,
 ): Promise<StepOutcome> {
   const orgId = message.org_id;
   const contact = await contactFor(trx, message, step.target);
@@ -283,24 +351,47 @@ async function reachPartner(
   });
   // A contact the step names is always reminded in writing when they have an address: it costs
   // nothing and leaves a record. A voice channel the rule picks becomes a call for staff to make.
+  // Nobody the sharing gate does not cover now is reached at all.
   const done: string[] = [];
+  const refusals: Refusal[] = [];
   const details: Record<string, unknown> = { outOfHours: choice.route?.outOfHours ?? false };
   const contactAddress = contact && contact.ended_at === null ? await findAddress(trx, orgId, contact) : null;
   if (contact && contactAddress) {
-    details.linkId = await emailReminder(
-      trx,
-      message,
-      step,
-      { contactId: contact.id, name: contact.name, address: contactAddress },
-      at,
-      publicUrl,
-    );
-    details.emailed = contact.id;
-    done.push(`emailed ${contact.name}`);
+    const asked = await askBeforeReaching(trx, message, { contactId: contact.id, name: contact.name }, at);
+    if (asked.allowed) {
+      details.linkId = await emailReminder(
+        trx,
+        message,
+        step,
+        { contactId: contact.id, name: contact.name, address: contactAddress, shareId: asked.shareId },
+        at,
+        links,
+      );
+      details.emailed = contact.id;
+      done.push(`emailed ${contact.name}`);
+    } else {
+      refusals.push(asked.refusal);
+    }
   }
+  const finish = async (outcome: {
+    done: string;
+    details: Record<string, unknown>;
+  }): Promise<StepOutcome> => {
+    if (refusals.length === 0) return outcome;
+    await raiseRefusals(trx, message, step, refusals, at);
+    const notReached = `not reached, the sharing gate does not allow it: ${refusals.map((refusal) => refusal.name).join(', ')}`;
+    return {
+      done:
+        done.length === 0
+          ? `${notReached}; staff asked to decide what to do.`
+          : `${done.join('; ')}; ${notReached}.`,
+      details: { ...outcome.details, refused: refusals.map((refusal) => refusal.name) },
+    };
+  };
   if (!choice.route) {
-    if (done.length === 0 && choice.nextStaffedAt) return { deferUntil: choice.nextStaffedAt };
-    if (done.length === 0) {
+    if (done.length === 0 && refusals.length === 0 && choice.nextStaffedAt)
+      return { deferUntil: choice.nextStaffedAt };
+    if (done.length === 0 && refusals.length === 0) {
       await raise(
         trx,
         message,
@@ -318,26 +409,39 @@ async function reachPartner(
         details: { channel: null },
       };
     }
-    return { done: `${done.join('; ')}.`, details: { ...details, channel: null } };
+    return finish({ done: `${done.join('; ')}.`, details: { ...details, channel: null } });
   }
   const { channel, ownerName } = choice.route;
   const kind = channelWords[channel.kind] ?? channel.kind;
+  const owner = {
+    contactId: choice.route.whose === 'contact' && contact ? contact.id : null,
+    name: ownerName,
+  };
   details.channel = channel.kind;
   details.channelId = channel.id;
   if (channel.kind === 'email' || channel.kind === 'secure_email') {
     if (channel.value !== contactAddress) {
-      const toContact = choice.route.whose === 'contact' && contact ? contact : null;
-      details.linkId = await emailReminder(
-        trx,
-        message,
-        step,
-        { contactId: toContact?.id ?? null, name: toContact?.name ?? ownerName, address: channel.value },
-        at,
-        publicUrl,
-      );
-      done.push(`emailed ${ownerName} (${kind})`);
+      const asked = await askBeforeReaching(trx, message, owner, at);
+      if (asked.allowed) {
+        details.linkId = await emailReminder(
+          trx,
+          message,
+          step,
+          { contactId: owner.contactId, name: ownerName, address: channel.value, shareId: asked.shareId },
+          at,
+          links,
+        );
+        done.push(`emailed ${ownerName} (${kind})`);
+      } else {
+        refusals.push(asked.refusal);
+      }
     }
-    return { done: `${done.join('; ')}.`, details };
+    return finish({ done: `${done.join('; ')}.`, details });
+  }
+  const callRefused = await mayCall(trx, message, owner, at);
+  if (callRefused) {
+    refusals.push(callRefused);
+    return finish({ done: `${done.join('; ')}.`, details });
   }
   await raise(
     trx,
@@ -352,7 +456,57 @@ async function reachPartner(
     at,
   );
   done.push(`staff asked to call ${ownerName} on the ${kind}`);
-  return { done: `${done.join('; ')}.`, details };
+  return finish({ done: `${done.join('; ')}.`, details });
+}
+
+/** One item for the sender: who was not reached and why, and who the basis does cover instead. */
+async function raiseRefusals(
+  trx: DbTransaction,
+  message: PartnerMessageRow,
+  step: DueEscalationStep,
+  refusals: readonly Refusal[],
+  at: Date,
+) {
+  const organisation = await findOrganisation(trx, message.org_id, message.partner_organisation_id);
+  const covered =
+    message.person_id && message.purpose
+      ? await contactsCoveredBy(trx, message.org_id, message.person_id, {
+          partnerOrganisationId: message.partner_organisation_id,
+          purpose: message.purpose,
+          categories: message.categories,
+          at,
+        })
+      : [];
+  const instead =
+    covered.length > 0
+      ? `The sharing basis does cover ${covered.join(', ')}: contact them, or record a basis that covers the others.`
+      : `The sharing basis covers nobody else at ${organisation?.name ?? 'the partner'}: decide how to chase, and record a basis before sharing more.`;
+  const who = refusals.map((refusal) => refusal.name).join(', ');
+  const reasons = [...new Set(refusals.flatMap((refusal) => refusal.reasons))].join(' ');
+  await raise(
+    trx,
+    message,
+    step,
+    {
+      kind: 'share_refused',
+      forRole: 'sender',
+      title: `Escalation not sent to ${who}: the sharing gate does not allow it`,
+      detail: `${reasons} ${instead}`,
+    },
+    at,
+  );
+  await addEvent(
+    trx,
+    systemContext(message.org_id, FIRE_ESCALATION_STEPS_JOB),
+    message.id,
+    {
+      kind: 'share_refused',
+      actorName: 'Liaison',
+      text: `Not reached: ${who}. ${reasons}`.slice(0, 10_000),
+      details: { stepIndex: step.stepIndex, covered },
+    },
+    at,
+  );
 }
 
 async function tellManagers(
@@ -396,19 +550,15 @@ async function tellManagers(
     partnerName,
     threadUrl: `${publicUrl.replace(/\/+$/, '')}/messages/${message.id}`,
   });
-  await messagesRepository.insertEmails(
+  await queueEmailsWithoutPersonalDetails(
     trx,
     managers.map((manager) => ({
-      org_id: message.org_id,
-      id: randomUUID(),
-      message_id: message.id,
-      to_address: manager.email,
+      orgId: message.org_id,
+      messageId: message.id,
+      to: manager.email,
       subject: email.subject,
-      text_body: email.text,
-      next_attempt_at: at,
-      sent_at: null,
-      last_error: null,
-      created_at: at,
+      text: email.text,
+      at,
     })),
   );
   return {

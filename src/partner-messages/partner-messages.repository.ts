@@ -220,20 +220,156 @@ export async function revokeLinks(
   return rows.map((row) => row.id);
 }
 
-/** A new link and the email carrying it, in one statement. */
-export async function insertLinkWithEmail(
-  executor: Executor,
-  link: Omit<PartnerLinkRow, 'revoked_at' | 'revoked_reason' | 'last_used_at'>,
-  email: NewEmailOutboxRow,
-): Promise<void> {
-  await executor
-    .with('link', (db) => db.insertInto('partner_links').values(link).returning('id'))
-    .insertInto('email_outbox')
-    .values(email)
+// ---- outbox ----
+
+/**
+ * Messages that rested on a record and reached their partner (an email accepted by the mail server,
+ * a link handed over, or a link opened), whose sharing has not already ended.
+ */
+export async function deliveredMessagesSharedOn(executor: Executor, orgId: string, recordId: string) {
+  return executor
+    .selectFrom('partner_messages as message')
+    .selectAll('message')
+    .where('message.org_id', '=', orgId)
+    .where('message.sharing_ended_at', 'is', null)
+    .where('message.status', '<>', 'withdrawn')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('share_log as share')
+          .select('share.id')
+          .whereRef('share.org_id', '=', 'message.org_id')
+          .where('share.subject_type', '=', 'partner_message')
+          .whereRef('share.subject_id', '=', 'message.id')
+          .where('share.basis_record_id', '=', recordId),
+      ),
+    )
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('share_log as left_share')
+            .select('left_share.id')
+            .whereRef('left_share.org_id', '=', 'message.org_id')
+            .where('left_share.subject_type', '=', 'partner_message')
+            .whereRef('left_share.subject_id', '=', 'message.id')
+            .where('left_share.outcome', '=', 'allowed')
+            .where('left_share.delivery', 'in', ['emailed', 'link', 'handed_over']),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('share_log as queued_share')
+            .innerJoin('queued_shares as queued', (join) =>
+              join
+                .onRef('queued.org_id', '=', 'queued_share.org_id')
+                .onRef('queued.share_id', '=', 'queued_share.id'),
+            )
+            .select('queued.share_id')
+            .whereRef('queued_share.org_id', '=', 'message.org_id')
+            .where('queued_share.subject_type', '=', 'partner_message')
+            .whereRef('queued_share.subject_id', '=', 'message.id')
+            .where('queued.status', '=', 'sent'),
+        ),
+      ]),
+    )
+    .limit(500)
     .execute();
 }
 
-// ---- outbox ----
+export async function markSharingEnded(
+  executor: Executor,
+  orgId: string,
+  messageId: string,
+  ended: { at: Date; reason: string },
+): Promise<void> {
+  await executor
+    .updateTable('partner_messages')
+    .set({
+      sharing_ended_at: ended.at,
+      sharing_ended_reason: ended.reason.slice(0, 1000),
+      updated_at: ended.at,
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', messageId)
+    .execute();
+}
+
+/**
+ * Everyone a message's links reached: the addresses its link emails were delivered to, and the
+ * register's address of each contact holding a link that was handed over or opened.
+ */
+export async function addressesReachedBy(executor: Executor, orgId: string, messageId: string) {
+  const emailed = await executor
+    .selectFrom('email_outbox')
+    .select('to_address')
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .where('link_id', 'is not', null)
+    .where('status', '=', 'sent')
+    .execute();
+  const holders = await executor
+    .selectFrom('partner_links as link')
+    .innerJoin('partner_contacts as contact', (join) =>
+      join.onRef('contact.org_id', '=', 'link.org_id').onRef('contact.id', '=', 'link.partner_contact_id'),
+    )
+    .select('contact.email')
+    .where('link.org_id', '=', orgId)
+    .where('link.message_id', '=', messageId)
+    .where('contact.email', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('link.last_used_at', 'is not', null),
+        eb.exists(
+          eb
+            .selectFrom('message_events as event')
+            .select('event.id')
+            .whereRef('event.org_id', '=', 'link.org_id')
+            .whereRef('event.message_id', '=', 'link.message_id')
+            .where('event.kind', '=', 'link_handed_over')
+            .where(sql<boolean>`event.details->>'linkId' = link.id::text`),
+        ),
+      ]),
+    )
+    .execute();
+  return [
+    ...new Set([
+      ...emailed.map((row) => row.to_address.toLowerCase()),
+      ...holders.map((row) => (row.email ?? '').toLowerCase()),
+    ]),
+  ].filter((address) => address.length > 0);
+}
+
+/** A message's emails, oldest first, without their bodies. */
+export async function listEmailsOfMessage(executor: Executor, orgId: string, messageId: string) {
+  return executor
+    .selectFrom('email_outbox')
+    .select(['id', 'to_address', 'status', 'held_reason', 'last_error', 'created_at', 'sent_at'])
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
+/** The shares still queued on the emails that carry a link. */
+export async function queuedSharesOfLink(
+  executor: Executor,
+  orgId: string,
+  linkId: string,
+): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('email_outbox as email')
+    .innerJoin('queued_shares as queued', (join) =>
+      join.onRef('queued.org_id', '=', 'email.org_id').onRef('queued.share_id', '=', 'email.share_id'),
+    )
+    .select('queued.share_id')
+    .where('email.org_id', '=', orgId)
+    .where('email.link_id', '=', linkId)
+    .where('queued.status', '=', 'queued')
+    .execute();
+  return rows.map((row) => row.share_id);
+}
 
 export async function insertEmails(executor: Executor, rows: NewEmailOutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -271,12 +407,23 @@ export async function claimEmails(
 export async function finishEmail(
   executor: Executor,
   email: Pick<EmailOutboxRow, 'org_id' | 'id'>,
-  changes: { status: 'sent' | 'pending' | 'failed'; sentAt?: Date; nextAttemptAt?: Date; error?: string },
+  changes: {
+    status: 'sent' | 'pending' | 'failed' | 'held';
+    sentAt?: Date;
+    nextAttemptAt?: Date;
+    error?: string;
+    heldReason?: string;
+  },
 ): Promise<void> {
+  // Once an email has gone, or will never go, its body and its link's sealed token are blanked:
+  // nothing in the database or a backup can open the link afterwards.
+  const finished = changes.status === 'sent' || changes.status === 'held' || changes.status === 'failed';
   await executor
     .updateTable('email_outbox')
     .set({
       status: changes.status,
+      ...(finished ? { text_body: '', link_token_sealed: null } : {}),
+      ...(changes.heldReason !== undefined ? { held_reason: changes.heldReason.slice(0, 2000) } : {}),
       ...(changes.sentAt ? { sent_at: changes.sentAt } : {}),
       ...(changes.nextAttemptAt ? { next_attempt_at: changes.nextAttemptAt } : {}),
       ...(changes.error !== undefined ? { last_error: changes.error.slice(0, 1000) } : {}),

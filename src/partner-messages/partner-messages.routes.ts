@@ -19,6 +19,7 @@ import {
   attentionItemSchema,
   checkMessageBody,
   closeMessageBody,
+  linkHandedOverBody,
   linkParams,
   logContactBody,
   messageDetailSchema,
@@ -45,6 +46,7 @@ import {
   listMessages,
   listRouteSettings,
   logContact,
+  recordLinkHandedOver,
   resendLink,
   resolveAttention,
   revokeLink,
@@ -225,6 +227,30 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
         ),
     );
 
+    app.post(
+      '/api/messages/:id/links/:linkId/handed-over',
+      {
+        config: { access: writers },
+        schema: {
+          tags,
+          summary: 'Record that the link was given to the partner another way',
+          description:
+            'When no email carried the link (no mail server, or the partner asked by phone). A disclosure like an email: the sharing gate is asked now for the link’s contact; refused, 403 with the reasons.',
+          params: linkParams,
+          body: linkHandedOverBody,
+          response: { 200: messageDetailSchema, ...writeProblems, 403: shareRefusedProblemSchema },
+        },
+      },
+      async (request) =>
+        recordLinkHandedOver(
+          db,
+          requestContext(request),
+          { messageId: request.params.id, linkId: request.params.linkId },
+          request.body,
+          clock,
+        ),
+    );
+
     // ---- needs attention ----
 
     app.get(
@@ -355,7 +381,7 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
     const partnerOptions = {
       recordAdvice: recordAdviceFromMessage,
       confirmAdvice: confirmAdviceFromMessage,
-      publicUrl: config.publicUrl,
+      links: { publicUrl: config.publicUrl, keyFile: config.mfaKeyFile },
     };
     const linkHeader = z.object({
       [PARTNER_LINK_HEADER]: z

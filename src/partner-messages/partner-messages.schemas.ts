@@ -182,6 +182,26 @@ export const messageDetailSchema = messageSummarySchema
         lastUsedAt: z.string().nullable(),
       }),
     ),
+    emails: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          to: z.string(),
+          state: z
+            .enum(['waiting', 'sent', 'failed', 'held'])
+            .describe('waiting: in the outbox (for a mail server, or to be retried); held: never to be sent'),
+          why: z.string().nullable().describe('Why it was held, or the last delivery error'),
+          queuedAt: z.string(),
+          sentAt: z.string().nullable(),
+        }),
+      )
+      .describe('Every email about this message and where it is'),
+    sharingEnded: z
+      .object({ at: z.string(), reason: z.string() })
+      .nullable()
+      .describe(
+        'The basis the message rested on ended after it was delivered: its links show nothing any more',
+      ),
     events: z.array(eventSchema),
   })
   .meta({ id: 'MessageDetail' });
@@ -190,8 +210,15 @@ export const sentMessageSchema = messageDetailSchema
   .extend({
     partnerLink: z
       .string()
-      .describe('The secure link emailed to the partner, shown once so it can also be read out or resent'),
-    emailQueued: z.boolean(),
+      .describe(
+        'The secure link for the partner, shown once so it can be given another way when email cannot carry it',
+      ),
+    partnerLinkId: z.uuid().describe('The link, to record that it was handed to the partner another way'),
+    emailState: z
+      .enum(['queued', 'no_mail_server'])
+      .describe(
+        'queued: the email waits for the mail server (the gate is asked again as it leaves); no_mail_server: nothing was emailed, give the partner the link another way and record it',
+      ),
   })
   .meta({ id: 'SentMessage' });
 
@@ -220,6 +247,12 @@ export type LogContactInput = z.infer<typeof logContactBody>;
 export const closeMessageBody = z.strictObject({ note: optionalText(2000) });
 export const withdrawMessageBody = z.strictObject({ reason: requiredText(2000) });
 export const revokeLinkBody = z.strictObject({ reason: requiredText(200) });
+export const linkHandedOverBody = z.strictObject({
+  how: z
+    .enum(['by_phone', 'in_person', 'by_own_secure_email', 'other'])
+    .describe('How the link was given to the partner, when email could not carry it'),
+});
+export type LinkHandedOverInput = z.infer<typeof linkHandedOverBody>;
 export const linkParams = z.strictObject({ id: z.uuid(), linkId: z.uuid() });
 
 // ---- the partner's side ----

@@ -15,15 +15,31 @@ import {
   planSteps,
 } from '../escalation/escalation-routes.ts';
 import { cancelSteps, findSteps, scheduleSteps } from '../escalation/escalation-steps.service.ts';
+import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, type MessageDraft } from '../messages/message-check.ts';
 import type { RequestUrgency } from '../partners/channel-choice.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
-import { gateShare, markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
+import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
 import { partnerMessageEmail } from './message-emails.ts';
+import { LINK_TOKEN_PLACEHOLDER, type LinkSettings, queuePartnerEmail } from './outbox.ts';
 import { issueLink, partnerLinkUrl } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import type { CheckMessageInput, LogContactInput, SendMessageInput } from './partner-messages.schemas.ts';
+import type {
+  CheckMessageInput,
+  LinkHandedOverInput,
+  LogContactInput,
+  SendMessageInput,
+} from './partner-messages.schemas.ts';
+
+const handoverWords: Record<LinkHandedOverInput['how'], string> = {
+  by_phone: 'by phone',
+  in_person: 'in person',
+  by_own_secure_email: 'by secure email from a staff account',
+  other: 'another way',
+};
+
 import type {
   AskType,
   EventKind,
@@ -39,7 +55,15 @@ import type {
 export const MESSAGE_SUBJECT = 'partner_message';
 
 type Page = { limit: number; offset: number };
-type Settings = { clock: Clock; config: Pick<Config, 'publicUrl'> };
+type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> };
+
+/**
+ * What the sender is told about the email: queued for the mail server, or not sent at all because
+ * no mail server is set up (they must give the partner the link another way).
+ */
+export function emailStateFor(config: Pick<Config, 'smtp'>): 'queued' | 'no_mail_server' {
+  return isMailConfigured(config.smtp) ? 'queued' : 'no_mail_server';
+}
 
 const invalid = (field: string, message: string): FieldProblem => ({ field, message });
 
@@ -302,16 +326,18 @@ export async function sendMessage(
     const id = randomUUID();
     let shareId: string | null = null;
     if (input.personId) {
-      const gated = await gateShare(
+      const gated = await askAtDisclosure(
         trx,
         context,
-        input.personId,
         {
-          partnerOrganisationId: input.partnerOrganisationId,
-          partnerContactId: input.partnerContactId,
+          personId: input.personId,
+          recipient: {
+            partnerOrganisationId: input.partnerOrganisationId,
+            partnerContactId: input.partnerContactId,
+          },
           purpose: input.purpose!,
           categories: input.categories,
-          delivery: 'queued',
+          moment: 'compose',
           description: `Message to a partner: ${input.subject}`,
           subject: { type: MESSAGE_SUBJECT, id },
         },
@@ -354,13 +380,15 @@ export async function sendMessage(
       incident_id: options.incidentId ?? null,
       ...justSent(context, at),
     };
+    // The share stays queued until the mail server accepts the email, or staff record that they
+    // gave the partner the link another way.
     const link = await deliverNewMessage(trx, context, message, {
       contactName: contact.name,
       address,
       at,
       publicUrl: settings.config.publicUrl,
+      keyFile: settings.config.mfaKeyFile,
     });
-    if (shareId) await markQueuedShareSent(trx, context, shareId, at);
     await recordAudit(trx, context, at, {
       action: 'partner_message.send',
       entityType: 'partner_message',
@@ -379,7 +407,12 @@ export async function sendMessage(
   });
   if ('refused' in outcome) throw outcome.refused;
   const detail = await viewMessage(db, context, outcome.id, settings.clock, { audit: false });
-  return { ...detail, partnerLink: outcome.link.url, emailQueued: true };
+  return {
+    ...detail,
+    partnerLink: outcome.link.url,
+    partnerLinkId: outcome.link.id,
+    emailState: emailStateFor(settings.config),
+  };
 }
 
 /** The lifecycle columns of a message sent now by the caller: sent, and nothing since. */
@@ -400,6 +433,8 @@ export function justSent(context: RequestContext, at: Date) {
     close_note: null,
     withdrawn_at: null,
     withdrawn_reason: null,
+    sharing_ended_at: null,
+    sharing_ended_reason: null,
     updated_at: at,
     version: 1,
   };
@@ -408,13 +443,15 @@ export function justSent(context: RequestContext, at: Date) {
 /**
  * Writes a new message with its first thread entry, issues its link, queues the email carrying
  * it and schedules its escalation steps: shared by messages staff send and the requests Liaison
- * sends itself (written confirmation of advice). The caller has passed the sharing gate.
+ * sends itself (written confirmation of advice). The caller has asked the sharing gate
+ * (`message.share_id` names its answer for a message about a person); the email is asked again
+ * when it is handed to the mail server.
  */
 export async function deliverNewMessage(
   trx: DbTransaction,
   context: RequestContext,
   message: PartnerMessageRow,
-  options: { contactName: string; address: string; at: Date; publicUrl: string },
+  options: { contactName: string; address: string; at: Date } & LinkSettings,
 ): Promise<{ id: string; url: string }> {
   const { at } = options;
   const { version: _version, escalation_route, ...columns } = message;
@@ -424,30 +461,29 @@ export async function deliverNewMessage(
   });
   await addEvent(trx, context, message.id, { kind: 'sent', details: { to: options.contactName } }, at);
   const link = await issueLink(trx, message, message.partner_contact_id, at);
-  const url = partnerLinkUrl(options.publicUrl, link.token);
   const senderName = await actorName(trx, context);
   const email = partnerMessageEmail({
     message,
     organisationName: await organisationName(trx, context.orgId),
     senderName,
     contactName: options.contactName,
-    link: url,
+    link: partnerLinkUrl(options.publicUrl, LINK_TOKEN_PLACEHOLDER),
     linkExpiresAt: link.expiresAt,
   });
-  await messagesRepository.insertEmails(trx, [
+  await queuePartnerEmail(
+    trx,
     {
-      org_id: context.orgId,
-      id: randomUUID(),
-      message_id: message.id,
-      to_address: options.address,
+      message,
+      to: options.address,
       subject: email.subject,
-      text_body: email.text,
-      next_attempt_at: at,
-      sent_at: null,
-      last_error: null,
-      created_at: at,
+      text: email.text,
+      link: { id: link.id, token: link.token },
+      partnerContactId: message.partner_contact_id,
+      shareId: message.share_id,
+      at,
     },
-  ]);
+    { keyFile: options.keyFile },
+  );
   if (message.escalation_route && message.deadline) {
     await scheduleSteps(trx, {
       subject: { orgId: context.orgId, type: MESSAGE_SUBJECT, id: message.id },
@@ -455,7 +491,7 @@ export async function deliverNewMessage(
       at,
     });
   }
-  return { id: link.id, url };
+  return { id: link.id, url: partnerLinkUrl(options.publicUrl, link.token) };
 }
 
 // ---- reading ----
@@ -550,6 +586,7 @@ export async function viewMessage(
     const events = await messagesRepository.listEvents(trx, context.orgId, id);
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
     const links = await messagesRepository.listLinks(trx, context.orgId, id);
+    const emails = await messagesRepository.listEmailsOfMessage(trx, context.orgId, id);
     const sender =
       message.sent_by_type === 'user' && message.sent_by
         ? ((await sharingRepository.userNames(trx, context.orgId, [message.sent_by])).get(message.sent_by) ??
@@ -606,6 +643,21 @@ export async function viewMessage(
         revokedAt: link.revoked_at?.toISOString() ?? null,
         lastUsedAt: link.last_used_at?.toISOString() ?? null,
       })),
+      emails: emails.map((email) => ({
+        id: email.id,
+        to: email.to_address,
+        state:
+          email.status === 'pending' || email.status === 'sending'
+            ? ('waiting' as const)
+            : (email.status as 'sent' | 'failed' | 'held'),
+        why: email.status === 'held' ? email.held_reason : email.last_error,
+        queuedAt: email.created_at.toISOString(),
+        sentAt: email.sent_at?.toISOString() ?? null,
+      })),
+      sharingEnded:
+        message.sharing_ended_at && message.sharing_ended_reason
+          ? { at: message.sharing_ended_at.toISOString(), reason: message.sharing_ended_reason }
+          : null,
       events: events.map(toEventResponse),
     };
   });
@@ -789,7 +841,7 @@ export async function logContact(
         advice: input.summary,
         inWriting: input.how === 'email' || input.how === 'letter',
         at,
-        publicUrl: settings.config.publicUrl,
+        links: { publicUrl: settings.config.publicUrl, keyFile: settings.config.mfaKeyFile },
       });
     }
   });
@@ -809,7 +861,7 @@ export type AdviceRecorder = (
     advice: string;
     inWriting: boolean;
     at: Date;
-    publicUrl: string;
+    links: LinkSettings;
   },
 ) => Promise<void>;
 
@@ -924,10 +976,13 @@ export async function revokeLink(
   return viewMessage(db, context, messageId, clock, { audit: false });
 }
 
-/** Sends the addressee a fresh link (for a lost email, or after revoking one). */
+/**
+ * Sends the addressee a fresh link (for a lost email, or after revoking one). A new disclosure: the
+ * gate is asked now, and again when the email leaves.
+ */
 export async function resendLink(db: Db, context: RequestContext, messageId: string, settings: Settings) {
   const at = settings.clock.now();
-  const url = await db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const message = await lockOwnMessage(trx, context, messageId);
     if (message.status === 'withdrawn' || message.status === 'closed') {
       throw new AppError('conflict', `This message is ${message.status}, so no new link can be sent.`);
@@ -941,50 +996,139 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     if (!contact || !address) {
       throw new AppError('conflict', 'The contact has no email address in the register any more.');
     }
+    let shareId: string | null = null;
+    if (message.person_id && message.purpose) {
+      const gated = await askAtDisclosure(
+        trx,
+        context,
+        {
+          personId: message.person_id,
+          recipient: { partnerOrganisationId: message.partner_organisation_id, partnerContactId: contact.id },
+          purpose: message.purpose,
+          categories: message.categories,
+          moment: 'compose',
+          description: `New link to a message: ${message.subject}`,
+          subject: { type: MESSAGE_SUBJECT, id: message.id },
+        },
+        at,
+      );
+      if (!gated.decision.allowed) return { refused: shareRefused(gated.decision.reasons, gated.share.id) };
+      shareId = gated.share.id;
+    }
     const link = await issueLink(trx, message, contact.id, at);
-    const linkUrl = partnerLinkUrl(settings.config.publicUrl, link.token);
     const email = partnerMessageEmail({
       message,
       organisationName: await organisationName(trx, context.orgId),
       senderName: await actorName(trx, context),
       contactName: contact.name,
-      link: linkUrl,
+      link: partnerLinkUrl(settings.config.publicUrl, LINK_TOKEN_PLACEHOLDER),
       linkExpiresAt: link.expiresAt,
     });
-    await messagesRepository.insertEmails(trx, [
+    await queuePartnerEmail(
+      trx,
       {
-        org_id: context.orgId,
-        id: randomUUID(),
-        message_id: messageId,
-        to_address: address,
+        message,
+        to: address,
         subject: email.subject,
-        text_body: email.text,
-        next_attempt_at: at,
-        sent_at: null,
-        last_error: null,
-        created_at: at,
+        text: email.text,
+        link: { id: link.id, token: link.token },
+        partnerContactId: contact.id,
+        shareId,
+        at,
       },
-    ]);
+      { keyFile: settings.config.mfaKeyFile },
+    );
     await addEvent(
       trx,
       context,
       messageId,
-      { kind: 'link_issued', details: { linkId: link.id, to: contact.name } },
+      { kind: 'link_issued', details: { linkId: link.id, to: contact.name, shareId } },
       at,
     );
     await recordAudit(trx, context, at, {
       action: 'partner_link.issue',
       entityType: 'partner_link',
       entityId: link.id,
-      details: { messageId },
+      details: { messageId, shareId },
     });
-    return linkUrl;
+    return { link: { id: link.id, url: partnerLinkUrl(settings.config.publicUrl, link.token) } };
   });
+  if ('refused' in outcome) throw outcome.refused;
   return {
     ...(await viewMessage(db, context, messageId, settings.clock, { audit: false })),
-    partnerLink: url,
-    emailQueued: true,
+    partnerLink: outcome.link.url,
+    partnerLinkId: outcome.link.id,
+    emailState: emailStateFor(settings.config),
   };
+}
+
+/**
+ * Staff gave the partner a message's one-time link another way (no mail server, or read out on
+ * the phone). A disclosure like any other: the gate is asked now for the link's contact; allowed,
+ * the share the link's email carried counts as sent.
+ */
+export async function recordLinkHandedOver(
+  db: Db,
+  context: RequestContext,
+  ids: { messageId: string; linkId: string },
+  input: LinkHandedOverInput,
+  clock: Clock,
+) {
+  const how = handoverWords[input.how];
+  const at = clock.now();
+  const outcome = await db.transaction().execute(async (trx) => {
+    const message = await lockOwnMessage(trx, context, ids.messageId);
+    const link = (await messagesRepository.listLinks(trx, context.orgId, message.id)).find(
+      (each) => each.id === ids.linkId,
+    );
+    if (!link) throw notFound('The link');
+    if (link.revoked_at !== null || link.expires_at.getTime() <= at.getTime()) {
+      throw new AppError('conflict', 'This link no longer works: send a new one instead.');
+    }
+    if (message.person_id && message.purpose) {
+      const gated = await askAtDisclosure(
+        trx,
+        context,
+        {
+          personId: message.person_id,
+          recipient: {
+            partnerOrganisationId: message.partner_organisation_id,
+            partnerContactId: link.partner_contact_id,
+          },
+          purpose: message.purpose,
+          categories: message.categories,
+          moment: 'link_handover',
+          description: `Link given ${how}: ${message.subject}`.slice(0, 500),
+          subject: { type: MESSAGE_SUBJECT, id: message.id },
+        },
+        at,
+      );
+      if (!gated.decision.allowed) return { refused: shareRefused(gated.decision.reasons, gated.share.id) };
+      for (const shareId of await messagesRepository.queuedSharesOfLink(trx, context.orgId, link.id)) {
+        await markQueuedShareSent(trx, context, shareId, at);
+      }
+    }
+    await addEvent(
+      trx,
+      context,
+      message.id,
+      {
+        kind: 'link_handed_over',
+        text: `The secure link was given to ${link.contact_name ?? 'the partner'} ${how}.`,
+        details: { linkId: link.id },
+      },
+      at,
+    );
+    await recordAudit(trx, context, at, {
+      action: 'partner_link.hand_over',
+      entityType: 'partner_link',
+      entityId: link.id,
+      details: { messageId: message.id, how: input.how },
+    });
+    return { done: true as const };
+  });
+  if ('refused' in outcome) throw outcome.refused;
+  return viewMessage(db, context, ids.messageId, clock, { audit: false });
 }
 
 // ---- needs attention ----

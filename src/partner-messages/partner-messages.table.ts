@@ -57,6 +57,14 @@ export const eventKinds = [
   'advice_recorded',
   'confirmation_requested',
   'confirmation_received',
+  /** The sharing gate refused the email at the moment it was to be handed to the mail server. */
+  'email_held',
+  /** Staff gave the partner the one-time link another way (no mail server, or by phone). */
+  'link_handed_over',
+  /** The basis the message rested on ended: its links no longer show anything about the person. */
+  'sharing_ended',
+  /** An escalation step would have reached someone the sharing gate does not allow. */
+  'share_refused',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -111,6 +119,9 @@ export type PartnerMessagesTable = {
   close_note: string | null;
   withdrawn_at: Date | null;
   withdrawn_reason: string | null;
+  /** When the basis it rested on ended after delivery; its links then show nothing about the person. */
+  sharing_ended_at: Date | null;
+  sharing_ended_reason: string | null;
   updated_at: Date;
   version: Generated<number>;
 };
@@ -145,14 +156,27 @@ export type PartnerLinksTable = {
   last_used_at: Date | null;
 };
 
+export const emailStatuses = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
 export type EmailOutboxTable = {
   org_id: string;
   id: string;
   message_id: string | null;
   to_address: string;
   subject: string;
+  /** Blanked once sent. Where the link goes it holds LINK_PLACEHOLDER, filled in at delivery. */
   text_body: string;
-  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  /** The share the email carries (an email about a person); asked again at delivery. */
+  share_id: string | null;
+  link_id: string | null;
+  /** The link's token, encrypted with the key outside the database; blanked once sent. */
+  link_token_sealed: string | null;
+  /** Who the email discloses to, for the gate: the organisation, and the contact when named. */
+  partner_organisation_id: string | null;
+  partner_contact_id: string | null;
+  held_reason: string | null;
+  status: Generated<EmailStatus>;
   attempts: Generated<number>;
   next_attempt_at: Date;
   sent_at: Date | null;
@@ -166,6 +190,8 @@ export const attentionKinds = [
   'call_partner',
   'email_failed',
   'no_route',
+  'share_refused',
+  'share_held',
 ] as const;
 export type AttentionKind = (typeof attentionKinds)[number];
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestChannel,
@@ -116,7 +116,10 @@ async function asPartner(token: string, path: string, payload?: Record<string, u
 const sweep = () =>
   fireDueSteps(t.db, {
     clock: t.clock,
-    handler: messageEscalationHandler({ publicUrl: 'https://liaison.example.org' }),
+    handler: messageEscalationHandler({
+      publicUrl: 'https://liaison.example.org',
+      keyFile: testConfig().mfaKeyFile,
+    }),
   });
 
 async function thread(id: string) {
@@ -235,23 +238,59 @@ describe('sending a request', () => {
     );
     expect(response.statusCode).toBe(201);
     const sent = response.json();
-    expect(sent).toMatchObject({ status: 'sent', personName: 'Edna Harris', emailQueued: true });
+    // No mail server in this app's settings: the sender is told nothing was emailed.
+    expect(sent).toMatchObject({ status: 'sent', personName: 'Edna Harris', emailState: 'no_mail_server' });
     expect(sent.partnerLink).toMatch(/^https:\/\/liaison\.example\.org\/partner#[A-Za-z0-9_-]{43}$/);
     expect(sent.steps.length).toBeGreaterThan(3);
-    const share = await t.db
-      .selectFrom('queued_shares')
+    const queuedShare = () =>
+      t.db
+        .selectFrom('queued_shares')
+        .selectAll()
+        .where('share_id', '=', sent.shareId)
+        .executeTakeFirstOrThrow();
+    // Sent means delivered: the share waits until the mail server accepts the email.
+    expect((await queuedShare()).status).toBe('queued');
+    const waiting = await t.db
+      .selectFrom('email_outbox')
       .selectAll()
-      .where('share_id', '=', sent.shareId)
-      .executeTakeFirstOrThrow();
-    expect(share.status).toBe('sent');
+      .where('message_id', '=', sent.id)
+      .execute();
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.text_body).not.toContain(tokenOf(sent.partnerLink));
+    expect(waiting[0]!.link_token_sealed).not.toContain(tokenOf(sent.partnerLink));
 
-    expect(await deliverDueEmails(t.db, { mailer, clock: t.clock, domain: 'liaison.example.org' })).toBe(1);
+    expect(
+      await deliverDueEmails(t.db, {
+        mailer,
+        clock: t.clock,
+        domain: 'liaison.example.org',
+        keyFile: t.config.mfaKeyFile,
+      }),
+    ).toBe(1);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.envelope.to).toEqual([partner.contact.email]);
     expect(mail!.parsed.text).toContain(sent.partnerLink);
     // Email is not secure: no personal details travel in it.
     expect(mail!.parsed.text).not.toContain('Edna');
     expect(mail!.parsed.subject).not.toContain('Edna');
+    expect((await queuedShare()).status).toBe('sent');
+    // Once sent, nothing in the outbox can open the link.
+    const gone = await t.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('message_id', '=', sent.id)
+      .execute();
+    expect(gone[0]).toMatchObject({ status: 'sent', text_body: '', link_token_sealed: null });
+    const moments = await t.db
+      .selectFrom('share_log')
+      .select(['moment', 'outcome', 'delivery'])
+      .where('subject_id', '=', sent.id)
+      .orderBy('occurred_at')
+      .execute();
+    expect(moments).toEqual([
+      { moment: 'compose', outcome: 'allowed', delivery: 'queued' },
+      { moment: 'email', outcome: 'allowed', delivery: 'emailed' },
+    ]);
 
     const view = await asPartner(tokenOf(sent.partnerLink), '');
     expect(view.statusCode).toBe(200);
@@ -483,7 +522,12 @@ describe('escalation of a request nobody answers', () => {
 
     // Reminders went by email with fresh links; managers were emailed too.
     expect(
-      await deliverDueEmails(t.db, { mailer, clock: t.clock, domain: 'liaison.example.org' }),
+      await deliverDueEmails(t.db, {
+        mailer,
+        clock: t.clock,
+        domain: 'liaison.example.org',
+        keyFile: t.config.mfaKeyFile,
+      }),
     ).toBeGreaterThanOrEqual(5);
     const received = smtp.messages.map((mail) => ({ to: mail.envelope.to[0], subject: mail.parsed.subject }));
     expect(received).toEqual(
@@ -579,7 +623,14 @@ describe('advice', () => {
     });
 
     // The request for confirmation went to the nurse's address with its own link.
-    expect(await deliverDueEmails(t.db, { mailer, clock: t.clock, domain: 'liaison.example.org' })).toBe(2);
+    expect(
+      await deliverDueEmails(t.db, {
+        mailer,
+        clock: t.clock,
+        domain: 'liaison.example.org',
+        keyFile: t.config.mfaKeyFile,
+      }),
+    ).toBe(2);
     const confirmationMail = smtp.messages.find((mail) =>
       mail.parsed.subject?.includes('confirm your advice'),
     );

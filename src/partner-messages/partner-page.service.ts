@@ -2,13 +2,17 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
+import type { LinkSettings } from './outbox.ts';
 import { authenticateLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type { PartnerRespondInput } from './partner-messages.schemas.ts';
 import {
   type AdviceRecorder,
   applyReply,
+  MESSAGE_SUBJECT,
   organisationName,
   type PartnerReply,
   replyRefusal,
@@ -41,21 +45,61 @@ function partnerContext(link: PartnerLinkRow, requestId: string | null, ip: stri
 
 type Caller = { token: unknown; requestId: string | null; ip: string | null };
 
+/**
+ * Every open of a link, and every answer through it, is a disclosure: for a message about a
+ * person the sharing gate is asked at that moment, for the link's contact, the message's purpose
+ * and categories. Refused (consent withdrawn or lapsed, authorisation revoked or expired), the
+ * partner sees only that it is no longer shared with them; the refusal is in the share log.
+ */
 async function withLink<T>(
   db: Db,
   caller: Caller,
   clock: Clock,
+  moment: 'link_view' | 'link_reply',
   work: (
     trx: DbTransaction,
     found: { link: PartnerLinkRow; message: PartnerMessageRow; context: RequestContext; at: Date },
   ) => Promise<T>,
 ): Promise<T> {
   const at = clock.now();
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const { link, message } = await authenticateLink(trx, caller.token, at);
     await messagesRepository.touchLink(trx, link.org_id, link.id, at);
-    return work(trx, { link, message, context: partnerContext(link, caller.requestId, caller.ip), at });
+    const context = partnerContext(link, caller.requestId, caller.ip);
+    if (message.person_id && message.purpose) {
+      const gated = await askAtDisclosure(
+        trx,
+        context,
+        {
+          personId: message.person_id,
+          recipient: {
+            partnerOrganisationId: message.partner_organisation_id,
+            partnerContactId: link.partner_contact_id,
+          },
+          purpose: message.purpose,
+          categories: message.categories,
+          moment,
+          description:
+            moment === 'link_view' ? 'Message opened through a secure link' : 'Reply through a secure link',
+          subject: { type: MESSAGE_SUBJECT, id: message.id },
+        },
+        at,
+      );
+      if (!gated.decision.allowed) return { noLongerShared: true as const };
+    }
+    return { value: await work(trx, { link, message, context, at }) };
   });
+  if ('noLongerShared' in outcome) throw noLongerShared();
+  return outcome.value;
+}
+
+/** What a partner sees once the basis for sharing has ended: nothing about the person. */
+function noLongerShared(): AppError {
+  return new AppError(
+    'gone',
+    'This information is no longer shared with you. If you need it, contact the organisation that sent it.',
+    { extensions: { code: 'no_longer_shared' } },
+  );
 }
 
 async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, message: PartnerMessageRow) {
@@ -101,7 +145,7 @@ async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, messa
 }
 
 export async function viewAsPartner(db: Db, caller: Caller, clock: Clock) {
-  return withLink(db, caller, clock, async (trx, { link, message, context, at }) => {
+  return withLink(db, caller, clock, 'link_view', async (trx, { link, message, context, at }) => {
     await recordAudit(trx, context, at, {
       action: 'partner_message.view_by_partner',
       entityType: 'partner_message',
@@ -134,9 +178,9 @@ export async function actAsPartner(
   caller: Caller,
   action: PartnerAction,
   clock: Clock,
-  options: { recordAdvice: AdviceRecorder; confirmAdvice: AdviceConfirmer; publicUrl: string },
+  options: { recordAdvice: AdviceRecorder; confirmAdvice: AdviceConfirmer; links: LinkSettings },
 ) {
-  return withLink(db, caller, clock, async (trx, { link, message, context, at }) => {
+  return withLink(db, caller, clock, 'link_reply', async (trx, { link, message, context, at }) => {
     const reply: PartnerReply =
       action.kind === 'respond'
         ? { kind: action.responseKind === 'done' ? 'done' : 'responded', text: action.response }
@@ -168,7 +212,7 @@ export async function actAsPartner(
           advice: action.response,
           inWriting: true,
           at,
-          publicUrl: options.publicUrl,
+          links: options.links,
         });
       }
     }

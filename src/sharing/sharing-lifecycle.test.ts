@@ -190,6 +190,7 @@ class Queue implements fc.AsyncCommand<Model, Real> {
           purpose: 'care_coordination',
           categories: this.categories,
           delivery: 'queued',
+          moment: 'compose',
           description: 'Update',
         },
         t.clock.now(),

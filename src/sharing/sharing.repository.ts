@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type {
+  BasisRecordType,
   BestInterestsDecisionRow,
   CapacityAssessmentRow,
   ConsentRecordRow,
@@ -341,6 +342,95 @@ export async function holdQueuedShares(
     .returning('share_id')
     .execute();
   return rows.map((row) => row.share_id);
+}
+
+export async function findShareEntry(executor: Executor, orgId: string, shareId: string) {
+  return executor
+    .selectFrom('share_log')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', shareId)
+    .executeTakeFirst();
+}
+
+/** Holds one share still waiting to be sent; false if it is no longer queued. */
+export async function holdQueuedShare(
+  executor: Executor,
+  orgId: string,
+  shareId: string,
+  hold: { reason: string; at: Date },
+): Promise<boolean> {
+  const rows = await executor
+    .updateTable('queued_shares')
+    .set({ status: 'held', held_reason: hold.reason.slice(0, 500), held_at: hold.at, updated_at: hold.at })
+    .where('org_id', '=', orgId)
+    .where('share_id', '=', shareId)
+    .where('status', '=', 'queued')
+    .returning('share_id')
+    .execute();
+  return rows.length > 0;
+}
+
+/** Records that a basis record's end has been acted on; false if it already had been. */
+export async function insertBasisEnding(
+  executor: Executor,
+  row: {
+    org_id: string;
+    record_id: string;
+    record_type: BasisRecordType;
+    ended_at: Date;
+    reason: string;
+    noticed_at: Date;
+  },
+): Promise<boolean> {
+  const inserted = await executor
+    .insertInto('sharing_basis_endings')
+    .values({ ...row, reason: row.reason.slice(0, 500) })
+    .onConflict((conflict) => conflict.columns(['org_id', 'record_id']).doNothing())
+    .returning('record_id')
+    .execute();
+  return inserted.length > 0;
+}
+
+export type LapsedBasis = { org_id: string; record_id: string; record_type: BasisRecordType; ended_at: Date };
+
+/**
+ * Consents past their review date and safeguarding authorisations past their expiry that some
+ * share rests on and whose end has not been acted on yet. Bounded: the rest are taken next run.
+ * Withdrawals and revocations are acted on when they are recorded, so they are not looked for here.
+ */
+export async function findLapsedBases(
+  executor: Executor,
+  options: { now: Date; today: string; limit: number },
+): Promise<LapsedBasis[]> {
+  const result = await sql<LapsedBasis>`
+    select consent.org_id, consent.id as record_id, 'consent_record' as record_type,
+           (consent.review_on + 1)::timestamptz as ended_at
+    from consent_records as consent
+    where consent.review_on < ${options.today}::date and consent.withdrawn_at is null
+      and exists (select 1 from share_log as share
+                  where share.org_id = consent.org_id and share.basis_record_id = consent.id)
+      and not exists (select 1 from sharing_basis_endings as ending
+                      where ending.org_id = consent.org_id and ending.record_id = consent.id)
+    union all
+    select authorisation.org_id, authorisation.id, 'safeguarding_authorisation', authorisation.expires_at
+    from safeguarding_authorisations as authorisation
+    where authorisation.expires_at <= ${options.now} and authorisation.revoked_at is null
+      and exists (select 1 from share_log as share
+                  where share.org_id = authorisation.org_id and share.basis_record_id = authorisation.id)
+      and not exists (select 1 from sharing_basis_endings as ending
+                      where ending.org_id = authorisation.org_id and ending.record_id = authorisation.id)
+    union all
+    select decision.org_id, decision.id, 'best_interests_decision', (decision.review_on + 1)::timestamptz
+    from best_interests_decisions as decision
+    where decision.review_on < ${options.today}::date
+      and exists (select 1 from share_log as share
+                  where share.org_id = decision.org_id and share.basis_record_id = decision.id)
+      and not exists (select 1 from sharing_basis_endings as ending
+                      where ending.org_id = decision.org_id and ending.record_id = decision.id)
+    limit ${options.limit}
+  `.execute(executor);
+  return result.rows;
 }
 
 export type HeldShareEntry = QueuedShareRow & {

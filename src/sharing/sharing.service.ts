@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
-import type { RequestContext } from '../context.ts';
+import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, Executor, DbTransaction as Transaction } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type { RepresentativeKind } from '../people/people.table.ts';
 import * as usersRepository from '../users/users.repository.ts';
+import { actOnSharingBasisEnded, type SharingBasisEnded } from './basis-endings.ts';
 import { defaultLawfulBases, type LawfulBasis } from './lawful-basis.ts';
 import * as sharingRepository from './sharing.repository.ts';
 import type {
@@ -24,9 +25,11 @@ import type {
   WithdrawConsentInput,
 } from './sharing.schemas.ts';
 import type {
+  BasisRecordType,
   BestInterestsDecisionRow,
   CapacityAssessmentRow,
   ConsentRecordRow,
+  DisclosureMoment,
   InformationCategory,
   RecipientScope,
   SafeguardingAuthorisationRow,
@@ -460,11 +463,15 @@ export async function withdrawConsent(
       changedFields: ['withdrawn_at', 'withdrawn_by', 'withdrawn_by_representative_id', 'withdrawal_reason'],
       details: { personId },
     });
-    const held = await holdSharesRestingOn(
+    const held = await endSharingOn(
       trx,
       context,
-      consentId,
-      `Consent withdrawn on ${formatLondon(now)}`,
+      {
+        recordId: consentId,
+        recordType: 'consent_record',
+        reason: `Consent withdrawn on ${formatLondon(now)}`,
+        endedAt: now,
+      },
       now,
     );
     return { consent, heldShares: held.length };
@@ -473,6 +480,75 @@ export async function withdrawConsent(
 
 function formatLondon(at: Date): string {
   return inLondon(at).toFormat('d MMMM yyyy, h:mma').replace('AM', 'am').replace('PM', 'pm');
+}
+
+/**
+ * A record shares rest on has ended: every share still queued on it is held, and what was shared on
+ * it through Liaison's links closes (see basis-endings.ts). The gate refuses from this instant.
+ */
+async function endSharingOn(
+  trx: Transaction,
+  context: RequestContext,
+  ended: SharingBasisEnded,
+  at: Date,
+): Promise<string[]> {
+  const held = await holdSharesRestingOn(trx, context, ended.recordId, ended.reason, at);
+  await actOnSharingBasisEnded(trx, context, ended, at);
+  return held;
+}
+
+export const NOTICE_LAPSED_SHARING_JOB = 'notice-lapsed-sharing';
+
+const lapseWords: Record<BasisRecordType, string> = {
+  consent_record: 'Consent lapsed after its review date',
+  safeguarding_authorisation: 'Safeguarding authorisation expired',
+  best_interests_decision: 'Best-interests decision lapsed after its review date',
+};
+
+/**
+ * Acts on records that ended with time, with nobody recording anything: consents and
+ * best-interests decisions past their review date, safeguarding authorisations past their expiry.
+ * Each in its own transaction; bounded, the rest are taken on the next run.
+ */
+export async function noticeLapsedSharing(db: Db, clock: Clock, limit = 100): Promise<number> {
+  const now = clock.now();
+  const lapsed = await sharingRepository.findLapsedBases(db, { now, today: londonDate(now), limit });
+  for (const record of lapsed) {
+    const context = systemContext(record.org_id, NOTICE_LAPSED_SHARING_JOB);
+    const reason = `${lapseWords[record.record_type]} (${inLondon(record.ended_at).toFormat('d MMMM yyyy')})`;
+    await db
+      .transaction()
+      .execute((trx) =>
+        endSharingOn(
+          trx,
+          context,
+          { recordId: record.record_id, recordType: record.record_type, reason, endedAt: record.ended_at },
+          now,
+        ),
+      );
+  }
+  return lapsed.length;
+}
+
+/** Holds one queued share that the gate refused at the moment it was to leave. */
+export async function holdQueuedShare(
+  trx: Transaction,
+  context: RequestContext,
+  shareId: string,
+  reason: string,
+  at: Date,
+): Promise<boolean> {
+  const held = await sharingRepository.holdQueuedShare(trx, context.orgId, shareId, { reason, at });
+  if (held) {
+    await recordAudit(trx, context, at, {
+      action: 'share.hold',
+      entityType: 'share',
+      entityId: shareId,
+      changedFields: ['status', 'held_reason', 'held_at'],
+      details: { refusedAtDelivery: true },
+    });
+  }
+  return held;
 }
 
 async function holdSharesRestingOn(
@@ -715,11 +791,15 @@ export async function revokeSafeguardingAuthorisation(
       changedFields: ['revoked_at', 'revoked_by', 'revoked_reason'],
       details: { personId },
     });
-    await holdSharesRestingOn(
+    await endSharingOn(
       trx,
       context,
-      authorisationId,
-      `Safeguarding authorisation revoked on ${formatLondon(now)}`,
+      {
+        recordId: authorisationId,
+        recordType: 'safeguarding_authorisation',
+        reason: `Safeguarding authorisation revoked on ${formatLondon(now)}`,
+        endedAt: now,
+      },
       now,
     );
     const names = await namesFor(trx, context.orgId, [revoked], [revoked.authorised_by, revokedBy]);
@@ -736,6 +816,7 @@ async function resolveRecipient(
   executor: Executor,
   context: RequestContext,
   input: RecipientInput,
+  options: { requireCurrentContact: boolean } = { requireCurrentContact: true },
 ): Promise<ResolvedRecipient> {
   let organisationId = input.partnerOrganisationId;
   let contact: partnersRepository.PartnerContactWithOrganisation | undefined;
@@ -743,7 +824,9 @@ async function resolveRecipient(
     contact = await partnersRepository.findPartnerContact(executor, context.orgId, input.partnerContactId);
     if (!contact)
       throw invalid('partnerContactId', 'There is no partner contact with this id in your register.');
-    if (contact.ended_at !== null) {
+    // Choosing a recipient must name a current contact; a later moment (a link opened, an email
+    // handed over) asks about the contact the information already went to, and the gate decides.
+    if (options.requireCurrentContact && contact.ended_at !== null) {
       throw invalid(
         'partnerContactId',
         `${contact.name} has left ${contact.partner_organisation_name}: choose a current contact.`,
@@ -813,9 +896,10 @@ async function decideFor(
   personId: string,
   request: RecipientInput & { purpose: SharingPurpose; categories: readonly InformationCategory[] },
   at: Date,
+  options: { requireCurrentContact: boolean } = { requireCurrentContact: true },
 ) {
   await requirePerson(trx, context, personId, 'share');
-  const recipient = await resolveRecipient(trx, context, request);
+  const recipient = await resolveRecipient(trx, context, request, options);
   const records = await sharingRepository.loadSharingRecords(trx, context.orgId, personId);
   const decision = decideShare(records, {
     recipient,
@@ -867,6 +951,8 @@ export type ShareRequest = RecipientInput & {
   purpose: SharingPurpose;
   categories: readonly InformationCategory[];
   delivery: ShareDelivery;
+  /** The moment the gate is asked at (see disclosure.ts). */
+  moment: DisclosureMoment;
   description: string | null;
   /** What carries the information, e.g. a message. */
   subject?: { type: string; id: string } | undefined;
@@ -887,7 +973,9 @@ export async function gateShare(
   request: ShareRequest,
   at: Date,
 ): Promise<GatedShare> {
-  const { recipient, decision, lawfulBasis } = await decideFor(trx, context, personId, request, at);
+  const { recipient, decision, lawfulBasis } = await decideFor(trx, context, personId, request, at, {
+    requireCurrentContact: request.moment === 'compose' || request.moment === 'recorded',
+  });
   const share = await sharingRepository.insertShare(trx, {
     org_id: context.orgId,
     id: randomUUID(),
@@ -905,6 +993,7 @@ export async function gateShare(
     article9: lawfulBasis?.article9 ?? null,
     dpa2018: lawfulBasis?.dpa2018 ?? null,
     delivery: request.delivery,
+    moment: request.moment,
     description: request.description,
     subject_type: request.subject?.type ?? null,
     subject_id: request.subject?.id ?? null,
@@ -934,10 +1023,97 @@ export async function gateShare(
       categories: [...request.categories],
       basis: share.basis,
       basisRecordId: share.basis_record_id,
+      moment: request.moment,
       reasons: decision.reasons.map((reason) => reason.code),
     },
   });
   return { decision, share, recipient };
+}
+
+/**
+ * The gate's answer for a recipient now, without sharing or logging anything: for deciding what to
+ * offer staff (a call to make, who else could be reached), never for disclosing.
+ */
+export async function decideQuietly(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  question: {
+    partnerOrganisationId: string;
+    partnerContactId: string | null;
+    purpose: SharingPurpose;
+    categories: readonly InformationCategory[];
+    at: Date;
+  },
+): Promise<GateDecision> {
+  const organisation = await partnersRepository.findPartnerOrganisation(
+    executor,
+    orgId,
+    question.partnerOrganisationId,
+  );
+  const contact = question.partnerContactId
+    ? await partnersRepository.findPartnerContact(executor, orgId, question.partnerContactId)
+    : undefined;
+  if (!organisation) {
+    return { allowed: false, reasons: [], explanation: 'The partner organisation is not in the register.' };
+  }
+  const records = await sharingRepository.loadSharingRecords(executor, orgId, personId);
+  return decideShare(records, {
+    recipient: {
+      partnerOrganisationId: organisation.id,
+      partnerContactId: contact?.id ?? null,
+      organisationType: organisation.type,
+      contactType: contact?.type ?? null,
+    },
+    purpose: question.purpose,
+    categories: question.categories,
+    at: question.at,
+  });
+}
+
+/**
+ * Who at a partner organisation the gate would allow this share to now, by name: offered to staff
+ * when the person an escalation step would have reached is not covered. Nothing is shared.
+ */
+export async function contactsCoveredBy(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  question: {
+    partnerOrganisationId: string;
+    purpose: SharingPurpose;
+    categories: readonly InformationCategory[];
+    at: Date;
+  },
+): Promise<string[]> {
+  const organisation = await partnersRepository.findPartnerOrganisation(
+    executor,
+    orgId,
+    question.partnerOrganisationId,
+  );
+  if (!organisation) return [];
+  const records = await sharingRepository.loadSharingRecords(executor, orgId, personId);
+  const contacts = await partnersRepository.listPartnerContacts(executor, orgId, {
+    partnerOrganisationId: organisation.id,
+    limit: 100,
+    offset: 0,
+  });
+  return contacts
+    .filter(
+      (contact) =>
+        decideShare(records, {
+          recipient: {
+            partnerOrganisationId: organisation.id,
+            partnerContactId: contact.id,
+            organisationType: organisation.type,
+            contactType: contact.type,
+          },
+          purpose: question.purpose,
+          categories: question.categories,
+          at: question.at,
+        }).allowed,
+    )
+    .map((contact) => contact.name);
 }
 
 /** The 403 for a refused share, carrying every reason. */
@@ -969,6 +1145,7 @@ export async function recordShare(
         purpose: input.purpose,
         categories: input.categories,
         delivery: 'recorded',
+        moment: 'recorded',
         description: input.description,
       },
       at,

@@ -191,9 +191,31 @@ export const basisRecordTypes = [
 ] as const;
 export type BasisRecordType = (typeof basisRecordTypes)[number];
 
-/** How the information left, or is to leave: recorded after the fact, or queued to be sent by Liaison. */
-export const shareDeliveries = ['recorded', 'queued'] as const;
+/**
+ * How the information left, or is to leave: recorded after the fact, queued to be sent by Liaison,
+ * handed to the mail server, shown through a partner's link, handed over by staff (the one-time
+ * link given another way), or exported.
+ */
+export const shareDeliveries = ['recorded', 'queued', 'emailed', 'link', 'handed_over', 'exported'] as const;
 export type ShareDelivery = (typeof shareDeliveries)[number];
+
+/**
+ * The moments information about a person leaves Liaison, at each of which the gate is asked again:
+ * a message is written; its email is handed to the mail server; an escalation step reaches someone;
+ * a partner opens or answers through their link; staff hand the link over another way; a share made
+ * outside Liaison is recorded; an export is made.
+ */
+export const disclosureMoments = [
+  'compose',
+  'email',
+  'escalation',
+  'link_view',
+  'link_reply',
+  'link_handover',
+  'recorded',
+  'export',
+] as const;
+export type DisclosureMoment = (typeof disclosureMoments)[number];
 
 export type RefusalReasonRow = { code: string; message: string; recordType?: string; recordId?: string };
 
@@ -214,6 +236,8 @@ export type ShareLogTable = {
   article9: Article9Condition | null;
   dpa2018: Dpa2018Condition | null;
   delivery: ShareDelivery;
+  /** The moment the gate was asked at (empty on entries written before moments were recorded). */
+  moment: ColumnType<DisclosureMoment | null, DisclosureMoment | null | undefined, never>;
   /** What carried the information: e.g. "phone call", or the message it went with. */
   description: string | null;
   subject_type: string | null;
@@ -241,6 +265,16 @@ export type QueuedSharesTable = {
   sent_at: Date | null;
   created_at: Date;
   updated_at: Date;
+};
+
+/** A basis record whose end (withdrawal, expiry, revocation) has been acted on, once. */
+export type SharingBasisEndingsTable = {
+  org_id: string;
+  record_id: string;
+  record_type: BasisRecordType;
+  ended_at: Date;
+  reason: string;
+  noticed_at: Date;
 };
 
 export type ConsentRecordRow = Selectable<ConsentRecordsTable>;

@@ -460,6 +460,7 @@ describe('shares queued for sending', () => {
           purpose: 'care_coordination',
           categories: ['care_plan'],
           delivery: 'queued',
+          moment: 'compose',
           description: 'Weekly update',
         },
         t.clock.now(),

@@ -38,10 +38,21 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     server.config.publicUrl = server.baseUrl;
     // The deadline is typed in the browser as tomorrow: the server's clock must agree with the machine's.
     server.clock.set(new Date());
-    const demo = await loadDemo(server.db, { clock: server.clock, password: () => DEMO_PASSWORD });
+    const demo = await loadDemo(server.db, {
+      clock: server.clock,
+      password: () => DEMO_PASSWORD,
+      config: server.config,
+    });
     for (const signIn of demo.signIns) emails.set(signIn.role, signIn.email);
     // The demo's own messages were emailed before the test begins: it counts only its own.
-    while ((await deliverDueEmails(server.db, { mailer, clock: server.clock, domain: 'care.example' })) > 0);
+    while (
+      (await deliverDueEmails(server.db, {
+        mailer,
+        clock: server.clock,
+        domain: 'care.example',
+        keyFile: server.config.mfaKeyFile,
+      })) > 0
+    );
     smtp.reset();
     browser = await launchBrowser();
   }, 120_000);
@@ -126,9 +137,14 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await screenshot(page, 'message-sent');
 
     // The email goes out over SMTP, carrying the same link and none of the message's details.
-    expect(await deliverDueEmails(server.db, { mailer, clock: server.clock, domain: 'care.example' })).toBe(
-      1,
-    );
+    expect(
+      await deliverDueEmails(server.db, {
+        mailer,
+        clock: server.clock,
+        domain: 'care.example',
+        keyFile: server.config.mfaKeyFile,
+      }),
+    ).toBe(1);
     const [email] = await smtp.waitForMessages(1);
     expect(email?.envelope.to).toEqual(['helena.marchbank@nhs.example']);
     const emailText = email?.parsed.text ?? '';

@@ -1261,7 +1261,11 @@ export type MessageEventKind =
   | 'closed'
   | 'advice_recorded'
   | 'confirmation_requested'
-  | 'confirmation_received';
+  | 'confirmation_received'
+  | 'email_held'
+  | 'link_handed_over'
+  | 'sharing_ended'
+  | 'share_refused';
 /** How something reached the organisation or the partner. */
 export type ReceivedHow = 'partner_link' | 'email' | 'phone' | 'in_person' | 'letter' | 'meeting' | 'other';
 export type MessageView =
@@ -1404,11 +1408,32 @@ export type MessageDetail = MessageSummary & {
   escalationRoute: EscalationRoute | null;
   steps: EscalationStep[];
   links: PartnerLink[];
+  emails: MessageEmail[];
+  sharingEnded: { at: string; reason: string } | null;
   events: MessageEvent[];
 };
 
+/** An email about a message: waiting in the outbox, sent, given up, or held (never to be sent). */
+export type MessageEmail = {
+  id: string;
+  to: string;
+  state: 'waiting' | 'sent' | 'failed' | 'held';
+  why: string | null;
+  queuedAt: string;
+  sentAt: string | null;
+};
+
+/** Whether an email carries the link: queued for the mail server, or not sent (no mail server). */
+export type EmailState = 'queued' | 'no_mail_server';
+
 /** The partner link is in this answer only: it is not kept anywhere Liaison can show it again. */
-export type SentMessage = MessageDetail & { partnerLink: string; emailQueued: boolean };
+export type SentMessage = MessageDetail & {
+  partnerLink: string;
+  partnerLinkId: string;
+  emailState: EmailState;
+};
+
+export type LinkHandover = 'by_phone' | 'in_person' | 'by_own_secure_email' | 'other';
 
 export type ContactOutcome = 'none' | 'acknowledged' | 'accepted' | 'declined' | 'responded' | 'done';
 
@@ -1430,7 +1455,9 @@ export type AttentionKind =
   | 'escalated_to_registered_manager'
   | 'call_partner'
   | 'email_failed'
-  | 'no_route';
+  | 'no_route'
+  | 'share_refused'
+  | 'share_held';
 
 export type AttentionItem = {
   id: string;
@@ -1491,6 +1518,15 @@ export function withdrawMessage(messageId: string, reason: string): Promise<Mess
 /** Emails the contact a new link; the answer carries it, once. */
 export function sendNewPartnerLink(messageId: string): Promise<SentMessage> {
   return request('POST', `/api/messages/${part(messageId)}/links`);
+}
+
+/** Records that the link was given to the partner another way; the sharing gate is asked first. */
+export function recordLinkHandedOver(
+  messageId: string,
+  linkId: string,
+  how: LinkHandover,
+): Promise<MessageDetail> {
+  return request('POST', `/api/messages/${part(messageId)}/links/${part(linkId)}/handed-over`, { how });
 }
 
 export function revokePartnerLink(messageId: string, linkId: string, reason: string): Promise<MessageDetail> {

@@ -163,7 +163,11 @@ function ProposalCard({
   };
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [sentHere, setSentHere] = useState<{ id: string; to: string } | null>(null);
+  const [sentHere, setSentHere] = useState<{
+    id: string;
+    to: string;
+    partnerLink: { url: string; id: string; emailState: 'queued' | 'no_mail_server' };
+  } | null>(null);
   const [isSending, setIsSending] = useState(false);
   const [deadline] = useState(() => (draft.deadline ? new Date(draft.deadline) : null));
   const hasAsk = draft.template !== 'incident_update' && draft.template !== 'update';
@@ -206,7 +210,11 @@ function ProposalCard({
       const sent = await sendIncidentMessage(incident.id, message);
       setErrors(noFormErrors);
       setRefusal(null);
-      setSentHere({ id: sent.id, to: `${sent.partnerContactName} at ${sent.partnerOrganisationName}` });
+      setSentHere({
+        id: sent.id,
+        to: `${sent.partnerContactName} at ${sent.partnerOrganisationName}`,
+        partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
+      });
       onSent();
     } catch (error) {
       if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
@@ -247,12 +255,17 @@ function ProposalCard({
           <>
             {sentHere ? (
               <p className="nhsuk-body" role="status">
-                Sent to {sentHere.to}. They are emailed a secure link to read it and reply.
+                {sentHere.partnerLink.emailState === 'queued'
+                  ? `Sent to ${sentHere.to}. A secure link to read it and reply is waiting to be emailed to them.`
+                  : `Recorded for ${sentHere.to}, but not emailed: no mail server is set up. Open the message to see the secure link once, give it to them another way, and record that you did.`}
               </p>
             ) : null}
             <p>
               {messageId ? (
-                <Link to={messagePath(messageId)}>
+                <Link
+                  to={messagePath(messageId)}
+                  state={sentHere?.id === messageId ? { partnerLink: sentHere.partnerLink } : undefined}
+                >
                   See the message and its replies
                   <span className="nhsuk-u-visually-hidden"> ({proposal.partnerContactName})</span>
                 </Link>

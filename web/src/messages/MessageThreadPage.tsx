@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { getMessage, type MessageDetail, type MessageEvent, sendNewPartnerLink } from '../api.ts';
+import {
+  type EmailState,
+  getMessage,
+  type LinkHandover,
+  type MessageDetail,
+  type MessageEmail,
+  type MessageEvent,
+  recordLinkHandedOver,
+  sendNewPartnerLink,
+} from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { Cell, Row, Table } from '../partners/table.tsx';
@@ -28,7 +37,10 @@ import {
 import { Deadline, isOpen, MessageTags, Moment, messagePath } from './message-parts.tsx';
 
 /** What the page before hands over: a notice, and a partner link to show this once. */
-export type ThreadState = { notice?: string; partnerLink?: string };
+export type ThreadState = {
+  notice?: string;
+  partnerLink?: { url: string; id: string; emailState: EmailState };
+};
 
 export function MessageThreadPage() {
   const { messageId = '' } = useParams();
@@ -43,7 +55,9 @@ function MessageThread({ messageId }: { messageId: string }) {
   // link again: it exists in this page's memory only.
   const [handedOver] = useState(() => (location.state as ThreadState | null) ?? {});
   const [notice, setNotice] = useState<string | null>(handedOver.notice ?? null);
-  const [partnerLink, setPartnerLink] = useState<string | null>(handedOver.partnerLink ?? null);
+  const [partnerLink, setPartnerLink] = useState<ThreadState['partnerLink'] | null>(
+    handedOver.partnerLink ?? null,
+  );
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [isSendingLink, setIsSendingLink] = useState(false);
   const [message, reload] = useResource(`message ${messageId}`, () => getMessage(messageId));
@@ -73,8 +87,12 @@ function MessageThread({ messageId }: { messageId: string }) {
     try {
       const sent = await sendNewPartnerLink(current.id);
       setProblems([]);
-      setNotice(`A new link is being emailed to ${sent.partnerContactName}.`);
-      setPartnerLink(sent.partnerLink);
+      setNotice(
+        sent.emailState === 'queued'
+          ? `A new link is waiting to be emailed to ${sent.partnerContactName}.`
+          : `A new link has been made for ${sent.partnerContactName}. It has not been emailed: give it to them another way.`,
+      );
+      setPartnerLink({ url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState });
       reload();
     } catch (error) {
       setNotice(null);
@@ -89,7 +107,32 @@ function MessageThread({ messageId }: { messageId: string }) {
       <BackLink to="/messages">Back to partner messages</BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
-      {partnerLink ? <PartnerLinkOnce link={partnerLink} contactName={current.partnerContactName} /> : null}
+      {current.sharingEnded ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span>
+              <span className="nhsuk-u-visually-hidden">Important: </span>No longer shared
+            </span>
+          </h2>
+          <p>
+            {current.sharingEnded.reason} ({formatDateTime(current.sharingEnded.at)}). The partner’s links no
+            longer show anything about the person, and they have been told by email, without personal details.
+          </p>
+        </div>
+      ) : null}
+      {partnerLink ? (
+        <PartnerLinkOnce
+          link={partnerLink}
+          messageId={current.id}
+          contactName={current.partnerContactName}
+          onHandedOver={(how) => {
+            setPartnerLink(null);
+            setNotice(`Recorded: you gave ${current.partnerContactName} the link ${how}.`);
+            reload();
+          }}
+          onProblem={(text) => setProblems([{ text }])}
+        />
+      ) : null}
       <h1>
         <span className="nhsuk-caption-l">
           {templateLabels[current.template]}
@@ -133,6 +176,9 @@ function MessageThread({ messageId }: { messageId: string }) {
         </>
       ) : null}
 
+      <h2>Emails</h2>
+      <Emails emails={current.emails} />
+
       <h2>Escalation</h2>
       <EscalationSteps message={current} />
 
@@ -142,14 +188,38 @@ function MessageThread({ messageId }: { messageId: string }) {
   );
 }
 
-/** The link, shown on this page only: it is not kept anywhere Liaison could show it again. */
-function PartnerLinkOnce({ link, contactName }: { link: string; contactName: string }) {
+const handoverWords: Record<LinkHandover, string> = {
+  by_phone: 'by phone',
+  in_person: 'in person',
+  by_own_secure_email: 'by secure email from my own account',
+  other: 'another way',
+};
+
+/**
+ * The link, shown on this page only: it is not kept anywhere Liaison could show it again. Says
+ * truthfully whether an email carries it, and lets the sender record that they gave it another way.
+ */
+function PartnerLinkOnce({
+  link,
+  messageId,
+  contactName,
+  onHandedOver,
+  onProblem,
+}: {
+  link: NonNullable<ThreadState['partnerLink']>;
+  messageId: string;
+  contactName: string;
+  onHandedOver: (how: string) => void;
+  onProblem: (text: string) => void;
+}) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const [how, setHow] = useState<LinkHandover>('by_phone');
+  const [isRecording, setIsRecording] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(link);
+      await navigator.clipboard.writeText(link.url);
       setCopied('yes');
     } catch {
       input.current?.select();
@@ -157,14 +227,46 @@ function PartnerLinkOnce({ link, contactName }: { link: string; contactName: str
     }
   }
 
+  async function recordHandover() {
+    if (isRecording) return;
+    setIsRecording(true);
+    try {
+      await recordLinkHandedOver(messageId, link.id, how);
+      onHandedOver(handoverWords[how]);
+    } catch (error) {
+      onProblem(describeError(error));
+    } finally {
+      setIsRecording(false);
+    }
+  }
+
+  const notEmailed = link.emailState === 'no_mail_server';
   return (
-    <div className="nhsuk-inset-text">
-      <span className="nhsuk-u-visually-hidden">Information: </span>
-      <h2 className="nhsuk-heading-s">The secure link for {contactName}</h2>
-      <p>
-        It has been emailed to them. If you need to read it out or send it another way, copy it now: Liaison
-        will not show it again.
-      </p>
+    <div className={notEmailed ? 'nhsuk-warning-callout' : 'nhsuk-inset-text'}>
+      <h2 className={notEmailed ? 'nhsuk-warning-callout__label' : 'nhsuk-heading-s'}>
+        <span>
+          {notEmailed ? (
+            <>
+              <span className="nhsuk-u-visually-hidden">Important: </span>Not emailed: give {contactName} this
+              link
+            </>
+          ) : (
+            <>The secure link for {contactName}</>
+          )}
+        </span>
+      </h2>
+      {notEmailed ? (
+        <p>
+          No mail server is set up, so nothing has been emailed. Give them this link another way (read it out
+          on the phone, or send it from your own secure email), then record that you did. Liaison will not
+          show it again.
+        </p>
+      ) : (
+        <p>
+          It is waiting to be emailed to them; Liaison checks again that it may be shared as the email leaves.
+          If you need to read it out or send it another way, copy it now: Liaison will not show it again.
+        </p>
+      )}
       <div className="nhsuk-form-group nhsuk-u-margin-bottom-3">
         <label className="nhsuk-label" htmlFor="partner-link">
           Secure link
@@ -174,7 +276,7 @@ function PartnerLinkOnce({ link, contactName }: { link: string; contactName: str
           id="partner-link"
           type="text"
           readOnly
-          value={link}
+          value={link.url}
           ref={input}
           onFocus={(event) => event.currentTarget.select()}
         />
@@ -186,13 +288,68 @@ function PartnerLinkOnce({ link, contactName }: { link: string; contactName: str
       >
         Copy the link
       </button>
-      <p className="nhsuk-u-margin-bottom-0" role="status">
+      <p role="status">
         {copied === 'yes' ? 'The link has been copied.' : null}
         {copied === 'failed'
           ? 'The link could not be copied here: it is selected, so copy it with your keyboard.'
           : null}
       </p>
+      <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
+        <label className="nhsuk-label" htmlFor="handover-how">
+          How did you give it to them?
+        </label>
+        <select
+          className="nhsuk-select"
+          id="handover-how"
+          value={how}
+          onChange={(event) => setHow(event.currentTarget.value as LinkHandover)}
+        >
+          {(Object.keys(handoverWords) as LinkHandover[]).map((each) => (
+            <option key={each} value={each}>
+              {handoverWords[each]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        className="nhsuk-button nhsuk-u-margin-bottom-0"
+        type="button"
+        aria-disabled={isRecording ? 'true' : undefined}
+        onClick={recordHandover}
+      >
+        I gave them the link
+      </button>
     </div>
+  );
+}
+
+const emailStateWords: Record<MessageEmail['state'], string> = {
+  waiting: 'Waiting to be sent',
+  sent: 'Sent',
+  failed: 'Could not be delivered',
+  held: 'Held: will not be sent',
+};
+
+/** Where each email about the message is: staff see what actually left. */
+function Emails({ emails }: { emails: readonly MessageEmail[] }) {
+  if (emails.length === 0) return <p>No emails.</p>;
+  return (
+    <Table caption="Emails about this message" headings={['To', 'Where it is', 'When']}>
+      {emails.map((email) => (
+        <Row key={email.id}>
+          <Cell heading="To">{email.to}</Cell>
+          <Cell heading="Where it is">
+            {emailStateWords[email.state]}
+            {email.why ? <span className="nhsuk-body-s nhsuk-u-display-block">{email.why}</span> : null}
+          </Cell>
+          <Cell heading="When">
+            {email.sentAt
+              ? `Sent ${formatDateTime(email.sentAt)}`
+              : `Queued ${formatDateTime(email.queuedAt)}`}
+          </Cell>
+        </Row>
+      ))}
+    </Table>
   );
 }
 

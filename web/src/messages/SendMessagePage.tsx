@@ -260,7 +260,7 @@ function SendMessageForm({
       navigate(messagePath(sent.id), {
         state: {
           notice: `Your message has been sent to ${sent.partnerContactName} at ${sent.partnerOrganisationName}.`,
-          partnerLink: sent.partnerLink,
+          partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
         },
       });
     } catch (error) {

@@ -96,6 +96,10 @@ export const eventLabels = {
   advice_recorded: 'Advice recorded',
   confirmation_requested: 'Written confirmation requested',
   confirmation_received: 'Written confirmation received',
+  email_held: 'Email held: not sent',
+  link_handed_over: 'Link given to the partner',
+  sharing_ended: 'No longer shared',
+  share_refused: 'Not reached: sharing not allowed',
 } as const satisfies Record<MessageEventKind, string>;
 
 export const receivedHowLabels = {
@@ -161,6 +165,8 @@ export const attentionKindLabels = {
   call_partner: 'Phone the partner',
   email_failed: 'Email failed',
   no_route: 'No way to reach them',
+  share_refused: 'Not reached: sharing not allowed',
+  share_held: 'Email held: not sent',
 } as const satisfies Record<AttentionKind, string>;
 
 /** "2 hours after the deadline", "1 day after the previous step", "the next working morning". */

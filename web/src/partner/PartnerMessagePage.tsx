@@ -29,6 +29,7 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 type Loaded =
   | { status: 'loading' }
   | { status: 'invalid'; detail: string }
+  | { status: 'no_longer_shared' }
   | { status: 'failed'; error: ApiError }
   | { status: 'loaded'; view: PartnerView };
 
@@ -92,6 +93,7 @@ export function PartnerMessagePage() {
         </p>
       ) : null}
       {loaded.status === 'invalid' ? <InvalidLink detail={loaded.detail} /> : null}
+      {loaded.status === 'no_longer_shared' ? <NoLongerShared /> : null}
       {loaded.status === 'failed' ? (
         <ServiceProblem error={loaded.error} onTryAgain={() => setAttempts((count) => count + 1)} />
       ) : null}
@@ -100,7 +102,7 @@ export function PartnerMessagePage() {
           token={token}
           view={loaded.view}
           onChanged={(view) => setLoaded({ status: 'loaded', view })}
-          onLinkRefused={(detail) => setLoaded({ status: 'invalid', detail })}
+          onLinkRefused={(refusal) => setLoaded(refusal)}
         />
       ) : null}
     </Layout>
@@ -108,6 +110,8 @@ export function PartnerMessagePage() {
 }
 
 function toFailure(error: unknown): Loaded {
+  // The basis for sharing ended: nothing about the person is shown, only that.
+  if (error instanceof ApiError && error.status === 410) return { status: 'no_longer_shared' };
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
     return { status: 'invalid', detail: error.detail };
   }
@@ -130,6 +134,21 @@ function InvalidLink({ detail }: { detail: string }) {
         Links stop working when they expire, when the organisation that sent the message stops them, or when
         the message is withdrawn. If you still need to reply, contact the organisation that sent it.
       </p>
+    </>
+  );
+}
+
+function NoLongerShared() {
+  usePageTitle('This information is no longer shared with you');
+  return (
+    <>
+      <h1>This information is no longer shared with you</h1>
+      <p>
+        The organisation that sent this message can no longer share it with you, for example because the
+        person withdrew their consent. Please do not use or pass on what you were sent unless you have your
+        own lawful basis for it.
+      </p>
+      <p>If you need to discuss this, contact the organisation that sent it.</p>
     </>
   );
 }
@@ -159,7 +178,7 @@ function PartnerMessage({
   token: string;
   view: PartnerView;
   onChanged: (view: PartnerView) => void;
-  onLinkRefused: (detail: string) => void;
+  onLinkRefused: (refusal: Loaded) => void;
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
@@ -188,8 +207,8 @@ function PartnerMessage({
       setNotice(done);
       onChanged(changed);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        onLinkRefused(error.detail);
+      if (error instanceof ApiError && (error.status === 401 || error.status === 410)) {
+        onLinkRefused(toFailure(error));
         return;
       }
       setNotice(null);

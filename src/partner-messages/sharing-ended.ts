@@ -1,0 +1,86 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import { describeMoment } from '../calendar/london-time.ts';
+import type { RequestContext } from '../context.ts';
+import type { DbTransaction } from '../db/database.ts';
+import { cancelSteps } from '../escalation/escalation-steps.service.ts';
+import type { SharingBasisEnded } from '../sharing/basis-endings.ts';
+import { decideQuietly } from '../sharing/sharing.service.ts';
+import { queueEmailsWithoutPersonalDetails } from './outbox.ts';
+import * as messagesRepository from './partner-messages.repository.ts';
+import { addEvent, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
+
+/**
+ * The basis a delivered message rested on has ended. The gate already refuses every later open of
+ * its links; this tells people, once: the message is marked, its thread says so, its escalation
+ * stops (nobody may be chased about it), and everyone the message reached is told by email —
+ * without personal details — that it is no longer shared with them. A message that never left
+ * needs none of this: its queued shares were held, so its email is never sent.
+ */
+export async function endMessageSharing(
+  trx: DbTransaction,
+  context: RequestContext,
+  ended: SharingBasisEnded,
+  at: Date,
+): Promise<void> {
+  const messages = await messagesRepository.deliveredMessagesSharedOn(trx, context.orgId, ended.recordId);
+  for (const message of messages) {
+    if (!message.person_id || !message.purpose) continue;
+    // Another basis in force may still cover the addressee (a new consent): then nothing ended.
+    const still = await decideQuietly(trx, context.orgId, message.person_id, {
+      partnerOrganisationId: message.partner_organisation_id,
+      partnerContactId: message.partner_contact_id,
+      purpose: message.purpose,
+      categories: message.categories,
+      at,
+    });
+    if (still.allowed) continue;
+    await messagesRepository.markSharingEnded(trx, context.orgId, message.id, { at, reason: ended.reason });
+    const cancelled = await cancelSteps(
+      trx,
+      { orgId: context.orgId, type: MESSAGE_SUBJECT, id: message.id },
+      { reason: 'The basis for sharing ended', onlyThoseStoppedByAcknowledgement: false, at },
+    );
+    const addresses = await messagesRepository.addressesReachedBy(trx, context.orgId, message.id);
+    const provider = await organisationName(trx, context.orgId);
+    await queueEmailsWithoutPersonalDetails(
+      trx,
+      addresses.map((to) => ({
+        orgId: context.orgId,
+        messageId: message.id,
+        to,
+        subject: `${provider}: information shared with you is no longer shared`,
+        text:
+          'Dear colleague,\n\n' +
+          `On ${describeMoment(message.sent_at)}, ${provider} sent you a message through a secure link. ` +
+          'The basis for sharing that information with you has ended, so the link no longer shows it.\n\n' +
+          'Please do not use or pass on the information in that message unless you have your own lawful ' +
+          `basis for it, and delete any copy you made. If you need to discuss this, contact ${provider}.\n`,
+        at,
+      })),
+    );
+    await addEvent(
+      trx,
+      context,
+      message.id,
+      {
+        kind: 'sharing_ended',
+        actorName: 'Liaison',
+        text:
+          `${ended.reason}. The partner's links no longer show anything about the person` +
+          (addresses.length > 0
+            ? `, and ${addresses.length === 1 ? 'the partner is' : `${addresses.length} recipients are`} being told by email (with no personal details).`
+            : '.') +
+          (cancelled.length > 0 ? ' Its escalation has stopped.' : ''),
+        details: { recordId: ended.recordId, recordType: ended.recordType, cancelledSteps: cancelled },
+      },
+      at,
+    );
+    await recordAudit(trx, context, at, {
+      action: 'partner_message.sharing_ended',
+      entityType: 'partner_message',
+      entityId: message.id,
+      changedFields: ['sharing_ended_at', 'sharing_ended_reason'],
+      details: { personId: message.person_id, recordId: ended.recordId, notified: addresses.length },
+    });
+  }
+}

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestContext } from '../src/context.ts';
+import { sendMessage } from '../src/partner-messages/partner-messages.service.ts';
+import { recordConsent, withdrawConsent } from '../src/sharing/sharing.service.ts';
+import { createTestApp, type TestApp } from './app-for-test.ts';
+import {
+  createTestOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  createTestPerson,
+  createTestUser,
+} from './factories.ts';
+
+// Nothing about a person may leave Liaison without the sharing gate being asked at that moment
+// (src/sharing/disclosure.ts). These tests walk the ways out and fail if one does not ask:
+// - in the source: the only writer of the outbox, the only callers of the gate and of the email
+//   queue, and every email queued about a message naming the share the gate allowed;
+// - at run time: every route a partner reaches through a link, generated from the route table, is
+//   refused once the basis the message rested on is withdrawn, and says nothing about the person.
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function sourceFiles(directory: string): string[] {
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.includes('.test.') ? [full] : [];
+  });
+}
+
+const sources = sourceFiles(path.join(root, 'src')).map((file) => ({
+  file: path.relative(root, file),
+  text: fs.readFileSync(file, 'utf8'),
+}));
+
+function filesContaining(pattern: RegExp): string[] {
+  return sources.filter((source) => pattern.test(source.text)).map((source) => source.file);
+}
+
+describe('the ways information leaves, in the source', () => {
+  it('writes the outbox in one repository, called only by the outbox module', () => {
+    expect(filesContaining(/insertInto\(\s*'email_outbox'\s*\)/)).toEqual([
+      'src/partner-messages/partner-messages.repository.ts',
+    ]);
+    expect(filesContaining(/\binsertEmails\(/)).toEqual(
+      expect.arrayContaining(['src/partner-messages/outbox.ts']),
+    );
+    expect(
+      filesContaining(/\binsertEmails\(/).filter(
+        (file) => file !== 'src/partner-messages/outbox.ts' && !file.endsWith('.repository.ts'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('asks the gate only through the disclosure rule (and for shares recorded after the fact)', () => {
+    const callers = filesContaining(/\bgateShare\(/).filter(
+      (file) => file !== 'src/sharing/sharing.service.ts',
+    );
+    expect(callers).toEqual(['src/sharing/disclosure.ts']);
+  });
+
+  it('renders every partner page through the link check that asks the gate', () => {
+    const partnerPage = sources.find(
+      (source) => source.file === 'src/partner-messages/partner-page.service.ts',
+    );
+    const exported = [...partnerPage!.text.matchAll(/export async function (\w+)\(/g)].map(
+      (match) => match[1],
+    );
+    expect(exported.length).toBeGreaterThan(0);
+    for (const name of exported) {
+      const body = partnerPage!.text.slice(partnerPage!.text.indexOf(`export async function ${name}(`));
+      const end = body.indexOf('\n}\n');
+      expect(body.slice(0, end), `${name} must go through withLink`).toMatch(
+        /withLink\(db, caller, clock, 'link_/,
+      );
+    }
+  });
+});
+
+let t: TestApp;
+let manager: RequestContext;
+beforeAll(async () => {
+  t = await createTestApp({ config: { publicUrl: 'https://liaison.example.org' } });
+  t.clock.set('2026-11-23T09:00:00Z');
+  const organisation = await createTestOrganisation(t.db, t.clock);
+  const user = await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' });
+  manager = {
+    orgId: organisation.id,
+    actor: { type: 'user', id: user.id, role: 'manager' },
+    requestId: null,
+    ip: null,
+  };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('every route a partner reaches through a link', () => {
+  it('shows nothing about the person once the consent it rested on is withdrawn', async () => {
+    const partner = await createTestPartnerOrganisation(t.db, t.clock, manager.orgId, {
+      type: 'district_nurse',
+    });
+    const contact = await createTestPartnerContact(t.db, t.clock, manager.orgId, partner.id, {
+      type: 'district_nurse',
+    });
+    const person = await createTestPerson(t.db, t.clock, manager.orgId, {
+      givenName: 'Winifred',
+      familyName: 'Oyelaran',
+    });
+    const consent = await recordConsent(
+      t.db,
+      manager,
+      person.id,
+      {
+        givenBy: 'person',
+        partnerOrganisationIds: [partner.id],
+        partnerContactIds: [],
+        partnerTypes: [],
+        purposes: ['health_monitoring'],
+        categories: ['identity', 'health'],
+        recordedHow: 'verbal',
+        givenOn: '2026-11-23',
+        reviewOn: '2027-05-23',
+      },
+      t.clock,
+    );
+    const sent = await sendMessage(
+      t.db,
+      manager,
+      {
+        template: 'request',
+        askType: 'advice',
+        urgency: 'routine',
+        personId: person.id,
+        purpose: 'health_monitoring',
+        categories: ['identity', 'health'],
+        partnerOrganisationId: partner.id,
+        partnerContactId: contact.id,
+        subject: 'Leg ulcer dressing',
+        summary: 'Since Monday the dressing has leaked each evening.',
+        impact: 'The skin around the ulcer is getting sore.',
+        mitigations: 'Staff change the outer pad each evening.',
+        ask: 'Please advise which dressing to use.',
+        deadline: '2026-11-24T17:00:00Z',
+      },
+      { clock: t.clock, config: t.config },
+    );
+    const token = sent.partnerLink.slice(sent.partnerLink.indexOf('#') + 1);
+    const routes = t.app.routeTable.filter((route) => route.access === 'partner_link');
+    expect(routes.length).toBeGreaterThanOrEqual(4);
+    const call = (route: (typeof routes)[number]) =>
+      t.app.inject({
+        method: route.method as 'GET',
+        url: route.url,
+        headers: { 'x-partner-link': token },
+        ...(route.method === 'GET'
+          ? {}
+          : {
+              payload: { name: 'Jo Bloggs', reason: 'No', kind: 'advice', response: 'Use a foam dressing.' },
+            }),
+      });
+    // Before: the page opens.
+    const view = routes.find((route) => route.method === 'GET')!;
+    expect((await call(view)).statusCode).toBe(200);
+
+    await withdrawConsent(t.db, manager, person.id, consent.id, { withdrawnBy: 'person' }, t.clock);
+    for (const route of routes) {
+      const response = await call(route);
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(410);
+      expect(response.body).not.toContain('Oyelaran');
+      expect(response.body).not.toContain('Leg ulcer');
+      expect(response.json().code).toBe('no_longer_shared');
+    }
+    const refusals = await t.db
+      .selectFrom('share_log')
+      .select(['moment', 'outcome'])
+      .where('subject_id', '=', sent.id)
+      .where('outcome', '=', 'refused')
+      .execute();
+    expect(refusals.length).toBe(routes.length);
+  });
+});
