@@ -150,17 +150,22 @@ describe('every route a partner reaches through a link', () => {
     const token = sent.partnerLink.slice(sent.partnerLink.indexOf('#') + 1);
     const routes = t.app.routeTable.filter((route) => route.access === 'partner_link');
     expect(routes.length).toBeGreaterThanOrEqual(4);
-    const call = (route: (typeof routes)[number]) =>
-      t.app.inject({
+    const bodies: Record<string, Record<string, unknown>> = {
+      '/api/partner/message/acknowledge': { name: 'Jo Bloggs' },
+      '/api/partner/message/accept': { name: 'Jo Bloggs' },
+      '/api/partner/message/decline': { name: 'Jo Bloggs', reason: 'Not ours' },
+      '/api/partner/message/respond': { name: 'Jo Bloggs', kind: 'advice', response: 'Use a foam dressing.' },
+    };
+    const call = (route: (typeof routes)[number]) => {
+      if (route.method !== 'GET' && !bodies[route.url])
+        throw new Error(`Give ${route.url} a valid body here.`);
+      return t.app.inject({
         method: route.method as 'GET',
         url: route.url,
         headers: { 'x-partner-link': token },
-        ...(route.method === 'GET'
-          ? {}
-          : {
-              payload: { name: 'Jo Bloggs', reason: 'No', kind: 'advice', response: 'Use a foam dressing.' },
-            }),
+        ...(route.method === 'GET' ? {} : { payload: bodies[route.url] }),
       });
+    };
     // Before: the page opens.
     const view = routes.find((route) => route.method === 'GET')!;
     expect((await call(view)).statusCode).toBe(200);

@@ -51,8 +51,9 @@ export async function endMessageSharing(
         subject: `${provider}: information shared with you is no longer shared`,
         text:
           'Dear colleague,\n\n' +
-          `On ${describeMoment(message.sent_at)}, ${provider} sent you a message through a secure link. ` +
-          'The basis for sharing that information with you has ended, so the link no longer shows it.\n\n' +
+          `${provider} sent you a message through a secure link at ${describeMoment(message.sent_at)}. ` +
+          'The basis for sharing that information with you has ended: it is no longer shared with you, ' +
+          'and the link no longer shows it.\n\n' +
           'Please do not use or pass on the information in that message unless you have your own lawful ' +
           `basis for it, and delete any copy you made. If you need to discuss this, contact ${provider}.\n`,
         at,
