@@ -339,6 +339,23 @@ export async function addressesReachedBy(executor: Executor, orgId: string, mess
   ].filter((address) => address.length > 0);
 }
 
+/** Holds a message's emails that carry a share and have not been sent: they never will be. */
+export async function holdPendingEmails(
+  executor: Executor,
+  orgId: string,
+  messageId: string,
+  reason: string,
+) {
+  await executor
+    .updateTable('email_outbox')
+    .set({ status: 'held', held_reason: reason.slice(0, 2000), text_body: '', link_token_sealed: null })
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .where('share_id', 'is not', null)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 /** A message's emails, oldest first, without their bodies. */
 export async function listEmailsOfMessage(executor: Executor, orgId: string, messageId: string) {
   return executor

@@ -40,6 +40,9 @@ export async function endMessageSharing(
       { orgId: context.orgId, type: MESSAGE_SUBJECT, id: message.id },
       { reason: 'The basis for sharing ended', onlyThoseStoppedByAcknowledgement: false, at },
     );
+    // Whatever about the message has not left yet never will; the delivery gate would refuse it
+    // anyway, but staff should see it held now, not waiting.
+    await messagesRepository.holdPendingEmails(trx, context.orgId, message.id, ended.reason);
     const addresses = await messagesRepository.addressesReachedBy(trx, context.orgId, message.id);
     const provider = await organisationName(trx, context.orgId);
     await queueEmailsWithoutPersonalDetails(
@@ -69,7 +72,7 @@ export async function endMessageSharing(
         text:
           `${ended.reason}. The partner's links no longer show anything about the person` +
           (addresses.length > 0
-            ? `, and ${addresses.length === 1 ? 'the partner is' : `${addresses.length} recipients are`} being told by email (with no personal details).`
+            ? `; a notice without personal details is queued for ${addresses.length === 1 ? 'the partner' : `${addresses.length} recipients`}.`
             : '.') +
           (cancelled.length > 0 ? ' Its escalation has stopped.' : ''),
         details: { recordId: ended.recordId, recordType: ended.recordType, cancelledSteps: cancelled },

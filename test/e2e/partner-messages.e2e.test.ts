@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDemo } from '../../src/demo/demo.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { deliverDueEmails } from '../../src/partner-messages/email-delivery.ts';
+import { withdrawConsent } from '../../src/sharing/sharing.service.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
 import {
@@ -32,7 +33,8 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     mailer = createMailer(smtp.smtpConfig());
-    server = await startServer();
+    // A mail server is set up: the sender is told the link waits to be emailed.
+    server = await startServer({ smtp: smtp.smtpConfig() });
     // The link emailed to partners is built from the address Liaison is reached at, which is only
     // known once the server listens.
     server.config.publicUrl = server.baseUrl;
@@ -129,6 +131,7 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await page
       .getByText('Your message has been sent to Dr Helena Marchbank at Riverside Medical Practice.')
       .waitFor();
+    await page.getByText('It is waiting to be emailed to them').waitFor();
     const shownLink = await page.getByLabel('Secure link').inputValue();
     expect(shownLink).toMatch(new RegExp(`^${escapeRegExp(server.baseUrl)}/partner#[A-Za-z0-9_-]{43}$`));
     expect(await summaryValue(page.locator('main'), 'Response needed by (UK time)')).toBe(
@@ -295,6 +298,110 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await screenshot(page, 'partner-link-not-valid');
     expect(watch).toEqual(noFaults);
     await context.close();
+  });
+
+  test('with no mail server the sender is told nothing was emailed, records giving the link by phone, and a withdrawal closes it', async () => {
+    server.config.smtp = { ...server.config.smtp, host: undefined };
+    const staffContext = await newContext(browser);
+    const page = await staffContext.newPage();
+    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, emails.get('care_worker') ?? '', DEMO_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.goto(`${server.baseUrl}/messages/new`);
+    await page.getByRole('heading', { level: 1, name: 'Send a message' }).waitFor();
+    await page.getByLabel('Request', { exact: true }).check();
+    await page.getByLabel('Advice', { exact: true }).check();
+    await page.getByLabel('Routine', { exact: true }).check();
+    await page.getByLabel('The person it is about (optional)').selectOption({ label: 'Edna Thistlewood' });
+    await page.getByRole('button', { name: 'Send to Dr Helena Marchbank' }).click();
+    await page
+      .locator('#partnerContactId option', { hasText: 'Dr Helena Marchbank' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Health monitoring', { exact: true }).check();
+    await page.getByLabel('Health', { exact: true }).check();
+    await page.getByLabel('Subject').fill('Sore on her left heel');
+    await page.getByLabel('Summary').fill('Since 7am today Edna has had a red, warm patch on her left heel.');
+    await page.getByLabel('Impact').fill('It may become a pressure sore.');
+    await page.getByLabel('What is already in place').fill('Staff turn her every two hours.');
+    await page
+      .getByLabel('What you are asking them to do')
+      .fill('Please advise by 4pm tomorrow on a dressing.');
+    const deadline = page.getByRole('group', { name: 'Date' });
+    const tomorrow = londonDateAfter(1);
+    await deadline.getByLabel('Day').fill(String(tomorrow.day));
+    await deadline.getByLabel('Month').fill(String(tomorrow.month));
+    await deadline.getByLabel('Year').fill(String(tomorrow.year));
+    await page.getByLabel('Time', { exact: true }).fill('4pm');
+    await page.getByRole('button', { name: 'Send message' }).click();
+
+    // Told the truth: nothing was emailed, and how to give the link another way.
+    await page
+      .getByRole('heading', { level: 2, name: /Not emailed: give Dr Helena Marchbank this link/ })
+      .waitFor();
+    const link = await page.getByLabel('Secure link').inputValue();
+    await screenshot(page, 'message-not-emailed');
+    expect(await page.locator('main').textContent()).not.toContain('waiting to be emailed');
+    await page.getByLabel('How did you give it to them?').selectOption('by_phone');
+    await page.getByRole('button', { name: 'I gave them the link' }).click();
+    await page.getByText('Recorded: you gave Dr Helena Marchbank the link by phone.').waitFor();
+    const thread = page.getByRole('list', { name: 'Thread, oldest first' });
+    await thread.getByRole('heading', { name: 'Link given to the partner' }).waitFor();
+    const messageUrl = page.url();
+
+    // The GP opens it; then Edna withdraws her consent, and the same link shows nothing about her.
+    const partnerContext = await newContext(browser);
+    const partnerPage = await partnerContext.newPage();
+    await partnerPage.goto(link);
+    await partnerPage.getByRole('heading', { level: 1, name: /Sore on her left heel/ }).waitFor();
+    const edna = await server.db
+      .selectFrom('people')
+      .select('id')
+      .where('given_name', '=', 'Edna')
+      .where('family_name', '=', 'Thistlewood')
+      .executeTakeFirstOrThrow();
+    const consents = await server.db
+      .selectFrom('consent_records')
+      .select(['id', 'org_id'])
+      .where('person_id', '=', edna.id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    for (const consent of consents) {
+      await withdrawConsent(
+        server.db,
+        {
+          orgId: consent.org_id,
+          actor: { type: 'system', id: 'test', role: null },
+          requestId: null,
+          ip: null,
+        },
+        edna.id,
+        consent.id,
+        { withdrawnBy: 'person' },
+        server.clock,
+      );
+    }
+    const closedWatch = await watchPage(partnerPage, [
+      { status: 401, path: '/api/session' },
+      { status: 410, path: '/api/partner/message' },
+    ]);
+    await partnerPage.reload();
+    await partnerPage
+      .getByRole('heading', { level: 1, name: 'This information is no longer shared with you' })
+      .waitFor();
+    const partnerText = (await partnerPage.locator('main').textContent()) ?? '';
+    expect(partnerText).not.toContain('Edna');
+    expect(partnerText).not.toContain('heel');
+    await screenshot(partnerPage, 'partner-page-no-longer-shared');
+    expect(closedWatch).toEqual(noFaults);
+
+    await page.goto(messageUrl);
+    await page.getByRole('heading', { level: 2, name: /No longer shared/ }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Consent withdrawn on');
+    await screenshot(page, 'message-no-longer-shared');
+    expect(watch).toEqual(noFaults);
+    await partnerContext.close();
+    await staffContext.close();
   });
 });
 

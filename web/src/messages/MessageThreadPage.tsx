@@ -115,8 +115,9 @@ function MessageThread({ messageId }: { messageId: string }) {
             </span>
           </h2>
           <p>
-            {current.sharingEnded.reason} ({formatDateTime(current.sharingEnded.at)}). The partner’s links no
-            longer show anything about the person, and they have been told by email, without personal details.
+            {current.sharingEnded.reason}. The partner’s links no longer show anything about the person. A
+            notice to them, without personal details, is in the emails below; emails about the message that
+            had not gone were held.
           </p>
         </div>
       ) : null}
@@ -555,6 +556,13 @@ function Links({ message, canAct }: { message: MessageDetail; canAct: boolean })
                 </>
               ) : expired ? (
                 <strong className="nhsuk-tag nhsuk-tag--grey">Expired</strong>
+              ) : message.sharingEnded ? (
+                <>
+                  <strong className="nhsuk-tag nhsuk-tag--grey">Shows nothing</strong>
+                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                    No longer shared
+                  </span>
+                </>
               ) : (
                 <>
                   <strong className="nhsuk-tag nhsuk-tag--green">Working</strong>

@@ -259,7 +259,10 @@ function SendMessageForm({
       const sent = await sendMessage(message);
       navigate(messagePath(sent.id), {
         state: {
-          notice: `Your message has been sent to ${sent.partnerContactName} at ${sent.partnerOrganisationName}.`,
+          notice:
+            sent.emailState === 'queued'
+              ? `Your message has been sent to ${sent.partnerContactName} at ${sent.partnerOrganisationName}.`
+              : `Your message to ${sent.partnerContactName} at ${sent.partnerOrganisationName} is recorded.`,
           partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
         },
       });
