@@ -34,6 +34,7 @@ import {
   affectedPersonSchema,
   closeIncidentBody,
   createIncidentBody,
+  earlierReviewFiguresSchema,
   endMeasureBody,
   findingsBody,
   incidentListQuery,
@@ -45,6 +46,7 @@ import {
   personParams,
   proposalSchema,
   recordSchema,
+  reviewFiguresSchema,
   timelineEntrySchema,
   timelineQuery,
   updateIncidentBody,
@@ -81,7 +83,7 @@ const reviewSchema = z
     status: z.enum(['open', 'closed']),
     final: z.boolean().describe('False while the incident is open: the figures are a preview'),
     findings: z.string().nullable(),
-    figures: z.record(z.string(), z.unknown()),
+    figures: z.union([reviewFiguresSchema, earlierReviewFiguresSchema]),
     learningActions: z.array(
       z.object({
         id: z.uuid(),
