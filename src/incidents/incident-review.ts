@@ -372,6 +372,21 @@ export type IncidentReview = Awaited<ReturnType<typeof computeReview>>;
 /** Reviews worked out before the figures came from the threads have no `figuresVersion`. */
 export const REVIEW_FIGURES_VERSION = 2;
 
+type NewerParts =
+  | 'figuresVersion'
+  | 'messages'
+  | 'requests'
+  | 'writtenConfirmation'
+  | 'medianMinutesToWrittenConfirmation'
+  | 'gateRefusals';
+
+/**
+ * The figures as kept with a closed incident. One closed before the figures came from the
+ * threads lacks the newer parts (and the record ids inside the older ones): it is shown as it was.
+ */
+export type StoredReviewFigures = Omit<IncidentReview, NewerParts> &
+  Partial<Pick<IncidentReview, NewerParts>>;
+
 /**
  * The post-incident review, from the records as they stand at `at`, each figure with the
  * messages, thread entries or records it counted: the messages sent to partners (Liaison's own
@@ -787,7 +802,7 @@ export async function viewReview(
   return db.transaction().execute(async (trx) => {
     const incident = await findIncident(trx, context.orgId, id);
     const figures =
-      (incident.review as IncidentReview | null) ?? (await computeReview(trx, incident, clock.now()));
+      (incident.review as StoredReviewFigures | null) ?? (await computeReview(trx, incident, clock.now()));
     await recordAudit(trx, context, clock.now(), {
       action: reading.action,
       entityType: 'incident',
@@ -954,10 +969,11 @@ export function londonText(iso: string | null, none = 'not recorded'): string {
   return iso ? inLondon(new Date(iso)).toFormat("d LLLL yyyy 'at' HH:mm") : none;
 }
 
-/** "2 h 5 min", "45 min"; `none` says in words that there is no figure. */
+/** "2 h 5 min", "4 h", "45 min"; `none` says in words that there is no figure. */
 export function minutesText(minutes: number | null, none = 'not known'): string {
   if (minutes === null) return none;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return hours > 0 ? `${hours} h ${rest} min` : `${rest} min`;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }

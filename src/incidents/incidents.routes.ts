@@ -516,6 +516,8 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
             final: review.final,
             figures: review.figures,
             learningActions: review.learningActions,
+            messageUrl: (messageId: string) =>
+              `${config.publicUrl.replace(/\/$/, '')}/messages/${encodeURIComponent(messageId)}`,
           };
           const filename = `post-incident-review-${request.params.id}.${format}`;
           reply.header('Content-Disposition', `attachment; filename="${filename}"`);
