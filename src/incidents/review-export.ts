@@ -93,16 +93,15 @@ function partnerLine(partner: StoredReviewFigures['partners'][number]): Line {
       ? `responded ${partner.responded} of ${partner.messages} (median ${minutesText(partner.medianMinutesToRespond)}, slowest ${minutesText(partner.slowestMinutesToRespond)})`
       : 'no response';
   const waiting = partner.notResponded > 0 ? `; ${partner.notResponded} still waiting for an answer` : '';
+  const deadlineParts = [
+    [partner.deadlinesMetMessageIds, 'met'],
+    [partner.deadlinesMissedMessageIds, 'missed'],
+    [partner.notYetDueMessageIds, 'not yet due'],
+  ].flatMap(([ids, words]) => (ids && ids.length > 0 ? [`${ids.length} ${words}`] : []));
   const deadlines =
     partner.deadlinesMetMessageIds === undefined
       ? ''
-      : `; deadlines: ${[
-          `${partner.deadlinesMetMessageIds.length} met`,
-          `${partner.deadlinesMissedMessageIds?.length ?? 0} missed`,
-          ...((partner.notYetDueMessageIds?.length ?? 0) > 0
-            ? [`${partner.notYetDueMessageIds?.length} not yet due`]
-            : []),
-        ].join(', ')}`;
+      : `; deadlines: ${deadlineParts.length > 0 ? deadlineParts.join(', ') : 'none set'}`;
   return line(
     `${partner.name}: ${plural(partner.messages, 'message')}; ${acknowledged}; ${responded}${waiting}${deadlines}.`,
     partner.messageIds,

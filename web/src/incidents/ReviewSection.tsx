@@ -265,12 +265,12 @@ function Figures({ figures }: { figures: ReviewFigures }) {
                 ) : (
                   <>
                     {[
-                      `${count(partner.deadlinesMetMessageIds)} met`,
-                      `${count(partner.deadlinesMissedMessageIds)} missed`,
-                      ...(count(partner.notYetDueMessageIds) > 0
-                        ? [`${count(partner.notYetDueMessageIds)} not yet due`]
-                        : []),
-                    ].join(', ')}
+                      [partner.deadlinesMetMessageIds, 'met'] as const,
+                      [partner.deadlinesMissedMessageIds, 'missed'] as const,
+                      [partner.notYetDueMessageIds, 'not yet due'] as const,
+                    ]
+                      .flatMap(([ids, words]) => (count(ids) > 0 ? [`${count(ids)} ${words}`] : []))
+                      .join(', ') || 'No deadline set'}
                     {partner.furthestEscalation ? (
                       <Detail>
                         Escalated as far as {targetLabels[partner.furthestEscalation].toLowerCase()}
