@@ -6,6 +6,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { EscalationTarget } from '../escalation/escalation-routes.ts';
+import type { EventKind, MessageTemplateKind } from '../partner-messages/partner-messages.table.ts';
 import { personName } from '../people/person-name.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { effectiveLevel, findIncident } from './incidents.service.ts';
@@ -110,10 +111,14 @@ export async function collectTimeline(executor: Executor, incident: IncidentRow)
       .where('incident_id', '=', incident.id)
       .execute(),
     executor
-      .selectFrom('incident_records')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('incident_id', '=', incident.id)
+      .selectFrom('incident_records as record')
+      .leftJoin('share_log as share', (join) =>
+        join.onRef('share.org_id', '=', 'record.org_id').onRef('share.id', '=', 'record.share_id'),
+      )
+      .selectAll('record')
+      .select('share.person_id')
+      .where('record.org_id', '=', orgId)
+      .where('record.incident_id', '=', incident.id)
       .execute(),
     executor
       .selectFrom('partner_messages as message')
@@ -197,7 +202,7 @@ export async function collectTimeline(executor: Executor, incident: IncidentRow)
     const text =
       record.kind === 'decision'
         ? `Decision: ${record.decision} Evidence: ${record.evidence} Why: ${record.rationale}`
-        : record.kind === 'note'
+        : record.kind === 'note' || record.kind === 'gate_refusal'
           ? (record.note ?? '')
           : `${record.kind === 'hazard' ? 'Hazard' : 'Reading'} at ${record.location}: ${[
               record.measure,
@@ -206,7 +211,7 @@ export async function collectTimeline(executor: Executor, incident: IncidentRow)
             ]
               .filter(Boolean)
               .join(', ')}`;
-    push(record.occurred_at, { kind: record.kind, text, who, messageId: null, personId: null });
+    push(record.occurred_at, { kind: record.kind, text, who, messageId: null, personId: record.person_id });
   }
   for (const event of events) {
     push(event.occurred_at, {
@@ -250,23 +255,145 @@ const targetRank: Record<EscalationTarget, number> = {
   internal_manager: 5,
   internal_registered_manager: 6,
 };
+const isTarget = (value: unknown): value is EscalationTarget =>
+  typeof value === 'string' && value in targetRank;
 
 const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
 
-function median(values: number[]): number | null {
+/** The middle value; of an even number, the mean of the middle two, to the nearest minute. */
+export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
 
-export type IncidentReview = Awaited<ReturnType<typeof computeReview>>;
+/** What a message waits for: a request its response, an incident update to be received, a plain update nothing. */
+export type AwaitedAnswer = 'response' | 'acknowledgement' | 'nothing';
+const awaitedAnswer: Record<MessageTemplateKind, AwaitedAnswer> = {
+  request: 'response',
+  safeguarding: 'response',
+  meeting_request: 'response',
+  incident_update: 'acknowledgement',
+  update: 'nothing',
+};
+
+/** met or missed (by `deadlineMinutes`), not yet due when the review was worked out, or no deadline. */
+export type DeadlineOutcome = 'met' | 'missed' | 'not_yet_due' | 'no_deadline';
+
+const responseKinds: readonly EventKind[] = ['responded', 'done', 'declined'];
+
+type ThreadEvent = {
+  id: string;
+  message_id: string;
+  kind: EventKind;
+  occurred_at: Date;
+  details: Record<string, unknown>;
+};
 
 /**
- * The post-incident review, from the records as they stand at `at`: time from the start to the
- * first partner contact, each partner's times to acknowledge and respond, requests that escalated
- * and how far, requests never answered, decisions with the advice behind them, interim measures
- * and when they ended, and the people affected by level.
+ * One message's figures, from its thread: the first acknowledgement (an acknowledgement entry,
+ * never a reply standing in for one), the first response (a response, completion or refusal),
+ * whether the deadline was met and by how much, and the escalation steps that fired.
+ */
+function requestFigures(
+  message: { id: string; template: MessageTemplateKind; sent_at: Date; deadline: Date | null },
+  thread: readonly ThreadEvent[],
+  at: Date,
+) {
+  const sent = thread.find((event) => event.kind === 'sent');
+  const sentAt = sent?.occurred_at ?? message.sent_at;
+  const acknowledgement = thread.find((event) => event.kind === 'acknowledged') ?? null;
+  const response = thread.find((event) => responseKinds.includes(event.kind)) ?? null;
+  const awaits = awaitedAnswer[message.template];
+  const answer =
+    awaits === 'response'
+      ? response
+      : awaits === 'acknowledgement'
+        ? ([acknowledgement, response]
+            .filter((event) => event !== null)
+            .sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime())[0] ?? null)
+        : null;
+  let deadlineOutcome: DeadlineOutcome = 'no_deadline';
+  let deadlineMinutes: number | null = null;
+  if (message.deadline && awaits !== 'nothing') {
+    if (answer) {
+      const late = minutesBetween(message.deadline, answer.occurred_at);
+      deadlineOutcome = late > 0 ? 'missed' : 'met';
+      deadlineMinutes = Math.abs(late);
+    } else if (message.deadline.getTime() <= at.getTime()) {
+      deadlineOutcome = 'missed';
+      deadlineMinutes = minutesBetween(message.deadline, at);
+    } else {
+      deadlineOutcome = 'not_yet_due';
+    }
+  }
+  const escalations = thread.filter((event) => event.kind === 'escalated');
+  const targets = escalations.map((event) => event.details.target).filter(isTarget);
+  const furthestTarget = targets.reduce<EscalationTarget | null>(
+    (best, target) => (best === null || targetRank[target] > targetRank[best] ? target : best),
+    null,
+  );
+  return {
+    sentEventId: sent?.id ?? null,
+    sentAt,
+    awaits,
+    acknowledgement: acknowledgement
+      ? {
+          at: acknowledgement.occurred_at.toISOString(),
+          minutes: minutesBetween(sentAt, acknowledgement.occurred_at),
+          eventId: acknowledgement.id,
+        }
+      : null,
+    response: response
+      ? {
+          at: response.occurred_at.toISOString(),
+          minutes: minutesBetween(sentAt, response.occurred_at),
+          kind: response.kind as 'responded' | 'done' | 'declined',
+          eventId: response.id,
+        }
+      : null,
+    answered: answer !== null,
+    deadlineOutcome,
+    deadlineMinutes,
+    escalation: {
+      steps: escalations.length,
+      furthestTarget,
+      reachedManagers: targets.some(
+        (target) => target === 'internal_manager' || target === 'internal_registered_manager',
+      ),
+      eventIds: escalations.map((event) => event.id),
+    },
+  };
+}
+
+export type IncidentReview = Awaited<ReturnType<typeof computeReview>>;
+
+/** Reviews worked out before the figures came from the threads have no `figuresVersion`. */
+export const REVIEW_FIGURES_VERSION = 2;
+
+type NewerParts =
+  | 'figuresVersion'
+  | 'messages'
+  | 'requests'
+  | 'writtenConfirmation'
+  | 'medianMinutesToWrittenConfirmation'
+  | 'gateRefusals';
+
+/**
+ * The figures as kept with a closed incident. One closed before the figures came from the
+ * threads lacks the newer parts (and the record ids inside the older ones): it is shown as it was.
+ */
+export type StoredReviewFigures = Omit<IncidentReview, NewerParts> &
+  Partial<Pick<IncidentReview, NewerParts>>;
+
+/**
+ * The post-incident review, from the records as they stand at `at`, each figure with the
+ * messages, thread entries or records it counted: the messages sent to partners (Liaison's own
+ * requests for written confirmation on a line of their own), each request's times to
+ * acknowledgement and response, its deadline met or missed and how far it escalated, the same
+ * per partner, the time from advice to its written confirmation, requests the sharing gate
+ * refused, decisions with the advice behind them, interim measures, and the people affected.
  */
 export async function computeReview(executor: Executor, incident: IncidentRow, at: Date) {
   const orgId = incident.org_id;
@@ -282,92 +409,139 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
         .onRef('contact.org_id', '=', 'message.org_id')
         .onRef('contact.id', '=', 'message.partner_contact_id'),
     )
-    .selectAll('message')
-    .select(['partner.name as partner_name', 'contact.name as contact_name'])
+    .select([
+      'message.id',
+      'message.template',
+      'message.subject',
+      'message.status',
+      'message.partner_organisation_id',
+      'message.sent_at',
+      'message.deadline',
+      'message.confirms_advice_id',
+      'partner.name as partner_name',
+      'contact.name as contact_name',
+    ])
     .where('message.org_id', '=', orgId)
     .where('message.incident_id', '=', incident.id)
     .orderBy('message.sent_at')
+    .orderBy('message.id')
     .execute();
-  const steps =
-    messages.length === 0
+  const messageIds = messages.map((message) => message.id);
+  const events: ThreadEvent[] =
+    messageIds.length === 0
       ? []
       : await executor
-          .selectFrom('escalation_steps')
-          .select(['subject_id', 'target', 'step_index', 'fired_at'])
+          .selectFrom('message_events')
+          .select(['id', 'message_id', 'kind', 'occurred_at', 'details'])
           .where('org_id', '=', orgId)
-          .where('subject_type', '=', 'partner_message')
-          .where(
-            'subject_id',
-            'in',
-            messages.map((message) => message.id),
-          )
-          .where('status', '=', 'fired')
+          .where('message_id', 'in', messageIds)
+          .orderBy('occurred_at')
+          .orderBy('seq')
           .execute();
-  const sentMessages = messages.filter((message) => message.status !== 'withdrawn');
-  const first = sentMessages[0];
+  const threadOf = new Map<string, ThreadEvent[]>();
+  for (const event of events)
+    threadOf.set(event.message_id, [...(threadOf.get(event.message_id) ?? []), event]);
 
-  const byPartner = new Map<string, typeof sentMessages>();
-  for (const message of sentMessages) {
-    byPartner.set(message.partner_organisation_id, [
-      ...(byPartner.get(message.partner_organisation_id) ?? []),
-      message,
+  const withdrawn = messages.filter((message) => message.status === 'withdrawn');
+  const live = messages.filter((message) => message.status !== 'withdrawn');
+  const confirmationRequests = live.filter((message) => message.confirms_advice_id !== null);
+  const toPartners = live.filter((message) => message.confirms_advice_id === null);
+
+  const requests = toPartners.map((message) => {
+    const figures = requestFigures(message, threadOf.get(message.id) ?? [], at);
+    return {
+      messageId: message.id,
+      subject: message.subject,
+      template: message.template,
+      partnerOrganisationId: message.partner_organisation_id,
+      partner: message.partner_name,
+      contact: message.contact_name,
+      sentAt: figures.sentAt.toISOString(),
+      sentEventId: figures.sentEventId,
+      deadline: message.deadline?.toISOString() ?? null,
+      awaits: figures.awaits,
+      acknowledgement: figures.acknowledgement,
+      response: figures.response,
+      answered: figures.answered,
+      deadlineOutcome: figures.deadlineOutcome,
+      deadlineMinutes: figures.deadlineMinutes,
+      escalation: figures.escalation,
+    };
+  });
+  type Request = (typeof requests)[number];
+  const first = requests[0];
+
+  const byPartner = new Map<string, Request[]>();
+  for (const request of requests) {
+    byPartner.set(request.partnerOrganisationId, [
+      ...(byPartner.get(request.partnerOrganisationId) ?? []),
+      request,
     ]);
   }
-  const responseAt = (message: (typeof sentMessages)[number]) => message.responded_at ?? message.declined_at;
+  const idsWhere = (list: readonly Request[], test: (request: Request) => boolean) =>
+    list.filter(test).map((request) => request.messageId);
   const partners = [...byPartner.entries()].map(([partnerId, list]) => {
-    const acknowledgements = list.flatMap((message) =>
-      message.acknowledged_at ? [minutesBetween(message.sent_at, message.acknowledged_at)] : [],
+    const acknowledgements = list.flatMap((request) =>
+      request.acknowledgement ? [request.acknowledgement] : [],
     );
-    const responses = list.flatMap((message) => {
-      const answered = responseAt(message);
-      return answered ? [minutesBetween(message.sent_at, answered)] : [];
-    });
+    const responses = list.flatMap((request) => (request.response ? [request.response] : []));
+    const ackMinutes = acknowledgements.map((each) => each.minutes);
+    const responseMinutes = responses.map((each) => each.minutes);
+    const escalatedTargets = list.flatMap((request) =>
+      request.escalation.furthestTarget ? [request.escalation.furthestTarget] : [],
+    );
     return {
       partnerOrganisationId: partnerId,
-      name: list[0]!.partner_name,
+      name: list[0]!.partner,
       messages: list.length,
-      firstContactAt: list[0]!.sent_at.toISOString(),
+      messageIds: list.map((request) => request.messageId),
+      firstContactAt: list[0]!.sentAt,
       acknowledged: acknowledgements.length,
-      firstAcknowledgementMinutes: acknowledgements.length > 0 ? Math.min(...acknowledgements) : null,
-      medianMinutesToAcknowledge: median(acknowledgements),
+      acknowledgementEventIds: acknowledgements.map((each) => each.eventId),
+      notAcknowledgedMessageIds: idsWhere(list, (request) => request.acknowledgement === null),
+      firstAcknowledgementMinutes: ackMinutes.length > 0 ? Math.min(...ackMinutes) : null,
+      medianMinutesToAcknowledge: median(ackMinutes),
       responded: responses.length,
-      medianMinutesToRespond: median(responses),
-      slowestMinutesToRespond: responses.length > 0 ? Math.max(...responses) : null,
-      notResponded: list.filter((message) => message.template !== 'update' && !responseAt(message)).length,
+      responseEventIds: responses.map((each) => each.eventId),
+      medianMinutesToRespond: median(responseMinutes),
+      slowestMinutesToRespond: responseMinutes.length > 0 ? Math.max(...responseMinutes) : null,
+      notResponded: list.filter((request) => request.awaits !== 'nothing' && !request.answered).length,
+      notRespondedMessageIds: idsWhere(list, (request) => request.awaits !== 'nothing' && !request.answered),
+      deadlinesMetMessageIds: idsWhere(list, (request) => request.deadlineOutcome === 'met'),
+      deadlinesMissedMessageIds: idsWhere(list, (request) => request.deadlineOutcome === 'missed'),
+      notYetDueMessageIds: idsWhere(list, (request) => request.deadlineOutcome === 'not_yet_due'),
+      furthestEscalation: escalatedTargets.reduce<EscalationTarget | null>(
+        (best, target) => (best === null || targetRank[target] > targetRank[best] ? target : best),
+        null,
+      ),
     };
   });
 
-  const escalated = sentMessages.flatMap((message) => {
-    const fired = steps.filter((step) => step.subject_id === message.id);
-    if (fired.length === 0) return [];
-    const furthest = fired.reduce((best, step) =>
-      targetRank[step.target] > targetRank[best.target] ? step : best,
-    );
-    return [
-      {
-        messageId: message.id,
-        subject: message.subject,
-        partner: message.partner_name,
-        stepsFired: fired.length,
-        furthestTarget: furthest.target,
-        reachedManagers: fired.some(
-          (step) => step.target === 'internal_manager' || step.target === 'internal_registered_manager',
-        ),
-        answered: Boolean(responseAt(message)),
-      },
-    ];
-  });
+  const escalated = requests
+    .filter((request) => request.escalation.steps > 0)
+    .map((request) => ({
+      messageId: request.messageId,
+      subject: request.subject,
+      partner: request.partner,
+      stepsFired: request.escalation.steps,
+      furthestTarget: request.escalation.furthestTarget ?? 'remind_same_contact',
+      reachedManagers: request.escalation.reachedManagers,
+      answered: request.answered,
+      eventIds: request.escalation.eventIds,
+    }));
 
-  const nonResponses = sentMessages
-    .filter((message) => message.template !== 'update' && !responseAt(message))
-    .map((message) => ({
-      messageId: message.id,
-      subject: message.subject,
-      partner: message.partner_name,
-      contact: message.contact_name,
-      sentAt: message.sent_at.toISOString(),
-      deadline: message.deadline?.toISOString() ?? null,
-      acknowledged: Boolean(message.acknowledged_at),
+  const nonResponses = requests
+    .filter((request) => request.awaits !== 'nothing' && !request.answered)
+    .map((request) => ({
+      messageId: request.messageId,
+      subject: request.subject,
+      partner: request.partner,
+      contact: request.contact,
+      sentAt: request.sentAt,
+      deadline: request.deadline,
+      acknowledged: request.acknowledgement !== null,
+      deadlineOutcome: request.deadlineOutcome,
+      deadlineMinutes: request.deadlineMinutes,
     }));
 
   const records = await executor
@@ -377,17 +551,108 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
     .where('incident_id', '=', incident.id)
     .where('kind', '=', 'decision')
     .orderBy('occurred_at')
+    .orderBy('id')
     .execute();
-  const adviceIds = [...new Set(records.flatMap((record) => record.advice_ids))];
+  const decisionAdviceIds = records.flatMap((record) => record.advice_ids);
   const advice =
-    adviceIds.length === 0
+    messageIds.length === 0 && decisionAdviceIds.length === 0
       ? []
       : await executor
-          .selectFrom('advice_records')
-          .select(['id', 'given_by_name', 'given_by_role', 'advice', 'received_how', 'confirmation_status'])
-          .where('org_id', '=', orgId)
-          .where('id', 'in', adviceIds)
+          .selectFrom('advice_records as advice')
+          .leftJoin('partner_organisations as partner', (join) =>
+            join
+              .onRef('partner.org_id', '=', 'advice.org_id')
+              .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+          )
+          .select([
+            'advice.id',
+            'advice.message_id',
+            'advice.given_by_name',
+            'advice.given_by_role',
+            'advice.given_at',
+            'advice.advice',
+            'advice.received_how',
+            'advice.confirmation_status',
+            'advice.confirmation_message_id',
+            'advice.confirmed_at',
+            'partner.name as partner_name',
+          ])
+          .where('advice.org_id', '=', orgId)
+          .where((where) =>
+            where.or([
+              ...(messageIds.length > 0 ? [where('advice.message_id', 'in', messageIds)] : []),
+              ...(decisionAdviceIds.length > 0
+                ? [where('advice.id', 'in', [...new Set(decisionAdviceIds)])]
+                : []),
+            ]),
+          )
+          .orderBy('advice.given_at')
+          .orderBy('advice.id')
           .execute();
+  const adviceEventKinds: readonly EventKind[] = [
+    'advice_recorded',
+    'confirmation_requested',
+    'confirmation_received',
+  ];
+  const writtenConfirmation = advice.map((each) => {
+    const minutes = each.confirmed_at ? minutesBetween(each.given_at, each.confirmed_at) : null;
+    return {
+      adviceId: each.id,
+      givenBy: [each.given_by_name, each.given_by_role].filter(Boolean).join(', '),
+      partner: each.partner_name,
+      givenAt: each.given_at.toISOString(),
+      receivedHow: each.received_how,
+      status: each.confirmation_status,
+      confirmedAt: each.confirmed_at?.toISOString() ?? null,
+      minutesToConfirm: each.confirmation_status === 'confirmed' ? minutes : null,
+      messageId: each.message_id,
+      confirmationMessageId: each.confirmation_message_id,
+      eventIds: events
+        .filter((event) => adviceEventKinds.includes(event.kind) && event.details.adviceId === each.id)
+        .map((event) => event.id),
+    };
+  });
+  const confirmationMinutes = writtenConfirmation.flatMap((each) =>
+    each.minutesToConfirm === null ? [] : [each.minutesToConfirm],
+  );
+
+  const refusals = await executor
+    .selectFrom('incident_records as record')
+    .innerJoin('share_log as share', (join) =>
+      join.onRef('share.org_id', '=', 'record.org_id').onRef('share.id', '=', 'record.share_id'),
+    )
+    .innerJoin('people as person', (join) =>
+      join.onRef('person.org_id', '=', 'share.org_id').onRef('person.id', '=', 'share.person_id'),
+    )
+    .innerJoin('partner_organisations as partner', (join) =>
+      join
+        .onRef('partner.org_id', '=', 'share.org_id')
+        .onRef('partner.id', '=', 'share.partner_organisation_id'),
+    )
+    .leftJoin('partner_contacts as contact', (join) =>
+      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+    )
+    .select([
+      'record.id',
+      'record.occurred_at',
+      'record.recorded_by_type',
+      'record.recorded_by',
+      'share.id as share_id',
+      'share.purpose',
+      'share.reasons',
+      'person.given_name',
+      'person.family_name',
+      'person.preferred_name',
+      'partner.name as partner_name',
+      'contact.name as contact_name',
+    ])
+    .where('record.org_id', '=', orgId)
+    .where('record.incident_id', '=', incident.id)
+    .where('record.kind', '=', 'gate_refusal')
+    .orderBy('record.occurred_at')
+    .orderBy('record.id')
+    .execute();
+
   const measures = await executor
     .selectFrom('incident_measures')
     .selectAll()
@@ -395,10 +660,17 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
     .where('incident_id', '=', incident.id)
     .orderBy('starts_at')
     .execute();
+  const byUser = (list: readonly { recorded_by_type: string; recorded_by: string }[]) =>
+    list.filter((record) => record.recorded_by_type === 'user').map((record) => record.recorded_by);
   const staff = await sharingRepository.userNames(executor, orgId, [
-    ...records.filter((record) => record.recorded_by_type === 'user').map((record) => record.recorded_by),
+    ...byUser(records),
+    ...byUser(refusals),
     ...measures.map((measure) => measure.owner_id),
   ]);
+  const recorder = (record: { recorded_by_type: string; recorded_by: string }) =>
+    record.recorded_by_type === 'user'
+      ? (staff.get(record.recorded_by) ?? 'Former member of staff')
+      : 'A connected system';
   const people = await executor
     .selectFrom('incident_people')
     .select(['risk_level', 'adjusted_level'])
@@ -408,6 +680,7 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
   const levels = people.map(effectiveLevel);
 
   return {
+    figuresVersion: REVIEW_FIGURES_VERSION,
     generatedAt: at.toISOString(),
     incident: {
       title: incident.title,
@@ -425,21 +698,43 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
     },
     firstPartnerContact: first
       ? {
-          at: first.sent_at.toISOString(),
-          minutesFromStart: minutesBetween(incident.started_at, first.sent_at),
-          partner: first.partner_name,
+          at: first.sentAt,
+          minutesFromStart: minutesBetween(incident.started_at, new Date(first.sentAt)),
+          partner: first.partner,
+          messageId: first.messageId,
         }
       : null,
-    messagesSent: sentMessages.length,
+    /** Messages to partners, not counting Liaison's own requests for written confirmation, nor withdrawn ones. */
+    messagesSent: toPartners.length,
+    messages: {
+      toPartners: { count: toPartners.length, messageIds: toPartners.map((message) => message.id) },
+      confirmationRequests: {
+        count: confirmationRequests.length,
+        messageIds: confirmationRequests.map((message) => message.id),
+      },
+      withdrawn: { count: withdrawn.length, messageIds: withdrawn.map((message) => message.id) },
+    },
+    requests,
     partners,
     escalated,
     nonResponses,
+    writtenConfirmation,
+    medianMinutesToWrittenConfirmation: median(confirmationMinutes),
+    gateRefusals: refusals.map((refusal) => ({
+      recordId: refusal.id,
+      shareId: refusal.share_id,
+      at: refusal.occurred_at.toISOString(),
+      by: recorder(refusal),
+      person: personName(refusal),
+      partner: refusal.partner_name,
+      contact: refusal.contact_name,
+      purpose: refusal.purpose,
+      reasons: refusal.reasons.map((reason) => ({ code: reason.code, message: reason.message })),
+    })),
     decisions: records.map((record) => ({
+      recordId: record.id,
       at: record.occurred_at.toISOString(),
-      by:
-        record.recorded_by_type === 'user'
-          ? (staff.get(record.recorded_by) ?? 'Former member of staff')
-          : 'A connected system',
+      by: recorder(record),
       decision: record.decision ?? '',
       evidence: record.evidence ?? '',
       rationale: record.rationale ?? '',
@@ -448,6 +743,7 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
         return found
           ? [
               {
+                adviceId: found.id,
                 givenBy: [found.given_by_name, found.given_by_role].filter(Boolean).join(', '),
                 advice: found.advice,
                 receivedHow: found.received_how,
@@ -506,7 +802,7 @@ export async function viewReview(
   return db.transaction().execute(async (trx) => {
     const incident = await findIncident(trx, context.orgId, id);
     const figures =
-      (incident.review as IncidentReview | null) ?? (await computeReview(trx, incident, clock.now()));
+      (incident.review as StoredReviewFigures | null) ?? (await computeReview(trx, incident, clock.now()));
     await recordAudit(trx, context, clock.now(), {
       action: reading.action,
       entityType: 'incident',
@@ -668,15 +964,16 @@ export async function completeLearningAction(
   return learningActions(db, context.orgId, id);
 }
 
-/** London time, as a governance report shows it. */
-export function londonText(iso: string | null): string {
-  return iso ? inLondon(new Date(iso)).toFormat("d LLLL yyyy 'at' HH:mm") : '—';
+/** London time, as a governance report shows it; `none` says in words that there is no time. */
+export function londonText(iso: string | null, none = 'not recorded'): string {
+  return iso ? inLondon(new Date(iso)).toFormat("d LLLL yyyy 'at' HH:mm") : none;
 }
 
-/** "2 h 5 min", "45 min". */
-export function minutesText(minutes: number | null): string {
-  if (minutes === null) return '—';
+/** "2 h 5 min", "4 h", "45 min"; `none` says in words that there is no figure. */
+export function minutesText(minutes: number | null, none = 'not known'): string {
+  if (minutes === null) return none;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return hours > 0 ? `${hours} h ${rest} min` : `${rest} min`;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }

@@ -34,6 +34,7 @@ import {
   affectedPersonSchema,
   closeIncidentBody,
   createIncidentBody,
+  earlierReviewFiguresSchema,
   endMeasureBody,
   findingsBody,
   incidentListQuery,
@@ -45,6 +46,7 @@ import {
   personParams,
   proposalSchema,
   recordSchema,
+  reviewFiguresSchema,
   timelineEntrySchema,
   timelineQuery,
   updateIncidentBody,
@@ -81,7 +83,7 @@ const reviewSchema = z
     status: z.enum(['open', 'closed']),
     final: z.boolean().describe('False while the incident is open: the figures are a preview'),
     findings: z.string().nullable(),
-    figures: z.record(z.string(), z.unknown()),
+    figures: z.union([reviewFiguresSchema, earlierReviewFiguresSchema]),
     learningActions: z.array(
       z.object({
         id: z.uuid(),
@@ -514,6 +516,8 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
             final: review.final,
             figures: review.figures,
             learningActions: review.learningActions,
+            messageUrl: (messageId: string) =>
+              `${config.publicUrl.replace(/\/$/, '')}/messages/${encodeURIComponent(messageId)}`,
           };
           const filename = `post-incident-review-${request.params.id}.${format}`;
           reply.header('Content-Disposition', `attachment; filename="${filename}"`);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { escalationRouteSchema } from '../escalation/escalation.schemas.ts';
+import { confirmationStatuses } from '../advice/advice.table.ts';
+import { escalationRouteSchema, escalationTargetSchema } from '../escalation/escalation.schemas.ts';
 import { pageQuery } from '../http/schemas.ts';
+import { messageTemplates, receivedHow } from '../partner-messages/partner-messages.table.ts';
+import { sharingPurposes } from '../sharing/sharing.table.ts';
 import { incidentTypes, measureKinds, recordKinds, riskLevels, severities } from './incidents.table.ts';
 
 const uniqueList = <T>(list: T[]) => new Set(list).size === list.length;
@@ -176,6 +179,10 @@ export const recordSchema = z
     value: z.number().nullable(),
     unit: z.string().nullable(),
     note: z.string().nullable(),
+    shareId: z
+      .uuid()
+      .nullable()
+      .describe('A gate refusal: the share log entry naming the recipient and every reason'),
   })
   .meta({ id: 'IncidentRecord' });
 
@@ -208,7 +215,7 @@ export const timelineEntrySchema = z
     kind: z
       .string()
       .describe(
-        'e.g. incident.started, person.added, measure.started, decision, message.sent, message.acknowledged',
+        'e.g. incident.started, person.added, measure.started, decision, gate_refusal, message.sent, message.acknowledged',
       ),
     text: z.string(),
     who: z.string().nullable(),
@@ -230,3 +237,202 @@ export const learningActionBody = z.strictObject({
   dueOn: z.iso.date(),
 });
 export const learningActionParams = z.strictObject({ id: z.uuid(), actionId: z.uuid() });
+
+// ---- the post-incident review ----
+
+const ids = (what: string) => z.array(z.uuid()).describe(`The ${what} counted`);
+const minutes = (what: string) =>
+  z.number().int().nullable().describe(`${what}, in minutes; null when there is none to measure`);
+const deadlineOutcomeSchema = z
+  .enum(['met', 'missed', 'not_yet_due', 'no_deadline'])
+  .describe('Judged on the response (a request) or on receipt (an incident update), at the review’s time');
+
+const reviewRequestSchema = z
+  .object({
+    messageId: z.uuid(),
+    subject: z.string(),
+    template: z.enum(messageTemplates),
+    partnerOrganisationId: z.uuid(),
+    partner: z.string(),
+    contact: z.string(),
+    sentAt: z.string(),
+    sentEventId: z.uuid().nullable(),
+    deadline: z.string().nullable(),
+    awaits: z.enum(['response', 'acknowledgement', 'nothing']),
+    acknowledgement: z
+      .object({ at: z.string(), minutes: z.number().int(), eventId: z.uuid() })
+      .nullable()
+      .describe('The first acknowledgement entry on the thread; a reply does not stand in for one'),
+    response: z
+      .object({
+        at: z.string(),
+        minutes: z.number().int(),
+        kind: z.enum(['responded', 'done', 'declined']),
+        eventId: z.uuid(),
+      })
+      .nullable(),
+    answered: z.boolean().describe('What the message waits for has come'),
+    deadlineOutcome: deadlineOutcomeSchema,
+    deadlineMinutes: minutes('How far before (met) or after (missed) the deadline'),
+    escalation: z.object({
+      steps: z.number().int(),
+      furthestTarget: escalationTargetSchema.nullable(),
+      reachedManagers: z.boolean(),
+      eventIds: ids('escalation entries'),
+    }),
+  })
+  .meta({ id: 'ReviewRequest' });
+
+export const reviewFiguresSchema = z
+  .object({
+    figuresVersion: z.literal(2),
+    generatedAt: z.string(),
+    incident: z.object({
+      title: z.string(),
+      type: incidentTypeSchema,
+      severity: severitySchema,
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+      durationMinutes: z.number().int().nullable(),
+    }),
+    people: z.object({
+      total: z.number().int(),
+      high: z.number().int(),
+      medium: z.number().int(),
+      low: z.number().int(),
+    }),
+    firstPartnerContact: z
+      .object({
+        at: z.string(),
+        minutesFromStart: z.number().int(),
+        partner: z.string(),
+        messageId: z.uuid(),
+      })
+      .nullable(),
+    messagesSent: z
+      .number()
+      .int()
+      .describe(
+        "Messages to partners: not Liaison's own requests for written confirmation, nor withdrawn ones",
+      ),
+    messages: z.object({
+      toPartners: z.object({ count: z.number().int(), messageIds: ids('messages') }),
+      confirmationRequests: z.object({ count: z.number().int(), messageIds: ids('messages') }),
+      withdrawn: z.object({ count: z.number().int(), messageIds: ids('messages') }),
+    }),
+    requests: z.array(reviewRequestSchema),
+    partners: z.array(
+      z.object({
+        partnerOrganisationId: z.uuid(),
+        name: z.string(),
+        messages: z.number().int(),
+        messageIds: ids('messages'),
+        firstContactAt: z.string(),
+        acknowledged: z.number().int(),
+        acknowledgementEventIds: ids('acknowledgement entries'),
+        notAcknowledgedMessageIds: ids('messages never acknowledged'),
+        firstAcknowledgementMinutes: minutes('The quickest acknowledgement'),
+        medianMinutesToAcknowledge: minutes('The median time to acknowledge'),
+        responded: z.number().int(),
+        responseEventIds: ids('response entries'),
+        medianMinutesToRespond: minutes('The median time to respond'),
+        slowestMinutesToRespond: minutes('The slowest response'),
+        notResponded: z.number().int(),
+        notRespondedMessageIds: ids('messages still waiting for what they asked'),
+        deadlinesMetMessageIds: ids('messages answered by their deadline'),
+        deadlinesMissedMessageIds: ids('messages answered late, or not by their deadline'),
+        notYetDueMessageIds: ids('messages unanswered whose deadline had not passed'),
+        furthestEscalation: escalationTargetSchema.nullable(),
+      }),
+    ),
+    escalated: z.array(
+      z.object({
+        messageId: z.uuid(),
+        subject: z.string(),
+        partner: z.string(),
+        stepsFired: z.number().int(),
+        furthestTarget: escalationTargetSchema,
+        reachedManagers: z.boolean(),
+        answered: z.boolean(),
+        eventIds: ids('escalation entries'),
+      }),
+    ),
+    nonResponses: z.array(
+      z.object({
+        messageId: z.uuid(),
+        subject: z.string(),
+        partner: z.string(),
+        contact: z.string(),
+        sentAt: z.string(),
+        deadline: z.string().nullable(),
+        acknowledged: z.boolean(),
+        deadlineOutcome: deadlineOutcomeSchema,
+        deadlineMinutes: minutes('How far past the deadline'),
+      }),
+    ),
+    writtenConfirmation: z.array(
+      z.object({
+        adviceId: z.uuid(),
+        givenBy: z.string(),
+        partner: z.string().nullable(),
+        givenAt: z.string(),
+        receivedHow: z.enum(receivedHow),
+        status: z.enum(confirmationStatuses),
+        confirmedAt: z.string().nullable(),
+        minutesToConfirm: minutes('From the advice to its written confirmation'),
+        messageId: z.uuid().nullable(),
+        confirmationMessageId: z.uuid().nullable(),
+        eventIds: ids('advice entries on the thread'),
+      }),
+    ),
+    medianMinutesToWrittenConfirmation: minutes('The median time from advice to written confirmation'),
+    gateRefusals: z.array(
+      z.object({
+        recordId: z.uuid(),
+        shareId: z.uuid(),
+        at: z.string(),
+        by: z.string(),
+        person: z.string(),
+        partner: z.string(),
+        contact: z.string().nullable(),
+        purpose: z.enum(sharingPurposes),
+        reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+      }),
+    ),
+    decisions: z.array(
+      z.object({
+        recordId: z.uuid(),
+        at: z.string(),
+        by: z.string(),
+        decision: z.string(),
+        evidence: z.string(),
+        rationale: z.string(),
+        advice: z.array(
+          z.object({
+            adviceId: z.uuid(),
+            givenBy: z.string(),
+            advice: z.string(),
+            receivedHow: z.enum(receivedHow),
+            confirmation: z.enum(confirmationStatuses),
+          }),
+        ),
+      }),
+    ),
+    measures: z.array(
+      z.object({
+        kind: z.enum(measureKinds),
+        description: z.string(),
+        owner: z.string(),
+        startsAt: z.string(),
+        endedAt: z.string().nullable(),
+        minutesInPlace: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReviewFigures' });
+
+/** A review closed before the figures came from the threads: kept as it was, in its own shape. */
+export const earlierReviewFiguresSchema = z
+  .record(z.string(), z.unknown())
+  .describe('A review closed before figuresVersion 2, kept as it was worked out then')
+  .meta({ id: 'EarlierReviewFigures' });

@@ -644,6 +644,7 @@ export async function listRecords(executor: Executor, context: RequestContext, i
     value: record.value === null ? null : Number(record.value),
     unit: record.unit,
     note: record.note,
+    shareId: record.share_id,
   }));
 }
 
@@ -933,7 +934,11 @@ export async function proposeMessages(db: Db, context: RequestContext, id: strin
   return proposals;
 }
 
-/** Sends a message from the incident: through the gate and the message rules, with its route. */
+/**
+ * Sends a message from the incident: through the gate and the message rules, with its route. A
+ * refusal by the sharing gate is kept on the incident (see `recordGateRefusal`) before it is
+ * reported to the caller.
+ */
 export async function sendIncidentMessage(
   db: Db,
   context: RequestContext,
@@ -943,8 +948,103 @@ export async function sendIncidentMessage(
 ) {
   const incident = await findIncident(db, context.orgId, id);
   requireOpen(incident);
-  return sendMessage(db, context, input, settings, {
-    incidentId: id,
-    defaultRoute: incident.escalation_route,
+  try {
+    return await sendMessage(db, context, input, settings, {
+      incidentId: id,
+      defaultRoute: incident.escalation_route,
+    });
+  } catch (error) {
+    const shareId = refusedShareId(error);
+    if (shareId) await recordGateRefusal(db, context, { incidentId: id, shareId }, settings.clock);
+    throw error;
+  }
+}
+
+/** The share log entry behind a refusal by the sharing gate, or null for any other error. */
+function refusedShareId(error: unknown): string | null {
+  if (!(error instanceof AppError) || error.kind !== 'forbidden') return null;
+  const { shareId, reasons } = error.extensions;
+  return typeof shareId === 'string' && Array.isArray(reasons) ? shareId : null;
+}
+
+/**
+ * Adds a gate refusal to the incident's decision log: who tried to send what to whom, and every
+ * reason the gate gave, in words frozen as they were. Its own transaction, after the refusal's
+ * share log entry has committed, so the record can name it.
+ */
+export async function recordGateRefusal(
+  db: Db,
+  context: RequestContext,
+  refusal: { incidentId: string; shareId: string },
+  clock: Clock,
+) {
+  const at = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await findIncident(trx, context.orgId, refusal.incidentId, true);
+    const share = await trx
+      .selectFrom('share_log as share')
+      .innerJoin('people as person', (join) =>
+        join.onRef('person.org_id', '=', 'share.org_id').onRef('person.id', '=', 'share.person_id'),
+      )
+      .innerJoin('partner_organisations as partner', (join) =>
+        join
+          .onRef('partner.org_id', '=', 'share.org_id')
+          .onRef('partner.id', '=', 'share.partner_organisation_id'),
+      )
+      .leftJoin('partner_contacts as contact', (join) =>
+        join
+          .onRef('contact.org_id', '=', 'share.org_id')
+          .onRef('contact.id', '=', 'share.partner_contact_id'),
+      )
+      .select([
+        'share.id',
+        'share.outcome',
+        'share.reasons',
+        'share.purpose',
+        'share.occurred_at',
+        'person.given_name',
+        'person.family_name',
+        'person.preferred_name',
+        'partner.name as partner_name',
+        'contact.name as contact_name',
+      ])
+      .where('share.org_id', '=', context.orgId)
+      .where('share.id', '=', refusal.shareId)
+      .executeTakeFirst();
+    if (share?.outcome !== 'refused') return;
+    const recipient = share.contact_name
+      ? `${share.contact_name} (${share.partner_name})`
+      : share.partner_name;
+    const note = `The sharing gate refused a message to ${recipient} about ${personName(share)}, for ${share.purpose.replaceAll('_', ' ')}. Nothing was sent. ${share.reasons.map((reason) => reason.message).join(' ')}`;
+    const recordId = randomUUID();
+    await trx
+      .insertInto('incident_records')
+      .values({
+        org_id: context.orgId,
+        id: recordId,
+        incident_id: refusal.incidentId,
+        kind: 'gate_refusal',
+        occurred_at: share.occurred_at,
+        recorded_at: at,
+        recorded_by_type: context.actor.type === 'api_token' ? 'api_token' : 'user',
+        recorded_by: context.actor.id,
+        decision: null,
+        evidence: null,
+        rationale: null,
+        advice_ids: [],
+        location: null,
+        measure: null,
+        unit: null,
+        note: note.slice(0, 5000),
+        share_id: share.id,
+      })
+      .execute();
+    await recordAudit(trx, context, at, {
+      action: 'incident.record_gate_refusal',
+      entityType: 'incident_record',
+      entityId: recordId,
+      changedFields: ['kind', 'occurred_at', 'note', 'share_id'],
+      details: { incidentId: refusal.incidentId, shareId: share.id },
+    });
   });
 }

@@ -33,7 +33,8 @@ export const measureKinds = [
 ] as const;
 export type MeasureKind = (typeof measureKinds)[number];
 
-export const recordKinds = ['decision', 'reading', 'hazard', 'note'] as const;
+/** A gate refusal is written by Liaison when a message from the incident is refused, never by hand. */
+export const recordKinds = ['decision', 'reading', 'hazard', 'note', 'gate_refusal'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /** One reason a person is ranked as they are, in words a lead can check. */
@@ -111,6 +112,8 @@ export type IncidentRecordsTable = {
   value: ColumnType<number | null, number | null, never>;
   unit: string | null;
   note: string | null;
+  /** A gate refusal: the share log entry naming the recipient and the reasons. */
+  share_id: ColumnType<string | null, string | null | undefined, never>;
 };
 
 export type IncidentLearningActionsTable = {

@@ -1,18 +1,23 @@
-import type { IncidentReview } from './incident-review.ts';
+import type { IncidentReview, StoredReviewFigures } from './incident-review.ts';
 import { londonText, minutesText } from './incident-review.ts';
 
 // The post-incident review for a governance meeting, as a web page and as a PDF. Both are built
-// from the same sections, so they say the same thing.
+// from the same sections, so they say the same thing. A figure with nothing to measure is said in
+// words ("no acknowledgement", "not yet due"), never as 0 or a dash.
 
 type Review = {
   organisationName: string;
   findings: string | null;
   final: boolean;
-  figures: IncidentReview;
+  figures: StoredReviewFigures;
   learningActions: { action: string; owner: string; dueOn: string; doneAt: string | null }[];
+  /** The address of a message's thread in Liaison, for links from the web page. */
+  messageUrl?: (messageId: string) => string;
 };
 
-type Section = { heading: string; lines: string[] };
+/** A line of the review, and the messages it was counted from (linked from the web page). */
+type Line = { text: string; messageIds?: readonly string[] };
+type Section = { heading: string; lines: Line[] };
 
 const targetWords: Record<string, string> = {
   remind_same_contact: 'a reminder',
@@ -23,68 +28,255 @@ const targetWords: Record<string, string> = {
   internal_registered_manager: 'the registered manager',
 };
 
+const confirmationWords: Record<string, string> = {
+  not_needed: 'given in writing',
+  confirmed: 'confirmed in writing',
+  requested: 'written confirmation requested, not received',
+  not_requested: 'not confirmed in writing',
+};
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const line = (text: string, messageIds?: readonly string[]): Line =>
+  messageIds && messageIds.length > 0 ? { text, messageIds } : { text };
+
+type Request = IncidentReview['requests'][number];
+
+function acknowledgementText(request: Request): string {
+  return request.acknowledgement
+    ? `acknowledged after ${minutesText(request.acknowledgement.minutes)}`
+    : 'no acknowledgement';
+}
+
+function responseText(request: Request): string {
+  if (!request.response) return request.awaits === 'nothing' ? 'no reply asked for' : 'no response';
+  const verb = { responded: 'responded', done: 'done', declined: 'declined' }[request.response.kind];
+  return `${verb} after ${minutesText(request.response.minutes)}`;
+}
+
+/** The deadline and how it went, in words. */
+export function deadlineText(request: {
+  deadline: string | null;
+  deadlineOutcome: Request['deadlineOutcome'];
+  deadlineMinutes: number | null;
+  answered: boolean;
+}): string {
+  const due = `due ${londonText(request.deadline, 'with no deadline')}`;
+  switch (request.deadlineOutcome) {
+    case 'no_deadline':
+      return request.deadline ? `${due}; nothing was asked by then` : 'no deadline';
+    case 'not_yet_due':
+      return `${due}: not yet due`;
+    case 'met':
+      return request.deadlineMinutes === 0
+        ? `${due}: met, on the deadline`
+        : `${due}: met with ${minutesText(request.deadlineMinutes)} to spare`;
+    case 'missed':
+      return request.answered
+        ? `${due}: missed by ${minutesText(request.deadlineMinutes)}`
+        : `${due}: missed, still unanswered ${minutesText(request.deadlineMinutes)} after it`;
+  }
+}
+
+function escalationText(request: Request): string {
+  const { escalation } = request;
+  if (escalation.steps === 0) return 'not escalated';
+  return `escalated ${plural(escalation.steps, 'step')}, as far as ${escalation.furthestTarget ? targetWords[escalation.furthestTarget] : 'an unrecorded step'}`;
+}
+
+function partnerLine(partner: StoredReviewFigures['partners'][number]): Line {
+  const acknowledged =
+    partner.acknowledged > 0
+      ? `acknowledged ${partner.acknowledged} of ${partner.messages} (first after ${minutesText(partner.firstAcknowledgementMinutes)}, median ${minutesText(partner.medianMinutesToAcknowledge)})`
+      : 'no acknowledgement';
+  const responded =
+    partner.responded > 0
+      ? `responded ${partner.responded} of ${partner.messages} (median ${minutesText(partner.medianMinutesToRespond)}, slowest ${minutesText(partner.slowestMinutesToRespond)})`
+      : 'no response';
+  const waiting = partner.notResponded > 0 ? `; ${partner.notResponded} still waiting for an answer` : '';
+  const deadlineParts = [
+    [partner.deadlinesMetMessageIds, 'met'],
+    [partner.deadlinesMissedMessageIds, 'missed'],
+    [partner.notYetDueMessageIds, 'not yet due'],
+  ].flatMap(([ids, words]) => (ids && ids.length > 0 ? [`${ids.length} ${words}`] : []));
+  const deadlines =
+    partner.deadlinesMetMessageIds === undefined
+      ? ''
+      : `; deadlines: ${deadlineParts.length > 0 ? deadlineParts.join(', ') : 'none set'}`;
+  return line(
+    `${partner.name}: ${plural(partner.messages, 'message')}; ${acknowledged}; ${responded}${waiting}${deadlines}.`,
+    partner.messageIds,
+  );
+}
+
 export function reviewSections(review: Review): Section[] {
   const { figures } = review;
+  const isEarlier = figures.figuresVersion === undefined;
   const sections: Section[] = [];
   sections.push({
     heading: 'The incident',
     lines: [
-      `${figures.incident.title} (${figures.incident.type.replaceAll('_', ' ')}, ${figures.incident.severity}).`,
-      `Started ${londonText(figures.incident.startedAt)}; ended ${londonText(figures.incident.endedAt)}; lasted ${minutesText(figures.incident.durationMinutes)}.`,
-      `People affected: ${figures.people.total} (${figures.people.high} high, ${figures.people.medium} medium, ${figures.people.low} low risk).`,
-      review.final
-        ? `Review generated ${londonText(figures.generatedAt)}, when the incident was closed.`
-        : `Preview: the incident is still open (${londonText(figures.generatedAt)}).`,
+      line(
+        `${figures.incident.title} (${figures.incident.type.replaceAll('_', ' ')}, ${figures.incident.severity}).`,
+      ),
+      line(
+        figures.incident.endedAt
+          ? `Started ${londonText(figures.incident.startedAt)}; ended ${londonText(figures.incident.endedAt)}; lasted ${minutesText(figures.incident.durationMinutes)}.`
+          : `Started ${londonText(figures.incident.startedAt)}; not yet ended.`,
+      ),
+      line(
+        `People affected: ${figures.people.total} (${figures.people.high} high, ${figures.people.medium} medium, ${figures.people.low} low risk).`,
+      ),
+      line(
+        review.final
+          ? `Review generated ${londonText(figures.generatedAt)}, when the incident was closed.`
+          : `Preview: the incident is still open (${londonText(figures.generatedAt)}).`,
+      ),
+      ...(isEarlier
+        ? [
+            line(
+              'This review was worked out when the incident closed, before the figures came from each message’s thread: it has no per-request figures, and its partner figures may count requests for written confirmation and replies as acknowledgements.',
+            ),
+          ]
+        : []),
     ],
   });
+
+  const messages = figures.messages;
   sections.push({
     heading: 'Partner communication',
     lines: [
       figures.firstPartnerContact
-        ? `First partner contact: ${figures.firstPartnerContact.partner}, ${minutesText(figures.firstPartnerContact.minutesFromStart)} after the start (${londonText(figures.firstPartnerContact.at)}).`
-        : 'No partner was contacted through Liaison.',
-      `Messages sent: ${figures.messagesSent}.`,
-      ...figures.partners.map(
-        (partner) =>
-          `${partner.name}: ${partner.messages} message${partner.messages === 1 ? '' : 's'}; ` +
-          `acknowledged ${partner.acknowledged} (first after ${minutesText(partner.firstAcknowledgementMinutes)}, median ${minutesText(partner.medianMinutesToAcknowledge)}); ` +
-          `responded ${partner.responded} (median ${minutesText(partner.medianMinutesToRespond)}, slowest ${minutesText(partner.slowestMinutesToRespond)}); ` +
-          `not responded ${partner.notResponded}.`,
-      ),
+        ? line(
+            `First partner contact: ${figures.firstPartnerContact.partner}, ${minutesText(figures.firstPartnerContact.minutesFromStart)} after the start (${londonText(figures.firstPartnerContact.at)}).`,
+            figures.firstPartnerContact.messageId ? [figures.firstPartnerContact.messageId] : undefined,
+          )
+        : line('No partner was contacted through Liaison.'),
+      messages
+        ? line(
+            messages.toPartners.count === 0
+              ? 'Messages sent to partners: none.'
+              : `Messages sent to partners: ${messages.toPartners.count}.`,
+            messages.toPartners.messageIds,
+          )
+        : line(`Messages sent: ${figures.messagesSent}.`),
+      ...(messages && messages.confirmationRequests.count > 0
+        ? [
+            line(
+              `Requests for written confirmation of advice, sent by Liaison: ${messages.confirmationRequests.count} (not counted as messages to partners).`,
+              messages.confirmationRequests.messageIds,
+            ),
+          ]
+        : []),
+      ...(messages && messages.withdrawn.count > 0
+        ? [
+            line(
+              `Withdrawn after sending, and not counted: ${messages.withdrawn.count}.`,
+              messages.withdrawn.messageIds,
+            ),
+          ]
+        : []),
+      ...figures.partners.map(partnerLine),
     ],
   });
+
+  if (figures.requests) {
+    sections.push({
+      heading: 'Each message',
+      lines:
+        figures.requests.length === 0
+          ? [line('No message was sent to a partner.')]
+          : figures.requests.map((request) =>
+              line(
+                `"${request.subject}" to ${request.contact} (${request.partner}), sent ${londonText(request.sentAt)}: ${acknowledgementText(request)}; ${responseText(request)}; ${deadlineText(request)}; ${escalationText(request)}.`,
+                [request.messageId],
+              ),
+            ),
+    });
+  }
+
   sections.push({
     heading: 'Escalations',
     lines:
       figures.escalated.length === 0
-        ? ['No request needed escalating.']
-        : figures.escalated.map(
-            (each) =>
-              `"${each.subject}" to ${each.partner}: ${each.stepsFired} step${each.stepsFired === 1 ? '' : 's'}, as far as ${targetWords[each.furthestTarget]}; ${each.answered ? 'answered in the end' : 'never answered'}.`,
+        ? [line('No request needed escalating.')]
+        : figures.escalated.map((each) =>
+            line(
+              `"${each.subject}" to ${each.partner}: ${plural(each.stepsFired, 'step')}, as far as ${targetWords[each.furthestTarget]}; ${each.answered ? 'answered in the end' : 'never answered'}.`,
+              [each.messageId],
+            ),
           ),
   });
   sections.push({
     heading: 'Requests not answered',
     lines:
       figures.nonResponses.length === 0
-        ? ['Every request was answered.']
-        : figures.nonResponses.map(
-            (each) =>
-              `"${each.subject}" to ${each.contact} (${each.partner}), sent ${londonText(each.sentAt)}, due ${londonText(each.deadline)}${each.acknowledged ? '; acknowledged only' : ''}.`,
+        ? [line('Every request was answered.')]
+        : figures.nonResponses.map((each) =>
+            line(
+              `"${each.subject}" to ${each.contact} (${each.partner}), sent ${londonText(each.sentAt)}, ${
+                each.deadlineOutcome
+                  ? deadlineText({ ...each, answered: false })
+                  : `due ${londonText(each.deadline, 'with no deadline')}`
+              }${each.acknowledged ? '; acknowledged only' : '; no acknowledgement'}.`,
+              [each.messageId],
+            ),
           ),
   });
+
+  if (figures.writtenConfirmation) {
+    const confirmed = figures.writtenConfirmation.filter((each) => each.status === 'confirmed');
+    sections.push({
+      heading: 'Advice and its written confirmation',
+      lines:
+        figures.writtenConfirmation.length === 0
+          ? [line('No advice was recorded from these messages.')]
+          : [
+              ...figures.writtenConfirmation.map((each) =>
+                line(
+                  `${each.givenBy}${each.partner ? ` (${each.partner})` : ''}, ${each.receivedHow.replaceAll('_', ' ')}, ${londonText(each.givenAt)}: ${
+                    each.status === 'confirmed'
+                      ? `confirmed in writing after ${minutesText(each.minutesToConfirm)} (${londonText(each.confirmedAt)})`
+                      : confirmationWords[each.status]
+                  }.`,
+                  [each.messageId, each.confirmationMessageId].filter((id): id is string => id !== null),
+                ),
+              ),
+              line(
+                confirmed.length === 0
+                  ? 'No advice given another way was confirmed in writing.'
+                  : `Time from advice to written confirmation: median ${minutesText(figures.medianMinutesToWrittenConfirmation ?? null)} (${plural(confirmed.length, 'piece')} of advice).`,
+              ),
+            ],
+    });
+  }
+
+  if (figures.gateRefusals) {
+    sections.push({
+      heading: 'Refused by the sharing gate',
+      lines:
+        figures.gateRefusals.length === 0
+          ? [line('The sharing gate refused nothing sent from this incident.')]
+          : figures.gateRefusals.map((refusal) =>
+              line(
+                `${londonText(refusal.at)}, ${refusal.by}: a message to ${refusal.contact ? `${refusal.contact} (${refusal.partner})` : refusal.partner} about ${refusal.person}, for ${refusal.purpose.replaceAll('_', ' ')}, was not sent. ${refusal.reasons.map((reason) => reason.message).join(' ')}`,
+              ),
+            ),
+    });
+  }
+
   sections.push({
     heading: 'Decisions',
     lines:
       figures.decisions.length === 0
-        ? ['No decisions were recorded.']
+        ? [line('No decisions were recorded.')]
         : figures.decisions.flatMap((decision) => [
-            `${londonText(decision.at)}, ${decision.by}: ${decision.decision}`,
-            `  Evidence: ${decision.evidence}`,
-            `  Why: ${decision.rationale}`,
-            ...decision.advice.map(
-              (advice) =>
-                `  Advice relied on: ${advice.givenBy}: "${advice.advice}" (${advice.receivedHow.replaceAll('_', ' ')}; ${advice.confirmation === 'confirmed' || advice.confirmation === 'not_needed' ? 'in writing' : 'not yet confirmed in writing'}).`,
+            line(`${londonText(decision.at)}, ${decision.by}: ${decision.decision}`),
+            line(`  Evidence: ${decision.evidence}`),
+            line(`  Why: ${decision.rationale}`),
+            ...decision.advice.map((advice) =>
+              line(
+                `  Advice relied on: ${advice.givenBy}: "${advice.advice}" (${advice.receivedHow.replaceAll('_', ' ')}; ${confirmationWords[advice.confirmation]}).`,
+              ),
             ),
           ]),
   });
@@ -92,21 +284,23 @@ export function reviewSections(review: Review): Section[] {
     heading: 'Interim measures',
     lines:
       figures.measures.length === 0
-        ? ['No interim measures were recorded.']
-        : figures.measures.map(
-            (measure) =>
-              `${measure.description} (${measure.owner}): from ${londonText(measure.startsAt)} ${measure.endedAt ? `to ${londonText(measure.endedAt)}, ${minutesText(measure.minutesInPlace)}` : '— still in place'}.`,
+        ? [line('No interim measures were recorded.')]
+        : figures.measures.map((measure) =>
+            line(
+              `${measure.description} (${measure.owner}): from ${londonText(measure.startsAt)} ${measure.endedAt ? `to ${londonText(measure.endedAt)}, ${minutesText(measure.minutesInPlace)}` : 'and still in place'}.`,
+            ),
           ),
   });
-  sections.push({ heading: 'Findings', lines: [review.findings ?? 'No findings recorded yet.'] });
+  sections.push({ heading: 'Findings', lines: [line(review.findings ?? 'No findings recorded yet.')] });
   sections.push({
     heading: 'Learning actions',
     lines:
       review.learningActions.length === 0
-        ? ['No learning actions yet.']
-        : review.learningActions.map(
-            (action) =>
+        ? [line('No learning actions yet.')]
+        : review.learningActions.map((action) =>
+            line(
               `${action.action} (${action.owner}, due ${action.dueOn})${action.doneAt ? `: done ${londonText(action.doneAt)}` : ''}.`,
+            ),
           ),
   });
   return sections;
@@ -121,12 +315,22 @@ function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+function lineHtml(entry: Line, messageUrl: Review['messageUrl']): string {
+  const text = escapeHtml(entry.text);
+  if (!messageUrl || !entry.messageIds) return text;
+  const links = entry.messageIds.map(
+    (id, index) =>
+      `<a href="${escapeHtml(messageUrl(id))}">${entry.messageIds!.length === 1 ? 'Open the thread' : `Thread ${index + 1}`}</a>`,
+  );
+  return `${text} ${links.join(' ')}`;
+}
+
 export function reviewHtml(review: Review): string {
   const body = reviewSections(review)
     .map(
       (section) =>
         `<h2>${escapeHtml(section.heading)}</h2>\n<ul>\n${section.lines
-          .map((line) => `  <li>${escapeHtml(line)}</li>`)
+          .map((entry) => `  <li>${lineHtml(entry, review.messageUrl)}</li>`)
           .join('\n')}\n</ul>`,
     )
     .join('\n');
@@ -173,7 +377,14 @@ export async function reviewPdf(review: Review): Promise<Buffer> {
       document.font('Helvetica-Bold').fontSize(13).text(section.heading);
       document.moveDown(0.3);
       document.font('Helvetica').fontSize(10);
-      for (const line of section.lines) document.text(line, { paragraphGap: 3 });
+      for (const entry of section.lines) {
+        const first = entry.messageIds?.[0];
+        // The line links to the (first) thread it was counted from, as the web page does.
+        document.text(entry.text, {
+          paragraphGap: 3,
+          ...(first && review.messageUrl ? { link: review.messageUrl(first) } : {}),
+        });
+      }
     }
     document.end();
   });

@@ -143,15 +143,32 @@ function noRoute<C extends ChannelForChoice>(
   const moment = describeMoment(input.at);
   const names = owners.map((owner) => owner.name);
   const anyOf = names.join(' or ');
-  const noneOf = names.length === 1 ? names[0] : `neither ${names.join(' nor ')}`;
-  if (input.urgency === 'routine') {
-    const next = nextRoutineOpening(owners, input.at);
+  // Said first and plainly: no other sentence below is true of owners with nothing in the register.
+  if (owners.every((owner) => owner.channels.length === 0)) {
     return {
       route: null,
-      nextStaffedAt: next?.at ?? null,
-      reason: next
-        ? `No channel for routine matters is staffed at ${moment}. Routine matters wait for staffed hours: ${next.owner}’s ${describeChannel(next.channel)} is next staffed at ${describeMoment(next.at)}.`
-        : `No channel for routine matters is staffed at ${moment}, and ${noneOf} has one staffed in the next two weeks.`,
+      nextStaffedAt: null,
+      reason: `There is no channel in the register for ${anyOf}.`,
+    };
+  }
+  if (input.urgency === 'routine') {
+    const next = nextRoutineOpening(owners, input.at);
+    if (next) {
+      return {
+        route: null,
+        nextStaffedAt: next.at,
+        reason: `No channel for routine matters is staffed at ${moment}. Routine matters wait for staffed hours: ${next.owner}’s ${describeChannel(next.channel)} is next staffed at ${describeMoment(next.at)}.`,
+      };
+    }
+    const hasRoutine = owners.some((owner) =>
+      owner.channels.some((channel) => channel.urgencies.includes('routine')),
+    );
+    return {
+      route: null,
+      nextStaffedAt: null,
+      reason: hasRoutine
+        ? `No channel for routine matters is staffed at ${moment}, and ${noneHas(names, 'channel for routine matters staffed in the next two weeks')}.`
+        : `No channel for routine matters is staffed at ${moment}: ${noneHas(names, 'channel for routine matters in the register')}.`,
     };
   }
   const hasOutOfHours = owners.some((owner) =>
@@ -162,8 +179,15 @@ function noRoute<C extends ChannelForChoice>(
     nextStaffedAt: null,
     reason: hasOutOfHours
       ? `No channel for urgent matters is staffed at ${moment}, and no out-of-hours channel of ${anyOf} is staffed then either.`
-      : `No channel is staffed at ${moment} and ${noneOf} has an out-of-hours channel.`,
+      : `No channel for urgent matters is staffed at ${moment}, and ${noneHas(names, 'out-of-hours channel in the register')}.`,
   };
+}
+
+/** "Riverside Surgery has no out-of-hours channel", "neither Dr Patel nor Riverside Surgery has an out-of-hours channel". */
+function noneHas(names: readonly string[], thing: string): string {
+  if (names.length === 1) return `${names[0]} has no ${thing}`;
+  const article = /^[aeiou]/i.test(thing) ? 'an' : 'a';
+  return `neither ${names.join(' nor ')} has ${article} ${thing}`;
 }
 
 function nextRoutineOpening<C extends ChannelForChoice>(owners: Owner<C>[], at: Date) {

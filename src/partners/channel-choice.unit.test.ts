@@ -155,7 +155,7 @@ describe('which channel now: whose channel', () => {
     const choice = choose('2026-11-21T18:30:00Z', { organisation: [surgeryReception] });
     expect(choice.route).toBeNull();
     expect(choice.reason).toBe(
-      'No channel is staffed at 18:30 on Saturday 21 November and neither Dr Patel nor Riverside Surgery has an out-of-hours channel.',
+      'No channel for urgent matters is staffed at 18:30 on Saturday 21 November, and neither Dr Patel nor Riverside Surgery has an out-of-hours channel in the register.',
     );
   });
 
@@ -182,6 +182,66 @@ describe('which channel now: whose channel', () => {
     expect(
       choose('2026-11-20T10:00:00Z', { contact: [email, phone], urgency: 'urgent' }).route?.channel.id,
     ).toBe('phone');
+  });
+});
+
+describe('which channel now: saying plainly what the register lacks', () => {
+  const saturdayEvening = new Date('2026-11-21T18:30:00Z');
+  const fridayMorning = new Date('2026-11-20T10:00:00Z');
+  const organisationOnly = (channels: TestChannel[], urgency: 'urgent' | 'routine', at = saturdayEvening) =>
+    chooseChannel({ contact: null, organisation: { name: 'Riverside Surgery', channels }, urgency, at });
+
+  it('says there is no channel in the register when the contact and organisation have none', () => {
+    for (const urgency of ['urgent', 'routine'] as const) {
+      for (const at of [saturdayEvening, fridayMorning]) {
+        const choice = chooseChannel({
+          contact: { name: 'Dr Patel', endedAt: null, channels: [] },
+          organisation: { name: 'Riverside Surgery', channels: [] },
+          urgency,
+          at,
+        });
+        expect(choice).toEqual({
+          route: null,
+          nextStaffedAt: null,
+          reason: 'There is no channel in the register for Dr Patel or Riverside Surgery.',
+        });
+      }
+    }
+  });
+
+  it('says the same of an organisation asked about alone (the duty-line step), never that it has a channel', () => {
+    expect(organisationOnly([], 'urgent').reason).toBe(
+      'There is no channel in the register for Riverside Surgery.',
+    );
+    expect(organisationOnly([surgeryReception], 'urgent').reason).toBe(
+      'No channel for urgent matters is staffed at 18:30 on Saturday 21 November, and Riverside Surgery has no out-of-hours channel in the register.',
+    );
+  });
+
+  it('leaves a contact who has moved on out of the sentence', () => {
+    const choice = chooseChannel({
+      contact: { name: 'Dr Patel', endedAt: new Date('2026-11-01T00:00:00Z'), channels: [gpDirect] },
+      organisation: { name: 'Riverside Surgery', channels: [] },
+      urgency: 'urgent',
+      at: fridayMorning,
+    });
+    expect(choice.reason).toBe('There is no channel in the register for Riverside Surgery.');
+  });
+
+  it('says when no channel serves routine matters at all, or none opens in the next two weeks', () => {
+    expect(organisationOnly([gpDirect], 'routine').reason).toBe(
+      'No channel for routine matters is staffed at 18:30 on Saturday 21 November: Riverside Surgery has no channel for routine matters in the register.',
+    );
+    const neverStaffed = channel('closed', { urgencies: ['routine'], hours: {} });
+    expect(organisationOnly([neverStaffed], 'routine').reason).toBe(
+      'No channel for routine matters is staffed at 18:30 on Saturday 21 November, and Riverside Surgery has no channel for routine matters staffed in the next two weeks.',
+    );
+    expect(
+      choose('2026-11-21T18:30:00Z', { contact: [], organisation: [neverStaffed], urgency: 'routine' })
+        .reason,
+    ).toBe(
+      'No channel for routine matters is staffed at 18:30 on Saturday 21 November, and neither Dr Patel nor Riverside Surgery has a channel for routine matters staffed in the next two weeks.',
+    );
   });
 });
 
@@ -233,9 +293,18 @@ describe('which channel now: properties', () => {
         fc.array(arbitraryChannel, { maxLength: 4 }),
         fc.constantFrom('urgent', 'routine' as const),
         moment,
-        (contactChannels, organisationChannels, urgency, at) => {
+        fc.constantFrom('current', 'moved_on', 'absent' as const),
+        (givenContactChannels, organisationChannels, urgency, at, contactState) => {
+          const contactChannels = contactState === 'current' ? givenContactChannels : [];
           const choice = chooseChannel({
-            contact: { name: 'Dr Patel', endedAt: null, channels: contactChannels },
+            contact:
+              contactState === 'absent'
+                ? null
+                : {
+                    name: 'Dr Patel',
+                    endedAt: contactState === 'moved_on' ? new Date('2026-01-01T00:00:00Z') : null,
+                    channels: contactState === 'current' ? contactChannels : givenContactChannels,
+                  },
             organisation: { name: 'Riverside Surgery', channels: organisationChannels },
             urgency,
             at,
@@ -244,6 +313,9 @@ describe('which channel now: properties', () => {
           const servesNow = all.filter((item) => item.urgencies.includes(urgency) && isStaffedAt(item, at));
           if (!choice.route) {
             expect(servesNow).toEqual([]);
+            // Only "X has no …" or "neither X nor Y has …": never a claim that someone has a channel.
+            expect(choice.reason.replace(/neither [^.,:]* has/g, '')).not.toMatch(/\bhas (a|an|one)\b/);
+            if (all.length === 0) expect(choice.reason).toContain('no channel in the register');
             return;
           }
           const chosen = choice.route.channel;

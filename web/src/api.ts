@@ -1752,7 +1752,8 @@ export type MeasureKind =
   | 'alternative_accommodation_request'
   | 'staffing_cover'
   | 'other';
-export type IncidentRecordKind = 'decision' | 'reading' | 'hazard' | 'note';
+/** A gate refusal is written by Liaison when a message from the incident is refused. */
+export type IncidentRecordKind = 'decision' | 'reading' | 'hazard' | 'note' | 'gate_refusal';
 
 export type Incident = {
   id: string;
@@ -1841,6 +1842,8 @@ export type IncidentRecord = {
   value: number | null;
   unit: string | null;
   note: string | null;
+  /** A gate refusal: the share log entry naming the recipient and every reason. */
+  shareId: string | null;
 };
 
 export type NewIncidentRecord =
@@ -1884,7 +1887,42 @@ export type IncidentTimelineEntry = {
   personId: string | null;
 };
 
+/** Judged on the response (a request) or on receipt (an incident update), when the review was worked out. */
+export type DeadlineOutcome = 'met' | 'missed' | 'not_yet_due' | 'no_deadline';
+
+/** One message to a partner, from its thread. */
+export type ReviewRequest = {
+  messageId: string;
+  subject: string;
+  template: MessageTemplate;
+  partnerOrganisationId: string;
+  partner: string;
+  contact: string;
+  sentAt: string;
+  sentEventId: string | null;
+  deadline: string | null;
+  awaits: 'response' | 'acknowledgement' | 'nothing';
+  /** The first acknowledgement entry; a reply does not stand in for one. */
+  acknowledgement: { at: string; minutes: number; eventId: string } | null;
+  response: { at: string; minutes: number; kind: 'responded' | 'done' | 'declined'; eventId: string } | null;
+  answered: boolean;
+  deadlineOutcome: DeadlineOutcome;
+  /** How far before (met) or after (missed) the deadline. */
+  deadlineMinutes: number | null;
+  escalation: {
+    steps: number;
+    furthestTarget: EscalationTarget | null;
+    reachedManagers: boolean;
+    eventIds: string[];
+  };
+};
+
+/**
+ * The review's figures. A review closed before the figures came from the message threads has no
+ * figuresVersion and none of the optional parts below; it is shown as it was kept.
+ */
 export type ReviewFigures = {
+  figuresVersion?: 2;
   generatedAt: string;
   incident: {
     title: string;
@@ -1895,20 +1933,36 @@ export type ReviewFigures = {
     durationMinutes: number | null;
   };
   people: { total: number; high: number; medium: number; low: number };
-  firstPartnerContact: { at: string; minutesFromStart: number; partner: string } | null;
+  firstPartnerContact: { at: string; minutesFromStart: number; partner: string; messageId?: string } | null;
+  /** Messages to partners: not Liaison's own requests for written confirmation, nor withdrawn ones. */
   messagesSent: number;
+  messages?: {
+    toPartners: { count: number; messageIds: string[] };
+    confirmationRequests: { count: number; messageIds: string[] };
+    withdrawn: { count: number; messageIds: string[] };
+  };
+  requests?: ReviewRequest[];
   partners: {
     partnerOrganisationId: string;
     name: string;
     messages: number;
+    messageIds?: string[];
     firstContactAt: string;
     acknowledged: number;
+    acknowledgementEventIds?: string[];
+    notAcknowledgedMessageIds?: string[];
     firstAcknowledgementMinutes: number | null;
     medianMinutesToAcknowledge: number | null;
     responded: number;
+    responseEventIds?: string[];
     medianMinutesToRespond: number | null;
     slowestMinutesToRespond: number | null;
     notResponded: number;
+    notRespondedMessageIds?: string[];
+    deadlinesMetMessageIds?: string[];
+    deadlinesMissedMessageIds?: string[];
+    notYetDueMessageIds?: string[];
+    furthestEscalation?: EscalationTarget | null;
   }[];
   escalated: {
     messageId: string;
@@ -1918,6 +1972,7 @@ export type ReviewFigures = {
     furthestTarget: EscalationTarget;
     reachedManagers: boolean;
     answered: boolean;
+    eventIds?: string[];
   }[];
   nonResponses: {
     messageId: string;
@@ -1927,14 +1982,43 @@ export type ReviewFigures = {
     sentAt: string;
     deadline: string | null;
     acknowledged: boolean;
+    deadlineOutcome?: DeadlineOutcome;
+    deadlineMinutes?: number | null;
+  }[];
+  writtenConfirmation?: {
+    adviceId: string;
+    givenBy: string;
+    partner: string | null;
+    givenAt: string;
+    receivedHow: ReceivedHow;
+    status: AdviceConfirmationStatus;
+    confirmedAt: string | null;
+    minutesToConfirm: number | null;
+    messageId: string | null;
+    confirmationMessageId: string | null;
+    eventIds: string[];
+  }[];
+  medianMinutesToWrittenConfirmation?: number | null;
+  gateRefusals?: {
+    recordId: string;
+    shareId: string;
+    at: string;
+    by: string;
+    person: string;
+    partner: string;
+    contact: string | null;
+    purpose: SharingPurpose;
+    reasons: { code: string; message: string }[];
   }[];
   decisions: {
+    recordId?: string;
     at: string;
     by: string;
     decision: string;
     evidence: string;
     rationale: string;
     advice: {
+      adviceId?: string;
       givenBy: string;
       advice: string;
       receivedHow: ReceivedHow;

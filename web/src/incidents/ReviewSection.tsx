@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
 import {
   type AdviceConfirmationStatus,
   addLearningAction,
@@ -9,15 +10,17 @@ import {
   incidentReviewDownloadPath,
   type LearningAction,
   type ReviewFigures,
+  type ReviewRequest,
   recordIncidentFindings,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { targetLabels } from '../messages/message-labels.ts';
-import { Moment } from '../messages/message-parts.tsx';
+import { Moment, messagePath } from '../messages/message-parts.tsx';
 import { DateInput, readDateInput, readText, SelectField, TextArea } from '../partners/form-fields.tsx';
 import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
+import { purposeLabels } from '../sharing/sharing-labels.ts';
 import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
@@ -36,6 +39,40 @@ const confirmationWords = {
   requested: 'written confirmation requested',
   not_requested: 'not confirmed in writing',
 } as const satisfies Record<AdviceConfirmationStatus, string>;
+
+const responseWords = { responded: 'Responded', done: 'Done', declined: 'Declined' } as const;
+
+/** The deadline and how it went, in words: never a bare 0 or a dash. */
+function deadlineWords(request: {
+  deadline: string | null;
+  deadlineOutcome?: ReviewRequest['deadlineOutcome'];
+  deadlineMinutes?: number | null;
+  answered: boolean;
+}): string {
+  switch (request.deadlineOutcome) {
+    case undefined:
+      return request.deadline ? 'Not worked out for this review' : 'No deadline';
+    case 'no_deadline':
+      return 'No deadline';
+    case 'not_yet_due':
+      return 'Not yet due when the review was worked out';
+    case 'met':
+      return request.deadlineMinutes
+        ? `Met, with ${describeMinutes(request.deadlineMinutes)} to spare`
+        : 'Met, on the deadline';
+    case 'missed':
+      return request.answered
+        ? `Missed by ${describeMinutes(request.deadlineMinutes ?? null)}`
+        : `Missed: still unanswered ${describeMinutes(request.deadlineMinutes ?? null)} after it`;
+  }
+}
+
+const count = (list: readonly unknown[] | undefined) => list?.length ?? 0;
+
+/** Small print under a cell's main words. */
+function Detail({ children }: { children: ReactNode }) {
+  return <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">{children}</span>;
+}
 
 export function ReviewSection() {
   const { incident } = useIncident();
@@ -97,12 +134,23 @@ export function ReviewSection() {
 }
 
 function Figures({ figures }: { figures: ReviewFigures }) {
-  const { people, firstPartnerContact } = figures;
+  const { people, firstPartnerContact, messages } = figures;
   const levels = (['high', 'medium', 'low'] as const)
     .map((level) => `${people[level]} at ${levelLabels[level].toLowerCase()}`)
     .join(', ');
+  const isEarlier = figures.figuresVersion === undefined;
   return (
     <>
+      {isEarlier ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This review was worked out when the incident closed, before the figures came from each message’s
+            thread. It has no figures for each message, and its partner figures may count requests for written
+            confirmation, and replies, as acknowledgements.
+          </p>
+        </div>
+      ) : null}
       <h3>The incident and partner contact</h3>
       <SummaryList
         rows={[
@@ -127,45 +175,161 @@ function Figures({ figures }: { figures: ReviewFigures }) {
               'No partner has been contacted'
             ),
           },
-          { key: 'Messages sent', value: String(figures.messagesSent) },
+          { key: 'Messages sent', value: figures.messagesSent === 0 ? 'None' : String(figures.messagesSent) },
+          ...(messages
+            ? [
+                {
+                  key: 'Requests for written confirmation, sent by Liaison',
+                  value:
+                    messages.confirmationRequests.count === 0
+                      ? 'None'
+                      : `${messages.confirmationRequests.count} (not counted as messages sent)`,
+                },
+                ...(messages.withdrawn.count > 0
+                  ? [{ key: 'Withdrawn after sending', value: `${messages.withdrawn.count} (not counted)` }]
+                  : []),
+              ]
+            : []),
+          ...(figures.writtenConfirmation
+            ? [
+                {
+                  key: 'Time from advice to written confirmation',
+                  value:
+                    figures.medianMinutesToWrittenConfirmation === null ||
+                    figures.medianMinutesToWrittenConfirmation === undefined
+                      ? 'No advice given another way was confirmed in writing'
+                      : `${describeMinutes(figures.medianMinutesToWrittenConfirmation)} (median)`,
+                },
+              ]
+            : []),
+          ...(figures.gateRefusals
+            ? [
+                {
+                  key: 'Refused by the sharing gate',
+                  value: figures.gateRefusals.length === 0 ? 'None' : String(figures.gateRefusals.length),
+                },
+              ]
+            : []),
         ]}
       />
 
       {figures.partners.length === 0 ? null : (
         <Table
           caption="Each partner’s acknowledgement and response times"
-          headings={['Partner', 'First contact (UK time)', 'Acknowledged', 'Responded', 'Not answered']}
+          headings={['Partner', 'First contact (UK time)', 'Acknowledged', 'Responded', 'Deadlines']}
         >
           {figures.partners.map((partner) => (
             <Row key={partner.partnerOrganisationId}>
               <Cell heading="Partner">
                 {partner.name}
-                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                <Detail>
                   {partner.messages} {partner.messages === 1 ? 'message' : 'messages'}
-                </span>
+                </Detail>
               </Cell>
               <Cell heading="First contact (UK time)">
                 <Moment iso={partner.firstContactAt} />
               </Cell>
               <Cell heading="Acknowledged">
-                {partner.acknowledged} of {partner.messages}
-                {partner.firstAcknowledgementMinutes !== null ? (
-                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-                    First after {describeMinutes(partner.firstAcknowledgementMinutes)}; median{' '}
-                    {describeMinutes(partner.medianMinutesToAcknowledge)}
-                  </span>
-                ) : null}
+                {partner.acknowledged === 0 ? (
+                  'No acknowledgement'
+                ) : (
+                  <>
+                    {partner.acknowledged} of {partner.messages}
+                    <Detail>
+                      First after {describeMinutes(partner.firstAcknowledgementMinutes)}; median{' '}
+                      {describeMinutes(partner.medianMinutesToAcknowledge)}
+                    </Detail>
+                  </>
+                )}
               </Cell>
               <Cell heading="Responded">
-                {partner.responded} of {partner.messages}
-                {partner.medianMinutesToRespond !== null ? (
-                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-                    Median {describeMinutes(partner.medianMinutesToRespond)}; slowest{' '}
-                    {describeMinutes(partner.slowestMinutesToRespond)}
-                  </span>
+                {partner.responded === 0 ? (
+                  'No response'
+                ) : (
+                  <>
+                    {partner.responded} of {partner.messages}
+                    <Detail>
+                      Median {describeMinutes(partner.medianMinutesToRespond)}; slowest{' '}
+                      {describeMinutes(partner.slowestMinutesToRespond)}
+                    </Detail>
+                  </>
+                )}
+              </Cell>
+              <Cell heading="Deadlines">
+                {partner.deadlinesMetMessageIds === undefined ? (
+                  partner.notResponded === 0 ? (
+                    'Every request answered'
+                  ) : (
+                    `${partner.notResponded} not answered`
+                  )
+                ) : (
+                  <>
+                    {[
+                      [partner.deadlinesMetMessageIds, 'met'] as const,
+                      [partner.deadlinesMissedMessageIds, 'missed'] as const,
+                      [partner.notYetDueMessageIds, 'not yet due'] as const,
+                    ]
+                      .flatMap(([ids, words]) => (count(ids) > 0 ? [`${count(ids)} ${words}`] : []))
+                      .join(', ') || 'No deadline set'}
+                    {partner.furthestEscalation ? (
+                      <Detail>
+                        Escalated as far as {targetLabels[partner.furthestEscalation].toLowerCase()}
+                      </Detail>
+                    ) : null}
+                  </>
+                )}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.requests === undefined ? null : figures.requests.length === 0 ? (
+        <>
+          <h3>Each message</h3>
+          <p>No message was sent to a partner.</p>
+        </>
+      ) : (
+        <Table
+          caption="Each message: acknowledgement, response, deadline and escalation"
+          headings={['Message', 'Acknowledged', 'Responded', 'Deadline', 'Escalation']}
+        >
+          {figures.requests.map((request) => (
+            <Row key={request.messageId}>
+              <Cell heading="Message">
+                <Link to={messagePath(request.messageId)}>{request.subject}</Link>
+                <Detail>
+                  {request.contact}, {request.partner}; sent <Moment iso={request.sentAt} />
+                </Detail>
+              </Cell>
+              <Cell heading="Acknowledged">
+                {request.acknowledgement
+                  ? `After ${describeMinutes(request.acknowledgement.minutes)}`
+                  : 'No acknowledgement'}
+              </Cell>
+              <Cell heading="Responded">
+                {request.response
+                  ? `${responseWords[request.response.kind]} after ${describeMinutes(request.response.minutes)}`
+                  : request.awaits === 'nothing'
+                    ? 'No reply asked for'
+                    : 'No response'}
+              </Cell>
+              <Cell heading="Deadline">
+                {deadlineWords(request)}
+                {request.deadline ? (
+                  <Detail>
+                    Due <Moment iso={request.deadline} />
+                  </Detail>
                 ) : null}
               </Cell>
-              <Cell heading="Not answered">{partner.notResponded}</Cell>
+              <Cell heading="Escalation">
+                {request.escalation.steps === 0
+                  ? 'Not escalated'
+                  : `${request.escalation.steps} ${request.escalation.steps === 1 ? 'step' : 'steps'}`}
+                {request.escalation.furthestTarget ? (
+                  <Detail>As far as {targetLabels[request.escalation.furthestTarget].toLowerCase()}</Detail>
+                ) : null}
+              </Cell>
             </Row>
           ))}
         </Table>
@@ -184,19 +348,13 @@ function Figures({ figures }: { figures: ReviewFigures }) {
           {figures.escalated.map((each) => (
             <Row key={each.messageId}>
               <Cell heading="Message">
-                {each.subject}
-                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-                  {each.partner}
-                </span>
+                <Link to={messagePath(each.messageId)}>{each.subject}</Link>
+                <Detail>{each.partner}</Detail>
               </Cell>
               <Cell heading="Steps taken">{each.stepsFired}</Cell>
               <Cell heading="Furthest step">
                 {targetLabels[each.furthestTarget]}
-                {each.reachedManagers ? (
-                  <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-                    Reached managers here
-                  </span>
-                ) : null}
+                {each.reachedManagers ? <Detail>Reached managers here</Detail> : null}
               </Cell>
               <Cell heading="Outcome">{each.answered ? 'Answered' : 'Not answered'}</Cell>
             </Row>
@@ -212,23 +370,96 @@ function Figures({ figures }: { figures: ReviewFigures }) {
       ) : (
         <Table
           caption="Requests never answered"
-          headings={['Message', 'Sent (UK time)', 'Deadline (UK time)', 'Acknowledged']}
+          headings={['Message', 'Sent (UK time)', 'Deadline', 'Acknowledged']}
         >
           {figures.nonResponses.map((each) => (
             <Row key={each.messageId}>
               <Cell heading="Message">
-                {each.subject}
-                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                <Link to={messagePath(each.messageId)}>{each.subject}</Link>
+                <Detail>
                   {each.contact}, {each.partner}
-                </span>
+                </Detail>
               </Cell>
               <Cell heading="Sent (UK time)">
                 <Moment iso={each.sentAt} />
               </Cell>
-              <Cell heading="Deadline (UK time)">
-                {each.deadline ? <Moment iso={each.deadline} /> : 'None'}
+              <Cell heading="Deadline">
+                {each.deadline ? (
+                  <>
+                    <Moment iso={each.deadline} />
+                    <Detail>{deadlineWords({ ...each, answered: false })}</Detail>
+                  </>
+                ) : (
+                  'No deadline'
+                )}
               </Cell>
-              <Cell heading="Acknowledged">{each.acknowledged ? 'Yes' : 'No'}</Cell>
+              <Cell heading="Acknowledged">{each.acknowledged ? 'Yes' : 'No acknowledgement'}</Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.writtenConfirmation === undefined ? null : figures.writtenConfirmation.length === 0 ? (
+        <>
+          <h3>Advice and its written confirmation</h3>
+          <p>No advice was recorded from these messages.</p>
+        </>
+      ) : (
+        <Table
+          caption="Advice and its written confirmation"
+          headings={['Advice from', 'Given (UK time)', 'In writing']}
+        >
+          {figures.writtenConfirmation.map((each) => (
+            <Row key={each.adviceId}>
+              <Cell heading="Advice from">
+                {each.messageId ? <Link to={messagePath(each.messageId)}>{each.givenBy}</Link> : each.givenBy}
+                {each.partner ? <Detail>{each.partner}</Detail> : null}
+              </Cell>
+              <Cell heading="Given (UK time)">
+                <Moment iso={each.givenAt} />
+              </Cell>
+              <Cell heading="In writing">
+                {each.status === 'confirmed' && each.minutesToConfirm !== null
+                  ? `Confirmed in writing after ${describeMinutes(each.minutesToConfirm)}`
+                  : confirmationWords[each.status]}
+                {each.confirmationMessageId ? (
+                  <Detail>
+                    <Link to={messagePath(each.confirmationMessageId)}>
+                      The request for written confirmation
+                    </Link>
+                  </Detail>
+                ) : null}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+
+      {figures.gateRefusals === undefined ? null : figures.gateRefusals.length === 0 ? (
+        <>
+          <h3>Refused by the sharing gate</h3>
+          <p>The sharing gate refused nothing sent from this incident.</p>
+        </>
+      ) : (
+        <Table caption="Refused by the sharing gate" headings={['When (UK time)', 'Message', 'Reasons']}>
+          {figures.gateRefusals.map((refusal) => (
+            <Row key={refusal.recordId}>
+              <Cell heading="When (UK time)">
+                <Moment iso={refusal.at} />
+                <Detail>By {refusal.by}</Detail>
+              </Cell>
+              <Cell heading="Message">
+                To {refusal.contact ? `${refusal.contact}, ${refusal.partner}` : refusal.partner}, about{' '}
+                {refusal.person}
+                <Detail>{purposeLabels[refusal.purpose]}; not sent</Detail>
+              </Cell>
+              <Cell heading="Reasons">
+                <ul className="nhsuk-list nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  {refusal.reasons.map((reason) => (
+                    <li key={reason.code}>{reason.message}</li>
+                  ))}
+                </ul>
+              </Cell>
             </Row>
           ))}
         </Table>

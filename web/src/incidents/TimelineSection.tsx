@@ -19,6 +19,7 @@ const kindLabels: Record<string, string> = {
   reading: 'Reading',
   hazard: 'Hazard',
   note: 'Note',
+  gate_refusal: 'Refused by the sharing gate',
 };
 
 /** A kind the page has no words for yet (a new kind of message event) is still shown, as its own words. */

@@ -82,6 +82,7 @@ export const recordKindLabels = {
   reading: 'Reading',
   hazard: 'Hazard',
   note: 'Note',
+  gate_refusal: 'Refused by the sharing gate',
 } as const satisfies Record<IncidentRecordKind, string>;
 
 /** "2 hours 5 minutes", "45 minutes": for the review's times. */
