@@ -10,6 +10,7 @@ import {
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
+import { bodyToSend } from '../partner-messages/outbox.ts';
 import { recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
@@ -314,11 +315,14 @@ describe('the post-incident review', () => {
     const confirmationId = advice.confirmation_message_id!;
     const confirmationEmail = await t.db
       .selectFrom('email_outbox')
-      .select('text_body')
+      .selectAll()
       .where('org_id', '=', orgId)
       .where('message_id', '=', confirmationId)
       .executeTakeFirstOrThrow();
-    const confirmationLink = /\S+\/partner#[\w-]+/.exec(confirmationEmail.text_body)![0];
+    // The token waits sealed in the outbox: only the delivery step can read it back.
+    const confirmationLink = /\S+\/partner#[\w-]+/.exec(
+      bodyToSend(confirmationEmail, t.config.mfaKeyFile),
+    )![0];
     at('11:10');
     await ok('POST', `/api/incidents/${incident.id}/records`, {
       kind: 'decision',
