@@ -21,7 +21,7 @@ import { AppError } from '../errors.ts';
 import * as organisationsRepository from '../organisations/organisations.repository.ts';
 import { createOrganisationInput } from '../organisations/organisations.schemas.ts';
 import { createOrganisation } from '../organisations/organisations.service.ts';
-import { createUser } from '../users/users.service.ts';
+import { createUserWithPassword } from '../users/users.service.ts';
 import { type StaffRole, staffRoles } from '../users/users.table.ts';
 
 /** A failure the administrator can act on: printed without a stack trace, with an exit code. */
@@ -144,7 +144,7 @@ export function buildCli(): Command {
   user
     .command('add')
     .description(
-      'Add a staff member. The password is read from standard input with --password-stdin, or generated and printed once.',
+      'Add a staff member, such as an organisation’s first registered manager. The password is read from standard input with --password-stdin, or generated and printed once. (In the web app, new staff choose their own password through a set-up link.)',
     )
     .requiredOption('--org <id-or-name>', 'the organisation')
     .requiredOption('--email <email>', 'their email address (used to sign in)')
@@ -169,7 +169,7 @@ export function buildCli(): Command {
         }
         await withDatabase(async (db) => {
           const orgId = await findOrganisationId(db, options.org);
-          const created = await createUser(
+          const created = await createUserWithPassword(
             db,
             systemContext(orgId, 'cli'),
             { email: options.email, displayName: options.name, role: options.role, password },

@@ -45,11 +45,12 @@ import type {
   ShareLogTable,
   SharingAgreementsTable,
 } from '../sharing/sharing.table.ts';
-import type { UsersTable } from '../users/users.table.ts';
+import type { UserSetUpLinksTable, UsersTable } from '../users/users.table.ts';
 
 export type Database = {
   organisations: OrganisationsTable;
   users: UsersTable;
+  user_set_up_links: UserSetUpLinksTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   mfa_credentials: MfaCredentialsTable;
