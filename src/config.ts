@@ -48,6 +48,12 @@ const environmentSchema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   /** The Ed25519 key that signs checkpoints (PKCS#8 PEM, mode 0600); never stored in the database. */
   AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * A second folder every checkpoint is also written to, on storage the database's administrators
+   * cannot reach (another host's share, write-once storage): verification needs the latest
+   * checkpoint in both.
+   */
+  AUDIT_CHECKPOINT_MIRROR_DIR: z.string().min(1).optional(),
   /** How often the server writes checkpoints; 0 leaves it to `liaison audit checkpoint`. */
   AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce
     .number()
@@ -84,7 +90,12 @@ export type Config = {
     requireTls: boolean;
   };
   auditSealIntervalMs: number;
-  auditCheckpoint: { directory: string; keyFile: string; intervalMs: number };
+  auditCheckpoint: {
+    directory: string;
+    keyFile: string;
+    mirrorDirectory?: string | null;
+    intervalMs: number;
+  };
   logLevel: string;
   environment: 'development' | 'production' | 'test';
 };
@@ -132,6 +143,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       keyFile: path.resolve(
         env.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(besideData, 'audit-checkpoint-key.pem'),
       ),
+      mirrorDirectory: env.AUDIT_CHECKPOINT_MIRROR_DIR ? path.resolve(env.AUDIT_CHECKPOINT_MIRROR_DIR) : null,
       intervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MINUTES * 60_000,
     },
     logLevel: env.LOG_LEVEL,

@@ -70,6 +70,19 @@ async function readPasswordFromStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** What no checkpoint covers yet: the entries that could still be cut or rewritten unnoticed. */
+function uncoveredEntries(checkpoint: {
+  entriesSinceCheckpoint: number | null;
+  msSinceCheckpoint: number | null;
+}): string {
+  if (checkpoint.entriesSinceCheckpoint === null) return '';
+  const since =
+    checkpoint.msSinceCheckpoint === null
+      ? ''
+      : `, signed ${Math.round(checkpoint.msSinceCheckpoint / 60_000)} min ago`;
+  return `; ${checkpoint.entriesSinceCheckpoint} entries not yet covered by a checkpoint${since}`;
+}
+
 export function buildCli(): Command {
   const program = new Command('liaison')
     .description(
@@ -225,11 +238,12 @@ export function buildCli(): Command {
           const unsealed = report.unsealedEntries
             ? `; ${report.unsealedEntries} not yet sealed (oldest ${Math.round((report.oldestUnsealedAgeMs ?? 0) / 1000)} s)`
             : '';
+          const exposure = uncoveredEntries(report.checkpoint);
           const checkpoint =
             report.checkpoint.status === 'verified'
-              ? `; matches the checkpoint of ${report.checkpoint.signedAt} (${report.checkpoint.size} entries)`
+              ? `; matches the checkpoint of ${report.checkpoint.signedAt} (${report.checkpoint.size} entries)${exposure}`
               : report.checkpoint.status === 'none'
-                ? '; no checkpoint yet (run "liaison audit checkpoint")'
+                ? `; no checkpoint yet (run "liaison audit checkpoint")${exposure}`
                 : '';
           console.log(
             report.verified

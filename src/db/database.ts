@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
-import type { AuditChainTable, AuditEventsTable, AuditSealCursorTable } from '../audit/audit.table.ts';
+import type {
+  AuditChainTable,
+  AuditCheckpointsTable,
+  AuditEventsTable,
+  AuditSealCursorTable,
+} from '../audit/audit.table.ts';
 import type {
   ApiTokensTable,
   MfaCredentialsTable,
@@ -58,6 +63,7 @@ export type Database = {
   audit_events: AuditEventsTable;
   audit_seal_cursor: AuditSealCursorTable;
   audit_chain: AuditChainTable;
+  audit_checkpoints: AuditCheckpointsTable;
   partner_organisations: PartnerOrganisationsTable;
   partner_contacts: PartnerContactsTable;
   partner_channels: PartnerChannelsTable;

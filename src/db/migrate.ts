@@ -10,6 +10,7 @@ import * as createPartnerMessages from './migrations/2026_11_21_1800_create_part
 import * as createIncidents from './migrations/2026_11_21_1900_create_incidents.ts';
 import * as sealAuditInTransactionOrder from './migrations/2026_11_21_2000_seal_audit_in_transaction_order.ts';
 import * as accountSetUpAndTokenApproval from './migrations/2026_11_22_0900_account_set_up_and_token_approval.ts';
+import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1900_create_incidents': createIncidents,
   '2026_11_21_2000_seal_audit_in_transaction_order': sealAuditInTransactionOrder,
   '2026_11_22_0900_account_set_up_and_token_approval': accountSetUpAndTokenApproval,
+  '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
