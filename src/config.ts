@@ -12,6 +12,11 @@ const environmentSchema = z.object({
   /** Where the embedded database keeps its files when DATABASE_URL is not set. */
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The role that owns the tables, for migrations (`liaison migrate` and start-up). The server's
+   * own DATABASE_URL role then needs no more than reading and writing rows (`liaison db grant`).
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** How long a request waits for a database connection before it is answered 503. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
@@ -70,6 +75,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The table owner's connection, for migrations; without it they run through databaseUrl. */
+  migrationDatabaseUrl: string | undefined;
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseQueryTimeoutMs: number;
@@ -117,6 +124,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseConnectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,

@@ -15,6 +15,7 @@ import { loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
 import { createDatabase, type DatabaseHandle } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
+import { grantRuntimeRole, migrateAsOwner, runtimeRoleStatements } from '../db/database-roles.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { formatSignIns, loadDemo } from '../demo/demo.ts';
 import { AppError } from '../errors.ts';
@@ -42,7 +43,7 @@ async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
       : { backend: 'pglite', dataDir: config.dataDir },
   );
   try {
-    await migrateToLatest(handle.db);
+    await migrateAsOwner(handle.db, config.databaseUrl ? config.migrationDatabaseUrl : undefined);
     const result = await work(handle.db);
     // No server may be running to seal what this command wrote (or what is waiting): seal it now.
     await sealAllPendingEntries(handle.db, { clock: systemClock });
@@ -102,10 +103,10 @@ export function buildCli(): Command {
     .description('Bring the database schema up to date')
     .action(async () => {
       const config = loadConfig();
+      // The owner of the tables migrates them, when the server itself runs as a lesser role.
+      const url = config.migrationDatabaseUrl ?? config.databaseUrl;
       const handle = await createDatabase(
-        config.databaseUrl
-          ? { backend: 'postgres', url: config.databaseUrl }
-          : { backend: 'pglite', dataDir: config.dataDir },
+        url ? { backend: 'postgres', url } : { backend: 'pglite', dataDir: config.dataDir },
       );
       try {
         const applied = await migrateToLatest(handle.db);
@@ -113,6 +114,44 @@ export function buildCli(): Command {
       } finally {
         await handle.close();
       }
+    });
+
+  const database = program.command('db').description('The PostgreSQL server’s roles');
+  database
+    .command('grant')
+    .description(
+      'Give an existing PostgreSQL role what the server needs (read and write rows; add to the audit trail but never change or remove it), as the tables’ owner (MIGRATION_DATABASE_URL). Then run the server with that role in DATABASE_URL.',
+    )
+    .argument('<role>', 'the role the server connects as (create it first: create role … login password …)')
+    .option('--print', 'print the SQL instead of running it')
+    .action(async (role: string, options: { print?: boolean }) => {
+      let statements: string[];
+      try {
+        statements = runtimeRoleStatements(role);
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      }
+      if (options.print) {
+        console.log(statements.map((statement) => `${statement};`).join('\n'));
+        return;
+      }
+      const config = loadConfig();
+      const url = config.migrationDatabaseUrl ?? config.databaseUrl;
+      if (!url) {
+        throw new CliError(
+          'The embedded database has a single user: there is no role to grant. Set MIGRATION_DATABASE_URL to the tables’ owner on a PostgreSQL server.',
+        );
+      }
+      const handle = await createDatabase({ backend: 'postgres', url, poolSize: 1 });
+      try {
+        await migrateToLatest(handle.db);
+        await grantRuntimeRole(handle.db, role);
+      } finally {
+        await handle.close();
+      }
+      console.log(
+        `Granted ${role} what the server needs. Run the server with DATABASE_URL connecting as ${role} and MIGRATION_DATABASE_URL as the owner.`,
+      );
     });
 
   const org = program.command('org').description('Organisations (tenants)');
