@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApiToken } from '../../src/auth/auth.service.ts';
 import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../factories.ts';
 import {
   browserIsAvailable,
@@ -142,6 +143,66 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     // An admin cannot disable themselves, so no button is offered on their own row.
     expect(await rowFor(page, admin.display_name).getByRole('button').count()).toBe(0);
 
+    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    await context.close();
+  });
+
+  test('the registered manager approves one API token an admin asked for, and refuses another', async () => {
+    const organisation = await createTestOrganisation(server.db, server.clock);
+    const admin = await createTestUser(server.db, server.clock, organisation.id, {
+      role: 'admin',
+      displayName: 'Sam Admin',
+    });
+    const registeredManager = await createTestUser(server.db, server.clock, organisation.id, {
+      role: 'registered_manager',
+    });
+    const asAdmin = {
+      orgId: organisation.id,
+      actor: { type: 'user' as const, id: admin.id, role: 'admin' as const },
+      requestId: null,
+      ip: null,
+    };
+    const rota = await createApiToken(server.db, asAdmin, {
+      name: 'Rota system',
+      role: 'care_worker',
+      expiresAt: null,
+      clock: server.clock,
+    });
+    const reporting = await createApiToken(server.db, asAdmin, {
+      name: 'Reporting',
+      role: 'auditor',
+      expiresAt: null,
+      clock: server.clock,
+    });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.waitForURL(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, registeredManager.email, TEST_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/staff`);
+    await page.getByRole('heading', { level: 2, name: 'API tokens waiting for your approval' }).waitFor();
+    expect(await page.locator('section').textContent()).toContain(
+      'Rota system, acting as care worker. Asked for by Sam Admin',
+    );
+    await screenshot(page, 'staff-token-requests');
+
+    await page.getByRole('button', { name: 'Approve Rota system' }).click();
+    await page.getByText('The API token “Rota system” is approved: it works from now on.').waitFor();
+    await page.getByRole('button', { name: 'Refuse Reporting' }).click();
+    await page.getByText('The API token “Reporting” is refused: it will never work.').waitFor();
+    await page.getByText('There are no API tokens waiting for your approval.').waitFor();
+
+    const statuses = await server.db
+      .selectFrom('api_tokens')
+      .select(['id', 'approval_status', 'decided_by'])
+      .where('org_id', '=', organisation.id)
+      .orderBy('name')
+      .execute();
+    expect(statuses).toEqual([
+      { id: reporting.id, approval_status: 'refused', decided_by: registeredManager.id },
+      { id: rota.id, approval_status: 'approved', decided_by: registeredManager.id },
+    ]);
     expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
     await context.close();
   });
