@@ -80,7 +80,9 @@ function uncoveredEntries(checkpoint: {
   const since =
     checkpoint.msSinceCheckpoint === null
       ? ''
-      : `, signed ${Math.round(checkpoint.msSinceCheckpoint / 60_000)} min ago`;
+      : checkpoint.msSinceCheckpoint < 120_000
+        ? `, signed ${Math.round(checkpoint.msSinceCheckpoint / 1000)} s ago`
+        : `, signed ${Math.round(checkpoint.msSinceCheckpoint / 60_000)} min ago`;
   return `; ${checkpoint.entriesSinceCheckpoint} entries not yet covered by a checkpoint${since}`;
 }
 
