@@ -47,7 +47,7 @@ export async function benchmarkAuditedWrites(options: {
       id: crypto.randomUUID(),
       email: 'bench-admin@example.org',
       display_name: 'Bench Admin',
-      role: 'admin',
+      role: 'registered_manager',
       password_hash: 'unused',
       throttled_until: null,
       disabled_at: null,
@@ -58,7 +58,7 @@ export async function benchmarkAuditedWrites(options: {
     .executeTakeFirstOrThrow();
   const context = {
     ...systemContext(organisation.id, 'bench'),
-    actor: { type: 'user' as const, id: creator.id, role: 'admin' as const },
+    actor: { type: 'user' as const, id: creator.id, role: 'registered_manager' as const },
   };
   const { token } = await createApiToken(handle.db, context, {
     name: 'bench',

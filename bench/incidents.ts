@@ -50,7 +50,7 @@ export async function benchmarkIncidents(options: { adminUrl: string; rounds: nu
       id: randomUUID(),
       email: 'bench-incidents@example.org',
       display_name: 'Bench Manager',
-      role: 'manager',
+      role: 'registered_manager',
       password_hash: 'unused',
       throttled_until: null,
       disabled_at: null,
@@ -61,7 +61,7 @@ export async function benchmarkIncidents(options: { adminUrl: string; rounds: nu
     .executeTakeFirstOrThrow();
   const context = {
     ...systemContext(orgId, 'bench'),
-    actor: { type: 'user' as const, id: manager.id, role: 'manager' as const },
+    actor: { type: 'user' as const, id: manager.id, role: 'registered_manager' as const },
   };
   const { token } = await createApiToken(db, context, {
     name: 'bench',

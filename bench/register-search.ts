@@ -112,7 +112,7 @@ export async function benchmarkRegisterSearch(options: {
       id: randomUUID(),
       email: 'bench-search@example.org',
       display_name: 'Bench',
-      role: 'admin',
+      role: 'registered_manager',
       password_hash: 'unused',
       throttled_until: null,
       disabled_at: null,
@@ -123,7 +123,7 @@ export async function benchmarkRegisterSearch(options: {
     .executeTakeFirstOrThrow();
   const context = {
     ...systemContext(organisation.id, 'bench'),
-    actor: { type: 'user' as const, id: creator.id, role: 'admin' as const },
+    actor: { type: 'user' as const, id: creator.id, role: 'registered_manager' as const },
   };
   const { token } = await createApiToken(handle.db, context, {
     name: 'bench',

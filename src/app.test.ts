@@ -20,14 +20,20 @@ describe('deny by default', () => {
     expect(t.app.routeTable.length).toBeGreaterThan(5);
   });
 
-  it('only sign-in, health and the API description are open to anonymous callers under /api', () => {
+  it('only sign-in, a new account’s set-up link, health and the API description are open to anonymous callers under /api', () => {
     const publicApi = t.app.routeTable
       .filter(
         (route) =>
           route.url.startsWith('/api/') && route.access === 'public' && !route.url.startsWith('/api/docs'),
       )
       .map((route) => `${route.method} ${route.url}`);
-    expect(publicApi.sort()).toEqual(['GET /api/openapi.json', 'POST /api/session']);
+    // The set-up routes let in nobody without the link's token (checked by the routes themselves).
+    expect(publicApi.sort()).toEqual([
+      'GET /api/account-set-up',
+      'GET /api/openapi.json',
+      'POST /api/account-set-up',
+      'POST /api/session',
+    ]);
   });
 
   it('answers 401 to anonymous calls on every non-public API route', async () => {

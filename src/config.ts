@@ -12,6 +12,11 @@ const environmentSchema = z.object({
   /** Where the embedded database keeps its files when DATABASE_URL is not set. */
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The role that owns the tables, for migrations (`liaison migrate` and start-up). The server's
+   * own DATABASE_URL role then needs no more than reading and writing rows (`liaison db grant`).
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** How long a request waits for a database connection before it is answered 503. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
@@ -48,6 +53,12 @@ const environmentSchema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   /** The Ed25519 key that signs checkpoints (PKCS#8 PEM, mode 0600); never stored in the database. */
   AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * A second folder every checkpoint is also written to, on storage the database's administrators
+   * cannot reach (another host's share, write-once storage): verification needs the latest
+   * checkpoint in both.
+   */
+  AUDIT_CHECKPOINT_MIRROR_DIR: z.string().min(1).optional(),
   /** How often the server writes checkpoints; 0 leaves it to `liaison audit checkpoint`. */
   AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce
     .number()
@@ -64,6 +75,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The table owner's connection, for migrations; without it they run through databaseUrl. */
+  migrationDatabaseUrl: string | undefined;
   databasePoolSize: number;
   databaseConnectTimeoutMs: number;
   databaseQueryTimeoutMs: number;
@@ -84,7 +97,12 @@ export type Config = {
     requireTls: boolean;
   };
   auditSealIntervalMs: number;
-  auditCheckpoint: { directory: string; keyFile: string; intervalMs: number };
+  auditCheckpoint: {
+    directory: string;
+    keyFile: string;
+    mirrorDirectory?: string | null;
+    intervalMs: number;
+  };
   logLevel: string;
   environment: 'development' | 'production' | 'test';
 };
@@ -106,6 +124,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseConnectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
@@ -132,6 +151,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       keyFile: path.resolve(
         env.AUDIT_CHECKPOINT_KEY_FILE ?? path.join(besideData, 'audit-checkpoint-key.pem'),
       ),
+      mirrorDirectory: env.AUDIT_CHECKPOINT_MIRROR_DIR ? path.resolve(env.AUDIT_CHECKPOINT_MIRROR_DIR) : null,
       intervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MINUTES * 60_000,
     },
     logLevel: env.LOG_LEVEL,

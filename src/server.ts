@@ -4,7 +4,7 @@ import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './db/create-db.ts';
 import type { Db } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateAsOwner } from './db/database-roles.ts';
 import { allJobs } from './jobs/jobs.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
@@ -23,7 +23,7 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
         }
       : { backend: 'pglite', dataDir: config.dataDir },
   );
-  await migrateToLatest(database.db);
+  await migrateAsOwner(database.db, config.databaseUrl ? config.migrationDatabaseUrl : undefined);
   await hooks.beforeListen?.(database.db);
   // The mail library is loaded only when there is a mail server to send through.
   const mailer = config.smtp.host ? (await import('./mail/mailer.ts')).createMailer(config.smtp) : undefined;

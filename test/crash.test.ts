@@ -98,12 +98,14 @@ describe('a crash under write load', () => {
     let handle = await target.open();
     await migrateToLatest(handle.db);
     const organisation = await createTestOrganisation(handle.db, systemClock);
-    const admin = await createTestUser(handle.db, systemClock, organisation.id, { role: 'admin' });
+    const admin = await createTestUser(handle.db, systemClock, organisation.id, {
+      role: 'registered_manager',
+    });
     const { token } = await createApiToken(
       handle.db,
       {
         orgId: organisation.id,
-        actor: { type: 'user', id: admin.id, role: 'admin' },
+        actor: { type: 'user', id: admin.id, role: 'registered_manager' },
         requestId: null,
         ip: null,
       },

@@ -171,12 +171,14 @@ describe.skipIf(testBackend() !== 'postgres')('losing the PostgreSQL server', { 
     await app.ready();
 
     const organisation = await createTestOrganisation(handle.db, systemClock);
-    const adminUser = await createTestUser(handle.db, systemClock, organisation.id, { role: 'admin' });
+    const adminUser = await createTestUser(handle.db, systemClock, organisation.id, {
+      role: 'registered_manager',
+    });
     const { token } = await createApiToken(
       handle.db,
       {
         orgId: organisation.id,
-        actor: { type: 'user', id: adminUser.id, role: 'admin' },
+        actor: { type: 'user', id: adminUser.id, role: 'registered_manager' },
         requestId: null,
         ip: null,
       },

@@ -54,6 +54,35 @@ export async function createTestUser(
   });
 }
 
+/**
+ * Adds a staff member through the API as `headers`' holder would, and returns the answer and the
+ * token of its set-up link (the part after `#`).
+ */
+export async function addStaffMember(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  overrides: { role?: StaffRole; email?: string; displayName?: string } = {},
+) {
+  const payload = {
+    email: overrides.email ?? `new-${unique()}@example.org`,
+    displayName: overrides.displayName ?? 'Jordan New',
+    role: overrides.role ?? 'care_worker',
+  };
+  const response = await app.inject({ method: 'POST', url: '/api/users', headers, payload });
+  const url: string | undefined = response.statusCode === 201 ? response.json().setUpLink.url : undefined;
+  return { response, email: payload.email, setUpToken: url?.split('#')[1] ?? '' };
+}
+
+/** The owner of a set-up link chooses their password with it. */
+export function setUpAccount(app: FastifyInstance, setUpToken: string, password: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/account-set-up',
+    headers: { 'x-set-up-link': setUpToken },
+    payload: { password },
+  });
+}
+
 export type SignedIn = {
   headers: { cookie: string; 'x-csrf-token': string };
   userId: string;

@@ -241,6 +241,9 @@ function kindOf(url: string, parameter: string): string | null {
 function exampleBody(route: string, other: Dataset): unknown {
   const examples: Record<string, unknown> = {
     'PATCH /api/users/:id': { displayName: 'Changed Name' },
+    'POST /api/users/:id/set-up-link': undefined,
+    'POST /api/api-tokens/:id/approval': undefined,
+    'POST /api/api-tokens/:id/refusal': undefined,
     'PATCH /api/partner-organisations/:id': { notes: 'Changed' },
     'POST /api/partner-organisations/:id/contacts': { name: 'Dr New', type: 'gp' },
     'POST /api/partner-organisations/:id/channels': channel,

@@ -10,7 +10,7 @@ import {
 
 // Logs and the audit trail hold no personal details, passwords, tokens or secrets, and a value a
 // caller controls cannot forge a log line (TRUST L3). Canary strings go in through every kind of
-// input (names, free text, searches, passwords, partner link tokens, an authenticator secret) with
+// input (names, free text, searches, passwords, set-up and partner link tokens, an authenticator secret) with
 // the logger at its most detailed; none may come out in the log or in any audit entry.
 
 const canaries = {
@@ -77,14 +77,26 @@ describe('logs and the audit trail', () => {
       email: 'canary.user@example.org',
       displayName: `${canaries.givenName} Staff`,
       role: 'care_worker',
-      password: canaries.password,
     });
     expect(user.statusCode).toBe(201);
+    const setUpToken = (user.json().setUpLink.url as string).split('#')[1]!;
+    await call(null, 'GET', '/api/account-set-up', undefined, { 'x-set-up-link': setUpToken });
+    const setUp = await call(
+      null,
+      'POST',
+      '/api/account-set-up',
+      { password: canaries.password },
+      { 'x-set-up-link': setUpToken },
+    );
+    expect(setUp.statusCode).toBe(204);
     await call(null, 'POST', '/api/session', {
       email: 'canary.user@example.org',
       password: canaries.password,
     });
-    const token = await call(admin, 'POST', '/api/api-tokens', { name: 'Rota', role: 'care_worker' });
+    const token = await call(staff.registered_manager!, 'POST', '/api/api-tokens', {
+      name: 'Rota',
+      role: 'care_worker',
+    });
     const apiToken = token.json().token as string;
     await call(null, 'GET', '/api/people', undefined, { authorization: `Bearer ${apiToken}` });
     await call(null, 'GET', '/api/people', undefined, { authorization: `Bearer ${apiToken}x` });
@@ -115,7 +127,13 @@ describe('logs and the audit trail', () => {
     // A caller's attempt to forge a log line through the address.
     await call(staff.care_worker!, 'GET', `/api/people?q=x%0D%0A%7B%22level%22%3A60%7D`);
 
-    const secrets = [...Object.values(canaries), apiToken, linkToken, ...(secret ? [secret] : [])];
+    const secrets = [
+      ...Object.values(canaries),
+      apiToken,
+      linkToken,
+      setUpToken,
+      ...(secret ? [secret] : []),
+    ];
     const lines = logged.split('\n').filter((line) => line.length > 0);
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();

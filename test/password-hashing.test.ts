@@ -18,6 +18,7 @@ async function storedHash(userId: string): Promise<string> {
     .select('password_hash')
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
+  if (!row.password_hash) throw new Error('The account has no password');
   return row.password_hash;
 }
 

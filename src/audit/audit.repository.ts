@@ -338,3 +338,33 @@ select * from "change"`;
 function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
+
+export async function insertCheckpointRecord(
+  executor: Executor,
+  record: {
+    org_id: string;
+    size: number;
+    signed_at: Date;
+    head_hash: string;
+    digest: string;
+    key_id: string;
+  },
+): Promise<void> {
+  await executor.insertInto('audit_checkpoints').values(record).execute();
+}
+
+/** The organisation's most recently signed checkpoint as the database recorded it, and how many there are. */
+export async function findLatestCheckpointRecord(
+  executor: Executor,
+  orgId: string,
+): Promise<{ size: number; signed_at: Date; count: number } | undefined> {
+  const row = await executor
+    .selectFrom('audit_checkpoints')
+    .select(['size', 'signed_at', sql<number>`count(*) over ()`.as('count')])
+    .where('org_id', '=', orgId)
+    .orderBy('signed_at', 'desc')
+    .orderBy('size', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { size: Number(row.size), signed_at: row.signed_at, count: Number(row.count) } : undefined;
+}

@@ -16,6 +16,9 @@ const chainReportSchema = z
     problem: z.string().nullable(),
     checkpoint: z.object({
       status: z.enum(['verified', 'failed', 'none']),
+      /** Sealed entries no checkpoint covers yet: they could be cut or rewritten unnoticed until the next. */
+      entriesSinceCheckpoint: z.number().int().nullable(),
+      msSinceCheckpoint: z.number().int().nullable(),
       size: z.number().int().nullable(),
       signedAt: z.string().nullable(),
       problem: z.string().nullable(),
@@ -58,6 +61,8 @@ export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPlug
           problem: report?.problem ?? null,
           checkpoint: {
             status: report?.checkpoint.status ?? 'none',
+            entriesSinceCheckpoint: report?.checkpoint.entriesSinceCheckpoint ?? null,
+            msSinceCheckpoint: report?.checkpoint.msSinceCheckpoint ?? null,
             size: report?.checkpoint.size ?? null,
             signedAt: report?.checkpoint.signedAt ?? null,
             problem: report?.checkpoint.problem ?? null,

@@ -40,6 +40,16 @@ export type AuditChainTable = {
   sealed_at: Date;
 };
 
+/** A record that a checkpoint was signed: the files are the evidence, this says one was made. */
+export type AuditCheckpointsTable = {
+  org_id: string;
+  size: number;
+  signed_at: Date;
+  head_hash: string;
+  digest: string;
+  key_id: string;
+};
+
 /** An entry as its hash covers it. */
 export type AuditEventRow = Omit<Selectable<AuditEventsTable>, 'xact_id'>;
 export type AuditChainRow = Selectable<AuditChainTable>;

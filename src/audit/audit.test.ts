@@ -343,10 +343,13 @@ describe('the audit chain', () => {
 
   it('seals every entry of concurrent API writes once, in one unbroken chain, while sealers run', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
-    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
     const { token } = await createApiToken(
       t.db,
-      { ...systemContext(organisation.id, 'test'), actor: { type: 'user', id: admin.id, role: 'admin' } },
+      {
+        ...systemContext(organisation.id, 'test'),
+        actor: { type: 'user', id: admin.id, role: 'registered_manager' },
+      },
       { name: 'Register import', role: 'manager', expiresAt: null, clock: t.clock },
     );
     const writes = Array.from({ length: 80 }, (_, index) =>

@@ -82,9 +82,11 @@ async function asSuperuser(db: Db, statements: ReturnType<typeof sql>[]): Promis
   await db.transaction().execute(async (trx) => {
     await sql`alter table audit_events disable trigger user`.execute(trx);
     await sql`alter table audit_chain disable trigger user`.execute(trx);
+    await sql`alter table audit_checkpoints disable trigger user`.execute(trx);
     for (const statement of statements) await statement.execute(trx);
     await sql`alter table audit_events enable trigger user`.execute(trx);
     await sql`alter table audit_chain enable trigger user`.execute(trx);
+    await sql`alter table audit_checkpoints enable trigger user`.execute(trx);
   });
 }
 
@@ -114,6 +116,118 @@ function latestSigned(orgId: string): { file: string; signed: SignedCheckpoint }
   if (!stored?.signed) throw new Error('no readable checkpoint');
   return { file: stored.file, signed: stored.signed };
 }
+
+describe('checkpoints that vanish', () => {
+  const base = path.join(workDirectory, 'mirrored');
+  const mirrored: CheckpointSettings = {
+    directory: path.join(base, 'checkpoints'),
+    mirrorDirectory: path.join(base, 'mirror'),
+    keyFile: settings.keyFile,
+  };
+  const mirroredReport = async (orgId: string, checkpoints: CheckpointSettings = mirrored) =>
+    (await verifyAuditTrail(t.db, { clock: t.clock, orgId, checkpoints }))[0]!;
+
+  it('fail verification once a chain has been checkpointed and its checkpoint folder is deleted, naming why', async () => {
+    const orgId = await organisationWithEntries(4);
+    t.clock.advance(1000);
+    const written = await writeCheckpoint(t.db, { orgId, settings: mirrored, clock: t.clock });
+    expect(written.outcome).toBe('written');
+    const name = path.basename(written.file!);
+    expect(fs.existsSync(path.join(mirrored.mirrorDirectory!, orgId, name))).toBe(true);
+    expect(
+      await t.db
+        .selectFrom('audit_checkpoints')
+        .select(['size', 'head_hash'])
+        .where('org_id', '=', orgId)
+        .execute(),
+    ).toEqual([{ size: 4, head_hash: written.checkpoint?.headHash }]);
+    expect((await mirroredReport(orgId)).verified).toBe(true);
+
+    fs.rmSync(mirrored.directory, { recursive: true });
+    const report = await mirroredReport(orgId);
+    expect(report.verified).toBe(false);
+    expect(report.checkpoint.status).toBe('failed');
+    expect(report.problem).toContain(
+      `The database records 1 checkpoint of this chain, the latest (${name}) covering 4 entries, but it is missing from the checkpoint folder (${mirrored.directory})`,
+    );
+    // The mirror alone does not make up for it, and no new checkpoint quietly replaces the lost one.
+    expect(report.problem).not.toContain('mirror folder');
+    t.clock.advance(1000);
+    const refused = await writeCheckpoint(t.db, { orgId, settings: mirrored, clock: t.clock });
+    expect(refused).toMatchObject({ outcome: 'refused' });
+    expect(refused.outcome === 'refused' && refused.problem).toContain('missing from the checkpoint folder');
+
+    // Put back from the mirror: it verifies again.
+    fs.cpSync(mirrored.mirrorDirectory!, mirrored.directory, { recursive: true });
+    expect((await mirroredReport(orgId)).verified).toBe(true);
+  });
+
+  it('fail verification when both folders are deleted but the database says checkpoints were made', async () => {
+    const orgId = await organisationWithEntries(3);
+    t.clock.advance(1000);
+    await writeCheckpoint(t.db, { orgId, settings: mirrored, clock: t.clock });
+    await addEntries(t.db, orgId, 2);
+    t.clock.advance(1000);
+    await writeCheckpoint(t.db, { orgId, settings: mirrored, clock: t.clock });
+    fs.rmSync(path.join(mirrored.directory, orgId), { recursive: true });
+    fs.rmSync(path.join(mirrored.mirrorDirectory!, orgId), { recursive: true });
+    const report = await mirroredReport(orgId);
+    expect(report.verified).toBe(false);
+    expect(report.problem).toMatch(
+      /^The database records 2 checkpoints of this chain, the latest \(.*-000000000000005\.json\) covering 5 entries, but it is missing from the checkpoint folder \(.*\) and the mirror folder \(.*\): checkpoints were deleted or moved/,
+    );
+    // Without a mirror configured, the database's record alone still fails it.
+    const withoutMirror = await mirroredReport(orgId, {
+      directory: mirrored.directory,
+      keyFile: settings.keyFile,
+    });
+    expect(withoutMirror.verified).toBe(false);
+    expect(withoutMirror.problem).toContain('missing from the checkpoint folder');
+
+    // After a deliberate decision, a new checkpoint starts again, and says so in the audit trail.
+    t.clock.advance(1000);
+    const accepted = await writeCheckpoint(t.db, {
+      orgId,
+      settings: mirrored,
+      clock: t.clock,
+      acceptRollback: true,
+    });
+    expect(accepted).toMatchObject({ outcome: 'written', checkpoint: { rollbackAccepted: true } });
+    await sealPendingEntries(t.db, { clock: t.clock });
+    expect((await mirroredReport(orgId)).verified).toBe(true);
+    const recorded = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('org_id', '=', orgId)
+      .where('action', '=', 'audit.rollback_accepted')
+      .execute();
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('fail verification when the checkpoint folder and the database’s record are both gone, from the mirror', async () => {
+    const orgId = await organisationWithEntries(3);
+    t.clock.advance(1000);
+    await writeCheckpoint(t.db, { orgId, settings: mirrored, clock: t.clock });
+    await asSuperuser(t.db, [sql`delete from audit_checkpoints where org_id = ${orgId}`]);
+    fs.rmSync(path.join(mirrored.directory, orgId), { recursive: true });
+    const report = await mirroredReport(orgId);
+    expect(report.verified).toBe(false);
+    expect(report.problem).toContain('missing from the checkpoint folder');
+  });
+
+  it('keep the database’s record of checkpoints append-only', async () => {
+    const orgId = await organisationWithEntries(2);
+    t.clock.advance(1000);
+    await writeCheckpoint(t.db, { orgId, settings: mirrored, clock: t.clock });
+    await expect(sql`delete from audit_checkpoints where org_id = ${orgId}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      sql`update audit_checkpoints set size = 1 where org_id = ${orgId}`.execute(t.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_checkpoints`.execute(t.db)).rejects.toThrow(/append-only/);
+  });
+});
 
 describe('the checkpoint key', () => {
   it('is created readable by its owner only, with the public key beside it, and never replaced', () => {
@@ -386,6 +500,26 @@ describe('signed checkpoints', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('report what no checkpoint covers yet: entries sealed since the latest, and how long ago it was signed', async () => {
+    const orgId = await organisationWithEntries(3);
+    expect((await trailReport(orgId)).checkpoint).toMatchObject({
+      status: 'none',
+      entriesSinceCheckpoint: 3,
+      msSinceCheckpoint: null,
+    });
+    await checkpointNow(orgId);
+    expect((await trailReport(orgId)).checkpoint).toMatchObject({
+      entriesSinceCheckpoint: 0,
+      msSinceCheckpoint: 0,
+    });
+    await addEntries(t.db, orgId, 4);
+    expect((await trailReport(orgId)).checkpoint).toMatchObject({
+      status: 'verified',
+      entriesSinceCheckpoint: 4,
+      msSinceCheckpoint: 4_000,
+    });
   });
 
   it('are checked by GET /api/audit/verify', async () => {

@@ -28,8 +28,12 @@ import { chainHash, GENESIS_HASH } from './audit-hash.ts';
 
 export const CHECKPOINT_FORMAT = 'liaison-audit-checkpoint/1';
 
-/** Where checkpoints are written and the key that signs them (from AUDIT_CHECKPOINT_DIR / _KEY_FILE). */
-export type CheckpointSettings = { directory: string; keyFile: string };
+/**
+ * Where checkpoints are written and the key that signs them (AUDIT_CHECKPOINT_DIR / _KEY_FILE),
+ * and a second folder every checkpoint is also written to (AUDIT_CHECKPOINT_MIRROR_DIR), on
+ * storage the database's administrators cannot reach.
+ */
+export type CheckpointSettings = { directory: string; keyFile: string; mirrorDirectory?: string | null };
 
 export type Checkpoint = {
   format: typeof CHECKPOINT_FORMAT;
@@ -178,22 +182,38 @@ export function checkpointSignatureProblem(
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function organisationDirectory(settings: CheckpointSettings, orgId: string): string {
+function organisationDirectory(settings: { directory: string }, orgId: string): string {
   // The id becomes a path segment: only a UUID may, so nothing can point outside the directory.
   if (!uuidPattern.test(orgId)) throw new Error(`Not an organisation id: ${orgId}`);
   return path.join(settings.directory, orgId.toLowerCase());
 }
 
 /** `<time>-<size>.json`, so the names sort in the order the checkpoints were signed. */
-export function checkpointFileName(checkpoint: Checkpoint): string {
+export function checkpointFileName(checkpoint: Pick<Checkpoint, 'time' | 'size'>): string {
   return `${checkpoint.time.replaceAll(':', '')}-${String(checkpoint.size).padStart(15, '0')}.json`;
 }
 
 const checkpointFilePattern = /^\d{4}-\d{2}-\d{2}T\d{6}\.\d{3}Z-\d{15}\.json$/;
 
+/** Writes the checkpoint to its folder and to the mirror folder when there is one; returns the first file. */
+function writeCheckpointFiles(settings: CheckpointSettings, signed: SignedCheckpoint): string {
+  const [primary, ...copies] = checkpointPlaces(settings);
+  const file = writeCheckpointFile(primary!.directory, signed);
+  for (const copy of copies) writeCheckpointFile(copy.directory, signed);
+  return file;
+}
+
+/** The folders that must each hold every checkpoint: the checkpoint folder, and the mirror when set. */
+function checkpointPlaces(settings: CheckpointSettings): { name: string; directory: string }[] {
+  return [
+    { name: 'checkpoint folder', directory: settings.directory },
+    ...(settings.mirrorDirectory ? [{ name: 'mirror folder', directory: settings.mirrorDirectory }] : []),
+  ];
+}
+
 /** Writes a new file, never replacing one, and never leaving a half-written file under its final name. */
-function writeCheckpointFile(settings: CheckpointSettings, signed: SignedCheckpoint): string {
-  const directory = organisationDirectory(settings, signed.checkpoint.orgId);
+function writeCheckpointFile(baseDirectory: string, signed: SignedCheckpoint): string {
+  const directory = organisationDirectory({ directory: baseDirectory }, signed.checkpoint.orgId);
   fs.mkdirSync(directory, { recursive: true });
   const file = path.join(directory, checkpointFileName(signed.checkpoint));
   const temporary = path.join(directory, `.writing-${randomBytes(6).toString('hex')}`);
@@ -217,7 +237,7 @@ export type StoredCheckpoint =
   | { file: string; signed: null; problem: string };
 
 /** The organisation's checkpoint files, oldest first. */
-export function listCheckpointFiles(settings: CheckpointSettings, orgId: string): string[] {
+export function listCheckpointFiles(settings: { directory: string }, orgId: string): string[] {
   const directory = organisationDirectory(settings, orgId);
   if (!fs.existsSync(directory)) return [];
   return fs
@@ -300,9 +320,50 @@ async function findChainEntryHash(db: Db, orgId: string, seq: number): Promise<s
   return entry?.seq === seq ? entry.entry_hash : null;
 }
 
+/**
+ * Whether a checkpoint that was made is missing. The latest checkpoint known anywhere (recorded
+ * in the database, or found in the checkpoint or mirror folder) must be in every folder: once a
+ * chain has been checkpointed, a deleted folder is a failure, not "no checkpoint yet".
+ */
+export async function missingCheckpointProblem(
+  db: Db,
+  orgId: string,
+  settings: CheckpointSettings,
+): Promise<string | null> {
+  const recorded = await auditRepository.findLatestCheckpointRecord(db, orgId);
+  const places = checkpointPlaces(settings);
+  const candidates = places.flatMap((place) => {
+    const latest = listCheckpointFiles(place, orgId).at(-1);
+    return latest ? [path.basename(latest)] : [];
+  });
+  const recordedName = recorded
+    ? checkpointFileName({ time: recorded.signed_at.toISOString(), size: recorded.size })
+    : null;
+  if (recordedName) candidates.push(recordedName);
+  const expected = candidates.sort().at(-1);
+  if (!expected) return null;
+  const missingFrom = places.filter(
+    (place) => !fs.existsSync(path.join(organisationDirectory(place, orgId), expected)),
+  );
+  if (missingFrom.length === 0) return null;
+  const where = missingFrom.map((place) => `the ${place.name} (${place.directory})`).join(' and ');
+  const known =
+    recorded && expected === recordedName
+      ? `The database records ${recorded.count} checkpoint${recorded.count === 1 ? '' : 's'} of this chain, the latest (${expected}) covering ${recorded.size} entries`
+      : `The latest checkpoint of this chain is ${expected}`;
+  return `${known}, but it is missing from ${where}: checkpoints were deleted or moved, so the entries since cannot be vouched for. Put the files back (from the other folder or a backup) and run "liaison audit verify" again.`;
+}
+
 export type CheckpointCheck = {
-  /** 'none': no checkpoint has been written yet for the organisation (not a failure). */
+  /** 'none': no checkpoint has been made yet for the organisation (not a failure). */
   status: 'verified' | 'failed' | 'none';
+  /**
+   * What no checkpoint covers yet: sealed entries after the latest checkpoint (all of them when
+   * there is none), which could be cut or rewritten unnoticed until the next one.
+   */
+  entriesSinceCheckpoint: number | null;
+  /** How long ago the latest checkpoint was signed. */
+  msSinceCheckpoint: number | null;
   /** The checkpoint the chain was compared with. */
   size: number | null;
   signedAt: string | null;
@@ -320,17 +381,34 @@ export async function checkAgainstLatestCheckpoint(
   db: Db,
   orgId: string,
   settings: CheckpointSettings,
+  clock: Clock,
 ): Promise<CheckpointCheck> {
+  const head = await auditRepository.findChainHead(db, orgId);
+  const chainSize = head?.seq ?? 0;
+  const missing = await missingCheckpointProblem(db, orgId, settings);
   const stored = readLatestCheckpoint(settings, orgId);
-  if (!stored) return { status: 'none', size: null, signedAt: null, problem: null, firstMissingSeq: null };
   const failed = (problem: string, extra: Partial<CheckpointCheck> = {}): CheckpointCheck => ({
     status: 'failed',
-    size: stored.signed?.checkpoint.size ?? null,
-    signedAt: stored.signed?.checkpoint.time ?? null,
+    entriesSinceCheckpoint: null,
+    msSinceCheckpoint: null,
+    size: stored?.signed?.checkpoint.size ?? null,
+    signedAt: stored?.signed?.checkpoint.time ?? null,
     problem,
     firstMissingSeq: null,
     ...extra,
   });
+  if (missing) return failed(missing);
+  if (!stored) {
+    return {
+      status: 'none',
+      entriesSinceCheckpoint: chainSize,
+      msSinceCheckpoint: null,
+      size: null,
+      signedAt: null,
+      problem: null,
+      firstMissingSeq: null,
+    };
+  }
   const name = path.basename(stored.file);
   if (!stored.signed) return failed(`The latest checkpoint (${name}) cannot be trusted: ${stored.problem}.`);
 
@@ -345,8 +423,6 @@ export async function checkAgainstLatestCheckpoint(
     return failed(`The latest checkpoint (${name}) cannot be trusted: ${signatureProblem}.`);
 
   const checkpoint = stored.signed.checkpoint;
-  const head = await auditRepository.findChainHead(db, orgId);
-  const chainSize = head?.seq ?? 0;
   if (chainSize < checkpoint.size) {
     return failed(
       `The chain has ${chainSize} sealed entries but the checkpoint signed at ${checkpoint.time} covers ${checkpoint.size}: entries were removed from its end, or an older backup was restored.`,
@@ -367,6 +443,8 @@ export async function checkAgainstLatestCheckpoint(
   }
   return {
     status: 'verified',
+    entriesSinceCheckpoint: chainSize - checkpoint.size,
+    msSinceCheckpoint: clock.now().getTime() - Date.parse(checkpoint.time),
     size: checkpoint.size,
     signedAt: checkpoint.time,
     problem: null,
@@ -391,7 +469,12 @@ export async function verifyAuditTrail(
   });
   const reports: AuditTrailReport[] = [];
   for (const report of chainReports) {
-    const checkpoint = await checkAgainstLatestCheckpoint(db, report.orgId, options.checkpoints);
+    const checkpoint = await checkAgainstLatestCheckpoint(
+      db,
+      report.orgId,
+      options.checkpoints,
+      options.clock,
+    );
     reports.push({
       ...report,
       verified: report.verified && checkpoint.status !== 'failed',
@@ -414,7 +497,15 @@ export async function verifyAuditTrail(
         firstBadSeq: 1,
         problem,
         unchainedEventIds: [],
-        checkpoint: { status: 'failed', size: null, signedAt: null, problem, firstMissingSeq: 1 },
+        checkpoint: {
+          status: 'failed',
+          entriesSinceCheckpoint: null,
+          msSinceCheckpoint: null,
+          size: null,
+          signedAt: null,
+          problem,
+          firstMissingSeq: 1,
+        },
       });
     }
   }
@@ -461,11 +552,13 @@ export async function writeCheckpoint(
   const head = await auditRepository.findChainHead(db, orgId);
   if (!head) return { orgId, outcome: 'empty', file: null, checkpoint: null };
 
+  // A new checkpoint must never quietly replace one that was deleted.
+  const missing = await missingCheckpointProblem(db, orgId, settings);
   const stored = readLatestCheckpoint(settings, orgId);
   let previous: Checkpoint | null = null;
   let extendsPrevious = false;
-  let previousProblem: string | null = null;
-  if (stored) {
+  let previousProblem: string | null = missing;
+  if (stored && !missing) {
     previousProblem = stored.signed
       ? checkpointSignatureProblem(stored.signed, publicKey, orgId)
       : (stored.problem ?? 'it cannot be read');
@@ -483,7 +576,7 @@ export async function writeCheckpoint(
   }
   if (previousProblem && !options.acceptRollback) {
     return refused(
-      `Not signed: the latest checkpoint (${path.basename(stored?.file ?? '')}) — ${previousProblem}. Run "liaison audit verify"; after a deliberate restore from backup, use --accept-rollback.`,
+      `Not signed: ${missing ?? `the latest checkpoint (${path.basename(stored?.file ?? '')}) — ${previousProblem}.`} Run "liaison audit verify"; after a deliberate restore from backup, use --accept-rollback.`,
     );
   }
 
@@ -506,9 +599,10 @@ export async function writeCheckpoint(
       : null,
     rollbackAccepted,
   };
+  const signed = signCheckpoint(checkpoint, privateKey);
   let file: string;
   try {
-    file = writeCheckpointFile(settings, signCheckpoint(checkpoint, privateKey));
+    file = writeCheckpointFiles(settings, signed);
   } catch (error) {
     // Another process signed the same chain in the same millisecond: its file stands.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -516,6 +610,15 @@ export async function writeCheckpoint(
     }
     throw error;
   }
+  // After the files: a recorded checkpoint whose file could not be written would fail every verify.
+  await auditRepository.insertCheckpointRecord(db, {
+    org_id: orgId,
+    size: checkpoint.size,
+    signed_at: new Date(checkpoint.time),
+    head_hash: checkpoint.headHash,
+    digest: checkpointDigest(checkpoint),
+    key_id: signed.keyId,
+  });
   if (rollbackAccepted) {
     await recordAudit(db, systemContext(orgId, 'audit-checkpoint'), options.clock.now(), {
       action: 'audit.rollback_accepted',

@@ -23,10 +23,10 @@ afterAll(async () => {
 
 async function newToken(options: { expiresAt?: Date } = {}) {
   const organisation = await createTestOrganisation(t.db, t.clock);
-  const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+  const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
   const context = {
     ...systemContext(organisation.id, 'test'),
-    actor: { type: 'user' as const, id: admin.id, role: 'admin' as const },
+    actor: { type: 'user' as const, id: admin.id, role: 'registered_manager' as const },
   };
   const created = await createApiToken(t.db, context, {
     name: 'Rostering system',

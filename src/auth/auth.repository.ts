@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import type { ActiveApiToken } from './api-token-cache.ts';
+import type { ApiTokenApprovalStatus } from './auth.table.ts';
 
 export type SessionWithUser = {
   org_id: string;
@@ -147,6 +148,7 @@ export async function findActiveApiTokenByHash(
     .selectFrom('api_tokens')
     .select(['org_id', 'id', 'name', 'role', 'expires_at'])
     .where('token_hash', '=', tokenHash)
+    .where('approval_status', '=', 'approved')
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .executeTakeFirst();
@@ -163,17 +165,61 @@ export async function insertApiToken(
     created_by: string;
     created_at: Date;
     expires_at: Date | null;
+    approval_status: ApiTokenApprovalStatus;
+    decided_by: string | null;
+    decided_at: Date | null;
   },
 ): Promise<void> {
   await executor.insertInto('api_tokens').values(token).execute();
 }
 
+/** Locked: of two registered managers deciding at once, one decides and the other finds it decided. */
+export async function findApiTokenForUpdate(executor: Executor, orgId: string, id: string) {
+  return executor
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'created_by', 'approval_status', 'revoked_at'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function decideApiToken(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  decision: { approval_status: ApiTokenApprovalStatus; decided_by: string; decided_at: Date },
+): Promise<void> {
+  await executor
+    .updateTable('api_tokens')
+    .set(decision)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function listApiTokens(executor: Executor, orgId: string) {
   return executor
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'created_by', 'created_at', 'expires_at', 'revoked_at'])
-    .where('org_id', '=', orgId)
-    .orderBy('created_at', 'desc')
+    .innerJoin('users as requester', (join) =>
+      join
+        .onRef('requester.org_id', '=', 'api_tokens.org_id')
+        .onRef('requester.id', '=', 'api_tokens.created_by'),
+    )
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.role',
+      'api_tokens.created_by',
+      'requester.display_name as created_by_name',
+      'api_tokens.created_at',
+      'api_tokens.expires_at',
+      'api_tokens.revoked_at',
+      'api_tokens.approval_status',
+      'api_tokens.decided_at',
+    ])
+    .where('api_tokens.org_id', '=', orgId)
+    .orderBy('api_tokens.created_at', 'desc')
     .limit(500)
     .execute();
 }

@@ -8,9 +8,11 @@ import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
+import type { StaffRole } from '../users/users.table.ts';
 import { requestContext, sessionCookieName } from './access.ts';
 import {
   apiTokenSchema,
+  type apiTokenStatuses,
   createApiTokenBody,
   createdApiTokenSchema,
   sessionSchema,
@@ -19,11 +21,13 @@ import {
 import {
   type Authentication,
   createApiToken,
+  decideApiToken,
   listApiTokens,
   revokeApiToken,
   signIn,
   signOut,
 } from './auth.service.ts';
+import type { ApiTokenApprovalStatus } from './auth.table.ts';
 
 /** What GET /api/session answers: who is signed in, their CSRF token, and what is left of signing in. */
 export async function sessionBody(db: Db, authentication: Authentication) {
@@ -44,6 +48,20 @@ export async function sessionBody(db: Db, authentication: Authentication) {
     csrfToken: authentication.csrfToken,
     signInStep: authentication.signInStep,
   };
+}
+
+/** Admins manage systems' tokens; the registered manager approves those that read people's records. */
+const tokenManagers: readonly StaffRole[] = ['admin', 'registered_manager'];
+
+function apiTokenStatus(
+  token: { approval_status: ApiTokenApprovalStatus; revoked_at: Date | null; expires_at: Date | null },
+  now: Date,
+): (typeof apiTokenStatuses)[number] {
+  if (token.revoked_at) return 'revoked';
+  if (token.approval_status === 'awaiting') return 'awaiting_approval';
+  if (token.approval_status === 'refused') return 'refused';
+  if (token.expires_at && token.expires_at <= now) return 'expired';
+  return 'active';
 }
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
@@ -149,23 +167,27 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
     app.get(
       '/api/api-tokens',
       {
-        config: { access: ['admin'] },
+        config: { access: tokenManagers },
         schema: {
           tags: ['API tokens'],
-          summary: 'API tokens of your organisation (never the token values)',
+          summary: 'API tokens of your organisation (never the token values), with those awaiting approval',
           response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...problemResponses },
         },
       },
       async (request) => {
         const tokens = await listApiTokens(db, requestContext(request));
+        const now = clock.now();
         return {
           items: tokens.map((token) => ({
             id: token.id,
             name: token.name,
             role: token.role,
+            status: apiTokenStatus(token, now),
+            requestedBy: token.created_by_name,
             createdAt: token.created_at.toISOString(),
             expiresAt: token.expires_at?.toISOString() ?? null,
             revokedAt: token.revoked_at?.toISOString() ?? null,
+            decidedAt: token.decided_at?.toISOString() ?? null,
           })),
         };
       },
@@ -174,10 +196,13 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
     app.post(
       '/api/api-tokens',
       {
-        config: { access: ['admin'] },
+        config: { access: tokenManagers },
         schema: {
           tags: ['API tokens'],
           summary: 'Create an API token for a system, with the role it acts as',
+          description:
+            'A token whose role reads people’s records (any role but admin), created by an admin, ' +
+            'works only once a registered manager approves it (POST /api/api-tokens/{id}/approval).',
           body: createApiTokenBody,
           response: { 201: createdApiTokenSchema, ...problemResponses },
         },
@@ -200,7 +225,7 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
     app.delete(
       '/api/api-tokens/:id',
       {
-        config: { access: ['admin'] },
+        config: { access: tokenManagers },
         schema: {
           tags: ['API tokens'],
           summary: 'Revoke an API token (takes effect on its next request)',
@@ -213,5 +238,28 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
         return reply.code(204).send(null);
       },
     );
+
+    for (const [path, decision, summary] of [
+      ['approval', 'approved', 'Approve an API token awaiting approval: it works from its next request'],
+      ['refusal', 'refused', 'Refuse an API token awaiting approval: it never works'],
+    ] as const) {
+      app.post(
+        `/api/api-tokens/:id/${path}`,
+        {
+          // A person's decision to let a system read people's records: fresh sign-in, no tokens.
+          config: { access: ['registered_manager'], freshAuthentication: true },
+          schema: {
+            tags: ['API tokens'],
+            summary,
+            params: idParams,
+            response: { 204: z.null(), ...problemResponses, 409: problemResponses[400] },
+          },
+        },
+        async (request, reply) => {
+          await decideApiToken(db, requestContext(request), { id: request.params.id, decision, clock });
+          return reply.code(204).send(null);
+        },
+      );
+    }
   };
 }

@@ -77,14 +77,24 @@ export const createApiTokenBody = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 
+export const apiTokenStatuses = ['awaiting_approval', 'active', 'refused', 'revoked', 'expired'] as const;
+
 export const apiTokenSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
     role: staffRoleSchema,
+    /**
+     * A token whose role reads people's records, asked for by an admin, is 'awaiting_approval'
+     * until a registered manager approves it ('active') or refuses it ('refused').
+     */
+    status: z.enum(apiTokenStatuses),
+    /** The name of the staff member who asked for it. */
+    requestedBy: z.string(),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable(),
     revokedAt: z.iso.datetime().nullable(),
+    decidedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ApiToken' });
 
@@ -95,6 +105,8 @@ export const createdApiTokenSchema = z
     role: staffRoleSchema,
     /** Shown once; Liaison keeps only its hash. */
     token: z.string(),
+    /** It works only once a registered manager approves it (see ApiToken.status). */
+    awaitingApproval: z.boolean(),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable(),
   })

@@ -5,7 +5,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import * as usersRepository from '../users/users.repository.ts';
-import type { StaffRole } from '../users/users.table.ts';
+import { readsCareRecords, type StaffRole } from '../users/users.table.ts';
 import { type ApiTokenCache, forgetApiTokens } from './api-token-cache.ts';
 import * as authRepository from './auth.repository.ts';
 import * as mfaRepository from './mfa.repository.ts';
@@ -103,9 +103,10 @@ export async function signIn(
     throw signInRefused();
   }
 
-  const upgradedHash = passwordNeedsRehash(user.password_hash)
-    ? await hashPassword(options.password)
-    : undefined;
+  const upgradedHash =
+    user.password_hash && passwordNeedsRehash(user.password_hash)
+      ? await hashPassword(options.password)
+      : undefined;
   const token = generateToken();
   const tokenHash = hashToken(token);
   const csrfToken = generateToken();
@@ -240,6 +241,19 @@ export async function signOut(
 
 export const API_TOKEN_PREFIX = 'lsn_';
 
+/**
+ * Whether a token needs a registered manager's approval before it works: one that reads people's
+ * records, asked for by anyone but a registered manager (who already holds that access, and is the
+ * one who would approve it).
+ */
+export function apiTokenNeedsApproval(context: RequestContext, role: StaffRole): boolean {
+  return readsCareRecords(role) && context.actor.role !== 'registered_manager';
+}
+
+/**
+ * Creates an API token and returns it once. A token that needs approval (apiTokenNeedsApproval)
+ * is created awaiting it: it authenticates nothing until a registered manager approves it.
+ */
 export async function createApiToken(
   db: Db,
   context: RequestContext,
@@ -251,6 +265,7 @@ export async function createApiToken(
   }
   const token = generateToken(API_TOKEN_PREFIX);
   const id = randomUUID();
+  const awaitingApproval = apiTokenNeedsApproval(context, options.role);
   await db.transaction().execute(async (trx) => {
     await authRepository.insertApiToken(trx, {
       org_id: context.orgId,
@@ -261,16 +276,59 @@ export async function createApiToken(
       created_by: context.actor.id,
       created_at: now,
       expires_at: options.expiresAt,
+      approval_status: awaitingApproval ? 'awaiting' : 'approved',
+      decided_by: awaitingApproval ? null : context.actor.id,
+      decided_at: awaitingApproval ? null : now,
     });
     await recordAudit(trx, context, now, {
       action: 'api_token.create',
       entityType: 'api_token',
       entityId: id,
       changedFields: ['name', 'role', 'expires_at'],
-      details: { role: options.role },
+      details: { role: options.role, ...(awaitingApproval ? { awaiting_approval: true } : {}) },
     });
   });
-  return { id, token, name: options.name, role: options.role, createdAt: now, expiresAt: options.expiresAt };
+  return {
+    id,
+    token,
+    name: options.name,
+    role: options.role,
+    createdAt: now,
+    expiresAt: options.expiresAt,
+    awaitingApproval,
+  };
+}
+
+/**
+ * A registered manager approves or refuses a token awaiting approval. Only a token still awaiting
+ * a decision can be decided; a refused token never works.
+ */
+export async function decideApiToken(
+  db: Db,
+  context: RequestContext,
+  options: { id: string; decision: 'approved' | 'refused'; clock: Clock },
+) {
+  const now = options.clock.now();
+  await db.transaction().execute(async (trx) => {
+    const token = await authRepository.findApiTokenForUpdate(trx, context.orgId, options.id);
+    if (!token) throw notFound('The API token');
+    if (token.approval_status !== 'awaiting' || token.revoked_at) {
+      throw new AppError('conflict', 'This API token is not awaiting approval.');
+    }
+    await authRepository.decideApiToken(trx, context.orgId, options.id, {
+      approval_status: options.decision,
+      decided_by: context.actor.id,
+      decided_at: now,
+    });
+    await recordAudit(trx, context, now, {
+      action: options.decision === 'approved' ? 'api_token.approve' : 'api_token.refuse',
+      entityType: 'api_token',
+      entityId: options.id,
+      changedFields: ['approval_status', 'decided_by', 'decided_at'],
+      details: { role: token.role },
+    });
+  });
+  forgetApiTokens(db);
 }
 
 export async function revokeApiToken(db: Db, context: RequestContext, options: { id: string; clock: Clock }) {

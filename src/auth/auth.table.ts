@@ -47,7 +47,15 @@ export type ApiTokensTable = {
   created_at: Date;
   expires_at: Date | null;
   revoked_at: Date | null;
+  /**
+   * 'awaiting' a registered manager's decision (the token authenticates nothing meanwhile),
+   * 'approved' or 'refused'. See docs/security.md: who may create which token.
+   */
+  approval_status: Generated<ApiTokenApprovalStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
 };
+export type ApiTokenApprovalStatus = 'awaiting' | 'approved' | 'refused';
 
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;

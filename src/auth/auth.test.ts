@@ -181,7 +181,6 @@ describe('sessions', () => {
       email: 'new.person@example.org',
       displayName: 'New Person',
       role: 'care_worker',
-      password: 'a long enough password',
     };
     const withoutToken = await t.app.inject({
       method: 'POST',
@@ -211,7 +210,7 @@ describe('sessions', () => {
 });
 
 describe('API tokens', () => {
-  it('lets an admin create a token that acts with its role, and revoking it works on the next request', async () => {
+  it('lets an admin create an admin token that acts with its role, and revoking it works on the next request', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
     const { headers } = await signIn(t.app, admin.email);
@@ -219,9 +218,10 @@ describe('API tokens', () => {
       method: 'POST',
       url: '/api/api-tokens',
       headers,
-      payload: { name: 'Rostering system', role: 'manager' },
+      payload: { name: 'Directory sync', role: 'admin' },
     });
     expect(created.statusCode).toBe(201);
+    expect(created.json().awaitingApproval).toBe(false);
     const { token, id } = created.json();
     const bearer = { authorization: `Bearer ${token}` };
     const organisationResponse = await t.app.inject({
@@ -239,18 +239,8 @@ describe('API tokens', () => {
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 
-    const addUser = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: bearer,
-      payload: {
-        email: 'x@example.org',
-        displayName: 'X',
-        role: 'care_worker',
-        password: 'a long enough password',
-      },
-    });
-    expect(addUser.statusCode).toBe(403);
+    const people = await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer });
+    expect(people.statusCode).toBe(403);
 
     expect((await t.app.inject({ method: 'DELETE', url: `/api/api-tokens/${id}`, headers })).statusCode).toBe(
       204,
@@ -260,12 +250,162 @@ describe('API tokens', () => {
     ).toBe(401);
   });
 
-  it('names bad fields, and cannot revoke another organisation’s token', async () => {
+  it('a token that reads people’s records, asked for by an admin, works only once a registered manager approves it', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const admin = await signIn(
+      t.app,
+      (await createTestUser(t.db, t.clock, organisation.id, { role: 'admin', displayName: 'Sam Admin' }))
+        .email,
+    );
+    const registeredManager = await signIn(
+      t.app,
+      (await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' })).email,
+    );
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: admin.headers,
+      payload: { name: 'Rostering system', role: 'registered_manager' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().awaitingApproval).toBe(true);
+    const { token, id } = created.json();
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer })).statusCode).toBe(401);
+
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/api-tokens',
+      headers: registeredManager.headers,
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id, status: 'awaiting_approval', requestedBy: 'Sam Admin', decidedAt: null }),
+    ]);
+    // The admin who asked cannot approve it, nor can the token itself.
+    const byAdmin = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${id}/approval`,
+      headers: admin.headers,
+    });
+    expect(byAdmin.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer })).statusCode).toBe(401);
+
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${id}/approval`,
+      headers: registeredManager.headers,
+    });
+    expect(approved.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer })).statusCode).toBe(200);
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${id}/refusal`,
+      headers: registeredManager.headers,
+    });
+    expect(twice.statusCode).toBe(409);
+
+    const entries = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id', 'outcome'])
+      .where('org_id', '=', organisation.id)
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(entries).toEqual([
+      { action: 'api_token.create', actor_id: admin.userId, outcome: 'success' },
+      { action: 'api_token.approve', actor_id: registeredManager.userId, outcome: 'success' },
+    ]);
+  });
+
+  it('a refused token never works, and only a registered manager, signed in recently, decides', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const staff = Object.fromEntries(
+      await Promise.all(
+        (['admin', 'manager', 'registered_manager'] as const).map(async (role) => [
+          role,
+          await signIn(t.app, (await createTestUser(t.db, t.clock, organisation.id, { role })).email),
+        ]),
+      ),
+    ) as Record<'admin' | 'manager' | 'registered_manager', Awaited<ReturnType<typeof signIn>>>;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: staff.admin.headers,
+      payload: { name: 'Reporting', role: 'auditor' },
+    });
+    const { token, id } = created.json();
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/api-tokens/${id}/approval`,
+          headers: staff.manager.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    // An API token is no person: a registered manager's own token cannot approve.
+    const managerToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: staff.registered_manager.headers,
+      payload: { name: 'Manager’s script', role: 'registered_manager' },
+    });
+    expect(managerToken.json().awaitingApproval).toBe(false);
+    const byToken = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${id}/approval`,
+      headers: { authorization: `Bearer ${managerToken.json().token}` },
+    });
+    expect(byToken.statusCode).toBe(403);
+    expect(byToken.json().code).toBe('person_required');
+
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${id}/refusal`,
+      headers: staff.registered_manager.headers,
+    });
+    expect(refused.statusCode).toBe(204);
+    const approveAfter = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${id}/approval`,
+      headers: staff.registered_manager.headers,
+    });
+    expect(approveAfter.statusCode).toBe(409);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/people',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode,
+    ).toBe(401);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/api-tokens',
+      headers: staff.admin.headers,
+    });
+    expect(listed.json().items.find((item: { id: string }) => item.id === id).status).toBe('refused');
+    const refusal = await t.db
+      .selectFrom('audit_events')
+      .select('actor_id')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'api_token.refuse')
+      .executeTakeFirstOrThrow();
+    expect(refusal.actor_id).toBe(staff.registered_manager.userId);
+  });
+
+  it('names bad fields, and cannot revoke or approve another organisation’s token', async () => {
     const first = await createTestOrganisation(t.db, t.clock);
     const second = await createTestOrganisation(t.db, t.clock);
     const firstAdmin = await signIn(
       t.app,
       (await createTestUser(t.db, t.clock, first.id, { role: 'admin' })).email,
+    );
+    const firstManager = await signIn(
+      t.app,
+      (await createTestUser(t.db, t.clock, first.id, { role: 'registered_manager' })).email,
     );
     const secondAdmin = await signIn(
       t.app,
@@ -300,7 +440,7 @@ describe('API tokens', () => {
       method: 'POST',
       url: '/api/api-tokens',
       headers: secondAdmin.headers,
-      payload: { name: 'Theirs', role: 'manager' },
+      payload: { name: 'Theirs', role: 'admin' },
     });
     const revoke = await t.app.inject({
       method: 'DELETE',
@@ -314,19 +454,34 @@ describe('API tokens', () => {
       headers: { authorization: `Bearer ${theirs.json().token}` },
     });
     expect(stillWorks.json().id).toBe(second.id);
-  });
 
-  it('refuses token management to everyone but an admin', async () => {
-    const organisation = await createTestOrganisation(t.db, t.clock);
-    const manager = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
-    const { headers } = await signIn(t.app, manager.email);
-    const response = await t.app.inject({
+    const awaiting = await t.app.inject({
       method: 'POST',
       url: '/api/api-tokens',
-      headers,
-      payload: { name: 'x', role: 'admin' },
+      headers: secondAdmin.headers,
+      payload: { name: 'Awaiting', role: 'care_worker' },
     });
-    expect(response.statusCode).toBe(403);
+    const foreignApproval = await t.app.inject({
+      method: 'POST',
+      url: `/api/api-tokens/${awaiting.json().id}/approval`,
+      headers: firstManager.headers,
+    });
+    expect(foreignApproval.statusCode).toBe(404);
+  });
+
+  it('refuses token management to everyone but an admin and the registered manager', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    for (const role of ['care_worker', 'manager', 'auditor'] as const) {
+      const user = await createTestUser(t.db, t.clock, organisation.id, { role });
+      const { headers } = await signIn(t.app, user.email);
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/api-tokens',
+        headers,
+        payload: { name: 'x', role: 'admin' },
+      });
+      expect(response.statusCode).toBe(403);
+    }
     expect(
       await t.db.selectFrom('api_tokens').select('id').where('org_id', '=', organisation.id).execute(),
     ).toHaveLength(0);

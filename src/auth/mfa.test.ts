@@ -325,12 +325,15 @@ describe('fresh re-authentication', () => {
 
   it('refuses API tokens on routes that need a person who has just re-authenticated', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
-    const admin = await signIn(
+    const registeredManager = await signIn(
       t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' })).email,
+      (await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' })).email,
     );
     const person = await createTestPerson(t.db, t.clock, organisation.id);
-    const created = await post('/api/api-tokens', admin.headers, { name: 'Records system', role: 'manager' });
+    const created = await post('/api/api-tokens', registeredManager.headers, {
+      name: 'Records system',
+      role: 'manager',
+    });
     const bearer = { authorization: `Bearer ${created.json().token}` };
     const exported = await t.app.inject({
       method: 'GET',

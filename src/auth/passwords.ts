@@ -47,7 +47,16 @@ export function hashPassword(password: string): Promise<string> {
   return withHashSlot(() => argon2.hash(password, passwordHashParameters));
 }
 
-export function verifyPassword(hash: string, password: string): Promise<boolean> {
+/**
+ * Whether the password matches. An account still awaiting set-up has no hash: nothing matches it,
+ * after the same work as a real check, so timing does not tell such accounts apart.
+ */
+export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+  if (hash === null) {
+    const decoy = await decoyPasswordHash();
+    await withHashSlot(() => argon2.verify(decoy, password));
+    return false;
+  }
   return withHashSlot(() => argon2.verify(hash, password));
 }
 

@@ -15,13 +15,14 @@ import { loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
 import { createDatabase, type DatabaseHandle } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
+import { grantRuntimeRole, migrateAsOwner, runtimeRoleStatements } from '../db/database-roles.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { formatSignIns, loadDemo } from '../demo/demo.ts';
 import { AppError } from '../errors.ts';
 import * as organisationsRepository from '../organisations/organisations.repository.ts';
 import { createOrganisationInput } from '../organisations/organisations.schemas.ts';
 import { createOrganisation } from '../organisations/organisations.service.ts';
-import { createUser } from '../users/users.service.ts';
+import { createUserWithPassword } from '../users/users.service.ts';
 import { type StaffRole, staffRoles } from '../users/users.table.ts';
 
 /** A failure the administrator can act on: printed without a stack trace, with an exit code. */
@@ -42,7 +43,7 @@ async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
       : { backend: 'pglite', dataDir: config.dataDir },
   );
   try {
-    await migrateToLatest(handle.db);
+    await migrateAsOwner(handle.db, config.databaseUrl ? config.migrationDatabaseUrl : undefined);
     const result = await work(handle.db);
     // No server may be running to seal what this command wrote (or what is waiting): seal it now.
     await sealAllPendingEntries(handle.db, { clock: systemClock });
@@ -70,6 +71,21 @@ async function readPasswordFromStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** What no checkpoint covers yet: the entries that could still be cut or rewritten unnoticed. */
+function uncoveredEntries(checkpoint: {
+  entriesSinceCheckpoint: number | null;
+  msSinceCheckpoint: number | null;
+}): string {
+  if (checkpoint.entriesSinceCheckpoint === null) return '';
+  const since =
+    checkpoint.msSinceCheckpoint === null
+      ? ''
+      : checkpoint.msSinceCheckpoint < 120_000
+        ? `, signed ${Math.round(checkpoint.msSinceCheckpoint / 1000)} s ago`
+        : `, signed ${Math.round(checkpoint.msSinceCheckpoint / 60_000)} min ago`;
+  return `; ${checkpoint.entriesSinceCheckpoint} entries not yet covered by a checkpoint${since}`;
+}
+
 export function buildCli(): Command {
   const program = new Command('liaison')
     .description(
@@ -89,10 +105,10 @@ export function buildCli(): Command {
     .description('Bring the database schema up to date')
     .action(async () => {
       const config = loadConfig();
+      // The owner of the tables migrates them, when the server itself runs as a lesser role.
+      const url = config.migrationDatabaseUrl ?? config.databaseUrl;
       const handle = await createDatabase(
-        config.databaseUrl
-          ? { backend: 'postgres', url: config.databaseUrl }
-          : { backend: 'pglite', dataDir: config.dataDir },
+        url ? { backend: 'postgres', url } : { backend: 'pglite', dataDir: config.dataDir },
       );
       try {
         const applied = await migrateToLatest(handle.db);
@@ -100,6 +116,44 @@ export function buildCli(): Command {
       } finally {
         await handle.close();
       }
+    });
+
+  const database = program.command('db').description('The PostgreSQL server’s roles');
+  database
+    .command('grant')
+    .description(
+      'Give an existing PostgreSQL role what the server needs (read and write rows; add to the audit trail but never change or remove it), as the tables’ owner (MIGRATION_DATABASE_URL). Then run the server with that role in DATABASE_URL.',
+    )
+    .argument('<role>', 'the role the server connects as (create it first: create role … login password …)')
+    .option('--print', 'print the SQL instead of running it')
+    .action(async (role: string, options: { print?: boolean }) => {
+      let statements: string[];
+      try {
+        statements = runtimeRoleStatements(role);
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      }
+      if (options.print) {
+        console.log(statements.map((statement) => `${statement};`).join('\n'));
+        return;
+      }
+      const config = loadConfig();
+      const url = config.migrationDatabaseUrl ?? config.databaseUrl;
+      if (!url) {
+        throw new CliError(
+          'The embedded database has a single user: there is no role to grant. Set MIGRATION_DATABASE_URL to the tables’ owner on a PostgreSQL server.',
+        );
+      }
+      const handle = await createDatabase({ backend: 'postgres', url, poolSize: 1 });
+      try {
+        await migrateToLatest(handle.db);
+        await grantRuntimeRole(handle.db, role);
+      } finally {
+        await handle.close();
+      }
+      console.log(
+        `Granted ${role} what the server needs. Run the server with DATABASE_URL connecting as ${role} and MIGRATION_DATABASE_URL as the owner.`,
+      );
     });
 
   const org = program.command('org').description('Organisations (tenants)');
@@ -144,7 +198,7 @@ export function buildCli(): Command {
   user
     .command('add')
     .description(
-      'Add a staff member. The password is read from standard input with --password-stdin, or generated and printed once.',
+      'Add a staff member, such as an organisation’s first registered manager. The password is read from standard input with --password-stdin, or generated and printed once. (In the web app, new staff choose their own password through a set-up link.)',
     )
     .requiredOption('--org <id-or-name>', 'the organisation')
     .requiredOption('--email <email>', 'their email address (used to sign in)')
@@ -169,7 +223,7 @@ export function buildCli(): Command {
         }
         await withDatabase(async (db) => {
           const orgId = await findOrganisationId(db, options.org);
-          const created = await createUser(
+          const created = await createUserWithPassword(
             db,
             systemContext(orgId, 'cli'),
             { email: options.email, displayName: options.name, role: options.role, password },
@@ -225,11 +279,12 @@ export function buildCli(): Command {
           const unsealed = report.unsealedEntries
             ? `; ${report.unsealedEntries} not yet sealed (oldest ${Math.round((report.oldestUnsealedAgeMs ?? 0) / 1000)} s)`
             : '';
+          const exposure = uncoveredEntries(report.checkpoint);
           const checkpoint =
             report.checkpoint.status === 'verified'
-              ? `; matches the checkpoint of ${report.checkpoint.signedAt} (${report.checkpoint.size} entries)`
+              ? `; matches the checkpoint of ${report.checkpoint.signedAt} (${report.checkpoint.size} entries)${exposure}`
               : report.checkpoint.status === 'none'
-                ? '; no checkpoint yet (run "liaison audit checkpoint")'
+                ? `; no checkpoint yet (run "liaison audit checkpoint")${exposure}`
                 : '';
           console.log(
             report.verified

@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
-import type { AuditChainTable, AuditEventsTable, AuditSealCursorTable } from '../audit/audit.table.ts';
+import type {
+  AuditChainTable,
+  AuditCheckpointsTable,
+  AuditEventsTable,
+  AuditSealCursorTable,
+} from '../audit/audit.table.ts';
 import type {
   ApiTokensTable,
   MfaCredentialsTable,
@@ -46,11 +51,12 @@ import type {
   SharingAgreementsTable,
   SharingBasisEndingsTable,
 } from '../sharing/sharing.table.ts';
-import type { UsersTable } from '../users/users.table.ts';
+import type { UserSetUpLinksTable, UsersTable } from '../users/users.table.ts';
 
 export type Database = {
   organisations: OrganisationsTable;
   users: UsersTable;
+  user_set_up_links: UserSetUpLinksTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   mfa_credentials: MfaCredentialsTable;
@@ -58,6 +64,7 @@ export type Database = {
   audit_events: AuditEventsTable;
   audit_seal_cursor: AuditSealCursorTable;
   audit_chain: AuditChainTable;
+  audit_checkpoints: AuditCheckpointsTable;
   partner_organisations: PartnerOrganisationsTable;
   partner_contacts: PartnerContactsTable;
   partner_channels: PartnerChannelsTable;

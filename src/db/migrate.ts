@@ -9,7 +9,9 @@ import * as multiFactorSignIn from './migrations/2026_11_21_1700_multi_factor_si
 import * as createPartnerMessages from './migrations/2026_11_21_1800_create_partner_messages.ts';
 import * as createIncidents from './migrations/2026_11_21_1900_create_incidents.ts';
 import * as sealAuditInTransactionOrder from './migrations/2026_11_21_2000_seal_audit_in_transaction_order.ts';
+import * as accountSetUpAndTokenApproval from './migrations/2026_11_22_0900_account_set_up_and_token_approval.ts';
 import * as incidentGateRefusals from './migrations/2026_11_22_0900_incident_gate_refusals.ts';
+import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
@@ -25,7 +27,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1800_create_partner_messages': createPartnerMessages,
   '2026_11_21_1900_create_incidents': createIncidents,
   '2026_11_21_2000_seal_audit_in_transaction_order': sealAuditInTransactionOrder,
+  '2026_11_22_0900_account_set_up_and_token_approval': accountSetUpAndTokenApproval,
   '2026_11_22_0900_incident_gate_refusals': incidentGateRefusals,
+  '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
 };
 

@@ -1,6 +1,7 @@
+import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { NewUserRow, StaffRole, UserRow } from './users.table.ts';
+import type { NewUserRow, StaffRole, UserRow, UserSetUpLinkRow, UserSetUpLinksTable } from './users.table.ts';
 
 const publicColumns = [
   'org_id',
@@ -13,7 +14,9 @@ const publicColumns = [
   'updated_at',
   'version',
 ] as const;
-export type StaffUser = Pick<UserRow, (typeof publicColumns)[number]>;
+export type StaffUser = Pick<UserRow, (typeof publicColumns)[number]> & { awaiting_set_up: boolean };
+// Whether the owner has yet to choose a password; never the hash itself.
+const awaitingSetUp = sql<boolean>`password_hash is null`.as('awaiting_set_up');
 
 /** Sign-in looks across organisations: the address identifies the account and its organisation. */
 export async function findUserForSignIn(executor: Executor, email: string): Promise<UserRow | undefined> {
@@ -31,7 +34,7 @@ export async function findUserById(
 ): Promise<StaffUser | undefined> {
   return executor
     .selectFrom('users')
-    .select(publicColumns)
+    .select([...publicColumns, awaitingSetUp])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -42,7 +45,10 @@ export async function listUsers(
   orgId: string,
   options: { limit: number; offset: number; role?: StaffRole | undefined },
 ): Promise<StaffUser[]> {
-  let query = executor.selectFrom('users').select(publicColumns).where('org_id', '=', orgId);
+  let query = executor
+    .selectFrom('users')
+    .select([...publicColumns, awaitingSetUp])
+    .where('org_id', '=', orgId);
   if (options.role) query = query.where('role', '=', options.role);
   return query.orderBy('display_name').orderBy('id').limit(options.limit).offset(options.offset).execute();
 }
@@ -57,7 +63,11 @@ export async function emailInUse(executor: Executor, email: string): Promise<boo
 }
 
 export async function insertUser(executor: Executor, user: NewUserRow): Promise<StaffUser> {
-  return executor.insertInto('users').values(user).returning(publicColumns).executeTakeFirstOrThrow();
+  return executor
+    .insertInto('users')
+    .values(user)
+    .returning([...publicColumns, awaitingSetUp])
+    .executeTakeFirstOrThrow();
 }
 
 /** Compare and set: changes nothing unless the account is still at `expectedVersion`. */
@@ -74,7 +84,7 @@ export async function updateUser(
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
-    .returning(publicColumns)
+    .returning([...publicColumns, awaitingSetUp])
     .executeTakeFirst();
 }
 
@@ -121,4 +131,109 @@ export async function recordSuccessfulSignIn(
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
+}
+
+export async function insertSetUpLink(
+  executor: Executor,
+  link: Insertable<UserSetUpLinksTable>,
+): Promise<void> {
+  await executor.insertInto('user_set_up_links').values(link).execute();
+}
+
+/** Stops every unused link of the account: only the newest one may set its password. */
+export async function withdrawSetUpLinks(
+  executor: Executor,
+  orgId: string,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await executor
+    .updateTable('user_set_up_links')
+    .set({ withdrawn_at: at })
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+}
+
+export type SetUpLinkWithUser = UserSetUpLinkRow & {
+  email: string;
+  display_name: string;
+  role: StaffRole;
+  disabled_at: Date | null;
+  has_password: boolean;
+  organisation_name: string;
+};
+
+/**
+ * A set-up link by the hash of its token, across organisations (the token identifies the account),
+ * with its account. `forUpdate` locks the link, so of two requests using it at once one sets the
+ * password and the other finds it used.
+ */
+export async function findSetUpLinkByHash(
+  executor: Executor,
+  tokenHash: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SetUpLinkWithUser | undefined> {
+  let query = executor
+    .selectFrom('user_set_up_links as link')
+    .innerJoin('users', (join) =>
+      join.onRef('users.org_id', '=', 'link.org_id').onRef('users.id', '=', 'link.user_id'),
+    )
+    .innerJoin('organisations', 'organisations.id', 'link.org_id')
+    .selectAll('link')
+    .select([
+      'users.email',
+      'users.display_name',
+      'users.role',
+      'users.disabled_at',
+      sql<boolean>`users.password_hash is not null`.as('has_password'),
+      'organisations.name as organisation_name',
+    ])
+    .where('link.token_hash', '=', tokenHash);
+  if (options.forUpdate) query = query.forUpdate('link');
+  return query.executeTakeFirst();
+}
+
+export async function markSetUpLinkUsed(executor: Executor, orgId: string, id: string, at: Date) {
+  await executor
+    .updateTable('user_set_up_links')
+    .set({ used_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Sets the password of an account that has none yet; false if it already has one. */
+export async function setFirstPassword(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  passwordHash: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, updated_at: at, version: eb('version', '+', 1) }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('password_hash', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Whether the account still waits for its owner to choose a password. */
+export async function isAwaitingSetUp(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<boolean | undefined> {
+  const row = await executor
+    .selectFrom('users')
+    .select(sql<boolean>`password_hash is null`.as('awaiting'))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.awaiting;
 }

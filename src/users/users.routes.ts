@@ -13,15 +13,34 @@ import {
 } from '../http/conditional.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import {
+  accountToSetUpSchema,
+  completeSetUpBody,
+  createdUserSchema,
   createUserBody,
   listUsersQuery,
+  SET_UP_LINK_HEADER,
+  setUpLinkHeaders,
+  setUpLinkSchema,
+  setUpLinkUrl,
   toUserResponse,
   updateUserBody,
   userSchema,
 } from './users.schemas.ts';
-import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
+import {
+  completeAccountSetUp,
+  createUser,
+  findAccountToSetUp,
+  getUser,
+  listUsers,
+  renewSetUpLink,
+  updateUser,
+} from './users.service.ts';
 
-export function usersRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
+  const setUpLink = (link: { token: string; expiresAt: Date }) => ({
+    url: setUpLinkUrl(config.publicUrl, link.token),
+    expiresAt: link.expiresAt.toISOString(),
+  });
   return async (app) => {
     app.get(
       '/api/users',
@@ -63,13 +82,80 @@ export function usersRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZ
         schema: {
           tags: ['Staff'],
           summary: 'Add a staff member',
+          description:
+            'The account has no password: the answer carries a one-time set-up link (shown once, ' +
+            'working for 72 hours) with which its owner chooses their own.',
           body: createUserBody,
-          response: { 201: userSchema, ...problemResponses, 409: problemResponses[400] },
+          response: { 201: createdUserSchema, ...problemResponses, 409: problemResponses[400] },
         },
       },
       async (request, reply) => {
-        const user = await createUser(db, requestContext(request), request.body, clock);
-        return reply.code(201).send(toUserResponse(user));
+        const created = await createUser(db, requestContext(request), request.body, clock);
+        return reply
+          .code(201)
+          .send({ ...toUserResponse(created.user), setUpLink: setUpLink(created.setUpLink) });
+      },
+    );
+
+    app.post(
+      '/api/users/:id/set-up-link',
+      {
+        config: { access: userAdministrators },
+        schema: {
+          tags: ['Staff'],
+          summary: 'A new set-up link for an account whose owner has not yet chosen a password',
+          description: 'Earlier links for the account stop working.',
+          params: idParams,
+          response: { 201: setUpLinkSchema, ...problemResponses, 409: problemResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const link = await renewSetUpLink(db, requestContext(request), request.params.id, clock);
+        return reply.code(201).send(setUpLink(link));
+      },
+    );
+
+    app.get(
+      '/api/account-set-up',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Staff'],
+          summary: 'Whose account a set-up link is for (the token after # in the link, in X-Set-Up-Link)',
+          headers: setUpLinkHeaders,
+          response: { 200: accountToSetUpSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const account = await findAccountToSetUp(db, {
+          token: request.headers[SET_UP_LINK_HEADER],
+          clock,
+        });
+        return { ...account, expiresAt: account.expiresAt.toISOString() };
+      },
+    );
+
+    app.post(
+      '/api/account-set-up',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Staff'],
+          summary: 'Choose your password through your set-up link; then sign in as usual',
+          headers: setUpLinkHeaders,
+          body: completeSetUpBody,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        await completeAccountSetUp(db, {
+          token: request.headers[SET_UP_LINK_HEADER],
+          password: request.body.password,
+          clock,
+          requestId: request.id,
+          ip: request.ip,
+        });
+        return reply.code(204).send(null);
       },
     );
 

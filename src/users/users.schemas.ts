@@ -17,6 +17,8 @@ export const userSchema = z
     displayName: z.string(),
     role: staffRoleSchema,
     disabled: z.boolean(),
+    /** The owner has not yet chosen a password through their set-up link. */
+    awaitingSetUp: z.boolean(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: z.number().int(),
@@ -28,7 +30,6 @@ export const createUserBody = z.strictObject({
   email: emailSchema,
   displayName: z.string().trim().min(1).max(200),
   role: staffRoleSchema,
-  password: z.string().min(1).max(1024),
 });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
@@ -52,8 +53,44 @@ export function toUserResponse(user: StaffUser): UserResponse {
     displayName: user.display_name,
     role: user.role,
     disabled: user.disabled_at !== null,
+    awaitingSetUp: user.awaiting_set_up,
     createdAt: user.created_at.toISOString(),
     updatedAt: user.updated_at.toISOString(),
     version: user.version,
   };
+}
+
+export const setUpLinkSchema = z
+  .object({
+    /**
+     * Shown once: give it to the account's owner only. Liaison keeps only its hash. It works once,
+     * until `expiresAt`; the part after `#` never reaches a server's logs.
+     */
+    url: z.string(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SetUpLink' });
+
+export const createdUserSchema = userSchema
+  .extend({ setUpLink: setUpLinkSchema })
+  .meta({ id: 'CreatedStaffUser' });
+
+/** The header that carries a set-up link's token (taken from after `#` in its address). */
+export const SET_UP_LINK_HEADER = 'x-set-up-link';
+
+export const setUpLinkHeaders = z.object({ [SET_UP_LINK_HEADER]: z.string().min(1).max(200) });
+
+export const accountToSetUpSchema = z
+  .object({
+    displayName: z.string(),
+    email: z.string(),
+    organisationName: z.string(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AccountToSetUp' });
+
+export const completeSetUpBody = z.strictObject({ password: z.string().min(1).max(1024) });
+
+export function setUpLinkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/set-up#${token}`;
 }

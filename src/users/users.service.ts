@@ -2,20 +2,77 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as authRepository from '../auth/auth.repository.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
+import { generateToken, hashToken } from '../auth/secrets.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db, Executor } from '../db/database.ts';
+import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
-import type { StaffRole } from './users.table.ts';
+import { readsCareRecords, type StaffRole } from './users.table.ts';
 
-/** Adds a staff member to the caller's organisation. Only an admin can create another admin. */
+/** How long a set-up link works: long enough to reach its owner over a weekend. */
+export const SET_UP_LINK_LIFETIME_MS = 72 * 60 * 60_000;
+
+const setUpLinkRefused = () =>
+  new AppError(
+    'not_found',
+    'This set-up link does not work: it may have expired or been used already. Ask whoever added your account for a new one.',
+  );
+
+/**
+ * Adds a staff member to the caller's organisation, without a password: the answer carries a
+ * one-time set-up link with which the owner chooses theirs, so whoever added the account never
+ * knows it. Only an admin can create another admin.
+ */
 export async function createUser(db: Db, context: RequestContext, input: CreateUserInput, clock: Clock) {
-  checkPasswordPolicy(input.password);
   if (input.role === 'admin' && context.actor.type !== 'system' && context.actor.role !== 'admin') {
     throw new AppError('forbidden', 'Only an admin can add another admin.', { field: 'role' });
   }
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    if (await usersRepository.emailInUse(trx, input.email)) {
+      throw new AppError('conflict', 'A staff account already uses this email address.', { field: 'email' });
+    }
+    const user = await insertUserRecord(trx, {
+      orgId: context.orgId,
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: null,
+      at: now,
+    });
+    await recordAudit(trx, context, now, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      changedFields: ['email', 'display_name', 'role'],
+      details: { role: user.role },
+    });
+    const setUpLink = await issueSetUpLink(trx, context, user.id, now);
+    return { user, setUpLink };
+  });
+}
+
+/**
+ * Adds a staff member with a password chosen on the server itself (`liaison user add`): whoever
+ * runs commands on the server already controls its database, so is trusted with this. This is
+ * how an organisation's first registered manager is added.
+ */
+export async function createUserWithPassword(
+  db: Db,
+  context: RequestContext,
+  input: CreateUserInput & { password: string },
+  clock: Clock,
+) {
+  if (context.actor.type !== 'system') {
+    throw new AppError(
+      'forbidden',
+      'Only the liaison command on the server can choose a password for someone.',
+    );
+  }
+  checkPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -41,6 +98,109 @@ export async function createUser(db: Db, context: RequestContext, input: CreateU
   });
 }
 
+/** Writes a new set-up link for the account (withdrawing any earlier unused one) and returns its token once. */
+async function issueSetUpLink(trx: DbTransaction, context: RequestContext, userId: string, now: Date) {
+  const token = generateToken();
+  const id = randomUUID();
+  const expiresAt = new Date(now.getTime() + SET_UP_LINK_LIFETIME_MS);
+  await usersRepository.withdrawSetUpLinks(trx, context.orgId, userId, now);
+  await usersRepository.insertSetUpLink(trx, {
+    org_id: context.orgId,
+    id,
+    user_id: userId,
+    token_hash: hashToken(token),
+    created_by: context.actor.id,
+    created_at: now,
+    expires_at: expiresAt,
+    used_at: null,
+    withdrawn_at: null,
+  });
+  await recordAudit(trx, context, now, {
+    action: 'user.set_up_link.issue',
+    entityType: 'user',
+    entityId: userId,
+    details: { link_id: id },
+  });
+  return { token, expiresAt };
+}
+
+/** A new set-up link for an account whose owner has not yet chosen a password; earlier links stop working. */
+export async function renewSetUpLink(db: Db, context: RequestContext, userId: string, clock: Clock) {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const awaiting = await usersRepository.isAwaitingSetUp(trx, context.orgId, userId);
+    if (awaiting === undefined) throw notFound('The staff member');
+    if (!awaiting) {
+      throw new AppError('conflict', 'This account’s owner has already chosen a password.');
+    }
+    return issueSetUpLink(trx, context, userId, now);
+  });
+}
+
+function usableSetUpLink(link: SetUpLinkWithUser | undefined, now: Date): SetUpLinkWithUser {
+  if (
+    !link ||
+    link.used_at ||
+    link.withdrawn_at ||
+    link.expires_at <= now ||
+    link.disabled_at ||
+    link.has_password
+  ) {
+    throw setUpLinkRefused();
+  }
+  return link;
+}
+
+/** Who a set-up link is for, so its owner can check it is theirs before choosing a password. */
+export async function findAccountToSetUp(db: Db, options: { token: string; clock: Clock }) {
+  const link = usableSetUpLink(
+    await usersRepository.findSetUpLinkByHash(db, hashToken(options.token)),
+    options.clock.now(),
+  );
+  return {
+    displayName: link.display_name,
+    email: link.email,
+    organisationName: link.organisation_name,
+    expiresAt: link.expires_at,
+  };
+}
+
+/**
+ * The owner chooses their password through their set-up link, which then stops working. They
+ * sign in as usual afterwards (and set up an authenticator where their role requires one).
+ */
+export async function completeAccountSetUp(
+  db: Db,
+  options: { token: string; password: string; clock: Clock; requestId: string | null; ip: string | null },
+): Promise<void> {
+  checkPasswordPolicy(options.password);
+  const passwordHash = await hashPassword(options.password);
+  const now = options.clock.now();
+  await db.transaction().execute(async (trx) => {
+    const link = usableSetUpLink(
+      await usersRepository.findSetUpLinkByHash(trx, hashToken(options.token), { forUpdate: true }),
+      now,
+    );
+    const context: RequestContext = {
+      orgId: link.org_id,
+      actor: { type: 'user', id: link.user_id, role: link.role },
+      requestId: options.requestId,
+      ip: options.ip,
+    };
+    if (!(await usersRepository.setFirstPassword(trx, link.org_id, link.user_id, passwordHash, now))) {
+      throw setUpLinkRefused();
+    }
+    await usersRepository.markSetUpLinkUsed(trx, link.org_id, link.id, now);
+    await recordAudit(trx, context, now, {
+      action: 'user.set_up',
+      entityType: 'user',
+      entityId: link.user_id,
+      changedFields: ['password_hash'],
+      details: { link_id: link.id },
+    });
+  });
+}
+
 export function insertUserRecord(
   executor: Executor,
   user: {
@@ -48,7 +208,7 @@ export function insertUserRecord(
     email: string;
     displayName: string;
     role: StaffRole;
-    passwordHash: string;
+    passwordHash: string | null;
     at: Date;
   },
 ) {
@@ -93,6 +253,14 @@ export async function updateUser(
       throw new AppError('forbidden', 'Only an admin can change an admin account or make someone an admin.', {
         field: 'role',
       });
+    }
+    if (existing.role === 'admin' && input.role && readsCareRecords(input.role)) {
+      // Its credentials may be known to an admin (who added it): it must never open people's records.
+      throw new AppError(
+        'forbidden',
+        'An admin account cannot be given a role that reads people’s records. Add its owner a new account instead: they choose its password themselves.',
+        { field: 'role' },
+      );
     }
     const changed: string[] = [];
     const changes: Parameters<typeof usersRepository.updateUser>[4] = { updated_at: now };

@@ -9,7 +9,8 @@ export type UsersTable = {
   email: string;
   display_name: string;
   role: StaffRole;
-  password_hash: string;
+  /** Null until the account's owner chooses a password through their set-up link. */
+  password_hash: string | null;
   failed_sign_ins: Generated<number>;
   throttled_until: Date | null;
   disabled_at: Date | null;
@@ -20,3 +21,23 @@ export type UsersTable = {
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
+
+/** Roles that read people's care records: every role but admin (IT). */
+export function readsCareRecords(role: StaffRole): boolean {
+  return role !== 'admin';
+}
+
+/** A one-time link with which a new account's owner chooses their password. Only its hash is kept. */
+export type UserSetUpLinksTable = {
+  org_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_by: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  /** A newer link for the same account replaced it. */
+  withdrawn_at: Date | null;
+};
+export type UserSetUpLinkRow = Selectable<UserSetUpLinksTable>;

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApiToken } from '../../src/auth/auth.service.ts';
 import type { RequestContext } from '../../src/context.ts';
 import { createCapacityAssessmentBody, createConsentBody } from '../../src/sharing/sharing.schemas.ts';
 import {
@@ -58,6 +59,21 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
       displayName: hostile(0),
     });
     email = manager.email;
+    // A token an admin asked for, waiting on the registered manager's Staff page.
+    const admin = await createTestUser(server.db, server.clock, organisation.id, {
+      role: 'admin',
+      displayName: hostile(6),
+    });
+    await createApiToken(
+      server.db,
+      {
+        orgId: organisation.id,
+        actor: { type: 'user', id: admin.id, role: 'admin' },
+        requestId: null,
+        ip: null,
+      },
+      { name: hostile(7).slice(0, 100), role: 'care_worker', expiresAt: null, clock: server.clock },
+    );
     const as: RequestContext = {
       orgId: organisation.id,
       actor: { type: 'user', id: manager.id, role: 'registered_manager' },

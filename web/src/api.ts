@@ -33,12 +33,37 @@ export type StaffMember = {
   displayName: string;
   role: StaffRole;
   disabled: boolean;
+  /** Their owner has not yet chosen a password through their set-up link. */
+  awaitingSetUp: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
 };
 
-export type NewStaffMember = { email: string; displayName: string; role: StaffRole; password: string };
+export type NewStaffMember = { email: string; displayName: string; role: StaffRole };
+/** Shown once: only its owner should open it. It works once, until it expires. */
+export type SetUpLink = { url: string; expiresAt: string };
+export type CreatedStaffMember = StaffMember & { setUpLink: SetUpLink };
+/** Whose account a set-up link is for. */
+export type AccountToSetUp = {
+  displayName: string;
+  email: string;
+  organisationName: string;
+  expiresAt: string;
+};
+
+export type ApiTokenStatus = 'awaiting_approval' | 'active' | 'refused' | 'revoked' | 'expired';
+export type ApiToken = {
+  id: string;
+  name: string;
+  role: StaffRole;
+  status: ApiTokenStatus;
+  requestedBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  decidedAt: string | null;
+};
 export type StaffChanges = { displayName?: string; role?: StaffRole; disabled?: boolean };
 
 export type FieldError = { field: string; message: string };
@@ -292,8 +317,56 @@ export function listStaff(page: { limit: number; offset: number }): Promise<{ it
   return request('GET', `/api/users?${query}`);
 }
 
-export function addStaffMember(staffMember: NewStaffMember): Promise<StaffMember> {
+export function addStaffMember(staffMember: NewStaffMember): Promise<CreatedStaffMember> {
   return request('POST', '/api/users', staffMember);
+}
+
+/** A new set-up link for someone who has not used theirs; earlier links stop working. */
+export function renewSetUpLink(id: string): Promise<SetUpLink> {
+  return request('POST', `/api/users/${encodeURIComponent(id)}/set-up-link`);
+}
+
+// The set-up page is opened by someone with no account yet: the link's token, after the #, goes
+// in a header, and no cookie is sent.
+async function setUpRequest<T>(method: 'GET' | 'POST', token: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Set-Up-Link': token };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch('/api/account-set-up', {
+      method,
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      title: 'Liaison cannot be reached',
+      detail: 'Liaison cannot be reached. Check your internet connection and try again.',
+    });
+  }
+  if (!response.ok) throw await readProblem(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export function getAccountToSetUp(token: string): Promise<AccountToSetUp> {
+  return setUpRequest('GET', token);
+}
+
+export function chooseFirstPassword(token: string, password: string): Promise<void> {
+  return setUpRequest('POST', token, { password });
+}
+
+export function listApiTokens(): Promise<{ items: ApiToken[] }> {
+  return request('GET', '/api/api-tokens');
+}
+
+/** A registered manager lets a system's token read people's records, or refuses it. */
+export function decideApiToken(id: string, decision: 'approval' | 'refusal'): Promise<void> {
+  return request('POST', `/api/api-tokens/${encodeURIComponent(id)}/${decision}`);
 }
 
 export function changeStaffMember(id: string, version: number, changes: StaffChanges): Promise<StaffMember> {

@@ -4,6 +4,7 @@ import { adviceRoutes } from './advice/advice-routes.tsx';
 import { auditRoutes } from './audit/audit-routes.tsx';
 import { RequireRole, RequireSession } from './auth/RequireSession.tsx';
 import { SecondFactorPage } from './auth/SecondFactorPage.tsx';
+import { SetUpAccountPage } from './auth/SetUpAccountPage.tsx';
 import { SetUpAuthenticatorPage } from './auth/SetUpAuthenticatorPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { incidentRoutes } from './incidents/incident-routes.tsx';
@@ -52,6 +53,8 @@ export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
   // A partner's secure link: no staff session, and none of the staff menus.
   { path: '/partner', element: <PartnerMessagePage /> },
+  // A new member of staff's set-up link: they choose their password, then sign in.
+  { path: '/set-up', element: <SetUpAccountPage /> },
   { path: '/sign-in/code', element: <SecondFactorPage /> },
   { path: '/sign-in/set-up-authenticator', element: <SetUpAuthenticatorPage /> },
   {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { addStaffMember, type StaffRole } from '../api.ts';
+import { Link } from 'react-router';
+import { addStaffMember, type CreatedStaffMember, type StaffRole } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { roleLabels, staffRoles } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
@@ -13,17 +13,18 @@ import {
   toFormErrors,
 } from '../ui/form-errors.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import type { StaffLocationState } from './StaffPage.tsx';
+import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
 
 // API field name → input id, in the order the fields appear.
-const fields = { displayName: 'display-name', email: 'email', role: 'role', password: 'password' };
+const fields = { displayName: 'display-name', email: 'email', role: 'role' };
 
 export function AddStaffPage() {
   const session = useSession();
-  const navigate = useNavigate();
+  // The set-up link is shown once, from this page's memory only: never kept in the browser.
+  const [added, setAdded] = useState<CreatedStaffMember | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [isSubmitting, setIsSubmitting] = useState(false);
-  usePageTitle('Add a staff member', errors.items.length > 0);
+  usePageTitle(added ? `${added.displayName} has been added` : 'Add a staff member', errors.items.length > 0);
 
   // Only an admin can make someone an admin; the server refuses it from anyone else.
   const roleOptions = [
@@ -41,13 +42,11 @@ export function AddStaffPage() {
       displayName: String(form.get('displayName') ?? '').trim(),
       email: String(form.get('email') ?? '').trim(),
       role: String(form.get('role') ?? ''),
-      password: String(form.get('password') ?? ''),
     };
     const missing = missingFields(values, {
       displayName: 'Enter their name',
       email: 'Enter their email address',
       role: 'Choose a role',
-      password: 'Enter a password for them',
     });
     if (missing.length > 0) {
       setErrors(toFormErrors(fields, missing));
@@ -55,13 +54,25 @@ export function AddStaffPage() {
     }
     setIsSubmitting(true);
     try {
-      const added = await addStaffMember({ ...values, role: values.role as StaffRole });
-      const state: StaffLocationState = { added: added.displayName };
-      navigate('/staff', { state });
+      setAdded(await addStaffMember({ ...values, role: values.role as StaffRole }));
     } catch (error) {
       setErrors(formErrorsFrom(fields, error));
       setIsSubmitting(false);
     }
+  }
+
+  if (added) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>{added.displayName} has been added</h1>
+          <SetUpLinkPanel displayName={added.displayName} link={added.setUpLink} />
+          <p>
+            <Link to="/staff">Back to staff</Link>
+          </p>
+        </div>
+      </div>
+    );
   }
 
   return (
@@ -104,16 +115,9 @@ export function AddStaffPage() {
               defaultValue=""
               error={errors.byField.get('role')}
             />
-            <TextInput
-              id={fields.password}
-              name="password"
-              type="password"
-              label="Password"
-              hint="At least 8 characters. Tell them it in person or by phone, not by email."
-              autoComplete="new-password"
-              widthClass="nhsuk-input--width-20"
-              error={errors.byField.get('password')}
-            />
+            <p>
+              They will choose their own password, through a set-up link you give them once they are added.
+            </p>
             <button className="nhsuk-button" type="submit">
               Add staff member
             </button>

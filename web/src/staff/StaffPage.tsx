@@ -1,6 +1,14 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { changeStaffMember, listStaff, resetStaffMfa, type Session, type StaffMember } from '../api.ts';
+import {
+  changeStaffMember,
+  listStaff,
+  renewSetUpLink,
+  resetStaffMfa,
+  type Session,
+  type SetUpLink,
+  type StaffMember,
+} from '../api.ts';
 import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole, roleLabels, staffAdministrators } from '../roles.ts';
@@ -12,6 +20,8 @@ import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
+import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
+import { TokenRequests } from './TokenRequests.tsx';
 
 const pageSize = 50;
 
@@ -30,6 +40,8 @@ export function StaffPage() {
   const [notice, setNotice] = useState<string | null>(added ? `${added} has been added.` : null);
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [changingId, setChangingId] = useState<string | null>(null);
+  // A new set-up link, shown once from this page's memory: never kept in the browser.
+  const [renewed, setRenewed] = useState<{ displayName: string; link: SetUpLink } | null>(null);
   const canAdminister = hasRole(session.user.role, staffAdministrators);
   usePageTitle('Staff', problems.length > 0);
 
@@ -46,6 +58,21 @@ export function StaffPage() {
           : `${member.displayName}’s account has been enabled. They can sign in again.`,
       );
       reload();
+    } catch (error) {
+      setProblems([{ text: describeError(error) }]);
+    } finally {
+      setChangingId(null);
+    }
+  }
+
+  async function newSetUpLink(member: StaffMember) {
+    if (changingId) return;
+    setChangingId(member.id);
+    setProblems([]);
+    setNotice(null);
+    setRenewed(null);
+    try {
+      setRenewed({ displayName: member.displayName, link: await renewSetUpLink(member.id) });
     } catch (error) {
       setProblems([{ text: describeError(error) }]);
     } finally {
@@ -76,6 +103,13 @@ export function StaffPage() {
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>Staff</h1>
       <p>Everyone in your organisation with a Liaison account, and their role.</p>
+      {renewed ? (
+        <>
+          <h2>A new set-up link for {renewed.displayName}</h2>
+          <SetUpLinkPanel displayName={renewed.displayName} link={renewed.link} />
+        </>
+      ) : null}
+      {session.user.role === 'registered_manager' ? <TokenRequests /> : null}
       {canAdminister ? (
         <p>
           <Link className="nhsuk-button" to="/staff/add" draggable="false">
@@ -98,6 +132,7 @@ export function StaffPage() {
             changingId={changingId}
             onSetDisabled={setDisabled}
             onResetAuthenticator={resetAuthenticator}
+            onNewSetUpLink={newSetUpLink}
           />
           <Pagination page={page} hasNextPage={staff.data.items.length === pageSize} />
         </>
@@ -113,6 +148,7 @@ function StaffTable({
   changingId,
   onSetDisabled,
   onResetAuthenticator,
+  onNewSetUpLink,
 }: {
   staff: readonly StaffMember[];
   session: Session;
@@ -120,6 +156,7 @@ function StaffTable({
   changingId: string | null;
   onSetDisabled: (member: StaffMember, disabled: boolean) => void;
   onResetAuthenticator: (member: StaffMember) => void;
+  onNewSetUpLink: (member: StaffMember) => void;
 }) {
   if (staff.length === 0) return <p>There are no staff to show on this page.</p>;
   const headings = ['Name', 'Email address', 'Role', 'Status', 'Added', ...(canAdminister ? ['Action'] : [])];
@@ -165,6 +202,8 @@ function StaffTable({
               <Cell heading="Status">
                 {member.disabled ? (
                   <strong className="nhsuk-tag nhsuk-tag--grey">Disabled</strong>
+                ) : member.awaitingSetUp ? (
+                  <strong className="nhsuk-tag nhsuk-tag--yellow">Not set up yet</strong>
                 ) : (
                   <strong className="nhsuk-tag nhsuk-tag--green">Active</strong>
                 )}
@@ -187,9 +226,21 @@ function StaffTable({
                       <span className="nhsuk-u-visually-hidden"> {member.displayName}</span>
                     </button>
                   ) : null}
+                  {canChange && !member.disabled && member.awaitingSetUp ? (
+                    <button
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2"
+                      type="button"
+                      aria-disabled={changingId === member.id ? 'true' : undefined}
+                      onClick={() => onNewSetUpLink(member)}
+                    >
+                      New set-up link
+                      <span className="nhsuk-u-visually-hidden"> for {member.displayName}</span>
+                    </button>
+                  ) : null}
                   {/* Offered for the roles that must use an authenticator app; anyone's can be reset through the API. */}
                   {canChange &&
                   !member.disabled &&
+                  !member.awaitingSetUp &&
                   member.role !== 'care_worker' &&
                   member.role !== 'auditor' ? (
                     <button
