@@ -19,6 +19,7 @@ import { messageWriters } from './access.ts';
 import {
   askTypeLabels,
   describeDelay,
+  describeRepeat,
   eventLabels,
   receivedHowLabels,
   stepStatusLabels,
@@ -346,10 +347,7 @@ function EscalationSteps({ message }: { message: MessageDetail }) {
         ))}
       </Table>
       {message.escalationRoute?.repeat ? (
-        <p className="nhsuk-body-s">
-          The last {message.escalationRoute.repeat.lastSteps} steps repeat{' '}
-          {message.escalationRoute.repeat.times} times.
-        </p>
+        <p className="nhsuk-body-s">After the last step, {describeRepeat(message.escalationRoute.repeat)}.</p>
       ) : null}
       {message.escalationRoute ? (
         <details className="nhsuk-details">
