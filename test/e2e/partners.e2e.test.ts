@@ -310,6 +310,8 @@ describe.skipIf(!browserIsAvailable())(
       await page.getByLabel('Day').fill('9');
       await page.getByLabel('Month').fill('2');
       await page.getByLabel('Year').fill('1947');
+      await page.getByLabel('Address').fill('Room 4, Riverside House, 1 Riverside Walk, Exampleton');
+      await page.getByLabel('Postcode').fill('ex1 1aa');
       await page.getByLabel('NHS number').fill('943 476 5910');
       await page.getByLabel('Service or location').selectOption({ label: 'Riverside House' });
       await page.getByLabel('Diabetes').check();
@@ -333,6 +335,9 @@ describe.skipIf(!browserIsAvailable())(
       await page.getByText('Rosalind Quenby has been added.').waitFor();
       expect(await summaryValue(page, 'NHS number')).toBe('943 476 5919');
       expect(await summaryValue(page, 'Date of birth')).toBe('9 February 1947');
+      expect(await summaryValue(page, 'Address')).toBe(
+        'Room 4, Riverside House, 1 Riverside Walk, ExampletonEX1 1AA',
+      );
 
       await page.getByRole('link', { name: 'Add someone to their circle' }).click();
       await page.getByLabel('Name').fill('Marchbank');

@@ -606,6 +606,10 @@ export type Person = {
   preferredName: string | null;
   /** YYYY-MM-DD */
   dateOfBirth: string | null;
+  /** Null only for people recorded before the address was required. */
+  address: string | null;
+  /** Like "EX1 2RM". */
+  postcode: string | null;
   nhsNumber: string | null;
   careServiceId: string | null;
   careServiceName: string | null;
@@ -622,7 +626,10 @@ export type PersonFields = {
   givenName: string;
   familyName: string;
   preferredName?: string | null;
+  /** Required for a new person; once recorded, can be corrected but not removed. */
   dateOfBirth?: string | null;
+  address?: string | null;
+  postcode?: string | null;
   nhsNumber?: string | null;
   careServiceId?: string | null;
   communicationNeeds?: string | null;

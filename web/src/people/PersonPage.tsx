@@ -162,6 +162,15 @@ function PersonDetails({ person }: { person: Person }) {
         'Not recorded'
       ),
     },
+    {
+      key: 'Address',
+      value:
+        person.address || person.postcode ? (
+          <MultiLine text={[person.address, person.postcode].filter(Boolean).join('\n')} />
+        ) : (
+          'Not recorded'
+        ),
+    },
     { key: 'NHS number', value: person.nhsNumber ? formatNhsNumber(person.nhsNumber) : 'Not recorded' },
     { key: 'Service or location', value: person.careServiceName ?? 'None' },
     { key: 'Communication needs', value: <MultiLine text={person.communicationNeeds} /> },
