@@ -101,6 +101,31 @@ async function request<T>(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
+  const response = await send(method, path, body, extraHeaders);
+  if (response.status === 204) return undefined as T;
+  // The server validates every answer against its schema before sending it.
+  return (await response.json()) as T;
+}
+
+/**
+ * A file the API sends (a CSV export…), fetched like any other request so that a sensitive export
+ * asks the person to confirm who they are first, and a refusal is shown rather than lost in a
+ * download the browser silently cancels.
+ */
+export async function downloadFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send('GET', path, undefined, { Accept: '*/*' });
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
+/** Sends a request; answers the response when it succeeded, and throws an ApiError otherwise. */
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  extraHeaders: Record<string, string>,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -126,7 +151,7 @@ async function request<T>(
     const error = await readProblem(response);
     // Sensitive actions need the person to confirm who they are again: ask, then try once more.
     if (error.status === 403 && error.code === 'reauthentication_required' && reauthenticationHandler) {
-      if (await reauthenticationHandler()) return request(method, path, body, extraHeaders);
+      if (await reauthenticationHandler()) return send(method, path, body, extraHeaders);
     }
     if (error.status === 401 && !path.startsWith('/api/session')) {
       csrfToken = null;
@@ -134,9 +159,7 @@ async function request<T>(
     }
     throw error;
   }
-  if (response.status === 204) return undefined as T;
-  // The server validates every answer against its schema before sending it.
-  return (await response.json()) as T;
+  return response;
 }
 
 /**
@@ -2056,6 +2079,11 @@ export function addLearningAction(
 
 export function completeLearningAction(incidentId: string, actionId: string): Promise<LearningAction[]> {
   return request('POST', incidentPath(incidentId, `/learning-actions/${part(actionId)}/done`));
+}
+
+/** The person's whole share log as CSV; the export is audited, and needs a recent sign-in. */
+export function shareLogExportPath(personId: string): string {
+  return `/api/people/${part(personId)}/shares/export`;
 }
 
 /** Where the browser downloads the review; the download is audited. */
