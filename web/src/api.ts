@@ -829,36 +829,68 @@ export function listPeopleOfPartnerContact(
 export type AuditActorType = 'user' | 'api_token' | 'partner' | 'system';
 
 /** One audit entry: ids, names where Liaison knows them, and never any note text. */
-export type AccessEntry = {
-  id: number;
-  seq: number | null;
-  occurredAt: string;
-  actor: { type: AuditActorType; id: string | null; role: string | null; name: string | null };
+/** One visit: consecutive reads (or changes) by one actor of one record, described in words by the server. */
+export type AccessVisit = {
+  firstEntryId: number;
+  lastEntryId: number;
+  entries: number;
+  firstAt: string;
+  lastAt: string;
+  actor: {
+    type: AuditActorType;
+    id: string | null;
+    role: string | null;
+    name: string | null;
+    description: string;
+  };
   action: string;
+  label: string;
+  sentence: string;
+  detail: string | null;
   entity: { type: string; id: string | null; name: string | null };
-  changedFields: string[];
   outcome: 'success' | 'denied' | 'failed';
   requestId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
 };
 
 export type AccessHistory = {
   subject: { kind: 'entity' | 'actor'; type: string; id: string; name: string | null };
-  items: AccessEntry[];
+  items: AccessVisit[];
 };
 
-/** Who has accessed a person's record, newest first. The look-up is itself audited. */
-export function getPersonAccessHistory(personId: string, page: Page): Promise<AccessHistory> {
+/** Narrows an access history: by a staff member or person, a kind of action, and days (UK). */
+export type AccessHistoryFilter = {
+  actorId?: string;
+  personId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+};
+
+/** Who has accessed a person's record, by visit, newest first. The look-up is itself audited. */
+export function getPersonAccessHistory(
+  personId: string,
+  page: Page,
+  filter: Omit<AccessHistoryFilter, 'personId'> = {},
+): Promise<AccessHistory> {
   return request(
     'GET',
-    `/api/audit/access${queryString({ entityType: 'person', entityId: personId, ...page })}`,
+    `/api/audit/access${queryString({ entityType: 'person', entityId: personId, ...filter, ...page })}`,
   );
 }
 
-/** What a staff member has accessed, newest first. The look-up is itself audited. */
-export function getStaffAccessHistory(userId: string, page: Page): Promise<AccessHistory> {
-  return request('GET', `/api/audit/access${queryString({ actorId: userId, ...page })}`);
+/** What a staff member has accessed, by visit, newest first. The look-up is itself audited. */
+export function getStaffAccessHistory(
+  userId: string,
+  page: Page,
+  { personId, ...filter }: Omit<AccessHistoryFilter, 'actorId'> = {},
+): Promise<AccessHistory> {
+  const about = personId ? { entityType: 'person', entityId: personId } : {};
+  return request('GET', `/api/audit/access${queryString({ actorId: userId, ...about, ...filter, ...page })}`);
+}
+
+/** The kinds of action in the audit trail, with their labels: the server's one table. */
+export function listAuditActions(): Promise<{ items: { action: string; label: string }[] }> {
+  return request('GET', '/api/audit/actions');
 }
 
 export type AuditVerification = {
