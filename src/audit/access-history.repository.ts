@@ -23,8 +23,11 @@ export type VisitRow = {
   actor_type: ActorType;
   actor_id: string | null;
   actor_role: string | null;
-  action: string;
+  /** Every action in the visit: several for a visit's reads, one for a change. */
+  actions: string[];
   outcome: AuditOutcome;
+  /** The person the visit was about, when it was about a person. */
+  person_id: string | null;
   entity_type: string;
   entity_id: string | null;
   first_id: number;
@@ -40,12 +43,18 @@ export type VisitRow = {
 
 export const visitGapSeconds = 120;
 
-/** Visits matching the filter, newest first. */
+/**
+ * Visits matching the filter, newest first. A visit is consecutive entries of one actor, each
+ * within `visitGapSeconds` of the one before or in the same request: all their reads of one
+ * person's records (opening a person's page reads six or more parts of it), or one kind of
+ * change to one record. To someone asking who saw a record, that is one visit.
+ */
 export async function listVisits(
   executor: Executor,
   orgId: string,
   filter: AccessFilter,
   page: Page,
+  readActions: readonly string[],
 ): Promise<VisitRow[]> {
   const conditions = [sql`event.org_id = ${orgId}`];
   if (filter.entity?.type === 'person') {
@@ -61,19 +70,29 @@ export async function listVisits(
   if (filter.from !== undefined) conditions.push(sql`event.occurred_at >= ${filter.from}`);
   if (filter.to !== undefined) conditions.push(sql`event.occurred_at < ${filter.to}`);
   const where = sql.join(conditions, sql` and `);
+  const reads = sql.join(readActions.map((action) => sql`${action}`));
   const gap = sql.raw(`interval '${visitGapSeconds} seconds'`);
   const result = await sql<VisitRow>`
-    with matching as (
+    with keyed as (
       select event.id, event.occurred_at, event.actor_type, event.actor_id, event.actor_role, event.action,
         event.outcome, event.entity_type, event.entity_id, event.request_id, event.details ->> 'part' as part,
         array_to_string(event.changed_fields, ',') as changed,
-        lag(event.occurred_at) over same_thing as previous_at,
-        lag(event.request_id) over same_thing as previous_request_id
+        case when event.entity_type = 'person' then event.entity_id else event.details ->> 'personId' end
+          as person_id,
+        case when event.action in (${reads}) then 'read' else event.action end as kind
       from audit_events as event
       where ${where}
+    ),
+    matching as (
+      select keyed.*,
+        coalesce('person:' || person_id, entity_type || ':' || coalesce(entity_id, '')) as subject,
+        lag(occurred_at) over same_thing as previous_at,
+        lag(request_id) over same_thing as previous_request_id
+      from keyed
       window same_thing as (
-        partition by event.actor_type, event.actor_id, event.action, event.outcome, event.entity_type, event.entity_id
-        order by event.id
+        partition by actor_type, actor_id, outcome, kind,
+          coalesce('person:' || person_id, entity_type || ':' || coalesce(entity_id, ''))
+        order by id
       )
     ),
     numbered as (
@@ -81,19 +100,19 @@ export async function listVisits(
         sum(case when previous_at is null
           or ((request_id is null or request_id is distinct from previous_request_id)
             and occurred_at - previous_at > ${gap})
-          then 1 else 0 end) over (
-          partition by actor_type, actor_id, action, outcome, entity_type, entity_id order by id
-        ) as visit
+          then 1 else 0 end) over (partition by actor_type, actor_id, outcome, kind, subject order by id) as visit
       from matching
     )
-    select actor_type, actor_id, max(actor_role) as actor_role, action, outcome, entity_type, entity_id,
+    select actor_type, actor_id, max(actor_role) as actor_role, outcome,
+      array_agg(distinct action) as actions, max(person_id) as person_id,
+      min(entity_type) as entity_type, min(entity_id) as entity_id,
       min(id)::int as first_id, max(id)::int as last_id, min(occurred_at) as first_at, max(occurred_at) as last_at,
       count(*)::int as entries,
       coalesce(array_agg(distinct part) filter (where part is not null), '{}') as parts,
       coalesce(array_agg(changed) filter (where changed <> ''), '{}') as changed_fields,
       min(request_id) as request_id
     from numbered
-    group by actor_type, actor_id, action, outcome, entity_type, entity_id, visit
+    group by actor_type, actor_id, outcome, kind, subject, visit
     order by max(id) desc
     limit ${page.limit} offset ${page.offset}
   `.execute(executor);

@@ -8,10 +8,20 @@ import type { AccessFilter, VisitRow } from './access-history.repository.ts';
 import * as accessHistoryRepository from './access-history.repository.ts';
 import type { AccessHistoryQuery } from './access-history.schemas.ts';
 import { recordAudit } from './audit.service.ts';
-import { actionLabel, actionPhrase, fieldPhrase, listInWords, partPhrase } from './audit-labels.ts';
+import {
+  actionLabel,
+  actionPhrase,
+  fieldPhrase,
+  listInWords,
+  partPhrase,
+  readActions,
+  readObject,
+} from './audit-labels.ts';
 
 /** One visit in words: who, what, to which record, when. */
 export type AccessVisit = VisitRow & {
+  /** The visit's main action: viewing the record, if the record itself was opened. */
+  action: string;
   actorName: string | null;
   /** "Priya Shah (Care worker)", "Dr Helena Marchbank (Riverside Medical Practice)". */
   actorDescription: string;
@@ -62,7 +72,7 @@ export async function viewAccessHistory(
       ? await findEntity(trx, context.orgId, entity)
       : await findActor(trx, context.orgId, query.actorId ?? '');
     if (entity && query.actorId !== undefined) await findActor(trx, context.orgId, query.actorId);
-    const rows = await accessHistoryRepository.listVisits(trx, context.orgId, filter, page);
+    const rows = await accessHistoryRepository.listVisits(trx, context.orgId, filter, page, readActions);
     const visits = await inWords(trx, context.orgId, rows);
     await recordAudit(trx, context, clock.now(), {
       action: 'audit.access_history',
@@ -153,9 +163,16 @@ async function inWords(executor: Executor, orgId: string, rows: VisitRow[]): Pro
   const people = await accessHistoryRepository.findPersonNames(
     executor,
     orgId,
-    idsWhere((row) => (row.entity_type === 'person' ? row.entity_id : null)),
+    idsWhere((row) => row.person_id ?? (row.entity_type === 'person' ? row.entity_id : null)),
   );
   return rows.map((row) => {
+    const action = row.actions.includes('person.view') ? 'person.view' : (row.actions[0] ?? '');
+    const isRead = readActions.includes(action);
+    // A visit that read a person's records is about the person, whichever parts it opened.
+    const entity =
+      isRead && row.person_id !== null
+        ? { type: 'person', id: row.person_id }
+        : { type: row.entity_type, id: row.entity_id };
     const id = row.actor_id ?? '';
     let actorName: string | null = null;
     let actorDescription: string;
@@ -184,32 +201,43 @@ async function inWords(executor: Executor, orgId: string, rows: VisitRow[]): Pro
         break;
     }
     const entityName =
-      row.entity_id === null
+      entity.id === null
         ? null
-        : row.entity_type === 'person'
-          ? (people.get(row.entity_id) ?? null)
-          : row.entity_type === 'user'
-            ? (users.get(row.entity_id) ?? null)
+        : entity.type === 'person'
+          ? (people.get(entity.id) ?? null)
+          : entity.type === 'user'
+            ? (users.get(entity.id) ?? null)
             : null;
     // What a change changed says something; for a new record, every column is "changed": noise.
-    const fields = row.action.endsWith('.update')
+    const fields = action.endsWith('.update')
       ? [...new Set(row.changed_fields.flatMap((list) => list.split(',')))].map(fieldPhrase)
       : [];
-    const parts = row.parts.map(partPhrase);
+    // The other things read on the visit: parts of the record, and the lists kept about the person.
+    const parts = [
+      ...row.parts.map(partPhrase),
+      ...row.actions.filter((each) => each !== action).map(readObject),
+    ];
+    const pages = row.entries > 1 && isRead ? `${row.entries} pages` : null;
     const detail =
-      parts.length > 0
-        ? capitalise(`including ${listInWords(parts)}`)
-        : fields.length > 0
-          ? capitalise(listInWords(fields))
-          : null;
-    const times = row.entries > 1 && row.action.endsWith('view') ? ` (${row.entries} pages)` : '';
+      [
+        parts.length > 0 ? `including ${listInWords(parts)}` : null,
+        fields.length > 0 ? listInWords(fields) : null,
+        pages,
+      ]
+        .filter((each): each is string => each !== null)
+        .map(capitalise)
+        .join('; ') || null;
+    const times = pages ? ` (${pages})` : '';
     return {
       ...row,
+      action,
+      entity_type: entity.type,
+      entity_id: entity.id,
       actorName,
       actorDescription,
       entityName,
-      label: actionLabel(row.action, row.outcome),
-      sentence: `${actorName ?? actorDescription} ${actionPhrase(row.action)}${times}`,
+      label: actionLabel(action, row.outcome),
+      sentence: `${actorName ?? actorDescription} ${actionPhrase(action)}${times}`,
       detail,
     };
   });

@@ -73,6 +73,7 @@ describe('who accessed a person, and what a user accessed', () => {
     await get(staff.care_worker, `/api/people/${person.id}/representatives`);
     t.clock.advance(20_000);
     await get(staff.care_worker, `/api/people/${person.id}/circle`);
+    await get(staff.care_worker, `/api/people/${person.id}/sharing-records`);
     // A second visit, an hour later.
     t.clock.advance(3_600_000);
     await get(staff.care_worker, `/api/people/${person.id}`);
@@ -106,8 +107,8 @@ describe('who accessed a person, and what a user accessed', () => {
         [
           'Viewed the record',
           `${careWorkerName} (Care worker)`,
-          3,
-          'Including their circle of support and their representatives',
+          4,
+          'Including their circle of support, their representatives and the consent and sharing records; 4 pages',
         ],
         ['Added the record', 'Liaison, automatically', 1, null],
       ],
@@ -115,7 +116,7 @@ describe('who accessed a person, and what a user accessed', () => {
     const firstVisit = body.items[3]!;
     expect(firstVisit).toMatchObject({
       action: 'person.view',
-      sentence: `${careWorkerName} viewed the record (3 pages)`,
+      sentence: `${careWorkerName} viewed the record (4 pages)`,
       firstAt: '2026-11-21T09:01:00.000Z',
       lastAt: '2026-11-21T09:01:20.000Z',
       entity: { type: 'person', id: person.id, name },

@@ -101,6 +101,29 @@ export const actionPhrases: Record<string, string> = {
   'care_service.update': 'changed a service',
 };
 
+/**
+ * Actions that only read. The reads one person makes of one record in a visit are one row, whatever
+ * parts of it they opened; each change stays a row of its own.
+ */
+export const readActions: readonly string[] = [
+  'person.view',
+  'sharing_records.view',
+  'share_log.view',
+  'partner_message.view',
+  'partner_message.list',
+  'partner_message.view_by_partner',
+  'advice.list',
+  'care_plan_amendment.list',
+  'incident.view_people',
+  'incident.view_timeline',
+  'incident.view_review',
+];
+
+/** "what has been shared", from "viewed what has been shared": what a read read, for a list. */
+export function readObject(action: string): string {
+  return actionPhrase(action).replace(/^(viewed|read) /, '');
+}
+
 /** The parts of a person's record viewed on their page, for "viewed the record, including …". */
 const partPhrases: Record<string, string> = {
   representatives: 'their representatives',

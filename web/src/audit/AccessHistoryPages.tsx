@@ -319,13 +319,13 @@ function When({ visit }: { visit: AccessVisit }) {
 }
 
 function WhatWasDone({ visit }: { visit: AccessVisit }) {
-  const pages = visit.entries > 1 && visit.action.endsWith('view') ? `${visit.entries} pages` : null;
-  const detail = [visit.detail, pages].filter(Boolean).join('; ');
   return (
     <>
       {visit.label}
-      {detail ? (
-        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-display-block">{detail}</span>
+      {visit.detail ? (
+        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-display-block">
+          {visit.detail}
+        </span>
       ) : null}
     </>
   );
