@@ -41,7 +41,10 @@ function projectsFor(withPostgres: boolean): TestProjectInlineConfiguration[] {
   return [
     {
       extends: true,
-      test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] },
+      test: {
+        name: 'unit',
+        include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'web/src/**/*.unit.test.ts'],
+      },
     },
     {
       extends: true,

@@ -2,24 +2,14 @@
 // so a start after editing or pulling never runs stale code, and an up-to-date start costs nothing.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import { compiledServerIsFresh, compiledStamp } from './compiled-server.mjs';
 
-const compiled = 'dist/server/main.js';
-function newestSource(directory) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-const stale = !fs.existsSync(compiled) || newestSource('src') > fs.statSync(compiled).mtimeMs;
-if (stale) {
+if (!compiledServerIsFresh()) {
   console.log('Compiling the server…');
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
-  fs.utimesSync(compiled, new Date(), new Date());
+  fs.utimesSync(compiledStamp, new Date(), new Date());
 }
 if (!fs.existsSync('web/dist/index.html')) {
   console.log('Building the web interface…');

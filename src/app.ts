@@ -24,6 +24,7 @@ import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerProblemHandlers } from './http/problem.ts';
+import { QuietRequestLogs } from './http/request-logging.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(
             ...(typeof options.logger === 'object' ? options.logger : {}),
             serializers: logSerializers,
           },
+    logController: new QuietRequestLogs(),
     genReqId: () => randomUUID(),
     // The client's own X-Request-Id is not trusted as the correlation id.
     requestIdHeader: false,

@@ -119,6 +119,9 @@ describe('audit coverage', () => {
     const created = await call(careWorker, 'POST', '/api/people', {
       givenName: 'Audit',
       familyName: 'Subject',
+      dateOfBirth: '1950-03-01',
+      address: '4 High Street, Exampleton',
+      postcode: 'EX1 1AA',
     });
     expect(created.statusCode).toBe(201);
     const personId = created.json().id as string;

@@ -71,7 +71,13 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
   );
   ids.contactChannel = await created(staff.manager, `/api/partner-contacts/${ids.contact}/channels`, channel);
   ids.careService = await created(staff.manager, '/api/care-services', { name: 'Oak House' });
-  ids.person = await created(staff.care_worker, '/api/people', { givenName: 'Edith', familyName: 'Crawley' });
+  ids.person = await created(staff.care_worker, '/api/people', {
+    givenName: 'Edith',
+    familyName: 'Crawley',
+    dateOfBirth: '1950-03-01',
+    address: '4 High Street, Exampleton',
+    postcode: 'EX1 1AA',
+  });
   ids.representative = await created(staff.care_worker, `/api/people/${ids.person}/representatives`, {
     kind: 'next_of_kin',
     name: 'Robert Crawley',

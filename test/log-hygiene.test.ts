@@ -68,6 +68,9 @@ describe('logs and the audit trail', () => {
       givenName: canaries.givenName,
       familyName: canaries.name,
       communicationNeeds: canaries.note,
+      dateOfBirth: '1950-03-01',
+      address: `4 ${canaries.name} Street, Exampleton`,
+      postcode: 'EX1 1AA',
     });
     expect(person.statusCode).toBe(201);
     await call(staff.care_worker!, 'GET', `/api/people?q=${canaries.search}`);

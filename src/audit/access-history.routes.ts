@@ -6,9 +6,11 @@ import type { StaffRole } from '../users/users.table.ts';
 import {
   accessHistoryQuery,
   accessHistorySchema,
+  auditActionsSchema,
   toAccessHistoryResponse,
 } from './access-history.schemas.ts';
 import { viewAccessHistory } from './access-history.service.ts';
+import { actionLabel, actionPhrases } from './audit-labels.ts';
 
 /** Those who answer to inspectors for who saw what. Admin is IT, not care: not among them. */
 export const accessHistoryReaders: readonly StaffRole[] = ['manager', 'registered_manager', 'auditor'];
@@ -22,13 +24,30 @@ export function accessHistoryRoutes({ db, clock }: AppDependencies): FastifyPlug
         schema: {
           tags: ['Audit'],
           summary:
-            'Who accessed a record (entityType and entityId), or what a staff member or API token accessed (actorId); newest first, and the look-up is audited',
+            'Who accessed a record (entityType and entityId), what a staff member, API token or partner accessed (actorId), or both; by visit, newest first, with actions in words; the look-up is audited',
           querystring: accessHistoryQuery,
           response: { 200: accessHistorySchema, ...problemResponses },
         },
       },
       async (request) =>
         toAccessHistoryResponse(await viewAccessHistory(db, requestContext(request), request.query, clock)),
+    );
+
+    app.get(
+      '/api/audit/actions',
+      {
+        config: { access: accessHistoryReaders },
+        schema: {
+          tags: ['Audit'],
+          summary: 'Every kind of action the audit trail records, with its label in words (to filter by)',
+          response: { 200: auditActionsSchema, ...problemResponses },
+        },
+      },
+      async () => ({
+        items: Object.keys(actionPhrases)
+          .map((action) => ({ action, label: actionLabel(action, 'success') }))
+          .sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
+      }),
     );
   };
 }

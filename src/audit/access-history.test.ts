@@ -1,12 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import { createStaffedOrganisation, createTestPerson, type SignedIn } from '../../test/factories.ts';
+import {
+  createStaffedOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  createTestPerson,
+  type SignedIn,
+} from '../../test/factories.ts';
 import { systemContext } from '../context.ts';
 import { recordAudit, sealPendingEntries } from './audit.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({
+    config: {
+      publicUrl: 'https://liaison.example.org',
+      // The clock moves on by hours between visits; sessions must outlive it.
+      sessionIdleMs: 30 * 86_400_000,
+      sessionAbsoluteMs: 30 * 86_400_000,
+    },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -15,13 +28,18 @@ afterAll(async () => {
 type AccessHistoryBody = {
   subject: { kind: string; type: string; id: string; name: string | null };
   items: {
-    id: number;
-    seq: number | null;
-    occurredAt: string;
-    actor: { type: string; id: string | null; role: string | null; name: string | null };
+    firstEntryId: number;
+    lastEntryId: number;
+    entries: number;
+    firstAt: string;
+    lastAt: string;
+    actor: { type: string; id: string | null; role: string | null; name: string | null; description: string };
     action: string;
+    label: string;
+    sentence: string;
+    detail: string | null;
     entity: { type: string; id: string | null; name: string | null };
-    details: Record<string, unknown>;
+    outcome: string;
   }[];
 };
 
@@ -47,12 +65,18 @@ async function staffedOrganisationWithPerson() {
 }
 
 describe('who accessed a person, and what a user accessed', () => {
-  it('lists every view and change of a person’s record, and of the records kept about them, newest first', async () => {
+  it('lists each visit to a person’s record in words, naming staff, newest first', async () => {
     const { organisation, staff, person, other } = await staffedOrganisationWithPerson();
     t.clock.advance(60_000);
+    // One visit to the person's page reads several parts of their record.
     await get(staff.care_worker, `/api/people/${person.id}`);
-    t.clock.advance(60_000);
     await get(staff.care_worker, `/api/people/${person.id}/representatives`);
+    t.clock.advance(20_000);
+    await get(staff.care_worker, `/api/people/${person.id}/circle`);
+    await get(staff.care_worker, `/api/people/${person.id}/sharing-records`);
+    // A second visit, an hour later.
+    t.clock.advance(3_600_000);
+    await get(staff.care_worker, `/api/people/${person.id}`);
     t.clock.advance(60_000);
     await get(staff.manager, `/api/people/${person.id}`);
     await get(staff.manager, `/api/people/${other.id}`);
@@ -70,28 +94,116 @@ describe('who accessed a person, and what a user accessed', () => {
       `entityType=person&entityId=${person.id}`,
     );
     expect(statusCode).toBe(200);
-    expect(body.subject).toEqual({
-      kind: 'entity',
-      type: 'person',
-      id: person.id,
-      name: `${person.given_name} ${person.family_name}`,
+    const name = `${person.given_name} ${person.family_name}`;
+    expect(body.subject).toEqual({ kind: 'entity', type: 'person', id: person.id, name });
+    const careWorkerName = body.items.find((item) => item.actor.id === staff.care_worker.userId)?.actor.name;
+    const managerName = body.items.find((item) => item.actor.id === staff.manager.userId)?.actor.name;
+    expect(careWorkerName).toMatch(/^Staff /);
+    expect(body.items.map((item) => [item.label, item.actor.description, item.entries, item.detail])).toEqual(
+      [
+        ['Added a representative', 'Liaison, automatically', 1, null],
+        ['Viewed the record', `${managerName} (Manager)`, 1, null],
+        ['Viewed the record', `${careWorkerName} (Care worker)`, 1, null],
+        [
+          'Viewed the record',
+          `${careWorkerName} (Care worker)`,
+          4,
+          'Including their circle of support, their representatives and the consent and sharing records; 4 pages',
+        ],
+        ['Added the record', 'Liaison, automatically', 1, null],
+      ],
+    );
+    const firstVisit = body.items[3]!;
+    expect(firstVisit).toMatchObject({
+      action: 'person.view',
+      sentence: `${careWorkerName} viewed the record (4 pages)`,
+      firstAt: '2026-11-21T09:01:00.000Z',
+      lastAt: '2026-11-21T09:01:20.000Z',
+      entity: { type: 'person', id: person.id, name },
+      actor: { type: 'user', role: 'care_worker' },
     });
-    const careWorkerId = staff.care_worker.userId;
-    expect(
-      body.items.map((item) => [item.action, item.actor.id, item.entity.type, item.details.part ?? null]),
-    ).toEqual([
-      ['person_representative.create', 'test', 'person_representative', null],
-      ['person.view', staff.manager.userId, 'person', null],
-      ['person.view', careWorkerId, 'person', 'representatives'],
-      ['person.view', careWorkerId, 'person', null],
-      ['person.create', 'test', 'person', null],
+    // No internal codes or column names in what a person reads.
+    for (const item of body.items) expect(`${item.label} ${item.detail ?? ''}`).not.toMatch(/[a-z]_[a-z]|\./);
+  });
+
+  it('names a partner who read a message through their secure link', async () => {
+    const { organisation, staff } = await staffedOrganisationWithPerson();
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
+      name: 'Riverside Medical Practice',
+      type: 'housing',
+    });
+    const contact = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id, {
+      name: 'Dr Helena Marchbank',
+      type: 'housing',
+    });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/messages',
+      headers: staff.care_worker.headers,
+      payload: {
+        template: 'update',
+        urgency: 'routine',
+        partnerOrganisationId: surgery.id,
+        partnerContactId: contact.id,
+        subject: 'Boiler repaired at Oak House',
+        summary: 'The communal boiler was repaired this morning and heating is back on.',
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { id: messageId, partnerLink } = sent.json() as { id: string; partnerLink: string };
+    t.clock.advance(60_000);
+    const opened = await t.app.inject({
+      method: 'GET',
+      url: '/api/partner/message',
+      headers: { 'x-partner-link': partnerLink.slice(partnerLink.indexOf('#') + 1) },
+    });
+    expect(opened.statusCode).toBe(200);
+
+    const { body } = await accessHistory(staff.auditor, `entityType=partner_message&entityId=${messageId}`);
+    const read = body.items.find((item) => item.action === 'partner_message.view_by_partner');
+    expect(read).toMatchObject({
+      label: 'Read the message through a secure link',
+      sentence: 'Dr Helena Marchbank read the message through a secure link',
+      actor: {
+        type: 'partner',
+        name: 'Dr Helena Marchbank',
+        description: 'Dr Helena Marchbank (Riverside Medical Practice)',
+      },
+    });
+    // And from the partner's side: what their link was used for.
+    const byLink = await accessHistory(staff.auditor, `actorId=${read?.actor.id}`);
+    expect(byLink.body.subject).toMatchObject({ type: 'partner', name: 'Dr Helena Marchbank' });
+  });
+
+  it('narrows by staff member, action and dates (UK), together', async () => {
+    const { staff, person } = await staffedOrganisationWithPerson();
+    t.clock.set('2026-11-22T23:30:00Z'); // 23 November has not begun in London (GMT)
+    await get(staff.care_worker, `/api/people/${person.id}`);
+    t.clock.set('2026-11-24T10:00:00Z');
+    await get(staff.care_worker, `/api/people/${person.id}`);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/people/${person.id}`,
+      headers: { ...staff.care_worker.headers, 'If-Match': '"1"' },
+      payload: { preferredName: 'Peg' },
+    });
+    await get(staff.manager, `/api/people/${person.id}`);
+    const base = `entityType=person&entityId=${person.id}`;
+
+    const careWorkerViews = await accessHistory(
+      staff.auditor,
+      `${base}&actorId=${staff.care_worker.userId}&action=person.view`,
+    );
+    expect(careWorkerViews.body.items.map((item) => item.firstAt)).toEqual([
+      '2026-11-24T10:00:00.000Z',
+      '2026-11-22T23:30:00.000Z',
     ]);
-    const careWorkerView = body.items[3]!;
-    expect(careWorkerView.actor).toMatchObject({ type: 'user', role: 'care_worker' });
-    expect(careWorkerView.actor.name).toMatch(/^Staff /);
-    expect(careWorkerView.entity.name).toBe(`${person.given_name} ${person.family_name}`);
-    expect(careWorkerView.occurredAt).toBe('2026-11-21T09:01:00.000Z');
-    expect(careWorkerView.seq).toEqual(expect.any(Number));
+    const onTheTwentySecond = await accessHistory(staff.auditor, `${base}&from=2026-11-22&to=2026-11-22`);
+    expect(onTheTwentySecond.body.items.map((item) => item.firstAt)).toEqual(['2026-11-22T23:30:00.000Z']);
+    const changes = await accessHistory(staff.auditor, `${base}&action=person.update`);
+    expect(changes.body.items.map((item) => [item.label, item.detail])).toEqual([
+      ['Changed the record', 'Preferred name'],
+    ]);
   });
 
   it('lists what one staff member accessed, and nothing anyone else did', async () => {
@@ -110,7 +222,7 @@ describe('who accessed a person, and what a user accessed', () => {
     expect(
       body.items.filter((item) => item.action === 'person.view').map((item) => item.entity.name),
     ).toEqual([`${other.given_name} ${other.family_name}`, `${person.given_name} ${person.family_name}`]);
-    expect(body.items.at(-1)?.action).toBe('session.sign_in');
+    expect(body.items.at(-1)?.label).toBe('Signed in');
   });
 
   it('records each look-up in the audit trail, where the next look-up shows it', async () => {
@@ -121,15 +233,14 @@ describe('who accessed a person, and what a user accessed', () => {
     const { body } = await accessHistory(staff.registered_manager, `entityType=person&entityId=${person.id}`);
     expect(body.items[0]).toMatchObject({
       action: 'audit.access_history',
+      label: 'Looked at who has accessed a record',
       actor: { id: staff.auditor.userId, role: 'auditor' },
       entity: { type: 'person', id: person.id },
-      details: { by: 'entity', results: 1 },
     });
     const auditorActivity = await accessHistory(staff.registered_manager, `actorId=${staff.manager.userId}`);
     expect(auditorActivity.body.items[0]).toMatchObject({
       action: 'audit.access_history',
       entity: { type: 'user', id: staff.care_worker.userId },
-      details: { by: 'actor' },
     });
   });
 
@@ -145,13 +256,16 @@ describe('who accessed a person, and what a user accessed', () => {
     const { body } = await accessHistory(staff.auditor, `actorId=${staff.admin.userId}`);
     expect(body.items[0]).toMatchObject({
       action: 'access.denied',
+      label: 'Was refused access',
       entity: { type: 'route', id: 'GET /api/audit/access' },
     });
   });
 
-  it('pages newest first, and caps the page size', async () => {
+  it('pages visits newest first, and caps the page size', async () => {
     const { organisation, staff, person } = await staffedOrganisationWithPerson();
+    // 110 visits: views three minutes apart are separate visits.
     for (let index = 0; index < 110; index += 1) {
+      t.clock.advance(180_000);
       await recordAudit(t.db, systemContext(organisation.id, 'test'), t.clock.now(), {
         action: 'person.view',
         entityType: 'person',
@@ -162,11 +276,11 @@ describe('who accessed a person, and what a user accessed', () => {
     const first = await accessHistory(staff.auditor, `${query}&limit=1000`);
     expect(first.body.items).toHaveLength(100);
     const second = await accessHistory(staff.auditor, `${query}&limit=100&offset=100`);
-    // 110 views, the record's creation, and the first look-up itself (recorded against the person).
+    // 110 visits, the record's creation, and the first look-up itself (recorded against the person).
     expect(second.body.items).toHaveLength(12);
     expect(second.body.items.at(-1)?.action).toBe('person.create');
     for (const page of [first.body.items, second.body.items]) {
-      const ids = page.map((item) => item.id);
+      const ids = page.map((item) => item.lastEntryId);
       expect(ids).toEqual([...ids].sort((a, b) => b - a));
     }
   });
@@ -193,7 +307,9 @@ describe('who accessed a person, and what a user accessed', () => {
     const { staff, person } = await staffedOrganisationWithPerson();
     const cases: [string, string][] = [
       [`entityType=person&entityId=${person.id}&colour=red`, ''],
-      [`entityType=person&entityId=${person.id}&actorId=${staff.manager.userId}`, 'actorId'],
+      [`entityType=person&entityId=${person.id}&action=person.frobnicate`, 'action'],
+      [`entityType=person&entityId=${person.id}&from=2026-11-31`, 'from'],
+      [`entityType=person&entityId=${person.id}&from=2026-11-22&to=2026-11-21`, 'to'],
       ['', 'entityId'],
       [`entityType=person`, 'entityId'],
       [`entityId=${person.id}`, 'entityType'],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
+import type { z } from 'zod';
 import { sealAllPendingEntries } from '../audit/audit.service.ts';
 import {
   CheckpointError,
@@ -19,9 +20,11 @@ import { grantRuntimeRole, migrateAsOwner, runtimeRoleStatements } from '../db/d
 import { migrateToLatest } from '../db/migrate.ts';
 import { formatSignIns, loadDemo } from '../demo/demo.ts';
 import { AppError } from '../errors.ts';
+import { installValidationMessages } from '../http/zod-messages.ts';
 import * as organisationsRepository from '../organisations/organisations.repository.ts';
 import { createOrganisationInput } from '../organisations/organisations.schemas.ts';
 import { createOrganisation } from '../organisations/organisations.service.ts';
+import { createUserBody } from '../users/users.schemas.ts';
 import { createUserWithPassword } from '../users/users.service.ts';
 import { type StaffRole, staffRoles } from '../users/users.table.ts';
 
@@ -61,6 +64,35 @@ async function findOrganisationId(db: Db, reference: string): Promise<string> {
   if (!organisation)
     throw new CliError(`No organisation matches "${reference}" (give its id or exact name).`);
   return organisation.id;
+}
+
+/** Organisations by name for reports: an administrator knows "Sunrise Care", not its id. */
+async function organisationNames(db: Db): Promise<Map<string, string>> {
+  const organisations = await organisationsRepository.listOrganisations(db);
+  return new Map(organisations.map((organisation) => [organisation.id.toLowerCase(), organisation.name]));
+}
+
+function nameOf(names: Map<string, string>, orgId: string): string {
+  return names.get(orgId.toLowerCase()) ?? `organisation ${orgId} (not in this database)`;
+}
+
+/** The API's own rules for the options, with each problem named by its option. */
+function parseOptions<Schema extends z.ZodType>(
+  schema: Schema,
+  input: Record<string, unknown>,
+  optionNames: Record<string, string>,
+): z.output<Schema> {
+  installValidationMessages();
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new CliError(
+    parsed.error.issues
+      .map((issue) => {
+        const field = String(issue.path[0]);
+        return `--${optionNames[field] ?? field}: ${issue.message}`;
+      })
+      .join('\n'),
+  );
 }
 
 async function readPasswordFromStdin(): Promise<string> {
@@ -171,24 +203,23 @@ export function buildCli(): Command {
         registeredManager?: string;
         address?: string;
       }) => {
-        const parsed = createOrganisationInput.safeParse({
-          name: options.name,
-          registrationNumber: options.registrationNumber,
-          registeredManagerName: options.registeredManager,
-          address: options.address,
-        });
-        if (!parsed.success) {
-          throw new CliError(
-            parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join('\n'),
-          );
-        }
+        const organisationInput = parseOptions(
+          createOrganisationInput,
+          {
+            name: options.name,
+            registrationNumber: options.registrationNumber,
+            registeredManagerName: options.registeredManager,
+            address: options.address,
+          },
+          { registrationNumber: 'registration-number', registeredManagerName: 'registered-manager' },
+        );
         await withDatabase(async (db) => {
-          if (await organisationsRepository.findOrganisationByName(db, parsed.data.name)) {
-            throw new CliError(`An organisation called "${parsed.data.name}" already exists.`);
+          if (await organisationsRepository.findOrganisationByName(db, organisationInput.name)) {
+            throw new CliError(`An organisation called "${organisationInput.name}" already exists.`);
           }
           const organisation = await db
             .transaction()
-            .execute((trx) => createOrganisation(trx, parsed.data, systemClock, 'cli'));
+            .execute((trx) => createOrganisation(trx, organisationInput, systemClock, 'cli'));
           console.log(organisation.id);
         });
       },
@@ -216,6 +247,11 @@ export function buildCli(): Command {
         const password = options.passwordStdin
           ? await readPasswordFromStdin()
           : `lsn-${randomBytes(12).toString('base64url')}`;
+        const input = parseOptions(
+          createUserBody,
+          { email: options.email, displayName: options.name, role: options.role },
+          { email: 'email', displayName: 'name', role: 'role' },
+        );
         try {
           checkPasswordPolicy(password);
         } catch (error) {
@@ -226,7 +262,7 @@ export function buildCli(): Command {
           const created = await createUserWithPassword(
             db,
             systemContext(orgId, 'cli'),
-            { email: options.email, displayName: options.name, role: options.role, password },
+            { ...input, password },
             systemClock,
           );
           console.log(
@@ -263,17 +299,22 @@ export function buildCli(): Command {
     .option('--json', 'print the report as JSON')
     .action(async (options: { org?: string; json?: boolean }) => {
       const config = loadConfig();
-      const reports = await withDatabase(async (db) => {
+      const { reports, names } = await withDatabase(async (db) => {
         await sealAllPendingEntries(db, { clock: systemClock });
         const orgId = options.org ? await findOrganisationId(db, options.org) : undefined;
-        return verifyAuditTrail(db, {
+        const reports = await verifyAuditTrail(db, {
           clock: systemClock,
           checkpoints: config.auditCheckpoint,
           ...(orgId ? { orgId } : {}),
         });
+        return { reports, names: await organisationNames(db) };
       });
       if (options.json) {
-        console.log(JSON.stringify(reports, null, 2));
+        const named = reports.map((report) => ({
+          orgName: names.get(report.orgId.toLowerCase()) ?? null,
+          ...report,
+        }));
+        console.log(JSON.stringify(named, null, 2));
       } else {
         for (const report of reports) {
           const unsealed = report.unsealedEntries
@@ -288,8 +329,8 @@ export function buildCli(): Command {
                 : '';
           console.log(
             report.verified
-              ? `ok      ${report.orgId}: ${report.sealedEntries} entries verify${checkpoint}${unsealed}`
-              : `FAILED  ${report.orgId}: ${report.problem}${report.firstBadSeq ? ` (first bad entry: seq ${report.firstBadSeq})` : ''}`,
+              ? `ok      ${nameOf(names, report.orgId)}: ${report.sealedEntries} entries verify${checkpoint}${unsealed}`
+              : `FAILED  ${nameOf(names, report.orgId)}: ${report.problem}${report.firstBadSeq ? ` (first bad entry: seq ${report.firstBadSeq})` : ''}`,
           );
         }
       }
@@ -308,26 +349,27 @@ export function buildCli(): Command {
     )
     .action(async (options: { org?: string; acceptRollback?: boolean }) => {
       const config = loadConfig();
-      const results = await withDatabase(async (db) => {
+      const { results, names } = await withDatabase(async (db) => {
         await sealAllPendingEntries(db, { clock: systemClock });
         const orgIds = options.org ? [await findOrganisationId(db, options.org)] : undefined;
-        return writeCheckpoints(db, {
+        const results = await writeCheckpoints(db, {
           settings: config.auditCheckpoint,
           clock: systemClock,
           ...(orgIds ? { orgIds } : {}),
           ...(options.acceptRollback ? { acceptRollback: true } : {}),
         });
+        return { results, names: await organisationNames(db) };
       });
       for (const result of results) {
         if (result.outcome === 'written') {
           console.log(
-            `signed  ${result.orgId}: ${result.checkpoint.size} entries, head ${result.checkpoint.headHash.slice(0, 16)}…${result.checkpoint.rollbackAccepted ? ' (rollback accepted)' : ''} → ${result.file}`,
+            `signed  ${nameOf(names, result.orgId)}: ${result.checkpoint.size} entries, head ${result.checkpoint.headHash.slice(0, 16)}…${result.checkpoint.rollbackAccepted ? ' (rollback accepted)' : ''} → ${result.file}`,
           );
         } else if (result.outcome === 'refused') {
-          console.log(`REFUSED ${result.orgId}: ${result.problem}`);
+          console.log(`REFUSED ${nameOf(names, result.orgId)}: ${result.problem}`);
         } else {
           console.log(
-            `${result.outcome.padEnd(7)} ${result.orgId}: ${result.outcome === 'empty' ? 'nothing sealed yet' : 'no new entries since the latest checkpoint'}`,
+            `${result.outcome.padEnd(7)} ${nameOf(names, result.orgId)}: ${result.outcome === 'empty' ? 'nothing sealed yet' : 'no new entries since the latest checkpoint'}`,
           );
         }
       }

@@ -11,6 +11,7 @@ import * as createIncidents from './migrations/2026_11_21_1900_create_incidents.
 import * as sealAuditInTransactionOrder from './migrations/2026_11_21_2000_seal_audit_in_transaction_order.ts';
 import * as accountSetUpAndTokenApproval from './migrations/2026_11_22_0900_account_set_up_and_token_approval.ts';
 import * as incidentGateRefusals from './migrations/2026_11_22_0900_incident_gate_refusals.ts';
+import * as personAddress from './migrations/2026_11_22_0900_person_address.ts';
 import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_2000_seal_audit_in_transaction_order': sealAuditInTransactionOrder,
   '2026_11_22_0900_account_set_up_and_token_approval': accountSetUpAndTokenApproval,
   '2026_11_22_0900_incident_gate_refusals': incidentGateRefusals,
+  '2026_11_22_0900_person_address': personAddress,
   '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
 };

@@ -987,6 +987,35 @@ const careServices = [
   },
 ] as const;
 
+/** Where each person lives: a room or flat at their service, or their own home for home care. */
+const ownHomes: Record<string, { address: string; postcode: string }> = {
+  Eileen: { address: '7 Orchard Close, Exampleton', postcode: 'EX2 4OC' },
+  George: { address: '31 Station Road, Exampleton', postcode: 'EX1 5SR' },
+  Phyllis: { address: 'Flat 2, 9 Mill Lane, Exampleton', postcode: 'EX1 2RN' },
+  Raymond: { address: '54 Church Street, Exampleton', postcode: 'EX3 1CS' },
+  Winifred: { address: '3 The Green, Lower Exampleton', postcode: 'EX6 2TG' },
+  Trevor: { address: '112 Brookmere Road, Exampleton', postcode: 'EX3 4BJ' },
+  Beatrice: { address: '18 Willow Crescent, Exampleton', postcode: 'EX2 8WC' },
+  Frank: { address: '6 Canal Cottages, Canal Street, Exampleton', postcode: 'EX4 3MC' },
+  Nora: { address: '42 Market Square, Exampleton', postcode: 'EX1 1CD' },
+  Alan: { address: '25 Hospital Lane, Exampleton', postcode: 'EX2 7WM' },
+  Joan: { address: '9 Riverside Walk, Exampleton', postcode: 'EX1 1AB' },
+};
+
+function homeOf(seed: PersonSeed, index: number): { address: string; postcode: string } {
+  if (seed.service === 'house') {
+    return {
+      address: `Room ${index + 1}, Riverside House, 1 Riverside Walk, Exampleton`,
+      postcode: 'EX1 1AA',
+    };
+  }
+  if (seed.service === 'living')
+    return { address: `Flat ${index + 1}, 22–28 Canal Street, Exampleton`, postcode: 'EX4 3MB' };
+  const home = ownHomes[seed.givenName];
+  if (!home) throw new Error(`The demo has no home address for ${seed.givenName}.`);
+  return home;
+}
+
 type CircleSeed = { contact: string; primary?: boolean; sinceDaysAgo: number };
 
 type RepresentativeSeed = {
@@ -1694,7 +1723,7 @@ export async function loadDemoRegister(
   const peopleClock = daysAgo(14);
   const personIds = new Map<string, string>();
   const nhsNumbers = demoNhsNumbers();
-  for (const seed of people) {
+  for (const [index, seed] of people.entries()) {
     const person = await createPerson(
       db,
       registeredManager,
@@ -1703,6 +1732,7 @@ export async function loadDemoRegister(
         familyName: seed.familyName,
         preferredName: seed.preferredName,
         dateOfBirth: seed.dateOfBirth,
+        ...homeOf(seed, index),
         nhsNumber: nhsNumbers.next().value,
         careServiceId: serviceIds.get(seed.service),
         communicationNeeds: seed.communicationNeeds,

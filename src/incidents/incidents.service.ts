@@ -10,6 +10,7 @@ import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts
 import { checkRoute, type EscalationRoute } from '../escalation/escalation-routes.ts';
 import type { SendMessageInput } from '../partner-messages/partner-messages.schemas.ts';
 import { sendMessage } from '../partner-messages/partner-messages.service.ts';
+import { partnerRoleInSentence } from '../partners/partners.table.ts';
 import { personName } from '../people/person-name.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import type { AddRecordInput, CreateIncidentInput, UpdateIncidentInput } from './incidents.schemas.ts';
@@ -823,7 +824,7 @@ export async function proposeMessages(db: Db, context: RequestContext, id: strin
       if (!member?.contact_email) continue;
       proposals.push({
         key: `person:${person.personId}:${member.contact_id}`,
-        why: `${person.name} is at ${person.level} risk (${person.reasons[0]?.reason ?? ''}) and ${member.contact_name} is their ${member.role.replaceAll('_', ' ')}.`,
+        why: `${person.name} is at ${person.level} risk (${person.reasons[0]?.reason ?? ''}) and ${member.contact_name} is their ${partnerRoleInSentence[member.role]}.`,
         alreadySent: sentTo(member.contact_id, person.personId) !== null,
         sentMessageId: sentTo(member.contact_id, person.personId),
         personName: person.name,

@@ -251,6 +251,9 @@ describe('staffing disruption with health partners', () => {
     });
     expect(toNurse.draft.ask).toContain('call the district nurse if above 15');
     expect(toGp).toMatchObject({ personName: 'Ben Hale' });
+    // Roles read as people say them: GP in capitals, no underscores.
+    expect(toGp.why).toContain('Dr Rowe is their GP.');
+    expect(toNurse.why).toContain('Nurse Grey is their district nurse.');
 
     at('2026-12-01T07:20:00Z');
     const nurseMessage = await ok('POST', `/api/incidents/${incident.id}/messages`, {

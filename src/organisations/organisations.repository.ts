@@ -8,6 +8,10 @@ export async function findOrganisation(
   return executor.selectFrom('organisations').selectAll().where('id', '=', orgId).executeTakeFirst();
 }
 
+export async function listOrganisations(executor: Executor): Promise<{ id: string; name: string }[]> {
+  return executor.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+}
+
 export async function findOrganisationByName(
   executor: Executor,
   name: string,

@@ -27,6 +27,31 @@ export const partnerTypes = [
 ] as const;
 export type PartnerType = (typeof partnerTypes)[number];
 
+/** A role as it reads after "is their …" in the server's own sentences (reasons, drafts). */
+export const partnerRoleInSentence = {
+  advocate: 'advocate',
+  social_worker: 'social worker',
+  occupational_therapist: 'occupational therapist',
+  gp: 'GP',
+  district_nurse: 'district nurse',
+  community_nurse: 'community nurse',
+  psychiatrist: 'psychiatrist',
+  psychologist: 'psychologist',
+  physiotherapist: 'physiotherapist',
+  consultant: 'consultant',
+  dietician: 'dietitian',
+  speech_and_language_therapist: 'speech and language therapist',
+  dentist: 'dentist',
+  volunteer_or_community_group: 'volunteer or community group contact',
+  housing: 'housing contact',
+  safeguarding_team: 'safeguarding team contact',
+  police: 'police contact',
+  commissioner: 'commissioner',
+  regulator: 'regulator contact',
+  external_care_provider: 'care provider contact',
+  other: 'contact',
+} as const satisfies Record<PartnerType, string>;
+
 export const channelKinds = [
   'phone',
   'email',

@@ -44,13 +44,28 @@ export const nhsNumberSchema = z
   )
   .describe('10 digits; spaces are allowed and removed');
 
+/** A UK postcode in any case and spacing, stored as 'EX1 2RM'. */
+export const postcodeSchema = z
+  .string()
+  .max(20)
+  .transform((value) => value.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$/, 'Enter a UK postcode, like EX1 2RM.'))
+  .transform((value) => `${value.slice(0, -3)} ${value.slice(-3)}`);
+
 // ---- people ----
 
 const personFields = {
   givenName: z.string().trim().min(1).max(100),
   familyName: z.string().trim().min(1).max(100),
   preferredName: optionalText(100),
-  dateOfBirth: calendarDate.nullable().optional(),
+  dateOfBirth: calendarDate,
+  address: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe('House, street and town; the postcode goes in postcode'),
+  postcode: postcodeSchema,
   nhsNumber: nhsNumberSchema.nullable().optional(),
   careServiceId: z.uuid().nullable().optional(),
   communicationNeeds: optionalText(2000),
@@ -74,7 +89,10 @@ export const updatePersonBody = z
     givenName: personFields.givenName.optional(),
     familyName: personFields.familyName.optional(),
     preferredName: personFields.preferredName,
-    dateOfBirth: personFields.dateOfBirth,
+    // Once recorded, identity details can be corrected but not removed.
+    dateOfBirth: personFields.dateOfBirth.optional(),
+    address: personFields.address.optional(),
+    postcode: personFields.postcode.optional(),
     nhsNumber: personFields.nhsNumber,
     careServiceId: personFields.careServiceId,
     communicationNeeds: personFields.communicationNeeds,
@@ -100,7 +118,9 @@ export const personSchema = z
     givenName: z.string(),
     familyName: z.string(),
     preferredName: z.string().nullable(),
-    dateOfBirth: z.string().nullable(),
+    dateOfBirth: z.string().nullable().describe('Null only for people recorded before it was required'),
+    address: z.string().nullable().describe('Null only for people recorded before it was required'),
+    postcode: z.string().nullable(),
     nhsNumber: z.string().nullable(),
     careServiceId: z.uuid().nullable(),
     careServiceName: z.string().nullable(),
@@ -121,6 +141,8 @@ export function toPersonResponse(person: PersonWithService): z.infer<typeof pers
     familyName: person.family_name,
     preferredName: person.preferred_name,
     dateOfBirth: person.date_of_birth,
+    address: person.address,
+    postcode: person.postcode,
     nhsNumber: person.nhs_number,
     careServiceId: person.care_service_id,
     careServiceName: person.care_service_name,

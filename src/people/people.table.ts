@@ -45,6 +45,10 @@ export type PeopleTable = {
   /** 'YYYY-MM-DD' */
   date_of_birth: string | null;
   nhs_number: string | null;
+  /** Required for people added since addresses were recorded; null for those added before. */
+  address: string | null;
+  /** Like 'EX1 2RM': upper case, one space. */
+  postcode: string | null;
   care_service_id: string | null;
   communication_needs: string | null;
   clinical_flags: ClinicalFlag[];

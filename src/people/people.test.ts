@@ -39,6 +39,9 @@ function call(
   });
 }
 
+/** What every new person needs besides a name. */
+const identity = { dateOfBirth: '1950-03-01', address: '4 High Street, Exampleton', postcode: 'ex1 1aa' };
+
 async function auditEntries(orgId: string, action: string) {
   return t.db
     .selectFrom('audit_events')
@@ -54,6 +57,7 @@ describe('people supported', () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     const service = await createTestCareService(t.db, t.clock, organisation.id, { name: 'Oak House' });
     const created = await call('POST', '/api/people', staff.care_worker, {
+      ...identity,
       givenName: 'Margaret',
       familyName: 'Hughes',
       preferredName: 'Peggy',
@@ -73,6 +77,7 @@ describe('people supported', () => {
     });
 
     const wrongCheckDigit = await call('POST', '/api/people', staff.care_worker, {
+      ...identity,
       givenName: 'A',
       familyName: 'B',
       nhsNumber: '943 476 5918',
@@ -82,6 +87,7 @@ describe('people supported', () => {
       { field: 'nhsNumber', message: expect.stringContaining('check digit does not match') },
     ]);
     const taken = await call('POST', '/api/people', staff.care_worker, {
+      ...identity,
       givenName: 'A',
       familyName: 'B',
       nhsNumber: '9434765919',
@@ -93,6 +99,7 @@ describe('people supported', () => {
     expect(
       (
         await call('POST', '/api/people', other.staff.manager, {
+          ...identity,
           givenName: 'M',
           familyName: 'H',
           nhsNumber: '9434765919',
@@ -104,6 +111,94 @@ describe('people supported', () => {
     expect(entry).toMatchObject({ entity_id: created.json().id, actor_id: staff.care_worker.userId });
     expect(entry.changed_fields).toContain('nhs_number');
     expect(JSON.stringify(entry)).not.toMatch(/Margaret|Hughes|9434765919|Hearing/);
+  });
+
+  it('needs a date of birth, address and postcode for a new person, naming each one missing', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const nameOnly = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+    });
+    expect(nameOnly.statusCode).toBe(400);
+    expect(nameOnly.json().errors).toEqual([
+      { field: 'dateOfBirth', message: 'This field is required.' },
+      { field: 'address', message: 'This field is required.' },
+      { field: 'postcode', message: 'This field is required.' },
+    ]);
+    const badPostcode = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+      ...identity,
+      postcode: 'EX1',
+    });
+    expect(badPostcode.statusCode).toBe(400);
+    expect(badPostcode.json().errors).toEqual([
+      { field: 'postcode', message: 'Enter a UK postcode, like EX1 2RM.' },
+    ]);
+    const blankAddress = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+      ...identity,
+      address: '   ',
+    });
+    expect(blankAddress.statusCode).toBe(400);
+    expect(blankAddress.json().errors[0].field).toBe('address');
+    expect(await auditEntries(organisation.id, 'person.create')).toEqual([]);
+
+    const created = await call('POST', '/api/people', staff.care_worker, {
+      givenName: 'A',
+      familyName: 'B',
+      ...identity,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      dateOfBirth: '1950-03-01',
+      address: '4 High Street, Exampleton',
+      postcode: 'EX1 1AA',
+    });
+    // Once recorded, they can be corrected but not removed.
+    const cleared = await call(
+      'PATCH',
+      `/api/people/${created.json().id}`,
+      staff.care_worker,
+      { address: null },
+      1,
+    );
+    expect(cleared.statusCode).toBe(400);
+    expect(cleared.json().errors[0].field).toBe('address');
+  });
+
+  it('keeps people recorded before addresses were required readable and changeable', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const person = await createTestPerson(t.db, t.clock, organisation.id);
+    // As such a person was stored: no date of birth, address or postcode.
+    await t.db
+      .updateTable('people')
+      .set({ date_of_birth: null, address: null, postcode: null })
+      .where('id', '=', person.id)
+      .execute();
+    const shown = await call('GET', `/api/people/${person.id}`, staff.care_worker);
+    expect(shown.json()).toMatchObject({ dateOfBirth: null, address: null, postcode: null });
+    const renamed = await call(
+      'PATCH',
+      `/api/people/${person.id}`,
+      staff.care_worker,
+      { preferredName: 'Peg' },
+      1,
+    );
+    expect(renamed.statusCode).toBe(200);
+    const housed = await call(
+      'PATCH',
+      `/api/people/${person.id}`,
+      staff.care_worker,
+      { address: '2 Low Road, Exampleton', postcode: 'EX2 2BB' },
+      2,
+    );
+    expect(housed.json()).toMatchObject({
+      address: '2 Low Road, Exampleton',
+      postcode: 'EX2 2BB',
+      version: 3,
+    });
   });
 
   it('searches by name, NHS number, service, status and clinical flag, and audits the search', async () => {
@@ -424,7 +519,7 @@ describe('who may see and change people’s records', () => {
       });
     }
     const writes: ['POST' | 'PATCH', string, unknown][] = [
-      ['POST', '/api/people', { givenName: 'A', familyName: 'B' }],
+      ['POST', '/api/people', { givenName: 'A', familyName: 'B', ...identity }],
       ['PATCH', `/api/people/${person.id}`, { givenName: 'X' }],
       ['POST', `/api/people/${person.id}/circle`, { partnerContactId: gp.id }],
       ['POST', `/api/people/${person.id}/representatives`, { kind: 'next_of_kin', name: 'Jo' }],
@@ -476,6 +571,7 @@ describe('who may see and change people’s records', () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     const person = await createTestPerson(t.db, t.clock, organisation.id);
     const body = await call('POST', '/api/people', staff.care_worker, {
+      ...identity,
       givenName: 'A',
       familyName: 'B',
       religion: 'x',

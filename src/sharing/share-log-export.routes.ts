@@ -11,6 +11,14 @@ import { notFound } from '../errors.ts';
 import { toCsv } from '../http/csv.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import {
+  basisLabels,
+  basisRecordLabels,
+  categoryLabels,
+  deliveryLabels,
+  outcomeLabels,
+  purposeLabels,
+} from './share-log-labels.ts';
 import * as sharingRepository from './sharing.repository.ts';
 import { toShareLogEntry } from './sharing.service.ts';
 
@@ -43,20 +51,21 @@ export async function exportShareLog(db: Db, context: RequestContext, personId: 
     });
     const rows = shares.map((share) => {
       const entry = toShareLogEntry(share, users);
+      // Words, not codes or ids: the export is read by inspectors and by the person themselves.
       return [
         inLondon(share.occurred_at).toFormat('yyyy-MM-dd HH:mm'),
-        entry.outcome,
+        outcomeLabels[entry.outcome],
         entry.partnerOrganisationName,
         entry.partnerContactName,
-        entry.purpose,
-        entry.categories.join(' '),
-        entry.basis,
-        entry.basisRecordId,
+        purposeLabels[entry.purpose],
+        entry.categories.map((category) => categoryLabels[category]).join(', '),
+        entry.basis ? basisLabels[entry.basis] : null,
+        entry.basisRecordType ? basisRecordLabels[entry.basisRecordType] : null,
         entry.lawfulBasis?.article6 ?? null,
         entry.lawfulBasis?.article9 ?? null,
         entry.lawfulBasis?.dpa2018 ?? null,
-        entry.reasons.map((reason) => reason.code).join(' '),
-        entry.delivery,
+        entry.reasons.map((reason) => reason.message).join(' '),
+        deliveryLabels[entry.delivery],
         entry.description,
         entry.sharedBy,
       ];

@@ -70,20 +70,41 @@ describe('exporting the share log', () => {
     expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(exported.headers['content-disposition']).toBe('attachment; filename="share-log-Crane-Ada.csv"');
     expect(exported.headers['cache-control']).toBe('no-store');
+    const { display_name: careWorkerName } = await t.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', staff.care_worker.userId)
+      .executeTakeFirstOrThrow();
     const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
-    const allowed = rows.find((row) => row.Outcome === 'allowed');
-    const refused = rows.find((row) => row.Outcome === 'refused');
-    expect(allowed).toMatchObject({
+    const allowed = rows.find((row) => row.Outcome === 'Shared');
+    const refused = rows.find((row) => row.Outcome === 'Refused');
+    // Words and names throughout, no codes or ids: an inspector or the person reads it.
+    expect(allowed).toEqual({
       'When (UK time)': '2026-11-21 09:00',
-      Outcome: 'allowed',
+      Outcome: 'Shared',
       Organisation: "'=Surgery",
-      Basis: 'consent',
+      Contact: '',
+      Purpose: 'Care coordination',
+      Categories: 'Health',
+      Basis: 'The person’s own consent',
+      'Record relied on': 'Consent record',
       'UK GDPR Article 6': '6(1)(e) public task',
+      'UK GDPR Article 9': '9(2)(h) health or social care',
+      'DPA 2018 condition': '',
+      'Reasons refused': '',
+      How: 'Shared by staff, recorded in Liaison',
       'What was shared': `'=HYPERLINK("http://example.org","click")`,
+      'Shared by': careWorkerName,
     });
-    expect(refused).toMatchObject({ Outcome: 'refused', 'What was shared': "'@SUM(1+1)", Basis: '' });
-    expect(refused?.['Reasons refused']).toContain('categories_out_of_scope');
+    expect(refused).toMatchObject({
+      Outcome: 'Refused',
+      Categories: 'Finances',
+      'What was shared': "'@SUM(1+1)",
+      Basis: '',
+    });
+    expect(refused?.['Reasons refused']).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(refused?.['Reasons refused']).toMatch(/finances/i);
     const audited = await t.db
       .selectFrom('audit_events')
       .selectAll()

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recordAudit } from '../../src/audit/audit.service.ts';
 import {
   createTestOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
   createTestPerson,
   createTestUser,
   signIn,
@@ -62,12 +65,34 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
     // 9:15am in London (GMT in November): the care worker opens Edith's record.
     server.clock.set('2026-11-21T09:15:00Z');
     const careWorkerSession = await signIn(server.app, careWorker.email);
-    const view = await server.app.inject({
-      method: 'GET',
-      url: `/api/people/${person.id}`,
-      headers: careWorkerSession.headers,
-    });
-    expect(view.statusCode).toBe(200);
+    // One visit to her page reads several parts of her record: one row.
+    for (const part of ['', '/representatives', '/circle']) {
+      const view = await server.app.inject({
+        method: 'GET',
+        url: `/api/people/${person.id}${part}`,
+        headers: careWorkerSession.headers,
+      });
+      expect(view.statusCode).toBe(200);
+    }
+    // 9:40am: her GP reads a message about her through the secure link emailed to him.
+    server.clock.set('2026-11-21T09:40:00Z');
+    const link = await partnerLinkFor(server, organisation.id, careWorkerSession.headers);
+    await recordAudit(
+      server.db,
+      {
+        orgId: organisation.id,
+        actor: { type: 'partner', id: link.id, role: null },
+        requestId: null,
+        ip: null,
+      },
+      server.clock.now(),
+      {
+        action: 'partner_message.view_by_partner',
+        entityType: 'partner_message',
+        entityId: link.message_id,
+        details: { personId: person.id },
+      },
+    );
 
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -85,8 +110,34 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
     expect(await cellTexts(viewRow)).toEqual([
       '21 November 2026 at 9:15am',
       'Priya Shah (Care worker)',
-      'Viewed the record',
+      'Viewed the record Including their circle of support and their representatives; 3 pages',
     ]);
+    expect(await cellTexts(rowWith(page, 'secure link'))).toEqual([
+      '21 November 2026 at 9:40am',
+      'Dr Helena Marchbank (Riverside Medical Practice)',
+      'Read the message through a secure link',
+    ]);
+    // No codes, ids or column names anywhere in the list.
+    const listed = await page.locator('table').innerText();
+    expect(listed).not.toMatch(/[a-z]+_[a-z]+|\b[0-9a-f]{8}-[0-9a-f]{4}|\bpart\b|person\.view/);
+
+    // Filtered, as for a subject access request: one staff member, then a day with nothing.
+    await page.getByText('Filter by date, staff member or action').click();
+    await page.getByLabel('Staff member').selectOption({ label: 'Priya Shah' });
+    await page.getByLabel('Action').selectOption({ label: 'Viewed the record' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL((url) => url.searchParams.get('actorId') === careWorker.id);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(await cellTexts(rowWith(page, 'Priya Shah'))).toContain('Priya Shah (Care worker)');
+    await screenshot(page, 'person-access-history-filtered');
+    const from = page.getByRole('group', { name: 'From' });
+    await from.getByLabel('Day').fill('22');
+    await from.getByLabel('Month').fill('11');
+    await from.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('Nothing matches these filters.').waitFor();
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await rowWith(page, 'secure link').waitFor();
     expect(await page.getByRole('link', { name: 'Back to Edith Crawley' }).getAttribute('href')).toBe(
       `/people/${person.id}`,
     );
@@ -101,8 +152,13 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
     const accessRow = rowWith(page, 'Viewed the record');
     expect(await cellTexts(accessRow)).toEqual([
       '21 November 2026 at 9:15am',
-      'Viewed the record',
+      'Viewed the record Including their circle of support and their representatives; 3 pages',
       'Edith Crawley',
+    ]);
+    expect(await cellTexts(rowWith(page, 'Sent a message to a partner'))).toEqual([
+      '21 November 2026 at 9:40am',
+      'Sent a message to a partner',
+      'Partner message',
     ]);
     expect(await accessRow.getByRole('link', { name: 'Edith Crawley' }).getAttribute('href')).toBe(
       `/people/${person.id}`,
@@ -116,18 +172,20 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
     await page.getByText('Verified', { exact: true }).waitFor();
     await page.getByText('No checkpoint has been signed yet').waitFor();
 
-    // Both look-ups are in the audit trail themselves.
+    // Every look-up is in the audit trail itself, with the filters it used.
     const lookUps = await server.db
       .selectFrom('audit_events')
-      .select(['actor_id', 'entity_type', 'entity_id'])
+      .select(['actor_id', 'entity_type', 'entity_id', 'details'])
       .where('org_id', '=', organisation.id)
       .where('action', '=', 'audit.access_history')
       .orderBy('id')
       .execute();
-    expect(lookUps).toEqual([
-      { actor_id: auditor.id, entity_type: 'person', entity_id: person.id },
+    expect(lookUps.map(({ details, ...lookUp }) => lookUp)).toEqual([
+      ...Array(4).fill({ actor_id: auditor.id, entity_type: 'person', entity_id: person.id }),
       { actor_id: auditor.id, entity_type: 'user', entity_id: careWorker.id },
     ]);
+    expect(lookUps[1]?.details).toMatchObject({ actorId: careWorker.id, action: 'person.view' });
+    expect(lookUps[2]?.details).toMatchObject({ from: '2026-11-22' });
 
     expect(watch).toEqual(noFaults);
     await context.close();
@@ -173,4 +231,36 @@ async function cellTexts(row: ReturnType<typeof rowWith>): Promise<string[]> {
   await row.waitFor();
   const texts = await row.locator('td').allInnerTexts();
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** A secure link to a GP, from a message sent as staff would send it. */
+async function partnerLinkFor(server: E2eServer, orgId: string, headers: Record<string, string>) {
+  const surgery = await createTestPartnerOrganisation(server.db, server.clock, orgId, {
+    name: 'Riverside Medical Practice',
+    type: 'gp',
+  });
+  const gp = await createTestPartnerContact(server.db, server.clock, orgId, surgery.id, {
+    name: 'Dr Helena Marchbank',
+    type: 'gp',
+  });
+  const sent = await server.app.inject({
+    method: 'POST',
+    url: '/api/messages',
+    headers,
+    payload: {
+      template: 'update',
+      urgency: 'routine',
+      partnerOrganisationId: surgery.id,
+      partnerContactId: gp.id,
+      subject: 'Boiler repaired at Oak House',
+      summary: 'The communal boiler was repaired this morning and heating is back on.',
+    },
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  return server.db
+    .selectFrom('partner_links')
+    .select(['id', 'message_id'])
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', (sent.json() as { id: string }).id)
+    .executeTakeFirstOrThrow();
 }

@@ -162,7 +162,8 @@ export async function setUpAuthenticatorThroughForm(page: Page, email: string): 
   const server = serverOf(page);
   await page.getByRole('heading', { level: 1, name: 'Set up your authenticator app' }).waitFor();
   await page.getByText('I cannot scan the QR code').click();
-  const secret = (await page.locator('#setup-key').textContent()) ?? '';
+  // The key is shown in groups of four; the app (like the helper) ignores the spaces.
+  const secret = ((await page.locator('#setup-key').textContent()) ?? '').replace(/\s/g, '');
   const authenticator: TestAuthenticator = { secret, recoveryCodes: [], lastStep: null };
   const factor = await nextSecondFactor(authenticator, server.clock.now());
   if (!('code' in factor)) throw new Error('A new authenticator always has a code to give.');

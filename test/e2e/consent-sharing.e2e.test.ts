@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDemo } from '../../src/demo/demo.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
+import { nextSecondFactor, rememberedAuthenticator } from '../factories.ts';
 import {
   browserIsAvailable,
   type E2eServer,
@@ -303,6 +305,59 @@ describe.skipIf(!browserIsAvailable())('consent and sharing in the browser', { t
     expect(await text(agreementRow)).toContain(`1 April 2026 to 31 March ${nextYear}`);
     await screenshot(page, 'sharing-agreements');
 
+    expect(watch).toEqual(noFaults);
+    await context.close();
+  });
+
+  test('a manager exports the share log after a while away: asked to confirm it is them, then it downloads', async () => {
+    const edna = await server.db
+      .selectFrom('people')
+      .select(['id'])
+      .where('family_name', '=', 'Thistlewood')
+      .executeTakeFirstOrThrow();
+    const exportPath = `/api/people/${edna.id}/shares/export`;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    // The first try is refused (403, a re-authentication is due) before the prompt is shown.
+    const watch = await watchPage(page, [
+      { status: 401, path: '/api/session' },
+      { status: 403, path: exportPath },
+    ]);
+    const email = emails.get('registered_manager') ?? '';
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await signInThroughForm(page, email, DEMO_PASSWORD);
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.goto(`${server.baseUrl}/people/${edna.id}/shares`);
+    await page.getByRole('heading', { level: 1, name: /Share log/ }).waitFor();
+
+    // Ten minutes on, the sign-in is no longer recent enough for a bulk export.
+    server.clock.advance(10 * 60_000);
+    await page.getByRole('link', { name: 'Download the whole share log (CSV)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Confirm it is you' }).waitFor();
+    await screenshot(page, 'share-log-export-reauthenticate');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    const authenticator = rememberedAuthenticator(server.baseUrl, email);
+    if (!authenticator) throw new Error('The registered manager set up an authenticator when signing in.');
+    const factor = await nextSecondFactor(authenticator, server.clock.now());
+    if (!('code' in factor)) throw new Error('A code is due ten minutes after signing in.');
+    await page.getByLabel('Code from your authenticator app').fill(factor.code);
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('share-log-Thistlewood-Edna.csv');
+    const csv = fs.readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.split('\n')[0]).toContain('When (UK time),Outcome,Organisation,Contact,Purpose');
+    // Words, not codes: no purpose, category or basis appears as a code.
+    expect(csv).not.toMatch(/care_coordination|health_monitoring|representative_consent|consent_record/);
+    await page.getByRole('heading', { level: 1, name: /Share log/ }).waitFor();
+
+    const exports = await server.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome'])
+      .where('entity_id', '=', edna.id)
+      .where('action', '=', 'share_log.export')
+      .execute();
+    expect(exports).toEqual([{ action: 'share_log.export', outcome: 'success' }]);
     expect(watch).toEqual(noFaults);
     await context.close();
   });

@@ -107,7 +107,7 @@ describe.skipIf(!browserIsAvailable())(
       await page.getByRole('button', { name: 'Check again' }).click();
       await urgent.getByText('Out-of-hours route', { exact: true }).waitFor();
       expect(await text(urgent)).toContain(
-        'Out-of-hours line (NHS 111 (evenings, nights, weekends and bank holidays))',
+        'Out-of-hours line: NHS 111 (evenings, nights, weekends and bank holidays)',
       );
       expect(await urgent.getByRole('link', { name: '111', exact: true }).getAttribute('href')).toBe(
         'tel:111',
@@ -310,6 +310,8 @@ describe.skipIf(!browserIsAvailable())(
       await page.getByLabel('Day').fill('9');
       await page.getByLabel('Month').fill('2');
       await page.getByLabel('Year').fill('1947');
+      await page.getByLabel('Address').fill('Room 4, Riverside House, 1 Riverside Walk, Exampleton');
+      await page.getByLabel('Postcode').fill('ex1 1aa');
       await page.getByLabel('NHS number').fill('943 476 5910');
       await page.getByLabel('Service or location').selectOption({ label: 'Riverside House' });
       await page.getByLabel('Diabetes').check();
@@ -333,6 +335,9 @@ describe.skipIf(!browserIsAvailable())(
       await page.getByText('Rosalind Quenby has been added.').waitFor();
       expect(await summaryValue(page, 'NHS number')).toBe('943 476 5919');
       expect(await summaryValue(page, 'Date of birth')).toBe('9 February 1947');
+      expect(await summaryValue(page, 'Address')).toBe(
+        'Room 4, Riverside House, 1 Riverside Walk, ExampletonEX1 1AA',
+      );
 
       await page.getByRole('link', { name: 'Add someone to their circle' }).click();
       await page.getByLabel('Name').fill('Marchbank');
@@ -347,6 +352,51 @@ describe.skipIf(!browserIsAvailable())(
       const gpRow = tableRow(page, 'circle of support', 'Dr Helena Marchbank');
       expect(await text(gpRow)).toContain('Primary contact');
       await gpRow.getByText('Urgent: phone 0113 496 0100 (Riverside Medical Practice)').waitFor();
+
+      // Opened afresh, as at 3am: who to call is on the first screen (1280 by 900), with each
+      // member's urgent and routine channels, and the contents list leads to each section.
+      const personUrl = page.url();
+      await page.goto(`${server.baseUrl}/people`);
+      await page.goto(personUrl);
+      const circle = page.locator('#circle-of-support');
+      await circle.getByRole('heading', { level: 2, name: 'Circle of support: who to call' }).waitFor();
+      await tableRow(page, 'circle of support', 'Dr Helena Marchbank')
+        .getByText(/^Urgent:/)
+        .waitFor();
+      await tableRow(page, 'circle of support', 'Dr Helena Marchbank')
+        .getByText(/^Routine:/)
+        .waitFor();
+      await screenshot(page, 'person-page-first-screen');
+      const circleBox = await circle.boundingBox();
+      expect(circleBox?.y).toBeLessThan(900);
+      // The whole of the first member's row, with both channels, not only the heading.
+      const firstRow = await tableRow(page, 'circle of support', 'Dr Helena Marchbank').boundingBox();
+      expect((firstRow?.y ?? 900) + (firstRow?.height ?? 0)).toBeLessThan(900);
+      const contents = page.getByRole('navigation', { name: 'On this page' });
+      expect(await contents.getByRole('link').allTextContents()).toEqual([
+        'Circle of support: who to call',
+        'Clinical flags',
+        'Their details',
+        'Consent and sharing',
+        'Messages',
+        'Incidents',
+        'Advice and care plan changes',
+        'Representatives',
+      ]);
+      // Each link brings its section into view (the last ones as far as the page can scroll).
+      for (const [label, id] of [
+        ['Representatives', 'representatives'],
+        ['Their details', 'details'],
+        ['Advice and care plan changes', 'advice'],
+      ] as const) {
+        await contents.getByRole('link', { name: label }).click();
+        await page.waitForURL((url) => url.hash === `#${id}`);
+        const top = () => page.locator(`#${id}`).evaluate((section) => section.getBoundingClientRect().top);
+        await expect.poll(top).toBeGreaterThanOrEqual(0);
+        await expect.poll(top).toBeLessThan(id === 'representatives' ? 900 : 100);
+      }
+      expect(await page.evaluate('window.scrollY')).toBeGreaterThan(circleBox?.y ?? 0);
+      await expect.poll(() => summaryValue(page, 'Address')).toContain('EX1 1AA');
 
       expect(watch).toEqual(noFaults);
       await context.close();

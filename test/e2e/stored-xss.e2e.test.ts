@@ -97,6 +97,7 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
       preferredName: hostile(2),
       communicationNeeds: hostile(3),
       clinicalFlagsNote: hostile(4),
+      address: hostile(5),
     });
     await recordConsent(
       server.db,

@@ -126,6 +126,31 @@ async function request<T>(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
+  const response = await send(method, path, body, extraHeaders);
+  if (response.status === 204) return undefined as T;
+  // The server validates every answer against its schema before sending it.
+  return (await response.json()) as T;
+}
+
+/**
+ * A file the API sends (a CSV export…), fetched like any other request so that a sensitive export
+ * asks the person to confirm who they are first, and a refusal is shown rather than lost in a
+ * download the browser silently cancels.
+ */
+export async function downloadFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send('GET', path, undefined, { Accept: '*/*' });
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
+/** Sends a request; answers the response when it succeeded, and throws an ApiError otherwise. */
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  extraHeaders: Record<string, string>,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -151,7 +176,7 @@ async function request<T>(
     const error = await readProblem(response);
     // Sensitive actions need the person to confirm who they are again: ask, then try once more.
     if (error.status === 403 && error.code === 'reauthentication_required' && reauthenticationHandler) {
-      if (await reauthenticationHandler()) return request(method, path, body, extraHeaders);
+      if (await reauthenticationHandler()) return send(method, path, body, extraHeaders);
     }
     if (error.status === 401 && !path.startsWith('/api/session')) {
       csrfToken = null;
@@ -159,9 +184,7 @@ async function request<T>(
     }
     throw error;
   }
-  if (response.status === 204) return undefined as T;
-  // The server validates every answer against its schema before sending it.
-  return (await response.json()) as T;
+  return response;
 }
 
 /**
@@ -679,6 +702,10 @@ export type Person = {
   preferredName: string | null;
   /** YYYY-MM-DD */
   dateOfBirth: string | null;
+  /** Null only for people recorded before the address was required. */
+  address: string | null;
+  /** Like "EX1 2RM". */
+  postcode: string | null;
   nhsNumber: string | null;
   careServiceId: string | null;
   careServiceName: string | null;
@@ -695,7 +722,10 @@ export type PersonFields = {
   givenName: string;
   familyName: string;
   preferredName?: string | null;
+  /** Required for a new person; once recorded, can be corrected but not removed. */
   dateOfBirth?: string | null;
+  address?: string | null;
+  postcode?: string | null;
   nhsNumber?: string | null;
   careServiceId?: string | null;
   communicationNeeds?: string | null;
@@ -872,36 +902,68 @@ export function listPeopleOfPartnerContact(
 export type AuditActorType = 'user' | 'api_token' | 'partner' | 'system';
 
 /** One audit entry: ids, names where Liaison knows them, and never any note text. */
-export type AccessEntry = {
-  id: number;
-  seq: number | null;
-  occurredAt: string;
-  actor: { type: AuditActorType; id: string | null; role: string | null; name: string | null };
+/** One visit: consecutive reads (or changes) by one actor of one record, described in words by the server. */
+export type AccessVisit = {
+  firstEntryId: number;
+  lastEntryId: number;
+  entries: number;
+  firstAt: string;
+  lastAt: string;
+  actor: {
+    type: AuditActorType;
+    id: string | null;
+    role: string | null;
+    name: string | null;
+    description: string;
+  };
   action: string;
+  label: string;
+  sentence: string;
+  detail: string | null;
   entity: { type: string; id: string | null; name: string | null };
-  changedFields: string[];
   outcome: 'success' | 'denied' | 'failed';
   requestId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
 };
 
 export type AccessHistory = {
   subject: { kind: 'entity' | 'actor'; type: string; id: string; name: string | null };
-  items: AccessEntry[];
+  items: AccessVisit[];
 };
 
-/** Who has accessed a person's record, newest first. The look-up is itself audited. */
-export function getPersonAccessHistory(personId: string, page: Page): Promise<AccessHistory> {
+/** Narrows an access history: by a staff member or person, a kind of action, and days (UK). */
+export type AccessHistoryFilter = {
+  actorId?: string;
+  personId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+};
+
+/** Who has accessed a person's record, by visit, newest first. The look-up is itself audited. */
+export function getPersonAccessHistory(
+  personId: string,
+  page: Page,
+  filter: Omit<AccessHistoryFilter, 'personId'> = {},
+): Promise<AccessHistory> {
   return request(
     'GET',
-    `/api/audit/access${queryString({ entityType: 'person', entityId: personId, ...page })}`,
+    `/api/audit/access${queryString({ entityType: 'person', entityId: personId, ...filter, ...page })}`,
   );
 }
 
-/** What a staff member has accessed, newest first. The look-up is itself audited. */
-export function getStaffAccessHistory(userId: string, page: Page): Promise<AccessHistory> {
-  return request('GET', `/api/audit/access${queryString({ actorId: userId, ...page })}`);
+/** What a staff member has accessed, by visit, newest first. The look-up is itself audited. */
+export function getStaffAccessHistory(
+  userId: string,
+  page: Page,
+  { personId, ...filter }: Omit<AccessHistoryFilter, 'actorId'> = {},
+): Promise<AccessHistory> {
+  const about = personId ? { entityType: 'person', entityId: personId } : {};
+  return request('GET', `/api/audit/access${queryString({ actorId: userId, ...about, ...filter, ...page })}`);
+}
+
+/** The kinds of action in the audit trail, with their labels: the server's one table. */
+export function listAuditActions(): Promise<{ items: { action: string; label: string }[] }> {
+  return request('GET', '/api/audit/actions');
 }
 
 export type AuditVerification = {
@@ -1147,7 +1209,7 @@ export type ShareLogEntry = {
   basisRecordId: string | null;
   reasons: ShareRefusalReason[];
   lawfulBasis: LawfulBasis | null;
-  delivery: 'recorded' | 'queued';
+  delivery: 'recorded' | 'queued' | 'emailed' | 'link' | 'handed_over' | 'exported';
   description: string | null;
   sharedBy: string;
   occurredAt: string;
@@ -2242,6 +2304,11 @@ export function addLearningAction(
 
 export function completeLearningAction(incidentId: string, actionId: string): Promise<LearningAction[]> {
   return request('POST', incidentPath(incidentId, `/learning-actions/${part(actionId)}/done`));
+}
+
+/** The person's whole share log as CSV; the export is audited, and needs a recent sign-in. */
+export function shareLogExportPath(personId: string): string {
+  return `/api/people/${part(personId)}/shares/export`;
 }
 
 /** Where the browser downloads the review; the download is audited. */

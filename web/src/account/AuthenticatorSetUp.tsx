@@ -7,6 +7,7 @@ import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
+import { groupInFours } from './setup-key.ts';
 
 type Step =
   | { status: 'starting' }
@@ -109,7 +110,7 @@ export function AuthenticatorSetUp({ onDone }: { onDone: (session: Session) => v
               <p>In the app, choose to enter a setup key, and type this key. Choose a time-based code.</p>
               <p>
                 <span className="nhsuk-u-visually-hidden">Setup key: </span>
-                <code id="setup-key">{step.enrolment.secret}</code>
+                <code id="setup-key">{groupInFours(step.enrolment.secret)}</code>
               </p>
             </div>
           </details>

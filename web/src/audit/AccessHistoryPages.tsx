@@ -1,33 +1,50 @@
-import type { ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
-  type AccessEntry,
   type AccessHistory,
+  type AccessHistoryFilter,
+  type AccessVisit,
+  type FieldError,
   getPersonAccessHistory,
   getStaffAccessHistory,
+  listAuditActions,
+  listPeople,
+  listStaff,
 } from '../api.ts';
+import { DateInput, readDateInput, SelectField } from '../partners/form-fields.tsx';
 import { Cell, Row, Table } from '../partners/table.tsx';
-import { formatDateTime } from '../ui/format.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
-import { describeAction, describeActor, describeEntity } from './audit-labels.ts';
+import { describeEntity } from './audit-labels.ts';
 
 const pageSize = 50;
 
-function usePage(): number {
-  const [searchParams] = useSearchParams();
-  return Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+/** The page number and the filters, kept in the address so a filtered list can be shared and paged. */
+function useHistoryQuery() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const filter: AccessHistoryFilter = {};
+  for (const key of ['actorId', 'personId', 'action', 'from', 'to'] as const) {
+    const value = searchParams.get(key);
+    if (value) filter[key] = value;
+  }
+  return { page, filter, searchParams, setSearchParams };
 }
 
-/** "Who has accessed this record": every view and change of one person's record, newest first. */
+/** "Who has accessed this record": every visit to one person's record, newest first. */
 export function PersonAccessPage() {
   const { personId = '' } = useParams();
-  const page = usePage();
-  const [history, reload] = useResource(`person access ${personId} ${page}`, () =>
-    getPersonAccessHistory(personId, { limit: pageSize, offset: (page - 1) * pageSize }),
+  const { page, filter, searchParams, setSearchParams } = useHistoryQuery();
+  const key = `person access ${personId} ${searchParams.toString()}`;
+  const [history, reload] = useResource(key, () =>
+    getPersonAccessHistory(personId, { limit: pageSize, offset: (page - 1) * pageSize }, filter),
   );
+  const [staff] = useResource('access history staff', () => listStaff({ limit: 100, offset: 0 }));
   const name = history.status === 'loaded' ? history.data.subject.name : null;
   usePageTitle(name ? `Who has accessed ${name}’s record` : 'Who has accessed this record');
   return (
@@ -38,31 +55,51 @@ export function PersonAccessPage() {
         Who has accessed this record
       </h1>
       <p>
-        Everyone who has viewed or changed this person’s record, or the records kept about them, newest first.
-        Times are UK time. Looking at this list is recorded in the audit trail too.
+        Everyone who has viewed or changed this person’s record, or the records kept about them, newest first:
+        staff, partners through a secure link, and connected systems. Pages read on one visit are shown as one
+        row. Times are UK time. Looking at this list is recorded in the audit trail too.
       </p>
+      <Filters
+        filter={filter}
+        onApply={(next) => setSearchParams(next)}
+        who={{
+          name: 'actorId',
+          label: 'Staff member',
+          options:
+            staff.status === 'loaded'
+              ? staff.data.items.map((member) => ({ value: member.id, label: member.displayName }))
+              : [],
+        }}
+      />
       <HistoryTable
         history={history}
         page={page}
+        searchParams={searchParams}
         onTryAgain={reload}
         caption="Access to this record"
-        emptyText="No one has accessed this record."
+        emptyText={
+          Object.keys(filter).length > 0
+            ? 'Nothing matches these filters.'
+            : 'No one has accessed this record.'
+        }
         columns={[
-          { heading: 'Who', render: (entry) => describeActor(entry) },
-          { heading: 'What', render: (entry) => <WhatWasDone entry={entry} /> },
+          { heading: 'Who', render: (visit) => visit.actor.description },
+          { heading: 'What', render: (visit) => <WhatWasDone visit={visit} /> },
         ]}
       />
     </>
   );
 }
 
-/** "What has this user accessed": everything one staff member did, newest first. */
+/** "What has this user accessed": everything one staff member did, by visit, newest first. */
 export function StaffAccessPage() {
   const { userId = '' } = useParams();
-  const page = usePage();
-  const [history, reload] = useResource(`staff access ${userId} ${page}`, () =>
-    getStaffAccessHistory(userId, { limit: pageSize, offset: (page - 1) * pageSize }),
+  const { page, filter, searchParams, setSearchParams } = useHistoryQuery();
+  const key = `staff access ${userId} ${searchParams.toString()}`;
+  const [history, reload] = useResource(key, () =>
+    getStaffAccessHistory(userId, { limit: pageSize, offset: (page - 1) * pageSize }, filter),
   );
+  const [people] = useResource('access history people', () => listPeople({ limit: 100, offset: 0 }));
   const name = history.status === 'loaded' ? history.data.subject.name : null;
   usePageTitle(name ? `What ${name} has accessed` : 'What this user has accessed');
   return (
@@ -74,28 +111,152 @@ export function StaffAccessPage() {
       </h1>
       <p>
         Every record this staff member has viewed or changed, and everything else they did in Liaison, newest
-        first. Times are UK time. Looking at this list is recorded in the audit trail too.
+        first. Pages read on one visit are shown as one row. Times are UK time. Looking at this list is
+        recorded in the audit trail too.
       </p>
+      <Filters
+        filter={filter}
+        onApply={(next) => setSearchParams(next)}
+        who={{
+          name: 'personId',
+          label: 'Person',
+          options:
+            people.status === 'loaded'
+              ? people.data.items.map((person) => ({
+                  value: person.id,
+                  label: `${person.givenName} ${person.familyName}`,
+                }))
+              : [],
+        }}
+      />
       <HistoryTable
         history={history}
         page={page}
+        searchParams={searchParams}
         onTryAgain={reload}
         caption="What they did"
-        emptyText="This user has not done anything in Liaison yet."
+        emptyText={
+          Object.keys(filter).length > 0
+            ? 'Nothing matches these filters.'
+            : 'This user has not done anything in Liaison yet.'
+        }
         columns={[
-          { heading: 'What', render: (entry) => <WhatWasDone entry={entry} /> },
-          { heading: 'Record', render: (entry) => <RecordLink entry={entry} /> },
+          { heading: 'What', render: (visit) => <WhatWasDone visit={visit} /> },
+          { heading: 'Record', render: (visit) => <RecordLink visit={visit} /> },
         ]}
       />
     </>
   );
 }
 
-type Column = { heading: string; render: (entry: AccessEntry) => ReactNode };
+const filterFields = {
+  from: 'filter-from',
+  to: 'filter-to',
+  actorId: 'filter-who',
+  personId: 'filter-who',
+  action: 'filter-action',
+};
+
+/** Dates, who, and what: the questions a subject access request or an inspector asks. */
+function Filters({
+  filter,
+  onApply,
+  who,
+}: {
+  filter: AccessHistoryFilter;
+  onApply: (next: URLSearchParams) => void;
+  who: { name: 'actorId' | 'personId'; label: string; options: { value: string; label: string }[] };
+}) {
+  const [actions] = useResource('audit actions', listAuditActions);
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const problems: FieldError[] = [];
+    const from = readDateInput(form, 'from', 'The first day');
+    const to = readDateInput(form, 'to', 'The last day');
+    if ('problem' in from) problems.push({ field: 'from', message: from.problem });
+    if ('problem' in to) problems.push({ field: 'to', message: to.problem });
+    if ('date' in from && 'date' in to && from.date && to.date && to.date < from.date) {
+      problems.push({ field: 'to', message: 'The last day must be the same as the first day or later' });
+    }
+    if (problems.length > 0) {
+      setErrors(toFormErrors(filterFields, problems));
+      return;
+    }
+    setErrors(noFormErrors);
+    const next = new URLSearchParams();
+    if ('date' in from && from.date) next.set('from', from.date);
+    if ('date' in to && to.date) next.set('to', to.date);
+    for (const name of [who.name, 'action']) {
+      const value = String(form.get(name) ?? '');
+      if (value) next.set(name, value);
+    }
+    onApply(next);
+  }
+
+  return (
+    <details className="nhsuk-details" open={Object.keys(filter).length > 0 || errors.items.length > 0}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          Filter by date, {who.label.toLowerCase()} or action
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <ErrorSummary items={errors.items} />
+        <form onSubmit={apply} noValidate key={JSON.stringify(filter)}>
+          <DateInput
+            id={filterFields.from}
+            name="from"
+            legend="From"
+            defaultValue={filter.from}
+            error={errors.byField.get('from')}
+          />
+          <DateInput
+            id={filterFields.to}
+            name="to"
+            legend="To"
+            defaultValue={filter.to}
+            error={errors.byField.get('to')}
+          />
+          <SelectField
+            id={filterFields[who.name]}
+            name={who.name}
+            label={who.label}
+            options={[{ value: '', label: 'Anyone' }, ...who.options]}
+            defaultValue={filter[who.name] ?? ''}
+          />
+          <SelectField
+            id={filterFields.action}
+            name="action"
+            label="Action"
+            options={[
+              { value: '', label: 'Any action' },
+              ...(actions.status === 'loaded'
+                ? actions.data.items.map((item) => ({ value: item.action, label: item.label }))
+                : []),
+            ]}
+            defaultValue={filter.action ?? ''}
+          />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Apply filters
+            </button>
+            {Object.keys(filter).length > 0 ? <Link to="?">Clear filters</Link> : null}
+          </div>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+type Column = { heading: string; render: (visit: AccessVisit) => ReactNode };
 
 function HistoryTable({
   history,
   page,
+  searchParams,
   onTryAgain,
   caption,
   emptyText,
@@ -103,6 +264,7 @@ function HistoryTable({
 }: {
   history: Resource<AccessHistory>;
   page: number;
+  searchParams: URLSearchParams;
   onTryAgain: () => void;
   caption: string;
   emptyText: string;
@@ -116,51 +278,64 @@ function HistoryTable({
     );
   }
   if (history.status === 'failed') return <LoadProblem error={history.error} onTryAgain={onTryAgain} />;
-  const entries = history.data.items;
+  const visits = history.data.items;
   return (
     <>
-      {entries.length === 0 ? (
+      {visits.length === 0 ? (
         <p>{page === 1 ? emptyText : 'There is nothing more to show.'}</p>
       ) : (
         <Table caption={caption} headings={['When', ...columns.map((column) => column.heading)]}>
-          {entries.map((entry) => (
-            <Row key={entry.id}>
+          {visits.map((visit) => (
+            <Row key={`${visit.firstEntryId}-${visit.lastEntryId}`}>
               <Cell heading="When">
-                <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
+                <When visit={visit} />
               </Cell>
               {columns.map((column) => (
                 <Cell heading={column.heading} key={column.heading}>
-                  {column.render(entry)}
+                  {column.render(visit)}
                 </Cell>
               ))}
             </Row>
           ))}
         </Table>
       )}
-      <Pagination page={page} hasNextPage={entries.length === pageSize} />
+      <Pagination page={page} hasNextPage={visits.length === pageSize} searchParams={searchParams} />
     </>
   );
 }
 
-function WhatWasDone({ entry }: { entry: AccessEntry }) {
+/** When the visit began; and, for a visit of several pages, until when. */
+function When({ visit }: { visit: AccessVisit }) {
   return (
     <>
-      {describeAction(entry)}
-      {entry.changedFields.length > 0 ? (
-        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-          {' '}
-          ({entry.changedFields.join(', ')})
+      <time dateTime={visit.firstAt}>{formatDateTime(visit.firstAt)}</time>
+      {visit.lastAt !== visit.firstAt ? (
+        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-display-block">
+          until <time dateTime={visit.lastAt}>{formatTime(visit.lastAt)}</time>
         </span>
       ) : null}
     </>
   );
 }
 
-function RecordLink({ entry }: { entry: AccessEntry }) {
-  const label = describeEntity(entry);
-  if (entry.entity.type === 'person' && entry.entity.id && entry.entity.name) {
+function WhatWasDone({ visit }: { visit: AccessVisit }) {
+  return (
+    <>
+      {visit.label}
+      {visit.detail ? (
+        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-display-block">
+          {visit.detail}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function RecordLink({ visit }: { visit: AccessVisit }) {
+  const label = describeEntity(visit);
+  if (visit.entity.type === 'person' && visit.entity.id && visit.entity.name) {
     // Opening the record from here is a view like any other, and is audited as one.
-    return <Link to={`/people/${entry.entity.id}`}>{label}</Link>;
+    return <Link to={`/people/${visit.entity.id}`}>{label}</Link>;
   }
   return label;
 }

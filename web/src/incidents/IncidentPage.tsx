@@ -6,6 +6,7 @@ import { useNotice } from '../partners/notice.ts';
 import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { hasRole } from '../roles.ts';
 import { BackLink, Lines, Loading } from '../sharing/sharing-parts.tsx';
+import { ContentsList } from '../ui/ContentsList.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
@@ -85,42 +86,28 @@ export function IncidentPage() {
           .
         </span>
       </p>
-      <nav className="nhsuk-contents-list" aria-label="Sections of this incident">
-        <h2 className="nhsuk-u-visually-hidden">Sections of this incident</h2>
-        <ol className="nhsuk-contents-list__list">
-          {sectionLinks
+      <ContentsList
+        label="Sections of this incident"
+        items={[
+          ...sectionLinks
             .filter((link) => link.show(current, canLead))
             .map((link) => {
               const to = incidentPath(current.id, link.section);
               const isCurrent =
                 link.section === '' ? here === base : here === to || here.startsWith(`${to}/`);
-              return isCurrent ? (
-                <li className="nhsuk-contents-list__item" key={link.section} aria-current="page">
-                  <span className="nhsuk-contents-list__current">{link.label}</span>
-                </li>
-              ) : (
-                <li className="nhsuk-contents-list__item" key={link.section}>
-                  <Link className="nhsuk-contents-list__link" to={to}>
-                    {link.label}
-                  </Link>
-                </li>
-              );
-            })}
-          {current.status === 'open' ? (
-            <li className="nhsuk-contents-list__item">
-              {here === incidentPath(current.id, 'review') ? (
-                <span className="nhsuk-contents-list__current" aria-current="page">
-                  Review so far
-                </span>
-              ) : (
-                <Link className="nhsuk-contents-list__link" to={incidentPath(current.id, 'review')}>
-                  Review so far
-                </Link>
-              )}
-            </li>
-          ) : null}
-        </ol>
-      </nav>
+              return { label: link.label, to, isCurrent };
+            }),
+          ...(current.status === 'open'
+            ? [
+                {
+                  label: 'Review so far',
+                  to: incidentPath(current.id, 'review'),
+                  isCurrent: here === incidentPath(current.id, 'review'),
+                },
+              ]
+            : []),
+        ]}
+      />
       <Outlet context={context} />
     </>
   );

@@ -12,7 +12,7 @@ import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { routeKeepers } from './access.ts';
-import { describeDelay, routeTemplateLabels, targetLabels } from './message-labels.ts';
+import { describeDelay, describeRepeat, routeTemplateLabels, targetLabels } from './message-labels.ts';
 
 export function EscalationRoutesPage() {
   const session = useSession();
@@ -83,13 +83,7 @@ export function EscalationRoutesPage() {
                       </li>
                     ))}
                   </ol>
-                  {setting.route.repeat ? (
-                    <p>
-                      Then the last {setting.route.repeat.lastSteps}{' '}
-                      {setting.route.repeat.lastSteps === 1 ? 'step repeats' : 'steps repeat'}{' '}
-                      {setting.route.repeat.times} {setting.route.repeat.times === 1 ? 'time' : 'times'}.
-                    </p>
-                  ) : null}
+                  {setting.route.repeat ? <p>Then {describeRepeat(setting.route.repeat)}.</p> : null}
                   {canChange ? (
                     <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                       <li>

@@ -16,6 +16,7 @@ import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
 import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
+import { ContentsList, ContentsSection } from '../ui/ContentsList.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDateTime } from '../ui/format.ts';
@@ -28,6 +29,7 @@ import { messageWriters } from './access.ts';
 import {
   askTypeLabels,
   describeDelay,
+  describeRepeat,
   eventLabels,
   receivedHowLabels,
   stepStatusLabels,
@@ -145,13 +147,28 @@ function MessageThread({ messageId }: { messageId: string }) {
         <MessageTags message={current} />
       </p>
       <MessageFacts message={current} />
-      <TheMessage message={current} />
+      <ContentsList
+        label="On this page"
+        items={[
+          { label: 'The message', to: '#the-message' },
+          { label: 'Thread', to: '#thread' },
+          ...(canAct ? [{ label: 'What you can do', to: '#what-you-can-do' }] : []),
+          ...(canAct ? [{ label: 'What you can do', to: '#what-you-can-do' }] : []),
+          { label: 'Emails', to: '#emails' },
+          { label: 'Secure links', to: '#secure-links' },
+        ]}
+      />
+      <ContentsSection id="the-message">
+        <TheMessage message={current} />
+      </ContentsSection>
 
-      <h2>Thread</h2>
-      <Timeline events={current.events} />
+      <ContentsSection id="thread">
+        <h2>Thread</h2>
+        <Timeline events={current.events} />
+      </ContentsSection>
 
       {canAct ? (
-        <>
+        <ContentsSection id="what-you-can-do">
           <h2>What you can do</h2>
           <ul className="nhsuk-list">
             <li>
@@ -174,17 +191,23 @@ function MessageThread({ messageId }: { messageId: string }) {
           >
             Email {current.partnerContactName} a new link
           </button>
-        </>
+        </ContentsSection>
       ) : null}
 
-      <h2>Emails</h2>
-      <Emails emails={current.emails} />
+      <ContentsSection id="emails">
+        <h2>Emails</h2>
+        <Emails emails={current.emails} />
+      </ContentsSection>
 
-      <h2>Escalation</h2>
-      <EscalationSteps message={current} />
+      <ContentsSection id="escalation">
+        <h2>Escalation</h2>
+        <EscalationSteps message={current} />
+      </ContentsSection>
 
-      <h2>Secure links</h2>
-      <Links message={current} canAct={canAct} />
+      <ContentsSection id="secure-links">
+        <h2>Secure links</h2>
+        <Links message={current} canAct={canAct} />
+      </ContentsSection>
     </>
   );
 }
@@ -504,10 +527,7 @@ function EscalationSteps({ message }: { message: MessageDetail }) {
         ))}
       </Table>
       {message.escalationRoute?.repeat ? (
-        <p className="nhsuk-body-s">
-          The last {message.escalationRoute.repeat.lastSteps} steps repeat{' '}
-          {message.escalationRoute.repeat.times} times.
-        </p>
+        <p className="nhsuk-body-s">After the last step, {describeRepeat(message.escalationRoute.repeat)}.</p>
       ) : null}
       {message.escalationRoute ? (
         <details className="nhsuk-details">

@@ -170,6 +170,14 @@ export const attentionKindLabels = {
 } as const satisfies Record<AttentionKind, string>;
 
 /** "2 hours after the deadline", "1 day after the previous step", "the next working morning". */
+/** "the last 2 steps repeat 3 times", "the last step repeats once": a route's repeat, for a sentence. */
+export function describeRepeat(repeat: { lastSteps: number; times: number }): string {
+  const steps =
+    repeat.lastSteps === 1 ? 'the last step repeats' : `the last ${repeat.lastSteps} steps repeat`;
+  const times = repeat.times === 1 ? 'once' : repeat.times === 2 ? 'twice' : `${repeat.times} times`;
+  return `${steps} ${times}`;
+}
+
 export function describeDelay(delay: StepDelay, isFirst: boolean): string {
   const after = isFirst ? 'the deadline' : 'the step before';
   if (delay.unit === 'next_working_morning') return `9am the next working day after ${after}`;

@@ -10,7 +10,13 @@ import {
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { channelHref, channelKindLabels, describeHours, urgencyLabels } from './partner-labels.ts';
+import {
+  channelHref,
+  channelKindLabels,
+  describeChannelName,
+  describeHours,
+  urgencyLabels,
+} from './partner-labels.ts';
 import { Cell, Row, Table } from './table.tsx';
 
 /** A channel's value, as a link a phone or mail program can open when it is one. */
@@ -178,8 +184,7 @@ function ChannelNowCard({ choice }: { choice: ChannelNow }) {
           <>
             <p className="nhsuk-u-margin-bottom-2">
               <span className="nhsuk-u-visually-hidden">Use: </span>
-              <strong>{channelKindLabels[route.channel.kind]}</strong>
-              {route.channel.label ? ` (${route.channel.label})` : null}
+              <strong>{describeChannelName(route.channel.kind, route.channel.label)}</strong>
             </p>
             <p className="nhsuk-heading-m nhsuk-u-margin-bottom-2">
               <ChannelValue channel={route.channel} />

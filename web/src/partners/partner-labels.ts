@@ -42,6 +42,14 @@ export const channelKindLabels = {
   other: 'Other',
 } as const satisfies Record<ChannelKind, string>;
 
+/**
+ * "Phone: NHS 111 (evenings and weekends)": a channel's kind and its own label. A colon, not
+ * brackets, so a label that has brackets of its own does not nest them.
+ */
+export function describeChannelName(kind: ChannelKind, label: string | null): string {
+  return label ? `${channelKindLabels[kind]}: ${label}` : channelKindLabels[kind];
+}
+
 export const channelKinds = Object.keys(channelKindLabels) as ChannelKind[];
 
 export const urgencyLabels = {

@@ -44,6 +44,8 @@ const fields = {
   familyName: 'family-name',
   preferredName: 'preferred-name',
   dateOfBirth: 'date-of-birth',
+  address: 'address',
+  postcode: 'postcode',
   nhsNumber: 'nhs-number',
   careServiceId: 'care-service',
   communicationNeeds: 'communication-needs',
@@ -98,8 +100,21 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
     const familyName = readText(form, 'familyName') ?? '';
     if (!givenName) problems.push({ field: 'givenName', message: 'Enter their first name' });
     if (!familyName) problems.push({ field: 'familyName', message: 'Enter their last name' });
+    // Name, date of birth and address identify the person to partners: needed for everyone new,
+    // and never removed once recorded (people recorded before they were required may lack them).
     const dateOfBirth = readDateInput(form, 'dateOfBirth', 'Date of birth');
     if ('problem' in dateOfBirth) problems.push({ field: 'dateOfBirth', message: dateOfBirth.problem });
+    else if (dateOfBirth.date === null && (!person || person.dateOfBirth !== null)) {
+      problems.push({ field: 'dateOfBirth', message: 'Enter their date of birth' });
+    }
+    const address = readText(form, 'address');
+    if (address === null && (!person || person.address !== null)) {
+      problems.push({ field: 'address', message: 'Enter their address' });
+    }
+    const postcode = readText(form, 'postcode');
+    if (postcode === null && (!person || person.postcode !== null)) {
+      problems.push({ field: 'postcode', message: 'Enter their postcode' });
+    }
     const status = String(form.get('status') ?? '');
     if (!status) problems.push({ field: 'status', message: 'Choose whether you support them now' });
     if (problems.length > 0) {
@@ -111,6 +126,9 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
       familyName,
       preferredName: readText(form, 'preferredName'),
       dateOfBirth: 'date' in dateOfBirth ? dateOfBirth.date : null,
+      address,
+      // The server checks the postcode's form and stores it in capitals.
+      postcode,
       // The server checks the NHS number's check digit and says what is wrong.
       nhsNumber: readText(form, 'nhsNumber')?.replace(/[\s-]/g, '') ?? null,
       careServiceId: readText(form, 'careServiceId'),
@@ -182,10 +200,28 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
             <DateInput
               id={fields.dateOfBirth}
               name="dateOfBirth"
-              legend="Date of birth (optional)"
+              legend="Date of birth"
               hint="For example, 15 3 1948"
               defaultValue={person?.dateOfBirth}
               error={errors.byField.get('dateOfBirth')}
+            />
+            <TextArea
+              id={fields.address}
+              name="address"
+              label="Address"
+              hint="Where they live: house or flat, street and town. For someone in a care home, the room and the home’s address."
+              rows={3}
+              defaultValue={person?.address}
+              error={errors.byField.get('address')}
+            />
+            <TextField
+              id={fields.postcode}
+              name="postcode"
+              label="Postcode"
+              widthClass="nhsuk-input--width-10"
+              spellCheck={false}
+              defaultValue={person?.postcode}
+              error={errors.byField.get('postcode')}
             />
             <TextField
               id={fields.nhsNumber}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { adviceReaders } from '../advice/access.ts';
 import { PersonAdvice } from '../advice/PersonAdvice.tsx';
 import {
   type CircleMember,
@@ -13,7 +14,9 @@ import {
 } from '../api.ts';
 import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
+import { incidentReaders } from '../incidents/access.ts';
 import { PersonIncidents } from '../incidents/PersonIncidents.tsx';
+import { messageReaders } from '../messages/access.ts';
 import { PersonMessages } from '../messages/PersonMessages.tsx';
 import { ReachNowSummary } from '../partners/channels.tsx';
 import { useNotice } from '../partners/notice.ts';
@@ -22,6 +25,7 @@ import { partnerTypeLabels } from '../partners/partner-labels.ts';
 import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { ConsentAndSharingSummary } from '../sharing/ConsentAndSharingSummary.tsx';
+import { type ContentsItem, ContentsList, ContentsSection } from '../ui/ContentsList.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
@@ -66,6 +70,23 @@ export function PersonPage() {
     );
   }
   const current = person.data;
+  const role = session.user.role;
+  // Sections some roles are not shown (their components render nothing): not in the contents either.
+  const canSee = {
+    messages: hasRole(role, messageReaders),
+    incidents: hasRole(role, incidentReaders),
+    advice: hasRole(role, adviceReaders),
+  };
+  const contents: ContentsItem[] = [
+    { label: 'Circle of support: who to call', to: '#circle-of-support' },
+    { label: 'Clinical flags', to: '#clinical-flags' },
+    { label: 'Their details', to: '#details' },
+    { label: 'Consent and sharing', to: '#consent-and-sharing' },
+    ...(canSee.messages ? [{ label: 'Messages', to: '#messages' }] : []),
+    ...(canSee.incidents ? [{ label: 'Incidents', to: '#incidents' }] : []),
+    ...(canSee.advice ? [{ label: 'Advice and care plan changes', to: '#advice' }] : []),
+    { label: 'Representatives', to: '#representatives' },
+  ];
   return (
     <>
       <BackToPeople />
@@ -80,62 +101,85 @@ export function PersonPage() {
           <strong className="nhsuk-tag nhsuk-tag--grey">{statusLabels[current.status]}</strong>
         </p>
       )}
-      <PersonDetails person={current} />
-      {canWrite ? (
-        <p>
-          <Link to={`/people/${current.id}/change`}>
-            Change their details<span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
-          </Link>
-        </p>
+      <ContentsList label="On this page" items={contents} />
+
+      {/* Who to call comes first: it is what someone opening the record in a hurry needs. */}
+      <ContentsSection id="circle-of-support">
+        <CircleOfSupport
+          person={current}
+          canWrite={canWrite}
+          onChanged={(message) => {
+            setProblems([]);
+            setNotice(message);
+          }}
+          onProblem={(message) => {
+            setNotice(null);
+            setProblems([{ text: message }]);
+          }}
+        />
+      </ContentsSection>
+
+      <ContentsSection id="clinical-flags">
+        <h2>Clinical flags</h2>
+        {current.clinicalFlags.length > 0 ? (
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {current.clinicalFlags.map((flag) => (
+              <li key={flag}>{clinicalFlagLabels[flag]}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>None recorded.</p>
+        )}
+        {current.clinicalFlagsNote ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">About their clinical flags: </span>
+            <MultiLine text={current.clinicalFlagsNote} />
+          </div>
+        ) : null}
+      </ContentsSection>
+
+      <ContentsSection id="details">
+        <h2>Their details</h2>
+        <PersonDetails person={current} />
+        {canWrite ? (
+          <p>
+            <Link to={`/people/${current.id}/change`}>
+              Change their details<span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
+            </Link>
+          </p>
+        ) : null}
+        {hasRole(session.user.role, accessHistoryReaders) ? (
+          <p>
+            <Link to={`/audit/people/${current.id}`}>
+              Who has accessed this record
+              <span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
+            </Link>
+          </p>
+        ) : null}
+      </ContentsSection>
+
+      <ContentsSection id="consent-and-sharing">
+        <ConsentAndSharingSummary person={current} />
+      </ContentsSection>
+
+      {canSee.messages ? (
+        <ContentsSection id="messages">
+          <PersonMessages person={current} />
+        </ContentsSection>
       ) : null}
-      {hasRole(session.user.role, accessHistoryReaders) ? (
-        <p>
-          <Link to={`/audit/people/${current.id}`}>
-            Who has accessed this record
-            <span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
-          </Link>
-        </p>
+
+      {canSee.incidents ? (
+        <ContentsSection id="incidents">
+          <PersonIncidents person={current} />
+        </ContentsSection>
       ) : null}
 
-      <h2>Clinical flags</h2>
-      {current.clinicalFlags.length > 0 ? (
-        <ul className="nhsuk-list nhsuk-list--bullet">
-          {current.clinicalFlags.map((flag) => (
-            <li key={flag}>{clinicalFlagLabels[flag]}</li>
-          ))}
-        </ul>
-      ) : (
-        <p>None recorded.</p>
-      )}
-      {current.clinicalFlagsNote ? (
-        <div className="nhsuk-inset-text">
-          <span className="nhsuk-u-visually-hidden">About their clinical flags: </span>
-          <MultiLine text={current.clinicalFlagsNote} />
-        </div>
-      ) : null}
-
-      <ConsentAndSharingSummary person={current} />
-
-      <PersonMessages person={current} />
-
-      <PersonIncidents person={current} />
-
+      {/* PersonAdvice gives its own heading the id "advice", which other pages link to. */}
       <PersonAdvice person={current} />
 
-      <CircleOfSupport
-        person={current}
-        canWrite={canWrite}
-        onChanged={(message) => {
-          setProblems([]);
-          setNotice(message);
-        }}
-        onProblem={(message) => {
-          setNotice(null);
-          setProblems([{ text: message }]);
-        }}
-      />
-
-      <Representatives person={current} canWrite={canWrite} />
+      <ContentsSection id="representatives">
+        <Representatives person={current} canWrite={canWrite} />
+      </ContentsSection>
     </>
   );
 }
@@ -161,6 +205,15 @@ function PersonDetails({ person }: { person: Person }) {
       ) : (
         'Not recorded'
       ),
+    },
+    {
+      key: 'Address',
+      value:
+        person.address || person.postcode ? (
+          <MultiLine text={[person.address, person.postcode].filter(Boolean).join('\n')} />
+        ) : (
+          'Not recorded'
+        ),
     },
     { key: 'NHS number', value: person.nhsNumber ? formatNhsNumber(person.nhsNumber) : 'Not recorded' },
     { key: 'Service or location', value: person.careServiceName ?? 'None' },
@@ -200,7 +253,7 @@ function CircleOfSupport({
 
   return (
     <>
-      <h2>Circle of support</h2>
+      <h2>Circle of support: who to call</h2>
       <p>The partners who hold a role for {personName(person)}, and how to reach each of them now.</p>
       {circle.status === 'loading' ? (
         <p className="nhsuk-body" role="status">
@@ -213,7 +266,11 @@ function CircleOfSupport({
       ) : null}
       {circle.status === 'loaded' && circle.data.items.length > 0 ? (
         <Table
-          caption={`${personName(person)}’s circle of support`}
+          // The heading above says what the table is: the caption is for screen readers only, so the
+          // first member is on the first screen.
+          caption={
+            <span className="nhsuk-u-visually-hidden">{`${personName(person)}’s circle of support`}</span>
+          }
           headings={['Role', 'Who', 'How to reach them now', ...(canWrite ? ['Action'] : [])]}
         >
           {circle.data.items.map((member) => (

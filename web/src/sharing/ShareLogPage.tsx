@@ -1,11 +1,12 @@
 import type { FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { getPerson, listShares, type ShareLogEntry } from '../api.ts';
+import { getPerson, listShares, type ShareLogEntry, shareLogExportPath } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { SelectField } from '../partners/form-fields.tsx';
 import { Cell, Row, Table } from '../partners/table.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
+import { DownloadLink } from '../ui/DownloadLink.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
@@ -57,10 +58,8 @@ export function ShareLogPage() {
       </p>
       {hasRole(session.user.role, shareLogExporters) ? (
         <p>
-          {/* A plain download: the browser sends the session cookie, and the export is audited. */}
-          <a href={`/api/people/${personId}/shares/export`} download>
-            Download the whole share log (CSV)
-          </a>
+          {/* The export is audited, and asks for the password again when the sign-in is not recent. */}
+          <DownloadLink path={shareLogExportPath(personId)}>Download the whole share log (CSV)</DownloadLink>
         </p>
       ) : null}
       <form className="nhsuk-u-margin-bottom-5" onSubmit={filter} noValidate key={searchParams.toString()}>

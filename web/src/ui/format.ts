@@ -19,11 +19,14 @@ export function formatDate(iso: string): string {
 
 /** Like "21 November 2026 at 9:05am" (the NHS.UK style for times). */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  const parts = timeFormat.formatToParts(date);
+  return `${dateFormat.format(new Date(iso))} at ${formatTime(iso)}`;
+}
+
+/** Like "9:05am", UK time. */
+export function formatTime(iso: string): string {
+  const parts = timeFormat.formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
-  const time = `${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
-  return `${dateFormat.format(date)} at ${time}`;
+  return `${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
 }
 
 /** "in 45 seconds", "in 3 minutes": for Retry-After. */
