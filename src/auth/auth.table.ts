@@ -49,6 +49,14 @@ export type ApiTokensTable = {
   revoked_at: Date | null;
 };
 
+/** Failed sign-ins counted by a hash of the email address typed (see auth.repository.ts). */
+export type SignInThrottlesTable = {
+  key_hash: string;
+  failures: number;
+  last_failed_at: Date;
+  throttled_until: Date | null;
+};
+
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type MfaCredentialRow = Selectable<MfaCredentialsTable>;

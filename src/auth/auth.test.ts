@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from '../../test/factories.ts';
+import { findActiveSignInThrottles } from './auth.repository.ts';
+import {
+  accountSignInWaitMs,
+  FREE_ACCOUNT_SIGN_IN_FAILURES,
+  MAX_ACCOUNT_SIGN_IN_WAIT_MS,
+  signInThrottleKeys,
+} from './auth.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -97,6 +104,106 @@ describe('signing in', () => {
     t.clock.advance(31_000);
     expect((await signIn(t.app, target.email)).userId).toBe(target.id);
   });
+
+  it('throttles an email address without an account exactly as one with an account', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    const answers = async (email: string) => {
+      const seen: unknown[] = [];
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          remoteAddress: '192.0.2.10',
+          payload: { email, password: `guess ${attempt}` },
+        });
+        const { requestId: _requestId, ...body } = response.json();
+        seen.push({
+          status: response.statusCode,
+          retryAfter: response.headers['retry-after'],
+          headers: Object.keys(response.headers).sort(),
+          body,
+        });
+        t.clock.advance(10_000);
+      }
+      return seen;
+    };
+    const known = await answers(user.email);
+    const unknown = await answers(`nobody-${organisation.id}@example.org`);
+    expect(unknown).toEqual(known);
+    expect(known.map((answer) => (answer as { status: number }).status)).toEqual([
+      401, 401, 401, 401, 401, 429, 429, 401,
+    ]);
+    expect((known[5] as { retryAfter: string }).retryAfter).toBe('20');
+  });
+
+  it('keeps a person waiting at most a minute for failures from other client addresses', async () => {
+    expect(accountSignInWaitMs(10_000)).toBe(MAX_ACCOUNT_SIGN_IN_WAIT_MS);
+    expect(MAX_ACCOUNT_SIGN_IN_WAIT_MS).toBe(60_000);
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const target = await createTestUser(t.db, t.clock, organisation.id);
+    // Many addresses acting together, each within its own free attempts.
+    for (let failure = 0; failure < FREE_ACCOUNT_SIGN_IN_FAILURES; failure += 1) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: `198.51.100.${failure % 5}`,
+        payload: { email: target.email, password: `guess ${failure}` },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+    const held = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '203.0.113.7',
+      payload: { email: target.email, password: TEST_PASSWORD },
+    });
+    expect(held.statusCode).toBe(429);
+    expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(60);
+    t.clock.advance(60_000);
+    const through = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '203.0.113.7',
+      payload: { email: target.email, password: TEST_PASSWORD },
+    });
+    expect(through.statusCode).toBe(200);
+  });
+
+  it('lets one client address guessing as fast as it may keep a person out no more than a minute in fifteen', async () => {
+    // The per-address limit counts real minutes; this test moves hours of the clock in seconds.
+    const t = await createTestApp({ config: { signInAttemptsPerMinute: 100_000 } });
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const target = await createTestUser(t.db, t.clock, organisation.id);
+    const personsKeys = signInThrottleKeys(target.email, '203.0.113.8');
+    const stepMs = 20_000;
+    const hours = 6;
+    let heldSteps = 0;
+    let guesses = 0;
+    for (let elapsed = 0; elapsed < hours * 3_600_000; elapsed += stepMs) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '198.51.100.99',
+        payload: { email: target.email, password: `guess ${elapsed}` },
+      });
+      if (response.statusCode === 401) guesses += 1;
+      const holding = await findActiveSignInThrottles(
+        t.db,
+        [personsKeys.account, personsKeys.client],
+        t.clock.now(),
+      );
+      if (holding.length > 0) heldSteps += 1;
+      t.clock.advance(stepMs);
+    }
+    // Guessing slows to once in 15 minutes; past the account's free failures each costs the
+    // person at most a minute's wait.
+    expect(guesses).toBeLessThan(5 + 5 + hours * 4);
+    expect(guesses).toBeGreaterThan(FREE_ACCOUNT_SIGN_IN_FAILURES);
+    expect(heldSteps).toBeGreaterThan(0);
+    expect(heldSteps * stepMs).toBeLessThanOrEqual((guesses - FREE_ACCOUNT_SIGN_IN_FAILURES + 1) * 60_000);
+    await t.close();
+  }, 120_000);
 
   it('limits sign-in attempts per address, whichever accounts they are for', async () => {
     const limited = await createTestApp({ config: { signInAttemptsPerMinute: 3 } });

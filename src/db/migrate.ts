@@ -9,6 +9,7 @@ import * as multiFactorSignIn from './migrations/2026_11_21_1700_multi_factor_si
 import * as createPartnerMessages from './migrations/2026_11_21_1800_create_partner_messages.ts';
 import * as createIncidents from './migrations/2026_11_21_1900_create_incidents.ts';
 import * as sealAuditInTransactionOrder from './migrations/2026_11_21_2000_seal_audit_in_transaction_order.ts';
+import * as throttleSignInByAddress from './migrations/2026_11_22_0900_throttle_sign_in_by_address.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_1800_create_partner_messages': createPartnerMessages,
   '2026_11_21_1900_create_incidents': createIncidents,
   '2026_11_21_2000_seal_audit_in_transaction_order': sealAuditInTransactionOrder,
+  '2026_11_22_0900_throttle_sign_in_by_address': throttleSignInByAddress,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

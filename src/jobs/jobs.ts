@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
+import { forgetOldSignInFailures } from '../auth/auth.service.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
@@ -20,6 +21,11 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
       name: 'forget-old-idempotency-keys',
       intervalMs: 60 * 60_000,
       run: () => forgetOldIdempotencyKeys(db, clock),
+    },
+    {
+      name: 'forget-old-sign-in-failures',
+      intervalMs: 60 * 60_000,
+      run: () => forgetOldSignInFailures(db, clock),
     },
     fireEscalationStepsJob({ db, clock }, messageEscalationHandler({ publicUrl: config.publicUrl })),
   ];
