@@ -38,6 +38,11 @@ declare module 'fastify' {
      * (REAUTHENTICATION_MINUTES). API tokens are refused: these are a person's decisions.
      */
     freshAuthentication?: boolean;
+    /**
+     * Only a person signed in with a session may call it; API tokens are refused (a token may not
+     * create API tokens: each is created by, and answers to, a named person).
+     */
+    personOnly?: boolean;
   }
   interface FastifyRequest {
     authentication: Authentication | null;
@@ -205,6 +210,19 @@ export function registerAccessControl(
         details: { role: authentication.role },
       });
       throw new AppError('forbidden', `A ${authentication.role.replace('_', ' ')} cannot do this.`);
+    }
+
+    if (config?.personOnly === true && authentication.kind !== 'session') {
+      await recordAudit(dependencies.db, requestContext(request), dependencies.clock.now(), {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        outcome: 'denied',
+        details: { reason: 'person_required' },
+      });
+      throw new AppError('forbidden', 'Only a person signed in to Liaison can do this, not an API token.', {
+        extensions: { code: accessProblemCodes.personRequired },
+      });
     }
 
     if (config?.freshAuthentication === true) {

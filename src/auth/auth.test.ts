@@ -423,6 +423,38 @@ describe('API tokens', () => {
     expect(stillWorks.json().id).toBe(second.id);
   });
 
+  it('refuses to let an API token create API tokens, with 403 person_required, and audits it', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+    const { headers } = await signIn(t.app, admin.email);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers,
+      payload: { name: 'Identity system', role: 'admin' },
+    });
+    expect(created.statusCode).toBe(201);
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: { authorization: `Bearer ${created.json().token}` },
+      payload: { name: 'Made by a token', role: 'admin' },
+    });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.headers['content-type']).toContain('application/problem+json');
+    expect(minted.json().code).toBe('person_required');
+    expect(
+      await t.db.selectFrom('api_tokens').select('name').where('org_id', '=', organisation.id).execute(),
+    ).toEqual([{ name: 'Identity system' }]);
+    const denial = await t.db
+      .selectFrom('audit_events')
+      .select(['actor_type', 'outcome'])
+      .where('org_id', '=', organisation.id)
+      .where('action', '=', 'access.denied')
+      .execute();
+    expect(denial).toEqual([{ actor_type: 'api_token', outcome: 'denied' }]);
+  });
+
   it('refuses token management to everyone but an admin', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const manager = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
