@@ -215,6 +215,11 @@ export async function signIn(
   };
 }
 
+/** How stale a session's last-seen time may grow before a request writes it again. */
+export function lastSeenWriteIntervalMs(policy: SessionPolicy): number {
+  return Math.min(60_000, Math.floor(policy.idleMs / 4));
+}
+
 /** Resolves a session cookie; expired, idle, ended or disabled-user sessions resolve to nothing. */
 export async function authenticateSession(
   db: Db,
@@ -226,9 +231,10 @@ export async function authenticateSession(
   const now = options.clock.now();
   if (now >= session.expires_at) return null;
   if (now.getTime() - session.last_seen_at.getTime() >= options.policy.idleMs) return null;
-  // Recording activity costs a write, so it is done at most once a minute: the idle timeout is
-  // therefore exact to within a minute.
-  if (now.getTime() - session.last_seen_at.getTime() >= 60_000) {
+  // Each request restarts the idle clock. Recording it costs a write, so it is written at most
+  // once per quarter of the idle window (and at most once a minute): a session therefore ends
+  // between three quarters of the idle time and all of it after its last request, never sooner.
+  if (now.getTime() - session.last_seen_at.getTime() >= lastSeenWriteIntervalMs(options.policy)) {
     await authRepository.touchSession(db, session.org_id, tokenHash, now);
   }
   return {

@@ -280,6 +280,47 @@ describe('sessions', () => {
     ).toBe(401);
   });
 
+  it('restarts the idle clock on every request, writing the last-seen time at most every quarter of it', async () => {
+    const short = await createTestApp({ config: { sessionIdleMs: 60_000 } });
+    try {
+      const organisation = await createTestOrganisation(short.db, short.clock);
+      const user = await createTestUser(short.db, short.clock, organisation.id);
+      const busy = await signIn(short.app, user.email);
+      const signedInAt = short.clock.now().getTime();
+      const lastSeen = async () =>
+        (
+          await short.db
+            .selectFrom('sessions')
+            .select('last_seen_at')
+            .where('user_id', '=', user.id)
+            .executeTakeFirstOrThrow()
+        ).last_seen_at.getTime();
+      const writes = new Set<number>();
+      // In constant use for five minutes, with a one-minute idle timeout.
+      for (let elapsed = 10_000; elapsed <= 300_000; elapsed += 10_000) {
+        short.clock.advance(10_000);
+        const response = await short.app.inject({
+          method: 'GET',
+          url: '/api/session',
+          headers: busy.headers,
+        });
+        expect(response.statusCode).toBe(200);
+        writes.add(await lastSeen());
+      }
+      // One write in every 20 s of use (each request 10 s apart; a write once 15 s have passed).
+      writes.delete(signedInAt);
+      expect(writes.size).toBe(15);
+      expect(Math.min(...writes)).toBe(signedInAt + 20_000);
+      // Left alone for the idle time after its last write, it ends.
+      short.clock.set(new Date(Math.max(...writes) + 60_000));
+      expect(
+        (await short.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
+      ).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token, or from another site', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
