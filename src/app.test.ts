@@ -112,6 +112,18 @@ describe('errors', () => {
     }
   });
 
+  it('answers an address the router cannot take apart as problem+json, with the security headers', async () => {
+    for (const url of [`/api/people/${'a'.repeat(5000)}`, '/api/people/%E0%A4%A']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      // With the browser app built, its catch-all route takes what the API's routes cannot: 404.
+      expect([400, 404]).toContain(response.statusCode);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.json().requestId).toBe(response.headers['x-request-id']);
+    }
+  });
+
   it('answers an unknown API path with a 404 problem', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(response.statusCode).toBe(404);

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -22,9 +22,11 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
+import { AppError } from './errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
-import { registerProblemHandlers } from './http/problem.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { QuietRequestLogs } from './http/request-logging.ts';
+import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
@@ -110,6 +112,12 @@ function isApiAnswer(url: string): boolean {
   return (url.startsWith('/api/') && !url.startsWith(documentationPrefix)) || url === '/healthz';
 }
 
+function setSecurityHeaders(url: string, reply: FastifyReply): void {
+  for (const [name, value] of isApiAnswer(url) ? apiSecurityHeaders : securityHeaders) {
+    reply.raw.setHeader(name, value);
+  }
+}
+
 /**
  * What a log line says about a request and its answer: no query string (searches carry names),
  * no headers (cookies, tokens, partner links) and no bodies. Errors are logged with their message
@@ -150,6 +158,18 @@ export async function buildApp(
     trustProxy: false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // An address the router cannot take apart (a path parameter over its length limit, a broken
+    // %-escape) is refused before any route or hook runs: answer it like every other refusal.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request.url, reply);
+      // No route context: the onSend hook below does not run for it.
+      reply.header('X-Request-Id', request.id).header('Cache-Control', 'no-store');
+      const message =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A part of the address is longer than any Liaison uses.'
+          : 'The address is not valid.';
+      sendProblem(request, reply, new AppError('bad_request', message));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -179,9 +199,7 @@ export async function buildApp(
   // Set on the raw response before anything else runs, so every answer carries them, errors and
   // files included; fixed tables, so no request pays for building them.
   app.addHook('onRequest', (request, reply, done) => {
-    for (const [name, value] of isApiAnswer(request.url) ? apiSecurityHeaders : securityHeaders) {
-      reply.raw.setHeader(name, value);
-    }
+    setSecurityHeaders(request.url, reply);
     done();
   });
 
@@ -227,6 +245,7 @@ export async function buildApp(
     reauthenticationMs: config.reauthenticationMs,
   });
   registerIdempotency(app, { db: dependencies.db, clock: dependencies.clock });
+  registerStorableTextGuard(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -43,8 +43,31 @@ function resolve(schema: Schema | undefined): Schema | undefined {
 }
 
 const uuid = fc.uuid({ version: 4 });
+/**
+ * Text of every kind: ordinary, any Unicode, half of a surrogate pair, control characters (NUL
+ * among them, which PostgreSQL cannot store), and far longer than any field allows.
+ */
+const hostileText = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc
+    .tuple(
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom('\ud800', '\udfff', '\udc00\ud800'),
+      fc.string({ maxLength: 10 }),
+    )
+    .map((parts) => parts.join('')),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 0, max: 0x1f }), fc.string({ maxLength: 10 }))
+    .map(([before, code, after]) => `${before}${String.fromCharCode(code)}${after}`),
+  fc.constantFrom('\u0000', 'a\u0000b', '\u007f', '\u0085', '\u2028', '\ufeff', '\ufffe'),
+  fc
+    .tuple(fc.constantFrom('a', 'é', '😀', '\u0000'), fc.integer({ min: 5_000, max: 100_000 }))
+    .map(([character, length]) => character.repeat(length)),
+);
 const scalar = fc.oneof(
-  fc.string({ maxLength: 40 }),
+  hostileText,
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -64,13 +87,19 @@ const scalar = fc.oneof(
 const anyJson = fc.oneof(
   scalar,
   fc.array(scalar, { maxLength: 4 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), scalar),
+  fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\ud800')), scalar),
 );
 
 /** A value for a field: often one the schema allows (an enum member, a list of them), often not. */
 function valueFor(schema: Schema | undefined): fc.Arbitrary<unknown> {
   const resolved = resolve(schema);
   const options: fc.Arbitrary<unknown>[] = [anyJson];
+  // A text field mostly gets text, so hostile text often reaches the database with valid company.
+  const types = [
+    resolved?.type,
+    ...((resolved as { anyOf?: Schema[] } | undefined)?.anyOf ?? []).map((option) => option.type),
+  ].flat();
+  if (types.includes('string') && !resolved?.enum) options.push(hostileText, hostileText, hostileText);
   if (resolved?.enum?.length) options.push(fc.constantFrom(...resolved.enum));
   const itemEnum = resolve(resolved?.items)?.enum;
   if (itemEnum?.length) options.push(fc.subarray(itemEnum));
@@ -116,7 +145,7 @@ function queryFor(operation: Operation): fc.Arbitrary<string> {
             valueFor(parameter.schema).map((value) =>
               typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
             ),
-            fc.string({ maxLength: 12 }),
+            hostileText,
             fc.integer().map(String),
           ),
         ]),
@@ -139,7 +168,9 @@ describe('fuzzing every route', () => {
     const routes = t.app.routeTable.filter(
       (route) =>
         route.url.startsWith('/api/') &&
-        route.access !== 'public' &&
+        // Signing in is public, and fuzzed too (anonymously, below): it reads what is typed
+        // before anyone is known.
+        (route.access !== 'public' || (route.method === 'POST' && route.url === '/api/session')) &&
         !route.url.startsWith('/api/docs') &&
         // Signing out would end the session the rest of the run uses.
         !(route.method === 'DELETE' && route.url === '/api/session'),
@@ -151,24 +182,31 @@ describe('fuzzing every route', () => {
       const path = route.url.replaceAll(/:([A-Za-z]+)/g, '{$1}');
       const operation = spec.paths[path]?.[route.method.toLowerCase()] ?? {};
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
-      const who = staff[roleFor(route.access)];
+      const who = route.access === 'public' ? { headers: {} } : staff[roleFor(route.access)];
       await fc.assert(
         fc.asyncProperty(
           bodyFor(bodySchema),
           queryFor(operation),
-          fc.oneof(uuid, fc.constantFrom('not-an-id', '0', 'care_coordination', '%00')),
+          fc.oneof(
+            uuid,
+            fc.constantFrom('not-an-id', '0', 'care_coordination', '%00', '\u0000', 'a'.repeat(5000)),
+          ),
           ifMatch,
           async (body, query, id, version) => {
             const url = `${route.url.replaceAll(/:[A-Za-z]+/g, encodeURIComponent(id))}${query ? `?${query}` : ''}`;
             const isUpdate = route.method === 'PATCH' || route.method === 'PUT';
+            const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+            const headers: Record<string, string> = {
+              ...(who.headers as Record<string, string>),
+              // Without it every body is refused as unsupported (415) before validation is reached.
+              ...(hasBody ? { 'content-type': 'application/json' } : {}),
+              ...(isUpdate && version !== undefined ? { 'if-match': version } : {}),
+            };
             const response = await t.app.inject({
               method: route.method as 'GET',
               url,
-              headers:
-                isUpdate && version !== undefined ? { ...who.headers, 'if-match': version } : who.headers,
-              ...(route.method === 'GET' || route.method === 'DELETE'
-                ? {}
-                : { payload: JSON.stringify(body) }),
+              headers,
+              ...(hasBody ? { payload: JSON.stringify(body) } : {}),
             });
             const problem =
               response.statusCode >= 400 &&
@@ -176,7 +214,7 @@ describe('fuzzing every route', () => {
             if (response.statusCode < 300) succeeded += 1;
             if (response.statusCode >= 500 || problem) {
               failures.push(
-                `${route.method} ${url} If-Match ${version} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
+                `${route.method} ${url.slice(0, 200)} If-Match ${version} ${JSON.stringify(body).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
               );
             }
           },
@@ -187,5 +225,72 @@ describe('fuzzing every route', () => {
     expect(failures).toEqual([]);
     // Not vacuous: the generated input is often good enough to get through validation.
     expect(succeeded).toBeGreaterThan(routes.length);
-  });
+  }, 180_000);
+});
+
+describe('text the database cannot store', () => {
+  it('is refused on every route, naming the field, wherever it is sent', async () => {
+    const isText = (schema: Schema | undefined) => {
+      const resolved = resolve(schema);
+      const types = [
+        resolved?.type,
+        ...((resolved as { anyOf?: Schema[] } | undefined)?.anyOf ?? []).map((option) => option.type),
+      ].flat();
+      return types.includes('string');
+    };
+    const unrefused: string[] = [];
+    let sent = 0;
+    for (const route of t.app.routeTable) {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      if (route.method === 'DELETE' && route.url === '/api/session') continue;
+      const operation =
+        spec.paths[route.url.replaceAll(/:([A-Za-z]+)/g, '{$1}')]?.[route.method.toLowerCase()] ?? {};
+      const path = route.url.replaceAll(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+      const headers = {
+        ...(route.access === 'public'
+          ? {}
+          : route.access === 'partner_link'
+            ? { 'x-partner-link': 'not-a-real-link' }
+            : staff[roleFor(route.access)].headers),
+        ...(route.method === 'GET' || route.method === 'DELETE'
+          ? {}
+          : { 'content-type': 'application/json' }),
+      };
+      const attempts: { field: string; url: string; payload?: string }[] = [];
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === 'query' && isText(parameter.schema)) {
+          attempts.push({ field: parameter.name, url: `${path}?${parameter.name}=x%00y` });
+        }
+        if (parameter.in === 'path') {
+          const url = route.url.replaceAll(/:([A-Za-z]+)/g, (_whole, name: string) =>
+            name === parameter.name ? '%00' : '00000000-0000-4000-8000-000000000000',
+          );
+          attempts.push({ field: parameter.name, url });
+        }
+      }
+      const bodySchema = resolve(operation.requestBody?.content?.['application/json']?.schema);
+      for (const [name, property] of Object.entries(bodySchema?.properties ?? {})) {
+        if (isText(property)) {
+          attempts.push({ field: name, url: path, payload: JSON.stringify({ [name]: 'x\u0000y' }) });
+        }
+      }
+      for (const attempt of attempts) {
+        sent += 1;
+        const response = await t.app.inject({
+          method: route.method as 'POST',
+          url: attempt.url,
+          headers,
+          ...(route.method === 'GET' || route.method === 'DELETE'
+            ? {}
+            : { payload: attempt.payload ?? '{}' }),
+        });
+        const fields = response.statusCode === 400 ? (response.json().errors ?? []) : [];
+        if (!fields.some((problem: { field: string }) => problem.field === attempt.field)) {
+          unrefused.push(`${route.method} ${route.url} ${attempt.field} → ${response.statusCode}`);
+        }
+      }
+    }
+    expect(unrefused).toEqual([]);
+    expect(sent).toBeGreaterThan(100);
+  }, 120_000);
 });

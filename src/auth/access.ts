@@ -12,6 +12,7 @@ import {
   authenticateSession,
   type SessionPolicy,
 } from './auth.service.ts';
+import { FailureThrottle } from './failure-throttle.ts';
 import { safeEqual } from './secrets.ts';
 
 /**
@@ -38,6 +39,11 @@ declare module 'fastify' {
      * (REAUTHENTICATION_MINUTES). API tokens are refused: these are a person's decisions.
      */
     freshAuthentication?: boolean;
+    /**
+     * Only a person signed in with a session may call it; API tokens are refused (a token may not
+     * create API tokens: each is created by, and answers to, a named person).
+     */
+    personOnly?: boolean;
   }
   interface FastifyRequest {
     authentication: Authentication | null;
@@ -55,6 +61,10 @@ export const managers: readonly StaffRole[] = ['manager', 'registered_manager'];
 export const userAdministrators: readonly StaffRole[] = ['admin', 'registered_manager'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Partner links that do not work, presented from one client address, before it must wait. */
+export const PARTNER_LINK_FAILURES_PER_WINDOW = 20;
+export const PARTNER_LINK_FAILURE_WINDOW_MS = 15 * 60_000;
 
 export function sessionCookieName(secure: boolean): string {
   // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only and Path=/.
@@ -127,6 +137,22 @@ export function registerAccessControl(
   app.addHook('onClose', () => apiTokens.close());
   const authenticationDependencies = { ...dependencies, apiTokens };
 
+  // A partner link is 256 random bits, so guessing one is hopeless; still, an address that keeps
+  // presenting links that do not work is slowed, and every such attempt costs it more.
+  const partnerLinkFailures = new FailureThrottle({
+    limit: PARTNER_LINK_FAILURES_PER_WINDOW,
+    windowMs: PARTNER_LINK_FAILURE_WINDOW_MS,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (
+      request.routeOptions.config?.access === 'partner_link' &&
+      reply.statusCode === 401 &&
+      typeof request.headers['x-partner-link'] === 'string'
+    ) {
+      partnerLinkFailures.recordFailure(request.ip, dependencies.clock.now());
+    }
+  });
+
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy`);
@@ -159,6 +185,14 @@ export function registerAccessControl(
       // The route checks the link itself; without one there is nothing to check.
       if (typeof request.headers['x-partner-link'] !== 'string') {
         throw new AppError('unauthenticated', 'Open this page from the secure link in your email.');
+      }
+      const retryAfterSeconds = partnerLinkFailures.retryAfterSeconds(request.ip, dependencies.clock.now());
+      if (retryAfterSeconds !== null) {
+        throw new AppError(
+          'too_many_requests',
+          'Too many links that do not work were tried from this address. Wait and try again.',
+          { retryAfterSeconds },
+        );
       }
       return;
     }
@@ -205,6 +239,19 @@ export function registerAccessControl(
         details: { role: authentication.role },
       });
       throw new AppError('forbidden', `A ${authentication.role.replace('_', ' ')} cannot do this.`);
+    }
+
+    if (config?.personOnly === true && authentication.kind !== 'session') {
+      await recordAudit(dependencies.db, requestContext(request), dependencies.clock.now(), {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions.url}`,
+        outcome: 'denied',
+        details: { reason: 'person_required' },
+      });
+      throw new AppError('forbidden', 'Only a person signed in to Liaison can do this, not an API token.', {
+        extensions: { code: accessProblemCodes.personRequired },
+      });
     }
 
     if (config?.freshAuthentication === true) {

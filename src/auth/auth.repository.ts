@@ -249,3 +249,60 @@ export async function apiTokenExists(executor: Executor, orgId: string, id: stri
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The throttle rows of these keys that still hold a wait at `now`. */
+export async function findActiveSignInThrottles(executor: Executor, keyHashes: string[], now: Date) {
+  return executor
+    .selectFrom('sign_in_throttles')
+    .select(['key_hash', 'throttled_until'])
+    .where('key_hash', 'in', keyHashes)
+    .where('throttled_until', '>', now)
+    .execute();
+}
+
+/**
+ * Counts one more failure against a key; a count whose last failure is older than `forgetBefore`
+ * starts again from one. Then sets the wait the new count earns (none: null).
+ */
+export async function recordSignInFailure(
+  executor: Executor,
+  options: { keyHash: string; at: Date; forgetBefore: Date; waitFor: (failures: number) => number },
+): Promise<number> {
+  const { failures } = await executor
+    .insertInto('sign_in_throttles')
+    .values({ key_hash: options.keyHash, failures: 1, last_failed_at: options.at, throttled_until: null })
+    .onConflict((conflict) =>
+      conflict.column('key_hash').doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when('sign_in_throttles.last_failed_at', '<', options.forgetBefore)
+          .then(1)
+          .else(eb('sign_in_throttles.failures', '+', 1))
+          .end(),
+        last_failed_at: options.at,
+      })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  const waitMs = options.waitFor(failures);
+  await executor
+    .updateTable('sign_in_throttles')
+    .set({ throttled_until: waitMs > 0 ? new Date(options.at.getTime() + waitMs) : null })
+    .where('key_hash', '=', options.keyHash)
+    .execute();
+  return failures;
+}
+
+export async function forgetSignInFailures(executor: Executor, keyHashes: string[]): Promise<void> {
+  await executor.deleteFrom('sign_in_throttles').where('key_hash', 'in', keyHashes).execute();
+}
+
+/** Failures nobody has repeated since `before` no longer count: their rows go. */
+export async function deleteSignInThrottlesBefore(executor: Executor, before: Date): Promise<number> {
+  const result = await executor
+    .deleteFrom('sign_in_throttles')
+    .where('last_failed_at', '<', before)
+    .where((eb) => eb.or([eb('throttled_until', 'is', null), eb('throttled_until', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -196,7 +196,8 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
     app.post(
       '/api/api-tokens',
       {
-        config: { access: tokenManagers },
+        // A token may not create tokens: each is created by a named person (created_by).
+        config: { access: tokenManagers, personOnly: true },
         schema: {
           tags: ['API tokens'],
           summary: 'Create an API token for a system, with the role it acts as',

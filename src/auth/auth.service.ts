@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import * as usersRepository from '../users/users.repository.ts';
 import { readsCareRecords, type StaffRole } from '../users/users.table.ts';
@@ -36,11 +36,41 @@ export type Authentication = {
   authenticatedAt: Date | null;
 };
 
-/** Free sign-in attempts before each further failure makes the account wait, doubling up to 15 minutes. */
+/**
+ * Free attempts before each further failure makes the one waiting wait longer, doubling from 30 s
+ * up to 15 minutes. Used for failed sign-ins from one client address, and for wrong passwords and
+ * codes given by someone already signed in.
+ */
 export const FREE_SIGN_IN_ATTEMPTS = 5;
 export function signInThrottleDelayMs(failures: number): number {
   if (failures < FREE_SIGN_IN_ATTEMPTS) return 0;
   return Math.min(15 * 60_000, 30_000 * 2 ** (failures - FREE_SIGN_IN_ATTEMPTS));
+}
+
+/**
+ * Failed sign-ins for one email address from every client address together. Past this many, each
+ * further failure makes every client wait, but never longer than MAX_ACCOUNT_SIGN_IN_WAIT_MS: a
+ * wait this long is all that failures from elsewhere can impose on the person whose address it is.
+ * One client address, slowed by signInThrottleDelayMs, keeps them waiting at most one minute in
+ * fifteen; keeping them out longer takes many addresses acting together, and lets those guess no
+ * faster than once a minute between them.
+ */
+export const FREE_ACCOUNT_SIGN_IN_FAILURES = 20;
+export const MAX_ACCOUNT_SIGN_IN_WAIT_MS = 60_000;
+export function accountSignInWaitMs(failures: number): number {
+  return failures < FREE_ACCOUNT_SIGN_IN_FAILURES ? 0 : MAX_ACCOUNT_SIGN_IN_WAIT_MS;
+}
+/** A count of failures that has not grown for this long starts again. */
+export const SIGN_IN_FAILURE_MEMORY_MS = 24 * 3_600_000;
+
+/**
+ * Where failed sign-ins are counted: by the email address typed, whether or not an account has
+ * it, so that throttling answers the same for every address. Hashed: the table never holds an
+ * address someone typed.
+ */
+export function signInThrottleKeys(email: string, ip: string | null): { account: string; client: string } {
+  const typed = email.toLowerCase();
+  return { account: hashToken(`account\n${typed}`), client: hashToken(`client\n${ip ?? ''}\n${typed}`) };
 }
 
 const signInRefused = () => new AppError('unauthenticated', 'The email address or password is not right.');
@@ -56,42 +86,68 @@ export async function signIn(
     ip: string | null;
   },
 ): Promise<{ token: string; authentication: Authentication }> {
-  const user = await usersRepository.findUserForSignIn(db, options.email);
-  if (!user) {
-    await verifyPassword(await decoyPasswordHash(), options.password);
-    throw signInRefused();
-  }
-  const context: RequestContext = {
-    orgId: user.org_id,
-    actor: { type: 'user', id: user.id, role: user.role },
-    requestId: options.requestId,
-    ip: options.ip,
-  };
   const now = options.clock.now();
-  if (user.throttled_until && user.throttled_until > now) {
-    const retryAfterSeconds = Math.ceil((user.throttled_until.getTime() - now.getTime()) / 1000);
-    await recordAudit(db, context, now, {
-      action: 'session.sign_in',
-      entityType: 'user',
-      entityId: user.id,
-      outcome: 'denied',
-      details: { reason: 'throttled' },
-    });
+  const keys = signInThrottleKeys(options.email, options.ip);
+  const [user, throttles] = await Promise.all([
+    usersRepository.findUserForSignIn(db, options.email),
+    authRepository.findActiveSignInThrottles(db, [keys.account, keys.client], now),
+  ]);
+  const context: RequestContext | null = user
+    ? {
+        orgId: user.org_id,
+        actor: { type: 'user', id: user.id, role: user.role },
+        requestId: options.requestId,
+        ip: options.ip,
+      }
+    : null;
+
+  // Checked before the password, and the same whether or not the address has an account.
+  if (throttles.length > 0) {
+    const until = Math.max(...throttles.map((throttle) => throttle.throttled_until?.getTime() ?? 0));
+    if (user && context) {
+      await recordAudit(db, context, now, {
+        action: 'session.sign_in',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'denied',
+        details: { reason: 'throttled' },
+      });
+    }
     throw new AppError(
       'too_many_requests',
-      'Too many attempts to sign in to this account. Wait and try again.',
-      {
-        retryAfterSeconds,
-      },
+      'Too many attempts to sign in with this email address. Wait and try again.',
+      { retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) },
     );
+  }
+
+  const recordFailure = async (trx: Executor) => {
+    const forgetBefore = new Date(now.getTime() - SIGN_IN_FAILURE_MEMORY_MS);
+    await authRepository.recordSignInFailure(trx, {
+      keyHash: keys.client,
+      at: now,
+      forgetBefore,
+      waitFor: signInThrottleDelayMs,
+    });
+    await authRepository.recordSignInFailure(trx, {
+      keyHash: keys.account,
+      at: now,
+      forgetBefore,
+      waitFor: accountSignInWaitMs,
+    });
+  };
+
+  if (!user || !context) {
+    await verifyPassword(await decoyPasswordHash(), options.password);
+    await db.transaction().execute(recordFailure);
+    throw signInRefused();
   }
 
   const passwordMatches = await verifyPassword(user.password_hash, options.password);
   if (!passwordMatches || user.disabled_at) {
     await db.transaction().execute(async (trx) => {
-      if (!passwordMatches) {
-        await usersRepository.recordFailedSignIn(trx, user.org_id, user.id, signInThrottleDelayMs, now);
-      }
+      // A disabled account's right password counts as a failure too, as it would for any
+      // address without an account.
+      await recordFailure(trx);
       await recordAudit(trx, context, now, {
         action: 'session.sign_in',
         entityType: 'user',
@@ -122,6 +178,7 @@ export async function signIn(
   });
   await db.transaction().execute(async (trx) => {
     await usersRepository.recordSuccessfulSignIn(trx, user.org_id, user.id, upgradedHash);
+    await authRepository.forgetSignInFailures(trx, [keys.account, keys.client]);
     await authRepository.insertSession(trx, {
       org_id: user.org_id,
       token_hash: tokenHash,
@@ -159,6 +216,11 @@ export async function signIn(
   };
 }
 
+/** How stale a session's last-seen time may grow before a request writes it again. */
+export function lastSeenWriteIntervalMs(policy: SessionPolicy): number {
+  return Math.min(60_000, Math.floor(policy.idleMs / 4));
+}
+
 /** Resolves a session cookie; expired, idle, ended or disabled-user sessions resolve to nothing. */
 export async function authenticateSession(
   db: Db,
@@ -170,9 +232,10 @@ export async function authenticateSession(
   const now = options.clock.now();
   if (now >= session.expires_at) return null;
   if (now.getTime() - session.last_seen_at.getTime() >= options.policy.idleMs) return null;
-  // Recording activity costs a write, so it is done at most once a minute: the idle timeout is
-  // therefore exact to within a minute.
-  if (now.getTime() - session.last_seen_at.getTime() >= 60_000) {
+  // Each request restarts the idle clock. Recording it costs a write, so it is written at most
+  // once per quarter of the idle window (and at most once a minute): a session therefore ends
+  // between three quarters of the idle time and all of it after its last request, never sooner.
+  if (now.getTime() - session.last_seen_at.getTime() >= lastSeenWriteIntervalMs(options.policy)) {
     await authRepository.touchSession(db, session.org_id, tokenHash, now);
   }
   return {
@@ -350,4 +413,12 @@ export async function revokeApiToken(db: Db, context: RequestContext, options: {
 
 export function listApiTokens(db: Db, context: RequestContext) {
   return authRepository.listApiTokens(db, context.orgId);
+}
+
+/** Drops counts of failed sign-ins nobody has added to for a day (a scheduled job). */
+export function forgetOldSignInFailures(db: Db, clock: Clock): Promise<number> {
+  return authRepository.deleteSignInThrottlesBefore(
+    db,
+    new Date(clock.now().getTime() - SIGN_IN_FAILURE_MEMORY_MS),
+  );
 }

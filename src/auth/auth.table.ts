@@ -57,6 +57,14 @@ export type ApiTokensTable = {
 };
 export type ApiTokenApprovalStatus = 'awaiting' | 'approved' | 'refused';
 
+/** Failed sign-ins counted by a hash of the email address typed (see auth.repository.ts). */
+export type SignInThrottlesTable = {
+  key_hash: string;
+  failures: number;
+  last_failed_at: Date;
+  throttled_until: Date | null;
+};
+
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type MfaCredentialRow = Selectable<MfaCredentialsTable>;

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from '../../test/factories.ts';
+import { findActiveSignInThrottles } from './auth.repository.ts';
+import {
+  accountSignInWaitMs,
+  FREE_ACCOUNT_SIGN_IN_FAILURES,
+  MAX_ACCOUNT_SIGN_IN_WAIT_MS,
+  signInThrottleKeys,
+} from './auth.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -98,6 +105,106 @@ describe('signing in', () => {
     expect((await signIn(t.app, target.email)).userId).toBe(target.id);
   });
 
+  it('throttles an email address without an account exactly as one with an account', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const user = await createTestUser(t.db, t.clock, organisation.id);
+    const answers = async (email: string) => {
+      const seen: unknown[] = [];
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          remoteAddress: '192.0.2.10',
+          payload: { email, password: `guess ${attempt}` },
+        });
+        const { requestId: _requestId, ...body } = response.json();
+        seen.push({
+          status: response.statusCode,
+          retryAfter: response.headers['retry-after'],
+          headers: Object.keys(response.headers).sort(),
+          body,
+        });
+        t.clock.advance(10_000);
+      }
+      return seen;
+    };
+    const known = await answers(user.email);
+    const unknown = await answers(`nobody-${organisation.id}@example.org`);
+    expect(unknown).toEqual(known);
+    expect(known.map((answer) => (answer as { status: number }).status)).toEqual([
+      401, 401, 401, 401, 401, 429, 429, 401,
+    ]);
+    expect((known[5] as { retryAfter: string }).retryAfter).toBe('20');
+  });
+
+  it('keeps a person waiting at most a minute for failures from other client addresses', async () => {
+    expect(accountSignInWaitMs(10_000)).toBe(MAX_ACCOUNT_SIGN_IN_WAIT_MS);
+    expect(MAX_ACCOUNT_SIGN_IN_WAIT_MS).toBe(60_000);
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const target = await createTestUser(t.db, t.clock, organisation.id);
+    // Many addresses acting together, each within its own free attempts.
+    for (let failure = 0; failure < FREE_ACCOUNT_SIGN_IN_FAILURES; failure += 1) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: `198.51.100.${failure % 5}`,
+        payload: { email: target.email, password: `guess ${failure}` },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+    const held = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '203.0.113.7',
+      payload: { email: target.email, password: TEST_PASSWORD },
+    });
+    expect(held.statusCode).toBe(429);
+    expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(60);
+    t.clock.advance(60_000);
+    const through = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '203.0.113.7',
+      payload: { email: target.email, password: TEST_PASSWORD },
+    });
+    expect(through.statusCode).toBe(200);
+  });
+
+  it('lets one client address guessing as fast as it may keep a person out no more than a minute in fifteen', async () => {
+    // The per-address limit counts real minutes; this test moves hours of the clock in seconds.
+    const t = await createTestApp({ config: { signInAttemptsPerMinute: 100_000 } });
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const target = await createTestUser(t.db, t.clock, organisation.id);
+    const personsKeys = signInThrottleKeys(target.email, '203.0.113.8');
+    const stepMs = 20_000;
+    const hours = 6;
+    let heldSteps = 0;
+    let guesses = 0;
+    for (let elapsed = 0; elapsed < hours * 3_600_000; elapsed += stepMs) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '198.51.100.99',
+        payload: { email: target.email, password: `guess ${elapsed}` },
+      });
+      if (response.statusCode === 401) guesses += 1;
+      const holding = await findActiveSignInThrottles(
+        t.db,
+        [personsKeys.account, personsKeys.client],
+        t.clock.now(),
+      );
+      if (holding.length > 0) heldSteps += 1;
+      t.clock.advance(stepMs);
+    }
+    // Guessing slows to once in 15 minutes; past the account's free failures each costs the
+    // person at most a minute's wait.
+    expect(guesses).toBeLessThan(5 + 5 + hours * 4);
+    expect(guesses).toBeGreaterThan(FREE_ACCOUNT_SIGN_IN_FAILURES);
+    expect(heldSteps).toBeGreaterThan(0);
+    expect(heldSteps * stepMs).toBeLessThanOrEqual((guesses - FREE_ACCOUNT_SIGN_IN_FAILURES + 1) * 60_000);
+    await t.close();
+  }, 120_000);
+
   it('limits sign-in attempts per address, whichever accounts they are for', async () => {
     const limited = await createTestApp({ config: { signInAttemptsPerMinute: 3 } });
     try {
@@ -171,6 +278,47 @@ describe('sessions', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
     ).toBe(401);
+  });
+
+  it('restarts the idle clock on every request, writing the last-seen time at most every quarter of it', async () => {
+    const short = await createTestApp({ config: { sessionIdleMs: 60_000 } });
+    try {
+      const organisation = await createTestOrganisation(short.db, short.clock);
+      const user = await createTestUser(short.db, short.clock, organisation.id);
+      const busy = await signIn(short.app, user.email);
+      const signedInAt = short.clock.now().getTime();
+      const lastSeen = async () =>
+        (
+          await short.db
+            .selectFrom('sessions')
+            .select('last_seen_at')
+            .where('user_id', '=', user.id)
+            .executeTakeFirstOrThrow()
+        ).last_seen_at.getTime();
+      const writes = new Set<number>();
+      // In constant use for five minutes, with a one-minute idle timeout.
+      for (let elapsed = 10_000; elapsed <= 300_000; elapsed += 10_000) {
+        short.clock.advance(10_000);
+        const response = await short.app.inject({
+          method: 'GET',
+          url: '/api/session',
+          headers: busy.headers,
+        });
+        expect(response.statusCode).toBe(200);
+        writes.add(await lastSeen());
+      }
+      // One write in every 20 s of use (each request 10 s apart; a write once 15 s have passed).
+      writes.delete(signedInAt);
+      expect(writes.size).toBe(15);
+      expect(Math.min(...writes)).toBe(signedInAt + 20_000);
+      // Left alone for the idle time after its last write, it ends.
+      short.clock.set(new Date(Math.max(...writes) + 60_000));
+      expect(
+        (await short.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
+      ).toBe(401);
+    } finally {
+      await short.close();
+    }
   });
 
   it('refuses a cookie-authenticated write without the CSRF token, or from another site', async () => {
@@ -467,6 +615,38 @@ describe('API tokens', () => {
       headers: firstManager.headers,
     });
     expect(foreignApproval.statusCode).toBe(404);
+  });
+
+  it('refuses to let an API token create API tokens, with 403 person_required, and audits it', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
+    const { headers } = await signIn(t.app, admin.email);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers,
+      payload: { name: 'Identity system', role: 'admin' },
+    });
+    expect(created.statusCode).toBe(201);
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: { authorization: `Bearer ${created.json().token}` },
+      payload: { name: 'Made by a token', role: 'admin' },
+    });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.headers['content-type']).toContain('application/problem+json');
+    expect(minted.json().code).toBe('person_required');
+    expect(
+      await t.db.selectFrom('api_tokens').select('name').where('org_id', '=', organisation.id).execute(),
+    ).toEqual([{ name: 'Identity system' }]);
+    const denial = await t.db
+      .selectFrom('audit_events')
+      .select(['actor_type', 'outcome'])
+      .where('org_id', '=', organisation.id)
+      .where('action', '=', 'access.denied')
+      .execute();
+    expect(denial).toEqual([{ actor_type: 'api_token', outcome: 'denied' }]);
   });
 
   it('refuses token management to everyone but an admin and the registered manager', async () => {

@@ -11,6 +11,7 @@ import type {
   MfaCredentialsTable,
   MfaRecoveryCodesTable,
   SessionsTable,
+  SignInThrottlesTable,
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
@@ -59,6 +60,7 @@ export type Database = {
   user_set_up_links: UserSetUpLinksTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  sign_in_throttles: SignInThrottlesTable;
   mfa_credentials: MfaCredentialsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_events: AuditEventsTable;

@@ -12,6 +12,7 @@ import * as sealAuditInTransactionOrder from './migrations/2026_11_21_2000_seal_
 import * as accountSetUpAndTokenApproval from './migrations/2026_11_22_0900_account_set_up_and_token_approval.ts';
 import * as incidentGateRefusals from './migrations/2026_11_22_0900_incident_gate_refusals.ts';
 import * as personAddress from './migrations/2026_11_22_0900_person_address.ts';
+import * as throttleSignInByAddress from './migrations/2026_11_22_0900_throttle_sign_in_by_address.ts';
 import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0900_account_set_up_and_token_approval': accountSetUpAndTokenApproval,
   '2026_11_22_0900_incident_gate_refusals': incidentGateRefusals,
   '2026_11_22_0900_person_address': personAddress,
+  '2026_11_22_0900_throttle_sign_in_by_address': throttleSignInByAddress,
   '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
 };

@@ -60,12 +60,13 @@ export async function incidentTimeline(
   db: Db,
   context: RequestContext,
   id: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; kind?: string | undefined },
   clock: Clock,
 ): Promise<TimelineEntry[]> {
   return db.transaction().execute(async (trx) => {
     const incident = await findIncident(trx, context.orgId, id);
-    const entries = await collectTimeline(trx, incident);
+    const whole = await collectTimeline(trx, incident);
+    const entries = page.kind ? whole.filter((entry) => entry.kind === page.kind) : whole;
     await recordAudit(trx, context, clock.now(), {
       action: 'incident.view_timeline',
       entityType: 'incident',

@@ -199,14 +199,9 @@ export const proposalSchema = z
   })
   .meta({ id: 'ProposedMessage' });
 
-export const timelineQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(5000)
-    .transform((limit) => Math.min(limit, 5000)),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+/** Paged like every other list: at most 100 entries at a time, oldest first. */
+export const timelineQuery = pageQuery.extend({
+  kind: z.string().trim().min(1).max(60).optional().describe('Only entries of this kind, e.g. message.sent'),
 });
 
 export const timelineEntrySchema = z

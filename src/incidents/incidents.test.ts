@@ -14,6 +14,7 @@ import { messageEscalationHandler } from '../partner-messages/message-escalation
 import { addCircleMember } from '../people/people.service.ts';
 import { authoriseSafeguardingShare, recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import { timelineQuery } from './incidents.schemas.ts';
 
 // The three operational examples of partner working in a disruption, each built end to end
 // through the API with a controlled clock, and the post-incident review's figures checked against
@@ -364,6 +365,17 @@ describe('staffing disruption with health partners', () => {
     );
     const times = timeline.map((entry: { at: string }) => entry.at);
     expect([...times].sort()).toEqual(times);
+
+    // Paged like every other list: at most 100 at a time, with an offset; filtered by kind.
+    expect(timelineQuery.parse({ limit: '5000' })).toEqual({ limit: 100, offset: 0 });
+    expect(timelineQuery.parse({})).toEqual({ limit: 50, offset: 0 });
+    const firstPage = (await ok('GET', `/api/incidents/${incident.id}/timeline?limit=3`)).items;
+    const secondPage = (await ok('GET', `/api/incidents/${incident.id}/timeline?limit=3&offset=3`)).items;
+    expect([...firstPage, ...secondPage]).toEqual(timeline.slice(0, 6));
+    const sentOnly = (await ok('GET', `/api/incidents/${incident.id}/timeline?kind=message.sent&limit=100`))
+      .items;
+    expect(sentOnly).toEqual(timeline.filter((entry: { kind: string }) => entry.kind === 'message.sent'));
+    expect(sentOnly.length).toBeGreaterThan(0);
 
     // A closed incident takes no more records; its review stays as it was at closing.
     expect(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
+import { forgetOldSignInFailures } from '../auth/auth.service.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
@@ -26,6 +27,11 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
       name: NOTICE_LAPSED_SHARING_JOB,
       intervalMs: 5 * 60_000,
       run: () => noticeLapsedSharing(db, clock),
+    },
+    {
+      name: 'forget-old-sign-in-failures',
+      intervalMs: 60 * 60_000,
+      run: () => forgetOldSignInFailures(db, clock),
     },
     fireEscalationStepsJob(
       { db, clock },

@@ -2273,9 +2273,12 @@ export function sendIncidentMessage(incidentId: string, message: NewMessage): Pr
   return request('POST', incidentPath(incidentId, '/messages'), message);
 }
 
-/** Everything on the incident, oldest first. Viewing it is audited. */
-export function getIncidentTimeline(incidentId: string): Promise<{ items: IncidentTimelineEntry[] }> {
-  return request('GET', incidentPath(incidentId, '/timeline'));
+/** Everything on the incident, oldest first, a page at a time (at most 100). Viewing it is audited. */
+export function getIncidentTimeline(
+  incidentId: string,
+  page: Page & { kind?: string },
+): Promise<{ items: IncidentTimelineEntry[] }> {
+  return request('GET', `${incidentPath(incidentId, '/timeline')}${queryString(page)}`);
 }
 
 /** The review's figures are worked out from the records and kept as they stand at closing. */

@@ -35,9 +35,15 @@ export function PartnerUpdatesSection() {
   const { incident, reload: reloadIncident } = useIncident();
   const session = useSession();
   const canSend = hasRole(session.user.role, incidentLeaders) && incident.status === 'open';
-  const [sent, reloadSent] = useResource(`incident messages ${incident.id}`, async () =>
-    (await getIncidentTimeline(incident.id)).items.filter((entry) => entry.kind === 'message.sent'),
-  );
+  const [sent, reloadSent] = useResource(`incident messages ${incident.id}`, async () => {
+    // Every message sent, a page of the timeline at a time.
+    const entries: IncidentTimelineEntry[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await getIncidentTimeline(incident.id, { kind: 'message.sent', limit: 100, offset });
+      entries.push(...page.items);
+      if (page.items.length < 100) return entries;
+    }
+  });
   usePageTitle(`Partner updates: ${incident.title}`);
   return (
     <>

@@ -1,7 +1,8 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { getIncidentTimeline } from '../api.ts';
 import { Moment, messagePath } from '../messages/message-parts.tsx';
 import { Loading } from '../sharing/sharing-parts.tsx';
+import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -30,9 +31,16 @@ function describeKind(kind: string): string {
   return kind.replaceAll('_', ' ');
 }
 
+const pageSize = 100;
+
 export function TimelineSection() {
   const { incident } = useIncident();
-  const [timeline, reload] = useResource(`timeline ${incident.id}`, () => getIncidentTimeline(incident.id));
+  const [searchParams] = useSearchParams();
+  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  // One more than a page is asked for: whether it comes tells whether there is a next page.
+  const [timeline, reload] = useResource(`timeline ${incident.id} ${page}`, () =>
+    getIncidentTimeline(incident.id, { limit: pageSize + 1, offset: (page - 1) * pageSize }),
+  );
   usePageTitle(`Timeline: ${incident.title}`);
   return (
     <>
@@ -41,29 +49,36 @@ export function TimelineSection() {
       {timeline.status === 'loading' ? <Loading /> : null}
       {timeline.status === 'failed' ? <LoadProblem error={timeline.error} onTryAgain={reload} /> : null}
       {timeline.status === 'loaded' ? (
-        <ol className="nhsuk-list" aria-label="Timeline, oldest first">
-          {timeline.data.items.map((entry, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the entries are a fixed, ordered answer
-            <li key={index} className="nhsuk-u-margin-bottom-4">
-              <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{describeKind(entry.kind)}</h3>
-              <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
-                <Moment iso={entry.at} />
-                {entry.who ? `, ${entry.who}` : ''}
-              </p>
-              <p className="nhsuk-u-margin-bottom-1">{entry.text}</p>
-              {entry.messageId ? (
-                <Link to={messagePath(entry.messageId)}>
-                  See the message
-                  <span className="nhsuk-u-visually-hidden"> ({describeKind(entry.kind)})</span>
-                </Link>
-              ) : entry.personId && entry.kind.startsWith('person.') ? (
-                <Link to={`/people/${entry.personId}`}>
-                  See the person’s record<span className="nhsuk-u-visually-hidden"> ({entry.text})</span>
-                </Link>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className="nhsuk-list" aria-label="Timeline, oldest first" start={(page - 1) * pageSize + 1}>
+            {timeline.data.items.slice(0, pageSize).map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the entries are a fixed, ordered answer
+              <li key={index} className="nhsuk-u-margin-bottom-4">
+                <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{describeKind(entry.kind)}</h3>
+                <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
+                  <Moment iso={entry.at} />
+                  {entry.who ? `, ${entry.who}` : ''}
+                </p>
+                <p className="nhsuk-u-margin-bottom-1">{entry.text}</p>
+                {entry.messageId ? (
+                  <Link to={messagePath(entry.messageId)}>
+                    See the message
+                    <span className="nhsuk-u-visually-hidden"> ({describeKind(entry.kind)})</span>
+                  </Link>
+                ) : entry.personId && entry.kind.startsWith('person.') ? (
+                  <Link to={`/people/${entry.personId}`}>
+                    See the person’s record<span className="nhsuk-u-visually-hidden"> ({entry.text})</span>
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <Pagination
+            page={page}
+            hasNextPage={timeline.data.items.length > pageSize}
+            searchParams={searchParams}
+          />
+        </>
       ) : null}
     </>
   );
