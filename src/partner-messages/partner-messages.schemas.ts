@@ -317,6 +317,11 @@ export const attentionItemSchema = z
     messageSubject: z.string(),
     createdAt: z.string(),
     resolvedAt: z.string().nullable(),
+    resolvedByName: z.string().nullable().describe('The member of staff who marked it dealt with'),
+    resolvedAutomatically: z
+      .boolean()
+      .describe('Resolved by Liaison because its cause went away; resolutionNote says what happened'),
+    resolutionNote: z.string().nullable(),
   })
   .meta({ id: 'AttentionItem' });
 export const resolveAttentionBody = z.strictObject({ note: optionalText(2000) });

@@ -42,6 +42,7 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
 
 import type {
   AskType,
+  AttentionKind,
   EventKind,
   MessageEventRow,
   MessageStatus,
@@ -752,12 +753,13 @@ export async function applyReply(
       at,
     },
   );
+  const attentionResolved = await resolveMootAttention(trx, context.orgId, message.id, reply.kind, at);
   await recordAudit(trx, context, at, {
     action: `partner_message.${reply.kind === 'acknowledged' ? 'acknowledge' : reply.kind === 'accepted' ? 'accept' : reply.kind === 'declined' ? 'decline' : reply.kind === 'done' ? 'done' : 'respond'}`,
     entityType: 'partner_message',
     entityId: message.id,
     changedFields: Object.keys(changes),
-    details: { stepsCancelled: cancelled.length, how: event.how ?? null },
+    details: { stepsCancelled: cancelled.length, attentionResolved, how: event.how ?? null },
   });
   return updated;
 }
@@ -891,12 +893,13 @@ export async function closeMessage(
       { orgId: context.orgId, type: MESSAGE_SUBJECT, id },
       { reason: 'closed', onlyThoseStoppedByAcknowledgement: false, at },
     );
+    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, 'closed', at);
     await recordAudit(trx, context, at, {
       action: 'partner_message.close',
       entityType: 'partner_message',
       entityId: id,
       changedFields: Object.keys(changes),
-      details: { stepsCancelled: cancelled.length },
+      details: { stepsCancelled: cancelled.length, attentionResolved },
     });
   });
   return viewMessage(db, context, id, clock, { audit: false });
@@ -930,12 +933,13 @@ export async function withdrawMessage(
       { orgId: context.orgId, type: MESSAGE_SUBJECT, id },
       { reason: 'withdrawn', onlyThoseStoppedByAcknowledgement: false, at },
     );
+    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, 'withdrawn', at);
     await recordAudit(trx, context, at, {
       action: 'partner_message.withdraw',
       entityType: 'partner_message',
       entityId: id,
       changedFields: Object.keys(changes),
-      details: { linksRevoked: revoked.length, stepsCancelled: cancelled.length },
+      details: { linksRevoked: revoked.length, stepsCancelled: cancelled.length, attentionResolved },
     });
   });
   return viewMessage(db, context, id, clock, { audit: false });
@@ -1133,6 +1137,53 @@ export async function recordLinkHandedOver(
 
 // ---- needs attention ----
 
+/** What makes items moot: the partner heard from, or the message no longer to be chased. */
+export type AttentionCause =
+  | 'acknowledged'
+  | 'accepted'
+  | 'declined'
+  | 'responded'
+  | 'done'
+  | 'closed'
+  | 'withdrawn'
+  | 'sharing_ended';
+
+/** Items that chase the partner: calls to make, no channel to chase by, recipients the gate refused. */
+const chasingKinds: readonly AttentionKind[] = ['call_partner', 'no_route', 'share_refused'];
+/** Items saying the partner has not answered. */
+const noAnswerKinds: readonly AttentionKind[] = ['escalated_to_manager', 'escalated_to_registered_manager'];
+
+// An email that failed or was held stays until a person deals with it: the partner may still not
+// have what the message says, whatever happened to the message since.
+const mootWhen: Record<AttentionCause, { kinds: readonly AttentionKind[]; note: string }> = {
+  // Heard from, so chasing for receipt is over; there is still no answer, so managers keep theirs.
+  acknowledged: { kinds: chasingKinds, note: 'The partner acknowledged the message.' },
+  accepted: { kinds: chasingKinds, note: 'The partner accepted the request.' },
+  declined: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The partner declined the request.' },
+  responded: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The partner responded.' },
+  done: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The partner said it is done.' },
+  closed: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The message was closed.' },
+  withdrawn: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The message was withdrawn.' },
+  sharing_ended: {
+    kinds: [...chasingKinds, ...noAnswerKinds],
+    note: 'The basis for sharing ended: nobody may be chased about this message.',
+  },
+};
+
+/**
+ * Resolves the message's open items that `cause` makes moot, as Liaison rather than a person, in
+ * the caller's transaction (whose audit entry counts them). Returns how many it resolved.
+ */
+export function resolveMootAttention(
+  trx: DbTransaction,
+  orgId: string,
+  messageId: string,
+  cause: AttentionCause,
+  at: Date,
+): Promise<number> {
+  return messagesRepository.resolveAttentionOfMessage(trx, orgId, messageId, { ...mootWhen[cause], at });
+}
+
 type AttentionAudience = 'manager' | 'registered_manager' | 'sender';
 
 /**
@@ -1161,6 +1212,9 @@ export async function listAttention(db: Db, context: RequestContext, options: Pa
     messageSubject: item.message_subject,
     createdAt: item.created_at.toISOString(),
     resolvedAt: item.resolved_at?.toISOString() ?? null,
+    resolvedByName: item.resolved_by_name ?? null,
+    resolvedAutomatically: item.resolved_by_system,
+    resolutionNote: item.resolution_note,
   }));
 }
 

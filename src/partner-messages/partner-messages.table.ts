@@ -207,6 +207,8 @@ export type AttentionItemsTable = {
   created_at: Date;
   resolved_at: Date | null;
   resolved_by: string | null;
+  /** Resolved by Liaison because its cause went away; `resolution_note` says what happened. */
+  resolved_by_system: Generated<boolean>;
   resolution_note: string | null;
 };
 

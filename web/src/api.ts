@@ -1604,6 +1604,11 @@ export type AttentionItem = {
   messageSubject: string;
   createdAt: string;
   resolvedAt: string | null;
+  /** The member of staff who marked it dealt with. */
+  resolvedByName: string | null;
+  /** Resolved by Liaison because its cause went away; the note says what happened. */
+  resolvedAutomatically: boolean;
+  resolutionNote: string | null;
 };
 
 export type EscalationRouteSetting = {
