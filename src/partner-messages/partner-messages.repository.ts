@@ -4,6 +4,7 @@ import { personNameSql } from '../people/person-name.ts';
 import type {
   AttentionKind,
   EmailOutboxRow,
+  EmailStatus,
   MessageEventRow,
   NewAttentionItemRow,
   NewEmailOutboxRow,
@@ -448,6 +449,44 @@ export async function finishEmail(
     })
     .where('org_id', '=', email.org_id)
     .where('id', '=', email.id)
+    .execute();
+}
+
+/**
+ * The organisation's outbox, newest first, without bodies or sealed tokens: where each email is,
+ * and the message it is about.
+ */
+export async function listOutbox(
+  executor: Executor,
+  orgId: string,
+  options: { statuses: readonly EmailStatus[] | null; limit: number; offset: number },
+) {
+  let query = executor
+    .selectFrom('email_outbox as email')
+    .leftJoin('partner_messages as message', (join) =>
+      join.onRef('message.org_id', '=', 'email.org_id').onRef('message.id', '=', 'email.message_id'),
+    )
+    .select([
+      'email.id',
+      'email.to_address',
+      'email.subject',
+      'email.message_id',
+      'message.subject as message_subject',
+      'email.status',
+      'email.held_reason',
+      'email.last_error',
+      'email.attempts',
+      'email.next_attempt_at',
+      'email.created_at',
+      'email.sent_at',
+    ])
+    .where('email.org_id', '=', orgId);
+  if (options.statuses) query = query.where('email.status', 'in', [...options.statuses]);
+  return query
+    .orderBy('email.created_at', 'desc')
+    .orderBy('email.id')
+    .limit(options.limit)
+    .offset(options.offset)
     .execute();
 }
 

@@ -40,16 +40,19 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
   other: 'another way',
 };
 
-import type {
-  AskType,
-  AttentionKind,
-  EventKind,
-  MessageEventRow,
-  MessageStatus,
-  MessageTemplateKind,
-  PartnerMessageRow,
-  PartnerMessageUpdate,
-  ReceivedHow,
+import {
+  type AskType,
+  type AttentionKind,
+  type EmailOutboxRow,
+  type EmailState,
+  type EventKind,
+  type MessageEventRow,
+  type MessageStatus,
+  type MessageTemplateKind,
+  type PartnerMessageRow,
+  type PartnerMessageUpdate,
+  type ReceivedHow,
+  statusesInState,
 } from './partner-messages.table.ts';
 
 /** What escalation steps and shares name as their subject. */
@@ -644,17 +647,7 @@ export async function viewMessage(
         revokedAt: link.revoked_at?.toISOString() ?? null,
         lastUsedAt: link.last_used_at?.toISOString() ?? null,
       })),
-      emails: emails.map((email) => ({
-        id: email.id,
-        to: email.to_address,
-        state:
-          email.status === 'pending' || email.status === 'sending'
-            ? ('waiting' as const)
-            : (email.status as 'sent' | 'failed' | 'held'),
-        why: email.status === 'held' ? email.held_reason : email.last_error,
-        queuedAt: email.created_at.toISOString(),
-        sentAt: email.sent_at?.toISOString() ?? null,
-      })),
+      emails: emails.map(describeEmail),
       sharingEnded:
         message.sharing_ended_at && message.sharing_ended_reason
           ? { at: message.sharing_ended_at.toISOString(), reason: message.sharing_ended_reason }
@@ -1133,6 +1126,53 @@ export async function recordLinkHandedOver(
   });
   if ('refused' in outcome) throw outcome.refused;
   return viewMessage(db, context, ids.messageId, clock, { audit: false });
+}
+
+// ---- the outbox ----
+
+type EmailRowForStaff = Pick<
+  EmailOutboxRow,
+  'id' | 'to_address' | 'status' | 'held_reason' | 'last_error' | 'created_at' | 'sent_at'
+>;
+
+/** Where an email is and why, as staff see it: never its body or its link. */
+function describeEmail(email: EmailRowForStaff) {
+  return {
+    id: email.id,
+    to: email.to_address,
+    state: email.status === 'pending' || email.status === 'sending' ? ('waiting' as const) : email.status,
+    why: email.status === 'held' ? email.held_reason : email.last_error,
+    queuedAt: email.created_at.toISOString(),
+    sentAt: email.sent_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Every email of the organisation, newest first, and whether a mail server is set up: without one
+ * nothing in the outbox is sent, and partners must be given their links another way.
+ */
+export async function listOutbox(
+  db: Db,
+  context: RequestContext,
+  options: Page & { state: EmailState | undefined },
+  config: Pick<Config, 'smtp'>,
+) {
+  const emails = await messagesRepository.listOutbox(db, context.orgId, {
+    statuses: options.state ? statusesInState[options.state] : null,
+    limit: options.limit,
+    offset: options.offset,
+  });
+  return {
+    mailServerConfigured: isMailConfigured(config.smtp),
+    items: emails.map((email) => ({
+      ...describeEmail(email),
+      subject: email.subject,
+      message: email.message_id ? { id: email.message_id, subject: email.message_subject ?? '' } : null,
+      attempts: email.attempts,
+      nextAttemptAt:
+        email.status === 'pending' || email.status === 'sending' ? email.next_attempt_at.toISOString() : null,
+    })),
+  };
 }
 
 // ---- needs attention ----
