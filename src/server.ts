@@ -29,6 +29,11 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
   const mailer = config.smtp.host ? (await import('./mail/mailer.ts')).createMailer(config.smtp) : undefined;
   const dependencies = { db: database.db, backend: database.backend, clock: systemClock, config, mailer };
   const app = await buildApp(dependencies);
+  if (!mailer) {
+    app.log.warn(
+      'Email is off: SMTP_HOST is not set, so emails wait in the outbox and are not sent. Staff must give partners their links another way.',
+    );
+  }
   const scheduler = startScheduler(allJobs(dependencies), app.log);
   await app.listen({ port: config.port, host: config.host });
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testBackend } from '../../test/app-for-test.ts';
+import { createTestPartnerContact, createTestPartnerOrganisation } from '../../test/factories.ts';
 import { sealPendingEntries, verifyAuditChain } from '../audit/audit.service.ts';
 import { ManualClock } from '../clock.ts';
 import type { DatabaseHandle } from './create-db.ts';
@@ -42,5 +43,51 @@ describe('upgrading the database', () => {
     expect(report).toMatchObject({ sealedEntries: 3, unsealedEntries: 0, firstBadSeq: null });
     expect(report?.unchainedEventIds).toHaveLength(1);
     expect((await sealPendingEntries(db, { clock })).sealed).toBe(0);
+  });
+
+  it('resolves duplicate open "needs attention" items, keeping the oldest of each message and kind', async () => {
+    const clock = new ManualClock(new Date('2026-12-06T10:00:00Z'));
+    const handle = await createTestDatabase(testBackend(), { migrated: false });
+    handles.push(handle);
+    const { db } = handle;
+    await migrateTo(db, '2026_12_06_1000_disclosure_at_every_moment');
+    const orgId = crypto.randomUUID();
+    await sql`insert into organisations (id, name, created_at, updated_at)
+              values (${orgId}, 'Upgrade Care', now(), now())`.execute(db);
+    const partner = await createTestPartnerOrganisation(db, clock, orgId);
+    const contact = await createTestPartnerContact(db, clock, orgId, partner.id);
+    const messageId = crypto.randomUUID();
+    await sql`insert into partner_messages (org_id, id, template, urgency, partner_organisation_id,
+                partner_contact_id, subject, summary, status, sent_by_type, sent_at, updated_at)
+              values (${orgId}, ${messageId}, 'update', 'routine', ${partner.id}, ${contact.id},
+                'Heating', 'The boiler failed at 6am today.', 'sent', 'system', now(), now())`.execute(db);
+    const item = async (kind: string, minute: number, resolved = false) => {
+      const id = crypto.randomUUID();
+      await sql`insert into attention_items (org_id, id, message_id, kind, for_role, title, created_at, resolved_at)
+                values (${orgId}, ${id}, ${messageId}, ${kind}, 'sender', 'Call the district nursing team',
+                  ${new Date(Date.UTC(2026, 11, 6, 9, minute))}, ${resolved ? new Date() : null})`.execute(
+        db,
+      );
+      return id;
+    };
+    const oldestCall = await item('call_partner', 1);
+    await item('call_partner', 2);
+    await item('call_partner', 3);
+    await item('call_partner', 0, true);
+    const onlyFailure = await item('email_failed', 4);
+
+    await migrateToLatest(db);
+    const open = await sql<{ id: string }>`select id from attention_items
+      where message_id = ${messageId} and resolved_at is null order by created_at`.execute(db);
+    expect(open.rows.map((row) => row.id)).toEqual([oldestCall, onlyFailure]);
+    const duplicates = await sql<{ resolution_note: string; resolved_by_system: boolean }>`
+      select resolution_note, resolved_by_system from attention_items
+      where message_id = ${messageId} and resolution_note = 'Duplicate'`.execute(db);
+    expect(duplicates.rows).toEqual([
+      { resolution_note: 'Duplicate', resolved_by_system: true },
+      { resolution_note: 'Duplicate', resolved_by_system: true },
+    ]);
+    // From now on a second open item of the same kind cannot be written.
+    await expect(item('call_partner', 5)).rejects.toThrow();
   });
 });

@@ -15,6 +15,7 @@ import * as personAddress from './migrations/2026_11_22_0900_person_address.ts';
 import * as throttleSignInByAddress from './migrations/2026_11_22_0900_throttle_sign_in_by_address.ts';
 import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
+import * as attentionOncePerCause from './migrations/2026_12_06_1100_attention_once_per_cause.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0900_throttle_sign_in_by_address': throttleSignInByAddress,
   '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
+  '2026_12_06_1100_attention_once_per_cause': attentionOncePerCause,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

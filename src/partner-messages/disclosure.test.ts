@@ -22,6 +22,7 @@ import type { StaffRole } from '../users/users.table.ts';
 import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 import { authenticateLink } from './partner-links.ts';
+import { insertAttentionItem } from './partner-messages.repository.ts';
 
 // The disclosure rule at each moment after a message is written: escalation steps that would reach
 // someone the basis does not cover, emails held when the basis ends before they leave, links that
@@ -248,8 +249,39 @@ describe('a withdrawal', () => {
     const token = tokenOf(sent.partnerLink);
     expect((await asPartner(token)).statusCode).toBe(200);
     smtp.reset();
+    for (const kind of ['call_partner', 'email_failed'] as const) {
+      await insertAttentionItem(t.db, {
+        org_id: orgId,
+        id: crypto.randomUUID(),
+        message_id: sent.id,
+        step_id: null,
+        kind,
+        for_role: 'sender',
+        title: kind === 'call_partner' ? 'Call the district nursing team' : 'An email could not be delivered',
+        detail: null,
+        created_at: t.clock.now(),
+        resolved_at: null,
+        resolved_by: null,
+        resolution_note: null,
+      });
+    }
 
     await withdrawConsent(t.db, manager, s.person.id, s.consent.id, { withdrawnBy: 'person' }, t.clock);
+    // Nobody may be chased about it any more; the failed email is still for a person to look at.
+    const items = await t.db
+      .selectFrom('attention_items')
+      .select(['kind', 'resolved_by_system', 'resolution_note'])
+      .where('message_id', '=', sent.id)
+      .orderBy('kind')
+      .execute();
+    expect(items).toEqual([
+      {
+        kind: 'call_partner',
+        resolved_by_system: true,
+        resolution_note: 'The basis for sharing ended: nobody may be chased about this message.',
+      },
+      { kind: 'email_failed', resolved_by_system: false, resolution_note: null },
+    ]);
     const view = await asPartner(token);
     expect(view.statusCode).toBe(410);
     expect(view.json()).toMatchObject({ code: 'no_longer_shared' });

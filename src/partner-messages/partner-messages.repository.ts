@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
+  AttentionKind,
   EmailOutboxRow,
+  EmailStatus,
   MessageEventRow,
   NewAttentionItemRow,
   NewEmailOutboxRow,
@@ -450,6 +452,44 @@ export async function finishEmail(
     .execute();
 }
 
+/**
+ * The organisation's outbox, newest first, without bodies or sealed tokens: where each email is,
+ * and the message it is about.
+ */
+export async function listOutbox(
+  executor: Executor,
+  orgId: string,
+  options: { statuses: readonly EmailStatus[] | null; limit: number; offset: number },
+) {
+  let query = executor
+    .selectFrom('email_outbox as email')
+    .leftJoin('partner_messages as message', (join) =>
+      join.onRef('message.org_id', '=', 'email.org_id').onRef('message.id', '=', 'email.message_id'),
+    )
+    .select([
+      'email.id',
+      'email.to_address',
+      'email.subject',
+      'email.message_id',
+      'message.subject as message_subject',
+      'email.status',
+      'email.held_reason',
+      'email.last_error',
+      'email.attempts',
+      'email.next_attempt_at',
+      'email.created_at',
+      'email.sent_at',
+    ])
+    .where('email.org_id', '=', orgId);
+  if (options.statuses) query = query.where('email.status', 'in', [...options.statuses]);
+  return query
+    .orderBy('email.created_at', 'desc')
+    .orderBy('email.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
 export async function emailCounts(executor: Executor, orgId: string, messageId: string) {
   return executor
     .selectFrom('email_outbox')
@@ -462,14 +502,42 @@ export async function emailCounts(executor: Executor, orgId: string, messageId: 
 
 // ---- needs attention ----
 
+/**
+ * Raises an item unless one of the same kind is already open on the message: the first stays as
+ * it was (its wording and when it was raised), and the thread records each step that repeated it.
+ * Without a conflict target, the step's own key (a step raises each kind once) is covered too.
+ */
 export async function insertAttentionItem(executor: Executor, row: NewAttentionItemRow): Promise<void> {
   await executor
     .insertInto('attention_items')
     .values(row)
-    .onConflict((conflict) =>
-      conflict.columns(['org_id', 'step_id', 'kind']).where('step_id', 'is not', null).doNothing(),
-    )
+    .onConflict((conflict) => conflict.doNothing())
     .execute();
+}
+
+/** Resolves a message's open items of the given kinds because their cause went away; returns how many. */
+export async function resolveAttentionOfMessage(
+  executor: Executor,
+  orgId: string,
+  messageId: string,
+  changes: { kinds: readonly AttentionKind[]; at: Date; note: string },
+): Promise<number> {
+  if (changes.kinds.length === 0) return 0;
+  const resolved = await executor
+    .updateTable('attention_items')
+    .set({
+      resolved_at: changes.at,
+      resolved_by: null,
+      resolved_by_system: true,
+      resolution_note: changes.note.slice(0, 2000),
+    })
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .where('kind', 'in', [...changes.kinds])
+    .where('resolved_at', 'is', null)
+    .returning('id')
+    .execute();
+  return resolved.length;
 }
 
 export async function listAttentionItems(
@@ -488,8 +556,11 @@ export async function listAttentionItems(
     .innerJoin('partner_messages as message', (join) =>
       join.onRef('message.org_id', '=', 'item.org_id').onRef('message.id', '=', 'item.message_id'),
     )
+    .leftJoin('users as resolver', (join) =>
+      join.onRef('resolver.org_id', '=', 'item.org_id').onRef('resolver.id', '=', 'item.resolved_by'),
+    )
     .selectAll('item')
-    .select('message.subject as message_subject')
+    .select(['message.subject as message_subject', 'resolver.display_name as resolved_by_name'])
     .where('item.org_id', '=', orgId)
     .where((where) =>
       where.or([
@@ -521,7 +592,12 @@ export async function resolveAttentionItem(
 ) {
   return executor
     .updateTable('attention_items')
-    .set({ resolved_at: changes.at, resolved_by: changes.by, resolution_note: changes.note })
+    .set({
+      resolved_at: changes.at,
+      resolved_by: changes.by,
+      resolved_by_system: false,
+      resolution_note: changes.note,
+    })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('resolved_at', 'is', null)

@@ -40,15 +40,19 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
   other: 'another way',
 };
 
-import type {
-  AskType,
-  EventKind,
-  MessageEventRow,
-  MessageStatus,
-  MessageTemplateKind,
-  PartnerMessageRow,
-  PartnerMessageUpdate,
-  ReceivedHow,
+import {
+  type AskType,
+  type AttentionKind,
+  type EmailOutboxRow,
+  type EmailState,
+  type EventKind,
+  type MessageEventRow,
+  type MessageStatus,
+  type MessageTemplateKind,
+  type PartnerMessageRow,
+  type PartnerMessageUpdate,
+  type ReceivedHow,
+  statusesInState,
 } from './partner-messages.table.ts';
 
 /** What escalation steps and shares name as their subject. */
@@ -643,17 +647,7 @@ export async function viewMessage(
         revokedAt: link.revoked_at?.toISOString() ?? null,
         lastUsedAt: link.last_used_at?.toISOString() ?? null,
       })),
-      emails: emails.map((email) => ({
-        id: email.id,
-        to: email.to_address,
-        state:
-          email.status === 'pending' || email.status === 'sending'
-            ? ('waiting' as const)
-            : (email.status as 'sent' | 'failed' | 'held'),
-        why: email.status === 'held' ? email.held_reason : email.last_error,
-        queuedAt: email.created_at.toISOString(),
-        sentAt: email.sent_at?.toISOString() ?? null,
-      })),
+      emails: emails.map(describeEmail),
       sharingEnded:
         message.sharing_ended_at && message.sharing_ended_reason
           ? { at: message.sharing_ended_at.toISOString(), reason: message.sharing_ended_reason }
@@ -752,12 +746,13 @@ export async function applyReply(
       at,
     },
   );
+  const attentionResolved = await resolveMootAttention(trx, context.orgId, message.id, reply.kind, at);
   await recordAudit(trx, context, at, {
     action: `partner_message.${reply.kind === 'acknowledged' ? 'acknowledge' : reply.kind === 'accepted' ? 'accept' : reply.kind === 'declined' ? 'decline' : reply.kind === 'done' ? 'done' : 'respond'}`,
     entityType: 'partner_message',
     entityId: message.id,
     changedFields: Object.keys(changes),
-    details: { stepsCancelled: cancelled.length, how: event.how ?? null },
+    details: { stepsCancelled: cancelled.length, attentionResolved, how: event.how ?? null },
   });
   return updated;
 }
@@ -891,12 +886,13 @@ export async function closeMessage(
       { orgId: context.orgId, type: MESSAGE_SUBJECT, id },
       { reason: 'closed', onlyThoseStoppedByAcknowledgement: false, at },
     );
+    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, 'closed', at);
     await recordAudit(trx, context, at, {
       action: 'partner_message.close',
       entityType: 'partner_message',
       entityId: id,
       changedFields: Object.keys(changes),
-      details: { stepsCancelled: cancelled.length },
+      details: { stepsCancelled: cancelled.length, attentionResolved },
     });
   });
   return viewMessage(db, context, id, clock, { audit: false });
@@ -930,12 +926,13 @@ export async function withdrawMessage(
       { orgId: context.orgId, type: MESSAGE_SUBJECT, id },
       { reason: 'withdrawn', onlyThoseStoppedByAcknowledgement: false, at },
     );
+    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, 'withdrawn', at);
     await recordAudit(trx, context, at, {
       action: 'partner_message.withdraw',
       entityType: 'partner_message',
       entityId: id,
       changedFields: Object.keys(changes),
-      details: { linksRevoked: revoked.length, stepsCancelled: cancelled.length },
+      details: { linksRevoked: revoked.length, stepsCancelled: cancelled.length, attentionResolved },
     });
   });
   return viewMessage(db, context, id, clock, { audit: false });
@@ -1131,7 +1128,101 @@ export async function recordLinkHandedOver(
   return viewMessage(db, context, ids.messageId, clock, { audit: false });
 }
 
+// ---- the outbox ----
+
+type EmailRowForStaff = Pick<
+  EmailOutboxRow,
+  'id' | 'to_address' | 'status' | 'held_reason' | 'last_error' | 'created_at' | 'sent_at'
+>;
+
+/** Where an email is and why, as staff see it: never its body or its link. */
+function describeEmail(email: EmailRowForStaff) {
+  return {
+    id: email.id,
+    to: email.to_address,
+    state: email.status === 'pending' || email.status === 'sending' ? ('waiting' as const) : email.status,
+    why: email.status === 'held' ? email.held_reason : email.last_error,
+    queuedAt: email.created_at.toISOString(),
+    sentAt: email.sent_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Every email of the organisation, newest first, and whether a mail server is set up: without one
+ * nothing in the outbox is sent, and partners must be given their links another way.
+ */
+export async function listOutbox(
+  db: Db,
+  context: RequestContext,
+  options: Page & { state: EmailState | undefined },
+  config: Pick<Config, 'smtp'>,
+) {
+  const emails = await messagesRepository.listOutbox(db, context.orgId, {
+    statuses: options.state ? statusesInState[options.state] : null,
+    limit: options.limit,
+    offset: options.offset,
+  });
+  return {
+    mailServerConfigured: isMailConfigured(config.smtp),
+    items: emails.map((email) => ({
+      ...describeEmail(email),
+      subject: email.subject,
+      message: email.message_id ? { id: email.message_id, subject: email.message_subject ?? '' } : null,
+      attempts: email.attempts,
+      nextAttemptAt:
+        email.status === 'pending' || email.status === 'sending' ? email.next_attempt_at.toISOString() : null,
+    })),
+  };
+}
+
 // ---- needs attention ----
+
+/** What makes items moot: the partner heard from, or the message no longer to be chased. */
+export type AttentionCause =
+  | 'acknowledged'
+  | 'accepted'
+  | 'declined'
+  | 'responded'
+  | 'done'
+  | 'closed'
+  | 'withdrawn'
+  | 'sharing_ended';
+
+/** Items that chase the partner: calls to make, no channel to chase by, recipients the gate refused. */
+const chasingKinds: readonly AttentionKind[] = ['call_partner', 'no_route', 'share_refused'];
+/** Items saying the partner has not answered. */
+const noAnswerKinds: readonly AttentionKind[] = ['escalated_to_manager', 'escalated_to_registered_manager'];
+
+// An email that failed or was held stays until a person deals with it: the partner may still not
+// have what the message says, whatever happened to the message since.
+const mootWhen: Record<AttentionCause, { kinds: readonly AttentionKind[]; note: string }> = {
+  // Heard from, so chasing for receipt is over; there is still no answer, so managers keep theirs.
+  acknowledged: { kinds: chasingKinds, note: 'The partner acknowledged the message.' },
+  accepted: { kinds: chasingKinds, note: 'The partner accepted the request.' },
+  declined: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The partner declined the request.' },
+  responded: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The partner responded.' },
+  done: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The partner said it is done.' },
+  closed: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The message was closed.' },
+  withdrawn: { kinds: [...chasingKinds, ...noAnswerKinds], note: 'The message was withdrawn.' },
+  sharing_ended: {
+    kinds: [...chasingKinds, ...noAnswerKinds],
+    note: 'The basis for sharing ended: nobody may be chased about this message.',
+  },
+};
+
+/**
+ * Resolves the message's open items that `cause` makes moot, as Liaison rather than a person, in
+ * the caller's transaction (whose audit entry counts them). Returns how many it resolved.
+ */
+export function resolveMootAttention(
+  trx: DbTransaction,
+  orgId: string,
+  messageId: string,
+  cause: AttentionCause,
+  at: Date,
+): Promise<number> {
+  return messagesRepository.resolveAttentionOfMessage(trx, orgId, messageId, { ...mootWhen[cause], at });
+}
 
 type AttentionAudience = 'manager' | 'registered_manager' | 'sender';
 
@@ -1161,6 +1252,9 @@ export async function listAttention(db: Db, context: RequestContext, options: Pa
     messageSubject: item.message_subject,
     createdAt: item.created_at.toISOString(),
     resolvedAt: item.resolved_at?.toISOString() ?? null,
+    resolvedByName: item.resolved_by_name ?? null,
+    resolvedAutomatically: item.resolved_by_system,
+    resolutionNote: item.resolution_note,
   }));
 }
 

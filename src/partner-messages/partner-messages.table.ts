@@ -159,6 +159,16 @@ export type PartnerLinksTable = {
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
+/** Where an email is, as staff see it: waiting covers queued, being sent and to be retried. */
+export const emailStates = ['waiting', 'sent', 'failed', 'held'] as const;
+export type EmailState = (typeof emailStates)[number];
+export const statusesInState: Record<EmailState, readonly EmailStatus[]> = {
+  waiting: ['pending', 'sending'],
+  sent: ['sent'],
+  failed: ['failed'],
+  held: ['held'],
+};
+
 export type EmailOutboxTable = {
   org_id: string;
   id: string;
@@ -207,6 +217,8 @@ export type AttentionItemsTable = {
   created_at: Date;
   resolved_at: Date | null;
   resolved_by: string | null;
+  /** Resolved by Liaison because its cause went away; `resolution_note` says what happened. */
+  resolved_by_system: Generated<boolean>;
   resolution_note: string | null;
 };
 

@@ -464,13 +464,15 @@ describe('escalation of a request nobody answers', () => {
     const managerItems = managerList
       .json()
       .items.filter((item: { messageId: string }) => item.messageId === sent.id);
-    // The duty line is the staffed voice channel for each partner step: a call for staff each time.
+    // The duty line is the staffed voice channel for each partner step: a call for staff each
+    // time, but one card to phone the partner however many steps asked for it.
     expect(managerItems.map((item: { kind: string }) => item.kind).sort()).toEqual([
-      'call_partner',
-      'call_partner',
       'call_partner',
       'escalated_to_manager',
     ]);
+    expect(
+      detail.events.filter((event: { text: string | null }) => event.text?.includes('staff asked to call')),
+    ).toHaveLength(3);
     const escalatedList = await t.app.inject({
       method: 'GET',
       url: '/api/messages?view=escalated',
@@ -490,6 +492,39 @@ describe('escalation of a request nobody answers', () => {
     expect(
       (await asPartner(tokenOf(sent.partnerLink), '/acknowledge', { name: 'Sam Jones' })).statusCode,
     ).toBe(200);
+    // Heard from: the call to chase them is no longer needed; the manager's card stays, as there
+    // is still no answer.
+    const afterAcknowledgement = (
+      await t.app.inject({ method: 'GET', url: '/api/attention?open=false', headers: staff.manager.headers })
+    )
+      .json()
+      .items.filter((item: { messageId: string }) => item.messageId === sent.id);
+    expect(
+      afterAcknowledgement.map((item: Record<string, unknown>) => ({
+        kind: item.kind,
+        open: item.resolvedAt === null,
+        resolvedAutomatically: item.resolvedAutomatically,
+        resolutionNote: item.resolutionNote,
+        resolvedByName: item.resolvedByName,
+      })),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'call_partner',
+          open: false,
+          resolvedAutomatically: true,
+          resolutionNote: 'The partner acknowledged the message.',
+          resolvedByName: null,
+        },
+        {
+          kind: 'escalated_to_manager',
+          open: true,
+          resolvedAutomatically: false,
+          resolutionNote: null,
+          resolvedByName: null,
+        },
+      ]),
+    );
     at(135); // senior contact (email to the named senior contact)
     expect((await sweep()).fired).toBe(1);
     at(195); // registered manager
@@ -516,6 +551,15 @@ describe('escalation of a request nobody answers', () => {
     ).toBe('done');
     at(24 * 60);
     expect((await sweep()).fired).toBe(0);
+    // Answered: nothing about this message needs anyone's attention any more.
+    const afterResponse = await t.app.inject({
+      method: 'GET',
+      url: '/api/attention',
+      headers: staff.registered_manager.headers,
+    });
+    expect(
+      afterResponse.json().items.filter((item: { messageId: string }) => item.messageId === sent.id),
+    ).toEqual([]);
     detail = await thread(sent.id);
     expect(detail.steps.filter((step: { status: string }) => step.status === 'fired')).toHaveLength(6);
     expect(detail.steps.filter((step: { status: string }) => step.status === 'pending')).toHaveLength(0);

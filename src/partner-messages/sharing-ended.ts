@@ -7,7 +7,12 @@ import type { SharingBasisEnded } from '../sharing/basis-endings.ts';
 import { decideQuietly } from '../sharing/sharing.service.ts';
 import { queueEmailsWithoutPersonalDetails } from './outbox.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import { addEvent, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
+import {
+  addEvent,
+  MESSAGE_SUBJECT,
+  organisationName,
+  resolveMootAttention,
+} from './partner-messages.service.ts';
 
 /**
  * The basis a delivered message rested on has ended. The gate already refuses every later open of
@@ -43,6 +48,7 @@ export async function endMessageSharing(
     // Whatever about the message has not left yet never will; the delivery gate would refuse it
     // anyway, but staff should see it held now, not waiting.
     await messagesRepository.holdPendingEmails(trx, context.orgId, message.id, ended.reason);
+    const attentionResolved = await resolveMootAttention(trx, context.orgId, message.id, 'sharing_ended', at);
     const addresses = await messagesRepository.addressesReachedBy(trx, context.orgId, message.id);
     const provider = await organisationName(trx, context.orgId);
     await queueEmailsWithoutPersonalDetails(
@@ -84,7 +90,12 @@ export async function endMessageSharing(
       entityType: 'partner_message',
       entityId: message.id,
       changedFields: ['sharing_ended_at', 'sharing_ended_reason'],
-      details: { personId: message.person_id, recordId: ended.recordId, notified: addresses.length },
+      details: {
+        personId: message.person_id,
+        recordId: ended.recordId,
+        notified: addresses.length,
+        attentionResolved,
+      },
     });
   }
 }

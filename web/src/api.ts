@@ -1548,11 +1548,14 @@ export type MessageDetail = MessageSummary & {
   events: MessageEvent[];
 };
 
+/** Where an email is: waiting in the outbox, sent, given up, or held (never to be sent). */
+export type OutboxState = 'waiting' | 'sent' | 'failed' | 'held';
+
 /** An email about a message: waiting in the outbox, sent, given up, or held (never to be sent). */
 export type MessageEmail = {
   id: string;
   to: string;
-  state: 'waiting' | 'sent' | 'failed' | 'held';
+  state: OutboxState;
   why: string | null;
   queuedAt: string;
   sentAt: string | null;
@@ -1604,6 +1607,11 @@ export type AttentionItem = {
   messageSubject: string;
   createdAt: string;
   resolvedAt: string | null;
+  /** The member of staff who marked it dealt with. */
+  resolvedByName: string | null;
+  /** Resolved by Liaison because its cause went away; the note says what happened. */
+  resolvedAutomatically: boolean;
+  resolutionNote: string | null;
 };
 
 export type EscalationRouteSetting = {
@@ -1666,6 +1674,26 @@ export function recordLinkHandedOver(
 
 export function revokePartnerLink(messageId: string, linkId: string, reason: string): Promise<MessageDetail> {
   return request('POST', `/api/messages/${part(messageId)}/links/${part(linkId)}/revoke`, { reason });
+}
+
+/** An email in the organisation's outbox, without its body or its link. */
+export type OutboxEmail = MessageEmail & {
+  /** The email's subject line, which carries no personal details. */
+  subject: string;
+  message: { id: string; subject: string } | null;
+  attempts: number;
+  /** For an email waiting: when it is next tried. */
+  nextAttemptAt: string | null;
+};
+
+export type Outbox = {
+  /** false: no mail server is set up, and emails wait in the outbox without being sent. */
+  mailServerConfigured: boolean;
+  items: OutboxEmail[];
+};
+
+export function listOutbox(search: Page & { state?: OutboxState | undefined }): Promise<Outbox> {
+  return request('GET', `/api/outbox${queryString(search)}`);
 }
 
 export function listAttentionItems(search: Page & { open?: boolean }): Promise<{ items: AttentionItem[] }> {

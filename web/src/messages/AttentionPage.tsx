@@ -142,7 +142,8 @@ export function AttentionPage() {
                   Raised <Moment iso={item.createdAt} />
                   {item.resolvedAt ? (
                     <>
-                      . Dealt with <Moment iso={item.resolvedAt} />
+                      . <ResolvedBy item={item} /> <Moment iso={item.resolvedAt} />
+                      {item.resolutionNote ? `: ${item.resolutionNote}` : null}
                     </>
                   ) : null}
                 </p>
@@ -169,4 +170,11 @@ export function AttentionPage() {
       ) : null}
     </>
   );
+}
+
+/** Who dealt with an item, in words: Liaison itself when its cause went away, or a person. */
+function ResolvedBy({ item }: { item: AttentionItem }) {
+  if (item.resolvedAutomatically) return <>No longer needed: resolved by Liaison on</>;
+  if (item.resolvedByName) return <>Dealt with by {item.resolvedByName} on</>;
+  return <>Dealt with on</>;
 }

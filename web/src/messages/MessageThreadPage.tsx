@@ -30,6 +30,7 @@ import {
   askTypeLabels,
   describeDelay,
   describeRepeat,
+  emailStateLabels,
   eventLabels,
   receivedHowLabels,
   stepStatusLabels,
@@ -347,13 +348,6 @@ function PartnerLinkOnce({
   );
 }
 
-const emailStateWords: Record<MessageEmail['state'], string> = {
-  waiting: 'Waiting to be sent',
-  sent: 'Sent',
-  failed: 'Could not be delivered',
-  held: 'Held: will not be sent',
-};
-
 /** Where each email about the message is: staff see what actually left. */
 function Emails({ emails }: { emails: readonly MessageEmail[] }) {
   if (emails.length === 0) return <p>No emails.</p>;
@@ -363,7 +357,7 @@ function Emails({ emails }: { emails: readonly MessageEmail[] }) {
         <Row key={email.id}>
           <Cell heading="To">{email.to}</Cell>
           <Cell heading="Where it is">
-            {emailStateWords[email.state]}
+            {emailStateLabels[email.state]}
             {email.why ? <span className="nhsuk-body-s nhsuk-u-display-block">{email.why}</span> : null}
           </Cell>
           <Cell heading="When">

@@ -10,7 +10,7 @@ import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { AttentionCount } from './AttentionPage.tsx';
-import { attentionReaders, messageWriters, routeKeepers } from './access.ts';
+import { attentionReaders, messageWriters, outboxReaders, routeKeepers } from './access.ts';
 import { askTypeLabels, templateLabels, viewLabels, views } from './message-labels.ts';
 import { Deadline, MessageTags, Moment, messagePath } from './message-parts.tsx';
 
@@ -58,6 +58,11 @@ export function MessagesPage() {
               Needs attention
               <AttentionCount />
             </Link>
+          </li>
+        ) : null}
+        {hasRole(role, outboxReaders) ? (
+          <li>
+            <Link to="/messages/outbox">Emails and the outbox</Link>
           </li>
         ) : null}
         {hasRole(role, adviceReaders) ? (

@@ -16,3 +16,5 @@ export const messageWriters: readonly StaffRole[] = ['care_worker', 'manager', '
 export const attentionReaders: readonly StaffRole[] = messageWriters;
 /** The organisation's escalation routes are set by the registered manager. */
 export const routeKeepers: readonly StaffRole[] = ['registered_manager'];
+/** Every email the organisation sends, and why one did not go: managers. */
+export const outboxReaders: readonly StaffRole[] = ['manager', 'registered_manager'];

@@ -8,6 +8,7 @@ import type {
   MessageStatus,
   MessageTemplate,
   MessageView,
+  OutboxState,
   ReceivedHow,
   StepDelay,
 } from '../api.ts';
@@ -168,6 +169,15 @@ export const attentionKindLabels = {
   share_refused: 'Not reached: sharing not allowed',
   share_held: 'Email held: not sent',
 } as const satisfies Record<AttentionKind, string>;
+
+/** Where an email is, in words. */
+export const emailStateLabels = {
+  waiting: 'Waiting to be sent',
+  sent: 'Sent',
+  failed: 'Could not be delivered',
+  held: 'Held: will not be sent',
+} as const satisfies Record<OutboxState, string>;
+export const emailStates = Object.keys(emailStateLabels) as OutboxState[];
 
 /** "2 hours after the deadline", "1 day after the previous step", "the next working morning". */
 /** "the last 2 steps repeat 3 times", "the last step repeats once": a route's repeat, for a sentence. */

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../auth/RequireSession.tsx';
 import { AttentionPage } from './AttentionPage.tsx';
-import { attentionReaders, messageReaders, messageWriters, routeKeepers } from './access.ts';
+import { attentionReaders, messageReaders, messageWriters, outboxReaders, routeKeepers } from './access.ts';
 import { EscalationRouteFormPage } from './EscalationRouteFormPage.tsx';
 import { EscalationRoutesPage } from './EscalationRoutesPage.tsx';
 import {
@@ -11,12 +11,14 @@ import {
   WithdrawMessagePage,
 } from './MessageActionPages.tsx';
 import { MessageThreadPage } from './MessageThreadPage.tsx';
+import { OutboxPage } from './OutboxPage.tsx';
 import { SendMessagePage } from './SendMessagePage.tsx';
 
 /** The pages inside the Partner messages section (the list is the section's page, in navigation.ts). */
 export const messageRoutes: RouteObject[] = [
   { path: '/messages/new', element: <SendMessagePage />, roles: messageWriters },
   { path: '/messages/attention', element: <AttentionPage />, roles: attentionReaders },
+  { path: '/messages/outbox', element: <OutboxPage />, roles: outboxReaders },
   { path: '/messages/escalation-routes', element: <EscalationRoutesPage />, roles: messageReaders },
   {
     path: '/messages/escalation-routes/:template/:urgency',

@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import {
+  createStaffedOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  type SignedIn,
+} from '../../test/factories.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import { insertAttentionItem } from './partner-messages.repository.ts';
+import type { AttentionKind } from './partner-messages.table.ts';
+
+// "Needs attention" holds one open item per message and kind, and Liaison resolves the items whose
+// cause has gone away: the partner replied, the message was closed or withdrawn.
+
+let t: TestApp;
+let staff: Record<StaffRole, SignedIn & { email: string }>;
+let orgId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
+  t.clock.set('2026-11-23T09:00:00Z');
+  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
+  staff = staffed.staff;
+  orgId = staffed.organisation.id;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function sendRequest(): Promise<{ id: string; partnerLink: string }> {
+  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'district_nurse' });
+  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
+    type: 'district_nurse',
+  });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/messages',
+    headers: staff.care_worker.headers,
+    payload: {
+      template: 'request',
+      askType: 'action',
+      urgency: 'urgent',
+      partnerOrganisationId: organisation.id,
+      partnerContactId: contact.id,
+      subject: 'Dressing supplies at Oak House',
+      summary: 'Since 8am today we have had no dressings left for the leg ulcer care at Oak House.',
+      impact: 'Two residents are due a dressing change this afternoon.',
+      mitigations: 'We are keeping the current dressings clean and dry.',
+      ask: 'Please bring dressings by 3pm today.',
+      deadline: new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString(),
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+async function raise(messageId: string, kind: AttentionKind, title = `Item ${kind}`) {
+  await insertAttentionItem(t.db, {
+    org_id: orgId,
+    id: crypto.randomUUID(),
+    message_id: messageId,
+    step_id: crypto.randomUUID(),
+    kind,
+    for_role: kind === 'escalated_to_registered_manager' ? 'registered_manager' : 'sender',
+    title,
+    detail: null,
+    created_at: t.clock.now(),
+    resolved_at: null,
+    resolved_by: null,
+    resolution_note: null,
+  });
+}
+
+type ListedItem = {
+  id: string;
+  kind: AttentionKind;
+  title: string;
+  messageId: string;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  resolvedAutomatically: boolean;
+  resolutionNote: string | null;
+};
+
+async function listed(messageId: string, query = '', who: SignedIn = staff.registered_manager) {
+  const response = await t.app.inject({ method: 'GET', url: `/api/attention${query}`, headers: who.headers });
+  expect(response.statusCode).toBe(200);
+  return (response.json().items as ListedItem[]).filter((item) => item.messageId === messageId);
+}
+
+const summary = (items: ListedItem[]) =>
+  items
+    .map((item) => ({
+      kind: item.kind,
+      open: item.resolvedAt === null,
+      resolvedAutomatically: item.resolvedAutomatically,
+      resolutionNote: item.resolutionNote,
+    }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
+
+async function withdraw(messageId: string) {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/messages/${messageId}/withdraw`,
+    headers: staff.care_worker.headers,
+    payload: { reason: 'Sent to the wrong team.' },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+describe('one open item per message and kind', () => {
+  it('a cause raised again, by another step or after a restart, adds no second card', async () => {
+    const message = await sendRequest();
+    await raise(message.id, 'call_partner', 'Call the district nursing team on the duty line: 0300 123 4567');
+    await raise(message.id, 'call_partner', 'Call the district nursing team on the duty line: 0300 123 4567');
+    await raise(message.id, 'call_partner', 'Call the district nursing team on the out-of-hours line');
+    await raise(message.id, 'escalated_to_manager');
+    await raise(message.id, 'escalated_to_manager');
+    const open = await listed(message.id);
+    expect(open.map((item) => item.kind).sort()).toEqual(['call_partner', 'escalated_to_manager']);
+    // The first stays as it was raised.
+    expect(open.find((item) => item.kind === 'call_partner')?.title).toBe(
+      'Call the district nursing team on the duty line: 0300 123 4567',
+    );
+
+    // Once dealt with, the same cause coming back is a new card.
+    const call = open.find((item) => item.kind === 'call_partner')!;
+    const resolved = await t.app.inject({
+      method: 'POST',
+      url: `/api/attention/${call.id}/resolve`,
+      headers: staff.manager.headers,
+      payload: { note: 'Phoned; they will ring back.' },
+    });
+    expect(resolved.statusCode).toBe(204);
+    await raise(message.id, 'call_partner', 'Call the senior nurse');
+    await raise(message.id, 'call_partner', 'Call the senior nurse');
+    expect((await listed(message.id)).filter((item) => item.kind === 'call_partner')).toHaveLength(1);
+    const all = await listed(message.id, '?open=false');
+    const byPerson = all.find((item) => item.id === call.id)!;
+    expect(byPerson).toMatchObject({
+      resolvedAutomatically: false,
+      resolutionNote: 'Phoned; they will ring back.',
+    });
+    expect(byPerson.resolvedByName).toEqual(expect.any(String));
+    expect(all.filter((item) => item.kind === 'call_partner')).toHaveLength(2);
+    await withdraw(message.id);
+  });
+});
+
+describe('resolved when the cause goes away', () => {
+  it('an acknowledgement ends the chasing, not the managers’ cards; a response ends those too', async () => {
+    const message = await sendRequest();
+    for (const kind of [
+      'call_partner',
+      'no_route',
+      'share_refused',
+      'escalated_to_manager',
+      'email_failed',
+    ] as const) {
+      await raise(message.id, kind);
+    }
+    const token = message.partnerLink.slice(message.partnerLink.indexOf('#') + 1);
+    const asPartner = (path: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/partner/message${path}`,
+        headers: { 'x-partner-link': token },
+        payload,
+      });
+    t.clock.advance(60_000);
+    expect((await asPartner('/acknowledge', { name: 'Grace Obi' })).statusCode).toBe(200);
+    expect(summary(await listed(message.id))).toEqual([
+      { kind: 'email_failed', open: true, resolvedAutomatically: false, resolutionNote: null },
+      { kind: 'escalated_to_manager', open: true, resolvedAutomatically: false, resolutionNote: null },
+    ]);
+    const acknowledged = 'The partner acknowledged the message.';
+    expect(summary(await listed(message.id, '?open=false'))).toEqual([
+      { kind: 'call_partner', open: false, resolvedAutomatically: true, resolutionNote: acknowledged },
+      { kind: 'email_failed', open: true, resolvedAutomatically: false, resolutionNote: null },
+      { kind: 'escalated_to_manager', open: true, resolvedAutomatically: false, resolutionNote: null },
+      { kind: 'no_route', open: false, resolvedAutomatically: true, resolutionNote: acknowledged },
+      { kind: 'share_refused', open: false, resolvedAutomatically: true, resolutionNote: acknowledged },
+    ]);
+
+    t.clock.advance(60_000);
+    const responded = await asPartner('/respond', {
+      name: 'Grace Obi',
+      kind: 'answer',
+      response: 'Dressings will arrive by 2pm.',
+    });
+    expect(responded.statusCode, responded.body).toBe(200);
+    // A failed email is still for a person to look at: the partner may lack what it carried.
+    expect(summary(await listed(message.id))).toEqual([
+      { kind: 'email_failed', open: true, resolvedAutomatically: false, resolutionNote: null },
+    ]);
+    const escalated = (await listed(message.id, '?open=false')).find(
+      (item) => item.kind === 'escalated_to_manager',
+    );
+    expect(escalated).toMatchObject({
+      resolvedAutomatically: true,
+      resolvedByName: null,
+      resolutionNote: 'The partner responded.',
+      resolvedAt: t.clock.now().toISOString(),
+    });
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('entity_id', '=', message.id)
+      .where('action', 'in', ['partner_message.acknowledge', 'partner_message.respond'])
+      .orderBy('id')
+      .execute();
+    expect(audit.map((entry) => (entry.details as { attentionResolved: number }).attentionResolved)).toEqual([
+      3, 1,
+    ]);
+  });
+
+  it('a refusal, a close or a withdrawal resolves what chases the partner', async () => {
+    const cases = [
+      {
+        note: 'The partner declined the request.',
+        act: async (message: { id: string; partnerLink: string }) => {
+          const response = await t.app.inject({
+            method: 'POST',
+            url: '/api/partner/message/decline',
+            headers: { 'x-partner-link': message.partnerLink.slice(message.partnerLink.indexOf('#') + 1) },
+            payload: { name: 'Grace Obi', reason: 'This is for the practice nurse, not us.' },
+          });
+          expect(response.statusCode, response.body).toBe(200);
+        },
+      },
+      {
+        note: 'The message was closed.',
+        act: async (message: { id: string }) => {
+          const response = await t.app.inject({
+            method: 'POST',
+            url: `/api/messages/${message.id}/close`,
+            headers: staff.care_worker.headers,
+            payload: { note: 'Dressings found in the store room.' },
+          });
+          expect(response.statusCode, response.body).toBe(200);
+        },
+      },
+      { note: 'The message was withdrawn.', act: (message: { id: string }) => withdraw(message.id) },
+    ];
+    for (const { note, act } of cases) {
+      const message = await sendRequest();
+      for (const kind of [
+        'call_partner',
+        'escalated_to_registered_manager',
+        'share_held',
+        'email_failed',
+      ] as const) {
+        await raise(message.id, kind);
+      }
+      await act(message);
+      expect(summary(await listed(message.id, '?open=false'))).toEqual([
+        { kind: 'call_partner', open: false, resolvedAutomatically: true, resolutionNote: note },
+        { kind: 'email_failed', open: true, resolvedAutomatically: false, resolutionNote: null },
+        {
+          kind: 'escalated_to_registered_manager',
+          open: false,
+          resolvedAutomatically: true,
+          resolutionNote: note,
+        },
+        { kind: 'share_held', open: true, resolvedAutomatically: false, resolutionNote: null },
+      ]);
+      // Listed by default: only what is still open.
+      expect((await listed(message.id)).map((item) => item.kind).sort()).toEqual([
+        'email_failed',
+        'share_held',
+      ]);
+    }
+  });
+
+  it('a resolved item cannot be dealt with again, and staff outside its audience do not find it', async () => {
+    const message = await sendRequest();
+    await raise(message.id, 'escalated_to_registered_manager');
+    const [item] = await listed(message.id);
+    const asManager = await t.app.inject({
+      method: 'POST',
+      url: `/api/attention/${item!.id}/resolve`,
+      headers: staff.manager.headers,
+      payload: {},
+    });
+    expect(asManager.statusCode).toBe(404);
+    await withdraw(message.id);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/attention/${item!.id}/resolve`,
+      headers: staff.registered_manager.headers,
+      payload: {},
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import {
+  createStaffedOrganisation,
+  createTestPartnerContact,
+  createTestPartnerOrganisation,
+  type SignedIn,
+} from '../../test/factories.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import { queueEmailsWithoutPersonalDetails } from './outbox.ts';
+
+// The outbox page for managers: every email of the organisation and where it is, never a body or
+// a link, and whether a mail server is set up at all.
+
+let t: TestApp;
+let ours: Record<StaffRole, SignedIn & { email: string }>;
+let theirs: Record<StaffRole, SignedIn & { email: string }>;
+let orgId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
+  t.clock.set('2026-11-23T09:00:00Z');
+  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
+  ours = staffed.staff;
+  orgId = staffed.organisation.id;
+  theirs = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function sendUpdate(
+  who: SignedIn,
+  orgOf: string,
+  subject: string,
+): Promise<{ id: string; partnerLink: string }> {
+  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgOf, { type: 'housing' });
+  const contact = await createTestPartnerContact(t.db, t.clock, orgOf, organisation.id, { type: 'housing' });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/messages',
+    headers: who.headers,
+    payload: {
+      template: 'update',
+      urgency: 'routine',
+      partnerOrganisationId: organisation.id,
+      partnerContactId: contact.id,
+      subject,
+      summary: 'Since 6am today the lift at Oak House has been out of order.',
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+async function outbox(query = '', who: SignedIn = ours.manager) {
+  return t.app.inject({ method: 'GET', url: `/api/outbox${query}`, headers: who.headers });
+}
+
+describe('the outbox', () => {
+  it('lists every email of the organisation with its message and state, never a body or a link', async () => {
+    const sent = await sendUpdate(ours.care_worker, orgId, 'Lift out of order at Oak House');
+    const other = await sendUpdate(theirs.care_worker, theirs.manager.orgId, 'Other organisation');
+    const response = await outbox();
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    // No SMTP_HOST in the test configuration.
+    expect(body.mailServerConfigured).toBe(false);
+    const email = body.items.find((item: { message: { id: string } | null }) => item.message?.id === sent.id);
+    expect(email).toMatchObject({
+      to: expect.stringContaining('@'),
+      subject: expect.any(String),
+      message: { id: sent.id, subject: 'Lift out of order at Oak House' },
+      state: 'waiting',
+      why: null,
+      attempts: 0,
+      sentAt: null,
+    });
+    expect(Object.keys(email).sort()).toEqual(
+      [
+        'attempts',
+        'id',
+        'message',
+        'nextAttemptAt',
+        'queuedAt',
+        'sentAt',
+        'state',
+        'subject',
+        'to',
+        'why',
+      ].sort(),
+    );
+    const token = sent.partnerLink.slice(sent.partnerLink.indexOf('#') + 1);
+    expect(response.body).not.toContain(token);
+    expect(response.body).not.toContain('/partner#');
+    expect(response.body).not.toContain('Since 6am today');
+    expect(response.body).not.toContain(other.id);
+    expect(response.body).not.toContain('Other organisation');
+  });
+
+  it('filters by state, saying why an email was held or failed', async () => {
+    const held = await sendUpdate(ours.care_worker, orgId, 'Held email');
+    const failed = await sendUpdate(ours.care_worker, orgId, 'Failed email');
+    const delivered = await sendUpdate(ours.care_worker, orgId, 'Sent email');
+    const setStatus = (messageId: string, changes: Record<string, unknown>) =>
+      t.db.updateTable('email_outbox').set(changes).where('message_id', '=', messageId).execute();
+    await setStatus(held.id, { status: 'held', held_reason: 'Consent was withdrawn before it left.' });
+    await setStatus(failed.id, { status: 'failed', last_error: 'Mailbox unavailable.' });
+    await setStatus(delivered.id, { status: 'sent', sent_at: t.clock.now() });
+
+    const subjectsIn = async (state: string) =>
+      (await outbox(`?state=${state}`))
+        .json()
+        .items.map((item: { message: { subject: string }; why: string | null; state: string }) => [
+          item.message.subject,
+          item.state,
+          item.why,
+        ]);
+    expect(await subjectsIn('held')).toEqual([
+      ['Held email', 'held', 'Consent was withdrawn before it left.'],
+    ]);
+    expect(await subjectsIn('failed')).toEqual([['Failed email', 'failed', 'Mailbox unavailable.']]);
+    expect(await subjectsIn('sent')).toEqual([['Sent email', 'sent', null]]);
+    const waiting = await subjectsIn('waiting');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every(([, state]: string[]) => state === 'waiting')).toBe(true);
+    expect((await outbox()).json().items.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pages at 100 at most, and refuses an unknown state naming the field', async () => {
+    // More staff alerts than a page can hold.
+    await t.db.transaction().execute((trx) =>
+      queueEmailsWithoutPersonalDetails(
+        trx,
+        Array.from({ length: 101 }, (_, index) => ({
+          orgId,
+          messageId: null,
+          to: `manager-${index}@example.org`,
+          subject: 'Needs attention',
+          text: 'A partner has not replied.',
+          at: t.clock.now(),
+        })),
+      ),
+    );
+    expect((await outbox('?limit=1000')).json().items).toHaveLength(100);
+    const firstTwo = (await outbox('?limit=2')).json().items;
+    const second = (await outbox('?limit=1&offset=1')).json().items;
+    expect(second[0].id).toBe(firstTwo[1].id);
+    const refused = await outbox('?state=bounced');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((error: { field: string }) => error.field)).toContain('state');
+  });
+
+  it('is for managers and the registered manager only', async () => {
+    expect((await outbox('', ours.registered_manager)).statusCode).toBe(200);
+    for (const role of ['care_worker', 'auditor', 'admin'] as const) {
+      expect((await outbox('', ours[role])).statusCode, role).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/outbox' })).statusCode).toBe(401);
+  });
+});

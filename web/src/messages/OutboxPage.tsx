@@ -1,0 +1,146 @@
+import { Link, useSearchParams } from 'react-router';
+import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
+import { Cell, Row, Table } from '../partners/table.tsx';
+import { formatDateTime } from '../ui/format.ts';
+import { Pagination } from '../ui/Pagination.tsx';
+import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useResource } from '../ui/useResource.ts';
+import { emailStateLabels, emailStates } from './message-labels.ts';
+import { messagePath } from './message-parts.tsx';
+
+const pageSize = 25;
+
+const filterLabels = {
+  all: 'All emails',
+  waiting: 'Waiting to be sent',
+  sent: 'Sent',
+  failed: 'Could not be delivered',
+  held: 'Held',
+} as const satisfies Record<OutboxState | 'all', string>;
+
+function readState(value: string | null): OutboxState | undefined {
+  return emailStates.find((state) => state === value);
+}
+
+/** Every email the organisation sends, where it is and why one did not go: for managers. */
+export function OutboxPage() {
+  const [searchParams] = useSearchParams();
+  const state = readState(searchParams.get('state'));
+  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const filter = state ?? 'all';
+  usePageTitle(`Emails: ${filterLabels[filter].toLowerCase()}`);
+  const [outbox, reload] = useResource(`outbox ${filter} ${page}`, () =>
+    listOutbox({ state, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+  );
+
+  return (
+    <>
+      <div className="nhsuk-u-margin-bottom-5">
+        <Link className="nhsuk-back-link" to="/messages">
+          Back to partner messages
+        </Link>
+      </div>
+      <h1>Emails and the outbox</h1>
+      {outbox.status === 'loaded' && !outbox.data.mailServerConfigured ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            Email is off
+          </h2>
+          <p>
+            No mail server is set up: emails wait here and are not sent. Give partners their links another
+            way.
+          </p>
+        </div>
+      ) : null}
+      <p>
+        Every email Liaison sends for your organisation: to partners about messages, and alerts to staff. The
+        emails themselves and the links they carry are not shown here.
+      </p>
+
+      <nav className="nhsuk-contents-list" aria-label="Which emails">
+        <h2 className="nhsuk-u-visually-hidden">Which emails</h2>
+        <ol className="nhsuk-contents-list__list">
+          {(['all', ...emailStates] as const).map((each) =>
+            each === filter ? (
+              <li className="nhsuk-contents-list__item" key={each} aria-current="page">
+                <span className="nhsuk-contents-list__current">{filterLabels[each]}</span>
+              </li>
+            ) : (
+              <li className="nhsuk-contents-list__item" key={each}>
+                <Link
+                  className="nhsuk-contents-list__link"
+                  to={each === 'all' ? '/messages/outbox' : `/messages/outbox?state=${each}`}
+                >
+                  {filterLabels[each]}
+                </Link>
+              </li>
+            ),
+          )}
+        </ol>
+      </nav>
+
+      {outbox.status === 'loading' ? (
+        <p className="nhsuk-body" role="status">
+          Loading
+        </p>
+      ) : null}
+      {outbox.status === 'failed' ? <LoadProblem error={outbox.error} onTryAgain={reload} /> : null}
+      {outbox.status === 'loaded' ? (
+        outbox.data.items.length === 0 ? (
+          <p>There are no emails here.</p>
+        ) : (
+          <>
+            <OutboxTable caption={filterLabels[filter]} emails={outbox.data.items.slice(0, pageSize)} />
+            <Pagination
+              page={page}
+              hasNextPage={outbox.data.items.length > pageSize}
+              searchParams={searchParams}
+            />
+          </>
+        )
+      ) : null}
+    </>
+  );
+}
+
+function OutboxTable({ caption, emails }: { caption: string; emails: readonly OutboxEmail[] }) {
+  return (
+    <Table caption={caption} headings={['To', 'About', 'Where it is', 'When (UK time)']}>
+      {emails.map((email) => (
+        <Row key={email.id}>
+          <Cell heading="To">{email.to}</Cell>
+          <Cell heading="About">
+            {email.message ? (
+              <Link to={messagePath(email.message.id)}>{email.message.subject}</Link>
+            ) : (
+              'No message'
+            )}
+            <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">
+              {email.subject}
+            </span>
+          </Cell>
+          <Cell heading="Where it is">
+            {emailStateLabels[email.state]}
+            {email.why ? (
+              <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">{email.why}</span>
+            ) : null}
+          </Cell>
+          <Cell heading="When (UK time)">
+            Queued {formatDateTime(email.queuedAt)}
+            {email.sentAt ? (
+              <span className="nhsuk-u-display-block">Sent {formatDateTime(email.sentAt)}</span>
+            ) : null}
+            {email.nextAttemptAt && email.attempts > 0 ? (
+              <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                Tried {email.attempts} {email.attempts === 1 ? 'time' : 'times'}; next try{' '}
+                {formatDateTime(email.nextAttemptAt)}
+              </span>
+            ) : null}
+          </Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
