@@ -42,7 +42,16 @@ const draftFields = {
   deadline: z.string().max(40).nullable().optional().describe('ISO 8601 date-time with offset'),
 };
 
-export const checkMessageBody = z.strictObject(draftFields);
+export const checkMessageBody = z.strictObject({
+  ...draftFields,
+  subject: z
+    .string()
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('Checked for personal details: it goes in the email'),
+  personId: z.uuid().nullable().optional().describe('The person the message is about, if any'),
+});
 export type CheckMessageInput = z.infer<typeof checkMessageBody>;
 
 export const messageWarningSchema = z

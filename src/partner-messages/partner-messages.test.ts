@@ -189,6 +189,109 @@ describe('sending a request', () => {
     );
   });
 
+  it('refuses personal details in the subject, which goes into the email, before asking the gate', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId, {
+      givenName: 'Winifred',
+      familyName: 'Oakhampton',
+      nhsNumber: '4010232137',
+    });
+    const aboutHer = await send(
+      requestBody(partner, {
+        personId: person.id,
+        purpose: 'health_monitoring',
+        categories: ['identity', 'health'],
+        subject: 'Winifred Oakhampton 12/03/1941 NHS 401 023 2137',
+      }),
+    );
+    expect(aboutHer.statusCode).toBe(400);
+    const errors = aboutHer.json().errors as { field: string; message: string }[];
+    expect(errors.length).toBe(4);
+    expect(errors.every((error) => error.field === 'subject')).toBe(true);
+    expect(errors.map((error) => error.message).join(' ')).toContain('NHS number');
+    const shares = await t.db
+      .selectFrom('share_log')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(shares).toEqual([]);
+
+    // Not about her, the subject still may not name her; a written-out date of birth is refused too.
+    for (const subject of ['Mrs Oakhampton: heating', 'Born 12 March 1941']) {
+      const refused = await send(requestBody(partner, { subject }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((error: { field: string }) => error.field)).toEqual(['subject']);
+    }
+    // A subject with a time and a phone number is not personal.
+    expect(
+      (await send(requestBody(partner, { subject: 'Heating off since 6am: call 01392 123456' }))).statusCode,
+    ).toBe(201);
+  });
+
+  it('refuses "n/a" for a part a request must have', async () => {
+    const partner = await partnerWithContacts();
+    const response = await send(requestBody(partner, { impact: 'n/a', mitigations: 'TBC' }));
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['impact', 'mitigations']);
+  });
+
+  it('warns while composing of a subject with personal details and of someone named the message is not about', async () => {
+    const person = await createTestPerson(t.db, t.clock, orgId, {
+      givenName: 'Bartholomew',
+      familyName: 'Quince',
+    });
+    const other = await createTestPerson(t.db, t.clock, orgId);
+    const check = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/messages/check',
+        headers: staff.care_worker.headers,
+        payload: {
+          template: 'update',
+          summary: 'Since 6am today the heating has not worked.',
+          impact: 'Bartholomew Quince was cold overnight.',
+          mitigations: 'Extra blankets.',
+          ...payload,
+        },
+      });
+    const notAbout = await check({ subject: 'Heating: Mr Quince' });
+    expect(notAbout.statusCode).toBe(200);
+    expect(
+      notAbout
+        .json()
+        .warnings.map((warning: { code: string; field: string }) => [warning.code, warning.field]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['personal_details_in_subject', 'subject'],
+        ['names_person_not_shared', 'impact'],
+      ]),
+    );
+    const aboutSomeoneElse = await check({ personId: other.id });
+    expect(aboutSomeoneElse.json().warnings.map((warning: { code: string }) => warning.code)).toContain(
+      'names_person_not_shared',
+    );
+    const aboutHim = await check({ personId: person.id, subject: 'Heating' });
+    expect(aboutHim.json().warnings.map((warning: { code: string }) => warning.code)).not.toContain(
+      'names_person_not_shared',
+    );
+    // Someone in another organisation is not compared with.
+    const elsewhere = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const stranger = await createTestPerson(t.db, t.clock, elsewhere.organisation.id, {
+      givenName: 'Cuthbert',
+      familyName: 'Marchbanks',
+    });
+    expect(stranger.id).toBeDefined();
+    const outside = await check({ impact: 'Cuthbert Marchbanks was cold.' });
+    expect(outside.json().warnings.map((warning: { code: string }) => warning.code)).not.toContain(
+      'names_person_not_shared',
+    );
+  });
+
   it('sends nothing about a person without a basis to share, and logs the refusal', async () => {
     const partner = await partnerWithContacts();
     const person = await createTestPerson(t.db, t.clock, orgId);
