@@ -102,7 +102,19 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     expect(await page.getByLabel('Identity', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Health', { exact: true }).check();
 
-    await page.getByLabel('Subject').fill('Review of drinks and swallowing');
+    // The page says truthfully what the email holds; the subject is checked for personal details.
+    await page
+      .getByText('The email contains the subject, who it is from, when a reply is needed and the link.')
+      .waitFor();
+    const subject = page.getByLabel('Subject');
+    await subject.fill('Edna Thistlewood born 12/03/1941');
+    const subjectWarnings = page.locator('#subject-check');
+    await subjectWarnings.getByRole('heading', { name: 'Check the subject' }).waitFor();
+    await expect
+      .poll(() => subjectWarnings.locator('mark').allTextContents())
+      .toEqual(['Edna', 'Thistlewood', '12/03/1941']);
+    await subject.fill('Review of drinks and swallowing');
+    await subjectWarnings.waitFor({ state: 'detached' });
     await page.getByLabel('Summary').fill('Since breakfast at 8am today Edna has coughed after every drink.');
     await page.getByLabel('Impact').fill('She is at risk of choking and of a chest infection.');
     await page
@@ -114,6 +126,7 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     // The live check points at the vague words, beside the field, before anything is sent.
     const askWarnings = page.locator('#ask-check');
     await askWarnings.getByText('does not say when').first().waitFor();
+    await askWarnings.getByRole('heading', { name: 'Check what you are asking them to do' }).waitFor();
     expect(await askWarnings.locator('mark').allTextContents()).toContain('asap');
     await screenshot(page, 'message-check-warning');
     await ask.fill('Please advise by 4pm tomorrow whether her drinks should be thickened more.');

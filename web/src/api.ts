@@ -1445,6 +1445,10 @@ export type MessageWarning = {
 export type MessageDraft = {
   template: MessageTemplate;
   askType?: AskType | null;
+  /** Checked for personal details: it goes into the email. */
+  subject?: string | null;
+  /** The person the message is about: anyone else it names is warned of. */
+  personId?: string | null;
   summary: string;
   impact?: string | null;
   mitigations?: string | null;
