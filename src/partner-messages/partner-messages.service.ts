@@ -827,7 +827,9 @@ export async function logContact(
         outcome: input.outcome,
       },
     };
-    await addEvent(trx, context, id, event, at);
+    // A call that answers the request is one entry, the answer's: the call's words, by phone.
+    // A refusal keeps the call's entry too, as the refusal's entry holds only the reason.
+    if (input.outcome === 'none' || input.outcome === 'declined') await addEvent(trx, context, id, event, at);
     if (input.outcome !== 'none') {
       const reply: PartnerReply =
         input.outcome === 'declined'
@@ -846,6 +848,7 @@ export async function logContact(
           how: input.how,
           occurredAt,
           text: input.summary,
+          details: event.details ?? {},
         },
         at,
       );
@@ -863,7 +866,8 @@ export async function logContact(
         givenByRole: input.partnerRole ?? null,
         givenAt: occurredAt,
         receivedHow: input.how,
-        advice: input.summary,
+        advice: input.advice!.trim(),
+        adviserContactId: input.adviserContactId ?? null,
         inWriting: input.how === 'email' || input.how === 'letter',
         at,
         links: { publicUrl: settings.config.publicUrl, keyFile: settings.config.mfaKeyFile },
@@ -884,6 +888,8 @@ export type AdviceRecorder = (
     givenAt: Date;
     receivedHow: ReceivedHow;
     advice: string;
+    /** Who gave it, from the register; written confirmation is asked of them. */
+    adviserContactId?: string | null;
     inWriting: boolean;
     at: Date;
     links: LinkSettings;

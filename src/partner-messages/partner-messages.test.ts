@@ -701,12 +701,13 @@ describe('advice', () => {
         occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
         outcome: 'responded',
         isAdvice: true,
+        advice: 'Check blood glucose at every visit; call the district nurse if above 15.',
       },
     });
     expect(logged.statusCode).toBe(200);
+    // The call is one entry in the thread, the response it gave, by phone.
     expect(logged.json().events.map((event: { kind: string }) => event.kind)).toEqual([
       'sent',
-      'call_logged',
       'responded',
       'advice_recorded',
       'confirmation_requested',
@@ -777,6 +778,115 @@ describe('advice', () => {
     expect((await thread(sent.id)).events.map((event: { kind: string }) => event.kind)).toContain(
       'confirmation_received',
     );
+  });
+
+  it('asks the adviser named from the register, not the addressee, to confirm advice given by phone', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId);
+    await recordConsent(
+      t.db,
+      careWorker,
+      person.id,
+      {
+        givenBy: 'person',
+        partnerOrganisationIds: [partner.organisation.id],
+        partnerContactIds: [],
+        partnerTypes: [],
+        purposes: ['health_monitoring'],
+        categories: ['identity', 'health'],
+        recordedHow: 'verbal',
+        givenOn: '2026-11-23',
+        reviewOn: '2027-05-23',
+      },
+      t.clock,
+    );
+    const adviser = await createTestPartnerContact(t.db, t.clock, orgId, partner.organisation.id, {
+      type: 'housing',
+      name: 'Priya Nair (Occupational Therapist)',
+      email: 'priya.nair@partner.example',
+    });
+    const elsewhere = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
+    const stranger = await createTestPartnerContact(t.db, t.clock, orgId, elsewhere.id, { type: 'housing' });
+    const sent = (
+      await send(
+        requestBody(partner, {
+          askType: 'advice',
+          personId: person.id,
+          purpose: 'health_monitoring',
+          categories: ['identity', 'health'],
+          ask: 'Please advise by 11am today whether she needs a raised toilet seat.',
+        }),
+      )
+    ).json();
+    smtp.reset();
+    await t.db
+      .updateTable('email_outbox')
+      .set({ status: 'sent', sent_at: t.clock.now() })
+      .where('status', '=', 'pending')
+      .execute();
+    const call = {
+      kind: 'call',
+      how: 'phone',
+      partnerName: 'Priya Nair',
+      summary: 'Priya rang back. Long chat about the flat; she will visit next week. Her advice is below.',
+      occurredAt: new Date(t.clock.now().getTime() - 60_000).toISOString(),
+      isAdvice: true,
+      advice: 'Fit a raised toilet seat and a grab rail on the left.',
+    };
+    const log = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/messages/${sent.id}/contacts`,
+        headers: staff.care_worker.headers,
+        payload,
+      });
+
+    const noAdvice = await log({ ...call, advice: undefined });
+    expect(noAdvice.statusCode).toBe(400);
+    expect(noAdvice.json().errors[0].field).toBe('advice');
+    const wrongOrganisation = await log({ ...call, adviserContactId: stranger.id });
+    expect(wrongOrganisation.statusCode).toBe(400);
+    expect(wrongOrganisation.json().errors[0].field).toBe('adviserContactId');
+    expect(
+      await t.db.selectFrom('advice_records').select('id').where('message_id', '=', sent.id).execute(),
+    ).toEqual([]);
+
+    const logged = await log({ ...call, adviserContactId: adviser.id });
+    expect(logged.statusCode).toBe(200);
+    const requested = logged
+      .json()
+      .events.find((event: { kind: string }) => event.kind === 'confirmation_requested');
+    expect(requested.text).toBe(
+      'Asked Priya Nair (Occupational Therapist) to confirm the advice in writing.',
+    );
+
+    expect(
+      await deliverDueEmails(t.db, {
+        mailer,
+        clock: t.clock,
+        domain: 'liaison.example.org',
+        keyFile: t.config.mfaKeyFile,
+      }),
+    ).toBe(1);
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail?.envelope.to).toEqual(['priya.nair@partner.example']);
+    expect(mail?.parsed.subject).toContain('confirm your advice');
+
+    const [advice] = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/people/${person.id}/advice`,
+        headers: staff.care_worker.headers,
+      })
+    ).json().items;
+    expect(advice).toMatchObject({
+      advice: 'Fit a raised toilet seat and a grab rail on the left.',
+      givenByName: 'Priya Nair (Occupational Therapist)',
+      confirmationStatus: 'requested',
+      confirmationRequestedFrom: 'Priya Nair (Occupational Therapist)',
+    });
+    const confirmation = await thread(advice.confirmationMessageId);
+    expect(confirmation.summary).not.toContain('Long chat about the flat');
   });
 
   it('refuses an amendment citing advice about someone else', async () => {
