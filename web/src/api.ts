@@ -1587,6 +1587,10 @@ export type LoggedContact = {
   outcome?: ContactOutcome;
   declineReason?: string | null;
   isAdvice?: boolean;
+  /** With isAdvice: the advice itself, in the adviser's words. */
+  advice?: string | null;
+  /** With isAdvice: who gave it, from the register; written confirmation is asked of them. */
+  adviserContactId?: string | null;
 };
 
 export type AttentionKind =
@@ -1816,6 +1820,8 @@ export type Advice = {
   inWriting: boolean;
   confirmationStatus: AdviceConfirmationStatus;
   confirmationMessageId: string | null;
+  /** The partner contact the request for written confirmation was sent to. */
+  confirmationRequestedFrom: string | null;
   confirmedAt: string | null;
   confirmedHow: AdviceConfirmedHow | null;
   confirmationNote: string | null;
