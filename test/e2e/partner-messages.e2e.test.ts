@@ -180,6 +180,19 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
       'Please advise by 4pm tomorrow whether her drinks should be thickened more.',
     );
 
+    // One main action: the response. Acknowledging and accepting or declining are secondary.
+    const buttons = partnerPage.locator('main form button[type="submit"]');
+    expect(await buttons.count()).toBe(3);
+    const primary = partnerPage.locator('main form button.nhsuk-button:not(.nhsuk-button--secondary)');
+    expect(await primary.allTextContents()).toEqual(['Send response']);
+    // The reason for declining is asked for only once "No" is chosen.
+    const declineReason = partnerPage.getByLabel('Why are you declining?');
+    expect(await declineReason.isVisible()).toBe(false);
+    await partnerPage.getByLabel('No, I decline the request').check();
+    expect(await declineReason.isVisible()).toBe(true);
+    await partnerPage.getByLabel('Yes, I accept the request').check();
+    expect(await declineReason.isVisible()).toBe(false);
+
     await partnerPage.getByRole('button', { name: 'Acknowledge receipt' }).click();
     await partnerPage
       .locator('.nhsuk-error-summary')
