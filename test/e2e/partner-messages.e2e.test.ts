@@ -227,6 +227,36 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     expect(await responded.textContent()).toContain('Dr Helena Marchbank (GP)');
     await screenshot(page, 'message-thread');
 
+    // A call with advice: the adviser is chosen from the register, their advice written apart
+    // from the call note; both show only once it is said to be advice.
+    await page.getByRole('link', { name: 'Log a phone call or a reply that came another way' }).click();
+    await page.getByRole('heading', { level: 1, name: /Log a call or reply/ }).waitFor();
+    await page.getByLabel('A phone call').check();
+    const adviceText = page.getByLabel('Their advice, in their words');
+    expect(await adviceText.isVisible()).toBe(false);
+    await page.getByLabel('This is advice or an instruction from the partner').check();
+    await adviceText.waitFor();
+    const adviser = page.getByLabel('Who gave the advice?');
+    await expect.poll(() => adviser.locator('option', { hasText: 'Dr Helena Marchbank' }).count()).toBe(1);
+    await page
+      .getByLabel('What was said')
+      .fill('Dr Marchbank rang about Friday. She also gave advice on drinks.');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Write the advice as they gave it' })
+      .waitFor();
+    await adviceText.fill('Offer drinks only when she is sitting fully upright.');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('The call has been logged.').waitFor();
+    const requestedEntry = page
+      .getByRole('list', { name: 'Thread, oldest first' })
+      .locator(':scope > li', { has: page.locator('h3', { hasText: /^Written confirmation requested$/ }) })
+      .last();
+    expect(await requestedEntry.textContent()).toContain(
+      'Asked Dr Helena Marchbank to confirm the advice in writing.',
+    );
+
     // The advice is on Edna's record, given in writing through the link.
     await page.getByRole('link', { name: 'Edna Thistlewood' }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Advice' }).waitFor();
@@ -236,13 +266,13 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
     await page
       .getByRole('table', { name: /Messages about Edna Thistlewood/ })
-      .getByRole('link', { name: 'Review of drinks and swallowing' })
+      .getByRole('link', { name: 'Review of drinks and swallowing', exact: true })
       .waitFor();
 
     // Stopping the link: the partner's page then says it is not valid.
     await page
       .getByRole('table', { name: /Messages about Edna Thistlewood/ })
-      .getByRole('link', { name: 'Review of drinks and swallowing' })
+      .getByRole('link', { name: 'Review of drinks and swallowing', exact: true })
       .click();
     await page.getByRole('link', { name: /Stop this link/ }).click();
     await page.getByRole('button', { name: 'Stop the link' }).click();
