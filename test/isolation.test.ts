@@ -159,6 +159,7 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
     summary: 'Please keep visits short this week.',
     occurredAt: '2026-11-21T08:30:00Z',
     isAdvice: true,
+    advice: 'Keep visits short this week.',
   });
   ids.advice = (
     await t.db

@@ -36,6 +36,10 @@ const adviceSchema = z
     inWriting: z.boolean(),
     confirmationStatus: z.enum(confirmationStatuses),
     confirmationMessageId: z.uuid().nullable(),
+    confirmationRequestedFrom: z
+      .string()
+      .nullable()
+      .describe('The partner contact the request for written confirmation was sent to'),
     confirmedAt: z.string().nullable(),
     confirmedHow: z.enum(confirmedHow).nullable(),
     confirmationNote: z.string().nullable(),

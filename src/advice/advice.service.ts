@@ -45,15 +45,19 @@ const howWords: Record<string, string> = {
 export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, message, advice) => {
   const id = randomUUID();
   const { at } = advice;
+  const adviser = advice.adviserContactId
+    ? await findAdviser(trx, context, message, advice.adviserContactId)
+    : null;
   const row: AdviceRecordRow = {
     org_id: context.orgId,
     id,
     person_id: message.person_id,
     message_id: message.id,
     partner_organisation_id: message.partner_organisation_id,
-    partner_contact_id: message.partner_contact_id,
-    given_by_name: advice.givenByName,
-    given_by_role: advice.givenByRole,
+    // Without an adviser named from the register, the advice is taken to be the addressee's.
+    partner_contact_id: adviser?.id ?? message.partner_contact_id,
+    given_by_name: adviser?.name ?? advice.givenByName,
+    given_by_role: adviser ? (adviser.job_title ?? advice.givenByRole) : advice.givenByRole,
     given_at: advice.givenAt,
     received_how: advice.receivedHow,
     advice: advice.advice,
@@ -82,14 +86,41 @@ export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, mess
   if (!advice.inWriting) await requestWrittenConfirmation(trx, context, message, row, advice.links);
 };
 
+/** The adviser named from the register: a current contact at the message's partner organisation. */
+async function findAdviser(
+  trx: Parameters<AdviceRecorder>[0],
+  context: RequestContext,
+  message: PartnerMessageRow,
+  contactId: string,
+) {
+  const contact = await partnersRepository.findPartnerContact(trx, context.orgId, contactId);
+  if (!contact || contact.partner_organisation_id !== message.partner_organisation_id) {
+    throw new AppError('validation', 'Choose the adviser from the contacts at the partner organisation.', {
+      field: 'adviserContactId',
+    });
+  }
+  if (contact.ended_at !== null) {
+    throw new AppError('validation', `${contact.name} has moved on: choose a current contact.`, {
+      field: 'adviserContactId',
+    });
+  }
+  return contact;
+}
+
 async function requestWrittenConfirmation(
   trx: Parameters<AdviceRecorder>[0],
   context: RequestContext,
-  original: PartnerMessageRow,
+  thread: PartnerMessageRow,
   advice: AdviceRecordRow,
   links: LinkSettings,
 ): Promise<void> {
   const at = advice.created_at;
+  // The request goes to whoever gave the advice: the contact looked up, the recipient the sharing
+  // gate is asked about and the new message's addressee below are all the adviser.
+  const original: PartnerMessageRow = {
+    ...thread,
+    partner_contact_id: advice.partner_contact_id ?? thread.partner_contact_id,
+  };
   const contact = await partnersRepository.findPartnerContact(
     trx,
     context.orgId,
@@ -108,7 +139,7 @@ async function requestWrittenConfirmation(
   };
   if (!contact || !address) {
     await notRequested(
-      'Written confirmation of this advice could not be requested through Liaison: the contact has no email address. Ask for it another way and record it on the advice.',
+      `Written confirmation of this advice could not be requested through Liaison: ${contact ? `${contact.name} has no email address in the register` : 'the adviser is no longer in the register'}. Ask for it another way and record it on the advice.`,
     );
     return;
   }
@@ -175,7 +206,11 @@ async function requestWrittenConfirmation(
     trx,
     context,
     original.id,
-    { kind: 'confirmation_requested', details: { adviceId: advice.id, messageId: id } },
+    {
+      kind: 'confirmation_requested',
+      text: `Asked ${contact.name} to confirm the advice in writing.`,
+      details: { adviceId: advice.id, messageId: id, partnerContactId: contact.id },
+    },
     at,
   );
   await recordAudit(trx, context, at, {
@@ -266,6 +301,7 @@ export type AdviceWithAmendments = AdviceRecordRow & {
   message_subject: string | null;
   partner_organisation_name: string | null;
   person_name: string | null;
+  confirmation_requested_from: string | null;
   amendments: CarePlanAmendmentRow[];
 };
 
@@ -276,6 +312,7 @@ async function attachAmendments(
     message_subject: string | null;
     partner_organisation_name: string | null;
     person_name: string | null;
+    confirmation_requested_from: string | null;
   })[],
 ): Promise<AdviceWithAmendments[]> {
   const ids = advice.map((each) => each.id);
@@ -296,26 +333,40 @@ async function attachAmendments(
 }
 
 function selectAdvice(executor: Executor, orgId: string) {
-  return executor
-    .selectFrom('advice_records as advice')
-    .leftJoin('partner_messages as message', (join) =>
-      join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
-    )
-    .leftJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'advice.org_id')
-        .onRef('partner.id', '=', 'advice.partner_organisation_id'),
-    )
-    .leftJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
-    )
-    .selectAll('advice')
-    .select([
-      'message.subject as message_subject',
-      'partner.name as partner_organisation_name',
-      personNameSql.as('person_name'),
-    ])
-    .where('advice.org_id', '=', orgId);
+  return (
+    executor
+      .selectFrom('advice_records as advice')
+      .leftJoin('partner_messages as message', (join) =>
+        join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
+      )
+      .leftJoin('partner_organisations as partner', (join) =>
+        join
+          .onRef('partner.org_id', '=', 'advice.org_id')
+          .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+      )
+      .leftJoin('people as person', (join) =>
+        join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
+      )
+      // Who the request for written confirmation was addressed to: the thread says so, and so must the list.
+      .leftJoin('partner_messages as confirmation', (join) =>
+        join
+          .onRef('confirmation.org_id', '=', 'advice.org_id')
+          .onRef('confirmation.id', '=', 'advice.confirmation_message_id'),
+      )
+      .leftJoin('partner_contacts as confirmer', (join) =>
+        join
+          .onRef('confirmer.org_id', '=', 'confirmation.org_id')
+          .onRef('confirmer.id', '=', 'confirmation.partner_contact_id'),
+      )
+      .selectAll('advice')
+      .select([
+        'confirmer.name as confirmation_requested_from',
+        'message.subject as message_subject',
+        'partner.name as partner_organisation_name',
+        personNameSql.as('person_name'),
+      ])
+      .where('advice.org_id', '=', orgId)
+  );
 }
 
 export async function getAdvice(db: Db, context: RequestContext, id: string) {
@@ -467,6 +518,7 @@ export function toAdviceResponse(advice: AdviceWithAmendments) {
     inWriting: advice.in_writing,
     confirmationStatus: advice.confirmation_status,
     confirmationMessageId: advice.confirmation_message_id,
+    confirmationRequestedFrom: advice.confirmation_requested_from,
     confirmedAt: advice.confirmed_at?.toISOString() ?? null,
     confirmedHow: advice.confirmed_how,
     confirmationNote: advice.confirmation_note,

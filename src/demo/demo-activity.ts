@@ -264,6 +264,8 @@ export async function loadDemoActivity(
       occurredAt: iso(21 * HOUR_MS),
       outcome: 'responded',
       isAdvice: true,
+      advice:
+        'Check Priya’s blood sugar before breakfast and before her evening meal for the next week. If it is above 20, or she is very thirsty, drowsy or confused, call her GP the same day (NHS 111 out of hours).',
     }),
     settings(20 * HOUR_MS),
     recordAdviceFromMessage,

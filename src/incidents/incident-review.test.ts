@@ -207,20 +207,20 @@ describe('the post-incident review', () => {
     at('07:00');
     const toNurse = await ok('POST', `/api/incidents/${incident.id}/messages`, {
       ...healthRequest(nurses.id, nurse.id, ada.id),
-      subject: 'Ada: monitoring advice',
+      subject: 'Monitoring advice',
       deadline: '2026-12-07T12:00:00Z',
     });
     at('07:10');
     const toGp = await ok('POST', `/api/incidents/${incident.id}/messages`, {
       ...healthRequest(surgery.id, gp.id, ben.id),
-      subject: 'Ben: seizure plan',
+      subject: 'Seizure plan',
       deadline: '2026-12-07T09:00:00Z',
     });
 
     at('07:15');
     const refused = await send({
       ...healthRequest(surgery.id, gp.id, cara.id),
-      subject: 'Cara: breathing checks',
+      subject: 'Breathing checks',
       deadline: '2026-12-07T10:00:00Z',
     });
     expect(refused.statusCode).toBe(403);
@@ -229,14 +229,18 @@ describe('the post-incident review', () => {
     // A refusal for any other reason is not a gate refusal and leaves no record on the incident.
     const invalid = await send({
       ...healthRequest(surgery.id, gp.id, cara.id),
-      subject: 'Cara',
+      subject: 'Breathing follow-up',
       deadline: 'soon',
     });
     expect(invalid.statusCode).toBe(400);
     const careWorker = await api(
       'POST',
       `/api/incidents/${incident.id}/messages`,
-      { ...healthRequest(surgery.id, gp.id, cara.id), subject: 'Cara', deadline: '2026-12-07T10:00:00Z' },
+      {
+        ...healthRequest(surgery.id, gp.id, cara.id),
+        subject: 'Breathing follow-up',
+        deadline: '2026-12-07T10:00:00Z',
+      },
       staff.care_worker,
     );
     expect(careWorker.statusCode).toBe(403);
@@ -304,6 +308,7 @@ describe('the post-incident review', () => {
       occurredAt: '2026-12-07T11:00:00Z',
       outcome: 'responded',
       isAdvice: true,
+      advice: 'Check blood glucose before each meal; call us if above 15.',
     });
     const advice = await t.db
       .selectFrom('advice_records')
@@ -400,7 +405,7 @@ describe('the post-incident review', () => {
     expect(figures.requests).toEqual([
       {
         messageId: toNurse.id,
-        subject: 'Ada: monitoring advice',
+        subject: 'Monitoring advice',
         template: 'request',
         partnerOrganisationId: nurses.id,
         partner: 'Community Nursing Team',
@@ -427,7 +432,7 @@ describe('the post-incident review', () => {
       },
       {
         messageId: toGp.id,
-        subject: 'Ben: seizure plan',
+        subject: 'Seizure plan',
         template: 'request',
         partnerOrganisationId: surgery.id,
         partner: 'Elm Surgery',
@@ -673,7 +678,7 @@ describe('the post-incident review', () => {
       'Elm Surgery: 1 message; no acknowledgement; responded 1 of 1 (median 1 h 30 min, slowest 1 h 30 min); deadlines: 1 met.',
       'Greenway Housing: 1 message; acknowledged 1 of 1 (first after 1 h 40 min, median 1 h 40 min); responded 1 of 1 (median 3 h, slowest 3 h); deadlines: 1 missed.',
       'County Council: 1 message; no acknowledgement; no response; 1 still waiting for an answer; deadlines: 1 not yet due.',
-      '&quot;Ben: seizure plan&quot; to Dr Rowe (Elm Surgery), sent 7 December 2026 at 07:10: no acknowledgement; responded after 1 h 30 min; due 7 December 2026 at 09:00: met with 20 min to spare; not escalated.',
+      '&quot;Seizure plan&quot; to Dr Rowe (Elm Surgery), sent 7 December 2026 at 07:10: no acknowledgement; responded after 1 h 30 min; due 7 December 2026 at 09:00: met with 20 min to spare; not escalated.',
       '&quot;Front door lock broken&quot; to Pat Lee (Greenway Housing), sent 7 December 2026 at 07:20: acknowledged after 1 h 40 min; done after 3 h; due 7 December 2026 at 08:20: missed by 2 h; escalated 2 steps, as far as the manager.',
       '&quot;Agency cover funding&quot; to Kim Bell (County Council), sent 7 December 2026 at 14:00: no acknowledgement; no response; due 8 December 2026 at 14:00: not yet due; not escalated.',
       'Nurse Grey, District nurse (Community Nursing Team), phone, 7 December 2026 at 11:00: confirmed in writing after 2 h 50 min (7 December 2026 at 13:50).',

@@ -68,6 +68,8 @@ export const careJargon: readonly { term: string; plain: string }[] = [
   { term: 's42', plain: 'safeguarding enquiry' },
   { term: 'service user', plain: 'the person we support' },
   { term: 'w.e.f.', plain: 'from' },
+  { term: 'pls', plain: 'please' },
+  { term: 'plz', plain: 'please' },
 ];
 
 /**

@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 import { careAbbreviations, careJargon, understoodCapitals } from './care-jargon.ts';
+import {
+  findAnyNameOf,
+  findFullDates,
+  findMentionsOf,
+  findNhsNumbers,
+  type NamedPerson,
+} from './personal-details.ts';
 import { countWords, fleschReadingEase, splitSentences, type TextSpan } from './readability.ts';
 
+export type { NamedPerson } from './personal-details.ts';
 export type { TextSpan } from './readability.ts';
 
 /** A request asks the partner for something by a deadline; an update only informs. */
@@ -13,6 +21,8 @@ export type AskType = 'decision' | 'resource' | 'advice' | 'action';
 /** A message to a partner as it is being written. Every text field may still be empty. */
 export type MessageDraft = {
   template: MessageTemplate;
+  /** The title, which goes word for word into the emails: no personal details. */
+  subject?: string;
   /** What has happened, and when. */
   summary: string;
   /** The effect on people or services. */
@@ -28,9 +38,11 @@ export type MessageDraft = {
   body?: string;
 };
 
-export type MessageField = 'summary' | 'impact' | 'mitigations' | 'ask' | 'deadline' | 'body';
+export type MessageField = 'subject' | 'summary' | 'impact' | 'mitigations' | 'ask' | 'deadline' | 'body';
 
 export type MessageWarningCode =
+  | 'personal_details_in_subject'
+  | 'names_person_not_shared'
   | 'missing_section'
   | 'summary_without_timing'
   | 'no_explicit_ask'
@@ -61,6 +73,13 @@ export type MessageWarning = {
 export type MessageCheckOptions = {
   /** The time now, to warn of a deadline that has already passed. Without it that is not checked. */
   now?: Date;
+  /** The person the message is about, when it is about one: their names may not go in the subject. */
+  aboutPerson?: NamedPerson | null;
+  /**
+   * Other people the organisation supports whom the text may name. Naming them in a message that
+   * is not about them bypasses the sharing gate.
+   */
+  otherPeople?: readonly NamedPerson[];
 };
 
 /** Sentences longer than this many words are hard to follow. */
@@ -73,13 +92,15 @@ export const readingEaseMinimumWords = 12;
 const proseFields = ['summary', 'impact', 'mitigations', 'ask', 'body'] as const;
 type ProseField = (typeof proseFields)[number];
 
+/** How each field is named at the start of a sentence. */
 const fieldNames: Record<MessageField, string> = {
-  summary: 'summary',
-  impact: 'impact',
-  mitigations: 'mitigations',
-  ask: 'ask',
-  deadline: 'deadline',
-  body: 'message',
+  subject: 'The subject',
+  summary: 'The summary',
+  impact: 'The impact',
+  mitigations: 'What is already in place',
+  ask: 'The ask',
+  deadline: 'The deadline',
+  body: 'The message',
 };
 
 /**
@@ -97,6 +118,8 @@ export function checkMessage(draft: MessageDraft, options: MessageCheckOptions =
     body: draft.body ?? '',
   };
   const warnings: MessageWarning[] = [
+    ...checkSubject(draft.subject ?? '', options),
+    ...proseFields.flatMap((field) => checkPeopleNamed(field, texts[field], options.otherPeople ?? [])),
     ...checkSections(draft, texts),
     ...checkAsk(draft, texts.ask),
     ...checkDeadline(draft, options.now),
@@ -106,7 +129,15 @@ export function checkMessage(draft: MessageDraft, options: MessageCheckOptions =
     ...proseFields.flatMap((field) => checkSentenceLength(field, texts[field])),
     ...proseFields.flatMap((field) => checkReadingEase(field, texts[field])),
   ];
-  const fieldOrder: MessageField[] = ['summary', 'impact', 'mitigations', 'ask', 'deadline', 'body'];
+  const fieldOrder: MessageField[] = [
+    'subject',
+    'summary',
+    'impact',
+    'mitigations',
+    'ask',
+    'deadline',
+    'body',
+  ];
   // Stable sort: within a field and position, warnings keep the order of the checks above.
   return warnings.sort(
     (a, b) =>
@@ -115,26 +146,95 @@ export function checkMessage(draft: MessageDraft, options: MessageCheckOptions =
   );
 }
 
+// ---- Personal details -------------------------------------------------------------------------
+
+/**
+ * Personal details in the subject: it goes word for word into every email about the message
+ * (the first, reminders, escalations), and email is not a secure channel. Names of the person the
+ * message is about, or of anyone else the organisation supports; NHS numbers; full dates such as
+ * a date of birth. Sending refuses a subject with any of these.
+ */
+export function checkSubject(
+  subject: string,
+  options: Pick<MessageCheckOptions, 'aboutPerson' | 'otherPeople'> = {},
+): MessageWarning[] {
+  const found: { span: TextSpan; what: string }[] = [
+    ...(options.aboutPerson ? findAnyNameOf(subject, options.aboutPerson) : []).map((span) => ({
+      span,
+      what: 'the name of the person the message is about',
+    })),
+    ...(options.otherPeople ?? []).flatMap((person) =>
+      findMentionsOf(subject, person).map((span) => ({ span, what: 'the name of someone you support' })),
+    ),
+    ...findNhsNumbers(subject).map(({ digits: _digits, ...span }) => ({ span, what: 'an NHS number' })),
+    ...findFullDates(subject).map((span) => ({ span, what: 'a date, such as a date of birth' })),
+  ];
+  const seen = new Set<number>();
+  return found
+    .sort((a, b) => a.span.start - b.span.start)
+    .filter(({ span }) => !seen.has(span.start) && seen.add(span.start))
+    .map(({ span, what }) => ({
+      code: 'personal_details_in_subject' as const,
+      field: 'subject' as const,
+      span,
+      explanation:
+        `The subject contains ${what}. The subject goes into the email, which is not secure: ` +
+        'take it out, and put the details in the message, which the partner opens through the secure link.',
+    }));
+}
+
+function checkPeopleNamed(
+  field: ProseField,
+  text: string,
+  otherPeople: readonly NamedPerson[],
+): MessageWarning[] {
+  return otherPeople.flatMap((person) =>
+    findMentionsOf(text, person).map((span) => ({
+      code: 'names_person_not_shared' as const,
+      field,
+      span,
+      explanation:
+        'This names someone you support, but the message is not about them, so nothing has checked ' +
+        'that they agreed to it being shared. Choose them as the person the message is about, or leave ' +
+        'out who they are.',
+    })),
+  );
+}
+
 // ---- Sections ---------------------------------------------------------------------------------
 
-const sectionPurpose: Record<'summary' | 'impact' | 'mitigations', string> = {
-  summary: 'what has happened and when',
-  impact: 'how people or services are affected',
-  mitigations: 'what you have already put in place',
+const emptySection: Record<'summary' | 'impact' | 'mitigations', string> = {
+  summary: 'The summary is empty. Partners need to know what has happened and when.',
+  impact: 'The impact is empty. Partners need to know how people or services are affected.',
+  mitigations:
+    'Nothing says what is already in place. Partners need to know what you have done to reduce the risk.',
 };
+
+const placeholderSection: Record<'summary' | 'impact' | 'mitigations', string> = {
+  summary: 'The summary does not say anything yet. Say what has happened and when.',
+  impact: 'The impact does not say anything yet. Say how people or services are affected.',
+  mitigations:
+    'What is already in place does not say anything yet. Say what you have done to reduce the risk, or write "Nothing yet" if that is so.',
+};
+
+/** Words that hold a place rather than say anything: "n/a", "tbc", "-", "see above". */
+const placeholder =
+  /^\W*(?:n\/?a|not applicable|tbc|tba|to be (?:confirmed|advised)|none|nil|unknown|see (?:above|below)|as above|\?+|-+|\.+|x+)\W*$/i;
+
+export function isPlaceholder(text: string): boolean {
+  return placeholder.test(text.trim());
+}
 
 function checkSections(draft: MessageDraft, texts: Record<ProseField, string>): MessageWarning[] {
   const warnings: MessageWarning[] = [];
   for (const field of ['summary', 'impact', 'mitigations'] as const) {
-    if (countWords(texts[field]) === 0) {
-      warnings.push({
-        code: 'missing_section',
-        field,
-        explanation: `The ${fieldNames[field]} is empty. Partners need to know ${sectionPurpose[field]}.`,
-      });
+    if (countWords(texts[field]) === 0 && !isPlaceholder(texts[field])) {
+      warnings.push({ code: 'missing_section', field, explanation: emptySection[field] });
+    } else if (isPlaceholder(texts[field])) {
+      warnings.push({ code: 'missing_section', field, explanation: placeholderSection[field] });
     }
   }
-  if (countWords(texts.summary) > 0 && !specificTime.test(texts.summary)) {
+  if (countWords(texts.summary) > 0 && !isPlaceholder(texts.summary) && !specificTime.test(texts.summary)) {
     warnings.push({
       code: 'summary_without_timing',
       field: 'summary',
@@ -168,7 +268,7 @@ const askExamples: Record<AskType, string> = {
 // Ways of asking in plain English: a polite request, a direct question, or an instruction
 // starting with the thing to be done.
 const requestPhrases =
-  /\b(?:please|kindly|could you|can you|would you|will you|are you able|we (?:would|'d|’d) (?:like|be grateful|appreciate)|i (?:would|'d|’d) (?:like|be grateful|appreciate)|we (?:need|are asking|ask|request|require)|we(?:'re|’re) (?:asking|requesting)|i (?:need|am asking|ask|request)|let (?:us|me) know|we need you to)\b/i;
+  /\b(?:please|pls|plz|kindly|could you|can you|would you|will you|are you able|we (?:would|'d|’d) (?:like|be grateful|appreciate)|i (?:would|'d|’d) (?:like|be grateful|appreciate)|we (?:need|are asking|ask|request|require)|we(?:'re|’re) (?:asking|requesting)|i (?:need|am asking|ask|request)|let (?:us|me) know|we need you to)\b/i;
 const requestVerbs =
   /^(?:advise|agree|allocate|approve|arrange|assess|attend|authorise|book|call|check|confirm|consider|contact|decide|email|fund|fix|phone|prescribe|provide|repair|reply|respond|review|ring|send|share|supply|tell|update|visit)\b/i;
 
@@ -435,7 +535,7 @@ function checkReadingEase(field: ProseField, text: string): MessageWarning[] {
       code: 'hard_to_read',
       field,
       explanation:
-        `The ${fieldNames[field]} is harder to read than plain English (reading ease ${Math.round(ease)}; ` +
+        `${fieldNames[field]} is harder to read than plain English (reading ease ${Math.round(ease)}; ` +
         `aim for ${readingEaseTarget} or more). Use shorter sentences and everyday words.`,
     },
   ];

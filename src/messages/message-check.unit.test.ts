@@ -60,6 +60,95 @@ describe('missing sections', () => {
   });
 });
 
+describe('placeholders and wording', () => {
+  it('warns when the impact or mitigations only hold a place', () => {
+    for (const filler of ['n/a', 'N/A', 'tbc', 'TBC.', 'na', '-', 'see above']) {
+      const warnings = warningsWith('missing_section', request({ impact: filler, mitigations: filler }));
+      expect(warnings.map((warning) => warning.field)).toEqual(['impact', 'mitigations']);
+    }
+  });
+
+  it('does not mistake a short real answer for a placeholder', () => {
+    expect(warningsWith('missing_section', request({ mitigations: 'Nothing yet.' }))).toEqual([]);
+    expect(
+      warningsWith('missing_section', request({ impact: 'None of the residents are affected.' })),
+    ).toEqual([]);
+  });
+
+  it('names the fields in plain English', () => {
+    const warnings = checkMessage(request({ mitigations: '' }));
+    const explanations = warnings.map((warning) => warning.explanation).join(' ');
+    expect(explanations).not.toMatch(/mitigations is/i);
+    expect(explanations).toContain('Nothing says what is already in place');
+  });
+
+  it('spells out "pls" and counts it as asking', () => {
+    const draft = request({ ask: 'Pls advise by 4pm today whether she can stay at home.' });
+    expect(warningsWith('jargon', draft).map((warning) => warning.suggestion)).toEqual(['please']);
+    expect(warningsWith('no_explicit_ask', draft)).toEqual([]);
+  });
+});
+
+const doris = { givenName: 'Doris', familyName: 'Evans', preferredName: 'Dot', nhsNumber: '9434765919' };
+const arthur = { givenName: 'Arthur', familyName: 'Price', preferredName: null, nhsNumber: '4010232137' };
+
+describe('personal details in the subject', () => {
+  const subjectWarnings = (subject: string) =>
+    checkMessage(request({ subject }), { aboutPerson: doris, otherPeople: [arthur] }).filter(
+      (warning) => warning.field === 'subject',
+    );
+
+  it('warns for a name, a date of birth and an NHS number, each at its words', () => {
+    const warnings = subjectWarnings('Doris Evans 12/03/1941 NHS 943 476 5919');
+    expect(warnings.every((warning) => warning.code === 'personal_details_in_subject')).toBe(true);
+    expect(warnings.map((warning) => warning.span?.text)).toEqual([
+      'Doris',
+      'Evans',
+      '12/03/1941',
+      '943 476 5919',
+    ]);
+  });
+
+  it('warns for the preferred name, a written-out date and someone else the organisation supports', () => {
+    expect(subjectWarnings('Dot: review').map((warning) => warning.span?.text)).toEqual(['Dot']);
+    expect(subjectWarnings('Born 12 March 1941').map((warning) => warning.span?.text)).toEqual([
+      '12 March 1941',
+    ]);
+    expect(subjectWarnings('Mr Price and the boiler').map((warning) => warning.span?.text)).toEqual([
+      'Mr Price',
+    ]);
+  });
+
+  it('says nothing about a subject with no personal details', () => {
+    expect(subjectWarnings('Heating failure at Oak House since 6am')).toEqual([]);
+    expect(subjectWarnings('Call us on 01392 123456 about the 2pm visit')).toEqual([]);
+  });
+});
+
+describe('people named in a message not about them', () => {
+  it('warns where the text names someone else the organisation supports', () => {
+    const warnings = checkMessage(
+      request({ impact: 'Arthur Price next door was also without heating; his NHS number is 4010232137.' }),
+      { aboutPerson: doris, otherPeople: [arthur] },
+    ).filter((warning) => warning.code === 'names_person_not_shared');
+    expect(warnings.map((warning) => [warning.field, warning.span?.text])).toEqual([
+      ['impact', 'Arthur Price'],
+      ['impact', '4010232137'],
+    ]);
+  });
+
+  it('does not warn for a first name alone, or without anyone to compare with', () => {
+    expect(
+      warningsWith('names_person_not_shared', request({ impact: 'Arthur from the day centre called.' })),
+    ).toEqual([]);
+    expect(
+      checkMessage(request({ impact: 'Arthur from the day centre called.' }), {
+        otherPeople: [arthur],
+      }).filter((warning) => warning.code === 'names_person_not_shared'),
+    ).toEqual([]);
+  });
+});
+
 describe('summary without timing', () => {
   it('warns when the summary does not say when', () => {
     const warnings = warningsWith(
@@ -435,6 +524,7 @@ describe('any text at all', () => {
   const draft = fc.record(
     {
       template: fc.constantFrom('request' as const, 'update' as const),
+      subject: text,
       summary: text,
       impact: text,
       mitigations: text,
@@ -457,7 +547,7 @@ describe('any text at all', () => {
   it('never throws, and every span is the text it points at', () => {
     fc.assert(
       fc.property(draft, fc.option(fc.date(), { nil: undefined }), (message, now) => {
-        const warnings = checkMessage(message, { now });
+        const warnings = checkMessage(message, { now, aboutPerson: doris, otherPeople: [arthur] });
         for (const warning of warnings) {
           expect(warning.explanation.length).toBeGreaterThan(0);
           if (!warning.span) continue;

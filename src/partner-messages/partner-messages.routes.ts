@@ -85,7 +85,7 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           response: { 200: z.object({ warnings: z.array(messageWarningSchema) }), ...problemResponses },
         },
       },
-      async (request) => ({ warnings: checkDraft(request.body, clock) }),
+      async (request) => ({ warnings: await checkDraft(db, requestContext(request), request.body, clock) }),
     );
 
     app.post(

@@ -43,7 +43,16 @@ const draftFields = {
   deadline: z.string().max(40).nullable().optional().describe('ISO 8601 date-time with offset'),
 };
 
-export const checkMessageBody = z.strictObject(draftFields);
+export const checkMessageBody = z.strictObject({
+  ...draftFields,
+  subject: z
+    .string()
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('Checked for personal details: it goes in the email'),
+  personId: z.uuid().nullable().optional().describe('The person the message is about, if any'),
+});
 export type CheckMessageInput = z.infer<typeof checkMessageBody>;
 
 export const messageWarningSchema = z
@@ -237,10 +246,26 @@ export const logContactBody = z
       .describe('What the call or reply amounts to on the request'),
     declineReason: optionalText(2000),
     isAdvice: z.boolean().default(false).describe('The partner gave advice or instructions: record it'),
+    advice: optionalText(5000).describe('With isAdvice: the advice itself, in the adviser’s words'),
+    adviserContactId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe(
+        'With isAdvice: who gave it, from the register (the same partner organisation). Written confirmation is asked of them; without it, of the contact the message was sent to',
+      ),
   })
   .refine((body) => body.outcome !== 'declined' || Boolean(body.declineReason?.trim()), {
     message: 'Say why the partner declined.',
     path: ['declineReason'],
+  })
+  .refine((body) => !body.isAdvice || Boolean(body.advice?.trim()), {
+    message: 'Write the advice as they gave it.',
+    path: ['advice'],
+  })
+  .refine((body) => body.isAdvice || (!body.advice?.trim() && !body.adviserContactId), {
+    message: 'Only advice has an adviser and the advice itself: say it was advice, or leave them out.',
+    path: ['isAdvice'],
   });
 export type LogContactInput = z.infer<typeof logContactBody>;
 

@@ -16,7 +16,7 @@ import {
 } from '../escalation/escalation-routes.ts';
 import { cancelSteps, findSteps, scheduleSteps } from '../escalation/escalation-steps.service.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
-import { checkMessage, type MessageDraft } from '../messages/message-check.ts';
+import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
 import type { RequestUrgency } from '../partners/channel-choice.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
@@ -32,6 +32,7 @@ import type {
   LogContactInput,
   SendMessageInput,
 } from './partner-messages.schemas.ts';
+import { peopleNamedIn, subjectProblems } from './people-named.ts';
 
 const handoverWords: Record<LinkHandedOverInput['how'], string> = {
   by_phone: 'by phone',
@@ -110,6 +111,7 @@ export function toDraft(input: CheckMessageInput | SendMessageInput): MessageDra
   const asksSomething = input.template !== 'update' && input.template !== 'incident_update';
   return {
     template: asksSomething ? 'request' : 'update',
+    subject: input.subject ?? '',
     summary: input.summary ?? '',
     impact: input.impact ?? '',
     mitigations: input.mitigations ?? '',
@@ -119,9 +121,30 @@ export function toDraft(input: CheckMessageInput | SendMessageInput): MessageDra
   };
 }
 
-/** The live message check: warnings only, never a refusal. */
-export function checkDraft(input: CheckMessageInput, clock: Clock) {
-  return checkMessage(toDraft(input), { now: clock.now() });
+/**
+ * The live message check: warnings only, never a refusal. It compares the text with the people
+ * the organisation supports, so it can warn of personal details in the subject and of people
+ * named in a message that is not about them.
+ */
+export async function checkDraft(
+  executor: Executor,
+  context: RequestContext,
+  input: CheckMessageInput,
+  clock: Clock,
+) {
+  const draft = toDraft(input);
+  const people = await peopleNamedIn(executor, context.orgId, {
+    texts: [
+      draft.subject ?? '',
+      draft.summary,
+      draft.impact,
+      draft.mitigations,
+      draft.ask ?? '',
+      draft.body ?? '',
+    ],
+    personId: input.personId,
+  });
+  return checkMessage(draft, { now: clock.now(), ...people });
 }
 
 /** Every part missing or wrong for this kind of message, as field problems. */
@@ -131,7 +154,9 @@ export function sendProblems(input: SendMessageInput, now: Date): FieldProblem[]
     problems.push(invalid('summary', 'Write a summary of what has happened and when.'));
   for (const part of requiredParts[input.template]) {
     const value = input[part];
-    if (typeof value !== 'string' || !value.trim()) problems.push(invalid(part, partWords[part]));
+    if (typeof value !== 'string' || !value.trim() || (part !== 'deadline' && isPlaceholder(value))) {
+      problems.push(invalid(part, partWords[part]));
+    }
   }
   if (input.template === 'request' && !input.askType) {
     problems.push(
@@ -321,7 +346,7 @@ export async function sendMessage(
   options: { incidentId?: string; defaultRoute?: EscalationRoute | null } = {},
 ) {
   const at = settings.clock.now();
-  const problems = sendProblems(input, at);
+  const problems = [...sendProblems(input, at), ...(await subjectProblems(db, context.orgId, input))];
   if (problems.length > 0) throw new AppError('validation', problems[0]!.message, { fields: problems });
   const escalationTemplate = escalationTemplateFor(input.template, input.askType);
 
@@ -797,7 +822,9 @@ export async function logContact(
         outcome: input.outcome,
       },
     };
-    await addEvent(trx, context, id, event, at);
+    // A call that answers the request is one entry, the answer's: the call's words, by phone.
+    // A refusal keeps the call's entry too, as the refusal's entry holds only the reason.
+    if (input.outcome === 'none' || input.outcome === 'declined') await addEvent(trx, context, id, event, at);
     if (input.outcome !== 'none') {
       const reply: PartnerReply =
         input.outcome === 'declined'
@@ -816,6 +843,7 @@ export async function logContact(
           how: input.how,
           occurredAt,
           text: input.summary,
+          details: event.details ?? {},
         },
         at,
       );
@@ -833,7 +861,8 @@ export async function logContact(
         givenByRole: input.partnerRole ?? null,
         givenAt: occurredAt,
         receivedHow: input.how,
-        advice: input.summary,
+        advice: input.advice!.trim(),
+        adviserContactId: input.adviserContactId ?? null,
         inWriting: input.how === 'email' || input.how === 'letter',
         at,
         links: { publicUrl: settings.config.publicUrl, keyFile: settings.config.mfaKeyFile },
@@ -854,6 +883,8 @@ export type AdviceRecorder = (
     givenAt: Date;
     receivedHow: ReceivedHow;
     advice: string;
+    /** Who gave it, from the register; written confirmation is asked of them. */
+    adviserContactId?: string | null;
     inWriting: boolean;
     at: Date;
     links: LinkSettings;

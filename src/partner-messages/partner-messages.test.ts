@@ -189,6 +189,109 @@ describe('sending a request', () => {
     );
   });
 
+  it('refuses personal details in the subject, which goes into the email, before asking the gate', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId, {
+      givenName: 'Winifred',
+      familyName: 'Oakhampton',
+      nhsNumber: '4010232137',
+    });
+    const aboutHer = await send(
+      requestBody(partner, {
+        personId: person.id,
+        purpose: 'health_monitoring',
+        categories: ['identity', 'health'],
+        subject: 'Winifred Oakhampton 12/03/1941 NHS 401 023 2137',
+      }),
+    );
+    expect(aboutHer.statusCode).toBe(400);
+    const errors = aboutHer.json().errors as { field: string; message: string }[];
+    expect(errors.length).toBe(4);
+    expect(errors.every((error) => error.field === 'subject')).toBe(true);
+    expect(errors.map((error) => error.message).join(' ')).toContain('NHS number');
+    const shares = await t.db
+      .selectFrom('share_log')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(shares).toEqual([]);
+
+    // Not about her, the subject still may not name her; a written-out date of birth is refused too.
+    for (const subject of ['Mrs Oakhampton: heating', 'Born 12 March 1941']) {
+      const refused = await send(requestBody(partner, { subject }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((error: { field: string }) => error.field)).toEqual(['subject']);
+    }
+    // A subject with a time and a phone number is not personal.
+    expect(
+      (await send(requestBody(partner, { subject: 'Heating off since 6am: call 01392 123456' }))).statusCode,
+    ).toBe(201);
+  });
+
+  it('refuses "n/a" for a part a request must have', async () => {
+    const partner = await partnerWithContacts();
+    const response = await send(requestBody(partner, { impact: 'n/a', mitigations: 'TBC' }));
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['impact', 'mitigations']);
+  });
+
+  it('warns while composing of a subject with personal details and of someone named the message is not about', async () => {
+    const person = await createTestPerson(t.db, t.clock, orgId, {
+      givenName: 'Bartholomew',
+      familyName: 'Quince',
+    });
+    const other = await createTestPerson(t.db, t.clock, orgId);
+    const check = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/messages/check',
+        headers: staff.care_worker.headers,
+        payload: {
+          template: 'update',
+          summary: 'Since 6am today the heating has not worked.',
+          impact: 'Bartholomew Quince was cold overnight.',
+          mitigations: 'Extra blankets.',
+          ...payload,
+        },
+      });
+    const notAbout = await check({ subject: 'Heating: Mr Quince' });
+    expect(notAbout.statusCode).toBe(200);
+    expect(
+      notAbout
+        .json()
+        .warnings.map((warning: { code: string; field: string }) => [warning.code, warning.field]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['personal_details_in_subject', 'subject'],
+        ['names_person_not_shared', 'impact'],
+      ]),
+    );
+    const aboutSomeoneElse = await check({ personId: other.id });
+    expect(aboutSomeoneElse.json().warnings.map((warning: { code: string }) => warning.code)).toContain(
+      'names_person_not_shared',
+    );
+    const aboutHim = await check({ personId: person.id, subject: 'Heating' });
+    expect(aboutHim.json().warnings.map((warning: { code: string }) => warning.code)).not.toContain(
+      'names_person_not_shared',
+    );
+    // Someone in another organisation is not compared with.
+    const elsewhere = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const stranger = await createTestPerson(t.db, t.clock, elsewhere.organisation.id, {
+      givenName: 'Cuthbert',
+      familyName: 'Marchbanks',
+    });
+    expect(stranger.id).toBeDefined();
+    const outside = await check({ impact: 'Cuthbert Marchbanks was cold.' });
+    expect(outside.json().warnings.map((warning: { code: string }) => warning.code)).not.toContain(
+      'names_person_not_shared',
+    );
+  });
+
   it('sends nothing about a person without a basis to share, and logs the refusal', async () => {
     const partner = await partnerWithContacts();
     const person = await createTestPerson(t.db, t.clock, orgId);
@@ -642,12 +745,13 @@ describe('advice', () => {
         occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
         outcome: 'responded',
         isAdvice: true,
+        advice: 'Check blood glucose at every visit; call the district nurse if above 15.',
       },
     });
     expect(logged.statusCode).toBe(200);
+    // The call is one entry in the thread, the response it gave, by phone.
     expect(logged.json().events.map((event: { kind: string }) => event.kind)).toEqual([
       'sent',
-      'call_logged',
       'responded',
       'advice_recorded',
       'confirmation_requested',
@@ -718,6 +822,115 @@ describe('advice', () => {
     expect((await thread(sent.id)).events.map((event: { kind: string }) => event.kind)).toContain(
       'confirmation_received',
     );
+  });
+
+  it('asks the adviser named from the register, not the addressee, to confirm advice given by phone', async () => {
+    const partner = await partnerWithContacts();
+    const person = await createTestPerson(t.db, t.clock, orgId);
+    await recordConsent(
+      t.db,
+      careWorker,
+      person.id,
+      {
+        givenBy: 'person',
+        partnerOrganisationIds: [partner.organisation.id],
+        partnerContactIds: [],
+        partnerTypes: [],
+        purposes: ['health_monitoring'],
+        categories: ['identity', 'health'],
+        recordedHow: 'verbal',
+        givenOn: '2026-11-23',
+        reviewOn: '2027-05-23',
+      },
+      t.clock,
+    );
+    const adviser = await createTestPartnerContact(t.db, t.clock, orgId, partner.organisation.id, {
+      type: 'housing',
+      name: 'Priya Nair (Occupational Therapist)',
+      email: 'priya.nair@partner.example',
+    });
+    const elsewhere = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
+    const stranger = await createTestPartnerContact(t.db, t.clock, orgId, elsewhere.id, { type: 'housing' });
+    const sent = (
+      await send(
+        requestBody(partner, {
+          askType: 'advice',
+          personId: person.id,
+          purpose: 'health_monitoring',
+          categories: ['identity', 'health'],
+          ask: 'Please advise by 11am today whether she needs a raised toilet seat.',
+        }),
+      )
+    ).json();
+    smtp.reset();
+    await t.db
+      .updateTable('email_outbox')
+      .set({ status: 'sent', sent_at: t.clock.now() })
+      .where('status', '=', 'pending')
+      .execute();
+    const call = {
+      kind: 'call',
+      how: 'phone',
+      partnerName: 'Priya Nair',
+      summary: 'Priya rang back. Long chat about the flat; she will visit next week. Her advice is below.',
+      occurredAt: new Date(t.clock.now().getTime() - 60_000).toISOString(),
+      isAdvice: true,
+      advice: 'Fit a raised toilet seat and a grab rail on the left.',
+    };
+    const log = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/messages/${sent.id}/contacts`,
+        headers: staff.care_worker.headers,
+        payload,
+      });
+
+    const noAdvice = await log({ ...call, advice: undefined });
+    expect(noAdvice.statusCode).toBe(400);
+    expect(noAdvice.json().errors[0].field).toBe('advice');
+    const wrongOrganisation = await log({ ...call, adviserContactId: stranger.id });
+    expect(wrongOrganisation.statusCode).toBe(400);
+    expect(wrongOrganisation.json().errors[0].field).toBe('adviserContactId');
+    expect(
+      await t.db.selectFrom('advice_records').select('id').where('message_id', '=', sent.id).execute(),
+    ).toEqual([]);
+
+    const logged = await log({ ...call, adviserContactId: adviser.id });
+    expect(logged.statusCode).toBe(200);
+    const requested = logged
+      .json()
+      .events.find((event: { kind: string }) => event.kind === 'confirmation_requested');
+    expect(requested.text).toBe(
+      'Asked Priya Nair (Occupational Therapist) to confirm the advice in writing.',
+    );
+
+    expect(
+      await deliverDueEmails(t.db, {
+        mailer,
+        clock: t.clock,
+        domain: 'liaison.example.org',
+        keyFile: t.config.mfaKeyFile,
+      }),
+    ).toBe(1);
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail?.envelope.to).toEqual(['priya.nair@partner.example']);
+    expect(mail?.parsed.subject).toContain('confirm your advice');
+
+    const [advice] = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/people/${person.id}/advice`,
+        headers: staff.care_worker.headers,
+      })
+    ).json().items;
+    expect(advice).toMatchObject({
+      advice: 'Fit a raised toilet seat and a grab rail on the left.',
+      givenByName: 'Priya Nair (Occupational Therapist)',
+      confirmationStatus: 'requested',
+      confirmationRequestedFrom: 'Priya Nair (Occupational Therapist)',
+    });
+    const confirmation = await thread(advice.confirmationMessageId);
+    expect(confirmation.summary).not.toContain('Long chat about the flat');
   });
 
   it('refuses an amendment citing advice about someone else', async () => {

@@ -240,6 +240,24 @@ function holdsAuthorityForDecision(
   );
 }
 
+/**
+ * Whom a refusal tells staff to ask for consent: the person, or, when an assessment in force finds
+ * they lack capacity for this share, the attorney or deputy who holds authority for it. Null when
+ * the person lacks capacity and nobody holds authority: consent cannot be asked for at all.
+ */
+function whoToAskForConsent(
+  records: PersonSharingRecords,
+  question: ShareQuestion,
+  today: string,
+): string | null {
+  const capacity = capacityFor(records.capacityAssessments, question.purpose, question.categories, today);
+  if (capacity.state !== 'lacks') return 'the person';
+  const decider = records.representatives.find((representative) =>
+    holdsAuthorityForDecision(representative, question.categories, question.at, today),
+  );
+  return decider ? `${decider.name}, who holds authority to decide this for them` : null;
+}
+
 type CapacityFinding =
   | { state: 'lacks'; assessments: CapacityAssessmentRow[] }
   | { state: 'has'; assessment: CapacityAssessmentRow }
@@ -421,7 +439,7 @@ function evaluateConsents(
     if (consent.review_on < today) {
       found.push({
         code: 'consent_expired',
-        message: `${label} lapsed after its review date, ${longDate(consent.review_on)}. Ask for consent again and record it.`,
+        message: `${label} lapsed after its review date, ${longDate(consent.review_on)}. ${askAgain(records, question, today)}`,
         recordType: 'consent_record',
         recordId: consent.id,
       });
@@ -539,6 +557,13 @@ function evaluateConsents(
   return { allowed: representativeAllowed, reasons, namedRecipient };
 }
 
+function askAgain(records: PersonSharingRecords, question: ShareQuestion, today: string): string {
+  const who = whoToAskForConsent(records, question, today);
+  return who
+    ? `Ask ${who} for consent again and record it.`
+    : 'The person lacks capacity for this decision and nobody holds authority for it: record a best-interests decision.';
+}
+
 function assessedOn(assessments: readonly CapacityAssessmentRow[]): string {
   return [...new Set(assessments.map((assessment) => longDate(assessment.assessed_on)))].join(' and ');
 }
@@ -569,7 +594,11 @@ function evaluateBestInterests(
     if (capacity.state === 'lacks') {
       reasons.push({
         code: 'no_best_interests_decision',
-        message: `The person was assessed on ${assessedOn(capacity.assessments)} as lacking capacity for ${decisionWords}, and no attorney’s or deputy’s consent or best-interests decision covers this share. Record a best-interests decision, or the representative’s consent.`,
+        message: `The person was assessed on ${assessedOn(capacity.assessments)} as lacking capacity for ${decisionWords}, and no attorney’s or deputy’s consent or best-interests decision covers this share. ${
+          whoToAskForConsent(records, question, today) === null
+            ? 'Record a best-interests decision.'
+            : `Ask ${whoToAskForConsent(records, question, today)} for consent, and record it.`
+        }`,
         recordType: 'capacity_assessment',
         recordId: capacity.assessments[0]!.id,
       });
@@ -733,7 +762,11 @@ export function decideShare(records: PersonSharingRecords, question: ShareQuesti
   if (!consents.namedRecipient) {
     reasons.unshift({
       code: 'no_consent_in_scope',
-      message: 'No consent to share names this recipient, their organisation or their type of partner.',
+      message: `No consent to share names this recipient, their organisation or their type of partner. ${
+        whoToAskForConsent(records, question, today) === null
+          ? 'The person lacks capacity for this decision and nobody holds authority for it: a best-interests decision is needed.'
+          : `Ask ${whoToAskForConsent(records, question, today)} for consent, and record it.`
+      }`,
     });
   }
 

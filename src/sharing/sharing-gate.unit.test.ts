@@ -518,6 +518,25 @@ describe('representative consent', () => {
     expect(decision.explanation).toContain('Rosa Marlow');
   });
 
+  it('tells staff to ask the attorney, not the person, for the consent that is missing', () => {
+    const withoutConsent = decideShare(
+      attorneyHistory({ consents: [] }),
+      question({ categories: ['health'] }),
+    );
+    const missing = reasonFor(withoutConsent, 'no_consent_in_scope').message;
+    expect(missing).toContain('Ask Rosa Marlow');
+    expect(missing).not.toContain('Ask the person');
+    const lapsed = decideShare(
+      attorneyHistory({ consents: [representativeConsent({ review_on: '2026-06-01' })] }),
+      question({ categories: ['health'] }),
+    );
+    expect(reasonFor(lapsed, 'consent_expired').message).toContain('Ask Rosa Marlow');
+    // With capacity, the person themselves is asked.
+    expect(reasonFor(decideShare(records(), question()), 'no_consent_in_scope').message).toContain(
+      'Ask the person for consent',
+    );
+  });
+
   it('refuses when no assessment covers this decision', () => {
     expectRefused(
       decideShare(attorneyHistory({ capacityAssessments: [] }), question()),

@@ -102,7 +102,19 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     expect(await page.getByLabel('Identity', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Health', { exact: true }).check();
 
-    await page.getByLabel('Subject').fill('Review of drinks and swallowing');
+    // The page says truthfully what the email holds; the subject is checked for personal details.
+    await page
+      .getByText('The email contains the subject, who it is from, when a reply is needed and the link.')
+      .waitFor();
+    const subject = page.getByLabel('Subject');
+    await subject.fill('Edna Thistlewood born 12/03/1941');
+    const subjectWarnings = page.locator('#subject-check');
+    await subjectWarnings.getByRole('heading', { name: 'Check the subject' }).waitFor();
+    await expect
+      .poll(() => subjectWarnings.locator('mark').allTextContents())
+      .toEqual(['Edna', 'Thistlewood', '12/03/1941']);
+    await subject.fill('Review of drinks and swallowing');
+    await subjectWarnings.waitFor({ state: 'detached' });
     await page.getByLabel('Summary').fill('Since breakfast at 8am today Edna has coughed after every drink.');
     await page.getByLabel('Impact').fill('She is at risk of choking and of a chest infection.');
     await page
@@ -114,6 +126,7 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     // The live check points at the vague words, beside the field, before anything is sent.
     const askWarnings = page.locator('#ask-check');
     await askWarnings.getByText('does not say when').first().waitFor();
+    await askWarnings.getByRole('heading', { name: 'Check what you are asking them to do' }).waitFor();
     expect(await askWarnings.locator('mark').allTextContents()).toContain('asap');
     await screenshot(page, 'message-check-warning');
     await ask.fill('Please advise by 4pm tomorrow whether her drinks should be thickened more.');
@@ -167,6 +180,19 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
       'Please advise by 4pm tomorrow whether her drinks should be thickened more.',
     );
 
+    // One main action: the response. Acknowledging and accepting or declining are secondary.
+    const buttons = partnerPage.locator('main form button[type="submit"]');
+    expect(await buttons.count()).toBe(3);
+    const primary = partnerPage.locator('main form button.nhsuk-button:not(.nhsuk-button--secondary)');
+    expect(await primary.allTextContents()).toEqual(['Send response']);
+    // The reason for declining is asked for only once "No" is chosen.
+    const declineReason = partnerPage.getByLabel('Why are you declining?');
+    expect(await declineReason.isVisible()).toBe(false);
+    await partnerPage.getByLabel('No, I decline the request').check();
+    expect(await declineReason.isVisible()).toBe(true);
+    await partnerPage.getByLabel('Yes, I accept the request').check();
+    expect(await declineReason.isVisible()).toBe(false);
+
     await partnerPage.getByRole('button', { name: 'Acknowledge receipt' }).click();
     await partnerPage
       .locator('.nhsuk-error-summary')
@@ -201,6 +227,36 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     expect(await responded.textContent()).toContain('Dr Helena Marchbank (GP)');
     await screenshot(page, 'message-thread');
 
+    // A call with advice: the adviser is chosen from the register, their advice written apart
+    // from the call note; both show only once it is said to be advice.
+    await page.getByRole('link', { name: 'Log a phone call or a reply that came another way' }).click();
+    await page.getByRole('heading', { level: 1, name: /Log a call or reply/ }).waitFor();
+    await page.getByLabel('A phone call').check();
+    const adviceText = page.getByLabel('Their advice, in their words');
+    expect(await adviceText.isVisible()).toBe(false);
+    await page.getByLabel('This is advice or an instruction from the partner').check();
+    await adviceText.waitFor();
+    const adviser = page.getByLabel('Who gave the advice?');
+    await expect.poll(() => adviser.locator('option', { hasText: 'Dr Helena Marchbank' }).count()).toBe(1);
+    await page
+      .getByLabel('What was said')
+      .fill('Dr Marchbank rang about Friday. She also gave advice on drinks.');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByRole('link', { name: 'Write the advice as they gave it' })
+      .waitFor();
+    await adviceText.fill('Offer drinks only when she is sitting fully upright.');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('The call has been logged.').waitFor();
+    const requestedEntry = page
+      .getByRole('list', { name: 'Thread, oldest first' })
+      .locator(':scope > li', { has: page.locator('h3', { hasText: /^Written confirmation requested$/ }) })
+      .last();
+    expect(await requestedEntry.textContent()).toContain(
+      'Asked Dr Helena Marchbank to confirm the advice in writing.',
+    );
+
     // The advice is on Edna's record, given in writing through the link.
     await page.getByRole('link', { name: 'Edna Thistlewood' }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Advice' }).waitFor();
@@ -210,13 +266,13 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
     await page
       .getByRole('table', { name: /Messages about Edna Thistlewood/ })
-      .getByRole('link', { name: 'Review of drinks and swallowing' })
+      .getByRole('link', { name: 'Review of drinks and swallowing', exact: true })
       .waitFor();
 
     // Stopping the link: the partner's page then says it is not valid.
     await page
       .getByRole('table', { name: /Messages about Edna Thistlewood/ })
-      .getByRole('link', { name: 'Review of drinks and swallowing' })
+      .getByRole('link', { name: 'Review of drinks and swallowing', exact: true })
       .click();
     await page.getByRole('link', { name: /Stop this link/ }).click();
     await page.getByRole('button', { name: 'Stop the link' }).click();

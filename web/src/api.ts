@@ -1445,6 +1445,10 @@ export type MessageWarning = {
 export type MessageDraft = {
   template: MessageTemplate;
   askType?: AskType | null;
+  /** Checked for personal details: it goes into the email. */
+  subject?: string | null;
+  /** The person the message is about: anyone else it names is warned of. */
+  personId?: string | null;
   summary: string;
   impact?: string | null;
   mitigations?: string | null;
@@ -1586,6 +1590,10 @@ export type LoggedContact = {
   outcome?: ContactOutcome;
   declineReason?: string | null;
   isAdvice?: boolean;
+  /** With isAdvice: the advice itself, in the adviser's words. */
+  advice?: string | null;
+  /** With isAdvice: who gave it, from the register; written confirmation is asked of them. */
+  adviserContactId?: string | null;
 };
 
 export type AttentionKind =
@@ -1840,6 +1848,8 @@ export type Advice = {
   inWriting: boolean;
   confirmationStatus: AdviceConfirmationStatus;
   confirmationMessageId: string | null;
+  /** The partner contact the request for written confirmation was sent to. */
+  confirmationRequestedFrom: string | null;
   confirmedAt: string | null;
   confirmedHow: AdviceConfirmedHow | null;
   confirmationNote: string | null;

@@ -116,9 +116,12 @@ function AdviceRow({
         </strong>
         {advice.confirmationMessageId ? (
           <span className="nhsuk-u-display-block">
+            {advice.confirmationRequestedFrom ? `Asked of ${advice.confirmationRequestedFrom}. ` : null}
             <Link to={messagePath(advice.confirmationMessageId)}>
               See the request for confirmation
-              <span className="nhsuk-u-visually-hidden"> sent to {advice.givenByName}</span>
+              {advice.confirmationRequestedFrom ? (
+                <span className="nhsuk-u-visually-hidden"> sent to {advice.confirmationRequestedFrom}</span>
+              ) : null}
             </Link>
           </span>
         ) : null}

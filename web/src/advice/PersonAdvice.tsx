@@ -129,6 +129,9 @@ function AdviceCard({ person, advice, canWrite }: { person: Person; advice: Advi
           <strong className={confirmationTagClass(advice.confirmationStatus)}>
             {confirmationStatusLabels[advice.confirmationStatus]}
           </strong>
+          {advice.confirmationStatus === 'requested' && advice.confirmationRequestedFrom ? (
+            <span className="nhsuk-u-display-block">Asked of {advice.confirmationRequestedFrom}</span>
+          ) : null}
           {advice.confirmedAt ? (
             <span className="nhsuk-u-display-block">
               <Moment iso={advice.confirmedAt} />

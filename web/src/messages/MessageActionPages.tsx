@@ -6,6 +6,7 @@ import {
   type FieldError,
   getMessage,
   type LoggedContact,
+  listContactsOfOrganisation,
   logMessageContact,
   type MessageDetail,
   revokePartnerLink,
@@ -77,6 +78,8 @@ const contactFields = {
   outcome: 'outcome',
   declineReason: 'declineReason',
   isAdvice: 'isAdvice',
+  advice: 'advice',
+  adviserContactId: 'adviserContactId',
 };
 
 export function LogContactPage() {
@@ -91,6 +94,19 @@ function LogContact({ message }: { message: MessageDetail }) {
   const [isSaving, setIsSaving] = useState(false);
   const now = londonParts(new Date());
   usePageTitle(`Log a call or reply: ${message.subject}`, errors.items.length > 0);
+  // The adviser is chosen from the register, so the request to confirm their advice reaches them.
+  const [contacts] = useResource(`contacts of ${message.partnerOrganisationId}`, () =>
+    listContactsOfOrganisation(message.partnerOrganisationId, { limit: 100, offset: 0 }),
+  );
+  const adviserOptions =
+    contacts.status === 'loaded'
+      ? contacts.data.items.map((contact) => ({
+          value: contact.id,
+          label: [contact.name, contact.jobTitle, contact.email ? null : 'no email address']
+            .filter(Boolean)
+            .join(', '),
+        }))
+      : [{ value: message.partnerContactId, label: message.partnerContactName }];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,6 +118,8 @@ function LogContact({ message }: { message: MessageDetail }) {
     const summary = readText(form, 'summary');
     const outcome = (readText(form, 'outcome') ?? 'none') as ContactOutcome;
     const declineReason = readText(form, 'declineReason');
+    const isAdvice = form.get('isAdvice') === 'yes';
+    const advice = readText(form, 'advice');
     const date = readDateInput(form, 'occurredAt', 'The date');
     const time = readTimeOfDay(String(form.get('occurredAt-time') ?? ''));
     const problems: FieldError[] = [];
@@ -117,6 +135,7 @@ function LogContact({ message }: { message: MessageDetail }) {
     if (outcome === 'declined' && !declineReason) {
       problems.push({ field: 'declineReason', message: 'Say why the partner declined' });
     }
+    if (isAdvice && !advice) problems.push({ field: 'advice', message: 'Write the advice as they gave it' });
     if (
       problems.length > 0 ||
       !kind ||
@@ -142,7 +161,9 @@ function LogContact({ message }: { message: MessageDetail }) {
         occurredAt: londonToIso(date.date, time),
         outcome,
         declineReason: outcome === 'declined' ? declineReason : null,
-        isAdvice: form.get('isAdvice') === 'yes',
+        isAdvice,
+        advice: isAdvice ? advice : null,
+        adviserContactId: isAdvice ? readText(form, 'adviserContactId') : null,
       });
       const state: ThreadState = {
         notice: kind === 'call' ? 'The call has been logged.' : 'The reply has been logged.',
@@ -264,9 +285,33 @@ function LogContact({ message }: { message: MessageDetail }) {
                 {
                   value: 'yes',
                   label: 'This is advice or an instruction from the partner',
-                  hint: 'It is recorded as advice. Advice not given in writing is followed by a request to the partner to confirm it in writing.',
+                  hint: 'It is recorded as advice. Advice not given in writing is followed by an email asking the adviser to confirm it in writing.',
                 },
               ]}
+              conditional={{
+                yes: (
+                  <>
+                    <SelectField
+                      key={`adviser ${contacts.status}`}
+                      id={contactFields.adviserContactId}
+                      name="adviserContactId"
+                      label="Who gave the advice?"
+                      hint={`From the register at ${message.partnerOrganisationName}. The request to confirm it in writing is emailed to them.`}
+                      options={adviserOptions}
+                      defaultValue={message.partnerContactId}
+                      error={errors.byField.get('adviserContactId')}
+                    />
+                    <TextArea
+                      id={contactFields.advice}
+                      name="advice"
+                      label="Their advice, in their words"
+                      hint="Only the advice: this is what they are asked to confirm, and what the care plan can cite."
+                      rows={3}
+                      error={errors.byField.get('advice')}
+                    />
+                  </>
+                ),
+              }}
               error={errors.byField.get('isAdvice')}
             />
             <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>

@@ -102,6 +102,8 @@ function readDraft(form: FormData, template: MessageTemplate): MessageDraft {
   return {
     template,
     askType: hasAskType(template) ? ((text('askType') || null) as AskType | null) : null,
+    subject: text('subject'),
+    personId: text('personId') || null,
     summary: text('summary'),
     impact: text('impact'),
     mitigations: text('mitigations'),
@@ -294,8 +296,9 @@ function SendMessageForm({
           <ErrorSummary items={errors.items} />
           <h1>Send a message</h1>
           <p>
-            The partner is emailed a secure link to read the message and reply. The email itself says only who
-            it is from and when a reply is needed.
+            The partner is emailed a secure link to read the message and reply. The email contains the
+            subject, who it is from, when a reply is needed and the link. The rest of the message is not in
+            the email: the partner reads it through the link. Reminders repeat the subject.
           </p>
           {refusal ? <GateRefusal refusal={refusal} person={person} /> : null}
           <form ref={form} onSubmit={submit} onChange={(event) => redraft(nameOf(event.target))} noValidate>
@@ -504,9 +507,10 @@ function SendMessageForm({
               id={fields.subject}
               name="subject"
               label="Subject"
-              hint="A short title. Do not put personal details in it: it goes in the email."
+              hint="A short title. It goes word for word into the email and every reminder, which are not secure: no names, dates of birth or NHS numbers."
               error={errors.byField.get('subject')}
             />
+            <FieldWarnings id="subject-check" field="subject" check={shownCheck} />
             <ProseField
               field="summary"
               label="Summary"
@@ -559,7 +563,7 @@ function SendMessageForm({
                   hint="For example, 4pm or 16:00."
                   widthClass="nhsuk-input--width-5"
                 />
-                <FieldWarnings id="deadline-check" field="deadline" check={shownCheck} label="deadline" />
+                <FieldWarnings id="deadline-check" field="deadline" check={shownCheck} />
               </fieldset>
             ) : null}
             <ProseField
@@ -653,12 +657,7 @@ function ProseField({
         rows={field === 'body' ? 5 : 3}
         aria-describedby={describedBy || undefined}
       />
-      <FieldWarnings
-        id={`${id}-check`}
-        field={field}
-        check={check}
-        label={label.replace(' (optional)', '').toLowerCase()}
-      />
+      <FieldWarnings id={`${id}-check`} field={field} check={check} />
     </div>
   );
 }

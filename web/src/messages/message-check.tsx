@@ -2,7 +2,18 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { checkMessage, type MessageDraft, type MessageWarning } from '../api.ts';
 
 /** The fields the message check reads, as the compose form names them. */
-export type CheckedField = 'summary' | 'impact' | 'mitigations' | 'ask' | 'deadline' | 'body';
+export type CheckedField = 'subject' | 'summary' | 'impact' | 'mitigations' | 'ask' | 'deadline' | 'body';
+
+/** The heading over a field's warnings, as a sentence. */
+const checkHeadings: Record<CheckedField, string> = {
+  subject: 'Check the subject',
+  summary: 'Check the summary',
+  impact: 'Check the impact',
+  mitigations: 'Check what is already in place',
+  ask: 'Check what you are asking them to do',
+  deadline: 'Check the deadline',
+  body: 'Check the rest of the message',
+};
 
 export type MessageCheck = {
   /** The draft the warnings are about: spans point into its text. */
@@ -45,12 +56,10 @@ export function FieldWarnings({
   id,
   field,
   check,
-  label,
 }: {
   id: string;
   field: CheckedField;
   check: MessageCheck | null;
-  label: string;
 }) {
   const warnings = check?.warnings.filter((warning) => warning.field === field) ?? [];
   if (warnings.length === 0) return null;
@@ -59,7 +68,7 @@ export function FieldWarnings({
     <div className="nhsuk-warning-callout nhsuk-u-margin-bottom-4" id={id}>
       <h3 className="nhsuk-warning-callout__label">
         <span className="nhsuk-u-visually-hidden">Important: </span>
-        Check the {label}
+        {checkHeadings[field]}
       </h3>
       <ul className="nhsuk-list nhsuk-list--bullet">
         {warnings.map((warning) => (

@@ -293,6 +293,10 @@ function PartnerMessage({
     { heading: 'Anything else', text: view.body },
   ];
   const canReply = view.canAcknowledge || view.canAcceptOrDecline || view.canRespond;
+  // One main action on the page: the furthest step the partner can take. The others are secondary.
+  const mainAction = view.canRespond ? 'respond' : view.canAcceptOrDecline ? 'decide' : 'acknowledge';
+  const buttonClass = (action: typeof mainAction) =>
+    action === mainAction ? 'nhsuk-button' : 'nhsuk-button nhsuk-button--secondary';
 
   return (
     <>
@@ -361,7 +365,11 @@ function PartnerMessage({
               <form onSubmit={acknowledge} noValidate>
                 <h3>Acknowledge</h3>
                 <p>Let {view.organisationName} know you have received this. You can respond fully later.</p>
-                <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+                <button
+                  className={buttonClass('acknowledge')}
+                  type="submit"
+                  aria-disabled={isSending ? 'true' : undefined}
+                >
                   Acknowledge receipt
                 </button>
               </form>
@@ -391,7 +399,11 @@ function PartnerMessage({
                   }}
                   error={errors.byField.get('decision')}
                 />
-                <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+                <button
+                  className={buttonClass('decide')}
+                  type="submit"
+                  aria-disabled={isSending ? 'true' : undefined}
+                >
                   Send
                 </button>
               </form>
@@ -417,7 +429,11 @@ function PartnerMessage({
                   rows={6}
                   error={errors.byField.get('response')}
                 />
-                <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+                <button
+                  className={buttonClass('respond')}
+                  type="submit"
+                  aria-disabled={isSending ? 'true' : undefined}
+                >
                   Send response
                 </button>
               </form>

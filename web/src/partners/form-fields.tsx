@@ -196,12 +196,15 @@ function Choices(
                   ) : null}
                 </div>
                 {conditional ? (
+                  // The NHS.UK style hides --hidden only once its own script has run, which this
+                  // app does not load: the hidden attribute hides it whatever the styles.
                   <div
                     className={
                       chosen.includes(item.value)
                         ? `${base}__conditional`
                         : `${base}__conditional ${base}__conditional--hidden`
                     }
+                    hidden={!chosen.includes(item.value)}
                   >
                     {conditional}
                   </div>

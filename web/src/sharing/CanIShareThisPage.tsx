@@ -267,7 +267,7 @@ function TheAnswer({ person, answer, canRecord }: { person: Person; answer: Answ
           )}
           <h3 className="nhsuk-heading-s">What you can do</h3>
           <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
-            <li>Ask {personName(person)} for consent, and record it.</li>
+            <li>Ask for consent from whoever the reasons above name, and record it.</li>
             <li>
               If you think they may lack capacity for this decision, assess it and talk to your manager.
             </li>
