@@ -295,6 +295,17 @@ export const partnerViewSchema = z
     ask: z.string().nullable(),
     body: z.string().nullable(),
     personName: z.string().nullable(),
+    person: z
+      .object({
+        fullName: z.string(),
+        knownAs: z.string().nullable(),
+        dateOfBirth: z.string().nullable().describe('YYYY-MM-DD'),
+        nhsNumber: z.string().nullable(),
+      })
+      .nullable()
+      .describe(
+        'Who the message is about, so the partner can identify them: shared when identity is among the categories',
+      ),
     deadline: z.string().nullable(),
     status: messageStatusSchema,
     sentAt: z.string(),

@@ -400,6 +400,7 @@ describe('sending a request', () => {
     expect(view.json()).toMatchObject({
       subject: 'Heating failure at Oak House',
       personName: 'Edna Harris',
+      person: { fullName: 'Edna Harris', dateOfBirth: person.date_of_birth, nhsNumber: person.nhs_number },
       canAcknowledge: true,
     });
     expect((await thread(sent.id)).events.map((event: { kind: string }) => event.kind)).toEqual([

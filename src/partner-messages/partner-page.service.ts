@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import * as peopleRepository from '../people/people.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import type { LinkSettings } from './outbox.ts';
@@ -105,6 +106,12 @@ function noLongerShared(): AppError {
 async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, message: PartnerMessageRow) {
   const found = await messagesRepository.findMessage(trx, message.org_id, message.id);
   const organisation = { name: await organisationName(trx, message.org_id) };
+  // A GP or nurse must identify the patient before acting: full name, date of birth and NHS number,
+  // when identity is among the categories the gate allowed (it always is for a message about a person).
+  const person =
+    message.person_id && message.categories.includes('identity')
+      ? await peopleRepository.findPerson(trx, message.org_id, message.person_id)
+      : undefined;
   const events = await messagesRepository.listEvents(trx, message.org_id, message.id);
   const sender =
     message.sent_by_type === 'user' && message.sent_by
@@ -123,6 +130,17 @@ async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, messa
     ask: message.ask,
     body: message.body,
     personName: found?.person_name ?? null,
+    person: person
+      ? {
+          fullName: `${person.given_name} ${person.family_name}`,
+          knownAs:
+            person.preferred_name && person.preferred_name !== person.given_name
+              ? person.preferred_name
+              : null,
+          dateOfBirth: person.date_of_birth,
+          nhsNumber: person.nhs_number,
+        }
+      : null,
     deadline: message.deadline?.toISOString() ?? null,
     status: message.status,
     sentAt: message.sent_at.toISOString(),

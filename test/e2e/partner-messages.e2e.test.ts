@@ -175,7 +175,12 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await partnerPage.goto(emailedLink ?? '');
     await partnerPage.getByRole('heading', { level: 1, name: /Review of drinks and swallowing/ }).waitFor();
     expect(await partnerPage.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
-    expect(await summaryValue(partnerPage.locator('main'), 'About')).toBe('Edna Thistlewood');
+    expect(await summaryValue(partnerPage.locator('main'), 'About')).toMatch(/^Edna Thistlewood/);
+    // The GP can identify their patient before acting: date of birth and NHS number are shown.
+    expect(await summaryValue(partnerPage.locator('main'), 'Date of birth')).toMatch(
+      /^\d{1,2} [A-Z][a-z]+ \d{4}$/,
+    );
+    expect(await summaryValue(partnerPage.locator('main'), 'NHS number')).toMatch(/^\d{3} \d{3} \d{4}$/);
     expect(await partnerPage.locator('main').textContent()).toContain(
       'Please advise by 4pm tomorrow whether her drinks should be thickened more.',
     );

@@ -1755,6 +1755,8 @@ export type PartnerView = {
   ask: string | null;
   body: string | null;
   personName: string | null;
+  /** Who the message is about, to identify them: shared when identity is among the categories. */
+  person: { fullName: string; knownAs: string | null; dateOfBirth: string | null; nhsNumber: string | null } | null;
   deadline: string | null;
   status: MessageStatus;
   sentAt: string;

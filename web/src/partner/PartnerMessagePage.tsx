@@ -15,8 +15,10 @@ import { askTypeLabels, eventLabels, receivedHowLabels, templateLabels } from '.
 import { Deadline, Moment, StatusTag } from '../messages/message-parts.tsx';
 import { Radios, TextArea } from '../partners/form-fields.tsx';
 import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { formatNhsNumber } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { formatDate } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
@@ -273,7 +275,26 @@ function PartnerMessage({
     { key: 'From', value: `${view.sentBy}, ${view.organisationName}` },
     { key: 'To', value: view.addressedTo },
   ];
-  if (view.personName) rows.push({ key: 'About', value: view.personName });
+  if (view.person) {
+    rows.push(
+      {
+        key: 'About',
+        value: view.person.knownAs
+          ? `${view.person.fullName} (known as ${view.person.knownAs})`
+          : view.person.fullName,
+      },
+      {
+        key: 'Date of birth',
+        value: view.person.dateOfBirth ? formatDate(view.person.dateOfBirth) : 'Not recorded',
+      },
+      {
+        key: 'NHS number',
+        value: view.person.nhsNumber ? formatNhsNumber(view.person.nhsNumber) : 'Not recorded',
+      },
+    );
+  } else if (view.personName) {
+    rows.push({ key: 'About', value: view.personName });
+  }
   rows.push(
     { key: 'Sent', value: <Moment iso={view.sentAt} /> },
     {
