@@ -226,15 +226,32 @@ export async function revokeLinks(
 
 /**
  * Messages that rested on a record and reached their partner (an email accepted by the mail server,
- * a link handed over, or a link opened), whose sharing has not already ended.
+ * a link handed over, or a link opened), whose sharing has not already ended, and that still have a
+ * link that works: a message whose links have all expired or been stopped shows nothing already.
  */
-export async function deliveredMessagesSharedOn(executor: Executor, orgId: string, recordId: string) {
+export async function deliveredMessagesSharedOn(
+  executor: Executor,
+  orgId: string,
+  recordId: string,
+  at: Date,
+) {
   return executor
     .selectFrom('partner_messages as message')
     .selectAll('message')
     .where('message.org_id', '=', orgId)
     .where('message.sharing_ended_at', 'is', null)
     .where('message.status', '<>', 'withdrawn')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('partner_links as link')
+          .select('link.id')
+          .whereRef('link.org_id', '=', 'message.org_id')
+          .whereRef('link.message_id', '=', 'message.id')
+          .where('link.revoked_at', 'is', null)
+          .where('link.expires_at', '>', at),
+      ),
+    )
     .where((eb) =>
       eb.exists(
         eb

@@ -27,7 +27,7 @@ export async function endMessageSharing(
   ended: SharingBasisEnded,
   at: Date,
 ): Promise<void> {
-  const messages = await messagesRepository.deliveredMessagesSharedOn(trx, context.orgId, ended.recordId);
+  const messages = await messagesRepository.deliveredMessagesSharedOn(trx, context.orgId, ended.recordId, at);
   for (const message of messages) {
     if (!message.person_id || !message.purpose) continue;
     // Another basis in force may still cover the addressee (a new consent): then nothing ended.
