@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app-for-test.ts';
 import { createStaffedOrganisation } from '../test/factories.ts';
-import { apiSecurityHeaders, securityHeaders } from './app.ts';
+import { apiSecurityHeaders, documentationCsp, securityHeaders } from './app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -202,6 +202,13 @@ describe('headers', () => {
       for (const [name, value] of Object.entries(expected)) expect(response.headers[name]).toBe(value);
     }
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    // The documentation's policy: its own files only, framed nowhere, no https: wildcards.
+    for (const url of ['/api/docs/', '/api/docs/static/index.html']) {
+      const policy = String((await t.app.inject({ method: 'GET', url })).headers['content-security-policy']);
+      expect(policy).toBe(documentationCsp);
+      expect(policy).not.toContain('https:');
+      expect(policy).toContain("frame-ancestors 'none'");
+    }
     expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(docs.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
