@@ -126,7 +126,15 @@ describe.skipIf(testBackend() !== 'postgres')(
         method: 'POST',
         url: '/api/people',
         headers,
-        payload: { givenName: 'Edith', familyName: 'Crawley', clinicalFlags: [], status: 'active' },
+        payload: {
+          givenName: 'Edith',
+          familyName: 'Crawley',
+          dateOfBirth: '1938-04-02',
+          address: '4 Mill Lane, Exampleton',
+          postcode: 'EX1 2AB',
+          clinicalFlags: [],
+          status: 'active',
+        },
       });
       expect(person.statusCode).toBe(201);
       // Another transaction anywhere on the server holds sealing back until it ends: wait for it.
