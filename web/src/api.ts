@@ -1756,7 +1756,12 @@ export type PartnerView = {
   body: string | null;
   personName: string | null;
   /** Who the message is about, to identify them: shared when identity is among the categories. */
-  person: { fullName: string; knownAs: string | null; dateOfBirth: string | null; nhsNumber: string | null } | null;
+  person: {
+    fullName: string;
+    knownAs: string | null;
+    dateOfBirth: string | null;
+    nhsNumber: string | null;
+  } | null;
   deadline: string | null;
   status: MessageStatus;
   sentAt: string;
