@@ -28,12 +28,10 @@ titleByStatus.set(400, titleByKind.bad_request);
 function frameworkStatuses(route: TransformInput['route']): number[] {
   const methods = [route.method].flat().map((method) => String(method).toUpperCase());
   const config = (route.config ?? {}) as { access?: unknown; rateLimit?: unknown };
-  const statuses = [
-    // An address the router cannot take apart, or input the schema refuses.
-    400,
-    // A bearer token or session cookie that is presented and not valid is refused on every route.
-    401, 500, 503,
-  ];
+  // 400: an address the router cannot take apart, or input the schema refuses. 401: a bearer token
+  // or session cookie that is presented and not valid, on every route. 500 and 503: a failure, or
+  // the database out of reach.
+  const statuses = [400, 401, 500, 503];
   const writes = methods.some((method) => method !== 'GET' && method !== 'HEAD');
   // Writes from another site are refused; so is a role the route does not name, or a missing CSRF token.
   if (writes || config.access !== 'public') statuses.push(403);
