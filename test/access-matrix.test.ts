@@ -10,13 +10,16 @@ import {
   signIn,
   TEST_PASSWORD,
 } from './factories.ts';
+import { type Conformance, loadConformance } from './openapi-conformance.ts';
 
 // The role × route matrix, generated from the route table: every API route, called by every staff
 // role. A role the route does not name must get 403; a role it names must get past access control
 // (any answer but 401 or 403: usually 400 for the empty body, or 404 for the made-up id). Routes
-// added later are covered without anyone listing them.
+// added later are covered without anyone listing them. Every answer, refusal or not, must be one
+// the OpenAPI description declares.
 
 let t: TestApp;
+let conformance: Conformance;
 let staff: Record<StaffRole, SignedIn>;
 let orgId: string;
 beforeAll(async () => {
@@ -25,6 +28,7 @@ beforeAll(async () => {
   let organisation: { id: string };
   ({ staff, organisation } = await createStaffedOrganisation(t.app, t.db, t.clock));
   orgId = organisation.id;
+  conformance = await loadConformance(t.app);
 });
 afterAll(async () => {
   await t.close();
@@ -41,6 +45,7 @@ describe('role × route access matrix', () => {
   it('lets each role call exactly the routes that name it', async () => {
     const results: string[] = [];
     const expected: string[] = [];
+    const undescribed = new Set<string>();
     const routes = t.app.routeTable.filter(
       (route) => route.url.startsWith('/api/') && route.access !== 'public' && route.url !== '/api/session',
     );
@@ -56,6 +61,8 @@ describe('role × route access matrix', () => {
           headers: staff[role].headers,
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
         });
+        for (const problem of conformance.problems(route.method, route.url, response))
+          undescribed.add(problem);
         const outcome =
           response.statusCode === 403
             ? 'refused'
@@ -67,6 +74,7 @@ describe('role × route access matrix', () => {
       }
     }
     expect(results).toEqual(expected);
+    expect([...undescribed]).toEqual([]);
   });
 
   it('never lets admin (IT) read a person’s care records, and keeps the auditor from changing anything', () => {
@@ -145,6 +153,7 @@ describe('MFA-pending sessions', () => {
 
     const results: string[] = [];
     const expected: string[] = [];
+    const undescribed = new Set<string>();
     for (const route of routes) {
       // Signing out would end the pending session the rest of the walk uses.
       if (route.method === 'DELETE' && route.url === '/api/session') continue;
@@ -156,6 +165,8 @@ describe('MFA-pending sessions', () => {
           headers,
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
         });
+        for (const problem of conformance.problems(route.method, route.url, response))
+          undescribed.add(problem);
         const outcome =
           response.statusCode === 401 && response.json().code === 'mfa_required'
             ? 'mfa_required'
@@ -174,6 +185,7 @@ describe('MFA-pending sessions', () => {
     }
     expect(routes.length).toBeGreaterThan(40);
     expect(results).toEqual(expected);
+    expect([...undescribed]).toEqual([]);
 
     // Still pending afterwards: nothing on the walk finished signing in for them.
     for (const headers of Object.values(pending)) {

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../src/users/users.table.ts';
 import { createTestApp, type TestApp } from './app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from './factories.ts';
+import { type Conformance, loadConformance } from './openapi-conformance.ts';
 
 // Schema-driven fuzzing of every API route: bodies and query strings built from each route's own
 // OpenAPI description (its field names, with values of every JSON type, plus unknown fields), sent
 // by a member of staff the route lets in. Whatever arrives, the answer is never a 5xx, and every
-// refusal is problem+json. Routes added later are fuzzed without being listed.
+// refusal is problem+json, and every answer is one the description declares (status, content type
+// and body). Routes added later are fuzzed without being listed.
 
 type Schema = {
   properties?: Record<string, Schema>;
@@ -21,6 +23,7 @@ type Operation = {
 };
 
 let t: TestApp;
+let conformance: Conformance;
 let staff: Record<StaffRole, SignedIn>;
 let spec: {
   paths: Record<string, Record<string, Operation>>;
@@ -31,6 +34,7 @@ beforeAll(async () => {
   t.clock.set('2026-11-21T09:00:00Z');
   ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
   spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  conformance = await loadConformance(t.app);
 });
 afterAll(async () => {
   await t.close();
@@ -164,7 +168,7 @@ function roleFor(access: unknown): StaffRole {
 }
 
 describe('fuzzing every route', () => {
-  it('never answers 5xx, and every refusal is problem+json', async () => {
+  it('never answers 5xx, every refusal is problem+json, and every answer is as described', async () => {
     const routes = t.app.routeTable.filter(
       (route) =>
         route.url.startsWith('/api/') &&
@@ -177,6 +181,7 @@ describe('fuzzing every route', () => {
     );
     expect(routes.length).toBeGreaterThan(40);
     const failures: string[] = [];
+    const undescribed = new Set<string>();
     let succeeded = 0;
     for (const route of routes) {
       const path = route.url.replaceAll(/:([A-Za-z]+)/g, '{$1}');
@@ -212,6 +217,8 @@ describe('fuzzing every route', () => {
               response.statusCode >= 400 &&
               !response.headers['content-type']?.toString().includes('application/problem+json');
             if (response.statusCode < 300) succeeded += 1;
+            for (const problem of conformance.problems(route.method, route.url, response))
+              undescribed.add(problem);
             if (response.statusCode >= 500 || problem) {
               failures.push(
                 `${route.method} ${url.slice(0, 200)} If-Match ${version} ${JSON.stringify(body).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
@@ -223,8 +230,10 @@ describe('fuzzing every route', () => {
       );
     }
     expect(failures).toEqual([]);
+    expect([...undescribed]).toEqual([]);
     // Not vacuous: the generated input is often good enough to get through validation.
     expect(succeeded).toBeGreaterThan(routes.length);
+    expect(conformance.successBodiesValidated).toBeGreaterThan(routes.length);
   }, 180_000);
 });
 
@@ -239,6 +248,7 @@ describe('text the database cannot store', () => {
       return types.includes('string');
     };
     const unrefused: string[] = [];
+    const undescribed = new Set<string>();
     let sent = 0;
     for (const route of t.app.routeTable) {
       if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
@@ -284,6 +294,8 @@ describe('text the database cannot store', () => {
             ? {}
             : { payload: attempt.payload ?? '{}' }),
         });
+        for (const problem of conformance.problems(route.method, route.url, response))
+          undescribed.add(problem);
         const fields = response.statusCode === 400 ? (response.json().errors ?? []) : [];
         if (!fields.some((problem: { field: string }) => problem.field === attempt.field)) {
           unrefused.push(`${route.method} ${route.url} ${attempt.field} → ${response.statusCode}`);
@@ -291,6 +303,7 @@ describe('text the database cannot store', () => {
       }
     }
     expect(unrefused).toEqual([]);
+    expect([...undescribed]).toEqual([]);
     expect(sent).toBeGreaterThan(100);
   }, 120_000);
 });

@@ -4,18 +4,21 @@ import { gateShare } from '../src/sharing/sharing.service.ts';
 import type { StaffRole } from '../src/users/users.table.ts';
 import { createTestApp, type TestApp } from './app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from './factories.ts';
+import { type Conformance, loadConformance } from './openapi-conformance.ts';
 
 // Horizontal isolation, generated from the route table: every route that names a record by id is
 // called by staff of another organisation with the id of a record that exists, and must answer
 // 404, exactly as for an id that does not exist (never 403, never the record). Nested routes are
 // also called with the other organisation's own parent and this organisation's child: the child is
 // looked up through its parent and the caller's organisation, so that is 404 too. A new route with
-// an id must be given an example body below, or this test fails and says so.
+// an id must be given an example body below, or this test fails and says so. Each answer must also
+// be one the OpenAPI description declares for the route.
 
 type Staff = Record<StaffRole, SignedIn>;
 type Dataset = Record<string, string>;
 
 let t: TestApp;
+let conformance: Conformance;
 let a: { staff: Staff; ids: Dataset };
 let b: { staff: Staff; ids: Dataset };
 
@@ -381,6 +384,7 @@ beforeAll(async () => {
   t.clock.set('2026-11-21T09:00:00Z');
   a = await dataset();
   b = await dataset();
+  conformance = await loadConformance(t.app);
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -394,6 +398,7 @@ describe('horizontal isolation', () => {
     expect(routes.length).toBeGreaterThan(30);
     const answers: string[] = [];
     const expected: string[] = [];
+    const undescribed: string[] = [];
     for (const route of routes) {
       const parameters = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]!);
       const kinds = parameters.map((parameter) => kindOf(route.url, parameter));
@@ -411,9 +416,9 @@ describe('horizontal isolation', () => {
       });
       // Queries a route needs to get past validation.
       const query = route.url.endsWith('/channel-now') ? '?urgency=urgent' : '';
-      answers.push(
-        `${name} (foreign ids): ${(await call(who, route.method, foreign + query, body)).statusCode}`,
-      );
+      const foreignAnswer = await call(who, route.method, foreign + query, body);
+      undescribed.push(...conformance.problems(route.method, route.url, foreignAnswer));
+      answers.push(`${name} (foreign ids): ${foreignAnswer.statusCode}`);
       expected.push(`${name} (foreign ids): 404`);
       // The caller's own parent with the other organisation's child.
       if (parameters.length > 1) {
@@ -423,13 +428,14 @@ describe('horizontal isolation', () => {
           index += 1;
           return index === 1 ? b.ids[kind]! : a.ids[kind]!;
         });
-        answers.push(
-          `${name} (own parent, foreign child): ${(await call(who, route.method, nested, body)).statusCode}`,
-        );
+        const nestedAnswer = await call(who, route.method, nested, body);
+        undescribed.push(...conformance.problems(route.method, route.url, nestedAnswer));
+        answers.push(`${name} (own parent, foreign child): ${nestedAnswer.statusCode}`);
         expected.push(`${name} (own parent, foreign child): 404`);
       }
     }
     expect(answers).toEqual(expected);
+    expect(undescribed).toEqual([]);
   });
 
   it('answers the same for the other organisation’s ids as for ids that do not exist', async () => {

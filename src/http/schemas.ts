@@ -26,6 +26,8 @@ export const problemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     /** A refusal a client can act on: `mfa_required`, `reauthentication_required`, `person_required`. */
     code: z.string().optional(),
+    /** With `mfa_required`: what is left of signing in. */
+    signInStep: z.enum(['second_factor', 'enrolment']).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
