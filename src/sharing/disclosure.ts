@@ -69,7 +69,3 @@ export function askAtDisclosure(
     at,
   );
 }
-
-export function isQueuedMoment(moment: DisclosureMoment): boolean {
-  return deliveryAt[moment] === 'queued';
-}
