@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
+import type { AttentionItemsTable } from '../attention/attention.table.ts';
 import type {
   AuditChainTable,
   AuditCheckpointsTable,
@@ -24,7 +25,6 @@ import type {
 } from '../incidents/incidents.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type {
-  AttentionItemsTable,
   EmailOutboxTable,
   EscalationRouteSettingsTable,
   MessageEventsTable,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { raiseAttention } from '../attention/attention.service.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
@@ -157,19 +158,15 @@ async function hold(
     { kind: 'email_held', actorName: 'Liaison', text: reason, details: { emailId: email.id } },
     at,
   );
-  await messagesRepository.insertAttentionItem(trx, {
-    org_id: email.org_id,
-    id: randomUUID(),
-    message_id: email.message_id,
-    step_id: null,
+  await raiseAttention(trx, {
+    orgId: email.org_id,
+    subject: { type: 'partner_message', id: email.message_id },
     kind: 'share_held',
-    for_role: 'sender',
+    forRole: 'sender',
+    forUserId: await senderOf(trx, email),
     title: 'An email to a partner was held and not sent',
     detail: reason.slice(0, 2000),
-    created_at: at,
-    resolved_at: null,
-    resolved_by: null,
-    resolution_note: null,
+    at,
   });
 }
 
@@ -200,19 +197,15 @@ async function recordFailure(db: Db, email: EmailOutboxRow, failure: MailError, 
         },
         at,
       );
-      await messagesRepository.insertAttentionItem(trx, {
-        org_id: email.org_id,
-        id: randomUUID(),
-        message_id: email.message_id,
-        step_id: null,
+      await raiseAttention(trx, {
+        orgId: email.org_id,
+        subject: { type: 'partner_message', id: email.message_id },
         kind: 'email_failed',
-        for_role: 'sender',
+        forRole: 'sender',
+        forUserId: await senderOf(trx, email),
         title: 'An email to a partner could not be delivered',
         detail: `${failure.message} Check the address in the partner register, then send a new link or phone them.`,
-        created_at: at,
-        resolved_at: null,
-        resolved_by: null,
-        resolution_note: null,
+        at,
       });
     }
   });
@@ -230,4 +223,11 @@ export function deliverEmailJob(options: {
     intervalMs: 2_000,
     run: () => deliverDueEmails(options.db, options),
   };
+}
+
+/** Who sent the message an email belongs to, when a member of staff did: their item to deal with. */
+async function senderOf(trx: DbTransaction, email: EmailOutboxRow): Promise<string | null> {
+  if (!email.message_id) return null;
+  const message = await messagesRepository.findMessage(trx, email.org_id, email.message_id);
+  return message?.sent_by_type === 'user' ? message.sent_by : null;
 }

@@ -122,7 +122,7 @@ async function callItems(messageId: string) {
   return t.db
     .selectFrom('attention_items')
     .select(['kind', 'title'])
-    .where('message_id', '=', messageId)
+    .where('subject_id', '=', messageId)
     .orderBy('created_at')
     .execute();
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { raiseAttention } from '../attention/attention.service.ts';
+import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import { systemContext } from '../context.ts';
@@ -29,7 +31,7 @@ import {
 import { partnerLinkUrl, prepareLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
-import type { AttentionKind, PartnerMessageRow } from './partner-messages.table.ts';
+import type { PartnerMessageRow } from './partner-messages.table.ts';
 
 const stillWaiting = new Set(['sent', 'acknowledged', 'accepted']);
 
@@ -213,19 +215,16 @@ async function raise(
   },
   at: Date,
 ) {
-  await messagesRepository.insertAttentionItem(trx, {
-    org_id: message.org_id,
-    id: randomUUID(),
-    message_id: message.id,
-    step_id: step.id,
+  await raiseAttention(trx, {
+    orgId: message.org_id,
+    subject: { type: 'partner_message', id: message.id },
+    stepId: step.id,
     kind: item.kind,
-    for_role: item.forRole,
-    title: item.title.slice(0, 300),
-    detail: item.detail.slice(0, 2000),
-    created_at: at,
-    resolved_at: null,
-    resolved_by: null,
-    resolution_note: null,
+    forRole: item.forRole,
+    forUserId: message.sent_by_type === 'user' ? message.sent_by : null,
+    title: item.title,
+    detail: item.detail,
+    at,
   });
 }
 

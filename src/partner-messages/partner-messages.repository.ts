@@ -2,11 +2,9 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
-  AttentionKind,
   EmailOutboxRow,
   EmailStatus,
   MessageEventRow,
-  NewAttentionItemRow,
   NewEmailOutboxRow,
   NewMessageEventRow,
   NewPartnerMessageRow,
@@ -515,120 +513,6 @@ export async function emailCounts(executor: Executor, orgId: string, messageId: 
     .where('message_id', '=', messageId)
     .groupBy('status')
     .execute();
-}
-
-// ---- needs attention ----
-
-/**
- * Raises an item unless one of the same kind is already open on the message: the first stays as
- * it was (its wording and when it was raised), and the thread records each step that repeated it.
- * Without a conflict target, the step's own key (a step raises each kind once) is covered too.
- */
-export async function insertAttentionItem(executor: Executor, row: NewAttentionItemRow): Promise<void> {
-  await executor
-    .insertInto('attention_items')
-    .values(row)
-    .onConflict((conflict) => conflict.doNothing())
-    .execute();
-}
-
-/** Resolves a message's open items of the given kinds because their cause went away; returns how many. */
-export async function resolveAttentionOfMessage(
-  executor: Executor,
-  orgId: string,
-  messageId: string,
-  changes: { kinds: readonly AttentionKind[]; at: Date; note: string },
-): Promise<number> {
-  if (changes.kinds.length === 0) return 0;
-  const resolved = await executor
-    .updateTable('attention_items')
-    .set({
-      resolved_at: changes.at,
-      resolved_by: null,
-      resolved_by_system: true,
-      resolution_note: changes.note.slice(0, 2000),
-    })
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('kind', 'in', [...changes.kinds])
-    .where('resolved_at', 'is', null)
-    .returning('id')
-    .execute();
-  return resolved.length;
-}
-
-export async function listAttentionItems(
-  executor: Executor,
-  orgId: string,
-  options: {
-    forRoles: readonly ('manager' | 'registered_manager' | 'sender')[];
-    senderId: string | null;
-    open: boolean;
-    limit: number;
-    offset: number;
-  },
-) {
-  let query = executor
-    .selectFrom('attention_items as item')
-    .innerJoin('partner_messages as message', (join) =>
-      join.onRef('message.org_id', '=', 'item.org_id').onRef('message.id', '=', 'item.message_id'),
-    )
-    .leftJoin('users as resolver', (join) =>
-      join.onRef('resolver.org_id', '=', 'item.org_id').onRef('resolver.id', '=', 'item.resolved_by'),
-    )
-    .selectAll('item')
-    .select(['message.subject as message_subject', 'resolver.display_name as resolved_by_name'])
-    .where('item.org_id', '=', orgId)
-    .where((where) =>
-      where.or([
-        options.forRoles.length > 0 ? where('item.for_role', 'in', [...options.forRoles]) : where.lit(false),
-        ...(options.senderId
-          ? [
-              where.and([
-                where('item.for_role', '=', 'sender'),
-                where('message.sent_by', '=', options.senderId),
-              ]),
-            ]
-          : []),
-      ]),
-    );
-  query = options.open ? query.where('item.resolved_at', 'is', null) : query;
-  return query
-    .orderBy('item.created_at', 'desc')
-    .orderBy('item.id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
-}
-
-export async function resolveAttentionItem(
-  executor: Executor,
-  orgId: string,
-  id: string,
-  changes: { at: Date; by: string | null; note: string | null },
-) {
-  return executor
-    .updateTable('attention_items')
-    .set({
-      resolved_at: changes.at,
-      resolved_by: changes.by,
-      resolved_by_system: false,
-      resolution_note: changes.note,
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('resolved_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export async function findAttentionItem(executor: Executor, orgId: string, id: string) {
-  return executor
-    .selectFrom('attention_items')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 // ---- escalation route settings ----

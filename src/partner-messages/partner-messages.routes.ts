@@ -16,7 +16,6 @@ import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
-  attentionItemSchema,
   checkMessageBody,
   closeMessageBody,
   linkHandedOverBody,
@@ -32,7 +31,6 @@ import {
   partnerDeclineBody,
   partnerRespondBody,
   partnerViewSchema,
-  resolveAttentionBody,
   revokeLinkBody,
   routeSettingParams,
   routeSettingSchema,
@@ -44,14 +42,12 @@ import {
 import {
   checkDraft,
   closeMessage,
-  listAttention,
   listMessages,
   listOutbox,
   listRouteSettings,
   logContact,
   recordLinkHandedOver,
   resendLink,
-  resolveAttention,
   revokeLink,
   sendMessage,
   setRouteSetting,
@@ -279,54 +275,6 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           { state: request.query.state, limit: request.query.limit, offset: request.query.offset },
           config,
         ),
-    );
-
-    // ---- needs attention ----
-
-    app.get(
-      '/api/attention',
-      {
-        config: { access: writers },
-        schema: {
-          tags,
-          summary: '"Needs attention": escalations to managers, calls to make, emails that failed',
-          description:
-            'The registered manager and managers see every item; a care worker sees the items on messages they sent.',
-          querystring: pageQuery.extend({ open: z.enum(['true', 'false']).default('true') }),
-          response: { 200: z.object({ items: z.array(attentionItemSchema) }), ...problemResponses },
-        },
-      },
-      async (request) => ({
-        items: await listAttention(db, requestContext(request), {
-          open: request.query.open === 'true',
-          limit: request.query.limit,
-          offset: request.query.offset,
-        }),
-      }),
-    );
-
-    app.post(
-      '/api/attention/:id/resolve',
-      {
-        config: { access: writers },
-        schema: {
-          tags,
-          summary: 'Mark an item dealt with',
-          params: idParams,
-          body: resolveAttentionBody,
-          response: { 204: z.null(), ...writeProblems },
-        },
-      },
-      async (request, reply) => {
-        await resolveAttention(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body.note ?? null,
-          clock,
-        );
-        return reply.code(204).send(null);
-      },
     );
 
     // ---- escalation routes ----

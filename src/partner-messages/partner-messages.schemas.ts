@@ -5,7 +5,6 @@ import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import { informationCategorySchema, sharingPurposeSchema } from '../sharing/sharing.schemas.ts';
 import {
   askTypes,
-  attentionKinds,
   emailStates,
   eventKinds,
   messageStatuses,
@@ -364,28 +363,6 @@ export const outboxSchema = z
     items: z.array(outboxEmailSchema),
   })
   .meta({ id: 'Outbox' });
-
-// ---- needs attention ----
-
-export const attentionItemSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(attentionKinds),
-    forRole: z.enum(['manager', 'registered_manager', 'sender']),
-    title: z.string(),
-    detail: z.string().nullable(),
-    messageId: z.uuid(),
-    messageSubject: z.string(),
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
-    resolvedByName: z.string().nullable().describe('The member of staff who marked it dealt with'),
-    resolvedAutomatically: z
-      .boolean()
-      .describe('Resolved by Liaison because its cause went away; resolutionNote says what happened'),
-    resolutionNote: z.string().nullable(),
-  })
-  .meta({ id: 'AttentionItem' });
-export const resolveAttentionBody = z.strictObject({ note: optionalText(2000) });
 
 // ---- escalation route settings ----
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { resolveAttentionOf } from '../attention/attention.service.ts';
+import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -43,7 +45,6 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
 
 import {
   type AskType,
-  type AttentionKind,
   type EmailOutboxRow,
   type EmailState,
   type EventKind,
@@ -1252,74 +1253,12 @@ export function resolveMootAttention(
   cause: AttentionCause,
   at: Date,
 ): Promise<number> {
-  return messagesRepository.resolveAttentionOfMessage(trx, orgId, messageId, { ...mootWhen[cause], at });
-}
-
-type AttentionAudience = 'manager' | 'registered_manager' | 'sender';
-
-/**
- * Whose items a member of staff sees and deals with: the registered manager every item, a manager
- * every item but the registered manager's, and anyone the items on messages they sent.
- */
-function attentionAudiencesOf(context: RequestContext): AttentionAudience[] {
-  if (context.actor.role === 'registered_manager') return ['manager', 'registered_manager', 'sender'];
-  if (context.actor.role === 'manager') return ['manager', 'sender'];
-  return [];
-}
-
-export async function listAttention(db: Db, context: RequestContext, options: Page & { open: boolean }) {
-  const items = await messagesRepository.listAttentionItems(db, context.orgId, {
-    ...options,
-    forRoles: attentionAudiencesOf(context),
-    senderId: context.actor.type === 'user' ? context.actor.id : null,
-  });
-  return items.map((item) => ({
-    id: item.id,
-    kind: item.kind,
-    forRole: item.for_role,
-    title: item.title,
-    detail: item.detail,
-    messageId: item.message_id,
-    messageSubject: item.message_subject,
-    createdAt: item.created_at.toISOString(),
-    resolvedAt: item.resolved_at?.toISOString() ?? null,
-    resolvedByName: item.resolved_by_name ?? null,
-    resolvedAutomatically: item.resolved_by_system,
-    resolutionNote: item.resolution_note,
-  }));
-}
-
-/** Marks an item dealt with; an item the caller does not see is not found. */
-export async function resolveAttention(
-  db: Db,
-  context: RequestContext,
-  id: string,
-  note: string | null,
-  clock: Clock,
-) {
-  const at = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const item = await messagesRepository.findAttentionItem(trx, context.orgId, id);
-    if (!item) throw notFound('The item');
-    const message = await messagesRepository.lockMessage(trx, context.orgId, item.message_id);
-    const sees =
-      attentionAudiencesOf(context).includes(item.for_role) ||
-      (item.for_role === 'sender' && message?.sent_by === context.actor.id);
-    if (!sees) throw notFound('The item');
-    const resolved = await messagesRepository.resolveAttentionItem(trx, context.orgId, id, {
-      at,
-      by: context.actor.type === 'user' ? context.actor.id : null,
-      note: note?.trim() || null,
-    });
-    if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
-    await recordAudit(trx, context, at, {
-      action: 'attention_item.resolve',
-      entityType: 'attention_item',
-      entityId: id,
-      changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
-      details: { messageId: item.message_id },
-    });
-  });
+  return resolveAttentionOf(
+    trx,
+    orgId,
+    { type: 'partner_message', id: messageId },
+    { ...mootWhen[cause], at },
+  );
 }
 
 // ---- escalation routes per organisation ----

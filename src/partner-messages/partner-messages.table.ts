@@ -194,34 +194,6 @@ export type EmailOutboxTable = {
   created_at: Date;
 };
 
-export const attentionKinds = [
-  'escalated_to_manager',
-  'escalated_to_registered_manager',
-  'call_partner',
-  'email_failed',
-  'no_route',
-  'share_refused',
-  'share_held',
-] as const;
-export type AttentionKind = (typeof attentionKinds)[number];
-
-export type AttentionItemsTable = {
-  org_id: string;
-  id: string;
-  message_id: string;
-  step_id: string | null;
-  kind: AttentionKind;
-  for_role: 'manager' | 'registered_manager' | 'sender';
-  title: string;
-  detail: string | null;
-  created_at: Date;
-  resolved_at: Date | null;
-  resolved_by: string | null;
-  /** Resolved by Liaison because its cause went away; `resolution_note` says what happened. */
-  resolved_by_system: Generated<boolean>;
-  resolution_note: string | null;
-};
-
 export type EscalationRouteSettingsTable = {
   org_id: string;
   template: EscalationTemplate;
@@ -240,5 +212,3 @@ export type NewMessageEventRow = Insertable<MessageEventsTable>;
 export type PartnerLinkRow = Selectable<PartnerLinksTable>;
 export type EmailOutboxRow = Selectable<EmailOutboxTable>;
 export type NewEmailOutboxRow = Insertable<EmailOutboxTable>;
-export type AttentionItemRow = Selectable<AttentionItemsTable>;
-export type NewAttentionItemRow = Insertable<AttentionItemsTable>;

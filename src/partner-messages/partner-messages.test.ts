@@ -567,7 +567,7 @@ describe('escalation of a request nobody answers', () => {
     });
     const managerItems = managerList
       .json()
-      .items.filter((item: { messageId: string }) => item.messageId === sent.id);
+      .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
     // The duty line is the staffed voice channel for each partner step: a call for staff each
     // time, but one card to phone the partner however many steps asked for it.
     expect(managerItems.map((item: { kind: string }) => item.kind).sort()).toEqual([
@@ -602,7 +602,7 @@ describe('escalation of a request nobody answers', () => {
       await t.app.inject({ method: 'GET', url: '/api/attention?open=false', headers: staff.manager.headers })
     )
       .json()
-      .items.filter((item: { messageId: string }) => item.messageId === sent.id);
+      .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
     expect(
       afterAcknowledgement.map((item: Record<string, unknown>) => ({
         kind: item.kind,
@@ -662,7 +662,7 @@ describe('escalation of a request nobody answers', () => {
       headers: staff.registered_manager.headers,
     });
     expect(
-      afterResponse.json().items.filter((item: { messageId: string }) => item.messageId === sent.id),
+      afterResponse.json().items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id),
     ).toEqual([]);
     detail = await thread(sent.id);
     expect(detail.steps.filter((step: { status: string }) => step.status === 'fired')).toHaveLength(6);

@@ -1603,7 +1603,10 @@ export type AttentionKind =
   | 'email_failed'
   | 'no_route'
   | 'share_refused'
-  | 'share_held';
+  | 'share_held'
+  | 'review_trigger_met'
+  | 'restriction_past_review'
+  | 'decision_overdue';
 
 export type AttentionItem = {
   id: string;
@@ -1611,8 +1614,14 @@ export type AttentionItem = {
   forRole: 'manager' | 'registered_manager' | 'sender';
   title: string;
   detail: string | null;
-  messageId: string;
-  messageSubject: string;
+  /** The record the item is about: a partner message, an incident, a safeguarding concern. */
+  subject: {
+    type: 'partner_message' | 'incident' | 'concern';
+    id: string;
+    title: string;
+    /** Where staff open it; null when it no longer exists. */
+    webPath: string | null;
+  };
   createdAt: string;
   resolvedAt: string | null;
   /** The member of staff who marked it dealt with. */
