@@ -31,6 +31,9 @@ import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { whenEmailsOf } from './outbox/outbox.service.ts';
+import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
 import { describeMessage } from './partner-messages/message-subject.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
@@ -149,6 +152,7 @@ export async function buildApp(
   whenSharingBasisEnds(endMessageSharing);
   // How each kind of record is named wherever a shared mechanism (needs attention, the outbox) shows it.
   registerSubject('partner_message', describeMessage);
+  whenEmailsOf('partner_message', messageEmailOutcomes);
   const app = Fastify({
     logger:
       options.logger === false
@@ -282,6 +286,7 @@ export async function buildApp(
   await app.register(accessHistoryRoutes(dependencies));
   await app.register(partnerMessagesRoutes(dependencies));
   await app.register(attentionRoutes(dependencies));
+  await app.register(outboxRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
 

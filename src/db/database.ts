@@ -24,8 +24,8 @@ import type {
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
 import type {
-  EmailOutboxTable,
   EscalationRouteSettingsTable,
   MessageEventsTable,
   PartnerLinksTable,

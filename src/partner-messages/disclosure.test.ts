@@ -13,6 +13,7 @@ import { insertAttentionItem } from '../attention/attention.repository.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import {
   authoriseSafeguardingShare,
   noticeLapsedSharing,
@@ -20,7 +21,6 @@ import {
   withdrawConsent,
 } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 import { authenticateLink } from './partner-links.ts';
 

@@ -17,17 +17,17 @@ import {
   type EscalationStepHandler,
   FIRE_ESCALATION_STEPS_JOB,
 } from '../escalation/escalation-steps.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
-import type { PartnerChannelRow } from '../partners/partners.table.ts';
-import { askAtDisclosure } from '../sharing/disclosure.ts';
-import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
-import { managerAlertEmail, reminderEmail } from './message-emails.ts';
 import {
   LINK_TOKEN_PLACEHOLDER,
   type LinkSettings,
   queueEmailsWithoutPersonalDetails,
   queuePartnerEmail,
-} from './outbox.ts';
+} from '../outbox/outbox.service.ts';
+import * as partnersRepository from '../partners/partners.repository.ts';
+import type { PartnerChannelRow } from '../partners/partners.table.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
+import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
+import { emailAbout, managerAlertEmail, reminderEmail } from './message-emails.ts';
 import { partnerLinkUrl, prepareLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
@@ -252,7 +252,7 @@ async function emailReminder(
   await queuePartnerEmail(
     trx,
     {
-      message,
+      ...emailAbout(message),
       to: recipient.address,
       subject: email.subject,
       text: email.text,
@@ -553,7 +553,7 @@ async function tellManagers(
     trx,
     managers.map((manager) => ({
       orgId: message.org_id,
-      messageId: message.id,
+      about: { type: 'partner_message' as const, id: message.id },
       to: manager.email,
       subject: email.subject,
       text: email.text,

@@ -2,10 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
-  EmailOutboxRow,
-  EmailStatus,
   MessageEventRow,
-  NewEmailOutboxRow,
   NewMessageEventRow,
   NewPartnerMessageRow,
   PartnerLinkRow,
@@ -312,18 +309,10 @@ export async function markSharingEnded(
 }
 
 /**
- * Everyone a message's links reached: the addresses its link emails were delivered to, and the
- * register's address of each contact holding a link that was handed over or opened.
+ * The register's address of each contact holding one of the message's links that was handed
+ * over or opened.
  */
-export async function addressesReachedBy(executor: Executor, orgId: string, messageId: string) {
-  const emailed = await executor
-    .selectFrom('email_outbox')
-    .select('to_address')
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('link_id', 'is not', null)
-    .where('status', '=', 'sent')
-    .execute();
+export async function linkHoldersReached(executor: Executor, orgId: string, messageId: string) {
   const holders = await executor
     .selectFrom('partner_links as link')
     .innerJoin('partner_contacts as contact', (join) =>
@@ -348,171 +337,7 @@ export async function addressesReachedBy(executor: Executor, orgId: string, mess
       ]),
     )
     .execute();
-  return [
-    ...new Set([
-      ...emailed.map((row) => row.to_address.toLowerCase()),
-      ...holders.map((row) => (row.email ?? '').toLowerCase()),
-    ]),
-  ].filter((address) => address.length > 0);
-}
-
-/** Holds a message's emails that carry a share and have not been sent: they never will be. */
-export async function holdPendingEmails(
-  executor: Executor,
-  orgId: string,
-  messageId: string,
-  reason: string,
-) {
-  await executor
-    .updateTable('email_outbox')
-    .set({ status: 'held', held_reason: reason.slice(0, 2000), text_body: '', link_token_sealed: null })
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('share_id', 'is not', null)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
-/** A message's emails, oldest first, without their bodies. */
-export async function listEmailsOfMessage(executor: Executor, orgId: string, messageId: string) {
-  return executor
-    .selectFrom('email_outbox')
-    .select(['id', 'to_address', 'status', 'held_reason', 'last_error', 'created_at', 'sent_at'])
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(200)
-    .execute();
-}
-
-/** The shares still queued on the emails that carry a link. */
-export async function queuedSharesOfLink(
-  executor: Executor,
-  orgId: string,
-  linkId: string,
-): Promise<string[]> {
-  const rows = await executor
-    .selectFrom('email_outbox as email')
-    .innerJoin('queued_shares as queued', (join) =>
-      join.onRef('queued.org_id', '=', 'email.org_id').onRef('queued.share_id', '=', 'email.share_id'),
-    )
-    .select('queued.share_id')
-    .where('email.org_id', '=', orgId)
-    .where('email.link_id', '=', linkId)
-    .where('queued.status', '=', 'queued')
-    .execute();
-  return rows.map((row) => row.share_id);
-}
-
-export async function insertEmails(executor: Executor, rows: NewEmailOutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await executor.insertInto('email_outbox').values(rows).execute();
-}
-
-/**
- * Takes up to `limit` emails due to be sent and leases them for `leaseMs`: a process that dies
- * while sending leaves them to be taken again when the lease runs out. Concurrent senders take
- * disjoint emails (SKIP LOCKED).
- */
-export async function claimEmails(
-  executor: Executor,
-  now: Date,
-  limit: number,
-  leaseMs: number,
-): Promise<EmailOutboxRow[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const result = await sql<EmailOutboxRow>`
-    with due as materialized (
-      select org_id, id from email_outbox
-      where status in ('pending', 'sending') and next_attempt_at <= ${now}
-      order by next_attempt_at
-      limit ${limit}
-      for update skip locked
-    )
-    update email_outbox as email
-    set status = 'sending', attempts = email.attempts + 1, next_attempt_at = ${leaseUntil}
-    from due
-    where email.org_id = due.org_id and email.id = due.id
-    returning email.*`.execute(executor);
-  return result.rows;
-}
-
-export async function finishEmail(
-  executor: Executor,
-  email: Pick<EmailOutboxRow, 'org_id' | 'id'>,
-  changes: {
-    status: 'sent' | 'pending' | 'failed' | 'held';
-    sentAt?: Date;
-    nextAttemptAt?: Date;
-    error?: string;
-    heldReason?: string;
-  },
-): Promise<void> {
-  // Once an email has gone, or will never go, its body and its link's sealed token are blanked:
-  // nothing in the database or a backup can open the link afterwards.
-  const finished = changes.status === 'sent' || changes.status === 'held' || changes.status === 'failed';
-  await executor
-    .updateTable('email_outbox')
-    .set({
-      status: changes.status,
-      ...(finished ? { text_body: '', link_token_sealed: null } : {}),
-      ...(changes.heldReason !== undefined ? { held_reason: changes.heldReason.slice(0, 2000) } : {}),
-      ...(changes.sentAt ? { sent_at: changes.sentAt } : {}),
-      ...(changes.nextAttemptAt ? { next_attempt_at: changes.nextAttemptAt } : {}),
-      ...(changes.error !== undefined ? { last_error: changes.error.slice(0, 1000) } : {}),
-    })
-    .where('org_id', '=', email.org_id)
-    .where('id', '=', email.id)
-    .execute();
-}
-
-/**
- * The organisation's outbox, newest first, without bodies or sealed tokens: where each email is,
- * and the message it is about.
- */
-export async function listOutbox(
-  executor: Executor,
-  orgId: string,
-  options: { statuses: readonly EmailStatus[] | null; limit: number; offset: number },
-) {
-  let query = executor
-    .selectFrom('email_outbox as email')
-    .leftJoin('partner_messages as message', (join) =>
-      join.onRef('message.org_id', '=', 'email.org_id').onRef('message.id', '=', 'email.message_id'),
-    )
-    .select([
-      'email.id',
-      'email.to_address',
-      'email.subject',
-      'email.message_id',
-      'message.subject as message_subject',
-      'email.status',
-      'email.held_reason',
-      'email.last_error',
-      'email.attempts',
-      'email.next_attempt_at',
-      'email.created_at',
-      'email.sent_at',
-    ])
-    .where('email.org_id', '=', orgId);
-  if (options.statuses) query = query.where('email.status', 'in', [...options.statuses]);
-  return query
-    .orderBy('email.created_at', 'desc')
-    .orderBy('email.id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
-}
-
-export async function emailCounts(executor: Executor, orgId: string, messageId: string) {
-  return executor
-    .selectFrom('email_outbox')
-    .select(['status', sql<number>`count(*)::int`.as('count')])
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .groupBy('status')
-    .execute();
+  return holders.map((row) => row.email ?? '');
 }
 
 // ---- escalation route settings ----

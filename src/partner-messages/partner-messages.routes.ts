@@ -25,8 +25,6 @@ import {
   messageListQuery,
   messageSummarySchema,
   messageWarningSchema,
-  outboxQuery,
-  outboxSchema,
   partnerAcknowledgeBody,
   partnerDeclineBody,
   partnerRespondBody,
@@ -43,7 +41,6 @@ import {
   checkDraft,
   closeMessage,
   listMessages,
-  listOutbox,
   listRouteSettings,
   logContact,
   recordLinkHandedOver,
@@ -61,8 +58,6 @@ const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_man
 /** Who writes to partners and records their replies. */
 const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const routeKeepers: readonly StaffRole[] = ['registered_manager'];
-/** Who sees every email the organisation sends, and why one did not go. */
-const outboxReaders: readonly StaffRole[] = ['manager', 'registered_manager'];
 const tags = ['Partner messages'];
 const partnerTags = ['Partner page (secure link)'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
@@ -249,31 +244,6 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           { messageId: request.params.id, linkId: request.params.linkId },
           request.body,
           clock,
-        ),
-    );
-
-    // ---- the outbox ----
-
-    app.get(
-      '/api/outbox',
-      {
-        config: { access: outboxReaders },
-        schema: {
-          tags,
-          summary:
-            "Every email in the organisation's outbox and where it is; whether a mail server is set up",
-          description:
-            'Newest first. Never the bodies or the links the emails carry. Without a mail server (SMTP_HOST) nothing is sent: emails wait here.',
-          querystring: outboxQuery,
-          response: { 200: outboxSchema, ...problemResponses },
-        },
-      },
-      async (request) =>
-        listOutbox(
-          db,
-          requestContext(request),
-          { state: request.query.state, limit: request.query.limit, offset: request.query.offset },
-          config,
         ),
     );
 

@@ -19,13 +19,19 @@ import {
 import { cancelSteps, findSteps, scheduleSteps } from '../escalation/escalation-steps.service.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
+import {
+  emailsOf,
+  LINK_TOKEN_PLACEHOLDER,
+  type LinkSettings,
+  queuePartnerEmail,
+  sharesWaitingOnLink,
+} from '../outbox/outbox.service.ts';
 import type { RequestUrgency } from '../partners/channel-choice.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
-import { partnerMessageEmail } from './message-emails.ts';
-import { LINK_TOKEN_PLACEHOLDER, type LinkSettings, queuePartnerEmail } from './outbox.ts';
+import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { issueLink, partnerLinkUrl } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type {
@@ -43,18 +49,15 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
   other: 'another way',
 };
 
-import {
-  type AskType,
-  type EmailOutboxRow,
-  type EmailState,
-  type EventKind,
-  type MessageEventRow,
-  type MessageStatus,
-  type MessageTemplateKind,
-  type PartnerMessageRow,
-  type PartnerMessageUpdate,
-  type ReceivedHow,
-  statusesInState,
+import type {
+  AskType,
+  EventKind,
+  MessageEventRow,
+  MessageStatus,
+  MessageTemplateKind,
+  PartnerMessageRow,
+  PartnerMessageUpdate,
+  ReceivedHow,
 } from './partner-messages.table.ts';
 
 /** What escalation steps and shares name as their subject. */
@@ -503,7 +506,7 @@ export async function deliverNewMessage(
   await queuePartnerEmail(
     trx,
     {
-      message,
+      ...emailAbout(message),
       to: options.address,
       subject: email.subject,
       text: email.text,
@@ -616,7 +619,7 @@ export async function viewMessage(
     const events = await messagesRepository.listEvents(trx, context.orgId, id);
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
     const links = await messagesRepository.listLinks(trx, context.orgId, id);
-    const emails = await messagesRepository.listEmailsOfMessage(trx, context.orgId, id);
+    const emails = await emailsOf(trx, context.orgId, { type: 'partner_message', id });
     const sender =
       message.sent_by_type === 'user' && message.sent_by
         ? ((await sharingRepository.userNames(trx, context.orgId, [message.sent_by])).get(message.sent_by) ??
@@ -673,7 +676,7 @@ export async function viewMessage(
         revokedAt: link.revoked_at?.toISOString() ?? null,
         lastUsedAt: link.last_used_at?.toISOString() ?? null,
       })),
-      emails: emails.map(describeEmail),
+      emails,
       sharingEnded:
         message.sharing_ended_at && message.sharing_ended_reason
           ? { at: message.sharing_ended_at.toISOString(), reason: message.sharing_ended_reason }
@@ -1056,7 +1059,7 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     await queuePartnerEmail(
       trx,
       {
-        message,
+        ...emailAbout(message),
         to: address,
         subject: email.subject,
         text: email.text,
@@ -1133,7 +1136,7 @@ export async function recordLinkHandedOver(
         at,
       );
       if (!gated.decision.allowed) return { refused: shareRefused(gated.decision.reasons, gated.share.id) };
-      for (const shareId of await messagesRepository.queuedSharesOfLink(trx, context.orgId, link.id)) {
+      for (const shareId of await sharesWaitingOnLink(trx, context.orgId, link.id)) {
         await markQueuedShareSent(trx, context, shareId, at);
       }
     }
@@ -1158,53 +1161,6 @@ export async function recordLinkHandedOver(
   });
   if ('refused' in outcome) throw outcome.refused;
   return viewMessage(db, context, ids.messageId, clock, { audit: false });
-}
-
-// ---- the outbox ----
-
-type EmailRowForStaff = Pick<
-  EmailOutboxRow,
-  'id' | 'to_address' | 'status' | 'held_reason' | 'last_error' | 'created_at' | 'sent_at'
->;
-
-/** Where an email is and why, as staff see it: never its body or its link. */
-function describeEmail(email: EmailRowForStaff) {
-  return {
-    id: email.id,
-    to: email.to_address,
-    state: email.status === 'pending' || email.status === 'sending' ? ('waiting' as const) : email.status,
-    why: email.status === 'held' ? email.held_reason : email.last_error,
-    queuedAt: email.created_at.toISOString(),
-    sentAt: email.sent_at?.toISOString() ?? null,
-  };
-}
-
-/**
- * Every email of the organisation, newest first, and whether a mail server is set up: without one
- * nothing in the outbox is sent, and partners must be given their links another way.
- */
-export async function listOutbox(
-  db: Db,
-  context: RequestContext,
-  options: Page & { state: EmailState | undefined },
-  config: Pick<Config, 'smtp'>,
-) {
-  const emails = await messagesRepository.listOutbox(db, context.orgId, {
-    statuses: options.state ? statusesInState[options.state] : null,
-    limit: options.limit,
-    offset: options.offset,
-  });
-  return {
-    mailServerConfigured: isMailConfigured(config.smtp),
-    items: emails.map((email) => ({
-      ...describeEmail(email),
-      subject: email.subject,
-      message: email.message_id ? { id: email.message_id, subject: email.message_subject ?? '' } : null,
-      attempts: email.attempts,
-      nextAttemptAt:
-        email.status === 'pending' || email.status === 'sending' ? email.next_attempt_at.toISOString() : null,
-    })),
-  };
 }
 
 // ---- needs attention ----

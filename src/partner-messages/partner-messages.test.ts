@@ -12,9 +12,9 @@ import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import { recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 
 let t: TestApp;
@@ -356,7 +356,7 @@ describe('sending a request', () => {
     const waiting = await t.db
       .selectFrom('email_outbox')
       .selectAll()
-      .where('message_id', '=', sent.id)
+      .where('subject_id', '=', sent.id)
       .execute();
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.text_body).not.toContain(tokenOf(sent.partnerLink));
@@ -381,7 +381,7 @@ describe('sending a request', () => {
     const gone = await t.db
       .selectFrom('email_outbox')
       .selectAll()
-      .where('message_id', '=', sent.id)
+      .where('subject_id', '=', sent.id)
       .execute();
     expect(gone[0]).toMatchObject({ status: 'sent', text_body: '', link_token_sealed: null });
     const moments = await t.db

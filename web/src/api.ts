@@ -1697,7 +1697,14 @@ export function revokePartnerLink(messageId: string, linkId: string, reason: str
 export type OutboxEmail = MessageEmail & {
   /** The email's subject line, which carries no personal details. */
   subject: string;
-  message: { id: string; subject: string } | null;
+  /** The record the email is about: a partner message, an incident, a safeguarding concern. */
+  about: {
+    type: 'partner_message' | 'incident' | 'concern';
+    id: string;
+    title: string;
+    /** Where staff open it; null when it no longer exists. */
+    webPath: string | null;
+  } | null;
   attempts: number;
   /** For an email waiting: when it is next tried. */
   nextAttemptAt: string | null;
