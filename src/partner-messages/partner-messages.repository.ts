@@ -339,9 +339,3 @@ export async function linkHoldersReached(executor: Executor, orgId: string, mess
     .execute();
   return holders.map((row) => row.email ?? '');
 }
-
-// ---- escalation route settings ----
-
-export async function listRouteSettings(executor: Executor, orgId: string) {
-  return executor.selectFrom('escalation_route_settings').selectAll().where('org_id', '=', orgId).execute();
-}

@@ -30,24 +30,19 @@ import {
   partnerRespondBody,
   partnerViewSchema,
   revokeLinkBody,
-  routeSettingParams,
-  routeSettingSchema,
   sendMessageBody,
   sentMessageSchema,
-  setRouteBody,
   withdrawMessageBody,
 } from './partner-messages.schemas.ts';
 import {
   checkDraft,
   closeMessage,
   listMessages,
-  listRouteSettings,
   logContact,
   recordLinkHandedOver,
   resendLink,
   revokeLink,
   sendMessage,
-  setRouteSetting,
   viewMessage,
   withdrawMessage,
 } from './partner-messages.service.ts';
@@ -244,78 +239,6 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           { messageId: request.params.id, linkId: request.params.linkId },
           request.body,
           clock,
-        ),
-    );
-
-    // ---- escalation routes ----
-
-    app.get(
-      '/api/escalation-routes',
-      {
-        config: { access: readers },
-        schema: {
-          tags,
-          summary: "The organisation's escalation route for each kind of message and urgency",
-          response: { 200: z.object({ items: z.array(routeSettingSchema) }), ...problemResponses },
-        },
-      },
-      async (request) => ({ items: await listRouteSettings(db, requestContext(request)) }),
-    );
-
-    app.put(
-      '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          body: setRouteBody,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
-      async (request, reply) =>
-        withETag(
-          reply,
-          await setRouteSetting(
-            db,
-            requestContext(request),
-            request.params,
-            request.body.route,
-            expectedVersion(request),
-            clock,
-          ),
-        ),
-    );
-
-    app.delete(
-      '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Go back to the default route for one kind of message and urgency',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
-      async (request, reply) =>
-        withETag(
-          reply,
-          await setRouteSetting(
-            db,
-            requestContext(request),
-            request.params,
-            null,
-            expectedVersion(request),
-            clock,
-          ),
         ),
     );
 

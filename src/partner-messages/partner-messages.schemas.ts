@@ -326,28 +326,3 @@ export const partnerRespondBody = z.strictObject({
   response: requiredText(10000),
 });
 export type PartnerRespondInput = z.infer<typeof partnerRespondBody>;
-
-// ---- escalation route settings ----
-
-export const routeSettingSchema = z
-  .object({
-    template: z.string(),
-    urgency: requestUrgencySchema,
-    route: escalationRouteSchema,
-    isDefault: z.boolean(),
-    version: z.number().int().describe('Send it back in If-Match to change the route'),
-  })
-  .meta({ id: 'EscalationRouteSetting' });
-export const routeSettingParams = z.strictObject({
-  template: z.enum([
-    'incident_update',
-    'request_decision',
-    'request_resource',
-    'request_advice',
-    'request_action',
-    'safeguarding',
-    'meeting_request',
-  ]),
-  urgency: requestUrgencySchema,
-});
-export const setRouteBody = z.strictObject({ route: escalationRouteSchema });

@@ -14,9 +14,11 @@ import {
   defaultRouteFor,
   type EscalationRoute,
   type EscalationTemplate,
+  mutableRoute,
   planSteps,
 } from '../escalation/escalation-routes.ts';
 import { cancelSteps, findSteps, scheduleSteps } from '../escalation/escalation-steps.service.ts';
+import { routeFor } from '../escalation/route-settings.service.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
 import {
@@ -31,6 +33,7 @@ import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
+import type { SubjectType } from '../subjects/subjects.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { issueLink, partnerLinkUrl } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
@@ -61,7 +64,7 @@ import type {
 } from './partner-messages.table.ts';
 
 /** What escalation steps and shares name as their subject. */
-export const MESSAGE_SUBJECT = 'partner_message';
+export const MESSAGE_SUBJECT = 'partner_message' satisfies SubjectType;
 
 type Page = { limit: number; offset: number };
 type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> };
@@ -201,23 +204,6 @@ export function sendProblems(input: SendMessageInput, now: Date): FieldProblem[]
     );
   }
   return problems;
-}
-
-/** The organisation's route for this kind of message and urgency, or the default. */
-export async function routeFor(
-  executor: Executor,
-  orgId: string,
-  template: EscalationTemplate,
-  urgency: RequestUrgency,
-): Promise<EscalationRoute> {
-  const setting = await executor
-    .selectFrom('escalation_route_settings')
-    .select('route')
-    .where('org_id', '=', orgId)
-    .where('template', '=', template)
-    .where('urgency', '=', urgency)
-    .executeTakeFirst();
-  return setting?.route ?? defaultRouteFor(template, urgency);
 }
 
 async function actorName(executor: Executor, context: RequestContext): Promise<string> {
@@ -385,7 +371,7 @@ export async function sendMessage(
         ? null
         : (input.escalationRoute ??
           options.defaultRoute ??
-          (await routeFor(trx, context.orgId, escalationTemplate, input.urgency)));
+          (await routeFor(trx, context.orgId, { template: escalationTemplate, urgency: input.urgency })));
     const deadline = input.deadline ? new Date(input.deadline) : null;
     const message: PartnerMessageRow = {
       org_id: context.orgId,
@@ -528,15 +514,6 @@ export async function deliverNewMessage(
 }
 
 // ---- reading ----
-
-/** A route as the API describes it (the planner's types are read-only). */
-function mutableRoute<R extends EscalationRoute | null>(route: R) {
-  return (
-    route ? { steps: route.steps.map((step) => ({ ...step })), repeat: route.repeat } : null
-  ) as R extends null
-    ? null
-    : { steps: EscalationRoute['steps'][number][]; repeat: EscalationRoute['repeat'] };
-}
 
 function isOverdue(message: PartnerMessageRow, now: Date): boolean {
   return (
@@ -1215,99 +1192,4 @@ export function resolveMootAttention(
     { type: 'partner_message', id: messageId },
     { ...mootWhen[cause], at },
   );
-}
-
-// ---- escalation routes per organisation ----
-
-export async function listRouteSettings(db: Db, context: RequestContext) {
-  const saved = await messagesRepository.listRouteSettings(db, context.orgId);
-  const templates: EscalationTemplate[] = [
-    'request_decision',
-    'request_resource',
-    'request_advice',
-    'request_action',
-    'safeguarding',
-    'meeting_request',
-    'incident_update',
-  ];
-  return templates.flatMap((template) =>
-    (['urgent', 'routine'] as const).map((urgency) => {
-      const own = saved.find((setting) => setting.template === template && setting.urgency === urgency);
-      return {
-        template,
-        urgency,
-        route: mutableRoute(own?.route ?? defaultRouteFor(template, urgency)),
-        isDefault: !own?.route,
-        // Version 1 is the default as first seen; every change, going back to it included, adds one.
-        version: own?.version ?? 1,
-      };
-    }),
-  );
-}
-
-/**
- * Sets the organisation's route for one kind of message and urgency, or goes back to the default
- * (null), if it is still at the version the caller loaded. Messages already sent keep theirs.
- */
-export async function setRouteSetting(
-  db: Db,
-  context: RequestContext,
-  key: { template: EscalationTemplate; urgency: RequestUrgency },
-  route: EscalationRoute | null,
-  expected: number,
-  clock: Clock,
-) {
-  const at = clock.now();
-  if (route) {
-    const problems = checkRoute(route);
-    if (problems.length > 0) throw new AppError('validation', problems.join(' '), { field: 'route' });
-  }
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('escalation_route_settings')
-      .select('version')
-      .where('org_id', '=', context.orgId)
-      .where('template', '=', key.template)
-      .where('urgency', '=', key.urgency)
-      .forUpdate()
-      .executeTakeFirst();
-    checkVersion(expected, current?.version ?? 1, 'The escalation route');
-    const values = {
-      route: route ? JSON.stringify(route) : null,
-      updated_by: context.actor.type === 'user' ? context.actor.id : null,
-      updated_at: at,
-    };
-    const changed = current
-      ? await trx
-          .updateTable('escalation_route_settings')
-          .set({ ...values, version: sql`version + 1` })
-          .where('org_id', '=', context.orgId)
-          .where('template', '=', key.template)
-          .where('urgency', '=', key.urgency)
-          .where('version', '=', expected)
-          .returning('version')
-          .executeTakeFirst()
-      : await trx
-          .insertInto('escalation_route_settings')
-          .values({
-            org_id: context.orgId,
-            template: key.template,
-            urgency: key.urgency,
-            ...values,
-            version: 2,
-          })
-          .onConflict((conflict) => conflict.columns(['org_id', 'template', 'urgency']).doNothing())
-          .returning('version')
-          .executeTakeFirst();
-    if (!changed) throw changedElsewhere('The escalation route');
-    await recordAudit(trx, context, at, {
-      action: route ? 'escalation_route.set' : 'escalation_route.reset',
-      entityType: 'escalation_route',
-      entityId: `${key.template}:${key.urgency}`,
-      changedFields: ['route'],
-    });
-  });
-  return (await listRouteSettings(db, context)).find(
-    (setting) => setting.template === key.template && setting.urgency === key.urgency,
-  )!;
 }
