@@ -8,8 +8,8 @@ import { AppError, notFound } from '../errors.ts';
 import { addDelay } from '../escalation/escalation-routes.ts';
 import { routeFor } from '../escalation/route-settings.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
+import type { AdviceRecorder } from '../partner-messages/message-lifecycle.service.ts';
 import {
-  type AdviceRecorder,
   addEvent,
   deliverNewMessage,
   emailAddressOf,

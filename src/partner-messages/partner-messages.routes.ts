@@ -14,6 +14,9 @@ import {
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';
+import { recordLinkHandedOver, resendLink, revokeLink } from './message-links.service.ts';
+import { listMessages, viewMessage } from './message-reading.service.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
   checkMessageBody,
@@ -34,18 +37,7 @@ import {
   sentMessageSchema,
   withdrawMessageBody,
 } from './partner-messages.schemas.ts';
-import {
-  checkDraft,
-  closeMessage,
-  listMessages,
-  logContact,
-  recordLinkHandedOver,
-  resendLink,
-  revokeLink,
-  sendMessage,
-  viewMessage,
-  withdrawMessage,
-} from './partner-messages.service.ts';
+import { checkDraft, sendMessage } from './partner-messages.service.ts';
 import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
 
 /** Who reads threads: staff who work with people and partners, and the auditor. Not admin (IT). */
