@@ -26,11 +26,8 @@ import type {
 } from '../incidents/incidents.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
-import type {
-  MessageEventsTable,
-  PartnerLinksTable,
-  PartnerMessagesTable,
-} from '../partner-messages/partner-messages.table.ts';
+import type { PartnerLinksTable } from '../partner-access/partner-links.table.ts';
+import type { MessageEventsTable, PartnerMessagesTable } from '../partner-messages/partner-messages.table.ts';
 import type {
   PartnerChannelsTable,
   PartnerContactsTable,

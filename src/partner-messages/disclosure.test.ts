@@ -14,6 +14,7 @@ import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { deliverDueEmails } from '../outbox/email-delivery.ts';
+import { authenticateLink } from '../partner-access/partner-links.service.ts';
 import {
   authoriseSafeguardingShare,
   noticeLapsedSharing,
@@ -22,7 +23,6 @@ import {
 } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
-import { authenticateLink } from './partner-links.ts';
 
 // The disclosure rule at each moment after a message is written: escalation steps that would reach
 // someone the basis does not cover, emails held when the basis ends before they leave, links that
@@ -422,7 +422,9 @@ describe('the database after sending', () => {
       }
     }
     for (const candidate of candidates) {
-      await expect(authenticateLink(t.db, candidate, t.clock.now())).rejects.toMatchObject({
+      await expect(
+        authenticateLink(t.db, candidate, { type: 'partner_message' }, t.clock.now()),
+      ).rejects.toMatchObject({
         kind: 'unauthenticated',
       });
     }

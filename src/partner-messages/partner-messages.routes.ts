@@ -12,12 +12,12 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { PARTNER_LINK_HEADER } from '../partner-access/partner-links.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';
 import { recordLinkHandedOver, resendLink, revokeLink } from './message-links.service.ts';
 import { listMessages, viewMessage } from './message-reading.service.ts';
-import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
   checkMessageBody,
   closeMessageBody,

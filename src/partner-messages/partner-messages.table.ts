@@ -143,22 +143,8 @@ export type MessageEventsTable = {
   recorded_at: Date;
 };
 
-export type PartnerLinksTable = {
-  org_id: string;
-  id: string;
-  message_id: string;
-  partner_contact_id: string | null;
-  token_hash: string;
-  created_at: Date;
-  expires_at: Date;
-  revoked_at: Date | null;
-  revoked_reason: string | null;
-  last_used_at: Date | null;
-};
-
 export type PartnerMessageRow = Selectable<PartnerMessagesTable>;
 export type NewPartnerMessageRow = Insertable<PartnerMessagesTable>;
 export type PartnerMessageUpdate = Updateable<PartnerMessagesTable>;
 export type MessageEventRow = Selectable<MessageEventsTable>;
 export type NewMessageEventRow = Insertable<MessageEventsTable>;
-export type PartnerLinkRow = Selectable<PartnerLinksTable>;
