@@ -29,6 +29,7 @@ import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
+import { describeIncident } from './incidents/incidents.service.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
@@ -37,6 +38,7 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { registerSubject } from './subjects/subjects.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -278,6 +280,7 @@ export async function buildApp(
   await app.register(partnerMessagesRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
+  registerSubject('incident', describeIncident);
 
   registerWebApp(app);
   return app;

@@ -18,14 +18,13 @@ import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import {
-  addLearningAction,
-  closeIncident,
-  completeLearningAction,
-  incidentTimeline,
-  setFindings,
-  viewReview,
-} from './incident-review.ts';
+import { closeIncident, setFindings, viewReview } from './incident-closing.service.ts';
+import { addLearningAction, completeLearningAction } from './incident-learning-actions.service.ts';
+import { addMeasure, endMeasure, listMeasures } from './incident-measures.service.ts';
+import { proposeMessages, sendIncidentMessage } from './incident-messages.service.ts';
+import { addAffectedPeople, adjustAffectedPerson, listAffectedPeople } from './incident-people.service.ts';
+import { addRecord, listRecords } from './incident-records.service.ts';
+import { incidentTimeline } from './incident-timeline.service.ts';
 import {
   addMeasureBody,
   addPeopleBody,
@@ -51,22 +50,7 @@ import {
   timelineQuery,
   updateIncidentBody,
 } from './incidents.schemas.ts';
-import {
-  addAffectedPeople,
-  addMeasure,
-  addRecord,
-  adjustAffectedPerson,
-  createIncident,
-  endMeasure,
-  getIncident,
-  listAffectedPeople,
-  listIncidents,
-  listMeasures,
-  listRecords,
-  proposeMessages,
-  sendIncidentMessage,
-  updateIncident,
-} from './incidents.service.ts';
+import { createIncident, getIncident, listIncidents, updateIncident } from './incidents.service.ts';
 import { reviewHtml, reviewPdf } from './review-export.ts';
 
 /** Who reads incidents: staff who work with people, and the auditor. Not admin (IT). */
@@ -125,7 +109,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) => {
-        const incident = await createIncident(db, requestContext(request), request.body, clock);
+        const incident = await createIncident(db, requestContext(request), { incident: request.body, clock });
         return reply.code(201).send(withETag(reply, incident));
       },
     );
@@ -143,7 +127,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) =>
-        withETag(reply, await getIncident(db, requestContext(request), request.params.id)),
+        withETag(reply, await getIncident(db, requestContext(request), { incidentId: request.params.id })),
     );
 
     app.patch(
@@ -164,14 +148,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
       async (request, reply) =>
         withETag(
           reply,
-          await updateIncident(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.body,
-            expectedVersion(request),
+          await updateIncident(db, requestContext(request), {
+            incidentId: request.params.id,
+            changes: request.body,
+            expectedVersion: expectedVersion(request),
             clock,
-          ),
+          }),
         ),
     );
 
@@ -191,7 +173,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
       async (request) => {
         const context = requestContext(request);
         return db.transaction().execute(async (trx) => {
-          const items = await listAffectedPeople(trx, context, request.params.id);
+          const items = await listAffectedPeople(trx, context, { incidentId: request.params.id });
           await recordAudit(trx, context, clock.now(), {
             action: 'incident.view_people',
             entityType: 'incident',
@@ -219,7 +201,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        addAffectedPeople(db, requestContext(request), request.params.id, request.body, clock),
+        addAffectedPeople(db, requestContext(request), {
+          incidentId: request.params.id,
+          ...request.body,
+          clock,
+        }),
     );
 
     app.post(
@@ -235,14 +221,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) => ({
-        items: await adjustAffectedPerson(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.params.personId,
-          request.body,
+        items: await adjustAffectedPerson(db, requestContext(request), {
+          incidentId: request.params.id,
+          personId: request.params.personId,
+          ...request.body,
           clock,
-        ),
+        }),
       }),
     );
 
@@ -259,7 +243,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: z.object({ items: z.array(measureSchema) }), ...problemResponses },
         },
       },
-      async (request) => ({ items: await listMeasures(db, requestContext(request), request.params.id) }),
+      async (request) => ({
+        items: await listMeasures(db, requestContext(request), { incidentId: request.params.id }),
+      }),
     );
 
     app.post(
@@ -276,9 +262,13 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(await addMeasure(db, requestContext(request), request.params.id, request.body, clock)),
+        reply.code(201).send(
+          await addMeasure(db, requestContext(request), {
+            incidentId: request.params.id,
+            measure: request.body,
+            clock,
+          }),
+        ),
     );
 
     app.post(
@@ -294,14 +284,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        endMeasure(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.params.measureId,
-          request.body,
+        endMeasure(db, requestContext(request), {
+          incidentId: request.params.id,
+          measureId: request.params.measureId,
+          endedAt: request.body.endedAt,
           clock,
-        ),
+        }),
     );
 
     // ---- decision log, readings, hazards, notes ----
@@ -317,7 +305,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: z.object({ items: z.array(recordSchema) }), ...problemResponses },
         },
       },
-      async (request) => ({ items: await listRecords(db, requestContext(request), request.params.id) }),
+      async (request) => ({
+        items: await listRecords(db, requestContext(request), { incidentId: request.params.id }),
+      }),
     );
 
     app.post(
@@ -342,7 +332,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
             'Decisions on an incident are recorded by a manager or the registered manager.',
           );
         }
-        return reply.code(201).send(await addRecord(db, context, request.params.id, request.body, clock));
+        return reply
+          .code(201)
+          .send(await addRecord(db, context, { incidentId: request.params.id, record: request.body, clock }));
       },
     );
 
@@ -361,7 +353,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) => ({
-        items: await proposeMessages(db, requestContext(request), request.params.id, clock),
+        items: await proposeMessages(db, requestContext(request), { incidentId: request.params.id, clock }),
       }),
     );
 
@@ -380,7 +372,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
       },
       async (request, reply) =>
         reply.code(201).send(
-          await sendIncidentMessage(db, requestContext(request), request.params.id, request.body, {
+          await sendIncidentMessage(db, requestContext(request), {
+            incidentId: request.params.id,
+            message: request.body,
             clock,
             config,
           }),
@@ -403,7 +397,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) => ({
-        items: await incidentTimeline(db, requestContext(request), request.params.id, request.query, clock),
+        items: await incidentTimeline(db, requestContext(request), {
+          incidentId: request.params.id,
+          ...request.query,
+          clock,
+        }),
       }),
     );
 
@@ -419,7 +417,8 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: reviewSchema, ...writeProblems },
         },
       },
-      async (request) => closeIncident(db, requestContext(request), request.params.id, request.body, clock),
+      async (request) =>
+        closeIncident(db, requestContext(request), { incidentId: request.params.id, ...request.body, clock }),
     );
 
     app.get(
@@ -433,7 +432,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: reviewSchema, ...problemResponses },
         },
       },
-      async (request) => viewReview(db, requestContext(request), request.params.id, clock),
+      async (request) => viewReview(db, requestContext(request), { incidentId: request.params.id, clock }),
     );
 
     app.post(
@@ -449,7 +448,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        setFindings(db, requestContext(request), request.params.id, request.body.findings, clock),
+        setFindings(db, requestContext(request), {
+          incidentId: request.params.id,
+          findings: request.body.findings,
+          clock,
+        }),
     );
 
     app.post(
@@ -465,9 +468,13 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(await addLearningAction(db, requestContext(request), request.params.id, request.body, clock)),
+        reply.code(201).send(
+          await addLearningAction(db, requestContext(request), {
+            incidentId: request.params.id,
+            action: request.body,
+            clock,
+          }),
+        ),
     );
 
     app.post(
@@ -482,13 +489,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        completeLearningAction(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.params.actionId,
+        completeLearningAction(db, requestContext(request), {
+          incidentId: request.params.id,
+          actionId: request.params.actionId,
           clock,
-        ),
+        }),
     );
 
     for (const format of ['html', 'pdf'] as const) {
@@ -506,9 +511,10 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         async (request, reply) => {
           const context = requestContext(request);
           // Exporting is the one read of the review recorded for this request.
-          const review = await viewReview(db, context, request.params.id, clock, {
-            action: 'incident.export_review',
-            details: { format },
+          const review = await viewReview(db, context, {
+            incidentId: request.params.id,
+            clock,
+            reading: { action: 'incident.export_review', details: { format } },
           });
           const data = {
             organisationName: await organisationName(db, context.orgId),
