@@ -159,18 +159,16 @@ export async function loadDemoActivity(
     .where('org_id', '=', orgId)
     .where('message_id', '=', askedGp.id)
     .executeTakeFirstOrThrow();
-  await recordCarePlanAmendment(
-    db,
-    as('manager'),
-    person('Wilfred'),
-    {
+  await recordCarePlanAmendment(db, as('manager'), {
+    personId: person('Wilfred'),
+    amendment: {
       adviceId: wilfredAdvice.id,
       whatChanged:
         'Nosebleed plan added: upright and leaning forward, 10 to 15 minutes of pressure, 999 if it lasts over 20 minutes or he is pale, dizzy or short of breath.',
       why: 'Advice from his GP, who also said to keep giving his apixaban.',
     },
-    before(22 * HOUR_MS),
-  );
+    clock: before(22 * HOUR_MS),
+  });
 
   // (b) A routine update to Stanley's social worker this morning, not yet acknowledged.
   const socialWorker = contact('delacourt-hine');

@@ -129,7 +129,7 @@ describe('the demo organisation', () => {
       .where('org_id', '=', orgId)
       .where('given_name', '=', 'Wilfred')
       .executeTakeFirstOrThrow();
-    const advice = await listPersonAdvice(t.db, context, wilfred.id, t.clock);
+    const advice = await listPersonAdvice(t.db, context, { personId: wilfred.id, clock: t.clock });
     expect(advice).toHaveLength(1);
     expect(advice[0]).toMatchObject({
       given_by_name: 'Dr Helena Marchbank',

@@ -138,6 +138,25 @@ export async function listAffectedPeople(
   return ranked.map((each) => each.person);
 }
 
+/** The affected people, highest risk first, as staff read them: the reading is audited. */
+export async function viewAffectedPeople(
+  db: Db,
+  context: RequestContext,
+  options: { incidentId: string; clock: Clock },
+) {
+  const { incidentId } = options;
+  return db.transaction().execute(async (trx) => {
+    const people = await listAffectedPeople(trx, context, { incidentId });
+    await recordAudit(trx, context, options.clock.now(), {
+      action: 'incident.view_people',
+      entityType: 'incident',
+      entityId: incidentId,
+      details: { results: people.length },
+    });
+    return people;
+  });
+}
+
 /** Sets a person's risk level by hand (with the reason) or their interim observation plan. */
 export async function adjustAffectedPerson(
   db: Db,

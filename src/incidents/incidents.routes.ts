@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
 import { requestContext } from '../auth/access.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
@@ -22,7 +21,7 @@ import { closeIncident, setFindings, viewReview } from './incident-closing.servi
 import { addLearningAction, completeLearningAction } from './incident-learning-actions.service.ts';
 import { addMeasure, endMeasure, listMeasures } from './incident-measures.service.ts';
 import { proposeMessages, sendIncidentMessage } from './incident-messages.service.ts';
-import { addAffectedPeople, adjustAffectedPerson, listAffectedPeople } from './incident-people.service.ts';
+import { addAffectedPeople, adjustAffectedPerson, viewAffectedPeople } from './incident-people.service.ts';
 import { addRecord, listRecords } from './incident-records.service.ts';
 import { incidentTimeline } from './incident-timeline.service.ts';
 import {
@@ -170,19 +169,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: z.object({ items: z.array(affectedPersonSchema) }), ...problemResponses },
         },
       },
-      async (request) => {
-        const context = requestContext(request);
-        return db.transaction().execute(async (trx) => {
-          const items = await listAffectedPeople(trx, context, { incidentId: request.params.id });
-          await recordAudit(trx, context, clock.now(), {
-            action: 'incident.view_people',
-            entityType: 'incident',
-            entityId: request.params.id,
-            details: { results: items.length },
-          });
-          return { items };
-        });
-      },
+      async (request) => ({
+        items: await viewAffectedPeople(db, requestContext(request), {
+          incidentId: request.params.id,
+          clock,
+        }),
+      }),
     );
 
     app.post(
