@@ -77,17 +77,15 @@ function newAction(
 }
 
 function move(actionId: string, expectedVersion: number, change: ActionStatusInput) {
-  return t.db
-    .transaction()
-    .execute((trx) =>
-      setActionStatus(trx, manager, {
-        subject: subject(),
-        actionId,
-        expectedVersion,
-        change,
-        at: t.clock.now(),
-      }),
-    );
+  return t.db.transaction().execute((trx) =>
+    setActionStatus(trx, manager, {
+      subject: subject(),
+      actionId,
+      expectedVersion,
+      change,
+      at: t.clock.now(),
+    }),
+  );
 }
 
 /** The refusal a call ends with: its HTTP status and the fields it names. */
