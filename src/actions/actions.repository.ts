@@ -95,17 +95,15 @@ export type ActionChanges = Partial<
 /** Compare and set: changes nothing unless the action is still at `expectedVersion`. */
 export async function updateAction(
   executor: Executor,
-  orgId: string,
-  id: string,
-  expectedVersion: number,
+  key: { orgId: string; id: string; expectedVersion: number },
   changes: ActionChanges,
 ): Promise<ActionRow | undefined> {
   return executor
     .updateTable('actions')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.expectedVersion)
     .returningAll()
     .executeTakeFirst();
 }

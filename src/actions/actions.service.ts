@@ -33,6 +33,10 @@ const statusAudit: Record<Exclude<ActionStatus, 'proposed'>, string> = {
   cancelled: 'action.cancel',
 };
 
+function key(context: RequestContext, options: { actionId: string; expectedVersion: number }) {
+  return { orgId: context.orgId, id: options.actionId, expectedVersion: options.expectedVersion };
+}
+
 export function isFinal(status: ActionStatus): boolean {
   return allowedTransitions[status].length === 0;
 }
@@ -145,7 +149,7 @@ export async function changeAction(
       }
     },
     write: () =>
-      actionsRepository.updateAction(trx, context.orgId, options.actionId, options.expectedVersion, {
+      actionsRepository.updateAction(trx, key(context, options), {
         ...columns,
         updated_at: at,
       }),
@@ -200,7 +204,7 @@ export async function setActionStatus(
       }
     },
     write: () =>
-      actionsRepository.updateAction(trx, context.orgId, options.actionId, options.expectedVersion, {
+      actionsRepository.updateAction(trx, key(context, options), {
         ...columns,
         updated_at: at,
       }),

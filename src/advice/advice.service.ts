@@ -84,7 +84,9 @@ export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, mess
     changedFields: Object.keys(columns),
     details: { messageId: message.id, personId: message.person_id, inWriting: advice.inWriting },
   });
-  if (!advice.inWriting) await requestWrittenConfirmation(trx, context, message, row, advice.links);
+  if (!advice.inWriting) {
+    await requestWrittenConfirmation(trx, context, { thread: message, advice: row, links: advice.links });
+  }
 };
 
 /** A contact in the organisation's register, or `undefined`. */
@@ -121,10 +123,9 @@ async function findAdviser(
 async function requestWrittenConfirmation(
   trx: Parameters<AdviceRecorder>[0],
   context: RequestContext,
-  thread: PartnerMessageRow,
-  advice: AdviceRecordRow,
-  links: LinkSettings,
+  options: { thread: PartnerMessageRow; advice: AdviceRecordRow; links: LinkSettings },
 ): Promise<void> {
+  const { thread, advice, links } = options;
   const at = advice.created_at;
   // The request goes to whoever gave the advice: the contact looked up, the recipient the sharing
   // gate is asked about and the new message's addressee below are all the adviser.

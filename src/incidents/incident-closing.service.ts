@@ -79,15 +79,19 @@ export async function closeIncident(
           throw invalid('endedAt', 'The end cannot be in the future.');
       },
       write: async () =>
-        incidentsRepository.updateIncident(trx, context.orgId, incidentId, incident.version, {
-          status: 'closed',
-          ended_at: endedAt,
-          closed_at: at,
-          closed_by: context.actor.type === 'user' ? context.actor.id : null,
-          review: JSON.stringify(await computeReview(trx, { ...incident, ended_at: endedAt }, at)),
-          ...(findings ? { findings } : {}),
-          updated_at: at,
-        }),
+        incidentsRepository.updateIncident(
+          trx,
+          { orgId: context.orgId, id: incidentId, expectedVersion: incident.version },
+          {
+            status: 'closed',
+            ended_at: endedAt,
+            closed_at: at,
+            closed_by: context.actor.type === 'user' ? context.actor.id : null,
+            review: JSON.stringify(await computeReview(trx, { ...incident, ended_at: endedAt }, at)),
+            ...(findings ? { findings } : {}),
+            updated_at: at,
+          },
+        ),
       audit: () => ({
         action: 'incident.close',
         entityType: 'incident',
@@ -119,10 +123,14 @@ export async function setFindings(
       existing: incident,
       expectedVersion: incident.version,
       write: () =>
-        incidentsRepository.updateIncident(trx, context.orgId, incidentId, incident.version, {
-          findings: options.findings,
-          updated_at: at,
-        }),
+        incidentsRepository.updateIncident(
+          trx,
+          { orgId: context.orgId, id: incidentId, expectedVersion: incident.version },
+          {
+            findings: options.findings,
+            updated_at: at,
+          },
+        ),
       audit: () => ({
         action: 'incident.set_findings',
         entityType: 'incident',

@@ -68,17 +68,15 @@ export async function listIncidents(
 /** Compare and set: changes nothing unless the incident is still at `expectedVersion`. */
 export async function updateIncident(
   executor: Executor,
-  orgId: string,
-  id: string,
-  expectedVersion: number,
+  key: { orgId: string; id: string; expectedVersion: number },
   changes: Omit<Updateable<IncidentsTable>, 'version'>,
 ): Promise<IncidentRow | undefined> {
   return executor
     .updateTable('incidents')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.expectedVersion)
     .returningAll()
     .executeTakeFirst();
 }

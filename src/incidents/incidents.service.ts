@@ -182,21 +182,25 @@ export async function updateIncident(
         }
       },
       write: () =>
-        incidentsRepository.updateIncident(trx, context.orgId, incidentId, expectedVersion, {
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.summary !== undefined ? { summary: input.summary } : {}),
-          ...(input.severity !== undefined ? { severity: input.severity } : {}),
-          ...(input.endedAt !== undefined
-            ? { ended_at: input.endedAt ? new Date(input.endedAt) : null }
-            : {}),
-          ...(input.locations !== undefined ? { locations: input.locations } : {}),
-          ...(input.leadId !== undefined ? { lead_id: input.leadId } : {}),
-          ...(input.partnerLiaisonId !== undefined ? { partner_liaison_id: input.partnerLiaisonId } : {}),
-          ...(input.escalationRoute !== undefined
-            ? { escalation_route: input.escalationRoute ? JSON.stringify(input.escalationRoute) : null }
-            : {}),
-          updated_at: at,
-        }),
+        incidentsRepository.updateIncident(
+          trx,
+          { orgId: context.orgId, id: incidentId, expectedVersion },
+          {
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            ...(input.summary !== undefined ? { summary: input.summary } : {}),
+            ...(input.severity !== undefined ? { severity: input.severity } : {}),
+            ...(input.endedAt !== undefined
+              ? { ended_at: input.endedAt ? new Date(input.endedAt) : null }
+              : {}),
+            ...(input.locations !== undefined ? { locations: input.locations } : {}),
+            ...(input.leadId !== undefined ? { lead_id: input.leadId } : {}),
+            ...(input.partnerLiaisonId !== undefined ? { partner_liaison_id: input.partnerLiaisonId } : {}),
+            ...(input.escalationRoute !== undefined
+              ? { escalation_route: input.escalationRoute ? JSON.stringify(input.escalationRoute) : null }
+              : {}),
+            updated_at: at,
+          },
+        ),
       audit: () => ({
         action: 'incident.update',
         entityType: 'incident',
