@@ -130,23 +130,22 @@ export async function changeAction(
   },
 ): Promise<ActionRow> {
   const { changes, at } = options;
-  const lead = changes.lead ? await leadColumns(trx, context, changes.lead) : {};
-  const columns = {
+  let columns: Omit<actionsRepository.ActionChanges, 'updated_at'> = {
     ...(changes.title !== undefined ? { title: changes.title } : {}),
     ...(changes.dueOn !== undefined ? { due_on: changes.dueOn } : {}),
-    ...lead,
   };
   return changeVersioned(trx, context, at, {
     what: WHAT,
     existing: await findActionOf(trx, context, options),
     expectedVersion: options.expectedVersion,
-    check: (existing) => {
+    check: async (existing) => {
       if (isFinal(existing.status)) {
         throw new AppError(
           'conflict',
           `This action is ${existing.status.replace('_', ' ')}: it can no longer change.`,
         );
       }
+      if (changes.lead) columns = { ...columns, ...(await leadColumns(trx, context, changes.lead)) };
     },
     write: () =>
       actionsRepository.updateAction(trx, key(context, options), {

@@ -409,5 +409,6 @@ describe('moving the learning actions onto actions', () => {
     } finally {
       await handle.close();
     }
-  });
+    // Migrating an empty embedded database from the start takes a while on a busy machine.
+  }, 120_000);
 });
