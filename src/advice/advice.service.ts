@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
+import { type AuditRecord, recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
@@ -205,23 +205,17 @@ async function requestWrittenConfirmation(
   };
   await deliverNewMessage(trx, context, message, { contactName: contact.name, address, at, ...links });
   // The advice was recorded a moment ago in this transaction, so it is still at its first version.
-  await changeVersioned(trx, context, at, {
-    what: 'The advice',
-    existing: advice,
-    expectedVersion: advice.version,
-    write: () =>
-      adviceRepository.updateAdvice(
-        trx,
-        { orgId: context.orgId, id: advice.id, expectedVersion: advice.version },
-        { confirmation_status: 'requested', confirmation_message_id: id, updated_at: at },
-      ),
-    audit: () => ({
+  await changeAdvice(trx, context, {
+    advice,
+    changes: { confirmation_status: 'requested', confirmation_message_id: id },
+    audit: {
       action: 'advice.request_confirmation',
       entityType: 'advice',
       entityId: advice.id,
       changedFields: ['confirmation_status', 'confirmation_message_id'],
       details: { messageId: id, shareId },
-    }),
+    },
+    at,
   });
   await addEvent(
     trx,
@@ -236,14 +230,19 @@ async function requestWrittenConfirmation(
   );
 }
 
-/** Records the written confirmation on advice loaded (and locked) in this transaction. */
-async function confirm(
+/** A change to advice loaded (or recorded) in this transaction, with its audit entry. */
+async function changeAdvice(
   trx: Executor,
   context: RequestContext,
-  advice: AdviceRecordRow,
-  confirmation: { how: ConfirmedHow; note: string | null; at: Date },
+  options: {
+    advice: AdviceRecordRow;
+    changes: Omit<Parameters<typeof adviceRepository.updateAdvice>[2], 'updated_at'>;
+    audit: AuditRecord;
+    at: Date;
+  },
 ): Promise<void> {
-  await changeVersioned(trx, context, confirmation.at, {
+  const { advice, at } = options;
+  await changeVersioned(trx, context, at, {
     what: 'The advice',
     existing: advice,
     expectedVersion: advice.version,
@@ -251,21 +250,35 @@ async function confirm(
       adviceRepository.updateAdvice(
         trx,
         { orgId: context.orgId, id: advice.id, expectedVersion: advice.version },
-        {
-          confirmation_status: 'confirmed',
-          confirmed_at: confirmation.at,
-          confirmed_how: confirmation.how,
-          confirmation_note: confirmation.note?.slice(0, 2000) ?? null,
-          updated_at: confirmation.at,
-        },
+        { ...options.changes, updated_at: at },
       ),
-    audit: () => ({
+    audit: () => options.audit,
+  });
+}
+
+/** Records the written confirmation on advice loaded (and locked) in this transaction. */
+async function confirm(
+  trx: Executor,
+  context: RequestContext,
+  advice: AdviceRecordRow,
+  confirmation: { how: ConfirmedHow; note: string | null; at: Date },
+): Promise<void> {
+  await changeAdvice(trx, context, {
+    advice,
+    changes: {
+      confirmation_status: 'confirmed',
+      confirmed_at: confirmation.at,
+      confirmed_how: confirmation.how,
+      confirmation_note: confirmation.note?.slice(0, 2000) ?? null,
+    },
+    audit: {
       action: 'advice.confirm',
       entityType: 'advice',
       entityId: advice.id,
       changedFields: ['confirmation_status', 'confirmed_at', 'confirmed_how', 'confirmation_note'],
       details: { how: confirmation.how },
-    }),
+    },
+    at: confirmation.at,
   });
   if (advice.message_id) {
     await addEvent(
