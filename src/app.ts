@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { adviceRoutes } from './advice/advice.routes.ts';
+import { attentionRoutes } from './attention/attention.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
@@ -22,6 +23,7 @@ import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
+import { routeSettingsRoutes } from './escalation/route-settings.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { describeRoute } from './http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
@@ -31,6 +33,10 @@ import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { describeIncident } from './incidents/incidents.service.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { whenEmailsOf } from './outbox/outbox.service.ts';
+import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
+import { describeMessage } from './partner-messages/message-subject.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
@@ -146,6 +152,11 @@ export async function buildApp(
   const { config } = dependencies;
   // What closes when a basis for sharing ends: each feature that discloses through its own links.
   whenSharingBasisEnds(endMessageSharing);
+  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox,
+  // actions) shows it.
+  registerSubject('partner_message', describeMessage);
+  whenEmailsOf('partner_message', messageEmailOutcomes);
+  registerSubject('incident', describeIncident);
   const app = Fastify({
     logger:
       options.logger === false
@@ -278,9 +289,11 @@ export async function buildApp(
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));
   await app.register(partnerMessagesRoutes(dependencies));
+  await app.register(attentionRoutes(dependencies));
+  await app.register(outboxRoutes(dependencies));
+  await app.register(routeSettingsRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
-  registerSubject('incident', describeIncident);
 
   registerWebApp(app);
   return app;

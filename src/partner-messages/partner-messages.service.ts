@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { resolveAttentionOf } from '../attention/attention.service.ts';
+import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -12,18 +14,27 @@ import {
   defaultRouteFor,
   type EscalationRoute,
   type EscalationTemplate,
+  mutableRoute,
   planSteps,
 } from '../escalation/escalation-routes.ts';
 import { cancelSteps, findSteps, scheduleSteps } from '../escalation/escalation-steps.service.ts';
+import { routeFor } from '../escalation/route-settings.service.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
+import {
+  emailsOf,
+  LINK_TOKEN_PLACEHOLDER,
+  type LinkSettings,
+  queuePartnerEmail,
+  sharesWaitingOnLink,
+} from '../outbox/outbox.service.ts';
 import type { RequestUrgency } from '../partners/channel-choice.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
-import { partnerMessageEmail } from './message-emails.ts';
-import { LINK_TOKEN_PLACEHOLDER, type LinkSettings, queuePartnerEmail } from './outbox.ts';
+import type { SubjectType } from '../subjects/subjects.ts';
+import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { issueLink, partnerLinkUrl } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type {
@@ -41,23 +52,19 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
   other: 'another way',
 };
 
-import {
-  type AskType,
-  type AttentionKind,
-  type EmailOutboxRow,
-  type EmailState,
-  type EventKind,
-  type MessageEventRow,
-  type MessageStatus,
-  type MessageTemplateKind,
-  type PartnerMessageRow,
-  type PartnerMessageUpdate,
-  type ReceivedHow,
-  statusesInState,
+import type {
+  AskType,
+  EventKind,
+  MessageEventRow,
+  MessageStatus,
+  MessageTemplateKind,
+  PartnerMessageRow,
+  PartnerMessageUpdate,
+  ReceivedHow,
 } from './partner-messages.table.ts';
 
 /** What escalation steps and shares name as their subject. */
-export const MESSAGE_SUBJECT = 'partner_message';
+export const MESSAGE_SUBJECT = 'partner_message' satisfies SubjectType;
 
 type Page = { limit: number; offset: number };
 type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> };
@@ -197,23 +204,6 @@ export function sendProblems(input: SendMessageInput, now: Date): FieldProblem[]
     );
   }
   return problems;
-}
-
-/** The organisation's route for this kind of message and urgency, or the default. */
-export async function routeFor(
-  executor: Executor,
-  orgId: string,
-  template: EscalationTemplate,
-  urgency: RequestUrgency,
-): Promise<EscalationRoute> {
-  const setting = await executor
-    .selectFrom('escalation_route_settings')
-    .select('route')
-    .where('org_id', '=', orgId)
-    .where('template', '=', template)
-    .where('urgency', '=', urgency)
-    .executeTakeFirst();
-  return setting?.route ?? defaultRouteFor(template, urgency);
 }
 
 async function actorName(executor: Executor, context: RequestContext): Promise<string> {
@@ -381,7 +371,7 @@ export async function sendMessage(
         ? null
         : (input.escalationRoute ??
           options.defaultRoute ??
-          (await routeFor(trx, context.orgId, escalationTemplate, input.urgency)));
+          (await routeFor(trx, context.orgId, { template: escalationTemplate, urgency: input.urgency })));
     const deadline = input.deadline ? new Date(input.deadline) : null;
     const message: PartnerMessageRow = {
       org_id: context.orgId,
@@ -502,7 +492,7 @@ export async function deliverNewMessage(
   await queuePartnerEmail(
     trx,
     {
-      message,
+      ...emailAbout(message),
       to: options.address,
       subject: email.subject,
       text: email.text,
@@ -524,15 +514,6 @@ export async function deliverNewMessage(
 }
 
 // ---- reading ----
-
-/** A route as the API describes it (the planner's types are read-only). */
-function mutableRoute<R extends EscalationRoute | null>(route: R) {
-  return (
-    route ? { steps: route.steps.map((step) => ({ ...step })), repeat: route.repeat } : null
-  ) as R extends null
-    ? null
-    : { steps: EscalationRoute['steps'][number][]; repeat: EscalationRoute['repeat'] };
-}
 
 function isOverdue(message: PartnerMessageRow, now: Date): boolean {
   return (
@@ -615,7 +596,7 @@ export async function viewMessage(
     const events = await messagesRepository.listEvents(trx, context.orgId, id);
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
     const links = await messagesRepository.listLinks(trx, context.orgId, id);
-    const emails = await messagesRepository.listEmailsOfMessage(trx, context.orgId, id);
+    const emails = await emailsOf(trx, context.orgId, { type: 'partner_message', id });
     const sender =
       message.sent_by_type === 'user' && message.sent_by
         ? ((await sharingRepository.userNames(trx, context.orgId, [message.sent_by])).get(message.sent_by) ??
@@ -672,7 +653,7 @@ export async function viewMessage(
         revokedAt: link.revoked_at?.toISOString() ?? null,
         lastUsedAt: link.last_used_at?.toISOString() ?? null,
       })),
-      emails: emails.map(describeEmail),
+      emails,
       sharingEnded:
         message.sharing_ended_at && message.sharing_ended_reason
           ? { at: message.sharing_ended_at.toISOString(), reason: message.sharing_ended_reason }
@@ -1055,7 +1036,7 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     await queuePartnerEmail(
       trx,
       {
-        message,
+        ...emailAbout(message),
         to: address,
         subject: email.subject,
         text: email.text,
@@ -1132,7 +1113,7 @@ export async function recordLinkHandedOver(
         at,
       );
       if (!gated.decision.allowed) return { refused: shareRefused(gated.decision.reasons, gated.share.id) };
-      for (const shareId of await messagesRepository.queuedSharesOfLink(trx, context.orgId, link.id)) {
+      for (const shareId of await sharesWaitingOnLink(trx, context.orgId, link.id)) {
         await markQueuedShareSent(trx, context, shareId, at);
       }
     }
@@ -1157,53 +1138,6 @@ export async function recordLinkHandedOver(
   });
   if ('refused' in outcome) throw outcome.refused;
   return viewMessage(db, context, ids.messageId, clock, { audit: false });
-}
-
-// ---- the outbox ----
-
-type EmailRowForStaff = Pick<
-  EmailOutboxRow,
-  'id' | 'to_address' | 'status' | 'held_reason' | 'last_error' | 'created_at' | 'sent_at'
->;
-
-/** Where an email is and why, as staff see it: never its body or its link. */
-function describeEmail(email: EmailRowForStaff) {
-  return {
-    id: email.id,
-    to: email.to_address,
-    state: email.status === 'pending' || email.status === 'sending' ? ('waiting' as const) : email.status,
-    why: email.status === 'held' ? email.held_reason : email.last_error,
-    queuedAt: email.created_at.toISOString(),
-    sentAt: email.sent_at?.toISOString() ?? null,
-  };
-}
-
-/**
- * Every email of the organisation, newest first, and whether a mail server is set up: without one
- * nothing in the outbox is sent, and partners must be given their links another way.
- */
-export async function listOutbox(
-  db: Db,
-  context: RequestContext,
-  options: Page & { state: EmailState | undefined },
-  config: Pick<Config, 'smtp'>,
-) {
-  const emails = await messagesRepository.listOutbox(db, context.orgId, {
-    statuses: options.state ? statusesInState[options.state] : null,
-    limit: options.limit,
-    offset: options.offset,
-  });
-  return {
-    mailServerConfigured: isMailConfigured(config.smtp),
-    items: emails.map((email) => ({
-      ...describeEmail(email),
-      subject: email.subject,
-      message: email.message_id ? { id: email.message_id, subject: email.message_subject ?? '' } : null,
-      attempts: email.attempts,
-      nextAttemptAt:
-        email.status === 'pending' || email.status === 'sending' ? email.next_attempt_at.toISOString() : null,
-    })),
-  };
 }
 
 // ---- needs attention ----
@@ -1252,167 +1186,10 @@ export function resolveMootAttention(
   cause: AttentionCause,
   at: Date,
 ): Promise<number> {
-  return messagesRepository.resolveAttentionOfMessage(trx, orgId, messageId, { ...mootWhen[cause], at });
-}
-
-type AttentionAudience = 'manager' | 'registered_manager' | 'sender';
-
-/**
- * Whose items a member of staff sees and deals with: the registered manager every item, a manager
- * every item but the registered manager's, and anyone the items on messages they sent.
- */
-function attentionAudiencesOf(context: RequestContext): AttentionAudience[] {
-  if (context.actor.role === 'registered_manager') return ['manager', 'registered_manager', 'sender'];
-  if (context.actor.role === 'manager') return ['manager', 'sender'];
-  return [];
-}
-
-export async function listAttention(db: Db, context: RequestContext, options: Page & { open: boolean }) {
-  const items = await messagesRepository.listAttentionItems(db, context.orgId, {
-    ...options,
-    forRoles: attentionAudiencesOf(context),
-    senderId: context.actor.type === 'user' ? context.actor.id : null,
-  });
-  return items.map((item) => ({
-    id: item.id,
-    kind: item.kind,
-    forRole: item.for_role,
-    title: item.title,
-    detail: item.detail,
-    messageId: item.message_id,
-    messageSubject: item.message_subject,
-    createdAt: item.created_at.toISOString(),
-    resolvedAt: item.resolved_at?.toISOString() ?? null,
-    resolvedByName: item.resolved_by_name ?? null,
-    resolvedAutomatically: item.resolved_by_system,
-    resolutionNote: item.resolution_note,
-  }));
-}
-
-/** Marks an item dealt with; an item the caller does not see is not found. */
-export async function resolveAttention(
-  db: Db,
-  context: RequestContext,
-  id: string,
-  note: string | null,
-  clock: Clock,
-) {
-  const at = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const item = await messagesRepository.findAttentionItem(trx, context.orgId, id);
-    if (!item) throw notFound('The item');
-    const message = await messagesRepository.lockMessage(trx, context.orgId, item.message_id);
-    const sees =
-      attentionAudiencesOf(context).includes(item.for_role) ||
-      (item.for_role === 'sender' && message?.sent_by === context.actor.id);
-    if (!sees) throw notFound('The item');
-    const resolved = await messagesRepository.resolveAttentionItem(trx, context.orgId, id, {
-      at,
-      by: context.actor.type === 'user' ? context.actor.id : null,
-      note: note?.trim() || null,
-    });
-    if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
-    await recordAudit(trx, context, at, {
-      action: 'attention_item.resolve',
-      entityType: 'attention_item',
-      entityId: id,
-      changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
-      details: { messageId: item.message_id },
-    });
-  });
-}
-
-// ---- escalation routes per organisation ----
-
-export async function listRouteSettings(db: Db, context: RequestContext) {
-  const saved = await messagesRepository.listRouteSettings(db, context.orgId);
-  const templates: EscalationTemplate[] = [
-    'request_decision',
-    'request_resource',
-    'request_advice',
-    'request_action',
-    'safeguarding',
-    'meeting_request',
-    'incident_update',
-  ];
-  return templates.flatMap((template) =>
-    (['urgent', 'routine'] as const).map((urgency) => {
-      const own = saved.find((setting) => setting.template === template && setting.urgency === urgency);
-      return {
-        template,
-        urgency,
-        route: mutableRoute(own?.route ?? defaultRouteFor(template, urgency)),
-        isDefault: !own?.route,
-        // Version 1 is the default as first seen; every change, going back to it included, adds one.
-        version: own?.version ?? 1,
-      };
-    }),
+  return resolveAttentionOf(
+    trx,
+    orgId,
+    { type: 'partner_message', id: messageId },
+    { ...mootWhen[cause], at },
   );
-}
-
-/**
- * Sets the organisation's route for one kind of message and urgency, or goes back to the default
- * (null), if it is still at the version the caller loaded. Messages already sent keep theirs.
- */
-export async function setRouteSetting(
-  db: Db,
-  context: RequestContext,
-  key: { template: EscalationTemplate; urgency: RequestUrgency },
-  route: EscalationRoute | null,
-  expected: number,
-  clock: Clock,
-) {
-  const at = clock.now();
-  if (route) {
-    const problems = checkRoute(route);
-    if (problems.length > 0) throw new AppError('validation', problems.join(' '), { field: 'route' });
-  }
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('escalation_route_settings')
-      .select('version')
-      .where('org_id', '=', context.orgId)
-      .where('template', '=', key.template)
-      .where('urgency', '=', key.urgency)
-      .forUpdate()
-      .executeTakeFirst();
-    checkVersion(expected, current?.version ?? 1, 'The escalation route');
-    const values = {
-      route: route ? JSON.stringify(route) : null,
-      updated_by: context.actor.type === 'user' ? context.actor.id : null,
-      updated_at: at,
-    };
-    const changed = current
-      ? await trx
-          .updateTable('escalation_route_settings')
-          .set({ ...values, version: sql`version + 1` })
-          .where('org_id', '=', context.orgId)
-          .where('template', '=', key.template)
-          .where('urgency', '=', key.urgency)
-          .where('version', '=', expected)
-          .returning('version')
-          .executeTakeFirst()
-      : await trx
-          .insertInto('escalation_route_settings')
-          .values({
-            org_id: context.orgId,
-            template: key.template,
-            urgency: key.urgency,
-            ...values,
-            version: 2,
-          })
-          .onConflict((conflict) => conflict.columns(['org_id', 'template', 'urgency']).doNothing())
-          .returning('version')
-          .executeTakeFirst();
-    if (!changed) throw changedElsewhere('The escalation route');
-    await recordAudit(trx, context, at, {
-      action: route ? 'escalation_route.set' : 'escalation_route.reset',
-      entityType: 'escalation_route',
-      entityId: `${key.template}:${key.urgency}`,
-      changedFields: ['route'],
-    });
-  });
-  return (await listRouteSettings(db, context)).find(
-    (setting) => setting.template === key.template && setting.urgency === key.urgency,
-  )!;
 }
