@@ -31,6 +31,7 @@ import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
+import { describeIncident } from './incidents/incidents.service.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { whenEmailsOf } from './outbox/outbox.service.ts';
@@ -151,9 +152,11 @@ export async function buildApp(
   const { config } = dependencies;
   // What closes when a basis for sharing ends: each feature that discloses through its own links.
   whenSharingBasisEnds(endMessageSharing);
-  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox) shows it.
+  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox,
+  // actions) shows it.
   registerSubject('partner_message', describeMessage);
   whenEmailsOf('partner_message', messageEmailOutcomes);
+  registerSubject('incident', describeIncident);
   const app = Fastify({
     logger:
       options.logger === false

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ActionsTable } from '../actions/actions.table.ts';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
 import type { AttentionItemsTable } from '../attention/attention.table.ts';
 import type {
@@ -18,7 +19,6 @@ import type { CareServicesTable } from '../care-services/care-services.table.ts'
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
 import type { EscalationRouteSettingsTable } from '../escalation/route-settings.table.ts';
 import type {
-  IncidentLearningActionsTable,
   IncidentMeasuresTable,
   IncidentPeopleTable,
   IncidentRecordsTable,
@@ -93,7 +93,7 @@ export type Database = {
   incident_people: IncidentPeopleTable;
   incident_measures: IncidentMeasuresTable;
   incident_records: IncidentRecordsTable;
-  incident_learning_actions: IncidentLearningActionsTable;
+  actions: ActionsTable;
 };
 
 export type Db = Kysely<Database>;

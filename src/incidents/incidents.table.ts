@@ -116,19 +116,7 @@ export type IncidentRecordsTable = {
   share_id: ColumnType<string | null, string | null | undefined, never>;
 };
 
-export type IncidentLearningActionsTable = {
-  org_id: string;
-  id: string;
-  incident_id: string;
-  action: string;
-  owner_id: string;
-  due_on: string;
-  done_at: Date | null;
-  created_at: Date;
-};
-
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentPersonRow = Selectable<IncidentPeopleTable>;
 export type IncidentMeasureRow = Selectable<IncidentMeasuresTable>;
 export type IncidentRecordRow = Selectable<IncidentRecordsTable>;
-export type LearningActionRow = Selectable<IncidentLearningActionsTable>;
