@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { escalationRouteSchema, escalationTargetSchema } from '../escalation/escalation.schemas.ts';
+import { escalationTemplates } from '../escalation/escalation-routes.ts';
 import { pageQuery } from '../http/schemas.ts';
 import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import { informationCategorySchema, sharingPurposeSchema } from '../sharing/sharing.schemas.ts';
@@ -389,9 +390,11 @@ export const resolveAttentionBody = z.strictObject({ note: optionalText(2000) })
 
 // ---- escalation route settings ----
 
+const routeTemplateSchema = z.enum(escalationTemplates);
+
 export const routeSettingSchema = z
   .object({
-    template: z.string(),
+    template: routeTemplateSchema,
     urgency: requestUrgencySchema,
     route: escalationRouteSchema,
     isDefault: z.boolean(),
@@ -399,15 +402,7 @@ export const routeSettingSchema = z
   })
   .meta({ id: 'EscalationRouteSetting' });
 export const routeSettingParams = z.strictObject({
-  template: z.enum([
-    'incident_update',
-    'request_decision',
-    'request_resource',
-    'request_advice',
-    'request_action',
-    'safeguarding',
-    'meeting_request',
-  ]),
+  template: routeTemplateSchema,
   urgency: requestUrgencySchema,
 });
 export const setRouteBody = z.strictObject({ route: escalationRouteSchema });
