@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import { receivedHowSchema } from '../partner-messages/partner-messages.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   confirmAdvice,
   getAdvice,
@@ -16,8 +16,6 @@ import {
 } from './advice.service.ts';
 import { confirmationStatuses, confirmedHow } from './advice.table.ts';
 
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Advice and care-plan amendments'];
 
 const adviceSchema = z

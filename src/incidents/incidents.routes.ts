@@ -2,6 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requestContext } from '../auth/access.ts';
+import {
+  managers as leaders,
+  careRecordReaders as readers,
+  careRecordWriters as recorders,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -17,7 +22,6 @@ import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   addLearningAction,
   closeIncident,
@@ -69,12 +73,6 @@ import {
 } from './incidents.service.ts';
 import { reviewHtml, reviewPdf } from './review-export.ts';
 
-/** Who reads incidents: staff who work with people, and the auditor. Not admin (IT). */
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-/** Who runs an incident: managers and the registered manager. */
-const leaders: readonly StaffRole[] = ['manager', 'registered_manager'];
-/** Care workers also record readings, hazards, notes and interim measures as they happen. */
-const recorders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Incidents'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
 

@@ -2,6 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { requestContext } from '../auth/access.ts';
+import {
+  managers as outboxReaders,
+  careRecordReaders as readers,
+  registeredManagers as routeKeepers,
+  careRecordWriters as writers,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   expectedVersion,
@@ -13,7 +19,6 @@ import {
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
   attentionItemSchema,
@@ -60,13 +65,6 @@ import {
 } from './partner-messages.service.ts';
 import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
 
-/** Who reads threads: staff who work with people and partners, and the auditor. Not admin (IT). */
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-/** Who writes to partners and records their replies. */
-const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
-const routeKeepers: readonly StaffRole[] = ['registered_manager'];
-/** Who sees every email the organisation sends, and why one did not go. */
-const outboxReaders: readonly StaffRole[] = ['manager', 'registered_manager'];
 const tags = ['Partner messages'];
 const partnerTags = ['Partner page (secure link)'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
