@@ -27,7 +27,7 @@ export const careRecordReaders: readonly StaffRole[] = [
 ];
 /** The same records are written by the staff who work with people; the auditor only reads. */
 export const careRecordWriters: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
-/** The partner register and the organisation's services: care workers and auditors use them, these keep them. */
+/** Who keeps the partner register and the organisation's services; everyone else only uses them. */
 export const registerKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
 /**
  * Who has looked at a person's record, and a bulk copy of what was shared about them: for those

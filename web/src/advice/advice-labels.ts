@@ -1,8 +1,8 @@
 import * as vocabulary from '../../../src/advice/advice.vocabulary.ts';
 import type { AdviceConfirmationStatus, AdviceConfirmedHow } from '../api.ts';
 
-// The words are the server's (src/advice/advice.vocabulary.ts), so that pages, emails and documents say the same; the
-// compiler checks they name every code the API sends.
+// The words are the server's (src/advice/advice.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
 
 export const confirmationStatusLabels = vocabulary.confirmationStatusLabels satisfies Record<
   AdviceConfirmationStatus,

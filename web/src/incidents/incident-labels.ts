@@ -8,8 +8,8 @@ import type {
   RiskLevel,
 } from '../api.ts';
 
-// The words are the server's (src/incidents/incidents.vocabulary.ts), so that pages, emails and documents say the same; the
-// compiler checks they name every code the API sends.
+// The words are the server's (src/incidents/incidents.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
 
 export const incidentTypeLabels = vocabulary.incidentTypeLabels satisfies Record<IncidentType, string>;
 

@@ -14,8 +14,8 @@ import type {
   StepDelay,
 } from '../api.ts';
 
-// The words are the server's (src/partner-messages/partner-messages.vocabulary.ts), so that pages, emails and documents say the same; the
-// compiler checks they name every code the API sends.
+// The words are the server's (src/partner-messages/partner-messages.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
 
 export const templateLabels = vocabulary.templateLabels satisfies Record<MessageTemplate, string>;
 

@@ -12,8 +12,8 @@ import type {
   SharingRecordStatus,
 } from '../api.ts';
 
-// The words are the server's (src/sharing/share-log-labels.ts), so that pages, emails and documents say the same; the
-// compiler checks they name every code the API sends.
+// The words are the server's (src/sharing/share-log-labels.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
 
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
 
