@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { adviceRoutes } from './advice/advice.routes.ts';
+import { attentionRoutes } from './attention/attention.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
@@ -30,6 +31,10 @@ import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { whenEmailsOf } from './outbox/outbox.service.ts';
+import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
+import { describeMessage } from './partner-messages/message-subject.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
@@ -37,6 +42,7 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { registerSubject } from './subjects/subjects.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -144,6 +150,9 @@ export async function buildApp(
   const { config } = dependencies;
   // What closes when a basis for sharing ends: each feature that discloses through its own links.
   whenSharingBasisEnds(endMessageSharing);
+  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox) shows it.
+  registerSubject('partner_message', describeMessage);
+  whenEmailsOf('partner_message', messageEmailOutcomes);
   const app = Fastify({
     logger:
       options.logger === false
@@ -276,6 +285,8 @@ export async function buildApp(
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));
   await app.register(partnerMessagesRoutes(dependencies));
+  await app.register(attentionRoutes(dependencies));
+  await app.register(outboxRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
 

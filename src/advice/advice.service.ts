@@ -6,7 +6,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { addDelay } from '../escalation/escalation-routes.ts';
-import type { LinkSettings } from '../partner-messages/outbox.ts';
+import type { LinkSettings } from '../outbox/outbox.service.ts';
 import {
   type AdviceRecorder,
   addEvent,

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
+import type { AttentionItemsTable } from '../attention/attention.table.ts';
 import type {
   AuditChainTable,
   AuditCheckpointsTable,
@@ -23,9 +24,8 @@ import type {
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
 import type {
-  AttentionItemsTable,
-  EmailOutboxTable,
   EscalationRouteSettingsTable,
   MessageEventsTable,
   PartnerLinksTable,

@@ -5,7 +5,7 @@ import { forgetOldSignInFailures } from '../auth/auth.service.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
-import { deliverEmailJob } from '../partner-messages/email-delivery.ts';
+import { deliverEmailJob } from '../outbox/email-delivery.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/sharing.service.ts';
 import type { Job } from './scheduler.ts';

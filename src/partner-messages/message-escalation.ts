@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { raiseAttention } from '../attention/attention.service.ts';
+import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import { systemContext } from '../context.ts';
@@ -15,21 +17,21 @@ import {
   type EscalationStepHandler,
   FIRE_ESCALATION_STEPS_JOB,
 } from '../escalation/escalation-steps.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
-import type { PartnerChannelRow } from '../partners/partners.table.ts';
-import { askAtDisclosure } from '../sharing/disclosure.ts';
-import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
-import { managerAlertEmail, reminderEmail } from './message-emails.ts';
 import {
   LINK_TOKEN_PLACEHOLDER,
   type LinkSettings,
   queueEmailsWithoutPersonalDetails,
   queuePartnerEmail,
-} from './outbox.ts';
+} from '../outbox/outbox.service.ts';
+import * as partnersRepository from '../partners/partners.repository.ts';
+import type { PartnerChannelRow } from '../partners/partners.table.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
+import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
+import { emailAbout, managerAlertEmail, reminderEmail } from './message-emails.ts';
 import { partnerLinkUrl, prepareLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
-import type { AttentionKind, PartnerMessageRow } from './partner-messages.table.ts';
+import type { PartnerMessageRow } from './partner-messages.table.ts';
 
 const stillWaiting = new Set(['sent', 'acknowledged', 'accepted']);
 
@@ -213,19 +215,16 @@ async function raise(
   },
   at: Date,
 ) {
-  await messagesRepository.insertAttentionItem(trx, {
-    org_id: message.org_id,
-    id: randomUUID(),
-    message_id: message.id,
-    step_id: step.id,
+  await raiseAttention(trx, {
+    orgId: message.org_id,
+    subject: { type: 'partner_message', id: message.id },
+    stepId: step.id,
     kind: item.kind,
-    for_role: item.forRole,
-    title: item.title.slice(0, 300),
-    detail: item.detail.slice(0, 2000),
-    created_at: at,
-    resolved_at: null,
-    resolved_by: null,
-    resolution_note: null,
+    forRole: item.forRole,
+    forUserId: message.sent_by_type === 'user' ? message.sent_by : null,
+    title: item.title,
+    detail: item.detail,
+    at,
   });
 }
 
@@ -253,7 +252,7 @@ async function emailReminder(
   await queuePartnerEmail(
     trx,
     {
-      message,
+      ...emailAbout(message),
       to: recipient.address,
       subject: email.subject,
       text: email.text,
@@ -554,7 +553,7 @@ async function tellManagers(
     trx,
     managers.map((manager) => ({
       orgId: message.org_id,
-      messageId: message.id,
+      about: { type: 'partner_message' as const, id: message.id },
       to: manager.email,
       subject: email.subject,
       text: email.text,

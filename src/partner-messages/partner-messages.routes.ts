@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { requestContext } from '../auth/access.ts';
 import {
-  managers as outboxReaders,
   careRecordReaders as readers,
   registeredManagers as routeKeepers,
   careRecordWriters as writers,
@@ -21,7 +20,6 @@ import { idParams, pageQuery, problemResponses, problemSchema } from '../http/sc
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
-  attentionItemSchema,
   checkMessageBody,
   closeMessageBody,
   linkHandedOverBody,
@@ -31,13 +29,10 @@ import {
   messageListQuery,
   messageSummarySchema,
   messageWarningSchema,
-  outboxQuery,
-  outboxSchema,
   partnerAcknowledgeBody,
   partnerDeclineBody,
   partnerRespondBody,
   partnerViewSchema,
-  resolveAttentionBody,
   revokeLinkBody,
   routeSettingParams,
   routeSettingSchema,
@@ -49,14 +44,11 @@ import {
 import {
   checkDraft,
   closeMessage,
-  listAttention,
   listMessages,
-  listOutbox,
   listRouteSettings,
   logContact,
   recordLinkHandedOver,
   resendLink,
-  resolveAttention,
   revokeLink,
   sendMessage,
   setRouteSetting,
@@ -252,79 +244,6 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           request.body,
           clock,
         ),
-    );
-
-    // ---- the outbox ----
-
-    app.get(
-      '/api/outbox',
-      {
-        config: { access: outboxReaders },
-        schema: {
-          tags,
-          summary:
-            "Every email in the organisation's outbox and where it is; whether a mail server is set up",
-          description:
-            'Newest first. Never the bodies or the links the emails carry. Without a mail server (SMTP_HOST) nothing is sent: emails wait here.',
-          querystring: outboxQuery,
-          response: { 200: outboxSchema, ...problemResponses },
-        },
-      },
-      async (request) =>
-        listOutbox(
-          db,
-          requestContext(request),
-          { state: request.query.state, limit: request.query.limit, offset: request.query.offset },
-          config,
-        ),
-    );
-
-    // ---- needs attention ----
-
-    app.get(
-      '/api/attention',
-      {
-        config: { access: writers },
-        schema: {
-          tags,
-          summary: '"Needs attention": escalations to managers, calls to make, emails that failed',
-          description:
-            'The registered manager and managers see every item; a care worker sees the items on messages they sent.',
-          querystring: pageQuery.extend({ open: z.enum(['true', 'false']).default('true') }),
-          response: { 200: z.object({ items: z.array(attentionItemSchema) }), ...problemResponses },
-        },
-      },
-      async (request) => ({
-        items: await listAttention(db, requestContext(request), {
-          open: request.query.open === 'true',
-          limit: request.query.limit,
-          offset: request.query.offset,
-        }),
-      }),
-    );
-
-    app.post(
-      '/api/attention/:id/resolve',
-      {
-        config: { access: writers },
-        schema: {
-          tags,
-          summary: 'Mark an item dealt with',
-          params: idParams,
-          body: resolveAttentionBody,
-          response: { 204: z.null(), ...writeProblems },
-        },
-      },
-      async (request, reply) => {
-        await resolveAttention(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body.note ?? null,
-          clock,
-        );
-        return reply.code(204).send(null);
-      },
     );
 
     // ---- escalation routes ----

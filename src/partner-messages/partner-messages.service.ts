@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { resolveAttentionOf } from '../attention/attention.service.ts';
+import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -17,13 +19,19 @@ import {
 import { cancelSteps, findSteps, scheduleSteps } from '../escalation/escalation-steps.service.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
+import {
+  emailsOf,
+  LINK_TOKEN_PLACEHOLDER,
+  type LinkSettings,
+  queuePartnerEmail,
+  sharesWaitingOnLink,
+} from '../outbox/outbox.service.ts';
 import type { RequestUrgency } from '../partners/channel-choice.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
-import { partnerMessageEmail } from './message-emails.ts';
-import { LINK_TOKEN_PLACEHOLDER, type LinkSettings, queuePartnerEmail } from './outbox.ts';
+import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { issueLink, partnerLinkUrl } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type {
@@ -41,19 +49,15 @@ const handoverWords: Record<LinkHandedOverInput['how'], string> = {
   other: 'another way',
 };
 
-import {
-  type AskType,
-  type AttentionKind,
-  type EmailOutboxRow,
-  type EmailState,
-  type EventKind,
-  type MessageEventRow,
-  type MessageStatus,
-  type MessageTemplateKind,
-  type PartnerMessageRow,
-  type PartnerMessageUpdate,
-  type ReceivedHow,
-  statusesInState,
+import type {
+  AskType,
+  EventKind,
+  MessageEventRow,
+  MessageStatus,
+  MessageTemplateKind,
+  PartnerMessageRow,
+  PartnerMessageUpdate,
+  ReceivedHow,
 } from './partner-messages.table.ts';
 
 /** What escalation steps and shares name as their subject. */
@@ -502,7 +506,7 @@ export async function deliverNewMessage(
   await queuePartnerEmail(
     trx,
     {
-      message,
+      ...emailAbout(message),
       to: options.address,
       subject: email.subject,
       text: email.text,
@@ -615,7 +619,7 @@ export async function viewMessage(
     const events = await messagesRepository.listEvents(trx, context.orgId, id);
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
     const links = await messagesRepository.listLinks(trx, context.orgId, id);
-    const emails = await messagesRepository.listEmailsOfMessage(trx, context.orgId, id);
+    const emails = await emailsOf(trx, context.orgId, { type: 'partner_message', id });
     const sender =
       message.sent_by_type === 'user' && message.sent_by
         ? ((await sharingRepository.userNames(trx, context.orgId, [message.sent_by])).get(message.sent_by) ??
@@ -672,7 +676,7 @@ export async function viewMessage(
         revokedAt: link.revoked_at?.toISOString() ?? null,
         lastUsedAt: link.last_used_at?.toISOString() ?? null,
       })),
-      emails: emails.map(describeEmail),
+      emails,
       sharingEnded:
         message.sharing_ended_at && message.sharing_ended_reason
           ? { at: message.sharing_ended_at.toISOString(), reason: message.sharing_ended_reason }
@@ -1055,7 +1059,7 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     await queuePartnerEmail(
       trx,
       {
-        message,
+        ...emailAbout(message),
         to: address,
         subject: email.subject,
         text: email.text,
@@ -1132,7 +1136,7 @@ export async function recordLinkHandedOver(
         at,
       );
       if (!gated.decision.allowed) return { refused: shareRefused(gated.decision.reasons, gated.share.id) };
-      for (const shareId of await messagesRepository.queuedSharesOfLink(trx, context.orgId, link.id)) {
+      for (const shareId of await sharesWaitingOnLink(trx, context.orgId, link.id)) {
         await markQueuedShareSent(trx, context, shareId, at);
       }
     }
@@ -1157,53 +1161,6 @@ export async function recordLinkHandedOver(
   });
   if ('refused' in outcome) throw outcome.refused;
   return viewMessage(db, context, ids.messageId, clock, { audit: false });
-}
-
-// ---- the outbox ----
-
-type EmailRowForStaff = Pick<
-  EmailOutboxRow,
-  'id' | 'to_address' | 'status' | 'held_reason' | 'last_error' | 'created_at' | 'sent_at'
->;
-
-/** Where an email is and why, as staff see it: never its body or its link. */
-function describeEmail(email: EmailRowForStaff) {
-  return {
-    id: email.id,
-    to: email.to_address,
-    state: email.status === 'pending' || email.status === 'sending' ? ('waiting' as const) : email.status,
-    why: email.status === 'held' ? email.held_reason : email.last_error,
-    queuedAt: email.created_at.toISOString(),
-    sentAt: email.sent_at?.toISOString() ?? null,
-  };
-}
-
-/**
- * Every email of the organisation, newest first, and whether a mail server is set up: without one
- * nothing in the outbox is sent, and partners must be given their links another way.
- */
-export async function listOutbox(
-  db: Db,
-  context: RequestContext,
-  options: Page & { state: EmailState | undefined },
-  config: Pick<Config, 'smtp'>,
-) {
-  const emails = await messagesRepository.listOutbox(db, context.orgId, {
-    statuses: options.state ? statusesInState[options.state] : null,
-    limit: options.limit,
-    offset: options.offset,
-  });
-  return {
-    mailServerConfigured: isMailConfigured(config.smtp),
-    items: emails.map((email) => ({
-      ...describeEmail(email),
-      subject: email.subject,
-      message: email.message_id ? { id: email.message_id, subject: email.message_subject ?? '' } : null,
-      attempts: email.attempts,
-      nextAttemptAt:
-        email.status === 'pending' || email.status === 'sending' ? email.next_attempt_at.toISOString() : null,
-    })),
-  };
 }
 
 // ---- needs attention ----
@@ -1252,74 +1209,12 @@ export function resolveMootAttention(
   cause: AttentionCause,
   at: Date,
 ): Promise<number> {
-  return messagesRepository.resolveAttentionOfMessage(trx, orgId, messageId, { ...mootWhen[cause], at });
-}
-
-type AttentionAudience = 'manager' | 'registered_manager' | 'sender';
-
-/**
- * Whose items a member of staff sees and deals with: the registered manager every item, a manager
- * every item but the registered manager's, and anyone the items on messages they sent.
- */
-function attentionAudiencesOf(context: RequestContext): AttentionAudience[] {
-  if (context.actor.role === 'registered_manager') return ['manager', 'registered_manager', 'sender'];
-  if (context.actor.role === 'manager') return ['manager', 'sender'];
-  return [];
-}
-
-export async function listAttention(db: Db, context: RequestContext, options: Page & { open: boolean }) {
-  const items = await messagesRepository.listAttentionItems(db, context.orgId, {
-    ...options,
-    forRoles: attentionAudiencesOf(context),
-    senderId: context.actor.type === 'user' ? context.actor.id : null,
-  });
-  return items.map((item) => ({
-    id: item.id,
-    kind: item.kind,
-    forRole: item.for_role,
-    title: item.title,
-    detail: item.detail,
-    messageId: item.message_id,
-    messageSubject: item.message_subject,
-    createdAt: item.created_at.toISOString(),
-    resolvedAt: item.resolved_at?.toISOString() ?? null,
-    resolvedByName: item.resolved_by_name ?? null,
-    resolvedAutomatically: item.resolved_by_system,
-    resolutionNote: item.resolution_note,
-  }));
-}
-
-/** Marks an item dealt with; an item the caller does not see is not found. */
-export async function resolveAttention(
-  db: Db,
-  context: RequestContext,
-  id: string,
-  note: string | null,
-  clock: Clock,
-) {
-  const at = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const item = await messagesRepository.findAttentionItem(trx, context.orgId, id);
-    if (!item) throw notFound('The item');
-    const message = await messagesRepository.lockMessage(trx, context.orgId, item.message_id);
-    const sees =
-      attentionAudiencesOf(context).includes(item.for_role) ||
-      (item.for_role === 'sender' && message?.sent_by === context.actor.id);
-    if (!sees) throw notFound('The item');
-    const resolved = await messagesRepository.resolveAttentionItem(trx, context.orgId, id, {
-      at,
-      by: context.actor.type === 'user' ? context.actor.id : null,
-      note: note?.trim() || null,
-    });
-    if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
-    await recordAudit(trx, context, at, {
-      action: 'attention_item.resolve',
-      entityType: 'attention_item',
-      entityId: id,
-      changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
-      details: { messageId: item.message_id },
-    });
-  });
+  return resolveAttentionOf(
+    trx,
+    orgId,
+    { type: 'partner_message', id: messageId },
+    { ...mootWhen[cause], at },
+  );
 }
 
 // ---- escalation routes per organisation ----

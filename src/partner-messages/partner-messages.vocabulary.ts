@@ -79,21 +79,6 @@ export const receivedHow = [
 ] as const;
 export type ReceivedHow = (typeof receivedHow)[number];
 
-/** Where an email is, as staff see it: waiting covers queued, being sent and to be retried. */
-export const emailStates = ['waiting', 'sent', 'failed', 'held'] as const;
-export type EmailState = (typeof emailStates)[number];
-
-export const attentionKinds = [
-  'escalated_to_manager',
-  'escalated_to_registered_manager',
-  'call_partner',
-  'email_failed',
-  'no_route',
-  'share_refused',
-  'share_held',
-] as const;
-export type AttentionKind = (typeof attentionKinds)[number];
-
 export const templateLabels = {
   request: 'Request',
   safeguarding: 'Safeguarding consultation or referral',
@@ -155,21 +140,3 @@ export const receivedHowLabels = {
   meeting: 'Meeting',
   other: 'Another way',
 } as const satisfies Record<ReceivedHow, string>;
-
-export const attentionKindLabels = {
-  escalated_to_manager: 'Escalated to a manager',
-  escalated_to_registered_manager: 'Escalated to the registered manager',
-  call_partner: 'Phone the partner',
-  email_failed: 'Email failed',
-  no_route: 'No way to reach them',
-  share_refused: 'Not reached: sharing not allowed',
-  share_held: 'Email held: not sent',
-} as const satisfies Record<AttentionKind, string>;
-
-/** Where an email is, in words. */
-export const emailStateLabels = {
-  waiting: 'Waiting to be sent',
-  sent: 'Sent',
-  failed: 'Could not be delivered',
-  held: 'Held: will not be sent',
-} as const satisfies Record<EmailState, string>;

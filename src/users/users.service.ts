@@ -6,7 +6,8 @@ import { generateToken, hashToken } from '../auth/secrets.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
-import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import { changeVersioned } from '../db/versioned-change.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
@@ -242,28 +243,8 @@ export async function updateUser(
   return db.transaction().execute(async (trx) => {
     const existing = await usersRepository.findUserById(trx, context.orgId, id);
     if (!existing) throw notFound('The staff member');
-    checkVersion(expectedVersion, existing.version, 'The staff member’s account');
-    if (
-      id === context.actor.id &&
-      (input.disabled === true || (input.role && input.role !== existing.role))
-    ) {
-      throw new AppError('forbidden', 'You cannot change your own role or disable your own account.');
-    }
-    if ((input.role === 'admin' || existing.role === 'admin') && context.actor.role !== 'admin') {
-      throw new AppError('forbidden', 'Only an admin can change an admin account or make someone an admin.', {
-        field: 'role',
-      });
-    }
-    if (existing.role === 'admin' && input.role && readsCareRecords(input.role)) {
-      // Its credentials may be known to an admin (who added it): it must never open people's records.
-      throw new AppError(
-        'forbidden',
-        'An admin account cannot be given a role that reads people’s records. Add its owner a new account instead: they choose its password themselves.',
-        { field: 'role' },
-      );
-    }
-    const changed: string[] = [];
     const changes: Parameters<typeof usersRepository.updateUser>[4] = { updated_at: now };
+    const changed: string[] = [];
     if (input.displayName !== undefined && input.displayName !== existing.display_name) {
       changes.display_name = input.displayName;
       changed.push('display_name');
@@ -276,19 +257,55 @@ export async function updateUser(
       changes.disabled_at = input.disabled ? now : null;
       changed.push('disabled_at');
     }
-    if (changed.length === 0) return existing;
-    const updated = await usersRepository.updateUser(trx, context.orgId, id, expectedVersion, changes);
-    if (!updated) throw changedElsewhere('The staff member’s account');
-    if (input.disabled === true) await authRepository.endSessionsOfUser(trx, context.orgId, id, now);
-    await recordAudit(trx, context, now, {
-      action: 'user.update',
-      entityType: 'user',
-      entityId: id,
-      changedFields: changed,
-      details: changes.role ? { role: changes.role } : {},
+    const updated = await changeVersioned(trx, context, now, {
+      what: 'The staff member’s account',
+      existing,
+      expectedVersion,
+      check: () => refuseRoleChangeNotAllowed(context, existing, id, input),
+      write: async () =>
+        changed.length === 0
+          ? existing
+          : usersRepository.updateUser(trx, context.orgId, id, expectedVersion, changes),
+      audit: () =>
+        changed.length === 0
+          ? null
+          : {
+              action: 'user.update',
+              entityType: 'user',
+              entityId: id,
+              changedFields: changed,
+              details: changes.role ? { role: changes.role } : {},
+            },
     });
+    if (input.disabled === true && changed.includes('disabled_at')) {
+      await authRepository.endSessionsOfUser(trx, context.orgId, id, now);
+    }
     return updated;
   });
+}
+
+function refuseRoleChangeNotAllowed(
+  context: RequestContext,
+  existing: { role: StaffRole },
+  id: string,
+  input: UpdateUserInput,
+): void {
+  if (id === context.actor.id && (input.disabled === true || (input.role && input.role !== existing.role))) {
+    throw new AppError('forbidden', 'You cannot change your own role or disable your own account.');
+  }
+  if ((input.role === 'admin' || existing.role === 'admin') && context.actor.role !== 'admin') {
+    throw new AppError('forbidden', 'Only an admin can change an admin account or make someone an admin.', {
+      field: 'role',
+    });
+  }
+  if (existing.role === 'admin' && input.role && readsCareRecords(input.role)) {
+    // Its credentials may be known to an admin (who added it): it must never open people's records.
+    throw new AppError(
+      'forbidden',
+      'An admin account cannot be given a role that reads people’s records. Add its owner a new account instead: they choose its password themselves.',
+      { field: 'role' },
+    );
+  }
 }
 
 export async function getUser(db: Db, context: RequestContext, id: string) {

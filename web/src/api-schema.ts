@@ -2477,78 +2477,6 @@ export interface paths {
       };
     };
   };
-  "/api/outbox": {
-    /**
-     * Every email in the organisation's outbox and where it is; whether a mail server is set up
-     * @description Newest first. Never the bodies or the links the emails carry. Without a mail server (SMTP_HOST) nothing is sent: emails wait here.
-     */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          offset?: number;
-          /** @description Only the emails in this state; every email when absent */
-          state?: "waiting" | "sent" | "failed" | "held";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Outbox"];
-          };
-        };
-      };
-    };
-  };
-  "/api/attention": {
-    /**
-     * "Needs attention": escalations to managers, calls to make, emails that failed
-     * @description The registered manager and managers see every item; a care worker sees the items on messages they sent.
-     */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          offset?: number;
-          open?: "true" | "false";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["AttentionItem"][];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/attention/{id}/resolve": {
-    /** Mark an item dealt with */
-    post: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            note?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        204: {
-          content: never;
-        };
-      };
-    };
-  };
   "/api/escalation-routes": {
     /** The organisation's escalation route for each kind of message and urgency */
     get: {
@@ -2758,6 +2686,78 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["PartnerView"];
+          };
+        };
+      };
+    };
+  };
+  "/api/attention": {
+    /**
+     * "Needs attention": escalations to managers, calls to make, emails that failed, triggers met
+     * @description The registered manager and managers see every item; a care worker sees the items addressed to them (on messages they sent). An item names what it is about; opening that record is decided by its own page.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          open?: "true" | "false";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["AttentionItem"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/attention/{id}/resolve": {
+    /** Mark an item dealt with */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/outbox": {
+    /**
+     * Every email in the organisation's outbox and where it is; whether a mail server is set up
+     * @description Newest first. Never the bodies or the links the emails carry. Without a mail server (SMTP_HOST) nothing is sent: emails wait here.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          /** @description Only the emails in this state; every email when absent */
+          state?: "waiting" | "sent" | "failed" | "held";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Outbox"];
           };
         };
       };
@@ -3523,6 +3523,41 @@ export interface components {
         lastSteps: number;
         times: number;
       } | null;
+    };
+    OutboxEmailInput: {
+      /** Format: uuid */
+      id: string;
+      to: string;
+      /**
+       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
+       * @enum {string}
+       */
+      state: "waiting" | "sent" | "failed" | "held";
+      /** @description Why it was held, or the last delivery error */
+      why: string | null;
+      queuedAt: string;
+      sentAt: string | null;
+      /** @description The email's subject line, which carries no personal details */
+      subject: string;
+      /** @description The record the email is about: a partner message, an incident, a safeguarding concern */
+      about: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        /** Format: uuid */
+        id: string;
+        title: string;
+        /** @description Where staff open it; null when it no longer exists */
+        webPath: string | null;
+      }) | null;
+      /** @description How many times Liaison has tried to hand it to the mail server */
+      attempts: number;
+      /** @description For an email waiting: when it is next tried */
+      nextAttemptAt: string | null;
+    };
+    OutboxInput: {
+      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
+      mailServerConfigured: boolean;
+      items: components["schemas"]["OutboxEmailInput"][];
     };
     /**
      * @description care_worker, manager, registered_manager, auditor (read-only) or admin
@@ -4446,57 +4481,6 @@ export interface components {
         })[];
       linkExpiresAt: string;
     };
-    OutboxEmailInput: {
-      /** Format: uuid */
-      id: string;
-      to: string;
-      /**
-       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
-       * @enum {string}
-       */
-      state: "waiting" | "sent" | "failed" | "held";
-      /** @description Why it was held, or the last delivery error */
-      why: string | null;
-      queuedAt: string;
-      sentAt: string | null;
-      /** @description The email's subject line, which carries no personal details */
-      subject: string;
-      /** @description The partner message the email is about */
-      message: {
-        /** Format: uuid */
-        id: string;
-        subject: string;
-      } | null;
-      /** @description How many times Liaison has tried to hand it to the mail server */
-      attempts: number;
-      /** @description For an email waiting: when it is next tried */
-      nextAttemptAt: string | null;
-    };
-    OutboxInput: {
-      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
-      mailServerConfigured: boolean;
-      items: components["schemas"]["OutboxEmailInput"][];
-    };
-    AttentionItemInput: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind: "escalated_to_manager" | "escalated_to_registered_manager" | "call_partner" | "email_failed" | "no_route" | "share_refused" | "share_held";
-      /** @enum {string} */
-      forRole: "manager" | "registered_manager" | "sender";
-      title: string;
-      detail: string | null;
-      /** Format: uuid */
-      messageId: string;
-      messageSubject: string;
-      createdAt: string;
-      resolvedAt: string | null;
-      /** @description The member of staff who marked it dealt with */
-      resolvedByName: string | null;
-      /** @description Resolved by Liaison because its cause went away; resolutionNote says what happened */
-      resolvedAutomatically: boolean;
-      resolutionNote: string | null;
-    };
     EscalationRouteSettingInput: {
       /** @enum {string} */
       template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
@@ -4549,6 +4533,37 @@ export interface components {
       why: string;
       madeBy: string;
       madeAt: string;
+    };
+    AttentionItemInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "escalated_to_manager" | "escalated_to_registered_manager" | "call_partner" | "email_failed" | "no_route" | "share_refused" | "share_held" | "review_trigger_met" | "restriction_past_review" | "decision_overdue";
+      /**
+       * @description Every manager, the registered manager, or one member of staff (`sender`: who sent or raised it)
+       * @enum {string}
+       */
+      forRole: "manager" | "registered_manager" | "sender";
+      title: string;
+      detail: string | null;
+      /** @description The record the item is about: a partner message, an incident, a safeguarding concern */
+      subject: {
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        /** Format: uuid */
+        id: string;
+        /** @description What the item is about, in words */
+        title: string;
+        /** @description Where staff open it; null when it no longer exists */
+        webPath: string | null;
+      };
+      createdAt: string;
+      resolvedAt: string | null;
+      /** @description The member of staff who marked it dealt with */
+      resolvedByName: string | null;
+      /** @description Resolved by Liaison because its cause went away; resolutionNote says what happened */
+      resolvedAutomatically: boolean;
+      resolutionNote: string | null;
     };
     AccessVisitInput: {
       firstEntryId: number;
@@ -5152,6 +5167,41 @@ export interface components {
         lastSteps: number;
         times: number;
       } | null;
+    };
+    OutboxEmail: {
+      /** Format: uuid */
+      id: string;
+      to: string;
+      /**
+       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
+       * @enum {string}
+       */
+      state: "waiting" | "sent" | "failed" | "held";
+      /** @description Why it was held, or the last delivery error */
+      why: string | null;
+      queuedAt: string;
+      sentAt: string | null;
+      /** @description The email's subject line, which carries no personal details */
+      subject: string;
+      /** @description The record the email is about: a partner message, an incident, a safeguarding concern */
+      about: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        /** Format: uuid */
+        id: string;
+        title: string;
+        /** @description Where staff open it; null when it no longer exists */
+        webPath: string | null;
+      }) | null;
+      /** @description How many times Liaison has tried to hand it to the mail server */
+      attempts: number;
+      /** @description For an email waiting: when it is next tried */
+      nextAttemptAt: string | null;
+    };
+    Outbox: {
+      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
+      mailServerConfigured: boolean;
+      items: components["schemas"]["OutboxEmail"][];
     };
     /**
      * @description care_worker, manager, registered_manager, auditor (read-only) or admin
@@ -6067,57 +6117,6 @@ export interface components {
         })[];
       linkExpiresAt: string;
     };
-    OutboxEmail: {
-      /** Format: uuid */
-      id: string;
-      to: string;
-      /**
-       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
-       * @enum {string}
-       */
-      state: "waiting" | "sent" | "failed" | "held";
-      /** @description Why it was held, or the last delivery error */
-      why: string | null;
-      queuedAt: string;
-      sentAt: string | null;
-      /** @description The email's subject line, which carries no personal details */
-      subject: string;
-      /** @description The partner message the email is about */
-      message: {
-        /** Format: uuid */
-        id: string;
-        subject: string;
-      } | null;
-      /** @description How many times Liaison has tried to hand it to the mail server */
-      attempts: number;
-      /** @description For an email waiting: when it is next tried */
-      nextAttemptAt: string | null;
-    };
-    Outbox: {
-      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
-      mailServerConfigured: boolean;
-      items: components["schemas"]["OutboxEmail"][];
-    };
-    AttentionItem: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind: "escalated_to_manager" | "escalated_to_registered_manager" | "call_partner" | "email_failed" | "no_route" | "share_refused" | "share_held";
-      /** @enum {string} */
-      forRole: "manager" | "registered_manager" | "sender";
-      title: string;
-      detail: string | null;
-      /** Format: uuid */
-      messageId: string;
-      messageSubject: string;
-      createdAt: string;
-      resolvedAt: string | null;
-      /** @description The member of staff who marked it dealt with */
-      resolvedByName: string | null;
-      /** @description Resolved by Liaison because its cause went away; resolutionNote says what happened */
-      resolvedAutomatically: boolean;
-      resolutionNote: string | null;
-    };
     EscalationRouteSetting: {
       /** @enum {string} */
       template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
@@ -6170,6 +6169,37 @@ export interface components {
       why: string;
       madeBy: string;
       madeAt: string;
+    };
+    AttentionItem: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "escalated_to_manager" | "escalated_to_registered_manager" | "call_partner" | "email_failed" | "no_route" | "share_refused" | "share_held" | "review_trigger_met" | "restriction_past_review" | "decision_overdue";
+      /**
+       * @description Every manager, the registered manager, or one member of staff (`sender`: who sent or raised it)
+       * @enum {string}
+       */
+      forRole: "manager" | "registered_manager" | "sender";
+      title: string;
+      detail: string | null;
+      /** @description The record the item is about: a partner message, an incident, a safeguarding concern */
+      subject: {
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        /** Format: uuid */
+        id: string;
+        /** @description What the item is about, in words */
+        title: string;
+        /** @description Where staff open it; null when it no longer exists */
+        webPath: string | null;
+      };
+      createdAt: string;
+      resolvedAt: string | null;
+      /** @description The member of staff who marked it dealt with */
+      resolvedByName: string | null;
+      /** @description Resolved by Liaison because its cause went away; resolutionNote says what happened */
+      resolvedAutomatically: boolean;
+      resolutionNote: string | null;
     };
     AccessVisit: {
       firstEntryId: number;

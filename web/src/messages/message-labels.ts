@@ -1,3 +1,5 @@
+import * as attentionVocabulary from '../../../src/attention/attention.vocabulary.ts';
+import * as outboxVocabulary from '../../../src/outbox/outbox.vocabulary.ts';
 import * as vocabulary from '../../../src/partner-messages/partner-messages.vocabulary.ts';
 import type {
   AskType,
@@ -112,10 +114,13 @@ export const routeTemplateLabels = {
   incident_update: 'Incident update',
 } as const satisfies Record<EscalationRouteTemplate, string>;
 
-export const attentionKindLabels = vocabulary.attentionKindLabels satisfies Record<AttentionKind, string>;
+export const attentionKindLabels = attentionVocabulary.attentionKindLabels satisfies Record<
+  AttentionKind,
+  string
+>;
 
 /** Where an email is, in words. */
-export const emailStateLabels = vocabulary.emailStateLabels satisfies Record<OutboxState, string>;
+export const emailStateLabels = outboxVocabulary.emailStateLabels satisfies Record<OutboxState, string>;
 export const emailStates = Object.keys(emailStateLabels) as OutboxState[];
 
 /** "2 hours after the deadline", "1 day after the previous step", "the next working morning". */

@@ -1,0 +1,62 @@
+import { type AuditRecord, recordAudit } from '../audit/audit.service.ts';
+import type { RequestContext } from '../context.ts';
+import { changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import type { Executor } from './database.ts';
+
+/**
+ * A change to a versioned record, in the order every versioned change in Liaison takes:
+ *
+ * 1. the record as loaded in this transaction — missing → 404 naming `what`;
+ * 2. the version the caller loaded (from `If-Match`, see `http/conditional.ts`) — another → 412;
+ * 3. `write`, the compare-and-set (`… where version = expected`, returning the new row) —
+ *    nothing returned means another request changed it between 1 and 3 → 412;
+ * 4. its audit entry, in the same transaction (none when nothing changed).
+ *
+ * `write` may return `undefined` only when the compare-and-set matched no row. Checks that refuse
+ * the change for other reasons belong in `check`, which runs after the version is known to match.
+ */
+export async function changeVersioned<Row extends { version: number }>(
+  trx: Executor,
+  context: RequestContext,
+  at: Date,
+  change: {
+    /** The record in words, as the start of a sentence: "The staff member’s account". */
+    what: string;
+    existing: Row | undefined;
+    expectedVersion: number;
+    check?: (existing: Row) => void | Promise<void>;
+    write: (existing: Row) => Promise<Row | undefined>;
+    /** The audit entry; `null` when the change turned out to change nothing (no entry then). */
+    audit: (updated: Row, existing: Row) => AuditRecord | null;
+  },
+): Promise<Row> {
+  const existing = change.existing;
+  if (!existing) throw notFound(change.what);
+  checkVersion(change.expectedVersion, existing.version, change.what);
+  await change.check?.(existing);
+  const updated = await change.write(existing);
+  if (!updated) throw changedElsewhere(change.what);
+  const audit = change.audit(updated, existing);
+  if (audit) await recordAudit(trx, context, at, audit);
+  return updated;
+}
+
+/**
+ * The changes a form asks for that differ from the stored row, and their column names for the
+ * audit entry (names only, never values). `undefined` in the input means "not asked to change".
+ */
+export function changedColumns<Row, Column extends keyof Row & string>(
+  existing: Row,
+  asked: { [C in Column]?: Row[C] | undefined },
+  same: (a: unknown, b: unknown) => boolean = Object.is,
+): { changes: Partial<Pick<Row, Column>>; changedFields: Column[] } {
+  const changes: Partial<Pick<Row, Column>> = {};
+  const changedFields: Column[] = [];
+  for (const column of Object.keys(asked) as Column[]) {
+    const value = asked[column];
+    if (value === undefined || same(value, existing[column])) continue;
+    changes[column] = value as Row[Column];
+    changedFields.push(column);
+  }
+  return { changes, changedFields };
+}
