@@ -23,6 +23,7 @@ import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
+import { routeSettingsRoutes } from './escalation/route-settings.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { describeRoute } from './http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
@@ -287,6 +288,7 @@ export async function buildApp(
   await app.register(partnerMessagesRoutes(dependencies));
   await app.register(attentionRoutes(dependencies));
   await app.register(outboxRoutes(dependencies));
+  await app.register(routeSettingsRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
 

@@ -16,6 +16,7 @@ import type {
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
+import type { EscalationRouteSettingsTable } from '../escalation/route-settings.table.ts';
 import type {
   IncidentLearningActionsTable,
   IncidentMeasuresTable,
@@ -26,7 +27,6 @@ import type {
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
 import type {
-  EscalationRouteSettingsTable,
   MessageEventsTable,
   PartnerLinksTable,
   PartnerMessagesTable,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import {
   checkRoute,
   type EscalationRoute,
   escalationTargets,
+  escalationTemplates,
   MAX_REPEAT_TIMES,
 } from './escalation-routes.ts';
 
@@ -42,3 +44,22 @@ export const escalationRouteSchema = z
       context.addIssue({ code: 'custom', message: problem });
   })
   .meta({ id: 'EscalationRoute' });
+
+// ---- the organisation's routes ----
+
+const routeTemplateSchema = z.enum(escalationTemplates);
+
+export const routeSettingSchema = z
+  .object({
+    template: routeTemplateSchema,
+    urgency: requestUrgencySchema,
+    route: escalationRouteSchema,
+    isDefault: z.boolean(),
+    version: z.number().int().describe('Send it back in If-Match to change the route'),
+  })
+  .meta({ id: 'EscalationRouteSetting' });
+export const routeSettingParams = z.strictObject({
+  template: routeTemplateSchema,
+  urgency: requestUrgencySchema,
+});
+export const setRouteBody = z.strictObject({ route: escalationRouteSchema });

@@ -3,6 +3,7 @@ import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
 import { forgetOldSignInFailures } from '../auth/auth.service.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import { handlerPerSubject } from '../escalation/escalation-steps.service.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import { deliverEmailJob } from '../outbox/email-delivery.ts';
@@ -35,7 +36,13 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
     },
     fireEscalationStepsJob(
       { db, clock },
-      messageEscalationHandler({ publicUrl: config.publicUrl, keyFile: config.mfaKeyFile }),
+      // What a due step does, per kind of record that escalates.
+      handlerPerSubject({
+        partner_message: messageEscalationHandler({
+          publicUrl: config.publicUrl,
+          keyFile: config.mfaKeyFile,
+        }),
+      }),
     ),
   ];
   if (mailer) {

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { raiseAttention } from '../attention/attention.service.ts';
 import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -105,17 +103,10 @@ const providerName = (trx: DbTransaction, orgId: string) =>
 function messagesOfBatch(trx: DbTransaction, batch: readonly DueEscalationStep[]) {
   return once(trx, 'messages', async () => {
     const steps = batch.filter((step) => step.subjectType === MESSAGE_SUBJECT);
-    const messages =
-      steps.length === 0
-        ? []
-        : await trx
-            .selectFrom('partner_messages')
-            .selectAll()
-            .where(
-              sql<boolean>`(org_id, id) in (select * from unnest(${steps.map((step) => step.orgId)}::uuid[],
-                ${steps.map((step) => step.subjectId)}::uuid[]))`,
-            )
-            .execute();
+    const messages = await messagesRepository.findMessagesByKeys(
+      trx,
+      steps.map((step) => ({ orgId: step.orgId, id: step.subjectId })),
+    );
     return new Map(messages.map((message) => [`${message.org_id}:${message.id}`, message]));
   });
 }
@@ -186,17 +177,13 @@ async function contactFor(trx: DbTransaction, message: PartnerMessageRow, target
     case 'next_contact': {
       if (message.next_contact_id) return findContact(trx, orgId, message.next_contact_id);
       // Nobody named: the first other current contact at the organisation, by name.
-      const next = await trx
-        .selectFrom('partner_contacts')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('partner_organisation_id', '=', message.partner_organisation_id)
-        .where('id', '<>', message.partner_contact_id)
-        .where('ended_at', 'is', null)
-        .orderBy('name')
-        .orderBy('id')
-        .executeTakeFirst();
-      return next ? findContact(trx, orgId, next.id) : undefined;
+      const next = await messagesRepository.findOtherCurrentContact(
+        trx,
+        orgId,
+        message.partner_organisation_id,
+        message.partner_contact_id,
+      );
+      return next ? findContact(trx, orgId, next) : undefined;
     }
     default:
       return undefined;
@@ -534,15 +521,7 @@ async function tellManagers(
     at,
   );
   const managers = await once(trx, `managers:${message.org_id}:${role}`, () =>
-    trx
-      .selectFrom('users')
-      .select('email')
-      .where('org_id', '=', message.org_id)
-      .where('role', '=', role)
-      .where('disabled_at', 'is', null)
-      .orderBy('email')
-      .limit(20)
-      .execute(),
+    messagesRepository.activeStaffEmails(trx, message.org_id, role),
   );
   const email = managerAlertEmail({
     message,

@@ -340,8 +340,100 @@ export async function linkHoldersReached(executor: Executor, orgId: string, mess
   return holders.map((row) => row.email ?? '');
 }
 
-// ---- escalation route settings ----
+// ---- what escalation and the message check read ----
 
-export async function listRouteSettings(executor: Executor, orgId: string) {
-  return executor.selectFrom('escalation_route_settings').selectAll().where('org_id', '=', orgId).execute();
+/** The messages with these keys, in one statement (a sweep's batch of steps). */
+export async function findMessagesByKeys(
+  executor: Executor,
+  keys: readonly { orgId: string; id: string }[],
+): Promise<PartnerMessageRow[]> {
+  if (keys.length === 0) return [];
+  return executor
+    .selectFrom('partner_messages')
+    .selectAll()
+    .where(
+      sql<boolean>`(org_id, id) in (select * from unnest(${keys.map((key) => key.orgId)}::uuid[],
+        ${keys.map((key) => key.id)}::uuid[]))`,
+    )
+    .execute();
+}
+
+/** The first other current contact at the partner organisation, by name. */
+export async function findOtherCurrentContact(
+  executor: Executor,
+  orgId: string,
+  partnerOrganisationId: string,
+  exceptContactId: string,
+): Promise<string | undefined> {
+  const next = await executor
+    .selectFrom('partner_contacts')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('partner_organisation_id', '=', partnerOrganisationId)
+    .where('id', '<>', exceptContactId)
+    .where('ended_at', 'is', null)
+    .orderBy('name')
+    .orderBy('id')
+    .executeTakeFirst();
+  return next?.id;
+}
+
+/** The addresses of the organisation's active staff with a role (at most 20), for alerts. */
+export async function activeStaffEmails(
+  executor: Executor,
+  orgId: string,
+  role: 'manager' | 'registered_manager',
+) {
+  return executor
+    .selectFrom('users')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('role', '=', role)
+    .where('disabled_at', 'is', null)
+    .orderBy('email')
+    .limit(20)
+    .execute();
+}
+
+export async function findOrganisationName(executor: Executor, orgId: string): Promise<string> {
+  const organisation = await executor
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return organisation.name;
+}
+
+const namedPersonColumns = ['id', 'given_name', 'family_name', 'preferred_name', 'nhs_number'] as const;
+
+export async function findPersonForNaming(executor: Executor, orgId: string, personId: string) {
+  return executor
+    .selectFrom('people')
+    .select(namedPersonColumns)
+    .where('org_id', '=', orgId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** People whose family name or NHS number appears among those found in a text (at most 200). */
+export async function findPeopleNamed(
+  executor: Executor,
+  orgId: string,
+  found: { familyNames: readonly string[]; nhsNumbers: readonly string[] },
+) {
+  if (found.familyNames.length === 0 && found.nhsNumbers.length === 0) return [];
+  return executor
+    .selectFrom('people')
+    .select(namedPersonColumns)
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        ...(found.familyNames.length > 0
+          ? [eb(eb.fn('lower', ['family_name']), 'in', [...found.familyNames])]
+          : []),
+        ...(found.nhsNumbers.length > 0 ? [eb('nhs_number', 'in', [...found.nhsNumbers])] : []),
+      ]),
+    )
+    .limit(200)
+    .execute();
 }

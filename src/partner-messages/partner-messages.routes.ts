@@ -2,11 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { requestContext } from '../auth/access.ts';
-import {
-  careRecordReaders as readers,
-  registeredManagers as routeKeepers,
-  careRecordWriters as writers,
-} from '../auth/role-groups.ts';
+import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   expectedVersion,
@@ -18,6 +14,9 @@ import {
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
+import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';
+import { recordLinkHandedOver, resendLink, revokeLink } from './message-links.service.ts';
+import { listMessages, viewMessage } from './message-reading.service.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
   checkMessageBody,
@@ -34,27 +33,11 @@ import {
   partnerRespondBody,
   partnerViewSchema,
   revokeLinkBody,
-  routeSettingParams,
-  routeSettingSchema,
   sendMessageBody,
   sentMessageSchema,
-  setRouteBody,
   withdrawMessageBody,
 } from './partner-messages.schemas.ts';
-import {
-  checkDraft,
-  closeMessage,
-  listMessages,
-  listRouteSettings,
-  logContact,
-  recordLinkHandedOver,
-  resendLink,
-  revokeLink,
-  sendMessage,
-  setRouteSetting,
-  viewMessage,
-  withdrawMessage,
-} from './partner-messages.service.ts';
+import { checkDraft, sendMessage } from './partner-messages.service.ts';
 import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
 
 const tags = ['Partner messages'];
@@ -243,78 +226,6 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           { messageId: request.params.id, linkId: request.params.linkId },
           request.body,
           clock,
-        ),
-    );
-
-    // ---- escalation routes ----
-
-    app.get(
-      '/api/escalation-routes',
-      {
-        config: { access: readers },
-        schema: {
-          tags,
-          summary: "The organisation's escalation route for each kind of message and urgency",
-          response: { 200: z.object({ items: z.array(routeSettingSchema) }), ...problemResponses },
-        },
-      },
-      async (request) => ({ items: await listRouteSettings(db, requestContext(request)) }),
-    );
-
-    app.put(
-      '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          body: setRouteBody,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
-      async (request, reply) =>
-        withETag(
-          reply,
-          await setRouteSetting(
-            db,
-            requestContext(request),
-            request.params,
-            request.body.route,
-            expectedVersion(request),
-            clock,
-          ),
-        ),
-    );
-
-    app.delete(
-      '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Go back to the default route for one kind of message and urgency',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
-      async (request, reply) =>
-        withETag(
-          reply,
-          await setRouteSetting(
-            db,
-            requestContext(request),
-            request.params,
-            null,
-            expectedVersion(request),
-            clock,
-          ),
         ),
     );
 

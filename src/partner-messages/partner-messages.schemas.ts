@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { escalationRouteSchema, escalationTargetSchema } from '../escalation/escalation.schemas.ts';
-import { escalationTemplates } from '../escalation/escalation-routes.ts';
 import { pageQuery } from '../http/schemas.ts';
 import { emailSchema } from '../outbox/outbox.schemas.ts';
 import { requestUrgencySchema } from '../partners/partners.schemas.ts';
@@ -327,22 +326,3 @@ export const partnerRespondBody = z.strictObject({
   response: requiredText(10000),
 });
 export type PartnerRespondInput = z.infer<typeof partnerRespondBody>;
-
-// ---- escalation route settings ----
-
-const routeTemplateSchema = z.enum(escalationTemplates);
-
-export const routeSettingSchema = z
-  .object({
-    template: routeTemplateSchema,
-    urgency: requestUrgencySchema,
-    route: escalationRouteSchema,
-    isDefault: z.boolean(),
-    version: z.number().int().describe('Send it back in If-Match to change the route'),
-  })
-  .meta({ id: 'EscalationRouteSetting' });
-export const routeSettingParams = z.strictObject({
-  template: routeTemplateSchema,
-  urgency: requestUrgencySchema,
-});
-export const setRouteBody = z.strictObject({ route: escalationRouteSchema });

@@ -101,16 +101,6 @@ export type PartnerLinksTable = {
   last_used_at: Date | null;
 };
 
-export type EscalationRouteSettingsTable = {
-  org_id: string;
-  template: EscalationTemplate;
-  urgency: RequestUrgency;
-  route: ColumnType<EscalationRoute | null, string | null, string | null>;
-  updated_by: string | null;
-  updated_at: Date;
-  version: Generated<number>;
-};
-
 export type PartnerMessageRow = Selectable<PartnerMessagesTable>;
 export type NewPartnerMessageRow = Insertable<PartnerMessagesTable>;
 export type PartnerMessageUpdate = Updateable<PartnerMessagesTable>;

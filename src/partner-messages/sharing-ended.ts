@@ -10,13 +10,9 @@ import {
 } from '../outbox/outbox.service.ts';
 import type { SharingBasisEnded } from '../sharing/basis-endings.ts';
 import { decideQuietly } from '../sharing/sharing.service.ts';
+import { resolveMootAttention } from './message-attention.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import {
-  addEvent,
-  MESSAGE_SUBJECT,
-  organisationName,
-  resolveMootAttention,
-} from './partner-messages.service.ts';
+import { addEvent, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
 
 /**
  * The basis a delivered message rested on has ended. The gate already refuses every later open of

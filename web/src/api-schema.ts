@@ -2477,78 +2477,6 @@ export interface paths {
       };
     };
   };
-  "/api/escalation-routes": {
-    /** The organisation's escalation route for each kind of message and urgency */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["EscalationRouteSetting"][];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/escalation-routes/{template}/{urgency}": {
-    /**
-     * Set the route for one kind of message and urgency (messages already sent keep theirs)
-     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.
-     */
-    put: {
-      parameters: {
-        header: {
-          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
-          "if-match": string;
-        };
-        path: {
-          template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
-          urgency: "urgent" | "routine";
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            route: components["schemas"]["EscalationRouteInput"];
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": components["schemas"]["EscalationRouteSetting"];
-          };
-        };
-      };
-    };
-    /**
-     * Go back to the default route for one kind of message and urgency
-     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.
-     */
-    delete: {
-      parameters: {
-        header: {
-          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
-          "if-match": string;
-        };
-        path: {
-          template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
-          urgency: "urgent" | "routine";
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": components["schemas"]["EscalationRouteSetting"];
-          };
-        };
-      };
-    };
-  };
   "/api/partner/message": {
     /** The message this link was sent with, and its thread */
     get: {
@@ -2758,6 +2686,78 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["Outbox"];
+          };
+        };
+      };
+    };
+  };
+  "/api/escalation-routes": {
+    /** The organisation's escalation route for each kind of message and urgency */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["EscalationRouteSetting"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/escalation-routes/{template}/{urgency}": {
+    /**
+     * Set the route for one kind of message and urgency (messages already sent keep theirs)
+     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.
+     */
+    put: {
+      parameters: {
+        header: {
+          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
+          "if-match": string;
+        };
+        path: {
+          template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
+          urgency: "urgent" | "routine";
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            route: components["schemas"]["EscalationRouteInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EscalationRouteSetting"];
+          };
+        };
+      };
+    };
+    /**
+     * Go back to the default route for one kind of message and urgency
+     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.
+     */
+    delete: {
+      parameters: {
+        header: {
+          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
+          "if-match": string;
+        };
+        path: {
+          template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
+          urgency: "urgent" | "routine";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["EscalationRouteSetting"];
           };
         };
       };
@@ -3500,66 +3500,6 @@ export interface components {
       signInStep?: "second_factor" | "enrolment";
     };
     /**
-     * @description Who an escalation step reaches: a partner contact or channel, or a manager internally
-     * @enum {string}
-     */
-    EscalationTargetInput: "remind_same_contact" | "next_contact" | "duty_or_out_of_hours_channel" | "senior_contact" | "internal_manager" | "internal_registered_manager";
-    /** @description After the deadline (first step) or the previous step. Days are London calendar days; the next working morning is 09:00 on the next weekday that is not a bank holiday. */
-    StepDelayInput: OneOf<[{
-      /** @enum {string} */
-      unit: "minutes" | "hours" | "days";
-      amount: number;
-    }, {
-      /** @constant */
-      unit: "next_working_morning";
-    }]>;
-    EscalationRouteInput: {
-      steps: {
-          delay: components["schemas"]["StepDelayInput"];
-          target: components["schemas"]["EscalationTargetInput"];
-          stopsOnAcknowledgement: boolean;
-        }[];
-      repeat: {
-        lastSteps: number;
-        times: number;
-      } | null;
-    };
-    OutboxEmailInput: {
-      /** Format: uuid */
-      id: string;
-      to: string;
-      /**
-       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
-       * @enum {string}
-       */
-      state: "waiting" | "sent" | "failed" | "held";
-      /** @description Why it was held, or the last delivery error */
-      why: string | null;
-      queuedAt: string;
-      sentAt: string | null;
-      /** @description The email's subject line, which carries no personal details */
-      subject: string;
-      /** @description The record the email is about: a partner message, an incident, a safeguarding concern */
-      about: ({
-        /** @enum {string} */
-        type: "partner_message" | "incident" | "concern";
-        /** Format: uuid */
-        id: string;
-        title: string;
-        /** @description Where staff open it; null when it no longer exists */
-        webPath: string | null;
-      }) | null;
-      /** @description How many times Liaison has tried to hand it to the mail server */
-      attempts: number;
-      /** @description For an email waiting: when it is next tried */
-      nextAttemptAt: string | null;
-    };
-    OutboxInput: {
-      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
-      mailServerConfigured: boolean;
-      items: components["schemas"]["OutboxEmailInput"][];
-    };
-    /**
      * @description care_worker, manager, registered_manager, auditor (read-only) or admin
      * @enum {string}
      */
@@ -3759,6 +3699,76 @@ export interface components {
       reason: string;
       /** @description For a routine matter with no route: when one opens */
       nextStaffedAt: string | null;
+    };
+    /**
+     * @description Who an escalation step reaches: a partner contact or channel, or a manager internally
+     * @enum {string}
+     */
+    EscalationTargetInput: "remind_same_contact" | "next_contact" | "duty_or_out_of_hours_channel" | "senior_contact" | "internal_manager" | "internal_registered_manager";
+    /** @description After the deadline (first step) or the previous step. Days are London calendar days; the next working morning is 09:00 on the next weekday that is not a bank holiday. */
+    StepDelayInput: OneOf<[{
+      /** @enum {string} */
+      unit: "minutes" | "hours" | "days";
+      amount: number;
+    }, {
+      /** @constant */
+      unit: "next_working_morning";
+    }]>;
+    EscalationRouteInput: {
+      steps: {
+          delay: components["schemas"]["StepDelayInput"];
+          target: components["schemas"]["EscalationTargetInput"];
+          stopsOnAcknowledgement: boolean;
+        }[];
+      repeat: {
+        lastSteps: number;
+        times: number;
+      } | null;
+    };
+    EscalationRouteSettingInput: {
+      /** @enum {string} */
+      template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
+      /** @enum {string} */
+      urgency: "urgent" | "routine";
+      route: components["schemas"]["EscalationRouteInput"];
+      isDefault: boolean;
+      /** @description Send it back in If-Match to change the route */
+      version: number;
+    };
+    OutboxEmailInput: {
+      /** Format: uuid */
+      id: string;
+      to: string;
+      /**
+       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
+       * @enum {string}
+       */
+      state: "waiting" | "sent" | "failed" | "held";
+      /** @description Why it was held, or the last delivery error */
+      why: string | null;
+      queuedAt: string;
+      sentAt: string | null;
+      /** @description The email's subject line, which carries no personal details */
+      subject: string;
+      /** @description The record the email is about: a partner message, an incident, a safeguarding concern */
+      about: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        /** Format: uuid */
+        id: string;
+        title: string;
+        /** @description Where staff open it; null when it no longer exists */
+        webPath: string | null;
+      }) | null;
+      /** @description How many times Liaison has tried to hand it to the mail server */
+      attempts: number;
+      /** @description For an email waiting: when it is next tried */
+      nextAttemptAt: string | null;
+    };
+    OutboxInput: {
+      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
+      mailServerConfigured: boolean;
+      items: components["schemas"]["OutboxEmailInput"][];
     };
     /**
      * @description Conditions used to rank who is most at risk when services are disrupted
@@ -4481,16 +4491,6 @@ export interface components {
         })[];
       linkExpiresAt: string;
     };
-    EscalationRouteSettingInput: {
-      /** @enum {string} */
-      template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
-      /** @enum {string} */
-      urgency: "urgent" | "routine";
-      route: components["schemas"]["EscalationRouteInput"];
-      isDefault: boolean;
-      /** @description Send it back in If-Match to change the route */
-      version: number;
-    };
     AdviceInput: {
       /** Format: uuid */
       id: string;
@@ -5144,66 +5144,6 @@ export interface components {
       signInStep?: "second_factor" | "enrolment";
     };
     /**
-     * @description Who an escalation step reaches: a partner contact or channel, or a manager internally
-     * @enum {string}
-     */
-    EscalationTarget: "remind_same_contact" | "next_contact" | "duty_or_out_of_hours_channel" | "senior_contact" | "internal_manager" | "internal_registered_manager";
-    /** @description After the deadline (first step) or the previous step. Days are London calendar days; the next working morning is 09:00 on the next weekday that is not a bank holiday. */
-    StepDelay: OneOf<[{
-      /** @enum {string} */
-      unit: "minutes" | "hours" | "days";
-      amount: number;
-    }, {
-      /** @constant */
-      unit: "next_working_morning";
-    }]>;
-    EscalationRoute: {
-      steps: {
-          delay: components["schemas"]["StepDelay"];
-          target: components["schemas"]["EscalationTarget"];
-          stopsOnAcknowledgement: boolean;
-        }[];
-      repeat: {
-        lastSteps: number;
-        times: number;
-      } | null;
-    };
-    OutboxEmail: {
-      /** Format: uuid */
-      id: string;
-      to: string;
-      /**
-       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
-       * @enum {string}
-       */
-      state: "waiting" | "sent" | "failed" | "held";
-      /** @description Why it was held, or the last delivery error */
-      why: string | null;
-      queuedAt: string;
-      sentAt: string | null;
-      /** @description The email's subject line, which carries no personal details */
-      subject: string;
-      /** @description The record the email is about: a partner message, an incident, a safeguarding concern */
-      about: ({
-        /** @enum {string} */
-        type: "partner_message" | "incident" | "concern";
-        /** Format: uuid */
-        id: string;
-        title: string;
-        /** @description Where staff open it; null when it no longer exists */
-        webPath: string | null;
-      }) | null;
-      /** @description How many times Liaison has tried to hand it to the mail server */
-      attempts: number;
-      /** @description For an email waiting: when it is next tried */
-      nextAttemptAt: string | null;
-    };
-    Outbox: {
-      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
-      mailServerConfigured: boolean;
-      items: components["schemas"]["OutboxEmail"][];
-    };
-    /**
      * @description care_worker, manager, registered_manager, auditor (read-only) or admin
      * @enum {string}
      */
@@ -5395,6 +5335,76 @@ export interface components {
       reason: string;
       /** @description For a routine matter with no route: when one opens */
       nextStaffedAt: string | null;
+    };
+    /**
+     * @description Who an escalation step reaches: a partner contact or channel, or a manager internally
+     * @enum {string}
+     */
+    EscalationTarget: "remind_same_contact" | "next_contact" | "duty_or_out_of_hours_channel" | "senior_contact" | "internal_manager" | "internal_registered_manager";
+    /** @description After the deadline (first step) or the previous step. Days are London calendar days; the next working morning is 09:00 on the next weekday that is not a bank holiday. */
+    StepDelay: OneOf<[{
+      /** @enum {string} */
+      unit: "minutes" | "hours" | "days";
+      amount: number;
+    }, {
+      /** @constant */
+      unit: "next_working_morning";
+    }]>;
+    EscalationRoute: {
+      steps: {
+          delay: components["schemas"]["StepDelay"];
+          target: components["schemas"]["EscalationTarget"];
+          stopsOnAcknowledgement: boolean;
+        }[];
+      repeat: {
+        lastSteps: number;
+        times: number;
+      } | null;
+    };
+    EscalationRouteSetting: {
+      /** @enum {string} */
+      template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
+      /** @enum {string} */
+      urgency: "urgent" | "routine";
+      route: components["schemas"]["EscalationRoute"];
+      isDefault: boolean;
+      /** @description Send it back in If-Match to change the route */
+      version: number;
+    };
+    OutboxEmail: {
+      /** Format: uuid */
+      id: string;
+      to: string;
+      /**
+       * @description waiting: in the outbox (for a mail server, or to be retried); held: never to be sent
+       * @enum {string}
+       */
+      state: "waiting" | "sent" | "failed" | "held";
+      /** @description Why it was held, or the last delivery error */
+      why: string | null;
+      queuedAt: string;
+      sentAt: string | null;
+      /** @description The email's subject line, which carries no personal details */
+      subject: string;
+      /** @description The record the email is about: a partner message, an incident, a safeguarding concern */
+      about: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        /** Format: uuid */
+        id: string;
+        title: string;
+        /** @description Where staff open it; null when it no longer exists */
+        webPath: string | null;
+      }) | null;
+      /** @description How many times Liaison has tried to hand it to the mail server */
+      attempts: number;
+      /** @description For an email waiting: when it is next tried */
+      nextAttemptAt: string | null;
+    };
+    Outbox: {
+      /** @description false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent */
+      mailServerConfigured: boolean;
+      items: components["schemas"]["OutboxEmail"][];
     };
     /**
      * @description Conditions used to rank who is most at risk when services are disrupted
@@ -6116,16 +6126,6 @@ export interface components {
           at: string;
         })[];
       linkExpiresAt: string;
-    };
-    EscalationRouteSetting: {
-      /** @enum {string} */
-      template: "incident_update" | "request_decision" | "request_resource" | "request_advice" | "request_action" | "safeguarding" | "meeting_request";
-      /** @enum {string} */
-      urgency: "urgent" | "routine";
-      route: components["schemas"]["EscalationRoute"];
-      isDefault: boolean;
-      /** @description Send it back in If-Match to change the route */
-      version: number;
     };
     Advice: {
       /** Format: uuid */
