@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { adviceSchema, amendmentSchema, confirmBody, createAmendmentBody } from './advice.schemas.ts';
 import {
   confirmAdvice,
@@ -15,8 +15,6 @@ import {
   toAdviceResponse,
 } from './advice.service.ts';
 
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Advice and care-plan amendments'];
 
 export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {

@@ -112,6 +112,24 @@ export const actionPhrases: Record<string, string> = {
   'care_service.update': 'changed a service',
 };
 
+/** The kinds of record in the audit trail, for a page that names a record by its kind. */
+export const entityTypeLabels: Record<string, string> = {
+  person: 'Person',
+  user: 'Staff member',
+  person_representative: 'Representative',
+  circle_member: 'Circle of support',
+  route: 'Page or action',
+  audit_chain: 'Audit trail',
+  organisation: 'Organisation',
+  partner_organisation: 'Partner organisation',
+  partner_contact: 'Partner contact',
+  share: 'Share',
+  consent_record: 'Consent',
+  partner_message: 'Partner message',
+  incident: 'Incident',
+  api_token: 'API token',
+};
+
 /**
  * Actions that only read. The reads one person makes of one record in a visit are one row, whatever
  * parts of it they opened; each change stays a row of its own.

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import {
+  managers as leaders,
+  careRecordReaders as readers,
+  careRecordWriters as recorders,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -16,7 +21,6 @@ import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { closeIncident, setFindings, viewReview } from './incident-closing.service.ts';
 import { addLearningAction, completeLearningAction } from './incident-learning-actions.service.ts';
 import { addMeasure, endMeasure, listMeasures } from './incident-measures.service.ts';
@@ -52,12 +56,6 @@ import {
 import { createIncident, getIncident, listIncidents, updateIncident } from './incidents.service.ts';
 import { reviewHtml, reviewPdf } from './review-export.ts';
 
-/** Who reads incidents: staff who work with people, and the auditor. Not admin (IT). */
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-/** Who runs an incident: managers and the registered manager. */
-const leaders: readonly StaffRole[] = ['manager', 'registered_manager'];
-/** Care workers also record readings, hazards, notes and interim measures as they happen. */
-const recorders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Incidents'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
 

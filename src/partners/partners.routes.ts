@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
+import { registerKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -12,7 +13,6 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { importPartnerRegister } from './partner-import.service.ts';
 import {
   channelNowQuery,
@@ -62,8 +62,6 @@ import {
   verifyPartnerContact,
 } from './partners.service.ts';
 
-/** Who keeps the register: care workers read it and use it, but do not change it. */
-const registerKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
 const tags = ['Partner register'];
 const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
 const updateProblems = { ...writeProblems, ...ifMatchProblems };

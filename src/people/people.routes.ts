@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import {
+  careRecordReaders as peopleReaders,
+  careRecordWriters as peopleWriters,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -12,7 +16,6 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   addCircleMemberBody,
   circleMemberParams,
@@ -49,8 +52,6 @@ import {
 } from './people.service.ts';
 
 // Admin is IT, not care: no admin reads or changes people's records. The auditor only reads.
-const peopleReaders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-const peopleWriters: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['People supported'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
 const updateProblems = { ...writeProblems, ...ifMatchProblems };

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import {
+  managers as deciders,
+  careRecordReaders as readers,
+  registeredManagers,
+  careRecordWriters as writers,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -12,7 +18,6 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   agreementListQuery,
   agreementSchema,
@@ -67,9 +72,6 @@ import {
 // Consent and capacity are care records: care staff read and record them, the auditor reads, admin
 // (IT) does not see them. Decisions made for a person — best interests, sharing without consent for
 // safeguarding — and what happens to a share held after withdrawal are for managers.
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
-const deciders: readonly StaffRole[] = ['manager', 'registered_manager'];
 const tags = ['Consent and sharing'];
 const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
 const updateProblems = { ...writeProblems, ...ifMatchProblems };
@@ -440,7 +442,7 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
     app.put(
       '/api/lawful-bases/:purpose',
       {
-        config: { access: ['registered_manager'] },
+        config: { access: registeredManagers },
         schema: {
           tags,
           summary: 'Set the UK GDPR conditions recorded with shares for a purpose',

@@ -2,31 +2,29 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ActorType } from '../audit/audit.table.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 
-/** Why information about a person is being shared. */
-export const sharingPurposes = [
-  'care_coordination',
-  'health_monitoring',
-  'assessment',
-  'safeguarding',
-  'housing',
-  'advocacy',
-] as const;
-export type SharingPurpose = (typeof sharingPurposes)[number];
+export {
+  type BasisRecordType,
+  basisRecordTypes,
+  type InformationCategory,
+  informationCategories,
+  type ShareBasis,
+  type ShareDelivery,
+  type ShareOutcome,
+  type SharingPurpose,
+  shareBases,
+  shareDeliveries,
+  shareOutcomes,
+  sharingPurposes,
+} from './sharing.vocabulary.ts';
 
-/** What kind of information is shared: a share names every category it contains. */
-export const informationCategories = [
-  'identity',
-  'health',
-  'care_plan',
-  'risk',
-  'safeguarding',
-  'finances',
-] as const;
-export type InformationCategory = (typeof informationCategories)[number];
-
-/** The confidentiality basis the gate decided a share on. */
-export const shareBases = ['consent', 'representative_consent', 'best_interests', 'safeguarding'] as const;
-export type ShareBasis = (typeof shareBases)[number];
+import type {
+  BasisRecordType,
+  InformationCategory,
+  ShareBasis,
+  ShareDelivery,
+  ShareOutcome,
+  SharingPurpose,
+} from './sharing.vocabulary.ts';
 
 export const consentRecordedHow = ['signed_form', 'easy_read_form', 'verbal', 'electronic', 'other'] as const;
 export type ConsentRecordedHow = (typeof consentRecordedHow)[number];
@@ -181,23 +179,6 @@ export type LawfulBasisDefaultsTable = {
   updated_at: Date;
   updated_by: string | null;
 };
-
-export const shareOutcomes = ['allowed', 'refused'] as const;
-export type ShareOutcome = (typeof shareOutcomes)[number];
-export const basisRecordTypes = [
-  'consent_record',
-  'best_interests_decision',
-  'safeguarding_authorisation',
-] as const;
-export type BasisRecordType = (typeof basisRecordTypes)[number];
-
-/**
- * How the information left, or is to leave: recorded after the fact, queued to be sent by Liaison,
- * handed to the mail server, shown through a partner's link, handed over by staff (the one-time
- * link given another way), or exported.
- */
-export const shareDeliveries = ['recorded', 'queued', 'emailed', 'link', 'handed_over', 'exported'] as const;
-export type ShareDelivery = (typeof shareDeliveries)[number];
 
 /**
  * The moments information about a person leaves Liaison, at each of which the gate is asked again:
