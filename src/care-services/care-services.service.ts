@@ -41,6 +41,11 @@ export async function createCareService(
   });
 }
 
+/** The service, or undefined: for callers that explain a missing one in their own words. */
+export function findCareService(executor: Executor, context: RequestContext, id: string) {
+  return careServicesRepository.findCareService(executor, context.orgId, id);
+}
+
 export async function getCareService(executor: Executor, context: RequestContext, id: string) {
   const service = await careServicesRepository.findCareService(executor, context.orgId, id);
   if (!service) throw notFound('The service');

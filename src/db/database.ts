@@ -14,6 +14,7 @@ import type {
   SignInThrottlesTable,
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
+import type { ConsentRecordsTable } from '../consent/consent.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
 import type {
   IncidentLearningActionsTable,
@@ -22,6 +23,10 @@ import type {
   IncidentRecordsTable,
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
+import type {
+  BestInterestsDecisionsTable,
+  CapacityAssessmentsTable,
+} from '../mental-capacity/mental-capacity.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type {
   AttentionItemsTable,
@@ -41,13 +46,10 @@ import type {
   PersonCircleMembersTable,
   PersonRepresentativesTable,
 } from '../people/people.table.ts';
+import type { SafeguardingAuthorisationsTable } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
 import type {
-  BestInterestsDecisionsTable,
-  CapacityAssessmentsTable,
-  ConsentRecordsTable,
   LawfulBasisDefaultsTable,
   QueuedSharesTable,
-  SafeguardingAuthorisationsTable,
   ShareLogTable,
   SharingAgreementsTable,
   SharingBasisEndingsTable,

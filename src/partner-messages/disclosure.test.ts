@@ -9,15 +9,12 @@ import {
   type SignedIn,
 } from '../../test/factories.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
+import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
-import {
-  authoriseSafeguardingShare,
-  noticeLapsedSharing,
-  recordConsent,
-  withdrawConsent,
-} from '../sharing/sharing.service.ts';
+import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
+import { noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';

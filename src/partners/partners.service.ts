@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, isUniqueViolation, notFound } from '../errors.ts';
+import { columnChanges } from '../http/conditional.ts';
 import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
 import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
 import * as partnersRepository from './partners.repository.ts';
@@ -85,6 +86,15 @@ export async function createPartnerOrganisation(
   }
 }
 
+/** The organisation in the register, or undefined: for callers that explain a missing one themselves. */
+export function findPartnerOrganisation(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  id: string,
+) {
+  return partnersRepository.findPartnerOrganisation(executor, context.orgId, id);
+}
+
 export async function getPartnerOrganisation(executor: Executor, context: RequestContext, id: string) {
   const organisation = await partnersRepository.findPartnerOrganisation(executor, context.orgId, id);
   if (!organisation) throw notFound('The partner organisation');
@@ -156,19 +166,12 @@ export async function updatePartnerOrganisation(
   }
 }
 
-/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
-function columnChanges<Field extends string>(
-  fields: Partial<Record<Field, unknown>>,
-  columns: Record<Field, string>,
-): { changes: Record<string, unknown>; changedFields: string[] } {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (value !== undefined) changes[columns[field as Field]] = value;
-  }
-  return { changes, changedFields: Object.keys(changes) };
-}
-
 // ---- contacts ----
+
+/** The contact in the register (ended or not), or undefined: for callers that explain a missing one. */
+export function findPartnerContact(executor: Executor, context: Pick<RequestContext, 'orgId'>, id: string) {
+  return partnersRepository.findPartnerContact(executor, context.orgId, id);
+}
 
 export async function getPartnerContact(
   executor: Executor,
@@ -202,8 +205,8 @@ export async function getContactOfOrganisation(
 }
 
 export async function listPartnerContacts(
-  db: Db,
-  context: RequestContext,
+  db: Executor,
+  context: Pick<RequestContext, 'orgId'>,
   options: Page & {
     q?: string | undefined;
     type?: PartnerType | undefined;

@@ -451,11 +451,9 @@ describe('shares queued for sending', () => {
     const { organisation, staff, surgery, base, person } = await scenario();
     const consent = (await call('POST', `${base}/consents`, staff.care_worker, gpConsent(surgery.id))).json();
     const queued = await t.db.transaction().execute((trx) =>
-      gateShare(
-        trx,
-        systemContext(organisation.id, 'test'),
-        person.id,
-        {
+      gateShare(trx, systemContext(organisation.id, 'test'), {
+        personId: person.id,
+        request: {
           partnerOrganisationId: surgery.id,
           purpose: 'care_coordination',
           categories: ['care_plan'],
@@ -463,8 +461,8 @@ describe('shares queued for sending', () => {
           moment: 'compose',
           description: 'Weekly update',
         },
-        t.clock.now(),
-      ),
+        at: t.clock.now(),
+      }),
     );
     expect(queued.decision.allowed).toBe(true);
 

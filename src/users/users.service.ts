@@ -291,6 +291,11 @@ export async function updateUser(
   });
 }
 
+/** The staff member, or undefined: for callers that explain a missing one in their own words. */
+export function findUser(executor: Executor, context: RequestContext, id: string) {
+  return usersRepository.findUserById(executor, context.orgId, id);
+}
+
 export async function getUser(db: Db, context: RequestContext, id: string) {
   const user = await usersRepository.findUserById(db, context.orgId, id);
   if (!user) throw notFound('The staff member');
