@@ -40,6 +40,7 @@ import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/s
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -274,10 +275,11 @@ export async function buildApp(
   await app.register(partnersRoutes(dependencies));
   await app.register(careServicesRoutes(dependencies));
   await app.register(peopleRoutes(dependencies));
-  await app.register(sharingRoutes(dependencies));
+  await app.register(sharingRecordsRoutes(dependencies));
   await app.register(consentRoutes(dependencies));
   await app.register(mentalCapacityRoutes(dependencies));
   await app.register(safeguardingAuthorisationRoutes(dependencies));
+  await app.register(sharingRoutes(dependencies));
   await app.register(shareLogExportRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));

@@ -60,10 +60,12 @@ export function listCareServices(db: Db, context: RequestContext, page: { limit:
 export async function updateCareService(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdateCareServiceInput,
-  clock: Clock,
+  {
+    id,
+    expectedVersion,
+    input,
+    clock,
+  }: { id: string; expectedVersion: number; input: UpdateCareServiceInput; clock: Clock },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {

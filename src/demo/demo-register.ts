@@ -1668,40 +1668,34 @@ export async function loadDemoRegister(
       daysAgo(420),
     );
     for (const channel of seed.channels) {
-      await addChannel(
-        db,
-        registeredManager,
-        { partnerOrganisationId: organisation.id },
-        createChannelBody.parse(channel),
-        daysAgo(420),
-      );
+      await addChannel(db, registeredManager, {
+        ref: { partnerOrganisationId: organisation.id },
+        input: createChannelBody.parse(channel),
+        clock: daysAgo(420),
+      });
     }
     for (const contactSeed of seed.contacts) {
       const when = daysAgo(contactSeed.verifiedDaysAgo);
-      const contact = await createPartnerContact(
-        db,
-        as(contactSeed.verifiedBy),
-        organisation.id,
-        createPartnerContactBody.parse({
+      const contact = await createPartnerContact(db, as(contactSeed.verifiedBy), {
+        partnerOrganisationId: organisation.id,
+        input: createPartnerContactBody.parse({
           name: contactSeed.name,
           jobTitle: contactSeed.jobTitle,
           type: contactSeed.type,
           email: contactSeed.email,
           phone: contactSeed.phone,
         }),
-        when,
-      );
+        clock: when,
+      });
       contactIds.set(contactSeed.key, contact.id);
       contacts.set(contactSeed.key, { id: contact.id, partnerOrganisationId: organisation.id });
       contactTypes.set(contactSeed.key, contactSeed.type);
       for (const channel of contactSeed.channels ?? []) {
-        await addChannel(
-          db,
-          as(contactSeed.verifiedBy),
-          { partnerContactId: contact.id },
-          createChannelBody.parse(channel),
-          when,
-        );
+        await addChannel(db, as(contactSeed.verifiedBy), {
+          ref: { partnerContactId: contact.id },
+          input: createChannelBody.parse(channel),
+          clock: when,
+        });
       }
     }
   }
@@ -1807,7 +1801,11 @@ export async function loadDemoRegister(
     }
   }
 
-  await endPartnerContact(db, registeredManager, contactId(retired.key), retired.reason, daysAgo(35));
+  await endPartnerContact(db, registeredManager, {
+    id: contactId(retired.key),
+    reason: retired.reason,
+    clock: daysAgo(35),
+  });
   return { contacts, people: personIds, careServices: serviceIds };
 }
 

@@ -130,10 +130,12 @@ const organisationColumns = {
 export async function updatePartnerOrganisation(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdatePartnerOrganisationInput,
-  clock: Clock,
+  {
+    id,
+    expectedVersion,
+    input,
+    clock,
+  }: { id: string; expectedVersion: number; input: UpdatePartnerOrganisationInput; clock: Clock },
 ) {
   const now = clock.now();
   const { changes, changedFields } = columnChanges(input, organisationColumns);
@@ -236,9 +238,11 @@ export function listStalePartnerContacts(db: Db, context: RequestContext, page: 
 export async function createPartnerContact(
   db: Db,
   context: RequestContext,
-  partnerOrganisationId: string,
-  input: CreatePartnerContactInput,
-  clock: Clock,
+  {
+    partnerOrganisationId,
+    input,
+    clock,
+  }: { partnerOrganisationId: string; input: CreatePartnerContactInput; clock: Clock },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -287,10 +291,12 @@ const contactColumns = {
 export async function updatePartnerContact(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdatePartnerContactInput,
-  clock: Clock,
+  {
+    id,
+    expectedVersion,
+    input,
+    clock,
+  }: { id: string; expectedVersion: number; input: UpdatePartnerContactInput; clock: Clock },
 ) {
   const { changes, changedFields } = columnChanges(input, contactColumns);
   return changeContact(db, context, id, clock, {
@@ -318,9 +324,7 @@ export async function verifyPartnerContact(db: Db, context: RequestContext, id: 
 export async function endPartnerContact(
   db: Db,
   context: RequestContext,
-  id: string,
-  reason: string,
-  clock: Clock,
+  { id, reason, clock }: { id: string; reason: string; clock: Clock },
 ) {
   const now = clock.now();
   return changeContact(db, context, id, clock, {
@@ -425,9 +429,7 @@ function refuseBadValue(kind: ChannelKind, value: string): void {
 export async function addChannel(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  input: CreateChannelInput,
-  clock: Clock,
+  { ref, input, clock }: { ref: ChannelOwnerRef; input: CreateChannelInput; clock: Clock },
 ) {
   refuseBadValue(input.kind, input.value);
   const now = clock.now();
@@ -465,11 +467,19 @@ export async function addChannel(
 export async function updateChannel(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  channelId: string,
-  expectedVersion: number,
-  input: UpdateChannelInput,
-  clock: Clock,
+  {
+    ref,
+    channelId,
+    expectedVersion,
+    input,
+    clock,
+  }: {
+    ref: ChannelOwnerRef;
+    channelId: string;
+    expectedVersion: number;
+    input: UpdateChannelInput;
+    clock: Clock;
+  },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -524,9 +534,7 @@ function channelChanges(input: UpdateChannelInput, existing: PartnerChannelRow) 
 export async function removeChannel(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  channelId: string,
-  clock: Clock,
+  { ref, channelId, clock }: { ref: ChannelOwnerRef; channelId: string; clock: Clock },
 ): Promise<void> {
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
@@ -564,9 +572,7 @@ function ownerDetails(owner: ChannelOwner) {
 export async function findChannelNow(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  urgency: RequestUrgency,
-  clock: Clock,
+  { ref, urgency, clock }: { ref: ChannelOwnerRef; urgency: RequestUrgency; clock: Clock },
 ): Promise<ChannelChoice<PartnerChannelRow>> {
   const at = clock.now();
   const { owner, contact } = await resolveChannelOwner(db, context, ref);

@@ -45,26 +45,9 @@ import {
   toAgreementResponse,
   updateAgreement,
 } from './sharing-agreements.service.ts';
-import { sharingRecordsSchema, viewSharingRecords } from './sharing-records.ts';
 
 export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/api/people/:id/sharing-records',
-      {
-        config: { access: sharingReaders },
-        schema: {
-          tags: sharingTags,
-          summary:
-            'A person’s consent, capacity, best-interests and safeguarding records (the view is audited)',
-          params: idParams,
-          response: { 200: sharingRecordsSchema, ...problemResponses },
-        },
-      },
-      async (request) =>
-        viewSharingRecords(db, requestContext(request), { personId: request.params.id, clock }),
-    );
-
     app.post(
       '/api/people/:id/share-checks',
       {

@@ -233,10 +233,12 @@ export function insertUserRecord(
 export async function updateUser(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdateUserInput,
-  clock: Clock,
+  {
+    id,
+    expectedVersion,
+    input,
+    clock,
+  }: { id: string; expectedVersion: number; input: UpdateUserInput; clock: Clock },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
