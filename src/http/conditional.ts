@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { problemSchema } from './schemas.ts';
 
@@ -91,3 +92,6 @@ export function columnChanges<Field extends string>(
   }
   return { changes, changedFields: Object.keys(changes) };
 }
+
+/** What a change to a versioned record needs: which record, the version loaded, the fields sent. */
+export type VersionedChange<Input> = { id: string; expectedVersion: number; input: Input; clock: Clock };

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, isUniqueViolation, notFound } from '../errors.ts';
-import { columnChanges } from '../http/conditional.ts';
+import { columnChanges, type VersionedChange } from '../http/conditional.ts';
 import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
 import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
 import * as partnersRepository from './partners.repository.ts';
@@ -130,12 +130,7 @@ const organisationColumns = {
 export async function updatePartnerOrganisation(
   db: Db,
   context: RequestContext,
-  {
-    id,
-    expectedVersion,
-    input,
-    clock,
-  }: { id: string; expectedVersion: number; input: UpdatePartnerOrganisationInput; clock: Clock },
+  { id, expectedVersion, input, clock }: VersionedChange<UpdatePartnerOrganisationInput>,
 ) {
   const now = clock.now();
   const { changes, changedFields } = columnChanges(input, organisationColumns);
@@ -291,12 +286,7 @@ const contactColumns = {
 export async function updatePartnerContact(
   db: Db,
   context: RequestContext,
-  {
-    id,
-    expectedVersion,
-    input,
-    clock,
-  }: { id: string; expectedVersion: number; input: UpdatePartnerContactInput; clock: Clock },
+  { id, expectedVersion, input, clock }: VersionedChange<UpdatePartnerContactInput>,
 ) {
   const { changes, changedFields } = columnChanges(input, contactColumns);
   return changeContact(db, context, id, clock, {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
-import { columnChanges } from '../http/conditional.ts';
+import { columnChanges, type VersionedChange } from '../http/conditional.ts';
 import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import * as peopleRepository from './people.repository.ts';
 import type { AddCircleMemberInput, UpdateCircleMemberInput } from './people.schemas.ts';
@@ -91,7 +91,7 @@ export async function updateCircleMember(
     expectedVersion,
     input,
     clock,
-  }: { personId: string; id: string; expectedVersion: number; input: UpdateCircleMemberInput; clock: Clock },
+  }: VersionedChange<UpdateCircleMemberInput> & { personId: string },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {

@@ -134,7 +134,7 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
             await updatePerson(db, requestContext(request), {
               id: request.params.id,
               expectedVersion: expectedVersion(request),
-              fields: request.body,
+              input: request.body,
               clock: clock,
             }),
           ),
@@ -210,7 +210,7 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
               personId: request.params.id,
               id: request.params.representativeId,
               expectedVersion: expectedVersion(request),
-              fields: request.body,
+              input: request.body,
               clock: clock,
             }),
           ),

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
-import { columnChanges } from '../http/conditional.ts';
+import { columnChanges, type VersionedChange } from '../http/conditional.ts';
 import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import { findUser } from '../users/users.service.ts';
 import * as peopleRepository from './people.repository.ts';
@@ -173,12 +173,7 @@ export async function createPerson(db: Db, context: RequestContext, input: Creat
 export async function updatePerson(
   db: Db,
   context: RequestContext,
-  {
-    id,
-    expectedVersion,
-    fields,
-    clock,
-  }: { id: string; expectedVersion: number; fields: UpdatePersonInput; clock: Clock },
+  { id, expectedVersion, input: fields, clock }: VersionedChange<UpdatePersonInput>,
 ) {
   refuseFutureDate('dateOfBirth', fields.dateOfBirth, clock, 'The date of birth');
   const { changes, changedFields } = columnChanges(fields, personColumns);
@@ -354,15 +349,9 @@ export async function updateRepresentative(
     personId,
     id,
     expectedVersion,
-    fields,
+    input: fields,
     clock,
-  }: {
-    personId: string;
-    id: string;
-    expectedVersion: number;
-    fields: UpdateRepresentativeInput;
-    clock: Clock;
-  },
+  }: VersionedChange<UpdateRepresentativeInput> & { personId: string },
 ) {
   refuseFutureDate('registeredOn', fields.registeredOn, clock, 'The registration date');
   refuseFutureDate('documentSeenOn', fields.documentSeenOn, clock, 'The date the document was seen');

@@ -1,10 +1,10 @@
-import { recordAudit } from '../audit/audit.service.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import { londonDate } from './basis-records.ts';
 import * as sharingRepository from './sharing.repository.ts';
+import { auditShareHeld } from './sharing.service.ts';
 import type { BasisRecordType } from './sharing.table.ts';
 
 /**
@@ -83,13 +83,7 @@ async function holdSharesRestingOn(
 ): Promise<string[]> {
   const held = await sharingRepository.holdQueuedShares(trx, context.orgId, recordId, { reason, at });
   for (const shareId of held) {
-    await recordAudit(trx, context, at, {
-      action: 'share.hold',
-      entityType: 'share',
-      entityId: shareId,
-      changedFields: ['status', 'held_reason', 'held_at'],
-      details: { basisRecordId: recordId },
-    });
+    await auditShareHeld(trx, context, { shareId, at, details: { basisRecordId: recordId } });
   }
   return held;
 }

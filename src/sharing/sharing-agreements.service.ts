@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
-import { columnChanges } from '../http/conditional.ts';
+import { columnChanges, type VersionedChange } from '../http/conditional.ts';
 import { findPartnerOrganisation } from '../partners/partners.service.ts';
 import { londonDate } from './basis-records.ts';
 import type { CreateAgreementInput, UpdateAgreementInput } from './sharing.schemas.ts';
@@ -111,12 +111,7 @@ const agreementColumns = {
 export async function updateAgreement(
   db: Db,
   context: RequestContext,
-  {
-    id,
-    expectedVersion,
-    input,
-    clock,
-  }: { id: string; expectedVersion: number; input: UpdateAgreementInput; clock: Clock },
+  { id, expectedVersion, input, clock }: VersionedChange<UpdateAgreementInput>,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {

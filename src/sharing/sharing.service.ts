@@ -430,16 +430,23 @@ export async function holdQueuedShare(
   at: Date,
 ): Promise<boolean> {
   const held = await sharingRepository.holdQueuedShare(trx, context.orgId, shareId, { reason, at });
-  if (held) {
-    await recordAudit(trx, context, at, {
-      action: 'share.hold',
-      entityType: 'share',
-      entityId: shareId,
-      changedFields: ['status', 'held_reason', 'held_at'],
-      details: { refusedAtDelivery: true },
-    });
-  }
+  if (held) await auditShareHeld(trx, context, { shareId, at, details: { refusedAtDelivery: true } });
   return held;
+}
+
+/** The audit entry for a queued share put on hold; `details` say why. */
+export function auditShareHeld(
+  trx: Transaction,
+  context: RequestContext,
+  { shareId, at, details }: { shareId: string; at: Date; details: Record<string, unknown> },
+) {
+  return recordAudit(trx, context, at, {
+    action: 'share.hold',
+    entityType: 'share',
+    entityId: shareId,
+    changedFields: ['status', 'held_reason', 'held_at'],
+    details,
+  });
 }
 
 /**

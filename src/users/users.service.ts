@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import type { VersionedChange } from '../http/conditional.ts';
 import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
@@ -233,12 +234,7 @@ export function insertUserRecord(
 export async function updateUser(
   db: Db,
   context: RequestContext,
-  {
-    id,
-    expectedVersion,
-    input,
-    clock,
-  }: { id: string; expectedVersion: number; input: UpdateUserInput; clock: Clock },
+  { id, expectedVersion, input, clock }: VersionedChange<UpdateUserInput>,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
