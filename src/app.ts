@@ -21,6 +21,7 @@ import { type Access, registerAccessControl, sessionCookieName } from './auth/ac
 import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
+import { consentRoutes } from './consent/consent.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
 import { routeSettingsRoutes } from './escalation/route-settings.routes.ts';
@@ -32,6 +33,7 @@ import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { describeIncident } from './incidents/incidents.service.ts';
+import { mentalCapacityRoutes } from './mental-capacity/mental-capacity.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { whenEmailsOf } from './outbox/outbox.service.ts';
@@ -41,9 +43,11 @@ import { partnerMessagesRoutes } from './partner-messages/partner-messages.route
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/safeguarding-authorisations.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
 import { registerSubject } from './subjects/subjects.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -284,6 +288,10 @@ export async function buildApp(
   await app.register(partnersRoutes(dependencies));
   await app.register(careServicesRoutes(dependencies));
   await app.register(peopleRoutes(dependencies));
+  await app.register(sharingRecordsRoutes(dependencies));
+  await app.register(consentRoutes(dependencies));
+  await app.register(mentalCapacityRoutes(dependencies));
+  await app.register(safeguardingAuthorisationRoutes(dependencies));
   await app.register(sharingRoutes(dependencies));
   await app.register(shareLogExportRoutes(dependencies));
   await app.register(auditRoutes(dependencies));

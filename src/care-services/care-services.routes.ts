@@ -77,14 +77,12 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
         withETag(
           reply,
           toCareServiceResponse(
-            await updateCareService(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
+            await updateCareService(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );

@@ -16,6 +16,7 @@ import type {
   SignInThrottlesTable,
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
+import type { ConsentRecordsTable } from '../consent/consent.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
 import type { EscalationRouteSettingsTable } from '../escalation/route-settings.table.ts';
 import type {
@@ -24,6 +25,10 @@ import type {
   IncidentRecordsTable,
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
+import type {
+  BestInterestsDecisionsTable,
+  CapacityAssessmentsTable,
+} from '../mental-capacity/mental-capacity.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
 import type { PartnerLinksTable } from '../partner-access/partner-links.table.ts';
@@ -38,13 +43,10 @@ import type {
   PersonCircleMembersTable,
   PersonRepresentativesTable,
 } from '../people/people.table.ts';
+import type { SafeguardingAuthorisationsTable } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
 import type {
-  BestInterestsDecisionsTable,
-  CapacityAssessmentsTable,
-  ConsentRecordsTable,
   LawfulBasisDefaultsTable,
   QueuedSharesTable,
-  SafeguardingAuthorisationsTable,
   ShareLogTable,
   SharingAgreementsTable,
   SharingBasisEndingsTable,

@@ -58,31 +58,25 @@ describe('the demo organisation', () => {
 
     // Margaret lacks capacity for the decision; her health and welfare attorney consented.
     const margaret = await gpOf('Margaret');
-    const forMargaret = await checkShare(
-      t.db,
-      context,
-      margaret.personId,
-      { partnerContactId: margaret.contactId, purpose: 'health_monitoring', categories: ['health'] },
-      t.clock,
-    );
+    const forMargaret = await checkShare(t.db, context, {
+      personId: margaret.personId,
+      input: { partnerContactId: margaret.contactId, purpose: 'health_monitoring', categories: ['health'] },
+      clock: t.clock,
+    });
     expect(forMargaret).toMatchObject({ allowed: true, basis: 'representative_consent' });
     // Ruth consented herself; her finances were never in scope (her attorney handles those).
     const ruth = await gpOf('Ruth');
-    const forRuth = await checkShare(
-      t.db,
-      context,
-      ruth.personId,
-      { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['care_plan'] },
-      t.clock,
-    );
+    const forRuth = await checkShare(t.db, context, {
+      personId: ruth.personId,
+      input: { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['care_plan'] },
+      clock: t.clock,
+    });
     expect(forRuth).toMatchObject({ allowed: true, basis: 'consent' });
-    const finances = await checkShare(
-      t.db,
-      context,
-      ruth.personId,
-      { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['finances'] },
-      t.clock,
-    );
+    const finances = await checkShare(t.db, context, {
+      personId: ruth.personId,
+      input: { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['finances'] },
+      clock: t.clock,
+    });
     expect(finances.allowed).toBe(false);
   });
 

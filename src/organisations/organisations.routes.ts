@@ -54,13 +54,11 @@ export function organisationsRoutes({ db, clock }: AppDependencies): FastifyPlug
         withETag(
           reply,
           toOrganisationResponse(
-            await updateOrganisation(
-              db,
-              requestContext(request),
-              expectedVersion(request),
-              request.body,
+            await updateOrganisation(db, requestContext(request), {
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );

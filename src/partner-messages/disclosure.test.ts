@@ -10,17 +10,14 @@ import {
 } from '../../test/factories.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
 import { insertAttentionItem } from '../attention/attention.repository.ts';
+import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import { authenticateLink } from '../partner-access/partner-links.service.ts';
-import {
-  authoriseSafeguardingShare,
-  noticeLapsedSharing,
-  recordConsent,
-  withdrawConsent,
-} from '../sharing/sharing.service.ts';
+import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
+import { noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 

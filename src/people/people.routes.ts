@@ -17,6 +17,12 @@ import {
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import {
+  addCircleMember,
+  listPeopleOfPartnerContact,
+  updateCircleMember,
+  viewCircle,
+} from './circle-of-support.service.ts';
+import {
   addCircleMemberBody,
   circleMemberParams,
   circleMemberSchema,
@@ -37,16 +43,12 @@ import {
   updateRepresentativeBody,
 } from './people.schemas.ts';
 import {
-  addCircleMember,
   addRepresentative,
   createPerson,
   endRepresentative,
   listPeople,
-  listPeopleOfPartnerContact,
-  updateCircleMember,
   updatePerson,
   updateRepresentative,
-  viewCircle,
   viewPerson,
   viewRepresentatives,
 } from './people.service.ts';
@@ -130,14 +132,12 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         withETag(
           reply,
           toPersonResponse(
-            await updatePerson(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
-              clock,
-            ),
+            await updatePerson(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
+              clock: clock,
+            }),
           ),
         ),
     );
@@ -179,13 +179,11 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        const representative = await addRepresentative(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body,
-          clock,
-        );
+        const representative = await addRepresentative(db, requestContext(request), {
+          personId: request.params.id,
+          input: request.body,
+          clock: clock,
+        });
         return reply.code(201).send(toRepresentativeResponse(representative));
       },
     );
@@ -209,15 +207,13 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         withETag(
           reply,
           toRepresentativeResponse(
-            await updateRepresentative(
-              db,
-              requestContext(request),
-              request.params.id,
-              request.params.representativeId,
-              expectedVersion(request),
-              request.body,
-              clock,
-            ),
+            await updateRepresentative(db, requestContext(request), {
+              personId: request.params.id,
+              id: request.params.representativeId,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
+              clock: clock,
+            }),
           ),
         ),
     );
@@ -236,14 +232,12 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
       },
       async (request) =>
         toRepresentativeResponse(
-          await endRepresentative(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.params.representativeId,
-            request.body.reason,
-            clock,
-          ),
+          await endRepresentative(db, requestContext(request), {
+            personId: request.params.id,
+            id: request.params.representativeId,
+            reason: request.body.reason,
+            clock: clock,
+          }),
         ),
     );
 
@@ -262,13 +256,11 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request) => {
-        const circle = await viewCircle(
-          db,
-          requestContext(request),
-          request.params.id,
-          { includeEnded: request.query.includeEnded ?? false },
-          clock,
-        );
+        const circle = await viewCircle(db, requestContext(request), {
+          personId: request.params.id,
+          includeEnded: request.query.includeEnded ?? false,
+          clock: clock,
+        });
         return { items: circle.map(toCircleMemberResponse) };
       },
     );
@@ -316,15 +308,13 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         withETag(
           reply,
           toCircleMemberResponse(
-            await updateCircleMember(
-              db,
-              requestContext(request),
-              request.params.id,
-              request.params.memberId,
-              expectedVersion(request),
-              request.body,
-              clock,
-            ),
+            await updateCircleMember(db, requestContext(request), {
+              personId: request.params.id,
+              id: request.params.memberId,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
+              clock: clock,
+            }),
           ),
         ),
     );
@@ -342,13 +332,11 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request) => {
-        const linked = await listPeopleOfPartnerContact(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.query,
-          clock,
-        );
+        const linked = await listPeopleOfPartnerContact(db, requestContext(request), {
+          partnerContactId: request.params.id,
+          ...request.query,
+          clock: clock,
+        });
         return {
           items: linked.map((link) => ({
             person: {

@@ -179,14 +179,12 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
         withETag(
           reply,
           toUserResponse(
-            await updateUser(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
+            await updateUser(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recordConsent } from '../../src/consent/consent.service.ts';
 import type { RequestContext } from '../../src/context.ts';
 import { getIncident, updateIncident } from '../../src/incidents/incidents.service.ts';
-import { addCircleMember } from '../../src/people/people.service.ts';
-import { recordConsent } from '../../src/sharing/sharing.service.ts';
+import { addCircleMember } from '../../src/people/circle-of-support.service.ts';
 import {
   createTestCareService,
   createTestOrganisation,

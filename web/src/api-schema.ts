@@ -3771,114 +3771,6 @@ export interface components {
       items: components["schemas"]["OutboxEmailInput"][];
     };
     /**
-     * @description Conditions used to rank who is most at risk when services are disrupted
-     * @enum {string}
-     */
-    ClinicalFlagInput: "diabetes" | "epilepsy" | "respiratory_condition" | "dysphagia" | "anticoagulants" | "insulin_dependent" | "heart_condition" | "dementia" | "mobility_risk" | "pressure_ulcer_risk" | "oxygen_dependent" | "other";
-    /** @enum {string} */
-    PersonStatusInput: "active" | "left" | "died";
-    /**
-     * @description Legally authorised: lpa_health_and_welfare, lpa_property_and_financial_affairs, court_appointed_deputy. Not legally authorised to decide: advocate, imca, imha, next_of_kin.
-     * @enum {string}
-     */
-    RepresentativeKindInput: "lpa_health_and_welfare" | "lpa_property_and_financial_affairs" | "court_appointed_deputy" | "advocate" | "imca" | "imha" | "next_of_kin";
-    PersonInput: {
-      /** Format: uuid */
-      id: string;
-      givenName: string;
-      familyName: string;
-      preferredName: string | null;
-      /** @description Null only for people recorded before it was required */
-      dateOfBirth: string | null;
-      /** @description Null only for people recorded before it was required */
-      address: string | null;
-      postcode: string | null;
-      nhsNumber: string | null;
-      careServiceId: string | null;
-      careServiceName: string | null;
-      communicationNeeds: string | null;
-      clinicalFlags: components["schemas"]["ClinicalFlagInput"][];
-      clinicalFlagsNote: string | null;
-      status: components["schemas"]["PersonStatusInput"];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    PersonRepresentativeInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      personId: string;
-      kind: components["schemas"]["RepresentativeKindInput"];
-      /** @description An attorney or deputy: may make decisions within their authority */
-      isLegallyAuthorised: boolean;
-      name: string;
-      relationship: string | null;
-      phone: string | null;
-      email: string | null;
-      address: string | null;
-      partnerContactId: string | null;
-      scopeOfAuthority: string | null;
-      deputyDecisions: ("property_and_financial_affairs" | "personal_welfare")[];
-      reference: string | null;
-      registeredOn: string | null;
-      documentSeenOn: string | null;
-      documentSeenBy: string | null;
-      endedAt: string | null;
-      endedReason: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    CircleMemberInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      personId: string;
-      role: components["schemas"]["PartnerTypeInput"];
-      isPrimary: boolean;
-      startedOn: string;
-      endedOn: string | null;
-      partnerContact: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        type: components["schemas"]["PartnerTypeInput"];
-        jobTitle: string | null;
-        email: string | null;
-        phone: string | null;
-        /** Format: uuid */
-        partnerOrganisationId: string;
-        partnerOrganisationName: string;
-        hasMovedOn: boolean;
-      };
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    PersonLinkedToContactInput: {
-      person: {
-        /** Format: uuid */
-        id: string;
-        givenName: string;
-        familyName: string;
-        preferredName: string | null;
-        status: components["schemas"]["PersonStatusInput"];
-        careServiceName: string | null;
-      };
-      /** Format: uuid */
-      circleMemberId: string;
-      role: components["schemas"]["PartnerTypeInput"];
-      isPrimary: boolean;
-      startedOn: string;
-    };
-    /**
      * @description Why the information is shared
      * @enum {string}
      */
@@ -3904,139 +3796,6 @@ export interface components {
      * @enum {string}
      */
     SharingRecordStatusInput: "in_force" | "withdrawn" | "lapsed" | "review_overdue" | "not_yet" | "revoked" | "expired";
-    ConsentRecordInput: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      givenBy: "person" | "representative";
-      representative: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        kind: components["schemas"]["RepresentativeKindInput"];
-      } | null;
-      scope: {
-        partnerOrganisations: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-          }[];
-        partnerContacts: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            organisationName: string;
-          }[];
-        partnerTypes: components["schemas"]["PartnerTypeInput"][];
-      };
-      purposes: components["schemas"]["SharingPurposeInput"][];
-      categories: components["schemas"]["InformationCategoryInput"][];
-      /** @enum {string} */
-      recordedHow: "signed_form" | "easy_read_form" | "verbal" | "electronic" | "other";
-      notes: string | null;
-      givenOn: string;
-      reviewOn: string;
-      recordedBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      withdrawal: ({
-        /** Format: date-time */
-        at: string;
-        /** @enum {string} */
-        by: "person" | "representative";
-        representativeName: string | null;
-        reason: string | null;
-        recordedBy: string | null;
-      }) | null;
-      status: components["schemas"]["SharingRecordStatusInput"];
-    };
-    CapacityAssessmentInput: {
-      /** Format: uuid */
-      id: string;
-      decision: string;
-      purposes: components["schemas"]["SharingPurposeInput"][];
-      categories: components["schemas"]["InformationCategoryInput"][];
-      impairment: boolean;
-      impairmentNote: string | null;
-      canUnderstand: boolean;
-      canRetain: boolean;
-      canUseOrWeigh: boolean;
-      canCommunicate: boolean;
-      /** @enum {string} */
-      outcome: "has_capacity" | "lacks_capacity";
-      reasons: string;
-      assessorUserId: string | null;
-      assessorName: string;
-      assessorRole: string | null;
-      assessedOn: string;
-      reviewOn: string;
-      /** Format: date-time */
-      createdAt: string;
-      status: components["schemas"]["SharingRecordStatusInput"];
-    };
-    BestInterestsDecisionInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      capacityAssessmentId: string;
-      decision: string;
-      scope: {
-        partnerOrganisations: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-          }[];
-        partnerContacts: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            organisationName: string;
-          }[];
-        partnerTypes: components["schemas"]["PartnerTypeInput"][];
-      };
-      purposes: components["schemas"]["SharingPurposeInput"][];
-      categories: components["schemas"]["InformationCategoryInput"][];
-      consulted: string;
-      wishesAndFeelings: string;
-      /** @enum {string} */
-      outcome: "share" | "do_not_share";
-      rationale: string;
-      decisionMaker: string;
-      decidedOn: string;
-      reviewOn: string;
-      /** Format: date-time */
-      createdAt: string;
-      status: components["schemas"]["SharingRecordStatusInput"];
-    };
-    SafeguardingAuthorisationInput: {
-      /** Format: uuid */
-      id: string;
-      scope: {
-        partnerOrganisations: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-          }[];
-        partnerContacts: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            organisationName: string;
-          }[];
-        partnerTypes: components["schemas"]["PartnerTypeInput"][];
-      };
-      categories: components["schemas"]["InformationCategoryInput"][];
-      rationale: string;
-      authorisedBy: string;
-      /** Format: date-time */
-      authorisedAt: string;
-      /** Format: date-time */
-      expiresAt: string;
-      revokedAt: string | null;
-      revokedBy: string | null;
-      revokedReason: string | null;
-      status: components["schemas"]["SharingRecordStatusInput"];
-    };
     ShareRefusalReasonInput: {
       /** @enum {string} */
       code: "no_consent_in_scope" | "consent_withdrawn" | "consent_expired" | "consent_not_yet_given" | "purpose_out_of_scope" | "categories_out_of_scope" | "consent_given_while_lacking_capacity" | "capacity_not_assessed" | "capacity_assessment_overdue" | "person_has_capacity" | "representative_lacks_authority" | "representative_ended" | "lpa_not_registered" | "no_best_interests_decision" | "best_interests_against" | "best_interests_overdue" | "representative_must_decide" | "safeguarding_not_authorised" | "safeguarding_authorisation_expired" | "safeguarding_authorisation_revoked" | "safeguarding_categories_not_authorised";
@@ -4705,6 +4464,160 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    /**
+     * @description Conditions used to rank who is most at risk when services are disrupted
+     * @enum {string}
+     */
+    ClinicalFlagInput: "diabetes" | "epilepsy" | "respiratory_condition" | "dysphagia" | "anticoagulants" | "insulin_dependent" | "heart_condition" | "dementia" | "mobility_risk" | "pressure_ulcer_risk" | "oxygen_dependent" | "other";
+    /** @enum {string} */
+    PersonStatusInput: "active" | "left" | "died";
+    /**
+     * @description Legally authorised: lpa_health_and_welfare, lpa_property_and_financial_affairs, court_appointed_deputy. Not legally authorised to decide: advocate, imca, imha, next_of_kin.
+     * @enum {string}
+     */
+    RepresentativeKindInput: "lpa_health_and_welfare" | "lpa_property_and_financial_affairs" | "court_appointed_deputy" | "advocate" | "imca" | "imha" | "next_of_kin";
+    PersonInput: {
+      /** Format: uuid */
+      id: string;
+      givenName: string;
+      familyName: string;
+      preferredName: string | null;
+      /** @description Null only for people recorded before it was required */
+      dateOfBirth: string | null;
+      /** @description Null only for people recorded before it was required */
+      address: string | null;
+      postcode: string | null;
+      nhsNumber: string | null;
+      careServiceId: string | null;
+      careServiceName: string | null;
+      communicationNeeds: string | null;
+      clinicalFlags: components["schemas"]["ClinicalFlagInput"][];
+      clinicalFlagsNote: string | null;
+      status: components["schemas"]["PersonStatusInput"];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    PersonRepresentativeInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      kind: components["schemas"]["RepresentativeKindInput"];
+      /** @description An attorney or deputy: may make decisions within their authority */
+      isLegallyAuthorised: boolean;
+      name: string;
+      relationship: string | null;
+      phone: string | null;
+      email: string | null;
+      address: string | null;
+      partnerContactId: string | null;
+      scopeOfAuthority: string | null;
+      deputyDecisions: ("property_and_financial_affairs" | "personal_welfare")[];
+      reference: string | null;
+      registeredOn: string | null;
+      documentSeenOn: string | null;
+      documentSeenBy: string | null;
+      endedAt: string | null;
+      endedReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    CircleMemberInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      role: components["schemas"]["PartnerTypeInput"];
+      isPrimary: boolean;
+      startedOn: string;
+      endedOn: string | null;
+      partnerContact: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        type: components["schemas"]["PartnerTypeInput"];
+        jobTitle: string | null;
+        email: string | null;
+        phone: string | null;
+        /** Format: uuid */
+        partnerOrganisationId: string;
+        partnerOrganisationName: string;
+        hasMovedOn: boolean;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    PersonLinkedToContactInput: {
+      person: {
+        /** Format: uuid */
+        id: string;
+        givenName: string;
+        familyName: string;
+        preferredName: string | null;
+        status: components["schemas"]["PersonStatusInput"];
+        careServiceName: string | null;
+      };
+      /** Format: uuid */
+      circleMemberId: string;
+      role: components["schemas"]["PartnerTypeInput"];
+      isPrimary: boolean;
+      startedOn: string;
+    };
+    ConsentRecordInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      givenBy: "person" | "representative";
+      representative: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        kind: components["schemas"]["RepresentativeKindInput"];
+      } | null;
+      scope: {
+        partnerOrganisations: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        partnerContacts: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
+          }[];
+        partnerTypes: components["schemas"]["PartnerTypeInput"][];
+      };
+      purposes: components["schemas"]["SharingPurposeInput"][];
+      categories: components["schemas"]["InformationCategoryInput"][];
+      /** @enum {string} */
+      recordedHow: "signed_form" | "easy_read_form" | "verbal" | "electronic" | "other";
+      notes: string | null;
+      givenOn: string;
+      reviewOn: string;
+      recordedBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      withdrawal: ({
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        by: "person" | "representative";
+        representativeName: string | null;
+        reason: string | null;
+        recordedBy: string | null;
+      }) | null;
+      status: components["schemas"]["SharingRecordStatusInput"];
+    };
     /** @enum {string} */
     IncidentTypeInput: "staffing" | "heating" | "flood" | "power" | "environmental" | "digital_failure" | "transport" | "medication_supply" | "equipment" | "external_provider_failure" | "other";
     /** @enum {string} */
@@ -5111,6 +5024,64 @@ export interface components {
           doneAt: string | null;
         })[];
     };
+    CapacityAssessmentInput: {
+      /** Format: uuid */
+      id: string;
+      decision: string;
+      purposes: components["schemas"]["SharingPurposeInput"][];
+      categories: components["schemas"]["InformationCategoryInput"][];
+      impairment: boolean;
+      impairmentNote: string | null;
+      canUnderstand: boolean;
+      canRetain: boolean;
+      canUseOrWeigh: boolean;
+      canCommunicate: boolean;
+      /** @enum {string} */
+      outcome: "has_capacity" | "lacks_capacity";
+      reasons: string;
+      assessorUserId: string | null;
+      assessorName: string;
+      assessorRole: string | null;
+      assessedOn: string;
+      reviewOn: string;
+      /** Format: date-time */
+      createdAt: string;
+      status: components["schemas"]["SharingRecordStatusInput"];
+    };
+    BestInterestsDecisionInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      capacityAssessmentId: string;
+      decision: string;
+      scope: {
+        partnerOrganisations: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        partnerContacts: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
+          }[];
+        partnerTypes: components["schemas"]["PartnerTypeInput"][];
+      };
+      purposes: components["schemas"]["SharingPurposeInput"][];
+      categories: components["schemas"]["InformationCategoryInput"][];
+      consulted: string;
+      wishesAndFeelings: string;
+      /** @enum {string} */
+      outcome: "share" | "do_not_share";
+      rationale: string;
+      decisionMaker: string;
+      decidedOn: string;
+      reviewOn: string;
+      /** Format: date-time */
+      createdAt: string;
+      status: components["schemas"]["SharingRecordStatusInput"];
+    };
     OrganisationInput: {
       /** Format: uuid */
       id: string;
@@ -5126,6 +5097,35 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    SafeguardingAuthorisationInput: {
+      /** Format: uuid */
+      id: string;
+      scope: {
+        partnerOrganisations: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        partnerContacts: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
+          }[];
+        partnerTypes: components["schemas"]["PartnerTypeInput"][];
+      };
+      categories: components["schemas"]["InformationCategoryInput"][];
+      rationale: string;
+      authorisedBy: string;
+      /** Format: date-time */
+      authorisedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      revokedReason: string | null;
+      status: components["schemas"]["SharingRecordStatusInput"];
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -5407,114 +5407,6 @@ export interface components {
       items: components["schemas"]["OutboxEmail"][];
     };
     /**
-     * @description Conditions used to rank who is most at risk when services are disrupted
-     * @enum {string}
-     */
-    ClinicalFlag: "diabetes" | "epilepsy" | "respiratory_condition" | "dysphagia" | "anticoagulants" | "insulin_dependent" | "heart_condition" | "dementia" | "mobility_risk" | "pressure_ulcer_risk" | "oxygen_dependent" | "other";
-    /** @enum {string} */
-    PersonStatus: "active" | "left" | "died";
-    /**
-     * @description Legally authorised: lpa_health_and_welfare, lpa_property_and_financial_affairs, court_appointed_deputy. Not legally authorised to decide: advocate, imca, imha, next_of_kin.
-     * @enum {string}
-     */
-    RepresentativeKind: "lpa_health_and_welfare" | "lpa_property_and_financial_affairs" | "court_appointed_deputy" | "advocate" | "imca" | "imha" | "next_of_kin";
-    Person: {
-      /** Format: uuid */
-      id: string;
-      givenName: string;
-      familyName: string;
-      preferredName: string | null;
-      /** @description Null only for people recorded before it was required */
-      dateOfBirth: string | null;
-      /** @description Null only for people recorded before it was required */
-      address: string | null;
-      postcode: string | null;
-      nhsNumber: string | null;
-      careServiceId: string | null;
-      careServiceName: string | null;
-      communicationNeeds: string | null;
-      clinicalFlags: components["schemas"]["ClinicalFlag"][];
-      clinicalFlagsNote: string | null;
-      status: components["schemas"]["PersonStatus"];
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    PersonRepresentative: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      personId: string;
-      kind: components["schemas"]["RepresentativeKind"];
-      /** @description An attorney or deputy: may make decisions within their authority */
-      isLegallyAuthorised: boolean;
-      name: string;
-      relationship: string | null;
-      phone: string | null;
-      email: string | null;
-      address: string | null;
-      partnerContactId: string | null;
-      scopeOfAuthority: string | null;
-      deputyDecisions: ("property_and_financial_affairs" | "personal_welfare")[];
-      reference: string | null;
-      registeredOn: string | null;
-      documentSeenOn: string | null;
-      documentSeenBy: string | null;
-      endedAt: string | null;
-      endedReason: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    CircleMember: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      personId: string;
-      role: components["schemas"]["PartnerType"];
-      isPrimary: boolean;
-      startedOn: string;
-      endedOn: string | null;
-      partnerContact: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        type: components["schemas"]["PartnerType"];
-        jobTitle: string | null;
-        email: string | null;
-        phone: string | null;
-        /** Format: uuid */
-        partnerOrganisationId: string;
-        partnerOrganisationName: string;
-        hasMovedOn: boolean;
-      };
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      version: number;
-    };
-    PersonLinkedToContact: {
-      person: {
-        /** Format: uuid */
-        id: string;
-        givenName: string;
-        familyName: string;
-        preferredName: string | null;
-        status: components["schemas"]["PersonStatus"];
-        careServiceName: string | null;
-      };
-      /** Format: uuid */
-      circleMemberId: string;
-      role: components["schemas"]["PartnerType"];
-      isPrimary: boolean;
-      startedOn: string;
-    };
-    /**
      * @description Why the information is shared
      * @enum {string}
      */
@@ -5540,139 +5432,6 @@ export interface components {
      * @enum {string}
      */
     SharingRecordStatus: "in_force" | "withdrawn" | "lapsed" | "review_overdue" | "not_yet" | "revoked" | "expired";
-    ConsentRecord: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      givenBy: "person" | "representative";
-      representative: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        kind: components["schemas"]["RepresentativeKind"];
-      } | null;
-      scope: {
-        partnerOrganisations: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-          }[];
-        partnerContacts: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            organisationName: string;
-          }[];
-        partnerTypes: components["schemas"]["PartnerType"][];
-      };
-      purposes: components["schemas"]["SharingPurpose"][];
-      categories: components["schemas"]["InformationCategory"][];
-      /** @enum {string} */
-      recordedHow: "signed_form" | "easy_read_form" | "verbal" | "electronic" | "other";
-      notes: string | null;
-      givenOn: string;
-      reviewOn: string;
-      recordedBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      withdrawal: ({
-        /** Format: date-time */
-        at: string;
-        /** @enum {string} */
-        by: "person" | "representative";
-        representativeName: string | null;
-        reason: string | null;
-        recordedBy: string | null;
-      }) | null;
-      status: components["schemas"]["SharingRecordStatus"];
-    };
-    CapacityAssessment: {
-      /** Format: uuid */
-      id: string;
-      decision: string;
-      purposes: components["schemas"]["SharingPurpose"][];
-      categories: components["schemas"]["InformationCategory"][];
-      impairment: boolean;
-      impairmentNote: string | null;
-      canUnderstand: boolean;
-      canRetain: boolean;
-      canUseOrWeigh: boolean;
-      canCommunicate: boolean;
-      /** @enum {string} */
-      outcome: "has_capacity" | "lacks_capacity";
-      reasons: string;
-      assessorUserId: string | null;
-      assessorName: string;
-      assessorRole: string | null;
-      assessedOn: string;
-      reviewOn: string;
-      /** Format: date-time */
-      createdAt: string;
-      status: components["schemas"]["SharingRecordStatus"];
-    };
-    BestInterestsDecision: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      capacityAssessmentId: string;
-      decision: string;
-      scope: {
-        partnerOrganisations: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-          }[];
-        partnerContacts: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            organisationName: string;
-          }[];
-        partnerTypes: components["schemas"]["PartnerType"][];
-      };
-      purposes: components["schemas"]["SharingPurpose"][];
-      categories: components["schemas"]["InformationCategory"][];
-      consulted: string;
-      wishesAndFeelings: string;
-      /** @enum {string} */
-      outcome: "share" | "do_not_share";
-      rationale: string;
-      decisionMaker: string;
-      decidedOn: string;
-      reviewOn: string;
-      /** Format: date-time */
-      createdAt: string;
-      status: components["schemas"]["SharingRecordStatus"];
-    };
-    SafeguardingAuthorisation: {
-      /** Format: uuid */
-      id: string;
-      scope: {
-        partnerOrganisations: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-          }[];
-        partnerContacts: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            organisationName: string;
-          }[];
-        partnerTypes: components["schemas"]["PartnerType"][];
-      };
-      categories: components["schemas"]["InformationCategory"][];
-      rationale: string;
-      authorisedBy: string;
-      /** Format: date-time */
-      authorisedAt: string;
-      /** Format: date-time */
-      expiresAt: string;
-      revokedAt: string | null;
-      revokedBy: string | null;
-      revokedReason: string | null;
-      status: components["schemas"]["SharingRecordStatus"];
-    };
     ShareRefusalReason: {
       /** @enum {string} */
       code: "no_consent_in_scope" | "consent_withdrawn" | "consent_expired" | "consent_not_yet_given" | "purpose_out_of_scope" | "categories_out_of_scope" | "consent_given_while_lacking_capacity" | "capacity_not_assessed" | "capacity_assessment_overdue" | "person_has_capacity" | "representative_lacks_authority" | "representative_ended" | "lpa_not_registered" | "no_best_interests_decision" | "best_interests_against" | "best_interests_overdue" | "representative_must_decide" | "safeguarding_not_authorised" | "safeguarding_authorisation_expired" | "safeguarding_authorisation_revoked" | "safeguarding_categories_not_authorised";
@@ -6341,6 +6100,160 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    /**
+     * @description Conditions used to rank who is most at risk when services are disrupted
+     * @enum {string}
+     */
+    ClinicalFlag: "diabetes" | "epilepsy" | "respiratory_condition" | "dysphagia" | "anticoagulants" | "insulin_dependent" | "heart_condition" | "dementia" | "mobility_risk" | "pressure_ulcer_risk" | "oxygen_dependent" | "other";
+    /** @enum {string} */
+    PersonStatus: "active" | "left" | "died";
+    /**
+     * @description Legally authorised: lpa_health_and_welfare, lpa_property_and_financial_affairs, court_appointed_deputy. Not legally authorised to decide: advocate, imca, imha, next_of_kin.
+     * @enum {string}
+     */
+    RepresentativeKind: "lpa_health_and_welfare" | "lpa_property_and_financial_affairs" | "court_appointed_deputy" | "advocate" | "imca" | "imha" | "next_of_kin";
+    Person: {
+      /** Format: uuid */
+      id: string;
+      givenName: string;
+      familyName: string;
+      preferredName: string | null;
+      /** @description Null only for people recorded before it was required */
+      dateOfBirth: string | null;
+      /** @description Null only for people recorded before it was required */
+      address: string | null;
+      postcode: string | null;
+      nhsNumber: string | null;
+      careServiceId: string | null;
+      careServiceName: string | null;
+      communicationNeeds: string | null;
+      clinicalFlags: components["schemas"]["ClinicalFlag"][];
+      clinicalFlagsNote: string | null;
+      status: components["schemas"]["PersonStatus"];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    PersonRepresentative: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      kind: components["schemas"]["RepresentativeKind"];
+      /** @description An attorney or deputy: may make decisions within their authority */
+      isLegallyAuthorised: boolean;
+      name: string;
+      relationship: string | null;
+      phone: string | null;
+      email: string | null;
+      address: string | null;
+      partnerContactId: string | null;
+      scopeOfAuthority: string | null;
+      deputyDecisions: ("property_and_financial_affairs" | "personal_welfare")[];
+      reference: string | null;
+      registeredOn: string | null;
+      documentSeenOn: string | null;
+      documentSeenBy: string | null;
+      endedAt: string | null;
+      endedReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    CircleMember: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      role: components["schemas"]["PartnerType"];
+      isPrimary: boolean;
+      startedOn: string;
+      endedOn: string | null;
+      partnerContact: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        type: components["schemas"]["PartnerType"];
+        jobTitle: string | null;
+        email: string | null;
+        phone: string | null;
+        /** Format: uuid */
+        partnerOrganisationId: string;
+        partnerOrganisationName: string;
+        hasMovedOn: boolean;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    PersonLinkedToContact: {
+      person: {
+        /** Format: uuid */
+        id: string;
+        givenName: string;
+        familyName: string;
+        preferredName: string | null;
+        status: components["schemas"]["PersonStatus"];
+        careServiceName: string | null;
+      };
+      /** Format: uuid */
+      circleMemberId: string;
+      role: components["schemas"]["PartnerType"];
+      isPrimary: boolean;
+      startedOn: string;
+    };
+    ConsentRecord: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      givenBy: "person" | "representative";
+      representative: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        kind: components["schemas"]["RepresentativeKind"];
+      } | null;
+      scope: {
+        partnerOrganisations: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        partnerContacts: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
+          }[];
+        partnerTypes: components["schemas"]["PartnerType"][];
+      };
+      purposes: components["schemas"]["SharingPurpose"][];
+      categories: components["schemas"]["InformationCategory"][];
+      /** @enum {string} */
+      recordedHow: "signed_form" | "easy_read_form" | "verbal" | "electronic" | "other";
+      notes: string | null;
+      givenOn: string;
+      reviewOn: string;
+      recordedBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      withdrawal: ({
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        by: "person" | "representative";
+        representativeName: string | null;
+        reason: string | null;
+        recordedBy: string | null;
+      }) | null;
+      status: components["schemas"]["SharingRecordStatus"];
+    };
     /** @enum {string} */
     IncidentType: "staffing" | "heating" | "flood" | "power" | "environmental" | "digital_failure" | "transport" | "medication_supply" | "equipment" | "external_provider_failure" | "other";
     /** @enum {string} */
@@ -6747,6 +6660,64 @@ export interface components {
           doneAt: string | null;
         })[];
     };
+    CapacityAssessment: {
+      /** Format: uuid */
+      id: string;
+      decision: string;
+      purposes: components["schemas"]["SharingPurpose"][];
+      categories: components["schemas"]["InformationCategory"][];
+      impairment: boolean;
+      impairmentNote: string | null;
+      canUnderstand: boolean;
+      canRetain: boolean;
+      canUseOrWeigh: boolean;
+      canCommunicate: boolean;
+      /** @enum {string} */
+      outcome: "has_capacity" | "lacks_capacity";
+      reasons: string;
+      assessorUserId: string | null;
+      assessorName: string;
+      assessorRole: string | null;
+      assessedOn: string;
+      reviewOn: string;
+      /** Format: date-time */
+      createdAt: string;
+      status: components["schemas"]["SharingRecordStatus"];
+    };
+    BestInterestsDecision: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      capacityAssessmentId: string;
+      decision: string;
+      scope: {
+        partnerOrganisations: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        partnerContacts: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
+          }[];
+        partnerTypes: components["schemas"]["PartnerType"][];
+      };
+      purposes: components["schemas"]["SharingPurpose"][];
+      categories: components["schemas"]["InformationCategory"][];
+      consulted: string;
+      wishesAndFeelings: string;
+      /** @enum {string} */
+      outcome: "share" | "do_not_share";
+      rationale: string;
+      decisionMaker: string;
+      decidedOn: string;
+      reviewOn: string;
+      /** Format: date-time */
+      createdAt: string;
+      status: components["schemas"]["SharingRecordStatus"];
+    };
     Organisation: {
       /** Format: uuid */
       id: string;
@@ -6762,6 +6733,35 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    SafeguardingAuthorisation: {
+      /** Format: uuid */
+      id: string;
+      scope: {
+        partnerOrganisations: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        partnerContacts: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisationName: string;
+          }[];
+        partnerTypes: components["schemas"]["PartnerType"][];
+      };
+      categories: components["schemas"]["InformationCategory"][];
+      rationale: string;
+      authorisedBy: string;
+      /** Format: date-time */
+      authorisedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      revokedAt: string | null;
+      revokedBy: string | null;
+      revokedReason: string | null;
+      status: components["schemas"]["SharingRecordStatus"];
     };
   };
   responses: never;
