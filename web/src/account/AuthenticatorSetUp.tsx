@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { MfaEnrolment, Session } from '../api.ts';
 import * as api from '../api.ts';
-import { CodeInput } from '../auth/CodeInput.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { CodeInput } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';

@@ -9,14 +9,14 @@ import {
   recordAdviceConfirmation,
   recordCarePlanAmendment,
 } from '../api.ts';
-import { Radios, readText, TextArea } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Radios, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 

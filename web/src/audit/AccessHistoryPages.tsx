@@ -11,13 +11,13 @@ import {
   listPeople,
   listStaff,
 } from '../api.ts';
-import { DateInput, readDateInput, SelectField } from '../partners/form-fields.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
 import { describeEntity } from './audit-labels.ts';

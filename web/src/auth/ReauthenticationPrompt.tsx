@@ -1,7 +1,6 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import * as api from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { TextInput } from '../ui/fields.tsx';
 import {
   type FormErrors,
   formErrorsFrom,
@@ -9,7 +8,7 @@ import {
   noFormErrors,
   toFormErrors,
 } from '../ui/form-errors.ts';
-import { CodeInput } from './CodeInput.tsx';
+import { CodeInput, TextField } from '../ui/form-fields.tsx';
 import { useSessionState } from './session.tsx';
 
 type Asking = { resolve: (confirmed: boolean) => void; needsCode: boolean };
@@ -96,7 +95,7 @@ export function ReauthenticationPrompt({ children }: { children: ReactNode }) {
               {asking.needsCode ? ' and a code from your authenticator app' : ''} again.
             </p>
             <form onSubmit={submit} noValidate>
-              <TextInput
+              <TextField
                 id="reauthentication-password"
                 name="reauthentication-password"
                 type="password"

@@ -3,9 +3,9 @@ import { Navigate, useLocation } from 'react-router';
 import * as api from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { CodeInput } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { CodeInput } from './CodeInput.tsx';
 import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
 

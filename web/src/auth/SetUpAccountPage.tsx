@@ -2,8 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { type AccountToSetUp, ApiError, chooseFirstPassword, getAccountToSetUp } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { TextInput } from '../ui/fields.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -117,7 +117,7 @@ export function SetUpAccountPage() {
                 {formatDateTime(loaded.account.expiresAt)}.
               </p>
               <form onSubmit={submit} noValidate>
-                <TextInput
+                <TextField
                   id={fields.password}
                   name="password"
                   type="password"

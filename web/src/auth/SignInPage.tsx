@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { TextInput } from '../ui/fields.tsx';
 import {
   describeError,
   type FormErrors,
@@ -11,6 +10,7 @@ import {
   noFormErrors,
   toFormErrors,
 } from '../ui/form-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -78,7 +78,7 @@ export function SignInPage() {
           ) : null}
           <h1>Sign in to Liaison</h1>
           <form onSubmit={submit} noValidate>
-            <TextInput
+            <TextField
               id="email"
               name="email"
               type="email"
@@ -88,7 +88,7 @@ export function SignInPage() {
               widthClass="nhsuk-u-width-two-thirds"
               error={errors.byField.get('email')}
             />
-            <TextInput
+            <TextField
               id="password"
               name="password"
               type="password"

@@ -13,16 +13,14 @@ import {
   type RiskLevel,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { Checkboxes, Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
-import { Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Checkboxes, Radios, readChoices, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -192,7 +190,7 @@ function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; inci
         state: { notice: `${person.name}’s record has been updated.` },
       });
     } catch (error) {
-      setErrors(sharingFormErrors(adjustFields, error));
+      setErrors(formErrorsFrom(adjustFields, error));
     } finally {
       setIsSaving(false);
     }
@@ -287,7 +285,7 @@ export function AddPeopleSection() {
         },
       });
     } catch (error) {
-      setErrors(sharingFormErrors({ careServiceIds: 'careServiceIds', personIds: 'personIds' }, error));
+      setErrors(formErrorsFrom({ careServiceIds: 'careServiceIds', personIds: 'personIds' }, error));
     } finally {
       setIsSaving(false);
     }

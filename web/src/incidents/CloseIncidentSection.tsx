@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { closeIncident } from '../api.ts';
-import { readText, TextArea } from '../partners/form-fields.tsx';
-import { sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { readText, TextArea } from '../ui/form-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { incidentPath, useIncident } from './incident-parts.tsx';
 import { MomentFields, readMoment } from './incident-time.tsx';
@@ -45,7 +44,7 @@ export function CloseIncidentSection() {
         state: { notice: 'The incident is closed. Its review has been worked out from the records.' },
       });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
     } finally {
       setIsClosing(false);
     }

@@ -9,6 +9,8 @@ import {
   type IncidentSeverity,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
 import {
   changesFrom,
   Radios,
@@ -17,13 +19,11 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { severities, severityHints, severityLabels } from './incident-labels.ts';
 import { incidentPath, type StaffChoice, useIncident, useStaffChoices } from './incident-parts.tsx';
@@ -171,7 +171,7 @@ function EditIncidentForm({
         setErrors({ items: [{ text: error.detail }], byField: new Map() });
         return;
       }
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
     }
   }
 

@@ -10,14 +10,13 @@ import {
   type MeasureKind,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { readText, SelectField, TextArea } from '../partners/form-fields.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { readText, SelectField, TextArea } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentRecorders } from './access.ts';
@@ -175,7 +174,7 @@ function AddMeasureForm({
       setFormKey((key) => key + 1);
       onAdded();
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
     } finally {
       setIsSaving(false);
     }
@@ -283,7 +282,7 @@ export function EndMeasureSection() {
         state: { notice: 'The end of the measure has been recorded.' },
       });
     } catch (error) {
-      setErrors(sharingFormErrors({ endedAt: 'endedAt' }, error));
+      setErrors(formErrorsFrom({ endedAt: 'endedAt' }, error));
     } finally {
       setIsSaving(false);
     }

@@ -9,11 +9,19 @@ import {
   openIncident,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Checkboxes, Radios, readText, SelectField, TextArea, TextField } from '../partners/form-fields.tsx';
-import { BackLink, Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import {
+  Checkboxes,
+  Radios,
+  readChoices,
+  readText,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import {
@@ -132,7 +140,7 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
         state: { notice: 'The incident is open. Now add the people it affects.' },
       });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
     } finally {
       setIsSaving(false);
     }

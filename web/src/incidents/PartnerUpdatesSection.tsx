@@ -14,17 +14,17 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { askTypeLabels, templateLabels } from '../messages/message-labels.ts';
-import { Moment, messagePath } from '../messages/message-parts.tsx';
-import { Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
+import { messagePath } from '../messages/message-parts.tsx';
 import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -231,7 +231,7 @@ function ProposalCard({
         });
       } else {
         setRefusal(null);
-        setErrors(sharingFormErrors(fields, error));
+        setErrors(formErrorsFrom(fields, error));
       }
     } finally {
       setIsSending(false);

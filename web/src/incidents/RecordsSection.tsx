@@ -10,15 +10,14 @@ import {
   type NewIncidentRecord,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { Checkboxes, Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
-import { Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Checkboxes, Radios, readChoices, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
 import { incidentLeaders, incidentRecorders } from './access.ts';
@@ -176,7 +175,7 @@ function RecordForm({
       onRecorded();
     } catch (error) {
       setSaved(null);
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
     } finally {
       setIsSaving(false);
     }

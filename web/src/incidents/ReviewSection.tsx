@@ -15,18 +15,17 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { targetLabels } from '../messages/message-labels.ts';
-import { Moment, messagePath } from '../messages/message-parts.tsx';
-import { DateInput, readDateInput, readText, SelectField, TextArea } from '../partners/form-fields.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
+import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
 import { purposeLabels } from '../sharing/sharing-labels.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { DateInput, readDateInput, readText, SelectField, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -576,7 +575,7 @@ function Findings({
       setSaved('The findings have been saved.');
     } catch (error) {
       setSaved(null);
-      setErrors(sharingFormErrors({ findings: 'findings' }, error));
+      setErrors(formErrorsFrom({ findings: 'findings' }, error));
     } finally {
       setIsSaving(false);
     }
@@ -661,7 +660,7 @@ function LearningActions({
       setFormKey((key) => key + 1);
     } catch (error) {
       setSaved(null);
-      setErrors(sharingFormErrors(actionFields, error));
+      setErrors(formErrorsFrom(actionFields, error));
     } finally {
       setIsSaving(false);
     }
@@ -676,7 +675,7 @@ function LearningActions({
       setSaved(`“${action.action}” is marked done.`);
     } catch (error) {
       setSaved(null);
-      setErrors(sharingFormErrors(actionFields, error));
+      setErrors(formErrorsFrom(actionFields, error));
     } finally {
       setIsSaving(false);
     }

@@ -1,5 +1,5 @@
 import { londonParts, londonToIso, readTimeOfDay } from '../messages/london-time.ts';
-import { DateInput, readDateInput, TextField } from '../partners/form-fields.tsx';
+import { DateInput, readDateInput, TextField } from '../ui/form-fields.tsx';
 
 /**
  * A moment typed as a UK date and time of day: the date input is `name` (its first box has the

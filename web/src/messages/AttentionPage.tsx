@@ -2,18 +2,18 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type AttentionItem, listAttentionItems, resolveAttentionItem } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { hasRole } from '../roles.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { attentionReaders } from './access.ts';
 import { attentionKindLabels } from './message-labels.ts';
-import { Moment, messagePath } from './message-parts.tsx';
+import { messagePath } from './message-parts.tsx';
 
 const pageSize = 25;
 /** The count stops here: beyond it, "100 or more" says enough. */

@@ -10,11 +10,11 @@ import {
   type StepDelay,
   setEscalationRoute,
 } from '../api.ts';
-import type { NoticeState } from '../partners/notice.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { routeTemplateLabels, targetLabels, targets } from './message-labels.ts';

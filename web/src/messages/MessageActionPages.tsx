@@ -12,6 +12,9 @@ import {
   revokePartnerLink,
   withdrawMessage,
 } from '../api.ts';
+import { todayInLondon } from '../sharing/dates.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
 import {
   Checkboxes,
   DateInput,
@@ -21,13 +24,10 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import { todayInLondon } from '../sharing/dates.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { londonParts, londonToIso, readTimeOfDay } from './london-time.ts';

@@ -1,9 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { emailStateLabels, emailStates } from './message-labels.ts';

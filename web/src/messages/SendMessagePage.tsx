@@ -19,23 +19,24 @@ import {
   type SharingPurpose,
   sendMessage,
 } from '../api.ts';
-import {
-  DateInput,
-  Radios,
-  readDateInput,
-  readText,
-  SelectField,
-  TextField,
-} from '../partners/form-fields.tsx';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
 import { personName } from '../people/person-labels.ts';
 import { CategoryCheckboxes } from '../sharing/sharing-fields.tsx';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
-import { BackLink, Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import {
+  DateInput,
+  Radios,
+  readChoices,
+  readDateInput,
+  readText,
+  SelectField,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { londonToIso, readTimeOfDay } from './london-time.ts';
@@ -277,7 +278,7 @@ function SendMessageForm({
         setRefusal({ detail: error.detail, reasons: [...error.reasons] });
       } else {
         setRefusal(null);
-        setErrors(sharingFormErrors(fields, error));
+        setErrors(formErrorsFrom(fields, error));
       }
     } finally {
       setIsSending(false);

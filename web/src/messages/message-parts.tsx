@@ -1,5 +1,5 @@
 import type { MessageStatus, MessageSummary } from '../api.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { Moment } from '../ui/page-parts.tsx';
 import { statusLabels, statusTagClass } from './message-labels.ts';
 
 export function messagePath(messageId: string): string {
@@ -32,11 +32,6 @@ export function MessageTags({
       ) : null}
     </>
   );
-}
-
-/** A moment in UK time, readable by people and machines. */
-export function Moment({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
 }
 
 export function Deadline({ iso, empty = 'No deadline' }: { iso: string | null; empty?: string }) {

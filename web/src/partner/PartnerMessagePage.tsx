@@ -12,15 +12,15 @@ import {
   respondAsPartner,
 } from '../api.ts';
 import { askTypeLabels, eventLabels, receivedHowLabels, templateLabels } from '../messages/message-labels.ts';
-import { Deadline, Moment, StatusTag } from '../messages/message-parts.tsx';
-import { Radios, TextArea } from '../partners/form-fields.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import { Deadline, StatusTag } from '../messages/message-parts.tsx';
 import { formatNhsNumber } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Radios, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 

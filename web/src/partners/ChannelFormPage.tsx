@@ -18,11 +18,11 @@ import {
 } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { describeError, type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Checkboxes, changesFrom, Radios, readText, TextField } from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { Checkboxes, changesFrom, Radios, readText, TextField } from './form-fields.tsx';
-import type { NoticeState } from './notice.ts';
 import { channelKindLabels, channelKinds, urgencyHints, weekdayLabels, weekdays } from './partner-labels.ts';
 
 // API field name → input id, in the order the fields appear. Problems with one day's hours are

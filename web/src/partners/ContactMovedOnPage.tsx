@@ -9,11 +9,11 @@ import {
   noFormErrors,
   toFormErrors,
 } from '../ui/form-errors.ts';
+import { readText, TextArea } from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { readText, TextArea } from './form-fields.tsx';
-import type { NoticeState } from './notice.ts';
 
 const fields = { reason: 'reason' };
 

@@ -5,8 +5,8 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 const maxCharacters = 1_000_000;
 

@@ -17,11 +17,11 @@ import {
   noFormErrors,
   toFormErrors,
 } from '../ui/form-errors.ts';
+import { changesFrom, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { changesFrom, readText, SelectField, TextArea, TextField } from './form-fields.tsx';
-import type { NoticeState } from './notice.ts';
 import { partnerTypeOptions } from './partner-labels.ts';
 
 // API field name → input id, in the order the fields appear.

@@ -15,16 +15,16 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
 import { ChannelTable, ChannelValue, HowToReachNow } from './channels.tsx';
-import { useNotice } from './notice.ts';
-import { MultiLine } from './PartnerOrganisationPage.tsx';
 import { partnerTypeLabels } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 export function PartnerContactPage() {
   const { contactId = '' } = useParams();

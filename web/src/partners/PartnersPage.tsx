@@ -9,16 +9,16 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
-import { SelectField, TextField } from './form-fields.tsx';
-import { useNotice } from './notice.ts';
 import { partnerTypeLabels, partnerTypeOptions, partnerTypes } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 const resultLimit = 100;
 

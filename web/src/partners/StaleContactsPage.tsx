@@ -14,11 +14,11 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
 import { partnerTypeLabels } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 const pageSize = 50;
 

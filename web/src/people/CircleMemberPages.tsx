@@ -11,19 +11,12 @@ import {
   type PartnerType,
   type Person,
 } from '../api.ts';
-import {
-  Checkboxes,
-  DateInput,
-  Radios,
-  readDateInput,
-  SelectField,
-  TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { partnerTypeLabels, partnerTypeOptions, partnerTypes } from '../partners/partner-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Checkboxes, DateInput, Radios, readDateInput, SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';

@@ -12,6 +12,8 @@ import {
   type PersonFields,
   type PersonStatus,
 } from '../api.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
 import {
   Checkboxes,
   changesFrom,
@@ -22,10 +24,8 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';

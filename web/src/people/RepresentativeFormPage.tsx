@@ -12,6 +12,14 @@ import {
   type Representative,
   type RepresentativeKind,
 } from '../api.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import {
+  type FormErrors,
+  formErrorsFrom,
+  missingFields,
+  noFormErrors,
+  toFormErrors,
+} from '../ui/form-errors.ts';
 import {
   Checkboxes,
   changesFrom,
@@ -21,16 +29,8 @@ import {
   readText,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  missingFields,
-  noFormErrors,
-  toFormErrors,
-} from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';

@@ -9,13 +9,22 @@ import {
   recordBestInterestsDecision,
   type SharingPurpose,
 } from '../api.ts';
-import { DateInput, Radios, readDateInput, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import {
+  DateInput,
+  Radios,
+  readChoices,
+  readDateInput,
+  readText,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
@@ -29,14 +38,7 @@ import {
 } from './recipients.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { bestInterestsOutcomeLabels, listCategories, listPurposes, statusLabels } from './sharing-labels.ts';
-import {
-  BackToSharing,
-  Loading,
-  readChoices,
-  sharingFormErrors,
-  sharingPath,
-  usePersonSharing,
-} from './sharing-parts.tsx';
+import { BackToSharing, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -171,7 +173,7 @@ function BestInterestsForm({
       const state: NoticeState = { notice: `The best-interests decision has been recorded for ${name}.` };
       navigate(sharingPath(person.id), { state });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
       setIsSubmitting(false);
     }
   }

@@ -14,13 +14,14 @@ import {
   type SharingPurpose,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Radios, readText, TextArea } from '../partners/form-fields.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Radios, readChoices, readText, TextArea } from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Lines, Loading } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -35,7 +36,7 @@ import {
   purposeLabels,
   purposes,
 } from './sharing-labels.ts';
-import { BackLink, Lines, Loading, readChoices, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+import { sharingPath } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -108,7 +109,7 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
       setAnswer({ question, decision });
       setChecks((count) => count + 1);
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
       setAnswer(null);
     } finally {
       setIsChecking(false);
@@ -356,7 +357,7 @@ function RecordShared({
         onRefused({ detail: error.detail, reasons: [...error.reasons] });
         return;
       }
-      setErrors(sharingFormErrors(recordFields, error));
+      setErrors(formErrorsFrom(recordFields, error));
     } finally {
       setIsSubmitting(false);
     }

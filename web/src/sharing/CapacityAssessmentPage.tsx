@@ -9,18 +9,27 @@ import {
   type SharingPurpose,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { DateInput, Radios, readDateInput, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import {
+  DateInput,
+  Radios,
+  readChoices,
+  readDateInput,
+  readText,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
 import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { capacityOutcomeLabels } from './sharing-labels.ts';
-import { BackToSharing, Loading, readChoices, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+import { BackToSharing, sharingPath } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -146,7 +155,7 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
       };
       navigate(sharingPath(person.id), { state });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
       setIsSubmitting(false);
     }
   }

@@ -14,13 +14,14 @@ import {
   type SharingPurpose,
   withdrawConsent,
 } from '../api.ts';
-import { DateInput, Radios, readDateInput, readText, TextArea } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName, representativeKindLabels } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { DateInput, Radios, readChoices, readDateInput, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -35,15 +36,7 @@ import {
 } from './recipients.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { listCategories, listPurposes, recordedHowLabels, recordedHows } from './sharing-labels.ts';
-import {
-  BackToSharing,
-  Loading,
-  readChoices,
-  ScopeLines,
-  sharingFormErrors,
-  sharingPath,
-  usePersonSharing,
-} from './sharing-parts.tsx';
+import { BackToSharing, ScopeLines, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -171,7 +164,7 @@ function RecordConsentForm({
       const state: NoticeState = { notice: `Consent has been recorded for ${personName(person)}.` };
       navigate(sharingPath(person.id), { state });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
       setIsSubmitting(false);
     }
   }
@@ -330,7 +323,7 @@ function WithdrawConsentForm({
       };
       navigate(sharingPath(person.id), { state });
     } catch (error) {
-      setErrors(sharingFormErrors(withdrawFields, error));
+      setErrors(formErrorsFrom(withdrawFields, error));
       setIsSubmitting(false);
     }
   }

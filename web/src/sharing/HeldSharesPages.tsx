@@ -1,20 +1,21 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { cancelHeldShare, type HeldShare, listHeldShares } from '../api.ts';
-import { readText, TextArea } from '../partners/form-fields.tsx';
-import { type NoticeState, useNotice } from '../partners/notice.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { listCategories, purposeLabels } from './sharing-labels.ts';
-import { BackLink, Loading, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+import { sharingPath } from './sharing-parts.tsx';
 
 const pageSize = 50;
 
@@ -143,7 +144,7 @@ function CancelHeldShareForm({ share }: { share: HeldShare }) {
       };
       navigate('/held-shares', { state });
     } catch (error) {
-      setErrors(sharingFormErrors(cancelFields, error));
+      setErrors(formErrorsFrom(cancelFields, error));
       setIsSubmitting(false);
     }
   }

@@ -9,13 +9,14 @@ import {
   revokeSafeguardingAuthorisation,
   type SafeguardingAuthorisation,
 } from '../api.ts';
-import { DateInput, readDateInput, readText, TextArea } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { DateInput, readChoices, readDateInput, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -30,15 +31,7 @@ import {
 } from './recipients.tsx';
 import { CategoryCheckboxes } from './sharing-fields.tsx';
 import { listCategories } from './sharing-labels.ts';
-import {
-  BackToSharing,
-  Loading,
-  readChoices,
-  ScopeLines,
-  sharingFormErrors,
-  sharingPath,
-  usePersonSharing,
-} from './sharing-parts.tsx';
+import { BackToSharing, ScopeLines, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 
 /** The server refuses a shorter rationale: it must say why sharing without consent is necessary. */
 const minimumRationale = 20;
@@ -116,7 +109,7 @@ function AuthoriseSafeguardingForm({ person, lists }: { person: Person; lists: P
       };
       navigate(sharingPath(person.id), { state });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
       setIsSubmitting(false);
     }
   }
@@ -231,7 +224,7 @@ function RevokeSafeguardingForm({
       };
       navigate(sharingPath(person.id), { state });
     } catch (error) {
-      setErrors(sharingFormErrors(revokeFields, error));
+      setErrors(formErrorsFrom(revokeFields, error));
       setIsSubmitting(false);
     }
   }

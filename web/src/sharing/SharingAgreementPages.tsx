@@ -12,33 +12,33 @@ import {
   type SharingPurpose,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
+import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
+import { hasRole } from '../roles.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
 import {
   changesFrom,
   DateInput,
+  readChoices,
   readDateInput,
   readText,
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import { type NoticeState, useNotice } from '../partners/notice.ts';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
-import { hasRole } from '../roles.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { sharingDeciders } from './access.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
 import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { listCategories, listPurposes } from './sharing-labels.ts';
-import { BackLink, Loading, readChoices, sharingFormErrors } from './sharing-parts.tsx';
 
 const agreementsPath = '/partners/sharing-agreements';
 const pageSize = 50;
@@ -256,7 +256,7 @@ function SharingAgreementForm({
       }
       navigate(agreementsPath, { state });
     } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
+      setErrors(formErrorsFrom(fields, error));
       setIsSubmitting(false);
     }
   }

@@ -8,11 +8,10 @@ import {
   type PartnerType,
   type RecipientScopeFields,
 } from '../api.ts';
-import { Checkboxes, type ChoiceItem } from '../partners/form-fields.tsx';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypes } from '../partners/partner-labels.ts';
 import type { FormErrors } from '../ui/form-errors.ts';
-import { readChoices } from './sharing-parts.tsx';
+import { Checkboxes, type ChoiceItem, readChoices } from '../ui/form-fields.tsx';
 
 /** The partner register, for choosing who information may go to; the person's circle comes first. */
 export type PartnerLists = {

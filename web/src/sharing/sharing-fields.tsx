@@ -1,6 +1,6 @@
 import type { InformationCategory, SharingPurpose } from '../api.ts';
-import { Checkboxes } from '../partners/form-fields.tsx';
 import type { FormErrors } from '../ui/form-errors.ts';
+import { Checkboxes } from '../ui/form-fields.tsx';
 import {
   categories,
   categoryHints,

@@ -4,7 +4,6 @@ import { addStaffMember, type CreatedStaffMember, type StaffRole } from '../api.
 import { useSession } from '../auth/session.tsx';
 import { roleLabels, staffRoles } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { Select, TextInput } from '../ui/fields.tsx';
 import {
   type FormErrors,
   formErrorsFrom,
@@ -12,6 +11,7 @@ import {
   noFormErrors,
   toFormErrors,
 } from '../ui/form-errors.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
 
@@ -87,7 +87,7 @@ export function AddStaffPage() {
           <ErrorSummary items={errors.items} />
           <h1>Add a staff member</h1>
           <form onSubmit={submit} noValidate>
-            <TextInput
+            <TextField
               id={fields.displayName}
               name="displayName"
               label="Name"
@@ -96,7 +96,7 @@ export function AddStaffPage() {
               spellCheck={false}
               error={errors.byField.get('displayName')}
             />
-            <TextInput
+            <TextField
               id={fields.email}
               name="email"
               type="email"
@@ -106,7 +106,7 @@ export function AddStaffPage() {
               spellCheck={false}
               error={errors.byField.get('email')}
             />
-            <Select
+            <SelectField
               id={fields.role}
               name="role"
               label="Role"
