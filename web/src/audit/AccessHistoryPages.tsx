@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   type AccessHistory,
@@ -12,7 +12,7 @@ import {
   listStaff,
 } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
@@ -168,58 +168,39 @@ function Filters({
   who: { name: 'actorId' | 'personId'; label: string; options: { value: string; label: string }[] };
 }) {
   const [actions] = useResource('audit actions', listAuditActions);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(filterFields, async (values) => {
     const problems: FieldError[] = [];
-    const from = readDateInput(form, 'from', 'The first day');
-    const to = readDateInput(form, 'to', 'The last day');
+    const from = readDateInput(values, 'from', 'The first day');
+    const to = readDateInput(values, 'to', 'The last day');
     if ('problem' in from) problems.push({ field: 'from', message: from.problem });
     if ('problem' in to) problems.push({ field: 'to', message: to.problem });
     if ('date' in from && 'date' in to && from.date && to.date && to.date < from.date) {
       problems.push({ field: 'to', message: 'The last day must be the same as the first day or later' });
     }
-    if (problems.length > 0) {
-      setErrors(toFormErrors(filterFields, problems));
-      return;
-    }
-    setErrors(noFormErrors);
+    if (problems.length > 0) return problems;
     const next = new URLSearchParams();
     if ('date' in from && from.date) next.set('from', from.date);
     if ('date' in to && to.date) next.set('to', to.date);
     for (const name of [who.name, 'action']) {
-      const value = String(form.get(name) ?? '');
+      const value = String(values.get(name) ?? '');
       if (value) next.set(name, value);
     }
     onApply(next);
-  }
+  });
 
   return (
-    <details className="nhsuk-details" open={Object.keys(filter).length > 0 || errors.items.length > 0}>
+    <details className="nhsuk-details" open={Object.keys(filter).length > 0 || form.hasErrors}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">
           Filter by date, {who.label.toLowerCase()} or action
         </span>
       </summary>
       <div className="nhsuk-details__text">
-        <ErrorSummary items={errors.items} />
-        <form onSubmit={apply} noValidate key={JSON.stringify(filter)}>
-          <DateInput
-            id={filterFields.from}
-            name="from"
-            legend="From"
-            defaultValue={filter.from}
-            error={errors.byField.get('from')}
-          />
-          <DateInput
-            id={filterFields.to}
-            name="to"
-            legend="To"
-            defaultValue={filter.to}
-            error={errors.byField.get('to')}
-          />
+        <ErrorSummary items={form.errors.items} />
+        <Form form={form} key={JSON.stringify(filter)}>
+          <DateInput name="from" legend="From" defaultValue={filter.from} />
+          <DateInput name="to" legend="To" defaultValue={filter.to} />
           <SelectField
             id={filterFields[who.name]}
             name={who.name}
@@ -228,7 +209,6 @@ function Filters({
             defaultValue={filter[who.name] ?? ''}
           />
           <SelectField
-            id={filterFields.action}
             name="action"
             label="Action"
             options={[
@@ -240,12 +220,10 @@ function Filters({
             defaultValue={filter.action ?? ''}
           />
           <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-              Apply filters
-            </button>
+            <SubmitButton variant="secondary">Apply filters</SubmitButton>
             {Object.keys(filter).length > 0 ? <Link to="?">Clear filters</Link> : null}
           </div>
-        </form>
+        </Form>
       </div>
     </details>
   );

@@ -10,7 +10,7 @@ import {
 } from '../api.ts';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypes } from '../partners/partner-labels.ts';
-import type { FormErrors } from '../ui/form-errors.ts';
+import { useFormErrors } from '../ui/form.tsx';
 import { Checkboxes, type ChoiceItem, readChoices } from '../ui/form-fields.tsx';
 
 /** The partner register, for choosing who information may go to; the person's circle comes first. */
@@ -71,13 +71,12 @@ export function RecipientScopeQuestion({
   lists,
   legend,
   hint,
-  errors,
 }: {
   lists: PartnerLists;
   legend: string;
   hint: string;
-  errors: FormErrors;
 }) {
+  const errors = useFormErrors();
   const error =
     errors.byField.get('partnerOrganisationIds') ??
     errors.byField.get('partnerContactIds') ??
@@ -165,6 +164,7 @@ function RecipientGroup({
           {...(hint ? { hint } : {})}
           small
           items={items}
+          error={undefined}
           onChange={(_value, checked) => setChosen((count) => count + (checked ? 1 : -1))}
         />
       </div>

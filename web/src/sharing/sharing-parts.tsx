@@ -34,3 +34,14 @@ export function usePersonSharing(personId: string) {
     return { person, records };
   });
 }
+
+/** A page for acting on a record that is not there, or has already been acted on. */
+export function NothingToDo({ person, heading, what }: { person: Person; heading: string; what: string }) {
+  return (
+    <>
+      <BackToSharing person={person} />
+      <h1>{heading}</h1>
+      <p>There is nothing to {what}.</p>
+    </>
+  );
+}

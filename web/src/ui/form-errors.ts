@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from '../api.ts';
+import { ApiError, type FieldError, type ShareRefusalReason } from '../api.ts';
 import type { ErrorSummaryItem } from './ErrorSummary.tsx';
 import { formatWait } from './format.ts';
 
@@ -70,4 +70,20 @@ export function describeError(error: unknown): string {
     return `${error.detail} You can try again in ${formatWait(error.retryAfterSeconds)}.`;
   }
   return error.detail;
+}
+
+/** The sharing gate's refusal of a send, with its reasons: the page shows them in full. */
+export type GateRefusal = { detail: string; reasons: ShareRefusalReason[] };
+
+/** The gate's refusal, if that is what the error is (403 with reasons). */
+export function gateRefusalFrom(error: unknown): GateRefusal | null {
+  if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
+    return { detail: error.detail, reasons: [...error.reasons] };
+  }
+  return null;
+}
+
+/** One line in the error summary that links to where the page explains. */
+export function summaryOnly(text: string, href: string): FormErrors {
+  return { items: [{ text, href }], byField: new Map() };
 }

@@ -1,4 +1,12 @@
-import { createContext, type FormEvent, type ReactNode, useContext, useRef, useState } from 'react';
+import {
+  type ComponentProps,
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useContext,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, type FieldError } from '../api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from './form-errors.ts';
@@ -18,6 +26,11 @@ export type FormSubmit = {
   /** The server refused the change because someone else changed the record since it was loaded (412). */
   isChangedElsewhere: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /**
+   * Does something else the form's page offers (a button beside a list, say) as a submit is done:
+   * not while another is in flight, and with its problems shown in the form's error summary.
+   */
+  perform: (work: () => Promise<FieldError[] | undefined>) => Promise<void>;
   /** Shows problems found outside a submit (or clears them with an empty list). */
   showProblems: (problems: readonly FieldError[]) => void;
 };
@@ -43,14 +56,12 @@ export function useFormSubmit(
   // A ref, not the state: a double click submits twice before React has rendered again.
   const inFlight = useRef(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function perform(work: () => Promise<FieldError[] | undefined>) {
     if (inFlight.current) return;
-    const values = new FormData(event.currentTarget);
     inFlight.current = true;
     setIsSubmitting(true);
     try {
-      const problems = await action(values);
+      const problems = await work();
       setErrors(problems && problems.length > 0 ? toFormErrors(fields, problems) : noFormErrors);
     } catch (error) {
       const explained = options.explainFailure?.(error);
@@ -65,13 +76,20 @@ export function useFormSubmit(
     }
   }
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = new FormData(event.currentTarget);
+    void perform(async () => action(values));
+  }
+
   return {
     fields,
     errors,
     hasErrors: errors.items.length > 0,
     isSubmitting,
     isChangedElsewhere,
-    onSubmit: (event) => void onSubmit(event),
+    onSubmit,
+    perform,
     showProblems: (problems) => setErrors(toFormErrors(fields, problems)),
   };
 }
@@ -83,10 +101,19 @@ const FormContext = createContext<FormSubmit | null>(null);
  * message from it by name, and the browser's own validation is off: the page says what is wrong,
  * in the NHS.UK style.
  */
-export function Form({ form, children }: { form: FormSubmit; children: ReactNode }) {
+export function Form({
+  form,
+  children,
+  ...attributes
+}: { form: FormSubmit; children: ReactNode } & Pick<
+  ComponentProps<'form'>,
+  'ref' | 'onChange' | 'className' | 'onSubmit'
+>) {
+  // A page with several forms for one action (each a different reply) gives each its own onSubmit,
+  // which calls form.perform.
   return (
     <FormContext value={form}>
-      <form onSubmit={form.onSubmit} noValidate>
+      <form onSubmit={form.onSubmit} {...attributes} noValidate>
         {children}
       </form>
     </FormContext>
@@ -107,8 +134,14 @@ export function useFormField(props: {
   const field = props.field ?? props.name;
   return {
     id: props.id ?? form?.fields[field] ?? props.name,
-    error: props.error ?? form?.errors.byField.get(field),
+    // `error={undefined}` says the field shows no error of its own (one in a group that shows it).
+    error: 'error' in props ? props.error : form?.errors.byField.get(field),
   };
+}
+
+/** The errors of the form this is in (none outside a form). */
+export function useFormErrors(): FormErrors {
+  return useContext(FormContext)?.errors ?? noFormErrors;
 }
 
 /** The form's submit button; while the form is being sent it says so to assistive technology. */

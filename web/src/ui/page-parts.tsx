@@ -109,3 +109,13 @@ export function MultiLine({ text }: { text: string | null }) {
 export function Moment({ iso }: { iso: string }) {
   return <time dateTime={iso}>{formatDateTime(iso)}</time>;
 }
+
+/** NHS.UK inset text: something to know before going on. `label` is what a screen reader hears first. */
+export function InsetText({ label = 'Information', children }: { label?: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">{label}: </span>
+      <p>{children}</p>
+    </div>
+  );
+}
