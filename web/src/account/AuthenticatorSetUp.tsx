@@ -5,6 +5,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { CodeInput } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { groupInFours } from './setup-key.ts';
@@ -56,11 +57,7 @@ export function AuthenticatorSetUp({ onDone }: { onDone: (session: Session) => v
 
   switch (step.status) {
     case 'starting':
-      return (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      );
+      return <Loading />;
     case 'failed':
       return <LoadProblem error={step.error} onTryAgain={() => setAttempt((count) => count + 1)} />;
     case 'codes':

@@ -17,6 +17,7 @@ import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
@@ -249,11 +250,7 @@ function HistoryTable({
   columns: Column[];
 }) {
   if (history.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
-    );
+    return <Loading />;
   }
   if (history.status === 'failed') return <LoadProblem error={history.error} onTryAgain={onTryAgain} />;
   const visits = history.data.items;
@@ -319,11 +316,5 @@ function RecordLink({ visit }: { visit: AccessVisit }) {
 }
 
 function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to={to}>
-        {children}
-      </Link>
-    </div>
-  );
+  return <BackLink to={to}>{children}</BackLink>;
 }

@@ -7,6 +7,7 @@ import { noFormErrors } from '../ui/form-errors.ts';
 import { TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
 // The page a new member of staff opens from their set-up link to choose their own password.
@@ -83,11 +84,7 @@ export function SetUpAccountPage() {
     <Layout>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {loaded.status === 'loading' ? (
-            <p className="nhsuk-body" role="status">
-              Loading
-            </p>
-          ) : null}
+          {loaded.status === 'loading' ? <Loading /> : null}
           {loaded.status === 'invalid' ? (
             <>
               <h1>This set-up link does not work</h1>

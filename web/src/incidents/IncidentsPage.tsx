@@ -6,7 +6,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Moment } from '../ui/page-parts.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -64,11 +64,7 @@ export function IncidentsPage() {
           )}
         </ol>
       </nav>
-      {incidents.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {incidents.status === 'loading' ? <Loading /> : null}
       {incidents.status === 'failed' ? <LoadProblem error={incidents.error} onTryAgain={reload} /> : null}
       {incidents.status === 'loaded' ? (
         incidents.data.items.length === 0 ? (

@@ -8,7 +8,7 @@ import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Moment, MultiLine } from '../ui/page-parts.tsx';
+import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { attentionReaders } from './access.ts';
@@ -113,11 +113,7 @@ export function AttentionPage() {
           <Link to="/messages/attention?show=resolved">Show what has been dealt with</Link>
         )}
       </p>
-      {items.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {items.status === 'loading' ? <Loading /> : null}
       {items.status === 'failed' ? <LoadProblem error={items.error} onTryAgain={reload} /> : null}
       {items.status === 'loaded' && items.data.items.length === 0 ? (
         <p>{showResolved ? 'Nothing has been dealt with yet.' : 'Nothing needs your attention.'}</p>

@@ -19,7 +19,7 @@ import { describeError } from '../ui/form-errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, Deadline, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -36,7 +36,7 @@ import {
   targetLabels,
   templateLabels,
 } from './message-labels.ts';
-import { Deadline, isOpen, MessageTags, messagePath } from './message-parts.tsx';
+import { isOpen, MessageTags, messagePath } from './message-parts.tsx';
 
 /** What the page before hands over: a notice, and a partner link to show this once. */
 export type ThreadState = {

@@ -3,6 +3,7 @@ import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -81,11 +82,7 @@ export function OutboxPage() {
         </ol>
       </nav>
 
-      {outbox.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {outbox.status === 'loading' ? <Loading /> : null}
       {outbox.status === 'failed' ? <LoadProblem error={outbox.error} onTryAgain={reload} /> : null}
       {outbox.status === 'loaded' ? (
         outbox.data.items.length === 0 ? (

@@ -21,7 +21,6 @@ import {
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
 import { personName } from '../people/person-labels.ts';
-import { CategoryCheckboxes } from '../sharing/sharing-fields.tsx';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
@@ -29,6 +28,8 @@ import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
 import {
   DateInput,
+  ErrorMessage,
+  Hint,
   Radios,
   readChoices,
   readDateInput,
@@ -38,6 +39,7 @@ import {
 } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { londonToIso, readTimeOfDay } from './london-time.ts';
@@ -361,7 +363,7 @@ function SendMessageForm({
               <label className="nhsuk-label" htmlFor={fields.partnerOrganisationId}>
                 Partner organisation
               </label>
-              <FieldErrorMessage
+              <ErrorMessage
                 id={fields.partnerOrganisationId}
                 error={form.errors.byField.get('partnerOrganisationId')}
               />
@@ -443,7 +445,7 @@ function SendMessageForm({
                 A message about a person is sent only if their consent, or a decision made for them, allows
                 it.
               </div>
-              <FieldErrorMessage id={fields.personId} error={form.errors.byField.get('personId')} />
+              <ErrorMessage id={fields.personId} error={form.errors.byField.get('personId')} />
               <select
                 className="nhsuk-select"
                 id={fields.personId}
@@ -579,15 +581,6 @@ function exampleDate(): string {
   return `${get('day')} ${get('month')} ${get('year')}`;
 }
 
-function FieldErrorMessage({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <span className="nhsuk-error-message" id={`${id}-error`}>
-      <span className="nhsuk-u-visually-hidden">Error: </span>
-      {error}
-    </span>
-  ) : null;
-}
-
 /** A text area with the message check's warnings about it underneath. */
 function ProseField({
   field,
@@ -616,12 +609,8 @@ function ProseField({
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <FieldErrorMessage id={id} error={error} />
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
       <textarea
         className={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
         id={id}

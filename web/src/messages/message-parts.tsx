@@ -1,5 +1,4 @@
 import type { MessageStatus, MessageSummary } from '../api.ts';
-import { Moment } from '../ui/page-parts.tsx';
 import { statusLabels, statusTagClass } from './message-labels.ts';
 
 export function messagePath(messageId: string): string {
@@ -32,10 +31,6 @@ export function MessageTags({
       ) : null}
     </>
   );
-}
-
-export function Deadline({ iso, empty = 'No deadline' }: { iso: string | null; empty?: string }) {
-  return iso ? <Moment iso={iso} /> : empty;
 }
 
 /** Whether the message is still running: not closed and not withdrawn. */

@@ -11,17 +11,23 @@ import {
   type PartnerView,
   respondAsPartner,
 } from '../api.ts';
-import { askTypeLabels, eventLabels, receivedHowLabels, templateLabels } from '../messages/message-labels.ts';
-import { Deadline, StatusTag } from '../messages/message-parts.tsx';
+import {
+  askTypeLabels,
+  eventLabels,
+  receivedHowLabels,
+  statusLabels,
+  statusTagClass,
+  templateLabels,
+} from '../messages/message-labels.ts';
 import { formatNhsNumber } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { noFormErrors } from '../ui/form-errors.ts';
-import { Radios, TextArea } from '../ui/form-fields.tsx';
+import { ErrorMessage, Radios, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
-import { Moment, MultiLine } from '../ui/page-parts.tsx';
+import { Deadline, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
@@ -90,11 +96,7 @@ export function PartnerMessagePage() {
 
   return (
     <Layout>
-      {loaded.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {loaded.status === 'loading' ? <Loading /> : null}
       {loaded.status === 'invalid' ? <InvalidLink detail={loaded.detail} /> : null}
       {loaded.status === 'no_longer_shared' ? <NoLongerShared /> : null}
       {loaded.status === 'failed' ? (
@@ -297,7 +299,10 @@ function PartnerMessage({
           : 'Response needed by (UK time)',
       value: <Deadline iso={view.deadline} />,
     },
-    { key: 'Status', value: <StatusTag status={view.status} /> },
+    {
+      key: 'Status',
+      value: <strong className={statusTagClass(view.status)}>{statusLabels[view.status]}</strong>,
+    },
   );
   const parts: { heading: string; text: string | null }[] = [
     { heading: 'Summary', text: view.summary },
@@ -467,12 +472,7 @@ function NameField({
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={id} error={error} />
       <input
         className={
           error

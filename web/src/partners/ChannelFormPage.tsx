@@ -20,7 +20,7 @@ import { type FormErrors, toFormErrors } from '../ui/form-errors.ts';
 import { Checkboxes, changesFrom, Radios, readText, TextField } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { FormPage } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { channelKindLabels, channelKinds, urgencyHints, weekdayLabels, weekdays } from './partner-labels.ts';
 
@@ -63,11 +63,7 @@ export function ChannelFormPage() {
     },
   );
   if (owner.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
-    );
+    return <Loading />;
   }
   if (owner.status === 'failed') return <LoadProblem error={owner.error} onTryAgain={reload} />;
   const channel = channelId ? owner.data.channels.find((each) => each.id === channelId) : null;
@@ -126,17 +122,7 @@ function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel
     channel && channel.hours !== '24/7' ? (channel.hours[day] ?? []).join(', ') : '';
 
   return (
-    <FormPage
-      back={
-        <div className="nhsuk-u-margin-bottom-5">
-          <Link className="nhsuk-back-link" to={owner.path}>
-            Back to {owner.name}
-          </Link>
-        </div>
-      }
-      title={title}
-      form={form}
-    >
+    <FormPage back={<BackLink to={owner.path}>Back to {owner.name}</BackLink>} title={title} form={form}>
       <Form form={form}>
         <Radios
           id={fields.kind!}

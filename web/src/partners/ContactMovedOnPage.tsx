@@ -1,11 +1,11 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { endPartnerContact, getPartnerContact, type PartnerContact } from '../api.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { missingFields } from '../ui/form-errors.ts';
 import { readText, TextArea } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { FormPage } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 
 const fields = { reason: 'reason' };
@@ -14,11 +14,7 @@ export function ContactMovedOnPage() {
   const { contactId = '' } = useParams();
   const [contact, reload] = useResource(`partner contact ${contactId}`, () => getPartnerContact(contactId));
   if (contact.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading the contact
-      </p>
-    );
+    return <Loading what="Loading the contact" />;
   }
   if (contact.status === 'failed') return <LoadProblem error={contact.error} onTryAgain={reload} />;
   return <MovedOnForm contact={contact.data} />;
@@ -39,13 +35,7 @@ function MovedOnForm({ contact }: { contact: PartnerContact }) {
 
   return (
     <FormPage
-      back={
-        <div className="nhsuk-u-margin-bottom-5">
-          <Link className="nhsuk-back-link" to={`/partners/contacts/${contact.id}`}>
-            Back to {contact.name}
-          </Link>
-        </div>
-      }
+      back={<BackLink to={`/partners/contacts/${contact.id}`}>Back to {contact.name}</BackLink>}
       title={title}
       form={form}
     >

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   addPartnerContact,
   changePartnerContact,
@@ -13,7 +13,7 @@ import { missingFields } from '../ui/form-errors.ts';
 import { changesFrom, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { FormPage } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loaded, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { partnerTypeOptions } from './partner-labels.ts';
 
@@ -32,9 +32,11 @@ export function AddPartnerContactPage() {
   const [organisation, reload] = useResource(`partner organisation ${organisationId}`, () =>
     getPartnerOrganisation(organisationId),
   );
-  if (organisation.status === 'loading') return <Loading />;
-  if (organisation.status === 'failed') return <LoadProblem error={organisation.error} onTryAgain={reload} />;
-  return <ContactForm organisation={organisation.data} contact={null} />;
+  return (
+    <Loaded resource={organisation} reload={reload}>
+      {(data) => <ContactForm organisation={data} contact={null} />}
+    </Loaded>
+  );
 }
 
 export function ChangePartnerContactPage() {
@@ -47,14 +49,6 @@ export function ChangePartnerContactPage() {
       organisation={{ id: contact.data.partnerOrganisationId, name: contact.data.partnerOrganisationName }}
       contact={contact.data}
     />
-  );
-}
-
-function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
   );
 }
 
@@ -104,11 +98,9 @@ function ContactForm({
   return (
     <FormPage
       back={
-        <div className="nhsuk-u-margin-bottom-5">
-          <Link className="nhsuk-back-link" to={backPath}>
-            {contact ? `Back to ${contact.name}` : `Back to ${organisation.name}`}
-          </Link>
-        </div>
+        <BackLink to={backPath}>
+          {contact ? `Back to ${contact.name}` : `Back to ${organisation.name}`}
+        </BackLink>
       }
       title={title}
       form={form}

@@ -17,7 +17,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -52,11 +52,7 @@ export function PartnerContactPage() {
   }
 
   if (contact.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading the contact
-      </p>
-    );
+    return <Loading what="Loading the contact" />;
   }
   if (contact.status === 'failed') {
     return (
@@ -74,11 +70,9 @@ export function PartnerContactPage() {
   const base = `/partners/contacts/${current.id}`;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to={`/partners/organisations/${current.partnerOrganisationId}`}>
-          Back to {current.partnerOrganisationName}
-        </Link>
-      </div>
+      <BackLink to={`/partners/organisations/${current.partnerOrganisationId}`}>
+        Back to {current.partnerOrganisationName}
+      </BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       {hasMovedOn ? (
@@ -249,11 +243,7 @@ function LinkedPeople({ contactId, name }: { contactId: string; name: string }) 
   return (
     <>
       <h2>People they are linked to</h2>
-      {people.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {people.status === 'loading' ? <Loading /> : null}
       {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
       {people.status === 'loaded' && people.data.items.length === 0 ? (
         <p>{name} does not hold a role in anyone’s circle of support.</p>

@@ -11,7 +11,7 @@ import { missingFields } from '../ui/form-errors.ts';
 import { changesFrom, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { FormPage } from '../ui/page-parts.tsx';
+import { FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { partnerTypeOptions } from './partner-labels.ts';
 
@@ -28,11 +28,7 @@ export function ChangePartnerOrganisationPage() {
     getPartnerOrganisation(organisationId),
   );
   if (organisation.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading the organisation
-      </p>
-    );
+    return <Loading what="Loading the organisation" />;
   }
   if (organisation.status === 'failed') return <LoadProblem error={organisation.error} onTryAgain={reload} />;
   return <OrganisationForm organisation={organisation.data} />;

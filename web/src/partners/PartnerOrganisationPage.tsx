@@ -5,7 +5,7 @@ import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { MultiLine } from '../ui/page-parts.tsx';
+import { Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -38,11 +38,7 @@ export function PartnerOrganisationPage() {
         </Link>
       </div>
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
-      {organisation.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading the organisation
-        </p>
-      ) : null}
+      {organisation.status === 'loading' ? <Loading what="Loading the organisation" /> : null}
       {organisation.status === 'failed' ? (
         <>
           <h1>Partner organisation</h1>

@@ -14,6 +14,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -144,11 +145,7 @@ export function PartnersPage() {
         </form>
       </search>
 
-      {results.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading the register
-        </p>
-      ) : null}
+      {results.status === 'loading' ? <Loading what="Loading the register" /> : null}
       {results.status === 'failed' ? <LoadProblem error={results.error} onTryAgain={reload} /> : null}
       {results.status === 'loaded' ? (
         <>

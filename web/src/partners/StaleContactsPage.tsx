@@ -14,6 +14,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -68,11 +69,7 @@ export function StaleContactsPage() {
         organisation{period ? ` at least every ${period} days` : ''}. These have not been checked within that
         time, oldest first.
       </p>
-      {contacts.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {contacts.status === 'loading' ? <Loading /> : null}
       {contacts.status === 'failed' ? <LoadProblem error={contacts.error} onTryAgain={reload} /> : null}
       {contacts.status === 'loaded' && contacts.data.items.length === 0 ? (
         <p>{page === 1 ? 'Every contact’s details have been checked recently.' : 'There are no more.'}</p>

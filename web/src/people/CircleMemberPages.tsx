@@ -18,6 +18,7 @@ import { Checkboxes, DateInput, Radios, readDateInput, SelectField, TextField } 
 import { formatDate } from '../ui/format.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loaded, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { personName } from './person-labels.ts';
@@ -35,31 +36,19 @@ function todayInLondon(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }
 
-function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
-  );
-}
-
 function BackTo({ person }: { person: Person }) {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
-        Back to {personName(person)}
-      </Link>
-    </div>
-  );
+  return <BackLink to={`/people/${person.id}`}>Back to {personName(person)}</BackLink>;
 }
 
 /** Find a contact in the partner register, then say what role they hold for the person. */
 export function AddCircleMemberPage() {
   const { personId = '' } = useParams();
   const [person, reload] = useResource(`person ${personId}`, () => getPerson(personId));
-  if (person.status === 'loading') return <Loading />;
-  if (person.status === 'failed') return <LoadProblem error={person.error} onTryAgain={reload} />;
-  return <AddCircleMember person={person.data} />;
+  return (
+    <Loaded resource={person} reload={reload}>
+      {(data) => <AddCircleMember person={data} />}
+    </Loaded>
+  );
 }
 
 function AddCircleMember({ person }: { person: Person }) {

@@ -9,6 +9,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -129,11 +130,7 @@ export function PeoplePage() {
         </form>
       </search>
 
-      {people.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading people
-        </p>
-      ) : null}
+      {people.status === 'loading' ? <Loading what="Loading people" /> : null}
       {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
       {people.status === 'loaded' ? (
         <>

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   addPerson,
   type CareService,
@@ -24,8 +24,7 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { FormPage } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loaded } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
   clinicalFlagLabels,
@@ -54,9 +53,11 @@ const fields = {
 
 export function AddPersonPage() {
   const [services, reload] = useResource('care services', () => listCareServices({ limit: 100, offset: 0 }));
-  if (services.status === 'loading') return <Loading />;
-  if (services.status === 'failed') return <LoadProblem error={services.error} onTryAgain={reload} />;
-  return <PersonForm person={null} services={services.data.items} />;
+  return (
+    <Loaded resource={services} reload={reload}>
+      {(data) => <PersonForm person={null} services={data.items} />}
+    </Loaded>
+  );
 }
 
 export function ChangePersonPage() {
@@ -68,16 +69,10 @@ export function ChangePersonPage() {
     ]);
     return { person, services: services.items };
   });
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
-  return <PersonForm person={loaded.data.person} services={loaded.data.services} />;
-}
-
-function Loading() {
   return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
+    <Loaded resource={loaded} reload={reload}>
+      {(data) => <PersonForm person={data.person} services={data.services} />}
+    </Loaded>
   );
 }
 
@@ -145,13 +140,7 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
 
   return (
     <FormPage
-      back={
-        <div className="nhsuk-u-margin-bottom-5">
-          <Link className="nhsuk-back-link" to={backPath}>
-            {person ? `Back to ${personName(person)}` : 'Back to people'}
-          </Link>
-        </div>
-      }
+      back={<BackLink to={backPath}>{person ? `Back to ${personName(person)}` : 'Back to people'}</BackLink>}
       title={title}
       form={form}
     >

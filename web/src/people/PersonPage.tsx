@@ -29,7 +29,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { MultiLine } from '../ui/page-parts.tsx';
+import { Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -54,11 +54,7 @@ export function PersonPage() {
   usePageTitle(person.status === 'loaded' ? personName(person.data) : 'Person', problems.length > 0);
 
   if (person.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
-    );
+    return <Loading />;
   }
   if (person.status === 'failed') {
     return (
@@ -255,11 +251,7 @@ function CircleOfSupport({
     <>
       <h2>Circle of support: who to call</h2>
       <p>The partners who hold a role for {personName(person)}, and how to reach each of them now.</p>
-      {circle.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {circle.status === 'loading' ? <Loading /> : null}
       {circle.status === 'failed' ? <LoadProblem error={circle.error} onTryAgain={reload} /> : null}
       {circle.status === 'loaded' && circle.data.items.length === 0 ? (
         <p>No partners have been added to their circle of support yet.</p>
@@ -364,11 +356,7 @@ function Representatives({ person, canWrite }: { person: Person; canWrite: boole
         Attorneys and deputies can make decisions for {personName(person)} within their authority, when they
         lack capacity to make them. Advocates and next of kin speak up for them but cannot decide.
       </p>
-      {representatives.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {representatives.status === 'loading' ? <Loading /> : null}
       {representatives.status === 'failed' ? (
         <LoadProblem error={representatives.error} onTryAgain={reload} />
       ) : null}

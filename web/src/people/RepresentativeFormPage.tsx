@@ -27,6 +27,7 @@ import {
 } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import {
@@ -75,14 +76,6 @@ export function RepresentativeFormPage() {
   return <RepresentativeForm person={loaded.data.person} representative={loaded.data.representative} />;
 }
 
-function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
-  );
-}
-
 function NotFound({ person }: { person: Person }) {
   return (
     <>
@@ -96,13 +89,7 @@ function NotFound({ person }: { person: Person }) {
 }
 
 function BackTo({ person }: { person: Person }) {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
-        Back to {personName(person)}
-      </Link>
-    </div>
-  );
+  return <BackLink to={`/people/${person.id}`}>Back to {personName(person)}</BackLink>;
 }
 
 function RepresentativeForm({

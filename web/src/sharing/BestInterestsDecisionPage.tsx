@@ -23,6 +23,7 @@ import { formatDate } from '../ui/format.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { FormPage, Loading } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
 import {
@@ -33,7 +34,6 @@ import {
   readRecipientScope,
   recipientScopeFields,
 } from './recipients.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { bestInterestsOutcomeLabels, listCategories, listPurposes, statusLabels } from './sharing-labels.ts';
 import { BackToSharing, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 

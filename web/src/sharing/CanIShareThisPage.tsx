@@ -18,16 +18,15 @@ import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { type GateRefusal, gateRefusalFrom, noFormErrors } from '../ui/form-errors.ts';
-import { Radios, readChoices, readText, TextArea } from '../ui/form-fields.tsx';
+import { ErrorMessage, Radios, readChoices, readText, TextArea } from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Lines, Loading } from '../ui/page-parts.tsx';
+import { BackLink, Lines, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { sharingWriters } from './access.ts';
 import { contactHint, loadPartnerLists, type PartnerLists } from './recipients.tsx';
-import { CategoryCheckboxes } from './sharing-fields.tsx';
 import {
   basisLabels,
   describeLawfulBasis,
@@ -56,9 +55,11 @@ export function CanIShareThisPage() {
     const [person, lists] = await Promise.all([getPerson(personId), loadPartnerLists(personId)]);
     return { person, lists };
   });
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
-  return <CanIShareThis {...loaded.data} />;
+  return (
+    <Loaded resource={loaded} reload={reload}>
+      {(data) => <CanIShareThis {...data} />}
+    </Loaded>
+  );
 }
 
 function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists }) {
@@ -169,12 +170,7 @@ function RecipientSelect({ lists, error }: { lists: PartnerLists; error: string 
       <div className="nhsuk-hint" id={`${id}-hint`}>
         A named person, or an organisation as a whole. People in their circle of support are listed first.
       </div>
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={id} error={error} />
       <select
         className={error ? 'nhsuk-select nhsuk-select--error' : 'nhsuk-select'}
         id={id}

@@ -21,11 +21,10 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { FormPage, Loading } from '../ui/page-parts.tsx';
+import { FormPage, Loaded } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { capacityOutcomeLabels } from './sharing-labels.ts';
 import { BackToSharing, sharingPath } from './sharing-parts.tsx';
 
@@ -66,9 +65,11 @@ export function capacityOutcomeFrom(answers: Partial<Record<TestQuestion, Answer
 export function CapacityAssessmentPage() {
   const { personId = '' } = useParams();
   const [person, reload] = useResource(`person ${personId}`, () => getPerson(personId));
-  if (person.status === 'loading') return <Loading />;
-  if (person.status === 'failed') return <LoadProblem error={person.error} onTryAgain={reload} />;
-  return <CapacityAssessmentForm person={person.data} />;
+  return (
+    <Loaded resource={person} reload={reload}>
+      {(data) => <CapacityAssessmentForm person={data} />}
+    </Loaded>
+  );
 }
 
 function CapacityAssessmentForm({ person }: { person: Person }) {

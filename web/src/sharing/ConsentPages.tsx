@@ -20,6 +20,7 @@ import { formatDate } from '../ui/format.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon, yearsAfter } from './dates.ts';
 import {
@@ -30,7 +31,6 @@ import {
   readRecipientScope,
   recipientScopeFields,
 } from './recipients.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { listCategories, listPurposes, recordedHowLabels, recordedHows } from './sharing-labels.ts';
 import { BackToSharing, NothingToDo, ScopeLines, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 

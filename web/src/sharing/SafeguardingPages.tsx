@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '../ui/format.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { endOfDayInLondon } from './dates.ts';
 import {
@@ -25,7 +26,6 @@ import {
   readRecipientScope,
   recipientScopeFields,
 } from './recipients.tsx';
-import { CategoryCheckboxes } from './sharing-fields.tsx';
 import { listCategories } from './sharing-labels.ts';
 import { BackToSharing, NothingToDo, ScopeLines, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 

@@ -30,13 +30,13 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, Loaded, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { sharingDeciders } from './access.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { listCategories, listPurposes } from './sharing-labels.ts';
 
 const agreementsPath = '/partners/sharing-agreements';
@@ -182,9 +182,11 @@ export function ChangeSharingAgreementPage() {
   const [agreement, reload] = useResource(`sharing agreement ${agreementId}`, () =>
     getSharingAgreement(agreementId),
   );
-  if (agreement.status === 'loading') return <Loading />;
-  if (agreement.status === 'failed') return <LoadProblem error={agreement.error} onTryAgain={reload} />;
-  return <SharingAgreementForm organisations={[]} agreement={agreement.data} />;
+  return (
+    <Loaded resource={agreement} reload={reload}>
+      {(data) => <SharingAgreementForm organisations={[]} agreement={data} />}
+    </Loaded>
+  );
 }
 
 function SharingAgreementForm({

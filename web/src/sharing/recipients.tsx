@@ -11,7 +11,7 @@ import {
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypes } from '../partners/partner-labels.ts';
 import { useFormErrors } from '../ui/form.tsx';
-import { Checkboxes, type ChoiceItem, readChoices } from '../ui/form-fields.tsx';
+import { Checkboxes, type ChoiceItem, ErrorMessage, readChoices } from '../ui/form-fields.tsx';
 
 /** The partner register, for choosing who information may go to; the person's circle comes first. */
 export type PartnerLists = {
@@ -89,12 +89,7 @@ export function RecipientScopeQuestion({
         <div className="nhsuk-hint" id="recipients-hint">
           {hint}
         </div>
-        {error ? (
-          <span className="nhsuk-error-message" id="recipients-error">
-            <span className="nhsuk-u-visually-hidden">Error: </span>
-            {error}
-          </span>
-        ) : null}
+        <ErrorMessage id="recipients" error={error} />
         <RecipientGroup
           id="recipients"
           summary="Partner organisations"

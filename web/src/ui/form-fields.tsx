@@ -20,7 +20,8 @@ function describedBy(id: string, hint: ReactNode, error: string | undefined): st
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Hint({ id, hint }: { id: string; hint: ReactNode }) {
+/** A field's hint, `<id>-hint` for aria-describedby. */
+export function Hint({ id, hint }: { id: string; hint: ReactNode }) {
   return hint ? (
     <div className="nhsuk-hint" id={`${id}-hint`}>
       {hint}
@@ -28,7 +29,8 @@ function Hint({ id, hint }: { id: string; hint: ReactNode }) {
   ) : null;
 }
 
-function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
+/** A field's error message, `<id>-error` for aria-describedby. */
+export function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
     <span className="nhsuk-error-message" id={`${id}-error`}>
       <span className="nhsuk-u-visually-hidden">Error: </span>

@@ -119,3 +119,8 @@ export function InsetText({ label = 'Information', children }: { label?: string;
     </div>
   );
 }
+
+/** A deadline in UK time, or what stands in for none. */
+export function Deadline({ iso, empty = 'No deadline' }: { iso: string | null; empty?: string }) {
+  return iso ? <Moment iso={iso} /> : empty;
+}

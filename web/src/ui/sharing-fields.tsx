@@ -1,5 +1,4 @@
 import type { InformationCategory, SharingPurpose } from '../api.ts';
-import { Checkboxes } from '../ui/form-fields.tsx';
 import {
   categories,
   categoryHints,
@@ -7,7 +6,8 @@ import {
   purposeHints,
   purposeLabels,
   purposes,
-} from './sharing-labels.ts';
+} from '../sharing/sharing-labels.ts';
+import { Checkboxes } from './form-fields.tsx';
 
 // The questions every sharing form asks: what for, and what kinds of information.
 
