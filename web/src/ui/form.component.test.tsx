@@ -86,6 +86,7 @@ describe('useFormSubmit with Form and the fields', () => {
       />,
     );
     await submit();
+    expect(screen.getByRole('button', { name: 'Save' }).getAttribute('aria-disabled')).toBeNull();
     expect(screen.getByRole('link', { name: 'Bob has left' }).getAttribute('href')).toBe('#recipients');
     // A field the form does not show is listed without a link.
     expect(screen.getByText('Notes are too long').tagName).toBe('LI');
