@@ -17,7 +17,7 @@ import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
@@ -313,8 +313,4 @@ function RecordLink({ visit }: { visit: AccessVisit }) {
     return <Link to={`/people/${visit.entity.id}`}>{label}</Link>;
   }
   return label;
-}
-
-function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return <BackLink to={to}>{children}</BackLink>;
 }

@@ -8,7 +8,7 @@ import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { attentionReaders } from './access.ts';
@@ -93,11 +93,7 @@ export function AttentionPage() {
 
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/messages">
-          Back to partner messages
-        </Link>
-      </div>
+      <BackLink to="/messages">Back to partner messages</BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>Needs attention</h1>

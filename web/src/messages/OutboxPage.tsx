@@ -3,7 +3,7 @@ import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -37,11 +37,7 @@ export function OutboxPage() {
 
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/messages">
-          Back to partner messages
-        </Link>
-      </div>
+      <BackLink to="/messages">Back to partner messages</BackLink>
       <h1>Emails and the outbox</h1>
       {outbox.status === 'loaded' && !outbox.data.mailServerConfigured ? (
         <div className="nhsuk-warning-callout">

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { ErrorMessage } from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { BackLink } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -109,11 +110,7 @@ export function ImportRegisterPage() {
   const csvError = rowProblems.length > 0 ? 'Correct the file and import it again' : undefined;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/partners">
-          Back to the partner register
-        </Link>
-      </div>
+      <BackLink to="/partners">Back to the partner register</BackLink>
       <ErrorSummary items={form.errors.items} />
       {report ? (
         <NotificationBanner variant="success">

@@ -205,13 +205,7 @@ export function PartnerContactPage() {
 }
 
 function BackToRegister() {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to="/partners">
-        Back to the partner register
-      </Link>
-    </div>
-  );
+  return <BackLink to="/partners">Back to the partner register</BackLink>;
 }
 
 function LastVerified({ contact }: { contact: PartnerContactWithChannels }) {

@@ -5,7 +5,7 @@ import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -32,11 +32,7 @@ export function PartnerOrganisationPage() {
   const base = `/partners/organisations/${organisationId}`;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/partners">
-          Back to the partner register
-        </Link>
-      </div>
+      <BackLink to="/partners">Back to the partner register</BackLink>
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       {organisation.status === 'loading' ? <Loading what="Loading the organisation" /> : null}
       {organisation.status === 'failed' ? (

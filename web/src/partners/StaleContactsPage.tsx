@@ -14,7 +14,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -56,11 +56,7 @@ export function StaleContactsPage() {
   const period = organisation.status === 'loaded' ? organisation.data.contactVerificationDays : null;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/partners">
-          Back to the partner register
-        </Link>
-      </div>
+      <BackLink to="/partners">Back to the partner register</BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>Contacts due to be checked</h1>

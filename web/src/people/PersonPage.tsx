@@ -29,7 +29,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -181,13 +181,7 @@ export function PersonPage() {
 }
 
 function BackToPeople() {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to="/people">
-        Back to people
-      </Link>
-    </div>
-  );
+  return <BackLink to="/people">Back to people</BackLink>;
 }
 
 function PersonDetails({ person }: { person: Person }) {

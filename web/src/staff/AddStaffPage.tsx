@@ -7,6 +7,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { missingFields } from '../ui/form-errors.ts';
 import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { BackLink } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
 
@@ -58,11 +59,7 @@ export function AddStaffPage() {
 
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/staff">
-          Back to staff
-        </Link>
-      </div>
+      <BackLink to="/staff">Back to staff</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary items={form.errors.items} />
