@@ -29,7 +29,7 @@ import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
 import {
   DateInput,
   ErrorMessage,
-  Hint,
+  LabelledField,
   Radios,
   readChoices,
   readDateInput,
@@ -605,12 +605,7 @@ function ProseField({
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <textarea
         className={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
         id={id}
@@ -619,7 +614,7 @@ function ProseField({
         aria-describedby={describedBy || undefined}
       />
       <FieldWarnings id={`${id}-check`} field={field} check={check} />
-    </div>
+    </LabelledField>
   );
 }
 

@@ -40,7 +40,7 @@ export function ErrorMessage({ id, error }: { id: string; error: string | undefi
 }
 
 /** A labelled field: the group, its label, hint and error message around one control. */
-function LabelledField({
+export function LabelledField({
   id,
   label,
   hint,
