@@ -49,6 +49,15 @@ function projectsFor(withPostgres: boolean): TestProjectInlineConfiguration[] {
     {
       extends: true,
       test: {
+        // The browser app's shared widgets, rendered in a simulated document.
+        name: 'components',
+        include: ['web/src/**/*.component.test.tsx'],
+        environment: 'happy-dom',
+      },
+    },
+    {
+      extends: true,
+      test: {
         name: 'pglite',
         include: databaseTests,
         exclude: notDatabaseTests,

@@ -1,6 +1,6 @@
 // CI gate: the PostgreSQL suite must have run (not been skipped) and passed at least as many tests
 // as the PGlite suite (a few tests need a server, such as two processes sharing one database, and
-// run on PostgreSQL only), and the browser suite must have run.
+// run on PostgreSQL only), and the browser and component suites must have run.
 import fs from 'node:fs';
 
 const file = '.test-results/projects.json';
@@ -18,6 +18,7 @@ if (ran('postgres') < ran('pglite')) {
   );
 }
 if (ran('e2e') === 0) problems.push('the browser suite ran no tests (is /usr/bin/chromium installed?)');
+if (ran('components') === 0) problems.push('the component suite ran no tests');
 for (const [name, counts] of Object.entries(projects)) {
   if (counts.failed > 0) problems.push(`${counts.failed} tests failed in ${name}`);
   if (counts.skipped > 0 && (name === 'postgres' || name === 'e2e'))

@@ -7,6 +7,7 @@ import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -62,11 +63,7 @@ export function AccountSecurityPage() {
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>Sign-in security</h1>
-      {status.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {status.status === 'loading' ? <Loading /> : null}
       {status.status === 'failed' ? <LoadProblem error={status.error} onTryAgain={reload} /> : null}
       {status.status === 'loaded' ? (
         <>

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MfaEnrolment, Session } from '../api.ts';
 import * as api from '../api.ts';
-import { CodeInput } from '../auth/CodeInput.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { CodeInput } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { groupInFours } from './setup-key.ts';
@@ -21,15 +22,9 @@ type Step =
  */
 export function AuthenticatorSetUp({ onDone }: { onDone: (session: Session) => void }) {
   const [step, setStep] = useState<Step>({ status: 'starting' });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const [attempt, setAttempt] = useState(0);
   // Each start makes a new secret: start once per attempt, even when an effect runs twice.
   const started = useRef(-1);
-  usePageTitle(
-    step.status === 'codes' ? 'Save your recovery codes' : 'Set up your authenticator app',
-    errors.items.length > 0,
-  );
 
   useEffect(() => {
     if (started.current === attempt) return;
@@ -47,37 +42,22 @@ export function AuthenticatorSetUp({ onDone }: { onDone: (session: Session) => v
     );
   }, [attempt]);
 
-  async function confirm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+  const form = useFormSubmit({ code: 'code' }, async (values) => {
+    const code = String(values.get('code') ?? '').trim();
     if (code === '') {
-      setErrors(
-        toFormErrors({ code: 'code' }, [
-          { field: 'code', message: 'Enter the code from your authenticator app' },
-        ]),
-      );
-      return;
+      return [{ field: 'code', message: 'Enter the code from your authenticator app' }];
     }
-    setIsSubmitting(true);
-    try {
-      const { session, recoveryCodes } = await api.confirmMfaEnrolment(code);
-      setErrors(noFormErrors);
-      setStep({ status: 'codes', session, recoveryCodes });
-    } catch (error) {
-      setErrors(formErrorsFrom({ code: 'code' }, error));
-    } finally {
-      setIsSubmitting(false);
-    }
-  }
+    const { session, recoveryCodes } = await api.confirmMfaEnrolment(code);
+    setStep({ status: 'codes', session, recoveryCodes });
+  });
+  usePageTitle(
+    step.status === 'codes' ? 'Save your recovery codes' : 'Set up your authenticator app',
+    form.hasErrors,
+  );
 
   switch (step.status) {
     case 'starting':
-      return (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      );
+      return <Loading />;
     case 'failed':
       return <LoadProblem error={step.error} onTryAgain={() => setAttempt((count) => count + 1)} />;
     case 'codes':
@@ -85,7 +65,7 @@ export function AuthenticatorSetUp({ onDone }: { onDone: (session: Session) => v
     case 'scan':
       return (
         <>
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>Set up your authenticator app</h1>
           <p>
             You sign in to Liaison with your password and a code from an authenticator app on your phone, such
@@ -114,17 +94,15 @@ export function AuthenticatorSetUp({ onDone }: { onDone: (session: Session) => v
               </p>
             </div>
           </details>
-          <form onSubmit={confirm} noValidate>
+          <Form form={form}>
             <CodeInput
               id="code"
               label="Code from your authenticator app"
               hint="6 digits, for example 123456"
-              error={errors.byField.get('code')}
+              error={form.errors.byField.get('code')}
             />
-            <button className="nhsuk-button" type="submit">
-              Confirm
-            </button>
-          </form>
+            <SubmitButton>Confirm</SubmitButton>
+          </Form>
         </>
       );
   }

@@ -1,25 +1,24 @@
-import { type FormEvent, useState } from 'react';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { ErrorMessage } from '../ui/form-fields.tsx';
 
 /**
  * Recovery codes, shown once: the person must say they have saved them before going on. They are
  * kept in this page's memory only, never in browser storage.
  */
 export function RecoveryCodes({ codes, onSaved }: { codes: readonly string[]; onSaved: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (new FormData(event.currentTarget).get('saved') !== 'yes') {
-      setError('Confirm that you have saved your recovery codes');
-      return;
+  const form = useFormSubmit({ saved: 'saved' }, (values) => {
+    if (values.get('saved') !== 'yes') {
+      return [{ field: 'saved', message: 'Confirm that you have saved your recovery codes' }];
     }
     onSaved();
-  }
+    return undefined;
+  });
+  const error = form.errors.byField.get('saved');
 
   return (
     <>
-      <ErrorSummary items={error ? [{ text: error, href: '#saved' }] : []} />
+      <ErrorSummary items={form.errors.items} />
       <h1>Save your recovery codes</h1>
       <p>
         If you lose your phone, you can sign in with one of these codes instead of a code from your
@@ -41,14 +40,9 @@ export function RecoveryCodes({ codes, onSaved }: { codes: readonly string[]; on
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} noValidate>
+      <Form form={form}>
         <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-          {error ? (
-            <span className="nhsuk-error-message" id="saved-error">
-              <span className="nhsuk-u-visually-hidden">Error: </span>
-              {error}
-            </span>
-          ) : null}
+          <ErrorMessage id="saved" error={error} />
           <div className="nhsuk-checkboxes">
             <div className="nhsuk-checkboxes__item">
               <input
@@ -65,10 +59,8 @@ export function RecoveryCodes({ codes, onSaved }: { codes: readonly string[]; on
             </div>
           </div>
         </div>
-        <button className="nhsuk-button" type="submit">
-          Continue
-        </button>
-      </form>
+        <SubmitButton>Continue</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   type Advice,
@@ -9,14 +8,14 @@ import {
   recordAdviceConfirmation,
   recordCarePlanAmendment,
 } from '../api.ts';
-import { Radios, readText, TextArea } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { Radios, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 
@@ -50,42 +49,27 @@ export function RecordConfirmationPage() {
 
 function RecordConfirmation({ person, advice }: { person: Person; advice: Advice }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const name = personName(person);
-  usePageTitle(`Record written confirmation: ${name}`, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const form = new FormData(event.currentTarget);
-    const how = readText(form, 'how') as 'email' | 'letter' | 'other' | null;
+  const form = useFormSubmit(confirmationFields, async (values) => {
+    const how = readText(values, 'how') as 'email' | 'letter' | 'other' | null;
     if (!how) {
-      setErrors(
-        toFormErrors(confirmationFields, [{ field: 'how', message: 'Choose how the confirmation came' }]),
-      );
-      return;
+      return [{ field: 'how', message: 'Choose how the confirmation came' }];
     }
-    setIsSaving(true);
-    try {
-      await recordAdviceConfirmation(advice.id, { how, note: readText(form, 'note') });
-      const state: NoticeState = {
-        notice: `Written confirmation of ${advice.givenByName}’s advice has been recorded.`,
-      };
-      navigate(personPath(person.id), { state });
-    } catch (error) {
-      setErrors(formErrorsFrom(confirmationFields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    await recordAdviceConfirmation(advice.id, { how, note: readText(values, 'note') });
+    const state: NoticeState = {
+      notice: `Written confirmation of ${advice.givenByName}’s advice has been recorded.`,
+    };
+    navigate(personPath(person.id), { state });
+  });
+  usePageTitle(`Record written confirmation: ${name}`, form.hasErrors);
 
   return (
     <>
       <BackLink to={personPath(person.id)}>Back to {name}</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>
             <span className="nhsuk-caption-l">{name}</span>
             Record written confirmation
@@ -98,9 +82,8 @@ function RecordConfirmation({ person, advice }: { person: Person; advice: Advice
             Record it when the partner confirmed this advice in writing by letter or email. Keep the letter or
             email with their records.
           </p>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <Radios
-              id={confirmationFields.how}
               name="how"
               legend="How did the confirmation come?"
               items={[
@@ -108,20 +91,15 @@ function RecordConfirmation({ person, advice }: { person: Person; advice: Advice
                 { value: 'letter', label: 'By letter' },
                 { value: 'other', label: 'Another way in writing' },
               ]}
-              error={errors.byField.get('how')}
             />
             <TextArea
-              id={confirmationFields.note}
               name="note"
               label="Note (optional)"
               hint="Like: letter dated 3 December, scanned to her file. Say if the written advice differs from what was said."
               rows={3}
-              error={errors.byField.get('note')}
             />
-            <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-              Record confirmation
-            </button>
-          </form>
+            <SubmitButton>Record confirmation</SubmitButton>
+          </Form>
         </div>
       </div>
     </>
@@ -152,19 +130,13 @@ export function CarePlanAmendmentPage() {
 function CarePlanAmendment({ person, advice }: { person: Person; advice: Advice[] }) {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const name = personName(person);
   const chosenAdvice = searchParams.get('adviceId');
-  usePageTitle(`Record a change to the care plan: ${name}`, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const form = new FormData(event.currentTarget);
-    const adviceChoice = readText(form, 'adviceId');
-    const whatChanged = readText(form, 'whatChanged');
-    const why = readText(form, 'why');
+  const form = useFormSubmit(amendmentFields, async (values) => {
+    const adviceChoice = readText(values, 'adviceId');
+    const whatChanged = readText(values, 'whatChanged');
+    const why = readText(values, 'why');
     const problems = [
       ...(adviceChoice
         ? []
@@ -172,39 +144,29 @@ function CarePlanAmendment({ person, advice }: { person: Person; advice: Advice[
       ...(whatChanged ? [] : [{ field: 'whatChanged', message: 'Say what changed in the care plan' }]),
       ...(why ? [] : [{ field: 'why', message: 'Say why the care plan changed' }]),
     ];
-    if (problems.length > 0 || !whatChanged || !why) {
-      setErrors(toFormErrors(amendmentFields, problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await recordCarePlanAmendment(person.id, {
-        adviceId: adviceChoice === 'none' ? null : adviceChoice,
-        whatChanged,
-        why,
-      });
-      const state: NoticeState = { notice: `The change to ${name}’s care plan has been recorded.` };
-      navigate(personPath(person.id), { state });
-    } catch (error) {
-      setErrors(formErrorsFrom(amendmentFields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    if (problems.length > 0 || !whatChanged || !why) return problems;
+    await recordCarePlanAmendment(person.id, {
+      adviceId: adviceChoice === 'none' ? null : adviceChoice,
+      whatChanged,
+      why,
+    });
+    const state: NoticeState = { notice: `The change to ${name}’s care plan has been recorded.` };
+    navigate(personPath(person.id), { state });
+  });
+  usePageTitle(`Record a change to the care plan: ${name}`, form.hasErrors);
 
   return (
     <>
       <BackLink to={personPath(person.id)}>Back to {name}</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>
             <span className="nhsuk-caption-l">{name}</span>
             Record a change to the care plan
           </h1>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <Radios
-              id={amendmentFields.adviceId}
               name="adviceId"
               legend="Which advice does it apply?"
               hint="A change made because a partner advised it links to that advice."
@@ -215,26 +177,11 @@ function CarePlanAmendment({ person, advice }: { person: Person; advice: Advice[
               {...(chosenAdvice && advice.some((each) => each.id === chosenAdvice)
                 ? { defaultValues: [chosenAdvice] }
                 : {})}
-              error={errors.byField.get('adviceId')}
             />
-            <TextArea
-              id={amendmentFields.whatChanged}
-              name="whatChanged"
-              label="What changed in the care plan"
-              rows={4}
-              error={errors.byField.get('whatChanged')}
-            />
-            <TextArea
-              id={amendmentFields.why}
-              name="why"
-              label="Why"
-              rows={3}
-              error={errors.byField.get('why')}
-            />
-            <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-              Record the change
-            </button>
-          </form>
+            <TextArea name="whatChanged" label="What changed in the care plan" rows={4} />
+            <TextArea name="why" label="Why" rows={3} />
+            <SubmitButton>Record the change</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

@@ -2,12 +2,12 @@ import { Link, useSearchParams } from 'react-router';
 import { type Advice, listAdviceAwaitingConfirmation } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { receivedHowLabels } from '../messages/message-labels.ts';
-import { Moment, messagePath } from '../messages/message-parts.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
+import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
-import { BackLink } from '../sharing/sharing-parts.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { adviceWriters } from './access.ts';
@@ -42,11 +42,7 @@ export function AwaitingConfirmationPage() {
         them like any request. A confirmation that comes by letter or email is recorded on the person’s
         advice.
       </p>
-      {loaded.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {loaded.status === 'loading' ? <Loading /> : null}
       {loaded.status === 'failed' ? <LoadProblem error={loaded.error} onTryAgain={reload} /> : null}
       {loaded.status === 'loaded' && loaded.data.advice.length === 0 ? (
         <p>{page === 1 ? 'All advice is confirmed in writing.' : 'There is no more advice to confirm.'}</p>

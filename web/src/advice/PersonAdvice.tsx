@@ -3,11 +3,10 @@ import { Link, useLocation } from 'react-router';
 import { type Advice, listCarePlanAmendments, listPersonAdvice, type Person } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { receivedHowLabels } from '../messages/message-labels.ts';
-import { Moment } from '../messages/message-parts.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { adviceReaders, adviceWriters } from './access.ts';
@@ -44,11 +43,7 @@ export function PersonAdvice({ person }: { person: Person }) {
         Advice and instructions from partners about {name}. Advice given by phone or in person is confirmed in
         writing, and every change to the care plan made because of advice links to it.
       </p>
-      {loaded.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {loaded.status === 'loading' ? <Loading /> : null}
       {loaded.status === 'failed' ? <LoadProblem error={loaded.error} onTryAgain={reload} /> : null}
       {loaded.status === 'loaded' && loaded.data.advice.length === 0 ? (
         <p>No advice has been recorded.</p>

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   type AccessHistory,
@@ -11,13 +11,14 @@ import {
   listPeople,
   listStaff,
 } from '../api.ts';
-import { DateInput, readDateInput, SelectField } from '../partners/form-fields.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
 import { describeEntity } from './audit-labels.ts';
@@ -168,58 +169,39 @@ function Filters({
   who: { name: 'actorId' | 'personId'; label: string; options: { value: string; label: string }[] };
 }) {
   const [actions] = useResource('audit actions', listAuditActions);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(filterFields, async (values) => {
     const problems: FieldError[] = [];
-    const from = readDateInput(form, 'from', 'The first day');
-    const to = readDateInput(form, 'to', 'The last day');
+    const from = readDateInput(values, 'from', 'The first day');
+    const to = readDateInput(values, 'to', 'The last day');
     if ('problem' in from) problems.push({ field: 'from', message: from.problem });
     if ('problem' in to) problems.push({ field: 'to', message: to.problem });
     if ('date' in from && 'date' in to && from.date && to.date && to.date < from.date) {
       problems.push({ field: 'to', message: 'The last day must be the same as the first day or later' });
     }
-    if (problems.length > 0) {
-      setErrors(toFormErrors(filterFields, problems));
-      return;
-    }
-    setErrors(noFormErrors);
+    if (problems.length > 0) return problems;
     const next = new URLSearchParams();
     if ('date' in from && from.date) next.set('from', from.date);
     if ('date' in to && to.date) next.set('to', to.date);
     for (const name of [who.name, 'action']) {
-      const value = String(form.get(name) ?? '');
+      const value = String(values.get(name) ?? '');
       if (value) next.set(name, value);
     }
     onApply(next);
-  }
+  });
 
   return (
-    <details className="nhsuk-details" open={Object.keys(filter).length > 0 || errors.items.length > 0}>
+    <details className="nhsuk-details" open={Object.keys(filter).length > 0 || form.hasErrors}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">
           Filter by date, {who.label.toLowerCase()} or action
         </span>
       </summary>
       <div className="nhsuk-details__text">
-        <ErrorSummary items={errors.items} />
-        <form onSubmit={apply} noValidate key={JSON.stringify(filter)}>
-          <DateInput
-            id={filterFields.from}
-            name="from"
-            legend="From"
-            defaultValue={filter.from}
-            error={errors.byField.get('from')}
-          />
-          <DateInput
-            id={filterFields.to}
-            name="to"
-            legend="To"
-            defaultValue={filter.to}
-            error={errors.byField.get('to')}
-          />
+        <ErrorSummary items={form.errors.items} />
+        <Form form={form} key={JSON.stringify(filter)}>
+          <DateInput name="from" legend="From" defaultValue={filter.from} />
+          <DateInput name="to" legend="To" defaultValue={filter.to} />
           <SelectField
             id={filterFields[who.name]}
             name={who.name}
@@ -228,7 +210,6 @@ function Filters({
             defaultValue={filter[who.name] ?? ''}
           />
           <SelectField
-            id={filterFields.action}
             name="action"
             label="Action"
             options={[
@@ -240,12 +221,10 @@ function Filters({
             defaultValue={filter.action ?? ''}
           />
           <div className="nhsuk-button-group">
-            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-              Apply filters
-            </button>
+            <SubmitButton variant="secondary">Apply filters</SubmitButton>
             {Object.keys(filter).length > 0 ? <Link to="?">Clear filters</Link> : null}
           </div>
-        </form>
+        </Form>
       </div>
     </details>
   );
@@ -271,11 +250,7 @@ function HistoryTable({
   columns: Column[];
 }) {
   if (history.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
-    );
+    return <Loading />;
   }
   if (history.status === 'failed') return <LoadProblem error={history.error} onTryAgain={onTryAgain} />;
   const visits = history.data.items;
@@ -338,14 +313,4 @@ function RecordLink({ visit }: { visit: AccessVisit }) {
     return <Link to={`/people/${visit.entity.id}`}>{label}</Link>;
   }
   return label;
-}
-
-function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to={to}>
-        {children}
-      </Link>
-    </div>
-  );
 }

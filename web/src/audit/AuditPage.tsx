@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type AuditVerification, listStaff, verifyAuditTrail } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole, roleLabels } from '../roles.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { accessHistoryReaders, auditVerifiers } from './access.ts';
@@ -121,11 +122,7 @@ function StaffAccessLinks() {
         Choose a staff member to see every record they have viewed or changed. To see who has accessed a
         person’s record, open the record and choose “Who has accessed this record”.
       </p>
-      {staff.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading staff
-        </p>
-      ) : null}
+      {staff.status === 'loading' ? <Loading what="Loading staff" /> : null}
       {staff.status === 'failed' ? <LoadProblem error={staff.error} onTryAgain={reload} /> : null}
       {staff.status === 'loaded' ? (
         <>

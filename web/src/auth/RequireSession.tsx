@@ -4,6 +4,7 @@ import type { StaffRole } from '../api.ts';
 import { hasRole } from '../roles.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NoPermissionPage, ServiceProblemPage } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { type SignedOutReason, useSession, useSessionState } from './session.tsx';
 
 /** What the sign-in page is told by the page that sent the person there (history state, not storage). */
@@ -18,9 +19,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     case 'checking':
       return (
         <Layout>
-          <p className="nhsuk-body" role="status">
-            Loading
-          </p>
+          <Loading />
         </Layout>
       );
     case 'unavailable':
@@ -61,9 +60,7 @@ export function RequireRole({ roles, children }: { roles: readonly StaffRole[]; 
 export function CheckingSession() {
   return (
     <Layout>
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
+      <Loading />
     </Layout>
   );
 }

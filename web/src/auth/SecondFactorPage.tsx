@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import * as api from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { CodeInput } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { CodeInput } from './CodeInput.tsx';
 import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
 
@@ -15,9 +15,20 @@ export function SecondFactorPage() {
   const location = useLocation();
   const arrival = (location.state ?? {}) as SignInLocationState;
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  usePageTitle(useRecoveryCode ? 'Enter a recovery code' : 'Enter your code', errors.items.length > 0);
+
+  const field = useRecoveryCode ? 'recoveryCode' : 'code';
+  const form = useFormSubmit({ [field]: field }, async (values) => {
+    const value = String(values.get(field) ?? '').trim();
+    if (value === '') {
+      const message = useRecoveryCode
+        ? 'Enter a recovery code'
+        : 'Enter the code from your authenticator app';
+      return [{ field, message }];
+    }
+    const session = await api.giveSecondFactor(useRecoveryCode ? { recoveryCode: value } : { code: value });
+    finishSignIn(session);
+  });
+  usePageTitle(useRecoveryCode ? 'Enter a recovery code' : 'Enter your code', form.hasErrors);
 
   if (state.status === 'signed_in') return <Navigate to={safeReturnPath(arrival.from)} replace />;
   // After a reload, wait for the server to say where signing in is up to.
@@ -27,37 +38,8 @@ export function SecondFactorPage() {
     return <Navigate to={signInPaths.enrolment} replace state={arrival} />;
   }
 
-  const field = useRecoveryCode ? 'recoveryCode' : 'code';
-  const fields = { [field]: field };
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const value = String(new FormData(event.currentTarget).get(field) ?? '').trim();
-    if (value === '') {
-      setErrors(
-        toFormErrors(fields, [
-          {
-            field,
-            message: useRecoveryCode ? 'Enter a recovery code' : 'Enter the code from your authenticator app',
-          },
-        ]),
-      );
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      const session = await api.giveSecondFactor(useRecoveryCode ? { recoveryCode: value } : { code: value });
-      finishSignIn(session);
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-    } finally {
-      setIsSubmitting(false);
-    }
-  }
-
   function switchMethod() {
-    setErrors(noFormErrors);
+    form.showProblems([]);
     setUseRecoveryCode((current) => !current);
   }
 
@@ -65,29 +47,27 @@ export function SecondFactorPage() {
     <Layout>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>{useRecoveryCode ? 'Enter a recovery code' : 'Enter the code from your authenticator app'}</h1>
-          <form onSubmit={submit} noValidate key={field}>
+          <Form form={form} key={field}>
             {useRecoveryCode ? (
               <CodeInput
                 id="recoveryCode"
                 kind="recovery_code"
                 label="Recovery code"
                 hint="One of the recovery codes you saved when you set up your authenticator app. Each one works once."
-                error={errors.byField.get('recoveryCode')}
+                error={form.errors.byField.get('recoveryCode')}
               />
             ) : (
               <CodeInput
                 id="code"
                 label="Code"
                 hint="The 6-digit code your authenticator app shows for Liaison now."
-                error={errors.byField.get('code')}
+                error={form.errors.byField.get('code')}
               />
             )}
-            <button className="nhsuk-button" type="submit">
-              Continue
-            </button>
-          </form>
+            <SubmitButton>Continue</SubmitButton>
+          </Form>
           <p>
             <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={switchMethod}>
               {useRecoveryCode ? 'Use the code from your authenticator app' : 'Use a recovery code instead'}

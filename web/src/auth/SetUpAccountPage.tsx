@@ -1,11 +1,13 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { type AccountToSetUp, ApiError, chooseFirstPassword, getAccountToSetUp } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { TextInput } from '../ui/fields.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { noFormErrors } from '../ui/form-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
 // The page a new member of staff opens from their set-up link to choose their own password.
@@ -25,16 +27,6 @@ export function SetUpAccountPage() {
   const location = useLocation();
   const token = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  usePageTitle(
-    loaded.status === 'done'
-      ? 'Your password is set'
-      : loaded.status === 'invalid'
-        ? 'This set-up link does not work'
-        : 'Set up your Liaison account',
-    errors.items.length > 0,
-  );
 
   useEffect(() => {
     let current = true;
@@ -60,38 +52,39 @@ export function SetUpAccountPage() {
     };
   }, [token]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting || loaded.status !== 'loaded') return;
-    const password = String(new FormData(event.currentTarget).get('password') ?? '');
-    if (!password) {
-      setErrors(toFormErrors(fields, [{ field: 'password', message: 'Choose a password' }]));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
+  const form = useFormSubmit(
+    fields,
+    async (values) => {
+      if (loaded.status !== 'loaded') return;
+      const password = String(values.get('password') ?? '');
+      if (!password) {
+        return [{ field: 'password', message: 'Choose a password' }];
+      }
       await chooseFirstPassword(token, password);
       setLoaded({ status: 'done', account: loaded.account });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
+    },
+    {
+      explainFailure(error) {
+        if (!(error instanceof ApiError && error.status === 404)) return undefined;
         setLoaded({ status: 'invalid', detail: error.detail });
-      } else {
-        setErrors(formErrorsFrom(fields, error));
-      }
-    } finally {
-      setIsSubmitting(false);
-    }
-  }
+        return noFormErrors;
+      },
+    },
+  );
+  usePageTitle(
+    loaded.status === 'done'
+      ? 'Your password is set'
+      : loaded.status === 'invalid'
+        ? 'This set-up link does not work'
+        : 'Set up your Liaison account',
+    form.hasErrors,
+  );
 
   return (
     <Layout>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {loaded.status === 'loading' ? (
-            <p className="nhsuk-body" role="status">
-              Loading
-            </p>
-          ) : null}
+          {loaded.status === 'loading' ? <Loading /> : null}
           {loaded.status === 'invalid' ? (
             <>
               <h1>This set-up link does not work</h1>
@@ -106,7 +99,7 @@ export function SetUpAccountPage() {
           ) : null}
           {loaded.status === 'loaded' ? (
             <>
-              <ErrorSummary items={errors.items} />
+              <ErrorSummary items={form.errors.items} />
               <h1>Set up your Liaison account</h1>
               <p>
                 {loaded.account.displayName}, {loaded.account.organisationName} has added you to Liaison. You
@@ -116,21 +109,17 @@ export function SetUpAccountPage() {
                 Choose your password. Nobody else is told it. This link works until{' '}
                 {formatDateTime(loaded.account.expiresAt)}.
               </p>
-              <form onSubmit={submit} noValidate>
-                <TextInput
-                  id={fields.password}
+              <Form form={form}>
+                <TextField
                   name="password"
                   type="password"
                   label="Password"
                   hint="At least 8 characters. A few words you will remember are better than one hard word."
                   autoComplete="new-password"
                   widthClass="nhsuk-input--width-20"
-                  error={errors.byField.get('password')}
                 />
-                <button className="nhsuk-button" type="submit">
-                  Set my password
-                </button>
-              </form>
+                <SubmitButton>Set my password</SubmitButton>
+              </Form>
             </>
           ) : null}
           {loaded.status === 'done' ? (

@@ -1,16 +1,9 @@
-import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { TextInput } from '../ui/fields.tsx';
-import {
-  describeError,
-  type FormErrors,
-  formErrorsFrom,
-  missingFields,
-  noFormErrors,
-  toFormErrors,
-} from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { describeError, missingFields } from '../ui/form-errors.ts';
+import { TextField } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -24,9 +17,30 @@ export function SignInPage() {
   const { state, signIn } = useSessionState();
   const location = useLocation();
   const arrival = (location.state ?? {}) as SignInLocationState;
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  usePageTitle('Sign in', errors.items.length > 0);
+
+  const form = useFormSubmit(
+    fields,
+    async (values) => {
+      const credentials = {
+        email: String(values.get('email') ?? '').trim(),
+        password: String(values.get('password') ?? ''),
+      };
+      const missing = missingFields(credentials, {
+        email: 'Enter your email address',
+        password: 'Enter your password',
+      });
+      if (missing.length > 0) return missing;
+      await signIn(credentials);
+    },
+    {
+      // Wrong details and throttling name no field: the server does not say which part was wrong.
+      explainFailure: (error) =>
+        error instanceof ApiError && (error.status === 401 || error.status === 429)
+          ? { items: [{ text: describeError(error), href: '#email' }], byField: new Map() }
+          : undefined,
+    },
+  );
+  usePageTitle('Sign in', form.hasErrors);
 
   if (state.status === 'signed_in') return <Navigate to={safeReturnPath(arrival.from)} replace />;
   if (state.status === 'signing_in') {
@@ -34,51 +48,20 @@ export function SignInPage() {
     return <Navigate to={next} replace state={{ from: arrival.from } satisfies SignInLocationState} />;
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    const credentials = {
-      email: String(form.get('email') ?? '').trim(),
-      password: String(form.get('password') ?? ''),
-    };
-    const missing = missingFields(credentials, {
-      email: 'Enter your email address',
-      password: 'Enter your password',
-    });
-    if (missing.length > 0) {
-      setErrors(toFormErrors(fields, missing));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      await signIn(credentials);
-    } catch (error) {
-      // Wrong details and throttling name no field: the server does not say which part was wrong.
-      if (error instanceof ApiError && (error.status === 401 || error.status === 429)) {
-        setErrors({ items: [{ text: describeError(error), href: '#email' }], byField: new Map() });
-      } else {
-        setErrors(formErrorsFrom(fields, error));
-      }
-    } finally {
-      setIsSubmitting(false);
-    }
-  }
-
   return (
     <Layout>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          {errors.items.length === 0 && arrival.reason === 'signed_out' ? (
+          <ErrorSummary items={form.errors.items} />
+          {!form.hasErrors && arrival.reason === 'signed_out' ? (
             <NotificationBanner variant="success">You have signed out</NotificationBanner>
           ) : null}
-          {errors.items.length === 0 && arrival.reason === 'session_ended' ? (
+          {!form.hasErrors && arrival.reason === 'session_ended' ? (
             <NotificationBanner>You have been signed out. Sign in again to continue.</NotificationBanner>
           ) : null}
           <h1>Sign in to Liaison</h1>
-          <form onSubmit={submit} noValidate>
-            <TextInput
+          <Form form={form}>
+            <TextField
               id="email"
               name="email"
               type="email"
@@ -86,21 +69,17 @@ export function SignInPage() {
               autoComplete="username"
               spellCheck={false}
               widthClass="nhsuk-u-width-two-thirds"
-              error={errors.byField.get('email')}
             />
-            <TextInput
+            <TextField
               id="password"
               name="password"
               type="password"
               label="Password"
               autoComplete="current-password"
               widthClass="nhsuk-u-width-two-thirds"
-              error={errors.byField.get('password')}
             />
-            <button className="nhsuk-button" type="submit">
-              Sign in
-            </button>
-          </form>
+            <SubmitButton>Sign in</SubmitButton>
+          </Form>
           <p>
             If you cannot sign in, speak to your registered manager or an administrator in your organisation.
           </p>

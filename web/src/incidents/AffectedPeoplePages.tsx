@@ -13,16 +13,14 @@ import {
   type RiskLevel,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { Checkboxes, Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
-import { Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { Checkboxes, Radios, readChoices, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -159,14 +157,8 @@ const adjustFields = { level: 'level', reason: 'reason', observationPlan: 'obser
 
 function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; incidentId: string }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
-  usePageTitle(`Change ${person.name}’s risk level or plan`, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const values = new FormData(event.currentTarget);
+  const form = useFormSubmit(adjustFields, async (values) => {
     const level = readText(values, 'level') as RiskLevel | null;
     const reason = readText(values, 'reason');
     const plan = readText(values, 'observationPlan');
@@ -181,27 +173,18 @@ function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; inci
     if (problems.length === 0 && Object.keys(adjustment).length === 0) {
       problems.push({ field: 'level', message: 'Change the risk level or the observation plan' });
     }
-    if (problems.length > 0) {
-      setErrors(toFormErrors(adjustFields, problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await adjustAffectedPerson(incidentId, person.personId, adjustment);
-      navigate(incidentPath(incidentId, 'people'), {
-        state: { notice: `${person.name}’s record has been updated.` },
-      });
-    } catch (error) {
-      setErrors(sharingFormErrors(adjustFields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    if (problems.length > 0) return problems;
+    await adjustAffectedPerson(incidentId, person.personId, adjustment);
+    navigate(incidentPath(incidentId, 'people'), {
+      state: { notice: `${person.name}’s record has been updated.` },
+    });
+  });
+  usePageTitle(`Change ${person.name}’s risk level or plan`, form.hasErrors);
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary items={errors.items} />
+        <ErrorSummary items={form.errors.items} />
         <h2>Change {person.name}’s risk level or observation plan</h2>
         <p>
           Ranked <LevelTag level={person.rankedLevel} /> because:
@@ -211,9 +194,8 @@ function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; inci
             <li key={reason.reason}>{reason.reason}</li>
           ))}
         </ul>
-        <form onSubmit={submit} noValidate>
+        <Form form={form}>
           <Radios
-            id={adjustFields.level}
             name="level"
             legend="Risk level"
             items={riskLevels.map((each) => ({
@@ -222,28 +204,21 @@ function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; inci
               hint: levelHints[each],
             }))}
             defaultValues={[person.level]}
-            error={errors.byField.get('level')}
           />
           <TextArea
-            id={adjustFields.reason}
             name="reason"
             label="Why are you changing the level? (needed if you change it)"
             hint="What you know that the ranking does not, like “Blood sugar has been unstable this week”."
             rows={3}
-            error={errors.byField.get('reason')}
           />
           <TextArea
-            id={adjustFields.observationPlan}
             name="observationPlan"
             label="Interim observation plan (optional)"
             hint="What staff check, how often, and when they escalate, like “Check blood glucose at each visit; call the district nurse if above 15”."
             defaultValue={person.observationPlan}
-            error={errors.byField.get('observationPlan')}
           />
-          <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-            Save
-          </button>
-        </form>
+          <SubmitButton>Save</SubmitButton>
+        </Form>
         <p>
           <Link to={incidentPath(incidentId, 'people')}>Back to the affected people</Link>
         </p>
@@ -260,78 +235,50 @@ export function AddPeopleSection() {
   const [services, reloadServices] = useResource('care services', () =>
     listCareServices({ limit: 100, offset: 0 }),
   );
-  const [serviceErrors, setServiceErrors] = useState<FormErrors>(noFormErrors);
-  const [personErrors, setPersonErrors] = useState<FormErrors>(noFormErrors);
   const [query, setQuery] = useState('');
-  const [isSaving, setIsSaving] = useState(false);
   const [found] = useResource(`people matching ${query}`, () =>
     query ? listPeople({ q: query, status: 'active', limit: 25, offset: 0 }) : Promise.resolve({ items: [] }),
   );
-  usePageTitle(`Add people: ${incident.title}`, serviceErrors.items.length + personErrors.items.length > 0);
 
-  async function add(
-    chosen: { careServiceIds?: string[]; personIds?: string[] },
-    setErrors: (errors: FormErrors) => void,
-  ) {
-    if (isSaving) return;
-    setIsSaving(true);
-    try {
-      const answer = await addAffectedPeople(incident.id, chosen);
-      reload();
-      navigate(incidentPath(incident.id, 'people'), {
-        state: {
-          notice:
-            answer.added === 0
-              ? 'Everyone chosen was already on the incident.'
-              : `${answer.added === 1 ? '1 person has' : `${answer.added} people have`} been added and ranked.`,
-        },
-      });
-    } catch (error) {
-      setErrors(sharingFormErrors({ careServiceIds: 'careServiceIds', personIds: 'personIds' }, error));
-    } finally {
-      setIsSaving(false);
-    }
+  async function add(chosen: { careServiceIds?: string[]; personIds?: string[] }) {
+    const answer = await addAffectedPeople(incident.id, chosen);
+    reload();
+    navigate(incidentPath(incident.id, 'people'), {
+      state: {
+        notice:
+          answer.added === 0
+            ? 'Everyone chosen was already on the incident.'
+            : `${answer.added === 1 ? '1 person has' : `${answer.added} people have`} been added and ranked.`,
+      },
+    });
   }
 
-  function addByService(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const careServiceIds = readChoices<string>(new FormData(event.currentTarget), 'careServiceIds');
-    setPersonErrors(noFormErrors);
+  // Two forms, one error summary: submitting one clears the other's errors.
+  const serviceForm = useFormSubmit({ careServiceIds: 'careServiceIds' }, async (values) => {
+    const careServiceIds = readChoices<string>(values, 'careServiceIds');
+    personForm.showProblems([]);
     if (careServiceIds.length === 0) {
-      setServiceErrors(
-        toFormErrors({ careServiceIds: 'careServiceIds' }, [
-          { field: 'careServiceIds', message: 'Choose at least one service or location' },
-        ]),
-      );
-      return;
+      return [{ field: 'careServiceIds', message: 'Choose at least one service or location' }];
     }
-    void add({ careServiceIds }, setServiceErrors);
-  }
+    await add({ careServiceIds });
+  });
+  const personForm = useFormSubmit({ personIds: 'personIds' }, async (values) => {
+    const personIds = readChoices<string>(values, 'personIds');
+    serviceForm.showProblems([]);
+    if (personIds.length === 0) return [{ field: 'personIds', message: 'Choose at least one person' }];
+    await add({ personIds });
+  });
+  usePageTitle(`Add people: ${incident.title}`, serviceForm.hasErrors || personForm.hasErrors);
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setQuery(String(new FormData(event.currentTarget).get('q') ?? '').trim());
   }
 
-  function addChosenPeople(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const personIds = readChoices<string>(new FormData(event.currentTarget), 'personIds');
-    setServiceErrors(noFormErrors);
-    if (personIds.length === 0) {
-      setPersonErrors(
-        toFormErrors({ personIds: 'personIds' }, [
-          { field: 'personIds', message: 'Choose at least one person' },
-        ]),
-      );
-      return;
-    }
-    void add({ personIds }, setPersonErrors);
-  }
-
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary items={[...serviceErrors.items, ...personErrors.items]} />
+        <ErrorSummary items={[...serviceForm.errors.items, ...personForm.errors.items]} />
         <h2>Add the people affected</h2>
         <p>
           Everyone you add is ranked by risk straight away. People already on the incident keep their level.
@@ -345,7 +292,7 @@ export function AddPeopleSection() {
           services.data.items.length === 0 ? (
             <p>Your organisation has no services or locations recorded.</p>
           ) : (
-            <form onSubmit={addByService} noValidate>
+            <Form form={serviceForm}>
               <Checkboxes
                 id="careServiceIds"
                 name="careServiceIds"
@@ -357,12 +304,9 @@ export function AddPeopleSection() {
                   ...(service.address ? { hint: service.address } : {}),
                 }))}
                 defaultValues={incident.careServices.map((service) => service.id)}
-                error={serviceErrors.byField.get('careServiceIds')}
               />
-              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-                Add everyone there
-              </button>
-            </form>
+              <SubmitButton>Add everyone there</SubmitButton>
+            </Form>
           )
         ) : null}
 
@@ -376,9 +320,7 @@ export function AddPeopleSection() {
               type="search"
               spellCheck={false}
             />
-            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-              Search
-            </button>
+            <SubmitButton variant="secondary">Search</SubmitButton>
           </form>
         </search>
         {query && found.status === 'loading' ? <Loading /> : null}
@@ -386,7 +328,7 @@ export function AddPeopleSection() {
           found.data.items.length === 0 ? (
             <p>No one supported now matches “{query}”.</p>
           ) : (
-            <form onSubmit={addChosenPeople} noValidate key={query}>
+            <Form form={personForm} key={query}>
               <Checkboxes
                 id="personIds"
                 name="personIds"
@@ -396,12 +338,9 @@ export function AddPeopleSection() {
                   label: personName(person),
                   ...(person.careServiceName ? { hint: person.careServiceName } : {}),
                 }))}
-                error={personErrors.byField.get('personIds')}
               />
-              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-                Add the people chosen
-              </button>
-            </form>
+              <SubmitButton>Add the people chosen</SubmitButton>
+            </Form>
           )
         ) : null}
         <p>

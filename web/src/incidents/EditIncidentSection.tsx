@@ -1,7 +1,6 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
-  ApiError,
   changeIncident,
   type FieldError,
   type Incident,
@@ -9,6 +8,8 @@ import {
   type IncidentSeverity,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   changesFrom,
   Radios,
@@ -17,13 +18,11 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { severities, severityHints, severityLabels } from './incident-labels.ts';
 import { incidentPath, type StaffChoice, useIncident, useStaffChoices } from './incident-parts.tsx';
@@ -104,15 +103,7 @@ function EditIncidentForm({
   onChangedElsewhere: () => void;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isChangedElsewhere, setIsChangedElsewhere] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
-  usePageTitle(`Change the incident: ${incident.title}`, errors.items.length > 0);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const values = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (values) => {
     const problems: FieldError[] = [];
     const title = readText(values, 'title');
     const summary = readText(values, 'summary');
@@ -135,10 +126,8 @@ function EditIncidentForm({
       'problem' in ended ||
       !leadId ||
       !partnerLiaisonId
-    ) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    )
+      return problems;
     const loaded: IncidentChanges = {
       title: incident.title,
       summary: incident.summary,
@@ -160,20 +149,10 @@ function EditIncidentForm({
       navigate(incidentPath(incident.id));
       return;
     }
-    setIsSaving(true);
-    try {
-      await changeIncident(incident.id, incident.version, changes);
-      onSaved();
-    } catch (error) {
-      setIsSaving(false);
-      if (error instanceof ApiError && error.status === 412) {
-        setIsChangedElsewhere(true);
-        setErrors({ items: [{ text: error.detail }], byField: new Map() });
-        return;
-      }
-      setErrors(sharingFormErrors(fields, error));
-    }
-  }
+    await changeIncident(incident.id, incident.version, changes);
+    onSaved();
+  });
+  usePageTitle(`Change the incident: ${incident.title}`, form.hasErrors);
 
   const withCurrent = (choices: StaffChoice[], current: { id: string; name: string }) =>
     choices.some((choice) => choice.value === current.id)
@@ -183,8 +162,8 @@ function EditIncidentForm({
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary items={errors.items} />
-        {isChangedElsewhere ? (
+        <ErrorSummary items={form.errors.items} />
+        {form.isChangedElsewhere ? (
           <p>
             <button
               className="nhsuk-button nhsuk-button--secondary"
@@ -196,25 +175,20 @@ function EditIncidentForm({
           </p>
         ) : null}
         <h2>Change the incident</h2>
-        <form onSubmit={submit} noValidate>
+        <Form form={form}>
           <TextField
-            id={fields.title}
             name="title"
             label="Title"
             hint="A short name. Do not put anyone’s name or personal details in it: it goes in the emails partners receive."
             defaultValue={incident.title}
-            error={errors.byField.get('title')}
           />
           <TextArea
-            id={fields.summary}
             name="summary"
             label="Summary"
             hint="What has happened, when you found out, and what is affected."
             defaultValue={incident.summary}
-            error={errors.byField.get('summary')}
           />
           <Radios
-            id={fields.severity}
             name="severity"
             legend="How severe is it?"
             items={severities.map((each) => ({
@@ -223,38 +197,29 @@ function EditIncidentForm({
               hint: severityHints[each],
             }))}
             defaultValues={[incident.severity]}
-            error={errors.byField.get('severity')}
           />
           <MomentFields
-            id={fields.endedAt}
             name="endedAt"
             legend="When did the disruption end? (optional)"
             hint="Leave the date and time empty while it is still going on. UK time. For example, 21 11 2026."
-            error={errors.byField.get('endedAt')}
             initial={incident.endedAt ? new Date(incident.endedAt) : null}
           />
           <SelectField
-            id={fields.leadId}
             name="leadId"
             label="Incident lead"
             hint="Leads the response and makes the decisions."
             options={[prompt, ...withCurrent(staff, incident.lead)]}
             defaultValue={incident.lead.id}
-            error={errors.byField.get('leadId')}
           />
           <SelectField
-            id={fields.partnerLiaisonId}
             name="partnerLiaisonId"
             label="Partner liaison"
             hint="Owns communication with partners during the incident, so they hear one consistent account."
             options={[prompt, ...withCurrent(staff, incident.partnerLiaison)]}
             defaultValue={incident.partnerLiaison.id}
-            error={errors.byField.get('partnerLiaisonId')}
           />
-          <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-            Save changes
-          </button>
-        </form>
+          <SubmitButton>Save changes</SubmitButton>
+        </Form>
       </div>
     </div>
   );

@@ -1,14 +1,12 @@
 import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { getIncident, type Incident } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { useNotice } from '../partners/notice.ts';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { hasRole } from '../roles.ts';
-import { BackLink, Lines, Loading } from '../sharing/sharing-parts.tsx';
 import { ContentsList } from '../ui/ContentsList.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Lines, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';

@@ -1,13 +1,13 @@
 import { Link, useSearchParams } from 'react-router';
 import { type Incident, type IncidentStatus, listIncidents } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { useNotice } from '../partners/notice.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -64,11 +64,7 @@ export function IncidentsPage() {
           )}
         </ol>
       </nav>
-      {incidents.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {incidents.status === 'loading' ? <Loading /> : null}
       {incidents.status === 'failed' ? <LoadProblem error={incidents.error} onTryAgain={reload} /> : null}
       {incidents.status === 'loaded' ? (
         incidents.data.items.length === 0 ? (

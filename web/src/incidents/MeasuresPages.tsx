@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   addInterimMeasure,
@@ -10,14 +10,13 @@ import {
   type MeasureKind,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { readText, SelectField, TextArea } from '../partners/form-fields.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { readText, SelectField, TextArea } from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentRecorders } from './access.ts';
@@ -139,15 +138,10 @@ function AddMeasureForm({
   const { incident } = useIncident();
   const session = useSession();
   const [staff] = useStaffChoices(session, incident);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const values = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (values) => {
     const kind = readText(values, 'kind') as MeasureKind | null;
     const description = readText(values, 'description');
     const ownerId = readText(values, 'ownerId');
@@ -157,68 +151,50 @@ function AddMeasureForm({
     if (!description) problems.push({ field: 'description', message: 'Describe the measure' });
     if (!ownerId) problems.push({ field: 'ownerId', message: 'Choose who is responsible for it' });
     if ('problem' in startsAt) problems.push({ field: 'startsAt', message: startsAt.problem });
-    if (problems.length > 0 || !kind || !description || !ownerId || 'problem' in startsAt) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await addInterimMeasure(incident.id, {
-        kind,
-        description,
-        ownerId,
-        personId: readText(values, 'personId'),
-        startsAt: startsAt.moment,
-      });
-      setErrors(noFormErrors);
-      setNotice('The interim measure has been recorded.');
-      setFormKey((key) => key + 1);
-      onAdded();
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    if (problems.length > 0 || !kind || !description || !ownerId || 'problem' in startsAt) return problems;
+    await addInterimMeasure(incident.id, {
+      kind,
+      description,
+      ownerId,
+      personId: readText(values, 'personId'),
+      startsAt: startsAt.moment,
+    });
+    setNotice('The interim measure has been recorded.');
+    setFormKey((key) => key + 1);
+    onAdded();
+  });
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h3>Add an interim measure</h3>
-        <ErrorSummary items={errors.items} />
+        <ErrorSummary items={form.errors.items} />
         {notice ? (
           <p className="nhsuk-body" role="status">
             {notice}
           </p>
         ) : null}
-        <form key={formKey} onSubmit={submit} noValidate>
+        <Form form={form} key={formKey}>
           <SelectField
-            id={fields.kind}
             name="kind"
             label="Kind of measure"
             options={[
               { value: '', label: 'Choose a kind' },
               ...measureKinds.map((each) => ({ value: each, label: measureKindLabels[each] })),
             ]}
-            error={errors.byField.get('kind')}
           />
           <TextArea
-            id={fields.description}
             name="description"
             label="What is being done"
             hint="Like “Hourly checks on rooms 4 to 9 overnight” or “Two oil-filled heaters in the lounge”."
             rows={3}
-            error={errors.byField.get('description')}
           />
           <SelectField
-            id={fields.personId}
             name="personId"
             label="For one person (optional)"
             options={[{ value: '', label: 'Everyone affected' }, ...people]}
-            error={errors.byField.get('personId')}
           />
           <SelectField
-            id={fields.ownerId}
             name="ownerId"
             label="Who is responsible for it"
             options={[
@@ -227,19 +203,10 @@ function AddMeasureForm({
             ]}
             defaultValue={session.user.id}
             key={`owner ${staff.status}`}
-            error={errors.byField.get('ownerId')}
           />
-          <MomentFields
-            id={fields.startsAt}
-            name="startsAt"
-            legend="When did it start?"
-            error={errors.byField.get('startsAt')}
-            initial={new Date()}
-          />
-          <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-            Add the measure
-          </button>
-        </form>
+          <MomentFields name="startsAt" legend="When did it start?" initial={new Date()} />
+          <SubmitButton>Add the measure</SubmitButton>
+        </Form>
       </div>
     </div>
   );
@@ -250,13 +217,23 @@ export function EndMeasureSection() {
   const { measureId = '' } = useParams();
   const navigate = useNavigate();
   const [measures, reload] = useResource(`measures ${incident.id}`, () => listInterimMeasures(incident.id));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const [now] = useState(() => new Date());
-  usePageTitle('Record when a measure ended', errors.items.length > 0);
+  const measure =
+    measures.status === 'loaded' ? measures.data.items.find((each) => each.id === measureId) : undefined;
+  const form = useFormSubmit({ endedAt: 'endedAt' }, async (values) => {
+    if (!measure) return;
+    const endedAt = readMoment(values, 'endedAt', 'The end');
+    if ('problem' in endedAt) {
+      return [{ field: 'endedAt', message: endedAt.problem }];
+    }
+    await endInterimMeasure(incident.id, measure.id, endedAt.moment);
+    navigate(incidentPath(incident.id, 'measures'), {
+      state: { notice: 'The end of the measure has been recorded.' },
+    });
+  });
+  usePageTitle('Record when a measure ended', form.hasErrors);
   if (measures.status === 'loading') return <Loading />;
   if (measures.status === 'failed') return <LoadProblem error={measures.error} onTryAgain={reload} />;
-  const measure = measures.data.items.find((each) => each.id === measureId);
   if (!measure) {
     return (
       <>
@@ -268,48 +245,19 @@ export function EndMeasureSection() {
     );
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving || !measure) return;
-    const endedAt = readMoment(new FormData(event.currentTarget), 'endedAt', 'The end');
-    if ('problem' in endedAt) {
-      setErrors(toFormErrors({ endedAt: 'endedAt' }, [{ field: 'endedAt', message: endedAt.problem }]));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await endInterimMeasure(incident.id, measure.id, endedAt.moment);
-      navigate(incidentPath(incident.id, 'measures'), {
-        state: { notice: 'The end of the measure has been recorded.' },
-      });
-    } catch (error) {
-      setErrors(sharingFormErrors({ endedAt: 'endedAt' }, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
-
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary items={errors.items} />
+        <ErrorSummary items={form.errors.items} />
         <h2>Record when a measure ended</h2>
         <p>
           {measureKindLabels[measure.kind]}: {measure.description}. In place since{' '}
           <Moment iso={measure.startsAt} />.
         </p>
-        <form onSubmit={submit} noValidate>
-          <MomentFields
-            id="endedAt"
-            name="endedAt"
-            legend="When did it end?"
-            error={errors.byField.get('endedAt')}
-            initial={now}
-          />
-          <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-            Record the end
-          </button>
-        </form>
+        <Form form={form}>
+          <MomentFields id="endedAt" name="endedAt" legend="When did it end?" initial={now} />
+          <SubmitButton>Record the end</SubmitButton>
+        </Form>
         <p>
           <Link to={incidentPath(incident.id, 'measures')}>Back to the interim measures</Link>
         </p>

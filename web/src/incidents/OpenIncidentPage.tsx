@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
   type CareService,
@@ -9,11 +9,19 @@ import {
   openIncident,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Checkboxes, Radios, readText, SelectField, TextArea, TextField } from '../partners/form-fields.tsx';
-import { BackLink, Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import {
+  Checkboxes,
+  Radios,
+  readChoices,
+  readText,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import {
@@ -72,15 +80,9 @@ export function OpenIncidentPage() {
 function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services: CareService[] }) {
   const session = useSession();
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const [startedAt] = useState(() => new Date());
-  usePageTitle('Open an incident', errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const values = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (values) => {
     const text = (name: string) => readText(values, name);
     const problems: FieldError[] = [];
     const type = text('type') as IncidentType | null;
@@ -107,36 +109,28 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
       'problem' in started ||
       !leadId ||
       !partnerLiaisonId
-    ) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    )
+      return problems;
     const locations = String(values.get('locations') ?? '')
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    setIsSaving(true);
-    try {
-      const incident = await openIncident({
-        type,
-        title,
-        summary,
-        severity,
-        startedAt: started.moment,
-        careServiceIds: readChoices<string>(values, 'careServiceIds'),
-        locations,
-        leadId,
-        partnerLiaisonId,
-      });
-      navigate(incidentPath(incident.id), {
-        state: { notice: 'The incident is open. Now add the people it affects.' },
-      });
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    const incident = await openIncident({
+      type,
+      title,
+      summary,
+      severity,
+      startedAt: started.moment,
+      careServiceIds: readChoices<string>(values, 'careServiceIds'),
+      locations,
+      leadId,
+      partnerLiaisonId,
+    });
+    navigate(incidentPath(incident.id), {
+      state: { notice: 'The incident is open. Now add the people it affects.' },
+    });
+  });
+  usePageTitle('Open an incident', form.hasErrors);
 
   const staffOptions = [{ value: '', label: 'Choose a member of staff' }, ...staff];
   return (
@@ -144,40 +138,33 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
       <BackLink to="/incidents">Back to incidents</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>Open an incident</h1>
           <p>
             Record the disruption as soon as you know about it. You can add the people it affects, interim
             measures and partner updates once it is open.
           </p>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <h2>What has happened</h2>
             <SelectField
-              id={fields.type}
               name="type"
               label="What kind of disruption is it?"
               options={[
                 { value: '', label: 'Choose a kind' },
                 ...incidentTypes.map((each) => ({ value: each, label: incidentTypeLabels[each] })),
               ]}
-              error={errors.byField.get('type')}
             />
             <TextField
-              id={fields.title}
               name="title"
               label="Title"
               hint="A short name, like “Heating failure at Riverside House”. Do not put anyone’s name or personal details in it: it goes in the emails partners receive."
-              error={errors.byField.get('title')}
             />
             <TextArea
-              id={fields.summary}
               name="summary"
               label="Summary"
               hint="What has happened, when you found out, and what is affected."
-              error={errors.byField.get('summary')}
             />
             <Radios
-              id={fields.severity}
               name="severity"
               legend="How severe is it?"
               items={severities.map((each) => ({
@@ -185,20 +172,12 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
                 label: severityLabels[each],
                 hint: severityHints[each],
               }))}
-              error={errors.byField.get('severity')}
             />
-            <MomentFields
-              id={fields.startedAt}
-              name="startedAt"
-              legend="When did it start?"
-              error={errors.byField.get('startedAt')}
-              initial={startedAt}
-            />
+            <MomentFields name="startedAt" legend="When did it start?" initial={startedAt} />
 
             <h2>Where</h2>
             {services.length > 0 ? (
               <Checkboxes
-                id={fields.careServiceIds}
                 name="careServiceIds"
                 legend="Which services or locations are affected? (optional)"
                 hint="Choose all that apply. You add the people affected on the next page."
@@ -207,40 +186,31 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
                   label: service.name,
                   ...(service.address ? { hint: service.address } : {}),
                 }))}
-                error={errors.byField.get('careServiceIds')}
               />
             ) : null}
             <TextArea
-              id={fields.locations}
               name="locations"
               label="Other places affected (optional)"
               hint="One on each line, like “First floor, rooms 4 to 9” or “Flat 3, 24 Canal Street”."
               rows={3}
-              error={errors.byField.get('locations')}
             />
 
             <h2>Who is responsible</h2>
             <SelectField
-              id={fields.leadId}
               name="leadId"
               label="Incident lead"
               hint="Leads the response and makes the decisions."
               options={staffOptions}
               defaultValue={session.user.id}
-              error={errors.byField.get('leadId')}
             />
             <SelectField
-              id={fields.partnerLiaisonId}
               name="partnerLiaisonId"
               label="Partner liaison"
               hint="Owns communication with partners during the incident, so they hear one consistent account."
               options={staffOptions}
-              error={errors.byField.get('partnerLiaisonId')}
             />
-            <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-              Open the incident
-            </button>
-          </form>
+            <SubmitButton>Open the incident</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

@@ -1,7 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
-  ApiError,
   type FieldError,
   getIncidentTimeline,
   type IncidentTimelineEntry,
@@ -9,22 +8,23 @@ import {
   type NewMessage,
   type ProposedMessage,
   type RequestUrgency,
-  type ShareRefusalReason,
   sendIncidentMessage,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { askTypeLabels, templateLabels } from '../messages/message-labels.ts';
-import { Moment, messagePath } from '../messages/message-parts.tsx';
-import { Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
+import { messagePath } from '../messages/message-parts.tsx';
 import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
+import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
+import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -142,8 +142,6 @@ function personIdOf(proposal: ProposedMessage): string | null {
   return scope === 'person' ? (personId ?? null) : null;
 }
 
-type Refusal = { detail: string; reasons: ShareRefusalReason[] };
-
 function ProposalCard({
   proposal,
   index,
@@ -167,54 +165,47 @@ function ProposalCard({
     ask: `${prefix}-ask`,
     deadline: `${prefix}-deadline`,
   };
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [sentHere, setSentHere] = useState<{
     id: string;
     to: string;
     partnerLink: { url: string; id: string; emailState: 'queued' | 'no_mail_server' };
   } | null>(null);
-  const [isSending, setIsSending] = useState(false);
   const [deadline] = useState(() => (draft.deadline ? new Date(draft.deadline) : null));
   const hasAsk = draft.template !== 'incident_update' && draft.template !== 'update';
   const isSent = proposal.alreadySent || sentHere !== null;
   const messageId = sentHere?.id ?? sentMessageId;
   const headingId = `${prefix}-heading`;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSending) return;
-    const values = new FormData(event.currentTarget);
-    const text = (name: string) => readText(values, `${prefix}-${name}`);
-    const problems: FieldError[] = [];
-    const urgency = text('urgency') as RequestUrgency | null;
-    const subject = text('subject');
-    const summary = text('summary');
-    const when =
-      draft.template === 'update' ? null : readMoment(values, `${prefix}-deadline`, 'The deadline');
-    if (!urgency) problems.push({ field: 'urgency', message: 'Choose how urgent it is' });
-    if (!subject) problems.push({ field: 'subject', message: 'Enter a subject' });
-    if (!summary) problems.push({ field: 'summary', message: 'Enter a summary' });
-    if (when && 'problem' in when) problems.push({ field: 'deadline', message: when.problem });
-    if (problems.length > 0 || !urgency || !subject || !summary || (when && 'problem' in when)) {
-      setRefusal(null);
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
-    const message: NewMessage = {
-      ...draft,
-      urgency,
-      subject,
-      summary,
-      impact: text('impact'),
-      mitigations: text('mitigations'),
-      ask: hasAsk ? text('ask') : null,
-      deadline: when ? when.moment : null,
-    };
-    setIsSending(true);
-    try {
+  const form = useFormSubmit(
+    fields,
+    async (values) => {
+      const text = (name: string) => readText(values, `${prefix}-${name}`);
+      const problems: FieldError[] = [];
+      const urgency = text('urgency') as RequestUrgency | null;
+      const subject = text('subject');
+      const summary = text('summary');
+      const when =
+        draft.template === 'update' ? null : readMoment(values, `${prefix}-deadline`, 'The deadline');
+      if (!urgency) problems.push({ field: 'urgency', message: 'Choose how urgent it is' });
+      if (!subject) problems.push({ field: 'subject', message: 'Enter a subject' });
+      if (!summary) problems.push({ field: 'summary', message: 'Enter a summary' });
+      if (when && 'problem' in when) problems.push({ field: 'deadline', message: when.problem });
+      if (problems.length > 0 || !urgency || !subject || !summary || (when && 'problem' in when)) {
+        setRefusal(null);
+        return problems;
+      }
+      const message: NewMessage = {
+        ...draft,
+        urgency,
+        subject,
+        summary,
+        impact: text('impact'),
+        mitigations: text('mitigations'),
+        ask: hasAsk ? text('ask') : null,
+        deadline: when ? when.moment : null,
+      };
       const sent = await sendIncidentMessage(incident.id, message);
-      setErrors(noFormErrors);
       setRefusal(null);
       setSentHere({
         id: sent.id,
@@ -222,21 +213,17 @@ function ProposalCard({
         partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
       });
       onSent();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
-        setRefusal({ detail: error.detail, reasons: [...error.reasons] });
-        setErrors({
-          items: [{ text: 'Not sent: the sharing gate refused it', href: `#${prefix}-refusal` }],
-          byField: new Map(),
-        });
-      } else {
-        setRefusal(null);
-        setErrors(sharingFormErrors(fields, error));
-      }
-    } finally {
-      setIsSending(false);
-    }
-  }
+    },
+    {
+      explainFailure(error) {
+        const refused = gateRefusalFrom(error);
+        setRefusal(refused);
+        return refused
+          ? summaryOnly('Not sent: the sharing gate refused it', `#${prefix}-refusal`)
+          : undefined;
+      },
+    },
+  );
 
   return (
     <section className="nhsuk-card" aria-labelledby={headingId}>
@@ -282,7 +269,7 @@ function ProposalCard({
           </>
         ) : (
           <>
-            <ErrorSummary items={errors.items} />
+            <ErrorSummary items={form.errors.items} />
             {refusal ? <GateRefusal id={`${prefix}-refusal`} refusal={refusal} proposal={proposal} /> : null}
             {draft.personId ? (
               <p className="nhsuk-body-s">
@@ -294,7 +281,7 @@ function ProposalCard({
             ) : (
               <p className="nhsuk-body-s">Not about one person: no personal details are shared.</p>
             )}
-            <form onSubmit={submit} noValidate>
+            <Form form={form}>
               <Radios
                 id={fields.urgency}
                 name={fields.urgency}
@@ -306,7 +293,7 @@ function ProposalCard({
                 }))}
                 defaultValues={[draft.urgency]}
                 inline
-                error={errors.byField.get('urgency')}
+                error={form.errors.byField.get('urgency')}
               />
               <TextField
                 id={fields.subject}
@@ -314,7 +301,7 @@ function ProposalCard({
                 label="Subject"
                 hint="No personal details: it goes in the email."
                 defaultValue={draft.subject}
-                error={errors.byField.get('subject')}
+                error={form.errors.byField.get('subject')}
               />
               <TextArea
                 id={fields.summary}
@@ -322,7 +309,7 @@ function ProposalCard({
                 label="Summary"
                 defaultValue={draft.summary}
                 rows={3}
-                error={errors.byField.get('summary')}
+                error={form.errors.byField.get('summary')}
               />
               <TextArea
                 id={fields.impact}
@@ -330,7 +317,7 @@ function ProposalCard({
                 label="Impact"
                 defaultValue={draft.impact}
                 rows={3}
-                error={errors.byField.get('impact')}
+                error={form.errors.byField.get('impact')}
               />
               <TextArea
                 id={fields.mitigations}
@@ -338,7 +325,7 @@ function ProposalCard({
                 label="What is already in place"
                 defaultValue={draft.mitigations}
                 rows={3}
-                error={errors.byField.get('mitigations')}
+                error={form.errors.byField.get('mitigations')}
               />
               {hasAsk ? (
                 <TextArea
@@ -347,7 +334,7 @@ function ProposalCard({
                   label="What you are asking them to do"
                   defaultValue={draft.ask}
                   rows={3}
-                  error={errors.byField.get('ask')}
+                  error={form.errors.byField.get('ask')}
                 />
               ) : null}
               {draft.template !== 'update' ? (
@@ -360,14 +347,14 @@ function ProposalCard({
                       ? `UK time. Proposed: ${formatDateTime(deadline.toISOString())}. If you change it, change the ask too.`
                       : undefined
                   }
-                  error={errors.byField.get('deadline')}
+                  error={form.errors.byField.get('deadline')}
                   initial={deadline}
                 />
               ) : null}
-              <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
+              <SubmitButton>
                 Send<span className="nhsuk-u-visually-hidden"> to {proposal.partnerContactName}</span>
-              </button>
-            </form>
+              </SubmitButton>
+            </Form>
           </>
         )}
       </div>

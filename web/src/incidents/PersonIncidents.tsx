@@ -3,6 +3,7 @@ import { useSession } from '../auth/session.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { incidentReaders } from './access.ts';
 import { IncidentsTable } from './IncidentsPage.tsx';
@@ -23,11 +24,7 @@ export function PersonIncidents({ person }: { person: Person }) {
   return (
     <>
       <h2>Incidents</h2>
-      {incidents.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {incidents.status === 'loading' ? <Loading /> : null}
       {incidents.status === 'failed' ? <LoadProblem error={incidents.error} onTryAgain={reload} /> : null}
       {incidents.status === 'loaded' && incidents.data.items.length === 0 ? (
         <p>{name} has not been affected by a recorded incident.</p>

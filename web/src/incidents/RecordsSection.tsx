@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   type Advice,
   addIncidentRecord,
@@ -10,15 +10,14 @@ import {
   type NewIncidentRecord,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Moment } from '../messages/message-parts.tsx';
-import { Checkboxes, Radios, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
-import { Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { Checkboxes, Radios, readChoices, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type Resource, useResource } from '../ui/useResource.ts';
 import { incidentLeaders, incidentRecorders } from './access.ts';
@@ -150,52 +149,33 @@ function RecordForm({
   submitLabel: string;
   read: (values: FormData) => { record: NewIncidentRecord } | { problems: FieldError[] };
   onRecorded: () => void;
-  children: (errors: FormErrors) => ReactNode;
+  children: ReactNode;
 }) {
   const { incident } = useIncident();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [saved, setSaved] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const answer = read(new FormData(event.currentTarget));
-    if ('problems' in answer) {
-      setSaved(null);
-      setErrors(toFormErrors(fields, answer.problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      const record = await addIncidentRecord(incident.id, answer.record);
-      setErrors(noFormErrors);
-      setSaved(`${recordKindLabels[record.kind]} recorded at ${formatDateTime(record.recordedAt)}.`);
-      setFormKey((key) => key + 1);
-      onRecorded();
-    } catch (error) {
-      setSaved(null);
-      setErrors(sharingFormErrors(fields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+  const form = useFormSubmit(fields, async (values) => {
+    setSaved(null);
+    const answer = read(values);
+    if ('problems' in answer) return answer.problems;
+    const record = await addIncidentRecord(incident.id, answer.record);
+    setSaved(`${recordKindLabels[record.kind]} recorded at ${formatDateTime(record.recordedAt)}.`);
+    setFormKey((key) => key + 1);
+    onRecorded();
+  });
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h3>{heading}</h3>
-        <ErrorSummary items={errors.items} />
+        <ErrorSummary items={form.errors.items} />
         <p className="nhsuk-body" role="status">
           {saved ?? ''}
         </p>
-        <form key={formKey} onSubmit={submit} noValidate>
-          {children(errors)}
-          <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-            {submitLabel}
-          </button>
-        </form>
+        <Form form={form} key={formKey}>
+          {children}
+          <SubmitButton>{submitLabel}</SubmitButton>
+        </Form>
       </div>
     </div>
   );
@@ -254,52 +234,26 @@ function DecisionForm({ onRecorded }: { onRecorded: () => void }) {
       read={read}
       onRecorded={onRecorded}
     >
-      {(errors) => (
-        <>
-          <MomentFields
-            id={decisionFields.occurredAt}
-            name="decision-occurredAt"
-            legend="When was it decided?"
-            error={errors.byField.get('occurredAt')}
-            initial={new Date()}
-          />
-          <TextArea
-            id={decisionFields.decision}
-            name="decision"
-            label="Decision"
-            rows={3}
-            error={errors.byField.get('decision')}
-          />
-          <TextArea
-            id={decisionFields.evidence}
-            name="evidence"
-            label="Evidence"
-            hint="What you knew: readings, observations, what partners said."
-            rows={3}
-            error={errors.byField.get('evidence')}
-          />
-          <TextArea
-            id={decisionFields.rationale}
-            name="rationale"
-            label="Why"
-            hint="Why this, rather than the other options."
-            rows={3}
-            error={errors.byField.get('rationale')}
-          />
-          <AdviceChoices advice={advice} error={errors.byField.get('adviceIds')} />
-        </>
-      )}
+      <MomentFields
+        name="decision-occurredAt"
+        field="occurredAt"
+        legend="When was it decided?"
+        initial={new Date()}
+      />
+      <TextArea name="decision" label="Decision" rows={3} />
+      <TextArea
+        name="evidence"
+        label="Evidence"
+        hint="What you knew: readings, observations, what partners said."
+        rows={3}
+      />
+      <TextArea name="rationale" label="Why" hint="Why this, rather than the other options." rows={3} />
+      <AdviceChoices advice={advice} />
     </RecordForm>
   );
 }
 
-function AdviceChoices({
-  advice,
-  error,
-}: {
-  advice: Resource<(Advice & { personName: string })[]>;
-  error: string | undefined;
-}) {
+function AdviceChoices({ advice }: { advice: Resource<(Advice & { personName: string })[]> }) {
   if (advice.status === 'loading') return <Loading />;
   if (advice.status === 'failed') {
     return (
@@ -317,7 +271,6 @@ function AdviceChoices({
   }
   return (
     <Checkboxes
-      id={decisionFields.adviceIds}
       name="adviceIds"
       legend="Advice relied on (optional)"
       hint="Advice recorded for the people affected by this incident, newest first."
@@ -326,7 +279,6 @@ function AdviceChoices({
         label: `${each.givenByName}${each.givenByRole ? ` (${each.givenByRole})` : ''}: “${each.advice}”`,
         hint: `About ${each.personName}, ${formatDateTime(each.givenAt)}${each.inWriting ? ', in writing' : ', not yet in writing'}${each.messageSubject ? `, in reply to “${each.messageSubject}”` : ''}.`,
       }))}
-      error={error}
     />
   );
 }
@@ -376,69 +328,25 @@ function ObservationForm({ onRecorded }: { onRecorded: () => void }) {
       read={read}
       onRecorded={onRecorded}
     >
-      {(errors) => (
-        <>
-          <Radios
-            id={observationFields.kind}
-            name="kind"
-            legend="What are you recording?"
-            items={[
-              { value: 'reading', label: 'A reading', hint: 'A temperature, a water level, a count.' },
-              {
-                value: 'hazard',
-                label: 'A hazard',
-                hint: 'Something unsafe: a wet floor, exposed wiring, a blocked exit.',
-              },
-            ]}
-            inline={false}
-            error={errors.byField.get('kind')}
-          />
-          <MomentFields
-            id={observationFields.occurredAt}
-            name="observation-occurredAt"
-            legend="When?"
-            error={errors.byField.get('occurredAt')}
-            initial={new Date()}
-          />
-          <TextField
-            id={observationFields.location}
-            name="location"
-            label="Where"
-            hint="Like “Lounge” or “Room 6”."
-            error={errors.byField.get('location')}
-          />
-          <TextField
-            id={observationFields.measure}
-            name="measure"
-            label="What was measured (optional)"
-            hint="Like “Room temperature”."
-            error={errors.byField.get('measure')}
-          />
-          <TextField
-            id={observationFields.value}
-            name="value"
-            label="Value (optional)"
-            inputMode="text"
-            widthClass="nhsuk-input--width-5"
-            error={errors.byField.get('value')}
-          />
-          <TextField
-            id={observationFields.unit}
-            name="unit"
-            label="Unit (optional)"
-            hint="Like °C."
-            widthClass="nhsuk-input--width-5"
-            error={errors.byField.get('unit')}
-          />
-          <TextArea
-            id={observationFields.note}
-            name="note"
-            label="Note (optional)"
-            rows={2}
-            error={errors.byField.get('note')}
-          />
-        </>
-      )}
+      <Radios
+        name="kind"
+        legend="What are you recording?"
+        items={[
+          { value: 'reading', label: 'A reading', hint: 'A temperature, a water level, a count.' },
+          {
+            value: 'hazard',
+            label: 'A hazard',
+            hint: 'Something unsafe: a wet floor, exposed wiring, a blocked exit.',
+          },
+        ]}
+        inline={false}
+      />
+      <MomentFields name="observation-occurredAt" field="occurredAt" legend="When?" initial={new Date()} />
+      <TextField name="location" label="Where" hint="Like “Lounge” or “Room 6”." />
+      <TextField name="measure" label="What was measured (optional)" hint="Like “Room temperature”." />
+      <TextField name="value" label="Value (optional)" inputMode="text" widthClass="nhsuk-input--width-5" />
+      <TextField name="unit" label="Unit (optional)" hint="Like °C." widthClass="nhsuk-input--width-5" />
+      <TextArea name="note" label="Note (optional)" rows={2} />
     </RecordForm>
   );
 }
@@ -464,24 +372,13 @@ function NoteForm({ onRecorded }: { onRecorded: () => void }) {
       read={read}
       onRecorded={onRecorded}
     >
-      {(errors) => (
-        <>
-          <MomentFields
-            id={noteFields.occurredAt}
-            name="note-occurredAt"
-            legend="When did it happen?"
-            error={errors.byField.get('occurredAt')}
-            initial={new Date()}
-          />
-          <TextArea
-            id={noteFields.note}
-            name="note"
-            label="Note"
-            rows={3}
-            error={errors.byField.get('note')}
-          />
-        </>
-      )}
+      <MomentFields
+        name="note-occurredAt"
+        field="occurredAt"
+        legend="When did it happen?"
+        initial={new Date()}
+      />
+      <TextArea name="note" label="Note" rows={3} />
     </RecordForm>
   );
 }

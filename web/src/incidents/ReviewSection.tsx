@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import {
   type AdviceConfirmationStatus,
@@ -15,18 +15,17 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { targetLabels } from '../messages/message-labels.ts';
-import { Moment, messagePath } from '../messages/message-parts.tsx';
-import { DateInput, readDateInput, readText, SelectField, TextArea } from '../partners/form-fields.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
+import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
 import { purposeLabels } from '../sharing/sharing-labels.ts';
-import { Loading, sharingFormErrors } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { DateInput, readDateInput, readText, SelectField, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
@@ -555,32 +554,15 @@ function Findings({
   onSaved: (review: IncidentReview) => void;
 }) {
   const { incident } = useIncident();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [saved, setSaved] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const findings = readText(new FormData(event.currentTarget), 'findings');
-    if (!findings) {
-      setErrors(
-        toFormErrors({ findings: 'findings' }, [{ field: 'findings', message: 'Enter the findings' }]),
-      );
-      return;
-    }
-    setIsSaving(true);
-    try {
-      onSaved(await recordIncidentFindings(incident.id, findings));
-      setErrors(noFormErrors);
-      setSaved('The findings have been saved.');
-    } catch (error) {
-      setSaved(null);
-      setErrors(sharingFormErrors({ findings: 'findings' }, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+  const form = useFormSubmit({ findings: 'findings' }, async (values) => {
+    setSaved(null);
+    const findings = readText(values, 'findings');
+    if (!findings) return [{ field: 'findings', message: 'Enter the findings' }];
+    onSaved(await recordIncidentFindings(incident.id, findings));
+    setSaved('The findings have been saved.');
+  });
 
   return (
     <>
@@ -592,11 +574,11 @@ function Findings({
       ) : (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
-            <ErrorSummary items={errors.items} />
+            <ErrorSummary items={form.errors.items} />
             <p className="nhsuk-body" role="status">
               {saved ?? ''}
             </p>
-            <form onSubmit={submit} noValidate>
+            <Form form={form}>
               <TextArea
                 id="findings"
                 name="findings"
@@ -604,12 +586,9 @@ function Findings({
                 hint="What went well, what did not, and why: partner communication, decisions, interim measures."
                 rows={6}
                 defaultValue={review.findings}
-                error={errors.byField.get('findings')}
               />
-              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-                Save the findings
-              </button>
-            </form>
+              <SubmitButton>Save the findings</SubmitButton>
+            </Form>
           </div>
         </div>
       )}
@@ -631,15 +610,11 @@ function LearningActions({
   const { incident } = useIncident();
   const session = useSession();
   const [staff] = useStaffChoices(session, incident);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [saved, setSaved] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
-  async function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const values = new FormData(event.currentTarget);
+  const form = useFormSubmit(actionFields, async (values) => {
+    setSaved(null);
     const action = readText(values, 'action');
     const ownerId = readText(values, 'ownerId');
     const due = readDateInput(values, 'dueOn', 'The due date');
@@ -648,44 +623,25 @@ function LearningActions({
     if (!ownerId) problems.push({ field: 'ownerId', message: 'Choose who owns the action' });
     if ('problem' in due) problems.push({ field: 'dueOn', message: due.problem });
     else if (!due.date) problems.push({ field: 'dueOn', message: 'Enter the date it is due' });
-    if (problems.length > 0 || !action || !ownerId || 'problem' in due || !due.date) {
-      setSaved(null);
-      setErrors(toFormErrors(actionFields, problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      onChanged(await addLearningAction(incident.id, { action, ownerId, dueOn: due.date }));
-      setErrors(noFormErrors);
-      setSaved('The learning action has been added.');
-      setFormKey((key) => key + 1);
-    } catch (error) {
-      setSaved(null);
-      setErrors(sharingFormErrors(actionFields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    if (problems.length > 0 || !action || !ownerId || 'problem' in due || !due.date) return problems;
+    onChanged(await addLearningAction(incident.id, { action, ownerId, dueOn: due.date }));
+    setSaved('The learning action has been added.');
+    setFormKey((key) => key + 1);
+  });
 
-  async function markDone(action: LearningAction) {
-    if (isSaving) return;
-    setIsSaving(true);
-    try {
-      onChanged(await completeLearningAction(incident.id, action.id));
-      setErrors(noFormErrors);
-      setSaved(`“${action.action}” is marked done.`);
-    } catch (error) {
+  function markDone(action: LearningAction) {
+    return form.perform(async () => {
       setSaved(null);
-      setErrors(sharingFormErrors(actionFields, error));
-    } finally {
-      setIsSaving(false);
-    }
+      onChanged(await completeLearningAction(incident.id, action.id));
+      setSaved(`“${action.action}” is marked done.`);
+      return undefined;
+    });
   }
 
   return (
     <>
       <h3>Learning actions</h3>
-      {canEdit ? <ErrorSummary items={errors.items} /> : null}
+      {canEdit ? <ErrorSummary items={form.errors.items} /> : null}
       <p className="nhsuk-body" role="status">
         {saved ?? ''}
       </p>
@@ -729,17 +685,14 @@ function LearningActions({
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <h4>Add a learning action</h4>
-            <form key={formKey} onSubmit={add} noValidate>
+            <Form form={form} key={formKey}>
               <TextArea
-                id={actionFields.action}
                 name="action"
                 label="Action"
                 hint="Like “Add an out-of-hours number for the housing repairs team to the partner register”."
                 rows={2}
-                error={errors.byField.get('action')}
               />
               <SelectField
-                id={actionFields.ownerId}
                 name="ownerId"
                 label="Owner"
                 options={[
@@ -747,19 +700,10 @@ function LearningActions({
                   ...(staff.status === 'loaded' ? staff.data : []),
                 ]}
                 key={`owner ${staff.status}`}
-                error={errors.byField.get('ownerId')}
               />
-              <DateInput
-                id={actionFields.dueOn}
-                name="dueOn"
-                legend="Due date"
-                hint="For example, 15 3 2027."
-                error={errors.byField.get('dueOn')}
-              />
-              <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-                Add the action
-              </button>
-            </form>
+              <DateInput name="dueOn" legend="Due date" hint="For example, 15 3 2027." />
+              <SubmitButton>Add the action</SubmitButton>
+            </Form>
           </div>
         </div>
       ) : null}

@@ -1,9 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { getIncidentTimeline } from '../api.ts';
-import { Moment, messagePath } from '../messages/message-parts.tsx';
-import { Loading } from '../sharing/sharing-parts.tsx';
+import { messagePath } from '../messages/message-parts.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading, Moment } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { useIncident } from './incident-parts.tsx';

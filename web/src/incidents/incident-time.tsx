@@ -1,25 +1,23 @@
 import { londonParts, londonToIso, readTimeOfDay } from '../messages/london-time.ts';
-import { DateInput, readDateInput, TextField } from '../partners/form-fields.tsx';
+import { useFormField } from '../ui/form.tsx';
+import { DateInput, readDateInput, TextField } from '../ui/form-fields.tsx';
 
 /**
  * A moment typed as a UK date and time of day: the date input is `name` (its first box has the
  * id `id`), the time box `name-time`. Starts at `initial`, usually now.
  */
-export function MomentFields({
-  id,
-  name,
-  legend,
-  hint,
-  error,
-  initial,
-}: {
-  id: string;
+export function MomentFields(props: {
   name: string;
+  /** The API's name for the moment, when it is not the inputs' name. */
+  field?: string;
+  id?: string;
   legend: string;
   hint?: string;
-  error: string | undefined;
+  error?: string | undefined;
   initial?: Date | null;
 }) {
+  const { id, error } = useFormField(props);
+  const { name, legend, hint, initial } = props;
   const parts = initial ? londonParts(initial) : null;
   return (
     <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">

@@ -2,18 +2,17 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type AttentionItem, listAttentionItems, resolveAttentionItem } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { hasRole } from '../roles.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { attentionReaders } from './access.ts';
 import { attentionKindLabels } from './message-labels.ts';
-import { Moment } from './message-parts.tsx';
 
 const pageSize = 25;
 /** The count stops here: beyond it, "100 or more" says enough. */
@@ -93,11 +92,7 @@ export function AttentionPage() {
 
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/messages">
-          Back to partner messages
-        </Link>
-      </div>
+      <BackLink to="/messages">Back to partner messages</BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>Needs attention</h1>
@@ -113,11 +108,7 @@ export function AttentionPage() {
           <Link to="/messages/attention?show=resolved">Show what has been dealt with</Link>
         )}
       </p>
-      {items.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {items.status === 'loading' ? <Loading /> : null}
       {items.status === 'failed' ? <LoadProblem error={items.error} onTryAgain={reload} /> : null}
       {items.status === 'loaded' && items.data.items.length === 0 ? (
         <p>{showResolved ? 'Nothing has been dealt with yet.' : 'Nothing needs your attention.'}</p>

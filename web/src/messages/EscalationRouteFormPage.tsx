@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   type EscalationRoute,
@@ -10,11 +10,11 @@ import {
   type StepDelay,
   setEscalationRoute,
 } from '../api.ts';
-import type { NoticeState } from '../partners/notice.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { routeTemplateLabels, targetLabels, targets } from './message-labels.ts';
@@ -75,17 +75,18 @@ function RouteForm({ setting }: { setting: EscalationRouteSetting }) {
   const [nextKey, setNextKey] = useState(setting.route.steps.length);
   const [repeatSteps, setRepeatSteps] = useState(String(setting.route.repeat?.lastSteps ?? ''));
   const [repeatTimes, setRepeatTimes] = useState(String(setting.route.repeat?.times ?? ''));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const title = `${routeTemplateLabels[setting.template]}, ${setting.urgency}`;
-  usePageTitle(`Change the escalation route: ${title}`, errors.items.length > 0);
 
   const change = (key: number, changes: Partial<StepRow>) =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...changes } : row)));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
+  // The API names a step `step-N`; its problem shows beside that step's delay.
+  const fields = Object.fromEntries([
+    ...rows.map((_row, index) => [`step-${index + 1}`, `step-${index + 1}-amount`]),
+    ['route', 'add-step'],
+    ['repeat', 'repeat-steps'],
+  ]) as Record<string, string>;
+  const form = useFormSubmit(fields, async () => {
     const problems: { field: string; message: string }[] = [];
     const steps: EscalationRoute['steps'] = rows.map((row, index) => {
       const amount = Number(row.amount);
@@ -116,39 +117,25 @@ function RouteForm({ setting }: { setting: EscalationRouteSetting }) {
         repeat = { lastSteps: Number(repeatSteps), times: Number(repeatTimes) };
       }
     }
-    const fields = Object.fromEntries([
-      ...rows.map((_row, index) => [`step-${index + 1}`, `step-${index + 1}-amount`]),
-      ['route', 'add-step'],
-      ['repeat', 'repeat-steps'],
-    ]) as Record<string, string>;
-    if (problems.length > 0) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await setEscalationRoute(
-        setting.template as EscalationRouteTemplate,
-        setting.urgency as RequestUrgency,
-        setting.version,
-        {
-          steps,
-          repeat,
-        },
-      );
-      const state: NoticeState = { notice: `The route for ${title} has been changed.` };
-      navigate(backTo, { state });
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    if (problems.length > 0) return problems;
+    await setEscalationRoute(
+      setting.template as EscalationRouteTemplate,
+      setting.urgency as RequestUrgency,
+      setting.version,
+      {
+        steps,
+        repeat,
+      },
+    );
+    const state: NoticeState = { notice: `The route for ${title} has been changed.` };
+    navigate(backTo, { state });
+  });
+  usePageTitle(`Change the escalation route: ${title}`, form.hasErrors);
 
   return (
     <>
       <BackLink to={backTo}>Back to escalation routes</BackLink>
-      <ErrorSummary items={errors.items} />
+      <ErrorSummary items={form.errors.items} />
       <h1>
         <span className="nhsuk-caption-l">{title}</span>
         Change the escalation route
@@ -157,7 +144,7 @@ function RouteForm({ setting }: { setting: EscalationRouteSetting }) {
         The first step’s delay counts from the deadline; each other step’s from the step before. Messages
         already sent keep their own route.
       </p>
-      <form onSubmit={submit} noValidate>
+      <Form form={form}>
         {rows.map((row, index) => (
           <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4" key={row.key}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Step {index + 1}</legend>
@@ -280,10 +267,8 @@ function RouteForm({ setting }: { setting: EscalationRouteSetting }) {
             />
           </div>
         </fieldset>
-        <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-          Save the route
-        </button>
-      </form>
+        <SubmitButton>Save the route</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { type EscalationRouteSetting, listEscalationRoutes, resetEscalationRoute } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { useNotice } from '../partners/notice.ts';
 import { hasRole } from '../roles.ts';
-import { BackLink } from '../sharing/sharing-parts.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { routeKeepers } from './access.ts';
@@ -54,11 +54,7 @@ export function EscalationRoutesPage() {
         Outside working hours it uses the partner’s out-of-hours channels. A response stops the route.
       </p>
       <p>Changing a route affects messages sent from then on; messages already sent keep their own.</p>
-      {routes.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {routes.status === 'loading' ? <Loading /> : null}
       {routes.status === 'failed' ? <LoadProblem error={routes.error} onTryAgain={reload} /> : null}
       {routes.status === 'loaded'
         ? routes.data.items.map((setting) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   type ContactOutcome,
@@ -12,6 +12,9 @@ import {
   revokePartnerLink,
   withdrawMessage,
 } from '../api.ts';
+import { todayInLondon } from '../sharing/dates.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
   DateInput,
@@ -21,13 +24,10 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import { todayInLondon } from '../sharing/dates.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { londonParts, londonToIso, readTimeOfDay } from './london-time.ts';
@@ -90,10 +90,7 @@ export function LogContactPage() {
 
 function LogContact({ message }: { message: MessageDetail }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const now = londonParts(new Date());
-  usePageTitle(`Log a call or reply: ${message.subject}`, errors.items.length > 0);
   // The adviser is chosen from the register, so the request to confirm their advice reaches them.
   const [contacts] = useResource(`contacts of ${message.partnerOrganisationId}`, () =>
     listContactsOfOrganisation(message.partnerOrganisationId, { limit: 100, offset: 0 }),
@@ -108,20 +105,17 @@ function LogContact({ message }: { message: MessageDetail }) {
         }))
       : [{ value: message.partnerContactId, label: message.partnerContactName }];
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const form = new FormData(event.currentTarget);
-    const kind = readText(form, 'kind') as LoggedContact['kind'] | null;
-    const how = readText(form, 'how') as LoggedContact['how'] | null;
-    const partnerName = readText(form, 'partnerName');
-    const summary = readText(form, 'summary');
-    const outcome = (readText(form, 'outcome') ?? 'none') as ContactOutcome;
-    const declineReason = readText(form, 'declineReason');
-    const isAdvice = form.get('isAdvice') === 'yes';
-    const advice = readText(form, 'advice');
-    const date = readDateInput(form, 'occurredAt', 'The date');
-    const time = readTimeOfDay(String(form.get('occurredAt-time') ?? ''));
+  const form = useFormSubmit(contactFields, async (values) => {
+    const kind = readText(values, 'kind') as LoggedContact['kind'] | null;
+    const how = readText(values, 'how') as LoggedContact['how'] | null;
+    const partnerName = readText(values, 'partnerName');
+    const summary = readText(values, 'summary');
+    const outcome = (readText(values, 'outcome') ?? 'none') as ContactOutcome;
+    const declineReason = readText(values, 'declineReason');
+    const isAdvice = values.get('isAdvice') === 'yes';
+    const advice = readText(values, 'advice');
+    const date = readDateInput(values, 'occurredAt', 'The date');
+    const time = readTimeOfDay(String(values.get('occurredAt-time') ?? ''));
     const problems: FieldError[] = [];
     if (!kind) problems.push({ field: 'kind', message: 'Choose whether it was a phone call or a reply' });
     if (!how) problems.push({ field: 'how', message: 'Choose how it came' });
@@ -145,50 +139,41 @@ function LogContact({ message }: { message: MessageDetail }) {
       !('date' in date) ||
       !date.date ||
       !time
-    ) {
-      setErrors(toFormErrors(contactFields, problems));
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await logMessageContact(message.id, {
-        kind,
-        how,
-        direction: (readText(form, 'direction') ?? 'from_partner') as 'from_partner' | 'to_partner',
-        partnerName,
-        partnerRole: readText(form, 'partnerRole'),
-        summary,
-        occurredAt: londonToIso(date.date, time),
-        outcome,
-        declineReason: outcome === 'declined' ? declineReason : null,
-        isAdvice,
-        advice: isAdvice ? advice : null,
-        adviserContactId: isAdvice ? readText(form, 'adviserContactId') : null,
-      });
-      const state: ThreadState = {
-        notice: kind === 'call' ? 'The call has been logged.' : 'The reply has been logged.',
-      };
-      navigate(messagePath(message.id), { state });
-    } catch (error) {
-      setErrors(formErrorsFrom(contactFields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    )
+      return problems;
+    await logMessageContact(message.id, {
+      kind,
+      how,
+      direction: (readText(values, 'direction') ?? 'from_partner') as 'from_partner' | 'to_partner',
+      partnerName,
+      partnerRole: readText(values, 'partnerRole'),
+      summary,
+      occurredAt: londonToIso(date.date, time),
+      outcome,
+      declineReason: outcome === 'declined' ? declineReason : null,
+      isAdvice,
+      advice: isAdvice ? advice : null,
+      adviserContactId: isAdvice ? readText(values, 'adviserContactId') : null,
+    });
+    const state: ThreadState = {
+      notice: kind === 'call' ? 'The call has been logged.' : 'The reply has been logged.',
+    };
+    navigate(messagePath(message.id), { state });
+  });
+  usePageTitle(`Log a call or reply: ${message.subject}`, form.hasErrors);
 
   return (
     <>
       <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>
             <span className="nhsuk-caption-l">{message.subject}</span>
             Log a call or reply
           </h1>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <Radios
-              id={contactFields.kind}
               name="kind"
               legend="What was it?"
               items={[
@@ -199,18 +184,14 @@ function LogContact({ message }: { message: MessageDetail }) {
                   hint: 'Like an email to the office, or a letter.',
                 },
               ]}
-              error={errors.byField.get('kind')}
             />
             <SelectField
-              id={contactFields.how}
               name="how"
               label="How did it come?"
               options={contactHows.map((how) => ({ value: how, label: receivedHowLabels[how] }))}
               defaultValue="phone"
-              error={errors.byField.get('how')}
             />
             <Radios
-              id={contactFields.direction}
               name="direction"
               legend="Who got in touch?"
               items={[
@@ -218,28 +199,18 @@ function LogContact({ message }: { message: MessageDetail }) {
                 { value: 'to_partner', label: `We got in touch with ${message.partnerOrganisationName}` },
               ]}
               defaultValues={['from_partner']}
-              error={errors.byField.get('direction')}
             />
             <TextField
-              id={contactFields.partnerName}
               name="partnerName"
               label="Who did you speak to or hear from?"
               defaultValue={message.partnerContactName}
-              error={errors.byField.get('partnerName')}
             />
-            <TextField
-              id={contactFields.partnerRole}
-              name="partnerRole"
-              label="Their job title or role (optional)"
-              error={errors.byField.get('partnerRole')}
-            />
+            <TextField name="partnerRole" label="Their job title or role (optional)" />
             <DateInput
-              id={contactFields.occurredAt}
               name="occurredAt"
               legend="When did it happen?"
               hint="UK time."
               defaultValue={todayInLondon()}
-              error={errors.byField.get('occurredAt')}
             />
             <TextField
               id="occurredAt-time"
@@ -250,15 +221,12 @@ function LogContact({ message }: { message: MessageDetail }) {
               widthClass="nhsuk-input--width-5"
             />
             <TextArea
-              id={contactFields.summary}
               name="summary"
               label="What was said"
               hint="Facts, and their words where they matter."
               rows={5}
-              error={errors.byField.get('summary')}
             />
             <Radios
-              id={contactFields.outcome}
               name="outcome"
               legend="What does it mean for the request?"
               hint="The message moves on as if the partner had used their link."
@@ -271,14 +239,13 @@ function LogContact({ message }: { message: MessageDetail }) {
                     name="declineReason"
                     label="Why did they decline?"
                     rows={2}
-                    error={errors.byField.get('declineReason')}
+                    error={form.errors.byField.get('declineReason')}
                   />
                 ),
               }}
-              error={errors.byField.get('outcome')}
+              error={form.errors.byField.get('outcome')}
             />
             <Checkboxes
-              id={contactFields.isAdvice}
               name="isAdvice"
               legend="Advice"
               items={[
@@ -299,25 +266,21 @@ function LogContact({ message }: { message: MessageDetail }) {
                       hint={`From the register at ${message.partnerOrganisationName}. The request to confirm it in writing is emailed to them.`}
                       options={adviserOptions}
                       defaultValue={message.partnerContactId}
-                      error={errors.byField.get('adviserContactId')}
+                      error={form.errors.byField.get('adviserContactId')}
                     />
                     <TextArea
-                      id={contactFields.advice}
                       name="advice"
                       label="Their advice, in their words"
                       hint="Only the advice: this is what they are asked to confirm, and what the care plan can cite."
                       rows={3}
-                      error={errors.byField.get('advice')}
                     />
                   </>
                 ),
               }}
-              error={errors.byField.get('isAdvice')}
+              error={form.errors.byField.get('isAdvice')}
             />
-            <button className="nhsuk-button" type="submit" aria-disabled={isSaving ? 'true' : undefined}>
-              Log it
-            </button>
-          </form>
+            <SubmitButton>Log it</SubmitButton>
+          </Form>
         </div>
       </div>
     </>
@@ -351,59 +314,41 @@ function ReasonForm({
   done: string;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSaving, setIsSaving] = useState(false);
   const fields = { reason: 'reason', note: 'reason' };
-  usePageTitle(`${title}: ${message.subject}`, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSaving) return;
-    const reason = readText(new FormData(event.currentTarget), 'reason');
+  const form = useFormSubmit(fields, async (values) => {
+    const reason = readText(values, 'reason');
     if (isRequired && !reason) {
-      setErrors(toFormErrors(fields, [{ field: 'reason', message: missing }]));
-      return;
+      return [{ field: 'reason', message: missing }];
     }
-    setIsSaving(true);
-    try {
-      await act(reason);
-      const state: ThreadState = { notice: done };
-      navigate(messagePath(message.id), { state });
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    await act(reason);
+    const state: ThreadState = { notice: done };
+    navigate(messagePath(message.id), { state });
+  });
+  usePageTitle(`${title}: ${message.subject}`, form.hasErrors);
 
   return (
     <>
       <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>
             <span className="nhsuk-caption-l">{message.subject}</span>
             {title}
           </h1>
           <p>{intro}</p>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <TextArea
               id="reason"
               name="reason"
               label={label}
               {...(hint ? { hint } : {})}
               rows={3}
-              error={errors.byField.get('reason') ?? errors.byField.get('note')}
+              error={form.errors.byField.get('reason') ?? form.errors.byField.get('note')}
             />
-            <button
-              className={warning ? 'nhsuk-button nhsuk-button--warning' : 'nhsuk-button'}
-              type="submit"
-              aria-disabled={isSaving ? 'true' : undefined}
-            >
-              {button}
-            </button>
-          </form>
+            <SubmitButton {...(warning ? { variant: 'warning' as const } : {})}>{button}</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

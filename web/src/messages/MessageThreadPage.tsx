@@ -11,18 +11,17 @@ import {
   sendNewPartnerLink,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
-import { BackLink, Loading } from '../sharing/sharing-parts.tsx';
 import { ContentsList, ContentsSection } from '../ui/ContentsList.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Deadline, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { messageWriters } from './access.ts';
@@ -37,7 +36,7 @@ import {
   targetLabels,
   templateLabels,
 } from './message-labels.ts';
-import { Deadline, isOpen, MessageTags, Moment, messagePath } from './message-parts.tsx';
+import { isOpen, MessageTags, messagePath } from './message-parts.tsx';
 
 /** What the page before hands over: a notice, and a partner link to show this once. */
 export type ThreadState = {

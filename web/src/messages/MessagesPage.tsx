@@ -3,16 +3,17 @@ import { awaitingConfirmationPath } from '../advice/AwaitingConfirmationPage.tsx
 import { adviceReaders } from '../advice/access.ts';
 import { listMessages, type MessageSummary, type MessageView } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Deadline, Loading, Moment } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { AttentionCount } from './AttentionPage.tsx';
 import { attentionReaders, messageWriters, outboxReaders, routeKeepers } from './access.ts';
 import { askTypeLabels, templateLabels, viewLabels, views } from './message-labels.ts';
-import { Deadline, MessageTags, Moment, messagePath } from './message-parts.tsx';
+import { MessageTags, messagePath } from './message-parts.tsx';
 
 const pageSize = 25;
 
@@ -98,11 +99,7 @@ export function MessagesPage() {
 
       <h2>{viewLabels[view]}</h2>
       <p className="nhsuk-hint">{viewHints[view]}</p>
-      {messages.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {messages.status === 'loading' ? <Loading /> : null}
       {messages.status === 'failed' ? <LoadProblem error={messages.error} onTryAgain={reload} /> : null}
       {messages.status === 'loaded' ? (
         messages.data.items.length === 0 ? (

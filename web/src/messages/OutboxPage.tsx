@@ -1,9 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
 import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { emailStateLabels, emailStates } from './message-labels.ts';
@@ -35,11 +36,7 @@ export function OutboxPage() {
 
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/messages">
-          Back to partner messages
-        </Link>
-      </div>
+      <BackLink to="/messages">Back to partner messages</BackLink>
       <h1>Emails and the outbox</h1>
       {outbox.status === 'loaded' && !outbox.data.mailServerConfigured ? (
         <div className="nhsuk-warning-callout">
@@ -80,11 +77,7 @@ export function OutboxPage() {
         </ol>
       </nav>
 
-      {outbox.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {outbox.status === 'loading' ? <Loading /> : null}
       {outbox.status === 'failed' ? <LoadProblem error={outbox.error} onTryAgain={reload} /> : null}
       {outbox.status === 'loaded' ? (
         outbox.data.items.length === 0 ? (

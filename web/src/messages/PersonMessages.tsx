@@ -4,6 +4,7 @@ import { useSession } from '../auth/session.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { messageReaders, messageWriters } from './access.ts';
 import { MessagesTable } from './MessagesPage.tsx';
@@ -25,11 +26,7 @@ export function PersonMessages({ person }: { person: Person }) {
     <>
       <h2>Messages</h2>
       <p>Requests and updates sent to partners about {name}.</p>
-      {messages.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {messages.status === 'loading' ? <Loading /> : null}
       {messages.status === 'failed' ? <LoadProblem error={messages.error} onTryAgain={reload} /> : null}
       {messages.status === 'loaded' && messages.data.items.length === 0 ? (
         <p>No messages have been sent about {name}.</p>

@@ -1,7 +1,6 @@
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
-  ApiError,
   type AskType,
   type CircleMember,
   type FieldError,
@@ -19,23 +18,28 @@ import {
   type SharingPurpose,
   sendMessage,
 } from '../api.ts';
+import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
+import { partnerTypeLabels, urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { personName } from '../people/person-labels.ts';
+import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
+import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
 import {
   DateInput,
+  ErrorMessage,
+  LabelledField,
   Radios,
+  readChoices,
   readDateInput,
   readText,
   SelectField,
   TextField,
-} from '../partners/form-fields.tsx';
-import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
-import { partnerTypeLabels, urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
-import { personName } from '../people/person-labels.ts';
-import { CategoryCheckboxes } from '../sharing/sharing-fields.tsx';
-import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
-import { BackLink, Loading, readChoices, sharingFormErrors } from '../sharing/sharing-parts.tsx';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { londonToIso, readTimeOfDay } from './london-time.ts';
@@ -149,7 +153,7 @@ function SendMessageForm({
 }) {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const form = useRef<HTMLFormElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
   const [template, setTemplate] = useState<MessageTemplate>('request');
   const [organisationId, setOrganisationId] = useState(searchParams.get('partnerOrganisationId') ?? '');
   const [personId, setPersonId] = useState(() => {
@@ -159,11 +163,8 @@ function SendMessageForm({
   const [draft, setDraft] = useState<MessageDraft>({ template: 'request', summary: '' });
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [hasTriedToSend, setHasTriedToSend] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [refusal, setRefusal] = useState<{ detail: string; reasons: ShareRefusalReason[] } | null>(null);
-  const [isSending, setIsSending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const check = useMessageCheck(draft);
-  usePageTitle('Send a message', errors.items.length > 0);
 
   // Chosen from the person's circle of support: the contact the "Who is it for?" list starts on.
   const [chosenContactId, setChosenContactId] = useState('');
@@ -190,8 +191,8 @@ function SendMessageForm({
       : [];
 
   function redraft(changed?: string) {
-    if (!form.current) return;
-    const values = new FormData(form.current);
+    if (!formElement.current) return;
+    const values = new FormData(formElement.current);
     const chosen = (String(values.get('template') ?? '') || template) as MessageTemplate;
     setDraft(readDraft(values, chosen));
     if (changed) {
@@ -207,57 +208,53 @@ function SendMessageForm({
       : check;
   const warningCount = shownCheck?.warnings.length ?? 0;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSending) return;
-    setHasTriedToSend(true);
-    const values = new FormData(event.currentTarget);
-    const text = (name: string) => readText(values, name);
-    const problems: FieldError[] = [];
-    const urgency = text('urgency') as RequestUrgency | null;
-    const askType = hasAskType(template) ? (text('askType') as AskType | null) : null;
-    const partnerContactId = text('partnerContactId');
-    const subject = text('subject');
-    const deadline = template === 'update' ? { deadline: null } : readDeadline(values);
-    if (template === 'request' && !askType) {
-      problems.push({ field: 'askType', message: 'Choose what you are asking the partner for' });
-    }
-    if (!urgency) problems.push({ field: 'urgency', message: 'Choose how urgent it is' });
-    if (!organisationId) {
-      problems.push({ field: 'partnerOrganisationId', message: 'Choose the partner organisation' });
-    }
-    if (!partnerContactId)
-      problems.push({ field: 'partnerContactId', message: 'Choose who the message is for' });
-    if (!subject) problems.push({ field: 'subject', message: 'Enter a subject' });
-    if ('problem' in deadline) problems.push({ field: 'deadline', message: deadline.problem });
-    if (problems.length > 0 || !urgency || !partnerContactId || !subject || 'problem' in deadline) {
-      setRefusal(null);
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+  const form = useFormSubmit(
+    fields,
+    async (values) => {
+      setHasTriedToSend(true);
+      const text = (name: string) => readText(values, name);
+      const problems: FieldError[] = [];
+      const urgency = text('urgency') as RequestUrgency | null;
+      const askType = hasAskType(template) ? (text('askType') as AskType | null) : null;
+      const partnerContactId = text('partnerContactId');
+      const subject = text('subject');
+      const deadline = template === 'update' ? { deadline: null } : readDeadline(values);
+      if (template === 'request' && !askType) {
+        problems.push({ field: 'askType', message: 'Choose what you are asking the partner for' });
+      }
+      if (!urgency) problems.push({ field: 'urgency', message: 'Choose how urgent it is' });
+      if (!organisationId) {
+        problems.push({ field: 'partnerOrganisationId', message: 'Choose the partner organisation' });
+      }
+      if (!partnerContactId)
+        problems.push({ field: 'partnerContactId', message: 'Choose who the message is for' });
+      if (!subject) problems.push({ field: 'subject', message: 'Enter a subject' });
+      if ('problem' in deadline) problems.push({ field: 'deadline', message: deadline.problem });
+      if (problems.length > 0 || !urgency || !partnerContactId || !subject || 'problem' in deadline) {
+        setRefusal(null);
+        return problems;
+      }
 
-    const categories = personId ? readChoices<InformationCategory>(values, 'categories') : [];
-    const message: NewMessage = {
-      template,
-      askType,
-      urgency,
-      partnerOrganisationId: organisationId,
-      partnerContactId,
-      nextContactId: text('nextContactId'),
-      seniorContactId: text('seniorContactId'),
-      personId: personId || null,
-      purpose: personId ? (text('purpose') as SharingPurpose | null) : null,
-      categories,
-      subject,
-      summary: text('summary') ?? '',
-      impact: text('impact'),
-      mitigations: text('mitigations'),
-      ask: asks(template) ? text('ask') : null,
-      body: text('body'),
-      deadline: deadline.deadline,
-    };
-    setIsSending(true);
-    try {
+      const categories = personId ? readChoices<InformationCategory>(values, 'categories') : [];
+      const message: NewMessage = {
+        template,
+        askType,
+        urgency,
+        partnerOrganisationId: organisationId,
+        partnerContactId,
+        nextContactId: text('nextContactId'),
+        seniorContactId: text('seniorContactId'),
+        personId: personId || null,
+        purpose: personId ? (text('purpose') as SharingPurpose | null) : null,
+        categories,
+        subject,
+        summary: text('summary') ?? '',
+        impact: text('impact'),
+        mitigations: text('mitigations'),
+        ask: asks(template) ? text('ask') : null,
+        body: text('body'),
+        deadline: deadline.deadline,
+      };
       const sent = await sendMessage(message);
       navigate(messagePath(sent.id), {
         state: {
@@ -268,21 +265,18 @@ function SendMessageForm({
           partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
         },
       });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
-        setErrors({
-          items: [{ text: 'The message was not sent: the sharing gate refused it', href: '#refusal' }],
-          byField: new Map(),
-        });
-        setRefusal({ detail: error.detail, reasons: [...error.reasons] });
-      } else {
-        setRefusal(null);
-        setErrors(sharingFormErrors(fields, error));
-      }
-    } finally {
-      setIsSending(false);
-    }
-  }
+    },
+    {
+      explainFailure(error) {
+        const refused = gateRefusalFrom(error);
+        setRefusal(refused);
+        return refused
+          ? summaryOnly('The message was not sent: the sharing gate refused it', '#refusal')
+          : undefined;
+      },
+    },
+  );
+  usePageTitle('Send a message', form.hasErrors);
 
   const person = people.find((each) => each.id === personId);
   const required = requiredParts[template];
@@ -293,7 +287,7 @@ function SendMessageForm({
       <BackLink to="/messages">Back to partner messages</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>Send a message</h1>
           <p>
             The partner is emailed a secure link to read the message and reply. The email contains the
@@ -301,10 +295,9 @@ function SendMessageForm({
             the email: the partner reads it through the link. Reminders repeat the subject.
           </p>
           {refusal ? <GateRefusal refusal={refusal} person={person} /> : null}
-          <form ref={form} onSubmit={submit} onChange={(event) => redraft(nameOf(event.target))} noValidate>
+          <Form form={form} ref={formElement} onChange={(event) => redraft(nameOf(event.target))}>
             <h2>What kind of message</h2>
             <Radios
-              id={fields.template}
               name="template"
               legend="What are you sending?"
               items={templates.map((each) => ({
@@ -314,21 +307,17 @@ function SendMessageForm({
               }))}
               defaultValues={[template]}
               onChange={(value) => setTemplate(value as MessageTemplate)}
-              error={errors.byField.get('template')}
             />
             {hasAskType(template) ? (
               <Radios
-                id={fields.askType}
                 name="askType"
                 legend={
                   template === 'request' ? 'What are you asking for?' : 'What are you asking for? (optional)'
                 }
                 items={askTypes.map((each) => ({ value: each, label: askTypeLabels[each] }))}
-                error={errors.byField.get('askType')}
               />
             ) : null}
             <Radios
-              id={fields.urgency}
               name="urgency"
               legend="How urgent is it?"
               hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines."
@@ -337,7 +326,6 @@ function SendMessageForm({
                 label: urgencyLabels[each],
                 hint: urgencyHints[each],
               }))}
-              error={errors.byField.get('urgency')}
             />
 
             <h2>Who it goes to</h2>
@@ -367,7 +355,7 @@ function SendMessageForm({
             ) : null}
             <div
               className={
-                errors.byField.get('partnerOrganisationId')
+                form.errors.byField.get('partnerOrganisationId')
                   ? 'nhsuk-form-group nhsuk-form-group--error'
                   : 'nhsuk-form-group'
               }
@@ -375,9 +363,9 @@ function SendMessageForm({
               <label className="nhsuk-label" htmlFor={fields.partnerOrganisationId}>
                 Partner organisation
               </label>
-              <FieldErrorMessage
+              <ErrorMessage
                 id={fields.partnerOrganisationId}
-                error={errors.byField.get('partnerOrganisationId')}
+                error={form.errors.byField.get('partnerOrganisationId')}
               />
               <select
                 className="nhsuk-select"
@@ -389,7 +377,7 @@ function SendMessageForm({
                   setChosenContactId('');
                 }}
                 aria-describedby={
-                  errors.byField.get('partnerOrganisationId') ? 'partnerOrganisationId-error' : undefined
+                  form.errors.byField.get('partnerOrganisationId') ? 'partnerOrganisationId-error' : undefined
                 }
               >
                 <option value="">Choose an organisation</option>
@@ -403,7 +391,6 @@ function SendMessageForm({
             <SelectField
               // Drawn again once the chosen contact is among the options, so that it is selected.
               key={`contact ${organisationId} ${contacts.status} ${chosenContactId} ${contactOptions.some((option) => option.value === chosenContactId)}`}
-              id={fields.partnerContactId}
               name="partnerContactId"
               defaultValue={chosenContactId}
               label="Who is it for?"
@@ -413,11 +400,12 @@ function SendMessageForm({
                   : 'Choose the organisation first.'
               }
               options={[{ value: '', label: 'Choose a person' }, ...contactOptions]}
-              error={errors.byField.get('partnerContactId')}
             />
             <details
               className="nhsuk-details"
-              open={Boolean(errors.byField.get('nextContactId') ?? errors.byField.get('seniorContactId'))}
+              open={Boolean(
+                form.errors.byField.get('nextContactId') ?? form.errors.byField.get('seniorContactId'),
+              )}
             >
               <summary className="nhsuk-details__summary">
                 <span className="nhsuk-details__summary-text">
@@ -427,21 +415,17 @@ function SendMessageForm({
               <div className="nhsuk-details__text">
                 <SelectField
                   key={`next ${organisationId} ${contacts.status}`}
-                  id={fields.nextContactId}
                   name="nextContactId"
                   label="Next contact"
                   hint="A colleague Liaison writes to if the escalation route reaches the next contact."
                   options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
-                  error={errors.byField.get('nextContactId')}
                 />
                 <SelectField
                   key={`senior ${organisationId} ${contacts.status}`}
-                  id={fields.seniorContactId}
                   name="seniorContactId"
                   label="Senior contact"
                   hint="Someone senior Liaison writes to if the route reaches the senior contact."
                   options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
-                  error={errors.byField.get('seniorContactId')}
                 />
               </div>
             </details>
@@ -449,7 +433,7 @@ function SendMessageForm({
             <h2>Who it is about</h2>
             <div
               className={
-                errors.byField.get('personId')
+                form.errors.byField.get('personId')
                   ? 'nhsuk-form-group nhsuk-form-group--error'
                   : 'nhsuk-form-group'
               }
@@ -461,14 +445,17 @@ function SendMessageForm({
                 A message about a person is sent only if their consent, or a decision made for them, allows
                 it.
               </div>
-              <FieldErrorMessage id={fields.personId} error={errors.byField.get('personId')} />
+              <ErrorMessage id={fields.personId} error={form.errors.byField.get('personId')} />
               <select
                 className="nhsuk-select"
                 id={fields.personId}
                 name="personId"
                 value={personId}
                 onChange={(event) => setPersonId(event.currentTarget.value)}
-                aria-describedby={['personId-hint', errors.byField.get('personId') ? 'personId-error' : null]
+                aria-describedby={[
+                  'personId-hint',
+                  form.errors.byField.get('personId') ? 'personId-error' : null,
+                ]
                   .filter(Boolean)
                   .join(' ')}
               >
@@ -483,7 +470,6 @@ function SendMessageForm({
             {person ? (
               <>
                 <Radios
-                  id={fields.purpose}
                   name="purpose"
                   legend={`Why are you sharing information about ${personName(person)}?`}
                   items={purposes.map((each) => ({
@@ -491,10 +477,8 @@ function SendMessageForm({
                     label: purposeLabels[each],
                     hint: purposeHints[each],
                   }))}
-                  error={errors.byField.get('purpose')}
                 />
                 <CategoryCheckboxes
-                  errors={errors}
                   legend="What kinds of information does the message contain?"
                   hint="Identity is always included: the partner is told who the message is about. Share only what they need."
                   defaultValues={['identity']}
@@ -504,11 +488,9 @@ function SendMessageForm({
 
             <h2>The message</h2>
             <TextField
-              id={fields.subject}
               name="subject"
               label="Subject"
               hint="A short title. It goes word for word into the email and every reminder, which are not secure: no names, dates of birth or NHS numbers."
-              error={errors.byField.get('subject')}
             />
             <FieldWarnings id="subject-check" field="subject" check={shownCheck} />
             <ProseField
@@ -516,21 +498,21 @@ function SendMessageForm({
               label="Summary"
               hint="What has happened, and when."
               check={shownCheck}
-              error={errors.byField.get('summary')}
+              error={form.errors.byField.get('summary')}
             />
             <ProseField
               field="impact"
               label={optional('impact', 'Impact')}
               hint="How people or services are affected."
               check={shownCheck}
-              error={errors.byField.get('impact')}
+              error={form.errors.byField.get('impact')}
             />
             <ProseField
               field="mitigations"
               label={optional('mitigations', 'What is already in place')}
               hint="What you have done to reduce the risk."
               check={shownCheck}
-              error={errors.byField.get('mitigations')}
+              error={form.errors.byField.get('mitigations')}
             />
             {asks(template) ? (
               <ProseField
@@ -538,7 +520,7 @@ function SendMessageForm({
                 label={optional('ask', 'What you are asking them to do')}
                 hint="Ask directly, with a time, like “Please advise by 4pm tomorrow whether …”."
                 check={shownCheck}
-                error={errors.byField.get('ask')}
+                error={form.errors.byField.get('ask')}
               />
             ) : null}
             {template !== 'update' ? (
@@ -549,13 +531,7 @@ function SendMessageForm({
                 <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
                   {optional('deadline', 'When do you need a response?')}
                 </legend>
-                <DateInput
-                  id={fields.deadline}
-                  name="deadline"
-                  legend="Date"
-                  hint={`For example, ${exampleDate()}. UK time.`}
-                  error={errors.byField.get('deadline')}
-                />
+                <DateInput name="deadline" legend="Date" hint={`For example, ${exampleDate()}. UK time.`} />
                 <TextField
                   id="deadline-time"
                   name="deadline-time"
@@ -570,17 +546,15 @@ function SendMessageForm({
               field="body"
               label="Anything else (optional)"
               check={shownCheck}
-              error={errors.byField.get('body')}
+              error={form.errors.byField.get('body')}
             />
             <p className="nhsuk-u-visually-hidden" role="status">
               {warningCount === 0
                 ? ''
                 : `${warningCount} ${warningCount === 1 ? 'thing' : 'things'} to check in the message`}
             </p>
-            <button className="nhsuk-button" type="submit" aria-disabled={isSending ? 'true' : undefined}>
-              Send message
-            </button>
-          </form>
+            <SubmitButton>Send message</SubmitButton>
+          </Form>
         </div>
       </div>
     </>
@@ -607,15 +581,6 @@ function exampleDate(): string {
   return `${get('day')} ${get('month')} ${get('year')}`;
 }
 
-function FieldErrorMessage({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <span className="nhsuk-error-message" id={`${id}-error`}>
-      <span className="nhsuk-u-visually-hidden">Error: </span>
-      {error}
-    </span>
-  ) : null;
-}
-
 /** A text area with the message check's warnings about it underneath. */
 function ProseField({
   field,
@@ -640,16 +605,7 @@ function ProseField({
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <FieldErrorMessage id={id} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <textarea
         className={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
         id={id}
@@ -658,7 +614,7 @@ function ProseField({
         aria-describedby={describedBy || undefined}
       />
       <FieldWarnings id={`${id}-check`} field={field} check={check} />
-    </div>
+    </LabelledField>
   );
 }
 

@@ -1,5 +1,4 @@
 import type { MessageStatus, MessageSummary } from '../api.ts';
-import { formatDateTime } from '../ui/format.ts';
 import { statusLabels, statusTagClass } from './message-labels.ts';
 
 export function messagePath(messageId: string): string {
@@ -32,15 +31,6 @@ export function MessageTags({
       ) : null}
     </>
   );
-}
-
-/** A moment in UK time, readable by people and machines. */
-export function Moment({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
-}
-
-export function Deadline({ iso, empty = 'No deadline' }: { iso: string | null; empty?: string }) {
-  return iso ? <Moment iso={iso} /> : empty;
 }
 
 /** Whether the message is still running: not closed and not withdrawn. */

@@ -11,16 +11,23 @@ import {
   type PartnerView,
   respondAsPartner,
 } from '../api.ts';
-import { askTypeLabels, eventLabels, receivedHowLabels, templateLabels } from '../messages/message-labels.ts';
-import { Deadline, Moment, StatusTag } from '../messages/message-parts.tsx';
-import { Radios, TextArea } from '../partners/form-fields.tsx';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
+import {
+  askTypeLabels,
+  eventLabels,
+  receivedHowLabels,
+  statusLabels,
+  statusTagClass,
+  templateLabels,
+} from '../messages/message-labels.ts';
 import { formatNhsNumber } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { noFormErrors } from '../ui/form-errors.ts';
+import { ErrorMessage, Radios, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { Deadline, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
@@ -89,11 +96,7 @@ export function PartnerMessagePage() {
 
   return (
     <Layout>
-      {loaded.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {loaded.status === 'loading' ? <Loading /> : null}
       {loaded.status === 'invalid' ? <InvalidLink detail={loaded.detail} /> : null}
       {loaded.status === 'no_longer_shared' ? <NoLongerShared /> : null}
       {loaded.status === 'failed' ? (
@@ -184,40 +187,32 @@ function PartnerMessage({
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [notice, setNotice] = useState<string | null>(null);
-  const [isSending, setIsSending] = useState(false);
-  usePageTitle(view.subject, errors.items.length > 0);
+  // Each reply is a form of its own, sent through `act`; they share the name fields and the errors.
+  const reply = useFormSubmit(fields, () => undefined, {
+    explainFailure(error) {
+      if (!(error instanceof ApiError && (error.status === 401 || error.status === 410))) return undefined;
+      onLinkRefused(toFailure(error));
+      return noFormErrors;
+    },
+  });
+  usePageTitle(view.subject, reply.hasErrors);
 
   /** Sends one reply; every reply needs the partner's name first. */
-  async function act(
+  function act(
     send: (who: { name: string; role: string | null }) => Promise<PartnerView>,
     done: string,
     problems: FieldError[] = [],
   ) {
-    if (isSending) return;
-    const all = [...(name.trim() ? [] : [{ field: 'name', message: 'Enter your name' }]), ...problems];
-    if (all.length > 0) {
+    return reply.perform(async () => {
       setNotice(null);
-      setErrors(toFormErrors(fields, all));
-      return;
-    }
-    setIsSending(true);
-    try {
+      const all = [...(name.trim() ? [] : [{ field: 'name', message: 'Enter your name' }]), ...problems];
+      if (all.length > 0) return all;
       const changed = await send({ name: name.trim(), role: role.trim() || null });
-      setErrors(noFormErrors);
       setNotice(done);
       onChanged(changed);
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 410)) {
-        onLinkRefused(toFailure(error));
-        return;
-      }
-      setNotice(null);
-      setErrors(formErrorsFrom(fields, error));
-    } finally {
-      setIsSending(false);
-    }
+      return undefined;
+    });
   }
 
   function acknowledge(event: FormEvent<HTMLFormElement>) {
@@ -304,7 +299,10 @@ function PartnerMessage({
           : 'Response needed by (UK time)',
       value: <Deadline iso={view.deadline} />,
     },
-    { key: 'Status', value: <StatusTag status={view.status} /> },
+    {
+      key: 'Status',
+      value: <strong className={statusTagClass(view.status)}>{statusLabels[view.status]}</strong>,
+    },
   );
   const parts: { heading: string; text: string | null }[] = [
     { heading: 'Summary', text: view.summary },
@@ -316,12 +314,12 @@ function PartnerMessage({
   const canReply = view.canAcknowledge || view.canAcceptOrDecline || view.canRespond;
   // One main action on the page: the furthest step the partner can take. The others are secondary.
   const mainAction = view.canRespond ? 'respond' : view.canAcceptOrDecline ? 'decide' : 'acknowledge';
-  const buttonClass = (action: typeof mainAction) =>
-    action === mainAction ? 'nhsuk-button' : 'nhsuk-button nhsuk-button--secondary';
+  const variant = (action: typeof mainAction) =>
+    action === mainAction ? {} : { variant: 'secondary' as const };
 
   return (
     <>
-      <ErrorSummary items={errors.items} />
+      <ErrorSummary items={reply.errors.items} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>
         <span className="nhsuk-caption-l">{captionFor(view)}</span>
@@ -371,7 +369,7 @@ function PartnerMessage({
               label="Your name"
               value={name}
               onChange={setName}
-              error={errors.byField.get('name')}
+              error={reply.errors.byField.get('name')}
               autoComplete="name"
             />
             <NameField
@@ -379,27 +377,20 @@ function PartnerMessage({
               label="Your job title or role (optional)"
               value={role}
               onChange={setRole}
-              error={errors.byField.get('role')}
+              error={reply.errors.byField.get('role')}
               autoComplete="organization-title"
             />
             {view.canAcknowledge ? (
-              <form onSubmit={acknowledge} noValidate>
+              <Form form={reply} onSubmit={acknowledge}>
                 <h3>Acknowledge</h3>
                 <p>Let {view.organisationName} know you have received this. You can respond fully later.</p>
-                <button
-                  className={buttonClass('acknowledge')}
-                  type="submit"
-                  aria-disabled={isSending ? 'true' : undefined}
-                >
-                  Acknowledge receipt
-                </button>
-              </form>
+                <SubmitButton {...variant('acknowledge')}>Acknowledge receipt</SubmitButton>
+              </Form>
             ) : null}
             {view.canAcceptOrDecline ? (
-              <form onSubmit={acceptOrDecline} noValidate>
+              <Form form={reply} onSubmit={acceptOrDecline}>
                 <h3>Accept or decline</h3>
                 <Radios
-                  id={fields.decision}
                   name="decision"
                   legend="Will you do what is asked?"
                   items={[
@@ -409,55 +400,36 @@ function PartnerMessage({
                   conditional={{
                     decline: (
                       <TextArea
-                        id={fields.reason}
                         name="reason"
                         label="Why are you declining?"
                         hint="If someone else should be asked, say who."
                         rows={3}
-                        error={errors.byField.get('reason')}
                       />
                     ),
                   }}
-                  error={errors.byField.get('decision')}
                 />
-                <button
-                  className={buttonClass('decide')}
-                  type="submit"
-                  aria-disabled={isSending ? 'true' : undefined}
-                >
-                  Send
-                </button>
-              </form>
+                <SubmitButton {...variant('decide')}>Send</SubmitButton>
+              </Form>
             ) : null}
             {view.canRespond ? (
-              <form onSubmit={respond} noValidate>
+              <Form form={reply} onSubmit={respond}>
                 <h3>Respond</h3>
                 <Radios
-                  id={fields.kind}
                   name="kind"
                   legend="What is your response?"
                   items={(Object.keys(responseKindLabels) as PartnerResponseKind[]).map((kind) => ({
                     value: kind,
                     label: responseKindLabels[kind],
                   }))}
-                  error={errors.byField.get('kind')}
                 />
                 <TextArea
-                  id={fields.response}
                   name="response"
                   label="Your response"
                   hint="Advice is recorded as yours, in your words, as written here."
                   rows={6}
-                  error={errors.byField.get('response')}
                 />
-                <button
-                  className={buttonClass('respond')}
-                  type="submit"
-                  aria-disabled={isSending ? 'true' : undefined}
-                >
-                  Send response
-                </button>
-              </form>
+                <SubmitButton {...variant('respond')}>Send response</SubmitButton>
+              </Form>
             ) : null}
           </div>
         </div>
@@ -500,12 +472,7 @@ function NameField({
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={id} error={error} />
       <input
         className={
           error

@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   ApiError,
@@ -16,13 +15,13 @@ import {
   type Weekday,
   type WeeklyHours,
 } from '../api.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { describeError, type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { type FormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Checkboxes, changesFrom, Radios, readText, TextField } from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { Checkboxes, changesFrom, Radios, readText, TextField } from './form-fields.tsx';
-import type { NoticeState } from './notice.ts';
 import { channelKindLabels, channelKinds, urgencyHints, weekdayLabels, weekdays } from './partner-labels.ts';
 
 // API field name → input id, in the order the fields appear. Problems with one day's hours are
@@ -64,11 +63,7 @@ export function ChannelFormPage() {
     },
   );
   if (owner.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
-    );
+    return <Loading />;
   }
   if (owner.status === 'failed') return <LoadProblem error={owner.error} onTryAgain={reload} />;
   const channel = channelId ? owner.data.channels.find((each) => each.id === channelId) : null;
@@ -88,21 +83,13 @@ export function ChannelFormPage() {
 
 function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel | null }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = channel ? `Change a channel for ${owner.name}` : `Add a channel for ${owner.name}`;
-  usePageTitle(title, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const read = readChannelForm(new FormData(event.currentTarget));
-    if ('problems' in read) {
-      setErrors(toFormErrors(fields, read.problems));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
+  const form = useFormSubmit(
+    fields,
+    async (values) => {
+      const read = readChannelForm(values);
+      if ('problems' in read) return read.problems;
       if (channel) {
         const changes = changesFrom(channel, read.values);
         if (Object.keys(changes).length > 0) {
@@ -116,23 +103,18 @@ function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel
         const state: NoticeState = { notice: `The ${describe(read.values)} has been added.` };
         navigate(owner.path, { state });
       }
-    } catch (error) {
-      setErrors(channelErrorsFrom(error));
-      setIsSubmitting(false);
-    }
-  }
+    },
+    { explainFailure: channelErrorsFrom },
+  );
 
-  async function remove() {
-    if (!channel || isSubmitting) return;
-    setIsSubmitting(true);
-    try {
+  function remove() {
+    if (!channel) return;
+    void form.perform(async () => {
       await removeChannel(owner.owner, channel.id);
       const state: NoticeState = { notice: `The ${describe(channel)} has been removed.` };
       navigate(owner.path, { state });
-    } catch (error) {
-      setErrors({ items: [{ text: describeError(error) }], byField: new Map() });
-      setIsSubmitting(false);
-    }
+      return undefined;
+    });
   }
 
   const hoursChoice = channel ? (channel.hours === '24/7' ? 'always' : 'set') : '';
@@ -140,117 +122,97 @@ function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel
     channel && channel.hours !== '24/7' ? (channel.hours[day] ?? []).join(', ') : '';
 
   return (
-    <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to={owner.path}>
-          Back to {owner.name}
-        </Link>
-      </div>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <form onSubmit={submit} noValidate>
-            <Radios
-              id={fields.kind!}
-              name="kind"
-              legend="What kind of channel is it?"
-              small
-              items={channelKinds.map((kind) => ({ value: kind, label: channelKindLabels[kind] }))}
-              defaultValues={channel ? [channel.kind] : []}
-              error={errors.byField.get('kind')}
-            />
-            <TextField
-              id={fields.value!}
-              name="value"
-              label="Number, email address or web address"
-              hint="Like 01632 960 123, duty.team@example.org or https://portal.example.org."
-              spellCheck={false}
-              defaultValue={channel?.value}
-              error={errors.byField.get('value')}
-            />
-            <TextField
-              id={fields.label!}
-              name="label"
-              label="What it is called (optional)"
-              hint="So colleagues know who will answer, like Reception, Duty desk or Emergency Duty Team."
-              defaultValue={channel?.label}
-              error={errors.byField.get('label')}
-            />
-            <Checkboxes
-              id={fields.urgencies!}
-              name="urgencies"
-              legend="What is it for?"
-              hint="Select all that apply."
-              items={(['urgent', 'routine', 'out_of_hours'] as const).map((urgency) => ({
-                value: urgency,
-                label: urgencyChoiceLabels[urgency],
-                hint: urgencyHints[urgency],
-              }))}
-              defaultValues={channel?.urgencies ?? []}
-              error={errors.byField.get('urgencies')}
-            />
-            <Radios
-              id={fields.hours!}
-              name="hoursChoice"
-              legend="When is it staffed?"
-              hint="In UK time."
-              items={[
-                { value: 'always', label: '24 hours a day, every day', hint: 'Including bank holidays.' },
-                { value: 'set', label: 'At set times' },
-              ]}
-              defaultValues={hoursChoice ? [hoursChoice] : []}
-              error={errors.byField.get('hours')}
-              conditional={{
-                set: (
-                  <>
-                    <p className="nhsuk-hint">
-                      Write each day’s hours like 08:00-18:30. For a break, separate the times with a comma,
-                      like 09:00-12:30, 13:30-17:00. Use 24:00 for midnight at the end of the day. Leave a day
-                      empty if it is not staffed.
-                    </p>
-                    {weekdays.map((day) => (
-                      <TextField
-                        key={day}
-                        id={fields[`hours.${day}`]!}
-                        name={`hours-${day}`}
-                        label={weekdayLabels[day]}
-                        widthClass="nhsuk-input--width-20"
-                        spellCheck={false}
-                        defaultValue={daySpans(day)}
-                        error={errors.byField.get(`hours.${day}`)}
-                      />
-                    ))}
-                    <Checkboxes
-                      id={fields.staffedOnBankHolidays!}
-                      name="staffedOnBankHolidays"
-                      legend="Bank holidays"
-                      items={[
-                        { value: 'yes', label: 'It is staffed on bank holidays too, at the same times' },
-                      ]}
-                      defaultValues={channel?.staffedOnBankHolidays ? ['yes'] : []}
-                      error={errors.byField.get('staffedOnBankHolidays')}
-                    />
-                  </>
-                ),
-              }}
-            />
-            <button className="nhsuk-button" type="submit">
-              {channel ? 'Save changes' : 'Add channel'}
-            </button>
-          </form>
-          {channel ? (
-            <>
-              <h2>Remove this channel</h2>
-              <p>Remove it if it no longer works. Requests will no longer be sent to it.</p>
-              <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={remove}>
-                Remove channel
-              </button>
-            </>
-          ) : null}
-        </div>
-      </div>
-    </>
+    <FormPage back={<BackLink to={owner.path}>Back to {owner.name}</BackLink>} title={title} form={form}>
+      <Form form={form}>
+        <Radios
+          id={fields.kind!}
+          name="kind"
+          legend="What kind of channel is it?"
+          small
+          items={channelKinds.map((kind) => ({ value: kind, label: channelKindLabels[kind] }))}
+          defaultValues={channel ? [channel.kind] : []}
+        />
+        <TextField
+          id={fields.value!}
+          name="value"
+          label="Number, email address or web address"
+          hint="Like 01632 960 123, duty.team@example.org or https://portal.example.org."
+          spellCheck={false}
+          defaultValue={channel?.value}
+        />
+        <TextField
+          id={fields.label!}
+          name="label"
+          label="What it is called (optional)"
+          hint="So colleagues know who will answer, like Reception, Duty desk or Emergency Duty Team."
+          defaultValue={channel?.label}
+        />
+        <Checkboxes
+          id={fields.urgencies!}
+          name="urgencies"
+          legend="What is it for?"
+          hint="Select all that apply."
+          items={(['urgent', 'routine', 'out_of_hours'] as const).map((urgency) => ({
+            value: urgency,
+            label: urgencyChoiceLabels[urgency],
+            hint: urgencyHints[urgency],
+          }))}
+          defaultValues={channel?.urgencies ?? []}
+        />
+        <Radios
+          id={fields.hours!}
+          name="hoursChoice"
+          legend="When is it staffed?"
+          hint="In UK time."
+          items={[
+            { value: 'always', label: '24 hours a day, every day', hint: 'Including bank holidays.' },
+            { value: 'set', label: 'At set times' },
+          ]}
+          defaultValues={hoursChoice ? [hoursChoice] : []}
+          error={form.errors.byField.get('hours')}
+          conditional={{
+            set: (
+              <>
+                <p className="nhsuk-hint">
+                  Write each day’s hours like 08:00-18:30. For a break, separate the times with a comma, like
+                  09:00-12:30, 13:30-17:00. Use 24:00 for midnight at the end of the day. Leave a day empty if
+                  it is not staffed.
+                </p>
+                {weekdays.map((day) => (
+                  <TextField
+                    key={day}
+                    id={fields[`hours.${day}`]!}
+                    name={`hours-${day}`}
+                    label={weekdayLabels[day]}
+                    widthClass="nhsuk-input--width-20"
+                    spellCheck={false}
+                    defaultValue={daySpans(day)}
+                    error={form.errors.byField.get(`hours.${day}`)}
+                  />
+                ))}
+                <Checkboxes
+                  id={fields.staffedOnBankHolidays!}
+                  name="staffedOnBankHolidays"
+                  legend="Bank holidays"
+                  items={[{ value: 'yes', label: 'It is staffed on bank holidays too, at the same times' }]}
+                  defaultValues={channel?.staffedOnBankHolidays ? ['yes'] : []}
+                />
+              </>
+            ),
+          }}
+        />
+        <SubmitButton>{channel ? 'Save changes' : 'Add channel'}</SubmitButton>
+      </Form>
+      {channel ? (
+        <>
+          <h2>Remove this channel</h2>
+          <p>Remove it if it no longer works. Requests will no longer be sent to it.</p>
+          <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={remove}>
+            Remove channel
+          </button>
+        </>
+      ) : null}
+    </FormPage>
   );
 }
 
@@ -314,10 +276,8 @@ const dayProblem = new RegExp(`(?:^|\\s)(${weekdays.join('|')}): `);
  * The server names a problem with the hours as "hours", its message starting with the day
  * ("friday: …"): each day's problem is shown beside that day.
  */
-function channelErrorsFrom(error: unknown): FormErrors {
-  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) {
-    return { items: [{ text: describeError(error) }], byField: new Map() };
-  }
+function channelErrorsFrom(error: unknown): FormErrors | undefined {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return undefined;
   const problems: FieldError[] = [];
   for (const problem of error.fieldErrors) {
     const parts = problem.field === 'hours' ? problem.message.split(dayProblem) : [];

@@ -1,12 +1,14 @@
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, importPartnerRegister, type PartnerRegisterImport } from '../api.ts';
-import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
-import { describeError } from '../ui/form-errors.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { ErrorMessage } from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { BackLink } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 const maxCharacters = 1_000_000;
 
@@ -49,20 +51,50 @@ function toRowProblems(error: ApiError): RowProblem[] {
 export function ImportRegisterPage() {
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
   const [rowProblems, setRowProblems] = useState<RowProblem[]>([]);
   const [report, setReport] = useState<PartnerRegisterImport | null>(null);
-  const [isImporting, setIsImporting] = useState(false);
-  usePageTitle('Import partners from a CSV file', problems.length > 0);
+  const tooBig = 'The file is too big: import at most 5,000 rows at a time';
+  const form = useFormSubmit(
+    { csvFile: 'csv-file', csv: 'csv' },
+    async () => {
+      setReport(null);
+      setRowProblems([]);
+      if (csv.trim() === '')
+        return [{ field: 'csvFile', message: 'Choose a CSV file, or paste its contents' }];
+      if (csv.length > maxCharacters) return [{ field: 'csv', message: tooBig }];
+      setReport(await importPartnerRegister(csv));
+      setCsv('');
+      setFileName(null);
+    },
+    {
+      // Every problem in the file is listed by row below the summary, which names the first few.
+      explainFailure(error) {
+        if (!(error instanceof ApiError && error.status === 400 && error.fieldErrors.length > 0)) return;
+        const found = toRowProblems(error);
+        setRowProblems(found);
+        return {
+          items: [
+            { text: error.detail, href: '#import-problems' },
+            ...found.slice(0, 5).map((problem) => ({
+              text: `${problem.row ? `Row ${problem.row}, ` : ''}${problem.column}: ${problem.message}`,
+              href: '#import-problems',
+            })),
+          ],
+          byField: new Map(),
+        };
+      },
+    },
+  );
+  usePageTitle('Import partners from a CSV file', form.hasErrors);
 
   function chooseFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
-    setProblems([]);
+    form.showProblems([]);
     setRowProblems([]);
     setReport(null);
     if (!file) return;
     if (file.size > maxCharacters * 4) {
-      setProblems([{ text: 'The file is too big: import at most 5,000 rows at a time', href: '#csv-file' }]);
+      form.showProblems([{ field: 'csvFile', message: tooBig }]);
       return;
     }
     const reader = new FileReader();
@@ -71,57 +103,15 @@ export function ImportRegisterPage() {
       setFileName(file.name);
     };
     reader.onerror = () =>
-      setProblems([{ text: 'The file could not be read. Choose it again', href: '#csv-file' }]);
+      form.showProblems([{ field: 'csvFile', message: 'The file could not be read. Choose it again' }]);
     reader.readAsText(file);
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isImporting) return;
-    setReport(null);
-    setRowProblems([]);
-    if (csv.trim() === '') {
-      setProblems([{ text: 'Choose a CSV file, or paste its contents', href: '#csv-file' }]);
-      return;
-    }
-    if (csv.length > maxCharacters) {
-      setProblems([{ text: 'The file is too big: import at most 5,000 rows at a time', href: '#csv' }]);
-      return;
-    }
-    setIsImporting(true);
-    setProblems([]);
-    try {
-      setReport(await importPartnerRegister(csv));
-      setCsv('');
-      setFileName(null);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && error.fieldErrors.length > 0) {
-        const found = toRowProblems(error);
-        setRowProblems(found);
-        setProblems([
-          { text: error.detail, href: '#import-problems' },
-          ...found.slice(0, 5).map((problem) => ({
-            text: `${problem.row ? `Row ${problem.row}, ` : ''}${problem.column}: ${problem.message}`,
-            href: '#import-problems',
-          })),
-        ]);
-      } else {
-        setProblems([{ text: describeError(error) }]);
-      }
-    } finally {
-      setIsImporting(false);
-    }
   }
 
   const csvError = rowProblems.length > 0 ? 'Correct the file and import it again' : undefined;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/partners">
-          Back to the partner register
-        </Link>
-      </div>
-      <ErrorSummary items={problems} />
+      <BackLink to="/partners">Back to the partner register</BackLink>
+      <ErrorSummary items={form.errors.items} />
       {report ? (
         <NotificationBanner variant="success">
           The file has been imported: {report.rows} {report.rows === 1 ? 'row' : 'rows'}.
@@ -166,12 +156,8 @@ export function ImportRegisterPage() {
             is checked first: if any row has a problem, nothing is imported and each problem is listed by row,
             so you can correct the file and import it again. Contacts imported count as checked today.
           </p>
-          <form onSubmit={submit} noValidate>
-            <div
-              className={
-                problems.length > 0 ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'
-              }
-            >
+          <Form form={form}>
+            <div className={form.hasErrors ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
               <label className="nhsuk-label" htmlFor="csv-file">
                 Choose a CSV file
               </label>
@@ -192,12 +178,7 @@ export function ImportRegisterPage() {
               <label className="nhsuk-label" htmlFor="csv">
                 Or paste the file’s contents
               </label>
-              {csvError ? (
-                <span className="nhsuk-error-message" id="csv-error">
-                  <span className="nhsuk-u-visually-hidden">Error: </span>
-                  {csvError}
-                </span>
-              ) : null}
+              <ErrorMessage id="csv" error={csvError} />
               <textarea
                 className={csvError ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
                 id="csv"
@@ -209,10 +190,8 @@ export function ImportRegisterPage() {
                 onChange={(event) => setCsv(event.currentTarget.value)}
               />
             </div>
-            <button className="nhsuk-button" type="submit" aria-disabled={isImporting ? 'true' : undefined}>
-              Import
-            </button>
-          </form>
+            <SubmitButton>Import</SubmitButton>
+          </Form>
         </div>
       </div>
 

@@ -1,5 +1,4 @@
-import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   addPartnerContact,
   changePartnerContact,
@@ -9,19 +8,13 @@ import {
   type PartnerOrganisation,
   type PartnerType,
 } from '../api.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  missingFields,
-  noFormErrors,
-  toFormErrors,
-} from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { missingFields } from '../ui/form-errors.ts';
+import { changesFrom, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BackLink, FormPage, Loaded, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { changesFrom, readText, SelectField, TextArea, TextField } from './form-fields.tsx';
-import type { NoticeState } from './notice.ts';
 import { partnerTypeOptions } from './partner-labels.ts';
 
 // API field name → input id, in the order the fields appear.
@@ -39,9 +32,11 @@ export function AddPartnerContactPage() {
   const [organisation, reload] = useResource(`partner organisation ${organisationId}`, () =>
     getPartnerOrganisation(organisationId),
   );
-  if (organisation.status === 'loading') return <Loading />;
-  if (organisation.status === 'failed') return <LoadProblem error={organisation.error} onTryAgain={reload} />;
-  return <ContactForm organisation={organisation.data} contact={null} />;
+  return (
+    <Loaded resource={organisation} reload={reload}>
+      {(data) => <ContactForm organisation={data} contact={null} />}
+    </Loaded>
+  );
 }
 
 export function ChangePartnerContactPage() {
@@ -57,14 +52,6 @@ export function ChangePartnerContactPage() {
   );
 }
 
-function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
-  );
-}
-
 function ContactForm({
   organisation,
   contact,
@@ -73,130 +60,92 @@ function ContactForm({
   contact: PartnerContact | null;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = contact ? `Change ${contact.name}’s details` : `Add a contact at ${organisation.name}`;
-  usePageTitle(title, errors.items.length > 0);
   const backPath = contact
     ? `/partners/contacts/${contact.id}`
     : `/partners/organisations/${organisation.id}`;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (formData) => {
     const values = {
-      name: readText(form, 'name') ?? '',
-      jobTitle: readText(form, 'jobTitle'),
-      type: String(form.get('type') ?? ''),
-      email: readText(form, 'email'),
-      phone: readText(form, 'phone'),
-      notes: readText(form, 'notes'),
+      name: readText(formData, 'name') ?? '',
+      jobTitle: readText(formData, 'jobTitle'),
+      type: String(formData.get('type') ?? ''),
+      email: readText(formData, 'email'),
+      phone: readText(formData, 'phone'),
+      notes: readText(formData, 'notes'),
     };
     const missing = missingFields(
       { name: values.name, type: values.type },
       { name: 'Enter the contact’s name', type: 'Choose what kind of partner they are' },
     );
-    if (missing.length > 0) {
-      setErrors(toFormErrors(fields, missing));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      const input = { ...values, type: values.type as PartnerType };
-      if (contact) {
-        const changes = changesFrom(contact, input);
-        if (Object.keys(changes).length > 0) {
-          await changePartnerContact(contact.id, contact.version, changes);
-        }
-        const state: NoticeState =
-          Object.keys(changes).length > 0 ? { notice: `${input.name}’s details have been changed.` } : {};
-        navigate(backPath, { state });
-      } else {
-        const added = await addPartnerContact(organisation.id, input);
-        const state: NoticeState = { notice: `${added.name} has been added to ${organisation.name}.` };
-        navigate(`/partners/contacts/${added.id}`, { state });
+    if (missing.length > 0) return missing;
+    const input = { ...values, type: values.type as PartnerType };
+    if (contact) {
+      const changes = changesFrom(contact, input);
+      if (Object.keys(changes).length > 0) {
+        await changePartnerContact(contact.id, contact.version, changes);
       }
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-      setIsSubmitting(false);
+      const state: NoticeState =
+        Object.keys(changes).length > 0 ? { notice: `${input.name}’s details have been changed.` } : {};
+      navigate(backPath, { state });
+    } else {
+      const added = await addPartnerContact(organisation.id, input);
+      const state: NoticeState = { notice: `${added.name} has been added to ${organisation.name}.` };
+      navigate(`/partners/contacts/${added.id}`, { state });
     }
-  }
+  });
 
   return (
-    <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to={backPath}>
+    <FormPage
+      back={
+        <BackLink to={backPath}>
           {contact ? `Back to ${contact.name}` : `Back to ${organisation.name}`}
-        </Link>
-      </div>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          {contact ? null : (
-            <p>
-              Adding a contact counts as checking their details today. Add their phone lines and emails next.
-            </p>
-          )}
-          <form onSubmit={submit} noValidate>
-            <TextField
-              id={fields.name}
-              name="name"
-              label="Name"
-              defaultValue={contact?.name}
-              error={errors.byField.get('name')}
-            />
-            <TextField
-              id={fields.jobTitle}
-              name="jobTitle"
-              label="Job title (optional)"
-              hint="Like Practice Manager or Senior Social Worker."
-              defaultValue={contact?.jobTitle}
-              error={errors.byField.get('jobTitle')}
-            />
-            <SelectField
-              id={fields.type}
-              name="type"
-              label="What kind of partner they are"
-              hint="Also the role they hold when you add them to someone’s circle of support."
-              options={[{ value: '', label: 'Choose a type' }, ...partnerTypeOptions]}
-              defaultValue={contact?.type ?? organisation.type ?? ''}
-              error={errors.byField.get('type')}
-            />
-            <TextField
-              id={fields.email}
-              name="email"
-              type="email"
-              label="Email address (optional)"
-              spellCheck={false}
-              defaultValue={contact?.email}
-              error={errors.byField.get('email')}
-            />
-            <TextField
-              id={fields.phone}
-              name="phone"
-              type="tel"
-              label="Phone number (optional)"
-              hint="For the record. To say when and what it is for, add it as a channel."
-              widthClass="nhsuk-input--width-20"
-              defaultValue={contact?.phone}
-              error={errors.byField.get('phone')}
-            />
-            <TextArea
-              id={fields.notes}
-              name="notes"
-              label="Notes (optional)"
-              hint="Do not write about people you support here."
-              defaultValue={contact?.notes}
-              error={errors.byField.get('notes')}
-            />
-            <button className="nhsuk-button" type="submit">
-              {contact ? 'Save changes' : 'Add contact'}
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+        </BackLink>
+      }
+      title={title}
+      form={form}
+    >
+      {contact ? null : (
+        <p>Adding a contact counts as checking their details today. Add their phone lines and emails next.</p>
+      )}
+      <Form form={form}>
+        <TextField name="name" label="Name" defaultValue={contact?.name} />
+        <TextField
+          name="jobTitle"
+          label="Job title (optional)"
+          hint="Like Practice Manager or Senior Social Worker."
+          defaultValue={contact?.jobTitle}
+        />
+        <SelectField
+          name="type"
+          label="What kind of partner they are"
+          hint="Also the role they hold when you add them to someone’s circle of support."
+          options={[{ value: '', label: 'Choose a type' }, ...partnerTypeOptions]}
+          defaultValue={contact?.type ?? organisation.type ?? ''}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label="Email address (optional)"
+          spellCheck={false}
+          defaultValue={contact?.email}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label="Phone number (optional)"
+          hint="For the record. To say when and what it is for, add it as a channel."
+          widthClass="nhsuk-input--width-20"
+          defaultValue={contact?.phone}
+        />
+        <TextArea
+          name="notes"
+          label="Notes (optional)"
+          hint="Do not write about people you support here."
+          defaultValue={contact?.notes}
+        />
+        <SubmitButton>{contact ? 'Save changes' : 'Add contact'}</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -15,16 +15,16 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
 import { ChannelTable, ChannelValue, HowToReachNow } from './channels.tsx';
-import { useNotice } from './notice.ts';
-import { MultiLine } from './PartnerOrganisationPage.tsx';
 import { partnerTypeLabels } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 export function PartnerContactPage() {
   const { contactId = '' } = useParams();
@@ -52,11 +52,7 @@ export function PartnerContactPage() {
   }
 
   if (contact.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading the contact
-      </p>
-    );
+    return <Loading what="Loading the contact" />;
   }
   if (contact.status === 'failed') {
     return (
@@ -74,11 +70,9 @@ export function PartnerContactPage() {
   const base = `/partners/contacts/${current.id}`;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to={`/partners/organisations/${current.partnerOrganisationId}`}>
-          Back to {current.partnerOrganisationName}
-        </Link>
-      </div>
+      <BackLink to={`/partners/organisations/${current.partnerOrganisationId}`}>
+        Back to {current.partnerOrganisationName}
+      </BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       {hasMovedOn ? (
@@ -211,13 +205,7 @@ export function PartnerContactPage() {
 }
 
 function BackToRegister() {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to="/partners">
-        Back to the partner register
-      </Link>
-    </div>
-  );
+  return <BackLink to="/partners">Back to the partner register</BackLink>;
 }
 
 function LastVerified({ contact }: { contact: PartnerContactWithChannels }) {
@@ -249,11 +237,7 @@ function LinkedPeople({ contactId, name }: { contactId: string; name: string }) 
   return (
     <>
       <h2>People they are linked to</h2>
-      {people.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {people.status === 'loading' ? <Loading /> : null}
       {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
       {people.status === 'loaded' && people.data.items.length === 0 ? (
         <p>{name} does not hold a role in anyone’s circle of support.</p>

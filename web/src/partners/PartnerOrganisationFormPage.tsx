@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   addPartnerOrganisation,
@@ -7,19 +6,13 @@ import {
   type PartnerOrganisation,
   type PartnerType,
 } from '../api.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  missingFields,
-  noFormErrors,
-  toFormErrors,
-} from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { missingFields } from '../ui/form-errors.ts';
+import { changesFrom, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { changesFrom, readText, SelectField, TextArea, TextField } from './form-fields.tsx';
-import type { NoticeState } from './notice.ts';
 import { partnerTypeOptions } from './partner-labels.ts';
 
 // API field name → input id, in the order the fields appear.
@@ -35,11 +28,7 @@ export function ChangePartnerOrganisationPage() {
     getPartnerOrganisation(organisationId),
   );
   if (organisation.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading the organisation
-      </p>
-    );
+    return <Loading what="Loading the organisation" />;
   }
   if (organisation.status === 'failed') return <LoadProblem error={organisation.error} onTryAgain={reload} />;
   return <OrganisationForm organisation={organisation.data} />;
@@ -47,114 +36,82 @@ export function ChangePartnerOrganisationPage() {
 
 function OrganisationForm({ organisation }: { organisation: PartnerOrganisation | null }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = organisation ? `Change the details of ${organisation.name}` : 'Add a partner organisation';
-  usePageTitle(title, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (formData) => {
     const values = {
-      name: readText(form, 'name') ?? '',
-      type: String(form.get('type') ?? ''),
-      odsCode: readText(form, 'odsCode'),
-      address: readText(form, 'address'),
-      notes: readText(form, 'notes'),
+      name: readText(formData, 'name') ?? '',
+      type: String(formData.get('type') ?? ''),
+      odsCode: readText(formData, 'odsCode'),
+      address: readText(formData, 'address'),
+      notes: readText(formData, 'notes'),
     };
     const missing = missingFields(
       { name: values.name, type: values.type },
       { name: 'Enter the organisation’s name', type: 'Choose the type of organisation' },
     );
-    if (missing.length > 0) {
-      setErrors(toFormErrors(fields, missing));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      const input = { ...values, type: values.type as PartnerType };
-      if (organisation) {
-        const changes = changesFrom(organisation, input);
-        if (Object.keys(changes).length > 0) {
-          await changePartnerOrganisation(organisation.id, organisation.version, changes);
-        }
-        const state: NoticeState =
-          Object.keys(changes).length > 0 ? { notice: `${input.name}’s details have been changed.` } : {};
-        navigate(`/partners/organisations/${organisation.id}`, { state });
-      } else {
-        const added = await addPartnerOrganisation(input);
-        const state: NoticeState = { notice: `${added.name} has been added.` };
-        navigate(`/partners/organisations/${added.id}`, { state });
+    if (missing.length > 0) return missing;
+    const input = { ...values, type: values.type as PartnerType };
+    if (organisation) {
+      const changes = changesFrom(organisation, input);
+      if (Object.keys(changes).length > 0) {
+        await changePartnerOrganisation(organisation.id, organisation.version, changes);
       }
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-      setIsSubmitting(false);
+      const state: NoticeState =
+        Object.keys(changes).length > 0 ? { notice: `${input.name}’s details have been changed.` } : {};
+      navigate(`/partners/organisations/${organisation.id}`, { state });
+    } else {
+      const added = await addPartnerOrganisation(input);
+      const state: NoticeState = { notice: `${added.name} has been added.` };
+      navigate(`/partners/organisations/${added.id}`, { state });
     }
-  }
+  });
 
   return (
-    <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link
-          className="nhsuk-back-link"
-          to={organisation ? `/partners/organisations/${organisation.id}` : '/partners'}
-        >
-          {organisation ? `Back to ${organisation.name}` : 'Back to the partner register'}
-        </Link>
-      </div>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <form onSubmit={submit} noValidate>
-            <TextField
-              id={fields.name}
-              name="name"
-              label="Name"
-              hint="As the organisation calls itself, like Riverside Medical Practice."
-              defaultValue={organisation?.name}
-              error={errors.byField.get('name')}
-            />
-            <SelectField
-              id={fields.type}
-              name="type"
-              label="Type"
-              options={[{ value: '', label: 'Choose a type' }, ...partnerTypeOptions]}
-              defaultValue={organisation?.type ?? ''}
-              error={errors.byField.get('type')}
-            />
-            <TextField
-              id={fields.odsCode}
-              name="odsCode"
-              label="ODS code (optional)"
-              hint="For NHS organisations: the code from the Organisation Data Service, 3 to 6 letters and digits, like A81001."
-              widthClass="nhsuk-input--width-10"
-              spellCheck={false}
-              defaultValue={organisation?.odsCode}
-              error={errors.byField.get('odsCode')}
-            />
-            <TextArea
-              id={fields.address}
-              name="address"
-              label="Address (optional)"
-              defaultValue={organisation?.address}
-              error={errors.byField.get('address')}
-            />
-            <TextArea
-              id={fields.notes}
-              name="notes"
-              label="Notes (optional)"
-              hint="Anything colleagues need to know when contacting them. Do not write about people you support here."
-              defaultValue={organisation?.notes}
-              error={errors.byField.get('notes')}
-            />
-            <button className="nhsuk-button" type="submit">
-              {organisation ? 'Save changes' : 'Add organisation'}
-            </button>
-          </form>
+    <FormPage
+      back={
+        <div className="nhsuk-u-margin-bottom-5">
+          <Link
+            className="nhsuk-back-link"
+            to={organisation ? `/partners/organisations/${organisation.id}` : '/partners'}
+          >
+            {organisation ? `Back to ${organisation.name}` : 'Back to the partner register'}
+          </Link>
         </div>
-      </div>
-    </>
+      }
+      title={title}
+      form={form}
+    >
+      <Form form={form}>
+        <TextField
+          name="name"
+          label="Name"
+          hint="As the organisation calls itself, like Riverside Medical Practice."
+          defaultValue={organisation?.name}
+        />
+        <SelectField
+          name="type"
+          label="Type"
+          options={[{ value: '', label: 'Choose a type' }, ...partnerTypeOptions]}
+          defaultValue={organisation?.type ?? ''}
+        />
+        <TextField
+          name="odsCode"
+          label="ODS code (optional)"
+          hint="For NHS organisations: the code from the Organisation Data Service, 3 to 6 letters and digits, like A81001."
+          widthClass="nhsuk-input--width-10"
+          spellCheck={false}
+          defaultValue={organisation?.odsCode}
+        />
+        <TextArea name="address" label="Address (optional)" defaultValue={organisation?.address} />
+        <TextArea
+          name="notes"
+          label="Notes (optional)"
+          hint="Anything colleagues need to know when contacting them. Do not write about people you support here."
+          defaultValue={organisation?.notes}
+        />
+        <SubmitButton>{organisation ? 'Save changes' : 'Add organisation'}</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

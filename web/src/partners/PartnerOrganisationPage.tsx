@@ -3,13 +3,14 @@ import { getPartnerOrganisation, listContactsOfOrganisation } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
 import { ChannelTable, HowToReachNow } from './channels.tsx';
-import { useNotice } from './notice.ts';
 import { ContactsTable } from './PartnersPage.tsx';
 import { partnerTypeLabels } from './partner-labels.ts';
 
@@ -31,17 +32,9 @@ export function PartnerOrganisationPage() {
   const base = `/partners/organisations/${organisationId}`;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/partners">
-          Back to the partner register
-        </Link>
-      </div>
+      <BackLink to="/partners">Back to the partner register</BackLink>
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
-      {organisation.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading the organisation
-        </p>
-      ) : null}
+      {organisation.status === 'loading' ? <Loading what="Loading the organisation" /> : null}
       {organisation.status === 'failed' ? (
         <>
           <h1>Partner organisation</h1>
@@ -134,22 +127,6 @@ export function PartnerOrganisationPage() {
           ) : null}
         </>
       ) : null}
-    </>
-  );
-}
-
-/** Text as typed, line breaks kept (addresses, notes); "None recorded" when empty. */
-export function MultiLine({ text }: { text: string | null }) {
-  if (!text) return <>None recorded</>;
-  const lines = text.split(/\r?\n/);
-  return (
-    <>
-      {lines.map((line, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of a fixed text, never reordered
-        <span className="nhsuk-u-display-block" key={index}>
-          {line}
-        </span>
-      ))}
     </>
   );
 }

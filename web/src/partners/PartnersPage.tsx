@@ -9,16 +9,17 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
-import { SelectField, TextField } from './form-fields.tsx';
-import { useNotice } from './notice.ts';
 import { partnerTypeLabels, partnerTypeOptions, partnerTypes } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 const resultLimit = 100;
 
@@ -144,11 +145,7 @@ export function PartnersPage() {
         </form>
       </search>
 
-      {results.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading the register
-        </p>
-      ) : null}
+      {results.status === 'loading' ? <Loading what="Loading the register" /> : null}
       {results.status === 'failed' ? <LoadProblem error={results.error} onTryAgain={reload} /> : null}
       {results.status === 'loaded' ? (
         <>

@@ -14,11 +14,12 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
 import { partnerTypeLabels } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 const pageSize = 50;
 
@@ -55,11 +56,7 @@ export function StaleContactsPage() {
   const period = organisation.status === 'loaded' ? organisation.data.contactVerificationDays : null;
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/partners">
-          Back to the partner register
-        </Link>
-      </div>
+      <BackLink to="/partners">Back to the partner register</BackLink>
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>Contacts due to be checked</h1>
@@ -68,11 +65,7 @@ export function StaleContactsPage() {
         organisation{period ? ` at least every ${period} days` : ''}. These have not been checked within that
         time, oldest first.
       </p>
-      {contacts.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {contacts.status === 'loading' ? <Loading /> : null}
       {contacts.status === 'failed' ? <LoadProblem error={contacts.error} onTryAgain={reload} /> : null}
       {contacts.status === 'loaded' && contacts.data.items.length === 0 ? (
         <p>{page === 1 ? 'Every contact’s details have been checked recently.' : 'There are no more.'}</p>

@@ -9,6 +9,7 @@ import {
 } from '../api.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
   channelHref,
@@ -17,7 +18,6 @@ import {
   describeHours,
   urgencyLabels,
 } from './partner-labels.ts';
-import { Cell, Row, Table } from './table.tsx';
 
 /** A channel's value, as a link a phone or mail program can open when it is one. */
 export function ChannelValue({ channel }: { channel: Pick<PartnerChannel, 'kind' | 'value'> }) {

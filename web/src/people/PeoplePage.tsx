@@ -2,14 +2,15 @@ import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { listCareServices, listPeople, type Person, type PersonStatus } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { SelectField, TextField } from '../partners/form-fields.tsx';
-import { useNotice } from '../partners/notice.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { peopleWriters } from './access.ts';
@@ -129,11 +130,7 @@ export function PeoplePage() {
         </form>
       </search>
 
-      {people.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading people
-        </p>
-      ) : null}
+      {people.status === 'loading' ? <Loading what="Loading people" /> : null}
       {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
       {people.status === 'loaded' ? (
         <>

@@ -1,5 +1,4 @@
-import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   addPerson,
   type CareService,
@@ -13,6 +12,7 @@ import {
   type PersonFields,
   type PersonStatus,
 } from '../api.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
   changesFrom,
@@ -23,12 +23,9 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, formErrorsFrom, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+} from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
+import { BackLink, FormPage, Loaded } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
   clinicalFlagLabels,
@@ -57,9 +54,11 @@ const fields = {
 
 export function AddPersonPage() {
   const [services, reload] = useResource('care services', () => listCareServices({ limit: 100, offset: 0 }));
-  if (services.status === 'loading') return <Loading />;
-  if (services.status === 'failed') return <LoadProblem error={services.error} onTryAgain={reload} />;
-  return <PersonForm person={null} services={services.data.items} />;
+  return (
+    <Loaded resource={services} reload={reload}>
+      {(data) => <PersonForm person={null} services={data.items} />}
+    </Loaded>
+  );
 }
 
 export function ChangePersonPage() {
@@ -71,235 +70,171 @@ export function ChangePersonPage() {
     ]);
     return { person, services: services.items };
   });
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
-  return <PersonForm person={loaded.data.person} services={loaded.data.services} />;
-}
-
-function Loading() {
   return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
+    <Loaded resource={loaded} reload={reload}>
+      {(data) => <PersonForm person={data.person} services={data.services} />}
+    </Loaded>
   );
 }
 
 function PersonForm({ person, services }: { person: Person | null; services: readonly CareService[] }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = person ? `Change ${personName(person)}’s details` : 'Add a person';
-  usePageTitle(title, errors.items.length > 0);
   const backPath = person ? `/people/${person.id}` : '/people';
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (formData) => {
     const problems: FieldError[] = [];
-    const givenName = readText(form, 'givenName') ?? '';
-    const familyName = readText(form, 'familyName') ?? '';
+    const givenName = readText(formData, 'givenName') ?? '';
+    const familyName = readText(formData, 'familyName') ?? '';
     if (!givenName) problems.push({ field: 'givenName', message: 'Enter their first name' });
     if (!familyName) problems.push({ field: 'familyName', message: 'Enter their last name' });
     // Name, date of birth and address identify the person to partners: needed for everyone new,
     // and never removed once recorded (people recorded before they were required may lack them).
-    const dateOfBirth = readDateInput(form, 'dateOfBirth', 'Date of birth');
+    const dateOfBirth = readDateInput(formData, 'dateOfBirth', 'Date of birth');
     if ('problem' in dateOfBirth) problems.push({ field: 'dateOfBirth', message: dateOfBirth.problem });
     else if (dateOfBirth.date === null && (!person || person.dateOfBirth !== null)) {
       problems.push({ field: 'dateOfBirth', message: 'Enter their date of birth' });
     }
-    const address = readText(form, 'address');
+    const address = readText(formData, 'address');
     if (address === null && (!person || person.address !== null)) {
       problems.push({ field: 'address', message: 'Enter their address' });
     }
-    const postcode = readText(form, 'postcode');
+    const postcode = readText(formData, 'postcode');
     if (postcode === null && (!person || person.postcode !== null)) {
       problems.push({ field: 'postcode', message: 'Enter their postcode' });
     }
-    const status = String(form.get('status') ?? '');
+    const status = String(formData.get('status') ?? '');
     if (!status) problems.push({ field: 'status', message: 'Choose whether you support them now' });
-    if (problems.length > 0) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    if (problems.length > 0) return problems;
     const values: PersonFields = {
       givenName,
       familyName,
-      preferredName: readText(form, 'preferredName'),
+      preferredName: readText(formData, 'preferredName'),
       dateOfBirth: 'date' in dateOfBirth ? dateOfBirth.date : null,
       address,
       // The server checks the postcode's form and stores it in capitals.
       postcode,
       // The server checks the NHS number's check digit and says what is wrong.
-      nhsNumber: readText(form, 'nhsNumber')?.replace(/[\s-]/g, '') ?? null,
-      careServiceId: readText(form, 'careServiceId'),
-      communicationNeeds: readText(form, 'communicationNeeds'),
-      clinicalFlags: form.getAll('clinicalFlags').map(String) as ClinicalFlag[],
-      clinicalFlagsNote: readText(form, 'clinicalFlagsNote'),
+      nhsNumber: readText(formData, 'nhsNumber')?.replace(/[\s-]/g, '') ?? null,
+      careServiceId: readText(formData, 'careServiceId'),
+      communicationNeeds: readText(formData, 'communicationNeeds'),
+      clinicalFlags: formData.getAll('clinicalFlags').map(String) as ClinicalFlag[],
+      clinicalFlagsNote: readText(formData, 'clinicalFlagsNote'),
       status: status as PersonStatus,
     };
-    setIsSubmitting(true);
-    try {
-      if (person) {
-        const { dateOfBirth, address, postcode, ...otherChanges } = changesFrom(person, values);
-        // None of these is blank here: the checks above refuse clearing one once recorded.
-        const changes: PersonChanges = {
-          ...otherChanges,
-          ...(dateOfBirth ? { dateOfBirth } : {}),
-          ...(address ? { address } : {}),
-          ...(postcode ? { postcode } : {}),
-        };
-        if (Object.keys(changes).length > 0) {
-          await changePerson(person.id, person.version, changes);
-        }
-        const state: NoticeState =
-          Object.keys(changes).length > 0
-            ? { notice: `${personName(values)}’s details have been changed.` }
-            : {};
-        navigate(backPath, { state });
-      } else {
-        // The checks above refuse a new record without these, so none is blank here.
-        const added = await addPerson({
-          ...values,
-          dateOfBirth: values.dateOfBirth ?? '',
-          address: values.address ?? '',
-          postcode: values.postcode ?? '',
-        });
-        const state: NoticeState = { notice: `${personName(added)} has been added.` };
-        navigate(`/people/${added.id}`, { state });
+    if (person) {
+      const { dateOfBirth, address, postcode, ...otherChanges } = changesFrom(person, values);
+      // None of these is blank here: the checks above refuse clearing one once recorded.
+      const changes: PersonChanges = {
+        ...otherChanges,
+        ...(dateOfBirth ? { dateOfBirth } : {}),
+        ...(address ? { address } : {}),
+        ...(postcode ? { postcode } : {}),
+      };
+      if (Object.keys(changes).length > 0) {
+        await changePerson(person.id, person.version, changes);
       }
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-      setIsSubmitting(false);
+      const state: NoticeState =
+        Object.keys(changes).length > 0
+          ? { notice: `${personName(values)}’s details have been changed.` }
+          : {};
+      navigate(backPath, { state });
+    } else {
+      // The checks above refuse a new record without these, so none is blank here.
+      const added = await addPerson({
+        ...values,
+        dateOfBirth: values.dateOfBirth ?? '',
+        address: values.address ?? '',
+        postcode: values.postcode ?? '',
+      });
+      const state: NoticeState = { notice: `${personName(added)} has been added.` };
+      navigate(`/people/${added.id}`, { state });
     }
-  }
+  });
 
   return (
-    <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to={backPath}>
-          {person ? `Back to ${personName(person)}` : 'Back to people'}
-        </Link>
-      </div>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <form onSubmit={submit} noValidate>
-            <TextField
-              id={fields.givenName}
-              name="givenName"
-              label="First name"
-              spellCheck={false}
-              defaultValue={person?.givenName}
-              error={errors.byField.get('givenName')}
-            />
-            <TextField
-              id={fields.familyName}
-              name="familyName"
-              label="Last name"
-              spellCheck={false}
-              defaultValue={person?.familyName}
-              error={errors.byField.get('familyName')}
-            />
-            <TextField
-              id={fields.preferredName}
-              name="preferredName"
-              label="Preferred name (optional)"
-              hint="What they like to be called, if it is not their first name."
-              spellCheck={false}
-              defaultValue={person?.preferredName}
-              error={errors.byField.get('preferredName')}
-            />
-            <DateInput
-              id={fields.dateOfBirth}
-              name="dateOfBirth"
-              legend="Date of birth"
-              hint="For example, 15 3 1948"
-              defaultValue={person?.dateOfBirth}
-              error={errors.byField.get('dateOfBirth')}
-            />
-            <TextArea
-              id={fields.address}
-              name="address"
-              label="Address"
-              hint="Where they live: house or flat, street and town. For someone in a care home, the room and the home’s address."
-              rows={3}
-              defaultValue={person?.address}
-              error={errors.byField.get('address')}
-            />
-            <TextField
-              id={fields.postcode}
-              name="postcode"
-              label="Postcode"
-              widthClass="nhsuk-input--width-10"
-              spellCheck={false}
-              defaultValue={person?.postcode}
-              error={errors.byField.get('postcode')}
-            />
-            <TextField
-              id={fields.nhsNumber}
-              name="nhsNumber"
-              label="NHS number (optional)"
-              hint="10 digits, like 943 476 5919."
-              inputMode="numeric"
-              widthClass="nhsuk-input--width-10"
-              spellCheck={false}
-              defaultValue={person?.nhsNumber ? formatNhsNumber(person.nhsNumber) : null}
-              error={errors.byField.get('nhsNumber')}
-            />
-            <SelectField
-              id={fields.careServiceId}
-              name="careServiceId"
-              label="Service or location (optional)"
-              options={[
-                { value: '', label: services.length > 0 ? 'Not yet decided' : 'There are no services yet' },
-                ...services.map((service) => ({ value: service.id, label: service.name })),
-              ]}
-              defaultValue={person?.careServiceId ?? ''}
-              error={errors.byField.get('careServiceId')}
-            />
-            <TextArea
-              id={fields.communicationNeeds}
-              name="communicationNeeds"
-              label="Communication needs (optional)"
-              hint="How to communicate with them well: language, hearing or sight, easy read, who helps them."
-              defaultValue={person?.communicationNeeds}
-              error={errors.byField.get('communicationNeeds')}
-            />
-            <Checkboxes
-              id={fields.clinicalFlags}
-              name="clinicalFlags"
-              legend="Clinical flags"
-              hint="Conditions that put them at higher risk when services are disrupted, so they are checked on first. Select all that apply."
-              small
-              items={clinicalFlags.map((flag) => ({ value: flag, label: clinicalFlagLabels[flag] }))}
-              defaultValues={person?.clinicalFlags ?? []}
-              error={errors.byField.get('clinicalFlags')}
-            />
-            <TextArea
-              id={fields.clinicalFlagsNote}
-              name="clinicalFlagsNote"
-              label="About their clinical flags (optional)"
-              hint="What matters in an emergency, like when insulin is due or where the rescue medicine is kept."
-              rows={3}
-              defaultValue={person?.clinicalFlagsNote}
-              error={errors.byField.get('clinicalFlagsNote')}
-            />
-            <Radios
-              id={fields.status}
-              name="status"
-              legend="Status"
-              items={personStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
-              defaultValues={[person?.status ?? 'active']}
-              error={errors.byField.get('status')}
-            />
-            <button className="nhsuk-button" type="submit">
-              {person ? 'Save changes' : 'Add person'}
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackLink to={backPath}>{person ? `Back to ${personName(person)}` : 'Back to people'}</BackLink>}
+      title={title}
+      form={form}
+    >
+      <Form form={form}>
+        <TextField name="givenName" label="First name" spellCheck={false} defaultValue={person?.givenName} />
+        <TextField name="familyName" label="Last name" spellCheck={false} defaultValue={person?.familyName} />
+        <TextField
+          name="preferredName"
+          label="Preferred name (optional)"
+          hint="What they like to be called, if it is not their first name."
+          spellCheck={false}
+          defaultValue={person?.preferredName}
+        />
+        <DateInput
+          name="dateOfBirth"
+          legend="Date of birth"
+          hint="For example, 15 3 1948"
+          defaultValue={person?.dateOfBirth}
+        />
+        <TextArea
+          name="address"
+          label="Address"
+          hint="Where they live: house or flat, street and town. For someone in a care home, the room and the home’s address."
+          rows={3}
+          defaultValue={person?.address}
+        />
+        <TextField
+          name="postcode"
+          label="Postcode"
+          widthClass="nhsuk-input--width-10"
+          spellCheck={false}
+          defaultValue={person?.postcode}
+        />
+        <TextField
+          name="nhsNumber"
+          label="NHS number (optional)"
+          hint="10 digits, like 943 476 5919."
+          inputMode="numeric"
+          widthClass="nhsuk-input--width-10"
+          spellCheck={false}
+          defaultValue={person?.nhsNumber ? formatNhsNumber(person.nhsNumber) : null}
+        />
+        <SelectField
+          name="careServiceId"
+          label="Service or location (optional)"
+          options={[
+            { value: '', label: services.length > 0 ? 'Not yet decided' : 'There are no services yet' },
+            ...services.map((service) => ({ value: service.id, label: service.name })),
+          ]}
+          defaultValue={person?.careServiceId ?? ''}
+        />
+        <TextArea
+          name="communicationNeeds"
+          label="Communication needs (optional)"
+          hint="How to communicate with them well: language, hearing or sight, easy read, who helps them."
+          defaultValue={person?.communicationNeeds}
+        />
+        <Checkboxes
+          name="clinicalFlags"
+          legend="Clinical flags"
+          hint="Conditions that put them at higher risk when services are disrupted, so they are checked on first. Select all that apply."
+          small
+          items={clinicalFlags.map((flag) => ({ value: flag, label: clinicalFlagLabels[flag] }))}
+          defaultValues={person?.clinicalFlags ?? []}
+        />
+        <TextArea
+          name="clinicalFlagsNote"
+          label="About their clinical flags (optional)"
+          hint="What matters in an emergency, like when insulin is due or where the rescue medicine is kept."
+          rows={3}
+          defaultValue={person?.clinicalFlagsNote}
+        />
+        <Radios
+          name="status"
+          legend="Status"
+          items={personStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
+          defaultValues={[person?.status ?? 'active']}
+        />
+        <SubmitButton>{person ? 'Save changes' : 'Add person'}</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -19,10 +19,7 @@ import { PersonIncidents } from '../incidents/PersonIncidents.tsx';
 import { messageReaders } from '../messages/access.ts';
 import { PersonMessages } from '../messages/PersonMessages.tsx';
 import { ReachNowSummary } from '../partners/channels.tsx';
-import { useNotice } from '../partners/notice.ts';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { hasRole } from '../roles.ts';
 import { ConsentAndSharingSummary } from '../sharing/ConsentAndSharingSummary.tsx';
 import { type ContentsItem, ContentsList, ContentsSection } from '../ui/ContentsList.tsx';
@@ -30,8 +27,11 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { peopleWriters } from './access.ts';
@@ -54,11 +54,7 @@ export function PersonPage() {
   usePageTitle(person.status === 'loaded' ? personName(person.data) : 'Person', problems.length > 0);
 
   if (person.status === 'loading') {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading
-      </p>
-    );
+    return <Loading />;
   }
   if (person.status === 'failed') {
     return (
@@ -185,13 +181,7 @@ export function PersonPage() {
 }
 
 function BackToPeople() {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to="/people">
-        Back to people
-      </Link>
-    </div>
-  );
+  return <BackLink to="/people">Back to people</BackLink>;
 }
 
 function PersonDetails({ person }: { person: Person }) {
@@ -255,11 +245,7 @@ function CircleOfSupport({
     <>
       <h2>Circle of support: who to call</h2>
       <p>The partners who hold a role for {personName(person)}, and how to reach each of them now.</p>
-      {circle.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {circle.status === 'loading' ? <Loading /> : null}
       {circle.status === 'failed' ? <LoadProblem error={circle.error} onTryAgain={reload} /> : null}
       {circle.status === 'loaded' && circle.data.items.length === 0 ? (
         <p>No partners have been added to their circle of support yet.</p>
@@ -364,11 +350,7 @@ function Representatives({ person, canWrite }: { person: Person; canWrite: boole
         Attorneys and deputies can make decisions for {personName(person)} within their authority, when they
         lack capacity to make them. Advocates and next of kin speak up for them but cannot decide.
       </p>
-      {representatives.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading
-        </p>
-      ) : null}
+      {representatives.status === 'loading' ? <Loading /> : null}
       {representatives.status === 'failed' ? (
         <LoadProblem error={representatives.error} onTryAgain={reload} />
       ) : null}

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   addRepresentative,
@@ -12,6 +12,9 @@ import {
   type Representative,
   type RepresentativeKind,
 } from '../api.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { missingFields } from '../ui/form-errors.ts';
 import {
   Checkboxes,
   changesFrom,
@@ -21,17 +24,10 @@ import {
   readText,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  missingFields,
-  noFormErrors,
-  toFormErrors,
-} from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import {
@@ -80,14 +76,6 @@ export function RepresentativeFormPage() {
   return <RepresentativeForm person={loaded.data.person} representative={loaded.data.representative} />;
 }
 
-function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
-  );
-}
-
 function NotFound({ person }: { person: Person }) {
   return (
     <>
@@ -101,13 +89,7 @@ function NotFound({ person }: { person: Person }) {
 }
 
 function BackTo({ person }: { person: Person }) {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
-        Back to {personName(person)}
-      </Link>
-    </div>
-  );
+  return <BackLink to={`/people/${person.id}`}>Back to {personName(person)}</BackLink>;
 }
 
 function RepresentativeForm({
@@ -118,81 +100,65 @@ function RepresentativeForm({
   representative: Representative | null;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = representative
     ? `Change ${representative.name}’s details`
     : `Add a representative for ${personName(person)}`;
-  usePageTitle(title, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    const kind = (representative?.kind ?? String(form.get('kind') ?? '')) as RepresentativeKind | '';
+  const form = useFormSubmit(fields, async (formData) => {
+    const kind = (representative?.kind ?? String(formData.get('kind') ?? '')) as RepresentativeKind | '';
     const problems: FieldError[] = missingFields(
-      { kind, name: readText(form, 'name') ?? '' },
+      { kind, name: readText(formData, 'name') ?? '' },
       { kind: 'Choose what kind of representative they are', name: 'Enter their name' },
     );
-    const registeredOn = readDateInput(form, 'registeredOn', 'The date registered');
+    const registeredOn = readDateInput(formData, 'registeredOn', 'The date registered');
     if ('problem' in registeredOn) problems.push({ field: 'registeredOn', message: registeredOn.problem });
-    const documentSeenOn = readDateInput(form, 'documentSeenOn', 'The date you saw the document');
+    const documentSeenOn = readDateInput(formData, 'documentSeenOn', 'The date you saw the document');
     if ('problem' in documentSeenOn)
       problems.push({ field: 'documentSeenOn', message: documentSeenOn.problem });
     const deputyDecisions =
       kind === 'court_appointed_deputy'
-        ? (form.getAll('deputyDecisions').map(String) as DeputyDecisionArea[])
+        ? (formData.getAll('deputyDecisions').map(String) as DeputyDecisionArea[])
         : [];
     if (kind === 'court_appointed_deputy' && deputyDecisions.length === 0) {
       problems.push({ field: 'deputyDecisions', message: 'Choose which decisions the court order covers' });
     }
-    if (problems.length > 0 || !kind) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    if (problems.length > 0 || !kind) return problems;
     const values = {
-      name: readText(form, 'name') ?? '',
-      relationship: readText(form, 'relationship'),
-      phone: readText(form, 'phone'),
-      email: readText(form, 'email'),
-      address: readText(form, 'address'),
-      scopeOfAuthority: readText(form, 'scopeOfAuthority'),
+      name: readText(formData, 'name') ?? '',
+      relationship: readText(formData, 'relationship'),
+      phone: readText(formData, 'phone'),
+      email: readText(formData, 'email'),
+      address: readText(formData, 'address'),
+      scopeOfAuthority: readText(formData, 'scopeOfAuthority'),
       deputyDecisions,
-      reference: readText(form, 'reference'),
+      reference: readText(formData, 'reference'),
       registeredOn: 'date' in registeredOn ? registeredOn.date : null,
       documentSeenOn: 'date' in documentSeenOn ? documentSeenOn.date : null,
     };
-    setIsSubmitting(true);
-    try {
-      if (representative) {
-        const changes = changesFrom(representative, values);
-        if (Object.keys(changes).length > 0) {
-          await changeRepresentative(person.id, representative.id, representative.version, changes);
-        }
-        const state: NoticeState =
-          Object.keys(changes).length > 0 ? { notice: `${values.name}’s details have been changed.` } : {};
-        navigate(`/people/${person.id}`, { state });
-      } else {
-        const added = await addRepresentative(person.id, { kind, ...values });
-        const state: NoticeState = {
-          notice: `${added.name} has been recorded as ${personName(person)}’s ${representativeKindLabels[added.kind].toLowerCase()}.`,
-        };
-        navigate(`/people/${person.id}`, { state });
+    if (representative) {
+      const changes = changesFrom(representative, values);
+      if (Object.keys(changes).length > 0) {
+        await changeRepresentative(person.id, representative.id, representative.version, changes);
       }
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-      setIsSubmitting(false);
+      const state: NoticeState =
+        Object.keys(changes).length > 0 ? { notice: `${values.name}’s details have been changed.` } : {};
+      navigate(`/people/${person.id}`, { state });
+    } else {
+      const added = await addRepresentative(person.id, { kind, ...values });
+      const state: NoticeState = {
+        notice: `${added.name} has been recorded as ${personName(person)}’s ${representativeKindLabels[added.kind].toLowerCase()}.`,
+      };
+      navigate(`/people/${person.id}`, { state });
     }
-  }
+  });
+  usePageTitle(title, form.hasErrors);
 
   const deputyChoices = (
     <Checkboxes
-      id={fields.deputyDecisions}
       name="deputyDecisions"
       legend="Which decisions does the court order cover?"
       items={deputyAreas.map((area) => ({ value: area, label: deputyDecisionLabels[area] }))}
       defaultValues={representative?.deputyDecisions ?? []}
-      error={errors.byField.get('deputyDecisions')}
     />
   );
   const deputyConditional: Partial<Record<string, ReactNode>> = { court_appointed_deputy: deputyChoices };
@@ -202,9 +168,9 @@ function RepresentativeForm({
       <BackTo person={person} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>{title}</h1>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             {representative ? (
               <>
                 <p>
@@ -214,7 +180,6 @@ function RepresentativeForm({
               </>
             ) : (
               <Radios
-                id={fields.kind}
                 name="kind"
                 legend="What kind of representative are they?"
                 hint="Only attorneys and deputies can make decisions for the person."
@@ -222,91 +187,66 @@ function RepresentativeForm({
                   value: kind,
                   label: representativeKindLabels[kind],
                 }))}
-                error={errors.byField.get('kind')}
                 conditional={deputyConditional}
               />
             )}
+            <TextField name="name" label="Name" spellCheck={false} defaultValue={representative?.name} />
             <TextField
-              id={fields.name}
-              name="name"
-              label="Name"
-              spellCheck={false}
-              defaultValue={representative?.name}
-              error={errors.byField.get('name')}
-            />
-            <TextField
-              id={fields.relationship}
               name="relationship"
               label="Relationship to the person (optional)"
               hint="Like daughter, friend, or solicitor."
               defaultValue={representative?.relationship}
-              error={errors.byField.get('relationship')}
             />
             <TextField
-              id={fields.phone}
               name="phone"
               type="tel"
               label="Phone number (optional)"
               widthClass="nhsuk-input--width-20"
               defaultValue={representative?.phone}
-              error={errors.byField.get('phone')}
             />
             <TextField
-              id={fields.email}
               name="email"
               type="email"
               label="Email address (optional)"
               spellCheck={false}
               defaultValue={representative?.email}
-              error={errors.byField.get('email')}
             />
             <TextArea
-              id={fields.address}
               name="address"
               label="Address (optional)"
               rows={3}
               defaultValue={representative?.address}
-              error={errors.byField.get('address')}
             />
             <h2 className="nhsuk-heading-m">For an attorney or deputy</h2>
             <TextArea
-              id={fields.scopeOfAuthority}
               name="scopeOfAuthority"
               label="What they can decide (optional)"
               hint="As the lasting power of attorney or the court order says, including any conditions."
               defaultValue={representative?.scopeOfAuthority}
-              error={errors.byField.get('scopeOfAuthority')}
             />
             <TextField
-              id={fields.reference}
               name="reference"
               label="Reference (optional)"
               hint="The Office of the Public Guardian’s registration number, or the court order’s case number."
               widthClass="nhsuk-input--width-20"
               spellCheck={false}
               defaultValue={representative?.reference}
-              error={errors.byField.get('reference')}
             />
             <DateInput
-              id={fields.registeredOn}
               name="registeredOn"
               legend="Date registered or order made (optional)"
               hint="For example, 27 3 2021"
               defaultValue={representative?.registeredOn}
-              error={errors.byField.get('registeredOn')}
             />
             <DateInput
-              id={fields.documentSeenOn}
               name="documentSeenOn"
               legend="Date you saw the document (optional)"
               hint="The registered LPA or the court order, or a certified copy. It is recorded as seen by you."
               defaultValue={representative?.documentSeenOn}
-              error={errors.byField.get('documentSeenOn') ?? errors.byField.get('documentSeenBy')}
+              error={form.errors.byField.get('documentSeenOn') ?? form.errors.byField.get('documentSeenBy')}
             />
-            <button className="nhsuk-button" type="submit">
-              {representative ? 'Save changes' : 'Add representative'}
-            </button>
-          </form>
+            <SubmitButton>{representative ? 'Save changes' : 'Add representative'}</SubmitButton>
+          </Form>
         </div>
       </div>
     </>
@@ -331,53 +271,37 @@ function EndRepresentativeForm({
   representative: Representative;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = `Record that ${representative.name} no longer acts for ${personName(person)}`;
-  usePageTitle(title, errors.items.length > 0);
   const reasonFields = { reason: 'reason' };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const reason = readText(new FormData(event.currentTarget), 'reason') ?? '';
+  const form = useFormSubmit(reasonFields, async (values) => {
+    const reason = readText(values, 'reason') ?? '';
     const missing = missingFields({ reason }, { reason: 'Say why they no longer act for the person' });
-    if (missing.length > 0) {
-      setErrors(toFormErrors(reasonFields, missing));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      await endRepresentative(person.id, representative.id, reason);
-      const state: NoticeState = { notice: `${representative.name} has been recorded as no longer acting.` };
-      navigate(`/people/${person.id}`, { state });
-    } catch (error) {
-      setErrors(formErrorsFrom(reasonFields, error));
-      setIsSubmitting(false);
-    }
-  }
+    if (missing.length > 0) return missing;
+    await endRepresentative(person.id, representative.id, reason);
+    const state: NoticeState = { notice: `${representative.name} has been recorded as no longer acting.` };
+    navigate(`/people/${person.id}`, { state });
+  });
+  usePageTitle(title, form.hasErrors);
 
   return (
     <>
       <BackTo person={person} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>{title}</h1>
           <p>They stay in the record, marked as no longer acting, and can no longer be changed.</p>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <TextArea
               id="reason"
               name="reason"
               label="Why they no longer act"
               hint="Like: the LPA was revoked, the court order ended, or the advocacy finished."
               rows={3}
-              error={errors.byField.get('reason')}
             />
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Record that they no longer act
-            </button>
-          </form>
+            <SubmitButton variant="warning">Record that they no longer act</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   type BestInterestsOutcome,
@@ -9,14 +8,22 @@ import {
   recordBestInterestsDecision,
   type SharingPurpose,
 } from '../api.ts';
-import { DateInput, Radios, readDateInput, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import {
+  DateInput,
+  Radios,
+  readChoices,
+  readDateInput,
+  readText,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { FormPage, Loading } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
 import {
@@ -27,16 +34,8 @@ import {
   readRecipientScope,
   recipientScopeFields,
 } from './recipients.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { bestInterestsOutcomeLabels, listCategories, listPurposes, statusLabels } from './sharing-labels.ts';
-import {
-  BackToSharing,
-  Loading,
-  readChoices,
-  sharingFormErrors,
-  sharingPath,
-  usePersonSharing,
-} from './sharing-parts.tsx';
+import { BackToSharing, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -92,28 +91,22 @@ function BestInterestsForm({
   lists: PartnerLists;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const name = personName(person);
   const title = `Record a best-interests decision for ${name}`;
-  usePageTitle(title, errors.items.length > 0);
   const today = todayInLondon();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    const capacityAssessmentId = String(form.get('capacityAssessmentId') ?? '');
-    const decision = readText(form, 'decision');
-    const scope = readRecipientScope(form);
-    const chosenPurposes = readChoices<SharingPurpose>(form, 'purposes');
-    const chosenCategories = readChoices<InformationCategory>(form, 'categories');
-    const consulted = readText(form, 'consulted');
-    const wishesAndFeelings = readText(form, 'wishesAndFeelings');
-    const outcome = String(form.get('outcome') ?? '') as BestInterestsOutcome | '';
-    const rationale = readText(form, 'rationale');
-    const decidedOn = readDateInput(form, 'decidedOn', 'The decision date');
-    const reviewOn = readDateInput(form, 'reviewOn', 'The review date');
+  const form = useFormSubmit(fields, async (values) => {
+    const capacityAssessmentId = String(values.get('capacityAssessmentId') ?? '');
+    const decision = readText(values, 'decision');
+    const scope = readRecipientScope(values);
+    const chosenPurposes = readChoices<SharingPurpose>(values, 'purposes');
+    const chosenCategories = readChoices<InformationCategory>(values, 'categories');
+    const consulted = readText(values, 'consulted');
+    const wishesAndFeelings = readText(values, 'wishesAndFeelings');
+    const outcome = String(values.get('outcome') ?? '') as BestInterestsOutcome | '';
+    const rationale = readText(values, 'rationale');
+    const decidedOn = readDateInput(values, 'decidedOn', 'The decision date');
+    const reviewOn = readDateInput(values, 'reviewOn', 'The review date');
 
     const problems: FieldError[] = [];
     if (!capacityAssessmentId) {
@@ -148,128 +141,93 @@ function BestInterestsForm({
     else if (!decidedOn.date) problems.push({ field: 'decidedOn', message: 'Enter the decision date' });
     if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
     else if (!reviewOn.date) problems.push({ field: 'reviewOn', message: 'Enter the date to review it by' });
-    if (problems.length > 0 || !outcome || !('date' in decidedOn) || !('date' in reviewOn)) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    if (problems.length > 0 || !outcome || !('date' in decidedOn) || !('date' in reviewOn)) return problems;
 
-    setIsSubmitting(true);
-    try {
-      await recordBestInterestsDecision(person.id, {
-        capacityAssessmentId,
-        decision: decision ?? '',
-        ...scope,
-        purposes: chosenPurposes,
-        categories: chosenCategories,
-        consulted: consulted ?? '',
-        wishesAndFeelings: wishesAndFeelings ?? '',
-        outcome,
-        rationale: rationale ?? '',
-        decidedOn: decidedOn.date ?? '',
-        reviewOn: reviewOn.date ?? '',
-      });
-      const state: NoticeState = { notice: `The best-interests decision has been recorded for ${name}.` };
-      navigate(sharingPath(person.id), { state });
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-      setIsSubmitting(false);
-    }
-  }
+    await recordBestInterestsDecision(person.id, {
+      capacityAssessmentId,
+      decision: decision ?? '',
+      ...scope,
+      purposes: chosenPurposes,
+      categories: chosenCategories,
+      consulted: consulted ?? '',
+      wishesAndFeelings: wishesAndFeelings ?? '',
+      outcome,
+      rationale: rationale ?? '',
+      decidedOn: decidedOn.date ?? '',
+      reviewOn: reviewOn.date ?? '',
+    });
+    const state: NoticeState = { notice: `The best-interests decision has been recorded for ${name}.` };
+    navigate(sharingPath(person.id), { state });
+  });
 
   return (
-    <>
-      <BackToSharing person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <p>
-            Only when {name} lacks capacity for the decision and no attorney or deputy has authority to make
-            it. Involve {name} as fully as possible, and consult the people who care for them.
-          </p>
-          <form onSubmit={submit} noValidate>
-            <Radios
-              id={fields.capacityAssessmentId}
-              name="capacityAssessmentId"
-              legend="Which capacity assessment does this rely on?"
-              legendSize="m"
-              hint="The decision must be within what the assessment covers."
-              items={assessments.map((assessment) => ({
-                value: assessment.id,
-                label: assessment.decision,
-                hint: `Assessed on ${formatDate(assessment.assessedOn)} (${statusLabels[assessment.status].toLowerCase()}). ${listPurposes(assessment.purposes)}: ${listCategories(assessment.categories).toLowerCase()} information.`,
-              }))}
-              error={errors.byField.get('capacityAssessmentId')}
-            />
-            <TextField
-              id={fields.decision}
-              name="decision"
-              label="The decision"
-              hint="Like: sharing her care plan with the district nurses."
-              error={errors.byField.get('decision')}
-            />
-            <RecipientScopeQuestion
-              lists={lists}
-              legend="Who does the decision cover?"
-              hint="Choose everyone information could go to under this decision."
-              errors={errors}
-            />
-            <PurposeCheckboxes errors={errors} legend="What for?" />
-            <CategoryCheckboxes errors={errors} />
-            <TextArea
-              id={fields.consulted}
-              name="consulted"
-              label="Who was consulted?"
-              hint="Family, carers, their advocate, and the professionals involved."
-              error={errors.byField.get('consulted')}
-            />
-            <TextArea
-              id={fields.wishesAndFeelings}
-              name="wishesAndFeelings"
-              label={`${name}’s wishes and feelings`}
-              hint="What they want now and wanted in the past, and their beliefs and values."
-              error={errors.byField.get('wishesAndFeelings')}
-            />
-            <Radios
-              id={fields.outcome}
-              name="outcome"
-              legend="What was decided?"
-              legendSize="m"
-              items={(['share', 'do_not_share'] as const).map((outcome) => ({
-                value: outcome,
-                label: bestInterestsOutcomeLabels[outcome],
-              }))}
-              error={errors.byField.get('outcome')}
-            />
-            <TextArea
-              id={fields.rationale}
-              name="rationale"
-              label="Why"
-              hint="How the benefits and risks were weighed, and why this is the least restrictive option."
-              rows={5}
-              error={errors.byField.get('rationale')}
-            />
-            <DateInput
-              id={fields.decidedOn}
-              name="decidedOn"
-              legend="When was the decision made?"
-              hint={`For example, ${dateInputExample(today)}`}
-              defaultValue={today}
-              error={errors.byField.get('decidedOn')}
-            />
-            <DateInput
-              id={fields.reviewOn}
-              name="reviewOn"
-              legend="When should it be reviewed?"
-              hint="After this date Liaison will not rely on it."
-              error={errors.byField.get('reviewOn')}
-            />
-            <button className="nhsuk-button" type="submit">
-              Record decision
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+    <FormPage back={<BackToSharing person={person} />} title={title} form={form}>
+      <p>
+        Only when {name} lacks capacity for the decision and no attorney or deputy has authority to make it.
+        Involve {name} as fully as possible, and consult the people who care for them.
+      </p>
+      <Form form={form}>
+        <Radios
+          name="capacityAssessmentId"
+          legend="Which capacity assessment does this rely on?"
+          legendSize="m"
+          hint="The decision must be within what the assessment covers."
+          items={assessments.map((assessment) => ({
+            value: assessment.id,
+            label: assessment.decision,
+            hint: `Assessed on ${formatDate(assessment.assessedOn)} (${statusLabels[assessment.status].toLowerCase()}). ${listPurposes(assessment.purposes)}: ${listCategories(assessment.categories).toLowerCase()} information.`,
+          }))}
+        />
+        <TextField
+          name="decision"
+          label="The decision"
+          hint="Like: sharing her care plan with the district nurses."
+        />
+        <RecipientScopeQuestion
+          lists={lists}
+          legend="Who does the decision cover?"
+          hint="Choose everyone information could go to under this decision."
+        />
+        <PurposeCheckboxes legend="What for?" />
+        <CategoryCheckboxes />
+        <TextArea
+          name="consulted"
+          label="Who was consulted?"
+          hint="Family, carers, their advocate, and the professionals involved."
+        />
+        <TextArea
+          name="wishesAndFeelings"
+          label={`${name}’s wishes and feelings`}
+          hint="What they want now and wanted in the past, and their beliefs and values."
+        />
+        <Radios
+          name="outcome"
+          legend="What was decided?"
+          legendSize="m"
+          items={(['share', 'do_not_share'] as const).map((outcome) => ({
+            value: outcome,
+            label: bestInterestsOutcomeLabels[outcome],
+          }))}
+        />
+        <TextArea
+          name="rationale"
+          label="Why"
+          hint="How the benefits and risks were weighed, and why this is the least restrictive option."
+          rows={5}
+        />
+        <DateInput
+          name="decidedOn"
+          legend="When was the decision made?"
+          hint={`For example, ${dateInputExample(today)}`}
+          defaultValue={today}
+        />
+        <DateInput
+          name="reviewOn"
+          legend="When should it be reviewed?"
+          hint="After this date Liaison will not rely on it."
+        />
+        <SubmitButton>Record decision</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -1,7 +1,6 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
-  ApiError,
   checkShare,
   type FieldError,
   getPerson,
@@ -14,19 +13,20 @@ import {
   type SharingPurpose,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { Radios, readText, TextArea } from '../partners/form-fields.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { type GateRefusal, gateRefusalFrom, noFormErrors } from '../ui/form-errors.ts';
+import { ErrorMessage, Radios, readChoices, readText, TextArea } from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Lines, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
+import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { sharingWriters } from './access.ts';
 import { contactHint, loadPartnerLists, type PartnerLists } from './recipients.tsx';
-import { CategoryCheckboxes } from './sharing-fields.tsx';
 import {
   basisLabels,
   describeLawfulBasis,
@@ -35,7 +35,7 @@ import {
   purposeLabels,
   purposes,
 } from './sharing-labels.ts';
-import { BackLink, Lines, Loading, readChoices, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+import { sharingPath } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -55,31 +55,28 @@ export function CanIShareThisPage() {
     const [person, lists] = await Promise.all([getPerson(personId), loadPartnerLists(personId)]);
     return { person, lists };
   });
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
-  return <CanIShareThis {...loaded.data} />;
+  return (
+    <Loaded resource={loaded} reload={reload}>
+      {(data) => <CanIShareThis {...data} />}
+    </Loaded>
+  );
 }
 
 function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists }) {
   const session = useSession();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isChecking, setIsChecking] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
   // Each answer is shown afresh (and takes focus), even for the same question asked again.
   const [checks, setChecks] = useState(0);
   const name = personName(person);
-  usePageTitle(`Can I share this? ${name}`, errors.items.length > 0);
   const canRecord = hasRole(session.user.role, sharingWriters);
 
-  async function check(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isChecking) return;
-    const form = new FormData(event.currentTarget);
-    const [recipientKind, recipientId = ''] = String(form.get('recipient') ?? '').split(':');
+  const form = useFormSubmit(fields, async (values) => {
+    setAnswer(null);
+    const [recipientKind, recipientId = ''] = String(values.get('recipient') ?? '').split(':');
     const partnerOrganisationId = recipientKind === 'organisation' ? recipientId : '';
     const partnerContactId = recipientKind === 'contact' ? recipientId : '';
-    const purpose = String(form.get('purpose') ?? '') as SharingPurpose | '';
-    const chosenCategories = readChoices<InformationCategory>(form, 'categories');
+    const purpose = String(values.get('purpose') ?? '') as SharingPurpose | '';
+    const chosenCategories = readChoices<InformationCategory>(values, 'categories');
 
     const problems: FieldError[] = [];
     if (!recipientId) {
@@ -89,11 +86,7 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
     if (chosenCategories.length === 0) {
       problems.push({ field: 'categories', message: 'Choose the kinds of information you would share' });
     }
-    if (problems.length > 0 || !purpose) {
-      setErrors(toFormErrors(fields, problems));
-      setAnswer(null);
-      return;
-    }
+    if (problems.length > 0 || !purpose) return problems;
 
     const question: ShareQuestion = {
       ...(partnerOrganisationId ? { partnerOrganisationId } : {}),
@@ -101,26 +94,18 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
       purpose,
       categories: chosenCategories,
     };
-    setIsChecking(true);
-    try {
-      const decision = await checkShare(person.id, question);
-      setErrors(noFormErrors);
-      setAnswer({ question, decision });
-      setChecks((count) => count + 1);
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-      setAnswer(null);
-    } finally {
-      setIsChecking(false);
-    }
-  }
+    const decision = await checkShare(person.id, question);
+    setAnswer({ question, decision });
+    setChecks((count) => count + 1);
+  });
+  usePageTitle(`Can I share this? ${name}`, form.hasErrors);
 
   return (
     <>
       <BackLink to={sharingPath(person.id)}>Back to {name}’s consent and sharing</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>
             <span className="nhsuk-caption-l">{name}</span>
             Can I share this?
@@ -131,13 +116,15 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
             by asking.
           </p>
           {/* A changed question makes the answer on the page out of date, so it is cleared. */}
-          <form onSubmit={check} onChange={() => setAnswer(null)} noValidate>
+          <Form form={form} onChange={() => setAnswer(null)}>
             <RecipientSelect
               lists={lists}
-              error={errors.byField.get('partnerContactId') ?? errors.byField.get('partnerOrganisationId')}
+              error={
+                form.errors.byField.get('partnerContactId') ??
+                form.errors.byField.get('partnerOrganisationId')
+              }
             />
             <Radios
-              id={fields.purpose}
               name="purpose"
               legend="What is it for?"
               legendSize="m"
@@ -146,17 +133,13 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
                 label: purposeLabels[purpose],
                 hint: purposeHints[purpose],
               }))}
-              error={errors.byField.get('purpose')}
             />
             <CategoryCheckboxes
-              errors={errors}
               legend="What kinds of information would you share?"
               hint="Select everything the information includes. Share only what they need."
             />
-            <button className="nhsuk-button" type="submit">
-              Check
-            </button>
-          </form>
+            <SubmitButton>Check</SubmitButton>
+          </Form>
           {answer ? <TheAnswer key={checks} person={person} answer={answer} canRecord={canRecord} /> : null}
         </div>
       </div>
@@ -187,12 +170,7 @@ function RecipientSelect({ lists, error }: { lists: PartnerLists; error: string 
       <div className="nhsuk-hint" id={`${id}-hint`}>
         A named person, or an organisation as a whole. People in their circle of support are listed first.
       </div>
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={id} error={error} />
       <select
         className={error ? 'nhsuk-select nhsuk-select--error' : 'nhsuk-select'}
         id={id}
@@ -329,38 +307,28 @@ function RecordShared({
 }: {
   person: Person;
   question: ShareQuestion;
-  onRefused: (refusal: { detail: string; reasons: ShareRefusalReason[] }) => void;
+  onRefused: (refusal: GateRefusal) => void;
 }) {
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const [isRecorded, setIsRecorded] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const description = readText(new FormData(event.currentTarget), 'description');
-    if (!description) {
-      setErrors(
-        toFormErrors(recordFields, [{ field: 'description', message: 'Say how and what you shared' }]),
-      );
-      return;
-    }
-    setIsSubmitting(true);
-    try {
+  const form = useFormSubmit(
+    recordFields,
+    async (values) => {
+      const description = readText(values, 'description');
+      if (!description) return [{ field: 'description', message: 'Say how and what you shared' }];
       await recordShare(person.id, { ...question, description });
-      setErrors(noFormErrors);
       setIsRecorded(true);
-    } catch (error) {
+    },
+    {
       // The gate decides again when the share is recorded: the records may have changed since.
-      if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
-        onRefused({ detail: error.detail, reasons: [...error.reasons] });
-        return;
-      }
-      setErrors(sharingFormErrors(recordFields, error));
-    } finally {
-      setIsSubmitting(false);
-    }
-  }
+      explainFailure(error) {
+        const refused = gateRefusalFrom(error);
+        if (!refused) return undefined;
+        onRefused(refused);
+        return noFormErrors;
+      },
+    },
+  );
 
   if (isRecorded) {
     return (
@@ -379,20 +347,16 @@ function RecordShared({
         When you have shared it, record it here, so that {personName(person)}’s share log shows who was told
         what, and why.
       </p>
-      <ErrorSummary items={errors.items} />
-      <form onSubmit={submit} noValidate>
+      <ErrorSummary items={form.errors.items} />
+      <Form form={form}>
         <TextArea
-          id={recordFields.description}
           name="description"
           label="How and what you shared"
           hint="Like: phoned the GP about her low blood sugar readings this morning."
           rows={3}
-          error={errors.byField.get('description')}
         />
-        <button className="nhsuk-button" type="submit">
-          Record that you shared this
-        </button>
-      </form>
+        <SubmitButton>Record that you shared this</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   type FieldError,
@@ -9,18 +9,24 @@ import {
   type SharingPurpose,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { DateInput, Radios, readDateInput, readText, TextArea, TextField } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName } from '../people/person-labels.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import {
+  DateInput,
+  Radios,
+  readChoices,
+  readDateInput,
+  readText,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
+import type { NoticeState } from '../ui/notice.ts';
+import { FormPage, Loaded } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { capacityOutcomeLabels } from './sharing-labels.ts';
-import { BackToSharing, Loading, readChoices, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+import { BackToSharing, sharingPath } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -59,20 +65,19 @@ export function capacityOutcomeFrom(answers: Partial<Record<TestQuestion, Answer
 export function CapacityAssessmentPage() {
   const { personId = '' } = useParams();
   const [person, reload] = useResource(`person ${personId}`, () => getPerson(personId));
-  if (person.status === 'loading') return <Loading />;
-  if (person.status === 'failed') return <LoadProblem error={person.error} onTryAgain={reload} />;
-  return <CapacityAssessmentForm person={person.data} />;
+  return (
+    <Loaded resource={person} reload={reload}>
+      {(data) => <CapacityAssessmentForm person={data} />}
+    </Loaded>
+  );
 }
 
 function CapacityAssessmentForm({ person }: { person: Person }) {
   const navigate = useNavigate();
   const session = useSession();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const [answers, setAnswers] = useState<Partial<Record<TestQuestion, Answer>>>({});
   const name = personName(person);
   const title = `Record a capacity assessment for ${name}`;
-  usePageTitle(title, errors.items.length > 0);
   const today = todayInLondon();
   const outcome = capacityOutcomeFrom(answers);
 
@@ -80,18 +85,15 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
     return (value: string) => setAnswers((current) => ({ ...current, [question]: value as Answer }));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    const decision = readText(form, 'decision');
-    const chosenPurposes = readChoices<SharingPurpose>(form, 'purposes');
-    const chosenCategories = readChoices<InformationCategory>(form, 'categories');
-    const read = (question: TestQuestion) => String(form.get(question) ?? '');
-    const reasons = readText(form, 'reasons');
-    const assessorName = readText(form, 'assessorName');
-    const assessedOn = readDateInput(form, 'assessedOn', 'The assessment date');
-    const reviewOn = readDateInput(form, 'reviewOn', 'The review date');
+  const form = useFormSubmit(fields, async (values) => {
+    const decision = readText(values, 'decision');
+    const chosenPurposes = readChoices<SharingPurpose>(values, 'purposes');
+    const chosenCategories = readChoices<InformationCategory>(values, 'categories');
+    const read = (question: TestQuestion) => String(values.get(question) ?? '');
+    const reasons = readText(values, 'reasons');
+    const assessorName = readText(values, 'assessorName');
+    const assessedOn = readDateInput(values, 'assessedOn', 'The assessment date');
+    const reviewOn = readDateInput(values, 'reviewOn', 'The review date');
 
     const problems: FieldError[] = [];
     if (!decision) problems.push({ field: 'decision', message: 'Enter the decision being assessed' });
@@ -115,41 +117,32 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
     else if (!assessedOn.date) problems.push({ field: 'assessedOn', message: 'Enter the assessment date' });
     if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
     else if (!reviewOn.date) problems.push({ field: 'reviewOn', message: 'Enter the date to review it by' });
-    if (problems.length > 0 || !('date' in assessedOn) || !('date' in reviewOn)) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    if (problems.length > 0 || !('date' in assessedOn) || !('date' in reviewOn)) return problems;
 
-    setIsSubmitting(true);
-    try {
-      const recorded = await recordCapacityAssessment(person.id, {
-        decision: decision ?? '',
-        purposes: chosenPurposes,
-        categories: chosenCategories,
-        impairment: read('impairment') === 'yes',
-        impairmentNote: read('impairment') === 'yes' ? readText(form, 'impairmentNote') : null,
-        canUnderstand: read('canUnderstand') === 'yes',
-        canRetain: read('canRetain') === 'yes',
-        canUseOrWeigh: read('canUseOrWeigh') === 'yes',
-        canCommunicate: read('canCommunicate') === 'yes',
-        reasons: reasons ?? '',
-        // Without a name, the assessor is the member of staff recording it.
-        ...(assessorName ? { assessorName } : {}),
-        assessorRole: readText(form, 'assessorRole'),
-        assessedOn: assessedOn.date ?? '',
-        reviewOn: reviewOn.date ?? '',
-      });
-      const state: NoticeState = {
-        notice: `The capacity assessment has been recorded: ${name} ${
-          recorded.outcome === 'lacks_capacity' ? 'lacks' : 'has'
-        } capacity for this decision.`,
-      };
-      navigate(sharingPath(person.id), { state });
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-      setIsSubmitting(false);
-    }
-  }
+    const recorded = await recordCapacityAssessment(person.id, {
+      decision: decision ?? '',
+      purposes: chosenPurposes,
+      categories: chosenCategories,
+      impairment: read('impairment') === 'yes',
+      impairmentNote: read('impairment') === 'yes' ? readText(values, 'impairmentNote') : null,
+      canUnderstand: read('canUnderstand') === 'yes',
+      canRetain: read('canRetain') === 'yes',
+      canUseOrWeigh: read('canUseOrWeigh') === 'yes',
+      canCommunicate: read('canCommunicate') === 'yes',
+      reasons: reasons ?? '',
+      // Without a name, the assessor is the member of staff recording it.
+      ...(assessorName ? { assessorName } : {}),
+      assessorRole: readText(values, 'assessorRole'),
+      assessedOn: assessedOn.date ?? '',
+      reviewOn: reviewOn.date ?? '',
+    });
+    const state: NoticeState = {
+      notice: `The capacity assessment has been recorded: ${name} ${
+        recorded.outcome === 'lacks_capacity' ? 'lacks' : 'has'
+      } capacity for this decision.`,
+    };
+    navigate(sharingPath(person.id), { state });
+  });
 
   const yesNoItems = [
     { value: 'yes', label: 'Yes' },
@@ -157,151 +150,114 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
   ];
 
   return (
-    <>
-      <BackToSharing person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <p>
-            Start by assuming {name} can make the decision. Give them all the help they need to decide, like
-            easy read information, a better time of day, or an interpreter, before concluding they cannot.
-          </p>
-          <form onSubmit={submit} noValidate>
-            <TextField
-              id={fields.decision}
-              name="decision"
-              label="The decision being assessed"
-              hint="Be specific, like: sharing health information with her GP."
-              error={errors.byField.get('decision')}
-            />
-            <PurposeCheckboxes errors={errors} legend="Which sharing purposes does the decision cover?" />
-            <CategoryCheckboxes errors={errors} legend="Which kinds of information does it cover?" />
+    <FormPage back={<BackToSharing person={person} />} title={title} form={form}>
+      <p>
+        Start by assuming {name} can make the decision. Give them all the help they need to decide, like easy
+        read information, a better time of day, or an interpreter, before concluding they cannot.
+      </p>
+      <Form form={form}>
+        <TextField
+          name="decision"
+          label="The decision being assessed"
+          hint="Be specific, like: sharing health information with her GP."
+        />
+        <PurposeCheckboxes legend="Which sharing purposes does the decision cover?" />
+        <CategoryCheckboxes legend="Which kinds of information does it cover?" />
 
-            <h2>Stage 1: is there an impairment?</h2>
-            <Radios
-              id={fields.impairment}
-              name="impairment"
-              legend={`Does ${name} have an impairment of, or a disturbance in, the way their mind or brain works?`}
-              hint="For example dementia, a learning disability, a brain injury, or confusion caused by an infection or medicine. It can be temporary."
-              items={yesNoItems}
-              onChange={answer('impairment')}
-              error={errors.byField.get('impairment')}
-            />
-            <TextArea
-              id={fields.impairmentNote}
-              name="impairmentNote"
-              label="If yes, what is it? (optional)"
-              rows={2}
-              error={errors.byField.get('impairmentNote')}
-            />
+        <h2>Stage 1: is there an impairment?</h2>
+        <Radios
+          name="impairment"
+          legend={`Does ${name} have an impairment of, or a disturbance in, the way their mind or brain works?`}
+          hint="For example dementia, a learning disability, a brain injury, or confusion caused by an infection or medicine. It can be temporary."
+          items={yesNoItems}
+          onChange={answer('impairment')}
+        />
+        <TextArea name="impairmentNote" label="If yes, what is it? (optional)" rows={2} />
 
-            <h2>Stage 2: can they make this decision?</h2>
-            <p>Answer for this decision only, with all the help they need.</p>
-            <Radios
-              id={fields.canUnderstand}
-              name="canUnderstand"
-              legend="Can they understand the information about the decision?"
-              hint="Including what is likely to happen if they decide one way or the other, or do not decide at all."
-              inline
-              items={yesNoItems}
-              onChange={answer('canUnderstand')}
-              error={errors.byField.get('canUnderstand')}
-            />
-            <Radios
-              id={fields.canRetain}
-              name="canRetain"
-              legend="Can they remember that information long enough to make the decision?"
-              inline
-              items={yesNoItems}
-              onChange={answer('canRetain')}
-              error={errors.byField.get('canRetain')}
-            />
-            <Radios
-              id={fields.canUseOrWeigh}
-              name="canUseOrWeigh"
-              legend="Can they use or weigh up that information to make the decision?"
-              inline
-              items={yesNoItems}
-              onChange={answer('canUseOrWeigh')}
-              error={errors.byField.get('canUseOrWeigh')}
-            />
-            <Radios
-              id={fields.canCommunicate}
-              name="canCommunicate"
-              legend="Can they communicate their decision in any way?"
-              hint="By talking, signing, writing, gestures, pointing, blinking, or any other way."
-              inline
-              items={yesNoItems}
-              onChange={answer('canCommunicate')}
-              error={errors.byField.get('canCommunicate')}
-            />
+        <h2>Stage 2: can they make this decision?</h2>
+        <p>Answer for this decision only, with all the help they need.</p>
+        <Radios
+          name="canUnderstand"
+          legend="Can they understand the information about the decision?"
+          hint="Including what is likely to happen if they decide one way or the other, or do not decide at all."
+          inline
+          items={yesNoItems}
+          onChange={answer('canUnderstand')}
+        />
+        <Radios
+          name="canRetain"
+          legend="Can they remember that information long enough to make the decision?"
+          inline
+          items={yesNoItems}
+          onChange={answer('canRetain')}
+        />
+        <Radios
+          name="canUseOrWeigh"
+          legend="Can they use or weigh up that information to make the decision?"
+          inline
+          items={yesNoItems}
+          onChange={answer('canUseOrWeigh')}
+        />
+        <Radios
+          name="canCommunicate"
+          legend="Can they communicate their decision in any way?"
+          hint="By talking, signing, writing, gestures, pointing, blinking, or any other way."
+          inline
+          items={yesNoItems}
+          onChange={answer('canCommunicate')}
+        />
 
-            <div className="nhsuk-inset-text" aria-live="polite">
-              <span className="nhsuk-u-visually-hidden">Outcome: </span>
-              {outcome ? (
-                <p>
-                  From your answers:{' '}
-                  <strong>
-                    {name} {capacityOutcomeLabels[outcome].toLowerCase()}
-                  </strong>
-                  .
-                  {outcome === 'lacks_capacity'
-                    ? ' The impairment means they cannot do at least one of the four things.'
-                    : ' They can decide for themselves, so only their own consent can allow sharing.'}
-                </p>
-              ) : (
-                <p>
-                  The outcome is worked out from your answers. {name} lacks capacity only if they have an
-                  impairment and, because of it, answer no to at least one of the stage 2 questions.
-                </p>
-              )}
-            </div>
-
-            <TextArea
-              id={fields.reasons}
-              name="reasons"
-              label="How you reached this conclusion"
-              hint="What you explained and how, what they said or did, and the steps you took to help them decide."
-              rows={5}
-              error={errors.byField.get('reasons')}
-            />
-            <h2>Who assessed them</h2>
-            <TextField
-              id={fields.assessorName}
-              name="assessorName"
-              label="Assessor’s name (optional)"
-              hint={`Leave it empty if you assessed them yourself: it is recorded as ${session.user.displayName}.`}
-              error={errors.byField.get('assessorName')}
-            />
-            <TextField
-              id={fields.assessorRole}
-              name="assessorRole"
-              label="Their role (optional)"
-              hint="Like: senior care worker, or social worker at Exampleton City Council."
-              error={errors.byField.get('assessorRole')}
-            />
-            <DateInput
-              id={fields.assessedOn}
-              name="assessedOn"
-              legend="When was the assessment?"
-              hint={`For example, ${dateInputExample(today)}`}
-              defaultValue={today}
-              error={errors.byField.get('assessedOn')}
-            />
-            <DateInput
-              id={fields.reviewOn}
-              name="reviewOn"
-              legend="When should it be reviewed?"
-              hint="Sooner if their condition may change. After this date Liaison will not rely on it."
-              error={errors.byField.get('reviewOn')}
-            />
-            <button className="nhsuk-button" type="submit">
-              Record assessment
-            </button>
-          </form>
+        <div className="nhsuk-inset-text" aria-live="polite">
+          <span className="nhsuk-u-visually-hidden">Outcome: </span>
+          {outcome ? (
+            <p>
+              From your answers:{' '}
+              <strong>
+                {name} {capacityOutcomeLabels[outcome].toLowerCase()}
+              </strong>
+              .
+              {outcome === 'lacks_capacity'
+                ? ' The impairment means they cannot do at least one of the four things.'
+                : ' They can decide for themselves, so only their own consent can allow sharing.'}
+            </p>
+          ) : (
+            <p>
+              The outcome is worked out from your answers. {name} lacks capacity only if they have an
+              impairment and, because of it, answer no to at least one of the stage 2 questions.
+            </p>
+          )}
         </div>
-      </div>
-    </>
+
+        <TextArea
+          name="reasons"
+          label="How you reached this conclusion"
+          hint="What you explained and how, what they said or did, and the steps you took to help them decide."
+          rows={5}
+        />
+        <h2>Who assessed them</h2>
+        <TextField
+          name="assessorName"
+          label="Assessor’s name (optional)"
+          hint={`Leave it empty if you assessed them yourself: it is recorded as ${session.user.displayName}.`}
+        />
+        <TextField
+          name="assessorRole"
+          label="Their role (optional)"
+          hint="Like: senior care worker, or social worker at Exampleton City Council."
+        />
+        <DateInput
+          name="assessedOn"
+          legend="When was the assessment?"
+          hint={`For example, ${dateInputExample(today)}`}
+          defaultValue={today}
+        />
+        <DateInput
+          name="reviewOn"
+          legend="When should it be reviewed?"
+          hint="Sooner if their condition may change. After this date Liaison will not rely on it."
+        />
+        <SubmitButton>Record assessment</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -3,9 +3,10 @@ import { getSharingRecords, type Person } from '../api.ts';
 import { personName } from '../people/person-labels.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { describeScope, joinWords, listCategories, listPurposes } from './sharing-labels.ts';
-import { Loading, sharingPath } from './sharing-parts.tsx';
+import { sharingPath } from './sharing-parts.tsx';
 
 /** The person page's section on consent and sharing: what is in force now, and where to check. */
 export function ConsentAndSharingSummary({ person }: { person: Person }) {

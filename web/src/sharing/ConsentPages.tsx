@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   type ConsentGiver,
@@ -14,15 +13,14 @@ import {
   type SharingPurpose,
   withdrawConsent,
 } from '../api.ts';
-import { DateInput, Radios, readDateInput, readText, TextArea } from '../partners/form-fields.tsx';
-import type { NoticeState } from '../partners/notice.ts';
 import { personName, representativeKindLabels } from '../people/person-labels.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { DateInput, Radios, readChoices, readDateInput, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
+import type { NoticeState } from '../ui/notice.ts';
+import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { dateInputExample, todayInLondon, yearsAfter } from './dates.ts';
 import {
@@ -33,17 +31,8 @@ import {
   readRecipientScope,
   recipientScopeFields,
 } from './recipients.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { listCategories, listPurposes, recordedHowLabels, recordedHows } from './sharing-labels.ts';
-import {
-  BackToSharing,
-  Loading,
-  readChoices,
-  ScopeLines,
-  sharingFormErrors,
-  sharingPath,
-  usePersonSharing,
-} from './sharing-parts.tsx';
+import { BackToSharing, NothingToDo, ScopeLines, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -96,9 +85,11 @@ export function RecordConsentPage() {
     ]);
     return { person, representatives: representatives.items.filter(isActing), lists };
   });
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
-  return <RecordConsentForm {...loaded.data} />;
+  return (
+    <Loaded resource={loaded} reload={reload}>
+      {(data) => <RecordConsentForm {...data} />}
+    </Loaded>
+  );
 }
 
 function RecordConsentForm({
@@ -111,25 +102,18 @@ function RecordConsentForm({
   lists: PartnerLists;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const title = `Record consent for ${personName(person)}`;
-  usePageTitle(title, errors.items.length > 0);
   // Only an attorney or deputy can consent for someone; advocates and next of kin cannot.
   const attorneys = representatives.filter((representative) => representative.isLegallyAuthorised);
   const today = todayInLondon();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    const { giver: givenBy, representativeId } = readGiver(form, 'givenBy');
-    const scope = readRecipientScope(form);
-    const chosenPurposes = readChoices<SharingPurpose>(form, 'purposes');
-    const chosenCategories = readChoices<InformationCategory>(form, 'categories');
-    const recordedHow = String(form.get('recordedHow') ?? '') as ConsentRecordedHow | '';
-    const givenOn = readDateInput(form, 'givenOn', 'The date consent was given');
-    const reviewOn = readDateInput(form, 'reviewOn', 'The review date');
+  const form = useFormSubmit(fields, async (values) => {
+    const { giver: givenBy, representativeId } = readGiver(values, 'givenBy');
+    const scope = readRecipientScope(values);
+    const chosenPurposes = readChoices<SharingPurpose>(values, 'purposes');
+    const chosenCategories = readChoices<InformationCategory>(values, 'categories');
+    const recordedHow = String(values.get('recordedHow') ?? '') as ConsentRecordedHow | '';
+    const givenOn = readDateInput(values, 'givenOn', 'The date consent was given');
+    const reviewOn = readDateInput(values, 'reviewOn', 'The review date');
 
     const problems: FieldError[] = [];
     if (!givenBy) problems.push({ field: 'givenBy', message: 'Choose who gave consent' });
@@ -151,101 +135,79 @@ function RecordConsentForm({
     else if (!reviewOn.date)
       problems.push({ field: 'reviewOn', message: 'Enter the date to review consent by' });
     if (problems.length > 0 || !givenBy || !recordedHow || !('date' in givenOn) || !('date' in reviewOn)) {
-      setErrors(toFormErrors(fields, problems));
-      return;
+      return problems;
     }
 
-    setIsSubmitting(true);
-    try {
-      await recordConsent(person.id, {
-        givenBy,
-        representativeId,
-        ...scope,
-        purposes: chosenPurposes,
-        categories: chosenCategories,
-        recordedHow,
-        notes: readText(form, 'notes'),
-        givenOn: givenOn.date ?? '',
-        reviewOn: reviewOn.date ?? '',
-      });
-      const state: NoticeState = { notice: `Consent has been recorded for ${personName(person)}.` };
-      navigate(sharingPath(person.id), { state });
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-      setIsSubmitting(false);
-    }
-  }
+    await recordConsent(person.id, {
+      givenBy,
+      representativeId,
+      ...scope,
+      purposes: chosenPurposes,
+      categories: chosenCategories,
+      recordedHow,
+      notes: readText(values, 'notes'),
+      givenOn: givenOn.date ?? '',
+      reviewOn: reviewOn.date ?? '',
+    });
+    const state: NoticeState = { notice: `Consent has been recorded for ${personName(person)}.` };
+    navigate(sharingPath(person.id), { state });
+  });
 
   return (
-    <>
-      <BackToSharing person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <p>
-            Record what {personName(person)} agreed to: who information can go to, why, and what kinds of
-            information. Liaison allows sharing only within it.
-          </p>
-          <form onSubmit={submit} noValidate>
-            <Radios
-              id={fields.givenBy}
-              name="givenBy"
-              legend="Who gave consent?"
-              legendSize="m"
-              hint={
-                attorneys.length > 0
-                  ? 'An attorney or deputy can consent only when the person lacks capacity for this decision.'
-                  : `No attorney or deputy is recorded for ${personName(person)}, so only they can consent.`
-              }
-              items={giverItems(person, attorneys)}
-              error={errors.byField.get('givenBy') ?? errors.byField.get('representativeId')}
-            />
-            <RecipientScopeQuestion
-              lists={lists}
-              legend="Who can the information go to?"
-              hint="Choose everyone the consent covers. You can choose organisations, named people and types of partner."
-              errors={errors}
-            />
-            <PurposeCheckboxes errors={errors} />
-            <CategoryCheckboxes errors={errors} />
-            <Radios
-              id={fields.recordedHow}
-              name="recordedHow"
-              legend="How was consent recorded?"
-              legendSize="m"
-              items={recordedHows.map((how) => ({ value: how, label: recordedHowLabels[how] }))}
-              error={errors.byField.get('recordedHow')}
-            />
-            <DateInput
-              id={fields.givenOn}
-              name="givenOn"
-              legend="When was consent given?"
-              hint={`For example, ${dateInputExample(today)}`}
-              defaultValue={today}
-              error={errors.byField.get('givenOn')}
-            />
-            <DateInput
-              id={fields.reviewOn}
-              name="reviewOn"
-              legend="When should consent be reviewed?"
-              hint={`Consent lapses after this date unless it is recorded again. For example, a year from now: ${dateInputExample(yearsAfter(today, 1))}`}
-              error={errors.byField.get('reviewOn')}
-            />
-            <TextArea
-              id={fields.notes}
-              name="notes"
-              label="Notes (optional)"
-              hint="Anything they asked for, like not to share with a particular person."
-              error={errors.byField.get('notes')}
-            />
-            <button className="nhsuk-button" type="submit">
-              Record consent
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackToSharing person={person} />}
+      title={`Record consent for ${personName(person)}`}
+      form={form}
+    >
+      <p>
+        Record what {personName(person)} agreed to: who information can go to, why, and what kinds of
+        information. Liaison allows sharing only within it.
+      </p>
+      <Form form={form}>
+        <Radios
+          name="givenBy"
+          legend="Who gave consent?"
+          legendSize="m"
+          hint={
+            attorneys.length > 0
+              ? 'An attorney or deputy can consent only when the person lacks capacity for this decision.'
+              : `No attorney or deputy is recorded for ${personName(person)}, so only they can consent.`
+          }
+          items={giverItems(person, attorneys)}
+          error={form.errors.byField.get('givenBy') ?? form.errors.byField.get('representativeId')}
+        />
+        <RecipientScopeQuestion
+          lists={lists}
+          legend="Who can the information go to?"
+          hint="Choose everyone the consent covers. You can choose organisations, named people and types of partner."
+        />
+        <PurposeCheckboxes />
+        <CategoryCheckboxes />
+        <Radios
+          name="recordedHow"
+          legend="How was consent recorded?"
+          legendSize="m"
+          items={recordedHows.map((how) => ({ value: how, label: recordedHowLabels[how] }))}
+        />
+        <DateInput
+          name="givenOn"
+          legend="When was consent given?"
+          hint={`For example, ${dateInputExample(today)}`}
+          defaultValue={today}
+        />
+        <DateInput
+          name="reviewOn"
+          legend="When should consent be reviewed?"
+          hint={`Consent lapses after this date unless it is recorded again. For example, a year from now: ${dateInputExample(yearsAfter(today, 1))}`}
+        />
+        <TextArea
+          name="notes"
+          label="Notes (optional)"
+          hint="Anything they asked for, like not to share with a particular person."
+        />
+        <SubmitButton>Record consent</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }
 
@@ -263,28 +225,32 @@ export function WithdrawConsentPage() {
   const [representatives, reloadRepresentatives] = useResource(`representatives of ${personId}`, () =>
     listRepresentatives(personId),
   );
-  if (loaded.status === 'loading' || representatives.status === 'loading') return <Loading />;
-  if (loaded.status === 'failed') return <LoadProblem error={loaded.error} onTryAgain={reload} />;
-  if (representatives.status === 'failed') {
-    return <LoadProblem error={representatives.error} onTryAgain={reloadRepresentatives} />;
-  }
-  const { person, records } = loaded.data;
-  const consent = records.consents.find((each) => each.id === consentId);
-  if (!consent || consent.withdrawal) {
-    return (
-      <>
-        <BackToSharing person={person} />
-        <h1>{consent ? 'This consent has already been withdrawn' : 'Consent not found'}</h1>
-        <p>There is nothing to withdraw.</p>
-      </>
-    );
-  }
   return (
-    <WithdrawConsentForm
-      person={person}
-      consent={consent}
-      representatives={representatives.data.items.filter(isActing)}
-    />
+    <Loaded resource={loaded} reload={reload}>
+      {({ person, records }) => (
+        <Loaded resource={representatives} reload={reloadRepresentatives}>
+          {({ items }) => {
+            const consent = records.consents.find((each) => each.id === consentId);
+            if (!consent || consent.withdrawal) {
+              return (
+                <NothingToDo
+                  person={person}
+                  heading={consent ? 'This consent has already been withdrawn' : 'Consent not found'}
+                  what="withdraw"
+                />
+              );
+            }
+            return (
+              <WithdrawConsentForm
+                person={person}
+                consent={consent}
+                representatives={items.filter(isActing)}
+              />
+            );
+          }}
+        </Loaded>
+      )}
+    </Loaded>
   );
 }
 
@@ -298,87 +264,57 @@ function WithdrawConsentForm({
   representatives: readonly Representative[];
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const title = `Withdraw the consent given on ${formatDate(consent.givenOn)}`;
-  usePageTitle(title, errors.items.length > 0);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    const { giver: withdrawnBy, representativeId } = readGiver(form, 'withdrawnBy');
-    const problems: FieldError[] = [];
-    if (!withdrawnBy) problems.push({ field: 'withdrawnBy', message: 'Choose who withdrew consent' });
-    if (problems.length > 0 || !withdrawnBy) {
-      setErrors(toFormErrors(withdrawFields, problems));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      const { heldShares } = await withdrawConsent(person.id, consent.id, {
-        withdrawnBy,
-        representativeId,
-        reason: readText(form, 'reason'),
-      });
-      const held =
-        heldShares > 0
-          ? ` ${heldShares} queued ${heldShares === 1 ? 'share was' : 'shares were'} held for a manager to review.`
-          : '';
-      const state: NoticeState = {
-        notice: `The consent given on ${formatDate(consent.givenOn)} has been withdrawn. Liaison will not share on it from now on.${held}`,
-      };
-      navigate(sharingPath(person.id), { state });
-    } catch (error) {
-      setErrors(sharingFormErrors(withdrawFields, error));
-      setIsSubmitting(false);
-    }
-  }
+  const form = useFormSubmit(withdrawFields, async (values) => {
+    const { giver: withdrawnBy, representativeId } = readGiver(values, 'withdrawnBy');
+    if (!withdrawnBy) return [{ field: 'withdrawnBy', message: 'Choose who withdrew consent' }];
+    const { heldShares } = await withdrawConsent(person.id, consent.id, {
+      withdrawnBy,
+      representativeId,
+      reason: readText(values, 'reason'),
+    });
+    const held =
+      heldShares > 0
+        ? ` ${heldShares} queued ${heldShares === 1 ? 'share was' : 'shares were'} held for a manager to review.`
+        : '';
+    const state: NoticeState = {
+      notice: `The consent given on ${formatDate(consent.givenOn)} has been withdrawn. Liaison will not share on it from now on.${held}`,
+    };
+    navigate(sharingPath(person.id), { state });
+  });
 
   return (
-    <>
-      <BackToSharing person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
-          <h1>{title}</h1>
-          <SummaryList
-            rows={[
-              { key: 'Can go to', value: <ScopeLines scope={consent.scope} /> },
-              { key: 'For', value: listPurposes(consent.purposes) },
-              { key: 'Information', value: listCategories(consent.categories) },
-            ]}
-          />
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>
-              Withdrawal takes effect straight away: nothing more will be shared on this consent. Anything
-              waiting to be sent on it is held for a manager to review.
-            </p>
-          </div>
-          <form onSubmit={submit} noValidate>
-            <Radios
-              id={withdrawFields.withdrawnBy}
-              name="withdrawnBy"
-              legend="Who withdrew consent?"
-              legendSize="m"
-              items={giverItems(person, representatives)}
-              error={errors.byField.get('withdrawnBy') ?? errors.byField.get('representativeId')}
-            />
-            <TextArea
-              id={withdrawFields.reason}
-              name="reason"
-              label="Why was consent withdrawn? (optional)"
-              hint="In their words, if they gave a reason."
-              rows={3}
-              error={errors.byField.get('reason')}
-            />
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Withdraw consent
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackToSharing person={person} />}
+      title={`Withdraw the consent given on ${formatDate(consent.givenOn)}`}
+      form={form}
+    >
+      <SummaryList
+        rows={[
+          { key: 'Can go to', value: <ScopeLines scope={consent.scope} /> },
+          { key: 'For', value: listPurposes(consent.purposes) },
+          { key: 'Information', value: listCategories(consent.categories) },
+        ]}
+      />
+      <InsetText>
+        Withdrawal takes effect straight away: nothing more will be shared on this consent. Anything waiting
+        to be sent on it is held for a manager to review.
+      </InsetText>
+      <Form form={form}>
+        <Radios
+          name="withdrawnBy"
+          legend="Who withdrew consent?"
+          legendSize="m"
+          items={giverItems(person, representatives)}
+          error={form.errors.byField.get('withdrawnBy') ?? form.errors.byField.get('representativeId')}
+        />
+        <TextArea
+          name="reason"
+          label="Why was consent withdrawn? (optional)"
+          hint="In their words, if they gave a reason."
+          rows={3}
+        />
+        <SubmitButton variant="warning">Withdraw consent</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

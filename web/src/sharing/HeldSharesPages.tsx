@@ -1,20 +1,20 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { cancelHeldShare, type HeldShare, listHeldShares } from '../api.ts';
-import { readText, TextArea } from '../partners/form-fields.tsx';
-import { type NoticeState, useNotice } from '../partners/notice.ts';
-import { Cell, Row, Table } from '../partners/table.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { listCategories, purposeLabels } from './sharing-labels.ts';
-import { BackLink, Loading, sharingFormErrors, sharingPath } from './sharing-parts.tsx';
+import { sharingPath } from './sharing-parts.tsx';
 
 const pageSize = 50;
 
@@ -122,38 +122,27 @@ export function CancelHeldSharePage() {
 
 function CancelHeldShareForm({ share }: { share: HeldShare }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = `Cancel the share about ${share.personName}`;
-  usePageTitle(title, errors.items.length > 0);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const note = readText(new FormData(event.currentTarget), 'note');
+  const form = useFormSubmit(cancelFields, async (values) => {
+    const note = readText(values, 'note');
     if (!note) {
-      setErrors(toFormErrors(cancelFields, [{ field: 'note', message: 'Say why it should not be sent' }]));
-      return;
+      return [{ field: 'note', message: 'Say why it should not be sent' }];
     }
-    setIsSubmitting(true);
-    try {
-      await cancelHeldShare(share.shareId, note);
-      const state: NoticeState = {
-        notice: `The share about ${share.personName} to ${recipientOf(share)} has been cancelled. It will not be sent.`,
-      };
-      navigate('/held-shares', { state });
-    } catch (error) {
-      setErrors(sharingFormErrors(cancelFields, error));
-      setIsSubmitting(false);
-    }
-  }
+    await cancelHeldShare(share.shareId, note);
+    const state: NoticeState = {
+      notice: `The share about ${share.personName} to ${recipientOf(share)} has been cancelled. It will not be sent.`,
+    };
+    navigate('/held-shares', { state });
+  });
+  usePageTitle(title, form.hasErrors);
 
   return (
     <>
       <BackLink to="/held-shares">Back to held shares</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>{title}</h1>
           <SummaryList
             rows={[
@@ -164,19 +153,15 @@ function CancelHeldShareForm({ share }: { share: HeldShare }) {
             ]}
           />
           <p>A cancelled share is never sent. It stays in {share.personName}’s share log.</p>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             <TextArea
-              id={cancelFields.note}
               name="note"
               label="Why should it not be sent?"
               hint="Like: consent was withdrawn, and the information is no longer needed."
               rows={3}
-              error={errors.byField.get('note')}
             />
-            <button className="nhsuk-button nhsuk-button--warning" type="submit">
-              Cancel the share
-            </button>
-          </form>
+            <SubmitButton variant="warning">Cancel the share</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

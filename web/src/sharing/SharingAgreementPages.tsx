@@ -1,4 +1,3 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   addSharingAgreement,
@@ -12,33 +11,33 @@ import {
   type SharingPurpose,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
+import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
+import { hasRole } from '../roles.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   changesFrom,
   DateInput,
+  readChoices,
   readDateInput,
   readText,
   SelectField,
   TextArea,
   TextField,
-} from '../partners/form-fields.tsx';
-import { type NoticeState, useNotice } from '../partners/notice.ts';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
-import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
-import { Cell, Row, Table } from '../partners/table.tsx';
-import { hasRole } from '../roles.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { type FormErrors, noFormErrors, toFormErrors } from '../ui/form-errors.ts';
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Loaded, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { sharingDeciders } from './access.ts';
 import { dateInputExample, todayInLondon } from './dates.ts';
-import { CategoryCheckboxes, PurposeCheckboxes } from './sharing-fields.tsx';
 import { listCategories, listPurposes } from './sharing-labels.ts';
-import { BackLink, Loading, readChoices, sharingFormErrors } from './sharing-parts.tsx';
 
 const agreementsPath = '/partners/sharing-agreements';
 const pageSize = 50;
@@ -183,9 +182,11 @@ export function ChangeSharingAgreementPage() {
   const [agreement, reload] = useResource(`sharing agreement ${agreementId}`, () =>
     getSharingAgreement(agreementId),
   );
-  if (agreement.status === 'loading') return <Loading />;
-  if (agreement.status === 'failed') return <LoadProblem error={agreement.error} onTryAgain={reload} />;
-  return <SharingAgreementForm organisations={[]} agreement={agreement.data} />;
+  return (
+    <Loaded resource={agreement} reload={reload}>
+      {(data) => <SharingAgreementForm organisations={[]} agreement={data} />}
+    </Loaded>
+  );
 }
 
 function SharingAgreementForm({
@@ -196,28 +197,22 @@ function SharingAgreementForm({
   agreement: SharingAgreement | null;
 }) {
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const title = agreement ? `Change ${agreement.title}` : 'Add an information sharing agreement';
-  usePageTitle(title, errors.items.length > 0);
   const today = todayInLondon();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (formData) => {
     const partnerOrganisationId = agreement
       ? agreement.partnerOrganisationId
-      : String(form.get('partnerOrganisationId') ?? '');
+      : String(formData.get('partnerOrganisationId') ?? '');
     const values = {
-      title: readText(form, 'title') ?? '',
-      reference: readText(form, 'reference'),
-      purposes: readChoices<SharingPurpose>(form, 'purposes'),
-      categories: readChoices<InformationCategory>(form, 'categories'),
-      notes: readText(form, 'notes'),
+      title: readText(formData, 'title') ?? '',
+      reference: readText(formData, 'reference'),
+      purposes: readChoices<SharingPurpose>(formData, 'purposes'),
+      categories: readChoices<InformationCategory>(formData, 'categories'),
+      notes: readText(formData, 'notes'),
     };
-    const startsOn = readDateInput(form, 'startsOn', 'The start date');
-    const endsOn = readDateInput(form, 'endsOn', 'The end date');
+    const startsOn = readDateInput(formData, 'startsOn', 'The start date');
+    const endsOn = readDateInput(formData, 'endsOn', 'The end date');
 
     const problems: FieldError[] = [];
     if (!partnerOrganisationId) {
@@ -233,48 +228,40 @@ function SharingAgreementForm({
     else if (!startsOn.date)
       problems.push({ field: 'startsOn', message: 'Enter the date the agreement starts' });
     if ('problem' in endsOn) problems.push({ field: 'endsOn', message: endsOn.problem });
-    if (problems.length > 0 || !('date' in startsOn) || !('date' in endsOn) || !startsOn.date) {
-      setErrors(toFormErrors(fields, problems));
-      return;
-    }
+    if (problems.length > 0 || !('date' in startsOn) || !('date' in endsOn) || !startsOn.date)
+      return problems;
 
     const complete = { ...values, startsOn: startsOn.date, endsOn: endsOn.date };
-    setIsSubmitting(true);
-    try {
-      let state: NoticeState;
-      if (agreement) {
-        const changes = changesFrom(agreement, complete);
-        if (Object.keys(changes).length > 0) {
-          await changeSharingAgreement(agreement.id, agreement.version, changes);
-          state = { notice: `${complete.title} has been changed.` };
-        } else {
-          state = {};
-        }
+    let state: NoticeState;
+    if (agreement) {
+      const changes = changesFrom(agreement, complete);
+      if (Object.keys(changes).length > 0) {
+        await changeSharingAgreement(agreement.id, agreement.version, changes);
+        state = { notice: `${complete.title} has been changed.` };
       } else {
-        const added = await addSharingAgreement({ partnerOrganisationId, ...complete });
-        state = { notice: `${added.title} with ${added.partnerOrganisationName} has been added.` };
+        state = {};
       }
-      navigate(agreementsPath, { state });
-    } catch (error) {
-      setErrors(sharingFormErrors(fields, error));
-      setIsSubmitting(false);
+    } else {
+      const added = await addSharingAgreement({ partnerOrganisationId, ...complete });
+      state = { notice: `${added.title} with ${added.partnerOrganisationName} has been added.` };
     }
-  }
+    navigate(agreementsPath, { state });
+  });
+  usePageTitle(title, form.hasErrors);
 
   return (
     <>
       <BackLink to={agreementsPath}>Back to information sharing agreements</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>
             {agreement ? <span className="nhsuk-caption-l">{agreement.partnerOrganisationName}</span> : null}
             {title}
           </h1>
-          <form onSubmit={submit} noValidate>
+          <Form form={form}>
             {agreement ? null : (
               <SelectField
-                id={fields.partnerOrganisationId}
                 name="partnerOrganisationId"
                 label="Partner organisation"
                 options={[
@@ -284,65 +271,50 @@ function SharingAgreementForm({
                     label: organisation.name,
                   })),
                 ]}
-                error={errors.byField.get('partnerOrganisationId')}
               />
             )}
             <TextField
-              id={fields.title}
               name="title"
               label="Title"
               hint="As the agreement calls itself, like: Exampleton health and social care information sharing agreement."
               defaultValue={agreement?.title}
-              error={errors.byField.get('title')}
             />
             <TextField
-              id={fields.reference}
               name="reference"
               label="Reference (optional)"
               widthClass="nhsuk-input--width-20"
               spellCheck={false}
               defaultValue={agreement?.reference}
-              error={errors.byField.get('reference')}
             />
             <PurposeCheckboxes
-              errors={errors}
               legend="What purposes does it cover?"
               {...(agreement ? { defaultValues: agreement.purposes } : {})}
             />
             <CategoryCheckboxes
-              errors={errors}
               legend="What kinds of information does it cover?"
               {...(agreement ? { defaultValues: agreement.categories } : {})}
             />
             <DateInput
-              id={fields.startsOn}
               name="startsOn"
               legend="When does it start?"
               hint={`For example, ${dateInputExample(today)}`}
               defaultValue={agreement?.startsOn}
-              error={errors.byField.get('startsOn')}
             />
             <DateInput
-              id={fields.endsOn}
               name="endsOn"
               legend="When does it end? (optional)"
               hint="Leave it empty if it has no end date. After this date Liaison no longer shows it."
               defaultValue={agreement?.endsOn}
-              error={errors.byField.get('endsOn')}
             />
             <TextArea
-              id={fields.notes}
               name="notes"
               label="Notes (optional)"
               hint="Like where the signed copy is kept, or when it is due for review."
               rows={3}
               defaultValue={agreement?.notes}
-              error={errors.byField.get('notes')}
             />
-            <button className="nhsuk-button" type="submit">
-              {agreement ? 'Save changes' : 'Add agreement'}
-            </button>
-          </form>
+            <SubmitButton>{agreement ? 'Save changes' : 'Add agreement'}</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

@@ -11,13 +11,13 @@ import type {
   SharingRecords,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { useNotice } from '../partners/notice.ts';
-import { MultiLine } from '../partners/PartnerOrganisationPage.tsx';
 import { personName, representativeKindLabels } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { BackLink, Lines, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { sharingDeciders, sharingWriters } from './access.ts';
@@ -28,15 +28,7 @@ import {
   listPurposes,
   recordedHowLabels,
 } from './sharing-labels.ts';
-import {
-  BackLink,
-  Lines,
-  Loading,
-  ScopeLines,
-  StatusTag,
-  sharingPath,
-  usePersonSharing,
-} from './sharing-parts.tsx';
+import { ScopeLines, StatusTag, sharingPath, usePersonSharing } from './sharing-parts.tsx';
 
 /** Records that still count, or will: the rest are kept, folded away, for the history. */
 const currentStatuses: readonly SharingRecordStatus[] = ['in_force', 'not_yet', 'review_overdue'];

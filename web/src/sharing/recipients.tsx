@@ -8,11 +8,10 @@ import {
   type PartnerType,
   type RecipientScopeFields,
 } from '../api.ts';
-import { Checkboxes, type ChoiceItem } from '../partners/form-fields.tsx';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypes } from '../partners/partner-labels.ts';
-import type { FormErrors } from '../ui/form-errors.ts';
-import { readChoices } from './sharing-parts.tsx';
+import { useFormErrors } from '../ui/form.tsx';
+import { Checkboxes, type ChoiceItem, ErrorMessage, readChoices } from '../ui/form-fields.tsx';
 
 /** The partner register, for choosing who information may go to; the person's circle comes first. */
 export type PartnerLists = {
@@ -72,13 +71,12 @@ export function RecipientScopeQuestion({
   lists,
   legend,
   hint,
-  errors,
 }: {
   lists: PartnerLists;
   legend: string;
   hint: string;
-  errors: FormErrors;
 }) {
+  const errors = useFormErrors();
   const error =
     errors.byField.get('partnerOrganisationIds') ??
     errors.byField.get('partnerContactIds') ??
@@ -91,12 +89,7 @@ export function RecipientScopeQuestion({
         <div className="nhsuk-hint" id="recipients-hint">
           {hint}
         </div>
-        {error ? (
-          <span className="nhsuk-error-message" id="recipients-error">
-            <span className="nhsuk-u-visually-hidden">Error: </span>
-            {error}
-          </span>
-        ) : null}
+        <ErrorMessage id="recipients" error={error} />
         <RecipientGroup
           id="recipients"
           summary="Partner organisations"
@@ -166,6 +159,7 @@ function RecipientGroup({
           {...(hint ? { hint } : {})}
           small
           items={items}
+          error={undefined}
           onChange={(_value, checked) => setChosen((count) => count + (checked ? 1 : -1))}
         />
       </div>

@@ -1,7 +1,4 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import {
-  ApiError,
   getPerson,
   getSharingRecords,
   type Person,
@@ -9,27 +6,9 @@ import {
   type SharingRecordStatus,
 } from '../api.ts';
 import { personName } from '../people/person-labels.ts';
-import { type FormErrors, formErrorsFrom, toFormErrors } from '../ui/form-errors.ts';
+import { BackLink, Lines } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { describeScope, statusLabels, statusTagClass } from './sharing-labels.ts';
-
-export function Loading() {
-  return (
-    <p className="nhsuk-body" role="status">
-      Loading
-    </p>
-  );
-}
-
-export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <Link className="nhsuk-back-link" to={to}>
-        {children}
-      </Link>
-    </div>
-  );
-}
 
 /** Back to the person's consent and sharing records, where every form in this folder starts. */
 export function BackToSharing({ person }: { person: Person }) {
@@ -44,19 +23,6 @@ export function StatusTag({ status }: { status: SharingRecordStatus }) {
   return <strong className={statusTagClass(status)}>{statusLabels[status]}</strong>;
 }
 
-/** A short list of lines, or the one line on its own. */
-export function Lines({ lines, empty = 'None' }: { lines: readonly string[]; empty?: string }) {
-  if (lines.length === 0) return <>{empty}</>;
-  if (lines.length === 1) return <>{lines[0]}</>;
-  return (
-    <ul className="nhsuk-list nhsuk-list--bullet nhsuk-u-margin-bottom-0">
-      {lines.map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </ul>
-  );
-}
-
 export function ScopeLines({ scope }: { scope: RecipientScope }) {
   return <Lines lines={describeScope(scope)} empty="No one" />;
 }
@@ -69,21 +35,13 @@ export function usePersonSharing(personId: string) {
   });
 }
 
-/**
- * A failed request as form errors. The server names a list item's field with its index
- * (`partnerContactIds.2`); the form shows it beside the list.
- */
-export function sharingFormErrors(fields: Record<string, string>, error: unknown): FormErrors {
-  if (error instanceof ApiError && error.fieldErrors.length > 0) {
-    return toFormErrors(
-      fields,
-      error.fieldErrors.map((problem) => ({ ...problem, field: problem.field.replace(/\.\d+$/, '') })),
-    );
-  }
-  return formErrorsFrom(fields, error);
-}
-
-/** Every value of a group of checkboxes. */
-export function readChoices<T extends string>(form: FormData, name: string): T[] {
-  return form.getAll(name).map(String) as T[];
+/** A page for acting on a record that is not there, or has already been acted on. */
+export function NothingToDo({ person, heading, what }: { person: Person; heading: string; what: string }) {
+  return (
+    <>
+      <BackToSharing person={person} />
+      <h1>{heading}</h1>
+      <p>There is nothing to {what}.</p>
+    </>
+  );
 }

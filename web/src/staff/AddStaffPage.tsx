@@ -1,17 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { addStaffMember, type CreatedStaffMember, type StaffRole } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { roleLabels, staffRoles } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { Select, TextInput } from '../ui/fields.tsx';
-import {
-  type FormErrors,
-  formErrorsFrom,
-  missingFields,
-  noFormErrors,
-  toFormErrors,
-} from '../ui/form-errors.ts';
+import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { missingFields } from '../ui/form-errors.ts';
+import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { BackLink } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
 
@@ -22,9 +18,6 @@ export function AddStaffPage() {
   const session = useSession();
   // The set-up link is shown once, from this page's memory only: never kept in the browser.
   const [added, setAdded] = useState<CreatedStaffMember | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  usePageTitle(added ? `${added.displayName} has been added` : 'Add a staff member', errors.items.length > 0);
 
   // Only an admin can make someone an admin; the server refuses it from anyone else.
   const roleOptions = [
@@ -34,32 +27,21 @@ export function AddStaffPage() {
       .map((role) => ({ value: role, label: roleLabels[role] })),
   ];
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
+  const form = useFormSubmit(fields, async (formData) => {
     const values = {
-      displayName: String(form.get('displayName') ?? '').trim(),
-      email: String(form.get('email') ?? '').trim(),
-      role: String(form.get('role') ?? ''),
+      displayName: String(formData.get('displayName') ?? '').trim(),
+      email: String(formData.get('email') ?? '').trim(),
+      role: String(formData.get('role') ?? ''),
     };
     const missing = missingFields(values, {
       displayName: 'Enter their name',
       email: 'Enter their email address',
       role: 'Choose a role',
     });
-    if (missing.length > 0) {
-      setErrors(toFormErrors(fields, missing));
-      return;
-    }
-    setIsSubmitting(true);
-    try {
-      setAdded(await addStaffMember({ ...values, role: values.role as StaffRole }));
-    } catch (error) {
-      setErrors(formErrorsFrom(fields, error));
-      setIsSubmitting(false);
-    }
-  }
+    if (missing.length > 0) return missing;
+    setAdded(await addStaffMember({ ...values, role: values.role as StaffRole }));
+  });
+  usePageTitle(added ? `${added.displayName} has been added` : 'Add a staff member', form.hasErrors);
 
   if (added) {
     return (
@@ -77,51 +59,39 @@ export function AddStaffPage() {
 
   return (
     <>
-      <div className="nhsuk-u-margin-bottom-5">
-        <Link className="nhsuk-back-link" to="/staff">
-          Back to staff
-        </Link>
-      </div>
+      <BackLink to="/staff">Back to staff</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={errors.items} />
+          <ErrorSummary items={form.errors.items} />
           <h1>Add a staff member</h1>
-          <form onSubmit={submit} noValidate>
-            <TextInput
-              id={fields.displayName}
+          <Form form={form}>
+            <TextField
               name="displayName"
               label="Name"
               hint="Their full name, as colleagues and partners know them."
               autoComplete="off"
               spellCheck={false}
-              error={errors.byField.get('displayName')}
             />
-            <TextInput
-              id={fields.email}
+            <TextField
               name="email"
               type="email"
               label="Email address"
               hint="They sign in with this email address."
               autoComplete="off"
               spellCheck={false}
-              error={errors.byField.get('email')}
             />
-            <Select
-              id={fields.role}
+            <SelectField
               name="role"
               label="Role"
               hint="What they can see and do in Liaison. An auditor can look at everything but change nothing."
               options={roleOptions}
               defaultValue=""
-              error={errors.byField.get('role')}
             />
             <p>
               They will choose their own password, through a set-up link you give them once they are added.
             </p>
-            <button className="nhsuk-button" type="submit">
-              Add staff member
-            </button>
-          </form>
+            <SubmitButton>Add staff member</SubmitButton>
+          </Form>
         </div>
       </div>
     </>

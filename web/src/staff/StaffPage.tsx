@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import {
   changeStaffMember,
@@ -18,6 +18,8 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { Loading } from '../ui/page-parts.tsx';
+import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
@@ -117,11 +119,7 @@ export function StaffPage() {
           </Link>
         </p>
       ) : null}
-      {staff.status === 'loading' ? (
-        <p className="nhsuk-body" role="status">
-          Loading staff
-        </p>
-      ) : null}
+      {staff.status === 'loading' ? <Loading what="Loading staff" /> : null}
       {staff.status === 'failed' ? <LoadProblem error={staff.error} onTryAgain={reload} /> : null}
       {staff.status === 'loaded' ? (
         <>
@@ -161,116 +159,85 @@ function StaffTable({
   if (staff.length === 0) return <p>There are no staff to show on this page.</p>;
   const headings = ['Name', 'Email address', 'Role', 'Status', 'Added', ...(canAdminister ? ['Action'] : [])];
   return (
-    // role attributes: a responsive table is restyled as blocks on small screens, which drops
-    // its table semantics in some browsers unless they are stated.
-    // biome-ignore lint/a11y/noRedundantRoles: see above
-    <table className="nhsuk-table nhsuk-table--responsive" role="table">
-      <caption className="nhsuk-table__caption nhsuk-table__caption--m">Staff accounts</caption>
-      {/* biome-ignore lint/a11y/noRedundantRoles: see above */}
-      <thead className="nhsuk-table__head" role="rowgroup">
-        {/* biome-ignore lint/a11y/noRedundantRoles: see above */}
-        <tr className="nhsuk-table__row" role="row">
-          {headings.map((heading) => (
-            // biome-ignore lint/a11y/noRedundantRoles: see above
-            <th className="nhsuk-table__header" scope="col" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {staff.map((member) => {
-          const canChange =
-            canAdminister &&
-            member.id !== session.user.id &&
-            (session.user.role === 'admin' || member.role !== 'admin');
-          return (
-            // biome-ignore lint/a11y/noRedundantRoles: see above
-            <tr className="nhsuk-table__row" role="row" key={member.id}>
-              <Cell heading="Name">
-                {hasRole(session.user.role, accessHistoryReaders) ? (
-                  <Link to={`/audit/staff/${member.id}`}>
-                    {member.displayName}
-                    <span className="nhsuk-u-visually-hidden">: what they have accessed</span>
-                  </Link>
-                ) : (
-                  member.displayName
-                )}
+    <Table caption="Staff accounts" headings={headings}>
+      {staff.map((member) => {
+        const canChange =
+          canAdminister &&
+          member.id !== session.user.id &&
+          (session.user.role === 'admin' || member.role !== 'admin');
+        return (
+          <Row key={member.id}>
+            <Cell heading="Name">
+              {hasRole(session.user.role, accessHistoryReaders) ? (
+                <Link to={`/audit/staff/${member.id}`}>
+                  {member.displayName}
+                  <span className="nhsuk-u-visually-hidden">: what they have accessed</span>
+                </Link>
+              ) : (
+                member.displayName
+              )}
+            </Cell>
+            <Cell heading="Email address">{member.email}</Cell>
+            <Cell heading="Role">{roleLabels[member.role]}</Cell>
+            <Cell heading="Status">
+              {member.disabled ? (
+                <strong className="nhsuk-tag nhsuk-tag--grey">Disabled</strong>
+              ) : member.awaitingSetUp ? (
+                <strong className="nhsuk-tag nhsuk-tag--yellow">Not set up yet</strong>
+              ) : (
+                <strong className="nhsuk-tag nhsuk-tag--green">Active</strong>
+              )}
+            </Cell>
+            <Cell heading="Added">
+              <time className="nhsuk-u-nowrap" dateTime={member.createdAt}>
+                {formatDate(member.createdAt)}
+              </time>
+            </Cell>
+            {canAdminister ? (
+              <Cell heading="Action">
+                {canChange ? (
+                  <button
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                    type="button"
+                    aria-disabled={changingId === member.id ? 'true' : undefined}
+                    onClick={() => onSetDisabled(member, !member.disabled)}
+                  >
+                    {member.disabled ? 'Enable' : 'Disable'}
+                    <span className="nhsuk-u-visually-hidden"> {member.displayName}</span>
+                  </button>
+                ) : null}
+                {canChange && !member.disabled && member.awaitingSetUp ? (
+                  <button
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2"
+                    type="button"
+                    aria-disabled={changingId === member.id ? 'true' : undefined}
+                    onClick={() => onNewSetUpLink(member)}
+                  >
+                    New set-up link
+                    <span className="nhsuk-u-visually-hidden"> for {member.displayName}</span>
+                  </button>
+                ) : null}
+                {/* Offered for the roles that must use an authenticator app; anyone's can be reset through the API. */}
+                {canChange &&
+                !member.disabled &&
+                !member.awaitingSetUp &&
+                member.role !== 'care_worker' &&
+                member.role !== 'auditor' ? (
+                  <button
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2"
+                    type="button"
+                    aria-disabled={changingId === member.id ? 'true' : undefined}
+                    onClick={() => onResetAuthenticator(member)}
+                  >
+                    Reset authenticator
+                    <span className="nhsuk-u-visually-hidden"> for {member.displayName}</span>
+                  </button>
+                ) : null}
               </Cell>
-              <Cell heading="Email address">{member.email}</Cell>
-              <Cell heading="Role">{roleLabels[member.role]}</Cell>
-              <Cell heading="Status">
-                {member.disabled ? (
-                  <strong className="nhsuk-tag nhsuk-tag--grey">Disabled</strong>
-                ) : member.awaitingSetUp ? (
-                  <strong className="nhsuk-tag nhsuk-tag--yellow">Not set up yet</strong>
-                ) : (
-                  <strong className="nhsuk-tag nhsuk-tag--green">Active</strong>
-                )}
-              </Cell>
-              <Cell heading="Added">
-                <time className="nhsuk-u-nowrap" dateTime={member.createdAt}>
-                  {formatDate(member.createdAt)}
-                </time>
-              </Cell>
-              {canAdminister ? (
-                <Cell heading="Action">
-                  {canChange ? (
-                    <button
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                      type="button"
-                      aria-disabled={changingId === member.id ? 'true' : undefined}
-                      onClick={() => onSetDisabled(member, !member.disabled)}
-                    >
-                      {member.disabled ? 'Enable' : 'Disable'}
-                      <span className="nhsuk-u-visually-hidden"> {member.displayName}</span>
-                    </button>
-                  ) : null}
-                  {canChange && !member.disabled && member.awaitingSetUp ? (
-                    <button
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2"
-                      type="button"
-                      aria-disabled={changingId === member.id ? 'true' : undefined}
-                      onClick={() => onNewSetUpLink(member)}
-                    >
-                      New set-up link
-                      <span className="nhsuk-u-visually-hidden"> for {member.displayName}</span>
-                    </button>
-                  ) : null}
-                  {/* Offered for the roles that must use an authenticator app; anyone's can be reset through the API. */}
-                  {canChange &&
-                  !member.disabled &&
-                  !member.awaitingSetUp &&
-                  member.role !== 'care_worker' &&
-                  member.role !== 'auditor' ? (
-                    <button
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2"
-                      type="button"
-                      aria-disabled={changingId === member.id ? 'true' : undefined}
-                      onClick={() => onResetAuthenticator(member)}
-                    >
-                      Reset authenticator
-                      <span className="nhsuk-u-visually-hidden"> for {member.displayName}</span>
-                    </button>
-                  ) : null}
-                </Cell>
-              ) : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function Cell({ heading, children }: { heading: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noRedundantRoles: see StaffTable
-    <td className="nhsuk-table__cell" role="cell">
-      <span className="nhsuk-table__heading" aria-hidden="true">
-        {heading}{' '}
-      </span>
-      {children}
-    </td>
+            ) : null}
+          </Row>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from '../api.ts';
+import { ApiError, type FieldError, type ShareRefusalReason } from '../api.ts';
 import type { ErrorSummaryItem } from './ErrorSummary.tsx';
 import { formatWait } from './format.ts';
 
@@ -15,7 +15,10 @@ export const noFormErrors: FormErrors = { items: [], byField: new Map() };
  * Arranges field errors for a form. `fields` maps each API field name to its input's id, in page
  * order; errors for fields the form does not show are listed without a link.
  */
-export function toFormErrors(fields: Record<string, string>, problems: readonly FieldError[]): FormErrors {
+export function toFormErrors(
+  fields: Readonly<Record<string, string>>,
+  problems: readonly FieldError[],
+): FormErrors {
   const byField = new Map<string, string>();
   for (const problem of problems) {
     if (!byField.has(problem.field)) byField.set(problem.field, problem.message);
@@ -31,10 +34,22 @@ export function toFormErrors(fields: Record<string, string>, problems: readonly 
   return { items, byField };
 }
 
-/** A failed request as form errors: per field when the server named fields, else one message. */
-export function formErrorsFrom(fields: Record<string, string>, error: unknown): FormErrors {
-  if (error instanceof ApiError && error.fieldErrors.length > 0)
-    return toFormErrors(fields, error.fieldErrors);
+/**
+ * A failed request as form errors: per field when the server named fields, else one message. The
+ * server names a list item's field with its index (`partnerContactIds.2`); unless the form has a
+ * field of that name, it is shown beside the list.
+ */
+export function formErrorsFrom(fields: Readonly<Record<string, string>>, error: unknown): FormErrors {
+  if (error instanceof ApiError && error.fieldErrors.length > 0) {
+    return toFormErrors(
+      fields,
+      error.fieldErrors.map((problem) =>
+        Object.hasOwn(fields, problem.field)
+          ? problem
+          : { ...problem, field: problem.field.replace(/\.\d+$/, '') },
+      ),
+    );
+  }
   return { items: [{ text: describeError(error) }], byField: new Map() };
 }
 
@@ -55,4 +70,20 @@ export function describeError(error: unknown): string {
     return `${error.detail} You can try again in ${formatWait(error.retryAfterSeconds)}.`;
   }
   return error.detail;
+}
+
+/** The sharing gate's refusal of a send, with its reasons: the page shows them in full. */
+export type GateRefusal = { detail: string; reasons: ShareRefusalReason[] };
+
+/** The gate's refusal, if that is what the error is (403 with reasons). */
+export function gateRefusalFrom(error: unknown): GateRefusal | null {
+  if (error instanceof ApiError && error.status === 403 && error.reasons.length > 0) {
+    return { detail: error.detail, reasons: [...error.reasons] };
+  }
+  return null;
+}
+
+/** One line in the error summary that links to where the page explains. */
+export function summaryOnly(text: string, href: string): FormErrors {
+  return { items: [{ text, href }], byField: new Map() };
 }

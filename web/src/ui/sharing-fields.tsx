@@ -1,6 +1,4 @@
 import type { InformationCategory, SharingPurpose } from '../api.ts';
-import { Checkboxes } from '../partners/form-fields.tsx';
-import type { FormErrors } from '../ui/form-errors.ts';
 import {
   categories,
   categoryHints,
@@ -8,16 +6,15 @@ import {
   purposeHints,
   purposeLabels,
   purposes,
-} from './sharing-labels.ts';
+} from '../sharing/sharing-labels.ts';
+import { Checkboxes } from './form-fields.tsx';
 
 // The questions every sharing form asks: what for, and what kinds of information.
 
 export function PurposeCheckboxes({
-  errors,
   legend = 'What can the information be shared for?',
   defaultValues,
 }: {
-  errors: FormErrors;
   legend?: string;
   defaultValues?: readonly SharingPurpose[];
 }) {
@@ -34,18 +31,15 @@ export function PurposeCheckboxes({
         hint: purposeHints[purpose],
       }))}
       {...(defaultValues ? { defaultValues } : {})}
-      error={errors.byField.get('purposes')}
     />
   );
 }
 
 export function CategoryCheckboxes({
-  errors,
   legend = 'What kinds of information?',
   hint = 'Select all that apply.',
   defaultValues,
 }: {
-  errors: FormErrors;
   legend?: string;
   hint?: string;
   defaultValues?: readonly InformationCategory[];
@@ -63,7 +57,6 @@ export function CategoryCheckboxes({
         hint: categoryHints[category],
       }))}
       {...(defaultValues ? { defaultValues } : {})}
-      error={errors.byField.get('categories')}
     />
   );
 }

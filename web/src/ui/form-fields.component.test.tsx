@@ -1,0 +1,96 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CodeInput,
+  changesFrom,
+  DateInput,
+  Radios,
+  readDateInput,
+  SelectField,
+  TextArea,
+} from './form-fields.tsx';
+
+afterEach(cleanup);
+
+describe('the form fields outside a form', () => {
+  it('a text area shows its hint and error and is described by them', () => {
+    render(<TextArea name="reason" label="Why?" hint="In their words." error="Say why" />);
+    const area = screen.getByLabelText('Why?');
+    expect(area.id).toBe('reason');
+    expect(area.getAttribute('aria-describedby')).toBe('reason-hint reason-error');
+    expect(area.className).toContain('nhsuk-textarea--error');
+  });
+
+  it('a select starts on its value', () => {
+    render(
+      <SelectField
+        name="type"
+        label="Type"
+        options={[
+          { value: '', label: 'Choose a type' },
+          { value: 'gp', label: 'GP' },
+        ]}
+        defaultValue="gp"
+      />,
+    );
+    expect((screen.getByLabelText('Type') as HTMLSelectElement).value).toBe('gp');
+  });
+
+  it('radios give the first item the field’s id and show a conditional part only while it is chosen', () => {
+    render(
+      <Radios
+        id="decision"
+        name="decision"
+        legend="Will you do it?"
+        items={[
+          { value: 'accept', label: 'Yes' },
+          { value: 'decline', label: 'No' },
+        ]}
+        conditional={{ decline: <p>Say why</p> }}
+      />,
+    );
+    expect(screen.getByLabelText('Yes').id).toBe('decision');
+    expect(screen.getByLabelText('No').id).toBe('decision-2');
+    const why = screen.getByText('Say why').parentElement as HTMLElement;
+    expect(why.hidden).toBe(true);
+    fireEvent.click(screen.getByLabelText('No'));
+    expect(why.hidden).toBe(false);
+  });
+
+  it('a date input reads back as a date, or says what is wrong in the NHS.UK words', () => {
+    render(
+      <form data-testid="form">
+        <DateInput name="givenOn" legend="When?" defaultValue="2026-03-07" />
+      </form>,
+    );
+    const form = () => new FormData(screen.getByTestId('form') as HTMLFormElement);
+    expect((screen.getByLabelText('Day') as HTMLInputElement).value).toBe('7');
+    expect(readDateInput(form(), 'givenOn', 'The date')).toEqual({ date: '2026-03-07' });
+    fireEvent.change(screen.getByLabelText('Month'), { target: { value: '' } });
+    expect(readDateInput(form(), 'givenOn', 'The date')).toEqual({
+      problem: 'The date must include a month',
+    });
+    fireEvent.change(screen.getByLabelText('Month'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('Day'), { target: { value: '30' } });
+    expect(readDateInput(form(), 'givenOn', 'The date')).toEqual({ problem: 'The date must be a real date' });
+  });
+
+  it('a code input asks phones for the number pad and lets the browser fill the one-time code', () => {
+    render(<CodeInput id="code" label="Code" />);
+    const input = screen.getByLabelText('Code');
+    expect(input.getAttribute('inputmode')).toBe('numeric');
+    expect(input.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(input.getAttribute('name')).toBe('code');
+  });
+});
+
+describe('changesFrom', () => {
+  it('keeps only what differs, lists compared in any order', () => {
+    expect(
+      changesFrom<{ name: string; purposes: string[]; notes: string | null }>(
+        { name: 'Ann', purposes: ['care', 'safety'], notes: null },
+        { name: 'Ann', purposes: ['safety', 'care'], notes: 'New' },
+      ),
+    ).toEqual({ notes: 'New' });
+  });
+});
