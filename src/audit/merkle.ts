@@ -262,7 +262,8 @@ export function appendLeaves(
     while (stack.length > 0 && stack[stack.length - 1]!.level === top.level) {
       const left = stack.pop()!;
       top = { level: top.level + 1, hash: nodeHash(left.hash, top.hash) };
-      (completed[top.level] ??= []).push(top.hash);
+      if (completed.length === top.level) completed.push([]);
+      completed[top.level]!.push(top.hash);
     }
     stack.push(top);
   }

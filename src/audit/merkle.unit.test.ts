@@ -21,7 +21,7 @@ import {
 // TRUST L8. An independent reading of RFC 9162 §2.1, straight from its recursive definitions
 // over a list of leaf data: no stored subtrees, no loops, nothing shared with merkle.ts.
 const sha256 = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
-const naiveLeaf = (data: Buffer) => sha256(Buffer.from([0]), data);
+const naiveLeaf = (data: Buffer): Buffer => sha256(Buffer.from([0]), data);
 const naiveNode = (left: Buffer, right: Buffer) => sha256(Buffer.from([1]), left, right);
 const naiveSplit = (n: number) => 2 ** Math.ceil(Math.log2(n) - 1);
 
@@ -60,7 +60,7 @@ function treeOf(data: Buffer[]): MemoryMerkleTree {
   return tree;
 }
 
-function flipBit(hash: Buffer, bit = 0): Buffer {
+function flipBit(hash: Uint8Array, bit = 0): Buffer {
   const copy = Buffer.from(hash);
   copy[Math.floor(bit / 8) % copy.length]! ^= 1 << (bit % 8);
   return copy;
@@ -280,7 +280,13 @@ describe('malformed inclusion proofs', () => {
           const data = leafData(size, indexSeed);
           const index = indexSeed % size;
           const proof = naivePath(index, data);
-          const valid = { index, size, leafHash: naiveLeaf(data[index]!), proof, root: naiveMth(data) };
+          const valid: Parameters<typeof verifyInclusion>[0] = {
+            index,
+            size,
+            leafHash: naiveLeaf(data[index]!),
+            proof,
+            root: naiveMth(data),
+          };
           expect(verifyInclusion(valid)).toBe(true);
           const at = proof.length === 0 ? 0 : pick % proof.length;
           const mutated = { ...valid, proof: [...proof] };

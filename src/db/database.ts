@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
 import type {
+  AuditBlocksTable,
+  AuditChainCutoverTable,
   AuditChainTable,
   AuditCheckpointsTable,
   AuditEventsTable,
@@ -67,6 +69,8 @@ export type Database = {
   audit_seal_cursor: AuditSealCursorTable;
   audit_chain: AuditChainTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_blocks: AuditBlocksTable;
+  audit_chain_cutover: AuditChainCutoverTable;
   partner_organisations: PartnerOrganisationsTable;
   partner_contacts: PartnerContactsTable;
   partner_channels: PartnerChannelsTable;
