@@ -256,7 +256,13 @@ export type ConsistencyProof = {
  */
 export async function inclusionProofFor(
   executor: Executor,
-  options: { orgId: string; entryId: number; atSize?: number },
+  options: {
+    orgId: string;
+    entryId: number;
+    atSize?: number;
+    /** Without atSize: this size (a checkpoint's) when it covers the entry, else the tree as it is now. */
+    preferredSize?: number;
+  },
 ): Promise<InclusionProof> {
   const { orgId, entryId } = options;
   const block = await auditRepository.findBlockHoldingEntry(executor, orgId, entryId);
@@ -271,7 +277,13 @@ export async function inclusionProofFor(
   }
   const seq = block.start_size + block.event_ids.indexOf(entryId) + 1;
   const tip = await auditRepository.findTreeTip(executor, orgId);
-  const treeSize = options.atSize ?? tip?.size ?? 0;
+  const preferred =
+    options.preferredSize !== undefined &&
+    options.preferredSize >= seq &&
+    options.preferredSize <= (tip?.size ?? 0)
+      ? options.preferredSize
+      : undefined;
+  const treeSize = options.atSize ?? preferred ?? tip?.size ?? 0;
   if (treeSize < seq || treeSize > (tip?.size ?? 0)) {
     throw new AppError(
       'validation',

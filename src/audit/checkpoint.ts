@@ -16,7 +16,14 @@ import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import * as auditRepository from './audit.repository.ts';
 import { type ChainReport, recordAudit, verifyAuditChain } from './audit.service.ts';
-import { checkTree, treeHeadAt } from './audit-tree.service.ts';
+import {
+  type ConsistencyProof,
+  checkTree,
+  consistencyProofFor,
+  type InclusionProof,
+  inclusionProofFor,
+  treeHeadAt,
+} from './audit-tree.service.ts';
 
 // Signed checkpoints anchor each organisation's audit trail outside the database. The Merkle tree
 // alone cannot show that its tail was cut off, that someone with full control of the database
@@ -251,11 +258,28 @@ export function listCheckpointFiles(settings: { directory: string }, orgId: stri
 }
 
 export function readCheckpointFile(file: string): StoredCheckpoint {
-  let signed: SignedCheckpoint;
+  let text: string;
   try {
-    signed = JSON.parse(fs.readFileSync(file, 'utf8')) as SignedCheckpoint;
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return { file, signed: null, problem: 'the file cannot be read as a checkpoint' };
+  }
+  const signed = parseSignedCheckpoint(text);
+  if (typeof signed === 'string') return { file, signed: null, problem: signed };
+  // A renamed older file must not pass for the latest one.
+  if (path.basename(file) !== checkpointFileName(signed.checkpoint)) {
+    return { file, signed: null, problem: 'its file name does not match the checkpoint inside it' };
+  }
+  return { file, signed, problem: null };
+}
+
+/** A signed checkpoint from a file's text, or why it is not one. Its signature is checked separately. */
+export function parseSignedCheckpoint(text: string): SignedCheckpoint | string {
+  let signed: SignedCheckpoint;
+  try {
+    signed = JSON.parse(text) as SignedCheckpoint;
+  } catch {
+    return 'the file cannot be read as a checkpoint';
   }
   const checkpoint = signed?.checkpoint;
   if (
@@ -267,13 +291,25 @@ export function readCheckpointFile(file: string): StoredCheckpoint {
     typeof checkpoint.headHash !== 'string' ||
     typeof checkpoint.time !== 'string'
   ) {
-    return { file, signed: null, problem: 'the file is not a Liaison audit checkpoint' };
+    return 'the file is not a Liaison audit checkpoint';
   }
-  // A renamed older file must not pass for the latest one.
-  if (path.basename(file) !== checkpointFileName(checkpoint)) {
-    return { file, signed: null, problem: 'its file name does not match the checkpoint inside it' };
+  return signed;
+}
+
+/** The organisation's latest signed checkpoint of its Merkle tree at exactly `size` entries, if any. */
+export function findTreeCheckpoint(
+  settings: CheckpointSettings,
+  orgId: string,
+  size: number,
+): SignedCheckpoint | null {
+  const files = listCheckpointFiles(settings, orgId).filter((file) =>
+    file.endsWith(`-${String(size).padStart(15, '0')}.json`),
+  );
+  for (const file of files.reverse()) {
+    const stored = readCheckpointFile(file);
+    if (stored.signed?.checkpoint.format === CHECKPOINT_FORMAT) return stored.signed;
   }
-  return { file, signed, problem: null };
+  return null;
 }
 
 /** The organisation's most recently signed checkpoint, or null if none has been written. */
@@ -658,4 +694,42 @@ export async function runCheckpointJob(
   );
   if (refused.length > 0) throw new CheckpointError(refused.join('\n'));
   return results.filter((result) => result.outcome === 'written').length;
+}
+
+// ---- proofs ----
+
+/**
+ * An entry's inclusion proof, by default against the latest signed checkpoint (when it covers the
+ * entry), with that checkpoint when one of the proof's size exists: all an outsider needs.
+ */
+export async function proveEntry(
+  db: Db,
+  options: { orgId: string; entryId: number; size?: number; settings: CheckpointSettings },
+): Promise<{ proof: InclusionProof; checkpoint: SignedCheckpoint | null }> {
+  const latest = readLatestCheckpoint(options.settings, options.orgId)?.signed?.checkpoint;
+  const proof = await inclusionProofFor(db, {
+    orgId: options.orgId,
+    entryId: options.entryId,
+    ...(options.size !== undefined ? { atSize: options.size } : {}),
+    ...(latest?.format === CHECKPOINT_FORMAT ? { preferredSize: latest.size } : {}),
+  });
+  return { proof, checkpoint: findTreeCheckpoint(options.settings, options.orgId, proof.treeSize) };
+}
+
+/** The consistency proof between two tree sizes, with the signed checkpoints of those sizes when they exist. */
+export async function proveConsistency(
+  db: Db,
+  options: { orgId: string; fromSize: number; toSize: number; settings: CheckpointSettings },
+): Promise<{
+  proof: ConsistencyProof;
+  checkpoints: { from: SignedCheckpoint | null; to: SignedCheckpoint | null };
+}> {
+  const proof = await consistencyProofFor(db, options);
+  return {
+    proof,
+    checkpoints: {
+      from: findTreeCheckpoint(options.settings, options.orgId, options.fromSize),
+      to: findTreeCheckpoint(options.settings, options.orgId, options.toSize),
+    },
+  };
 }
