@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, type TestApp, testBackend } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
@@ -226,6 +227,67 @@ describe('the audit trail’s Merkle tree', () => {
       headers,
     });
     expect(beyond.statusCode).toBe(400);
+  });
+});
+
+describe('sealing while other databases on the server are busy', () => {
+  it.skipIf(testBackend() !== 'postgres')(
+    'is not held back by a long transaction in another database on the same server',
+    async () => {
+      // Transaction ids are shared by the whole server: one open in another database must not
+      // stop this one's entries being sealed for as long as it runs.
+      const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await other.connect();
+      try {
+        const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(t.db);
+        const { rows: otherRows } = await other.query<{ name: string }>('select current_database() as name');
+        expect(otherRows[0]?.name).not.toBe(rows[0]?.name);
+        await other.query('begin');
+        await other.query('select pg_current_xact_id()');
+        const organisation = await createTestOrganisation(t.db, t.clock);
+        await addEntries(t.db, organisation.id, 3);
+        let sealed = 0;
+        for (let run = 0; run < 3 && sealed < 4; run += 1) {
+          sealed += (await sealPendingEntries(t.db, { clock: t.clock })).sealed;
+        }
+        expect(sealed).toBeGreaterThanOrEqual(4);
+        expect(await sealedEventIds(t.db, organisation.id)).toHaveLength(4);
+      } finally {
+        await other.query('rollback').catch(() => {});
+        await other.end();
+      }
+    },
+  );
+
+  it('still waits for a transaction in this database that has not finished', async () => {
+    const organisation = await createTestOrganisation(t.db, t.clock);
+    await sealInBlocks(t.db, []);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let written = () => {};
+    const hasWritten = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const slow = t.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, systemContext(organisation.id, 'test'), t.clock.now(), {
+        action: 'test.write',
+        entityType: 'test',
+        entityId: 'slow',
+      });
+      written();
+      await held;
+    });
+    await hasWritten;
+    if (testBackend() === 'postgres') {
+      await addEntries(t.db, organisation.id, 1);
+      expect((await sealPendingEntries(t.db, { clock: t.clock })).sealed).toBe(0);
+    }
+    release();
+    await slow;
+    await sealInBlocks(t.db, []);
+    expect(await sealedEventIds(t.db, organisation.id)).toHaveLength(testBackend() === 'postgres' ? 3 : 2);
   });
 });
 

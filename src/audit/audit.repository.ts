@@ -57,17 +57,34 @@ export async function tryLockSequencer(executor: Executor): Promise<boolean> {
 
 export type SealCursor = { xact_id: string; event_id: number };
 
+// The sealing horizon: the oldest transaction still running that might write audit entries here
+// (every transaction before it has ended), or, when none is, the next transaction to start.
+// Transaction ids are shared by every database on a PostgreSQL server, and its snapshot lists the
+// transactions running in all of them: a long transaction in another database (a migration, a
+// report, another application's batch job) would otherwise hold sealing back here for as long as
+// it runs. Only transactions known to belong to another database are passed over; one whose
+// database cannot be seen is waited for.
+const sealingHorizon = sql`coalesce(
+  (select "running"."xid" from pg_snapshot_xip(pg_current_snapshot()) as "running" ("xid")
+    where ("running"."xid"::text::numeric % 4294967296)::bigint not in (
+      select "elsewhere"."backend_xid"::text::bigint from pg_stat_activity as "elsewhere"
+      where "elsewhere"."backend_xid" is not null
+        and "elsewhere"."datid" <> (select "oid" from pg_database where "datname" = current_database())
+    )
+    order by "running"."xid" limit 1),
+  pg_snapshot_xmax(pg_current_snapshot())
+)`;
+
 /**
- * Where the sequencer stopped, the oldest transaction still running (every older one has ended),
- * both as xid8 text, and whether the hash chain sealed before the Merkle tree is still to be
- * turned into its first leaves.
+ * Where the sequencer stopped, the sealing horizon (every transaction before it that could write
+ * here has ended), both as xid8 text, and whether the hash chain sealed before the Merkle tree is
+ * still to be turned into its first leaves.
  */
 export async function findSealCursor(
   executor: Executor,
 ): Promise<SealCursor & { horizon: string; chain_to_convert: boolean }> {
   const row = await sql<SealCursor & { horizon: string; chain_to_convert: boolean }>`
-    select "xact_id"::text as "xact_id", "event_id", "chain_to_convert",
-      pg_snapshot_xmin(pg_current_snapshot())::text as "horizon"
+    select "xact_id"::text as "xact_id", "event_id", "chain_to_convert", ${sealingHorizon}::text as "horizon"
     from "audit_seal_cursor"
   `.execute(executor);
   if (!row.rows[0]) throw new Error('The audit sequencer has no cursor: the database is not migrated');
@@ -479,7 +496,7 @@ export async function findChainPage(
 // lies after the cursor, or the cursor came from another server (see sealPendingEntries).
 const waitingToBeSealed = sql`(
   ("event"."xact_id", "event"."id") > ("cursor"."xact_id", "cursor"."event_id")
-  or "cursor"."xact_id" >= pg_snapshot_xmin(pg_current_snapshot())
+  or "cursor"."xact_id" >= ${sealingHorizon}
 )`;
 
 export async function countUnsealed(

@@ -205,7 +205,7 @@ describe('the audit chain', () => {
     const responses = await Promise.all(writes);
     await Promise.all(sealers);
     const statuses = responses.map((response) => response.statusCode);
-    expect(statuses.every((status) => status === 200 || status === 412)).toBe(true);
+    expect(statuses.filter((status) => status !== 200 && status !== 412)).toEqual([]);
     expect(statuses).toContain(200);
     while ((await sealPendingEntries(t.db, { clock: t.clock })).sealed > 0) {
       // drain
