@@ -47,7 +47,7 @@ export async function benchmarkAuditProofs(options: { adminUrl: string; rounds: 
           'manager', 'partner_organisation.update', 'partner_organisation', gen_random_uuid()::text,
           array['name', 'type'], 'success', gen_random_uuid()::text, '127.0.0.1',
           jsonb_build_object('reason', 'renamed', 'version', n), pg_current_xact_id()
-        from generate_series(${written + 1}, ${Math.min(written + 500, entries)}) as n
+        from generate_series(${written + 1}::int, ${Math.min(written + 500, entries)}::int) as n
       `.execute(db);
     }
     await sealAllPendingEntries(db, { clock: systemClock });
@@ -111,24 +111,34 @@ export async function benchmarkAuditProofs(options: { adminUrl: string; rounds: 
   benchmarkTenMillionLeaves();
 }
 
-/** Reads the sealed entries in the order verify does, and chains them: the baseline. */
+/**
+ * The baseline: the same entries read the way verify reads them (pages of 5,000, the next read
+ * while this one is hashed), each encoded as JSON and chained with SHA-256.
+ */
 async function chainOverEntries(db: Db, orgId: string): Promise<{ count: number; entries: AuditEventRow[] }> {
+  const readPage = async (afterSize: number) => {
+    const blocks = await auditRepository.findBlocksAfter(db, orgId, afterSize, 5_000);
+    const entries =
+      blocks.length === 0
+        ? []
+        : await auditRepository.findEntriesByIds(
+            db,
+            orgId,
+            blocks.flatMap((block) => block.event_ids),
+          );
+    return { blocks, entries };
+  };
   const all: AuditEventRow[] = [];
   let previous = GENESIS_HASH;
-  let afterSize = 0;
+  let nextPage = readPage(0);
   for (;;) {
-    const blocks = await auditRepository.findBlocksAfter(db, orgId, afterSize, 5_000);
+    const { blocks, entries } = await nextPage;
     if (blocks.length === 0) break;
-    const page = await auditRepository.findEntriesByIds(
-      db,
-      orgId,
-      blocks.flatMap((block) => block.event_ids),
-    );
-    for (const entry of page) {
+    nextPage = readPage(blocks.at(-1)!.tree_size);
+    for (const entry of entries) {
       previous = createHash('sha256').update(previous).update(JSON.stringify(entry)).digest('hex');
       all.push(entry!);
     }
-    afterSize = blocks.at(-1)!.tree_size;
   }
   return { count: all.length, entries: all };
 }

@@ -99,21 +99,32 @@ export async function checkTree(
     problem,
   });
   const pageEntries = 5_000;
-  // The next page is read while this one is hashed.
-  let nextPage = auditRepository.findBlocksAfter(executor, orgId, size, pageEntries);
+  // A page is the blocks holding about pageEntries entries, and those entries. The next page is
+  // read while this one is hashed.
+  const readPage = async (afterSize: number) => {
+    const blocks = await auditRepository.findBlocksAfter(executor, orgId, afterSize, pageEntries);
+    const entries =
+      blocks.length === 0
+        ? []
+        : await auditRepository.findEntriesByIds(
+            executor,
+            orgId,
+            blocks.flatMap((block) => block.event_ids),
+          );
+    return { blocks, entries };
+  };
+  let nextPage = readPage(size);
+  // A check that stops early leaves the page it read ahead unread: never an unhandled rejection.
+  nextPage.catch(() => {});
   while (size < range.toSize) {
-    const blocks = await nextPage;
+    const { blocks, entries } = await nextPage;
     if (blocks.length === 0) break;
     const pageStart = size;
     const last = blocks.at(-1)!;
     if (last.tree_size < range.toSize) {
-      nextPage = auditRepository.findBlocksAfter(executor, orgId, last.tree_size, pageEntries);
+      nextPage = readPage(last.tree_size);
+      nextPage.catch(() => {});
     }
-    const entries = await auditRepository.findEntriesByIds(
-      executor,
-      orgId,
-      blocks.flatMap((block) => block.event_ids),
-    );
     const chain =
       cutover && size < cutover.size
         ? await auditRepository.findChainHashes(

@@ -28,8 +28,10 @@ create table audit_blocks (
 );
 -- Hashes do not compress: stored as they are, a proof's 32-byte slice is read without the rest.
 alter table audit_blocks alter column nodes set storage external;
--- Which block holds an entry: for proofs named by the entry, and for "is it sealed yet".
-create index audit_blocks_event_ids_idx on audit_blocks using gin (event_ids);
+-- Which block holds an entry: for proofs named by the entry, and for "is it sealed yet", asked of
+-- every entry the sequencer examines. Without the pending list (fastupdate) every look-up would
+-- scan the entries added since the last clean-up; sealing adds them in batches anyway.
+create index audit_blocks_event_ids_idx on audit_blocks using gin (event_ids) with (fastupdate = off);
 create trigger audit_blocks_append_only before update or delete on audit_blocks
   for each row execute function refuse_audit_change();
 create trigger audit_blocks_no_truncate before truncate on audit_blocks
