@@ -521,19 +521,18 @@ export async function countUnsealed(
  * transaction recorded), or passed over by the sequencer.
  */
 export async function findUnchainedEventIds(db: Db, orgId: string, limit: number): Promise<number[]> {
-  // Against every sealed id at once (a hash anti-join), not a look-up per entry.
+  // As set differences, which PostgreSQL answers by hashing or sorting each side once: written as
+  // "not exists" it may look through every block's ids for every entry.
   const result = await sql<{ id: number }>`
-    select "event"."id" from "audit_events" as "event", "audit_seal_cursor" as "cursor"
-    where "event"."org_id" = ${orgId}
-      and ("event"."xact_id" is null or not ${waitingToBeSealed})
-      and not exists (
-        select 1 from "audit_blocks" cross join unnest("audit_blocks"."event_ids") as "sealed" ("id")
-        where "audit_blocks"."org_id" = ${orgId} and "sealed"."id" = "event"."id"
-      )
-      and not exists (
-        select 1 from "audit_chain" where "audit_chain"."org_id" = ${orgId} and "audit_chain"."event_id" = "event"."id"
-      )
-    order by "event"."id"
+    select "unchained"."id" from (
+      select "event"."id" from "audit_events" as "event", "audit_seal_cursor" as "cursor"
+      where "event"."org_id" = ${orgId} and ("event"."xact_id" is null or not ${waitingToBeSealed})
+      except
+      select unnest("event_ids") from "audit_blocks" where "org_id" = ${orgId}
+      except
+      select "event_id" from "audit_chain" where "org_id" = ${orgId}
+    ) as "unchained"
+    order by "unchained"."id"
     limit ${limit}
   `.execute(db);
   return result.rows.map((row) => row.id);
