@@ -5,7 +5,7 @@ import * as auditRepository from '../src/audit/audit.repository.ts';
 import { sealAllPendingEntries, verifyAuditChain } from '../src/audit/audit.service.ts';
 import type { AuditEventRow } from '../src/audit/audit.table.ts';
 import { chainHash, GENESIS_HASH } from '../src/audit/audit-hash.ts';
-import { inclusionProofFor } from '../src/audit/audit-tree.service.ts';
+import { inclusionProofFor, sealedEntryPages } from '../src/audit/audit-tree.service.ts';
 import { inclusionProof, leafHash, MemoryMerkleTree, verifyInclusion } from '../src/audit/merkle.ts';
 import { systemClock } from '../src/clock.ts';
 import { createDatabase } from '../src/db/create-db.ts';
@@ -116,25 +116,9 @@ export async function benchmarkAuditProofs(options: { adminUrl: string; rounds: 
  * while this one is hashed), each encoded as JSON and chained with SHA-256.
  */
 async function chainOverEntries(db: Db, orgId: string): Promise<{ count: number; entries: AuditEventRow[] }> {
-  const readPage = async (afterSize: number) => {
-    const blocks = await auditRepository.findBlocksAfter(db, orgId, afterSize, 5_000);
-    const entries =
-      blocks.length === 0
-        ? []
-        : await auditRepository.findEntriesByIds(
-            db,
-            orgId,
-            blocks.flatMap((block) => block.event_ids),
-          );
-    return { blocks, entries };
-  };
   const all: AuditEventRow[] = [];
   let previous = GENESIS_HASH;
-  let nextPage = readPage(0);
-  for (;;) {
-    const { blocks, entries } = await nextPage;
-    if (blocks.length === 0) break;
-    nextPage = readPage(blocks.at(-1)!.tree_size);
+  for await (const { entries } of sealedEntryPages(db, orgId, { fromSize: 0 })) {
     for (const entry of entries) {
       previous = createHash('sha256').update(previous).update(JSON.stringify(entry)).digest('hex');
       all.push(entry!);

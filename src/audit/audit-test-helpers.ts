@@ -1,10 +1,30 @@
 import { sql } from 'kysely';
+import type { ManualClock } from '../clock.ts';
+import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import * as auditRepository from './audit.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import { entryLeafHash } from './audit-hash.ts';
 import { buildBlock } from './audit-tree.service.ts';
 
 // For the audit trail's tests: reading sealed positions, and tampering as an attacker would.
+
+/** Records `count` entries for the organisation, a second apart; they wait to be sealed. */
+export async function recordTestEntries(
+  db: Db,
+  clock: ManualClock,
+  orgId: string,
+  count: number,
+): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    await recordAudit(db, systemContext(orgId, 'test'), clock.now(), {
+      action: 'test.write',
+      entityType: 'test',
+      entityId: String(index),
+    });
+    clock.advance(1000);
+  }
+}
 
 /** The organisation's sealed entries' ids, in seq order (index 0 is seq 1). */
 export async function sealedEventIds(db: Db, orgId: string): Promise<number[]> {

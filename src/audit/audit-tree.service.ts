@@ -98,33 +98,12 @@ export async function checkTree(
     firstBadSeq,
     problem,
   });
-  const pageEntries = 5_000;
-  // A page is the blocks holding about pageEntries entries, and those entries. The next page is
-  // read while this one is hashed.
-  const readPage = async (afterSize: number) => {
-    const blocks = await auditRepository.findBlocksAfter(executor, orgId, afterSize, pageEntries);
-    const entries =
-      blocks.length === 0
-        ? []
-        : await auditRepository.findEntriesByIds(
-            executor,
-            orgId,
-            blocks.flatMap((block) => block.event_ids),
-          );
-    return { blocks, entries };
-  };
-  let nextPage = readPage(size);
-  // A check that stops early leaves the page it read ahead unread: never an unhandled rejection.
-  nextPage.catch(() => {});
-  while (size < range.toSize) {
-    const { blocks, entries } = await nextPage;
-    if (blocks.length === 0) break;
+  for await (const { blocks, entries } of sealedEntryPages(executor, orgId, {
+    fromSize: size,
+    toSize: range.toSize,
+  })) {
     const pageStart = size;
     const last = blocks.at(-1)!;
-    if (last.tree_size < range.toSize) {
-      nextPage = readPage(last.tree_size);
-      nextPage.catch(() => {});
-    }
     const chain =
       cutover && size < cutover.size
         ? await auditRepository.findChainHashes(
@@ -192,9 +171,44 @@ export async function checkTree(
       size = block.tree_size;
       if (size >= range.toSize) break;
     }
-    if (last.tree_size >= range.toSize) break;
+    if (size >= range.toSize) break;
   }
   return { checked, size, firstBadSeq: null, problem: null };
+}
+
+/**
+ * The sealed entries after tree size `fromSize`, a page at a time: the blocks holding about 5,000
+ * entries, and those entries in order (null where one no longer exists). The next page is read
+ * while the caller works on this one.
+ */
+export async function* sealedEntryPages(
+  executor: Executor,
+  orgId: string,
+  range: { fromSize: number; toSize?: number },
+): AsyncGenerator<{ blocks: auditRepository.StoredBlock[]; entries: (AuditEventRow | null)[] }> {
+  const toSize = range.toSize ?? Number.POSITIVE_INFINITY;
+  const readPage = async (afterSize: number) => {
+    const blocks = await auditRepository.findBlocksAfter(executor, orgId, afterSize, 5_000);
+    const ids = blocks.flatMap((block) => block.event_ids);
+    return {
+      blocks,
+      entries: ids.length === 0 ? [] : await auditRepository.findEntriesByIds(executor, orgId, ids),
+    };
+  };
+  let nextPage = readPage(range.fromSize);
+  try {
+    for (;;) {
+      const page = await nextPage;
+      const last = page.blocks.at(-1);
+      if (!last) return;
+      if (last.tree_size < toSize) nextPage = readPage(last.tree_size);
+      yield page;
+      if (last.tree_size >= toSize) return;
+    }
+  } finally {
+    // A caller that stops early leaves the page read ahead unread: never an unhandled rejection.
+    nextPage.catch(() => {});
+  }
 }
 
 /** Runs a computation over the tree's perfect subtrees, each read from the block that stores it. */

@@ -15,7 +15,7 @@ import * as auditRepository from './audit.repository.ts';
 import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
 import { chainHash, entryLeafHash, GENESIS_HASH } from './audit-hash.ts';
 import { checkProof } from './audit-proof-check.ts';
-import { asSuperuser, eventIdAt, sealedEventIds } from './audit-test-helpers.ts';
+import { asSuperuser, eventIdAt, recordTestEntries, sealedEventIds } from './audit-test-helpers.ts';
 import { consistencyProofFor, inclusionProofFor, treeHeadAt } from './audit-tree.service.ts';
 import {
   CHAIN_CHECKPOINT_FORMAT,
@@ -44,14 +44,7 @@ afterAll(async () => {
 });
 
 async function addEntries(db: Db, orgId: string, count: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    await recordAudit(db, systemContext(orgId, 'test'), t.clock.now(), {
-      action: 'test.write',
-      entityType: 'test',
-      entityId: String(index),
-    });
-    t.clock.advance(1000);
-  }
+  await recordTestEntries(db, t.clock, orgId, count);
 }
 
 /** Seals in blocks of the sizes given, one after another, then whatever is left. */

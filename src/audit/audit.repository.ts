@@ -180,16 +180,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
-export type NewBlock = {
-  org_id: string;
-  start_size: number;
-  tree_size: number;
-  event_ids: number[];
-  nodes: Buffer;
-  frontier: Buffer;
-  tree_head: Buffer;
-  previous_head: Buffer;
-};
+export type NewBlock = Omit<StoredBlock, 'sealed_at'> & { org_id: string };
 
 /** Appends sealed blocks and moves the cursor past what they hold, in one statement. */
 export async function appendBlocks(
@@ -223,34 +214,22 @@ export async function appendBlocks(
 export async function findChainToConvert(
   executor: Executor,
 ): Promise<{ org_id: string; size: number; tip: TreeTip | null } | undefined> {
-  const result = await sql<{
-    org_id: string;
-    size: number;
-    tree_size: number | null;
-    frontier: Uint8Array | null;
-    tree_head: Uint8Array | null;
-  }>`
-    select "cutover"."org_id", "cutover"."size", "tip"."tree_size", "tip"."frontier", "tip"."tree_head"
-    from "audit_chain_cutover" as "cutover"
-    left join lateral (
-      select "tree_size", "frontier", "tree_head" from "audit_blocks"
-      where "audit_blocks"."org_id" = "cutover"."org_id"
-      order by "tree_size" desc limit 1
-    ) as "tip" on true
-    where coalesce("tip"."tree_size", 0) < "cutover"."size"
-    order by "cutover"."org_id"
-    limit 1
-  `.execute(executor);
-  const row = result.rows[0];
-  if (!row) return undefined;
-  return {
-    org_id: row.org_id,
-    size: Number(row.size),
-    tip:
-      row.tree_size === null || !row.frontier || !row.tree_head
-        ? null
-        : { size: Number(row.tree_size), frontier: asBuffer(row.frontier), head: asBuffer(row.tree_head) },
-  };
+  // One row per organisation sealed before the tree, read once per batch while upgrading.
+  const cutovers = await executor
+    .selectFrom('audit_chain_cutover')
+    .select(['org_id', 'size'])
+    .orderBy('org_id')
+    .execute();
+  const tips = await findTreeTips(
+    executor,
+    cutovers.map((cutover) => cutover.org_id),
+  );
+  for (const cutover of cutovers) {
+    const tip = tips.get(cutover.org_id) ?? null;
+    if ((tip?.size ?? 0) < Number(cutover.size))
+      return { org_id: cutover.org_id, size: Number(cutover.size), tip };
+  }
+  return undefined;
 }
 
 export async function markChainConverted(executor: Executor): Promise<void> {

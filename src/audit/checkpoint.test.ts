@@ -6,13 +6,18 @@ import { type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, type TestApp } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
-import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import * as auditRepository from './audit.repository.ts';
-import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
+import { sealPendingEntries, verifyAuditChain } from './audit.service.ts';
 import type { AuditBlocksTable, AuditEventRow } from './audit.table.ts';
-import { asSuperuser, eventIdAt as eventIdAtSeq, rebuildTree, sealedEventIds } from './audit-test-helpers.ts';
+import {
+  asSuperuser,
+  eventIdAt as eventIdAtSeq,
+  rebuildTree,
+  recordTestEntries,
+  sealedEventIds,
+} from './audit-test-helpers.ts';
 import {
   type CheckpointSettings,
   checkpointDigest,
@@ -44,14 +49,7 @@ afterAll(async () => {
 });
 
 async function addEntries(db: Db, orgId: string, count: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    await recordAudit(db, systemContext(orgId, 'test'), t.clock.now(), {
-      action: 'test.write',
-      entityType: 'test',
-      entityId: String(index),
-    });
-    t.clock.advance(1000);
-  }
+  await recordTestEntries(db, t.clock, orgId, count);
   await sealPendingEntries(db, { clock: t.clock });
 }
 

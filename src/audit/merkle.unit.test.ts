@@ -66,6 +66,24 @@ function flipBit(hash: Uint8Array, bit = 0): Buffer {
   return copy;
 }
 
+/** Each hash of a proof with a bit flipped (three ways), and each pair of neighbours swapped. */
+function hashMutations(proof: Buffer[]): [string, Buffer[]][] {
+  const mutations: [string, Buffer[]][] = [];
+  for (let at = 0; at < proof.length; at += 1) {
+    for (const bit of [0, 7, 255]) {
+      const flipped = [...proof];
+      flipped[at] = flipBit(proof[at]!, bit);
+      mutations.push([`bit ${bit} of hash ${at} flipped`, flipped]);
+    }
+    if (at + 1 < proof.length) {
+      const swapped = [...proof];
+      [swapped[at], swapped[at + 1]] = [proof[at + 1]!, proof[at]!];
+      mutations.push([`hashes ${at} and ${at + 1} swapped`, swapped]);
+    }
+  }
+  return mutations;
+}
+
 describe('tree heads, inclusion and consistency proofs against the RFC’s definitions', () => {
   it('hashes the empty tree, a leaf and a node with the 0x00 and 0x01 prefixes', () => {
     expect(EMPTY_TREE_HEAD.toString('hex')).toBe(
@@ -230,18 +248,7 @@ describe('malformed inclusion proofs', () => {
       ['short hash', { ...valid, proof: [proof[0]!.subarray(0, 31), ...proof.slice(1)] }],
       ['long hash', { ...valid, proof: [Buffer.concat([proof[0]!, Buffer.from([0])]), ...proof.slice(1)] }],
     ];
-    for (let at = 0; at < proof.length; at += 1) {
-      for (const bit of [0, 7, 255]) {
-        const flipped = [...proof];
-        flipped[at] = flipBit(proof[at]!, bit);
-        cases.push([`bit ${bit} of hash ${at} flipped`, { ...valid, proof: flipped }]);
-      }
-      if (at + 1 < proof.length) {
-        const swapped = [...proof];
-        [swapped[at], swapped[at + 1]] = [proof[at + 1]!, proof[at]!];
-        cases.push([`siblings ${at} and ${at + 1} swapped`, { ...valid, proof: swapped }]);
-      }
-    }
+    for (const [name, mutated] of hashMutations(proof)) cases.push([name, { ...valid, proof: mutated }]);
     return { valid, cases };
   }
 
@@ -361,18 +368,7 @@ describe('malformed consistency proofs', () => {
       ['prepended first root', { ...valid, proof: [valid.firstRoot, ...proof] }],
       ['short hash', { ...valid, proof: [proof[0]!.subarray(1), ...proof.slice(1)] }],
     ];
-    for (let at = 0; at < proof.length; at += 1) {
-      for (const bit of [0, 7, 255]) {
-        const flipped = [...proof];
-        flipped[at] = flipBit(proof[at]!, bit);
-        cases.push([`bit ${bit} of hash ${at} flipped`, { ...valid, proof: flipped }]);
-      }
-      if (at + 1 < proof.length) {
-        const swapped = [...proof];
-        [swapped[at], swapped[at + 1]] = [proof[at + 1]!, proof[at]!];
-        cases.push([`hashes ${at} and ${at + 1} swapped`, { ...valid, proof: swapped }]);
-      }
-    }
+    for (const [name, mutated] of hashMutations(proof)) cases.push([name, { ...valid, proof: mutated }]);
     return { valid, cases };
   }
 
