@@ -93,15 +93,16 @@ export async function findSealCursor(
 
 export type EntryToSeal = AuditEventRow & { xact_id: string; already_sealed: boolean };
 
-// Whether the entry aliased "event" is sealed: in one of its organisation's blocks (the GIN index
-// on event_ids answers), or in the hash chain sealed before them.
-const inChain = sql`(exists (
-  select 1 from "audit_blocks"
-  where "audit_blocks"."org_id" = "event"."org_id" and "audit_blocks"."event_ids" @> array["event"."id"]
-) or exists (
-  select 1 from "audit_chain"
-  where "audit_chain"."org_id" = "event"."org_id" and "audit_chain"."event_id" = "event"."id"
-))`;
+// The ids of every sealed entry, of all organisations or one: the blocks' and the hash chain's from
+// before them. Whether entries are sealed is always asked of a set of them at once, as a set
+// difference or against the few blocks that hold any of them (the GIN index on event_ids): asked
+// entry by entry, a plan that reads the organisation's blocks for each entry is quadratic.
+function sealedIds(orgId: string | null) {
+  const ofOrganisation = orgId === null ? sql`` : sql`where "org_id" = ${orgId}`;
+  return sql`(select unnest("event_ids") from "audit_blocks" ${ofOrganisation}
+    union all
+    select "event_id" from "audit_chain" ${ofOrganisation})`;
+}
 
 // What the sequencer reads of an entry: what its hash covers, and where it stands in sealing order.
 const entryToSealColumns = sql`${sql.join(hashedEntryFields.map((column) => sql.ref(`event.${column}`)))},
@@ -119,12 +120,25 @@ export async function findEntriesToSeal(
   limit: number,
 ): Promise<EntryToSeal[]> {
   const result = await sql<EntryToSeal>`
-    select ${entryToSealColumns}, ${inChain} as "already_sealed"
-    from "audit_events" as "event"
-    where ("event"."xact_id", "event"."id") > (${cursor.xact_id}::xid8, ${cursor.event_id}::bigint)
-      and "event"."xact_id" < ${cursor.horizon}::xid8
-    order by "event"."xact_id", "event"."id"
-    limit ${limit}
+    with "candidate" as materialized (
+      select ${entryToSealColumns}
+      from "audit_events" as "event"
+      where ("event"."xact_id", "event"."id") > (${cursor.xact_id}::xid8, ${cursor.event_id}::bigint)
+        and "event"."xact_id" < ${cursor.horizon}::xid8
+      order by "event"."xact_id", "event"."id"
+      limit ${limit}
+    ), "ids" as materialized (
+      select coalesce(array_agg("id"), '{}') as "ids" from "candidate"
+    ), "sealed" as (
+      select unnest("block"."event_ids") as "id" from "audit_blocks" as "block", "ids"
+      where "block"."event_ids" && "ids"."ids"
+      union
+      select "chain"."event_id" from "candidate"
+      join "audit_chain" as "chain" on "chain"."org_id" = "candidate"."org_id" and "chain"."event_id" = "candidate"."id"
+    )
+    select "candidate".*, "sealed"."id" is not null as "already_sealed"
+    from "candidate" left join "sealed" on "sealed"."id" = "candidate"."id"
+    order by "candidate"."xact_id", "candidate"."id"
   `.execute(executor);
   return result.rows;
 }
@@ -137,7 +151,10 @@ export async function findUnsealedEntries(executor: Executor, limit: number): Pr
   const result = await sql<EntryToSeal>`
     select ${entryToSealColumns}, false as "already_sealed"
     from "audit_events" as "event"
-    where "event"."xact_id" is not null and not ${inChain}
+    where "event"."id" in (
+      select "id" from "audit_events" where "xact_id" is not null
+      except ${sealedIds(null)}
+    )
     order by "event"."id"
     limit ${limit}
   `.execute(executor);
@@ -484,9 +501,12 @@ export async function countUnsealed(
 ): Promise<{ pending: number; oldest: Date | null }> {
   const result = await sql<{ pending: number; oldest: Date | null }>`
     select count(*) as "pending", min("event"."occurred_at") as "oldest"
-    from "audit_events" as "event", "audit_seal_cursor" as "cursor"
-    where "event"."org_id" = ${orgId} and "event"."xact_id" is not null
-      and ${waitingToBeSealed} and not ${inChain}
+    from "audit_events" as "event"
+    where "event"."org_id" = ${orgId} and "event"."id" in (
+      select "event"."id" from "audit_events" as "event", "audit_seal_cursor" as "cursor"
+      where "event"."org_id" = ${orgId} and "event"."xact_id" is not null and ${waitingToBeSealed}
+      except ${sealedIds(orgId)}
+    )
   `.execute(db);
   const row = result.rows[0];
   return {
@@ -506,10 +526,7 @@ export async function findUnchainedEventIds(db: Db, orgId: string, limit: number
     select "unchained"."id" from (
       select "event"."id" from "audit_events" as "event", "audit_seal_cursor" as "cursor"
       where "event"."org_id" = ${orgId} and ("event"."xact_id" is null or not ${waitingToBeSealed})
-      except
-      select unnest("event_ids") from "audit_blocks" where "org_id" = ${orgId}
-      except
-      select "event_id" from "audit_chain" where "org_id" = ${orgId}
+      except ${sealedIds(orgId)}
     ) as "unchained"
     order by "unchained"."id"
     limit ${limit}
