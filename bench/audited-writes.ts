@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { sealAllPendingEntries } from '../src/audit/audit.service.ts';
 import { createApiToken } from '../src/auth/auth.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
@@ -67,6 +68,11 @@ export async function benchmarkAuditedWrites(options: {
     clock: systemClock,
   });
 
+  // The set-up above wrote audit entries with no server running to seal them: seal them now, as
+  // the CLI does, or they wait for the first audited server, which starts only after the first
+  // baseline run (2 s warm-up, 8 s run, two starts: the 12 s "maximum seal delay" once reported).
+  await sealAllPendingEntries(handle.db, { clock: systemClock });
+
   // The server as `npm start` runs it.
   const start = startCommand();
   const body = { name: 'Riverside Surgery', type: 'gp' };
@@ -121,17 +127,24 @@ export async function benchmarkAuditedWrites(options: {
     }
   }
 
+  // Each entry's delay: from the change it records to the block that sealed it.
   const sealing = await sql<{ p50: number; p99: number; max: number; unsealed: number }>`
+    with "delay" as (
+      select extract(epoch from block.sealed_at - event.occurred_at) * 1000 as ms
+      from audit_blocks as block
+      cross join unnest(block.event_ids) as sealed (id)
+      join audit_events as event on event.org_id = block.org_id and event.id = sealed.id
+      where block.org_id = ${organisation.id}
+    )
     select
-      percentile_cont(0.5) within group (order by extract(epoch from c.sealed_at - e.occurred_at)) * 1000 as p50,
-      percentile_cont(0.99) within group (order by extract(epoch from c.sealed_at - e.occurred_at)) * 1000 as p99,
-      max(extract(epoch from c.sealed_at - e.occurred_at)) * 1000 as max,
+      percentile_cont(0.5) within group (order by ms) as p50,
+      percentile_cont(0.99) within group (order by ms) as p99,
+      max(ms) as max,
       (select count(*) from audit_events as waiting
         where waiting.org_id = ${organisation.id}
-          and not exists (select 1 from audit_chain as sealed
-            where sealed.org_id = waiting.org_id and sealed.event_id = waiting.id)) as unsealed
-    from audit_chain c join audit_events e on e.org_id = c.org_id and e.id = c.event_id
-    where c.org_id = ${organisation.id}
+          and not exists (select 1 from audit_blocks as block
+            where block.org_id = waiting.org_id and block.event_ids @> array[waiting.id])) as unsealed
+    from "delay"
   `.execute(handle.db);
   await handle.close();
 
@@ -142,8 +155,8 @@ export async function benchmarkAuditedWrites(options: {
   printFigure({
     figure: 'audited_write_ratio',
     value: Number(ratio.toFixed(3)),
-    target: '>= 0.6',
-    met: ratio >= 0.6,
+    target: '>= 0.7',
+    met: ratio >= 0.7,
     round_ratios: roundRatios.map((value) => Number(value.toFixed(3))),
     ratio_of_medians: Number((median(audited) / median(baseline)).toFixed(3)),
     audited_writes_per_s: Math.round(median(audited)),
@@ -166,8 +179,10 @@ export async function benchmarkAuditedWrites(options: {
     p50: Math.round(Number(delays?.p50 ?? 0)),
     p99: Math.round(Number(delays?.p99 ?? 0)),
     max: Math.round(Number(delays?.max ?? 0)),
+    target: 'p99 < 500, max < 2000',
+    met: Number(delays?.p99 ?? 0) < 500 && Number(delays?.max ?? 0) < 2000,
     unsealed_after_stop: Number(delays?.unsealed ?? 0),
-    note: 'time from an audited change to its entry being sealed into the hash chain, under the load above',
+    note: 'time from an audited change to its entry being sealed into a block of the Merkle tree, under the load above',
   });
 }
 

@@ -2,6 +2,7 @@
 // baseline measured in the same run; quote medians (each figure is the median of several runs).
 // Load goes to 127.0.0.1 only and every run is bounded in time.
 import fs from 'node:fs';
+import { benchmarkAuditProofs } from './audit-proofs.ts';
 import { benchmarkAuditedWrites } from './audited-writes.ts';
 import { benchmarkChannelChoice } from './channel-choice.ts';
 import { benchmarkEmbeddedStart } from './embedded-start.ts';
@@ -19,6 +20,7 @@ const logFile = '.bench/servers.log';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'audited-writes': () => benchmarkAuditedWrites({ adminUrl, rounds, seconds, logFile }),
+  'audit-proofs': () => benchmarkAuditProofs({ adminUrl, rounds }),
   'embedded-start': () => benchmarkEmbeddedStart({ rounds, logFile }),
   'channel-choice': () => benchmarkChannelChoice({ rounds }),
   'register-search': () => benchmarkRegisterSearch({ adminUrl, rounds, logFile }),

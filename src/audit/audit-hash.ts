@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { AuditEventRow } from './audit.table.ts';
+import { leafHash } from './merkle.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -90,4 +91,9 @@ export function chainHash(previousHash: string, seq: number, event: AuditEventRo
   input.writeBigUInt64BE(BigInt(seq), 33);
   input.write(canonical, 41, 'utf8');
   return createHash('sha256').update(input).digest('hex');
+}
+
+/** The entry's leaf in its organisation's Merkle tree: SHA-256(0x00 ‖ canonical entry). */
+export function entryLeafHash(event: AuditEventRow): Buffer {
+  return leafHash(canonicalEntry(event));
 }

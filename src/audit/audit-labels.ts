@@ -79,6 +79,8 @@ export const actionPhrases: Record<string, string> = {
   'attention_item.resolve': 'dealt with something that needed attention',
   'audit.access_history': 'looked at who has accessed a record',
   'audit.verify': 'checked the audit trail',
+  'audit.proof': 'asked for proof that an audit entry is in the audit trail',
+  'audit.consistency_proof': 'asked for proof that the audit trail only grew',
   'audit.rollback_accepted': 'accepted a restored audit trail',
   'session.sign_in': 'signed in',
   'session.sign_out': 'signed out',

@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
-import { auditVerifiers } from '../auth/role-groups.ts';
+import { accountableReaders as accessHistoryReaders, auditVerifiers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { recordAudit } from './audit.service.ts';
-import { verifyAuditTrail } from './checkpoint.ts';
+import {
+  consistencyProofQuery,
+  consistencyProofSchema,
+  inclusionProofQuery,
+  inclusionProofSchema,
+} from './audit-proof.schemas.ts';
+import { proveConsistency, proveEntry, verifyAuditTrail } from './checkpoint.ts';
 
 const chainReportSchema = z
   .object({
@@ -69,6 +75,67 @@ export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPlug
             problem: report?.checkpoint.problem ?? null,
           },
         };
+      },
+    );
+
+    // Proofs are for whoever may read the audit trail: they carry an entry as its leaf covers it.
+    app.get(
+      '/api/audit/proof',
+      {
+        config: { access: accessHistoryReaders },
+        schema: {
+          tags: ['Audit'],
+          summary:
+            'Prove that an audit entry is in your organisation’s audit trail: its RFC 9162 inclusion proof against a signed checkpoint, checkable offline with `liaison audit verify-proof`',
+          querystring: inclusionProofQuery,
+          response: { 200: inclusionProofSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const context = requestContext(request);
+        const answer = await proveEntry(db, {
+          orgId: context.orgId,
+          entryId: request.query.entry,
+          ...(request.query.size !== undefined ? { size: request.query.size } : {}),
+          settings: config.auditCheckpoint,
+        });
+        await recordAudit(db, context, clock.now(), {
+          action: 'audit.proof',
+          entityType: 'audit_chain',
+          entityId: context.orgId,
+          details: { entryId: answer.proof.entryId, treeSize: answer.proof.treeSize },
+        });
+        return answer;
+      },
+    );
+
+    app.get(
+      '/api/audit/consistency',
+      {
+        config: { access: accessHistoryReaders },
+        schema: {
+          tags: ['Audit'],
+          summary:
+            'Prove that your organisation’s audit trail at one size is the start of the trail at a later size (an RFC 9162 consistency proof between two checkpoints), checkable offline with `liaison audit verify-proof`',
+          querystring: consistencyProofQuery,
+          response: { 200: consistencyProofSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const context = requestContext(request);
+        const answer = await proveConsistency(db, {
+          orgId: context.orgId,
+          fromSize: request.query.from,
+          toSize: request.query.to,
+          settings: config.auditCheckpoint,
+        });
+        await recordAudit(db, context, clock.now(), {
+          action: 'audit.consistency_proof',
+          entityType: 'audit_chain',
+          entityId: context.orgId,
+          details: { fromSize: answer.proof.fromSize, toSize: answer.proof.toSize },
+        });
+        return answer;
       },
     );
   };

@@ -3,7 +3,8 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import * as auditRepository from './audit.repository.ts';
 import type { AuditOutcome } from './audit.table.ts';
-import { chainHash, GENESIS_HASH } from './audit-hash.ts';
+import { chainHash, entryLeafHash, GENESIS_HASH } from './audit-hash.ts';
+import { buildBlock, chainEntryLeaf, checkTree } from './audit-tree.service.ts';
 
 export type AuditRecord = {
   /** What happened, as `<entity>.<verb>`: `user.create`, `session.sign_in`, `person.view`. */
@@ -82,10 +83,11 @@ export async function changeWithAudit<Row>(
 export type SealResult = { organisations: number; sealed: number };
 
 /**
- * Seals committed audit entries into their organisations' hash chains, in batches, in the order
- * of the transactions that wrote them (see findEntriesToSeal). Each organisation has its own
- * chain, and no write ever waits for one: the chain's cost is paid here, once per batch. Bounded:
- * at most `batchSize` entries per call; whatever is left is taken on the next.
+ * Seals committed audit entries into their organisations' Merkle trees, in batches, in the order
+ * of the transactions that wrote them (see findEntriesToSeal): one block per organisation per
+ * batch. No write ever waits for a tree: its cost is paid here, once per batch, and appending
+ * reads only the last block's right edge. Bounded: at most `batchSize` entries per call;
+ * whatever is left is taken on the next.
  */
 export async function sealPendingEntries(
   db: Db,
@@ -95,9 +97,13 @@ export async function sealPendingEntries(
   return db.transaction().execute(async (trx) => {
     if (!(await auditRepository.tryLockSequencer(trx))) return { organisations: 0, sealed: 0 };
     const cursor = await auditRepository.findSealCursor(trx);
+    if (cursor.chain_to_convert) {
+      const converted = await convertChain(trx, options.clock, batchSize);
+      if (converted) return converted;
+    }
     // The cursor only ever takes a transaction older than a past horizon, so one at or beyond
     // today's was written by another server: the database was restored from a logical backup.
-    // Every entry present has ended; entries in no chain are sealed oldest first, and then the
+    // Every entry present has ended; entries in no block are sealed oldest first, and then the
     // cursor starts again from this server's first transaction.
     const restored = BigInt(cursor.xact_id) >= BigInt(cursor.horizon);
     const examined = restored
@@ -113,21 +119,59 @@ export async function sealPendingEntries(
     } else {
       return { organisations: 0, sealed: 0 };
     }
-    const events = examined.filter((event) => !event.already_sealed);
-    const orgIds = [...new Set(events.map((event) => event.org_id))];
-    const heads = await auditRepository.findChainHeads(trx, orgIds);
-    const entries = events.map((event) => {
-      const head = heads.get(event.org_id);
-      const seq = (head?.seq ?? 0) + 1;
-      const entryHash = chainHash(head?.entry_hash ?? GENESIS_HASH, seq, event);
-      heads.set(event.org_id, { seq, entry_hash: entryHash });
-      return { org_id: event.org_id, seq, event_id: event.id, entry_hash: entryHash };
-    });
-    await auditRepository.appendToChains(trx, options.clock.now(), entries, nextCursor);
-    return { organisations: orgIds.length, sealed: entries.length };
+    const byOrganisation = new Map<string, { eventId: number; leaf: Buffer }[]>();
+    for (const event of examined) {
+      if (event.already_sealed) continue;
+      let entries = byOrganisation.get(event.org_id);
+      if (!entries) {
+        entries = [];
+        byOrganisation.set(event.org_id, entries);
+      }
+      entries.push({ eventId: event.id, leaf: entryLeafHash(event) });
+    }
+    const tips = await auditRepository.findTreeTips(trx, [...byOrganisation.keys()]);
+    const blocks = [...byOrganisation].map(([orgId, entries]) =>
+      buildBlock(orgId, tips.get(orgId) ?? null, entries),
+    );
+    await auditRepository.appendBlocks(trx, options.clock.now(), blocks, nextCursor);
+    return {
+      organisations: blocks.length,
+      sealed: blocks.reduce((total, block) => total + block.event_ids.length, 0),
+    };
   });
 }
 
+/**
+ * Turns the next part of a hash chain sealed before the Merkle tree into the tree's first leaves,
+ * in chain order, before anything new is sealed after them. Null once every chain is converted.
+ */
+async function convertChain(trx: Executor, clock: Clock, batchSize: number): Promise<SealResult | null> {
+  const chain = await auditRepository.findChainToConvert(trx);
+  if (!chain) {
+    await auditRepository.markChainConverted(trx);
+    return null;
+  }
+  const size = chain.tip?.size ?? 0;
+  const count = Math.min(batchSize, chain.size - size);
+  const links = await auditRepository.findChainHashes(trx, chain.org_id, size, count);
+  const entries = await auditRepository.findEntriesByIds(
+    trx,
+    chain.org_id,
+    links.map((link) => link.event_id),
+  );
+  const bySeq = new Map(links.map((link, index) => [link.seq, { link, entry: entries[index] ?? null }]));
+  const leaves: { eventId: number; leaf: Buffer }[] = [];
+  for (let seq = size + 1; seq <= size + count; seq += 1) {
+    // A link gone from the chain keeps its place (with no entry), so every later entry stays at
+    // the position the chain gave it; checking the chain reports the gap.
+    const found = bySeq.get(seq);
+    leaves.push({ eventId: found?.link.event_id ?? 0, leaf: chainEntryLeaf(found?.entry ?? null, seq) });
+  }
+  const block = buildBlock(chain.org_id, chain.tip, leaves);
+  const cursor = await auditRepository.findSealCursor(trx);
+  await auditRepository.appendBlocks(trx, clock.now(), [block], cursor);
+  return { organisations: 1, sealed: leaves.length };
+}
 /**
  * Seals everything written so far, batch after batch: for a stopping server and for commands run
  * while no server may be sealing. Stops early if another process holds the sequencer.
@@ -168,37 +212,16 @@ export async function verifyAuditChain(
 }
 
 async function verifyOrganisationChain(db: Db, orgId: string, clock: Clock): Promise<ChainReport> {
-  const pageSize = 5_000;
-  let previousHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let firstBadSeq: number | null = null;
-  let problem: string | null = null;
-  let checked = 0;
-
-  while (firstBadSeq === null) {
-    const page = await auditRepository.findChainPage(db, orgId, expectedSeq - 1, pageSize);
-    for (const entry of page) {
-      if (entry.seq !== expectedSeq) {
-        firstBadSeq = expectedSeq;
-        problem = `entry ${expectedSeq} is missing (the chain continues at ${entry.seq})`;
-        break;
-      }
-      if (!entry.event_present) {
-        firstBadSeq = entry.seq;
-        problem = `the audit entry sealed at ${entry.seq} no longer exists`;
-        break;
-      }
-      const recomputed = chainHash(previousHash, entry.seq, entry);
-      if (recomputed !== entry.entry_hash) {
-        firstBadSeq = entry.seq;
-        problem = `entry ${entry.seq} does not match its hash: it was changed, moved or replaced`;
-        break;
-      }
-      previousHash = entry.entry_hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-    if (page.length < pageSize) break;
+  const tree = await checkTree(db, orgId, { fromSize: 0, toSize: Number.POSITIVE_INFINITY });
+  let { firstBadSeq, problem } = tree;
+  let checked = tree.checked;
+  // Entries of the hash chain sealed before the tree that the sequencer has yet to turn into
+  // leaves (for a moment after upgrading) are checked as a chain.
+  const cutover = await auditRepository.findChainCutover(db, orgId);
+  if (firstBadSeq === null && cutover && tree.size < cutover.size) {
+    const rest = await checkChainAfter(db, orgId, tree.size, cutover.size);
+    ({ firstBadSeq, problem } = rest);
+    checked += rest.checked;
   }
 
   const unsealed = await auditRepository.countUnsealed(db, orgId);
@@ -218,4 +241,44 @@ async function verifyOrganisationChain(db: Db, orgId: string, clock: Clock): Pro
     problem,
     unchainedEventIds,
   };
+}
+
+async function checkChainAfter(
+  db: Db,
+  orgId: string,
+  afterSeq: number,
+  toSeq: number,
+): Promise<{ checked: number; firstBadSeq: number | null; problem: string | null }> {
+  let previousHash =
+    afterSeq === 0
+      ? GENESIS_HASH
+      : ((await auditRepository.findChainHashes(db, orgId, afterSeq - 1, 1))[0]?.entry_hash ?? GENESIS_HASH);
+  let checked = 0;
+  for (let seq = afterSeq + 1; seq <= toSeq; ) {
+    const page = await auditRepository.findChainPage(db, orgId, seq - 1, Math.min(5_000, toSeq - seq + 1));
+    if (page.length === 0) return { checked, firstBadSeq: seq, problem: `entry ${seq} is missing` };
+    for (const entry of page) {
+      if (entry.seq !== seq) {
+        return {
+          checked,
+          firstBadSeq: seq,
+          problem: `entry ${seq} is missing (the chain continues at ${entry.seq})`,
+        };
+      }
+      if (!entry.event_present) {
+        return { checked, firstBadSeq: seq, problem: `the audit entry sealed at ${seq} no longer exists` };
+      }
+      if (chainHash(previousHash, seq, entry) !== entry.entry_hash) {
+        return {
+          checked,
+          firstBadSeq: seq,
+          problem: `entry ${seq} does not match its hash: it was changed, moved or replaced`,
+        };
+      }
+      previousHash = entry.entry_hash;
+      checked += 1;
+      seq += 1;
+    }
+  }
+  return { checked, firstBadSeq: null, problem: null };
 }

@@ -30,8 +30,34 @@ export type AuditSealCursorTable = {
   only_row: ColumnType<boolean, never, never>;
   xact_id: string;
   event_id: number;
+  /** Whether entries of the hash chain sealed before the Merkle tree still wait to become its first leaves. */
+  chain_to_convert: ColumnType<boolean, never, boolean>;
 };
 
+/**
+ * A sealed batch of an organisation's entries: positions start_size + 1 … tree_size of its
+ * Merkle tree. Hashes are 32 raw bytes; see the migration that creates it for the layout.
+ */
+export type AuditBlocksTable = {
+  org_id: string;
+  tree_size: number;
+  start_size: number;
+  event_ids: number[];
+  nodes: Uint8Array;
+  frontier: Uint8Array;
+  tree_head: Uint8Array;
+  previous_head: Uint8Array;
+  sealed_at: Date;
+};
+
+/** Where an organisation's hash chain, sealed before the Merkle tree, ends: the tree's verified prefix. */
+export type AuditChainCutoverTable = {
+  org_id: string;
+  size: number;
+  head_hash: string;
+};
+
+/** The hash chain sealed before the Merkle tree, one row per entry; frozen: nothing is added. */
 export type AuditChainTable = {
   org_id: string;
   seq: number;

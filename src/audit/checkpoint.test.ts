@@ -6,13 +6,18 @@ import { type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, type TestApp } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
-import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import * as auditRepository from './audit.repository.ts';
-import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
-import type { AuditChainRow, AuditEventRow } from './audit.table.ts';
-import { chainHash, GENESIS_HASH } from './audit-hash.ts';
+import { sealPendingEntries, verifyAuditChain } from './audit.service.ts';
+import type { AuditBlocksTable, AuditEventRow } from './audit.table.ts';
+import {
+  asSuperuser,
+  eventIdAt as eventIdAtSeq,
+  rebuildTree,
+  recordTestEntries,
+  sealedEventIds,
+} from './audit-test-helpers.ts';
 import {
   type CheckpointSettings,
   checkpointDigest,
@@ -44,14 +49,7 @@ afterAll(async () => {
 });
 
 async function addEntries(db: Db, orgId: string, count: number): Promise<void> {
-  for (let index = 0; index < count; index += 1) {
-    await recordAudit(db, systemContext(orgId, 'test'), t.clock.now(), {
-      action: 'test.write',
-      entityType: 'test',
-      entityId: String(index),
-    });
-    t.clock.advance(1000);
-  }
+  await recordTestEntries(db, t.clock, orgId, count);
   await sealPendingEntries(db, { clock: t.clock });
 }
 
@@ -77,38 +75,8 @@ async function chainReport(orgId: string, db: Db = t.db) {
   return report!;
 }
 
-/** Tampering needs a superuser who switches the append-only triggers off, as an attacker would. */
-async function asSuperuser(db: Db, statements: ReturnType<typeof sql>[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`alter table audit_events disable trigger user`.execute(trx);
-    await sql`alter table audit_chain disable trigger user`.execute(trx);
-    await sql`alter table audit_checkpoints disable trigger user`.execute(trx);
-    for (const statement of statements) await statement.execute(trx);
-    await sql`alter table audit_events enable trigger user`.execute(trx);
-    await sql`alter table audit_chain enable trigger user`.execute(trx);
-    await sql`alter table audit_checkpoints enable trigger user`.execute(trx);
-  });
-}
-
 async function eventIdAt(orgId: string, seq: number): Promise<number> {
-  const row = await t.db
-    .selectFrom('audit_chain')
-    .select('event_id')
-    .where('org_id', '=', orgId)
-    .where('seq', '=', seq)
-    .executeTakeFirstOrThrow();
-  return row.event_id;
-}
-
-/** Rewrites every stored hash so the chain is consistent with itself again, as a superuser could. */
-async function recomputeChainHashes(orgId: string): Promise<void> {
-  const entries = await auditRepository.findChainPage(t.db, orgId, 0, 10_000);
-  let previousHash = GENESIS_HASH;
-  const updates = entries.map((entry) => {
-    previousHash = chainHash(previousHash, entry.seq, entry);
-    return sql`update audit_chain set entry_hash = ${previousHash} where org_id = ${orgId} and seq = ${entry.seq}`;
-  });
-  await asSuperuser(t.db, updates);
+  return eventIdAtSeq(t.db, orgId, seq);
 }
 
 function latestSigned(orgId: string): { file: string; signed: SignedCheckpoint } {
@@ -258,8 +226,8 @@ describe('signed checkpoints', () => {
 
     const first = await checkpointNow(orgId);
     expect(first).toMatchObject({ outcome: 'written', checkpoint: { orgId, size: 5, previous: null } });
-    const head = await auditRepository.findChainHead(t.db, orgId);
-    expect(first.checkpoint?.headHash).toBe(head?.entry_hash);
+    const tip = await auditRepository.findTreeTip(t.db, orgId);
+    expect(first.checkpoint?.headHash).toBe(tip?.head.toString('hex'));
     expect(first.file?.startsWith(settings.directory)).toBe(true);
     expect(await trailReport(orgId)).toMatchObject({
       verified: true,
@@ -288,10 +256,11 @@ describe('signed checkpoints', () => {
     const orgId = await organisationWithEntries(6);
     await checkpointNow(orgId);
     const removed = [await eventIdAt(orgId, 5), await eventIdAt(orgId, 6)];
+    const kept = (await sealedEventIds(t.db, orgId)).slice(0, 4);
     await asSuperuser(t.db, [
-      sql`delete from audit_chain where org_id = ${orgId} and seq >= 5`,
       sql`delete from audit_events where org_id = ${orgId} and id in (${sql.join(removed)})`,
     ]);
+    await rebuildTree(t.db, orgId, kept);
 
     expect(await chainReport(orgId)).toMatchObject({ verified: true, sealedEntries: 4 });
     const report = await trailReport(orgId);
@@ -311,13 +280,13 @@ describe('signed checkpoints', () => {
       sql`update audit_events set action = 'test.innocent' where org_id = ${orgId} and id = ${eventId}`,
     ]);
     expect((await chainReport(orgId)).firstBadSeq).toBe(3);
-    await recomputeChainHashes(orgId);
+    await rebuildTree(t.db, orgId);
 
     expect(await chainReport(orgId)).toMatchObject({ verified: true, sealedEntries: 6 });
     const report = await trailReport(orgId);
     expect(report).toMatchObject({ verified: false, checkpoint: { status: 'failed', size: 6 } });
     expect(report.problem).toMatch(
-      /Entry 6 is not the entry the checkpoint .* covers: the chain up to it was rewritten/,
+      /The first 6 entries are not those the checkpoint .* covers: the trail up to it was rewritten/,
     );
   });
 
@@ -328,7 +297,7 @@ describe('signed checkpoints', () => {
     await asSuperuser(t.db, [
       sql`update audit_events set entity_id = 'other' where org_id = ${orgId} and id = ${eventId}`,
     ]);
-    await recomputeChainHashes(orgId);
+    await rebuildTree(t.db, orgId);
     await addEntries(t.db, orgId, 5);
     expect(await chainReport(orgId)).toMatchObject({ verified: true, sealedEntries: 9 });
     expect(await trailReport(orgId)).toMatchObject({ verified: false, checkpoint: { status: 'failed' } });
@@ -351,7 +320,7 @@ describe('signed checkpoints', () => {
     await asSuperuser(t.db, [
       sql`update audit_events set action = 'test.innocent' where org_id = ${other} and id = ${otherEvent}`,
     ]);
-    await recomputeChainHashes(other);
+    await rebuildTree(t.db, other);
     await addEntries(t.db, other, 1);
     const notExtending = await checkpointNow(other);
     expect(notExtending.outcome === 'refused' && notExtending.problem).toMatch(
@@ -426,7 +395,7 @@ describe('signed checkpoints', () => {
       expect(await chainReport(orgId, restored.db)).toMatchObject({ verified: true, sealedEntries: 9 });
       const report = await trailReport(orgId, restored.db);
       expect(report.verified).toBe(false);
-      expect(report.problem).toMatch(/Entry 7 is not the entry/);
+      expect(report.problem).toMatch(/The first 7 entries are not those/);
 
       expect((await checkpointNow(orgId, restored.db)).outcome).toBe('refused');
       const accepted = await checkpointNow(orgId, restored.db, { acceptRollback: true });
@@ -480,15 +449,9 @@ describe('signed checkpoints', () => {
 
       // A new entry is edited before the next checkpoint: the job checks what it is about to sign.
       await addEntries(database.db, grown, 2);
-      const head = await auditRepository.findChainHead(database.db, grown);
-      const eventId = await database.db
-        .selectFrom('audit_chain')
-        .select('event_id')
-        .where('org_id', '=', grown)
-        .where('seq', '=', head!.seq - 1)
-        .executeTakeFirstOrThrow();
+      const sealed = await sealedEventIds(database.db, grown);
       await asSuperuser(database.db, [
-        sql`update audit_events set action = 'test.innocent' where org_id = ${grown} and id = ${eventId.event_id}`,
+        sql`update audit_events set action = 'test.innocent' where org_id = ${grown} and id = ${sealed.at(-2)!}`,
       ]);
       await addEntries(database.db, idle, 1);
       t.clock.advance(1000);
@@ -534,12 +497,13 @@ describe('signed checkpoints', () => {
       checkpoint: { status: 'verified', problem: null },
     });
 
-    const head = await auditRepository.findChainHead(t.db, organisation.id);
-    const eventId = await eventIdAt(organisation.id, head!.seq);
+    const sealed = await sealedEventIds(t.db, organisation.id);
+    const head = { seq: sealed.length };
+    const eventId = sealed.at(-1)!;
     await asSuperuser(t.db, [
-      sql`delete from audit_chain where org_id = ${organisation.id} and seq = ${head!.seq}`,
       sql`delete from audit_events where org_id = ${organisation.id} and id >= ${eventId}`,
     ]);
+    await rebuildTree(t.db, organisation.id, sealed.slice(0, -1));
     response = await t.app.inject({ method: 'GET', url: '/api/audit/verify', headers });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -555,7 +519,7 @@ describe('signed checkpoints', () => {
 type Backup = {
   organisation: Selectable<OrganisationsTable>;
   events: AuditEventRow[];
-  chain: AuditChainRow[];
+  blocks: Selectable<AuditBlocksTable>[];
 };
 
 async function takeBackup(db: Db, orgId: string): Promise<Backup> {
@@ -570,13 +534,13 @@ async function takeBackup(db: Db, orgId: string): Promise<Backup> {
     .where('org_id', '=', orgId)
     .orderBy('id')
     .execute();
-  const chain = await db
-    .selectFrom('audit_chain')
+  const blocks = await db
+    .selectFrom('audit_blocks')
     .selectAll()
     .where('org_id', '=', orgId)
-    .orderBy('seq')
+    .orderBy('tree_size')
     .execute();
-  return { organisation, events, chain };
+  return { organisation, events, blocks };
 }
 
 async function restoreBackup(db: Db, backup: Backup): Promise<void> {
@@ -591,7 +555,7 @@ async function restoreBackup(db: Db, backup: Backup): Promise<void> {
                   ${event.changed_fields}::text[], ${event.outcome}, ${event.request_id}, ${event.ip},
                   ${JSON.stringify(event.details)}::jsonb)`.execute(trx);
     }
-    if (backup.chain.length > 0) await trx.insertInto('audit_chain').values(backup.chain).execute();
+    if (backup.blocks.length > 0) await trx.insertInto('audit_blocks').values(backup.blocks).execute();
     // The identity sequence continues after the restored ids, as it would after pg_restore.
     await sql`select setval(pg_get_serial_sequence('audit_events', 'id'), (select max(id) from audit_events))`.execute(
       trx,

@@ -16,17 +16,27 @@ import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import * as auditRepository from './audit.repository.ts';
 import { type ChainReport, recordAudit, verifyAuditChain } from './audit.service.ts';
-import { chainHash, GENESIS_HASH } from './audit-hash.ts';
+import {
+  type ConsistencyProof,
+  checkTree,
+  consistencyProofFor,
+  type InclusionProof,
+  inclusionProofFor,
+  treeHeadAt,
+} from './audit-tree.service.ts';
 
-// Signed checkpoints anchor each organisation's audit chain outside the database. The hash chain
+// Signed checkpoints anchor each organisation's audit trail outside the database. The Merkle tree
 // alone cannot show that its tail was cut off, that someone with full control of the database
 // rewrote entries and recomputed every hash, or that an older backup was restored: each of those
-// leaves a chain that is consistent with itself. A checkpoint records the chain's size (the last
-// sealed seq) and the hash at its head, signed with an Ed25519 key kept outside the database, in
-// a file outside the database. Verification then requires the chain to be at least that long and
-// to hold exactly that hash at that seq.
+// leaves a tree that is consistent with itself. A checkpoint records the tree's size (the last
+// sealed seq) and its tree head (RFC 9162 MTH) at that size, signed with an Ed25519 key kept
+// outside the database, in a file outside the database. Verification then requires the tree to be
+// at least that long and to have exactly that head at that size; and anyone holding the file and
+// the public key can check an inclusion or consistency proof against it, without the database.
 
-export const CHECKPOINT_FORMAT = 'liaison-audit-checkpoint/1';
+export const CHECKPOINT_FORMAT = 'liaison-audit-checkpoint/2';
+/** Checkpoints signed before the Merkle tree: headHash is the hash chain's entry_hash at size. */
+export const CHAIN_CHECKPOINT_FORMAT = 'liaison-audit-checkpoint/1';
 
 /**
  * Where checkpoints are written and the key that signs them (AUDIT_CHECKPOINT_DIR / _KEY_FILE),
@@ -36,11 +46,11 @@ export const CHECKPOINT_FORMAT = 'liaison-audit-checkpoint/1';
 export type CheckpointSettings = { directory: string; keyFile: string; mirrorDirectory?: string | null };
 
 export type Checkpoint = {
-  format: typeof CHECKPOINT_FORMAT;
+  format: typeof CHECKPOINT_FORMAT | typeof CHAIN_CHECKPOINT_FORMAT;
   orgId: string;
-  /** The seq of the last sealed entry covered: the chain may grow from here, never shrink. */
+  /** The seq of the last sealed entry covered: the tree may grow from here, never shrink. */
   size: number;
-  /** entry_hash at `size`; it fixes every entry before it too. */
+  /** The tree head at `size`, hex (for /1, the chain's entry_hash there); it fixes every entry before it. */
   headHash: string;
   /** When it was signed, ISO 8601 UTC. */
   time: string;
@@ -248,29 +258,58 @@ export function listCheckpointFiles(settings: { directory: string }, orgId: stri
 }
 
 export function readCheckpointFile(file: string): StoredCheckpoint {
-  let signed: SignedCheckpoint;
+  let text: string;
   try {
-    signed = JSON.parse(fs.readFileSync(file, 'utf8')) as SignedCheckpoint;
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return { file, signed: null, problem: 'the file cannot be read as a checkpoint' };
+  }
+  const signed = parseSignedCheckpoint(text);
+  if (typeof signed === 'string') return { file, signed: null, problem: signed };
+  // A renamed older file must not pass for the latest one.
+  if (path.basename(file) !== checkpointFileName(signed.checkpoint)) {
+    return { file, signed: null, problem: 'its file name does not match the checkpoint inside it' };
+  }
+  return { file, signed, problem: null };
+}
+
+/** A signed checkpoint from a file's text, or why it is not one. Its signature is checked separately. */
+export function parseSignedCheckpoint(text: string): SignedCheckpoint | string {
+  let signed: SignedCheckpoint;
+  try {
+    signed = JSON.parse(text) as SignedCheckpoint;
+  } catch {
+    return 'the file cannot be read as a checkpoint';
   }
   const checkpoint = signed?.checkpoint;
   if (
     typeof signed?.signature !== 'string' ||
     typeof signed.keyId !== 'string' ||
-    checkpoint?.format !== CHECKPOINT_FORMAT ||
+    (checkpoint?.format !== CHECKPOINT_FORMAT && checkpoint?.format !== CHAIN_CHECKPOINT_FORMAT) ||
     typeof checkpoint.orgId !== 'string' ||
     !Number.isSafeInteger(checkpoint.size) ||
     typeof checkpoint.headHash !== 'string' ||
     typeof checkpoint.time !== 'string'
   ) {
-    return { file, signed: null, problem: 'the file is not a Liaison audit checkpoint' };
+    return 'the file is not a Liaison audit checkpoint';
   }
-  // A renamed older file must not pass for the latest one.
-  if (path.basename(file) !== checkpointFileName(checkpoint)) {
-    return { file, signed: null, problem: 'its file name does not match the checkpoint inside it' };
+  return signed;
+}
+
+/** The organisation's latest signed checkpoint of its Merkle tree at exactly `size` entries, if any. */
+export function findTreeCheckpoint(
+  settings: CheckpointSettings,
+  orgId: string,
+  size: number,
+): SignedCheckpoint | null {
+  const files = listCheckpointFiles(settings, orgId).filter((file) =>
+    file.endsWith(`-${String(size).padStart(15, '0')}.json`),
+  );
+  for (const file of files.reverse()) {
+    const stored = readCheckpointFile(file);
+    if (stored.signed?.checkpoint.format === CHECKPOINT_FORMAT) return stored.signed;
   }
-  return { file, signed, problem: null };
+  return null;
 }
 
 /** The organisation's most recently signed checkpoint, or null if none has been written. */
@@ -279,45 +318,29 @@ export function readLatestCheckpoint(settings: CheckpointSettings, orgId: string
   return file ? readCheckpointFile(file) : null;
 }
 
-// ---- checking the chain ----
+// ---- checking the tree ----
 
-/**
- * Recomputes the chain from `from` (a seq and the hash there) up to `toSeq`: proof that the entries
- * after a checkpoint extend it. From the genesis it checks the whole chain.
- */
-async function chainExtendsProblem(
+/** What the organisation's trail holds at the checkpoint's size, in the checkpoint's terms; null past its end. */
+async function headAtCheckpoint(
   db: Db,
   orgId: string,
-  from: { seq: number; hash: string },
-  toSeq: number,
+  checkpoint: Pick<Checkpoint, 'format' | 'size'>,
 ): Promise<string | null> {
-  const pageSize = 5_000;
-  let previousHash = from.hash;
-  let expectedSeq = from.seq + 1;
-  while (expectedSeq <= toSeq) {
-    const page = await auditRepository.findChainPage(
-      db,
-      orgId,
-      expectedSeq - 1,
-      Math.min(pageSize, toSeq - expectedSeq + 1),
-    );
-    if (page.length === 0) return `entry ${expectedSeq} is missing`;
-    for (const entry of page) {
-      if (entry.seq !== expectedSeq) return `entry ${expectedSeq} is missing`;
-      if (!entry.event_present) return `the audit entry sealed at ${entry.seq} no longer exists`;
-      if (chainHash(previousHash, entry.seq, entry) !== entry.entry_hash) {
-        return `entry ${entry.seq} does not match its hash`;
-      }
-      previousHash = entry.entry_hash;
-      expectedSeq += 1;
-    }
+  if (checkpoint.format === CHAIN_CHECKPOINT_FORMAT) {
+    const [link] = await auditRepository.findChainHashes(db, orgId, checkpoint.size - 1, 1);
+    return link?.seq === checkpoint.size ? link.entry_hash : null;
   }
-  return null;
+  return (await treeHeadAt(db, orgId, checkpoint.size))?.toString('hex') ?? null;
 }
 
-async function findChainEntryHash(db: Db, orgId: string, seq: number): Promise<string | null> {
-  const [entry] = await auditRepository.findChainPage(db, orgId, seq - 1, 1);
-  return entry?.seq === seq ? entry.entry_hash : null;
+/** The organisation's sealed size: its tree's, or its chain's while that is still being turned into leaves. */
+async function sealedSize(db: Db, orgId: string): Promise<{ size: number; converting: boolean }> {
+  const tip = await auditRepository.findTreeTip(db, orgId);
+  const cutover = await auditRepository.findChainCutover(db, orgId);
+  const size = tip?.size ?? 0;
+  return cutover && cutover.size > size
+    ? { size: cutover.size, converting: true }
+    : { size, converting: false };
 }
 
 /**
@@ -383,8 +406,7 @@ export async function checkAgainstLatestCheckpoint(
   settings: CheckpointSettings,
   clock: Clock,
 ): Promise<CheckpointCheck> {
-  const head = await auditRepository.findChainHead(db, orgId);
-  const chainSize = head?.seq ?? 0;
+  const { size: chainSize } = await sealedSize(db, orgId);
   const missing = await missingCheckpointProblem(db, orgId, settings);
   const stored = readLatestCheckpoint(settings, orgId);
   const failed = (problem: string, extra: Partial<CheckpointCheck> = {}): CheckpointCheck => ({
@@ -429,7 +451,7 @@ export async function checkAgainstLatestCheckpoint(
       { firstMissingSeq: chainSize + 1 },
     );
   }
-  const hashAtCheckpoint = await findChainEntryHash(db, orgId, checkpoint.size);
+  const hashAtCheckpoint = await headAtCheckpoint(db, orgId, checkpoint);
   if (hashAtCheckpoint === null) {
     return failed(
       `Entry ${checkpoint.size}, covered by the checkpoint signed at ${checkpoint.time}, is missing.`,
@@ -438,7 +460,7 @@ export async function checkAgainstLatestCheckpoint(
   }
   if (hashAtCheckpoint !== checkpoint.headHash) {
     return failed(
-      `Entry ${checkpoint.size} is not the entry the checkpoint signed at ${checkpoint.time} covers: the chain up to it was rewritten, or an older backup was restored and has grown since.`,
+      `The first ${checkpoint.size} entries are not those the checkpoint signed at ${checkpoint.time} covers: the trail up to it was rewritten, or an older backup was restored and has grown since.`,
     );
   }
   return {
@@ -549,8 +571,12 @@ export async function writeCheckpoint(
   });
   const privateKey = loadSigningKey(settings.keyFile);
   const publicKey = createPublicKey(privateKey);
-  const head = await auditRepository.findChainHead(db, orgId);
-  if (!head) return { orgId, outcome: 'empty', file: null, checkpoint: null };
+  const tip = await auditRepository.findTreeTip(db, orgId);
+  // Until the sequencer has turned a chain sealed before the tree into leaves, there is no tree to sign.
+  if ((await sealedSize(db, orgId)).converting)
+    return { orgId, outcome: 'unchanged', file: null, checkpoint: null };
+  if (!tip) return { orgId, outcome: 'empty', file: null, checkpoint: null };
+  const head = { seq: tip.size, entry_hash: tip.head.toString('hex') };
 
   // A new checkpoint must never quietly replace one that was deleted.
   const missing = await missingCheckpointProblem(db, orgId, settings);
@@ -564,13 +590,17 @@ export async function writeCheckpoint(
       : (stored.problem ?? 'it cannot be read');
     if (previousProblem === null && stored.signed) {
       previous = stored.signed.checkpoint;
-      if (previous.size === head.seq && previous.headHash === head.entry_hash) {
+      if (
+        previous.format === CHECKPOINT_FORMAT &&
+        previous.size === head.seq &&
+        previous.headHash === head.entry_hash
+      ) {
         return { orgId, outcome: 'unchanged', file: null, checkpoint: null };
       }
-      const hashThere = head.seq >= previous.size ? await findChainEntryHash(db, orgId, previous.size) : null;
+      const hashThere = head.seq >= previous.size ? await headAtCheckpoint(db, orgId, previous) : null;
       extendsPrevious = hashThere === previous.headHash;
       if (!extendsPrevious) {
-        previousProblem = `the chain (${head.seq} entries) does not extend the checkpoint signed at ${previous.time} (${previous.size} entries)`;
+        previousProblem = `the trail (${head.seq} entries) does not extend the checkpoint signed at ${previous.time} (${previous.size} entries)`;
       }
     }
   }
@@ -580,12 +610,11 @@ export async function writeCheckpoint(
     );
   }
 
-  const from =
-    previous && extendsPrevious
-      ? { seq: previous.size, hash: previous.headHash }
-      : { seq: 0, hash: GENESIS_HASH };
-  const chainProblem = await chainExtendsProblem(db, orgId, from, head.seq);
-  if (chainProblem) return refused(`Not signed: the chain does not verify (${chainProblem}).`);
+  const { problem: treeProblem } = await checkTree(db, orgId, {
+    fromSize: previous && extendsPrevious ? previous.size : 0,
+    toSize: head.seq,
+  });
+  if (treeProblem) return refused(`Not signed: the trail does not verify (${treeProblem}).`);
 
   const rollbackAccepted = Boolean(previousProblem && options.acceptRollback);
   const checkpoint: Checkpoint = {
@@ -665,4 +694,42 @@ export async function runCheckpointJob(
   );
   if (refused.length > 0) throw new CheckpointError(refused.join('\n'));
   return results.filter((result) => result.outcome === 'written').length;
+}
+
+// ---- proofs ----
+
+/**
+ * An entry's inclusion proof, by default against the latest signed checkpoint (when it covers the
+ * entry), with that checkpoint when one of the proof's size exists: all an outsider needs.
+ */
+export async function proveEntry(
+  db: Db,
+  options: { orgId: string; entryId: number; size?: number; settings: CheckpointSettings },
+): Promise<{ proof: InclusionProof; checkpoint: SignedCheckpoint | null }> {
+  const latest = readLatestCheckpoint(options.settings, options.orgId)?.signed?.checkpoint;
+  const proof = await inclusionProofFor(db, {
+    orgId: options.orgId,
+    entryId: options.entryId,
+    ...(options.size !== undefined ? { atSize: options.size } : {}),
+    ...(latest?.format === CHECKPOINT_FORMAT ? { preferredSize: latest.size } : {}),
+  });
+  return { proof, checkpoint: findTreeCheckpoint(options.settings, options.orgId, proof.treeSize) };
+}
+
+/** The consistency proof between two tree sizes, with the signed checkpoints of those sizes when they exist. */
+export async function proveConsistency(
+  db: Db,
+  options: { orgId: string; fromSize: number; toSize: number; settings: CheckpointSettings },
+): Promise<{
+  proof: ConsistencyProof;
+  checkpoints: { from: SignedCheckpoint | null; to: SignedCheckpoint | null };
+}> {
+  const proof = await consistencyProofFor(db, options);
+  return {
+    proof,
+    checkpoints: {
+      from: findTreeCheckpoint(options.settings, options.orgId, options.fromSize),
+      to: findTreeCheckpoint(options.settings, options.orgId, options.toSize),
+    },
+  };
 }

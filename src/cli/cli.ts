@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import type { z } from 'zod';
 import { sealAllPendingEntries } from '../audit/audit.service.ts';
+import { checkProof } from '../audit/audit-proof-check.ts';
 import {
   CheckpointError,
   generateCheckpointKey,
+  proveConsistency,
+  proveEntry,
   publicKeyFileOf,
   verifyAuditTrail,
   writeCheckpoints,
@@ -293,7 +296,7 @@ export function buildCli(): Command {
   audit
     .command('verify')
     .description(
-      'Recompute every organisation’s audit chain and compare it with its latest signed checkpoint; exit 1 and name the first bad entry if one does not verify',
+      'Recompute every organisation’s audit trail (each entry’s leaf and every block of its Merkle tree) and compare it with its latest signed checkpoint; exit 1 and name the first bad entry if one does not verify',
     )
     .option('--org <id-or-name>', 'only this organisation')
     .option('--json', 'print the report as JSON')
@@ -340,7 +343,7 @@ export function buildCli(): Command {
   audit
     .command('checkpoint')
     .description(
-      'Sign a checkpoint of each organisation’s audit chain (its size and head hash) and write it outside the database (AUDIT_CHECKPOINT_DIR); exit 1 if a chain does not verify',
+      'Sign a checkpoint of each organisation’s audit trail (its size and Merkle tree head) and write it outside the database (AUDIT_CHECKPOINT_DIR); exit 1 if a trail does not verify',
     )
     .option('--org <id-or-name>', 'only this organisation')
     .option(
@@ -377,6 +380,93 @@ export function buildCli(): Command {
     });
 
   audit
+    .command('proof')
+    .description(
+      'Write the inclusion proof of one audit entry (RFC 9162), by default against the latest signed checkpoint that covers it, and that checkpoint beside it: together with the public key, all anyone needs to check it',
+    )
+    .requiredOption('--org <id-or-name>', 'the organisation')
+    .requiredOption('--entry <id>', 'the audit entry’s id')
+    .option('--size <entries>', 'prove it against the tree of this many entries')
+    .option('--out <file>', 'write the proof here (and the checkpoint to <file>.checkpoint.json)')
+    .action(async (options: { org: string; entry: string; size?: string; out?: string }) => {
+      const config = loadConfig();
+      const answer = await withDatabase(async (db) =>
+        proveEntry(db, {
+          orgId: await findOrganisationId(db, options.org),
+          entryId: wholeNumber(options.entry, '--entry'),
+          ...(options.size !== undefined ? { size: wholeNumber(options.size, '--size') } : {}),
+          settings: config.auditCheckpoint,
+        }),
+      );
+      writeProof(options.out, answer.proof, answer.checkpoint ? [answer.checkpoint] : []);
+      console.error(
+        `Entry ${answer.proof.entryId} is entry ${answer.proof.seq} of ${answer.proof.treeSize}${answer.checkpoint ? ` (signed checkpoint of ${answer.checkpoint.checkpoint.time})` : '; no checkpoint of that size has been signed yet'}.`,
+      );
+    });
+
+  audit
+    .command('consistency')
+    .description(
+      'Write the consistency proof (RFC 9162) that the audit trail of one size is the start of the trail of a later size, such as two checkpoints’, with those checkpoints',
+    )
+    .requiredOption('--org <id-or-name>', 'the organisation')
+    .requiredOption('--from <entries>', 'the older size')
+    .requiredOption('--to <entries>', 'the newer size')
+    .option('--out <file>', 'write the proof here (and the checkpoints to <file>.checkpoint-<n>.json)')
+    .action(async (options: { org: string; from: string; to: string; out?: string }) => {
+      const config = loadConfig();
+      const answer = await withDatabase(async (db) =>
+        proveConsistency(db, {
+          orgId: await findOrganisationId(db, options.org),
+          fromSize: wholeNumber(options.from, '--from'),
+          toSize: wholeNumber(options.to, '--to'),
+          settings: config.auditCheckpoint,
+        }),
+      );
+      const checkpoints = [answer.checkpoints.from, answer.checkpoints.to].flatMap((signed) =>
+        signed ? [signed] : [],
+      );
+      writeProof(options.out, answer.proof, checkpoints);
+    });
+
+  audit
+    .command('verify-proof')
+    .description(
+      'Check an inclusion or consistency proof offline, against signed checkpoint files and the public key alone (no database): exit 0 if it holds, 1 if not',
+    )
+    .requiredOption('--proof <file>', 'the proof, as "liaison audit proof" or the API gave it')
+    .requiredOption(
+      '--checkpoint <file>',
+      'a signed checkpoint of the size the proof is against (twice for a consistency proof: the older and the newer)',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
+    .requiredOption('--public-key <file>', 'the installation’s checkpoint public key (PEM)')
+    .action((options: { proof: string; checkpoint: string[]; publicKey: string }) => {
+      const read = (file: string) => {
+        try {
+          return fs.readFileSync(file, 'utf8');
+        } catch {
+          throw new CliError(`Cannot read ${file}.`);
+        }
+      };
+      let publicKey: ReturnType<typeof createPublicKey>;
+      try {
+        publicKey = createPublicKey(read(options.publicKey));
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        throw new CliError(`${options.publicKey} is not a public key.`);
+      }
+      const result = checkProof({
+        proofText: read(options.proof),
+        checkpointTexts: options.checkpoint.map(read),
+        publicKey,
+      });
+      console.log(result.verified ? `ok      ${result.summary}` : `FAILED  ${result.summary}`);
+      if (!result.verified) process.exitCode = 1;
+    });
+
+  audit
     .command('keygen')
     .description(
       'Create the Ed25519 key that signs audit checkpoints (AUDIT_CHECKPOINT_KEY_FILE, mode 0600) and print its public key',
@@ -395,6 +485,30 @@ export function buildCli(): Command {
     });
 
   return program;
+}
+
+function wholeNumber(value: string, option: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number))
+    throw new CliError(`${option} must be a whole number.`);
+  return number;
+}
+
+/** Prints the proof, or writes it and the checkpoints it rests on to files beside each other. */
+function writeProof(out: string | undefined, proof: object, checkpoints: object[]): void {
+  const text = `${JSON.stringify(proof, null, 2)}\n`;
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  fs.writeFileSync(out, text);
+  const written = [out];
+  checkpoints.forEach((signed, index) => {
+    const file = checkpoints.length === 1 ? `${out}.checkpoint.json` : `${out}.checkpoint-${index + 1}.json`;
+    fs.writeFileSync(file, `${JSON.stringify(signed, null, 2)}\n`);
+    written.push(file);
+  });
+  console.error(`Wrote ${written.join(', ')}.`);
 }
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -29,7 +29,7 @@ describe('the runtime role’s grants', () => {
   it('refuse a role name that is not a plain identifier', () => {
     expect(() => runtimeRoleStatements('liaison"; drop table users; --')).toThrow(/not a plain role name/);
     expect(runtimeRoleStatements('liaison_app').join('\n')).toContain(
-      'revoke update, delete, truncate on audit_events, audit_chain, audit_checkpoints from "liaison_app"',
+      'revoke update, delete, truncate on audit_events, audit_chain, audit_checkpoints, audit_blocks, audit_chain_cutover from "liaison_app"',
     );
   });
 });

@@ -10,7 +10,13 @@ import { migrateToLatest } from './migrate.ts';
 // tables at all. The embedded database has a single user: this split does not apply there.
 
 /** The audit trail's append-only tables: the server may read them and add to them, nothing else. */
-export const appendOnlyAuditTables = ['audit_events', 'audit_chain', 'audit_checkpoints'] as const;
+export const appendOnlyAuditTables = [
+  'audit_events',
+  'audit_chain',
+  'audit_checkpoints',
+  'audit_blocks',
+  'audit_chain_cutover',
+] as const;
 
 /** The migrator's own bookkeeping: the server reads it (to see it is up to date) and never writes it. */
 const migrationTables = ['kysely_migration', 'kysely_migration_lock'] as const;

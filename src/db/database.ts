@@ -3,6 +3,8 @@ import type { ActionsTable } from '../actions/actions.table.ts';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
 import type { AttentionItemsTable } from '../attention/attention.table.ts';
 import type {
+  AuditBlocksTable,
+  AuditChainCutoverTable,
   AuditChainTable,
   AuditCheckpointsTable,
   AuditEventsTable,
@@ -66,6 +68,8 @@ export type Database = {
   audit_seal_cursor: AuditSealCursorTable;
   audit_chain: AuditChainTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_blocks: AuditBlocksTable;
+  audit_chain_cutover: AuditChainCutoverTable;
   partner_organisations: PartnerOrganisationsTable;
   partner_contacts: PartnerContactsTable;
   partner_channels: PartnerChannelsTable;

@@ -16,6 +16,7 @@ import * as throttleSignInByAddress from './migrations/2026_11_22_0900_throttle_
 import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
 import * as attentionOncePerCause from './migrations/2026_12_06_1100_attention_once_per_cause.ts';
+import * as sealAuditInMerkleBlocks from './migrations/2026_12_07_0100_seal_audit_in_merkle_blocks.ts';
 import * as createActions from './migrations/2026_12_07_0300_create_actions.ts';
 import * as attentionBySubject from './migrations/2026_12_07_0500_attention_by_subject.ts';
 import * as outboxBySubject from './migrations/2026_12_07_0510_outbox_by_subject.ts';
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
   '2026_12_06_1100_attention_once_per_cause': attentionOncePerCause,
+  '2026_12_07_0100_seal_audit_in_merkle_blocks': sealAuditInMerkleBlocks,
   '2026_12_07_0300_create_actions': createActions,
   '2026_12_07_0500_attention_by_subject': attentionBySubject,
   '2026_12_07_0510_outbox_by_subject': outboxBySubject,

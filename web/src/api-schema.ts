@@ -2147,6 +2147,48 @@ export interface paths {
       };
     };
   };
+  "/api/audit/proof": {
+    /** Prove that an audit entry is in your organisation’s audit trail: its RFC 9162 inclusion proof against a signed checkpoint, checkable offline with `liaison audit verify-proof` */
+    get: {
+      parameters: {
+        query: {
+          /** @description The audit entry’s id */
+          entry: number;
+          /** @description The tree size to prove it against: by default the latest signed checkpoint’s, when it covers the entry, or the tree as it is now */
+          size?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AuditInclusionProof"];
+          };
+        };
+      };
+    };
+  };
+  "/api/audit/consistency": {
+    /** Prove that your organisation’s audit trail at one size is the start of the trail at a later size (an RFC 9162 consistency proof between two checkpoints), checkable offline with `liaison audit verify-proof` */
+    get: {
+      parameters: {
+        query: {
+          /** @description The older tree size, such as an earlier checkpoint’s */
+          from: number;
+          /** @description The newer tree size, such as the latest checkpoint’s */
+          to: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AuditConsistencyProof"];
+          };
+        };
+      };
+    };
+  };
   "/api/audit/access": {
     /** Who accessed a record (entityType and entityId), what a staff member, API token or partner accessed (actorId), or both; by visit, newest first, with actions in words; the look-up is audited */
     get: {
@@ -2160,7 +2202,7 @@ export interface paths {
           /** @description A staff member’s, API token’s or partner link’s id */
           actorId?: string;
           /** @description Only this kind of action, such as person.view */
-          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
+          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
           /** @description From this day (UK time), inclusive */
           from?: string;
           /** @description To this day (UK time), inclusive */
@@ -4378,6 +4420,64 @@ export interface components {
           label: string;
         }[];
     };
+    AuditSignedCheckpointInput: {
+      checkpoint: {
+        format: string;
+        orgId: string;
+        size: number;
+        headHash: string;
+        time: string;
+        previous: {
+          size: number;
+          headHash: string;
+          digest: string;
+        } | null;
+        rollbackAccepted: boolean;
+      };
+      keyId: string;
+      signature: string;
+    };
+    AuditInclusionProofInput: {
+      proof: {
+        /** @constant */
+        format: "liaison-audit-proof/1";
+        /** @constant */
+        type: "inclusion";
+        orgId: string;
+        entryId: number;
+        /** @description The entry’s position in the tree, from 1 */
+        seq: number;
+        treeSize: number;
+        /** @description The tree head at treeSize (RFC 9162 MTH) */
+        rootHash: string;
+        /** @description The entry as its leaf covers it: RFC 8785 canonical JSON */
+        entry: string;
+        /** @description SHA-256(0x00 ‖ entry) */
+        leafHash: string;
+        /** @description The audit path (RFC 9162 §2.1.3), from the leaf up */
+        path: string[];
+      };
+      checkpoint: components["schemas"]["AuditSignedCheckpointInput"] | null;
+    };
+    AuditConsistencyProofInput: {
+      proof: {
+        /** @constant */
+        format: "liaison-audit-proof/1";
+        /** @constant */
+        type: "consistency";
+        orgId: string;
+        fromSize: number;
+        toSize: number;
+        fromRoot: string;
+        toRoot: string;
+        /** @description The consistency proof (RFC 9162 §2.1.4) */
+        path: string[];
+      };
+      checkpoints: {
+        from: components["schemas"]["AuditSignedCheckpointInput"] | null;
+        to: components["schemas"]["AuditSignedCheckpointInput"] | null;
+      };
+    };
     AuditChainReportInput: {
       verified: boolean;
       sealedEntries: number;
@@ -6013,6 +6113,64 @@ export interface components {
           action: string;
           label: string;
         }[];
+    };
+    AuditSignedCheckpoint: {
+      checkpoint: {
+        format: string;
+        orgId: string;
+        size: number;
+        headHash: string;
+        time: string;
+        previous: {
+          size: number;
+          headHash: string;
+          digest: string;
+        } | null;
+        rollbackAccepted: boolean;
+      };
+      keyId: string;
+      signature: string;
+    };
+    AuditInclusionProof: {
+      proof: {
+        /** @constant */
+        format: "liaison-audit-proof/1";
+        /** @constant */
+        type: "inclusion";
+        orgId: string;
+        entryId: number;
+        /** @description The entry’s position in the tree, from 1 */
+        seq: number;
+        treeSize: number;
+        /** @description The tree head at treeSize (RFC 9162 MTH) */
+        rootHash: string;
+        /** @description The entry as its leaf covers it: RFC 8785 canonical JSON */
+        entry: string;
+        /** @description SHA-256(0x00 ‖ entry) */
+        leafHash: string;
+        /** @description The audit path (RFC 9162 §2.1.3), from the leaf up */
+        path: string[];
+      };
+      checkpoint: components["schemas"]["AuditSignedCheckpoint"] | null;
+    };
+    AuditConsistencyProof: {
+      proof: {
+        /** @constant */
+        format: "liaison-audit-proof/1";
+        /** @constant */
+        type: "consistency";
+        orgId: string;
+        fromSize: number;
+        toSize: number;
+        fromRoot: string;
+        toRoot: string;
+        /** @description The consistency proof (RFC 9162 §2.1.4) */
+        path: string[];
+      };
+      checkpoints: {
+        from: components["schemas"]["AuditSignedCheckpoint"] | null;
+        to: components["schemas"]["AuditSignedCheckpoint"] | null;
+      };
     };
     AuditChainReport: {
       verified: boolean;
