@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { readAdviceOfPerson } from './advice/advice.chronology.ts';
 import { adviceRoutes } from './advice/advice.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -20,6 +21,8 @@ import { type Access, registerAccessControl, sessionCookieName } from './auth/ac
 import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
+import { chronologyRoutes } from './chronology/chronology.routes.ts';
+import { registerChronologySource } from './chronology/chronology.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
@@ -28,15 +31,25 @@ import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
+import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { readMessageEventsOfPerson } from './partner-messages/partner-messages.chronology.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
+import { safeguardingRoutes } from './safeguarding/safeguarding.routes.ts';
+import { describeConcern } from './safeguarding/safeguarding.subject.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
+import {
+  readConsentAndCapacityOfPerson,
+  readSafeguardingSharesOfPerson,
+} from './sharing/sharing.chronology.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { registerSubject } from './subjects/subjects.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -144,6 +157,17 @@ export async function buildApp(
   const { config } = dependencies;
   // What closes when a basis for sharing ends: each feature that discloses through its own links.
   whenSharingBasisEnds(endMessageSharing);
+  registerSubject('concern', describeConcern);
+  // What a person's chronology is made of: each source reads its own records about the person.
+  registerChronologySource('partner_messages', readMessageEventsOfPerson);
+  registerChronologySource('incidents', readIncidentRecordsOfPerson);
+  registerChronologySource('consent_and_capacity', readConsentAndCapacityOfPerson);
+  registerChronologySource('advice', readAdviceOfPerson);
+  registerChronologySource('safeguarding_shares', readSafeguardingSharesOfPerson);
+  registerChronologySource('concern_entries', readConcernEntriesOfPerson);
+  registerChronologySource('concern_advice', (executor, query) =>
+    readConcernAdvice(executor, query, 'person_id'),
+  );
   const app = Fastify({
     logger:
       options.logger === false
@@ -278,6 +302,8 @@ export async function buildApp(
   await app.register(partnerMessagesRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
+  await app.register(chronologyRoutes(dependencies));
+  await app.register(safeguardingRoutes(dependencies));
 
   registerWebApp(app);
   return app;

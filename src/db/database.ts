@@ -42,6 +42,18 @@ import type {
   PersonRepresentativesTable,
 } from '../people/people.table.ts';
 import type {
+  ConcernAdviceTable,
+  ConcernAlertsTable,
+  ConcernEntriesTable,
+  ConcernMessagesTable,
+  ConcernRestrictionsTable,
+  ConcernTriggersTable,
+  RestrictionReviewsTable,
+  SafeContactPlansTable,
+  SafeguardingConcernsTable,
+  SafeguardingSettingsTable,
+} from '../safeguarding/safeguarding.table.ts';
+import type {
   BestInterestsDecisionsTable,
   CapacityAssessmentsTable,
   ConsentRecordsTable,
@@ -97,6 +109,16 @@ export type Database = {
   incident_measures: IncidentMeasuresTable;
   incident_records: IncidentRecordsTable;
   incident_learning_actions: IncidentLearningActionsTable;
+  safeguarding_settings: SafeguardingSettingsTable;
+  safeguarding_concerns: SafeguardingConcernsTable;
+  concern_entries: ConcernEntriesTable;
+  concern_messages: ConcernMessagesTable;
+  concern_advice: ConcernAdviceTable;
+  safe_contact_plans: SafeContactPlansTable;
+  concern_triggers: ConcernTriggersTable;
+  concern_restrictions: ConcernRestrictionsTable;
+  restriction_reviews: RestrictionReviewsTable;
+  concern_alerts: ConcernAlertsTable;
 };
 
 export type Db = Kysely<Database>;

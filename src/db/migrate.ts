@@ -16,6 +16,8 @@ import * as throttleSignInByAddress from './migrations/2026_11_22_0900_throttle_
 import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
 import * as attentionOncePerCause from './migrations/2026_12_06_1100_attention_once_per_cause.ts';
+import * as createSafeguarding from './migrations/2026_12_07_0400_create_safeguarding.ts';
+import * as incidentRecordsAppendOnly from './migrations/2026_12_07_0401_incident_records_append_only.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -37,6 +39,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
   '2026_12_06_1100_attention_once_per_cause': attentionOncePerCause,
+  '2026_12_07_0400_create_safeguarding': createSafeguarding,
+  '2026_12_07_0401_incident_records_append_only': incidentRecordsAppendOnly,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,7 @@ import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import { deliverEmailJob } from '../partner-messages/email-delivery.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
+import { safeguardingReviewJob } from '../safeguarding/safeguarding-review.job.ts';
 import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/sharing.service.ts';
 import type { Job } from './scheduler.ts';
 
@@ -37,6 +38,7 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
       { db, clock },
       messageEscalationHandler({ publicUrl: config.publicUrl, keyFile: config.mfaKeyFile }),
     ),
+    safeguardingReviewJob({ db, clock, publicUrl: config.publicUrl }),
   ];
   if (mailer) {
     jobs.push(
