@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type SqlBool, sql } from 'kysely';
 import { recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { addWorkingDays, londonDateOf } from '../calendar/working-days.ts';
@@ -53,6 +54,10 @@ export type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKe
 /** The subject type concerns go by in the shared mechanisms (shares, attention, the chronology). */
 export const CONCERN_SUBJECT = 'concern';
 const DEFAULT_DECISION_WORKING_DAYS = 2;
+
+const withIdentity = <Category extends string>(categories: readonly Category[]) => [
+  ...new Set(['identity' as Category, ...categories]),
+];
 
 const concernNotFound = () => notFound('The safeguarding concern');
 
@@ -823,7 +828,8 @@ export async function requestThresholdAdvice(
       partnerContactId,
       personId: concern.person_id,
       purpose: 'safeguarding',
-      categories: input.categories,
+      // A message about a person tells the partner who they are.
+      categories: withIdentity(input.categories),
       subject: input.subject,
       summary: input.summary,
       impact: input.impact,
@@ -881,6 +887,9 @@ export async function recordThresholdAdvice(
   const concern = await getConcern(db, context, concernId);
   if (concern.status === 'closed') throw new AppError('conflict', 'This concern is closed.');
   const givenAt = new Date(input.givenAt);
+  if (givenAt.getTime() > settings.clock.now().getTime() + 60_000) {
+    throw new AppError('validation', 'Advice cannot be given in the future.', { field: 'givenAt' });
+  }
   if (input.messageId) {
     const message = await concernMessage(db, context, concernId, input.messageId, 'threshold_advice');
     // The partner answered: the message is responded and its chasing stops.
@@ -983,7 +992,7 @@ export async function referralDraft(db: Db, context: RequestContext, concernId: 
       .select(['given_on', 'review_on', 'withdrawn_at'])
       .where('org_id', '=', context.orgId)
       .where('person_id', '=', person.id)
-      .where('purposes', '@>', ['safeguarding'] as never)
+      .where(sql<SqlBool>`'safeguarding' = any(purposes)`)
       .execute(),
     safeguardingRepository.listEntriesOfConcern(db, context.orgId, concernId, 200),
     safeguardingSettings(db, context.orgId),
@@ -994,7 +1003,7 @@ export async function referralDraft(db: Db, context: RequestContext, concernId: 
     .reverse()
     .map(
       (entry) =>
-        `${londonDateOf(entry.occurred_at)} ${entryKindLabels[entry.kind]}: ${entry.text.split('\n')[0]}`,
+        `${londonDateOf(entry.occurred_at)} ${entryKindLabels[entry.kind]}: ${entry.text.replaceAll('\n', ' — ')}`,
     );
   const gp = circle[0] ? { name: circle[0].name, organisation: circle[0].organisation } : null;
   const draft = {
@@ -1081,7 +1090,7 @@ export async function sendReferral(
       partnerContactId: input.partnerContactId,
       personId: concern.person_id,
       purpose: 'safeguarding',
-      categories: input.categories,
+      categories: withIdentity(input.categories),
       subject: input.subject,
       summary: `${input.referral}\n\n${consentLine}`,
       impact: input.risk,
@@ -1128,6 +1137,9 @@ export async function recordLocalAuthorityDecision(
   const messages = await safeguardingRepository.listConcernMessages(db, context.orgId, concernId);
   const referral = messages.filter((message) => message.purpose === 's42_referral').at(-1);
   const decidedAt = new Date(input.decidedAt);
+  if (decidedAt.getTime() > settings.clock.now().getTime() + 60_000) {
+    throw new AppError('validation', 'The decision cannot be in the future.', { field: 'decidedAt' });
+  }
   const words = `${localAuthorityDecisionLabels[input.decision]}. Reason: ${input.reason}${input.otherRoute ? `. Other route: ${otherRouteLabels[input.otherRoute]}` : ''}${input.feedback ? `. Feedback: ${input.feedback}` : ''}`;
   if (referral && ['sent', 'acknowledged', 'accepted'].includes(referral.status)) {
     await logContact(
