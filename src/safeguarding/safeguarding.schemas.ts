@@ -363,7 +363,7 @@ export const settingsBody = z
       .nullable()
       .describe('The named safeguarding link (MASH) on the register'),
   })
-  .meta({ id: 'SafeguardingSettingsInput' });
+  .meta({ id: 'ChangeSafeguardingSettings' });
 export type SettingsInput = z.infer<typeof settingsBody>;
 
 export const exportBody = z
