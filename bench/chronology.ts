@@ -90,11 +90,12 @@ export async function benchmarkChronology(options: { adminUrl: string; rounds: n
       from generate_series(1, ${ENTRIES * 0.4}) as n`.execute(handle.db);
     const messageIds = Array.from({ length: 40 }, () => randomUUID());
     for (const messageId of messageIds) {
+      // A message about a person names its share; the share log itself is not read here.
       await sql`insert into partner_messages (org_id, id, template, ask_type, urgency, person_id, purpose, categories,
-          partner_organisation_id, partner_contact_id, subject, summary, deadline, status, sent_by_type, sent_by,
+          share_id, partner_organisation_id, partner_contact_id, subject, summary, deadline, status, sent_by_type, sent_by,
           sent_at, updated_at)
         values (${orgId}, ${messageId}, 'safeguarding', 'advice', 'routine', ${personId}, 'safeguarding',
-          '{identity,safeguarding}', ${partnerId}, ${contactId}, 'Threshold advice', 'Since Monday…', ${now}, 'sent',
+          '{identity,safeguarding}', gen_random_uuid(), ${partnerId}, ${contactId}, 'Threshold advice', 'Since Monday…', ${now}, 'sent',
           'user', ${creator.id}, ${now}, ${now})`.execute(handle.db);
     }
     await sql`insert into message_events (org_id, id, message_id, kind, actor_type, actor_id, actor_name, text,

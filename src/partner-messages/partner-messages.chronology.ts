@@ -34,14 +34,39 @@ const eventKindLabels: Record<EventKind, string> = {
 /** Thread entries whose words came from the partner rather than the provider's staff. */
 const fromPartner = new Set<EventKind>(['acknowledged', 'accepted', 'declined', 'responded', 'done']);
 
+/**
+ * The newest events of each chosen message (an indexed scan per message, on
+ * (org_id, message_id, occurred_at)), then the newest of those: a person has tens of messages,
+ * and a join over every event of the organisation would be read in full.
+ */
 function baseQuery(executor: Executor, query: SourceQuery) {
   return executor
-    .selectFrom('message_events as e')
-    .innerJoin('partner_messages as m', (join) =>
-      join.onRef('m.org_id', '=', 'e.org_id').onRef('m.id', '=', 'e.message_id'),
-    )
+    .selectFrom('partner_messages as m')
     .innerJoin('partner_organisations as p', (join) =>
       join.onRef('p.org_id', '=', 'm.org_id').onRef('p.id', '=', 'm.partner_organisation_id'),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('message_events as e')
+          .select([
+            'e.id',
+            'e.kind',
+            'e.actor_type',
+            'e.actor_name',
+            'e.text',
+            'e.details',
+            'e.occurred_at',
+            'e.recorded_at',
+          ])
+          .whereRef('e.org_id', '=', 'm.org_id')
+          .whereRef('e.message_id', '=', 'm.id')
+          .where(chronologyWindow('e.occurred_at', 'e.id', query))
+          .orderBy('e.occurred_at', 'desc')
+          .orderBy('e.id', 'desc')
+          .limit(query.limit)
+          .as('e'),
+      (join) => join.onTrue(),
     )
     .select([
       'e.id',
@@ -56,8 +81,7 @@ function baseQuery(executor: Executor, query: SourceQuery) {
       'm.subject',
       'p.name as partner_name',
     ])
-    .where('e.org_id', '=', query.orgId)
-    .where(chronologyWindow('e.occurred_at', 'e.id', query))
+    .where('m.org_id', '=', query.orgId)
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(query.limit);
@@ -99,6 +123,6 @@ export async function readMessageEventsOfMessages(
   query: SourceQuery & { messageIds: readonly string[] },
 ): Promise<ChronologyEntry[]> {
   if (query.messageIds.length === 0) return [];
-  const events = await baseQuery(executor, query).where('e.message_id', 'in', query.messageIds).execute();
+  const events = await baseQuery(executor, query).where('m.id', 'in', query.messageIds).execute();
   return events.map((event) => toEntry('partner_messages', query.ownAgency, event));
 }
