@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { readAdviceOfPerson } from './advice/advice.chronology.ts';
 import { adviceRoutes } from './advice/advice.routes.ts';
+import { attentionRoutes } from './attention/attention.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
@@ -25,6 +26,7 @@ import { chronologyRoutes } from './chronology/chronology.routes.ts';
 import { registerChronologySource } from './chronology/chronology.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
+import { routeSettingsRoutes } from './escalation/route-settings.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { describeRoute } from './http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
@@ -34,6 +36,10 @@ import { installValidationMessages } from './http/zod-messages.ts';
 import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { whenEmailsOf } from './outbox/outbox.service.ts';
+import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
+import { describeMessage } from './partner-messages/message-subject.ts';
 import { readMessageEventsOfPerson } from './partner-messages/partner-messages.chronology.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
@@ -168,6 +174,9 @@ export async function buildApp(
   registerChronologySource('concern_advice', (executor, query) =>
     readConcernAdvice(executor, query, 'person_id'),
   );
+  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox) shows it.
+  registerSubject('partner_message', describeMessage);
+  whenEmailsOf('partner_message', messageEmailOutcomes);
   const app = Fastify({
     logger:
       options.logger === false
@@ -300,6 +309,9 @@ export async function buildApp(
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));
   await app.register(partnerMessagesRoutes(dependencies));
+  await app.register(attentionRoutes(dependencies));
+  await app.register(outboxRoutes(dependencies));
+  await app.register(routeSettingsRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
   await app.register(chronologyRoutes(dependencies));

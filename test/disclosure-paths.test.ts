@@ -42,14 +42,14 @@ function filesContaining(pattern: RegExp): string[] {
 describe('the ways information leaves, in the source', () => {
   it('writes the outbox in one repository, called only by the outbox module', () => {
     expect(filesContaining(/insertInto\(\s*'email_outbox'\s*\)/)).toEqual([
-      'src/partner-messages/partner-messages.repository.ts',
+      'src/outbox/outbox.repository.ts',
     ]);
     expect(filesContaining(/\binsertEmails\(/)).toEqual(
-      expect.arrayContaining(['src/partner-messages/outbox.ts']),
+      expect.arrayContaining(['src/outbox/outbox.service.ts']),
     );
     expect(
       filesContaining(/\binsertEmails\(/).filter(
-        (file) => file !== 'src/partner-messages/outbox.ts' && !file.endsWith('.repository.ts'),
+        (file) => file !== 'src/outbox/outbox.service.ts' && !file.endsWith('.repository.ts'),
       ),
     ).toEqual([]);
   });

@@ -177,7 +177,9 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
     .values({
       org_id: organisation.id,
       id: ids.attention,
-      message_id: ids.message!,
+      subject_type: 'partner_message',
+      subject_id: ids.message!,
+      for_user_id: null,
       step_id: null,
       kind: 'email_failed',
       for_role: 'manager',

@@ -6,15 +6,15 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { addDelay } from '../escalation/escalation-routes.ts';
-import type { LinkSettings } from '../partner-messages/outbox.ts';
+import { routeFor } from '../escalation/route-settings.service.ts';
+import type { LinkSettings } from '../outbox/outbox.service.ts';
+import type { AdviceRecorder } from '../partner-messages/message-lifecycle.service.ts';
 import {
-  type AdviceRecorder,
   addEvent,
   deliverNewMessage,
   emailAddressOf,
   justSent,
   MESSAGE_SUBJECT,
-  routeFor,
 } from '../partner-messages/partner-messages.service.ts';
 import type { PartnerMessageRow } from '../partner-messages/partner-messages.table.ts';
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
@@ -190,7 +190,7 @@ async function requestWrittenConfirmation(
     ask: 'Please confirm this advice in writing by replying on this page, or correct it if we have misunderstood.',
     body: null,
     deadline,
-    escalation_route: await routeFor(trx, context.orgId, 'request_advice', 'routine'),
+    escalation_route: await routeFor(trx, context.orgId, { template: 'request_advice', urgency: 'routine' }),
     confirms_advice_id: advice.id,
     incident_id: original.incident_id,
     ...justSent(context, at),

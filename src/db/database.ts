@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
+import type { AttentionItemsTable } from '../attention/attention.table.ts';
 import type {
   AuditChainTable,
   AuditCheckpointsTable,
@@ -15,6 +16,7 @@ import type {
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
+import type { EscalationRouteSettingsTable } from '../escalation/route-settings.table.ts';
 import type {
   IncidentLearningActionsTable,
   IncidentMeasuresTable,
@@ -23,10 +25,8 @@ import type {
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
 import type {
-  AttentionItemsTable,
-  EmailOutboxTable,
-  EscalationRouteSettingsTable,
   MessageEventsTable,
   PartnerLinksTable,
   PartnerMessagesTable,

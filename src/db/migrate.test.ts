@@ -76,7 +76,7 @@ describe('upgrading the database', () => {
     await item('call_partner', 0, true);
     const onlyFailure = await item('email_failed', 4);
 
-    await migrateToLatest(db);
+    await migrateTo(db, '2026_12_06_1100_attention_once_per_cause');
     const open = await sql<{ id: string }>`select id from attention_items
       where message_id = ${messageId} and resolved_at is null order by created_at`.execute(db);
     expect(open.rows.map((row) => row.id)).toEqual([oldestCall, onlyFailure]);
@@ -89,5 +89,14 @@ describe('upgrading the database', () => {
     ]);
     // From now on a second open item of the same kind cannot be written.
     await expect(item('call_partner', 5)).rejects.toThrow();
+
+    // Later the items name what they are about rather than always a message.
+    await migrateToLatest(db);
+    const keyed = await sql<{ id: string; subject_type: string }>`select id, subject_type from attention_items
+      where subject_id = ${messageId} and resolved_at is null order by created_at`.execute(db);
+    expect(keyed.rows).toEqual([
+      { id: oldestCall, subject_type: 'partner_message' },
+      { id: onlyFailure, subject_type: 'partner_message' },
+    ]);
   });
 });

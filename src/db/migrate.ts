@@ -18,6 +18,8 @@ import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosur
 import * as attentionOncePerCause from './migrations/2026_12_06_1100_attention_once_per_cause.ts';
 import * as createSafeguarding from './migrations/2026_12_07_0400_create_safeguarding.ts';
 import * as incidentRecordsAppendOnly from './migrations/2026_12_07_0401_incident_records_append_only.ts';
+import * as attentionBySubject from './migrations/2026_12_07_0500_attention_by_subject.ts';
+import * as outboxBySubject from './migrations/2026_12_07_0510_outbox_by_subject.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -41,6 +43,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_1100_attention_once_per_cause': attentionOncePerCause,
   '2026_12_07_0400_create_safeguarding': createSafeguarding,
   '2026_12_07_0401_incident_records_append_only': incidentRecordsAppendOnly,
+  '2026_12_07_0500_attention_by_subject': attentionBySubject,
+  '2026_12_07_0510_outbox_by_subject': outboxBySubject,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,8 +24,9 @@ import {
   endMeasure,
   sendIncidentMessage,
 } from '../incidents/incidents.service.ts';
+import { logContact } from '../partner-messages/message-lifecycle.service.ts';
 import { logContactBody, sendMessageBody } from '../partner-messages/partner-messages.schemas.ts';
-import { logContact, sendMessage } from '../partner-messages/partner-messages.service.ts';
+import { sendMessage } from '../partner-messages/partner-messages.service.ts';
 import { actAsPartner } from '../partner-messages/partner-page.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import type { MessagingConfig } from './demo.ts';

@@ -6,7 +6,7 @@ import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { viewReview } from '../incidents/incident-review.ts';
 import { listAffectedPeople, listIncidents, listRecords } from '../incidents/incidents.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
-import { listMessages } from '../partner-messages/partner-messages.service.ts';
+import { listMessages } from '../partner-messages/message-reading.service.ts';
 import { checkShare } from '../sharing/sharing.service.ts';
 import { loadDemo } from './demo.ts';
 import { demoActivity } from './demo-activity.ts';

@@ -313,3 +313,12 @@ export const defaultRoutes: Readonly<Record<EscalationTemplate, Record<RequestUr
 export function defaultRouteFor(template: EscalationTemplate, urgency: RequestUrgency): EscalationRoute {
   return defaultRoutes[template][urgency];
 }
+
+/** A route as the API describes it (the planner's types are read-only). */
+export function mutableRoute<R extends EscalationRoute | null>(route: R) {
+  return (
+    route ? { steps: route.steps.map((step) => ({ ...step })), repeat: route.repeat } : null
+  ) as R extends null
+    ? null
+    : { steps: EscalationRoute['steps'][number][]; repeat: EscalationRoute['repeat'] };
+}

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import { systemContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
+import { isSubjectType, type SubjectType } from '../subjects/subjects.ts';
 import type { EscalationTarget, PlannedStep } from './escalation-routes.ts';
 import type { EscalationSubject } from './escalation-steps.repository.ts';
 import * as stepsRepository from './escalation-steps.repository.ts';
@@ -213,7 +214,21 @@ function toDueStep(row: EscalationStepRow): DueEscalationStep {
 
 export const FIRE_ESCALATION_STEPS_JOB = 'fire-escalation-steps';
 
-/** For now a fired step is recorded in the audit trail (ids only); its actions come with messages. */
+/**
+ * One handler for the sweep from a handler per subject type: each capability whose records
+ * escalate registers its own (a line in `src/jobs/jobs.ts`). A step of a type with no handler is
+ * recorded in the audit trail and does nothing else.
+ */
+export function handlerPerSubject(
+  handlers: Partial<Record<SubjectType, EscalationStepHandler>>,
+): EscalationStepHandler {
+  return (trx, step, context) => {
+    const handler = isSubjectType(step.subjectType) ? handlers[step.subjectType] : undefined;
+    return (handler ?? auditFiredStep)(trx, step, context);
+  };
+}
+
+/** A fired step no capability acts on is recorded in the audit trail (ids only). */
 export const auditFiredStep: EscalationStepHandler = async (trx, step, { firedAt }) => {
   await recordAudit(trx, systemContext(step.orgId, FIRE_ESCALATION_STEPS_JOB), firedAt, {
     action: 'escalation.step_fired',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import {
   checkRoute,
   type EscalationRoute,
@@ -42,3 +43,28 @@ export const escalationRouteSchema = z
       context.addIssue({ code: 'custom', message: problem });
   })
   .meta({ id: 'EscalationRoute' });
+
+// ---- the organisation's routes ----
+
+export const routeSettingSchema = z
+  .object({
+    template: z.string(),
+    urgency: requestUrgencySchema,
+    route: escalationRouteSchema,
+    isDefault: z.boolean(),
+    version: z.number().int().describe('Send it back in If-Match to change the route'),
+  })
+  .meta({ id: 'EscalationRouteSetting' });
+export const routeSettingParams = z.strictObject({
+  template: z.enum([
+    'incident_update',
+    'request_decision',
+    'request_resource',
+    'request_advice',
+    'request_action',
+    'safeguarding',
+    'meeting_request',
+  ]),
+  urgency: requestUrgencySchema,
+});
+export const setRouteBody = z.strictObject({ route: escalationRouteSchema });

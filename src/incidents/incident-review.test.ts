@@ -9,8 +9,8 @@ import {
 } from '../../test/factories.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
+import { bodyToSend } from '../outbox/outbox.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
-import { bodyToSend } from '../partner-messages/outbox.ts';
 import { recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
@@ -322,7 +322,7 @@ describe('the post-incident review', () => {
       .selectFrom('email_outbox')
       .selectAll()
       .where('org_id', '=', orgId)
-      .where('message_id', '=', confirmationId)
+      .where('subject_id', '=', confirmationId)
       .executeTakeFirstOrThrow();
     // The token waits sealed in the outbox: only the delivery step can read it back.
     const confirmationLink = /\S+\/partner#[\w-]+/.exec(

@@ -514,7 +514,7 @@ describe('heating failure with the housing provider', () => {
     const headEmail = await t.db
       .selectFrom('email_outbox')
       .select('to_address')
-      .where('message_id', '=', request.id)
+      .where('subject_id', '=', request.id)
       .where('subject', 'like', 'Reminder:%')
       .execute();
     expect(headEmail.map((email) => email.to_address)).toEqual([head.email]);

@@ -3,9 +3,10 @@ import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
 import { forgetOldSignInFailures } from '../auth/auth.service.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import { handlerPerSubject } from '../escalation/escalation-steps.service.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
-import { deliverEmailJob } from '../partner-messages/email-delivery.ts';
+import { deliverEmailJob } from '../outbox/email-delivery.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import { safeguardingReviewJob } from '../safeguarding/safeguarding-review.job.ts';
 import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/sharing.service.ts';
@@ -36,7 +37,13 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
     },
     fireEscalationStepsJob(
       { db, clock },
-      messageEscalationHandler({ publicUrl: config.publicUrl, keyFile: config.mfaKeyFile }),
+      // What a due step does, per kind of record that escalates.
+      handlerPerSubject({
+        partner_message: messageEscalationHandler({
+          publicUrl: config.publicUrl,
+          keyFile: config.mfaKeyFile,
+        }),
+      }),
     ),
     safeguardingReviewJob({ db, clock, publicUrl: config.publicUrl }),
   ];

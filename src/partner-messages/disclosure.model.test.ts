@@ -14,6 +14,7 @@ import { inLondon } from '../calendar/london-time.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import {
   authoriseSafeguardingShare,
   noticeLapsedSharing,
@@ -22,7 +23,6 @@ import {
   withdrawConsent,
 } from '../sharing/sharing.service.ts';
 import type { InformationCategory } from '../sharing/sharing.table.ts';
-import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 import { sendMessage } from './partner-messages.service.ts';
 

@@ -9,9 +9,11 @@ import {
   type SignedIn,
 } from '../../test/factories.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
+import { insertAttentionItem } from '../attention/attention.repository.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import {
   authoriseSafeguardingShare,
   noticeLapsedSharing,
@@ -19,10 +21,8 @@ import {
   withdrawConsent,
 } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 import { authenticateLink } from './partner-links.ts';
-import { insertAttentionItem } from './partner-messages.repository.ts';
 
 // The disclosure rule at each moment after a message is written: escalation steps that would reach
 // someone the basis does not cover, emails held when the basis ends before they leave, links that
@@ -253,7 +253,9 @@ describe('a withdrawal', () => {
       await insertAttentionItem(t.db, {
         org_id: orgId,
         id: crypto.randomUUID(),
-        message_id: sent.id,
+        subject_type: 'partner_message',
+        subject_id: sent.id,
+        for_user_id: null,
         step_id: null,
         kind,
         for_role: 'sender',
@@ -271,7 +273,7 @@ describe('a withdrawal', () => {
     const items = await t.db
       .selectFrom('attention_items')
       .select(['kind', 'resolved_by_system', 'resolution_note'])
-      .where('message_id', '=', sent.id)
+      .where('subject_id', '=', sent.id)
       .orderBy('kind')
       .execute();
     expect(items).toEqual([

@@ -97,3 +97,15 @@ export function managerAlertEmail(options: {
       `See the thread and decide what to do next:\n${options.threadUrl}\n`,
   };
 }
+
+/** What the outbox needs to know about the message an email to its partner belongs to. */
+export function emailAbout(
+  message: Pick<PartnerMessageRow, 'org_id' | 'id' | 'person_id' | 'partner_organisation_id'>,
+) {
+  return {
+    orgId: message.org_id,
+    about: { type: 'partner_message' as const, id: message.id },
+    personId: message.person_id,
+    partnerOrganisationId: message.partner_organisation_id,
+  };
+}

@@ -122,7 +122,7 @@ async function callItems(messageId: string) {
   return t.db
     .selectFrom('attention_items')
     .select(['kind', 'title'])
-    .where('message_id', '=', messageId)
+    .where('subject_id', '=', messageId)
     .orderBy('created_at')
     .execute();
 }
@@ -299,7 +299,7 @@ describe('two server processes', () => {
       const reminders = await t.db
         .selectFrom('email_outbox')
         .select(sql<number>`count(*)::int`.as('count'))
-        .where('message_id', 'in', ids)
+        .where('subject_id', 'in', ids)
         .where('subject', 'like', 'Reminder:%')
         .executeTakeFirstOrThrow();
       expect(reminders.count).toBe(12);

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { raiseAttention } from '../attention/attention.service.ts';
+import type { AttentionKind } from '../attention/attention.table.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import { systemContext } from '../context.ts';
@@ -15,21 +15,21 @@ import {
   type EscalationStepHandler,
   FIRE_ESCALATION_STEPS_JOB,
 } from '../escalation/escalation-steps.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
-import type { PartnerChannelRow } from '../partners/partners.table.ts';
-import { askAtDisclosure } from '../sharing/disclosure.ts';
-import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
-import { managerAlertEmail, reminderEmail } from './message-emails.ts';
 import {
   LINK_TOKEN_PLACEHOLDER,
   type LinkSettings,
   queueEmailsWithoutPersonalDetails,
   queuePartnerEmail,
-} from './outbox.ts';
+} from '../outbox/outbox.service.ts';
+import * as partnersRepository from '../partners/partners.repository.ts';
+import type { PartnerChannelRow } from '../partners/partners.table.ts';
+import { askAtDisclosure } from '../sharing/disclosure.ts';
+import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
+import { emailAbout, managerAlertEmail, reminderEmail } from './message-emails.ts';
 import { partnerLinkUrl, prepareLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
-import type { AttentionKind, PartnerMessageRow } from './partner-messages.table.ts';
+import type { PartnerMessageRow } from './partner-messages.table.ts';
 
 const stillWaiting = new Set(['sent', 'acknowledged', 'accepted']);
 
@@ -103,17 +103,10 @@ const providerName = (trx: DbTransaction, orgId: string) =>
 function messagesOfBatch(trx: DbTransaction, batch: readonly DueEscalationStep[]) {
   return once(trx, 'messages', async () => {
     const steps = batch.filter((step) => step.subjectType === MESSAGE_SUBJECT);
-    const messages =
-      steps.length === 0
-        ? []
-        : await trx
-            .selectFrom('partner_messages')
-            .selectAll()
-            .where(
-              sql<boolean>`(org_id, id) in (select * from unnest(${steps.map((step) => step.orgId)}::uuid[],
-                ${steps.map((step) => step.subjectId)}::uuid[]))`,
-            )
-            .execute();
+    const messages = await messagesRepository.findMessagesByKeys(
+      trx,
+      steps.map((step) => ({ orgId: step.orgId, id: step.subjectId })),
+    );
     return new Map(messages.map((message) => [`${message.org_id}:${message.id}`, message]));
   });
 }
@@ -184,17 +177,13 @@ async function contactFor(trx: DbTransaction, message: PartnerMessageRow, target
     case 'next_contact': {
       if (message.next_contact_id) return findContact(trx, orgId, message.next_contact_id);
       // Nobody named: the first other current contact at the organisation, by name.
-      const next = await trx
-        .selectFrom('partner_contacts')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('partner_organisation_id', '=', message.partner_organisation_id)
-        .where('id', '<>', message.partner_contact_id)
-        .where('ended_at', 'is', null)
-        .orderBy('name')
-        .orderBy('id')
-        .executeTakeFirst();
-      return next ? findContact(trx, orgId, next.id) : undefined;
+      const next = await messagesRepository.findOtherCurrentContact(
+        trx,
+        orgId,
+        message.partner_organisation_id,
+        message.partner_contact_id,
+      );
+      return next ? findContact(trx, orgId, next) : undefined;
     }
     default:
       return undefined;
@@ -213,19 +202,16 @@ async function raise(
   },
   at: Date,
 ) {
-  await messagesRepository.insertAttentionItem(trx, {
-    org_id: message.org_id,
-    id: randomUUID(),
-    message_id: message.id,
-    step_id: step.id,
+  await raiseAttention(trx, {
+    orgId: message.org_id,
+    subject: { type: 'partner_message', id: message.id },
+    stepId: step.id,
     kind: item.kind,
-    for_role: item.forRole,
-    title: item.title.slice(0, 300),
-    detail: item.detail.slice(0, 2000),
-    created_at: at,
-    resolved_at: null,
-    resolved_by: null,
-    resolution_note: null,
+    forRole: item.forRole,
+    forUserId: message.sent_by_type === 'user' ? message.sent_by : null,
+    title: item.title,
+    detail: item.detail,
+    at,
   });
 }
 
@@ -253,7 +239,7 @@ async function emailReminder(
   await queuePartnerEmail(
     trx,
     {
-      message,
+      ...emailAbout(message),
       to: recipient.address,
       subject: email.subject,
       text: email.text,
@@ -535,15 +521,7 @@ async function tellManagers(
     at,
   );
   const managers = await once(trx, `managers:${message.org_id}:${role}`, () =>
-    trx
-      .selectFrom('users')
-      .select('email')
-      .where('org_id', '=', message.org_id)
-      .where('role', '=', role)
-      .where('disabled_at', 'is', null)
-      .orderBy('email')
-      .limit(20)
-      .execute(),
+    messagesRepository.activeStaffEmails(trx, message.org_id, role),
   );
   const email = managerAlertEmail({
     message,
@@ -554,7 +532,7 @@ async function tellManagers(
     trx,
     managers.map((manager) => ({
       orgId: message.org_id,
-      messageId: message.id,
+      about: { type: 'partner_message' as const, id: message.id },
       to: manager.email,
       subject: email.subject,
       text: email.text,

@@ -2,12 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
-  AttentionKind,
-  EmailOutboxRow,
-  EmailStatus,
   MessageEventRow,
-  NewAttentionItemRow,
-  NewEmailOutboxRow,
   NewMessageEventRow,
   NewPartnerMessageRow,
   PartnerLinkRow,
@@ -314,18 +309,10 @@ export async function markSharingEnded(
 }
 
 /**
- * Everyone a message's links reached: the addresses its link emails were delivered to, and the
- * register's address of each contact holding a link that was handed over or opened.
+ * The register's address of each contact holding one of the message's links that was handed
+ * over or opened.
  */
-export async function addressesReachedBy(executor: Executor, orgId: string, messageId: string) {
-  const emailed = await executor
-    .selectFrom('email_outbox')
-    .select('to_address')
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('link_id', 'is not', null)
-    .where('status', '=', 'sent')
-    .execute();
+export async function linkHoldersReached(executor: Executor, orgId: string, messageId: string) {
   const holders = await executor
     .selectFrom('partner_links as link')
     .innerJoin('partner_contacts as contact', (join) =>
@@ -350,289 +337,103 @@ export async function addressesReachedBy(executor: Executor, orgId: string, mess
       ]),
     )
     .execute();
-  return [
-    ...new Set([
-      ...emailed.map((row) => row.to_address.toLowerCase()),
-      ...holders.map((row) => (row.email ?? '').toLowerCase()),
-    ]),
-  ].filter((address) => address.length > 0);
+  return holders.map((row) => row.email ?? '');
 }
 
-/** Holds a message's emails that carry a share and have not been sent: they never will be. */
-export async function holdPendingEmails(
+// ---- what escalation and the message check read ----
+
+/** The messages with these keys, in one statement (a sweep's batch of steps). */
+export async function findMessagesByKeys(
   executor: Executor,
-  orgId: string,
-  messageId: string,
-  reason: string,
-) {
-  await executor
-    .updateTable('email_outbox')
-    .set({ status: 'held', held_reason: reason.slice(0, 2000), text_body: '', link_token_sealed: null })
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('share_id', 'is not', null)
-    .where('status', '=', 'pending')
+  keys: readonly { orgId: string; id: string }[],
+): Promise<PartnerMessageRow[]> {
+  if (keys.length === 0) return [];
+  return executor
+    .selectFrom('partner_messages')
+    .selectAll()
+    .where(
+      sql<boolean>`(org_id, id) in (select * from unnest(${keys.map((key) => key.orgId)}::uuid[],
+        ${keys.map((key) => key.id)}::uuid[]))`,
+    )
     .execute();
 }
 
-/** A message's emails, oldest first, without their bodies. */
-export async function listEmailsOfMessage(executor: Executor, orgId: string, messageId: string) {
-  return executor
-    .selectFrom('email_outbox')
-    .select(['id', 'to_address', 'status', 'held_reason', 'last_error', 'created_at', 'sent_at'])
+/** The first other current contact at the partner organisation, by name. */
+export async function findOtherCurrentContact(
+  executor: Executor,
+  orgId: string,
+  partnerOrganisationId: string,
+  exceptContactId: string,
+): Promise<string | undefined> {
+  const next = await executor
+    .selectFrom('partner_contacts')
+    .select('id')
     .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .orderBy('created_at')
+    .where('partner_organisation_id', '=', partnerOrganisationId)
+    .where('id', '<>', exceptContactId)
+    .where('ended_at', 'is', null)
+    .orderBy('name')
     .orderBy('id')
+    .executeTakeFirst();
+  return next?.id;
+}
+
+/** The addresses of the organisation's active staff with a role (at most 20), for alerts. */
+export async function activeStaffEmails(
+  executor: Executor,
+  orgId: string,
+  role: 'manager' | 'registered_manager',
+) {
+  return executor
+    .selectFrom('users')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('role', '=', role)
+    .where('disabled_at', 'is', null)
+    .orderBy('email')
+    .limit(20)
+    .execute();
+}
+
+export async function findOrganisationName(executor: Executor, orgId: string): Promise<string> {
+  const organisation = await executor
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return organisation.name;
+}
+
+const namedPersonColumns = ['id', 'given_name', 'family_name', 'preferred_name', 'nhs_number'] as const;
+
+export async function findPersonForNaming(executor: Executor, orgId: string, personId: string) {
+  return executor
+    .selectFrom('people')
+    .select(namedPersonColumns)
+    .where('org_id', '=', orgId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** People whose family name or NHS number appears among those found in a text (at most 200). */
+export async function findPeopleNamed(
+  executor: Executor,
+  orgId: string,
+  found: { familyNames: readonly string[]; nhsNumbers: readonly string[] },
+) {
+  if (found.familyNames.length === 0 && found.nhsNumbers.length === 0) return [];
+  return executor
+    .selectFrom('people')
+    .select(namedPersonColumns)
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        ...(found.familyNames.length > 0
+          ? [eb(eb.fn('lower', ['family_name']), 'in', [...found.familyNames])]
+          : []),
+        ...(found.nhsNumbers.length > 0 ? [eb('nhs_number', 'in', [...found.nhsNumbers])] : []),
+      ]),
+    )
     .limit(200)
     .execute();
-}
-
-/** The shares still queued on the emails that carry a link. */
-export async function queuedSharesOfLink(
-  executor: Executor,
-  orgId: string,
-  linkId: string,
-): Promise<string[]> {
-  const rows = await executor
-    .selectFrom('email_outbox as email')
-    .innerJoin('queued_shares as queued', (join) =>
-      join.onRef('queued.org_id', '=', 'email.org_id').onRef('queued.share_id', '=', 'email.share_id'),
-    )
-    .select('queued.share_id')
-    .where('email.org_id', '=', orgId)
-    .where('email.link_id', '=', linkId)
-    .where('queued.status', '=', 'queued')
-    .execute();
-  return rows.map((row) => row.share_id);
-}
-
-export async function insertEmails(executor: Executor, rows: NewEmailOutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await executor.insertInto('email_outbox').values(rows).execute();
-}
-
-/**
- * Takes up to `limit` emails due to be sent and leases them for `leaseMs`: a process that dies
- * while sending leaves them to be taken again when the lease runs out. Concurrent senders take
- * disjoint emails (SKIP LOCKED).
- */
-export async function claimEmails(
-  executor: Executor,
-  now: Date,
-  limit: number,
-  leaseMs: number,
-): Promise<EmailOutboxRow[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const result = await sql<EmailOutboxRow>`
-    with due as materialized (
-      select org_id, id from email_outbox
-      where status in ('pending', 'sending') and next_attempt_at <= ${now}
-      order by next_attempt_at
-      limit ${limit}
-      for update skip locked
-    )
-    update email_outbox as email
-    set status = 'sending', attempts = email.attempts + 1, next_attempt_at = ${leaseUntil}
-    from due
-    where email.org_id = due.org_id and email.id = due.id
-    returning email.*`.execute(executor);
-  return result.rows;
-}
-
-export async function finishEmail(
-  executor: Executor,
-  email: Pick<EmailOutboxRow, 'org_id' | 'id'>,
-  changes: {
-    status: 'sent' | 'pending' | 'failed' | 'held';
-    sentAt?: Date;
-    nextAttemptAt?: Date;
-    error?: string;
-    heldReason?: string;
-  },
-): Promise<void> {
-  // Once an email has gone, or will never go, its body and its link's sealed token are blanked:
-  // nothing in the database or a backup can open the link afterwards.
-  const finished = changes.status === 'sent' || changes.status === 'held' || changes.status === 'failed';
-  await executor
-    .updateTable('email_outbox')
-    .set({
-      status: changes.status,
-      ...(finished ? { text_body: '', link_token_sealed: null } : {}),
-      ...(changes.heldReason !== undefined ? { held_reason: changes.heldReason.slice(0, 2000) } : {}),
-      ...(changes.sentAt ? { sent_at: changes.sentAt } : {}),
-      ...(changes.nextAttemptAt ? { next_attempt_at: changes.nextAttemptAt } : {}),
-      ...(changes.error !== undefined ? { last_error: changes.error.slice(0, 1000) } : {}),
-    })
-    .where('org_id', '=', email.org_id)
-    .where('id', '=', email.id)
-    .execute();
-}
-
-/**
- * The organisation's outbox, newest first, without bodies or sealed tokens: where each email is,
- * and the message it is about.
- */
-export async function listOutbox(
-  executor: Executor,
-  orgId: string,
-  options: { statuses: readonly EmailStatus[] | null; limit: number; offset: number },
-) {
-  let query = executor
-    .selectFrom('email_outbox as email')
-    .leftJoin('partner_messages as message', (join) =>
-      join.onRef('message.org_id', '=', 'email.org_id').onRef('message.id', '=', 'email.message_id'),
-    )
-    .select([
-      'email.id',
-      'email.to_address',
-      'email.subject',
-      'email.message_id',
-      'message.subject as message_subject',
-      'email.status',
-      'email.held_reason',
-      'email.last_error',
-      'email.attempts',
-      'email.next_attempt_at',
-      'email.created_at',
-      'email.sent_at',
-    ])
-    .where('email.org_id', '=', orgId);
-  if (options.statuses) query = query.where('email.status', 'in', [...options.statuses]);
-  return query
-    .orderBy('email.created_at', 'desc')
-    .orderBy('email.id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
-}
-
-export async function emailCounts(executor: Executor, orgId: string, messageId: string) {
-  return executor
-    .selectFrom('email_outbox')
-    .select(['status', sql<number>`count(*)::int`.as('count')])
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .groupBy('status')
-    .execute();
-}
-
-// ---- needs attention ----
-
-/**
- * Raises an item unless one of the same kind is already open on the message: the first stays as
- * it was (its wording and when it was raised), and the thread records each step that repeated it.
- * Without a conflict target, the step's own key (a step raises each kind once) is covered too.
- */
-export async function insertAttentionItem(executor: Executor, row: NewAttentionItemRow): Promise<void> {
-  await executor
-    .insertInto('attention_items')
-    .values(row)
-    .onConflict((conflict) => conflict.doNothing())
-    .execute();
-}
-
-/** Resolves a message's open items of the given kinds because their cause went away; returns how many. */
-export async function resolveAttentionOfMessage(
-  executor: Executor,
-  orgId: string,
-  messageId: string,
-  changes: { kinds: readonly AttentionKind[]; at: Date; note: string },
-): Promise<number> {
-  if (changes.kinds.length === 0) return 0;
-  const resolved = await executor
-    .updateTable('attention_items')
-    .set({
-      resolved_at: changes.at,
-      resolved_by: null,
-      resolved_by_system: true,
-      resolution_note: changes.note.slice(0, 2000),
-    })
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('kind', 'in', [...changes.kinds])
-    .where('resolved_at', 'is', null)
-    .returning('id')
-    .execute();
-  return resolved.length;
-}
-
-export async function listAttentionItems(
-  executor: Executor,
-  orgId: string,
-  options: {
-    forRoles: readonly ('manager' | 'registered_manager' | 'sender')[];
-    senderId: string | null;
-    open: boolean;
-    limit: number;
-    offset: number;
-  },
-) {
-  let query = executor
-    .selectFrom('attention_items as item')
-    .innerJoin('partner_messages as message', (join) =>
-      join.onRef('message.org_id', '=', 'item.org_id').onRef('message.id', '=', 'item.message_id'),
-    )
-    .leftJoin('users as resolver', (join) =>
-      join.onRef('resolver.org_id', '=', 'item.org_id').onRef('resolver.id', '=', 'item.resolved_by'),
-    )
-    .selectAll('item')
-    .select(['message.subject as message_subject', 'resolver.display_name as resolved_by_name'])
-    .where('item.org_id', '=', orgId)
-    .where((where) =>
-      where.or([
-        options.forRoles.length > 0 ? where('item.for_role', 'in', [...options.forRoles]) : where.lit(false),
-        ...(options.senderId
-          ? [
-              where.and([
-                where('item.for_role', '=', 'sender'),
-                where('message.sent_by', '=', options.senderId),
-              ]),
-            ]
-          : []),
-      ]),
-    );
-  query = options.open ? query.where('item.resolved_at', 'is', null) : query;
-  return query
-    .orderBy('item.created_at', 'desc')
-    .orderBy('item.id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
-}
-
-export async function resolveAttentionItem(
-  executor: Executor,
-  orgId: string,
-  id: string,
-  changes: { at: Date; by: string | null; note: string | null },
-) {
-  return executor
-    .updateTable('attention_items')
-    .set({
-      resolved_at: changes.at,
-      resolved_by: changes.by,
-      resolved_by_system: false,
-      resolution_note: changes.note,
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('resolved_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export async function findAttentionItem(executor: Executor, orgId: string, id: string) {
-  return executor
-    .selectFrom('attention_items')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-// ---- escalation route settings ----
-
-export async function listRouteSettings(executor: Executor, orgId: string) {
-  return executor.selectFrom('escalation_route_settings').selectAll().where('org_id', '=', orgId).execute();
 }

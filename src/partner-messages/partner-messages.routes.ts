@@ -14,9 +14,11 @@ import {
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import type { StaffRole } from '../users/users.table.ts';
+import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';
+import { recordLinkHandedOver, resendLink, revokeLink } from './message-links.service.ts';
+import { listMessages, viewMessage } from './message-reading.service.ts';
 import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
-  attentionItemSchema,
   checkMessageBody,
   closeMessageBody,
   linkHandedOverBody,
@@ -26,38 +28,16 @@ import {
   messageListQuery,
   messageSummarySchema,
   messageWarningSchema,
-  outboxQuery,
-  outboxSchema,
   partnerAcknowledgeBody,
   partnerDeclineBody,
   partnerRespondBody,
   partnerViewSchema,
-  resolveAttentionBody,
   revokeLinkBody,
-  routeSettingParams,
-  routeSettingSchema,
   sendMessageBody,
   sentMessageSchema,
-  setRouteBody,
   withdrawMessageBody,
 } from './partner-messages.schemas.ts';
-import {
-  checkDraft,
-  closeMessage,
-  listAttention,
-  listMessages,
-  listOutbox,
-  listRouteSettings,
-  logContact,
-  recordLinkHandedOver,
-  resendLink,
-  resolveAttention,
-  revokeLink,
-  sendMessage,
-  setRouteSetting,
-  viewMessage,
-  withdrawMessage,
-} from './partner-messages.service.ts';
+import { checkDraft, sendMessage } from './partner-messages.service.ts';
 import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
 
 /** Who reads threads: staff who work with people and partners, and the auditor. Not admin (IT). */
@@ -65,8 +45,6 @@ const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_man
 /** Who writes to partners and records their replies. */
 const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const routeKeepers: readonly StaffRole[] = ['registered_manager'];
-/** Who sees every email the organisation sends, and why one did not go. */
-const outboxReaders: readonly StaffRole[] = ['manager', 'registered_manager'];
 const tags = ['Partner messages'];
 const partnerTags = ['Partner page (secure link)'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
@@ -253,151 +231,6 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
           { messageId: request.params.id, linkId: request.params.linkId },
           request.body,
           clock,
-        ),
-    );
-
-    // ---- the outbox ----
-
-    app.get(
-      '/api/outbox',
-      {
-        config: { access: outboxReaders },
-        schema: {
-          tags,
-          summary:
-            "Every email in the organisation's outbox and where it is; whether a mail server is set up",
-          description:
-            'Newest first. Never the bodies or the links the emails carry. Without a mail server (SMTP_HOST) nothing is sent: emails wait here.',
-          querystring: outboxQuery,
-          response: { 200: outboxSchema, ...problemResponses },
-        },
-      },
-      async (request) =>
-        listOutbox(
-          db,
-          requestContext(request),
-          { state: request.query.state, limit: request.query.limit, offset: request.query.offset },
-          config,
-        ),
-    );
-
-    // ---- needs attention ----
-
-    app.get(
-      '/api/attention',
-      {
-        config: { access: writers },
-        schema: {
-          tags,
-          summary: '"Needs attention": escalations to managers, calls to make, emails that failed',
-          description:
-            'The registered manager and managers see every item; a care worker sees the items on messages they sent.',
-          querystring: pageQuery.extend({ open: z.enum(['true', 'false']).default('true') }),
-          response: { 200: z.object({ items: z.array(attentionItemSchema) }), ...problemResponses },
-        },
-      },
-      async (request) => ({
-        items: await listAttention(db, requestContext(request), {
-          open: request.query.open === 'true',
-          limit: request.query.limit,
-          offset: request.query.offset,
-        }),
-      }),
-    );
-
-    app.post(
-      '/api/attention/:id/resolve',
-      {
-        config: { access: writers },
-        schema: {
-          tags,
-          summary: 'Mark an item dealt with',
-          params: idParams,
-          body: resolveAttentionBody,
-          response: { 204: z.null(), ...writeProblems },
-        },
-      },
-      async (request, reply) => {
-        await resolveAttention(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body.note ?? null,
-          clock,
-        );
-        return reply.code(204).send(null);
-      },
-    );
-
-    // ---- escalation routes ----
-
-    app.get(
-      '/api/escalation-routes',
-      {
-        config: { access: readers },
-        schema: {
-          tags,
-          summary: "The organisation's escalation route for each kind of message and urgency",
-          response: { 200: z.object({ items: z.array(routeSettingSchema) }), ...problemResponses },
-        },
-      },
-      async (request) => ({ items: await listRouteSettings(db, requestContext(request)) }),
-    );
-
-    app.put(
-      '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          body: setRouteBody,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
-      async (request, reply) =>
-        withETag(
-          reply,
-          await setRouteSetting(
-            db,
-            requestContext(request),
-            request.params,
-            request.body.route,
-            expectedVersion(request),
-            clock,
-          ),
-        ),
-    );
-
-    app.delete(
-      '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Go back to the default route for one kind of message and urgency',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
-      async (request, reply) =>
-        withETag(
-          reply,
-          await setRouteSetting(
-            db,
-            requestContext(request),
-            request.params,
-            null,
-            expectedVersion(request),
-            clock,
-          ),
         ),
     );
 

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { escalationRouteSchema, escalationTargetSchema } from '../escalation/escalation.schemas.ts';
 import { pageQuery } from '../http/schemas.ts';
+import { emailSchema } from '../outbox/outbox.schemas.ts';
 import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import { informationCategorySchema, sharingPurposeSchema } from '../sharing/sharing.schemas.ts';
 import {
   askTypes,
-  attentionKinds,
-  emailStates,
   eventKinds,
   messageStatuses,
   messageTemplates,
@@ -158,18 +157,6 @@ const stepSchema = z.object({
   cancelledReason: z.string().nullable(),
 });
 
-/** Where an email is, for staff: never its body or its link. */
-const messageEmailSchema = z.object({
-  id: z.uuid(),
-  to: z.string(),
-  state: z
-    .enum(emailStates)
-    .describe('waiting: in the outbox (for a mail server, or to be retried); held: never to be sent'),
-  why: z.string().nullable().describe('Why it was held, or the last delivery error'),
-  queuedAt: z.string(),
-  sentAt: z.string().nullable(),
-});
-
 export const messageDetailSchema = messageSummarySchema
   .extend({
     purpose: sharingPurposeSchema.nullable(),
@@ -204,7 +191,7 @@ export const messageDetailSchema = messageSummarySchema
         lastUsedAt: z.string().nullable(),
       }),
     ),
-    emails: z.array(messageEmailSchema).describe('Every email about this message and where it is'),
+    emails: z.array(emailSchema).describe('Every email about this message and where it is'),
     sharingEnded: z
       .object({ at: z.string(), reason: z.string() })
       .nullable()
@@ -339,75 +326,3 @@ export const partnerRespondBody = z.strictObject({
   response: requiredText(10000),
 });
 export type PartnerRespondInput = z.infer<typeof partnerRespondBody>;
-
-// ---- the outbox ----
-
-export const outboxQuery = pageQuery.extend({
-  state: z.enum(emailStates).optional().describe('Only the emails in this state; every email when absent'),
-});
-export const outboxEmailSchema = messageEmailSchema
-  .extend({
-    subject: z.string().describe("The email's subject line, which carries no personal details"),
-    message: z
-      .object({ id: z.uuid(), subject: z.string() })
-      .nullable()
-      .describe('The partner message the email is about'),
-    attempts: z.number().int().describe('How many times Liaison has tried to hand it to the mail server'),
-    nextAttemptAt: z.string().nullable().describe('For an email waiting: when it is next tried'),
-  })
-  .meta({ id: 'OutboxEmail' });
-export const outboxSchema = z
-  .object({
-    mailServerConfigured: z
-      .boolean()
-      .describe('false: no mail server is set up (SMTP_HOST); emails wait in the outbox and are not sent'),
-    items: z.array(outboxEmailSchema),
-  })
-  .meta({ id: 'Outbox' });
-
-// ---- needs attention ----
-
-export const attentionItemSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(attentionKinds),
-    forRole: z.enum(['manager', 'registered_manager', 'sender']),
-    title: z.string(),
-    detail: z.string().nullable(),
-    messageId: z.uuid(),
-    messageSubject: z.string(),
-    createdAt: z.string(),
-    resolvedAt: z.string().nullable(),
-    resolvedByName: z.string().nullable().describe('The member of staff who marked it dealt with'),
-    resolvedAutomatically: z
-      .boolean()
-      .describe('Resolved by Liaison because its cause went away; resolutionNote says what happened'),
-    resolutionNote: z.string().nullable(),
-  })
-  .meta({ id: 'AttentionItem' });
-export const resolveAttentionBody = z.strictObject({ note: optionalText(2000) });
-
-// ---- escalation route settings ----
-
-export const routeSettingSchema = z
-  .object({
-    template: z.string(),
-    urgency: requestUrgencySchema,
-    route: escalationRouteSchema,
-    isDefault: z.boolean(),
-    version: z.number().int().describe('Send it back in If-Match to change the route'),
-  })
-  .meta({ id: 'EscalationRouteSetting' });
-export const routeSettingParams = z.strictObject({
-  template: z.enum([
-    'incident_update',
-    'request_decision',
-    'request_resource',
-    'request_advice',
-    'request_action',
-    'safeguarding',
-    'meeting_request',
-  ]),
-  urgency: requestUrgencySchema,
-});
-export const setRouteBody = z.strictObject({ route: escalationRouteSchema });

@@ -156,89 +156,9 @@ export type PartnerLinksTable = {
   last_used_at: Date | null;
 };
 
-export const emailStatuses = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
-export type EmailStatus = (typeof emailStatuses)[number];
-
-/** Where an email is, as staff see it: waiting covers queued, being sent and to be retried. */
-export const emailStates = ['waiting', 'sent', 'failed', 'held'] as const;
-export type EmailState = (typeof emailStates)[number];
-export const statusesInState: Record<EmailState, readonly EmailStatus[]> = {
-  waiting: ['pending', 'sending'],
-  sent: ['sent'],
-  failed: ['failed'],
-  held: ['held'],
-};
-
-export type EmailOutboxTable = {
-  org_id: string;
-  id: string;
-  message_id: string | null;
-  to_address: string;
-  subject: string;
-  /** Blanked once sent. Where the link goes it holds LINK_PLACEHOLDER, filled in at delivery. */
-  text_body: string;
-  /** The share the email carries (an email about a person); asked again at delivery. */
-  share_id: string | null;
-  link_id: string | null;
-  /** The link's token, encrypted with the key outside the database; blanked once sent. */
-  link_token_sealed: string | null;
-  /** Who the email discloses to, for the gate: the organisation, and the contact when named. */
-  partner_organisation_id: string | null;
-  partner_contact_id: string | null;
-  held_reason: string | null;
-  status: Generated<EmailStatus>;
-  attempts: Generated<number>;
-  next_attempt_at: Date;
-  sent_at: Date | null;
-  last_error: string | null;
-  created_at: Date;
-};
-
-export const attentionKinds = [
-  'escalated_to_manager',
-  'escalated_to_registered_manager',
-  'call_partner',
-  'email_failed',
-  'no_route',
-  'share_refused',
-  'share_held',
-] as const;
-export type AttentionKind = (typeof attentionKinds)[number];
-
-export type AttentionItemsTable = {
-  org_id: string;
-  id: string;
-  message_id: string;
-  step_id: string | null;
-  kind: AttentionKind;
-  for_role: 'manager' | 'registered_manager' | 'sender';
-  title: string;
-  detail: string | null;
-  created_at: Date;
-  resolved_at: Date | null;
-  resolved_by: string | null;
-  /** Resolved by Liaison because its cause went away; `resolution_note` says what happened. */
-  resolved_by_system: Generated<boolean>;
-  resolution_note: string | null;
-};
-
-export type EscalationRouteSettingsTable = {
-  org_id: string;
-  template: EscalationTemplate;
-  urgency: RequestUrgency;
-  route: ColumnType<EscalationRoute | null, string | null, string | null>;
-  updated_by: string | null;
-  updated_at: Date;
-  version: Generated<number>;
-};
-
 export type PartnerMessageRow = Selectable<PartnerMessagesTable>;
 export type NewPartnerMessageRow = Insertable<PartnerMessagesTable>;
 export type PartnerMessageUpdate = Updateable<PartnerMessagesTable>;
 export type MessageEventRow = Selectable<MessageEventsTable>;
 export type NewMessageEventRow = Insertable<MessageEventsTable>;
 export type PartnerLinkRow = Selectable<PartnerLinksTable>;
-export type EmailOutboxRow = Selectable<EmailOutboxTable>;
-export type NewEmailOutboxRow = Insertable<EmailOutboxTable>;
-export type AttentionItemRow = Selectable<AttentionItemsTable>;
-export type NewAttentionItemRow = Insertable<AttentionItemsTable>;

@@ -12,9 +12,9 @@ import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import { recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { deliverDueEmails } from './email-delivery.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 
 let t: TestApp;
@@ -356,7 +356,7 @@ describe('sending a request', () => {
     const waiting = await t.db
       .selectFrom('email_outbox')
       .selectAll()
-      .where('message_id', '=', sent.id)
+      .where('subject_id', '=', sent.id)
       .execute();
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.text_body).not.toContain(tokenOf(sent.partnerLink));
@@ -381,7 +381,7 @@ describe('sending a request', () => {
     const gone = await t.db
       .selectFrom('email_outbox')
       .selectAll()
-      .where('message_id', '=', sent.id)
+      .where('subject_id', '=', sent.id)
       .execute();
     expect(gone[0]).toMatchObject({ status: 'sent', text_body: '', link_token_sealed: null });
     const moments = await t.db
@@ -567,7 +567,7 @@ describe('escalation of a request nobody answers', () => {
     });
     const managerItems = managerList
       .json()
-      .items.filter((item: { messageId: string }) => item.messageId === sent.id);
+      .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
     // The duty line is the staffed voice channel for each partner step: a call for staff each
     // time, but one card to phone the partner however many steps asked for it.
     expect(managerItems.map((item: { kind: string }) => item.kind).sort()).toEqual([
@@ -602,7 +602,7 @@ describe('escalation of a request nobody answers', () => {
       await t.app.inject({ method: 'GET', url: '/api/attention?open=false', headers: staff.manager.headers })
     )
       .json()
-      .items.filter((item: { messageId: string }) => item.messageId === sent.id);
+      .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
     expect(
       afterAcknowledgement.map((item: Record<string, unknown>) => ({
         kind: item.kind,
@@ -662,7 +662,7 @@ describe('escalation of a request nobody answers', () => {
       headers: staff.registered_manager.headers,
     });
     expect(
-      afterResponse.json().items.filter((item: { messageId: string }) => item.messageId === sent.id),
+      afterResponse.json().items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id),
     ).toEqual([]);
     detail = await thread(sent.id);
     expect(detail.steps.filter((step: { status: string }) => step.status === 'fired')).toHaveLength(6);

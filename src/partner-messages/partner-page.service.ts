@@ -3,21 +3,20 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { LinkSettings } from '../outbox/outbox.service.ts';
 import * as peopleRepository from '../people/people.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
-import type { LinkSettings } from './outbox.ts';
-import { authenticateLink } from './partner-links.ts';
-import * as messagesRepository from './partner-messages.repository.ts';
-import type { PartnerRespondInput } from './partner-messages.schemas.ts';
 import {
   type AdviceRecorder,
   applyReply,
-  MESSAGE_SUBJECT,
-  organisationName,
   type PartnerReply,
   replyRefusal,
-} from './partner-messages.service.ts';
+} from './message-lifecycle.service.ts';
+import { authenticateLink } from './partner-links.ts';
+import * as messagesRepository from './partner-messages.repository.ts';
+import type { PartnerRespondInput } from './partner-messages.schemas.ts';
+import { MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
 import type { EventKind, PartnerLinkRow, PartnerMessageRow } from './partner-messages.table.ts';
 
 // What a partner sees and does through a secure link, with no staff account: only the one

@@ -2,6 +2,7 @@ import type { Executor } from '../db/database.ts';
 import type { FieldProblem } from '../errors.ts';
 import { checkSubject, type NamedPerson } from '../messages/message-check.ts';
 import { findNhsNumbers, possibleFamilyNames } from '../messages/personal-details.ts';
+import * as messagesRepository from './partner-messages.repository.ts';
 
 // The message check compares what is written with the people the organisation supports: their
 // names must stay out of the subject (it goes into the email), and a message that names someone
@@ -35,30 +36,10 @@ export async function peopleNamedIn(
   const joined = options.texts.join('\n');
   const familyNames = possibleFamilyNames(joined).slice(0, 500);
   const nhsNumbers = findNhsNumbers(joined).map((found) => found.digits);
-  const columns = ['id', 'given_name', 'family_name', 'preferred_name', 'nhs_number'] as const;
   const about = options.personId
-    ? await executor
-        .selectFrom('people')
-        .select(columns)
-        .where('org_id', '=', orgId)
-        .where('id', '=', options.personId)
-        .executeTakeFirst()
+    ? await messagesRepository.findPersonForNaming(executor, orgId, options.personId)
     : undefined;
-  const others =
-    familyNames.length === 0 && nhsNumbers.length === 0
-      ? []
-      : await executor
-          .selectFrom('people')
-          .select(columns)
-          .where('org_id', '=', orgId)
-          .where((eb) =>
-            eb.or([
-              ...(familyNames.length > 0 ? [eb(eb.fn('lower', ['family_name']), 'in', familyNames)] : []),
-              ...(nhsNumbers.length > 0 ? [eb('nhs_number', 'in', nhsNumbers)] : []),
-            ]),
-          )
-          .limit(200)
-          .execute();
+  const others = await messagesRepository.findPeopleNamed(executor, orgId, { familyNames, nhsNumbers });
   return {
     aboutPerson: about ? toNamedPerson(about) : null,
     otherPeople: others.filter((row) => row.id !== options.personId).map(toNamedPerson),

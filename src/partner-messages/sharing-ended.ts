@@ -3,16 +3,16 @@ import { describeMoment } from '../calendar/london-time.ts';
 import type { RequestContext } from '../context.ts';
 import type { DbTransaction } from '../db/database.ts';
 import { cancelSteps } from '../escalation/escalation-steps.service.ts';
+import {
+  addressesEmailedLinks,
+  holdUnsentEmailsOf,
+  queueEmailsWithoutPersonalDetails,
+} from '../outbox/outbox.service.ts';
 import type { SharingBasisEnded } from '../sharing/basis-endings.ts';
 import { decideQuietly } from '../sharing/sharing.service.ts';
-import { queueEmailsWithoutPersonalDetails } from './outbox.ts';
+import { resolveMootAttention } from './message-attention.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import {
-  addEvent,
-  MESSAGE_SUBJECT,
-  organisationName,
-  resolveMootAttention,
-} from './partner-messages.service.ts';
+import { addEvent, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
 
 /**
  * The basis a delivered message rested on has ended. The gate already refuses every later open of
@@ -47,15 +47,15 @@ export async function endMessageSharing(
     );
     // Whatever about the message has not left yet never will; the delivery gate would refuse it
     // anyway, but staff should see it held now, not waiting.
-    await messagesRepository.holdPendingEmails(trx, context.orgId, message.id, ended.reason);
+    await holdUnsentEmailsOf(trx, context.orgId, { type: 'partner_message', id: message.id }, ended.reason);
     const attentionResolved = await resolveMootAttention(trx, context.orgId, message.id, 'sharing_ended', at);
-    const addresses = await messagesRepository.addressesReachedBy(trx, context.orgId, message.id);
+    const addresses = await addressesReachedBy(trx, context.orgId, message.id);
     const provider = await organisationName(trx, context.orgId);
     await queueEmailsWithoutPersonalDetails(
       trx,
       addresses.map((to) => ({
         orgId: context.orgId,
-        messageId: message.id,
+        about: { type: 'partner_message' as const, id: message.id },
         to,
         subject: `${provider}: information shared with you is no longer shared`,
         text:
@@ -98,4 +98,16 @@ export async function endMessageSharing(
       },
     });
   }
+}
+
+/**
+ * Everyone a message's links reached: the addresses its link emails were delivered to, and the
+ * register's address of each contact holding a link that was handed over or opened.
+ */
+async function addressesReachedBy(trx: DbTransaction, orgId: string, messageId: string): Promise<string[]> {
+  const emailed = await addressesEmailedLinks(trx, orgId, { type: 'partner_message', id: messageId });
+  const holders = await messagesRepository.linkHoldersReached(trx, orgId, messageId);
+  return [...new Set([...emailed, ...holders.map((address) => address.toLowerCase())])].filter(
+    (address) => address.length > 0,
+  );
 }

@@ -11,8 +11,9 @@ import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import { appendLogEntry } from '../logs/logs.service.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
+import { logContact } from '../partner-messages/message-lifecycle.service.ts';
 import { readMessageEventsOfMessages } from '../partner-messages/partner-messages.chronology.ts';
-import { logContact, sendMessage } from '../partner-messages/partner-messages.service.ts';
+import { sendMessage } from '../partner-messages/partner-messages.service.ts';
 import { getPerson } from '../people/people.service.ts';
 import { readSharesOfSubjects } from '../sharing/sharing.chronology.ts';
 import { readConcernAdvice, readConcernEntriesOfConcern } from './safeguarding.chronology.ts';
@@ -47,7 +48,11 @@ import {
   riskOutcomeLabels,
   safeContactMeasureLabels,
 } from './safeguarding.vocabulary.ts';
-import { emailManagersAboutConcern, raiseConcernAttention } from './safeguarding-alerts.ts';
+import {
+  emailManagersAboutConcern,
+  raiseConcernAttention,
+  resolveConcernAttention,
+} from './safeguarding-alerts.ts';
 
 export type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> };
 
@@ -1177,9 +1182,12 @@ export async function recordLocalAuthorityDecision(
       },
       at,
     );
-    await safeguardingRepository.resolveAlertsOfKind(trx, context.orgId, concernId, 'decision_overdue', {
-      at,
+    await resolveConcernAttention(trx, {
+      orgId: context.orgId,
+      concernId,
+      kind: 'decision_overdue',
       note: 'The local authority’s decision was recorded.',
+      at,
     });
     return moveTo(trx, context, locked, input.decision === 's42_duty_met' ? 'enquiry' : 'plan', words, at, {
       la_decision: input.decision,
@@ -1462,16 +1470,13 @@ export async function reviewRestriction(
         ? { ended_on: input.reviewedOn, end_reason: `Ended at review: ${input.findings}`, updated_at: at }
         : { review_on: input.nextReviewOn!, updated_at: at },
     );
-    await safeguardingRepository.resolveAlertsOfKind(
-      trx,
-      context.orgId,
+    await resolveConcernAttention(trx, {
+      orgId: context.orgId,
       concernId,
-      'restriction_past_review',
-      {
-        at,
-        note: 'The restriction was reviewed.',
-      },
-    );
+      kind: 'restriction_past_review',
+      note: 'The restriction was reviewed.',
+      at,
+    });
     await appendConcernEntry(
       trx,
       context,

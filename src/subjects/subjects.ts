@@ -6,11 +6,11 @@ import type { Executor } from '../db/database.ts';
  * feature's own column. A capability adds its type here and registers how to describe it (a line
  * in `src/app.ts`); the mechanisms then work for it without knowing it.
  */
-export const subjectTypes = ['message', 'incident', 'concern'] as const;
+export const subjectTypes = ['partner_message', 'incident', 'concern'] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 export const subjectTypeLabels: Record<SubjectType, string> = {
-  message: 'Partner message',
+  partner_message: 'Partner message',
   incident: 'Incident',
   concern: 'Safeguarding concern',
 };

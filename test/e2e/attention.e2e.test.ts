@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { insertAttentionItem } from '../../src/partner-messages/partner-messages.repository.ts';
+import { insertAttentionItem } from '../../src/attention/attention.repository.ts';
 import {
   createTestOrganisation,
   createTestPartnerContact,
@@ -80,7 +80,9 @@ describe.skipIf(!browserIsAvailable())('"needs attention" in the browser', { tim
       await insertAttentionItem(server.db, {
         org_id: organisation.id,
         id: crypto.randomUUID(),
-        message_id: message.id,
+        subject_type: 'partner_message',
+        subject_id: message.id,
+        for_user_id: null,
         step_id: crypto.randomUUID(),
         kind: 'call_partner',
         for_role: 'sender',

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
-import { deliverDueEmails } from '../../src/partner-messages/email-delivery.ts';
+import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
 import {
   createTestOrganisation,
   createTestPartnerContact,

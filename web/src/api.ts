@@ -1603,7 +1603,10 @@ export type AttentionKind =
   | 'email_failed'
   | 'no_route'
   | 'share_refused'
-  | 'share_held';
+  | 'share_held'
+  | 'review_trigger_met'
+  | 'restriction_past_review'
+  | 'decision_overdue';
 
 export type AttentionItem = {
   id: string;
@@ -1611,8 +1614,14 @@ export type AttentionItem = {
   forRole: 'manager' | 'registered_manager' | 'sender';
   title: string;
   detail: string | null;
-  messageId: string;
-  messageSubject: string;
+  /** The record the item is about: a partner message, an incident, a safeguarding concern. */
+  subject: {
+    type: 'partner_message' | 'incident' | 'concern';
+    id: string;
+    title: string;
+    /** Where staff open it; null when it no longer exists. */
+    webPath: string | null;
+  };
   createdAt: string;
   resolvedAt: string | null;
   /** The member of staff who marked it dealt with. */
@@ -1688,7 +1697,14 @@ export function revokePartnerLink(messageId: string, linkId: string, reason: str
 export type OutboxEmail = MessageEmail & {
   /** The email's subject line, which carries no personal details. */
   subject: string;
-  message: { id: string; subject: string } | null;
+  /** The record the email is about: a partner message, an incident, a safeguarding concern. */
+  about: {
+    type: 'partner_message' | 'incident' | 'concern';
+    id: string;
+    title: string;
+    /** Where staff open it; null when it no longer exists. */
+    webPath: string | null;
+  } | null;
   attempts: number;
   /** For an email waiting: when it is next tried. */
   nextAttemptAt: string | null;

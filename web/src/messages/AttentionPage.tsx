@@ -13,7 +13,7 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { attentionReaders } from './access.ts';
 import { attentionKindLabels } from './message-labels.ts';
-import { Moment, messagePath } from './message-parts.tsx';
+import { Moment } from './message-parts.tsx';
 
 const pageSize = 25;
 /** The count stops here: beyond it, "100 or more" says enough. */
@@ -81,7 +81,7 @@ export function AttentionPage() {
     try {
       await resolveAttentionItem(item.id, null);
       setProblems([]);
-      setNotice(`“${item.title}” on “${item.messageSubject}” has been marked as dealt with.`);
+      setNotice(`“${item.title}” on “${item.subject.title}” has been marked as dealt with.`);
       reload();
     } catch (error) {
       setNotice(null);
@@ -131,7 +131,12 @@ export function AttentionPage() {
                   {item.title}
                 </h2>
                 <p>
-                  Message: <Link to={messagePath(item.messageId)}>{item.messageSubject}</Link>
+                  {subjectTypeWords[item.subject.type]}:{' '}
+                  {item.subject.webPath ? (
+                    <Link to={item.subject.webPath}>{item.subject.title}</Link>
+                  ) : (
+                    item.subject.title
+                  )}
                 </p>
                 {item.detail ? (
                   <p>
@@ -173,6 +178,12 @@ export function AttentionPage() {
 }
 
 /** Who dealt with an item, in words: Liaison itself when its cause went away, or a person. */
+const subjectTypeWords: Record<AttentionItem['subject']['type'], string> = {
+  partner_message: 'Message',
+  incident: 'Incident',
+  concern: 'Safeguarding concern',
+};
+
 function ResolvedBy({ item }: { item: AttentionItem }) {
   if (item.resolvedAutomatically) return <>No longer needed: resolved by Liaison on</>;
   if (item.resolvedByName) return <>Dealt with by {item.resolvedByName} on</>;

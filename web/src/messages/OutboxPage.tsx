@@ -7,7 +7,6 @@ import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { emailStateLabels, emailStates } from './message-labels.ts';
-import { messagePath } from './message-parts.tsx';
 
 const pageSize = 25;
 
@@ -112,10 +111,10 @@ function OutboxTable({ caption, emails }: { caption: string; emails: readonly Ou
         <Row key={email.id}>
           <Cell heading="To">{email.to}</Cell>
           <Cell heading="About">
-            {email.message ? (
-              <Link to={messagePath(email.message.id)}>{email.message.subject}</Link>
+            {email.about?.webPath ? (
+              <Link to={email.about.webPath}>{email.about.title}</Link>
             ) : (
-              'No message'
+              (email.about?.title ?? 'A message to staff')
             )}
             <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">
               {email.subject}

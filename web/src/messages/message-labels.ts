@@ -168,6 +168,9 @@ export const attentionKindLabels = {
   no_route: 'No way to reach them',
   share_refused: 'Not reached: sharing not allowed',
   share_held: 'Email held: not sent',
+  review_trigger_met: 'Review trigger met',
+  restriction_past_review: 'Restriction past its review date',
+  decision_overdue: 'Decision overdue',
 } as const satisfies Record<AttentionKind, string>;
 
 /** Where an email is, in words. */

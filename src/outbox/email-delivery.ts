@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import { type RequestContext, systemContext } from '../context.ts';
+import { systemContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { MailError } from '../mail/mail-error.ts';
@@ -8,10 +7,9 @@ import type { Mailer } from '../mail/mailer.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { holdQueuedShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
-import { bodyToSend } from './outbox.ts';
-import * as messagesRepository from './partner-messages.repository.ts';
-import { addEvent, MESSAGE_SUBJECT } from './partner-messages.service.ts';
-import type { EmailOutboxRow } from './partner-messages.table.ts';
+import * as outboxRepository from './outbox.repository.ts';
+import { bodyToSend, emailOutcomesFor } from './outbox.service.ts';
+import type { EmailOutboxRow } from './outbox.table.ts';
 
 export const DELIVER_EMAIL_JOB = 'deliver-email';
 /** An email being sent is leased for this long; a process that dies mid-send leaves it for another. */
@@ -43,7 +41,7 @@ export async function deliverDueEmails(db: Db, options: DeliveryOptions): Promis
   const claimed = await db
     .transaction()
     .execute((trx) =>
-      messagesRepository.claimEmails(trx, options.clock.now(), options.batchSize ?? 20, SEND_LEASE_MS),
+      outboxRepository.claimEmails(trx, options.clock.now(), options.batchSize ?? 20, SEND_LEASE_MS),
     );
   let sent = 0;
   for (const email of claimed) {
@@ -88,7 +86,6 @@ async function sendDisclosure(
     if (!queued || !share || queued.status === 'held' || queued.status === 'cancelled') {
       await hold(
         trx,
-        system,
         email,
         queued?.held_reason ?? 'The share this email carries is no longer to be sent.',
         at,
@@ -108,7 +105,10 @@ async function sendDisclosure(
         categories: share.categories,
         moment: 'email',
         description: share.description,
-        subject: email.message_id ? { type: MESSAGE_SUBJECT, id: email.message_id } : undefined,
+        subject:
+          email.subject_type && email.subject_id
+            ? { type: email.subject_type, id: email.subject_id }
+            : undefined,
       },
       at,
     );
@@ -117,7 +117,7 @@ async function sendDisclosure(
         .map((each) => each.message)
         .join(' ')}`;
       if (queued.status === 'queued') await holdQueuedShare(trx, system, queued.share_id, reason, at);
-      await hold(trx, system, email, reason, at);
+      await hold(trx, email, reason, at);
       return 'held';
     }
     await send(email, options);
@@ -128,93 +128,35 @@ async function sendDisclosure(
 }
 
 async function recordSent(trx: DbTransaction, email: EmailOutboxRow, at: Date): Promise<void> {
-  await messagesRepository.finishEmail(trx, email, { status: 'sent', sentAt: at });
-  if (email.message_id) {
-    await addEvent(
-      trx,
-      systemContext(email.org_id, DELIVER_EMAIL_JOB),
-      email.message_id,
-      { kind: 'emailed', actorName: 'Liaison', details: { emailId: email.id } },
-      at,
-    );
-  }
+  await outboxRepository.finishEmail(trx, email, { status: 'sent', sentAt: at });
+  await emailOutcomesFor(email)?.sent(trx, email, at);
 }
 
-/** Never sent: the thread says so, and whoever sent the message is told under "needs attention". */
-async function hold(
-  trx: DbTransaction,
-  system: RequestContext,
-  email: EmailOutboxRow,
-  reason: string,
-  at: Date,
-) {
-  await messagesRepository.finishEmail(trx, email, { status: 'held', heldReason: reason });
-  if (!email.message_id) return;
-  await addEvent(
-    trx,
-    system,
-    email.message_id,
-    { kind: 'email_held', actorName: 'Liaison', text: reason, details: { emailId: email.id } },
-    at,
-  );
-  await messagesRepository.insertAttentionItem(trx, {
-    org_id: email.org_id,
-    id: randomUUID(),
-    message_id: email.message_id,
-    step_id: null,
-    kind: 'share_held',
-    for_role: 'sender',
-    title: 'An email to a partner was held and not sent',
-    detail: reason.slice(0, 2000),
-    created_at: at,
-    resolved_at: null,
-    resolved_by: null,
-    resolution_note: null,
-  });
+/** Never sent: the record's feature says so on its page and tells whoever sent it. */
+async function hold(trx: DbTransaction, email: EmailOutboxRow, reason: string, at: Date) {
+  await outboxRepository.finishEmail(trx, email, { status: 'held', heldReason: reason });
+  await emailOutcomesFor(email)?.held(trx, email, reason, at);
 }
 
 async function recordFailure(db: Db, email: EmailOutboxRow, failure: MailError, clock: Clock): Promise<void> {
   const at = clock.now();
-  const system = systemContext(email.org_id, DELIVER_EMAIL_JOB);
   await db.transaction().execute(async (trx) => {
     const givingUp = failure.kind === 'permanent' || email.attempts >= MAX_ATTEMPTS;
     if (!givingUp) {
-      await messagesRepository.finishEmail(trx, email, {
+      await outboxRepository.finishEmail(trx, email, {
         status: 'pending',
         nextAttemptAt: retryAt(at, email.attempts),
         error: failure.message,
       });
       return;
     }
-    await messagesRepository.finishEmail(trx, email, { status: 'failed', error: failure.message });
-    if (email.message_id) {
-      await addEvent(
-        trx,
-        system,
-        email.message_id,
-        {
-          kind: 'email_failed',
-          actorName: 'Liaison',
-          text: `The email could not be delivered (${failure.reason.replaceAll('_', ' ')}).`,
-          details: { emailId: email.id, reason: failure.reason },
-        },
-        at,
-      );
-      await messagesRepository.insertAttentionItem(trx, {
-        org_id: email.org_id,
-        id: randomUUID(),
-        message_id: email.message_id,
-        step_id: null,
-        kind: 'email_failed',
-        for_role: 'sender',
-        title: 'An email to a partner could not be delivered',
-        detail: `${failure.message} Check the address in the partner register, then send a new link or phone them.`,
-        created_at: at,
-        resolved_at: null,
-        resolved_by: null,
-        resolution_note: null,
-      });
-    }
+    await outboxRepository.finishEmail(trx, email, { status: 'failed', error: failure.message });
+    await emailOutcomesFor(email)?.failed(
+      trx,
+      email,
+      { reason: failure.reason, message: failure.message },
+      at,
+    );
   });
 }
 

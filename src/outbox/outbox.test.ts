@@ -7,7 +7,7 @@ import {
   type SignedIn,
 } from '../../test/factories.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { queueEmailsWithoutPersonalDetails } from './outbox.ts';
+import { queueEmailsWithoutPersonalDetails } from './outbox.service.ts';
 
 // The outbox page for managers: every email of the organisation and where it is, never a body or
 // a link, and whether a mail server is set up at all.
@@ -66,11 +66,16 @@ describe('the outbox', () => {
     const body = response.json();
     // No SMTP_HOST in the test configuration.
     expect(body.mailServerConfigured).toBe(false);
-    const email = body.items.find((item: { message: { id: string } | null }) => item.message?.id === sent.id);
+    const email = body.items.find((item: { about: { id: string } | null }) => item.about?.id === sent.id);
     expect(email).toMatchObject({
       to: expect.stringContaining('@'),
       subject: expect.any(String),
-      message: { id: sent.id, subject: 'Lift out of order at Oak House' },
+      about: {
+        type: 'partner_message',
+        id: sent.id,
+        title: expect.stringMatching(/: Lift out of order at Oak House$/),
+        webPath: `/messages/${sent.id}`,
+      },
       state: 'waiting',
       why: null,
       attempts: 0,
@@ -78,9 +83,9 @@ describe('the outbox', () => {
     });
     expect(Object.keys(email).sort()).toEqual(
       [
+        'about',
         'attempts',
         'id',
-        'message',
         'nextAttemptAt',
         'queuedAt',
         'sentAt',
@@ -103,7 +108,7 @@ describe('the outbox', () => {
     const failed = await sendUpdate(ours.care_worker, orgId, 'Failed email');
     const delivered = await sendUpdate(ours.care_worker, orgId, 'Sent email');
     const setStatus = (messageId: string, changes: Record<string, unknown>) =>
-      t.db.updateTable('email_outbox').set(changes).where('message_id', '=', messageId).execute();
+      t.db.updateTable('email_outbox').set(changes).where('subject_id', '=', messageId).execute();
     await setStatus(held.id, { status: 'held', held_reason: 'Consent was withdrawn before it left.' });
     await setStatus(failed.id, { status: 'failed', last_error: 'Mailbox unavailable.' });
     await setStatus(delivered.id, { status: 'sent', sent_at: t.clock.now() });
@@ -111,8 +116,8 @@ describe('the outbox', () => {
     const subjectsIn = async (state: string) =>
       (await outbox(`?state=${state}`))
         .json()
-        .items.map((item: { message: { subject: string }; why: string | null; state: string }) => [
-          item.message.subject,
+        .items.map((item: { about: { title: string }; why: string | null; state: string }) => [
+          item.about.title.replace(/^To [^:]+: /, ''),
           item.state,
           item.why,
         ]);
@@ -134,7 +139,7 @@ describe('the outbox', () => {
         trx,
         Array.from({ length: 101 }, (_, index) => ({
           orgId,
-          messageId: null,
+          about: null,
           to: `manager-${index}@example.org`,
           subject: 'Needs attention',
           text: 'A partner has not replied.',

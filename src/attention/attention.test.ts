@@ -7,8 +7,8 @@ import {
   type SignedIn,
 } from '../../test/factories.ts';
 import type { StaffRole } from '../users/users.table.ts';
-import { insertAttentionItem } from './partner-messages.repository.ts';
-import type { AttentionKind } from './partner-messages.table.ts';
+import { raiseAttention } from './attention.service.ts';
+import type { AttentionKind } from './attention.table.ts';
 
 // "Needs attention" holds one open item per message and kind, and Liaison resolves the items whose
 // cause has gone away: the partner replied, the message was closed or withdrawn.
@@ -56,19 +56,16 @@ async function sendRequest(): Promise<{ id: string; partnerLink: string }> {
 }
 
 async function raise(messageId: string, kind: AttentionKind, title = `Item ${kind}`) {
-  await insertAttentionItem(t.db, {
-    org_id: orgId,
-    id: crypto.randomUUID(),
-    message_id: messageId,
-    step_id: crypto.randomUUID(),
+  await raiseAttention(t.db, {
+    orgId,
+    subject: { type: 'partner_message', id: messageId },
+    stepId: crypto.randomUUID(),
     kind,
-    for_role: kind === 'escalated_to_registered_manager' ? 'registered_manager' : 'sender',
+    forRole: kind === 'escalated_to_registered_manager' ? 'registered_manager' : 'sender',
+    forUserId: staff.care_worker.userId,
     title,
     detail: null,
-    created_at: t.clock.now(),
-    resolved_at: null,
-    resolved_by: null,
-    resolution_note: null,
+    at: t.clock.now(),
   });
 }
 
@@ -76,7 +73,7 @@ type ListedItem = {
   id: string;
   kind: AttentionKind;
   title: string;
-  messageId: string;
+  subject: { type: string; id: string; title: string; webPath: string | null };
   resolvedAt: string | null;
   resolvedByName: string | null;
   resolvedAutomatically: boolean;
@@ -86,7 +83,7 @@ type ListedItem = {
 async function listed(messageId: string, query = '', who: SignedIn = staff.registered_manager) {
   const response = await t.app.inject({ method: 'GET', url: `/api/attention${query}`, headers: who.headers });
   expect(response.statusCode).toBe(200);
-  return (response.json().items as ListedItem[]).filter((item) => item.messageId === messageId);
+  return (response.json().items as ListedItem[]).filter((item) => item.subject.id === messageId);
 }
 
 const summary = (items: ListedItem[]) =>

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requestContext } from '../auth/access.ts';
+import type { AppDependencies } from '../dependencies.ts';
+import {
+  expectedVersion,
+  ifMatchDescription,
+  ifMatchHeaders,
+  ifMatchProblems,
+  requireIfMatch,
+  withETag,
+} from '../http/conditional.ts';
+import { problemResponses, problemSchema } from '../http/schemas.ts';
+import type { StaffRole } from '../users/users.table.ts';
+import { routeSettingParams, routeSettingSchema, setRouteBody } from './escalation.schemas.ts';
+import { listRouteSettings, setRouteSetting } from './route-settings.service.ts';
+
+/** Who reads the routes: staff who work with partners, and the auditor. */
+const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
+/** Who changes them. */
+const routeKeepers: readonly StaffRole[] = ['registered_manager'];
+const tags = ['Partner messages'];
+const writeProblems = { ...problemResponses, 409: problemSchema };
+
+export function routeSettingsRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/escalation-routes',
+      {
+        config: { access: readers },
+        schema: {
+          tags,
+          summary: "The organisation's escalation route for each kind of message and urgency",
+          response: { 200: z.object({ items: z.array(routeSettingSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({ items: await listRouteSettings(db, requestContext(request)) }),
+    );
+
+    app.put(
+      '/api/escalation-routes/:template/:urgency',
+      {
+        config: { access: routeKeepers },
+        preValidation: requireIfMatch,
+        schema: {
+          tags,
+          summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
+          description: ifMatchDescription,
+          params: routeSettingParams,
+          headers: ifMatchHeaders,
+          body: setRouteBody,
+          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
+        },
+      },
+      async (request, reply) =>
+        withETag(
+          reply,
+          await setRouteSetting(
+            db,
+            requestContext(request),
+            { key: request.params, route: request.body.route, expectedVersion: expectedVersion(request) },
+            clock,
+          ),
+        ),
+    );
+
+    app.delete(
+      '/api/escalation-routes/:template/:urgency',
+      {
+        config: { access: routeKeepers },
+        preValidation: requireIfMatch,
+        schema: {
+          tags,
+          summary: 'Go back to the default route for one kind of message and urgency',
+          description: ifMatchDescription,
+          params: routeSettingParams,
+          headers: ifMatchHeaders,
+          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
+        },
+      },
+      async (request, reply) =>
+        withETag(
+          reply,
+          await setRouteSetting(
+            db,
+            requestContext(request),
+            { key: request.params, route: null, expectedVersion: expectedVersion(request) },
+            clock,
+          ),
+        ),
+    );
+  };
+}
