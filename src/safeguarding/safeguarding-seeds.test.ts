@@ -291,6 +291,15 @@ describe('safeguarding seed examples', () => {
     const full = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
     expect(full.escalationPrompt).toContain('consider escalating');
     expect(full.alerts.map((alert: { kind: string }) => alert.kind)).toEqual(['trigger_met']);
+    const attention = await ok(staff.manager, 'GET', '/api/attention');
+    expect(attention.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'review_trigger_met',
+        subject: expect.objectContaining({ type: 'concern', id: concern.id }),
+      }),
+    );
+    // The item names the concern by its category only.
+    expect(JSON.stringify(attention.items)).not.toContain(person.family_name);
     const emails = await t.db
       .selectFrom('email_outbox')
       .select(['subject', 'text_body'])
