@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createApiToken } from '../src/auth/auth.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
@@ -8,7 +7,7 @@ import { createDatabase } from '../src/db/create-db.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
 import { percentile } from './channel-choice.ts';
-import { median, printFigure, startServerProcess } from './support.ts';
+import { createBenchDatabase, median, printFigure, startServerProcess } from './support.ts';
 
 /** Entries the person's chronology holds, spread over every kind of source. */
 const ENTRIES = 10_000;
@@ -21,15 +20,7 @@ const OTHER_PEOPLE = 20;
  * baseline is GET /healthz on the same server, so the ratio is what the merge itself costs.
  */
 export async function benchmarkChronology(options: { adminUrl: string; rounds: number; logFile: string }) {
-  const databaseName = 'liaison_bench_chronology';
-  const admin = new pg.Client({ connectionString: options.adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${databaseName} with (force)`);
-  await admin.query(`create database ${databaseName}`);
-  await admin.end();
-  const url = new URL(options.adminUrl);
-  url.pathname = `/${databaseName}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = await createBenchDatabase(options.adminUrl, 'liaison_bench_chronology');
 
   const handle = await createDatabase({ backend: 'postgres', url: databaseUrl });
   await migrateToLatest(handle.db);

@@ -23,8 +23,10 @@ export async function personChronology(
   options: ChronologyOptions & { personId: string },
   clock: Clock,
 ): Promise<ChronologyPage> {
-  await getPerson(db, context, options.personId);
-  const organisation = await getOrganisation(db, context);
+  const [, organisation] = await Promise.all([
+    getPerson(db, context, options.personId),
+    getOrganisation(db, context),
+  ]);
   const page = await mergeChronology(db, registeredChronologySources(), {
     orgId: context.orgId,
     key: options.personId,
