@@ -87,10 +87,14 @@ beforeAll(async () => {
     email: 'mash@example.gov.uk',
   });
   mash = { organisationId: organisation.id, contactId: contact.id };
-  await ok(staff.registered_manager, 'PUT', '/api/safeguarding/settings', {
-    decisionWorkingDays: 2,
-    safeguardingLinkContactId: contact.id,
-  });
+  const saved = await call(
+    staff.registered_manager,
+    'PUT',
+    '/api/safeguarding/settings',
+    { decisionWorkingDays: 2, safeguardingLinkContactId: contact.id },
+    { 'if-match': '"0"' },
+  );
+  expect(saved.statusCode, saved.body).toBe(200);
 }, 60_000);
 afterAll(async () => {
   await t.close();

@@ -654,6 +654,8 @@ export function saveSettings(
     linkContactId: string | null;
     by: string | null;
     at: Date;
+    /** Compare-and-set: the row is changed only while at this version (a first save inserts). */
+    expectedVersion: number;
   },
 ) {
   return executor
@@ -666,14 +668,17 @@ export function saveSettings(
       updated_at: settings.at,
     })
     .onConflict((conflict) =>
-      conflict.column('org_id').doUpdateSet({
-        decision_working_days: settings.decisionWorkingDays,
-        safeguarding_link_contact_id: settings.linkContactId,
-        updated_by: settings.by,
-        updated_at: settings.at,
-        version: sql`safeguarding_settings.version + 1`,
-      }),
+      conflict
+        .column('org_id')
+        .doUpdateSet({
+          decision_working_days: settings.decisionWorkingDays,
+          safeguarding_link_contact_id: settings.linkContactId,
+          updated_by: settings.by,
+          updated_at: settings.at,
+          version: sql`safeguarding_settings.version + 1`,
+        })
+        .where('safeguarding_settings.version', '=', settings.expectedVersion),
     )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }

@@ -684,14 +684,18 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       '/api/safeguarding/settings',
       {
         config: { access: ['registered_manager'] },
+        preValidation: requireIfMatch,
         schema: {
           tags,
           summary: 'Set the local authority’s decision time (working days) and the named safeguarding link',
+          description: `${ifMatchDescription} Before the settings are first saved their version is 0.`,
+          headers: ifMatchHeaders,
           body: settingsBody,
-          response: { 200: settingsSchema, ...problemResponses },
+          response: { 200: settingsSchema, ...problemResponses, ...ifMatchProblems },
         },
       },
-      async (request) => service.saveSettings(db, requestContext(request), request.body, clock),
+      async (request) =>
+        service.saveSettings(db, requestContext(request), expectedVersion(request), request.body, clock),
     );
   };
 }

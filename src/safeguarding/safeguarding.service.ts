@@ -694,9 +694,18 @@ export function getSettings(db: Db, context: RequestContext) {
   return safeguardingSettings(db, context.orgId);
 }
 
-export async function saveSettings(db: Db, context: RequestContext, input: SettingsInput, clock: Clock) {
+/** Saves the settings if they are still at `expectedVersion` (0 before they are first saved). */
+export async function saveSettings(
+  db: Db,
+  context: RequestContext,
+  expectedVersion: number,
+  input: SettingsInput,
+  clock: Clock,
+) {
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
+    const current = await safeguardingRepository.findSettings(trx, context.orgId);
+    checkVersion(expectedVersion, current?.version ?? 0, 'The safeguarding settings');
     if (input.safeguardingLinkContactId) {
       const contact = await trx
         .selectFrom('partner_contacts')
@@ -716,7 +725,9 @@ export async function saveSettings(db: Db, context: RequestContext, input: Setti
       linkContactId: input.safeguardingLinkContactId,
       by: context.actor.type === 'user' ? context.actor.id : null,
       at,
+      expectedVersion,
     });
+    if (!saved) throw changedElsewhere('The safeguarding settings');
     await recordAudit(trx, context, at, {
       action: 'safeguarding_settings.update',
       entityType: 'safeguarding_settings',
