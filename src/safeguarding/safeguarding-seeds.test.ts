@@ -92,7 +92,7 @@ beforeAll(async () => {
     'PUT',
     '/api/safeguarding/settings',
     { decisionWorkingDays: 2, safeguardingLinkContactId: contact.id },
-    { 'if-match': '"0"' },
+    { 'if-match': '"1"' },
   );
   expect(saved.statusCode, saved.body).toBe(200);
 }, 60_000);

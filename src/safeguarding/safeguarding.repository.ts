@@ -666,6 +666,7 @@ export function saveSettings(
       safeguarding_link_contact_id: settings.linkContactId,
       updated_by: settings.by,
       updated_at: settings.at,
+      version: settings.expectedVersion + 1,
     })
     .onConflict((conflict) =>
       conflict

@@ -688,7 +688,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         schema: {
           tags,
           summary: 'Set the local authority’s decision time (working days) and the named safeguarding link',
-          description: `${ifMatchDescription} Before the settings are first saved their version is 0.`,
+          description: `${ifMatchDescription} Before the settings are first saved they are the defaults, at version 1.`,
           headers: ifMatchHeaders,
           body: settingsBody,
           response: { 200: settingsSchema, ...problemResponses, ...ifMatchProblems },

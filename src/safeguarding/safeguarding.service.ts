@@ -686,7 +686,8 @@ async function safeguardingSettings(executor: Executor, orgId: string) {
   return {
     decisionWorkingDays: saved?.decision_working_days ?? DEFAULT_DECISION_WORKING_DAYS,
     safeguardingLinkContactId: saved?.safeguarding_link_contact_id ?? null,
-    version: saved?.version ?? 0,
+    // The defaults count as the first version, so the first save names version 1 like any other.
+    version: saved?.version ?? 1,
   };
 }
 
@@ -694,7 +695,7 @@ export function getSettings(db: Db, context: RequestContext) {
   return safeguardingSettings(db, context.orgId);
 }
 
-/** Saves the settings if they are still at `expectedVersion` (0 before they are first saved). */
+/** Saves the settings if they are still at `expectedVersion` (1, the defaults, before the first save). */
 export async function saveSettings(
   db: Db,
   context: RequestContext,
@@ -705,7 +706,7 @@ export async function saveSettings(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     const current = await safeguardingRepository.findSettings(trx, context.orgId);
-    checkVersion(expectedVersion, current?.version ?? 0, 'The safeguarding settings');
+    checkVersion(expectedVersion, current?.version ?? 1, 'The safeguarding settings');
     if (input.safeguardingLinkContactId) {
       const contact = await trx
         .selectFrom('partner_contacts')
