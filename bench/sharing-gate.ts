@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { ConsentRecordRow } from '../src/consent/consent.table.ts';
+import type {
+  BestInterestsDecisionRow,
+  CapacityAssessmentRow,
+} from '../src/mental-capacity/mental-capacity.table.ts';
 import type { PartnerType } from '../src/partners/partners.table.ts';
+import type { SafeguardingAuthorisationRow } from '../src/safeguarding-authorisations/safeguarding-authorisations.table.ts';
 import {
-  type BestInterestsDecisionRow,
-  type CapacityAssessmentRow,
-  type ConsentRecordRow,
   type InformationCategory,
   informationCategories,
-  type SafeguardingAuthorisationRow,
   type SharingPurpose,
   sharingPurposes,
 } from '../src/sharing/sharing.table.ts';

@@ -24,6 +24,7 @@ import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import { chronologyRoutes } from './chronology/chronology.routes.ts';
 import { registerChronologySource } from './chronology/chronology.ts';
+import { consentRoutes } from './consent/consent.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
 import { routeSettingsRoutes } from './escalation/route-settings.routes.ts';
@@ -35,6 +36,8 @@ import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
 import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
+import { describeIncident } from './incidents/incidents.service.ts';
+import { mentalCapacityRoutes } from './mental-capacity/mental-capacity.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { whenEmailsOf } from './outbox/outbox.service.ts';
@@ -48,6 +51,7 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
 import { safeguardingRoutes } from './safeguarding/safeguarding.routes.ts';
 import { describeConcern } from './safeguarding/safeguarding.subject.ts';
+import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/safeguarding-authorisations.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import {
@@ -55,6 +59,7 @@ import {
   readSafeguardingSharesOfPerson,
 } from './sharing/sharing.chronology.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
 import { registerSubject } from './subjects/subjects.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -174,9 +179,11 @@ export async function buildApp(
   registerChronologySource('concern_advice', (executor, query) =>
     readConcernAdvice(executor, query, 'person_id'),
   );
-  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox) shows it.
+  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox,
+  // actions) shows it.
   registerSubject('partner_message', describeMessage);
   whenEmailsOf('partner_message', messageEmailOutcomes);
+  registerSubject('incident', describeIncident);
   const app = Fastify({
     logger:
       options.logger === false
@@ -304,6 +311,10 @@ export async function buildApp(
   await app.register(partnersRoutes(dependencies));
   await app.register(careServicesRoutes(dependencies));
   await app.register(peopleRoutes(dependencies));
+  await app.register(sharingRecordsRoutes(dependencies));
+  await app.register(consentRoutes(dependencies));
+  await app.register(mentalCapacityRoutes(dependencies));
+  await app.register(safeguardingAuthorisationRoutes(dependencies));
   await app.register(sharingRoutes(dependencies));
   await app.register(shareLogExportRoutes(dependencies));
   await app.register(auditRoutes(dependencies));

@@ -85,6 +85,11 @@ export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} was not found.`);
 }
 
+/** A 400 about one field of the request. */
+export function invalid(field: string, message: string): AppError {
+  return new AppError('validation', message, { field });
+}
+
 /**
  * Optimistic concurrency: refuses a change made to an older version than the stored one. The
  * update itself must still compare and set the version, because another request can change the

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordConsent, withdrawConsent } from '../src/consent/consent.service.ts';
 import type { RequestContext } from '../src/context.ts';
 import { sendMessage } from '../src/partner-messages/partner-messages.service.ts';
-import { recordConsent, withdrawConsent } from '../src/sharing/sharing.service.ts';
 import { createTestApp, type TestApp } from './app-for-test.ts';
 import {
   createTestOrganisation,

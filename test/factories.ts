@@ -246,13 +246,11 @@ export async function createTestPartnerContact(
   partnerOrganisationId: string,
   overrides: Partial<CreatePartnerContactInput> = {},
 ) {
-  return createPartnerContact(
-    db,
-    systemContext(orgId, 'test'),
+  return createPartnerContact(db, systemContext(orgId, 'test'), {
     partnerOrganisationId,
-    { name: `Dr Patel ${unique()}`, type: 'gp', email: `gp-${unique()}@example.nhs.uk`, ...overrides },
+    input: { name: `Dr Patel ${unique()}`, type: 'gp', email: `gp-${unique()}@example.nhs.uk`, ...overrides },
     clock,
-  );
+  });
 }
 
 /** A channel on a contact (when given) or on the organisation; office hours for urgent matters by default. */
@@ -263,11 +261,9 @@ export async function createTestChannel(
   owner: ChannelOwnerRef,
   overrides: Partial<CreateChannelInput> = {},
 ) {
-  return addChannel(
-    db,
-    systemContext(orgId, 'test'),
-    owner,
-    {
+  return addChannel(db, systemContext(orgId, 'test'), {
+    ref: owner,
+    input: {
       kind: 'phone',
       value: '0121 496 0000',
       urgencies: ['urgent'],
@@ -282,7 +278,7 @@ export async function createTestChannel(
       ...overrides,
     },
     clock,
-  );
+  });
 }
 
 export async function createTestCareService(

@@ -125,11 +125,9 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
     reviewOn: '2027-11-20',
   });
   const queued = await t.db.transaction().execute((trx) =>
-    gateShare(
-      trx,
-      systemContext(organisation.id, 'test'),
-      ids.person!,
-      {
+    gateShare(trx, systemContext(organisation.id, 'test'), {
+      personId: ids.person!,
+      request: {
         partnerOrganisationId: ids.partnerOrganisation,
         purpose: 'housing',
         categories: ['identity'],
@@ -137,8 +135,8 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
         moment: 'compose',
         description: null,
       },
-      t.clock.now(),
-    ),
+      at: t.clock.now(),
+    }),
   );
   await call(staff.care_worker, 'POST', `/api/people/${ids.person}/consents/${second}/withdraw`, {
     withdrawnBy: 'person',

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import { receivedHowSchema } from '../partner-messages/partner-messages.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
+import { adviceSchema, amendmentSchema, confirmBody, createAmendmentBody } from './advice.schemas.ts';
 import {
   confirmAdvice,
   getAdvice,
@@ -14,65 +14,8 @@ import {
   recordCarePlanAmendment,
   toAdviceResponse,
 } from './advice.service.ts';
-import { confirmationStatuses, confirmedHow } from './advice.table.ts';
 
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Advice and care-plan amendments'];
-
-const adviceSchema = z
-  .object({
-    id: z.uuid(),
-    personId: z.uuid().nullable(),
-    personName: z.string().nullable(),
-    messageId: z.uuid().nullable(),
-    messageSubject: z.string().nullable(),
-    partnerOrganisationName: z.string().nullable(),
-    givenByName: z.string(),
-    givenByRole: z.string().nullable(),
-    givenAt: z.string(),
-    receivedHow: receivedHowSchema,
-    advice: z.string(),
-    inWriting: z.boolean(),
-    confirmationStatus: z.enum(confirmationStatuses),
-    confirmationMessageId: z.uuid().nullable(),
-    confirmationRequestedFrom: z
-      .string()
-      .nullable()
-      .describe('The partner contact the request for written confirmation was sent to'),
-    confirmedAt: z.string().nullable(),
-    confirmedHow: z.enum(confirmedHow).nullable(),
-    confirmationNote: z.string().nullable(),
-    appliedIn: z.array(
-      z.object({ id: z.uuid(), whatChanged: z.string(), why: z.string(), madeAt: z.string() }),
-    ),
-  })
-  .meta({ id: 'Advice' });
-
-const amendmentSchema = z
-  .object({
-    id: z.uuid(),
-    personId: z.uuid(),
-    adviceId: z.uuid().nullable(),
-    adviceGivenBy: z.string().nullable(),
-    advice: z.string().nullable(),
-    whatChanged: z.string(),
-    why: z.string(),
-    madeBy: z.string(),
-    madeAt: z.string(),
-  })
-  .meta({ id: 'CarePlanAmendment' });
-
-const createAmendmentBody = z.strictObject({
-  adviceId: z.uuid().nullable().optional().describe('The advice this amendment applies, if any'),
-  whatChanged: z.string().trim().min(1, 'Say what changed in the care plan.').max(5000),
-  why: z.string().trim().min(1, 'Say why the care plan changed.').max(5000),
-});
-
-const confirmBody = z.strictObject({
-  how: z.enum(confirmedHow).exclude(['partner_link']).describe('How the written confirmation arrived'),
-  note: z.string().trim().max(2000).nullable().optional(),
-});
 
 export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
@@ -88,9 +31,9 @@ export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request) => ({
-        items: (await listPersonAdvice(db, requestContext(request), request.params.id, clock)).map(
-          toAdviceResponse,
-        ),
+        items: (
+          await listPersonAdvice(db, requestContext(request), { personId: request.params.id, clock })
+        ).map(toAdviceResponse),
       }),
     );
 
@@ -126,7 +69,11 @@ export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
       },
       async (request) =>
         toAdviceResponse(
-          await confirmAdvice(db, requestContext(request), request.params.id, request.body, clock),
+          await confirmAdvice(db, requestContext(request), {
+            adviceId: request.params.id,
+            ...request.body,
+            clock,
+          }),
         ),
     );
 
@@ -141,7 +88,8 @@ export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
           response: { 200: adviceSchema, ...problemResponses },
         },
       },
-      async (request) => toAdviceResponse(await getAdvice(db, requestContext(request), request.params.id)),
+      async (request) =>
+        toAdviceResponse(await getAdvice(db, requestContext(request), { adviceId: request.params.id })),
     );
 
     app.get(
@@ -156,21 +104,21 @@ export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request) => ({
-        items: (await listCarePlanAmendments(db, requestContext(request), request.params.id, clock)).map(
-          (amendment) => ({
-            id: amendment.id,
-            personId: amendment.person_id,
-            adviceId: amendment.advice_id,
-            adviceGivenBy: amendment.advice_given_by,
-            advice: amendment.advice_text,
-            whatChanged: amendment.what_changed,
-            why: amendment.why,
-            madeBy:
-              amendment.made_by_name ??
-              (amendment.made_by_type === 'api_token' ? 'A connected system' : 'Former member of staff'),
-            madeAt: amendment.made_at.toISOString(),
-          }),
-        ),
+        items: (
+          await listCarePlanAmendments(db, requestContext(request), { personId: request.params.id, clock })
+        ).map((amendment) => ({
+          id: amendment.id,
+          personId: amendment.person_id,
+          adviceId: amendment.advice_id,
+          adviceGivenBy: amendment.advice_given_by,
+          advice: amendment.advice_text,
+          whatChanged: amendment.what_changed,
+          why: amendment.why,
+          madeBy:
+            amendment.made_by_name ??
+            (amendment.made_by_type === 'api_token' ? 'A connected system' : 'Former member of staff'),
+          madeAt: amendment.made_at.toISOString(),
+        })),
       }),
     );
 
@@ -187,13 +135,11 @@ export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        const amendment = await recordCarePlanAmendment(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body,
+        const amendment = await recordCarePlanAmendment(db, requestContext(request), {
+          personId: request.params.id,
+          amendment: request.body,
           clock,
-        );
+        });
         return reply.code(201).send({ id: amendment.id });
       },
     );

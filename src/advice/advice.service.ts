@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../audit/audit.service.ts';
+import { type AuditRecord, recordAudit } from '../audit/audit.service.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
+import { changeVersioned } from '../db/versioned-change.ts';
 import { AppError, notFound } from '../errors.ts';
 import { addDelay } from '../escalation/escalation-routes.ts';
 import { routeFor } from '../escalation/route-settings.service.ts';
@@ -18,10 +19,10 @@ import {
 } from '../partner-messages/partner-messages.service.ts';
 import type { PartnerMessageRow } from '../partner-messages/partner-messages.table.ts';
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
-import { personNameSql } from '../people/person-name.ts';
+import { getPartnerContact } from '../partners/partners.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
+import * as adviceRepository from './advice.repository.ts';
 import type { AdviceRecordRow, CarePlanAmendmentRow, ConfirmedHow } from './advice.table.ts';
 
 /** A request for written confirmation gives the partner two London days to reply. */
@@ -74,7 +75,7 @@ export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, mess
     version: 1,
   };
   const { version: _version, ...columns } = row;
-  await trx.insertInto('advice_records').values(columns).execute();
+  await adviceRepository.insertAdvice(trx, columns);
   await addEvent(trx, context, message.id, { kind: 'advice_recorded', details: { adviceId: id } }, at);
   await recordAudit(trx, context, at, {
     action: 'advice.record',
@@ -83,8 +84,20 @@ export const recordAdviceFromMessage: AdviceRecorder = async (trx, context, mess
     changedFields: Object.keys(columns),
     details: { messageId: message.id, personId: message.person_id, inWriting: advice.inWriting },
   });
-  if (!advice.inWriting) await requestWrittenConfirmation(trx, context, message, row, advice.links);
+  if (!advice.inWriting) {
+    await requestWrittenConfirmation(trx, context, { thread: message, advice: row, links: advice.links });
+  }
 };
+
+/** A contact in the organisation's register, or `undefined`. */
+async function findContact(executor: Executor, context: RequestContext, contactId: string) {
+  try {
+    return await getPartnerContact(executor, context, contactId);
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'not_found') return undefined;
+    throw error;
+  }
+}
 
 /** The adviser named from the register: a current contact at the message's partner organisation. */
 async function findAdviser(
@@ -93,7 +106,7 @@ async function findAdviser(
   message: PartnerMessageRow,
   contactId: string,
 ) {
-  const contact = await partnersRepository.findPartnerContact(trx, context.orgId, contactId);
+  const contact = await findContact(trx, context, contactId);
   if (!contact || contact.partner_organisation_id !== message.partner_organisation_id) {
     throw new AppError('validation', 'Choose the adviser from the contacts at the partner organisation.', {
       field: 'adviserContactId',
@@ -110,10 +123,9 @@ async function findAdviser(
 async function requestWrittenConfirmation(
   trx: Parameters<AdviceRecorder>[0],
   context: RequestContext,
-  thread: PartnerMessageRow,
-  advice: AdviceRecordRow,
-  links: LinkSettings,
+  options: { thread: PartnerMessageRow; advice: AdviceRecordRow; links: LinkSettings },
 ): Promise<void> {
+  const { thread, advice, links } = options;
   const at = advice.created_at;
   // The request goes to whoever gave the advice: the contact looked up, the recipient the sharing
   // gate is asked about and the new message's addressee below are all the adviser.
@@ -121,11 +133,7 @@ async function requestWrittenConfirmation(
     ...thread,
     partner_contact_id: advice.partner_contact_id ?? thread.partner_contact_id,
   };
-  const contact = await partnersRepository.findPartnerContact(
-    trx,
-    context.orgId,
-    original.partner_contact_id,
-  );
+  const contact = await findContact(trx, context, original.partner_contact_id);
   const address =
     contact && contact.ended_at === null ? await emailAddressOf(trx, context.orgId, contact) : null;
   const notRequested = async (why: string) => {
@@ -196,12 +204,19 @@ async function requestWrittenConfirmation(
     ...justSent(context, at),
   };
   await deliverNewMessage(trx, context, message, { contactName: contact.name, address, at, ...links });
-  await trx
-    .updateTable('advice_records')
-    .set({ confirmation_status: 'requested', confirmation_message_id: id })
-    .where('org_id', '=', context.orgId)
-    .where('id', '=', advice.id)
-    .execute();
+  // The advice was recorded a moment ago in this transaction, so it is still at its first version.
+  await changeAdvice(trx, context, {
+    advice,
+    changes: { confirmation_status: 'requested', confirmation_message_id: id },
+    audit: {
+      action: 'advice.request_confirmation',
+      entityType: 'advice',
+      entityId: advice.id,
+      changedFields: ['confirmation_status', 'confirmation_message_id'],
+      details: { messageId: id, shareId },
+    },
+    at,
+  });
   await addEvent(
     trx,
     context,
@@ -213,34 +228,58 @@ async function requestWrittenConfirmation(
     },
     at,
   );
-  await recordAudit(trx, context, at, {
-    action: 'advice.request_confirmation',
-    entityType: 'advice',
-    entityId: advice.id,
-    changedFields: ['confirmation_status', 'confirmation_message_id'],
-    details: { messageId: id, shareId },
+}
+
+/** A change to advice loaded (or recorded) in this transaction, with its audit entry. */
+async function changeAdvice(
+  trx: Executor,
+  context: RequestContext,
+  options: {
+    advice: AdviceRecordRow;
+    changes: Omit<Parameters<typeof adviceRepository.updateAdvice>[2], 'updated_at'>;
+    audit: AuditRecord;
+    at: Date;
+  },
+): Promise<void> {
+  const { advice, at } = options;
+  await changeVersioned(trx, context, at, {
+    what: 'The advice',
+    existing: advice,
+    expectedVersion: advice.version,
+    write: () =>
+      adviceRepository.updateAdvice(
+        trx,
+        { orgId: context.orgId, id: advice.id, expectedVersion: advice.version },
+        { ...options.changes, updated_at: at },
+      ),
+    audit: () => options.audit,
   });
 }
 
+/** Records the written confirmation on advice loaded (and locked) in this transaction. */
 async function confirm(
   trx: Executor,
   context: RequestContext,
   advice: AdviceRecordRow,
   confirmation: { how: ConfirmedHow; note: string | null; at: Date },
 ): Promise<void> {
-  await trx
-    .updateTable('advice_records')
-    .set({
+  await changeAdvice(trx, context, {
+    advice,
+    changes: {
       confirmation_status: 'confirmed',
       confirmed_at: confirmation.at,
       confirmed_how: confirmation.how,
       confirmation_note: confirmation.note?.slice(0, 2000) ?? null,
-      updated_at: confirmation.at,
-      version: (eb) => eb('version', '+', 1),
-    })
-    .where('org_id', '=', context.orgId)
-    .where('id', '=', advice.id)
-    .execute();
+    },
+    audit: {
+      action: 'advice.confirm',
+      entityType: 'advice',
+      entityId: advice.id,
+      changedFields: ['confirmation_status', 'confirmed_at', 'confirmed_how', 'confirmation_note'],
+      details: { how: confirmation.how },
+    },
+    at: confirmation.at,
+  });
   if (advice.message_id) {
     await addEvent(
       trx,
@@ -250,29 +289,12 @@ async function confirm(
       confirmation.at,
     );
   }
-  await recordAudit(trx, context, confirmation.at, {
-    action: 'advice.confirm',
-    entityType: 'advice',
-    entityId: advice.id,
-    changedFields: ['confirmation_status', 'confirmed_at', 'confirmed_how', 'confirmation_note'],
-    details: { how: confirmation.how },
-  });
-}
-
-async function findAdvice(executor: Executor, orgId: string, id: string) {
-  return executor
-    .selectFrom('advice_records')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
 }
 
 /** The partner's reply to a request for written confirmation confirms the advice it was about. */
 export const confirmAdviceFromMessage: AdviceConfirmer = async (trx, context, message, confirmation) => {
   if (!message.confirms_advice_id) return;
-  const advice = await findAdvice(trx, context.orgId, message.confirms_advice_id);
+  const advice = await adviceRepository.findAdviceForChange(trx, context.orgId, message.confirms_advice_id);
   if (!advice || advice.confirmation_status === 'confirmed') return;
   await confirm(trx, context, advice, { how: 'partner_link', note: confirmation.text, at: confirmation.at });
 };
@@ -281,112 +303,57 @@ export const confirmAdviceFromMessage: AdviceConfirmer = async (trx, context, me
 export async function confirmAdvice(
   db: Db,
   context: RequestContext,
-  id: string,
-  input: { how: ConfirmedHow; note?: string | null | undefined },
-  clock: Clock,
+  options: { adviceId: string; how: ConfirmedHow; note?: string | null | undefined; clock: Clock },
 ) {
-  const at = clock.now();
+  const { adviceId, how, note } = options;
+  const at = options.clock.now();
   await db.transaction().execute(async (trx) => {
-    const advice = await findAdvice(trx, context.orgId, id);
+    const advice = await adviceRepository.findAdviceForChange(trx, context.orgId, adviceId);
     if (!advice) throw notFound('The advice');
     if (advice.confirmation_status === 'confirmed' || advice.confirmation_status === 'not_needed') {
       throw new AppError('conflict', 'This advice is already on record in writing.');
     }
-    await confirm(trx, context, advice, { how: input.how, note: input.note?.trim() || null, at });
+    await confirm(trx, context, advice, { how, note: note?.trim() || null, at });
   });
-  return getAdvice(db, context, id);
+  return getAdvice(db, context, { adviceId });
 }
 
-export type AdviceWithAmendments = AdviceRecordRow & {
-  message_subject: string | null;
-  partner_organisation_name: string | null;
-  person_name: string | null;
-  confirmation_requested_from: string | null;
-  amendments: CarePlanAmendmentRow[];
-};
+export type AdviceWithAmendments = adviceRepository.AdviceWithNames & { amendments: CarePlanAmendmentRow[] };
 
 async function attachAmendments(
   executor: Executor,
   orgId: string,
-  advice: (AdviceRecordRow & {
-    message_subject: string | null;
-    partner_organisation_name: string | null;
-    person_name: string | null;
-    confirmation_requested_from: string | null;
-  })[],
+  advice: adviceRepository.AdviceWithNames[],
 ): Promise<AdviceWithAmendments[]> {
-  const ids = advice.map((each) => each.id);
-  const amendments =
-    ids.length === 0
-      ? []
-      : await executor
-          .selectFrom('care_plan_amendments')
-          .selectAll()
-          .where('org_id', '=', orgId)
-          .where('advice_id', 'in', ids)
-          .orderBy('made_at')
-          .execute();
+  const amendments = await adviceRepository.listAmendmentsApplying(
+    executor,
+    orgId,
+    advice.map((each) => each.id),
+  );
   return advice.map((each) => ({
     ...each,
     amendments: amendments.filter((amendment) => amendment.advice_id === each.id),
   }));
 }
 
-function selectAdvice(executor: Executor, orgId: string) {
-  return (
-    executor
-      .selectFrom('advice_records as advice')
-      .leftJoin('partner_messages as message', (join) =>
-        join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
-      )
-      .leftJoin('partner_organisations as partner', (join) =>
-        join
-          .onRef('partner.org_id', '=', 'advice.org_id')
-          .onRef('partner.id', '=', 'advice.partner_organisation_id'),
-      )
-      .leftJoin('people as person', (join) =>
-        join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
-      )
-      // Who the request for written confirmation was addressed to: the thread says so, and so must the list.
-      .leftJoin('partner_messages as confirmation', (join) =>
-        join
-          .onRef('confirmation.org_id', '=', 'advice.org_id')
-          .onRef('confirmation.id', '=', 'advice.confirmation_message_id'),
-      )
-      .leftJoin('partner_contacts as confirmer', (join) =>
-        join
-          .onRef('confirmer.org_id', '=', 'confirmation.org_id')
-          .onRef('confirmer.id', '=', 'confirmation.partner_contact_id'),
-      )
-      .selectAll('advice')
-      .select([
-        'confirmer.name as confirmation_requested_from',
-        'message.subject as message_subject',
-        'partner.name as partner_organisation_name',
-        personNameSql.as('person_name'),
-      ])
-      .where('advice.org_id', '=', orgId)
-  );
-}
-
-export async function getAdvice(db: Db, context: RequestContext, id: string) {
-  const advice = await selectAdvice(db, context.orgId).where('advice.id', '=', id).executeTakeFirst();
+export async function getAdvice(db: Db, context: RequestContext, options: { adviceId: string }) {
+  const advice = await adviceRepository.findAdviceWithNames(db, context.orgId, options.adviceId);
   if (!advice) throw notFound('The advice');
   const [withAmendments] = await attachAmendments(db, context.orgId, [advice]);
   return withAmendments!;
 }
 
 /** Advice about a person, newest first, each with the care-plan amendments that applied it. Audited. */
-export async function listPersonAdvice(db: Db, context: RequestContext, personId: string, clock: Clock) {
+export async function listPersonAdvice(
+  db: Db,
+  context: RequestContext,
+  options: { personId: string; clock: Clock },
+) {
+  const { personId } = options;
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, personId);
-    const advice = await selectAdvice(trx, context.orgId)
-      .where('advice.person_id', '=', personId)
-      .orderBy('advice.given_at', 'desc')
-      .orderBy('advice.id')
-      .limit(200)
-      .execute();
-    await recordAudit(trx, context, clock.now(), {
+    const advice = await adviceRepository.listAdviceAbout(trx, context.orgId, personId);
+    await recordAudit(trx, context, options.clock.now(), {
       action: 'advice.list',
       entityType: 'person',
       entityId: personId,
@@ -402,48 +369,24 @@ export async function listAdviceAwaitingConfirmation(
   context: RequestContext,
   page: { limit: number; offset: number },
 ) {
-  const advice = await selectAdvice(db, context.orgId)
-    .where('advice.confirmation_status', 'in', ['requested', 'not_requested'])
-    .orderBy('advice.given_at')
-    .orderBy('advice.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const advice = await adviceRepository.listAdviceAwaitingConfirmation(db, context.orgId, page);
   return attachAmendments(db, context.orgId, advice);
 }
 
 async function requirePerson(executor: Executor, context: RequestContext, personId: string) {
-  const person = await executor
-    .selectFrom('people')
-    .select('id')
-    .where('org_id', '=', context.orgId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  if (!person) throw notFound('The person');
+  if (!(await adviceRepository.isPersonOf(executor, context.orgId, personId))) throw notFound('The person');
 }
 
 export async function listCarePlanAmendments(
   db: Db,
   context: RequestContext,
-  personId: string,
-  clock: Clock,
+  options: { personId: string; clock: Clock },
 ) {
+  const { personId } = options;
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, personId);
-    const amendments = await trx
-      .selectFrom('care_plan_amendments as amendment')
-      .leftJoin('advice_records as advice', (join) =>
-        join.onRef('advice.org_id', '=', 'amendment.org_id').onRef('advice.id', '=', 'amendment.advice_id'),
-      )
-      .selectAll('amendment')
-      .select(['advice.given_by_name as advice_given_by', 'advice.advice as advice_text'])
-      .where('amendment.org_id', '=', context.orgId)
-      .where('amendment.person_id', '=', personId)
-      .orderBy('amendment.made_at', 'desc')
-      .orderBy('amendment.id')
-      .limit(200)
-      .execute();
-    await recordAudit(trx, context, clock.now(), {
+    const amendments = await adviceRepository.listCarePlanAmendments(trx, context.orgId, personId);
+    await recordAudit(trx, context, options.clock.now(), {
       action: 'care_plan_amendment.list',
       entityType: 'person',
       entityId: personId,
@@ -465,16 +408,19 @@ export async function listCarePlanAmendments(
 export async function recordCarePlanAmendment(
   db: Db,
   context: RequestContext,
-  personId: string,
-  input: { adviceId?: string | null | undefined; whatChanged: string; why: string },
-  clock: Clock,
+  options: {
+    personId: string;
+    amendment: { adviceId?: string | null | undefined; whatChanged: string; why: string };
+    clock: Clock;
+  },
 ) {
-  const at = clock.now();
+  const { personId, amendment: input } = options;
+  const at = options.clock.now();
   if (context.actor.type === 'partner') throw new AppError('forbidden', 'Partners cannot change care plans.');
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, personId);
     if (input.adviceId) {
-      const advice = await findAdvice(trx, context.orgId, input.adviceId);
+      const advice = await adviceRepository.findAdviceForChange(trx, context.orgId, input.adviceId);
       if (!advice || advice.person_id !== personId) {
         throw new AppError('validation', 'Choose advice recorded about this person.', { field: 'adviceId' });
       }
@@ -490,7 +436,7 @@ export async function recordCarePlanAmendment(
       made_by: context.actor.id,
       made_at: at,
     };
-    await trx.insertInto('care_plan_amendments').values(row).execute();
+    await adviceRepository.insertCarePlanAmendment(trx, row);
     await recordAudit(trx, context, at, {
       action: 'care_plan_amendment.record',
       entityType: 'care_plan_amendment',

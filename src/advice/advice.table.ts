@@ -2,16 +2,14 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ActorType } from '../audit/audit.table.ts';
 import type { ReceivedHow } from '../partner-messages/partner-messages.table.ts';
 
-/**
- * Whether the advice is on record in the partner's own words: given in writing, confirmed in
- * writing after a call or meeting, a confirmation asked for and awaited, or one that could not be
- * asked for (no way to reach the adviser in writing).
- */
-export const confirmationStatuses = ['not_needed', 'requested', 'confirmed', 'not_requested'] as const;
-export type ConfirmationStatus = (typeof confirmationStatuses)[number];
+export {
+  type ConfirmationStatus,
+  type ConfirmedHow,
+  confirmationStatuses,
+  confirmedHow,
+} from './advice.vocabulary.ts';
 
-export const confirmedHow = ['partner_link', 'email', 'letter', 'other'] as const;
-export type ConfirmedHow = (typeof confirmedHow)[number];
+import type { ConfirmationStatus, ConfirmedHow } from './advice.vocabulary.ts';
 
 export type AdviceRecordsTable = {
   org_id: string;

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+// Staff who act on items; a care worker sees the items addressed to them.
+import { careRecordWriters as actors } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { attentionItemSchema, listAttentionQuery, resolveAttentionBody } from './attention.schemas.ts';
 import { listAttention, resolveAttention } from './attention.service.ts';
 
-/** Staff who act on items; a care worker sees the items addressed to them. */
-const actors: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Needs attention'];
 
 export function attentionRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {

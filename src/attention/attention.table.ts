@@ -1,20 +1,12 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { SubjectType } from '../subjects/subjects.ts';
 
-/** Why an item needs someone; each kind is raised once per subject until it is resolved. */
-export const attentionKinds = [
-  'escalated_to_manager',
-  'escalated_to_registered_manager',
-  'call_partner',
-  'email_failed',
-  'no_route',
-  'share_refused',
-  'share_held',
-  'review_trigger_met',
-  'restriction_past_review',
-  'decision_overdue',
-] as const;
-export type AttentionKind = (typeof attentionKinds)[number];
+export {
+  type AttentionKind,
+  attentionKinds,
+} from './attention.vocabulary.ts';
+
+import type { AttentionKind } from './attention.vocabulary.ts';
 
 /**
  * Who an item is for: every manager, the registered manager, or one member of staff

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requestContext } from '../auth/access.ts';
+import { accountableReaders as accessHistoryReaders } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   accessHistoryQuery,
   accessHistorySchema,
@@ -11,9 +11,6 @@ import {
 } from './access-history.schemas.ts';
 import { viewAccessHistory } from './access-history.service.ts';
 import { actionLabel, actionPhrases } from './audit-labels.ts';
-
-/** Those who answer to inspectors for who saw what. Admin is IT, not care: not among them. */
-export const accessHistoryReaders: readonly StaffRole[] = ['manager', 'registered_manager', 'auditor'];
 
 export function accessHistoryRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {

@@ -68,6 +68,13 @@ export const actionPhrases: Record<string, string> = {
   'incident.record_hazard': 'recorded a hazard in an incident',
   'incident.record_note': 'recorded a note in an incident',
   'incident.record_gate_refusal': 'recorded a refusal by the sharing gate in an incident',
+  'action.create': 'set an action',
+  'action.update': 'changed an action',
+  'action.accept': 'accepted an action',
+  'action.decline': 'declined an action',
+  'action.start': 'started work on an action',
+  'action.complete': 'completed an action',
+  'action.cancel': 'cancelled an action',
   'escalation.step_fired': 'escalated an unanswered message',
   'person.view_chronology': 'viewed the person’s chronology',
   'concern.raise': 'raised a safeguarding concern',
@@ -135,6 +142,24 @@ export const actionPhrases: Record<string, string> = {
   'partner_register.import': 'imported partners into the register',
   'care_service.create': 'added a service',
   'care_service.update': 'changed a service',
+};
+
+/** The kinds of record in the audit trail, for a page that names a record by its kind. */
+export const entityTypeLabels: Record<string, string> = {
+  person: 'Person',
+  user: 'Staff member',
+  person_representative: 'Representative',
+  circle_member: 'Circle of support',
+  route: 'Page or action',
+  audit_chain: 'Audit trail',
+  organisation: 'Organisation',
+  partner_organisation: 'Partner organisation',
+  partner_contact: 'Partner contact',
+  share: 'Share',
+  consent_record: 'Consent',
+  partner_message: 'Partner message',
+  incident: 'Incident',
+  api_token: 'API token',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import { auditVerifiers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { recordAudit } from './audit.service.ts';
@@ -31,7 +32,7 @@ export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPlug
     app.get(
       '/api/audit/verify',
       {
-        config: { access: ['auditor', 'registered_manager', 'admin'] },
+        config: { access: auditVerifiers },
         schema: {
           tags: ['Audit'],
           summary:

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { type StaffRole, staffRoles } from '../users/users.table.ts';
+import type { StaffRole } from '../users/users.table.ts';
 import { ApiTokenCache } from './api-token-cache.ts';
 import {
   type Authentication,
@@ -54,11 +54,8 @@ declare module 'fastify' {
   }
 }
 
-export const anyStaff: readonly StaffRole[] = staffRoles;
-/** Roles that may change things; the auditor is read-only everywhere. */
-export const staffWhoWrite: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'admin'];
-export const managers: readonly StaffRole[] = ['manager', 'registered_manager'];
-export const userAdministrators: readonly StaffRole[] = ['admin', 'registered_manager'];
+// The role groups are in role-groups.ts, which the browser app imports too.
+export { anyStaff, managers, staffWhoWrite, userAdministrators } from './role-groups.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

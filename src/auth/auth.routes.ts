@@ -8,7 +8,6 @@ import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { requestContext, sessionCookieName } from './access.ts';
 import {
   apiTokenSchema,
@@ -28,6 +27,7 @@ import {
   signOut,
 } from './auth.service.ts';
 import type { ApiTokenApprovalStatus } from './auth.table.ts';
+import { registeredManagers, userAdministrators as tokenManagers } from './role-groups.ts';
 
 /** What GET /api/session answers: who is signed in, their CSRF token, and what is left of signing in. */
 export async function sessionBody(db: Db, authentication: Authentication) {
@@ -49,9 +49,6 @@ export async function sessionBody(db: Db, authentication: Authentication) {
     signInStep: authentication.signInStep,
   };
 }
-
-/** Admins manage systems' tokens; the registered manager approves those that read people's records. */
-const tokenManagers: readonly StaffRole[] = ['admin', 'registered_manager'];
 
 function apiTokenStatus(
   token: { approval_status: ApiTokenApprovalStatus; revoked_at: Date | null; expires_at: Date | null },
@@ -248,7 +245,7 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
         `/api/api-tokens/:id/${path}`,
         {
           // A person's decision to let a system read people's records: fresh sign-in, no tokens.
-          config: { access: ['registered_manager'], freshAuthentication: true },
+          config: { access: registeredManagers, freshAuthentication: true },
           schema: {
             tags: ['API tokens'],
             summary,

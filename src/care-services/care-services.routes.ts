@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
+import { registerKeepers as serviceKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   expectedVersion,
@@ -11,7 +12,6 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   careServiceSchema,
   createCareServiceBody,
@@ -20,7 +20,6 @@ import {
 } from './care-services.schemas.ts';
 import { createCareService, listCareServices, updateCareService } from './care-services.service.ts';
 
-const serviceKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
 const tags = ['Services'];
 
 export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
@@ -78,14 +77,12 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
         withETag(
           reply,
           toCareServiceResponse(
-            await updateCareService(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
+            await updateCareService(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );

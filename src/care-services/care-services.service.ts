@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import type { VersionedChange } from '../http/conditional.ts';
 import * as careServicesRepository from './care-services.repository.ts';
 import type { CreateCareServiceInput, UpdateCareServiceInput } from './care-services.schemas.ts';
 import type { CareServiceUpdate } from './care-services.table.ts';
@@ -41,6 +42,11 @@ export async function createCareService(
   });
 }
 
+/** The service, or undefined: for callers that explain a missing one in their own words. */
+export function findCareService(executor: Executor, context: RequestContext, id: string) {
+  return careServicesRepository.findCareService(executor, context.orgId, id);
+}
+
 export async function getCareService(executor: Executor, context: RequestContext, id: string) {
   const service = await careServicesRepository.findCareService(executor, context.orgId, id);
   if (!service) throw notFound('The service');
@@ -55,10 +61,7 @@ export function listCareServices(db: Db, context: RequestContext, page: { limit:
 export async function updateCareService(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdateCareServiceInput,
-  clock: Clock,
+  { id, expectedVersion, input, clock }: VersionedChange<UpdateCareServiceInput>,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ActionsTable } from '../actions/actions.table.ts';
 import type { AdviceRecordsTable, CarePlanAmendmentsTable } from '../advice/advice.table.ts';
 import type { AttentionItemsTable } from '../attention/attention.table.ts';
 import type {
@@ -15,22 +16,23 @@ import type {
   SignInThrottlesTable,
 } from '../auth/auth.table.ts';
 import type { CareServicesTable } from '../care-services/care-services.table.ts';
+import type { ConsentRecordsTable } from '../consent/consent.table.ts';
 import type { EscalationStepsTable } from '../escalation/escalation-steps.table.ts';
 import type { EscalationRouteSettingsTable } from '../escalation/route-settings.table.ts';
 import type {
-  IncidentLearningActionsTable,
   IncidentMeasuresTable,
   IncidentPeopleTable,
   IncidentRecordsTable,
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
+import type {
+  BestInterestsDecisionsTable,
+  CapacityAssessmentsTable,
+} from '../mental-capacity/mental-capacity.table.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import type { EmailOutboxTable } from '../outbox/outbox.table.ts';
-import type {
-  MessageEventsTable,
-  PartnerLinksTable,
-  PartnerMessagesTable,
-} from '../partner-messages/partner-messages.table.ts';
+import type { PartnerLinksTable } from '../partner-access/partner-links.table.ts';
+import type { MessageEventsTable, PartnerMessagesTable } from '../partner-messages/partner-messages.table.ts';
 import type {
   PartnerChannelsTable,
   PartnerContactsTable,
@@ -53,13 +55,10 @@ import type {
   SafeguardingConcernsTable,
   SafeguardingSettingsTable,
 } from '../safeguarding/safeguarding.table.ts';
+import type { SafeguardingAuthorisationsTable } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
 import type {
-  BestInterestsDecisionsTable,
-  CapacityAssessmentsTable,
-  ConsentRecordsTable,
   LawfulBasisDefaultsTable,
   QueuedSharesTable,
-  SafeguardingAuthorisationsTable,
   ShareLogTable,
   SharingAgreementsTable,
   SharingBasisEndingsTable,
@@ -108,7 +107,6 @@ export type Database = {
   incident_people: IncidentPeopleTable;
   incident_measures: IncidentMeasuresTable;
   incident_records: IncidentRecordsTable;
-  incident_learning_actions: IncidentLearningActionsTable;
   safeguarding_settings: SafeguardingSettingsTable;
   safeguarding_concerns: SafeguardingConcernsTable;
   concern_entries: ConcernEntriesTable;
@@ -119,6 +117,7 @@ export type Database = {
   concern_restrictions: ConcernRestrictionsTable;
   restriction_reviews: RestrictionReviewsTable;
   concern_alerts: ConcernAlertsTable;
+  actions: ActionsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -16,10 +16,12 @@ import * as throttleSignInByAddress from './migrations/2026_11_22_0900_throttle_
 import * as recordAuditCheckpoints from './migrations/2026_11_22_1000_record_audit_checkpoints.ts';
 import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosure_at_every_moment.ts';
 import * as attentionOncePerCause from './migrations/2026_12_06_1100_attention_once_per_cause.ts';
+import * as createActions from './migrations/2026_12_07_0300_create_actions.ts';
 import * as createSafeguarding from './migrations/2026_12_07_0400_create_safeguarding.ts';
 import * as incidentRecordsAppendOnly from './migrations/2026_12_07_0401_incident_records_append_only.ts';
 import * as attentionBySubject from './migrations/2026_12_07_0500_attention_by_subject.ts';
 import * as outboxBySubject from './migrations/2026_12_07_0510_outbox_by_subject.ts';
+import * as partnerLinksBySubject from './migrations/2026_12_07_0520_partner_links_by_subject.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -41,10 +43,12 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_1000_record_audit_checkpoints': recordAuditCheckpoints,
   '2026_12_06_1000_disclosure_at_every_moment': disclosureAtEveryMoment,
   '2026_12_06_1100_attention_once_per_cause': attentionOncePerCause,
+  '2026_12_07_0300_create_actions': createActions,
   '2026_12_07_0400_create_safeguarding': createSafeguarding,
   '2026_12_07_0401_incident_records_append_only': incidentRecordsAppendOnly,
   '2026_12_07_0500_attention_by_subject': attentionBySubject,
   '2026_12_07_0510_outbox_by_subject': outboxBySubject,
+  '2026_12_07_0520_partner_links_by_subject': partnerLinksBySubject,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

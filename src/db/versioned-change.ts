@@ -40,23 +40,3 @@ export async function changeVersioned<Row extends { version: number }>(
   if (audit) await recordAudit(trx, context, at, audit);
   return updated;
 }
-
-/**
- * The changes a form asks for that differ from the stored row, and their column names for the
- * audit entry (names only, never values). `undefined` in the input means "not asked to change".
- */
-export function changedColumns<Row, Column extends keyof Row & string>(
-  existing: Row,
-  asked: { [C in Column]?: Row[C] | undefined },
-  same: (a: unknown, b: unknown) => boolean = Object.is,
-): { changes: Partial<Pick<Row, Column>>; changedFields: Column[] } {
-  const changes: Partial<Pick<Row, Column>> = {};
-  const changedFields: Column[] = [];
-  for (const column of Object.keys(asked) as Column[]) {
-    const value = asked[column];
-    if (value === undefined || same(value, existing[column])) continue;
-    changes[column] = value as Row[Column];
-    changedFields.push(column);
-  }
-  return { changes, changedFields };
-}

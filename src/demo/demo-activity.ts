@@ -7,7 +7,12 @@ import { inLondon } from '../calendar/london-time.ts';
 import { type Clock, ManualClock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { addLearningAction, closeIncident } from '../incidents/incident-review.ts';
+import { closeIncident } from '../incidents/incident-closing.service.ts';
+import { addLearningAction } from '../incidents/incident-learning-actions.service.ts';
+import { addMeasure, endMeasure } from '../incidents/incident-measures.service.ts';
+import { sendIncidentMessage } from '../incidents/incident-messages.service.ts';
+import { addAffectedPeople, adjustAffectedPerson } from '../incidents/incident-people.service.ts';
+import { addRecord } from '../incidents/incident-records.service.ts';
 import {
   addMeasureBody,
   addPeopleBody,
@@ -15,15 +20,7 @@ import {
   adjustPersonBody,
   createIncidentBody,
 } from '../incidents/incidents.schemas.ts';
-import {
-  addAffectedPeople,
-  addMeasure,
-  addRecord,
-  adjustAffectedPerson,
-  createIncident,
-  endMeasure,
-  sendIncidentMessage,
-} from '../incidents/incidents.service.ts';
+import { createIncident } from '../incidents/incidents.service.ts';
 import { logContact } from '../partner-messages/message-lifecycle.service.ts';
 import { logContactBody, sendMessageBody } from '../partner-messages/partner-messages.schemas.ts';
 import { sendMessage } from '../partner-messages/partner-messages.service.ts';
@@ -163,18 +160,16 @@ export async function loadDemoActivity(
     .where('org_id', '=', orgId)
     .where('message_id', '=', askedGp.id)
     .executeTakeFirstOrThrow();
-  await recordCarePlanAmendment(
-    db,
-    as('manager'),
-    person('Wilfred'),
-    {
+  await recordCarePlanAmendment(db, as('manager'), {
+    personId: person('Wilfred'),
+    amendment: {
       adviceId: wilfredAdvice.id,
       whatChanged:
         'Nosebleed plan added: upright and leaning forward, 10 to 15 minutes of pressure, 999 if it lasts over 20 minutes or he is pale, dizzy or short of breath.',
       why: 'Advice from his GP, who also said to keep giving his apixaban.',
     },
-    before(22 * HOUR_MS),
-  );
+    clock: before(22 * HOUR_MS),
+  });
 
   // (b) A routine update to Stanley's social worker this morning, not yet acknowledged.
   const socialWorker = contact('delacourt-hine');
@@ -314,10 +309,8 @@ async function loadClosedIncident(
   const start = 9 * DAY_MS;
   const minutesIn = (minutes: number) => start - minutes * MINUTE_MS;
   const lead = as('manager');
-  const incident = await createIncident(
-    db,
-    lead,
-    createIncidentBody.parse({
+  const incident = await createIncident(db, lead, {
+    incident: createIncidentBody.parse({
       type: 'power',
       title: demoActivity.closedIncident,
       summary:
@@ -328,33 +321,27 @@ async function loadClosedIncident(
       leadId: staff.manager,
       partnerLiaisonId: staff.registered_manager,
     }),
-    before(minutesIn(10)),
-  );
-  await addAffectedPeople(
-    db,
-    lead,
-    incident.id,
-    addPeopleBody.parse({ careServiceIds: [story.careService('living')] }),
-    before(minutesIn(15)),
-  );
-  const lamps = await addMeasure(
-    db,
-    lead,
-    incident.id,
-    addMeasureBody.parse({
+    clock: before(minutesIn(10)),
+  });
+  await addAffectedPeople(db, lead, {
+    incidentId: incident.id,
+    ...addPeopleBody.parse({ careServiceIds: [story.careService('living')] }),
+    clock: before(minutesIn(15)),
+  });
+  const lamps = await addMeasure(db, lead, {
+    incidentId: incident.id,
+    measure: addMeasureBody.parse({
       kind: 'temporary_equipment',
       description: 'Battery lamps in every flat and on the stairs; torches for the night staff.',
       ownerId: staff.manager,
       startsAt: iso(minutesIn(25)),
     }),
-    before(minutesIn(30)),
-  );
+    clock: before(minutesIn(30)),
+  });
   const landlord = story.contact('trevelyan-cole');
-  const update = await sendIncidentMessage(
-    db,
-    as('registered_manager'),
-    incident.id,
-    sendMessageBody.parse({
+  const update = await sendIncidentMessage(db, as('registered_manager'), {
+    incidentId: incident.id,
+    message: sendMessageBody.parse({
       template: 'incident_update',
       urgency: 'urgent',
       partnerOrganisationId: landlord.partnerOrganisationId,
@@ -369,8 +356,8 @@ async function loadClosedIncident(
       body: 'Please confirm that you have received this and tell us when your electrician will arrive.',
       deadline: iso(minutesIn(90)),
     }),
-    { clock: before(minutesIn(35)), config: story.config },
-  );
+    ...{ clock: before(minutesIn(35)), config: story.config },
+  });
   const partnerOptions = {
     recordAdvice: recordAdviceFromMessage,
     confirmAdvice: confirmAdviceFromMessage,
@@ -396,11 +383,9 @@ async function loadClosedIncident(
     before(minutesIn(65)),
     partnerOptions,
   );
-  await addRecord(
-    db,
-    lead,
-    incident.id,
-    addRecordBody.parse({
+  await addRecord(db, lead, {
+    incidentId: incident.id,
+    record: addRecordBody.parse({
       kind: 'decision',
       occurredAt: iso(minutesIn(75)),
       decision: 'Everyone stays at home tonight; nobody moves to Riverside House.',
@@ -409,39 +394,33 @@ async function loadClosedIncident(
       rationale:
         'Moving people at night would be more upsetting and riskier than staying at home with lamps and hourly checks.',
     }),
-    before(minutesIn(80)),
-  );
-  await endMeasure(
-    db,
-    lead,
-    incident.id,
-    lamps.id,
-    { endedAt: iso(minutesIn(5 * 60 + 10)) },
-    before(minutesIn(5 * 60 + 15)),
-  );
-  await closeIncident(
-    db,
-    lead,
-    incident.id,
-    {
+    clock: before(minutesIn(80)),
+  });
+  await endMeasure(db, lead, {
+    incidentId: incident.id,
+    measureId: lamps.id,
+    ...{ endedAt: iso(minutesIn(5 * 60 + 10)) },
+    clock: before(minutesIn(5 * 60 + 15)),
+  });
+  await closeIncident(db, lead, {
+    incidentId: incident.id,
+    ...{
       endedAt: iso(minutesIn(5 * 60)),
       findings:
         'The landlord answered within half an hour and the power was back after five hours. The battery lamps were in a locked cupboard and took 20 minutes to find.',
     },
-    before(start - DAY_MS),
-  );
+    clock: before(start - DAY_MS),
+  });
   const dueOn = inLondon(new Date(story.now + 14 * DAY_MS)).toISODate() ?? '';
-  await addLearningAction(
-    db,
-    lead,
-    incident.id,
-    {
+  await addLearningAction(db, lead, {
+    incidentId: incident.id,
+    action: {
       action: 'Keep the battery lamps in the staff office and check them every month.',
       ownerId: staff.manager,
       dueOn,
     },
-    before(start - DAY_MS - 10 * MINUTE_MS),
-  );
+    clock: before(start - DAY_MS - 10 * MINUTE_MS),
+  });
 }
 
 /**
@@ -454,10 +433,8 @@ async function loadOpenIncident(db: Db, story: Story & { person: (givenName: str
   const start = 3 * HOUR_MS;
   const minutesIn = (minutes: number) => start - minutes * MINUTE_MS;
   const lead = as('registered_manager');
-  const incident = await createIncident(
-    db,
-    lead,
-    createIncidentBody.parse({
+  const incident = await createIncident(db, lead, {
+    incident: createIncidentBody.parse({
       type: 'heating',
       title: demoActivity.openIncident,
       summary:
@@ -469,49 +446,41 @@ async function loadOpenIncident(db: Db, story: Story & { person: (givenName: str
       leadId: staff.registered_manager,
       partnerLiaisonId: staff.manager,
     }),
-    before(minutesIn(10)),
-  );
-  await addAffectedPeople(
-    db,
-    lead,
-    incident.id,
-    addPeopleBody.parse({ careServiceIds: [story.careService('house')] }),
-    before(minutesIn(15)),
-  );
-  await adjustAffectedPerson(
-    db,
-    lead,
-    incident.id,
-    story.person('Harold'),
-    adjustPersonBody.parse({
+    clock: before(minutesIn(10)),
+  });
+  await addAffectedPeople(db, lead, {
+    incidentId: incident.id,
+    ...addPeopleBody.parse({ careServiceIds: [story.careService('house')] }),
+    clock: before(minutesIn(15)),
+  });
+  await adjustAffectedPerson(db, lead, {
+    incidentId: incident.id,
+    personId: story.person('Harold'),
+    ...adjustPersonBody.parse({
       observationPlan:
         'Check his breathing and room temperature every hour. Call 999 if he is struggling to breathe or his lips look blue.',
     }),
-    before(minutesIn(25)),
-  );
-  await addMeasure(
-    db,
-    lead,
-    incident.id,
-    addMeasureBody.parse({
+    clock: before(minutesIn(25)),
+  });
+  await addMeasure(db, lead, {
+    incidentId: incident.id,
+    measure: addMeasureBody.parse({
       kind: 'temporary_equipment',
       description:
         'Six oil-filled heaters, borrowed from the home care office, in the bedrooms of those at high risk.',
       ownerId: staff.manager,
       startsAt: iso(minutesIn(40)),
     }),
-    before(minutesIn(45)),
-  );
+    clock: before(minutesIn(45)),
+  });
   for (const [minutes, location, value] of [
     [30, 'Lounge', 15.5],
     [32, 'First-floor corridor', 14],
     [100, 'Lounge', 17],
   ] as const) {
-    await addRecord(
-      db,
-      as('care_worker'),
-      incident.id,
-      addRecordBody.parse({
+    await addRecord(db, as('care_worker'), {
+      incidentId: incident.id,
+      record: addRecordBody.parse({
         kind: 'reading',
         occurredAt: iso(minutesIn(minutes)),
         location,
@@ -519,7 +488,7 @@ async function loadOpenIncident(db: Db, story: Story & { person: (givenName: str
         value,
         unit: '°C',
       }),
-      before(minutesIn(minutes + 2)),
-    );
+      clock: before(minutesIn(minutes + 2)),
+    });
   }
 }

@@ -2,8 +2,12 @@ import { inLondon } from '../calendar/london-time.ts';
 import type { Weekday, WeeklyHours } from '../calendar/working-hours.ts';
 import { createCareService } from '../care-services/care-services.service.ts';
 import type { Clock } from '../clock.ts';
+import { createConsentBody } from '../consent/consent.schemas.ts';
+import { recordConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import { createCapacityAssessmentBody } from '../mental-capacity/mental-capacity.schemas.ts';
+import { recordCapacityAssessment } from '../mental-capacity/mental-capacity.service.ts';
 import {
   createChannelBody,
   createPartnerContactBody,
@@ -16,17 +20,16 @@ import {
   endPartnerContact,
 } from '../partners/partners.service.ts';
 import type { ChannelKind, ChannelUrgency, PartnerType } from '../partners/partners.table.ts';
+import { addCircleMember } from '../people/circle-of-support.service.ts';
 import { isValidNhsNumber } from '../people/nhs-number.ts';
 import { addCircleMemberBody, createPersonBody, createRepresentativeBody } from '../people/people.schemas.ts';
-import { addCircleMember, addRepresentative, createPerson } from '../people/people.service.ts';
+import { addRepresentative, createPerson } from '../people/people.service.ts';
 import type {
   ClinicalFlag,
   DeputyDecisionArea,
   PersonStatus,
   RepresentativeKind,
 } from '../people/people.table.ts';
-import { createCapacityAssessmentBody, createConsentBody } from '../sharing/sharing.schemas.ts';
-import { recordCapacityAssessment, recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
 // The demo organisation's partner register and the people it supports. Everything here is
@@ -1665,40 +1668,34 @@ export async function loadDemoRegister(
       daysAgo(420),
     );
     for (const channel of seed.channels) {
-      await addChannel(
-        db,
-        registeredManager,
-        { partnerOrganisationId: organisation.id },
-        createChannelBody.parse(channel),
-        daysAgo(420),
-      );
+      await addChannel(db, registeredManager, {
+        ref: { partnerOrganisationId: organisation.id },
+        input: createChannelBody.parse(channel),
+        clock: daysAgo(420),
+      });
     }
     for (const contactSeed of seed.contacts) {
       const when = daysAgo(contactSeed.verifiedDaysAgo);
-      const contact = await createPartnerContact(
-        db,
-        as(contactSeed.verifiedBy),
-        organisation.id,
-        createPartnerContactBody.parse({
+      const contact = await createPartnerContact(db, as(contactSeed.verifiedBy), {
+        partnerOrganisationId: organisation.id,
+        input: createPartnerContactBody.parse({
           name: contactSeed.name,
           jobTitle: contactSeed.jobTitle,
           type: contactSeed.type,
           email: contactSeed.email,
           phone: contactSeed.phone,
         }),
-        when,
-      );
+        clock: when,
+      });
       contactIds.set(contactSeed.key, contact.id);
       contacts.set(contactSeed.key, { id: contact.id, partnerOrganisationId: organisation.id });
       contactTypes.set(contactSeed.key, contactSeed.type);
       for (const channel of contactSeed.channels ?? []) {
-        await addChannel(
-          db,
-          as(contactSeed.verifiedBy),
-          { partnerContactId: contact.id },
-          createChannelBody.parse(channel),
-          when,
-        );
+        await addChannel(db, as(contactSeed.verifiedBy), {
+          ref: { partnerContactId: contact.id },
+          input: createChannelBody.parse(channel),
+          clock: when,
+        });
       }
     }
   }
@@ -1759,11 +1756,9 @@ export async function loadDemoRegister(
     }
     let attorneyId: string | null = null;
     for (const representative of seed.representatives ?? []) {
-      const added = await addRepresentative(
-        db,
-        registeredManager,
-        person.id,
-        createRepresentativeBody.parse({
+      const added = await addRepresentative(db, registeredManager, {
+        personId: person.id,
+        input: createRepresentativeBody.parse({
           kind: representative.kind,
           name: representative.name,
           relationship: representative.relationship,
@@ -1782,8 +1777,8 @@ export async function loadDemoRegister(
               ? undefined
               : dateDaysAgo(representative.documentSeenDaysAgo),
         }),
-        peopleClock,
-      );
+        clock: peopleClock,
+      });
       if (
         representative.kind === 'lpa_health_and_welfare' &&
         representative.registeredDaysAgo !== undefined
@@ -1806,7 +1801,11 @@ export async function loadDemoRegister(
     }
   }
 
-  await endPartnerContact(db, registeredManager, contactId(retired.key), retired.reason, daysAgo(35));
+  await endPartnerContact(db, registeredManager, {
+    id: contactId(retired.key),
+    reason: retired.reason,
+    clock: daysAgo(35),
+  });
   return { contacts, people: personIds, careServices: serviceIds };
 }
 
@@ -1831,11 +1830,9 @@ async function loadDemoConsent(
   const purposes = ['care_coordination', 'health_monitoring'];
   const categories = ['identity', 'health', 'care_plan', 'risk'];
   if (options.attorneyId) {
-    await recordCapacityAssessment(
-      db,
-      options.recorder,
-      options.person,
-      createCapacityAssessmentBody.parse({
+    await recordCapacityAssessment(db, options.recorder, {
+      personId: options.person,
+      input: createCapacityAssessmentBody.parse({
         decision: 'Sharing health and care information with the professionals in their circle',
         purposes,
         categories,
@@ -1850,8 +1847,8 @@ async function loadDemoConsent(
         assessedOn: options.givenOn,
         reviewOn: options.reviewOn,
       }),
-      options.clock,
-    );
+      clock: options.clock,
+    });
   }
   await recordConsent(
     db,

@@ -3,8 +3,10 @@ import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test
 import { listAdviceAwaitingConfirmation, listPersonAdvice } from '../advice/advice.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
-import { viewReview } from '../incidents/incident-review.ts';
-import { listAffectedPeople, listIncidents, listRecords } from '../incidents/incidents.service.ts';
+import { viewReview } from '../incidents/incident-closing.service.ts';
+import { listAffectedPeople } from '../incidents/incident-people.service.ts';
+import { listRecords } from '../incidents/incident-records.service.ts';
+import { listIncidents } from '../incidents/incidents.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import { listMessages } from '../partner-messages/message-reading.service.ts';
 import { checkShare } from '../sharing/sharing.service.ts';
@@ -56,31 +58,25 @@ describe('the demo organisation', () => {
 
     // Margaret lacks capacity for the decision; her health and welfare attorney consented.
     const margaret = await gpOf('Margaret');
-    const forMargaret = await checkShare(
-      t.db,
-      context,
-      margaret.personId,
-      { partnerContactId: margaret.contactId, purpose: 'health_monitoring', categories: ['health'] },
-      t.clock,
-    );
+    const forMargaret = await checkShare(t.db, context, {
+      personId: margaret.personId,
+      input: { partnerContactId: margaret.contactId, purpose: 'health_monitoring', categories: ['health'] },
+      clock: t.clock,
+    });
     expect(forMargaret).toMatchObject({ allowed: true, basis: 'representative_consent' });
     // Ruth consented herself; her finances were never in scope (her attorney handles those).
     const ruth = await gpOf('Ruth');
-    const forRuth = await checkShare(
-      t.db,
-      context,
-      ruth.personId,
-      { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['care_plan'] },
-      t.clock,
-    );
+    const forRuth = await checkShare(t.db, context, {
+      personId: ruth.personId,
+      input: { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['care_plan'] },
+      clock: t.clock,
+    });
     expect(forRuth).toMatchObject({ allowed: true, basis: 'consent' });
-    const finances = await checkShare(
-      t.db,
-      context,
-      ruth.personId,
-      { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['finances'] },
-      t.clock,
-    );
+    const finances = await checkShare(t.db, context, {
+      personId: ruth.personId,
+      input: { partnerContactId: ruth.contactId, purpose: 'care_coordination', categories: ['finances'] },
+      clock: t.clock,
+    });
     expect(finances.allowed).toBe(false);
   });
 
@@ -127,7 +123,7 @@ describe('the demo organisation', () => {
       .where('org_id', '=', orgId)
       .where('given_name', '=', 'Wilfred')
       .executeTakeFirstOrThrow();
-    const advice = await listPersonAdvice(t.db, context, wilfred.id, t.clock);
+    const advice = await listPersonAdvice(t.db, context, { personId: wilfred.id, clock: t.clock });
     expect(advice).toHaveLength(1);
     expect(advice[0]).toMatchObject({
       given_by_name: 'Dr Helena Marchbank',
@@ -150,20 +146,20 @@ describe('the demo organisation', () => {
     const [closed] = await listIncidents(t.db, context, { status: 'closed', limit: 10, offset: 0 });
     expect(closed).toMatchObject({ title: demoActivity.closedIncident, status: 'closed' });
     expect(closed!.affectedPeople).toBeGreaterThan(0);
-    const review = await viewReview(t.db, context, closed!.id, t.clock);
+    const review = await viewReview(t.db, context, { incidentId: closed!.id, clock: t.clock });
     expect(review.final).toBe(true);
     expect(review.findings).toContain('battery lamps');
     expect(review.learningActions).toHaveLength(1);
-    const closedRecords = await listRecords(t.db, context, closed!.id);
+    const closedRecords = await listRecords(t.db, context, { incidentId: closed!.id });
     expect(closedRecords.map((record) => record.kind)).toEqual(['decision']);
 
     const [open] = await listIncidents(t.db, context, { status: 'open', limit: 10, offset: 0 });
     expect(open).toMatchObject({ title: demoActivity.openIncident, type: 'heating', status: 'open' });
-    const people = await listAffectedPeople(t.db, context, open!.id);
+    const people = await listAffectedPeople(t.db, context, { incidentId: open!.id });
     expect(people.length).toBeGreaterThan(5);
     expect(people[0]?.level).toBe('high');
     expect(people.find((person) => person.name.startsWith('Harold'))?.observationPlan).toContain('breathing');
-    const readings = (await listRecords(t.db, context, open!.id)).filter(
+    const readings = (await listRecords(t.db, context, { incidentId: open!.id })).filter(
       (record) => record.kind === 'reading',
     );
     expect(readings.map((reading) => reading.value)).toEqual([15.5, 14, 17]);

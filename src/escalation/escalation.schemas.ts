@@ -4,6 +4,7 @@ import {
   checkRoute,
   type EscalationRoute,
   escalationTargets,
+  escalationTemplates,
   MAX_REPEAT_TIMES,
 } from './escalation-routes.ts';
 
@@ -46,9 +47,11 @@ export const escalationRouteSchema = z
 
 // ---- the organisation's routes ----
 
+const routeTemplateSchema = z.enum(escalationTemplates);
+
 export const routeSettingSchema = z
   .object({
-    template: z.string(),
+    template: routeTemplateSchema,
     urgency: requestUrgencySchema,
     route: escalationRouteSchema,
     isDefault: z.boolean(),
@@ -56,15 +59,7 @@ export const routeSettingSchema = z
   })
   .meta({ id: 'EscalationRouteSetting' });
 export const routeSettingParams = z.strictObject({
-  template: z.enum([
-    'incident_update',
-    'request_decision',
-    'request_resource',
-    'request_advice',
-    'request_action',
-    'safeguarding',
-    'meeting_request',
-  ]),
+  template: routeTemplateSchema,
   urgency: requestUrgencySchema,
 });
 export const setRouteBody = z.strictObject({ route: escalationRouteSchema });

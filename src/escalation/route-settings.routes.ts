@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+// Staff who work with partners, and the auditor, read the routes; the registered manager changes them.
+import { careRecordReaders as readers, registeredManagers as routeKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   expectedVersion,
@@ -11,14 +13,9 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { routeSettingParams, routeSettingSchema, setRouteBody } from './escalation.schemas.ts';
 import { listRouteSettings, setRouteSetting } from './route-settings.service.ts';
 
-/** Who reads the routes: staff who work with partners, and the auditor. */
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-/** Who changes them. */
-const routeKeepers: readonly StaffRole[] = ['registered_manager'];
 const tags = ['Partner messages'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
 

@@ -7,11 +7,11 @@ import {
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
+import { recordConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { bodyToSend } from '../outbox/outbox.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
-import { recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
 // One incident scripted through the API on a controlled clock, and every figure of its

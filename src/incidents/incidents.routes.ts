@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.ts';
 import { requestContext } from '../auth/access.ts';
+import {
+  managers as leaders,
+  careRecordReaders as readers,
+  careRecordWriters as recorders,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -17,15 +21,13 @@ import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
-import {
-  addLearningAction,
-  closeIncident,
-  completeLearningAction,
-  incidentTimeline,
-  setFindings,
-  viewReview,
-} from './incident-review.ts';
+import { closeIncident, setFindings, viewReview } from './incident-closing.service.ts';
+import { addLearningAction, completeLearningAction } from './incident-learning-actions.service.ts';
+import { addMeasure, endMeasure, listMeasures } from './incident-measures.service.ts';
+import { proposeMessages, sendIncidentMessage } from './incident-messages.service.ts';
+import { addAffectedPeople, adjustAffectedPerson, viewAffectedPeople } from './incident-people.service.ts';
+import { addRecord, listRecords } from './incident-records.service.ts';
+import { incidentTimeline } from './incident-timeline.service.ts';
 import {
   addMeasureBody,
   addPeopleBody,
@@ -51,30 +53,9 @@ import {
   timelineQuery,
   updateIncidentBody,
 } from './incidents.schemas.ts';
-import {
-  addAffectedPeople,
-  addMeasure,
-  addRecord,
-  adjustAffectedPerson,
-  createIncident,
-  endMeasure,
-  getIncident,
-  listAffectedPeople,
-  listIncidents,
-  listMeasures,
-  listRecords,
-  proposeMessages,
-  sendIncidentMessage,
-  updateIncident,
-} from './incidents.service.ts';
+import { createIncident, getIncident, listIncidents, updateIncident } from './incidents.service.ts';
 import { reviewHtml, reviewPdf } from './review-export.ts';
 
-/** Who reads incidents: staff who work with people, and the auditor. Not admin (IT). */
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-/** Who runs an incident: managers and the registered manager. */
-const leaders: readonly StaffRole[] = ['manager', 'registered_manager'];
-/** Care workers also record readings, hazards, notes and interim measures as they happen. */
-const recorders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['Incidents'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
 
@@ -125,7 +106,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) => {
-        const incident = await createIncident(db, requestContext(request), request.body, clock);
+        const incident = await createIncident(db, requestContext(request), { incident: request.body, clock });
         return reply.code(201).send(withETag(reply, incident));
       },
     );
@@ -143,7 +124,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) =>
-        withETag(reply, await getIncident(db, requestContext(request), request.params.id)),
+        withETag(reply, await getIncident(db, requestContext(request), { incidentId: request.params.id })),
     );
 
     app.patch(
@@ -164,14 +145,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
       async (request, reply) =>
         withETag(
           reply,
-          await updateIncident(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.body,
-            expectedVersion(request),
+          await updateIncident(db, requestContext(request), {
+            incidentId: request.params.id,
+            changes: request.body,
+            expectedVersion: expectedVersion(request),
             clock,
-          ),
+          }),
         ),
     );
 
@@ -188,19 +167,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: z.object({ items: z.array(affectedPersonSchema) }), ...problemResponses },
         },
       },
-      async (request) => {
-        const context = requestContext(request);
-        return db.transaction().execute(async (trx) => {
-          const items = await listAffectedPeople(trx, context, request.params.id);
-          await recordAudit(trx, context, clock.now(), {
-            action: 'incident.view_people',
-            entityType: 'incident',
-            entityId: request.params.id,
-            details: { results: items.length },
-          });
-          return { items };
-        });
-      },
+      async (request) => ({
+        items: await viewAffectedPeople(db, requestContext(request), {
+          incidentId: request.params.id,
+          clock,
+        }),
+      }),
     );
 
     app.post(
@@ -219,7 +191,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        addAffectedPeople(db, requestContext(request), request.params.id, request.body, clock),
+        addAffectedPeople(db, requestContext(request), {
+          incidentId: request.params.id,
+          ...request.body,
+          clock,
+        }),
     );
 
     app.post(
@@ -235,14 +211,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) => ({
-        items: await adjustAffectedPerson(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.params.personId,
-          request.body,
+        items: await adjustAffectedPerson(db, requestContext(request), {
+          incidentId: request.params.id,
+          personId: request.params.personId,
+          ...request.body,
           clock,
-        ),
+        }),
       }),
     );
 
@@ -259,7 +233,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: z.object({ items: z.array(measureSchema) }), ...problemResponses },
         },
       },
-      async (request) => ({ items: await listMeasures(db, requestContext(request), request.params.id) }),
+      async (request) => ({
+        items: await listMeasures(db, requestContext(request), { incidentId: request.params.id }),
+      }),
     );
 
     app.post(
@@ -276,9 +252,13 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(await addMeasure(db, requestContext(request), request.params.id, request.body, clock)),
+        reply.code(201).send(
+          await addMeasure(db, requestContext(request), {
+            incidentId: request.params.id,
+            measure: request.body,
+            clock,
+          }),
+        ),
     );
 
     app.post(
@@ -294,14 +274,12 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        endMeasure(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.params.measureId,
-          request.body,
+        endMeasure(db, requestContext(request), {
+          incidentId: request.params.id,
+          measureId: request.params.measureId,
+          endedAt: request.body.endedAt,
           clock,
-        ),
+        }),
     );
 
     // ---- decision log, readings, hazards, notes ----
@@ -317,7 +295,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: z.object({ items: z.array(recordSchema) }), ...problemResponses },
         },
       },
-      async (request) => ({ items: await listRecords(db, requestContext(request), request.params.id) }),
+      async (request) => ({
+        items: await listRecords(db, requestContext(request), { incidentId: request.params.id }),
+      }),
     );
 
     app.post(
@@ -342,7 +322,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
             'Decisions on an incident are recorded by a manager or the registered manager.',
           );
         }
-        return reply.code(201).send(await addRecord(db, context, request.params.id, request.body, clock));
+        return reply
+          .code(201)
+          .send(await addRecord(db, context, { incidentId: request.params.id, record: request.body, clock }));
       },
     );
 
@@ -361,7 +343,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) => ({
-        items: await proposeMessages(db, requestContext(request), request.params.id, clock),
+        items: await proposeMessages(db, requestContext(request), { incidentId: request.params.id, clock }),
       }),
     );
 
@@ -380,7 +362,9 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
       },
       async (request, reply) =>
         reply.code(201).send(
-          await sendIncidentMessage(db, requestContext(request), request.params.id, request.body, {
+          await sendIncidentMessage(db, requestContext(request), {
+            incidentId: request.params.id,
+            message: request.body,
             clock,
             config,
           }),
@@ -403,7 +387,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) => ({
-        items: await incidentTimeline(db, requestContext(request), request.params.id, request.query, clock),
+        items: await incidentTimeline(db, requestContext(request), {
+          incidentId: request.params.id,
+          ...request.query,
+          clock,
+        }),
       }),
     );
 
@@ -419,7 +407,8 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: reviewSchema, ...writeProblems },
         },
       },
-      async (request) => closeIncident(db, requestContext(request), request.params.id, request.body, clock),
+      async (request) =>
+        closeIncident(db, requestContext(request), { incidentId: request.params.id, ...request.body, clock }),
     );
 
     app.get(
@@ -433,7 +422,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
           response: { 200: reviewSchema, ...problemResponses },
         },
       },
-      async (request) => viewReview(db, requestContext(request), request.params.id, clock),
+      async (request) => viewReview(db, requestContext(request), { incidentId: request.params.id, clock }),
     );
 
     app.post(
@@ -449,7 +438,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        setFindings(db, requestContext(request), request.params.id, request.body.findings, clock),
+        setFindings(db, requestContext(request), {
+          incidentId: request.params.id,
+          findings: request.body.findings,
+          clock,
+        }),
     );
 
     app.post(
@@ -465,9 +458,13 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(await addLearningAction(db, requestContext(request), request.params.id, request.body, clock)),
+        reply.code(201).send(
+          await addLearningAction(db, requestContext(request), {
+            incidentId: request.params.id,
+            action: request.body,
+            clock,
+          }),
+        ),
     );
 
     app.post(
@@ -482,13 +479,11 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
       },
       async (request) =>
-        completeLearningAction(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.params.actionId,
+        completeLearningAction(db, requestContext(request), {
+          incidentId: request.params.id,
+          actionId: request.params.actionId,
           clock,
-        ),
+        }),
     );
 
     for (const format of ['html', 'pdf'] as const) {
@@ -506,9 +501,10 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         async (request, reply) => {
           const context = requestContext(request);
           // Exporting is the one read of the review recorded for this request.
-          const review = await viewReview(db, context, request.params.id, clock, {
-            action: 'incident.export_review',
-            details: { format },
+          const review = await viewReview(db, context, {
+            incidentId: request.params.id,
+            clock,
+            reading: { action: 'incident.export_review', details: { format } },
           });
           const data = {
             organisationName: await organisationName(db, context.orgId),

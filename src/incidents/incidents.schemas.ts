@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { confirmationStatuses } from '../advice/advice.table.ts';
 import { escalationRouteSchema, escalationTargetSchema } from '../escalation/escalation.schemas.ts';
 import { pageQuery } from '../http/schemas.ts';
+import { askTypeSchema, messageTemplateSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { messageTemplates, receivedHow } from '../partner-messages/partner-messages.table.ts';
+import { requestUrgencySchema } from '../partners/partners.schemas.ts';
+import { informationCategorySchema, sharingPurposeSchema } from '../sharing/sharing.schemas.ts';
 import { sharingPurposes } from '../sharing/sharing.table.ts';
 import { incidentTypes, measureKinds, recordKinds, riskLevels, severities } from './incidents.table.ts';
 
@@ -186,6 +189,32 @@ export const recordSchema = z
   })
   .meta({ id: 'IncidentRecord' });
 
+/**
+ * A prefilled body for POST /api/incidents/{id}/messages, described for the page that shows it.
+ * The send body's checks (lengths, the deadline's offset) are made when it is sent: a long
+ * incident summary is proposed as it is, for the lead to shorten.
+ */
+const proposedDraftSchema = z.object({
+  template: messageTemplateSchema,
+  askType: askTypeSchema.nullable().optional(),
+  urgency: requestUrgencySchema,
+  partnerOrganisationId: z.string(),
+  partnerContactId: z.string(),
+  nextContactId: z.string().nullable().optional(),
+  seniorContactId: z.string().nullable().optional(),
+  personId: z.string().nullable().optional(),
+  purpose: sharingPurposeSchema.nullable().optional(),
+  categories: z.array(informationCategorySchema),
+  subject: z.string(),
+  summary: z.string(),
+  impact: z.string().nullable().optional(),
+  mitigations: z.string().nullable().optional(),
+  ask: z.string().nullable().optional(),
+  body: z.string().nullable().optional(),
+  deadline: z.string().nullable().optional(),
+  escalationRoute: escalationRouteSchema.nullable().optional(),
+});
+
 export const proposalSchema = z
   .object({
     key: z.string(),
@@ -195,7 +224,7 @@ export const proposalSchema = z
     personName: z.string().nullable(),
     partnerOrganisationName: z.string(),
     partnerContactName: z.string(),
-    draft: z.record(z.string(), z.unknown()).describe('A body for POST /api/incidents/{id}/messages'),
+    draft: proposedDraftSchema.describe('A body for POST /api/incidents/{id}/messages'),
   })
   .meta({ id: 'ProposedMessage' });
 

@@ -2,40 +2,20 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { ActorType } from '../audit/audit.table.ts';
 import type { EscalationRoute } from '../escalation/escalation-routes.ts';
 
-export const incidentTypes = [
-  'staffing',
-  'heating',
-  'flood',
-  'power',
-  'environmental',
-  'digital_failure',
-  'transport',
-  'medication_supply',
-  'equipment',
-  'external_provider_failure',
-  'other',
-] as const;
-export type IncidentType = (typeof incidentTypes)[number];
+export {
+  type IncidentType,
+  incidentTypes,
+  type MeasureKind,
+  measureKinds,
+  type RecordKind,
+  type RiskLevel,
+  recordKinds,
+  riskLevels,
+  type Severity,
+  severities,
+} from './incidents.vocabulary.ts';
 
-export const severities = ['minor', 'moderate', 'major', 'critical'] as const;
-export type Severity = (typeof severities)[number];
-
-export const riskLevels = ['high', 'medium', 'low'] as const;
-export type RiskLevel = (typeof riskLevels)[number];
-
-export const measureKinds = [
-  'room_move',
-  'additional_checks',
-  'temporary_equipment',
-  'alternative_accommodation_request',
-  'staffing_cover',
-  'other',
-] as const;
-export type MeasureKind = (typeof measureKinds)[number];
-
-/** A gate refusal is written by Liaison when a message from the incident is refused, never by hand. */
-export const recordKinds = ['decision', 'reading', 'hazard', 'note', 'gate_refusal'] as const;
-export type RecordKind = (typeof recordKinds)[number];
+import type { IncidentType, MeasureKind, RecordKind, RiskLevel, Severity } from './incidents.vocabulary.ts';
 
 /** One reason a person is ranked as they are, in words a lead can check. */
 export type RiskReason = { points: number; reason: string };
@@ -116,19 +96,7 @@ export type IncidentRecordsTable = {
   share_id: ColumnType<string | null, string | null | undefined, never>;
 };
 
-export type IncidentLearningActionsTable = {
-  org_id: string;
-  id: string;
-  incident_id: string;
-  action: string;
-  owner_id: string;
-  due_on: string;
-  done_at: Date | null;
-  created_at: Date;
-};
-
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentPersonRow = Selectable<IncidentPeopleTable>;
 export type IncidentMeasureRow = Selectable<IncidentMeasuresTable>;
 export type IncidentRecordRow = Selectable<IncidentRecordsTable>;
-export type LearningActionRow = Selectable<IncidentLearningActionsTable>;

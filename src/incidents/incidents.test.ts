@@ -8,11 +8,12 @@ import {
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
+import { recordConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
-import { addCircleMember } from '../people/people.service.ts';
-import { authoriseSafeguardingShare, recordConsent } from '../sharing/sharing.service.ts';
+import { addCircleMember } from '../people/circle-of-support.service.ts';
+import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { timelineQuery } from './incidents.schemas.ts';
 

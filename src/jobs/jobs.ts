@@ -9,7 +9,7 @@ import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import { deliverEmailJob } from '../outbox/email-delivery.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import { safeguardingReviewJob } from '../safeguarding/safeguarding-review.job.ts';
-import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/sharing.service.ts';
+import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { Job } from './scheduler.ts';
 
 /** Every background job Liaison runs. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
+import { userAdministrators } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -38,7 +39,7 @@ export function organisationsRoutes({ db, clock }: AppDependencies): FastifyPlug
     app.patch(
       '/api/organisation',
       {
-        config: { access: ['admin', 'registered_manager'] },
+        config: { access: userAdministrators },
         preValidation: requireIfMatch,
         schema: {
           tags: ['Organisation'],
@@ -53,13 +54,11 @@ export function organisationsRoutes({ db, clock }: AppDependencies): FastifyPlug
         withETag(
           reply,
           toOrganisationResponse(
-            await updateOrganisation(
-              db,
-              requestContext(request),
-              expectedVersion(request),
-              request.body,
+            await updateOrganisation(db, requestContext(request), {
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );

@@ -58,9 +58,11 @@ export async function getOrganisation(db: Db, context: RequestContext) {
 export async function updateOrganisation(
   db: Db,
   context: RequestContext,
-  expectedVersion: number,
-  input: UpdateOrganisationInput,
-  clock: Clock,
+  {
+    expectedVersion,
+    input,
+    clock,
+  }: { expectedVersion: number; input: UpdateOrganisationInput; clock: Clock },
 ) {
   const now = clock.now();
   const changes: OrganisationUpdate = { updated_at: now };

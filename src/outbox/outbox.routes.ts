@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requestContext } from '../auth/access.ts';
+// Who sees every email the organisation sends, and why one did not go.
+import { managers as outboxReaders } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { outboxQuery, outboxSchema } from './outbox.schemas.ts';
 import { listOutbox } from './outbox.service.ts';
-
-/** Who sees every email the organisation sends, and why one did not go. */
-const outboxReaders: readonly StaffRole[] = ['manager', 'registered_manager'];
 
 export function outboxRoutes({ db, config }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {

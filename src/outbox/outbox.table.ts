@@ -4,9 +4,12 @@ import type { SubjectType } from '../subjects/subjects.ts';
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
-/** Where an email is, as staff see it: waiting covers queued, being sent and to be retried. */
-export const emailStates = ['waiting', 'sent', 'failed', 'held'] as const;
-export type EmailState = (typeof emailStates)[number];
+export {
+  type EmailState,
+  emailStates,
+} from './outbox.vocabulary.ts';
+
+import type { EmailState } from './outbox.vocabulary.ts';
 export const statusesInState: Record<EmailState, readonly EmailStatus[]> = {
   waiting: ['pending', 'sending'],
   sent: ['sent'],

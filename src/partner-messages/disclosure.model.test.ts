@@ -11,17 +11,16 @@ import {
 } from '../../test/factories.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
 import { inLondon } from '../calendar/london-time.ts';
+import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import {
   authoriseSafeguardingShare,
-  noticeLapsedSharing,
-  recordConsent,
   revokeSafeguardingAuthorisation,
-  withdrawConsent,
-} from '../sharing/sharing.service.ts';
+} from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
+import { noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { InformationCategory } from '../sharing/sharing.table.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 import { sendMessage } from './partner-messages.service.ts';

@@ -10,19 +10,16 @@ import {
 } from '../../test/factories.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
 import { insertAttentionItem } from '../attention/attention.repository.ts';
+import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { deliverDueEmails } from '../outbox/email-delivery.ts';
-import {
-  authoriseSafeguardingShare,
-  noticeLapsedSharing,
-  recordConsent,
-  withdrawConsent,
-} from '../sharing/sharing.service.ts';
+import { authenticateLink } from '../partner-access/partner-links.service.ts';
+import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
+import { noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
-import { authenticateLink } from './partner-links.ts';
 
 // The disclosure rule at each moment after a message is written: escalation steps that would reach
 // someone the basis does not cover, emails held when the basis ends before they leave, links that
@@ -422,7 +419,9 @@ describe('the database after sending', () => {
       }
     }
     for (const candidate of candidates) {
-      await expect(authenticateLink(t.db, candidate, t.clock.now())).rejects.toMatchObject({
+      await expect(
+        authenticateLink(t.db, candidate, { type: 'partner_message' }, t.clock.now()),
+      ).rejects.toMatchObject({
         kind: 'unauthenticated',
       });
     }

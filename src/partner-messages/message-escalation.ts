@@ -21,12 +21,13 @@ import {
   queueEmailsWithoutPersonalDetails,
   queuePartnerEmail,
 } from '../outbox/outbox.service.ts';
+import { partnerLinkUrl, prepareLink, saveLink } from '../partner-access/partner-links.service.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import type { PartnerChannelRow } from '../partners/partners.table.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
 import { emailAbout, managerAlertEmail, reminderEmail } from './message-emails.ts';
-import { partnerLinkUrl, prepareLink } from './partner-links.ts';
+import { linkFor } from './message-subject.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
 import type { PartnerMessageRow } from './partner-messages.table.ts';
@@ -225,7 +226,7 @@ async function emailReminder(
 ) {
   const organisationName = await providerName(trx, message.org_id);
   const original = await findContact(trx, message.org_id, message.partner_contact_id);
-  const link = prepareLink(message, recipient.contactId, at);
+  const link = prepareLink(linkFor(message, recipient.contactId), at);
   const email = reminderEmail({
     message,
     target: step.target,
@@ -235,7 +236,7 @@ async function emailReminder(
     link: partnerLinkUrl(links.publicUrl, LINK_TOKEN_PLACEHOLDER),
     linkExpiresAt: link.expiresAt,
   });
-  await messagesRepository.insertLink(trx, link.row);
+  await saveLink(trx, link);
   await queuePartnerEmail(
     trx,
     {

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { cancellationFor } from '../escalation/escalation-routes.ts';
 import { cancelSteps } from '../escalation/escalation-steps.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
+import { revokeLinksOf } from '../partner-access/partner-links.service.ts';
 import { resolveMootAttention } from './message-attention.ts';
 import { viewMessage } from './message-reading.service.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
@@ -287,7 +288,12 @@ export async function withdrawMessage(
       updated_at: at,
     };
     await messagesRepository.updateMessage(trx, context.orgId, id, changes);
-    const revoked = await messagesRepository.revokeLinks(trx, context.orgId, id, { at, reason: 'withdrawn' });
+    const revoked = await revokeLinksOf(
+      trx,
+      context.orgId,
+      { type: 'partner_message', id },
+      { at, reason: 'withdrawn' },
+    );
     await addEvent(trx, context, id, { kind: 'withdrawn', text: input.reason }, at);
     const cancelled = await cancelSteps(
       trx,

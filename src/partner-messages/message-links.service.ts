@@ -4,13 +4,19 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { LINK_TOKEN_PLACEHOLDER, queuePartnerEmail, sharesWaitingOnLink } from '../outbox/outbox.service.ts';
+import {
+  issueLink,
+  linksOf,
+  partnerLinkUrl,
+  revokeLinksOf,
+} from '../partner-access/partner-links.service.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { lockOwnMessage } from './message-lifecycle.service.ts';
 import { viewMessage } from './message-reading.service.ts';
-import { issueLink, partnerLinkUrl } from './partner-links.ts';
+import { linkFor } from './message-subject.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type { LinkHandedOverInput } from './partner-messages.schemas.ts';
 import {
@@ -41,11 +47,16 @@ export async function revokeLink(
   const at = clock.now();
   await db.transaction().execute(async (trx) => {
     await lockOwnMessage(trx, context, messageId);
-    const revoked = await messagesRepository.revokeLinks(trx, context.orgId, messageId, {
-      at,
-      reason: input.reason,
-      linkId,
-    });
+    const revoked = await revokeLinksOf(
+      trx,
+      context.orgId,
+      { type: 'partner_message', id: messageId },
+      {
+        at,
+        reason: input.reason,
+        linkId,
+      },
+    );
     if (revoked.length === 0) throw notFound('A working link with this id on this message');
     await addEvent(
       trx,
@@ -104,7 +115,7 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
       if (!gated.decision.allowed) return { refused: shareRefused(gated.decision.reasons, gated.share.id) };
       shareId = gated.share.id;
     }
-    const link = await issueLink(trx, message, contact.id, at);
+    const link = await issueLink(trx, linkFor(message, contact.id), at);
     const email = partnerMessageEmail({
       message,
       organisationName: await organisationName(trx, context.orgId),
@@ -167,7 +178,7 @@ export async function recordLinkHandedOver(
   const at = clock.now();
   const outcome = await db.transaction().execute(async (trx) => {
     const message = await lockOwnMessage(trx, context, ids.messageId);
-    const link = (await messagesRepository.listLinks(trx, context.orgId, message.id)).find(
+    const link = (await linksOf(trx, context.orgId, { type: 'partner_message', id: message.id })).find(
       (each) => each.id === ids.linkId,
     );
     if (!link) throw notFound('The link');

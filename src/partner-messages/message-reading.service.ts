@@ -6,6 +6,7 @@ import { notFound } from '../errors.ts';
 import { mutableRoute } from '../escalation/escalation-routes.ts';
 import { findSteps } from '../escalation/escalation-steps.service.ts';
 import { emailsOf } from '../outbox/outbox.service.ts';
+import { linksOf } from '../partner-access/partner-links.service.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { MESSAGE_SUBJECT, type Page } from './partner-messages.service.ts';
@@ -94,7 +95,7 @@ export async function viewMessage(
     if (!message) throw notFound('The message');
     const events = await messagesRepository.listEvents(trx, context.orgId, id);
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
-    const links = await messagesRepository.listLinks(trx, context.orgId, id);
+    const links = await linksOf(trx, context.orgId, { type: 'partner_message', id });
     const emails = await emailsOf(trx, context.orgId, { type: 'partner_message', id });
     const sender =
       message.sent_by_type === 'user' && message.sent_by

@@ -5,7 +5,6 @@ import type {
   MessageEventRow,
   NewMessageEventRow,
   NewPartnerMessageRow,
-  PartnerLinkRow,
   PartnerMessageRow,
   PartnerMessageUpdate,
 } from './partner-messages.table.ts';
@@ -155,69 +154,7 @@ export async function listEvents(
     .execute();
 }
 
-// ---- links ----
-
-export async function insertLink(
-  executor: Executor,
-  row: Omit<PartnerLinkRow, 'revoked_at' | 'revoked_reason' | 'last_used_at'>,
-): Promise<void> {
-  await executor.insertInto('partner_links').values(row).execute();
-}
-
-/** Any organisation's link by its token's hash: the token is the only thing the partner holds. */
-export async function findLinkByTokenHash(
-  executor: Executor,
-  tokenHash: string,
-): Promise<PartnerLinkRow | undefined> {
-  return executor
-    .selectFrom('partner_links')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-export async function touchLink(executor: Executor, orgId: string, id: string, at: Date): Promise<void> {
-  await executor
-    .updateTable('partner_links')
-    .set({ last_used_at: at })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function listLinks(executor: Executor, orgId: string, messageId: string) {
-  return executor
-    .selectFrom('partner_links as link')
-    .leftJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'link.org_id').onRef('contact.id', '=', 'link.partner_contact_id'),
-    )
-    .selectAll('link')
-    .select('contact.name as contact_name')
-    .where('link.org_id', '=', orgId)
-    .where('link.message_id', '=', messageId)
-    .orderBy('link.created_at')
-    .orderBy('link.id')
-    .execute();
-}
-
-export async function revokeLinks(
-  executor: Executor,
-  orgId: string,
-  messageId: string,
-  options: { at: Date; reason: string; linkId?: string },
-): Promise<string[]> {
-  let query = executor
-    .updateTable('partner_links')
-    .set({ revoked_at: options.at, revoked_reason: options.reason })
-    .where('org_id', '=', orgId)
-    .where('message_id', '=', messageId)
-    .where('revoked_at', 'is', null);
-  if (options.linkId) query = query.where('id', '=', options.linkId);
-  const rows = await query.returning('id').execute();
-  return rows.map((row) => row.id);
-}
-
-// ---- outbox ----
+// ---- sharing ended ----
 
 /**
  * Messages that rested on a record and reached their partner (an email accepted by the mail server,
@@ -242,7 +179,8 @@ export async function deliveredMessagesSharedOn(
           .selectFrom('partner_links as link')
           .select('link.id')
           .whereRef('link.org_id', '=', 'message.org_id')
-          .whereRef('link.message_id', '=', 'message.id')
+          .where('link.subject_type', '=', 'partner_message')
+          .whereRef('link.subject_id', '=', 'message.id')
           .where('link.revoked_at', 'is', null)
           .where('link.expires_at', '>', at),
       ),
@@ -320,7 +258,8 @@ export async function linkHoldersReached(executor: Executor, orgId: string, mess
     )
     .select('contact.email')
     .where('link.org_id', '=', orgId)
-    .where('link.message_id', '=', messageId)
+    .where('link.subject_type', '=', 'partner_message')
+    .where('link.subject_id', '=', messageId)
     .where('contact.email', 'is not', null)
     .where((eb) =>
       eb.or([
@@ -330,7 +269,7 @@ export async function linkHoldersReached(executor: Executor, orgId: string, mess
             .selectFrom('message_events as event')
             .select('event.id')
             .whereRef('event.org_id', '=', 'link.org_id')
-            .whereRef('event.message_id', '=', 'link.message_id')
+            .whereRef('event.message_id', '=', 'link.subject_id')
             .where('event.kind', '=', 'link_handed_over')
             .where(sql<boolean>`event.details->>'linkId' = link.id::text`),
         ),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { requestContext } from '../auth/access.ts';
+import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   expectedVersion,
@@ -12,12 +13,11 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { PARTNER_LINK_HEADER } from '../partner-access/partner-links.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';
 import { recordLinkHandedOver, resendLink, revokeLink } from './message-links.service.ts';
 import { listMessages, viewMessage } from './message-reading.service.ts';
-import { PARTNER_LINK_HEADER } from './partner-links.ts';
 import {
   checkMessageBody,
   closeMessageBody,
@@ -40,11 +40,6 @@ import {
 import { checkDraft, sendMessage } from './partner-messages.service.ts';
 import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
 
-/** Who reads threads: staff who work with people and partners, and the auditor. Not admin (IT). */
-const readers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-/** Who writes to partners and records their replies. */
-const writers: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
-const routeKeepers: readonly StaffRole[] = ['registered_manager'];
 const tags = ['Partner messages'];
 const partnerTags = ['Partner page (secure link)'];
 const writeProblems = { ...problemResponses, 409: problemSchema };

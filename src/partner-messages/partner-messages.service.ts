@@ -11,6 +11,7 @@ import { routeFor } from '../escalation/route-settings.service.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
 import { LINK_TOKEN_PLACEHOLDER, type LinkSettings, queuePartnerEmail } from '../outbox/outbox.service.ts';
+import { issueLink, partnerLinkUrl } from '../partner-access/partner-links.service.ts';
 import * as partnersRepository from '../partners/partners.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
@@ -18,7 +19,7 @@ import { shareRefused } from '../sharing/sharing.service.ts';
 import type { SubjectType } from '../subjects/subjects.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { viewMessage } from './message-reading.service.ts';
-import { issueLink, partnerLinkUrl } from './partner-links.ts';
+import { linkFor } from './message-subject.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type { CheckMessageInput, LinkHandedOverInput, SendMessageInput } from './partner-messages.schemas.ts';
 import type {
@@ -448,7 +449,7 @@ export async function deliverNewMessage(
     escalation_route: escalation_route ? JSON.stringify(escalation_route) : null,
   });
   await addEvent(trx, context, message.id, { kind: 'sent', details: { to: options.contactName } }, at);
-  const link = await issueLink(trx, message, message.partner_contact_id, at);
+  const link = await issueLink(trx, linkFor(message, message.partner_contact_id), at);
   const senderName = await actorName(trx, context);
   const email = partnerMessageEmail({
     message,

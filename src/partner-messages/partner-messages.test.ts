@@ -9,11 +9,11 @@ import {
   type SignedIn,
 } from '../../test/factories.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
+import { recordConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { deliverDueEmails } from '../outbox/email-delivery.ts';
-import { recordConsent } from '../sharing/sharing.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
 

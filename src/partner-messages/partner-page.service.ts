@@ -4,6 +4,8 @@ import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
+import { authenticateLink, linkRefused } from '../partner-access/partner-links.service.ts';
+import type { PartnerLinkRow } from '../partner-access/partner-links.table.ts';
 import * as peopleRepository from '../people/people.repository.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
@@ -13,11 +15,10 @@ import {
   type PartnerReply,
   replyRefusal,
 } from './message-lifecycle.service.ts';
-import { authenticateLink } from './partner-links.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type { PartnerRespondInput } from './partner-messages.schemas.ts';
 import { MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
-import type { EventKind, PartnerLinkRow, PartnerMessageRow } from './partner-messages.table.ts';
+import type { EventKind, PartnerMessageRow } from './partner-messages.table.ts';
 
 // What a partner sees and does through a secure link, with no staff account: only the one
 // message the link was issued for and its thread. Every view and every reply is audited as the
@@ -63,8 +64,9 @@ async function withLink<T>(
 ): Promise<T> {
   const at = clock.now();
   const outcome = await db.transaction().execute(async (trx) => {
-    const { link, message } = await authenticateLink(trx, caller.token, at);
-    await messagesRepository.touchLink(trx, link.org_id, link.id, at);
+    const link = await authenticateLink(trx, caller.token, { type: 'partner_message' }, at);
+    const message = await messagesRepository.lockMessage(trx, link.org_id, link.subject_id);
+    if (!message || message.status === 'withdrawn') throw linkRefused();
     const context = partnerContext(link, caller.requestId, caller.ip);
     if (message.person_id && message.purpose) {
       const gated = await askAtDisclosure(

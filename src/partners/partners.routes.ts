@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
+import { registerKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -12,7 +13,6 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { importPartnerRegister } from './partner-import.service.ts';
 import {
   channelNowQuery,
@@ -62,8 +62,6 @@ import {
   verifyPartnerContact,
 } from './partners.service.ts';
 
-/** Who keeps the register: care workers read it and use it, but do not change it. */
-const registerKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
 const tags = ['Partner register'];
 const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
 const updateProblems = { ...writeProblems, ...ifMatchProblems };
@@ -161,14 +159,12 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         withETag(
           reply,
           toPartnerOrganisationResponse(
-            await updatePartnerOrganisation(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
+            await updatePartnerOrganisation(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );
@@ -210,13 +206,11 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        const contact = await createPartnerContact(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body,
+        const contact = await createPartnerContact(db, requestContext(request), {
+          partnerOrganisationId: request.params.id,
+          input: request.body,
           clock,
-        );
+        });
         return reply.code(201).send(toPartnerContactResponse(contact, clock.now()));
       },
     );
@@ -331,14 +325,12 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         withETag(
           reply,
           toPartnerContactResponse(
-            await updatePartnerContact(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
+            await updatePartnerContact(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
             clock.now(),
           ),
         ),
@@ -376,7 +368,11 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
       },
       async (request) =>
         toPartnerContactResponse(
-          await endPartnerContact(db, requestContext(request), request.params.id, request.body.reason, clock),
+          await endPartnerContact(db, requestContext(request), {
+            id: request.params.id,
+            reason: request.body.reason,
+            clock,
+          }),
           clock.now(),
         ),
     );
@@ -426,13 +422,11 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
           },
         },
         async (request) => {
-          const choice = await findChannelNow(
-            db,
-            requestContext(request),
-            ownerRef(request.params.id),
-            request.query.urgency,
+          const choice = await findChannelNow(db, requestContext(request), {
+            ref: ownerRef(request.params.id),
+            urgency: request.query.urgency,
             clock,
-          );
+          });
           return toChannelNowResponse(choice, clock.now(), request.query.urgency);
         },
       );
@@ -450,13 +444,11 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
           },
         },
         async (request, reply) => {
-          const channel = await addChannel(
-            db,
-            requestContext(request),
-            ownerRef(request.params.id),
-            request.body,
+          const channel = await addChannel(db, requestContext(request), {
+            ref: ownerRef(request.params.id),
+            input: request.body,
             clock,
-          );
+          });
           return reply.code(201).send(toChannelResponse(channel));
         },
       );
@@ -480,15 +472,13 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
           withETag(
             reply,
             toChannelResponse(
-              await updateChannel(
-                db,
-                requestContext(request),
-                ownerRef(request.params.id),
-                request.params.channelId,
-                expectedVersion(request),
-                request.body,
+              await updateChannel(db, requestContext(request), {
+                ref: ownerRef(request.params.id),
+                channelId: request.params.channelId,
+                expectedVersion: expectedVersion(request),
+                input: request.body,
                 clock,
-              ),
+              }),
             ),
           ),
       );
@@ -505,13 +495,11 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
           },
         },
         async (request, reply) => {
-          await removeChannel(
-            db,
-            requestContext(request),
-            ownerRef(request.params.id),
-            request.params.channelId,
+          await removeChannel(db, requestContext(request), {
+            ref: ownerRef(request.params.id),
+            channelId: request.params.channelId,
             clock,
-          );
+          });
           return reply.code(204).send(null);
         },
       );

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion, isUniqueViolation, notFound } from '../errors.ts';
+import { columnChanges, type VersionedChange } from '../http/conditional.ts';
 import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
 import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
 import * as partnersRepository from './partners.repository.ts';
@@ -85,6 +86,15 @@ export async function createPartnerOrganisation(
   }
 }
 
+/** The organisation in the register, or undefined: for callers that explain a missing one themselves. */
+export function findPartnerOrganisation(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  id: string,
+) {
+  return partnersRepository.findPartnerOrganisation(executor, context.orgId, id);
+}
+
 export async function getPartnerOrganisation(executor: Executor, context: RequestContext, id: string) {
   const organisation = await partnersRepository.findPartnerOrganisation(executor, context.orgId, id);
   if (!organisation) throw notFound('The partner organisation');
@@ -120,10 +130,7 @@ const organisationColumns = {
 export async function updatePartnerOrganisation(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdatePartnerOrganisationInput,
-  clock: Clock,
+  { id, expectedVersion, input, clock }: VersionedChange<UpdatePartnerOrganisationInput>,
 ) {
   const now = clock.now();
   const { changes, changedFields } = columnChanges(input, organisationColumns);
@@ -156,19 +163,12 @@ export async function updatePartnerOrganisation(
   }
 }
 
-/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
-function columnChanges<Field extends string>(
-  fields: Partial<Record<Field, unknown>>,
-  columns: Record<Field, string>,
-): { changes: Record<string, unknown>; changedFields: string[] } {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (value !== undefined) changes[columns[field as Field]] = value;
-  }
-  return { changes, changedFields: Object.keys(changes) };
-}
-
 // ---- contacts ----
+
+/** The contact in the register (ended or not), or undefined: for callers that explain a missing one. */
+export function findPartnerContact(executor: Executor, context: Pick<RequestContext, 'orgId'>, id: string) {
+  return partnersRepository.findPartnerContact(executor, context.orgId, id);
+}
 
 export async function getPartnerContact(
   executor: Executor,
@@ -202,8 +202,8 @@ export async function getContactOfOrganisation(
 }
 
 export async function listPartnerContacts(
-  db: Db,
-  context: RequestContext,
+  db: Executor,
+  context: Pick<RequestContext, 'orgId'>,
   options: Page & {
     q?: string | undefined;
     type?: PartnerType | undefined;
@@ -233,9 +233,11 @@ export function listStalePartnerContacts(db: Db, context: RequestContext, page: 
 export async function createPartnerContact(
   db: Db,
   context: RequestContext,
-  partnerOrganisationId: string,
-  input: CreatePartnerContactInput,
-  clock: Clock,
+  {
+    partnerOrganisationId,
+    input,
+    clock,
+  }: { partnerOrganisationId: string; input: CreatePartnerContactInput; clock: Clock },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -284,10 +286,7 @@ const contactColumns = {
 export async function updatePartnerContact(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdatePartnerContactInput,
-  clock: Clock,
+  { id, expectedVersion, input, clock }: VersionedChange<UpdatePartnerContactInput>,
 ) {
   const { changes, changedFields } = columnChanges(input, contactColumns);
   return changeContact(db, context, id, clock, {
@@ -315,9 +314,7 @@ export async function verifyPartnerContact(db: Db, context: RequestContext, id: 
 export async function endPartnerContact(
   db: Db,
   context: RequestContext,
-  id: string,
-  reason: string,
-  clock: Clock,
+  { id, reason, clock }: { id: string; reason: string; clock: Clock },
 ) {
   const now = clock.now();
   return changeContact(db, context, id, clock, {
@@ -422,9 +419,7 @@ function refuseBadValue(kind: ChannelKind, value: string): void {
 export async function addChannel(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  input: CreateChannelInput,
-  clock: Clock,
+  { ref, input, clock }: { ref: ChannelOwnerRef; input: CreateChannelInput; clock: Clock },
 ) {
   refuseBadValue(input.kind, input.value);
   const now = clock.now();
@@ -462,11 +457,19 @@ export async function addChannel(
 export async function updateChannel(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  channelId: string,
-  expectedVersion: number,
-  input: UpdateChannelInput,
-  clock: Clock,
+  {
+    ref,
+    channelId,
+    expectedVersion,
+    input,
+    clock,
+  }: {
+    ref: ChannelOwnerRef;
+    channelId: string;
+    expectedVersion: number;
+    input: UpdateChannelInput;
+    clock: Clock;
+  },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -521,9 +524,7 @@ function channelChanges(input: UpdateChannelInput, existing: PartnerChannelRow) 
 export async function removeChannel(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  channelId: string,
-  clock: Clock,
+  { ref, channelId, clock }: { ref: ChannelOwnerRef; channelId: string; clock: Clock },
 ): Promise<void> {
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
@@ -561,9 +562,7 @@ function ownerDetails(owner: ChannelOwner) {
 export async function findChannelNow(
   db: Db,
   context: RequestContext,
-  ref: ChannelOwnerRef,
-  urgency: RequestUrgency,
-  clock: Clock,
+  { ref, urgency, clock }: { ref: ChannelOwnerRef; urgency: RequestUrgency; clock: Clock },
 ): Promise<ChannelChoice<PartnerChannelRow>> {
   const at = clock.now();
   const { owner, contact } = await resolveChannelOwner(db, context, ref);

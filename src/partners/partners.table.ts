@@ -1,31 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { WeeklyHours } from '../calendar/working-hours.ts';
 
-/** The kinds of partner, for organisations, named contacts and the roles they hold for a person. */
-export const partnerTypes = [
-  'advocate',
-  'social_worker',
-  'occupational_therapist',
-  'gp',
-  'district_nurse',
-  'community_nurse',
-  'psychiatrist',
-  'psychologist',
-  'physiotherapist',
-  'consultant',
-  'dietician',
-  'speech_and_language_therapist',
-  'dentist',
-  'volunteer_or_community_group',
-  'housing',
-  'safeguarding_team',
-  'police',
-  'commissioner',
-  'regulator',
-  'external_care_provider',
-  'other',
-] as const;
-export type PartnerType = (typeof partnerTypes)[number];
+export {
+  type ChannelKind,
+  type ChannelUrgency,
+  channelKinds,
+  channelUrgencies,
+  type PartnerType,
+  partnerTypes,
+} from './partners.vocabulary.ts';
+
+import type { ChannelKind, ChannelUrgency, PartnerType } from './partners.vocabulary.ts';
 
 /** A role as it reads after "is their …" in the server's own sentences (reasons, drafts). */
 export const partnerRoleInSentence = {
@@ -51,20 +36,6 @@ export const partnerRoleInSentence = {
   external_care_provider: 'care provider contact',
   other: 'contact',
 } as const satisfies Record<PartnerType, string>;
-
-export const channelKinds = [
-  'phone',
-  'email',
-  'secure_email',
-  'duty_line',
-  'out_of_hours_line',
-  'portal',
-  'other',
-] as const;
-export type ChannelKind = (typeof channelKinds)[number];
-
-export const channelUrgencies = ['urgent', 'routine', 'out_of_hours'] as const;
-export type ChannelUrgency = (typeof channelUrgencies)[number];
 
 export type PartnerOrganisationsTable = {
   org_id: string;

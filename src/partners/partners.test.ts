@@ -5,9 +5,9 @@ import {
   createTestChannel,
   createTestPartnerContact,
   createTestPartnerOrganisation,
-  type SignedIn,
   signIn,
 } from '../../test/factories.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,31 +24,10 @@ beforeEach(() => {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** `version`: the version loaded, sent as `If-Match` (every PATCH needs one). */
-function call(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  who: SignedIn,
-  payload?: unknown,
-  version?: number,
-) {
-  return t.app.inject({
-    method,
-    url,
-    headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
-async function auditActions(orgId: string, entityId: string) {
-  const entries = await t.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('entity_id', '=', entityId)
-    .orderBy('id')
-    .execute();
-  return entries;
+function auditActions(orgId: string, entityId: string) {
+  return auditEntriesOf(t.db, orgId, { entityId });
 }
 
 const officeHours = {

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
+import {
+  careRecordReaders as peopleReaders,
+  careRecordWriters as peopleWriters,
+} from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -12,7 +16,12 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
+import {
+  addCircleMember,
+  listPeopleOfPartnerContact,
+  updateCircleMember,
+  viewCircle,
+} from './circle-of-support.service.ts';
 import {
   addCircleMemberBody,
   circleMemberParams,
@@ -34,23 +43,17 @@ import {
   updateRepresentativeBody,
 } from './people.schemas.ts';
 import {
-  addCircleMember,
   addRepresentative,
   createPerson,
   endRepresentative,
   listPeople,
-  listPeopleOfPartnerContact,
-  updateCircleMember,
   updatePerson,
   updateRepresentative,
-  viewCircle,
   viewPerson,
   viewRepresentatives,
 } from './people.service.ts';
 
 // Admin is IT, not care: no admin reads or changes people's records. The auditor only reads.
-const peopleReaders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor'];
-const peopleWriters: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
 const tags = ['People supported'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
 const updateProblems = { ...writeProblems, ...ifMatchProblems };
@@ -129,14 +132,12 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         withETag(
           reply,
           toPersonResponse(
-            await updatePerson(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
-              clock,
-            ),
+            await updatePerson(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
+              clock: clock,
+            }),
           ),
         ),
     );
@@ -178,13 +179,11 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        const representative = await addRepresentative(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.body,
-          clock,
-        );
+        const representative = await addRepresentative(db, requestContext(request), {
+          personId: request.params.id,
+          input: request.body,
+          clock: clock,
+        });
         return reply.code(201).send(toRepresentativeResponse(representative));
       },
     );
@@ -208,15 +207,13 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         withETag(
           reply,
           toRepresentativeResponse(
-            await updateRepresentative(
-              db,
-              requestContext(request),
-              request.params.id,
-              request.params.representativeId,
-              expectedVersion(request),
-              request.body,
-              clock,
-            ),
+            await updateRepresentative(db, requestContext(request), {
+              personId: request.params.id,
+              id: request.params.representativeId,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
+              clock: clock,
+            }),
           ),
         ),
     );
@@ -235,14 +232,12 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
       },
       async (request) =>
         toRepresentativeResponse(
-          await endRepresentative(
-            db,
-            requestContext(request),
-            request.params.id,
-            request.params.representativeId,
-            request.body.reason,
-            clock,
-          ),
+          await endRepresentative(db, requestContext(request), {
+            personId: request.params.id,
+            id: request.params.representativeId,
+            reason: request.body.reason,
+            clock: clock,
+          }),
         ),
     );
 
@@ -261,13 +256,11 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request) => {
-        const circle = await viewCircle(
-          db,
-          requestContext(request),
-          request.params.id,
-          { includeEnded: request.query.includeEnded ?? false },
-          clock,
-        );
+        const circle = await viewCircle(db, requestContext(request), {
+          personId: request.params.id,
+          includeEnded: request.query.includeEnded ?? false,
+          clock: clock,
+        });
         return { items: circle.map(toCircleMemberResponse) };
       },
     );
@@ -315,15 +308,13 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         withETag(
           reply,
           toCircleMemberResponse(
-            await updateCircleMember(
-              db,
-              requestContext(request),
-              request.params.id,
-              request.params.memberId,
-              expectedVersion(request),
-              request.body,
-              clock,
-            ),
+            await updateCircleMember(db, requestContext(request), {
+              personId: request.params.id,
+              id: request.params.memberId,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
+              clock: clock,
+            }),
           ),
         ),
     );
@@ -341,13 +332,11 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
         },
       },
       async (request) => {
-        const linked = await listPeopleOfPartnerContact(
-          db,
-          requestContext(request),
-          request.params.id,
-          request.query,
-          clock,
-        );
+        const linked = await listPeopleOfPartnerContact(db, requestContext(request), {
+          partnerContactId: request.params.id,
+          ...request.query,
+          clock: clock,
+        });
         return {
           items: linked.map((link) => ({
             person: {

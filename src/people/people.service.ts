@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import { inLondon } from '../calendar/london-time.ts';
-import * as careServicesRepository from '../care-services/care-services.repository.ts';
+import { findCareService } from '../care-services/care-services.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
-import { getPartnerContact, verifierOf } from '../partners/partners.service.ts';
-import * as usersRepository from '../users/users.repository.ts';
+import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
+import { columnChanges, type VersionedChange } from '../http/conditional.ts';
+import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
+import { findUser } from '../users/users.service.ts';
 import * as peopleRepository from './people.repository.ts';
 import type {
   AddCircleMemberInput,
@@ -29,28 +29,18 @@ import type {
 
 type Page = { limit: number; offset: number };
 
-function today(clock: Clock): string {
+/** London's date today, `YYYY-MM-DD`. */
+export function today(clock: Clock): string {
   return inLondon(clock.now()).toISODate() ?? '';
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation', message, { field });
-}
-
-function refuseFutureDate(field: string, date: string | null | undefined, clock: Clock, what: string): void {
+export function refuseFutureDate(
+  field: string,
+  date: string | null | undefined,
+  clock: Clock,
+  what: string,
+): void {
   if (date && date > today(clock)) throw invalid(field, `${what} cannot be in the future.`);
-}
-
-/** Maps the fields sent in a request to column changes and the names of the columns changed. */
-function columnChanges<Field extends string>(
-  fields: Partial<Record<Field, unknown>>,
-  columns: Record<Field, string>,
-): { changes: Record<string, unknown>; changedFields: string[] } {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (value !== undefined) changes[columns[field as Field]] = value;
-  }
-  return { changes, changedFields: Object.keys(changes) };
 }
 
 // ---- people ----
@@ -103,11 +93,7 @@ async function checkPersonReferences(
   personId: string | null,
 ): Promise<void> {
   if (input.careServiceId) {
-    const service = await careServicesRepository.findCareService(
-      executor,
-      context.orgId,
-      input.careServiceId,
-    );
+    const service = await findCareService(executor, context, input.careServiceId);
     if (!service) throw invalid('careServiceId', 'There is no service with this id in your organisation.');
   }
   if (
@@ -187,10 +173,7 @@ export async function createPerson(db: Db, context: RequestContext, input: Creat
 export async function updatePerson(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  fields: UpdatePersonInput,
-  clock: Clock,
+  { id, expectedVersion, input: fields, clock }: VersionedChange<UpdatePersonInput>,
 ) {
   refuseFutureDate('dateOfBirth', fields.dateOfBirth, clock, 'The date of birth');
   const { changes, changedFields } = columnChanges(fields, personColumns);
@@ -232,6 +215,25 @@ export async function viewRepresentatives(db: Db, context: RequestContext, perso
   return representatives;
 }
 
+/** The person's representatives, ended ones included, for naming them on other records (not audited). */
+export function listRepresentativesOf(executor: Executor, context: RequestContext, personId: string) {
+  return peopleRepository.listRepresentatives(executor, context.orgId, personId);
+}
+
+/** One of the person's representatives, ended or not; undefined when they have none with this id. */
+export function findRepresentative(
+  executor: Executor,
+  context: RequestContext,
+  options: { personId: string; representativeId: string },
+) {
+  return peopleRepository.findRepresentative(
+    executor,
+    context.orgId,
+    options.personId,
+    options.representativeId,
+  );
+}
+
 /** Only a deputy's court order has decision areas, and a deputy's record must say which. */
 function checkDeputyDecisions(kind: RepresentativeKind, decisions: readonly string[]): void {
   if (kind === 'court_appointed_deputy' && decisions.length === 0) {
@@ -253,16 +255,10 @@ async function checkRepresentativeReferences(
   context: RequestContext,
   input: { partnerContactId?: string | null | undefined; documentSeenBy?: string | null | undefined },
 ): Promise<void> {
-  if (
-    input.partnerContactId &&
-    !(await partnersRepository.findPartnerContact(executor, context.orgId, input.partnerContactId))
-  ) {
+  if (input.partnerContactId && !(await findPartnerContact(executor, context, input.partnerContactId))) {
     throw invalid('partnerContactId', 'There is no partner contact with this id in your register.');
   }
-  if (
-    input.documentSeenBy &&
-    !(await usersRepository.findUserById(executor, context.orgId, input.documentSeenBy))
-  ) {
+  if (input.documentSeenBy && !(await findUser(executor, context, input.documentSeenBy))) {
     throw invalid('documentSeenBy', 'There is no staff member with this id in your organisation.');
   }
 }
@@ -298,9 +294,7 @@ const representativeColumns = {
 export async function addRepresentative(
   db: Db,
   context: RequestContext,
-  personId: string,
-  input: CreateRepresentativeInput,
-  clock: Clock,
+  { personId, input, clock }: { personId: string; input: CreateRepresentativeInput; clock: Clock },
 ) {
   checkDeputyDecisions(input.kind, input.deputyDecisions);
   refuseFutureDate('registeredOn', input.registeredOn, clock, 'The registration date');
@@ -351,11 +345,13 @@ export async function addRepresentative(
 export async function updateRepresentative(
   db: Db,
   context: RequestContext,
-  personId: string,
-  id: string,
-  expectedVersion: number,
-  fields: UpdateRepresentativeInput,
-  clock: Clock,
+  {
+    personId,
+    id,
+    expectedVersion,
+    input: fields,
+    clock,
+  }: VersionedChange<UpdateRepresentativeInput> & { personId: string },
 ) {
   refuseFutureDate('registeredOn', fields.registeredOn, clock, 'The registration date');
   refuseFutureDate('documentSeenOn', fields.documentSeenOn, clock, 'The date the document was seen');
@@ -397,10 +393,7 @@ export async function updateRepresentative(
 export async function endRepresentative(
   db: Db,
   context: RequestContext,
-  personId: string,
-  id: string,
-  reason: string,
-  clock: Clock,
+  { personId, id, reason, clock }: { personId: string; id: string; reason: string; clock: Clock },
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -438,210 +431,4 @@ async function findCurrentRepresentative(
     );
   }
   return representative;
-}
-
-// ---- circle of support ----
-
-export async function viewCircle(
-  db: Db,
-  context: RequestContext,
-  personId: string,
-  options: { includeEnded: boolean },
-  clock: Clock,
-) {
-  await getPerson(db, context, personId);
-  const circle = await peopleRepository.listCircle(db, context.orgId, personId, options);
-  await recordAudit(db, context, clock.now(), {
-    action: 'person.view',
-    entityType: 'person',
-    entityId: personId,
-    details: { part: 'circle' },
-  });
-  return circle;
-}
-
-export async function addCircleMember(
-  db: Db,
-  context: RequestContext,
-  personId: string,
-  input: AddCircleMemberInput,
-  clock: Clock,
-) {
-  const now = clock.now();
-  return db.transaction().execute(async (trx) => {
-    await getPerson(trx, context, personId);
-    const contact = await partnersRepository.findPartnerContact(trx, context.orgId, input.partnerContactId);
-    if (!contact)
-      throw invalid('partnerContactId', 'There is no partner contact with this id in your register.');
-    if (contact.ended_at) {
-      throw new AppError(
-        'conflict',
-        `${contact.name} has moved on from their role and cannot join a circle.`,
-        {
-          field: 'partnerContactId',
-        },
-      );
-    }
-    const role = input.role ?? contact.type;
-    await refuseDuplicateRole(trx, context, { personId, partnerContactId: contact.id, role, exceptId: null });
-    if (input.isPrimary) await takePrimary(trx, context, personId, now);
-    const id = randomUUID();
-    await peopleRepository.insertCircleMember(trx, {
-      org_id: context.orgId,
-      id,
-      person_id: personId,
-      partner_contact_id: contact.id,
-      role,
-      is_primary: input.isPrimary,
-      started_on: input.startedOn ?? today(clock),
-      ended_on: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await recordAudit(trx, context, now, {
-      action: 'circle_member.create',
-      entityType: 'circle_member',
-      entityId: id,
-      changedFields: ['partner_contact_id', 'role', 'is_primary', 'started_on'],
-      details: { personId, partnerContactId: contact.id, role },
-    });
-    return findCircleMemberOf(trx, context, personId, id);
-  });
-}
-
-/** Changes a role in the person's circle if it is still at `expectedVersion`. */
-export async function updateCircleMember(
-  db: Db,
-  context: RequestContext,
-  personId: string,
-  id: string,
-  expectedVersion: number,
-  input: UpdateCircleMemberInput,
-  clock: Clock,
-) {
-  const now = clock.now();
-  return db.transaction().execute(async (trx) => {
-    await getPerson(trx, context, personId);
-    const existing = await findCircleMemberOf(trx, context, personId, id);
-    checkVersion(expectedVersion, existing.version, 'The circle member');
-    if (existing.ended_on) {
-      throw new AppError(
-        'conflict',
-        'This role has ended and can no longer be changed. Add the contact again instead.',
-      );
-    }
-    const startedOn = input.startedOn ?? existing.started_on;
-    if (input.endedOn && input.endedOn < startedOn) {
-      throw invalid('endedOn', 'The end date cannot be before the start date.');
-    }
-    if (input.endedOn && input.isPrimary) {
-      throw invalid('isPrimary', 'A role that has ended cannot be the primary one.');
-    }
-    // The circle shows who holds a role now: a role cannot be recorded as ending in the future.
-    refuseFutureDate('endedOn', input.endedOn, clock, 'The end date');
-    if (input.isPrimary && !existing.is_primary) {
-      const contact = await partnersRepository.findPartnerContact(
-        trx,
-        context.orgId,
-        existing.partner_contact_id,
-      );
-      if (contact?.ended_at) {
-        throw invalid(
-          'isPrimary',
-          `${contact.name} has moved on from their role and cannot be the primary contact.`,
-        );
-      }
-    }
-    if (input.role && input.role !== existing.role) {
-      await refuseDuplicateRole(trx, context, {
-        personId,
-        partnerContactId: existing.partner_contact_id,
-        role: input.role,
-        exceptId: id,
-      });
-    }
-    if (input.isPrimary && !existing.is_primary) await takePrimary(trx, context, personId, now);
-    const changes = circleChanges(input);
-    const saved = await peopleRepository.updateCircleMember(trx, context.orgId, id, expectedVersion, {
-      ...changes,
-      updated_at: now,
-    });
-    if (!saved) throw changedElsewhere('The circle member');
-    await recordAudit(trx, context, now, {
-      action: 'circle_member.update',
-      entityType: 'circle_member',
-      entityId: id,
-      changedFields: Object.keys(changes),
-      details: { personId, partnerContactId: existing.partner_contact_id },
-    });
-    return findCircleMemberOf(trx, context, personId, id);
-  });
-}
-
-function circleChanges(input: UpdateCircleMemberInput): CircleMemberUpdate {
-  const changes: CircleMemberUpdate = {};
-  if (input.role !== undefined) changes.role = input.role;
-  if (input.startedOn !== undefined) changes.started_on = input.startedOn;
-  if (input.isPrimary !== undefined) changes.is_primary = input.isPrimary;
-  if (input.endedOn !== undefined) {
-    changes.ended_on = input.endedOn;
-    // Whoever leaves the circle stops being its primary contact.
-    if (input.endedOn) changes.is_primary = false;
-  }
-  return changes;
-}
-
-async function findCircleMemberOf(executor: Executor, context: RequestContext, personId: string, id: string) {
-  const member = await peopleRepository.findCircleMember(executor, context.orgId, personId, id);
-  if (!member) throw notFound('The circle member');
-  return member;
-}
-
-async function refuseDuplicateRole(
-  executor: Executor,
-  context: RequestContext,
-  membership: Parameters<typeof peopleRepository.currentMembershipExists>[2],
-): Promise<void> {
-  if (await peopleRepository.currentMembershipExists(executor, context.orgId, membership)) {
-    throw new AppError(
-      'conflict',
-      `This contact already holds the role ${membership.role} for this person.`,
-      {
-        field: 'role',
-      },
-    );
-  }
-}
-
-/** At most one primary per person (a unique index holds it): the old one gives way, audited. */
-async function takePrimary(executor: Executor, context: RequestContext, personId: string, at: Date) {
-  const cleared = await peopleRepository.clearPrimary(executor, context.orgId, personId, at);
-  for (const memberId of cleared) {
-    await recordAudit(executor, context, at, {
-      action: 'circle_member.update',
-      entityType: 'circle_member',
-      entityId: memberId,
-      changedFields: ['is_primary'],
-      details: { personId },
-    });
-  }
-}
-
-/** The people a partner contact holds a role for: a view of people's records, so audited. */
-export async function listPeopleOfPartnerContact(
-  db: Db,
-  context: RequestContext,
-  partnerContactId: string,
-  page: Page,
-  clock: Clock,
-) {
-  await getPartnerContact(db, context, partnerContactId);
-  const linked = await peopleRepository.listPeopleLinkedToContact(db, context.orgId, partnerContactId, page);
-  await recordAudit(db, context, clock.now(), {
-    action: 'person.search',
-    entityType: 'person',
-    entityId: null,
-    details: { partnerContactId, results: linked.length },
-  });
-  return linked;
 }

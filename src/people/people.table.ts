@@ -1,40 +1,23 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PartnerType } from '../partners/partners.table.ts';
 
-/** Conditions that raise a person's risk when services are disrupted (used to rank who to check first). */
-export const clinicalFlags = [
-  'diabetes',
-  'epilepsy',
-  'respiratory_condition',
-  'dysphagia',
-  'anticoagulants',
-  'insulin_dependent',
-  'heart_condition',
-  'dementia',
-  'mobility_risk',
-  'pressure_ulcer_risk',
-  'oxygen_dependent',
-  'other',
-] as const;
-export type ClinicalFlag = (typeof clinicalFlags)[number];
+export {
+  type ClinicalFlag,
+  clinicalFlags,
+  type DeputyDecisionArea,
+  deputyDecisionAreas,
+  type PersonStatus,
+  personStatuses,
+  type RepresentativeKind,
+  representativeKinds,
+} from './people.vocabulary.ts';
 
-export const personStatuses = ['active', 'left', 'died'] as const;
-export type PersonStatus = (typeof personStatuses)[number];
-
-/** Legally authorised representatives first (they can decide for a person who lacks capacity). */
-export const representativeKinds = [
-  'lpa_health_and_welfare',
-  'lpa_property_and_financial_affairs',
-  'court_appointed_deputy',
-  'advocate',
-  'imca',
-  'imha',
-  'next_of_kin',
-] as const;
-export type RepresentativeKind = (typeof representativeKinds)[number];
-
-export const deputyDecisionAreas = ['property_and_financial_affairs', 'personal_welfare'] as const;
-export type DeputyDecisionArea = (typeof deputyDecisionAreas)[number];
+import type {
+  ClinicalFlag,
+  DeputyDecisionArea,
+  PersonStatus,
+  RepresentativeKind,
+} from './people.vocabulary.ts';
 
 export type PeopleTable = {
   org_id: string;

@@ -6,9 +6,9 @@ import {
   createTestPartnerContact,
   createTestPartnerOrganisation,
   createTestPerson,
-  type SignedIn,
   uniqueNhsNumber,
 } from '../../test/factories.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,33 +23,13 @@ beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
 });
 
-/** `version`: the version loaded, sent as `If-Match` (every PATCH needs one). */
-function call(
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  who: SignedIn,
-  payload?: unknown,
-  version?: number,
-) {
-  return t.app.inject({
-    method,
-    url,
-    headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 /** What every new person needs besides a name. */
 const identity = { dateOfBirth: '1950-03-01', address: '4 High Street, Exampleton', postcode: 'ex1 1aa' };
 
-async function auditEntries(orgId: string, action: string) {
-  return t.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('action', '=', action)
-    .orderBy('id')
-    .execute();
+function auditEntries(orgId: string, action: string) {
+  return auditEntriesOf(t.db, orgId, { action });
 }
 
 describe('people supported', () => {

@@ -52,11 +52,9 @@ export function askAtDisclosure(
   request: DisclosureRequest,
   at: Date,
 ): Promise<GatedShare> {
-  return gateShare(
-    trx,
-    context,
-    request.personId,
-    {
+  return gateShare(trx, context, {
+    personId: request.personId,
+    request: {
       partnerOrganisationId: request.recipient.partnerOrganisationId,
       partnerContactId: request.recipient.partnerContactId ?? undefined,
       purpose: request.purpose,
@@ -67,5 +65,5 @@ export function askAtDisclosure(
       subject: request.subject,
     },
     at,
-  );
+  });
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requestContext } from '../auth/access.ts';
+import { accountableReaders as exporters } from '../auth/role-groups.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
@@ -10,7 +11,6 @@ import type { AppDependencies } from '../dependencies.ts';
 import { notFound } from '../errors.ts';
 import { toCsv } from '../http/csv.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import {
   basisLabels,
   basisRecordLabels,
@@ -27,7 +27,6 @@ const EXPORT_LIMIT = 10_000;
 
 // A bulk copy of what was shared about a person leaves Liaison's control once downloaded: it is for
 // those who answer for it (managers, registered managers) and the auditor, not for every care worker.
-const exporters: readonly StaffRole[] = ['manager', 'registered_manager', 'auditor'];
 
 /** The person's share log as CSV (for an inspection or a subject access request). The export is audited. */
 export async function exportShareLog(db: Db, context: RequestContext, personId: string, clock: Clock) {

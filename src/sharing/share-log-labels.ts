@@ -5,7 +5,7 @@ import type {
   ShareDelivery,
   ShareOutcome,
   SharingPurpose,
-} from './sharing.table.ts';
+} from './sharing.vocabulary.ts';
 
 // The sharing vocabulary in words, for what the server writes for people to read (the share-log
 // export). The pages use the same words (web/src/sharing/sharing-labels.ts).

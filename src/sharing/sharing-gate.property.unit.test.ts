@@ -1,5 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ConsentRecordRow } from '../consent/consent.table.ts';
+import type {
+  BestInterestsDecisionRow,
+  CapacityAssessmentRow,
+} from '../mental-capacity/mental-capacity.table.ts';
 import { type PartnerType, partnerTypes } from '../partners/partners.table.ts';
 import {
   type DeputyDecisionArea,
@@ -7,14 +12,11 @@ import {
   type RepresentativeKind,
   representativeKinds,
 } from '../people/people.table.ts';
+import type { SafeguardingAuthorisationRow } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
 import {
-  type BestInterestsDecisionRow,
-  type CapacityAssessmentRow,
-  type ConsentRecordRow,
   type InformationCategory,
   informationCategories,
   type RecipientScope,
-  type SafeguardingAuthorisationRow,
   type SharingPurpose,
   sharingPurposes,
 } from './sharing.table.ts';

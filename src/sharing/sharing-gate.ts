@@ -1,14 +1,16 @@
 import { inLondon } from '../calendar/london-time.ts';
-import type { PartnerType } from '../partners/partners.table.ts';
-import type { DeputyDecisionArea, RepresentativeKind } from '../people/people.table.ts';
+import type { ConsentRecordRow } from '../consent/consent.table.ts';
 import type {
-  BasisRecordType,
   BestInterestsDecisionRow,
   CapacityAssessmentRow,
-  ConsentRecordRow,
+} from '../mental-capacity/mental-capacity.table.ts';
+import type { PartnerType } from '../partners/partners.table.ts';
+import type { DeputyDecisionArea, RepresentativeKind } from '../people/people.table.ts';
+import type { SafeguardingAuthorisationRow } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
+import type {
+  BasisRecordType,
   InformationCategory,
   RecipientScope,
-  SafeguardingAuthorisationRow,
   ShareBasis,
   SharingPurpose,
 } from './sharing.table.ts';

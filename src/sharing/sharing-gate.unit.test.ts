@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ConsentRecordRow } from '../consent/consent.table.ts';
 import type {
   BestInterestsDecisionRow,
   CapacityAssessmentRow,
-  ConsentRecordRow,
-  SafeguardingAuthorisationRow,
-  ShareBasis,
-} from './sharing.table.ts';
+} from '../mental-capacity/mental-capacity.table.ts';
+import type { SafeguardingAuthorisationRow } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
+import type { ShareBasis } from './sharing.table.ts';
 import {
   decideShare,
   type GateDecision,

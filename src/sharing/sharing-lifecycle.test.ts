@@ -8,8 +8,9 @@ import {
   createTestUser,
 } from '../../test/factories.ts';
 import { inLondon } from '../calendar/london-time.ts';
+import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
-import { checkShare, gateShare, recordConsent, withdrawConsent } from './sharing.service.ts';
+import { checkShare, gateShare } from './sharing.service.ts';
 import type { InformationCategory } from './sharing.table.ts';
 
 // A model-based test of the consent and share lifecycle, against the real services and database:
@@ -150,17 +151,15 @@ class Check implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    const decision = await checkShare(
-      t.db,
-      real.context,
-      real.personId,
-      {
+    const decision = await checkShare(t.db, real.context, {
+      personId: real.personId,
+      input: {
         partnerOrganisationId: real.partners[this.partner]!,
         purpose: 'care_coordination',
         categories: this.categories,
       },
-      t.clock,
-    );
+      clock: t.clock,
+    });
     const expected = model.consents.some((consent) => inForce(consent, this.partner, this.categories));
     expect(decision.allowed).toBe(expected);
     if (decision.allowed) {
@@ -181,11 +180,9 @@ class Queue implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const gated = await t.db.transaction().execute((trx) =>
-      gateShare(
-        trx,
-        real.context,
-        real.personId,
-        {
+      gateShare(trx, real.context, {
+        personId: real.personId,
+        request: {
           partnerOrganisationId: real.partners[this.partner]!,
           purpose: 'care_coordination',
           categories: this.categories,
@@ -193,8 +190,8 @@ class Queue implements fc.AsyncCommand<Model, Real> {
           moment: 'compose',
           description: 'Update',
         },
-        t.clock.now(),
-      ),
+        at: t.clock.now(),
+      }),
     );
     const expected = model.consents.some((consent) => inForce(consent, this.partner, this.categories));
     expect(gated.decision.allowed).toBe(expected);

@@ -2,20 +2,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type {
   BasisRecordType,
-  BestInterestsDecisionRow,
-  CapacityAssessmentRow,
-  ConsentRecordRow,
   LawfulBasisDefaultRow,
-  NewBestInterestsDecisionRow,
-  NewCapacityAssessmentRow,
-  NewConsentRecordRow,
-  NewSafeguardingAuthorisationRow,
   NewShareLogRow,
-  NewSharingAgreementRow,
   QueuedShareRow,
-  SafeguardingAuthorisationRow,
   ShareLogRow,
-  SharingAgreementRow,
   SharingPurpose,
 } from './sharing.table.ts';
 import type { GateRepresentative, PersonSharingRecords } from './sharing-gate.ts';
@@ -92,16 +82,6 @@ export async function findRepresentativesOf(
     .execute();
 }
 
-export async function findRepresentative(executor: Executor, orgId: string, personId: string, id: string) {
-  return executor
-    .selectFrom('person_representatives')
-    .select(['id', 'kind', 'name', 'ended_at', 'registered_on', 'deputy_decisions'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 // ---- names for display ----
 
 export async function partnerOrganisationNames(
@@ -152,120 +132,6 @@ export async function userNames(
     .where('id', 'in', [...ids])
     .execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
-// ---- records ----
-
-export async function insertConsent(executor: Executor, row: NewConsentRecordRow): Promise<ConsentRecordRow> {
-  return executor.insertInto('consent_records').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function findConsent(
-  executor: Executor,
-  orgId: string,
-  personId: string,
-  id: string,
-): Promise<ConsentRecordRow | undefined> {
-  return executor
-    .selectFrom('consent_records')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function withdrawConsent(
-  executor: Executor,
-  orgId: string,
-  id: string,
-  withdrawal: {
-    withdrawn_at: Date;
-    withdrawn_by: 'person' | 'representative';
-    withdrawn_by_representative_id: string | null;
-    withdrawal_reason: string | null;
-    withdrawal_recorded_by: string | null;
-  },
-): Promise<ConsentRecordRow | undefined> {
-  return executor
-    .updateTable('consent_records')
-    .set(withdrawal)
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('withdrawn_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export async function insertCapacityAssessment(
-  executor: Executor,
-  row: NewCapacityAssessmentRow,
-): Promise<CapacityAssessmentRow> {
-  return executor.insertInto('capacity_assessments').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function findCapacityAssessment(
-  executor: Executor,
-  orgId: string,
-  personId: string,
-  id: string,
-) {
-  return executor
-    .selectFrom('capacity_assessments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function insertBestInterestsDecision(
-  executor: Executor,
-  row: NewBestInterestsDecisionRow,
-): Promise<BestInterestsDecisionRow> {
-  return executor.insertInto('best_interests_decisions').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function insertSafeguardingAuthorisation(
-  executor: Executor,
-  row: NewSafeguardingAuthorisationRow,
-): Promise<SafeguardingAuthorisationRow> {
-  return executor
-    .insertInto('safeguarding_authorisations')
-    .values(row)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function findSafeguardingAuthorisation(
-  executor: Executor,
-  orgId: string,
-  personId: string,
-  id: string,
-) {
-  return executor
-    .selectFrom('safeguarding_authorisations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function revokeSafeguardingAuthorisation(
-  executor: Executor,
-  orgId: string,
-  id: string,
-  revocation: { revoked_at: Date; revoked_by: string; revoked_reason: string },
-): Promise<SafeguardingAuthorisationRow | undefined> {
-  return executor
-    .updateTable('safeguarding_authorisations')
-    .set(revocation)
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 // ---- share log ----
@@ -520,89 +386,6 @@ export async function setQueuedShareStatus(
     .where('org_id', '=', orgId)
     .where('share_id', '=', shareId)
     .execute();
-}
-
-// ---- agreements ----
-
-export type AgreementWithPartner = SharingAgreementRow & { partner_organisation_name: string };
-
-function selectAgreements(executor: Executor, orgId: string) {
-  return executor
-    .selectFrom('sharing_agreements as agreement')
-    .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'agreement.org_id')
-        .onRef('organisation.id', '=', 'agreement.partner_organisation_id'),
-    )
-    .selectAll('agreement')
-    .select('organisation.name as partner_organisation_name')
-    .where('agreement.org_id', '=', orgId);
-}
-
-export async function listAgreements(
-  executor: Executor,
-  orgId: string,
-  options: { limit: number; offset: number; partnerOrganisationId?: string | undefined },
-): Promise<AgreementWithPartner[]> {
-  let query = selectAgreements(executor, orgId);
-  if (options.partnerOrganisationId) {
-    query = query.where('agreement.partner_organisation_id', '=', options.partnerOrganisationId);
-  }
-  return query
-    .orderBy('organisation.name')
-    .orderBy('agreement.starts_on', 'desc')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
-}
-
-export async function findAgreement(executor: Executor, orgId: string, id: string) {
-  return selectAgreements(executor, orgId).where('agreement.id', '=', id).executeTakeFirst();
-}
-
-/** The agreement in force on the date with the partner organisation that covers the purpose and categories. */
-export async function findCoveringAgreement(
-  executor: Executor,
-  orgId: string,
-  options: {
-    partnerOrganisationId: string;
-    purpose: SharingPurpose;
-    categories: readonly string[];
-    onDate: string;
-  },
-) {
-  return executor
-    .selectFrom('sharing_agreements')
-    .select(['id', 'title', 'reference'])
-    .where('org_id', '=', orgId)
-    .where('partner_organisation_id', '=', options.partnerOrganisationId)
-    .where('starts_on', '<=', options.onDate)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', options.onDate)]))
-    .where(sql<boolean>`${options.purpose} = any(purposes)`)
-    .where(sql<boolean>`categories @> ${sql.val([...options.categories])}::text[]`)
-    .orderBy('starts_on', 'desc')
-    .executeTakeFirst();
-}
-
-export async function insertAgreement(executor: Executor, row: NewSharingAgreementRow): Promise<void> {
-  await executor.insertInto('sharing_agreements').values(row).execute();
-}
-
-export async function updateAgreement(
-  executor: Executor,
-  orgId: string,
-  id: string,
-  version: number,
-  changes: Record<string, unknown>,
-): Promise<boolean> {
-  const result = await executor
-    .updateTable('sharing_agreements')
-    .set({ ...changes, version: sql`version + 1` })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 // ---- lawful basis defaults ----

@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { pageQuery, problemSchema } from '../http/schemas.ts';
 import { partnerTypeSchema } from '../partners/partners.schemas.ts';
 import { partnerTypes } from '../partners/partners.table.ts';
-import { representativeKindSchema } from '../people/people.schemas.ts';
 import {
   article6Conditions,
   article9Conditions,
   basisRecordTypes,
-  bestInterestsOutcomes,
-  capacityOutcomes,
-  consentGivers,
-  consentRecordedHow,
   dpa2018Conditions,
   informationCategories,
   queuedShareStatuses,
@@ -21,10 +16,10 @@ import {
 } from './sharing.table.ts';
 import { refusalCodes } from './sharing-gate.ts';
 
-const calendarDate = z.iso.date();
+export const calendarDate = z.iso.date();
 const uniqueList = <T>(list: T[]) => new Set(list).size === list.length;
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const sharingPurposeSchema = z.enum(sharingPurposes).meta({
   id: 'SharingPurpose',
@@ -42,19 +37,19 @@ export const article6Schema = z.enum(article6Conditions).meta({ id: 'Article6Con
 export const article9Schema = z.enum(article9Conditions).meta({ id: 'Article9Condition' });
 export const dpa2018Schema = z.enum(dpa2018Conditions).meta({ id: 'Dpa2018Condition' });
 
-const purposes = z
+export const purposeList = z
   .array(sharingPurposeSchema)
   .min(1, 'Choose at least one purpose.')
   .max(sharingPurposes.length)
   .refine(uniqueList, 'List each purpose once.');
-const categories = z
+export const categoryList = z
   .array(informationCategorySchema)
   .min(1, 'Choose at least one category of information.')
   .max(informationCategories.length)
   .refine(uniqueList, 'List each category once.');
 
 /** Who a record lets information go to: named organisations, named contacts, or types of partner. */
-const recipientScopeFields = {
+export const recipientScopeFields = {
   partnerOrganisationIds: z
     .array(z.uuid())
     .max(50)
@@ -68,9 +63,9 @@ const recipientScopeFields = {
     .default([]),
 };
 type ScopeInput = { partnerOrganisationIds: string[]; partnerContactIds: string[]; partnerTypes: string[] };
-const namesSomebody = (body: ScopeInput) =>
+export const namesSomebody = (body: ScopeInput) =>
   body.partnerOrganisationIds.length + body.partnerContactIds.length + body.partnerTypes.length > 0;
-const namesSomebodyProblem = {
+export const namesSomebodyProblem = {
   message: 'Name at least one partner organisation, contact or type of partner this covers.',
   path: ['partnerOrganisationIds'],
 };
@@ -81,222 +76,9 @@ export const recipientScopeSchema = z.object({
   partnerTypes: z.array(partnerTypeSchema),
 });
 
-// ---- consent ----
-
-export const createConsentBody = z
-  .strictObject({
-    givenBy: z.enum(consentGivers).describe('The person, or an attorney or deputy acting for them'),
-    representativeId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .describe('The attorney or deputy who gave consent, when givenBy is representative'),
-    ...recipientScopeFields,
-    purposes,
-    categories,
-    recordedHow: z.enum(consentRecordedHow),
-    notes: optionalText(2000),
-    givenOn: calendarDate.describe('The date consent was given (not in the future)'),
-    reviewOn: calendarDate.describe('The consent lapses after this date unless it is recorded again'),
-  })
-  .refine(namesSomebody, namesSomebodyProblem)
-  .refine((body) => (body.givenBy === 'representative') === Boolean(body.representativeId), {
-    message: 'Choose the attorney or deputy who gave consent (and only when a representative gave it).',
-    path: ['representativeId'],
-  })
-  .refine((body) => body.reviewOn >= body.givenOn, {
-    message: 'The review date must be on or after the date consent was given.',
-    path: ['reviewOn'],
-  });
-export type CreateConsentInput = z.infer<typeof createConsentBody>;
-
-export const withdrawConsentBody = z
-  .strictObject({
-    withdrawnBy: z.enum(consentGivers).describe('Who withdrew it'),
-    representativeId: z.uuid().nullable().optional(),
-    reason: optionalText(2000),
-  })
-  .refine((body) => (body.withdrawnBy === 'representative') === Boolean(body.representativeId), {
-    message: 'Choose the representative who withdrew consent (and only when a representative did).',
-    path: ['representativeId'],
-  });
-export type WithdrawConsentInput = z.infer<typeof withdrawConsentBody>;
-
 export const recordStatusSchema = z
   .enum(['in_force', 'withdrawn', 'lapsed', 'review_overdue', 'not_yet', 'revoked', 'expired'])
   .meta({ id: 'SharingRecordStatus', description: 'Whether the record is in force now' });
-
-export const consentSchema = z
-  .object({
-    id: z.uuid(),
-    givenBy: z.enum(consentGivers),
-    representative: z.object({ id: z.uuid(), name: z.string(), kind: representativeKindSchema }).nullable(),
-    scope: recipientScopeSchema,
-    purposes: z.array(sharingPurposeSchema),
-    categories: z.array(informationCategorySchema),
-    recordedHow: z.enum(consentRecordedHow),
-    notes: z.string().nullable(),
-    givenOn: z.string(),
-    reviewOn: z.string(),
-    recordedBy: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    withdrawal: z
-      .object({
-        at: z.iso.datetime(),
-        by: z.enum(consentGivers),
-        representativeName: z.string().nullable(),
-        reason: z.string().nullable(),
-        recordedBy: z.string().nullable(),
-      })
-      .nullable(),
-    status: recordStatusSchema,
-  })
-  .meta({ id: 'ConsentRecord' });
-
-// ---- capacity ----
-
-export const createCapacityAssessmentBody = z.strictObject({
-  decision: requiredText(500).describe(
-    'The specific decision, e.g. "Sharing health information with the GP"',
-  ),
-  purposes,
-  categories,
-  impairment: z
-    .boolean()
-    .describe('Stage 1: is there an impairment of, or disturbance in, the functioning of the mind or brain?'),
-  impairmentNote: optionalText(2000),
-  canUnderstand: z
-    .boolean()
-    .describe('Stage 2: can the person understand the information relevant to the decision?'),
-  canRetain: z.boolean().describe('Stage 2: can they retain it long enough to decide?'),
-  canUseOrWeigh: z.boolean().describe('Stage 2: can they use or weigh it?'),
-  canCommunicate: z.boolean().describe('Stage 2: can they communicate their decision by any means?'),
-  reasons: requiredText(4000).describe(
-    'How the conclusion was reached, and the practicable steps taken to help',
-  ),
-  assessorName: optionalText(200).describe('An assessor from outside the organisation; defaults to you'),
-  assessorRole: optionalText(200),
-  assessedOn: calendarDate,
-  reviewOn: calendarDate,
-});
-export type CreateCapacityAssessmentInput = z.infer<typeof createCapacityAssessmentBody>;
-
-export const capacityAssessmentSchema = z
-  .object({
-    id: z.uuid(),
-    decision: z.string(),
-    purposes: z.array(sharingPurposeSchema),
-    categories: z.array(informationCategorySchema),
-    impairment: z.boolean(),
-    impairmentNote: z.string().nullable(),
-    canUnderstand: z.boolean(),
-    canRetain: z.boolean(),
-    canUseOrWeigh: z.boolean(),
-    canCommunicate: z.boolean(),
-    outcome: z.enum(capacityOutcomes),
-    reasons: z.string(),
-    assessorUserId: z.uuid().nullable(),
-    assessorName: z.string(),
-    assessorRole: z.string().nullable(),
-    assessedOn: z.string(),
-    reviewOn: z.string(),
-    createdAt: z.iso.datetime(),
-    status: recordStatusSchema,
-  })
-  .meta({ id: 'CapacityAssessment' });
-
-// ---- best interests ----
-
-export const createBestInterestsBody = z
-  .strictObject({
-    capacityAssessmentId: z
-      .uuid()
-      .describe('The assessment that found the person lacks capacity for this decision'),
-    decision: requiredText(500),
-    ...recipientScopeFields,
-    purposes,
-    categories,
-    consulted: requiredText(4000).describe('Who was consulted: family, carers, advocate, professionals'),
-    wishesAndFeelings: requiredText(4000).describe(
-      'The person’s past and present wishes, feelings, beliefs and values',
-    ),
-    outcome: z.enum(bestInterestsOutcomes),
-    rationale: requiredText(4000),
-    decidedOn: calendarDate,
-    reviewOn: calendarDate,
-  })
-  .refine(namesSomebody, namesSomebodyProblem)
-  .refine((body) => body.reviewOn >= body.decidedOn, {
-    message: 'The review date must be on or after the decision date.',
-    path: ['reviewOn'],
-  });
-export type CreateBestInterestsInput = z.infer<typeof createBestInterestsBody>;
-
-export const bestInterestsSchema = z
-  .object({
-    id: z.uuid(),
-    capacityAssessmentId: z.uuid(),
-    decision: z.string(),
-    scope: recipientScopeSchema,
-    purposes: z.array(sharingPurposeSchema),
-    categories: z.array(informationCategorySchema),
-    consulted: z.string(),
-    wishesAndFeelings: z.string(),
-    outcome: z.enum(bestInterestsOutcomes),
-    rationale: z.string(),
-    decisionMaker: z.string(),
-    decidedOn: z.string(),
-    reviewOn: z.string(),
-    createdAt: z.iso.datetime(),
-    status: recordStatusSchema,
-  })
-  .meta({ id: 'BestInterestsDecision' });
-
-// ---- safeguarding ----
-
-export const createSafeguardingAuthorisationBody = z
-  .strictObject({
-    ...recipientScopeFields,
-    categories: categories.describe(
-      'Only what the recipient needs to protect the person (minimum necessary)',
-    ),
-    rationale: z
-      .string()
-      .trim()
-      .min(20, 'Write the rationale in full: why sharing without consent is necessary to protect someone.')
-      .max(4000),
-    expiresAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .describe('When the authorisation ends; defaults to 7 days, at most 30 days'),
-  })
-  .refine(namesSomebody, namesSomebodyProblem);
-export type CreateSafeguardingAuthorisationInput = z.infer<typeof createSafeguardingAuthorisationBody>;
-
-export const revokeBody = z.strictObject({ reason: requiredText(2000) });
-
-export const safeguardingAuthorisationSchema = z
-  .object({
-    id: z.uuid(),
-    scope: recipientScopeSchema,
-    categories: z.array(informationCategorySchema),
-    rationale: z.string(),
-    authorisedBy: z.string(),
-    authorisedAt: z.iso.datetime(),
-    expiresAt: z.iso.datetime(),
-    revokedAt: z.iso.datetime().nullable(),
-    revokedBy: z.string().nullable(),
-    revokedReason: z.string().nullable(),
-    status: recordStatusSchema,
-  })
-  .meta({ id: 'SafeguardingAuthorisation' });
-
-export const sharingRecordsSchema = z.object({
-  consents: z.array(consentSchema),
-  capacityAssessments: z.array(capacityAssessmentSchema),
-  bestInterestsDecisions: z.array(bestInterestsSchema),
-  safeguardingAuthorisations: z.array(safeguardingAuthorisationSchema),
-});
 
 // ---- the gate ----
 
@@ -305,7 +87,7 @@ export const shareQuestionBody = z
     partnerOrganisationId: z.uuid().optional().describe('Share with a partner organisation'),
     partnerContactId: z.uuid().optional().describe('Or with a named contact (their organisation is implied)'),
     purpose: sharingPurposeSchema,
-    categories,
+    categories: categoryList,
   })
   .refine((body) => Boolean(body.partnerOrganisationId || body.partnerContactId), {
     message: 'Choose who the information would go to: a partner organisation or a contact.',
@@ -318,7 +100,7 @@ export const recordShareBody = z
     partnerOrganisationId: z.uuid().optional(),
     partnerContactId: z.uuid().optional(),
     purpose: sharingPurposeSchema,
-    categories,
+    categories: categoryList,
     description: requiredText(500).describe(
       'How and what was shared, e.g. "Phoned the GP about low blood sugar"',
     ),
@@ -425,8 +207,8 @@ const agreementFields = {
   partnerOrganisationId: z.uuid(),
   title: requiredText(200),
   reference: optionalText(100),
-  purposes,
-  categories,
+  purposes: purposeList,
+  categories: categoryList,
   startsOn: calendarDate,
   endsOn: calendarDate.nullable().optional(),
   notes: optionalText(2000),
@@ -444,8 +226,8 @@ export const updateAgreementBody = z
   .strictObject({
     title: agreementFields.title.optional(),
     reference: agreementFields.reference,
-    purposes: purposes.optional(),
-    categories: categories.optional(),
+    purposes: purposeList.optional(),
+    categories: categoryList.optional(),
     startsOn: calendarDate.optional(),
     endsOn: agreementFields.endsOn,
     notes: agreementFields.notes,

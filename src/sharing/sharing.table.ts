@@ -2,43 +2,29 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ActorType } from '../audit/audit.table.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 
-/** Why information about a person is being shared. */
-export const sharingPurposes = [
-  'care_coordination',
-  'health_monitoring',
-  'assessment',
-  'safeguarding',
-  'housing',
-  'advocacy',
-] as const;
-export type SharingPurpose = (typeof sharingPurposes)[number];
+export {
+  type BasisRecordType,
+  basisRecordTypes,
+  type InformationCategory,
+  informationCategories,
+  type ShareBasis,
+  type ShareDelivery,
+  type ShareOutcome,
+  type SharingPurpose,
+  shareBases,
+  shareDeliveries,
+  shareOutcomes,
+  sharingPurposes,
+} from './sharing.vocabulary.ts';
 
-/** What kind of information is shared: a share names every category it contains. */
-export const informationCategories = [
-  'identity',
-  'health',
-  'care_plan',
-  'risk',
-  'safeguarding',
-  'finances',
-] as const;
-export type InformationCategory = (typeof informationCategories)[number];
-
-/** The confidentiality basis the gate decided a share on. */
-export const shareBases = ['consent', 'representative_consent', 'best_interests', 'safeguarding'] as const;
-export type ShareBasis = (typeof shareBases)[number];
-
-export const consentRecordedHow = ['signed_form', 'easy_read_form', 'verbal', 'electronic', 'other'] as const;
-export type ConsentRecordedHow = (typeof consentRecordedHow)[number];
-
-export const consentGivers = ['person', 'representative'] as const;
-export type ConsentGiver = (typeof consentGivers)[number];
-
-export const capacityOutcomes = ['has_capacity', 'lacks_capacity'] as const;
-export type CapacityOutcome = (typeof capacityOutcomes)[number];
-
-export const bestInterestsOutcomes = ['share', 'do_not_share'] as const;
-export type BestInterestsOutcome = (typeof bestInterestsOutcomes)[number];
+import type {
+  BasisRecordType,
+  InformationCategory,
+  ShareBasis,
+  ShareDelivery,
+  ShareOutcome,
+  SharingPurpose,
+} from './sharing.vocabulary.ts';
 
 /** UK GDPR Article 6 conditions for processing personal data. */
 export const article6Conditions = [
@@ -75,87 +61,6 @@ export type RecipientScope = {
   partner_types: PartnerType[];
 };
 
-export type ConsentRecordsTable = RecipientScope & {
-  org_id: string;
-  id: string;
-  person_id: string;
-  given_by: ConsentGiver;
-  representative_id: string | null;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  recorded_how: ConsentRecordedHow;
-  notes: string | null;
-  /** 'YYYY-MM-DD', London date */
-  given_on: string;
-  /** 'YYYY-MM-DD': the consent lapses after this date unless a new record replaces it. */
-  review_on: string;
-  recorded_by: string | null;
-  created_at: Date;
-  withdrawn_at: Date | null;
-  withdrawn_by: ConsentGiver | null;
-  withdrawn_by_representative_id: string | null;
-  withdrawal_reason: string | null;
-  withdrawal_recorded_by: string | null;
-};
-
-export type CapacityAssessmentsTable = {
-  org_id: string;
-  id: string;
-  person_id: string;
-  /** The specific decision, e.g. "Sharing health information with the GP". */
-  decision: string;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  /** Stage 1: is there an impairment of, or disturbance in, the functioning of the mind or brain? */
-  impairment: boolean;
-  impairment_note: string | null;
-  /** Stage 2: can the person understand, retain, use or weigh the information, and communicate? */
-  can_understand: boolean;
-  can_retain: boolean;
-  can_use_or_weigh: boolean;
-  can_communicate: boolean;
-  outcome: CapacityOutcome;
-  reasons: string;
-  assessor_user_id: string | null;
-  assessor_name: string;
-  assessor_role: string | null;
-  assessed_on: string;
-  review_on: string;
-  created_at: Date;
-};
-
-export type BestInterestsDecisionsTable = RecipientScope & {
-  org_id: string;
-  id: string;
-  person_id: string;
-  capacity_assessment_id: string;
-  decision: string;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  consulted: string;
-  wishes_and_feelings: string;
-  outcome: BestInterestsOutcome;
-  rationale: string;
-  decision_maker_user_id: string;
-  decided_on: string;
-  review_on: string;
-  created_at: Date;
-};
-
-export type SafeguardingAuthorisationsTable = RecipientScope & {
-  org_id: string;
-  id: string;
-  person_id: string;
-  categories: InformationCategory[];
-  rationale: string;
-  authorised_by: string;
-  authorised_at: Date;
-  expires_at: Date;
-  revoked_at: Date | null;
-  revoked_by: string | null;
-  revoked_reason: string | null;
-};
-
 export type SharingAgreementsTable = {
   org_id: string;
   id: string;
@@ -181,23 +86,6 @@ export type LawfulBasisDefaultsTable = {
   updated_at: Date;
   updated_by: string | null;
 };
-
-export const shareOutcomes = ['allowed', 'refused'] as const;
-export type ShareOutcome = (typeof shareOutcomes)[number];
-export const basisRecordTypes = [
-  'consent_record',
-  'best_interests_decision',
-  'safeguarding_authorisation',
-] as const;
-export type BasisRecordType = (typeof basisRecordTypes)[number];
-
-/**
- * How the information left, or is to leave: recorded after the fact, queued to be sent by Liaison,
- * handed to the mail server, shown through a partner's link, handed over by staff (the one-time
- * link given another way), or exported.
- */
-export const shareDeliveries = ['recorded', 'queued', 'emailed', 'link', 'handed_over', 'exported'] as const;
-export type ShareDelivery = (typeof shareDeliveries)[number];
 
 /**
  * The moments information about a person leaves Liaison, at each of which the gate is asked again:
@@ -277,14 +165,6 @@ export type SharingBasisEndingsTable = {
   noticed_at: Date;
 };
 
-export type ConsentRecordRow = Selectable<ConsentRecordsTable>;
-export type NewConsentRecordRow = Insertable<ConsentRecordsTable>;
-export type CapacityAssessmentRow = Selectable<CapacityAssessmentsTable>;
-export type NewCapacityAssessmentRow = Insertable<CapacityAssessmentsTable>;
-export type BestInterestsDecisionRow = Selectable<BestInterestsDecisionsTable>;
-export type NewBestInterestsDecisionRow = Insertable<BestInterestsDecisionsTable>;
-export type SafeguardingAuthorisationRow = Selectable<SafeguardingAuthorisationsTable>;
-export type NewSafeguardingAuthorisationRow = Insertable<SafeguardingAuthorisationsTable>;
 export type SharingAgreementRow = Selectable<SharingAgreementsTable>;
 export type NewSharingAgreementRow = Insertable<SharingAgreementsTable>;
 export type LawfulBasisDefaultRow = Selectable<LawfulBasisDefaultsTable>;

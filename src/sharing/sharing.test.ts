@@ -6,9 +6,9 @@ import {
   createTestPartnerContact,
   createTestPartnerOrganisation,
   createTestPerson,
-  type SignedIn,
   signIn,
 } from '../../test/factories.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 import { systemContext } from '../context.ts';
 import { gateShare } from './sharing.service.ts';
 
@@ -24,30 +24,10 @@ beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
 });
 
-/** `version`: the version loaded, sent as `If-Match` (every PATCH needs one). */
-function call(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-  url: string,
-  who: SignedIn,
-  payload?: unknown,
-  version?: number,
-) {
-  return t.app.inject({
-    method,
-    url,
-    headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
-async function auditEntries(orgId: string, action: string) {
-  return t.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('action', '=', action)
-    .orderBy('id')
-    .execute();
+function auditEntries(orgId: string, action: string) {
+  return auditEntriesOf(t.db, orgId, { action });
 }
 
 /** An organisation with staff, one person, and a GP surgery with a named GP. */
@@ -451,11 +431,9 @@ describe('shares queued for sending', () => {
     const { organisation, staff, surgery, base, person } = await scenario();
     const consent = (await call('POST', `${base}/consents`, staff.care_worker, gpConsent(surgery.id))).json();
     const queued = await t.db.transaction().execute((trx) =>
-      gateShare(
-        trx,
-        systemContext(organisation.id, 'test'),
-        person.id,
-        {
+      gateShare(trx, systemContext(organisation.id, 'test'), {
+        personId: person.id,
+        request: {
           partnerOrganisationId: surgery.id,
           purpose: 'care_coordination',
           categories: ['care_plan'],
@@ -463,8 +441,8 @@ describe('shares queued for sending', () => {
           moment: 'compose',
           description: 'Weekly update',
         },
-        t.clock.now(),
-      ),
+        at: t.clock.now(),
+      }),
     );
     expect(queued.decision.allowed).toBe(true);
 

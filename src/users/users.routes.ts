@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyStaff, requestContext, userAdministrators } from '../auth/access.ts';
+import { staffViewers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -45,7 +46,7 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
     app.get(
       '/api/users',
       {
-        config: { access: ['admin', 'registered_manager', 'manager', 'auditor'] },
+        config: { access: staffViewers },
         schema: {
           tags: ['Staff'],
           summary: 'List the staff of your organisation',
@@ -178,14 +179,12 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
         withETag(
           reply,
           toUserResponse(
-            await updateUser(
-              db,
-              requestContext(request),
-              request.params.id,
-              expectedVersion(request),
-              request.body,
+            await updateUser(db, requestContext(request), {
+              id: request.params.id,
+              expectedVersion: expectedVersion(request),
+              input: request.body,
               clock,
-            ),
+            }),
           ),
         ),
     );

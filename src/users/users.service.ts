@@ -7,7 +7,8 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { changeVersioned } from '../db/versioned-change.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import type { VersionedChange } from '../http/conditional.ts';
 import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
@@ -234,10 +235,7 @@ export function insertUserRecord(
 export async function updateUser(
   db: Db,
   context: RequestContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdateUserInput,
-  clock: Clock,
+  { id, expectedVersion, input, clock }: VersionedChange<UpdateUserInput>,
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
@@ -306,6 +304,11 @@ function refuseRoleChangeNotAllowed(
       { field: 'role' },
     );
   }
+}
+
+/** The staff member, or undefined: for callers that explain a missing one in their own words. */
+export function findUser(executor: Executor, context: RequestContext, id: string) {
+  return usersRepository.findUserById(executor, context.orgId, id);
 }
 
 export async function getUser(db: Db, context: RequestContext, id: string) {

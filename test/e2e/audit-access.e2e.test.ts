@@ -259,8 +259,8 @@ async function partnerLinkFor(server: E2eServer, orgId: string, headers: Record<
   expect(sent.statusCode, sent.body).toBe(201);
   return server.db
     .selectFrom('partner_links')
-    .select(['id', 'message_id'])
+    .select(['id', 'subject_id as message_id'])
     .where('org_id', '=', orgId)
-    .where('message_id', '=', (sent.json() as { id: string }).id)
+    .where('subject_id', '=', (sent.json() as { id: string }).id)
     .executeTakeFirstOrThrow();
 }

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recordConsent } from '../../src/consent/consent.service.ts';
 import type { RequestContext } from '../../src/context.ts';
 import { getIncident, updateIncident } from '../../src/incidents/incidents.service.ts';
-import { addCircleMember } from '../../src/people/people.service.ts';
-import { recordConsent } from '../../src/sharing/sharing.service.ts';
+import { addCircleMember } from '../../src/people/circle-of-support.service.ts';
 import {
   createTestCareService,
   createTestOrganisation,
@@ -183,15 +183,13 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     // reloads with their change, and the lead makes theirs again.
     await page.getByRole('link', { name: /^Change the incident/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Change the incident' }).waitFor();
-    const loaded = await getIncident(server.db, asManager, incidentId);
-    await updateIncident(
-      server.db,
-      asManager,
+    const loaded = await getIncident(server.db, asManager, { incidentId });
+    await updateIncident(server.db, asManager, {
       incidentId,
-      { summary: 'Three of five night staff called in sick at 9pm; agency cover starts at 1am.' },
-      loaded.version,
-      server.clock,
-    );
+      changes: { summary: 'Three of five night staff called in sick at 9pm; agency cover starts at 1am.' },
+      expectedVersion: loaded.version,
+      clock: server.clock,
+    });
     await page.getByLabel('Major', { exact: true }).check();
     expectedFailures.push({ status: 412, path: `/api/incidents/${incidentId}` });
     await page.getByRole('button', { name: 'Save changes' }).click();

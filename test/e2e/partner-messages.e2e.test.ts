@@ -1,9 +1,9 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { withdrawConsent } from '../../src/consent/consent.service.ts';
 import { loadDemo } from '../../src/demo/demo.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
-import { withdrawConsent } from '../../src/sharing/sharing.service.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
 import {

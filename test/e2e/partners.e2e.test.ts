@@ -254,14 +254,12 @@ describe.skipIf(!browserIsAvailable())(
         .waitFor();
 
       // A colleague saves a change after this page loaded the organisation.
-      await updatePartnerOrganisation(
-        server.db,
-        systemContext(orgId, 'colleague'),
-        surgery.id,
-        1,
-        { notes: 'Closed on Wednesday afternoons' },
-        server.clock,
-      );
+      await updatePartnerOrganisation(server.db, systemContext(orgId, 'colleague'), {
+        id: surgery.id,
+        expectedVersion: 1,
+        input: { notes: 'Closed on Wednesday afternoons' },
+        clock: server.clock,
+      });
       await page.getByLabel('Notes (optional)').fill('Ask for the duty doctor');
       await page.getByRole('button', { name: 'Save changes' }).click();
       const summary = page.locator('.nhsuk-error-summary');

@@ -1,16 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.service.ts';
+import { createConsentBody } from '../../src/consent/consent.schemas.ts';
+import { recordConsent } from '../../src/consent/consent.service.ts';
 import type { RequestContext } from '../../src/context.ts';
-import { createCapacityAssessmentBody, createConsentBody } from '../../src/sharing/sharing.schemas.ts';
+import { createCapacityAssessmentBody } from '../../src/mental-capacity/mental-capacity.schemas.ts';
 import {
-  authoriseSafeguardingShare,
-  createAgreement,
   recordBestInterestsDecision,
   recordCapacityAssessment,
-  recordConsent,
-  recordShare,
-} from '../../src/sharing/sharing.service.ts';
+} from '../../src/mental-capacity/mental-capacity.service.ts';
+import { authoriseSafeguardingShare } from '../../src/safeguarding-authorisations/safeguarding-authorisations.service.ts';
+import { recordShare } from '../../src/sharing/sharing.service.ts';
+import { createAgreement } from '../../src/sharing/sharing-agreements.service.ts';
 import {
   createTestOrganisation,
   createTestPartnerContact,
@@ -116,11 +117,9 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
       }),
       server.clock,
     );
-    const assessment = await recordCapacityAssessment(
-      server.db,
-      as,
-      person.id,
-      createCapacityAssessmentBody.parse({
+    const assessment = await recordCapacityAssessment(server.db, as, {
+      personId: person.id,
+      input: createCapacityAssessmentBody.parse({
         decision: hostile(6),
         purposes: ['assessment'],
         categories: ['health'],
@@ -136,13 +135,11 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
         assessedOn: '2026-11-21',
         reviewOn: '2027-05-21',
       }),
-      server.clock,
-    );
-    await recordBestInterestsDecision(
-      server.db,
-      as,
-      person.id,
-      {
+      clock: server.clock,
+    });
+    await recordBestInterestsDecision(server.db, as, {
+      personId: person.id,
+      input: {
         capacityAssessmentId: assessment.id,
         decision: hostile(3),
         partnerOrganisationIds: [partner.id],
@@ -157,8 +154,8 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
         decidedOn: '2026-11-21',
         reviewOn: '2027-05-21',
       },
-      server.clock,
-    );
+      clock: server.clock,
+    });
     await authoriseSafeguardingShare(
       server.db,
       as,
@@ -172,22 +169,18 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
       },
       server.clock,
     );
-    await recordShare(
-      server.db,
-      as,
-      person.id,
-      {
+    await recordShare(server.db, as, {
+      personId: person.id,
+      input: {
         partnerContactId: contact.id,
         purpose: 'care_coordination',
         categories: ['health'],
         description: hostile(0),
       },
-      server.clock,
-    );
-    const agreement = await createAgreement(
-      server.db,
-      as,
-      {
+      clock: server.clock,
+    });
+    const agreement = await createAgreement(server.db, as, {
+      input: {
         partnerOrganisationId: partner.id,
         title: hostile(1),
         reference: 'ISA-1',
@@ -196,8 +189,8 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
         startsOn: '2026-01-01',
         notes: hostile(2),
       },
-      server.clock,
-    );
+      clock: server.clock,
+    });
     pages.push(
       '/',
       '/people',

@@ -1,72 +1,67 @@
 /**
  * The one client for Liaison's HTTP API. Nothing it receives is written to localStorage,
  * sessionStorage or IndexedDB: personal data must not outlive the page in the browser.
+ *
+ * Every request and answer type here is an alias into api-schema.ts, which is generated from the
+ * server's OpenAPI description (`npm run generate:api`): a page cannot expect a field the server
+ * does not send, and `npm run check` fails when the two drift apart.
  */
 
-export type StaffRole = 'care_worker' | 'manager' | 'registered_manager' | 'auditor' | 'admin';
+import type { components, paths } from './api-schema.ts';
+
+type Schemas = components['schemas'];
+type JsonContent<Part> = Part extends { content: { 'application/json': infer Json } } ? Json : never;
+/** What a route answers when it succeeds. */
+type Answer<
+  Path extends keyof paths,
+  On extends keyof paths[Path] = Extract<'get', keyof paths[Path]>,
+> = paths[Path][On] extends {
+  responses: infer Responses;
+}
+  ? JsonContent<Responses[keyof Responses & (200 | 201)]>
+  : never;
+/** The JSON a route takes as its body. */
+type RequestBody<
+  Path extends keyof paths,
+  On extends keyof paths[Path] = Extract<'post', keyof paths[Path]>,
+> = paths[Path][On] extends {
+  requestBody?: infer Body;
+}
+  ? JsonContent<NonNullable<Body>>
+  : never;
+/** The query string a route reads. */
+type Query<
+  Path extends keyof paths,
+  On extends keyof paths[Path] = Extract<'get', keyof paths[Path]>,
+> = paths[Path][On] extends {
+  parameters: { query?: infer Parameters };
+}
+  ? NonNullable<Parameters>
+  : never;
+
+export type StaffRole = Schemas['StaffRole'];
 
 /** 'complete', or what is left of signing in: a code from the authenticator app, or setting one up. */
-export type SignInStep = 'complete' | 'second_factor' | 'enrolment';
+export type SignInStep = Session['signInStep'];
 
-export type Session = {
-  user: { id: string; displayName: string; email: string | null; role: StaffRole };
-  organisation: { id: string; name: string };
-  signInStep: SignInStep;
-};
+export type Session = Omit<SessionAnswer, 'csrfToken'>;
 
-export type Organisation = {
-  id: string;
-  name: string;
-  registrationNumber: string | null;
-  registeredManagerName: string | null;
-  address: string | null;
-  logoDataUrl: string | null;
-  contactVerificationDays: number;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type Organisation = Schemas['Organisation'];
 
-export type StaffMember = {
-  id: string;
-  email: string;
-  displayName: string;
-  role: StaffRole;
-  disabled: boolean;
-  /** Their owner has not yet chosen a password through their set-up link. */
-  awaitingSetUp: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type StaffMember = Schemas['StaffUser'];
 
-export type NewStaffMember = { email: string; displayName: string; role: StaffRole };
+export type NewStaffMember = RequestBody<'/api/users', 'post'>;
 /** Shown once: only its owner should open it. It works once, until it expires. */
-export type SetUpLink = { url: string; expiresAt: string };
-export type CreatedStaffMember = StaffMember & { setUpLink: SetUpLink };
+export type SetUpLink = Schemas['SetUpLink'];
+export type CreatedStaffMember = Schemas['CreatedStaffUser'];
 /** Whose account a set-up link is for. */
-export type AccountToSetUp = {
-  displayName: string;
-  email: string;
-  organisationName: string;
-  expiresAt: string;
-};
+export type AccountToSetUp = Schemas['AccountToSetUp'];
 
-export type ApiTokenStatus = 'awaiting_approval' | 'active' | 'refused' | 'revoked' | 'expired';
-export type ApiToken = {
-  id: string;
-  name: string;
-  role: StaffRole;
-  status: ApiTokenStatus;
-  requestedBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  decidedAt: string | null;
-};
-export type StaffChanges = { displayName?: string; role?: StaffRole; disabled?: boolean };
+export type ApiTokenStatus = ApiToken['status'];
+export type ApiToken = Schemas['ApiToken'];
+export type StaffChanges = RequestBody<'/api/users/{id}', 'patch'>;
 
-export type FieldError = { field: string; message: string };
+export type FieldError = NonNullable<Schemas['Problem']['errors']>[number];
 
 /** A failed request, from an RFC 9457 problem+json answer (or from the network failing). */
 export class ApiError extends Error {
@@ -104,7 +99,7 @@ export class ApiError extends Error {
   }
 }
 
-type SessionAnswer = Session & { csrfToken: string | null };
+type SessionAnswer = Schemas['Session'];
 
 // Kept in memory only; a reload asks the server for it again (GET /api/session).
 let csrfToken: string | null = null;
@@ -118,10 +113,10 @@ export function onSessionEnded(listener: () => void): () => void {
   };
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(
-  method: Method,
+  method: HttpMethod,
   path: string,
   body?: unknown,
   extraHeaders: Record<string, string> = {},
@@ -146,7 +141,7 @@ export async function downloadFile(path: string): Promise<{ blob: Blob; fileName
 
 /** Sends a request; answers the response when it succeeded, and throws an ApiError otherwise. */
 async function send(
-  method: Method,
+  method: HttpMethod,
   path: string,
   body: unknown,
   extraHeaders: Record<string, string>,
@@ -201,14 +196,7 @@ async function readProblem(response: Response): Promise<ApiError> {
   const contentType = response.headers.get('Content-Type') ?? '';
   if (contentType.includes('json')) {
     try {
-      const problem = (await response.json()) as Partial<{
-        title: string;
-        detail: string;
-        requestId: string;
-        errors: FieldError[];
-        reasons: ShareRefusalReason[];
-        code: string;
-      }>;
+      const problem = (await response.json()) as Partial<Schemas['Problem'] & Schemas['ShareRefusedProblem']>;
       return new ApiError({
         status: response.status,
         title: problem.title ?? response.statusText,
@@ -255,17 +243,11 @@ export function onReauthenticationRequired(handler: () => Promise<boolean>): () 
 
 // ---- multi-factor sign-in and the account's security ----
 
-export type SecondFactor = { code: string } | { recoveryCode: string };
+export type SecondFactor = RequestBody<'/api/session/second-factor', 'post'>;
 
-export type MfaEnrolment = { secret: string; otpauthUri: string; qrCodeDataUrl: string };
+export type MfaEnrolment = Schemas['MfaEnrolment'];
 
-export type MfaStatus = {
-  enabled: boolean;
-  enabledAt: string | null;
-  required: boolean;
-  recoveryCodesLeft: number;
-  canTurnOff: boolean;
-};
+export type MfaStatus = Schemas['MfaStatus'];
 
 /** The second step of signing in. The session is replaced by one that has finished signing in. */
 export async function giveSecondFactor(factor: SecondFactor): Promise<Session> {
@@ -280,7 +262,7 @@ export function startMfaEnrolment(): Promise<MfaEnrolment> {
 export async function confirmMfaEnrolment(
   code: string,
 ): Promise<{ session: Session; recoveryCodes: string[] }> {
-  const answer = await request<SessionAnswer & { recoveryCodes: string[] }>(
+  const answer = await request<Answer<'/api/account/mfa/enrolment/confirm', 'post'>>(
     'POST',
     '/api/account/mfa/enrolment/confirm',
     { code },
@@ -292,7 +274,7 @@ export function getMfaStatus(): Promise<MfaStatus> {
   return request('GET', '/api/account/mfa');
 }
 
-export function regenerateRecoveryCodes(): Promise<{ recoveryCodes: string[] }> {
+export function regenerateRecoveryCodes(): Promise<Schemas['RecoveryCodes']> {
   return request('POST', '/api/account/mfa/recovery-codes');
 }
 
@@ -300,11 +282,9 @@ export function turnOffMfa(): Promise<void> {
   return request('DELETE', '/api/account/mfa');
 }
 
-export async function reauthenticate(credentials: {
-  password: string;
-  code?: string;
-  recoveryCode?: string;
-}): Promise<Session> {
+export async function reauthenticate(
+  credentials: RequestBody<'/api/session/reauthentication'>,
+): Promise<Session> {
   return rememberSession(await request<SessionAnswer>('POST', '/api/session/reauthentication', credentials));
 }
 
@@ -313,7 +293,7 @@ export function resetStaffMfa(id: string): Promise<void> {
   return request('DELETE', `/api/users/${id}/mfa`);
 }
 
-export async function signIn(credentials: { email: string; password: string }): Promise<Session> {
+export async function signIn(credentials: RequestBody<'/api/session'>): Promise<Session> {
   return rememberSession(await request<SessionAnswer>('POST', '/api/session', credentials));
 }
 
@@ -398,152 +378,48 @@ export function changeStaffMember(id: string, version: number, changes: StaffCha
 
 // ---- partner register ----
 
-export type PartnerType =
-  | 'advocate'
-  | 'social_worker'
-  | 'occupational_therapist'
-  | 'gp'
-  | 'district_nurse'
-  | 'community_nurse'
-  | 'psychiatrist'
-  | 'psychologist'
-  | 'physiotherapist'
-  | 'consultant'
-  | 'dietician'
-  | 'speech_and_language_therapist'
-  | 'dentist'
-  | 'volunteer_or_community_group'
-  | 'housing'
-  | 'safeguarding_team'
-  | 'police'
-  | 'commissioner'
-  | 'regulator'
-  | 'external_care_provider'
-  | 'other';
-export type ChannelKind =
-  | 'phone'
-  | 'email'
-  | 'secure_email'
-  | 'duty_line'
-  | 'out_of_hours_line'
-  | 'portal'
-  | 'other';
-export type ChannelUrgency = 'urgent' | 'routine' | 'out_of_hours';
+export type PartnerType = Schemas['PartnerType'];
+export type ChannelKind = Schemas['ChannelKind'];
+export type ChannelUrgency = Schemas['ChannelUrgency'];
 /** How urgent the matter is that someone needs to reach a partner about. */
-export type RequestUrgency = 'urgent' | 'routine';
-export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+export type RequestUrgency = ChannelNow['urgency'];
+export type Weekday = keyof Exclude<WeeklyHours, '24/7'>;
 /** "24/7", or weekdays mapped to "HH:MM-HH:MM" spans, in UK local time; a day left out is not staffed. */
-export type WeeklyHours = '24/7' | Partial<Record<Weekday, string[]>>;
+export type WeeklyHours = PartnerChannel['hours'];
 
-export type PartnerOrganisation = {
-  id: string;
-  name: string;
-  type: PartnerType;
-  odsCode: string | null;
-  address: string | null;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type PartnerOrganisation = Schemas['PartnerOrganisation'];
 
-export type PartnerChannel = {
-  id: string;
-  whose: 'contact' | 'organisation';
-  partnerOrganisationId: string;
-  partnerContactId: string | null;
-  kind: ChannelKind;
-  value: string;
-  label: string | null;
-  urgencies: ChannelUrgency[];
-  hours: WeeklyHours;
-  staffedOnBankHolidays: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type PartnerChannel = Schemas['PartnerChannel'];
 
-export type PartnerOrganisationWithChannels = PartnerOrganisation & { channels: PartnerChannel[] };
+export type PartnerOrganisationWithChannels = Schemas['PartnerOrganisationWithChannels'];
 
-export type PartnerContact = {
-  id: string;
-  partnerOrganisationId: string;
-  partnerOrganisationName: string;
-  name: string;
-  jobTitle: string | null;
-  type: PartnerType;
-  email: string | null;
-  phone: string | null;
-  notes: string | null;
-  lastVerifiedAt: string | null;
-  lastVerifiedBy: string | null;
-  verificationDueAt: string | null;
-  isStale: boolean;
-  endedAt: string | null;
-  endedReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type PartnerContact = Schemas['PartnerContact'];
 
-export type PartnerContactWithChannels = PartnerContact & { channels: PartnerChannel[] };
+export type PartnerContactWithChannels = Schemas['PartnerContactWithChannels'];
 
 /** Which channel to use now for a matter of one urgency, and why, in plain English. */
-export type ChannelNow = {
-  at: string;
-  urgency: RequestUrgency;
-  route: {
-    channel: PartnerChannel;
-    whose: 'contact' | 'organisation';
-    ownerName: string;
-    outOfHours: boolean;
-    /** Null when staffed around the clock. */
-    staffedUntil: string | null;
-  } | null;
-  reason: string;
-  /** For a routine matter with no route: when one opens. */
-  nextStaffedAt: string | null;
-};
+export type ChannelNow = Schemas['ChannelNow'];
 
-export type PartnerOrganisationFields = {
-  name: string;
-  type: PartnerType;
-  odsCode?: string | null;
-  address?: string | null;
-  notes?: string | null;
-};
+export type PartnerOrganisationFields = RequestBody<'/api/partner-organisations', 'post'>;
 
-export type PartnerContactFields = {
-  name: string;
-  type: PartnerType;
-  jobTitle?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  notes?: string | null;
-};
+export type PartnerContactFields = RequestBody<'/api/partner-organisations/{id}/contacts', 'post'>;
 
-export type ChannelFields = {
-  kind: ChannelKind;
-  value: string;
-  label?: string | null;
-  urgencies: ChannelUrgency[];
-  hours: WeeklyHours;
-  staffedOnBankHolidays?: boolean;
-};
+export type ChannelFields = RequestBody<'/api/partner-organisations/{id}/channels', 'post'>;
 
-export type PartnerRegisterImport = {
-  imported: true;
-  rows: number;
-  organisationsCreated: number;
-  organisationsMatched: number;
-  contactsCreated: number;
-  channelsCreated: number;
-};
+export type PartnerRegisterImport = Schemas['PartnerRegisterImportReport'];
 
 /** Who a channel belongs to: an organisation as a whole, or one named contact. */
 export type ChannelOwner = { organisationId: string } | { contactId: string };
 
 type Page = { limit: number; offset: number };
+/** A route's query filters as the pages give them: a yes-or-no filter as a boolean. */
+type Filters<Path extends keyof paths> = {
+  [Name in keyof Query<Path>]?: NonNullable<Query<Path>[Name]> extends 'true' | 'false'
+    ? boolean
+    : Query<Path>[Name];
+};
+/** A page of a list, and its filters. */
+type Search<Path extends keyof paths> = Page & Omit<Filters<Path>, 'limit' | 'offset'>;
 
 function queryString(params: Record<string, string | number | boolean | undefined>): string {
   const query = new URLSearchParams();
@@ -564,7 +440,7 @@ function channelOwnerPath(owner: ChannelOwner): string {
 }
 
 export function listPartnerOrganisations(
-  search: Page & { q?: string; type?: PartnerType },
+  search: Search<'/api/partner-organisations'>,
 ): Promise<{ items: PartnerOrganisation[] }> {
   return request('GET', `/api/partner-organisations${queryString(search)}`);
 }
@@ -580,14 +456,14 @@ export function addPartnerOrganisation(fields: PartnerOrganisationFields): Promi
 export function changePartnerOrganisation(
   organisationId: string,
   version: number,
-  changes: Partial<PartnerOrganisationFields>,
+  changes: RequestBody<'/api/partner-organisations/{id}', 'patch'>,
 ): Promise<PartnerOrganisation> {
   return update(`/api/partner-organisations/${part(organisationId)}`, version, changes);
 }
 
 export function listContactsOfOrganisation(
   organisationId: string,
-  search: Page & { includeEnded?: boolean },
+  search: Search<'/api/partner-organisations/{id}/contacts'>,
 ): Promise<{ items: PartnerContact[] }> {
   return request('GET', `/api/partner-organisations/${part(organisationId)}/contacts${queryString(search)}`);
 }
@@ -600,7 +476,7 @@ export function addPartnerContact(
 }
 
 export function listPartnerContacts(
-  search: Page & { q?: string; type?: PartnerType; partnerOrganisationId?: string; includeEnded?: boolean },
+  search: Search<'/api/partner-contacts'>,
 ): Promise<{ items: PartnerContact[] }> {
   return request('GET', `/api/partner-contacts${queryString(search)}`);
 }
@@ -616,7 +492,7 @@ export function getPartnerContact(contactId: string): Promise<PartnerContactWith
 export function changePartnerContact(
   contactId: string,
   version: number,
-  changes: Partial<PartnerContactFields>,
+  changes: RequestBody<'/api/partner-contacts/{id}', 'patch'>,
 ): Promise<PartnerContact> {
   return update(`/api/partner-contacts/${part(contactId)}`, version, changes);
 }
@@ -642,7 +518,7 @@ export function changeChannel(
   owner: ChannelOwner,
   channelId: string,
   version: number,
-  changes: Partial<ChannelFields>,
+  changes: RequestBody<'/api/partner-organisations/{id}/channels/{channelId}', 'patch'>,
 ): Promise<PartnerChannel> {
   return update(`${channelOwnerPath(owner)}/channels/${part(channelId)}`, version, changes);
 }
@@ -662,163 +538,37 @@ export function getStaffMember(userId: string): Promise<StaffMember> {
 
 // ---- services and people supported ----
 
-export type CareService = {
-  id: string;
-  name: string;
-  address: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type CareService = Schemas['CareService'];
 
-export type ClinicalFlag =
-  | 'diabetes'
-  | 'epilepsy'
-  | 'respiratory_condition'
-  | 'dysphagia'
-  | 'anticoagulants'
-  | 'insulin_dependent'
-  | 'heart_condition'
-  | 'dementia'
-  | 'mobility_risk'
-  | 'pressure_ulcer_risk'
-  | 'oxygen_dependent'
-  | 'other';
-export type PersonStatus = 'active' | 'left' | 'died';
-export type RepresentativeKind =
-  | 'lpa_health_and_welfare'
-  | 'lpa_property_and_financial_affairs'
-  | 'court_appointed_deputy'
-  | 'advocate'
-  | 'imca'
-  | 'imha'
-  | 'next_of_kin';
-export type DeputyDecisionArea = 'property_and_financial_affairs' | 'personal_welfare';
+export type ClinicalFlag = Schemas['ClinicalFlag'];
+export type PersonStatus = Schemas['PersonStatus'];
+export type RepresentativeKind = Schemas['RepresentativeKind'];
+export type DeputyDecisionArea = Representative['deputyDecisions'][number];
 
-export type Person = {
-  id: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  /** YYYY-MM-DD */
-  dateOfBirth: string | null;
-  /** Null only for people recorded before the address was required. */
-  address: string | null;
-  /** Like "EX1 2RM". */
-  postcode: string | null;
-  nhsNumber: string | null;
-  careServiceId: string | null;
-  careServiceName: string | null;
-  communicationNeeds: string | null;
-  clinicalFlags: ClinicalFlag[];
-  clinicalFlagsNote: string | null;
-  status: PersonStatus;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type Person = Schemas['Person'];
 
-export type PersonFields = {
-  givenName: string;
-  familyName: string;
-  preferredName?: string | null;
-  /** Required for a new person; once recorded, can be corrected but not removed. */
-  dateOfBirth?: string | null;
-  address?: string | null;
-  postcode?: string | null;
-  nhsNumber?: string | null;
-  careServiceId?: string | null;
-  communicationNeeds?: string | null;
-  clinicalFlags: ClinicalFlag[];
-  clinicalFlagsNote?: string | null;
-  status: PersonStatus;
-};
+export type NewPerson = RequestBody<'/api/people'>;
+export type PersonChanges = RequestBody<'/api/people/{id}', 'patch'>;
+/**
+ * A person's details as the form holds them: what a new record takes, except that a record made
+ * before the date of birth, address and postcode were required may still lack them (null).
+ */
+export type PersonFields = Omit<NewPerson, 'dateOfBirth' | 'address' | 'postcode'> &
+  Pick<Person, 'dateOfBirth' | 'address' | 'postcode'>;
 
-export type Representative = {
-  id: string;
-  personId: string;
-  kind: RepresentativeKind;
-  /** An attorney or deputy: may make decisions within their authority. */
-  isLegallyAuthorised: boolean;
-  name: string;
-  relationship: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  partnerContactId: string | null;
-  scopeOfAuthority: string | null;
-  deputyDecisions: DeputyDecisionArea[];
-  reference: string | null;
-  registeredOn: string | null;
-  documentSeenOn: string | null;
-  documentSeenBy: string | null;
-  endedAt: string | null;
-  endedReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type Representative = Schemas['PersonRepresentative'];
 
-export type RepresentativeFields = {
-  kind: RepresentativeKind;
-  name: string;
-  relationship?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  address?: string | null;
-  partnerContactId?: string | null;
-  scopeOfAuthority?: string | null;
-  deputyDecisions?: DeputyDecisionArea[];
-  reference?: string | null;
-  registeredOn?: string | null;
-  documentSeenOn?: string | null;
-};
+export type RepresentativeFields = RequestBody<'/api/people/{id}/representatives', 'post'>;
 
-export type CircleMember = {
-  id: string;
-  personId: string;
-  role: PartnerType;
-  isPrimary: boolean;
-  startedOn: string;
-  endedOn: string | null;
-  partnerContact: {
-    id: string;
-    name: string;
-    type: PartnerType;
-    jobTitle: string | null;
-    email: string | null;
-    phone: string | null;
-    partnerOrganisationId: string;
-    partnerOrganisationName: string;
-    hasMovedOn: boolean;
-  };
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type CircleMember = Schemas['CircleMember'];
 
-export type PersonLinkedToContact = {
-  person: {
-    id: string;
-    givenName: string;
-    familyName: string;
-    preferredName: string | null;
-    status: PersonStatus;
-    careServiceName: string | null;
-  };
-  circleMemberId: string;
-  role: PartnerType;
-  isPrimary: boolean;
-  startedOn: string;
-};
+export type PersonLinkedToContact = Schemas['PersonLinkedToContact'];
 
 export function listCareServices(page: Page): Promise<{ items: CareService[] }> {
   return request('GET', `/api/care-services${queryString(page)}`);
 }
 
-export function listPeople(
-  search: Page & { q?: string; careServiceId?: string; status?: PersonStatus; clinicalFlag?: ClinicalFlag },
-): Promise<{ items: Person[] }> {
+export function listPeople(search: Search<'/api/people'>): Promise<{ items: Person[] }> {
   return request('GET', `/api/people${queryString(search)}`);
 }
 
@@ -827,15 +577,11 @@ export function getPerson(personId: string): Promise<Person> {
   return request('GET', `/api/people/${part(personId)}`);
 }
 
-export function addPerson(fields: PersonFields): Promise<Person> {
+export function addPerson(fields: NewPerson): Promise<Person> {
   return request('POST', '/api/people', fields);
 }
 
-export function changePerson(
-  personId: string,
-  version: number,
-  changes: Partial<PersonFields>,
-): Promise<Person> {
+export function changePerson(personId: string, version: number, changes: PersonChanges): Promise<Person> {
   return update(`/api/people/${part(personId)}`, version, changes);
 }
 
@@ -851,7 +597,7 @@ export function changeRepresentative(
   personId: string,
   representativeId: string,
   version: number,
-  changes: Partial<Omit<RepresentativeFields, 'kind'>>,
+  changes: RequestBody<'/api/people/{id}/representatives/{representativeId}', 'patch'>,
 ): Promise<Representative> {
   return update(`/api/people/${part(personId)}/representatives/${part(representativeId)}`, version, changes);
 }
@@ -868,14 +614,14 @@ export function endRepresentative(
 
 export function listCircle(
   personId: string,
-  options: { includeEnded?: boolean } = {},
+  options: Filters<'/api/people/{id}/circle'> = {},
 ): Promise<{ items: CircleMember[] }> {
   return request('GET', `/api/people/${part(personId)}/circle${queryString(options)}`);
 }
 
 export function addCircleMember(
   personId: string,
-  fields: { partnerContactId: string; role?: PartnerType; isPrimary?: boolean; startedOn?: string },
+  fields: RequestBody<'/api/people/{id}/circle'>,
 ): Promise<CircleMember> {
   return request('POST', `/api/people/${part(personId)}/circle`, fields);
 }
@@ -884,7 +630,7 @@ export function changeCircleMember(
   personId: string,
   memberId: string,
   version: number,
-  changes: { role?: PartnerType; isPrimary?: boolean; startedOn?: string; endedOn?: string | null },
+  changes: RequestBody<'/api/people/{id}/circle/{memberId}', 'patch'>,
 ): Promise<CircleMember> {
   return update(`/api/people/${part(personId)}/circle/${part(memberId)}`, version, changes);
 }
@@ -899,45 +645,16 @@ export function listPeopleOfPartnerContact(
 
 // ---- the audit trail ----
 
-export type AuditActorType = 'user' | 'api_token' | 'partner' | 'system';
+export type AuditActorType = AccessVisit['actor']['type'];
 
 /** One audit entry: ids, names where Liaison knows them, and never any note text. */
 /** One visit: consecutive reads (or changes) by one actor of one record, described in words by the server. */
-export type AccessVisit = {
-  firstEntryId: number;
-  lastEntryId: number;
-  entries: number;
-  firstAt: string;
-  lastAt: string;
-  actor: {
-    type: AuditActorType;
-    id: string | null;
-    role: string | null;
-    name: string | null;
-    description: string;
-  };
-  action: string;
-  label: string;
-  sentence: string;
-  detail: string | null;
-  entity: { type: string; id: string | null; name: string | null };
-  outcome: 'success' | 'denied' | 'failed';
-  requestId: string | null;
-};
+export type AccessVisit = Schemas['AccessVisit'];
 
-export type AccessHistory = {
-  subject: { kind: 'entity' | 'actor'; type: string; id: string; name: string | null };
-  items: AccessVisit[];
-};
+export type AccessHistory = Schemas['AccessHistory'];
 
 /** Narrows an access history: by a staff member or person, a kind of action, and days (UK). */
-export type AccessHistoryFilter = {
-  actorId?: string;
-  personId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-};
+export type AccessHistoryFilter = Partial<Record<'actorId' | 'personId' | 'action' | 'from' | 'to', string>>;
 
 /** Who has accessed a person's record, by visit, newest first. The look-up is itself audited. */
 export function getPersonAccessHistory(
@@ -962,24 +679,11 @@ export function getStaffAccessHistory(
 }
 
 /** The kinds of action in the audit trail, with their labels: the server's one table. */
-export function listAuditActions(): Promise<{ items: { action: string; label: string }[] }> {
+export function listAuditActions(): Promise<Schemas['AuditActions']> {
   return request('GET', '/api/audit/actions');
 }
 
-export type AuditVerification = {
-  verified: boolean;
-  sealedEntries: number;
-  unsealedEntries: number;
-  oldestUnsealedAgeMs: number | null;
-  firstBadSeq: number | null;
-  problem: string | null;
-  checkpoint: {
-    status: 'verified' | 'failed' | 'none';
-    size: number | null;
-    signedAt: string | null;
-    problem: string | null;
-  };
-};
+export type AuditVerification = Schemas['AuditChainReport'];
 
 /** Recomputes the organisation's audit chain and compares it with the latest signed checkpoint. */
 export function verifyAuditTrail(): Promise<AuditVerification> {
@@ -988,274 +692,70 @@ export function verifyAuditTrail(): Promise<AuditVerification> {
 
 // ---- consent and sharing ----
 
-export type SharingPurpose =
-  | 'care_coordination'
-  | 'health_monitoring'
-  | 'assessment'
-  | 'safeguarding'
-  | 'housing'
-  | 'advocacy';
-export type InformationCategory = 'identity' | 'health' | 'care_plan' | 'risk' | 'safeguarding' | 'finances';
+export type SharingPurpose = Schemas['SharingPurpose'];
+export type InformationCategory = Schemas['InformationCategory'];
 /** The confidentiality basis the sharing gate decided a share on. */
-export type ShareBasis = 'consent' | 'representative_consent' | 'best_interests' | 'safeguarding';
+export type ShareBasis = Schemas['ShareBasis'];
 /** Whether a consent, assessment, decision or authorisation is in force now. */
-export type SharingRecordStatus =
-  | 'in_force'
-  | 'withdrawn'
-  | 'lapsed'
-  | 'review_overdue'
-  | 'not_yet'
-  | 'revoked'
-  | 'expired';
-export type ConsentGiver = 'person' | 'representative';
-export type ConsentRecordedHow = 'signed_form' | 'easy_read_form' | 'verbal' | 'electronic' | 'other';
-export type CapacityOutcome = 'has_capacity' | 'lacks_capacity';
-export type BestInterestsOutcome = 'share' | 'do_not_share';
-export type BasisRecordType = 'consent_record' | 'best_interests_decision' | 'safeguarding_authorisation';
-export type QueuedShareStatus = 'queued' | 'sent' | 'held' | 'cancelled';
+export type SharingRecordStatus = Schemas['SharingRecordStatus'];
+export type ConsentGiver = ConsentRecord['givenBy'];
+export type ConsentRecordedHow = ConsentRecord['recordedHow'];
+export type CapacityOutcome = CapacityAssessment['outcome'];
+export type BestInterestsOutcome = BestInterestsDecision['outcome'];
+export type BasisRecordType = NonNullable<ShareDecision['record']>['type'];
+export type QueuedShareStatus = HeldShare['status'];
 
 /** Who a record lets information go to, with names resolved. */
-export type RecipientScope = {
-  partnerOrganisations: { id: string; name: string }[];
-  partnerContacts: { id: string; name: string; organisationName: string }[];
-  partnerTypes: PartnerType[];
-};
+export type RecipientScope = ConsentRecord['scope'];
 
 /** Who a record lets information go to, as sent: at least one organisation, contact or type. */
-export type RecipientScopeFields = {
-  partnerOrganisationIds: string[];
-  partnerContactIds: string[];
-  partnerTypes: PartnerType[];
-};
+export type RecipientScopeFields = Required<
+  Pick<ConsentFields, 'partnerOrganisationIds' | 'partnerContactIds' | 'partnerTypes'>
+>;
 
-export type ConsentRecord = {
-  id: string;
-  givenBy: ConsentGiver;
-  representative: { id: string; name: string; kind: string } | null;
-  scope: RecipientScope;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  recordedHow: ConsentRecordedHow;
-  notes: string | null;
-  givenOn: string;
-  reviewOn: string;
-  recordedBy: string | null;
-  createdAt: string;
-  withdrawal: {
-    at: string;
-    by: ConsentGiver;
-    representativeName: string | null;
-    reason: string | null;
-    recordedBy: string | null;
-  } | null;
-  status: SharingRecordStatus;
-};
+export type ConsentRecord = Schemas['ConsentRecord'];
 
-export type CapacityAssessment = {
-  id: string;
-  decision: string;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  impairment: boolean;
-  impairmentNote: string | null;
-  canUnderstand: boolean;
-  canRetain: boolean;
-  canUseOrWeigh: boolean;
-  canCommunicate: boolean;
-  outcome: CapacityOutcome;
-  reasons: string;
-  assessorUserId: string | null;
-  assessorName: string;
-  assessorRole: string | null;
-  assessedOn: string;
-  reviewOn: string;
-  createdAt: string;
-  status: SharingRecordStatus;
-};
+export type CapacityAssessment = Schemas['CapacityAssessment'];
 
-export type BestInterestsDecision = {
-  id: string;
-  capacityAssessmentId: string;
-  decision: string;
-  scope: RecipientScope;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  consulted: string;
-  wishesAndFeelings: string;
-  outcome: BestInterestsOutcome;
-  rationale: string;
-  decisionMaker: string;
-  decidedOn: string;
-  reviewOn: string;
-  createdAt: string;
-  status: SharingRecordStatus;
-};
+export type BestInterestsDecision = Schemas['BestInterestsDecision'];
 
-export type SafeguardingAuthorisation = {
-  id: string;
-  scope: RecipientScope;
-  categories: InformationCategory[];
-  rationale: string;
-  authorisedBy: string;
-  authorisedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  revokedBy: string | null;
-  revokedReason: string | null;
-  status: SharingRecordStatus;
-};
+export type SafeguardingAuthorisation = Schemas['SafeguardingAuthorisation'];
 
 /** A person's consent, capacity, best-interests and safeguarding records, newest first. */
-export type SharingRecords = {
-  consents: ConsentRecord[];
-  capacityAssessments: CapacityAssessment[];
-  bestInterestsDecisions: BestInterestsDecision[];
-  safeguardingAuthorisations: SafeguardingAuthorisation[];
-};
+export type SharingRecords = Answer<'/api/people/{id}/sharing-records', 'get'>;
 
-export type ConsentFields = RecipientScopeFields & {
-  givenBy: ConsentGiver;
-  representativeId?: string | null;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  recordedHow: ConsentRecordedHow;
-  notes?: string | null;
-  givenOn: string;
-  reviewOn: string;
-};
+export type ConsentFields = RequestBody<'/api/people/{id}/consents', 'post'>;
 
-export type ConsentWithdrawal = {
-  withdrawnBy: ConsentGiver;
-  representativeId?: string | null;
-  reason?: string | null;
-};
+export type ConsentWithdrawal = RequestBody<'/api/people/{id}/consents/{recordId}/withdraw', 'post'>;
 
-export type CapacityAssessmentFields = {
-  decision: string;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  impairment: boolean;
-  impairmentNote?: string | null;
-  canUnderstand: boolean;
-  canRetain: boolean;
-  canUseOrWeigh: boolean;
-  canCommunicate: boolean;
-  reasons: string;
-  /** Someone from outside the organisation; without it the assessor is the signed-in member of staff. */
-  assessorName?: string | null;
-  assessorRole?: string | null;
-  assessedOn: string;
-  reviewOn: string;
-};
+export type CapacityAssessmentFields = RequestBody<'/api/people/{id}/capacity-assessments', 'post'>;
 
-export type BestInterestsDecisionFields = RecipientScopeFields & {
-  capacityAssessmentId: string;
-  decision: string;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  consulted: string;
-  wishesAndFeelings: string;
-  outcome: BestInterestsOutcome;
-  rationale: string;
-  decidedOn: string;
-  reviewOn: string;
-};
+export type BestInterestsDecisionFields = RequestBody<'/api/people/{id}/best-interests-decisions', 'post'>;
 
-export type SafeguardingAuthorisationFields = RecipientScopeFields & {
-  categories: InformationCategory[];
-  rationale: string;
-  /** Defaults to 7 days from now; at most 30 days. */
-  expiresAt?: string;
-};
+export type SafeguardingAuthorisationFields = RequestBody<
+  '/api/people/{id}/safeguarding-authorisations',
+  'post'
+>;
 
 /** A partner organisation, or a named contact (their organisation is implied). */
-export type ShareRecipient = { partnerOrganisationId?: string; partnerContactId?: string };
-export type ShareQuestion = ShareRecipient & { purpose: SharingPurpose; categories: InformationCategory[] };
+export type ShareRecipient = Pick<ShareQuestion, 'partnerOrganisationId' | 'partnerContactId'>;
+export type ShareQuestion = RequestBody<'/api/people/{id}/share-checks', 'post'>;
 
-export type ShareRefusalReason = { code: string; message: string; recordType?: string; recordId?: string };
+export type ShareRefusalReason = Schemas['ShareRefusalReason'];
 
 /** The UK GDPR conditions a share relies on (separate from consent). */
-export type LawfulBasis = { article6: string; article9: string; dpa2018: string | null };
+export type LawfulBasis = Schemas['LawfulBasis'];
 
 /** The sharing gate's answer to "Can I share this?". */
-export type ShareDecision = {
-  allowed: boolean;
-  basis: ShareBasis | null;
-  record: { type: BasisRecordType; id: string } | null;
-  /** The answer in plain English. */
-  explanation: string;
-  reasons: ShareRefusalReason[];
-  lawfulBasis: LawfulBasis | null;
-  recipient: {
-    partnerOrganisationId: string;
-    partnerOrganisationName: string;
-    partnerContactId: string | null;
-    partnerContactName: string | null;
-  };
-  agreement: { id: string; title: string; reference: string | null } | null;
-};
+export type ShareDecision = Schemas['ShareDecision'];
 
-export type ShareLogEntry = {
-  id: string;
-  partnerOrganisationId: string;
-  partnerOrganisationName: string;
-  partnerContactId: string | null;
-  partnerContactName: string | null;
-  purpose: SharingPurpose;
-  categories: InformationCategory[];
-  outcome: 'allowed' | 'refused';
-  basis: ShareBasis | null;
-  basisRecordType: BasisRecordType | null;
-  basisRecordId: string | null;
-  reasons: ShareRefusalReason[];
-  lawfulBasis: LawfulBasis | null;
-  delivery: 'recorded' | 'queued' | 'emailed' | 'link' | 'handed_over' | 'exported';
-  description: string | null;
-  sharedBy: string;
-  occurredAt: string;
-  queueStatus: QueuedShareStatus | null;
-};
+export type ShareLogEntry = Schemas['ShareLogEntry'];
 
-export type HeldShare = {
-  shareId: string;
-  personId: string;
-  personName: string;
-  partnerOrganisationName: string;
-  partnerContactName: string | null;
-  purpose: SharingPurpose;
-  categories: InformationCategory[];
-  heldReason: string | null;
-  heldAt: string | null;
-  status: QueuedShareStatus;
-};
+export type HeldShare = Schemas['HeldShare'];
 
-export type SharingAgreement = {
-  id: string;
-  partnerOrganisationId: string;
-  partnerOrganisationName: string;
-  title: string;
-  reference: string | null;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  startsOn: string;
-  endsOn: string | null;
-  notes: string | null;
-  inForce: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type SharingAgreement = Schemas['InformationSharingAgreement'];
 
-export type SharingAgreementFields = {
-  partnerOrganisationId: string;
-  title: string;
-  reference?: string | null;
-  purposes: SharingPurpose[];
-  categories: InformationCategory[];
-  startsOn: string;
-  endsOn?: string | null;
-  notes?: string | null;
-};
+export type SharingAgreementFields = RequestBody<'/api/sharing-agreements', 'post'>;
 
 /** Viewing them is audited. */
 export function getSharingRecords(personId: string): Promise<SharingRecords> {
@@ -1272,7 +772,7 @@ export function withdrawConsent(
   personId: string,
   consentId: string,
   withdrawal: ConsentWithdrawal,
-): Promise<{ consent: ConsentRecord; heldShares: number }> {
+): Promise<Answer<'/api/people/{id}/consents/{recordId}/withdraw', 'post'>> {
   return request('POST', `/api/people/${part(personId)}/consents/${part(consentId)}/withdraw`, withdrawal);
 }
 
@@ -1321,7 +821,7 @@ export function checkShare(personId: string, question: ShareQuestion): Promise<S
  */
 export function recordShare(
   personId: string,
-  share: ShareQuestion & { description: string },
+  share: RequestBody<'/api/people/{id}/shares'>,
 ): Promise<ShareLogEntry> {
   return request('POST', `/api/people/${part(personId)}/shares`, share);
 }
@@ -1329,12 +829,12 @@ export function recordShare(
 /** The person's share log, newest first; reading it is audited. */
 export function listShares(
   personId: string,
-  search: Page & { outcome?: 'allowed' | 'refused' },
+  search: Search<'/api/people/{id}/shares'>,
 ): Promise<{ items: ShareLogEntry[] }> {
   return request('GET', `/api/people/${part(personId)}/shares${queryString(search)}`);
 }
 
-export function listHeldShares(search: Page & { personId?: string }): Promise<{ items: HeldShare[] }> {
+export function listHeldShares(search: Search<'/api/held-shares'>): Promise<{ items: HeldShare[] }> {
   return request('GET', `/api/held-shares${queryString(search)}`);
 }
 
@@ -1343,7 +843,7 @@ export function cancelHeldShare(shareId: string, note: string): Promise<void> {
 }
 
 export function listSharingAgreements(
-  search: Page & { partnerOrganisationId?: string },
+  search: Search<'/api/sharing-agreements'>,
 ): Promise<{ items: SharingAgreement[] }> {
   return request('GET', `/api/sharing-agreements${queryString(search)}`);
 }
@@ -1359,288 +859,68 @@ export function addSharingAgreement(fields: SharingAgreementFields): Promise<Sha
 export function changeSharingAgreement(
   agreementId: string,
   version: number,
-  changes: Partial<Omit<SharingAgreementFields, 'partnerOrganisationId'>>,
+  changes: RequestBody<'/api/sharing-agreements/{id}', 'patch'>,
 ): Promise<SharingAgreement> {
   return update(`/api/sharing-agreements/${part(agreementId)}`, version, changes);
 }
 
 // ---- partner messages ----
 
-export type MessageTemplate = 'request' | 'safeguarding' | 'meeting_request' | 'incident_update' | 'update';
-export type AskType = 'decision' | 'resource' | 'advice' | 'action';
-export type MessageStatus =
-  | 'sent'
-  | 'acknowledged'
-  | 'accepted'
-  | 'declined'
-  | 'responded'
-  | 'done'
-  | 'closed'
-  | 'withdrawn';
-export type MessageEventKind =
-  | 'sent'
-  | 'emailed'
-  | 'email_failed'
-  | 'acknowledged'
-  | 'accepted'
-  | 'declined'
-  | 'responded'
-  | 'done'
-  | 'call_logged'
-  | 'reply_logged'
-  | 'note'
-  | 'escalated'
-  | 'link_issued'
-  | 'link_revoked'
-  | 'withdrawn'
-  | 'closed'
-  | 'advice_recorded'
-  | 'confirmation_requested'
-  | 'confirmation_received'
-  | 'email_held'
-  | 'link_handed_over'
-  | 'sharing_ended'
-  | 'share_refused';
+export type MessageTemplate = Schemas['MessageTemplate'];
+export type AskType = Schemas['AskType'];
+export type MessageStatus = Schemas['MessageStatus'];
+export type MessageEventKind = MessageEvent['kind'];
 /** How something reached the organisation or the partner. */
-export type ReceivedHow = 'partner_link' | 'email' | 'phone' | 'in_person' | 'letter' | 'meeting' | 'other';
-export type MessageView =
-  | 'open'
-  | 'awaiting_acknowledgement'
-  | 'awaiting_response'
-  | 'overdue'
-  | 'escalated'
-  | 'all';
-export type EscalationTarget =
-  | 'remind_same_contact'
-  | 'next_contact'
-  | 'duty_or_out_of_hours_channel'
-  | 'senior_contact'
-  | 'internal_manager'
-  | 'internal_registered_manager';
-export type StepDelay =
-  | { unit: 'minutes' | 'hours' | 'days'; amount: number }
-  | { unit: 'next_working_morning' };
-export type EscalationRoute = {
-  steps: { delay: StepDelay; target: EscalationTarget; stopsOnAcknowledgement: boolean }[];
-  repeat: { lastSteps: number; times: number } | null;
-};
-export type EscalationRouteTemplate =
-  | 'incident_update'
-  | 'request_decision'
-  | 'request_resource'
-  | 'request_advice'
-  | 'request_action'
-  | 'safeguarding'
-  | 'meeting_request';
+export type ReceivedHow = Schemas['ReceivedHow'];
+export type MessageView = NonNullable<Query<'/api/messages'>['view']>;
+export type EscalationTarget = Schemas['EscalationTarget'];
+export type StepDelay = Schemas['StepDelay'];
+export type EscalationRoute = Schemas['EscalationRoute'];
+export type EscalationRouteTemplate = EscalationRouteSetting['template'];
 
 /** Something the writer may want to change; a warning never stops a message being sent. */
-export type MessageWarning = {
-  code: string;
-  field: string;
-  explanation: string;
-  span?: { start: number; end: number; text: string };
-  suggestion?: string;
-};
+export type MessageWarning = Schemas['MessageWarning'];
 
-export type MessageDraft = {
-  template: MessageTemplate;
-  askType?: AskType | null;
-  /** Checked for personal details: it goes into the email. */
-  subject?: string | null;
-  /** The person the message is about: anyone else it names is warned of. */
-  personId?: string | null;
-  summary: string;
-  impact?: string | null;
-  mitigations?: string | null;
-  ask?: string | null;
-  body?: string | null;
-  /** ISO 8601 date-time with its offset. */
-  deadline?: string | null;
-};
+export type MessageDraft = RequestBody<'/api/messages/check', 'post'>;
 
-export type NewMessage = MessageDraft & {
-  urgency: RequestUrgency;
-  partnerOrganisationId: string;
-  partnerContactId: string;
-  nextContactId?: string | null;
-  seniorContactId?: string | null;
-  personId?: string | null;
-  purpose?: SharingPurpose | null;
-  categories?: InformationCategory[];
-  subject: string;
-};
+export type NewMessage = RequestBody<'/api/messages', 'post'>;
 
-export type MessageSummary = {
-  id: string;
-  template: MessageTemplate;
-  askType: AskType | null;
-  urgency: RequestUrgency;
-  subject: string;
-  status: MessageStatus;
-  personId: string | null;
-  personName: string | null;
-  partnerOrganisationId: string;
-  partnerOrganisationName: string;
-  partnerContactId: string;
-  partnerContactName: string;
-  deadline: string | null;
-  overdue: boolean;
-  escalationStepsFired: number;
-  sentAt: string;
-  version: number;
-};
+export type MessageSummary = Schemas['MessageSummary'];
 
-export type MessageEvent = {
-  id: string;
-  kind: MessageEventKind;
-  actorType: 'user' | 'api_token' | 'partner' | 'system';
-  actorName: string | null;
-  actorRole: string | null;
-  how: ReceivedHow | null;
-  text: string | null;
-  details: Record<string, unknown>;
-  occurredAt: string;
-  recordedAt: string;
-};
+export type MessageEvent = Schemas['MessageEvent'];
 
-export type EscalationStep = {
-  id: string;
-  index: number;
-  target: EscalationTarget;
-  stopsOnAcknowledgement: boolean;
-  plannedAt: string;
-  status: 'pending' | 'fired' | 'cancelled';
-  firedAt: string | null;
-  cancelledReason: string | null;
-};
+export type EscalationStep = MessageDetail['steps'][number];
 
-export type PartnerLink = {
-  id: string;
-  contactName: string | null;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-};
+export type PartnerLink = MessageDetail['links'][number];
 
-export type MessageDetail = MessageSummary & {
-  purpose: SharingPurpose | null;
-  categories: InformationCategory[];
-  shareId: string | null;
-  summary: string;
-  impact: string | null;
-  mitigations: string | null;
-  ask: string | null;
-  body: string | null;
-  sentBy: string;
-  acknowledgedAt: string | null;
-  acceptedAt: string | null;
-  declinedAt: string | null;
-  declineReason: string | null;
-  respondedAt: string | null;
-  doneAt: string | null;
-  outcome: string | null;
-  closedAt: string | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  confirmsAdviceId: string | null;
-  escalationRoute: EscalationRoute | null;
-  steps: EscalationStep[];
-  links: PartnerLink[];
-  emails: MessageEmail[];
-  sharingEnded: { at: string; reason: string } | null;
-  events: MessageEvent[];
-};
+export type MessageDetail = Schemas['MessageDetail'];
 
 /** Where an email is: waiting in the outbox, sent, given up, or held (never to be sent). */
-export type OutboxState = 'waiting' | 'sent' | 'failed' | 'held';
+export type OutboxState = MessageEmail['state'];
 
 /** An email about a message: waiting in the outbox, sent, given up, or held (never to be sent). */
-export type MessageEmail = {
-  id: string;
-  to: string;
-  state: OutboxState;
-  why: string | null;
-  queuedAt: string;
-  sentAt: string | null;
-};
+export type MessageEmail = MessageDetail['emails'][number];
 
 /** Whether an email carries the link: queued for the mail server, or not sent (no mail server). */
-export type EmailState = 'queued' | 'no_mail_server';
+export type EmailState = SentMessage['emailState'];
 
 /** The partner link is in this answer only: it is not kept anywhere Liaison can show it again. */
-export type SentMessage = MessageDetail & {
-  partnerLink: string;
-  partnerLinkId: string;
-  emailState: EmailState;
-};
+export type SentMessage = Schemas['SentMessage'];
 
-export type LinkHandover = 'by_phone' | 'in_person' | 'by_own_secure_email' | 'other';
+export type LinkHandover = RequestBody<'/api/messages/{id}/links/{linkId}/handed-over', 'post'>['how'];
 
-export type ContactOutcome = 'none' | 'acknowledged' | 'accepted' | 'declined' | 'responded' | 'done';
+export type ContactOutcome = NonNullable<LoggedContact['outcome']>;
 
-export type LoggedContact = {
-  kind: 'call' | 'reply';
-  how: Exclude<ReceivedHow, 'partner_link'>;
-  direction?: 'from_partner' | 'to_partner';
-  partnerName: string;
-  partnerRole?: string | null;
-  summary: string;
-  occurredAt: string;
-  outcome?: ContactOutcome;
-  declineReason?: string | null;
-  isAdvice?: boolean;
-  /** With isAdvice: the advice itself, in the adviser's words. */
-  advice?: string | null;
-  /** With isAdvice: who gave it, from the register; written confirmation is asked of them. */
-  adviserContactId?: string | null;
-};
+export type LoggedContact = RequestBody<'/api/messages/{id}/contacts', 'post'>;
 
-export type AttentionKind =
-  | 'escalated_to_manager'
-  | 'escalated_to_registered_manager'
-  | 'call_partner'
-  | 'email_failed'
-  | 'no_route'
-  | 'share_refused'
-  | 'share_held'
-  | 'review_trigger_met'
-  | 'restriction_past_review'
-  | 'decision_overdue';
+export type AttentionKind = AttentionItem['kind'];
 
-export type AttentionItem = {
-  id: string;
-  kind: AttentionKind;
-  forRole: 'manager' | 'registered_manager' | 'sender';
-  title: string;
-  detail: string | null;
-  /** The record the item is about: a partner message, an incident, a safeguarding concern. */
-  subject: {
-    type: 'partner_message' | 'incident' | 'concern';
-    id: string;
-    title: string;
-    /** Where staff open it; null when it no longer exists. */
-    webPath: string | null;
-  };
-  createdAt: string;
-  resolvedAt: string | null;
-  /** The member of staff who marked it dealt with. */
-  resolvedByName: string | null;
-  /** Resolved by Liaison because its cause went away; the note says what happened. */
-  resolvedAutomatically: boolean;
-  resolutionNote: string | null;
-};
+export type AttentionItem = Schemas['AttentionItem'];
 
-export type EscalationRouteSetting = {
-  template: EscalationRouteTemplate;
-  urgency: RequestUrgency;
-  route: EscalationRoute;
-  isDefault: boolean;
-  version: number;
-};
+export type EscalationRouteSetting = Schemas['EscalationRouteSetting'];
 
 /** Warnings only: the check never refuses. */
-export function checkMessage(draft: MessageDraft): Promise<{ warnings: MessageWarning[] }> {
+export function checkMessage(draft: MessageDraft): Promise<Answer<'/api/messages/check', 'post'>> {
   return request('POST', '/api/messages/check', draft);
 }
 
@@ -1652,7 +932,7 @@ export function sendMessage(message: NewMessage): Promise<SentMessage> {
   return request('POST', '/api/messages', message);
 }
 
-export function listMessages(search: Page & { view: MessageView; personId?: string }): Promise<{
+export function listMessages(search: Search<'/api/messages'>): Promise<{
   items: MessageSummary[];
 }> {
   return request('GET', `/api/messages${queryString(search)}`);
@@ -1694,33 +974,15 @@ export function revokePartnerLink(messageId: string, linkId: string, reason: str
 }
 
 /** An email in the organisation's outbox, without its body or its link. */
-export type OutboxEmail = MessageEmail & {
-  /** The email's subject line, which carries no personal details. */
-  subject: string;
-  /** The record the email is about: a partner message, an incident, a safeguarding concern. */
-  about: {
-    type: 'partner_message' | 'incident' | 'concern';
-    id: string;
-    title: string;
-    /** Where staff open it; null when it no longer exists. */
-    webPath: string | null;
-  } | null;
-  attempts: number;
-  /** For an email waiting: when it is next tried. */
-  nextAttemptAt: string | null;
-};
+export type OutboxEmail = Schemas['OutboxEmail'];
 
-export type Outbox = {
-  /** false: no mail server is set up, and emails wait in the outbox without being sent. */
-  mailServerConfigured: boolean;
-  items: OutboxEmail[];
-};
+export type Outbox = Schemas['Outbox'];
 
-export function listOutbox(search: Page & { state?: OutboxState | undefined }): Promise<Outbox> {
+export function listOutbox(search: Search<'/api/outbox'>): Promise<Outbox> {
   return request('GET', `/api/outbox${queryString(search)}`);
 }
 
-export function listAttentionItems(search: Page & { open?: boolean }): Promise<{ items: AttentionItem[] }> {
+export function listAttentionItems(search: Search<'/api/attention'>): Promise<{ items: AttentionItem[] }> {
   return request('GET', `/api/attention${queryString(search)}`);
 }
 
@@ -1759,39 +1021,10 @@ export function resetEscalationRoute(
 
 // ---- the partner's page (a secure link, no staff account) ----
 
-export type PartnerView = {
-  organisationName: string;
-  template: MessageTemplate;
-  askType: AskType | null;
-  urgency: RequestUrgency;
-  subject: string;
-  summary: string;
-  impact: string | null;
-  mitigations: string | null;
-  ask: string | null;
-  body: string | null;
-  personName: string | null;
-  /** Who the message is about, to identify them: shared when identity is among the categories. */
-  person: {
-    fullName: string;
-    knownAs: string | null;
-    dateOfBirth: string | null;
-    nhsNumber: string | null;
-  } | null;
-  deadline: string | null;
-  status: MessageStatus;
-  sentAt: string;
-  sentBy: string;
-  addressedTo: string;
-  canAcknowledge: boolean;
-  canAcceptOrDecline: boolean;
-  canRespond: boolean;
-  thread: { kind: MessageEventKind; who: string; how: ReceivedHow | null; text: string | null; at: string }[];
-  linkExpiresAt: string;
-};
+export type PartnerView = Schemas['PartnerView'];
 
-export type PartnerName = { name: string; role?: string | null };
-export type PartnerResponseKind = 'answer' | 'decision' | 'advice' | 'done';
+export type PartnerName = RequestBody<'/api/partner/message/acknowledge', 'post'>;
+export type PartnerResponseKind = RequestBody<'/api/partner/message/respond', 'post'>['kind'];
 
 /**
  * A request from the partner's page, which carries the link's token in a header and never a
@@ -1839,57 +1072,26 @@ export function acceptAsPartner(token: string, who: PartnerName): Promise<Partne
 
 export function declineAsPartner(
   token: string,
-  answer: PartnerName & { reason: string },
+  answer: RequestBody<'/api/partner/message/decline'>,
 ): Promise<PartnerView> {
   return partnerRequest('POST', '/api/partner/message/decline', token, answer);
 }
 
 export function respondAsPartner(
   token: string,
-  answer: PartnerName & { kind: PartnerResponseKind; response: string },
+  answer: RequestBody<'/api/partner/message/respond'>,
 ): Promise<PartnerView> {
   return partnerRequest('POST', '/api/partner/message/respond', token, answer);
 }
 
 // ---- advice and care-plan amendments ----
 
-export type AdviceConfirmationStatus = 'not_needed' | 'requested' | 'confirmed' | 'not_requested';
-export type AdviceConfirmedHow = 'partner_link' | 'email' | 'letter' | 'other';
+export type AdviceConfirmationStatus = Advice['confirmationStatus'];
+export type AdviceConfirmedHow = NonNullable<Advice['confirmedHow']>;
 
-export type Advice = {
-  id: string;
-  personId: string | null;
-  personName: string | null;
-  messageId: string | null;
-  messageSubject: string | null;
-  partnerOrganisationName: string | null;
-  givenByName: string;
-  givenByRole: string | null;
-  givenAt: string;
-  receivedHow: ReceivedHow;
-  advice: string;
-  inWriting: boolean;
-  confirmationStatus: AdviceConfirmationStatus;
-  confirmationMessageId: string | null;
-  /** The partner contact the request for written confirmation was sent to. */
-  confirmationRequestedFrom: string | null;
-  confirmedAt: string | null;
-  confirmedHow: AdviceConfirmedHow | null;
-  confirmationNote: string | null;
-  appliedIn: { id: string; whatChanged: string; why: string; madeAt: string }[];
-};
+export type Advice = Schemas['Advice'];
 
-export type CarePlanAmendment = {
-  id: string;
-  personId: string;
-  adviceId: string | null;
-  adviceGivenBy: string | null;
-  advice: string | null;
-  whatChanged: string;
-  why: string;
-  madeBy: string;
-  madeAt: string;
-};
+export type CarePlanAmendment = Schemas['CarePlanAmendment'];
 
 /** Viewing it is audited. */
 export function listPersonAdvice(personId: string): Promise<{ items: Advice[] }> {
@@ -1907,7 +1109,7 @@ export function getAdvice(adviceId: string): Promise<Advice> {
 /** Written confirmation that arrived another way than the partner's link: a letter, an email. */
 export function recordAdviceConfirmation(
   adviceId: string,
-  confirmation: { how: Exclude<AdviceConfirmedHow, 'partner_link'>; note?: string | null },
+  confirmation: RequestBody<'/api/advice/{id}/confirmation'>,
 ): Promise<Advice> {
   return request('POST', `/api/advice/${part(adviceId)}/confirmation`, confirmation);
 }
@@ -1919,344 +1121,76 @@ export function listCarePlanAmendments(personId: string): Promise<{ items: CareP
 
 export function recordCarePlanAmendment(
   personId: string,
-  amendment: { adviceId?: string | null; whatChanged: string; why: string },
-): Promise<{ id: string }> {
+  amendment: RequestBody<'/api/people/{id}/care-plan-amendments'>,
+): Promise<Answer<'/api/people/{id}/care-plan-amendments', 'post'>> {
   return request('POST', `/api/people/${part(personId)}/care-plan-amendments`, amendment);
 }
 
 // ---- incidents and business continuity ----
 
-export type IncidentType =
-  | 'staffing'
-  | 'heating'
-  | 'flood'
-  | 'power'
-  | 'environmental'
-  | 'digital_failure'
-  | 'transport'
-  | 'medication_supply'
-  | 'equipment'
-  | 'external_provider_failure'
-  | 'other';
-export type IncidentSeverity = 'minor' | 'moderate' | 'major' | 'critical';
-export type IncidentStatus = 'open' | 'closed';
-export type RiskLevel = 'high' | 'medium' | 'low';
-export type MeasureKind =
-  | 'room_move'
-  | 'additional_checks'
-  | 'temporary_equipment'
-  | 'alternative_accommodation_request'
-  | 'staffing_cover'
-  | 'other';
+export type IncidentType = Schemas['IncidentType'];
+export type IncidentSeverity = Schemas['IncidentSeverity'];
+export type IncidentStatus = Incident['status'];
+export type RiskLevel = Schemas['RiskLevel'];
+export type MeasureKind = InterimMeasure['kind'];
 /** A gate refusal is written by Liaison when a message from the incident is refused. */
-export type IncidentRecordKind = 'decision' | 'reading' | 'hazard' | 'note' | 'gate_refusal';
+export type IncidentRecordKind = IncidentRecord['kind'];
 
-export type Incident = {
-  id: string;
-  type: IncidentType;
-  title: string;
-  summary: string;
-  severity: IncidentSeverity;
-  status: IncidentStatus;
-  startedAt: string;
-  endedAt: string | null;
-  careServices: { id: string; name: string }[];
-  locations: string[];
-  lead: { id: string; name: string };
-  partnerLiaison: { id: string; name: string };
-  escalationRoute: EscalationRoute | null;
-  affectedPeople: number;
-  closedAt: string | null;
-  version: number;
-};
+export type Incident = Schemas['Incident'];
 
-export type NewIncident = {
-  type: IncidentType;
-  /** Goes in partner emails: no personal details. */
-  title: string;
-  summary: string;
-  severity: IncidentSeverity;
-  /** ISO 8601 date-time with its offset. */
-  startedAt: string;
-  careServiceIds: string[];
-  locations: string[];
-  leadId: string;
-  partnerLiaisonId: string;
-  escalationRoute?: EscalationRoute | null;
-};
+export type NewIncident = RequestBody<'/api/incidents', 'post'>;
 
-export type IncidentChanges = Partial<
-  Pick<NewIncident, 'title' | 'summary' | 'severity' | 'locations' | 'leadId' | 'partnerLiaisonId'>
-> & { endedAt?: string | null };
+export type IncidentChanges = RequestBody<'/api/incidents/{id}', 'patch'>;
 
-export type AffectedPerson = {
-  personId: string;
-  name: string;
-  careServiceName: string | null;
-  /** The level in force: the lead's adjustment if there is one, else the ranking. */
-  level: RiskLevel;
-  rankedLevel: RiskLevel;
-  score: number;
-  reasons: { points: number; reason: string }[];
-  adjustment: { level: RiskLevel; reason: string; by: string | null; at: string } | null;
-  observationPlan: string | null;
-  addedAt: string;
-};
+export type AffectedPerson = Schemas['AffectedPerson'];
 
-export type PersonAdjustment = { level?: RiskLevel; reason?: string | null; observationPlan?: string | null };
+export type PersonAdjustment = RequestBody<'/api/incidents/{id}/people/{personId}/adjustment', 'post'>;
 
-export type InterimMeasure = {
-  id: string;
-  kind: MeasureKind;
-  description: string;
-  personId: string | null;
-  owner: string;
-  startsAt: string;
-  endedAt: string | null;
-};
+export type InterimMeasure = Schemas['InterimMeasure'];
 
-export type NewInterimMeasure = {
-  kind: MeasureKind;
-  description: string;
-  personId?: string | null;
-  ownerId: string;
-  startsAt: string;
-};
+export type NewInterimMeasure = RequestBody<'/api/incidents/{id}/measures', 'post'>;
 
-export type IncidentRecord = {
-  id: string;
-  kind: IncidentRecordKind;
-  occurredAt: string;
-  recordedAt: string;
-  recordedBy: string;
-  decision: string | null;
-  evidence: string | null;
-  rationale: string | null;
-  advice: { id: string; givenBy: string; advice: string }[];
-  location: string | null;
-  measure: string | null;
-  value: number | null;
-  unit: string | null;
-  note: string | null;
-  /** A gate refusal: the share log entry naming the recipient and every reason. */
-  shareId: string | null;
-};
+export type IncidentRecord = Schemas['IncidentRecord'];
 
-export type NewIncidentRecord =
-  | {
-      kind: 'decision';
-      occurredAt: string;
-      decision: string;
-      evidence: string;
-      rationale: string;
-      adviceIds: string[];
-    }
-  | {
-      kind: 'reading' | 'hazard';
-      occurredAt: string;
-      location: string;
-      measure?: string | null;
-      value?: number | null;
-      unit?: string | null;
-      note?: string | null;
-    }
-  | { kind: 'note'; occurredAt: string; note: string };
+export type NewIncidentRecord = RequestBody<'/api/incidents/{id}/records', 'post'>;
 
 /** A partner update or request the incident needs, prefilled for the lead to check and send. */
-export type ProposedMessage = {
-  key: string;
-  why: string;
-  alreadySent: boolean;
-  sentMessageId: string | null;
-  personName: string | null;
-  partnerOrganisationName: string;
-  partnerContactName: string;
-  draft: NewMessage;
-};
+export type ProposedMessage = Schemas['ProposedMessage'];
 
-export type IncidentTimelineEntry = {
-  at: string;
-  kind: string;
-  text: string;
-  who: string | null;
-  messageId: string | null;
-  personId: string | null;
-};
+export type IncidentTimelineEntry = Schemas['IncidentTimelineEntry'];
 
 /** Judged on the response (a request) or on receipt (an incident update), when the review was worked out. */
-export type DeadlineOutcome = 'met' | 'missed' | 'not_yet_due' | 'no_deadline';
+export type DeadlineOutcome = ReviewRequest['deadlineOutcome'];
 
 /** One message to a partner, from its thread. */
-export type ReviewRequest = {
-  messageId: string;
-  subject: string;
-  template: MessageTemplate;
-  partnerOrganisationId: string;
-  partner: string;
-  contact: string;
-  sentAt: string;
-  sentEventId: string | null;
-  deadline: string | null;
-  awaits: 'response' | 'acknowledgement' | 'nothing';
-  /** The first acknowledgement entry; a reply does not stand in for one. */
-  acknowledgement: { at: string; minutes: number; eventId: string } | null;
-  response: { at: string; minutes: number; kind: 'responded' | 'done' | 'declined'; eventId: string } | null;
-  answered: boolean;
-  deadlineOutcome: DeadlineOutcome;
-  /** How far before (met) or after (missed) the deadline. */
-  deadlineMinutes: number | null;
-  escalation: {
-    steps: number;
-    furthestTarget: EscalationTarget | null;
-    reachedManagers: boolean;
-    eventIds: string[];
-  };
-};
+export type ReviewRequest = Schemas['ReviewRequest'];
+
+/** The parts of the review's figures that came with figuresVersion 2. */
+type NewerFigures =
+  | 'figuresVersion'
+  | 'messages'
+  | 'requests'
+  | 'writtenConfirmation'
+  | 'medianMinutesToWrittenConfirmation'
+  | 'gateRefusals';
 
 /**
  * The review's figures. A review closed before the figures came from the message threads has no
- * figuresVersion and none of the optional parts below; it is shown as it was kept.
+ * figuresVersion and none of the newer parts (the server describes it only as an object, kept as it
+ * was); it is shown as it was kept.
  */
-export type ReviewFigures = {
-  figuresVersion?: 2;
-  generatedAt: string;
-  incident: {
-    title: string;
-    type: IncidentType;
-    severity: IncidentSeverity;
-    startedAt: string;
-    endedAt: string | null;
-    durationMinutes: number | null;
-  };
-  people: { total: number; high: number; medium: number; low: number };
-  firstPartnerContact: { at: string; minutesFromStart: number; partner: string; messageId?: string } | null;
-  /** Messages to partners: not Liaison's own requests for written confirmation, nor withdrawn ones. */
-  messagesSent: number;
-  messages?: {
-    toPartners: { count: number; messageIds: string[] };
-    confirmationRequests: { count: number; messageIds: string[] };
-    withdrawn: { count: number; messageIds: string[] };
-  };
-  requests?: ReviewRequest[];
-  partners: {
-    partnerOrganisationId: string;
-    name: string;
-    messages: number;
-    messageIds?: string[];
-    firstContactAt: string;
-    acknowledged: number;
-    acknowledgementEventIds?: string[];
-    notAcknowledgedMessageIds?: string[];
-    firstAcknowledgementMinutes: number | null;
-    medianMinutesToAcknowledge: number | null;
-    responded: number;
-    responseEventIds?: string[];
-    medianMinutesToRespond: number | null;
-    slowestMinutesToRespond: number | null;
-    notResponded: number;
-    notRespondedMessageIds?: string[];
-    deadlinesMetMessageIds?: string[];
-    deadlinesMissedMessageIds?: string[];
-    notYetDueMessageIds?: string[];
-    furthestEscalation?: EscalationTarget | null;
-  }[];
-  escalated: {
-    messageId: string;
-    subject: string;
-    partner: string;
-    stepsFired: number;
-    furthestTarget: EscalationTarget;
-    reachedManagers: boolean;
-    answered: boolean;
-    eventIds?: string[];
-  }[];
-  nonResponses: {
-    messageId: string;
-    subject: string;
-    partner: string;
-    contact: string;
-    sentAt: string;
-    deadline: string | null;
-    acknowledged: boolean;
-    deadlineOutcome?: DeadlineOutcome;
-    deadlineMinutes?: number | null;
-  }[];
-  writtenConfirmation?: {
-    adviceId: string;
-    givenBy: string;
-    partner: string | null;
-    givenAt: string;
-    receivedHow: ReceivedHow;
-    status: AdviceConfirmationStatus;
-    confirmedAt: string | null;
-    minutesToConfirm: number | null;
-    messageId: string | null;
-    confirmationMessageId: string | null;
-    eventIds: string[];
-  }[];
-  medianMinutesToWrittenConfirmation?: number | null;
-  gateRefusals?: {
-    recordId: string;
-    shareId: string;
-    at: string;
-    by: string;
-    person: string;
-    partner: string;
-    contact: string | null;
-    purpose: SharingPurpose;
-    reasons: { code: string; message: string }[];
-  }[];
-  decisions: {
-    recordId?: string;
-    at: string;
-    by: string;
-    decision: string;
-    evidence: string;
-    rationale: string;
-    advice: {
-      adviceId?: string;
-      givenBy: string;
-      advice: string;
-      receivedHow: ReceivedHow;
-      confirmation: AdviceConfirmationStatus;
-    }[];
-  }[];
-  measures: {
-    kind: MeasureKind;
-    description: string;
-    owner: string;
-    startsAt: string;
-    endedAt: string | null;
-    minutesInPlace: number | null;
-  }[];
-};
+export type ReviewFigures = Omit<Schemas['ReviewFigures'], NewerFigures> &
+  Partial<Pick<Schemas['ReviewFigures'], NewerFigures>>;
 
-export type LearningAction = {
-  id: string;
-  action: string;
-  owner: string;
-  ownerId: string;
-  /** YYYY-MM-DD */
-  dueOn: string;
-  doneAt: string | null;
-};
+export type LearningAction = IncidentReview['learningActions'][number];
 
-export type IncidentReview = {
-  status: IncidentStatus;
-  /** False while the incident is open: the figures are a preview, worked out now. */
-  final: boolean;
-  findings: string | null;
-  figures: ReviewFigures;
-  learningActions: LearningAction[];
-};
+export type IncidentReview = Omit<Schemas['IncidentReview'], 'figures'> & { figures: ReviewFigures };
 
 function incidentPath(incidentId: string, rest = ''): string {
   return `/api/incidents/${part(incidentId)}${rest}`;
 }
 
-export function listIncidents(
-  search: Page & { status: IncidentStatus | 'all'; personId?: string },
-): Promise<{ items: Incident[] }> {
+export function listIncidents(search: Search<'/api/incidents'>): Promise<{ items: Incident[] }> {
   return request('GET', `/api/incidents${queryString(search)}`);
 }
 
@@ -2284,8 +1218,8 @@ export function listAffectedPeople(incidentId: string): Promise<{ items: Affecte
 /** People already on the incident keep their ranking and any adjustment. */
 export function addAffectedPeople(
   incidentId: string,
-  chosen: { careServiceIds?: string[]; personIds?: string[] },
-): Promise<{ added: number; people: AffectedPerson[] }> {
+  chosen: RequestBody<'/api/incidents/{id}/people'>,
+): Promise<Answer<'/api/incidents/{id}/people', 'post'>> {
   return request('POST', incidentPath(incidentId, '/people'), chosen);
 }
 
@@ -2337,7 +1271,7 @@ export function sendIncidentMessage(incidentId: string, message: NewMessage): Pr
 /** Everything on the incident, oldest first, a page at a time (at most 100). Viewing it is audited. */
 export function getIncidentTimeline(
   incidentId: string,
-  page: Page & { kind?: string },
+  page: Search<'/api/incidents/{id}/timeline'>,
 ): Promise<{ items: IncidentTimelineEntry[] }> {
   return request('GET', `${incidentPath(incidentId, '/timeline')}${queryString(page)}`);
 }
@@ -2345,7 +1279,7 @@ export function getIncidentTimeline(
 /** The review's figures are worked out from the records and kept as they stand at closing. */
 export function closeIncident(
   incidentId: string,
-  closing: { endedAt?: string; findings?: string | null },
+  closing: RequestBody<'/api/incidents/{id}/close'>,
 ): Promise<IncidentReview> {
   return request('POST', incidentPath(incidentId, '/close'), closing);
 }
@@ -2361,7 +1295,7 @@ export function recordIncidentFindings(incidentId: string, findings: string): Pr
 
 export function addLearningAction(
   incidentId: string,
-  action: { action: string; ownerId: string; dueOn: string },
+  action: RequestBody<'/api/incidents/{id}/learning-actions'>,
 ): Promise<LearningAction[]> {
   return request('POST', incidentPath(incidentId, '/learning-actions'), action);
 }

@@ -1,25 +1,18 @@
+import * as users from '../../src/users/users.table.ts';
 import type { StaffRole } from './api.ts';
 
-export const staffRoles = [
-  'care_worker',
-  'manager',
-  'registered_manager',
-  'auditor',
-  'admin',
-] as const satisfies readonly StaffRole[];
+// The roles and their words are the server's (src/users/users.table.ts); the compiler checks they
+// name every role the API sends.
+export const staffRoles = users.staffRoles satisfies readonly StaffRole[];
+export const roleLabels = users.roleLabels satisfies Record<StaffRole, string>;
 
-export const roleLabels = {
-  care_worker: 'Care worker',
-  manager: 'Manager',
-  registered_manager: 'Registered manager',
-  auditor: 'Auditor',
-  admin: 'Administrator',
-} as const satisfies Record<StaffRole, string>;
-
-/** The same groups the server's access policies use; the server is what enforces them. */
-export const everyone: readonly StaffRole[] = staffRoles;
-export const staffViewers: readonly StaffRole[] = ['admin', 'registered_manager', 'manager', 'auditor'];
-export const staffAdministrators: readonly StaffRole[] = ['admin', 'registered_manager'];
+// The groups are the ones the server's routes declare (src/auth/role-groups.ts); the server is what
+// enforces them.
+export {
+  anyStaff as everyone,
+  staffViewers,
+  userAdministrators as staffAdministrators,
+} from '../../src/auth/role-groups.ts';
 
 export function hasRole(role: StaffRole, allowed: readonly StaffRole[]): boolean {
   return allowed.includes(role);

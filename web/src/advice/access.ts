@@ -1,11 +1,5 @@
-import type { StaffRole } from '../api.ts';
-
-/** The same groups as the server's advice routes. Admin is IT, not care: it sees none of this. */
-export const adviceReaders: readonly StaffRole[] = [
-  'care_worker',
-  'manager',
-  'registered_manager',
-  'auditor',
-];
-/** Everyone who records advice and changes care plans; the auditor only reads. */
-export const adviceWriters: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
+// The server's groups for its advice routes (src/auth/role-groups.ts); the server enforces them.
+export {
+  careRecordReaders as adviceReaders,
+  careRecordWriters as adviceWriters,
+} from '../../../src/auth/role-groups.ts';

@@ -1,11 +1,13 @@
+import * as vocabulary from '../../../src/advice/advice.vocabulary.ts';
 import type { AdviceConfirmationStatus, AdviceConfirmedHow } from '../api.ts';
 
-export const confirmationStatusLabels = {
-  not_needed: 'Given in writing',
-  requested: 'Written confirmation requested',
-  confirmed: 'Confirmed in writing',
-  not_requested: 'Not confirmed in writing',
-} as const satisfies Record<AdviceConfirmationStatus, string>;
+// The words are the server's (src/advice/advice.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
+
+export const confirmationStatusLabels = vocabulary.confirmationStatusLabels satisfies Record<
+  AdviceConfirmationStatus,
+  string
+>;
 
 const confirmationTagClasses = {
   not_needed: 'nhsuk-tag--green',
@@ -18,9 +20,4 @@ export function confirmationTagClass(status: AdviceConfirmationStatus): string {
   return `nhsuk-tag ${confirmationTagClasses[status]}`;
 }
 
-export const confirmedHowLabels = {
-  partner_link: 'through their secure link',
-  email: 'by email',
-  letter: 'by letter',
-  other: 'another way',
-} as const satisfies Record<AdviceConfirmedHow, string>;
+export const confirmedHowLabels = vocabulary.confirmedHowLabels satisfies Record<AdviceConfirmedHow, string>;

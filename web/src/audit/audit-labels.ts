@@ -1,23 +1,7 @@
+import { entityTypeLabels } from '../../../src/audit/audit-labels.ts';
 import type { AccessVisit } from '../api.ts';
 
-// Actions are described by the server (src/audit/audit-labels.ts); only the kinds of record are named here.
-
-const entityTypeLabels: Record<string, string> = {
-  person: 'Person',
-  user: 'Staff member',
-  person_representative: 'Representative',
-  circle_member: 'Circle of support',
-  route: 'Page or action',
-  audit_chain: 'Audit trail',
-  organisation: 'Organisation',
-  partner_organisation: 'Partner organisation',
-  partner_contact: 'Partner contact',
-  share: 'Share',
-  consent_record: 'Consent',
-  partner_message: 'Partner message',
-  incident: 'Incident',
-  api_token: 'API token',
-};
+// Actions, and the kinds of record, are described by the server (src/audit/audit-labels.ts).
 
 /** Which record: its name where Liaison shows one, otherwise its kind (never an id). */
 export function describeEntity(visit: AccessVisit): string {

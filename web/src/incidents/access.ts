@@ -1,13 +1,8 @@
-import type { StaffRole } from '../api.ts';
-
-/** The same groups as the server's incident routes. Admin is IT, not care: it sees none of this. */
-export const incidentReaders: readonly StaffRole[] = [
-  'care_worker',
-  'manager',
-  'registered_manager',
-  'auditor',
-];
-/** Who runs an incident: opens it, ranks people, sends partner updates, decides, closes and reviews. */
-export const incidentLeaders: readonly StaffRole[] = ['manager', 'registered_manager'];
-/** Care workers also record readings, hazards, notes and interim measures as they happen. */
-export const incidentRecorders: readonly StaffRole[] = ['care_worker', 'manager', 'registered_manager'];
+// The server's groups for its incident routes (src/auth/role-groups.ts); the server enforces them.
+export {
+  careRecordReaders as incidentReaders,
+  /** Care workers also record readings, hazards, notes and interim measures as they happen. */
+  careRecordWriters as incidentRecorders,
+  /** Who runs an incident: opens it, ranks people, sends partner updates, decides, closes and reviews. */
+  managers as incidentLeaders,
+} from '../../../src/auth/role-groups.ts';

@@ -1,3 +1,4 @@
+import * as vocabulary from '../../../src/incidents/incidents.vocabulary.ts';
 import type {
   IncidentRecordKind,
   IncidentSeverity,
@@ -7,28 +8,14 @@ import type {
   RiskLevel,
 } from '../api.ts';
 
-export const incidentTypeLabels = {
-  staffing: 'Staffing shortage',
-  heating: 'Heating failure',
-  flood: 'Flood or water leak',
-  power: 'Power cut',
-  environmental: 'Other problem with the building',
-  digital_failure: 'Digital or phone system failure',
-  transport: 'Transport disruption',
-  medication_supply: 'Medicines delayed or unavailable',
-  equipment: 'Equipment failure',
-  external_provider_failure: 'A provider we rely on has failed',
-  other: 'Something else',
-} as const satisfies Record<IncidentType, string>;
+// The words are the server's (src/incidents/incidents.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
+
+export const incidentTypeLabels = vocabulary.incidentTypeLabels satisfies Record<IncidentType, string>;
 
 export const incidentTypes = Object.keys(incidentTypeLabels) as IncidentType[];
 
-export const severityLabels = {
-  minor: 'Minor',
-  moderate: 'Moderate',
-  major: 'Major',
-  critical: 'Critical',
-} as const satisfies Record<IncidentSeverity, string>;
+export const severityLabels = vocabulary.severityLabels satisfies Record<IncidentSeverity, string>;
 
 export const severityHints = {
   minor: 'Little effect on people’s care; handled within the service.',
@@ -39,20 +26,13 @@ export const severityHints = {
 
 export const severities = Object.keys(severityLabels) as IncidentSeverity[];
 
-export const statusLabels = { open: 'Open', closed: 'Closed' } as const satisfies Record<
-  IncidentStatus,
-  string
->;
+export const statusLabels = vocabulary.incidentStatusLabels satisfies Record<IncidentStatus, string>;
 
 export function statusTagClass(status: IncidentStatus): string {
   return `nhsuk-tag ${status === 'open' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey'}`;
 }
 
-export const levelLabels = {
-  high: 'High risk',
-  medium: 'Medium risk',
-  low: 'Low risk',
-} as const satisfies Record<RiskLevel, string>;
+export const levelLabels = vocabulary.riskLevelLabels satisfies Record<RiskLevel, string>;
 
 export const riskLevels = Object.keys(levelLabels) as RiskLevel[];
 
@@ -66,24 +46,11 @@ export function levelTagClass(level: RiskLevel): string {
   return `nhsuk-tag ${levelTagClasses[level]}`;
 }
 
-export const measureKindLabels = {
-  room_move: 'Room move',
-  additional_checks: 'Additional checks',
-  temporary_equipment: 'Temporary equipment',
-  alternative_accommodation_request: 'Alternative accommodation requested',
-  staffing_cover: 'Staffing cover',
-  other: 'Something else',
-} as const satisfies Record<MeasureKind, string>;
+export const measureKindLabels = vocabulary.measureKindLabels satisfies Record<MeasureKind, string>;
 
 export const measureKinds = Object.keys(measureKindLabels) as MeasureKind[];
 
-export const recordKindLabels = {
-  decision: 'Decision',
-  reading: 'Reading',
-  hazard: 'Hazard',
-  note: 'Note',
-  gate_refusal: 'Refused by the sharing gate',
-} as const satisfies Record<IncidentRecordKind, string>;
+export const recordKindLabels = vocabulary.recordKindLabels satisfies Record<IncidentRecordKind, string>;
 
 /** "2 hours 5 minutes", "45 minutes": for the review's times. */
 export function describeMinutes(minutes: number | null, empty = 'Not yet'): string {

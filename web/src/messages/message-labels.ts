@@ -1,3 +1,6 @@
+import * as attentionVocabulary from '../../../src/attention/attention.vocabulary.ts';
+import * as outboxVocabulary from '../../../src/outbox/outbox.vocabulary.ts';
+import * as vocabulary from '../../../src/partner-messages/partner-messages.vocabulary.ts';
 import type {
   AskType,
   AttentionKind,
@@ -13,13 +16,10 @@ import type {
   StepDelay,
 } from '../api.ts';
 
-export const templateLabels = {
-  request: 'Request',
-  safeguarding: 'Safeguarding consultation or referral',
-  meeting_request: 'Meeting request',
-  incident_update: 'Incident update',
-  update: 'Update',
-} as const satisfies Record<MessageTemplate, string>;
+// The words are the server's (src/partner-messages/partner-messages.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
+
+export const templateLabels = vocabulary.templateLabels satisfies Record<MessageTemplate, string>;
 
 export const templateHints = {
   request: 'Ask the partner for a decision, a resource, advice or an action by a deadline.',
@@ -31,25 +31,11 @@ export const templateHints = {
 
 export const templates = Object.keys(templateLabels) as MessageTemplate[];
 
-export const askTypeLabels = {
-  decision: 'A decision',
-  resource: 'A resource',
-  advice: 'Advice',
-  action: 'An action',
-} as const satisfies Record<AskType, string>;
+export const askTypeLabels = vocabulary.askTypeLabels satisfies Record<AskType, string>;
 
 export const askTypes = Object.keys(askTypeLabels) as AskType[];
 
-export const statusLabels = {
-  sent: 'Sent',
-  acknowledged: 'Acknowledged',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  responded: 'Responded',
-  done: 'Done',
-  closed: 'Closed',
-  withdrawn: 'Withdrawn',
-} as const satisfies Record<MessageStatus, string>;
+export const statusLabels = vocabulary.messageStatusLabels satisfies Record<MessageStatus, string>;
 
 const statusTagClasses = {
   sent: 'nhsuk-tag--blue',
@@ -77,41 +63,9 @@ export const viewLabels = {
 
 export const views = Object.keys(viewLabels) as MessageView[];
 
-export const eventLabels = {
-  sent: 'Sent',
-  emailed: 'Email delivered to the partner’s mail server',
-  email_failed: 'Email could not be delivered',
-  acknowledged: 'Acknowledged',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  responded: 'Responded',
-  done: 'Action done',
-  call_logged: 'Phone call logged',
-  reply_logged: 'Reply logged',
-  note: 'Note',
-  escalated: 'Escalated',
-  link_issued: 'New link sent',
-  link_revoked: 'Link stopped',
-  withdrawn: 'Withdrawn',
-  closed: 'Closed',
-  advice_recorded: 'Advice recorded',
-  confirmation_requested: 'Written confirmation requested',
-  confirmation_received: 'Written confirmation received',
-  email_held: 'Email held: not sent',
-  link_handed_over: 'Link given to the partner',
-  sharing_ended: 'No longer shared',
-  share_refused: 'Not reached: sharing not allowed',
-} as const satisfies Record<MessageEventKind, string>;
+export const eventLabels = vocabulary.eventLabels satisfies Record<MessageEventKind, string>;
 
-export const receivedHowLabels = {
-  partner_link: 'Secure link',
-  email: 'Email',
-  phone: 'Phone',
-  in_person: 'In person',
-  letter: 'Letter',
-  meeting: 'Meeting',
-  other: 'Another way',
-} as const satisfies Record<ReceivedHow, string>;
+export const receivedHowLabels = vocabulary.receivedHowLabels satisfies Record<ReceivedHow, string>;
 
 export const contactHows = [
   'phone',
@@ -160,26 +114,13 @@ export const routeTemplateLabels = {
   incident_update: 'Incident update',
 } as const satisfies Record<EscalationRouteTemplate, string>;
 
-export const attentionKindLabels = {
-  escalated_to_manager: 'Escalated to a manager',
-  escalated_to_registered_manager: 'Escalated to the registered manager',
-  call_partner: 'Phone the partner',
-  email_failed: 'Email failed',
-  no_route: 'No way to reach them',
-  share_refused: 'Not reached: sharing not allowed',
-  share_held: 'Email held: not sent',
-  review_trigger_met: 'Review trigger met',
-  restriction_past_review: 'Restriction past its review date',
-  decision_overdue: 'Decision overdue',
-} as const satisfies Record<AttentionKind, string>;
+export const attentionKindLabels = attentionVocabulary.attentionKindLabels satisfies Record<
+  AttentionKind,
+  string
+>;
 
 /** Where an email is, in words. */
-export const emailStateLabels = {
-  waiting: 'Waiting to be sent',
-  sent: 'Sent',
-  failed: 'Could not be delivered',
-  held: 'Held: will not be sent',
-} as const satisfies Record<OutboxState, string>;
+export const emailStateLabels = outboxVocabulary.emailStateLabels satisfies Record<OutboxState, string>;
 export const emailStates = Object.keys(emailStateLabels) as OutboxState[];
 
 /** "2 hours after the deadline", "1 day after the previous step", "the next working morning". */

@@ -1,7 +1,3 @@
-import type { StaffRole } from '../api.ts';
-import { everyone } from '../roles.ts';
-
-/** The same groups as the server's partner register routes; the server is what enforces them. */
-export const registerReaders: readonly StaffRole[] = everyone;
-/** Care workers and auditors read the register and use it, but do not change it. */
-export const registerKeepers: readonly StaffRole[] = ['manager', 'registered_manager', 'admin'];
+// The server's groups for its partner register routes (src/auth/role-groups.ts); the server
+// enforces them.
+export { anyStaff as registerReaders, registerKeepers } from '../../../src/auth/role-groups.ts';

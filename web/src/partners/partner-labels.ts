@@ -1,28 +1,10 @@
+import * as vocabulary from '../../../src/partners/partners.vocabulary.ts';
 import type { ChannelKind, ChannelUrgency, PartnerType, Weekday, WeeklyHours } from '../api.ts';
 
-export const partnerTypeLabels = {
-  gp: 'GP',
-  district_nurse: 'District nurse',
-  community_nurse: 'Community nurse',
-  social_worker: 'Social worker',
-  safeguarding_team: 'Safeguarding team or MASH',
-  occupational_therapist: 'Occupational therapist',
-  physiotherapist: 'Physiotherapist',
-  speech_and_language_therapist: 'Speech and language therapist',
-  dietician: 'Dietitian',
-  psychiatrist: 'Psychiatrist',
-  psychologist: 'Psychologist',
-  consultant: 'Consultant',
-  dentist: 'Dentist',
-  advocate: 'Advocate',
-  housing: 'Housing',
-  police: 'Police',
-  commissioner: 'Commissioner',
-  regulator: 'Regulator',
-  external_care_provider: 'External care provider',
-  volunteer_or_community_group: 'Volunteer or community group',
-  other: 'Other',
-} as const satisfies Record<PartnerType, string>;
+// The words are the server's (src/partners/partners.vocabulary.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
+
+export const partnerTypeLabels = vocabulary.partnerTypeLabels satisfies Record<PartnerType, string>;
 
 /** In the order people look for them: health first, then social care, then everyone else. */
 export const partnerTypes = Object.keys(partnerTypeLabels) as PartnerType[];
@@ -32,15 +14,7 @@ export const partnerTypeOptions = partnerTypes.map((type) => ({
   label: partnerTypeLabels[type],
 }));
 
-export const channelKindLabels = {
-  phone: 'Phone',
-  duty_line: 'Duty line',
-  out_of_hours_line: 'Out-of-hours line',
-  email: 'Email',
-  secure_email: 'Secure email',
-  portal: 'Online portal',
-  other: 'Other',
-} as const satisfies Record<ChannelKind, string>;
+export const channelKindLabels = vocabulary.channelKindLabels satisfies Record<ChannelKind, string>;
 
 /**
  * "Phone: NHS 111 (evenings and weekends)": a channel's kind and its own label. A colon, not
@@ -52,11 +26,7 @@ export function describeChannelName(kind: ChannelKind, label: string | null): st
 
 export const channelKinds = Object.keys(channelKindLabels) as ChannelKind[];
 
-export const urgencyLabels = {
-  urgent: 'Urgent',
-  routine: 'Routine',
-  out_of_hours: 'Out of hours',
-} as const satisfies Record<ChannelUrgency, string>;
+export const urgencyLabels = vocabulary.channelUrgencyLabels satisfies Record<ChannelUrgency, string>;
 
 export const urgencyHints = {
   urgent: 'A matter that cannot wait for the next working day.',

@@ -9,6 +9,7 @@ import {
   getPerson,
   listCareServices,
   type Person,
+  type PersonChanges,
   type PersonFields,
   type PersonStatus,
 } from '../api.ts';
@@ -140,7 +141,14 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
     setIsSubmitting(true);
     try {
       if (person) {
-        const changes = changesFrom(person, values);
+        const { dateOfBirth, address, postcode, ...otherChanges } = changesFrom(person, values);
+        // None of these is blank here: the checks above refuse clearing one once recorded.
+        const changes: PersonChanges = {
+          ...otherChanges,
+          ...(dateOfBirth ? { dateOfBirth } : {}),
+          ...(address ? { address } : {}),
+          ...(postcode ? { postcode } : {}),
+        };
         if (Object.keys(changes).length > 0) {
           await changePerson(person.id, person.version, changes);
         }
@@ -150,7 +158,13 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
             : {};
         navigate(backPath, { state });
       } else {
-        const added = await addPerson(values);
+        // The checks above refuse a new record without these, so none is blank here.
+        const added = await addPerson({
+          ...values,
+          dateOfBirth: values.dateOfBirth ?? '',
+          address: values.address ?? '',
+          postcode: values.postcode ?? '',
+        });
         const state: NoticeState = { notice: `${personName(added)} has been added.` };
         navigate(`/people/${added.id}`, { state });
       }

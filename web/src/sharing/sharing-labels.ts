@@ -1,3 +1,4 @@
+import * as vocabulary from '../../../src/sharing/share-log-labels.ts';
 import type {
   BestInterestsOutcome,
   CapacityOutcome,
@@ -10,16 +11,13 @@ import type {
   SharingPurpose,
   SharingRecordStatus,
 } from '../api.ts';
+
+// The words are the server's (src/sharing/share-log-labels.ts), so that pages,
+// emails and documents say the same; the compiler checks they name every code the API sends.
+
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
 
-export const purposeLabels = {
-  care_coordination: 'Care coordination',
-  health_monitoring: 'Health monitoring',
-  assessment: 'Assessment',
-  safeguarding: 'Safeguarding',
-  housing: 'Housing',
-  advocacy: 'Advocacy',
-} as const satisfies Record<SharingPurpose, string>;
+export const purposeLabels = vocabulary.purposeLabels satisfies Record<SharingPurpose, string>;
 
 export const purposeHints = {
   care_coordination: 'Planning and arranging care and support with the other people involved.',
@@ -32,14 +30,7 @@ export const purposeHints = {
 
 export const purposes = Object.keys(purposeLabels) as SharingPurpose[];
 
-export const categoryLabels = {
-  identity: 'Identity',
-  health: 'Health',
-  care_plan: 'Care plan',
-  risk: 'Risk',
-  safeguarding: 'Safeguarding',
-  finances: 'Finances',
-} as const satisfies Record<InformationCategory, string>;
+export const categoryLabels = vocabulary.categoryLabels satisfies Record<InformationCategory, string>;
 
 export const categoryHints = {
   identity: 'Name, date of birth, NHS number, address.',

@@ -1,0 +1,109 @@
+import type { Executor } from '../db/database.ts';
+import type { SubjectRef } from '../subjects/subjects.ts';
+import type { ActionRow, NewActionRow } from './actions.table.ts';
+
+export async function insertAction(executor: Executor, row: NewActionRow): Promise<ActionRow> {
+  return executor.insertInto('actions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * One action of the organisation, locked for the rest of the transaction: a change reads it,
+ * checks the transition against its status and writes, and two changes at once must not both
+ * pass the check.
+ */
+export async function findActionForChange(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<ActionRow | undefined> {
+  return executor
+    .selectFrom('actions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export type ActionWithLead = ActionRow & { lead_name: string | null };
+
+/** A subject's actions, soonest due first, each with its lead's name. */
+export async function listActionsOf(executor: Executor, subject: SubjectRef): Promise<ActionWithLead[]> {
+  return executor
+    .selectFrom('actions as action')
+    .leftJoin('users as user', (join) =>
+      join.onRef('user.org_id', '=', 'action.org_id').onRef('user.id', '=', 'action.lead_user_id'),
+    )
+    .leftJoin('partner_contacts as contact', (join) =>
+      join
+        .onRef('contact.org_id', '=', 'action.org_id')
+        .onRef('contact.id', '=', 'action.lead_partner_contact_id'),
+    )
+    .selectAll('action')
+    .select((eb) => eb.fn.coalesce('user.display_name', 'contact.name').as('lead_name'))
+    .where('action.org_id', '=', subject.orgId)
+    .where('action.subject_type', '=', subject.type)
+    .where('action.subject_id', '=', subject.id)
+    .orderBy('action.due_on')
+    .orderBy('action.created_at')
+    .orderBy('action.id')
+    .execute();
+}
+
+/** Whether a member of staff can lead actions: in the organisation, and their account in use. */
+export async function isCurrentStaff(executor: Executor, orgId: string, userId: string): Promise<boolean> {
+  const user = await executor
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return user !== undefined;
+}
+
+/** Whether a partner contact can lead actions: in the organisation's register, and not moved on. */
+export async function isCurrentPartnerContact(
+  executor: Executor,
+  orgId: string,
+  contactId: string,
+): Promise<boolean> {
+  const contact = await executor
+    .selectFrom('partner_contacts')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', contactId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return contact !== undefined;
+}
+
+export type ActionChanges = Partial<
+  Pick<
+    ActionRow,
+    | 'title'
+    | 'lead_user_id'
+    | 'lead_partner_contact_id'
+    | 'due_on'
+    | 'status'
+    | 'declined_reason'
+    | 'evidence'
+    | 'done_at'
+  >
+> & { updated_at: Date };
+
+/** Compare and set: changes nothing unless the action is still at `expectedVersion`. */
+export async function updateAction(
+  executor: Executor,
+  key: { orgId: string; id: string; expectedVersion: number },
+  changes: ActionChanges,
+): Promise<ActionRow | undefined> {
+  return executor
+    .updateTable('actions')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}

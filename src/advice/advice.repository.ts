@@ -1,0 +1,181 @@
+import type { Updateable } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import { personNameSql } from '../people/person-name.ts';
+import type {
+  AdviceRecordRow,
+  AdviceRecordsTable,
+  CarePlanAmendmentRow,
+  NewAdviceRecordRow,
+  NewCarePlanAmendmentRow,
+} from './advice.table.ts';
+
+export async function insertAdvice(
+  executor: Executor,
+  row: Omit<NewAdviceRecordRow, 'version'>,
+): Promise<void> {
+  await executor.insertInto('advice_records').values(row).execute();
+}
+
+/**
+ * The advice, locked for the rest of the transaction: confirming it checks it is not yet
+ * confirmed, and the partner's reply and a member of staff recording a letter must not both pass.
+ */
+export async function findAdviceForChange(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<AdviceRecordRow | undefined> {
+  return executor
+    .selectFrom('advice_records')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Compare and set: changes nothing unless the advice is still at `expectedVersion`. */
+export async function updateAdvice(
+  executor: Executor,
+  key: { orgId: string; id: string; expectedVersion: number },
+  changes: Omit<Updateable<AdviceRecordsTable>, 'version'>,
+): Promise<AdviceRecordRow | undefined> {
+  return executor
+    .updateTable('advice_records')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export type AdviceWithNames = AdviceRecordRow & {
+  message_subject: string | null;
+  partner_organisation_name: string | null;
+  person_name: string | null;
+  confirmation_requested_from: string | null;
+};
+
+function selectAdvice(executor: Executor, orgId: string) {
+  return (
+    executor
+      .selectFrom('advice_records as advice')
+      .leftJoin('partner_messages as message', (join) =>
+        join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
+      )
+      .leftJoin('partner_organisations as partner', (join) =>
+        join
+          .onRef('partner.org_id', '=', 'advice.org_id')
+          .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+      )
+      .leftJoin('people as person', (join) =>
+        join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
+      )
+      // Who the request for written confirmation was addressed to: the thread says so, and so must the list.
+      .leftJoin('partner_messages as confirmation', (join) =>
+        join
+          .onRef('confirmation.org_id', '=', 'advice.org_id')
+          .onRef('confirmation.id', '=', 'advice.confirmation_message_id'),
+      )
+      .leftJoin('partner_contacts as confirmer', (join) =>
+        join
+          .onRef('confirmer.org_id', '=', 'confirmation.org_id')
+          .onRef('confirmer.id', '=', 'confirmation.partner_contact_id'),
+      )
+      .selectAll('advice')
+      .select([
+        'confirmer.name as confirmation_requested_from',
+        'message.subject as message_subject',
+        'partner.name as partner_organisation_name',
+        personNameSql.as('person_name'),
+      ])
+      .where('advice.org_id', '=', orgId)
+  );
+}
+
+export async function findAdviceWithNames(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<AdviceWithNames | undefined> {
+  return selectAdvice(executor, orgId).where('advice.id', '=', id).executeTakeFirst();
+}
+
+/** Advice about a person, newest first; at most 200. */
+export async function listAdviceAbout(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+): Promise<AdviceWithNames[]> {
+  return selectAdvice(executor, orgId)
+    .where('advice.person_id', '=', personId)
+    .orderBy('advice.given_at', 'desc')
+    .orderBy('advice.id')
+    .limit(200)
+    .execute();
+}
+
+/** Advice still waiting for written confirmation, oldest first. */
+export async function listAdviceAwaitingConfirmation(
+  executor: Executor,
+  orgId: string,
+  page: { limit: number; offset: number },
+): Promise<AdviceWithNames[]> {
+  return selectAdvice(executor, orgId)
+    .where('advice.confirmation_status', 'in', ['requested', 'not_requested'])
+    .orderBy('advice.given_at')
+    .orderBy('advice.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function listAmendmentsApplying(
+  executor: Executor,
+  orgId: string,
+  adviceIds: readonly string[],
+): Promise<CarePlanAmendmentRow[]> {
+  if (adviceIds.length === 0) return [];
+  return executor
+    .selectFrom('care_plan_amendments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('advice_id', 'in', [...adviceIds])
+    .orderBy('made_at')
+    .execute();
+}
+
+export async function isPersonOf(executor: Executor, orgId: string, personId: string): Promise<boolean> {
+  const person = await executor
+    .selectFrom('people')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return person !== undefined;
+}
+
+/** The person's care-plan amendments, newest first, with the advice each applied; at most 200. */
+export async function listCarePlanAmendments(executor: Executor, orgId: string, personId: string) {
+  return executor
+    .selectFrom('care_plan_amendments as amendment')
+    .leftJoin('advice_records as advice', (join) =>
+      join.onRef('advice.org_id', '=', 'amendment.org_id').onRef('advice.id', '=', 'amendment.advice_id'),
+    )
+    .selectAll('amendment')
+    .select(['advice.given_by_name as advice_given_by', 'advice.advice as advice_text'])
+    .where('amendment.org_id', '=', orgId)
+    .where('amendment.person_id', '=', personId)
+    .orderBy('amendment.made_at', 'desc')
+    .orderBy('amendment.id')
+    .limit(200)
+    .execute();
+}
+
+export async function insertCarePlanAmendment(
+  executor: Executor,
+  row: NewCarePlanAmendmentRow,
+): Promise<void> {
+  await executor.insertInto('care_plan_amendments').values(row).execute();
+}

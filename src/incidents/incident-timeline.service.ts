@@ -1,0 +1,188 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db, Executor } from '../db/database.ts';
+import { personName } from '../people/person-name.ts';
+import * as sharingRepository from '../sharing/sharing.repository.ts';
+import * as reviewRepository from './incident-review.repository.ts';
+import * as incidentsRepository from './incidents.repository.ts';
+import { findIncident } from './incidents.service.ts';
+import type { IncidentRow } from './incidents.table.ts';
+
+// The incident's timeline: one ordered view of everything on it.
+
+export type TimelineEntry = {
+  at: string;
+  kind: string;
+  text: string;
+  who: string | null;
+  messageId: string | null;
+  personId: string | null;
+};
+
+const eventWords: Record<string, string> = {
+  sent: 'Sent',
+  emailed: 'Emailed to the partner',
+  email_failed: 'Email could not be delivered',
+  acknowledged: 'Acknowledged',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  responded: 'Responded',
+  done: 'Done',
+  call_logged: 'Call logged',
+  reply_logged: 'Reply logged',
+  note: 'Note',
+  escalated: 'Escalated',
+  link_issued: 'New link sent',
+  link_revoked: 'Link stopped',
+  withdrawn: 'Withdrawn',
+  closed: 'Closed',
+  advice_recorded: 'Advice recorded',
+  confirmation_requested: 'Written confirmation requested',
+  confirmation_received: 'Written confirmation received',
+};
+
+const measureWords: Record<string, string> = {
+  room_move: 'Room move',
+  additional_checks: 'Additional checks',
+  temporary_equipment: 'Temporary equipment',
+  alternative_accommodation_request: 'Alternative accommodation requested',
+  staffing_cover: 'Staffing cover',
+  other: 'Interim measure',
+};
+
+/** Everything on the incident, oldest first. Reading it is audited. */
+/** Everything on the incident, oldest first. Reading it is audited. */
+export async function incidentTimeline(
+  db: Db,
+  context: RequestContext,
+  options: { incidentId: string; limit: number; offset: number; kind?: string | undefined; clock: Clock },
+): Promise<TimelineEntry[]> {
+  const { incidentId } = options;
+  return db.transaction().execute(async (trx) => {
+    const incident = await findIncident(trx, context, { incidentId });
+    const whole = await collectTimeline(trx, incident);
+    const entries = options.kind ? whole.filter((entry) => entry.kind === options.kind) : whole;
+    await recordAudit(trx, context, options.clock.now(), {
+      action: 'incident.view_timeline',
+      entityType: 'incident',
+      entityId: incidentId,
+      details: { entries: entries.length },
+    });
+    return entries.slice(options.offset, options.offset + options.limit);
+  });
+}
+
+type Sortable = TimelineEntry & { sortAt: number; order: number };
+
+export async function collectTimeline(executor: Executor, incident: IncidentRow): Promise<TimelineEntry[]> {
+  const orgId = incident.org_id;
+  const entries: Sortable[] = [];
+  const push = (at: Date, entry: Omit<TimelineEntry, 'at'>) =>
+    entries.push({ ...entry, at: at.toISOString(), sortAt: at.getTime(), order: entries.length });
+
+  const key = { orgId, incidentId: incident.id };
+  const [people, measures, records, events] = await Promise.all([
+    reviewRepository.listTimelinePeople(executor, key),
+    incidentsRepository.listMeasures(executor, orgId, incident.id),
+    reviewRepository.listTimelineRecords(executor, key),
+    reviewRepository.listMessageEvents(executor, key),
+  ]);
+  const staff = await sharingRepository.userNames(executor, orgId, [
+    ...measures.map((measure) => measure.owner_id),
+    ...records.filter((record) => record.recorded_by_type === 'user').map((record) => record.recorded_by),
+  ]);
+
+  push(incident.started_at, {
+    kind: 'incident.started',
+    text: `${incident.title}: ${incident.summary}`,
+    who: null,
+    messageId: null,
+    personId: null,
+  });
+  for (const person of people) {
+    push(person.added_at, {
+      kind: 'person.added',
+      text: `${personName(person)} added: ${person.risk_level} risk.`,
+      who: null,
+      messageId: null,
+      personId: person.person_id,
+    });
+    if (person.adjusted_at && person.adjusted_level) {
+      push(person.adjusted_at, {
+        kind: 'person.risk_adjusted',
+        text: `${personName(person)}: risk changed to ${person.adjusted_level}. ${person.adjusted_reason ?? ''}`.trim(),
+        who: null,
+        messageId: null,
+        personId: person.person_id,
+      });
+    }
+  }
+  for (const measure of measures) {
+    const what = `${measureWords[measure.kind]}: ${measure.description}`;
+    const who = staff.get(measure.owner_id) ?? null;
+    push(measure.starts_at, {
+      kind: 'measure.started',
+      text: what,
+      who,
+      messageId: null,
+      personId: measure.person_id,
+    });
+    if (measure.ended_at) {
+      push(measure.ended_at, {
+        kind: 'measure.ended',
+        text: `Ended. ${what}`,
+        who,
+        messageId: null,
+        personId: measure.person_id,
+      });
+    }
+  }
+  for (const record of records) {
+    const who =
+      record.recorded_by_type === 'user' ? (staff.get(record.recorded_by) ?? null) : 'A connected system';
+    const text =
+      record.kind === 'decision'
+        ? `Decision: ${record.decision} Evidence: ${record.evidence} Why: ${record.rationale}`
+        : record.kind === 'note' || record.kind === 'gate_refusal'
+          ? (record.note ?? '')
+          : `${record.kind === 'hazard' ? 'Hazard' : 'Reading'} at ${record.location}: ${[
+              record.measure,
+              record.value === null ? null : `${Number(record.value)}${record.unit ? ` ${record.unit}` : ''}`,
+              record.note,
+            ]
+              .filter(Boolean)
+              .join(', ')}`;
+    push(record.occurred_at, { kind: record.kind, text, who, messageId: null, personId: record.person_id });
+  }
+  for (const event of events) {
+    push(event.occurred_at, {
+      kind: `message.${event.kind}`,
+      text: `${eventWords[event.kind] ?? event.kind}: "${event.subject}" (${event.partner_name})${event.text ? `. ${event.text}` : ''}`,
+      who: event.actor_name,
+      messageId: event.message_id,
+      personId: event.person_id,
+    });
+  }
+  if (incident.ended_at) {
+    push(incident.ended_at, {
+      kind: 'incident.ended',
+      text: 'The disruption ended.',
+      who: null,
+      messageId: null,
+      personId: null,
+    });
+  }
+  if (incident.closed_at) {
+    push(incident.closed_at, {
+      kind: 'incident.closed',
+      text: 'Incident closed.',
+      who: null,
+      messageId: null,
+      personId: null,
+    });
+  }
+  return entries
+    .sort((a, b) => a.sortAt - b.sortAt || a.order - b.order)
+    .map(({ sortAt: _sortAt, order: _order, ...entry }) => entry);
+}
