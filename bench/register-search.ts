@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { createApiToken } from '../src/auth/auth.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
@@ -8,7 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
 import * as partnersRepository from '../src/partners/partners.repository.ts';
 import { percentile } from './channel-choice.ts';
-import { median, printFigure, startServerProcess } from './support.ts';
+import { createBenchDatabase, median, printFigure, startServerProcess } from './support.ts';
 
 const givenNames = [
   'Amira',
@@ -48,15 +47,7 @@ export async function benchmarkRegisterSearch(options: {
   rounds: number;
   logFile: string;
 }) {
-  const databaseName = 'liaison_bench_search';
-  const admin = new pg.Client({ connectionString: options.adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${databaseName} with (force)`);
-  await admin.query(`create database ${databaseName}`);
-  await admin.end();
-  const url = new URL(options.adminUrl);
-  url.pathname = `/${databaseName}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = await createBenchDatabase(options.adminUrl, 'liaison_bench_search');
 
   const handle = await createDatabase({ backend: 'postgres', url: databaseUrl });
   await migrateToLatest(handle.db);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { benchmarkAuditProofs } from './audit-proofs.ts';
 import { benchmarkAuditedWrites } from './audited-writes.ts';
 import { benchmarkChannelChoice } from './channel-choice.ts';
+import { benchmarkChronology } from './chronology.ts';
 import { benchmarkEmbeddedStart } from './embedded-start.ts';
 import { benchmarkEscalationSweep } from './escalation-sweep.ts';
 import { benchmarkIncidents } from './incidents.ts';
@@ -27,6 +28,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'sharing-gate': () => benchmarkSharingGate({ rounds }),
   'escalation-sweep': () => benchmarkEscalationSweep({ adminUrl, rounds }),
   incidents: () => benchmarkIncidents({ adminUrl, rounds, logFile }),
+  chronology: () => benchmarkChronology({ adminUrl, rounds, logFile }),
 };
 
 for (const [name, run] of Object.entries(benchmarks)) {

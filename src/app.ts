@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { readAdviceOfPerson } from './advice/advice.chronology.ts';
 import { adviceRoutes } from './advice/advice.routes.ts';
 import { attentionRoutes } from './attention/attention.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
@@ -21,6 +22,8 @@ import { type Access, registerAccessControl, sessionCookieName } from './auth/ac
 import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
+import { chronologyRoutes } from './chronology/chronology.routes.ts';
+import { registerChronologySource } from './chronology/chronology.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
@@ -31,6 +34,7 @@ import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
+import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { describeIncident } from './incidents/incidents.service.ts';
 import { mentalCapacityRoutes } from './mental-capacity/mental-capacity.routes.ts';
@@ -39,13 +43,21 @@ import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { whenEmailsOf } from './outbox/outbox.service.ts';
 import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
 import { describeMessage } from './partner-messages/message-subject.ts';
+import { readMessageEventsOfPerson } from './partner-messages/partner-messages.chronology.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
+import { safeguardingRoutes } from './safeguarding/safeguarding.routes.ts';
+import { describeConcern } from './safeguarding/safeguarding.subject.ts';
 import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/safeguarding-authorisations.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
+import {
+  readConsentAndCapacityOfPerson,
+  readSafeguardingSharesOfPerson,
+} from './sharing/sharing.chronology.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
 import { registerSubject } from './subjects/subjects.ts';
@@ -156,6 +168,17 @@ export async function buildApp(
   const { config } = dependencies;
   // What closes when a basis for sharing ends: each feature that discloses through its own links.
   whenSharingBasisEnds(endMessageSharing);
+  registerSubject('concern', describeConcern);
+  // What a person's chronology is made of: each source reads its own records about the person.
+  registerChronologySource('partner_messages', readMessageEventsOfPerson);
+  registerChronologySource('incidents', readIncidentRecordsOfPerson);
+  registerChronologySource('consent_and_capacity', readConsentAndCapacityOfPerson);
+  registerChronologySource('advice', readAdviceOfPerson);
+  registerChronologySource('safeguarding_shares', readSafeguardingSharesOfPerson);
+  registerChronologySource('concern_entries', readConcernEntriesOfPerson);
+  registerChronologySource('concern_advice', (executor, query) =>
+    readConcernAdvice(executor, query, 'person_id'),
+  );
   // How each kind of record is named wherever a shared mechanism (needs attention, the outbox,
   // actions) shows it.
   registerSubject('partner_message', describeMessage);
@@ -302,6 +325,8 @@ export async function buildApp(
   await app.register(routeSettingsRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
+  await app.register(chronologyRoutes(dependencies));
+  await app.register(safeguardingRoutes(dependencies));
 
   registerWebApp(app);
   return app;

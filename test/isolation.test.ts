@@ -213,6 +213,60 @@ async function dataset(): Promise<{ staff: Staff; ids: Dataset }> {
     dueOn: '2027-01-15',
   });
   ids.learningAction = actions.json()[0].id;
+  ids.concern = await created(staff.care_worker, '/api/safeguarding/concerns', {
+    personId: ids.person,
+    occurredAt: '2026-11-21T08:00:00Z',
+    whatHappened: 'Unexplained bruise on the upper arm.',
+    category: 'physical',
+    locationOfRisk: 'own_home',
+    sourceKind: 'not_known',
+    immediateActions: 'Body map completed.',
+    level: 'medium',
+  });
+  const concernPath = `/api/safeguarding/concerns/${ids.concern}`;
+  ids.plan = (
+    await call(staff.manager, 'POST', `${concernPath}/plans`, {
+      measures: ['two_person_visits'],
+      arrangements: 'Two staff at each visit.',
+      reviewOn: '2026-12-21',
+    })
+  ).json().plans[0].id;
+  ids.trigger = (
+    await call(staff.manager, 'POST', `${concernPath}/triggers`, {
+      kinds: ['threat'],
+      threshold: 1,
+      windowDays: null,
+    })
+  ).json().triggers[0].id;
+  ids.restriction = (
+    await call(staff.manager, 'POST', `${concernPath}/restrictions`, {
+      personId: ids.person,
+      restriction: 'Visitors met in the lounge only.',
+      reason: 'Bruising after visits.',
+      legalBasis: 'other',
+      legalBasisNote: 'Agreed with the person.',
+      leastRestrictiveConsidered: 'Staff nearby during visits.',
+      startsOn: '2026-11-21',
+      reviewOn: '2026-12-01',
+    })
+  ).json().restrictions[0].id;
+  ids.concernAlert = crypto.randomUUID();
+  await t.db
+    .insertInto('concern_alerts')
+    .values({
+      org_id: organisation.id,
+      id: ids.concernAlert,
+      concern_id: ids.concern!,
+      kind: 'trigger_met',
+      cause_id: ids.trigger!,
+      title: 'A safeguarding review trigger was met',
+      detail: null,
+      created_at: t.clock.now(),
+      resolved_at: null,
+      resolved_by: null,
+      resolution_note: null,
+    })
+    .execute();
   return { staff, ids };
 }
 
@@ -227,6 +281,12 @@ function kindOf(url: string, parameter: string): string | null {
   if (parameter === 'representativeId') return 'representative';
   if (parameter === 'memberId') return 'circleMember';
   if (parameter === 'recordId') return url.includes('/consents/') ? 'consent' : 'safeguardingAuthorisation';
+  if (parameter === 'childId') {
+    if (url.includes('/plans/')) return 'plan';
+    if (url.includes('/triggers/')) return 'trigger';
+    if (url.includes('/restrictions/')) return 'restriction';
+    if (url.includes('/alerts/')) return 'concernAlert';
+  }
   if (parameter === 'channelId') {
     return url.startsWith('/api/partner-contacts/') ? 'contactChannel' : 'organisationChannel';
   }
@@ -243,6 +303,7 @@ function kindOf(url: string, parameter: string): string | null {
     ['/api/attention/', 'attention'],
     ['/api/advice/', 'advice'],
     ['/api/incidents/', 'incident'],
+    ['/api/safeguarding/concerns/', 'concern'],
   ];
   return byPrefix.find(([prefix]) => url.startsWith(prefix))?.[1] ?? 'unknown';
 }
@@ -367,6 +428,90 @@ function exampleBody(route: string, other: Dataset): unknown {
       dueOn: '2027-01-15',
     },
     'POST /api/incidents/:id/learning-actions/:actionId/done': {},
+    'PATCH /api/safeguarding/concerns/:id': { needToKnow: 'Two staff for personal care.' },
+    'POST /api/safeguarding/concerns/:id/status': { status: 'triage', reason: 'Manager reviewing' },
+    'POST /api/safeguarding/concerns/:id/close': {
+      outcome: 'risk_reduced',
+      lessonsLearnt: 'Earlier body maps',
+    },
+    'POST /api/safeguarding/concerns/:id/advocacy': { status: 'offered' },
+    'POST /api/safeguarding/concerns/:id/advice': {
+      adviserName: 'Sam Duty',
+      guidanceApplied: 'Local threshold guidance',
+      advice: 'Keep a chronology',
+      howApplied: 'Chronology kept',
+      givenAt: '2026-11-21T08:30:00Z',
+      receivedHow: 'phone',
+    },
+    'POST /api/safeguarding/concerns/:id/decision': {
+      decision: 's42_duty_not_met',
+      reason: 'No care and support needs',
+      decidedAt: '2026-11-21T08:30:00Z',
+      receivedHow: 'phone',
+      partnerName: 'Sam Duty',
+    },
+    'POST /api/safeguarding/concerns/:id/plans': {
+      measures: ['two_person_visits'],
+      arrangements: 'Two staff',
+      reviewOn: '2026-12-21',
+    },
+    'POST /api/safeguarding/concerns/:id/triggers': { kinds: ['threat'], threshold: 1, windowDays: null },
+    'POST /api/safeguarding/concerns/:id/restrictions': {
+      personId: other.person,
+      restriction: 'Lounge visits only',
+      reason: 'Bruising',
+      legalBasis: 'other',
+      legalBasisNote: 'Agreed',
+      leastRestrictiveConsidered: 'Staff nearby',
+      startsOn: '2026-11-21',
+      reviewOn: '2026-12-01',
+    },
+    'POST /api/safeguarding/concerns/:id/entries': {
+      kind: 'observation',
+      occurredAt: '2026-11-21T08:30:00Z',
+      facts: 'Seen',
+      source: 'staff',
+      actionTaken: 'Recorded',
+    },
+    'POST /api/safeguarding/concerns/:id/advice-requests': {
+      partnerOrganisationId: other.partnerOrganisation,
+      partnerContactId: other.contact,
+      urgency: 'routine',
+      subject: 'Threshold advice',
+      summary: 'Since this morning there is a bruise.',
+      impact: 'Risk of harm',
+      mitigations: 'Two staff',
+      question: 'Is the threshold met?',
+      deadline: '2026-11-23T17:00:00Z',
+      categories: ['safeguarding'],
+    },
+    'POST /api/safeguarding/concerns/:id/referral': {
+      partnerOrganisationId: other.partnerOrganisation,
+      partnerContactId: other.contact,
+      urgency: 'routine',
+      subject: 'Section 42 concern',
+      referral: 'Since this morning there is a bruise.',
+      risk: 'Risk of harm',
+      interimSafeguards: 'Two staff',
+      consentToReferral: 'given',
+      categories: ['safeguarding'],
+    },
+    'POST /api/safeguarding/concerns/:id/export': {
+      format: 'html',
+      occasion: 'multi_agency_meeting',
+      recipient: null,
+    },
+    'POST /api/safeguarding/concerns/:id/plans/:childId/end': { reason: 'No longer needed' },
+    'POST /api/safeguarding/concerns/:id/triggers/:childId/end': {},
+    'POST /api/safeguarding/concerns/:id/restrictions/:childId/reviews': {
+      reviewedOn: '2026-11-21',
+      usedSinceLastReview: false,
+      findings: 'Not used',
+      outcome: 'continue',
+      nextReviewOn: '2026-12-15',
+    },
+    'POST /api/safeguarding/concerns/:id/restrictions/:childId/end': { reason: 'No longer needed' },
+    'POST /api/safeguarding/concerns/:id/alerts/:childId/resolve': {},
   };
   if (!(route in examples)) throw new Error(`Give ${route} an example body in test/isolation.test.ts.`);
   return examples[route];

@@ -45,6 +45,18 @@ import type {
   PersonCircleMembersTable,
   PersonRepresentativesTable,
 } from '../people/people.table.ts';
+import type {
+  ConcernAdviceTable,
+  ConcernAlertsTable,
+  ConcernEntriesTable,
+  ConcernMessagesTable,
+  ConcernRestrictionsTable,
+  ConcernTriggersTable,
+  RestrictionReviewsTable,
+  SafeContactPlansTable,
+  SafeguardingConcernsTable,
+  SafeguardingSettingsTable,
+} from '../safeguarding/safeguarding.table.ts';
 import type { SafeguardingAuthorisationsTable } from '../safeguarding-authorisations/safeguarding-authorisations.table.ts';
 import type {
   LawfulBasisDefaultsTable,
@@ -99,6 +111,16 @@ export type Database = {
   incident_people: IncidentPeopleTable;
   incident_measures: IncidentMeasuresTable;
   incident_records: IncidentRecordsTable;
+  safeguarding_settings: SafeguardingSettingsTable;
+  safeguarding_concerns: SafeguardingConcernsTable;
+  concern_entries: ConcernEntriesTable;
+  concern_messages: ConcernMessagesTable;
+  concern_advice: ConcernAdviceTable;
+  safe_contact_plans: SafeContactPlansTable;
+  concern_triggers: ConcernTriggersTable;
+  concern_restrictions: ConcernRestrictionsTable;
+  restriction_reviews: RestrictionReviewsTable;
+  concern_alerts: ConcernAlertsTable;
   actions: ActionsTable;
 };
 

@@ -18,6 +18,8 @@ import * as disclosureAtEveryMoment from './migrations/2026_12_06_1000_disclosur
 import * as attentionOncePerCause from './migrations/2026_12_06_1100_attention_once_per_cause.ts';
 import * as sealAuditInMerkleBlocks from './migrations/2026_12_07_0100_seal_audit_in_merkle_blocks.ts';
 import * as createActions from './migrations/2026_12_07_0300_create_actions.ts';
+import * as createSafeguarding from './migrations/2026_12_07_0400_create_safeguarding.ts';
+import * as incidentRecordsAppendOnly from './migrations/2026_12_07_0401_incident_records_append_only.ts';
 import * as attentionBySubject from './migrations/2026_12_07_0500_attention_by_subject.ts';
 import * as outboxBySubject from './migrations/2026_12_07_0510_outbox_by_subject.ts';
 import * as partnerLinksBySubject from './migrations/2026_12_07_0520_partner_links_by_subject.ts';
@@ -44,6 +46,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_1100_attention_once_per_cause': attentionOncePerCause,
   '2026_12_07_0100_seal_audit_in_merkle_blocks': sealAuditInMerkleBlocks,
   '2026_12_07_0300_create_actions': createActions,
+  '2026_12_07_0400_create_safeguarding': createSafeguarding,
+  '2026_12_07_0401_incident_records_append_only': incidentRecordsAppendOnly,
   '2026_12_07_0500_attention_by_subject': attentionBySubject,
   '2026_12_07_0510_outbox_by_subject': outboxBySubject,
   '2026_12_07_0520_partner_links_by_subject': partnerLinksBySubject,

@@ -8,6 +8,7 @@ import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.
 import { forgetOldIdempotencyKeys } from '../http/idempotency.ts';
 import { deliverEmailJob } from '../outbox/email-delivery.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
+import { safeguardingReviewJob } from '../safeguarding/safeguarding-review.job.ts';
 import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { Job } from './scheduler.ts';
 
@@ -44,6 +45,7 @@ export function allJobs({ db, clock, config, backend, mailer }: AppDependencies)
         }),
       }),
     ),
+    safeguardingReviewJob({ db, clock, publicUrl: config.publicUrl }),
   ];
   if (mailer) {
     jobs.push(

@@ -2202,7 +2202,7 @@ export interface paths {
           /** @description A staff member’s, API token’s or partner link’s id */
           actorId?: string;
           /** @description Only this kind of action, such as person.view */
-          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
+          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
           /** @description From this day (UK time), inclusive */
           from?: string;
           /** @description To this day (UK time), inclusive */
@@ -3519,6 +3519,779 @@ export interface paths {
       };
     };
   };
+  "/api/people/{id}/chronology": {
+    /**
+     * The person’s chronology from every record, newest first (audited)
+     * @description Partner message threads about the person, incidents they were affected by, consent and capacity decisions, advice, safeguarding shares and safeguarding concern entries, merged in time order. Paged: pass `nextBefore` as `before` for older entries.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only entries that happened at or after this moment */
+          from?: string;
+          /** @description Only entries that happened before this moment */
+          to?: string;
+          /** @description The `nextBefore` of the previous page: the next page continues from there */
+          before?: string;
+          /** @description Entries per page, at most 500 */
+          limit?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ChronologyPage"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns": {
+    /** Concerns in full detail: open, overdue for decision, triggers met, restrictions past review (audited) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          view?: "open" | "overdue_for_decision" | "triggers_met" | "restrictions_past_review" | "not_referred" | "all";
+          personId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ConcernListItem"][];
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Raise a safeguarding concern
+     * @description Any member of staff who supports people may raise one. The answer is the summary.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RaiseConcernInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ConcernSummary"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concern-summaries": {
+    /** Open concerns as staff who need to know see them: the summary, status and dates (audited) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          personId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["ConcernSummary"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/counts": {
+    /** How many concerns are open, overdue for decision, with a trigger met or a restriction past review */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConcernCounts"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/patterns": {
+    /** Low-level and not-referred concerns that recur about one person or one alleged source */
+    get: {
+      parameters: {
+        query?: {
+          sinceDays?: number;
+          minimum?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConcernPatterns"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}": {
+    /**
+     * A concern in full: details, advice and referral, plans, triggers, restrictions (audited)
+     * @description Managers, the registered manager and the auditor. Others read the summary. The `ETag` header is the record’s version, like `"3"`: send it back in `If-Match` to change the record.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+    /**
+     * Change the level (with a reason, into the chronology), the need-to-know summary or details
+     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.
+     */
+    patch: {
+      parameters: {
+        header: {
+          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
+          "if-match": string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["UpdateConcernInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/summary": {
+    /** The need-to-know summary of a concern (audited) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ConcernSummary"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/status": {
+    /** Move the concern on: triage, advice sought, referred, not referred (with the reason), enquiry, plan */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ChangeConcernStatusInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/close": {
+    /** Close with the risk outcome and the manager’s sign-off with lessons learnt */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CloseConcernInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/advocacy": {
+    /** Record advocacy offered, accepted (with the advocate) or declined */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordAdvocacyInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/advice": {
+    /** Record threshold advice: who, the local guidance applied, the advice, how applied */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordThresholdAdviceInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/decision": {
+    /** Record the local authority’s decision on the section 42 referral, in its terms */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordLocalAuthorityDecisionInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/plans": {
+    /** Add a safe-contact plan with its review date */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AddSafeContactPlanInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/triggers": {
+    /** Add a review trigger: a count of entries of given kinds within a window, or any single one */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AddReviewTriggerInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/restrictions": {
+    /** Record an interim restriction with its legal basis and a review date within a month */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AddInterimRestrictionInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/entries": {
+    /**
+     * Add an entry to the concern’s chronology
+     * @description Entries are never changed or deleted: to put one right, add a new entry naming it in `corrects`. An entry can meet the concern’s review triggers, which then raise an alert for managers.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AddConcernEntryInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              entry: components["schemas"]["ConcernEntry"];
+              /** @description Triggers this entry met */
+              triggersMet: string[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/chronology": {
+    /** The concern’s chronology: its entries merged with its messages, advice and shares (audited) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only entries that happened at or after this moment */
+          from?: string;
+          /** @description Only entries that happened before this moment */
+          to?: string;
+          /** @description The `nextBefore` of the previous page: the next page continues from there */
+          before?: string;
+          /** @description Entries per page, at most 500 */
+          limit?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ChronologyPage"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/related": {
+    /** Concerns about the same adult, the same alleged source or the same place (audited) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  personId: string;
+                  personName: string;
+                  /** @description The short summary a manager wrote for staff who need to know; null until written */
+                  needToKnow: string | null;
+                  status: components["schemas"]["ConcernStatus"];
+                  /** Format: date-time */
+                  raisedAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  closedAt: string | null;
+                  category: components["schemas"]["AbuseCategory"];
+                  level: components["schemas"]["ConcernLevel"];
+                  relatedBy: ("same_person" | "same_source" | "same_location")[];
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/referral-draft": {
+    /** The section 42 referral prefilled from the records, for the manager to check (audited) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Section42ReferralDraft"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/advice-requests": {
+    /**
+     * Seek threshold advice from the named safeguarding link, through the sharing gate
+     * @description A safeguarding message with a deadline and the escalation route; refused by the gate → 403 with its reasons.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RequestThresholdAdviceInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              messageId: string;
+              /** @description When the answer is due; chased after it */
+              deadline: string | null;
+              /** @description The partner’s secure link, shown once */
+              partnerLink: string;
+              /** @enum {string} */
+              emailState: "queued" | "no_mail_server";
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/referral": {
+    /**
+     * Send the checked section 42 referral to the local authority, through the sharing gate
+     * @description The decision is due after the organisation’s working days (2 unless set) and is chased when it does not come.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SendSection42ReferralInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              messageId: string;
+              /** @description When the answer is due; chased after it */
+              deadline: string | null;
+              /** @description The partner’s secure link, shown once */
+              partnerLink: string;
+              /** @enum {string} */
+              emailState: "queued" | "no_mail_server";
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/export": {
+    /**
+     * The chronology for a multi-agency meeting or Safeguarding Adults Review, as HTML or PDF
+     * @description For another agency this is a share: the sharing gate is asked (moment export) and a refusal is 403 with its reasons. With no recipient (staff only) it is audited.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ExportConcernChronologyInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": unknown;
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/plans/{childId}/end": {
+    /** End a safe-contact plan */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          childId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/triggers/{childId}/end": {
+    /** Stop a review trigger */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          childId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/restrictions/{childId}/reviews": {
+    /** Record a restriction’s review (monthly, even when unused); continuing sets the next review date */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          childId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ReviewInterimRestrictionInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/restrictions/{childId}/end": {
+    /** End a restriction, with the reason */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          childId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/concerns/{id}/alerts/{childId}/resolve": {
+    /** Mark an item needing attention as dealt with */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          childId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Concern"];
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/restrictions": {
+    /** The interim restrictions register: current, past their review date, or all (audited) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          view?: "current" | "past_review" | "all";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["InterimRestriction"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/safeguarding/settings": {
+    /** The safeguarding settings */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SafeguardingSettings"];
+          };
+        };
+      };
+    };
+    /**
+     * Set the local authority’s decision time (working days) and the named safeguarding link
+     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`. Before the settings are first saved they are the defaults, at version 1.
+     */
+    put: {
+      parameters: {
+        header: {
+          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
+          "if-match": string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ChangeSafeguardingSettingsInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SafeguardingSettings"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -4564,6 +5337,49 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    /** @description One entry of a merged chronology */
+    ChronologyEntryInput: {
+      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      source: string;
+      /**
+       * Format: uuid
+       * @description The entry’s id within its source
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When what it records happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When it was recorded
+       */
+      recordedAt: string;
+      /** @description The agency the information came from: the provider or a partner organisation */
+      agency: string;
+      /** @description What kind of entry it is, in words */
+      kindLabel: string;
+      /** @description What the entry says */
+      text: string;
+      /** @description Who recorded it, when known */
+      recordedBy: string | null;
+      /** @description The record the entry belongs to */
+      subject: {
+        /** @description message, incident, concern, person or advice */
+        type: string;
+        /** Format: uuid */
+        id: string;
+        /** @description The record’s title, for a link */
+        title: string;
+      } | null;
+    };
+    ChronologyPageInput: {
+      /** @description Newest first */
+      items: components["schemas"]["ChronologyEntryInput"][];
+      /** @description Pass as `before` for the next (older) page; null on the last page */
+      nextBefore: string | null;
+    };
     /**
      * @description Conditions used to rank who is most at risk when services are disrupted
      * @enum {string}
@@ -5196,6 +6012,584 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      version: number;
+    };
+    /**
+     * @description low, medium or high; every change needs a reason
+     * @enum {string}
+     */
+    ConcernLevelInput: "low" | "medium" | "high";
+    /**
+     * @description raised → triage → advice_sought → referred (section 42 concern to the local authority) or not_referred → enquiry or plan → closed
+     * @enum {string}
+     */
+    ConcernStatusInput: "raised" | "triage" | "advice_sought" | "referred" | "not_referred" | "enquiry" | "plan" | "closed";
+    /**
+     * @description Care Act 2014 category of abuse or neglect, coded as the Safeguarding Adults Collection type
+     * @enum {string}
+     */
+    AbuseCategoryInput: "physical" | "sexual" | "psychological" | "financial_or_material" | "discriminatory" | "organisational" | "neglect_and_acts_of_omission" | "domestic_abuse" | "sexual_exploitation" | "modern_slavery" | "self_neglect";
+    /**
+     * @description Location of risk, as the Safeguarding Adults Collection records it
+     * @enum {string}
+     */
+    RiskLocationInput: "own_home" | "in_the_community" | "in_a_community_service" | "care_home_nursing" | "care_home_residential" | "hospital_acute" | "hospital_mental_health" | "hospital_community" | "other";
+    /**
+     * @description Who the alleged source is; person_supported needs sourcePersonId
+     * @enum {string}
+     */
+    SourceOfRiskInput: "person_supported" | "service_provider" | "known_to_individual" | "unknown_to_individual" | "not_known";
+    /** @enum {string} */
+    ConcernEntryKindInput: "observation" | "blocked_access" | "visible_injury" | "threat" | "distress" | "disclosure" | "change_in_presentation" | "contact_with_partner" | "decision" | "raised" | "level_changed" | "status_changed" | "trigger_met" | "advice_recorded" | "referral_sent" | "advice_requested" | "local_authority_decision" | "advocacy" | "plan" | "restriction" | "closed";
+    /**
+     * @description The kinds of chronology entry staff record; the others Liaison writes as things happen
+     * @enum {string}
+     */
+    StaffConcernEntryKindInput: "observation" | "blocked_access" | "visible_injury" | "threat" | "distress" | "disclosure" | "change_in_presentation" | "contact_with_partner" | "decision";
+    RaiseConcernInput: {
+      /**
+       * Format: uuid
+       * @description The adult at risk
+       */
+      personId: string;
+      /**
+       * Format: date-time
+       * @description When it happened (or was first noticed)
+       */
+      occurredAt: string;
+      /** @description What happened, in facts: what was seen, heard or told */
+      whatHappened: string;
+      category: components["schemas"]["AbuseCategoryInput"];
+      locationOfRisk: components["schemas"]["RiskLocationInput"];
+      /** @description Where exactly, e.g. "Flat 3 communal lounge": related concerns match it */
+      locationDetail?: string | null;
+      sourceKind: components["schemas"]["SourceOfRiskInput"];
+      /** @description The alleged source, when they are a person supported */
+      sourcePersonId?: string | null;
+      /** @description The alleged source when not a person supported, e.g. "new acquaintance, first name Dan" */
+      sourceDescription?: string | null;
+      /** @description Who else was there */
+      othersPresent?: string | null;
+      /** @description Other people at risk, children included */
+      othersAtRisk?: string | null;
+      /**
+       * @description Whether any child is at risk
+       * @default false
+       */
+      childrenAtRisk?: boolean;
+      /** @description What was done straight away to keep people safe */
+      immediateActions: string;
+      level: components["schemas"]["ConcernLevelInput"];
+    };
+    UpdateConcernInput: {
+      level?: components["schemas"]["ConcernLevelInput"];
+      /** @description Why the level changes: required with level, and written into the chronology */
+      levelReason?: string | null;
+      /** @description The short "need to know" summary staff other than managers see (what they must do or avoid), without details of the concern */
+      needToKnow?: string | null;
+      locationDetail?: string | null;
+      othersAtRisk?: string | null;
+      childrenAtRisk?: boolean;
+    };
+    ChangeConcernStatusInput: {
+      /**
+       * @description Close a concern through its close route
+       * @enum {string}
+       */
+      status: "raised" | "triage" | "advice_sought" | "referred" | "not_referred" | "enquiry" | "plan";
+      /** @description Why: for not_referred, the reason the concern is not referred */
+      reason: string;
+    };
+    CloseConcernInput: {
+      /**
+       * @description The Safeguarding Adults Collection risk outcome
+       * @enum {string}
+       */
+      outcome: "risk_remained" | "risk_reduced" | "risk_removed";
+      /** @description What the organisation learnt, signed off by the manager closing it */
+      lessonsLearnt: string;
+    };
+    RecordAdvocacyInput: {
+      /**
+       * @description Offered, accepted or declined
+       * @enum {string}
+       */
+      status: "offered" | "accepted" | "declined";
+      /** @description The advocate, once accepted */
+      advocateName?: string | null;
+      note?: string | null;
+    };
+    AddConcernEntryInput: {
+      kind: components["schemas"]["StaffConcernEntryKindInput"];
+      /**
+       * Format: date-time
+       * @description When it happened
+       */
+      occurredAt: string;
+      /** @description What happened, as facts */
+      facts: string;
+      /**
+       * @description Who was present
+       * @default []
+       */
+      present?: string[];
+      /**
+       * @description Direct quotes, each kept and shown as a quote
+       * @default []
+       */
+      quotes?: {
+          speaker: string;
+          /** @description Exactly what was said */
+          words: string;
+        }[];
+      /**
+       * @description Where the information came from
+       * @enum {string}
+       */
+      source: "staff" | "person" | "partner" | "document";
+      /** @description Which partner or document, when the source is one */
+      sourceDetail?: string | null;
+      /** @description What was done */
+      actionTaken?: string | null;
+      /** @description Why nothing was done, when nothing was */
+      noActionReason?: string | null;
+      /** @description The entry this one corrects: the original stays as it was */
+      corrects?: string | null;
+      /** @description With corrects: what was wrong */
+      correctionReason?: string | null;
+    };
+    RequestThresholdAdviceInput: {
+      /**
+       * Format: uuid
+       * @description Leave out to use the organisation's named safeguarding link
+       */
+      partnerOrganisationId?: string;
+      /**
+       * Format: uuid
+       * @description Leave out to use the organisation's named safeguarding link
+       */
+      partnerContactId?: string;
+      /** @enum {string} */
+      urgency: "urgent" | "routine";
+      /** @description A short title without personal details: it goes in the email */
+      subject: string;
+      /** @description What has happened, minimum necessary */
+      summary: string;
+      /** @description The risk to the person and others */
+      impact: string;
+      /** @description Interim safeguards already in place */
+      mitigations: string;
+      /** @description What threshold advice you need */
+      question: string;
+      /**
+       * Format: date-time
+       * @description When you need the advice by
+       */
+      deadline: string;
+      categories: ("identity" | "health" | "care_plan" | "risk" | "safeguarding" | "finances")[];
+    };
+    RecordThresholdAdviceInput: {
+      /** @description The advice request it answers; its chasing then stops */
+      messageId?: string | null;
+      adviserName: string;
+      adviserRole?: string | null;
+      /** @description Which local threshold guidance the adviser applied */
+      guidanceApplied: string;
+      /** @description What they advised, in their words */
+      advice: string;
+      /** @description How the advice was applied */
+      howApplied: string;
+      /** Format: date-time */
+      givenAt: string;
+      /** @enum {string} */
+      receivedHow: "email" | "phone" | "in_person" | "letter" | "meeting" | "other";
+    };
+    SendSection42ReferralInput: {
+      /**
+       * Format: uuid
+       * @description The local authority
+       */
+      partnerOrganisationId: string;
+      /** Format: uuid */
+      partnerContactId: string;
+      /** @enum {string} */
+      urgency: "urgent" | "routine";
+      /** @description A short title without personal details: it goes in the email */
+      subject: string;
+      /** @description The referral as checked by the manager (start from the prefilled draft) */
+      referral: string;
+      /** @description The risk to the person and others */
+      risk: string;
+      /** @description What is in place while the local authority decides */
+      interimSafeguards: string;
+      /** @enum {string} */
+      consentToReferral: "given" | "refused" | "not_asked" | "lacks_capacity";
+      /** @description Required unless the person consented: why referring without it */
+      basisWithoutConsent?: string | null;
+      categories: ("identity" | "health" | "care_plan" | "risk" | "safeguarding" | "finances")[];
+    };
+    RecordLocalAuthorityDecisionInput: {
+      /**
+       * @description Whether the section 42 duty is met
+       * @enum {string}
+       */
+      decision: "s42_duty_met" | "s42_duty_not_met";
+      /** @description The local authority’s reason */
+      reason: string;
+      /** @description Another route it chose, such as advice or an assessment */
+      otherRoute?: ("advice" | "care_act_assessment" | "review_of_care" | "other") | null;
+      /** @description Feedback the local authority gave */
+      feedback?: string | null;
+      /** Format: date-time */
+      decidedAt: string;
+      /** @enum {string} */
+      receivedHow: "email" | "phone" | "in_person" | "letter" | "meeting" | "other";
+      /** @description Who at the local authority gave the decision */
+      partnerName: string;
+    };
+    AddSafeContactPlanInput: {
+      measures: ("varied_visit_times" | "two_person_visits" | "manager_led_welfare_calls" | "no_discussion_in_the_home" | "private_check_ins" | "agreed_visiting_times" | "other")[];
+      /** @description How contact is kept safe: who visits, when, what is not discussed */
+      arrangements: string;
+      /**
+       * Format: date
+       * @description When the plan is reviewed
+       */
+      reviewOn: string;
+    };
+    AddReviewTriggerInput: {
+      /** @description The entry kinds it counts */
+      kinds: components["schemas"]["StaffConcernEntryKindInput"][];
+      /** @description How many entries meet it */
+      threshold: number;
+      /** @description Within how many days; null for any single entry (threshold 1) */
+      windowDays: number | null;
+      description?: string | null;
+    };
+    AddInterimRestrictionInput: {
+      /**
+       * Format: uuid
+       * @description Whose freedom it restricts
+       */
+      personId: string;
+      /** @description What is restricted */
+      restriction: string;
+      /** @description Why */
+      reason: string;
+      /** @enum {string} */
+      legalBasis: "consent" | "best_interests_decision" | "other";
+      /** @description The consent or best-interests decision it rests on */
+      legalBasisRecordId?: string | null;
+      /** @description With other: the basis in words */
+      legalBasisNote?: string | null;
+      /** @description The less restrictive options considered and why they were not enough */
+      leastRestrictiveConsidered: string;
+      /** Format: date */
+      startsOn: string;
+      /**
+       * Format: date
+       * @description Within a month of the start: a restriction is reviewed at least monthly
+       */
+      reviewOn: string;
+    };
+    ReviewInterimRestrictionInput: {
+      /** Format: date */
+      reviewedOn: string;
+      /** @description Whether it was used since the last review (recorded either way) */
+      usedSinceLastReview: boolean;
+      findings: string;
+      /** @enum {string} */
+      outcome: "continue" | "end";
+      /** @description With continue: within a month of the review */
+      nextReviewOn?: string | null;
+    };
+    ChangeSafeguardingSettingsInput: {
+      /** @description Working days the local authority has to decide */
+      decisionWorkingDays: number;
+      /** @description The named safeguarding link (MASH) on the register */
+      safeguardingLinkContactId: string | null;
+    };
+    ExportConcernChronologyInput: {
+      /** @enum {string} */
+      format: "html" | "pdf";
+      /** @enum {string} */
+      occasion: "multi_agency_meeting" | "safeguarding_adults_review";
+      /** @description The agency it is for (asked of the sharing gate); null for staff only */
+      recipient: ({
+        /** Format: uuid */
+        partnerOrganisationId: string;
+        partnerContactId?: string | null;
+      }) | null;
+    };
+    /** @description What staff other than managers see of a concern: the need-to-know summary, status and dates */
+    ConcernSummaryInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      /** @description The short summary a manager wrote for staff who need to know; null until written */
+      needToKnow: string | null;
+      status: components["schemas"]["ConcernStatusInput"];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      closedAt: string | null;
+    };
+    /** @description Something about the concern a manager needs to act on */
+    ConcernAlertInput: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "trigger_met" | "decision_overdue" | "restriction_past_review";
+      title: string;
+      detail: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConcernListItemInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      /** @description The short summary a manager wrote for staff who need to know; null until written */
+      needToKnow: string | null;
+      status: components["schemas"]["ConcernStatusInput"];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      closedAt: string | null;
+      category: components["schemas"]["AbuseCategoryInput"];
+      categoryLabel: string;
+      level: components["schemas"]["ConcernLevelInput"];
+      locationOfRisk: components["schemas"]["RiskLocationInput"];
+      /** @description When the local authority’s decision is due */
+      decisionDueAt: string | null;
+      overdueForDecision: boolean;
+      /** @description Items needing a manager’s attention */
+      openAlerts: number;
+    };
+    InterimRestrictionInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      concernId: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      restriction: string;
+      reason: string;
+      /** @enum {string} */
+      legalBasis: "consent" | "best_interests_decision" | "other";
+      legalBasisLabel: string;
+      legalBasisRecordId: string | null;
+      legalBasisNote: string | null;
+      leastRestrictiveConsidered: string;
+      startsOn: string;
+      reviewOn: string;
+      /** @description Its review date has passed without a review */
+      pastReview: boolean;
+      endedOn: string | null;
+      endReason: string | null;
+      reviews: ({
+          reviewedOn: string;
+          usedSinceLastReview: boolean;
+          findings: string;
+          /** @enum {string} */
+          outcome: "continue" | "end";
+          nextReviewOn: string | null;
+        })[];
+      version: number;
+    };
+    /** @description A safeguarding concern in full: managers and the auditor only */
+    ConcernInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      /** @description The short summary a manager wrote for staff who need to know; null until written */
+      needToKnow: string | null;
+      status: components["schemas"]["ConcernStatusInput"];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      closedAt: string | null;
+      category: components["schemas"]["AbuseCategoryInput"];
+      categoryLabel: string;
+      level: components["schemas"]["ConcernLevelInput"];
+      locationOfRisk: components["schemas"]["RiskLocationInput"];
+      /** @description When the local authority’s decision is due */
+      decisionDueAt: string | null;
+      overdueForDecision: boolean;
+      /** @description Items needing a manager’s attention */
+      openAlerts: number;
+      /** Format: date-time */
+      occurredAt: string;
+      whatHappened: string;
+      locationDetail: string | null;
+      sourceKind: components["schemas"]["SourceOfRiskInput"];
+      sourcePersonId: string | null;
+      sourceDescription: string | null;
+      othersPresent: string | null;
+      othersAtRisk: string | null;
+      childrenAtRisk: boolean;
+      immediateActions: string;
+      notReferredReason: string | null;
+      advocacy: {
+        /** @enum {string} */
+        status: "not_offered" | "offered" | "accepted" | "declined";
+        advocateName: string | null;
+      };
+      localAuthorityDecision: ({
+        /** @enum {string} */
+        decision: "s42_duty_met" | "s42_duty_not_met";
+        reason: string | null;
+        otherRoute: ("advice" | "care_act_assessment" | "review_of_care" | "other") | null;
+        feedback: string | null;
+        /** Format: date-time */
+        decidedAt: string;
+      }) | null;
+      outcome: ("risk_remained" | "risk_reduced" | "risk_removed") | null;
+      lessonsLearnt: string | null;
+      signedOffBy: string | null;
+      /** @description Shown on the concern when a review trigger was met: consider escalating */
+      escalationPrompt: string | null;
+      alerts: components["schemas"]["ConcernAlertInput"][];
+      /** @description Threshold advice requests and section 42 referrals */
+      messages: ({
+          /** Format: uuid */
+          messageId: string;
+          /** @enum {string} */
+          purpose: "threshold_advice" | "s42_referral";
+          subject: string;
+          /** @description The message’s status: sent, acknowledged, … responded, closed */
+          status: string;
+          deadline: string | null;
+          partnerName: string;
+        })[];
+      advice: ({
+          /** Format: uuid */
+          id: string;
+          messageId: string | null;
+          adviserName: string;
+          adviserRole: string | null;
+          guidanceApplied: string;
+          advice: string;
+          howApplied: string;
+          /** Format: date-time */
+          givenAt: string;
+        })[];
+      plans: ({
+          /** Format: uuid */
+          id: string;
+          measures: ("varied_visit_times" | "two_person_visits" | "manager_led_welfare_calls" | "no_discussion_in_the_home" | "private_check_ins" | "agreed_visiting_times" | "other")[];
+          measureLabels: string[];
+          arrangements: string;
+          reviewOn: string;
+          /** Format: date-time */
+          createdAt: string;
+          endedAt: string | null;
+          endedReason: string | null;
+        })[];
+      triggers: ({
+          /** Format: uuid */
+          id: string;
+          kinds: components["schemas"]["ConcernEntryKindInput"][];
+          threshold: number;
+          windowDays: number | null;
+          description: string | null;
+          /** @description e.g. "3 blocked access entries within 14 days" */
+          inWords: string;
+          lastMetAt: string | null;
+          timesMet: number;
+          endedAt: string | null;
+        })[];
+      restrictions: components["schemas"]["InterimRestrictionInput"][];
+      version: number;
+    };
+    /** @description An entry of the concern’s chronology, as recorded */
+    ConcernEntryInput: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ConcernEntryKindInput"];
+      kindLabel: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string | null;
+      text: string;
+      corrects: string | null;
+    };
+    /** @description Low-level or not-referred concerns that recur about one person or one alleged source */
+    ConcernPatternsInput: {
+      byPerson: {
+          /** Format: uuid */
+          personId: string;
+          personName: string;
+          concernIds: string[];
+        }[];
+      bySource: {
+          source: string;
+          concernIds: string[];
+        }[];
+    };
+    /** @description The counts for the home page and the concerns list */
+    ConcernCountsInput: {
+      open: number;
+      overdueForDecision: number;
+      triggersMet: number;
+      restrictionsPastReview: number;
+    };
+    Section42ReferralDraftInput: {
+      person: {
+        name: string;
+        dateOfBirth: string | null;
+        nhsNumber: string | null;
+        address: string | null;
+      };
+      gp: {
+        name: string;
+        organisation: string;
+      } | null;
+      capacity: {
+          decision: string;
+          outcome: string;
+          assessedOn: string;
+        }[];
+      consentsForSafeguarding: {
+          givenOn: string;
+          status: string;
+        }[];
+      representatives: {
+          kind: string;
+          name: string;
+        }[];
+      advocacy: {
+        /** @enum {string} */
+        status: "not_offered" | "offered" | "accepted" | "declined";
+        advocateName: string | null;
+      };
+      othersAtRisk: string | null;
+      childrenAtRisk: boolean;
+      /** @description The concern’s entries, oldest first, one line each */
+      chronologySummary: string[];
+      /** @description The whole draft as one text to check and edit before sending */
+      text: string;
+      /**
+       * Format: date-time
+       * @description When the local authority’s decision would be due if sent now
+       */
+      decisionDueAt: string;
+    };
+    SafeguardingSettingsInput: {
+      decisionWorkingDays: number;
+      safeguardingLinkContactId: string | null;
       version: number;
     };
     SafeguardingAuthorisationInput: {
@@ -6258,6 +7652,49 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    /** @description One entry of a merged chronology */
+    ChronologyEntry: {
+      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      source: string;
+      /**
+       * Format: uuid
+       * @description The entry’s id within its source
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When what it records happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When it was recorded
+       */
+      recordedAt: string;
+      /** @description The agency the information came from: the provider or a partner organisation */
+      agency: string;
+      /** @description What kind of entry it is, in words */
+      kindLabel: string;
+      /** @description What the entry says */
+      text: string;
+      /** @description Who recorded it, when known */
+      recordedBy: string | null;
+      /** @description The record the entry belongs to */
+      subject: {
+        /** @description message, incident, concern, person or advice */
+        type: string;
+        /** Format: uuid */
+        id: string;
+        /** @description The record’s title, for a link */
+        title: string;
+      } | null;
+    };
+    ChronologyPage: {
+      /** @description Newest first */
+      items: components["schemas"]["ChronologyEntry"][];
+      /** @description Pass as `before` for the next (older) page; null on the last page */
+      nextBefore: string | null;
+    };
     /**
      * @description Conditions used to rank who is most at risk when services are disrupted
      * @enum {string}
@@ -6890,6 +8327,584 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      version: number;
+    };
+    /**
+     * @description low, medium or high; every change needs a reason
+     * @enum {string}
+     */
+    ConcernLevel: "low" | "medium" | "high";
+    /**
+     * @description raised → triage → advice_sought → referred (section 42 concern to the local authority) or not_referred → enquiry or plan → closed
+     * @enum {string}
+     */
+    ConcernStatus: "raised" | "triage" | "advice_sought" | "referred" | "not_referred" | "enquiry" | "plan" | "closed";
+    /**
+     * @description Care Act 2014 category of abuse or neglect, coded as the Safeguarding Adults Collection type
+     * @enum {string}
+     */
+    AbuseCategory: "physical" | "sexual" | "psychological" | "financial_or_material" | "discriminatory" | "organisational" | "neglect_and_acts_of_omission" | "domestic_abuse" | "sexual_exploitation" | "modern_slavery" | "self_neglect";
+    /**
+     * @description Location of risk, as the Safeguarding Adults Collection records it
+     * @enum {string}
+     */
+    RiskLocation: "own_home" | "in_the_community" | "in_a_community_service" | "care_home_nursing" | "care_home_residential" | "hospital_acute" | "hospital_mental_health" | "hospital_community" | "other";
+    /**
+     * @description Who the alleged source is; person_supported needs sourcePersonId
+     * @enum {string}
+     */
+    SourceOfRisk: "person_supported" | "service_provider" | "known_to_individual" | "unknown_to_individual" | "not_known";
+    /** @enum {string} */
+    ConcernEntryKind: "observation" | "blocked_access" | "visible_injury" | "threat" | "distress" | "disclosure" | "change_in_presentation" | "contact_with_partner" | "decision" | "raised" | "level_changed" | "status_changed" | "trigger_met" | "advice_recorded" | "referral_sent" | "advice_requested" | "local_authority_decision" | "advocacy" | "plan" | "restriction" | "closed";
+    /**
+     * @description The kinds of chronology entry staff record; the others Liaison writes as things happen
+     * @enum {string}
+     */
+    StaffConcernEntryKind: "observation" | "blocked_access" | "visible_injury" | "threat" | "distress" | "disclosure" | "change_in_presentation" | "contact_with_partner" | "decision";
+    RaiseConcern: {
+      /**
+       * Format: uuid
+       * @description The adult at risk
+       */
+      personId: string;
+      /**
+       * Format: date-time
+       * @description When it happened (or was first noticed)
+       */
+      occurredAt: string;
+      /** @description What happened, in facts: what was seen, heard or told */
+      whatHappened: string;
+      category: components["schemas"]["AbuseCategory"];
+      locationOfRisk: components["schemas"]["RiskLocation"];
+      /** @description Where exactly, e.g. "Flat 3 communal lounge": related concerns match it */
+      locationDetail?: string | null;
+      sourceKind: components["schemas"]["SourceOfRisk"];
+      /** @description The alleged source, when they are a person supported */
+      sourcePersonId?: string | null;
+      /** @description The alleged source when not a person supported, e.g. "new acquaintance, first name Dan" */
+      sourceDescription?: string | null;
+      /** @description Who else was there */
+      othersPresent?: string | null;
+      /** @description Other people at risk, children included */
+      othersAtRisk?: string | null;
+      /**
+       * @description Whether any child is at risk
+       * @default false
+       */
+      childrenAtRisk: boolean;
+      /** @description What was done straight away to keep people safe */
+      immediateActions: string;
+      level: components["schemas"]["ConcernLevel"];
+    };
+    UpdateConcern: {
+      level?: components["schemas"]["ConcernLevel"];
+      /** @description Why the level changes: required with level, and written into the chronology */
+      levelReason?: string | null;
+      /** @description The short "need to know" summary staff other than managers see (what they must do or avoid), without details of the concern */
+      needToKnow?: string | null;
+      locationDetail?: string | null;
+      othersAtRisk?: string | null;
+      childrenAtRisk?: boolean;
+    };
+    ChangeConcernStatus: {
+      /**
+       * @description Close a concern through its close route
+       * @enum {string}
+       */
+      status: "raised" | "triage" | "advice_sought" | "referred" | "not_referred" | "enquiry" | "plan";
+      /** @description Why: for not_referred, the reason the concern is not referred */
+      reason: string;
+    };
+    CloseConcern: {
+      /**
+       * @description The Safeguarding Adults Collection risk outcome
+       * @enum {string}
+       */
+      outcome: "risk_remained" | "risk_reduced" | "risk_removed";
+      /** @description What the organisation learnt, signed off by the manager closing it */
+      lessonsLearnt: string;
+    };
+    RecordAdvocacy: {
+      /**
+       * @description Offered, accepted or declined
+       * @enum {string}
+       */
+      status: "offered" | "accepted" | "declined";
+      /** @description The advocate, once accepted */
+      advocateName?: string | null;
+      note?: string | null;
+    };
+    AddConcernEntry: {
+      kind: components["schemas"]["StaffConcernEntryKind"];
+      /**
+       * Format: date-time
+       * @description When it happened
+       */
+      occurredAt: string;
+      /** @description What happened, as facts */
+      facts: string;
+      /**
+       * @description Who was present
+       * @default []
+       */
+      present: string[];
+      /**
+       * @description Direct quotes, each kept and shown as a quote
+       * @default []
+       */
+      quotes: {
+          speaker: string;
+          /** @description Exactly what was said */
+          words: string;
+        }[];
+      /**
+       * @description Where the information came from
+       * @enum {string}
+       */
+      source: "staff" | "person" | "partner" | "document";
+      /** @description Which partner or document, when the source is one */
+      sourceDetail?: string | null;
+      /** @description What was done */
+      actionTaken?: string | null;
+      /** @description Why nothing was done, when nothing was */
+      noActionReason?: string | null;
+      /** @description The entry this one corrects: the original stays as it was */
+      corrects?: string | null;
+      /** @description With corrects: what was wrong */
+      correctionReason?: string | null;
+    };
+    RequestThresholdAdvice: {
+      /**
+       * Format: uuid
+       * @description Leave out to use the organisation's named safeguarding link
+       */
+      partnerOrganisationId?: string;
+      /**
+       * Format: uuid
+       * @description Leave out to use the organisation's named safeguarding link
+       */
+      partnerContactId?: string;
+      /** @enum {string} */
+      urgency: "urgent" | "routine";
+      /** @description A short title without personal details: it goes in the email */
+      subject: string;
+      /** @description What has happened, minimum necessary */
+      summary: string;
+      /** @description The risk to the person and others */
+      impact: string;
+      /** @description Interim safeguards already in place */
+      mitigations: string;
+      /** @description What threshold advice you need */
+      question: string;
+      /**
+       * Format: date-time
+       * @description When you need the advice by
+       */
+      deadline: string;
+      categories: ("identity" | "health" | "care_plan" | "risk" | "safeguarding" | "finances")[];
+    };
+    RecordThresholdAdvice: {
+      /** @description The advice request it answers; its chasing then stops */
+      messageId?: string | null;
+      adviserName: string;
+      adviserRole?: string | null;
+      /** @description Which local threshold guidance the adviser applied */
+      guidanceApplied: string;
+      /** @description What they advised, in their words */
+      advice: string;
+      /** @description How the advice was applied */
+      howApplied: string;
+      /** Format: date-time */
+      givenAt: string;
+      /** @enum {string} */
+      receivedHow: "email" | "phone" | "in_person" | "letter" | "meeting" | "other";
+    };
+    SendSection42Referral: {
+      /**
+       * Format: uuid
+       * @description The local authority
+       */
+      partnerOrganisationId: string;
+      /** Format: uuid */
+      partnerContactId: string;
+      /** @enum {string} */
+      urgency: "urgent" | "routine";
+      /** @description A short title without personal details: it goes in the email */
+      subject: string;
+      /** @description The referral as checked by the manager (start from the prefilled draft) */
+      referral: string;
+      /** @description The risk to the person and others */
+      risk: string;
+      /** @description What is in place while the local authority decides */
+      interimSafeguards: string;
+      /** @enum {string} */
+      consentToReferral: "given" | "refused" | "not_asked" | "lacks_capacity";
+      /** @description Required unless the person consented: why referring without it */
+      basisWithoutConsent?: string | null;
+      categories: ("identity" | "health" | "care_plan" | "risk" | "safeguarding" | "finances")[];
+    };
+    RecordLocalAuthorityDecision: {
+      /**
+       * @description Whether the section 42 duty is met
+       * @enum {string}
+       */
+      decision: "s42_duty_met" | "s42_duty_not_met";
+      /** @description The local authority’s reason */
+      reason: string;
+      /** @description Another route it chose, such as advice or an assessment */
+      otherRoute?: ("advice" | "care_act_assessment" | "review_of_care" | "other") | null;
+      /** @description Feedback the local authority gave */
+      feedback?: string | null;
+      /** Format: date-time */
+      decidedAt: string;
+      /** @enum {string} */
+      receivedHow: "email" | "phone" | "in_person" | "letter" | "meeting" | "other";
+      /** @description Who at the local authority gave the decision */
+      partnerName: string;
+    };
+    AddSafeContactPlan: {
+      measures: ("varied_visit_times" | "two_person_visits" | "manager_led_welfare_calls" | "no_discussion_in_the_home" | "private_check_ins" | "agreed_visiting_times" | "other")[];
+      /** @description How contact is kept safe: who visits, when, what is not discussed */
+      arrangements: string;
+      /**
+       * Format: date
+       * @description When the plan is reviewed
+       */
+      reviewOn: string;
+    };
+    AddReviewTrigger: {
+      /** @description The entry kinds it counts */
+      kinds: components["schemas"]["StaffConcernEntryKind"][];
+      /** @description How many entries meet it */
+      threshold: number;
+      /** @description Within how many days; null for any single entry (threshold 1) */
+      windowDays: number | null;
+      description?: string | null;
+    };
+    AddInterimRestriction: {
+      /**
+       * Format: uuid
+       * @description Whose freedom it restricts
+       */
+      personId: string;
+      /** @description What is restricted */
+      restriction: string;
+      /** @description Why */
+      reason: string;
+      /** @enum {string} */
+      legalBasis: "consent" | "best_interests_decision" | "other";
+      /** @description The consent or best-interests decision it rests on */
+      legalBasisRecordId?: string | null;
+      /** @description With other: the basis in words */
+      legalBasisNote?: string | null;
+      /** @description The less restrictive options considered and why they were not enough */
+      leastRestrictiveConsidered: string;
+      /** Format: date */
+      startsOn: string;
+      /**
+       * Format: date
+       * @description Within a month of the start: a restriction is reviewed at least monthly
+       */
+      reviewOn: string;
+    };
+    ReviewInterimRestriction: {
+      /** Format: date */
+      reviewedOn: string;
+      /** @description Whether it was used since the last review (recorded either way) */
+      usedSinceLastReview: boolean;
+      findings: string;
+      /** @enum {string} */
+      outcome: "continue" | "end";
+      /** @description With continue: within a month of the review */
+      nextReviewOn?: string | null;
+    };
+    ChangeSafeguardingSettings: {
+      /** @description Working days the local authority has to decide */
+      decisionWorkingDays: number;
+      /** @description The named safeguarding link (MASH) on the register */
+      safeguardingLinkContactId: string | null;
+    };
+    ExportConcernChronology: {
+      /** @enum {string} */
+      format: "html" | "pdf";
+      /** @enum {string} */
+      occasion: "multi_agency_meeting" | "safeguarding_adults_review";
+      /** @description The agency it is for (asked of the sharing gate); null for staff only */
+      recipient: ({
+        /** Format: uuid */
+        partnerOrganisationId: string;
+        partnerContactId?: string | null;
+      }) | null;
+    };
+    /** @description What staff other than managers see of a concern: the need-to-know summary, status and dates */
+    ConcernSummary: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      /** @description The short summary a manager wrote for staff who need to know; null until written */
+      needToKnow: string | null;
+      status: components["schemas"]["ConcernStatus"];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      closedAt: string | null;
+    };
+    /** @description Something about the concern a manager needs to act on */
+    ConcernAlert: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "trigger_met" | "decision_overdue" | "restriction_past_review";
+      title: string;
+      detail: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ConcernListItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      /** @description The short summary a manager wrote for staff who need to know; null until written */
+      needToKnow: string | null;
+      status: components["schemas"]["ConcernStatus"];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      closedAt: string | null;
+      category: components["schemas"]["AbuseCategory"];
+      categoryLabel: string;
+      level: components["schemas"]["ConcernLevel"];
+      locationOfRisk: components["schemas"]["RiskLocation"];
+      /** @description When the local authority’s decision is due */
+      decisionDueAt: string | null;
+      overdueForDecision: boolean;
+      /** @description Items needing a manager’s attention */
+      openAlerts: number;
+    };
+    InterimRestriction: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      concernId: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      restriction: string;
+      reason: string;
+      /** @enum {string} */
+      legalBasis: "consent" | "best_interests_decision" | "other";
+      legalBasisLabel: string;
+      legalBasisRecordId: string | null;
+      legalBasisNote: string | null;
+      leastRestrictiveConsidered: string;
+      startsOn: string;
+      reviewOn: string;
+      /** @description Its review date has passed without a review */
+      pastReview: boolean;
+      endedOn: string | null;
+      endReason: string | null;
+      reviews: ({
+          reviewedOn: string;
+          usedSinceLastReview: boolean;
+          findings: string;
+          /** @enum {string} */
+          outcome: "continue" | "end";
+          nextReviewOn: string | null;
+        })[];
+      version: number;
+    };
+    /** @description A safeguarding concern in full: managers and the auditor only */
+    Concern: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      personName: string;
+      /** @description The short summary a manager wrote for staff who need to know; null until written */
+      needToKnow: string | null;
+      status: components["schemas"]["ConcernStatus"];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      closedAt: string | null;
+      category: components["schemas"]["AbuseCategory"];
+      categoryLabel: string;
+      level: components["schemas"]["ConcernLevel"];
+      locationOfRisk: components["schemas"]["RiskLocation"];
+      /** @description When the local authority’s decision is due */
+      decisionDueAt: string | null;
+      overdueForDecision: boolean;
+      /** @description Items needing a manager’s attention */
+      openAlerts: number;
+      /** Format: date-time */
+      occurredAt: string;
+      whatHappened: string;
+      locationDetail: string | null;
+      sourceKind: components["schemas"]["SourceOfRisk"];
+      sourcePersonId: string | null;
+      sourceDescription: string | null;
+      othersPresent: string | null;
+      othersAtRisk: string | null;
+      childrenAtRisk: boolean;
+      immediateActions: string;
+      notReferredReason: string | null;
+      advocacy: {
+        /** @enum {string} */
+        status: "not_offered" | "offered" | "accepted" | "declined";
+        advocateName: string | null;
+      };
+      localAuthorityDecision: ({
+        /** @enum {string} */
+        decision: "s42_duty_met" | "s42_duty_not_met";
+        reason: string | null;
+        otherRoute: ("advice" | "care_act_assessment" | "review_of_care" | "other") | null;
+        feedback: string | null;
+        /** Format: date-time */
+        decidedAt: string;
+      }) | null;
+      outcome: ("risk_remained" | "risk_reduced" | "risk_removed") | null;
+      lessonsLearnt: string | null;
+      signedOffBy: string | null;
+      /** @description Shown on the concern when a review trigger was met: consider escalating */
+      escalationPrompt: string | null;
+      alerts: components["schemas"]["ConcernAlert"][];
+      /** @description Threshold advice requests and section 42 referrals */
+      messages: ({
+          /** Format: uuid */
+          messageId: string;
+          /** @enum {string} */
+          purpose: "threshold_advice" | "s42_referral";
+          subject: string;
+          /** @description The message’s status: sent, acknowledged, … responded, closed */
+          status: string;
+          deadline: string | null;
+          partnerName: string;
+        })[];
+      advice: ({
+          /** Format: uuid */
+          id: string;
+          messageId: string | null;
+          adviserName: string;
+          adviserRole: string | null;
+          guidanceApplied: string;
+          advice: string;
+          howApplied: string;
+          /** Format: date-time */
+          givenAt: string;
+        })[];
+      plans: ({
+          /** Format: uuid */
+          id: string;
+          measures: ("varied_visit_times" | "two_person_visits" | "manager_led_welfare_calls" | "no_discussion_in_the_home" | "private_check_ins" | "agreed_visiting_times" | "other")[];
+          measureLabels: string[];
+          arrangements: string;
+          reviewOn: string;
+          /** Format: date-time */
+          createdAt: string;
+          endedAt: string | null;
+          endedReason: string | null;
+        })[];
+      triggers: ({
+          /** Format: uuid */
+          id: string;
+          kinds: components["schemas"]["ConcernEntryKind"][];
+          threshold: number;
+          windowDays: number | null;
+          description: string | null;
+          /** @description e.g. "3 blocked access entries within 14 days" */
+          inWords: string;
+          lastMetAt: string | null;
+          timesMet: number;
+          endedAt: string | null;
+        })[];
+      restrictions: components["schemas"]["InterimRestriction"][];
+      version: number;
+    };
+    /** @description An entry of the concern’s chronology, as recorded */
+    ConcernEntry: {
+      /** Format: uuid */
+      id: string;
+      kind: components["schemas"]["ConcernEntryKind"];
+      kindLabel: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string | null;
+      text: string;
+      corrects: string | null;
+    };
+    /** @description Low-level or not-referred concerns that recur about one person or one alleged source */
+    ConcernPatterns: {
+      byPerson: {
+          /** Format: uuid */
+          personId: string;
+          personName: string;
+          concernIds: string[];
+        }[];
+      bySource: {
+          source: string;
+          concernIds: string[];
+        }[];
+    };
+    /** @description The counts for the home page and the concerns list */
+    ConcernCounts: {
+      open: number;
+      overdueForDecision: number;
+      triggersMet: number;
+      restrictionsPastReview: number;
+    };
+    Section42ReferralDraft: {
+      person: {
+        name: string;
+        dateOfBirth: string | null;
+        nhsNumber: string | null;
+        address: string | null;
+      };
+      gp: {
+        name: string;
+        organisation: string;
+      } | null;
+      capacity: {
+          decision: string;
+          outcome: string;
+          assessedOn: string;
+        }[];
+      consentsForSafeguarding: {
+          givenOn: string;
+          status: string;
+        }[];
+      representatives: {
+          kind: string;
+          name: string;
+        }[];
+      advocacy: {
+        /** @enum {string} */
+        status: "not_offered" | "offered" | "accepted" | "declined";
+        advocateName: string | null;
+      };
+      othersAtRisk: string | null;
+      childrenAtRisk: boolean;
+      /** @description The concern’s entries, oldest first, one line each */
+      chronologySummary: string[];
+      /** @description The whole draft as one text to check and edit before sending */
+      text: string;
+      /**
+       * Format: date-time
+       * @description When the local authority’s decision would be due if sent now
+       */
+      decisionDueAt: string;
+    };
+    SafeguardingSettings: {
+      decisionWorkingDays: number;
+      safeguardingLinkContactId: string | null;
       version: number;
     };
     SafeguardingAuthorisation: {

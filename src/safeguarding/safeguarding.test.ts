@@ -1,0 +1,259 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { createStaffedOrganisation, createTestPerson, type SignedIn } from '../../test/factories.ts';
+import type { StaffRole } from '../users/users.table.ts';
+
+// What safeguarding refuses: a care worker reading a concern in full, anyone changing or deleting
+// an entry, another organisation's concern, a restriction without a review date; and what it
+// audits: every view.
+
+let t: TestApp;
+let staff: Record<StaffRole, SignedIn>;
+let other: Record<StaffRole, SignedIn>;
+let concernId: string;
+let personId: string;
+
+async function call(who: SignedIn, method: string, url: string, payload?: unknown) {
+  return t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: who.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
+  t.clock.set('2026-12-07T09:00:00Z');
+  const mine = await createStaffedOrganisation(t.app, t.db, t.clock);
+  staff = mine.staff;
+  other = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff;
+  const person = await createTestPerson(t.db, t.clock, mine.organisation.id);
+  personId = person.id;
+  const raised = await call(staff.care_worker, 'POST', '/api/safeguarding/concerns', {
+    personId,
+    occurredAt: '2026-12-07T08:00:00Z',
+    whatHappened: 'Unexplained bruise on the upper arm.',
+    category: 'physical',
+    locationOfRisk: 'own_home',
+    sourceKind: 'not_known',
+    immediateActions: 'Body map completed; manager told.',
+    level: 'medium',
+  });
+  expect(raised.statusCode, raised.body).toBe(201);
+  concernId = raised.json().id;
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
+
+describe('safeguarding refusals', () => {
+  it('gives a care worker the need-to-know summary only, never the full concern or its chronology', async () => {
+    const raised = await call(staff.care_worker, 'GET', `/api/safeguarding/concerns/${concernId}/summary`);
+    expect(raised.statusCode).toBe(200);
+    expect(Object.keys(raised.json()).sort()).toEqual(
+      ['closedAt', 'id', 'needToKnow', 'personId', 'personName', 'raisedAt', 'status', 'updatedAt'].sort(),
+    );
+    expect(raised.body).not.toContain('bruise');
+    for (const url of [
+      `/api/safeguarding/concerns/${concernId}`,
+      `/api/safeguarding/concerns/${concernId}/chronology`,
+      '/api/safeguarding/concerns',
+      `/api/people/${personId}/chronology`,
+    ]) {
+      expect((await call(staff.care_worker, 'GET', url)).statusCode, url).toBe(403);
+    }
+    // The manager writes the summary; the care worker then sees it.
+    const full = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}`);
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/safeguarding/concerns/${concernId}`,
+      headers: { ...staff.manager.headers, 'if-match': full.headers.etag as string },
+      payload: { needToKnow: 'Two staff for personal care; report any new marks to the manager.' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const summary = await call(staff.care_worker, 'GET', `/api/safeguarding/concerns/${concernId}/summary`);
+    expect(summary.json().needToKnow).toContain('Two staff');
+  });
+
+  it('lets a care worker add an entry, and nobody change or delete one', async () => {
+    const added = await call(staff.care_worker, 'POST', `/api/safeguarding/concerns/${concernId}/entries`, {
+      kind: 'observation',
+      occurredAt: '2026-12-07T08:45:00Z',
+      facts: 'Second bruise noticed on the forearm.',
+      source: 'staff',
+      actionTaken: 'Body map updated.',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const entryId = added.json().entry.id;
+    // No route changes an entry.
+    for (const method of ['PATCH', 'PUT', 'DELETE']) {
+      const response = await call(
+        staff.manager,
+        method,
+        `/api/safeguarding/concerns/${concernId}/entries/${entryId}`,
+        {},
+      );
+      expect(response.statusCode, method).toBe(404);
+    }
+    // The database refuses too.
+    await expect(
+      sql`update concern_entries set text = 'changed' where id = ${entryId}`.execute(t.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from concern_entries where id = ${entryId}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
+    // A correction is a new entry naming the original, which stays as it was.
+    const corrected = await call(
+      staff.care_worker,
+      'POST',
+      `/api/safeguarding/concerns/${concernId}/entries`,
+      {
+        kind: 'observation',
+        occurredAt: '2026-12-07T08:45:00Z',
+        facts: 'The second bruise is on the right forearm.',
+        source: 'staff',
+        actionTaken: 'Body map corrected.',
+        corrects: entryId,
+        correctionReason: 'Wrong arm recorded.',
+      },
+    );
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json().entry.corrects).toBe(entryId);
+    // An auditor reads but adds nothing.
+    expect(
+      (
+        await call(staff.auditor, 'POST', `/api/safeguarding/concerns/${concernId}/entries`, {
+          kind: 'observation',
+          occurredAt: '2026-12-07T08:45:00Z',
+          facts: 'x',
+          source: 'staff',
+          actionTaken: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('answers 404 to another organisation, as for a concern that does not exist', async () => {
+    for (const url of [
+      `/api/safeguarding/concerns/${concernId}`,
+      `/api/safeguarding/concerns/${concernId}/summary`,
+      `/api/safeguarding/concerns/${concernId}/chronology`,
+    ]) {
+      const response = await call(other.manager, 'GET', url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().detail).toBe('The safeguarding concern was not found.');
+    }
+    const entry = await call(other.care_worker, 'POST', `/api/safeguarding/concerns/${concernId}/entries`, {
+      kind: 'observation',
+      occurredAt: '2026-12-07T08:45:00Z',
+      facts: 'x',
+      source: 'staff',
+      actionTaken: 'x',
+    });
+    expect(entry.statusCode).toBe(404);
+  });
+
+  it('refuses a restriction without a review date, or reviewed later than monthly, naming the field', async () => {
+    const base = {
+      personId,
+      restriction: 'Visitors met in the lounge only.',
+      reason: 'Unexplained bruising after visits.',
+      legalBasis: 'other',
+      legalBasisNote: 'Agreed with the person at a review.',
+      leastRestrictiveConsidered: 'Staff nearby during visits was tried.',
+      startsOn: '2026-12-07',
+    };
+    const missing = await call(
+      staff.manager,
+      'POST',
+      `/api/safeguarding/concerns/${concernId}/restrictions`,
+      base,
+    );
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toContainEqual(expect.objectContaining({ field: 'reviewOn' }));
+    const tooLate = await call(
+      staff.manager,
+      'POST',
+      `/api/safeguarding/concerns/${concernId}/restrictions`,
+      {
+        ...base,
+        reviewOn: '2027-03-01',
+      },
+    );
+    expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.json().errors).toContainEqual(expect.objectContaining({ field: 'reviewOn' }));
+  });
+
+  it('needs a reason for every change of level, and writes it into the chronology', async () => {
+    const full = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}`);
+    const headers = { ...staff.manager.headers, 'if-match': full.headers.etag as string };
+    const noReason = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/safeguarding/concerns/${concernId}`,
+      headers,
+      payload: { level: 'high' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors).toContainEqual(expect.objectContaining({ field: 'levelReason' }));
+    const raised = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/safeguarding/concerns/${concernId}`,
+      headers,
+      payload: { level: 'high', levelReason: 'A second bruise in one day.' },
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    const chronology = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}/chronology`);
+    expect(chronology.json().items.map((item: { text: string }) => item.text)).toContainEqual(
+      expect.stringContaining('A second bruise in one day.'),
+    );
+  });
+
+  it('audits every view, the summary included', async () => {
+    const actions = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', concernId)
+      .execute();
+    const seen = new Set(actions.map((row) => row.action));
+    for (const action of [
+      'concern.raise',
+      'concern.view',
+      'concern.view_summary',
+      'concern.view_chronology',
+      'concern_entry.add',
+    ]) {
+      expect(seen.has(action), action).toBe(true);
+    }
+  });
+
+  it('exports the chronology for staff as HTML and PDF, and refuses another agency the gate does not allow', async () => {
+    const html = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+      format: 'html',
+      occasion: 'multi_agency_meeting',
+      recipient: null,
+    });
+    expect(html.statusCode, html.body).toBe(200);
+    expect(html.body).toContain('Gaps in agency contact');
+    expect(html.body).toContain('Second bruise');
+    const pdf = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+      format: 'pdf',
+      occasion: 'safeguarding_adults_review',
+      recipient: null,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const partner = await call(staff.manager, 'POST', '/api/partner-organisations', {
+      name: 'Exampleton Police',
+      type: 'police',
+    });
+    const refused = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+      format: 'html',
+      occasion: 'multi_agency_meeting',
+      recipient: { partnerOrganisationId: partner.json().id },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('bruise');
+  });
+});
