@@ -8,8 +8,9 @@ import type { Db } from '../db/database.ts';
 import { getPerson } from '../people/people.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { shareRefused } from '../sharing/sharing.service.ts';
+import { concernChronologyForExport } from './concern-patterns.service.ts';
 import type { ExportInput } from './safeguarding.schemas.ts';
-import { CONCERN_SUBJECT, concernChronologyForExport, getConcern } from './safeguarding.service.ts';
+import { CONCERN_SUBJECT, getConcern } from './safeguarding.service.ts';
 import { abuseCategoryLabels } from './safeguarding.vocabulary.ts';
 
 // The concern's merged chronology for a multi-agency meeting or a Safeguarding Adults Review, as a

@@ -18,6 +18,32 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
+import { addConcernEntry, concernChronology, triggerInWords } from './concern-entries.service.ts';
+import {
+  concernCounts,
+  concernPatterns,
+  relatedConcerns,
+  resolveConcernAlert,
+} from './concern-patterns.service.ts';
+import {
+  addPlan,
+  addRestriction,
+  addTrigger,
+  endPlan,
+  endRestriction,
+  endTrigger,
+  listRestrictionRegister,
+  reviewRestriction,
+} from './concern-plans.service.ts';
+import {
+  getSettings,
+  recordLocalAuthorityDecision,
+  recordThresholdAdvice,
+  referralDraft,
+  requestThresholdAdvice,
+  saveSettings,
+  sendReferral,
+} from './concern-referrals.service.ts';
 import {
   addEntryBody,
   addPlanBody,
@@ -59,7 +85,17 @@ import {
   toTriggerResponse,
   updateConcernBody,
 } from './safeguarding.schemas.ts';
-import * as service from './safeguarding.service.ts';
+import {
+  changeConcernStatus,
+  closeConcern,
+  listConcernSummaries,
+  listConcerns,
+  raiseConcern,
+  recordAdvocacy,
+  updateConcern,
+  viewConcern,
+  viewConcernSummary,
+} from './safeguarding.service.ts';
 import { exportConcernChronology } from './safeguarding-export.ts';
 
 const tags = ['Safeguarding'];
@@ -77,7 +113,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
   const settings = { clock, config };
   return async (app) => {
     const fullConcern = async (context: ReturnType<typeof requestContext>, id: string) => {
-      const view = await service.viewConcern(db, context, id, clock);
+      const view = await viewConcern(db, context, id, clock);
       const prompt = view.alerts.some((alert) => alert.kind === 'trigger_met')
         ? 'A review trigger was met: consider escalating (threshold advice or a section 42 referral).'
         : null;
@@ -127,7 +163,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         })),
         advice: view.advice.map(toAdviceResponse),
         plans: view.plans.map(toPlanResponse),
-        triggers: view.triggers.map((trigger) => toTriggerResponse(trigger, service.triggerInWords(trigger))),
+        triggers: view.triggers.map((trigger) => toTriggerResponse(trigger, triggerInWords(trigger))),
         restrictions: view.restrictions.map((restriction) =>
           toRestrictionResponse(restriction, view.reviews, view.now),
         ),
@@ -148,7 +184,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) => {
-        const concerns = await service.listConcerns(db, requestContext(request), request.query, clock);
+        const concerns = await listConcerns(db, requestContext(request), request.query, clock);
         const now = clock.now();
         return { items: concerns.map((concern) => toConcernListItem(concern, now)) };
       },
@@ -171,7 +207,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) => ({
-        items: (await service.listConcernSummaries(db, requestContext(request), request.query, clock)).map(
+        items: (await listConcernSummaries(db, requestContext(request), request.query, clock)).map(
           toConcernSummary,
         ),
       }),
@@ -189,7 +225,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) => {
-        const counts = await service.concernCounts(db, requestContext(request), clock);
+        const counts = await concernCounts(db, requestContext(request), clock);
         return {
           open: counts.open,
           overdueForDecision: counts.overdue_for_decision,
@@ -211,7 +247,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) => {
-        const patterns = await service.concernPatterns(db, requestContext(request), request.query, clock);
+        const patterns = await concernPatterns(db, requestContext(request), request.query, clock);
         return {
           byPerson: patterns.byPerson.map((group) => ({
             personId: group.key,
@@ -240,8 +276,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       },
       async (request, reply) => {
         const context = requestContext(request);
-        const concern = await service.raiseConcern(db, context, request.body, clock);
-        const summary = await service.viewConcernSummary(db, context, concern.id, clock);
+        const concern = await raiseConcern(db, context, request.body, clock);
+        const summary = await viewConcernSummary(db, context, concern.id, clock);
         return reply.code(201).send(toConcernSummary(summary));
       },
     );
@@ -274,9 +310,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) =>
-        toConcernSummary(
-          await service.viewConcernSummary(db, requestContext(request), request.params.id, clock),
-        ),
+        toConcernSummary(await viewConcernSummary(db, requestContext(request), request.params.id, clock)),
     );
 
     app.patch(
@@ -297,14 +331,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       },
       async (request, reply) => {
         const context = requestContext(request);
-        await service.updateConcern(
-          db,
-          context,
-          request.params.id,
-          expectedVersion(request),
-          request.body,
-          clock,
-        );
+        await updateConcern(db, context, request.params.id, expectedVersion(request), request.body, clock);
         return withETag(reply, await fullConcern(context, request.params.id));
       },
     );
@@ -338,49 +365,49 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       'status',
       'Move the concern on: triage, advice sought, referred, not referred (with the reason), enquiry, plan',
       changeStatusBody,
-      (context, id, input) => service.changeConcernStatus(db, context, id, input, clock),
+      (context, id, input) => changeConcernStatus(db, context, id, input, clock),
     );
     concernAction(
       'close',
       'Close with the risk outcome and the manager’s sign-off with lessons learnt',
       closeConcernBody,
-      (context, id, input) => service.closeConcern(db, context, id, input, clock),
+      (context, id, input) => closeConcern(db, context, id, input, clock),
     );
     concernAction(
       'advocacy',
       'Record advocacy offered, accepted (with the advocate) or declined',
       advocacyBody,
-      (context, id, input) => service.recordAdvocacy(db, context, id, input, clock),
+      (context, id, input) => recordAdvocacy(db, context, id, input, clock),
     );
     concernAction(
       'advice',
       'Record threshold advice: who, the local guidance applied, the advice, how applied',
       recordAdviceBody,
-      (context, id, input) => service.recordThresholdAdvice(db, context, id, input, settings),
+      (context, id, input) => recordThresholdAdvice(db, context, id, input, settings),
     );
     concernAction(
       'decision',
       'Record the local authority’s decision on the section 42 referral, in its terms',
       decisionBody,
-      (context, id, input) => service.recordLocalAuthorityDecision(db, context, id, input, settings),
+      (context, id, input) => recordLocalAuthorityDecision(db, context, id, input, settings),
     );
     concernAction(
       'plans',
       'Add a safe-contact plan with its review date',
       addPlanBody,
-      (context, id, input) => service.addPlan(db, context, id, input, clock),
+      (context, id, input) => addPlan(db, context, id, input, clock),
     );
     concernAction(
       'triggers',
       'Add a review trigger: a count of entries of given kinds within a window, or any single one',
       addTriggerBody,
-      (context, id, input) => service.addTrigger(db, context, id, input, clock),
+      (context, id, input) => addTrigger(db, context, id, input, clock),
     );
     concernAction(
       'restrictions',
       'Record an interim restriction with its legal basis and a review date within a month',
       addRestrictionBody,
-      (context, id, input) => service.addRestriction(db, context, id, input, clock),
+      (context, id, input) => addRestriction(db, context, id, input, clock),
     );
 
     app.post(
@@ -406,7 +433,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request, reply) => {
-        const added = await service.addConcernEntry(
+        const added = await addConcernEntry(
           db,
           requestContext(request),
           request.params.id,
@@ -434,7 +461,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       },
       async (request) =>
         toChronologyPageResponse(
-          await service.concernChronology(
+          await concernChronology(
             db,
             requestContext(request),
             { concernId: request.params.id, ...chronologyOptions(request.query) },
@@ -455,7 +482,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) => ({
-        items: (await service.relatedConcerns(db, requestContext(request), request.params.id, clock)).map(
+        items: (await relatedConcerns(db, requestContext(request), request.params.id, clock)).map(
           (other) => ({
             ...toConcernSummary(other),
             category: other.category,
@@ -477,7 +504,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           response: { 200: referralDraftSchema, ...problemResponses },
         },
       },
-      async (request) => service.referralDraft(db, requestContext(request), request.params.id, clock),
+      async (request) => referralDraft(db, requestContext(request), request.params.id, clock),
     );
 
     const messageSent = z.object({
@@ -502,7 +529,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request, reply) => {
-        const message = await service.requestThresholdAdvice(
+        const message = await requestThresholdAdvice(
           db,
           requestContext(request),
           request.params.id,
@@ -533,7 +560,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request, reply) => {
-        const sent = await service.sendReferral(
+        const sent = await sendReferral(
           db,
           requestContext(request),
           request.params.id,
@@ -612,33 +639,33 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       'End a safe-contact plan',
       endBody,
       (context, id, childId, input: { reason: string }) =>
-        service.endPlan(db, context, id, childId, input.reason, clock),
+        endPlan(db, context, id, childId, input.reason, clock),
     );
     childAction(
       'triggers/:childId/end',
       'Stop a review trigger',
       z.strictObject({}),
-      (context, id, childId) => service.endTrigger(db, context, id, childId, clock),
+      (context, id, childId) => endTrigger(db, context, id, childId, clock),
     );
     childAction(
       'restrictions/:childId/reviews',
       'Record a restriction’s review (monthly, even when unused); continuing sets the next review date',
       reviewRestrictionBody,
-      (context, id, childId, input) => service.reviewRestriction(db, context, id, childId, input, clock),
+      (context, id, childId, input) => reviewRestriction(db, context, id, childId, input, clock),
     );
     childAction(
       'restrictions/:childId/end',
       'End a restriction, with the reason',
       endBody,
       (context, id, childId, input: { reason: string }) =>
-        service.endRestriction(db, context, id, childId, input.reason, clock),
+        endRestriction(db, context, id, childId, input.reason, clock),
     );
     childAction(
       'alerts/:childId/resolve',
       'Mark an item needing attention as dealt with',
       resolveAlertBody,
       (context, id, childId, input: { note?: string | null }) =>
-        service.resolveConcernAlert(db, context, id, childId, input.note ?? null, clock),
+        resolveConcernAlert(db, context, id, childId, input.note ?? null, clock),
     );
 
     app.get(
@@ -653,12 +680,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) => {
-        const register = await service.listRestrictionRegister(
-          db,
-          requestContext(request),
-          request.query,
-          clock,
-        );
+        const register = await listRestrictionRegister(db, requestContext(request), request.query, clock);
         return {
           items: register.restrictions.map((restriction) =>
             toRestrictionResponse(restriction, register.reviews, register.now),
@@ -677,7 +699,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           response: { 200: settingsSchema, ...problemResponses },
         },
       },
-      async (request) => service.getSettings(db, requestContext(request)),
+      async (request) => getSettings(db, requestContext(request)),
     );
 
     app.put(
@@ -695,7 +717,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         },
       },
       async (request) =>
-        service.saveSettings(db, requestContext(request), expectedVersion(request), request.body, clock),
+        saveSettings(db, requestContext(request), expectedVersion(request), request.body, clock),
     );
   };
 }

@@ -1,0 +1,119 @@
+import { recordAudit } from '../audit/audit.service.ts';
+import { londonDateOf } from '../calendar/working-days.ts';
+import { mergeChronology } from '../chronology/chronology.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { getOrganisation } from '../organisations/organisations.service.ts';
+import { concernSources, DAY_MS } from './concern-entries.service.ts';
+import * as safeguardingRepository from './safeguarding.repository.ts';
+import { getConcern } from './safeguarding.service.ts';
+import type { ConcernRow } from './safeguarding.table.ts';
+
+export type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> };
+
+/** The subject type concerns go by in the shared mechanisms (shares, attention, the chronology). */
+export const CONCERN_SUBJECT = 'concern';
+// ---- related concerns, patterns, counts, attention ----
+
+export async function relatedConcerns(db: Db, context: RequestContext, concernId: string, clock: Clock) {
+  const concern = await getConcern(db, context, concernId);
+  const related = await safeguardingRepository.listRelatedConcerns(db, context.orgId, concern);
+  await recordAudit(db, context, clock.now(), {
+    action: 'concern.view_related',
+    entityType: 'concern',
+    entityId: concernId,
+    details: { count: related.length },
+  });
+  const same = (a: string | null, b: string | null) =>
+    a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+  return related.map((other) => ({
+    ...other,
+    related_by: [
+      ...(other.person_id === concern.person_id ? (['same_person'] as const) : []),
+      ...((concern.source_person_id &&
+        (other.source_person_id === concern.source_person_id ||
+          other.person_id === concern.source_person_id)) ||
+      (other.source_person_id !== null && other.source_person_id === concern.person_id) ||
+      same(other.source_description, concern.source_description)
+        ? (['same_source'] as const)
+        : []),
+      ...(same(other.location_detail, concern.location_detail) ? (['same_location'] as const) : []),
+    ],
+  }));
+}
+
+export async function concernPatterns(
+  db: Db,
+  context: RequestContext,
+  options: { sinceDays: number; minimum: number },
+  clock: Clock,
+) {
+  const now = clock.now();
+  const patterns = await safeguardingRepository.listPatterns(db, context.orgId, {
+    since: new Date(now.getTime() - options.sinceDays * DAY_MS),
+    minimum: options.minimum,
+  });
+  await recordAudit(db, context, now, {
+    action: 'concern.view_patterns',
+    entityType: 'concern',
+    entityId: null,
+  });
+  return patterns;
+}
+
+export async function concernCounts(db: Db, context: RequestContext, clock: Clock) {
+  const now = clock.now();
+  return safeguardingRepository.countConcerns(db, context.orgId, { now, today: londonDateOf(now) });
+}
+
+export async function resolveConcernAlert(
+  db: Db,
+  context: RequestContext,
+  concernId: string,
+  alertId: string,
+  note: string | null,
+  clock: Clock,
+) {
+  const at = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await getConcern(trx, context, concernId);
+    const resolved = await safeguardingRepository.resolveAlert(trx, context.orgId, concernId, alertId, {
+      at,
+      by: context.actor.type === 'user' ? context.actor.id : null,
+      note: note?.trim() || null,
+    });
+    if (!resolved) throw notFound('An open item with this id on this concern');
+    await recordAudit(trx, context, at, {
+      action: 'concern_alert.resolve',
+      entityType: 'concern',
+      entityId: concernId,
+      details: { alertId, kind: resolved.kind },
+    });
+  });
+}
+
+/** Every entry of the concern's merged chronology, newest first, for an export (at most 20,000). */
+export async function concernChronologyForExport(db: Db, context: RequestContext, concern: ConcernRow) {
+  const organisation = await getOrganisation(db, context);
+  const sources = await concernSources(db, context, concern);
+  const entries: Awaited<ReturnType<typeof mergeChronology>>['items'] = [];
+  let before: string | null = null;
+  for (let page = 0; page < 40; page += 1) {
+    const result: Awaited<ReturnType<typeof mergeChronology>> = await mergeChronology(db, sources, {
+      orgId: context.orgId,
+      key: concern.id,
+      ownAgency: organisation.name,
+      from: null,
+      to: null,
+      before,
+      limit: 500,
+    });
+    entries.push(...result.items);
+    before = result.nextBefore;
+    if (!before) break;
+  }
+  return { entries, ownAgency: organisation.name };
+}
