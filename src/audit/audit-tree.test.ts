@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, type TestApp, testBackend } from '../../test/app-for-test.ts';
+import { asSuperuser, eventIdAt, recordTestEntries, sealedEventIds } from '../../test/audit-trail.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
 import { ManualClock } from '../clock.ts';
 import { systemContext } from '../context.ts';
@@ -15,7 +16,6 @@ import * as auditRepository from './audit.repository.ts';
 import { recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
 import { chainHash, entryLeafHash, GENESIS_HASH } from './audit-hash.ts';
 import { checkProof } from './audit-proof-check.ts';
-import { asSuperuser, eventIdAt, recordTestEntries, sealedEventIds } from './audit-test-helpers.ts';
 import { consistencyProofFor, inclusionProofFor, treeHeadAt } from './audit-tree.service.ts';
 import {
   CHAIN_CHECKPOINT_FORMAT,

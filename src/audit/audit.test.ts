@@ -2,6 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, testBackend } from '../../test/app-for-test.ts';
 import {
+  asSuperuser,
+  eventIdAt as eventIdAtSeq,
+  placeEntryAt,
+  sealedEventIds,
+} from '../../test/audit-trail.ts';
+import {
   createTestOrganisation,
   createTestPartnerOrganisation,
   createTestUser,
@@ -12,12 +18,6 @@ import { createApiToken } from '../auth/auth.service.ts';
 import { systemContext } from '../context.ts';
 import { createDatabase } from '../db/create-db.ts';
 import { changeWithAudit, recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
-import {
-  asSuperuser,
-  eventIdAt as eventIdAtSeq,
-  placeEntryAt,
-  sealedEventIds,
-} from './audit-test-helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -5,19 +5,19 @@ import path from 'node:path';
 import { type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, type TestApp } from '../../test/app-for-test.ts';
-import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
-import type { Db } from '../db/database.ts';
-import type { OrganisationsTable } from '../organisations/organisations.table.ts';
-import * as auditRepository from './audit.repository.ts';
-import { sealPendingEntries, verifyAuditChain } from './audit.service.ts';
-import type { AuditBlocksTable, AuditEventRow } from './audit.table.ts';
 import {
   asSuperuser,
   eventIdAt as eventIdAtSeq,
   rebuildTree,
   recordTestEntries,
   sealedEventIds,
-} from './audit-test-helpers.ts';
+} from '../../test/audit-trail.ts';
+import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
+import type { Db } from '../db/database.ts';
+import type { OrganisationsTable } from '../organisations/organisations.table.ts';
+import * as auditRepository from './audit.repository.ts';
+import { sealPendingEntries, verifyAuditChain } from './audit.service.ts';
+import type { AuditBlocksTable, AuditEventRow } from './audit.table.ts';
 import {
   type CheckpointSettings,
   checkpointDigest,

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { ManualClock } from '../clock.ts';
-import { systemContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
-import * as auditRepository from './audit.repository.ts';
-import { recordAudit } from './audit.service.ts';
-import { entryLeafHash } from './audit-hash.ts';
-import { buildBlock } from './audit-tree.service.ts';
+import * as auditRepository from '../src/audit/audit.repository.ts';
+import { recordAudit } from '../src/audit/audit.service.ts';
+import { entryLeafHash } from '../src/audit/audit-hash.ts';
+import { buildBlock } from '../src/audit/audit-tree.service.ts';
+import type { ManualClock } from '../src/clock.ts';
+import { systemContext } from '../src/context.ts';
+import type { Db } from '../src/db/database.ts';
 
 // For the audit trail's tests: reading sealed positions, and tampering as an attacker would.
 
