@@ -34,7 +34,23 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
       'Email is off: SMTP_HOST is not set, so emails wait in the outbox and are not sent. Staff must give partners their links another way.',
     );
   }
-  const scheduler = startScheduler(allJobs(dependencies), app.log);
+  // On a server the sequencer has a connection of its own, so sealing never waits for a pool
+  // that requests keep busy; the embedded database has one connection for everything.
+  const sealing = config.databaseUrl
+    ? await createDatabase({
+        backend: 'postgres',
+        url: config.databaseUrl,
+        poolSize: 1,
+        connectTimeoutMs: config.databaseConnectTimeoutMs,
+        queryTimeoutMs: config.databaseQueryTimeoutMs,
+        onPoolError: (error) =>
+          app.log.warn(
+            { err: error },
+            'the audit sequencer lost its database connection; it will be replaced',
+          ),
+      })
+    : undefined;
+  const scheduler = startScheduler(allJobs(dependencies, { sealingDb: sealing?.db }), app.log);
   await app.listen({ port: config.port, host: config.host });
 
   let stopping: Promise<void> | undefined;
@@ -44,7 +60,8 @@ export async function startServer(config: Config, hooks: { beforeListen?: (db: D
       await scheduler.stop();
       await mailer?.close();
       // Seal what the last requests wrote, so a clean stop leaves no entry waiting for the next start.
-      await sealAllPendingEntries(database.db, { clock: systemClock });
+      await sealAllPendingEntries(sealing?.db ?? database.db, { clock: systemClock });
+      await sealing?.close();
       await database.close();
     })();
     return stopping;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
 import { forgetOldSignInFailures } from '../auth/auth.service.ts';
+import type { Db } from '../db/database.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { handlerPerSubject } from '../escalation/escalation-steps.service.ts';
 import { fireEscalationStepsJob } from '../escalation/fire-escalation-steps.job.ts';
@@ -12,13 +13,20 @@ import { safeguardingReviewJob } from '../safeguarding/safeguarding-review.job.t
 import { NOTICE_LAPSED_SHARING_JOB, noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { Job } from './scheduler.ts';
 
-/** Every background job Liaison runs. */
-export function allJobs({ db, clock, config, backend, mailer }: AppDependencies): Job[] {
+/**
+ * Every background job Liaison runs. `sealingDb`, when given, is a connection of the sequencer's
+ * own: under load every connection of the main pool is busy serving requests, and a sealer that
+ * queued behind them would leave entries unsealed for as long as the queue is long.
+ */
+export function allJobs(
+  { db, clock, config, backend, mailer }: AppDependencies,
+  { sealingDb = db }: { sealingDb?: Db } = {},
+): Job[] {
   const jobs: Job[] = [
     {
       name: 'seal-audit-entries',
       intervalMs: config.auditSealIntervalMs,
-      run: async () => (await sealPendingEntries(db, { clock })).sealed,
+      run: async () => (await sealPendingEntries(sealingDb, { clock })).sealed,
     },
     {
       name: 'forget-old-idempotency-keys',
