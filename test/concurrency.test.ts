@@ -194,7 +194,13 @@ type Resource = {
   id: string;
 };
 
-const resourceKinds = ['person', 'partner organisation', 'partner contact', 'sharing agreement'] as const;
+const resourceKinds = [
+  'person',
+  'partner organisation',
+  'partner contact',
+  'sharing agreement',
+  'safeguarding concern',
+] as const;
 type ResourceKind = (typeof resourceKinds)[number];
 
 async function createResource(kind: ResourceKind): Promise<Resource> {
@@ -277,10 +283,42 @@ async function createResource(kind: ResourceKind): Promise<Resource> {
             .executeTakeFirstOrThrow(),
       };
     }
+    case 'safeguarding concern': {
+      const person = await createTestPerson(t.db, t.clock, orgId);
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/safeguarding/concerns',
+        headers: staff.care_worker.headers,
+        payload: {
+          personId: person.id,
+          occurredAt: '2026-11-21T08:00:00Z',
+          whatHappened: 'Unexplained bruise on the upper arm.',
+          category: 'physical',
+          locationOfRisk: 'own_home',
+          sourceKind: 'not_known',
+          immediateActions: 'Body map completed.',
+          level: 'medium',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id as string;
+      return {
+        url: `/api/safeguarding/concerns/${id}`,
+        id,
+        changes: [{ needToKnow: 'Written by A' }, { needToKnow: 'Written by B' }],
+        auditAction: 'concern.update',
+        stored: () =>
+          t.db
+            .selectFrom('safeguarding_concerns')
+            .select(['need_to_know as value', 'version'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow(),
+      };
+    }
   }
 }
 
-// Two different members of staff, each allowed to change all four kinds of record.
+// Two different members of staff, each allowed to change every kind of record above.
 const writers = () => [staff.manager, staff.registered_manager] as const;
 
 /** Each writer loads the record: both get version 1, as its ETag. */
