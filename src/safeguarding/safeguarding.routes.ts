@@ -1,12 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { managers, requestContext } from '../auth/access.ts';
-import {
-  chronologyOptions,
-  chronologyPageSchema,
-  chronologyQuery,
-  toChronologyPageResponse,
-} from '../chronology/chronology.schemas.ts';
+import { chronologyOptions, chronologyQuery } from '../chronology/chronology.schemas.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -53,6 +48,7 @@ import {
   changeStatusBody,
   closeConcernBody,
   concernChildParams,
+  concernChronologyPageSchema,
   concernListItemSchema,
   concernListQuery,
   concernSchema,
@@ -77,9 +73,11 @@ import {
   settingsBody,
   settingsSchema,
   toAdviceResponse,
+  toConcernChronologyPage,
   toConcernListItem,
   toConcernSummary,
   toEntryResponse,
+  toPatternConcern,
   toPlanResponse,
   toRestrictionResponse,
   toTriggerResponse,
@@ -253,10 +251,12 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             personId: group.key,
             personName: group.label,
             concernIds: group.concern_ids,
+            concerns: group.concerns.map(toPatternConcern),
           })),
           bySource: patterns.bySource.map((group) => ({
             source: group.label,
             concernIds: group.concern_ids,
+            concerns: group.concerns.map(toPatternConcern),
           })),
         };
       },
@@ -456,11 +456,11 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             'The concern’s chronology: its entries merged with its messages, advice and shares (audited)',
           params: idParams,
           querystring: chronologyQuery,
-          response: { 200: chronologyPageSchema, ...problemResponses },
+          response: { 200: concernChronologyPageSchema, ...problemResponses },
         },
       },
       async (request) =>
-        toChronologyPageResponse(
+        toConcernChronologyPage(
           await concernChronology(
             db,
             requestContext(request),
@@ -511,6 +511,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       messageId: z.uuid(),
       deadline: z.iso.datetime().nullable().describe('When the answer is due; chased after it'),
       partnerLink: z.string().describe('The partner’s secure link, shown once'),
+      partnerLinkId: z.uuid().describe('The link, to record that it was handed to the partner another way'),
+      partnerContactName: z.string().describe('Who the message went to'),
       emailState: z.enum(['queued', 'no_mail_server']),
     });
 
@@ -540,6 +542,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           messageId: message.id,
           deadline: message.deadline,
           partnerLink: message.partnerLink,
+          partnerLinkId: message.partnerLinkId,
+          partnerContactName: message.partnerContactName,
           emailState: message.emailState,
         });
       },
@@ -571,6 +575,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           messageId: sent.message.id,
           deadline: sent.decisionDueAt.toISOString(),
           partnerLink: sent.message.partnerLink,
+          partnerLinkId: sent.message.partnerLinkId,
+          partnerContactName: sent.message.partnerContactName,
           emailState: sent.message.emailState,
         });
       },
@@ -579,13 +585,15 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
     app.post(
       '/api/safeguarding/concerns/:id/export',
       {
-        config: { access: managers },
+        // The whole chronology in one file: as with the share log, only after a recent sign-in.
+        config: { access: managers, freshAuthentication: true },
         schema: {
           tags,
           summary: 'The chronology for a multi-agency meeting or Safeguarding Adults Review, as HTML or PDF',
           description:
             'For another agency this is a share: the sharing gate is asked (moment export) and a refusal is 403 with ' +
-            'its reasons. With no recipient (staff only) it is audited.',
+            'its reasons. With no recipient (staff only) it is audited. Needs a recent sign-in (403 ' +
+            'reauthentication_required otherwise), and is refused to API tokens.',
           params: idParams,
           body: exportBody,
           response: { 200: z.any(), ...problemResponses, ...refused },
