@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { managers, requestContext } from '../auth/access.ts';
+import { accountableReaders, careRecordReaders, careRecordWriters } from '../auth/role-groups.ts';
 import { chronologyOptions, chronologyQuery } from '../chronology/chronology.schemas.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
@@ -98,11 +99,11 @@ import { exportConcernChronology } from './safeguarding-export.ts';
 
 const tags = ['Safeguarding'];
 /** Full detail: managers, the registered manager, and the auditor (read-only). */
-const fullReaders = ['manager', 'registered_manager', 'auditor'] as const;
+const fullReaders = accountableReaders;
 /** Raise concerns and add chronology entries. */
-const recorders = ['care_worker', 'manager', 'registered_manager'] as const;
+const recorders = careRecordWriters;
 /** The need-to-know summary. Admin (IT) reads no care records. */
-const summaryReaders = ['care_worker', 'manager', 'registered_manager', 'auditor'] as const;
+const summaryReaders = careRecordReaders;
 
 const conflict = { 409: problemResponses[400] };
 const refused = { 409: problemResponses[400] };
