@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RequestContext } from '../../src/context.ts';
+import { addRestriction } from '../../src/safeguarding/concern-plans.service.ts';
 import { saveSettings } from '../../src/safeguarding/concern-referrals.service.ts';
+import { raiseConcern } from '../../src/safeguarding/safeguarding.service.ts';
 import { authoriseSafeguardingShare } from '../../src/safeguarding-authorisations/safeguarding-authorisations.service.ts';
 import {
   createTestOrganisation,
@@ -71,7 +73,7 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
       givenName: 'Ada',
       familyName: 'Okafor',
     });
-    await createTestPerson(db, clock, organisation.id, { givenName: 'Ben', familyName: 'Hale' });
+    const ben = await createTestPerson(db, clock, organisation.id, { givenName: 'Ben', familyName: 'Hale' });
     const hub = await createTestPartnerOrganisation(db, clock, organisation.id, {
       name: 'Exampleton Adult Safeguarding Hub',
       type: 'safeguarding_team',
@@ -107,6 +109,45 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
       { decisionWorkingDays: 2, safeguardingLinkContactId: duty.id },
       clock,
     );
+    // Earlier, two low-level worries about Ben's money and the same acquaintance (a pattern), and
+    // an interim restriction on the first of them whose review date has passed.
+    const daysAgo = (days: number) => new Date(clock.now().getTime() - days * 24 * 60 * 60_000);
+    const lowLevel = (whatHappened: string, days: number) =>
+      raiseConcern(
+        db,
+        asManager,
+        {
+          personId: ben.id,
+          occurredAt: daysAgo(days).toISOString(),
+          whatHappened,
+          category: 'financial_or_material',
+          locationOfRisk: 'in_a_community_service',
+          sourceKind: 'known_to_individual',
+          sourceDescription: 'Acquaintance, first name Dan',
+          immediateActions: 'Budgeting support; essentials checked.',
+          level: 'low',
+          childrenAtRisk: false,
+        },
+        clock,
+      );
+    const first = await lowLevel('Money ran out two days after payday; Dan visited twice.', 45);
+    await lowLevel('Money ran out again soon after payday.', 20);
+    await addRestriction(
+      db,
+      asManager,
+      first.id,
+      {
+        personId: ben.id,
+        restriction: 'Ben’s bank card is kept in the office safe overnight.',
+        reason: 'Money taken at night by a visitor.',
+        legalBasis: 'other',
+        legalBasisNote: 'Agreed with Ben at his review, recorded in his care plan.',
+        leastRestrictiveConsidered: 'Reminders alone were tried first.',
+        startsOn: daysAgo(40).toISOString().slice(0, 10),
+        reviewOn: daysAgo(12).toISOString().slice(0, 10),
+      },
+      clock,
+    );
     browser = await launchBrowser();
   }, 120_000);
 
@@ -117,6 +158,8 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
 
   test('a care worker raises a concern and records what the person said, word for word', async () => {
     const page = await (await newContext(browser)).newPage();
+    // A long path on a busy machine: each step may wait longer than the usual 10 seconds.
+    page.setDefaultTimeout(30_000);
     const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
     await page.goto(`${server.baseUrl}/sign-in`);
     await signInThroughForm(page, careWorkerEmail, TEST_PASSWORD);
@@ -124,8 +167,8 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Safeguarding' }).click();
     await page.getByRole('heading', { level: 1, name: 'Safeguarding concerns' }).waitFor();
-    await page.getByText('There are no open concerns.').waitFor();
-    await screenshot(page, 'safeguarding-list-care-worker-empty');
+    await page.getByRole('link', { name: 'Ben Hale' }).first().waitFor();
+    await screenshot(page, 'safeguarding-list-care-worker-before');
     await page.getByRole('link', { name: 'Raise a concern' }).click();
     await page.getByRole('heading', { level: 1, name: 'Raise a safeguarding concern' }).waitFor();
 
@@ -188,6 +231,8 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
 
   test('a manager corrects an entry, meets a review trigger, seeks advice, refers and records a restriction', async () => {
     const page = await (await newContext(browser)).newPage();
+    // A long path on a busy machine: each step may wait longer than the usual 10 seconds.
+    page.setDefaultTimeout(30_000);
     const expectedFailures: ExpectedFailure[] = [{ status: 401, path: '/api/session' }];
     const watch = await watchPage(page, expectedFailures);
     await page.goto(`${server.baseUrl}/sign-in`);
@@ -196,7 +241,8 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Safeguarding' }).click();
     await page.getByRole('heading', { level: 1, name: 'Safeguarding concerns' }).waitFor();
-    await page.getByText('Open (1)', { exact: true }).waitFor();
+    await page.getByText('Open (3)', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Restriction past review (1)' }).waitFor();
     await screenshot(page, 'safeguarding-list-manager');
     await page.getByRole('link', { name: 'Ada Okafor' }).click();
     await page.getByRole('heading', { level: 1, name: 'Concern about Ada Okafor' }).waitFor();
@@ -339,6 +385,12 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     await page.getByText(/Section 42 referral (sent to|recorded for) Sam Duty/).waitFor();
     await page.getByText(/The local authority’s decision is due by/).waitFor();
 
+    // Referred: the trigger's prompt has been acted on.
+    await page.goto(`${server.baseUrl}/safeguarding/concerns/${concernId}`);
+    await page.getByRole('button', { name: /^Mark as dealt with/ }).click();
+    await page.getByText('Marked as dealt with: A safeguarding review trigger was met').waitFor();
+    expect(await page.getByTestId('trigger-met').count()).toBe(0);
+
     // An interim restriction on Ben, with its legal basis and a review within a month.
     await page.goto(`${server.baseUrl}/safeguarding/concerns/${concernId}/restrictions/add`);
     await page.getByRole('heading', { level: 2, name: 'Record an interim restriction' }).waitFor();
@@ -365,7 +417,21 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     await page
       .getByRole('link', { name: 'A door sensor alerts staff when Ben leaves his flat at night.' })
       .waitFor();
+    // The one past its review date is listed first, and said to be so in words.
+    const pastReview = page.getByRole('table', { name: 'Past their review date' });
+    await pastReview
+      .getByRole('link', { name: 'Ben’s bank card is kept in the office safe overnight.' })
+      .waitFor();
+    await pastReview.getByText('Past its review date').waitFor();
     await screenshot(page, 'safeguarding-restrictions-register');
+
+    // The chronology for a meeting, for staff only.
+    await page.goto(`${server.baseUrl}/safeguarding/concerns/${concernId}/export`);
+    await page.getByLabel('Our own staff only').check();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the chronology' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    await page.getByText('Downloaded, for staff only.').waitFor();
 
     // The rest of the concern's pages, to look at.
     for (const [section, heading, name] of [
@@ -384,12 +450,27 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     await page.goto(`${server.baseUrl}/safeguarding/patterns`);
     await page.getByRole('heading', { level: 1, name: 'Patterns of low-level concerns' }).waitFor();
     await screenshot(page, 'safeguarding-patterns');
+    // One of Ben's: the other is related to it, and its restriction is past review.
+    await page
+      .getByRole('link', { name: /^Financial or material abuse, raised/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Concern about Ben Hale' }).waitFor();
+    const bensPages = page.getByRole('navigation', { name: 'Pages of this concern' });
+    await bensPages.getByRole('link', { name: 'Related concerns' }).click();
+    await page.getByRole('table', { name: '1 related concern' }).waitFor();
+    await screenshot(page, 'safeguarding-related-pattern');
+    await bensPages.getByRole('link', { name: 'Interim restrictions' }).click();
+    await page.getByRole('heading', { level: 3, name: /Past its review date/ }).waitFor();
+    await screenshot(page, 'safeguarding-restriction-past-review');
     expect(watch).toEqual(noFaults);
     await page.context().close();
   });
 
   test('a care worker sees what they need to know, and not the concern in full', async () => {
     const page = await (await newContext(browser)).newPage();
+    // A long path on a busy machine: each step may wait longer than the usual 10 seconds.
+    page.setDefaultTimeout(30_000);
     const watch = await watchPage(page, [
       { status: 401, path: '/api/session' },
       { status: 403, path: `/api/safeguarding/concerns/${concernId}` },
@@ -412,7 +493,7 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     // The concern in full is refused, in the browser as by the server.
     await page.goto(`${server.baseUrl}/safeguarding/concerns/${concernId}/chronology`);
     await page
-      .getByRole('heading', { level: 1, name: 'You do not have permission to see this page' })
+      .getByRole('heading', { level: 2, name: 'Only managers see this part of the concern' })
       .waitFor();
     expect((await page.locator('main').textContent()) ?? '').not.toContain('He said I must not talk to you');
     await screenshot(page, 'safeguarding-refused-care-worker');

@@ -126,9 +126,11 @@ export function AdviceSection() {
         </ul>
       ) : null}
 
-      <h3>Messages to partners</h3>
       {concern.messages.length === 0 ? (
-        <p>No advice has been sought and no referral sent from Liaison yet.</p>
+        <>
+          <h3>Advice requests and referrals</h3>
+          <p>No advice has been sought and no referral sent from Liaison yet.</p>
+        </>
       ) : (
         <Table
           caption="Advice requests and referrals"
@@ -416,7 +418,7 @@ function RequestAdviceForm({
         <CategoryCheckboxes
           legend="What kinds of information does it share?"
           hint="Who the person is always goes with it. Choose only what the adviser needs."
-          defaultValues={['safeguarding', 'risk']}
+          defaultValues={['identity', 'safeguarding', 'risk']}
         />
         <SubmitButton>Send the request</SubmitButton>
       </Form>
@@ -810,7 +812,7 @@ function ReferralForm({
         <CategoryCheckboxes
           legend="What kinds of information does it share?"
           hint="Who the person is always goes with it."
-          defaultValues={['safeguarding', 'risk']}
+          defaultValues={['identity', 'safeguarding', 'risk']}
         />
         <h3>What the sharing gate allows</h3>
         <p>Check before you send: nothing is shared by checking.</p>

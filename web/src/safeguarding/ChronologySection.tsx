@@ -57,6 +57,7 @@ export function ChronologySection() {
                 key={`${item.source} ${item.id}`}
                 item={item}
                 concernId={concern.id}
+                ownAgency={session.organisation.name}
                 canCorrect={canRecord}
               />
             ))}
@@ -86,13 +87,21 @@ export function entryAnchor(id: string): string {
   return `entry-${id}`;
 }
 
+/** Written down some time after it happened: when, is worth saying. */
+export function isRecordedLater(item: Pick<ConcernChronologyEntry, 'occurredAt' | 'recordedAt'>): boolean {
+  return Date.parse(item.recordedAt) - Date.parse(item.occurredAt) >= 15 * 60_000;
+}
+
 function ChronologyItem({
   item,
   concernId,
+  ownAgency,
   canCorrect,
 }: {
   item: ConcernChronologyEntry;
   concernId: string;
+  /** Entries from the organisation itself do not name it: only another agency's are marked. */
+  ownAgency: string;
   canCorrect: boolean;
 }) {
   const entry = item.entry;
@@ -112,10 +121,9 @@ function ChronologyItem({
       </h3>
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-2">
         <Moment iso={item.occurredAt} />
-        {', '}
-        {item.agency}
+        {item.agency !== ownAgency ? `, from ${item.agency}` : ''}
         {item.recordedBy ? `. Recorded by ${item.recordedBy}` : ''}
-        {item.recordedAt !== item.occurredAt ? (
+        {isRecordedLater(item) ? (
           <>
             {item.recordedBy ? ' on ' : '. Recorded '}
             <Moment iso={item.recordedAt} />

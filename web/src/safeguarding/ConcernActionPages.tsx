@@ -65,6 +65,13 @@ export function StatusSection() {
   if (concern.status === 'closed') return <ClosedNotice title="Move the concern on" />;
   return (
     <ConcernFormSection summary={concern} title="Move the concern on" form={form}>
+      {concern.status === 'referred' ? (
+        <p>
+          When the local authority has decided,{' '}
+          <Link to={concernPath(concern.id, 'advice/decision')}>record their decision</Link>: that moves the
+          concern on and stops the referral being chased.
+        </p>
+      ) : null}
       <p>
         It is “{statusLabels[concern.status]}”. The reason you give goes into the chronology.
         {nextStatuses[concern.status].includes('referred') ? (
@@ -235,8 +242,11 @@ export function CloseConcernSection() {
             </span>
           </h3>
           <p>
-            End them first, or make sure they are reviewed under another concern:{' '}
-            <Link to={concernPath(concern.id, 'restrictions')}>see the restrictions</Link>.
+            Nothing can be recorded on a closed concern, a restriction’s review or end included.{' '}
+            <Link to={concernPath(concern.id, 'restrictions')}>
+              End {openRestrictions.length === 1 ? 'it' : 'them'} first
+            </Link>
+            , or record the restriction again on a concern that stays open.
           </p>
         </div>
       ) : null}

@@ -22,14 +22,7 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { concernManagers, concernReaders, concernRecorders } from './access.ts';
 import { NeedToKnow } from './ConcernsPage.tsx';
-import {
-  type ConcernOutlet,
-  ConcernStatusTag,
-  concernPath,
-  LevelTag,
-  useConcern,
-  useConcernOutlet,
-} from './concern-parts.tsx';
+import { type ConcernOutlet, ConcernStatusTag, concernPath, LevelTag, useConcern } from './concern-parts.tsx';
 import {
   advocacyLabels,
   categoryLabels,
@@ -167,10 +160,17 @@ function EscalationPrompt({ concern, canManage }: { concern: Concern; canManage:
             <Link to={concernPath(concern.id, 'advice/request')}>Seek threshold advice</Link> from the
             safeguarding link
           </li>
-          <li>
-            <Link to={concernPath(concern.id, 'advice/referral')}>Make a section 42 referral</Link> to the
-            local authority
-          </li>
+          {concern.status === 'referred' || concern.status === 'enquiry' ? (
+            <li>
+              It is referred already: <Link to={concernPath(concern.id, 'advice')}>see the referral</Link>,
+              and tell the local authority what has happened since
+            </li>
+          ) : (
+            <li>
+              <Link to={concernPath(concern.id, 'advice/referral')}>Make a section 42 referral</Link> to the
+              local authority
+            </li>
+          )}
           <li>
             <Link to={concernPath(concern.id, 'level')}>Change the level</Link>, or, once you have decided,
             mark the item as dealt with in the summary below
@@ -318,9 +318,14 @@ export function ConcernSummarySection() {
         </>
       ) : null}
 
+      {concern.status === 'closed' ? <ClosingSummary concern={concern} /> : null}
+
+      <h2>The concern as raised</h2>
+      <SummaryList rows={rows} />
+
       <h2>What staff need to know</h2>
       <InsetText label="Shown to staff who are not managers">
-        <NeedToKnow summary={concern} />
+        <NeedToKnow summary={concern} forManager />
       </InsetText>
       {canManage ? (
         <p>
@@ -336,11 +341,6 @@ export function ConcernSummarySection() {
           <Link to={concernPath(concern.id, 'chronology/add')}>Add to the chronology</Link>
         </p>
       ) : null}
-
-      {concern.status === 'closed' ? <ClosingSummary concern={concern} /> : null}
-
-      <h2>The concern as raised</h2>
-      <SummaryList rows={rows} />
     </>
   );
 }
@@ -356,7 +356,7 @@ function NextSteps({ concern }: { concern: Concern }) {
     {
       to: 'status',
       label: 'Move the concern on',
-      hint: `It is “${statusLabels[concern.status]}”: triage it, or record that it is not referred and why.`,
+      hint: `It is “${statusLabels[concern.status]}”: record where it goes next, and why.`,
     },
     {
       to: 'advice/request',
@@ -449,7 +449,9 @@ function SummaryOnly({ concernId }: { concernId: string }) {
   }
   const summary = loaded.data;
   const context: ConcernOutlet = { summary, concern: null, reload };
-  const isHere = location.pathname.replace(/\/$/, '') === concernPath(summary.id);
+  const here = location.pathname.replace(/\/$/, '');
+  const isHere = here === concernPath(summary.id);
+  const isAdding = here === concernPath(summary.id, 'chronology/add');
   return (
     <>
       <BackLink to={isHere ? '/safeguarding' : concernPath(summary.id)}>
@@ -457,11 +459,13 @@ function SummaryOnly({ concernId }: { concernId: string }) {
       </BackLink>
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <ConcernHeading summary={summary} caption="Safeguarding concern" />
-      {/* Its own page is the summary; the pages under it that they may reach (adding an entry) follow. */}
+      {/* Its own page is the summary; adding to the chronology is the one page under it they may reach. */}
       {isHere ? (
         <SummaryOnlySection summary={summary} canRecord={hasRole(session.user.role, concernRecorders)} />
-      ) : (
+      ) : isAdding ? (
         <Outlet context={context} />
+      ) : (
+        <NotForThem summary={summary} />
       )}
     </>
   );
@@ -492,6 +496,23 @@ function SummaryOnlySection({ summary, canRecord }: { summary: ConcernSummary; c
           </Link>
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** The concern's other pages, refused in words that say what they may see instead. */
+function NotForThem({ summary }: { summary: ConcernSummary }) {
+  usePageTitle('Only managers see this part of the concern');
+  return (
+    <>
+      <h2>Only managers see this part of the concern</h2>
+      <p>
+        Managers and the auditor see the concern in full: what happened, the chronology, the advice and the
+        referral. You see what staff need to know to keep people safe.
+      </p>
+      <p>
+        <Link to={concernPath(summary.id)}>See what you need to know</Link>
+      </p>
     </>
   );
 }

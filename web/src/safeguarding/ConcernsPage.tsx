@@ -245,12 +245,20 @@ function SummaryList() {
   );
 }
 
-export function NeedToKnow({ summary }: { summary: Pick<ConcernSummary, 'needToKnow'> }) {
-  return summary.needToKnow ? (
-    summary.needToKnow
-  ) : (
+/** The manager's summary for staff; until it is written, what that means for whoever is reading. */
+export function NeedToKnow({
+  summary,
+  forManager = false,
+}: {
+  summary: Pick<ConcernSummary, 'needToKnow'>;
+  forManager?: boolean;
+}) {
+  if (summary.needToKnow) return summary.needToKnow;
+  return (
     <span className="nhsuk-u-secondary-text-colour">
-      A manager has not written what staff need to know yet. Ask them if you work with this person.
+      {forManager
+        ? 'Not written yet: until it is, staff who are not managers see nothing about what to do or avoid.'
+        : 'A manager has not written what staff need to know yet. Ask them if you work with this person.'}
     </span>
   );
 }

@@ -37,6 +37,12 @@ import {
 } from './concern-parts.tsx';
 import { bases, basisLabels } from './safeguarding-labels.ts';
 
+/** "A best-interests decision", or, for another basis, the basis as it was described. */
+function basisInWords(restriction: InterimRestriction): string {
+  if (restriction.legalBasis === 'other' && restriction.legalBasisNote) return restriction.legalBasisNote;
+  return `${restriction.legalBasisLabel}${restriction.legalBasisNote ? `: ${restriction.legalBasisNote}` : ''}`;
+}
+
 /** Its review date, said plainly, with a warning in words when it has passed. */
 function ReviewDate({ restriction }: { restriction: InterimRestriction }) {
   if (restriction.endedOn) return <>Ended {formatDay(restriction.endedOn)}</>;
@@ -64,7 +70,7 @@ function RestrictionCard({
     { key: 'Why', value: restriction.reason },
     {
       key: 'Legal basis',
-      value: `${restriction.legalBasisLabel}${restriction.legalBasisNote ? `: ${restriction.legalBasisNote}` : ''}`,
+      value: basisInWords(restriction),
     },
     { key: 'Less restrictive options considered', value: restriction.leastRestrictiveConsidered },
     { key: 'Started', value: formatDay(restriction.startsOn) },
@@ -661,7 +667,7 @@ function RegisterTable({
             <Link to={concernPath(restriction.concernId, 'restrictions')}>{restriction.restriction}</Link>
           </Cell>
           <Cell heading="Restricts">{restriction.personName}</Cell>
-          <Cell heading="Legal basis">{restriction.legalBasisLabel}</Cell>
+          <Cell heading="Legal basis">{basisInWords(restriction)}</Cell>
           <Cell heading="Started">{formatDay(restriction.startsOn)}</Cell>
           <Cell heading="Review by">
             <ReviewDate restriction={restriction} />
