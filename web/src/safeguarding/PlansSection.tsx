@@ -8,6 +8,7 @@ import {
   type SafeContactMeasure,
   type StaffConcernEntryKind,
   stopReviewTrigger,
+  type TriggerFields,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
@@ -297,7 +298,7 @@ const triggerFields = {
 };
 
 /** "3 entries within 14 days" or "any single entry": what the trigger form reads, or what is wrong. */
-export function readTrigger(values: FormData) {
+export function readTrigger(values: FormData): { problems: FieldError[] } | { trigger: TriggerFields } {
   const kinds = readChoices<StaffConcernEntryKind>(values, 'kinds');
   const how = readText(values, 'how');
   const problems: FieldError[] = [];

@@ -5,6 +5,7 @@ import {
   type ConcernLevel,
   type FieldError,
   listPeople,
+  type NewConcern,
   type Person,
   type RiskLocation,
   raiseConcern,
@@ -73,7 +74,7 @@ export function RaiseConcernPage() {
 }
 
 /** Checks what the page can before anything is sent: every problem at once, each naming its field. */
-export function readNewConcern(values: FormData) {
+export function readNewConcern(values: FormData): { problems: FieldError[] } | { concern: NewConcern } {
   const text = (name: string) => readText(values, name);
   const problems: FieldError[] = [];
   const personId = text('personId');
