@@ -194,11 +194,39 @@ export async function concernChronology(
     before: options.before ?? null,
     limit: options.limit,
   });
+  const entryIds = page.items.filter((item) => item.source === 'concern_entries').map((item) => item.id);
+  const [entries, corrections] = await Promise.all([
+    safeguardingRepository.findEntriesOfConcern(db, context.orgId, concern.id, entryIds),
+    safeguardingRepository.findCorrectionsOf(db, context.orgId, concern.id, entryIds),
+  ]);
+  const entryDetails = new Map(
+    entries.map((entry) => [
+      entry.id,
+      {
+        kind: entry.kind,
+        details: entry.details as EntryDetails,
+        corrects: entry.corrects,
+        correctedBy: corrections.filter((each) => each.corrects === entry.id).map((each) => each.id),
+      },
+    ]),
+  );
   await recordAudit(db, context, clock.now(), {
     action: 'concern.view_chronology',
     entityType: 'concern',
     entityId: concern.id,
     details: { entries: page.items.length },
   });
-  return page;
+  return { ...page, entryDetails };
 }
+
+/** What staff wrote in an entry, kept as they gave it; entries Liaison writes keep other details. */
+export type EntryDetails = {
+  facts?: string;
+  present?: string[];
+  quotes?: { speaker: string; words: string }[];
+  source?: string;
+  sourceDetail?: string | null;
+  actionTaken?: string | null;
+  noActionReason?: string | null;
+  correctionReason?: string | null;
+};

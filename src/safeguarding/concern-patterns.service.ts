@@ -56,12 +56,20 @@ export async function concernPatterns(
     since: new Date(now.getTime() - options.sinceDays * DAY_MS),
     minimum: options.minimum,
   });
+  const named = await safeguardingRepository.describeConcerns(db, context.orgId, [
+    ...new Set([...patterns.byPerson, ...patterns.bySource].flatMap((group) => group.concern_ids)),
+  ]);
   await recordAudit(db, context, now, {
     action: 'concern.view_patterns',
     entityType: 'concern',
     entityId: null,
   });
-  return patterns;
+  const concernsOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => named.filter((concern) => concern.id === id));
+  return {
+    byPerson: patterns.byPerson.map((group) => ({ ...group, concerns: concernsOf(group.concern_ids) })),
+    bySource: patterns.bySource.map((group) => ({ ...group, concerns: concernsOf(group.concern_ids) })),
+  };
 }
 
 export async function concernCounts(db: Db, context: RequestContext, clock: Clock) {

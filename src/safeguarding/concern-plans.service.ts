@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { recordAudit } from '../audit/audit.service.ts';
 import { londonDateOf } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
@@ -24,6 +25,11 @@ export type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKe
 /** The subject type concerns go by in the shared mechanisms (shares, attention, the chronology). */
 export const CONCERN_SUBJECT = 'concern';
 // ---- plans, triggers, restrictions ----
+
+/** "21 December 2026": the chronology is read by people, and sent to other agencies. */
+function dateInWords(isoDate: string): string {
+  return DateTime.fromISO(isoDate).toFormat('d MMMM yyyy');
+}
 
 function checkReviewDate(field: string, reviewOn: string, from: string, allowedDays: number): void {
   const days = (Date.parse(reviewOn) - Date.parse(from)) / DAY_MS;
@@ -72,7 +78,7 @@ export async function addPlan(
       {
         kind: 'plan',
         occurredAt: at,
-        text: `Safe-contact plan: ${input.measures.map((measure) => safeContactMeasureLabels[measure]).join(', ')}. ${input.arrangements} Review on ${input.reviewOn}.`,
+        text: `Safe-contact plan: ${input.measures.map((measure) => safeContactMeasureLabels[measure]).join(', ')}. ${input.arrangements} Review on ${dateInWords(input.reviewOn)}.`,
         details: { planId: plan.id },
         action: 'concern.add_plan',
       },
@@ -238,7 +244,7 @@ export async function addRestriction(
       {
         kind: 'restriction',
         occurredAt: at,
-        text: `Interim restriction from ${input.startsOn}: ${input.restriction}. Why: ${input.reason}. Review on ${input.reviewOn}.`,
+        text: `Interim restriction from ${dateInWords(input.startsOn)}: ${input.restriction}. Why: ${input.reason}. Review on ${dateInWords(input.reviewOn)}.`,
         details: { restrictionId: restriction.id },
         action: 'concern.add_restriction',
       },
@@ -306,7 +312,7 @@ export async function reviewRestriction(
       {
         kind: 'restriction',
         occurredAt: at,
-        text: `Restriction reviewed (${input.usedSinceLastReview ? 'used' : 'not used'} since the last review): ${input.findings}. ${input.outcome === 'end' ? 'Ended.' : `Continues; next review on ${input.nextReviewOn}.`}`,
+        text: `Restriction reviewed (${input.usedSinceLastReview ? 'used' : 'not used'} since the last review): ${input.findings}. ${input.outcome === 'end' ? 'Ended.' : `Continues; next review on ${dateInWords(input.nextReviewOn!)}.`}`,
         details: { restrictionId },
         action: 'concern.review_restriction',
       },

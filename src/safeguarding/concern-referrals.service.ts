@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { inLondon } from '../calendar/london-time.ts';
 import { addWorkingDays, londonDateOf } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -10,6 +11,7 @@ import { AppError, changedElsewhere, checkVersion } from '../errors.ts';
 import { logContact } from '../partner-messages/message-lifecycle.service.ts';
 import { sendMessage } from '../partner-messages/partner-messages.service.ts';
 import { getPerson } from '../people/people.service.ts';
+import { type RepresentativeKind, representativeKindLabels } from '../people/people.vocabulary.ts';
 import * as safeguardingRepository from './safeguarding.repository.ts';
 import type {
   DecisionInput,
@@ -23,6 +25,7 @@ import type { ConcernRow } from './safeguarding.table.ts';
 import {
   advocacyStatusLabels,
   concernStatusLabels,
+  consentToReferralLabels,
   type EntryKind,
   entryKindLabels,
   localAuthorityDecisionLabels,
@@ -376,8 +379,8 @@ export async function referralDraft(db: Db, context: RequestContext, concernId: 
     `Date of birth: ${draft.person.dateOfBirth ?? 'not recorded'}; NHS number: ${draft.person.nhsNumber ?? 'not recorded'}`,
     `Address: ${draft.person.address ?? 'not recorded'}`,
     `GP: ${gp ? `${gp.name}, ${gp.organisation}` : 'not recorded'}`,
-    `Capacity for relevant decisions: ${draft.capacity.map((each) => `${each.decision} — ${each.outcome.replace('_', ' ')} (${each.assessedOn})`).join('; ') || 'no assessment recorded'}`,
-    `Representatives: ${draft.representatives.map((each) => `${each.name} (${each.kind.replaceAll('_', ' ')})`).join('; ') || 'none recorded'}`,
+    `Capacity for relevant decisions: ${draft.capacity.map((each) => `${each.decision} — ${each.outcome === 'lacks_capacity' ? 'lacks capacity' : 'has capacity'} (assessed ${each.assessedOn})`).join('; ') || 'no assessment recorded'}`,
+    `Representatives: ${draft.representatives.map((each) => `${each.name} (${representativeKindLabels[each.kind as RepresentativeKind] ?? each.kind})`).join('; ') || 'none recorded'}`,
     `Advocacy: ${advocacyStatusLabels[concern.advocacy_status]}${concern.advocate_name ? ` — ${concern.advocate_name}` : ''}`,
     `Other people at risk: ${concern.others_at_risk ?? 'none known'}${concern.children_at_risk ? ' (children at risk)' : ''}`,
     `What happened: ${concern.what_happened}`,
@@ -419,7 +422,7 @@ export async function sendReferral(
   const consentLine =
     input.consentToReferral === 'given'
       ? 'The person consented to this referral.'
-      : `Referred without consent (${input.consentToReferral.replaceAll('_', ' ')}): ${input.basisWithoutConsent}`;
+      : `Referred without consent. ${consentToReferralLabels[input.consentToReferral]}. Basis: ${input.basisWithoutConsent}`;
   const message = await sendMessage(
     db,
     context,
@@ -450,7 +453,7 @@ export async function sendReferral(
       purpose: 's42_referral',
       entry: {
         kind: 'referral_sent',
-        text: `Section 42 referral sent to ${message.partnerOrganisationName}. ${consentLine} Decision expected by ${decisionDueAt.toISOString()}.`,
+        text: `Section 42 referral sent to ${message.partnerOrganisationName}. ${consentLine} Decision expected by ${inLondon(decisionDueAt).toFormat("d MMMM yyyy 'at' h:mma").replace('AM', 'am').replace('PM', 'pm')} (UK time).`,
       },
     },
     {

@@ -150,6 +150,8 @@ describe('safeguarding seed examples', () => {
       },
       201,
     );
+    // The answer carries the partner's link once, and its id to record handing it over another way.
+    expect(request).toMatchObject({ partnerLinkId: expect.any(String), partnerContactName: 'Sam Duty' });
     await setClock('2026-11-23T12:00:00Z');
     await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concern.id}/advice`, {
       messageId: request.messageId,

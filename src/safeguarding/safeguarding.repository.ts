@@ -234,6 +234,17 @@ export async function listPatterns(
   return { byPerson, bySource };
 }
 
+/** What a list of concerns names each by: its category, level, status and when it was raised. */
+export function describeConcerns(executor: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('safeguarding_concerns')
+    .select(['id', 'category', 'level', 'status', 'raised_at'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function countConcerns(
   executor: Executor,
   orgId: string,
@@ -288,6 +299,41 @@ export function listEntriesOfConcern(executor: Executor, orgId: string, concernI
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
+    .execute();
+}
+
+/** The concern's entries with these ids, for the details a chronology page shows beside them. */
+export function findEntriesOfConcern(
+  executor: Executor,
+  orgId: string,
+  concernId: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('concern_entries')
+    .select(['id', 'kind', 'details', 'corrects'])
+    .where('org_id', '=', orgId)
+    .where('concern_id', '=', concernId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The later entries that correct any of these, wherever they are in the chronology. */
+export function findCorrectionsOf(
+  executor: Executor,
+  orgId: string,
+  concernId: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('concern_entries')
+    .select(['id', 'corrects', 'recorded_at'])
+    .where('org_id', '=', orgId)
+    .where('concern_id', '=', concernId)
+    .where('corrects', 'in', ids)
+    .orderBy('recorded_at')
     .execute();
 }
 

@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { managers, requestContext } from '../auth/access.ts';
-import {
-  chronologyOptions,
-  chronologyPageSchema,
-  chronologyQuery,
-  toChronologyPageResponse,
-} from '../chronology/chronology.schemas.ts';
+import { accountableReaders, careRecordReaders, careRecordWriters } from '../auth/role-groups.ts';
+import { chronologyOptions, chronologyQuery } from '../chronology/chronology.schemas.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import {
   eTagDescription,
@@ -53,6 +49,7 @@ import {
   changeStatusBody,
   closeConcernBody,
   concernChildParams,
+  concernChronologyPageSchema,
   concernListItemSchema,
   concernListQuery,
   concernSchema,
@@ -77,9 +74,11 @@ import {
   settingsBody,
   settingsSchema,
   toAdviceResponse,
+  toConcernChronologyPage,
   toConcernListItem,
   toConcernSummary,
   toEntryResponse,
+  toPatternConcern,
   toPlanResponse,
   toRestrictionResponse,
   toTriggerResponse,
@@ -100,11 +99,11 @@ import { exportConcernChronology } from './safeguarding-export.ts';
 
 const tags = ['Safeguarding'];
 /** Full detail: managers, the registered manager, and the auditor (read-only). */
-const fullReaders = ['manager', 'registered_manager', 'auditor'] as const;
+const fullReaders = accountableReaders;
 /** Raise concerns and add chronology entries. */
-const recorders = ['care_worker', 'manager', 'registered_manager'] as const;
+const recorders = careRecordWriters;
 /** The need-to-know summary. Admin (IT) reads no care records. */
-const summaryReaders = ['care_worker', 'manager', 'registered_manager', 'auditor'] as const;
+const summaryReaders = careRecordReaders;
 
 const conflict = { 409: problemResponses[400] };
 const refused = { 409: problemResponses[400] };
@@ -253,10 +252,12 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             personId: group.key,
             personName: group.label,
             concernIds: group.concern_ids,
+            concerns: group.concerns.map(toPatternConcern),
           })),
           bySource: patterns.bySource.map((group) => ({
             source: group.label,
             concernIds: group.concern_ids,
+            concerns: group.concerns.map(toPatternConcern),
           })),
         };
       },
@@ -456,11 +457,11 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             'The concern’s chronology: its entries merged with its messages, advice and shares (audited)',
           params: idParams,
           querystring: chronologyQuery,
-          response: { 200: chronologyPageSchema, ...problemResponses },
+          response: { 200: concernChronologyPageSchema, ...problemResponses },
         },
       },
       async (request) =>
-        toChronologyPageResponse(
+        toConcernChronologyPage(
           await concernChronology(
             db,
             requestContext(request),
@@ -511,6 +512,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       messageId: z.uuid(),
       deadline: z.iso.datetime().nullable().describe('When the answer is due; chased after it'),
       partnerLink: z.string().describe('The partner’s secure link, shown once'),
+      partnerLinkId: z.uuid().describe('The link, to record that it was handed to the partner another way'),
+      partnerContactName: z.string().describe('Who the message went to'),
       emailState: z.enum(['queued', 'no_mail_server']),
     });
 
@@ -540,6 +543,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           messageId: message.id,
           deadline: message.deadline,
           partnerLink: message.partnerLink,
+          partnerLinkId: message.partnerLinkId,
+          partnerContactName: message.partnerContactName,
           emailState: message.emailState,
         });
       },
@@ -571,6 +576,8 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           messageId: sent.message.id,
           deadline: sent.decisionDueAt.toISOString(),
           partnerLink: sent.message.partnerLink,
+          partnerLinkId: sent.message.partnerLinkId,
+          partnerContactName: sent.message.partnerContactName,
           emailState: sent.message.emailState,
         });
       },
@@ -579,13 +586,15 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
     app.post(
       '/api/safeguarding/concerns/:id/export',
       {
-        config: { access: managers },
+        // The whole chronology in one file: as with the share log, only after a recent sign-in.
+        config: { access: managers, freshAuthentication: true },
         schema: {
           tags,
           summary: 'The chronology for a multi-agency meeting or Safeguarding Adults Review, as HTML or PDF',
           description:
             'For another agency this is a share: the sharing gate is asked (moment export) and a refusal is 403 with ' +
-            'its reasons. With no recipient (staff only) it is audited.',
+            'its reasons. With no recipient (staff only) it is audited. Needs a recent sign-in (403 ' +
+            'reauthentication_required otherwise), and is refused to API tokens.',
           params: idParams,
           body: exportBody,
           response: { 200: z.any(), ...problemResponses, ...refused },

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { londonDateOf } from '../calendar/working-days.ts';
+import { chronologyEntrySchema, toChronologyEntryResponse } from '../chronology/chronology.schemas.ts';
+import type { ChronologyPage } from '../chronology/chronology.ts';
 import { pageQuery } from '../http/schemas.ts';
 import type { LogEntryRow } from '../logs/logs.table.ts';
 import { requestUrgencySchema } from '../partners/partners.schemas.ts';
+import type { EntryDetails } from './concern-entries.service.ts';
 import type {
   ConcernAdviceRow,
   ConcernRestrictionRow,
@@ -562,6 +565,75 @@ export const entrySchema = z
   })
   .meta({ id: 'ConcernEntry', description: 'An entry of the concern’s chronology, as recorded' });
 
+const quoteSchema = z.object({ speaker: z.string(), words: z.string() });
+
+export const concernChronologyPageSchema = z
+  .object({
+    items: z.array(
+      chronologyEntrySchema
+        .extend({
+          entry: z
+            .object({
+              kind: entryKindSchema,
+              facts: z.string().nullable().describe('What happened, as facts (entries staff add)'),
+              present: z.array(z.string()),
+              quotes: z.array(quoteSchema).describe('Direct quotes, each exactly as it was said'),
+              source: z.enum(entrySources).nullable().describe('Where the information came from'),
+              sourceDetail: z.string().nullable(),
+              actionTaken: z.string().nullable(),
+              noActionReason: z.string().nullable(),
+              corrects: z.uuid().nullable().describe('The entry this one corrects'),
+              correctionReason: z.string().nullable(),
+              correctedBy: z.array(z.uuid()).describe('Later entries that correct this one'),
+            })
+            .nullable()
+            .describe('For the concern’s own entries: what was recorded, and its corrections'),
+        })
+        .meta({ id: 'ConcernChronologyEntry' }),
+    ),
+    nextBefore: z
+      .string()
+      .nullable()
+      .describe('Pass as `before` for the next (older) page; null on the last page'),
+  })
+  .meta({ id: 'ConcernChronologyPage', description: 'A concern’s merged chronology, newest first' });
+
+export function toConcernChronologyPage(
+  page: ChronologyPage & {
+    entryDetails: ReadonlyMap<
+      string,
+      { kind: EntryKind; details: EntryDetails; corrects: string | null; correctedBy: string[] }
+    >;
+  },
+): z.infer<typeof concernChronologyPageSchema> {
+  return {
+    items: page.items.map((item) => {
+      const recorded = item.source === 'concern_entries' ? page.entryDetails.get(item.id) : undefined;
+      const details = recorded?.details;
+      const source = entrySources.find((each) => each === details?.source) ?? null;
+      return {
+        ...toChronologyEntryResponse(item),
+        entry: recorded
+          ? {
+              kind: recorded.kind,
+              facts: details?.facts ?? null,
+              present: details?.present ?? [],
+              quotes: details?.quotes ?? [],
+              source,
+              sourceDetail: details?.sourceDetail ?? null,
+              actionTaken: details?.actionTaken ?? null,
+              noActionReason: details?.noActionReason ?? null,
+              corrects: recorded.corrects,
+              correctionReason: details?.correctionReason ?? null,
+              correctedBy: recorded.correctedBy,
+            }
+          : null,
+      };
+    }),
+    nextBefore: page.nextBefore,
+  };
+}
+
 export const relatedSchema = z.object({
   items: z.array(
     concernSummarySchema.extend({
@@ -572,17 +644,54 @@ export const relatedSchema = z.object({
   ),
 });
 
+const patternConcernSchema = z
+  .object({
+    id: z.uuid(),
+    category: abuseCategorySchema,
+    level: concernLevelSchema,
+    status: concernStatusSchema,
+    raisedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PatternConcern', description: 'One concern of a pattern, oldest first' });
+
 export const patternsSchema = z
   .object({
     byPerson: z.array(
-      z.object({ personId: z.uuid(), personName: z.string(), concernIds: z.array(z.uuid()) }),
+      z.object({
+        personId: z.uuid(),
+        personName: z.string(),
+        concernIds: z.array(z.uuid()),
+        concerns: z.array(patternConcernSchema),
+      }),
     ),
-    bySource: z.array(z.object({ source: z.string(), concernIds: z.array(z.uuid()) })),
+    bySource: z.array(
+      z.object({
+        source: z.string(),
+        concernIds: z.array(z.uuid()),
+        concerns: z.array(patternConcernSchema),
+      }),
+    ),
   })
   .meta({
     id: 'ConcernPatterns',
     description: 'Low-level or not-referred concerns that recur about one person or one alleged source',
   });
+
+export function toPatternConcern(concern: {
+  id: string;
+  category: z.infer<typeof abuseCategorySchema>;
+  level: z.infer<typeof concernLevelSchema>;
+  status: z.infer<typeof concernStatusSchema>;
+  raised_at: Date;
+}): z.infer<typeof patternConcernSchema> {
+  return {
+    id: concern.id,
+    category: concern.category,
+    level: concern.level,
+    status: concern.status,
+    raisedAt: concern.raised_at.toISOString(),
+  };
+}
 
 export const countsSchema = z
   .object({

@@ -117,10 +117,32 @@ describe('safeguarding refusals', () => {
         actionTaken: 'Body map corrected.',
         corrects: entryId,
         correctionReason: 'Wrong arm recorded.',
+        quotes: [{ speaker: 'The person', words: 'I bumped it on the door.' }],
+        present: ['Support worker'],
       },
     );
     expect(corrected.statusCode, corrected.body).toBe(201);
+    const correctionId = corrected.json().entry.id;
     expect(corrected.json().entry.corrects).toBe(entryId);
+    // The chronology shows both, each saying what was recorded: the quote as a quote, and which
+    // entry corrects which.
+    const chronology = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}/chronology`);
+    const items = chronology.json().items as { id: string; entry: Record<string, unknown> | null }[];
+    expect(items.find((item) => item.id === entryId)?.entry).toMatchObject({
+      kind: 'observation',
+      facts: 'Second bruise noticed on the forearm.',
+      source: 'staff',
+      actionTaken: 'Body map updated.',
+      corrects: null,
+      correctedBy: [correctionId],
+    });
+    expect(items.find((item) => item.id === correctionId)?.entry).toMatchObject({
+      quotes: [{ speaker: 'The person', words: 'I bumped it on the door.' }],
+      present: ['Support worker'],
+      corrects: entryId,
+      correctionReason: 'Wrong arm recorded.',
+      correctedBy: [],
+    });
     // An auditor reads but adds nothing.
     expect(
       (
@@ -255,5 +277,52 @@ describe('safeguarding refusals', () => {
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain('bruise');
+    // The whole chronology in one file needs a recent sign-in, as the share log's export does.
+    t.clock.advance(6 * 60_000);
+    const stale = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+      format: 'html',
+      occasion: 'multi_agency_meeting',
+      recipient: null,
+    });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().code).toBe('reauthentication_required');
+  });
+
+  it('names the concerns of a pattern by their category, level and date', async () => {
+    const low = async (whatHappened: string) => {
+      const raised = await call(staff.care_worker, 'POST', '/api/safeguarding/concerns', {
+        personId,
+        occurredAt: '2026-12-07T08:00:00Z',
+        whatHappened,
+        category: 'financial_or_material',
+        locationOfRisk: 'own_home',
+        sourceKind: 'known_to_individual',
+        sourceDescription: 'New acquaintance, first name Dan',
+        immediateActions: 'Budgeting support.',
+        level: 'low',
+      });
+      expect(raised.statusCode, raised.body).toBe(201);
+      return raised.json().id as string;
+    };
+    const first = await low('Money ran out two days after payday.');
+    const second = await low('Money ran out again; Dan visited twice.');
+    const patterns = await call(staff.auditor, 'GET', '/api/safeguarding/patterns');
+    expect(patterns.statusCode, patterns.body).toBe(200);
+    const bySource = patterns.json().bySource as { source: string; concerns: { id: string }[] }[];
+    expect(bySource).toEqual([
+      {
+        source: 'New acquaintance, first name Dan',
+        concernIds: [first, second],
+        concerns: [
+          expect.objectContaining({
+            id: first,
+            category: 'financial_or_material',
+            level: 'low',
+            status: 'raised',
+          }),
+          expect.objectContaining({ id: second, raisedAt: expect.any(String) }),
+        ],
+      },
+    ]);
   });
 });

@@ -3949,7 +3949,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": components["schemas"]["ChronologyPage"];
+            "application/json": components["schemas"]["ConcernChronologyPage"];
           };
         };
       };
@@ -4037,6 +4037,13 @@ export interface paths {
               deadline: string | null;
               /** @description The partner’s secure link, shown once */
               partnerLink: string;
+              /**
+               * Format: uuid
+               * @description The link, to record that it was handed to the partner another way
+               */
+              partnerLinkId: string;
+              /** @description Who the message went to */
+              partnerContactName: string;
               /** @enum {string} */
               emailState: "queued" | "no_mail_server";
             };
@@ -4072,6 +4079,13 @@ export interface paths {
               deadline: string | null;
               /** @description The partner’s secure link, shown once */
               partnerLink: string;
+              /**
+               * Format: uuid
+               * @description The link, to record that it was handed to the partner another way
+               */
+              partnerLinkId: string;
+              /** @description Who the message went to */
+              partnerContactName: string;
               /** @enum {string} */
               emailState: "queued" | "no_mail_server";
             };
@@ -4083,7 +4097,7 @@ export interface paths {
   "/api/safeguarding/concerns/{id}/export": {
     /**
      * The chronology for a multi-agency meeting or Safeguarding Adults Review, as HTML or PDF
-     * @description For another agency this is a share: the sharing gate is asked (moment export) and a refusal is 403 with its reasons. With no recipient (staff only) it is audited.
+     * @description For another agency this is a share: the sharing gate is asked (moment export) and a refusal is 403 with its reasons. With no recipient (staff only) it is audited. Needs a recent sign-in (403 reauthentication_required otherwise), and is refused to API tokens.
      */
     post: {
       parameters: {
@@ -6526,6 +6540,80 @@ export interface components {
       text: string;
       corrects: string | null;
     };
+    ConcernChronologyEntryInput: {
+      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      source: string;
+      /**
+       * Format: uuid
+       * @description The entry’s id within its source
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When what it records happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When it was recorded
+       */
+      recordedAt: string;
+      /** @description The agency the information came from: the provider or a partner organisation */
+      agency: string;
+      /** @description What kind of entry it is, in words */
+      kindLabel: string;
+      /** @description What the entry says */
+      text: string;
+      /** @description Who recorded it, when known */
+      recordedBy: string | null;
+      /** @description The record the entry belongs to */
+      subject: {
+        /** @description message, incident, concern, person or advice */
+        type: string;
+        /** Format: uuid */
+        id: string;
+        /** @description The record’s title, for a link */
+        title: string;
+      } | null;
+      /** @description For the concern’s own entries: what was recorded, and its corrections */
+      entry: ({
+        kind: components["schemas"]["ConcernEntryKindInput"];
+        /** @description What happened, as facts (entries staff add) */
+        facts: string | null;
+        present: string[];
+        /** @description Direct quotes, each exactly as it was said */
+        quotes: {
+            speaker: string;
+            words: string;
+          }[];
+        /** @description Where the information came from */
+        source: ("staff" | "person" | "partner" | "document") | null;
+        sourceDetail: string | null;
+        actionTaken: string | null;
+        noActionReason: string | null;
+        /** @description The entry this one corrects */
+        corrects: string | null;
+        correctionReason: string | null;
+        /** @description Later entries that correct this one */
+        correctedBy: string[];
+      }) | null;
+    };
+    /** @description A concern’s merged chronology, newest first */
+    ConcernChronologyPageInput: {
+      items: components["schemas"]["ConcernChronologyEntryInput"][];
+      /** @description Pass as `before` for the next (older) page; null on the last page */
+      nextBefore: string | null;
+    };
+    /** @description One concern of a pattern, oldest first */
+    PatternConcernInput: {
+      /** Format: uuid */
+      id: string;
+      category: components["schemas"]["AbuseCategoryInput"];
+      level: components["schemas"]["ConcernLevelInput"];
+      status: components["schemas"]["ConcernStatusInput"];
+      /** Format: date-time */
+      raisedAt: string;
+    };
     /** @description Low-level or not-referred concerns that recur about one person or one alleged source */
     ConcernPatternsInput: {
       byPerson: {
@@ -6533,10 +6621,12 @@ export interface components {
           personId: string;
           personName: string;
           concernIds: string[];
+          concerns: components["schemas"]["PatternConcernInput"][];
         }[];
       bySource: {
           source: string;
           concernIds: string[];
+          concerns: components["schemas"]["PatternConcernInput"][];
         }[];
     };
     /** @description The counts for the home page and the concerns list */
@@ -8841,6 +8931,80 @@ export interface components {
       text: string;
       corrects: string | null;
     };
+    ConcernChronologyEntry: {
+      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      source: string;
+      /**
+       * Format: uuid
+       * @description The entry’s id within its source
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When what it records happened
+       */
+      occurredAt: string;
+      /**
+       * Format: date-time
+       * @description When it was recorded
+       */
+      recordedAt: string;
+      /** @description The agency the information came from: the provider or a partner organisation */
+      agency: string;
+      /** @description What kind of entry it is, in words */
+      kindLabel: string;
+      /** @description What the entry says */
+      text: string;
+      /** @description Who recorded it, when known */
+      recordedBy: string | null;
+      /** @description The record the entry belongs to */
+      subject: {
+        /** @description message, incident, concern, person or advice */
+        type: string;
+        /** Format: uuid */
+        id: string;
+        /** @description The record’s title, for a link */
+        title: string;
+      } | null;
+      /** @description For the concern’s own entries: what was recorded, and its corrections */
+      entry: ({
+        kind: components["schemas"]["ConcernEntryKind"];
+        /** @description What happened, as facts (entries staff add) */
+        facts: string | null;
+        present: string[];
+        /** @description Direct quotes, each exactly as it was said */
+        quotes: {
+            speaker: string;
+            words: string;
+          }[];
+        /** @description Where the information came from */
+        source: ("staff" | "person" | "partner" | "document") | null;
+        sourceDetail: string | null;
+        actionTaken: string | null;
+        noActionReason: string | null;
+        /** @description The entry this one corrects */
+        corrects: string | null;
+        correctionReason: string | null;
+        /** @description Later entries that correct this one */
+        correctedBy: string[];
+      }) | null;
+    };
+    /** @description A concern’s merged chronology, newest first */
+    ConcernChronologyPage: {
+      items: components["schemas"]["ConcernChronologyEntry"][];
+      /** @description Pass as `before` for the next (older) page; null on the last page */
+      nextBefore: string | null;
+    };
+    /** @description One concern of a pattern, oldest first */
+    PatternConcern: {
+      /** Format: uuid */
+      id: string;
+      category: components["schemas"]["AbuseCategory"];
+      level: components["schemas"]["ConcernLevel"];
+      status: components["schemas"]["ConcernStatus"];
+      /** Format: date-time */
+      raisedAt: string;
+    };
     /** @description Low-level or not-referred concerns that recur about one person or one alleged source */
     ConcernPatterns: {
       byPerson: {
@@ -8848,10 +9012,12 @@ export interface components {
           personId: string;
           personName: string;
           concernIds: string[];
+          concerns: components["schemas"]["PatternConcern"][];
         }[];
       bySource: {
           source: string;
           concernIds: string[];
+          concerns: components["schemas"]["PatternConcern"][];
         }[];
     };
     /** @description The counts for the home page and the concerns list */

@@ -133,7 +133,10 @@ async function request<T>(
  * download the browser silently cancels.
  */
 export async function downloadFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
-  const response = await send('GET', path, undefined, { Accept: '*/*' });
+  return fileOf(await send('GET', path, undefined, { Accept: '*/*' }));
+}
+
+async function fileOf(response: Response): Promise<{ blob: Blob; fileName: string | null }> {
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
   return { blob: await response.blob(), fileName };
@@ -1312,4 +1315,253 @@ export function shareLogExportPath(personId: string): string {
 /** Where the browser downloads the review; the download is audited. */
 export function incidentReviewDownloadPath(incidentId: string, format: 'html' | 'pdf'): string {
   return incidentPath(incidentId, `/review.${format}`);
+}
+
+// ---- safeguarding ----
+
+export type AbuseCategory = Schemas['AbuseCategory'];
+export type RiskLocation = Schemas['RiskLocation'];
+export type SourceOfRisk = Schemas['SourceOfRisk'];
+export type ConcernLevel = Schemas['ConcernLevel'];
+export type ConcernStatus = Schemas['ConcernStatus'];
+export type StaffConcernEntryKind = Schemas['StaffConcernEntryKind'];
+export type ConcernEntryKind = Schemas['ConcernEntryKind'];
+export type EntrySource = NonNullable<RecordedEntry['source']>;
+export type ConcernListView = NonNullable<Query<'/api/safeguarding/concerns'>['view']>;
+export type RestrictionView = NonNullable<Query<'/api/safeguarding/restrictions'>['view']>;
+export type AdvocacyStatus = Concern['advocacy']['status'];
+export type RiskOutcome = CloseConcernFields['outcome'];
+export type LocalAuthorityDecision = NonNullable<Concern['localAuthorityDecision']>['decision'];
+export type OtherRoute = NonNullable<DecisionFields['otherRoute']>;
+export type ConsentToReferral = ReferralFields['consentToReferral'];
+export type SafeContactMeasure = SafeContactPlan['measures'][number];
+export type RestrictionBasis = InterimRestriction['legalBasis'];
+export type ConcernAlertKind = Concern['alerts'][number]['kind'];
+export type ConcernMessagePurpose = Concern['messages'][number]['purpose'];
+export type ExportOccasion = ExportFields['occasion'];
+
+/** What staff who need to know see of a concern: the manager's summary, the status and dates. */
+export type ConcernSummary = Schemas['ConcernSummary'];
+export type ConcernListItem = Schemas['ConcernListItem'];
+/** A concern in full: managers, the registered manager and the auditor only. */
+export type Concern = Schemas['Concern'];
+export type SafeContactPlan = Concern['plans'][number];
+export type ReviewTrigger = Concern['triggers'][number];
+export type InterimRestriction = Schemas['InterimRestriction'];
+export type ConcernChronologyEntry = Schemas['ConcernChronologyEntry'];
+/** What staff recorded in one of the concern's own entries, with its corrections. */
+export type RecordedEntry = NonNullable<ConcernChronologyEntry['entry']>;
+export type ConcernChronologyPage = Schemas['ConcernChronologyPage'];
+export type RelatedConcern = Answer<'/api/safeguarding/concerns/{id}/related'>['items'][number];
+export type ConcernPatterns = Schemas['ConcernPatterns'];
+export type PatternConcern = Schemas['PatternConcern'];
+export type ReferralDraft = Schemas['Section42ReferralDraft'];
+export type SafeguardingSettings = Schemas['SafeguardingSettings'];
+/** The partner's link is in this answer only, as for any message sent. */
+export type SafeguardingMessageSent = Answer<'/api/safeguarding/concerns/{id}/referral', 'post'>;
+
+export type NewConcern = RequestBody<'/api/safeguarding/concerns'>;
+export type ConcernChanges = RequestBody<'/api/safeguarding/concerns/{id}', 'patch'>;
+export type NewConcernEntry = RequestBody<'/api/safeguarding/concerns/{id}/entries'>;
+export type CloseConcernFields = RequestBody<'/api/safeguarding/concerns/{id}/close'>;
+export type AdviceRequestFields = RequestBody<'/api/safeguarding/concerns/{id}/advice-requests'>;
+export type ThresholdAdviceFields = RequestBody<'/api/safeguarding/concerns/{id}/advice'>;
+export type ReferralFields = RequestBody<'/api/safeguarding/concerns/{id}/referral'>;
+export type DecisionFields = RequestBody<'/api/safeguarding/concerns/{id}/decision'>;
+export type PlanFields = RequestBody<'/api/safeguarding/concerns/{id}/plans'>;
+export type TriggerFields = RequestBody<'/api/safeguarding/concerns/{id}/triggers'>;
+export type RestrictionFields = RequestBody<'/api/safeguarding/concerns/{id}/restrictions'>;
+export type RestrictionReviewFields =
+  RequestBody<'/api/safeguarding/concerns/{id}/restrictions/{childId}/reviews'>;
+export type ExportFields = RequestBody<'/api/safeguarding/concerns/{id}/export'>;
+
+function concernPath(concernId: string, rest = ''): string {
+  return `/api/safeguarding/concerns/${part(concernId)}${rest}`;
+}
+
+/** In full, for managers and the auditor. Viewing the list is audited. */
+export function listConcerns(
+  search: Search<'/api/safeguarding/concerns'>,
+): Promise<{ items: ConcernListItem[] }> {
+  return request('GET', `/api/safeguarding/concerns${queryString(search)}`);
+}
+
+/** Open concerns as staff who need to know see them. Viewing them is audited. */
+export function listConcernSummaries(
+  search: Search<'/api/safeguarding/concern-summaries'>,
+): Promise<{ items: ConcernSummary[] }> {
+  return request('GET', `/api/safeguarding/concern-summaries${queryString(search)}`);
+}
+
+export function getConcernCounts(): Promise<Schemas['ConcernCounts']> {
+  return request('GET', '/api/safeguarding/counts');
+}
+
+/** Low-level and not-referred concerns that recur about one person or one alleged source. */
+export function getConcernPatterns(
+  search: Query<'/api/safeguarding/patterns'> = {},
+): Promise<ConcernPatterns> {
+  return request('GET', `/api/safeguarding/patterns${queryString(search)}`);
+}
+
+/** The answer is the summary: anyone who may raise a concern may not read it in full. */
+export function raiseConcern(concern: NewConcern): Promise<ConcernSummary> {
+  return request('POST', '/api/safeguarding/concerns', concern);
+}
+
+/** Viewing it is audited. */
+export function getConcern(concernId: string): Promise<Concern> {
+  return request('GET', concernPath(concernId));
+}
+
+/** Viewing it is audited. */
+export function getConcernSummary(concernId: string): Promise<ConcernSummary> {
+  return request('GET', concernPath(concernId, '/summary'));
+}
+
+/** A change of level needs its reason, which goes into the chronology. */
+export function changeConcern(concernId: string, version: number, changes: ConcernChanges): Promise<Concern> {
+  return update(concernPath(concernId), version, changes);
+}
+
+export function changeConcernStatus(
+  concernId: string,
+  change: RequestBody<'/api/safeguarding/concerns/{id}/status'>,
+): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/status'), change);
+}
+
+/** The manager closing it signs it off. */
+export function closeConcern(concernId: string, closing: CloseConcernFields): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/close'), closing);
+}
+
+export function recordAdvocacy(
+  concernId: string,
+  advocacy: RequestBody<'/api/safeguarding/concerns/{id}/advocacy'>,
+): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/advocacy'), advocacy);
+}
+
+/** Entries are never changed: a correction is a new entry naming the one it corrects. */
+export function addConcernEntry(
+  concernId: string,
+  entry: NewConcernEntry,
+): Promise<Answer<'/api/safeguarding/concerns/{id}/entries', 'post'>> {
+  return request('POST', concernPath(concernId, '/entries'), entry);
+}
+
+/** Newest first, a page at a time. Viewing it is audited. */
+export function getConcernChronology(
+  concernId: string,
+  search: Query<'/api/safeguarding/concerns/{id}/chronology'> = {},
+): Promise<ConcernChronologyPage> {
+  return request('GET', `${concernPath(concernId, '/chronology')}${queryString(search)}`);
+}
+
+/** Viewing them is audited. */
+export function listRelatedConcerns(concernId: string): Promise<{ items: RelatedConcern[] }> {
+  return request('GET', concernPath(concernId, '/related'));
+}
+
+/** Prefilled from the records for the manager to check. Viewing it is audited. */
+export function getReferralDraft(concernId: string): Promise<ReferralDraft> {
+  return request('GET', concernPath(concernId, '/referral-draft'));
+}
+
+/** A safeguarding message through the sharing gate: a refusal is a 403 carrying every reason. */
+export function requestThresholdAdvice(
+  concernId: string,
+  fields: AdviceRequestFields,
+): Promise<Answer<'/api/safeguarding/concerns/{id}/advice-requests', 'post'>> {
+  return request('POST', concernPath(concernId, '/advice-requests'), fields);
+}
+
+export function recordThresholdAdvice(concernId: string, advice: ThresholdAdviceFields): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/advice'), advice);
+}
+
+/** Through the sharing gate, as any message about a person: a refusal is a 403 carrying every reason. */
+export function sendReferral(concernId: string, referral: ReferralFields): Promise<SafeguardingMessageSent> {
+  return request('POST', concernPath(concernId, '/referral'), referral);
+}
+
+export function recordLocalAuthorityDecision(concernId: string, decision: DecisionFields): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/decision'), decision);
+}
+
+export function addSafeContactPlan(concernId: string, plan: PlanFields): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/plans'), plan);
+}
+
+export function endSafeContactPlan(concernId: string, planId: string, reason: string): Promise<Concern> {
+  return request('POST', concernPath(concernId, `/plans/${part(planId)}/end`), { reason });
+}
+
+export function addReviewTrigger(concernId: string, trigger: TriggerFields): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/triggers'), trigger);
+}
+
+export function stopReviewTrigger(concernId: string, triggerId: string): Promise<Concern> {
+  return request('POST', concernPath(concernId, `/triggers/${part(triggerId)}/end`), {});
+}
+
+export function addInterimRestriction(concernId: string, restriction: RestrictionFields): Promise<Concern> {
+  return request('POST', concernPath(concernId, '/restrictions'), restriction);
+}
+
+/** Only a review extends a restriction. */
+export function reviewInterimRestriction(
+  concernId: string,
+  restrictionId: string,
+  review: RestrictionReviewFields,
+): Promise<Concern> {
+  return request('POST', concernPath(concernId, `/restrictions/${part(restrictionId)}/reviews`), review);
+}
+
+export function endInterimRestriction(
+  concernId: string,
+  restrictionId: string,
+  reason: string,
+): Promise<Concern> {
+  return request('POST', concernPath(concernId, `/restrictions/${part(restrictionId)}/end`), { reason });
+}
+
+export function resolveConcernAlert(
+  concernId: string,
+  alertId: string,
+  note: string | null,
+): Promise<Concern> {
+  return request('POST', concernPath(concernId, `/alerts/${part(alertId)}/resolve`), { note });
+}
+
+/** Every interim restriction; viewing the register is audited. */
+export function listInterimRestrictions(
+  search: Search<'/api/safeguarding/restrictions'>,
+): Promise<{ items: InterimRestriction[] }> {
+  return request('GET', `/api/safeguarding/restrictions${queryString(search)}`);
+}
+
+export function getSafeguardingSettings(): Promise<SafeguardingSettings> {
+  return request('GET', '/api/safeguarding/settings');
+}
+
+export function saveSafeguardingSettings(
+  version: number,
+  settings: RequestBody<'/api/safeguarding/settings', 'put'>,
+): Promise<SafeguardingSettings> {
+  return request('PUT', '/api/safeguarding/settings', settings, { 'If-Match': `"${version}"` });
+}
+
+/**
+ * The chronology as a file for a meeting (HTML or PDF). It needs a recent sign-in, which the API
+ * client asks for; for another agency it is a share, which the sharing gate may refuse (a 403
+ * carrying every reason).
+ */
+export async function exportConcernChronology(
+  concernId: string,
+  fields: ExportFields,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send('POST', concernPath(concernId, '/export'), fields, { Accept: '*/*' });
+  return fileOf(response);
 }

@@ -12,6 +12,8 @@ import { PartnersPage } from './partners/PartnersPage.tsx';
 import { peopleReaders } from './people/access.ts';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { everyone, hasRole, staffViewers } from './roles.ts';
+import { concernSummaryReaders } from './safeguarding/access.ts';
+import { ConcernsPage } from './safeguarding/ConcernsPage.tsx';
 import { sharingDeciders, sharingReaders } from './sharing/access.ts';
 import { HeldSharesPage } from './sharing/HeldSharesPages.tsx';
 import { SharingAgreementsPage } from './sharing/SharingAgreementPages.tsx';
@@ -34,6 +36,7 @@ export const sections: readonly Section[] = [
   { path: '/people', label: 'People', page: PeoplePage, roles: peopleReaders },
   { path: '/messages', label: 'Partner messages', page: MessagesPage, roles: messageReaders },
   { path: '/incidents', label: 'Incidents', page: IncidentsPage, roles: incidentReaders },
+  { path: '/safeguarding', label: 'Safeguarding', page: ConcernsPage, roles: concernSummaryReaders },
   { path: '/held-shares', label: 'Held shares', page: HeldSharesPage, roles: sharingDeciders },
   { path: '/partners', label: 'Partners', page: PartnersPage, roles: registerReaders },
   {

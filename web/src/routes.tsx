@@ -14,6 +14,7 @@ import { PartnerMessagePage } from './partner/PartnerMessagePage.tsx';
 import { partnerRoutes } from './partners/partner-routes.tsx';
 import { peopleRoutes } from './people/people-routes.tsx';
 import { staffAdministrators } from './roles.ts';
+import { safeguardingRoutes } from './safeguarding/safeguarding-routes.tsx';
 import { sharingRoutes } from './sharing/sharing-routes.tsx';
 import { AddStaffPage } from './staff/AddStaffPage.tsx';
 import { AppLayout } from './ui/AppLayout.tsx';
@@ -44,6 +45,7 @@ const signedInRoutes: RouteObject[] = [
   ...sharingRoutes,
   ...messageRoutes,
   ...incidentRoutes,
+  ...safeguardingRoutes,
   ...adviceRoutes,
   ...auditRoutes,
   { path: '*', element: <NotFoundPage /> },

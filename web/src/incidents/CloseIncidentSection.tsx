@@ -4,9 +4,9 @@ import { closeIncident } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { readText, TextArea } from '../ui/form-fields.tsx';
+import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { incidentPath, useIncident } from './incident-parts.tsx';
-import { MomentFields, readMoment } from './incident-time.tsx';
 
 const fields = { endedAt: 'endedAt', findings: 'findings' };
 

@@ -19,6 +19,7 @@ import {
   TextArea,
   TextField,
 } from '../ui/form-fields.tsx';
+import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
@@ -26,7 +27,6 @@ import { Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { severities, severityHints, severityLabels } from './incident-labels.ts';
 import { incidentPath, type StaffChoice, useIncident, useStaffChoices } from './incident-parts.tsx';
-import { MomentFields, readMoment } from './incident-time.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {

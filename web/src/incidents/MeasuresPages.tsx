@@ -14,6 +14,7 @@ import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { readText, SelectField, TextArea } from '../ui/form-fields.tsx';
+import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -22,7 +23,6 @@ import { useResource } from '../ui/useResource.ts';
 import { incidentRecorders } from './access.ts';
 import { measureKindLabels, measureKinds } from './incident-labels.ts';
 import { incidentPath, useIncident, useStaffChoices } from './incident-parts.tsx';
-import { MomentFields, readMoment } from './incident-time.tsx';
 
 const fields = {
   kind: 'kind',

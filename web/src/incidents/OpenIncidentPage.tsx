@@ -20,6 +20,7 @@ import {
   TextArea,
   TextField,
 } from '../ui/form-fields.tsx';
+import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -32,7 +33,6 @@ import {
   severityLabels,
 } from './incident-labels.ts';
 import { incidentPath, type StaffChoice, useStaffChoices } from './incident-parts.tsx';
-import { MomentFields, readMoment } from './incident-time.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {

@@ -22,6 +22,7 @@ import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
 import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -29,7 +30,6 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
 import { useIncident } from './incident-parts.tsx';
-import { MomentFields, readMoment } from './incident-time.tsx';
 
 export function PartnerUpdatesSection() {
   const { incident, reload: reloadIncident } = useIncident();

@@ -15,6 +15,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { Checkboxes, Radios, readChoices, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -23,7 +24,6 @@ import { type Resource, useResource } from '../ui/useResource.ts';
 import { incidentLeaders, incidentRecorders } from './access.ts';
 import { recordKindLabels } from './incident-labels.ts';
 import { useIncident } from './incident-parts.tsx';
-import { MomentFields, readMoment } from './incident-time.tsx';
 
 export function RecordsSection() {
   const { incident } = useIncident();

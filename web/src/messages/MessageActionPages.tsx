@@ -26,11 +26,11 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { londonParts, londonToIso, readTimeOfDay } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { londonParts, londonToIso, readTimeOfDay } from './london-time.ts';
 import type { ThreadState } from './MessageThreadPage.tsx';
 import { contactHows, outcomeLabels, outcomes, receivedHowLabels } from './message-labels.ts';
 import { isOpen, messagePath } from './message-parts.tsx';

@@ -37,12 +37,12 @@ import {
   SelectField,
   TextField,
 } from '../ui/form-fields.tsx';
+import { londonToIso, readTimeOfDay } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { londonToIso, readTimeOfDay } from './london-time.ts';
 import { type CheckedField, FieldWarnings, type MessageCheck, useMessageCheck } from './message-check.tsx';
 import { askTypeLabels, askTypes, templateHints, templateLabels, templates } from './message-labels.ts';
 import { messagePath } from './message-parts.tsx';

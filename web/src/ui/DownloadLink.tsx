@@ -18,15 +18,7 @@ export function DownloadLink({ path, children }: { path: string; children: React
     setProblem(null);
     try {
       const { blob, fileName } = await downloadFile(path);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName ?? '';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The browser has taken its copy once the click has been handled.
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveDownloadedFile(blob, fileName);
     } catch (error) {
       setProblem(describeError(error));
     } finally {
@@ -51,4 +43,17 @@ export function DownloadLink({ path, children }: { path: string; children: React
       ) : null}
     </>
   );
+}
+
+/** Hands a file fetched from the API to the browser to save, under the name the server gave it. */
+export function saveDownloadedFile(blob: Blob, fileName: string | null): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName ?? '';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken its copy once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,6 +1,6 @@
-import { londonParts, londonToIso, readTimeOfDay } from '../messages/london-time.ts';
-import { useFormField } from '../ui/form.tsx';
-import { DateInput, readDateInput, TextField } from '../ui/form-fields.tsx';
+import { useFormField } from './form.tsx';
+import { DateInput, readDateInput, TextField } from './form-fields.tsx';
+import { londonParts, londonToIso, readTimeOfDay } from './london-time.ts';
 
 /**
  * A moment typed as a UK date and time of day: the date input is `name` (its first box has the
