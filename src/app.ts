@@ -37,6 +37,7 @@ import { installValidationMessages } from './http/zod-messages.ts';
 import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { describeIncident } from './incidents/incidents.service.ts';
+import { riskPointsRoutes } from './incidents/risk-points.routes.ts';
 import { mentalCapacityRoutes } from './mental-capacity/mental-capacity.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -325,6 +326,7 @@ export async function buildApp(
   await app.register(routeSettingsRoutes(dependencies));
   await app.register(adviceRoutes(dependencies));
   await app.register(incidentsRoutes(dependencies));
+  await app.register(riskPointsRoutes(dependencies));
   await app.register(chronologyRoutes(dependencies));
   await app.register(safeguardingRoutes(dependencies));
 

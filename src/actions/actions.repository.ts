@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.ts';
 import type { SubjectRef } from '../subjects/subjects.ts';
+import type { StaffRole } from '../users/users.table.ts';
 import type { ActionRow, NewActionRow } from './actions.table.ts';
 
 export async function insertAction(executor: Executor, row: NewActionRow): Promise<ActionRow> {
@@ -50,14 +51,23 @@ export async function listActionsOf(executor: Executor, subject: SubjectRef): Pr
     .execute();
 }
 
-/** Whether a member of staff can lead actions: in the organisation, and their account in use. */
-export async function isCurrentStaff(executor: Executor, orgId: string, userId: string): Promise<boolean> {
+/**
+ * Whether a member of staff can lead actions: in the organisation, their account in use, and in a
+ * role that acts (the auditor only reads; an administrator does not see people's records).
+ */
+export async function isCurrentStaff(
+  executor: Executor,
+  orgId: string,
+  userId: string,
+  roles: readonly StaffRole[],
+): Promise<boolean> {
   const user = await executor
     .selectFrom('users')
     .select('id')
     .where('org_id', '=', orgId)
     .where('id', '=', userId)
     .where('disabled_at', 'is', null)
+    .where('role', 'in', [...roles])
     .executeTakeFirst();
   return user !== undefined;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { careRecordWriters } from '../auth/role-groups.ts';
 import type { RequestContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { changeVersioned } from '../db/versioned-change.ts';
@@ -43,8 +44,11 @@ export function isFinal(status: ActionStatus): boolean {
 
 async function leadColumns(executor: Executor, context: RequestContext, lead: ActionLead) {
   if ('userId' in lead) {
-    if (!(await actionsRepository.isCurrentStaff(executor, context.orgId, lead.userId))) {
-      throw invalid('leadUserId', 'Choose a current member of staff in your organisation to lead this.');
+    if (!(await actionsRepository.isCurrentStaff(executor, context.orgId, lead.userId, careRecordWriters))) {
+      throw invalid(
+        'leadUserId',
+        'Choose a current member of staff in your organisation who works with people to lead this (not the auditor).',
+      );
     }
     return { lead_user_id: lead.userId, lead_partner_contact_id: null };
   }

@@ -264,6 +264,15 @@ describe('an action’s lead', () => {
     });
     expect(await refusal(changeLead)).toEqual({ status: 400, fields: ['leadUserId'] });
   });
+
+  it('refuses the auditor and an administrator as lead: they do not act on people’s records', async () => {
+    for (const role of ['auditor', 'admin'] as const) {
+      expect(await refusal(newAction({ userId: staff[role].userId }))).toEqual({
+        status: 400,
+        fields: ['leadUserId'],
+      });
+    }
+  });
 });
 
 describe('the incident as a subject', () => {

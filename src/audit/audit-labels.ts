@@ -68,6 +68,7 @@ export const actionPhrases: Record<string, string> = {
   'incident.record_hazard': 'recorded a hazard in an incident',
   'incident.record_note': 'recorded a note in an incident',
   'incident.record_gate_refusal': 'recorded a refusal by the sharing gate in an incident',
+  'incident_risk_points.set': 'changed the risk points table that ranks people in an incident',
   'action.create': 'set an action',
   'action.update': 'changed an action',
   'action.accept': 'accepted an action',
@@ -161,6 +162,7 @@ export const entityTypeLabels: Record<string, string> = {
   consent_record: 'Consent',
   partner_message: 'Partner message',
   incident: 'Incident',
+  incident_risk_points: 'Risk points table',
   api_token: 'API token',
 };
 

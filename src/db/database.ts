@@ -25,6 +25,7 @@ import type {
   IncidentMeasuresTable,
   IncidentPeopleTable,
   IncidentRecordsTable,
+  IncidentRiskPointsTable,
   IncidentsTable,
 } from '../incidents/incidents.table.ts';
 import type {
@@ -111,6 +112,7 @@ export type Database = {
   incident_people: IncidentPeopleTable;
   incident_measures: IncidentMeasuresTable;
   incident_records: IncidentRecordsTable;
+  incident_risk_points: IncidentRiskPointsTable;
   safeguarding_settings: SafeguardingSettingsTable;
   safeguarding_concerns: SafeguardingConcernsTable;
   concern_entries: ConcernEntriesTable;

@@ -43,7 +43,7 @@ export async function addLearningAction(
   const at = options.clock.now();
   await db.transaction().execute(async (trx) => {
     await findIncident(trx, context, { incidentId, lock: true });
-    await requireStaff(trx, context, action.ownerId, 'ownerId');
+    await requireStaff(trx, context, { id: action.ownerId, field: 'ownerId', mayAct: 'owner' });
     await createAction(trx, context, {
       subject: { type: 'incident', id: incidentId },
       action: { title: action.action, lead: { userId: action.ownerId }, dueOn: action.dueOn },

@@ -65,7 +65,7 @@ export async function addMeasure(
   const at = options.clock.now();
   return db.transaction().execute(async (trx) => {
     await findOpenIncident(trx, context, incidentId);
-    await requireStaff(trx, context, input.ownerId, 'ownerId');
+    await requireStaff(trx, context, { id: input.ownerId, field: 'ownerId', mayAct: 'owner' });
     if (
       input.personId &&
       !(await incidentsRepository.isAffected(trx, context.orgId, incidentId, input.personId))

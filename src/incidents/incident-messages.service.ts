@@ -2,7 +2,7 @@ import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { SendMessageInput } from '../partner-messages/partner-messages.schemas.ts';
 import { sendMessage } from '../partner-messages/partner-messages.service.ts';
@@ -19,6 +19,8 @@ import { clinicalPartners, isPropertyIncident } from './risk.ts';
 
 type Proposal = {
   key: string;
+  /** What is asked, in a few words: "Repair needed", "Advice needed". */
+  headline: string;
   why: string;
   alreadySent: boolean;
   /** The message already sent from the incident to this contact about this person, if any. */
@@ -31,14 +33,16 @@ type Proposal = {
 
 /**
  * The partner updates and requests the incident needs, prefilled from it, for the lead to review,
- * edit and send: for each affected person at high or medium risk, the members of their circle
+ * edit and send: for each affected person at high or medium risk, the member of their circle
  * who can advise on what puts them at risk (the district nurse for a person with diabetes…) and,
  * when the property has failed, their housing provider; and organisation-level partners: the
  * housing provider for a property failure, and the commissioner for a major or critical
- * incident. Nothing is sent until the lead sends it.
+ * incident. In the order to send them: the property repair first, then the urgent requests about
+ * people at high risk, the routine ones, and the commissioner's update. Nothing is sent until the
+ * lead sends it.
  */
 export async function proposeMessages(
-  db: Db,
+  db: Executor,
   context: RequestContext,
   options: { incidentId: string; clock: Clock },
 ) {
@@ -67,13 +71,17 @@ export async function proposeMessages(
 
   for (const person of affected) {
     const flags = flagsOf.get(person.personId) ?? [];
-    const wanted = new Set(
-      flags.flatMap((flag) => clinicalPartners[flag as keyof typeof clinicalPartners] ?? []),
-    );
+    // By the contact's professional type in the register, never by the label their place in the
+    // circle was given: a mental health nurse filed under "community nurse" is not asked about
+    // breathing. The types each condition wants are tried in order (a district nurse before a GP
+    // for diabetes).
+    const wanted = [...new Set(flags.flatMap((flag) => clinicalPartners[flag] ?? []))];
     const circle = circles.filter((member) => member.person_id === person.personId);
-    const clinical = circle.find((member) => wanted.has(member.role) || wanted.has(member.contact_type));
+    const clinical = wanted
+      .map((type) => circle.find((member) => member.contact_type === type))
+      .find((member) => member !== undefined);
     const housing = property
-      ? circle.find((member) => member.role === 'housing' || member.partner_type === 'housing')
+      ? circle.find((member) => member.contact_type === 'housing' || member.partner_type === 'housing')
       : undefined;
     const personMeasures = measures.filter(
       (measure) => measure.personId === person.personId && !measure.endedAt,
@@ -89,7 +97,8 @@ export async function proposeMessages(
       if (!member?.contact_email) continue;
       proposals.push({
         key: `person:${person.personId}:${member.contact_id}`,
-        why: `${person.name} is at ${person.level} risk (${person.reasons[0]?.reason ?? ''}) and ${member.contact_name} is their ${partnerRoleInSentence[member.role]}.`,
+        headline: askType === 'advice' ? 'Advice needed' : 'Repair date, and whether to move',
+        why: `${person.name} is at ${person.level} risk (${person.reasons[0]?.reason ?? ''}) and ${member.contact_name} is their ${partnerRoleInSentence[member.contact_type]}.`,
         alreadySent: sentTo(member.contact_id, person.personId) !== null,
         sentMessageId: sentTo(member.contact_id, person.personId),
         personName: person.name,
@@ -135,6 +144,7 @@ export async function proposeMessages(
       const isHousing = partner.partner_type === 'housing';
       proposals.push({
         key: `organisation:${partner.partner_id}:${partner.contact_id}`,
+        headline: isHousing ? 'Repair needed' : 'Incident update',
         why: isHousing
           ? `${partner.partner_name} is a housing provider and the property has failed.`
           : `${partner.partner_name} commissions your services and this incident is ${incident.severity}.`,
@@ -177,7 +187,13 @@ export async function proposeMessages(
       });
     }
   }
-  return proposals;
+  return proposals.sort((a, b) => sendingOrder(a) - sendingOrder(b));
+}
+
+/** The property repair first, then requests about people (urgent before routine), then updates. */
+function sendingOrder(proposal: Proposal): number {
+  if (proposal.personName === null) return proposal.draft.template === 'request' ? 0 : 3;
+  return proposal.draft.urgency === 'urgent' ? 1 : 2;
 }
 
 /**

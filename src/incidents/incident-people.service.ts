@@ -14,7 +14,8 @@ import {
   requireServices,
 } from './incidents.service.ts';
 import type { IncidentPersonRow, RiskLevel } from './incidents.table.ts';
-import { stratify } from './risk.ts';
+import { mergeReasons, stratify } from './risk.ts';
+import { riskPointsInForce } from './risk-points.service.ts';
 
 // The people an incident affects, each ranked by risk with the reasons, and the lead's adjustments.
 
@@ -36,6 +37,7 @@ export async function addAffectedPeople(
       careServiceIds,
       personIds,
     });
+    const points = await riskPointsInForce(trx, context.orgId);
     const found = new Set(people.map((person) => person.id));
     if (personIds.some((personId) => !found.has(personId))) {
       throw invalid('personIds', 'Choose people currently supported by your organisation.');
@@ -52,6 +54,7 @@ export async function addAffectedPeople(
           },
           incident.type,
           at,
+          points.table,
         );
         return {
           org_id: context.orgId,
@@ -67,6 +70,7 @@ export async function addAffectedPeople(
           observation_plan: null,
           added_by: actorUserId(context),
           added_at: at,
+          risk_points_version: points.version,
         };
       }),
     );
@@ -74,7 +78,7 @@ export async function addAffectedPeople(
       action: 'incident.add_people',
       entityType: 'incident',
       entityId: incidentId,
-      details: { added: inserted.length, careServiceIds },
+      details: { added: inserted.length, careServiceIds, riskPointsVersion: points.version },
     });
     return inserted.length;
   });
@@ -106,7 +110,8 @@ export async function rankedAffectedPeople(executor: Executor, context: RequestC
         level: effectiveLevel(row),
         rankedLevel: row.risk_level,
         score: row.risk_score,
-        reasons: row.risk_reasons,
+        reasons: mergeReasons(row.risk_reasons),
+        rankedWith: row.risk_points_version,
         adjustment:
           row.adjusted_level && row.adjusted_reason && row.adjusted_at
             ? {

@@ -62,6 +62,7 @@ export async function listMessageEvents(executor: Executor, key: IncidentKey) {
       'event.actor_name',
       'event.text',
       'event.occurred_at',
+      'event.recorded_at',
       'event.seq',
     ])
     .where('message.org_id', '=', key.orgId)

@@ -677,10 +677,10 @@ describe('the post-incident review', () => {
       'Community Nursing Team: 1 message; acknowledged 1 of 1 (first after 2 h 30 min, median 2 h 30 min); responded 1 of 1 (median 4 h, slowest 4 h); deadlines: 1 met.',
       'Elm Surgery: 1 message; no acknowledgement; responded 1 of 1 (median 1 h 30 min, slowest 1 h 30 min); deadlines: 1 met.',
       'Greenway Housing: 1 message; acknowledged 1 of 1 (first after 1 h 40 min, median 1 h 40 min); responded 1 of 1 (median 3 h, slowest 3 h); deadlines: 1 missed.',
-      'County Council: 1 message; no acknowledgement; no response; 1 still waiting for an answer; deadlines: 1 not yet due.',
+      'County Council: 1 message; no acknowledgement; no response; 1 still waiting for an answer; deadlines: 1 not yet due at closing.',
       '&quot;Seizure plan&quot; to Dr Rowe (Elm Surgery), sent 7 December 2026 at 07:10: no acknowledgement; responded after 1 h 30 min; due 7 December 2026 at 09:00: met with 20 min to spare; not escalated.',
       '&quot;Front door lock broken&quot; to Pat Lee (Greenway Housing), sent 7 December 2026 at 07:20: acknowledged after 1 h 40 min; done after 3 h; due 7 December 2026 at 08:20: missed by 2 h; escalated 2 steps, as far as the manager.',
-      '&quot;Agency cover funding&quot; to Kim Bell (County Council), sent 7 December 2026 at 14:00: no acknowledgement; no response; due 8 December 2026 at 14:00: not yet due; not escalated.',
+      '&quot;Agency cover funding&quot; to Kim Bell (County Council), sent 7 December 2026 at 14:00: no acknowledgement; no response; due 8 December 2026 at 14:00: not yet due at closing; not escalated.',
       'Nurse Grey, District nurse (Community Nursing Team), phone, 7 December 2026 at 11:00: confirmed in writing after 2 h 50 min (7 December 2026 at 13:50).',
       'about Cara Lund, for health monitoring, was not sent.',
     ]) {
@@ -691,10 +691,38 @@ describe('the post-incident review', () => {
     const pdf = await api('GET', `/api/incidents/${incident.id}/review.pdf`);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
-    // Frozen at closing: the commissioner's later acknowledgement does not change it.
+    // Sent just before closing and not yet due: not "never answered".
+    expect(html).toContain('<h2>Requests not yet due at closing</h2>');
+    expect(html).toMatch(
+      /<h2>Requests never answered<\/h2>\n<ul>\n {2}<li>None: every request due was answered.<\/li>/,
+    );
+    // The export carries the timeline up to closing, and says nothing has happened since.
+    expect(html).toContain('<h2>Timeline to closing</h2>');
+    expect(html).toContain('7 December 2026 at 11:10: Decision: Check Ada’s glucose before each meal.');
+    expect(html).toContain('Nothing has happened on the incident since it closed.');
+
+    // Frozen at closing: the commissioner's later acknowledgement does not change the figures; it
+    // is shown on its own, since closing, on the page and in the export.
     at('16:00');
     await asPartner(toCommissioner.partnerLink, '/acknowledge', { name: 'Kim Bell', role: 'Commissioner' });
-    expect((await ok('GET', `/api/incidents/${incident.id}/review`)).figures).toEqual(figures);
+    const later = await ok('GET', `/api/incidents/${incident.id}/review`);
+    expect(later.figures).toEqual(figures);
+    expect(later.closedAt).toBe('2026-12-07T14:30:00.000Z');
+    expect(later.sinceClosing).toEqual([
+      expect.objectContaining({
+        at: '2026-12-07T16:00:00.000Z',
+        kind: 'message.acknowledged',
+        messageId: toCommissioner.id,
+        who: 'Kim Bell',
+      }),
+    ]);
+    const laterHtml = (await api('GET', `/api/incidents/${incident.id}/review.html`)).body;
+    expect(laterHtml).toContain('<h2>Since closing</h2>');
+    expect(laterHtml).toContain(
+      '7 December 2026 at 16:00: Acknowledged: &quot;Agency cover funding&quot; (County Council) (by Kim Bell)',
+    );
+    // Still counted as it stood at closing.
+    expect(laterHtml).toContain('deadlines: 1 not yet due at closing.');
   });
 
   it('still shows a review closed before the figures came from the threads, as it was kept', async () => {
@@ -708,7 +736,7 @@ describe('the post-incident review', () => {
       leadId: staff.manager.userId,
       partnerLiaisonId: staff.manager.userId,
     });
-    await ok('POST', `/api/incidents/${incident.id}/close`, {});
+    await ok('POST', `/api/incidents/${incident.id}/close`, { confirmOutstanding: true });
     const earlier = {
       generatedAt: '2026-12-07T17:00:00.000Z',
       incident: {

@@ -52,7 +52,6 @@ const measureWords: Record<string, string> = {
 };
 
 /** Everything on the incident, oldest first. Reading it is audited. */
-/** Everything on the incident, oldest first. Reading it is audited. */
 export async function incidentTimeline(
   db: Db,
   context: RequestContext,
@@ -73,13 +72,74 @@ export async function incidentTimeline(
   });
 }
 
-type Sortable = TimelineEntry & { sortAt: number; order: number };
+/** An entry with when it was written down, where that is known (a reply logged later than it came). */
+type Sortable = TimelineEntry & {
+  sortAt: number;
+  order: number;
+  recordedAt: Date | null;
+  /** A measure's entries: which measure, as the review names it. */
+  measureKey?: string;
+};
 
 export async function collectTimeline(executor: Executor, incident: IncidentRow): Promise<TimelineEntry[]> {
+  return (await collectEntries(executor, incident)).map(
+    ({ sortAt: _sortAt, order: _order, recordedAt: _recordedAt, measureKey: _key, ...entry }) => entry,
+  );
+}
+
+/**
+ * The timeline of a closed incident as it stood at closing, and what has happened since, oldest
+ * first: every entry on its messages' threads written after closing (a reply, a call logged, an
+ * escalation), and the end of each measure the review, kept at closing, lists as still in place.
+ * The review's figures do not count what came since. An open incident has nothing since.
+ */
+export async function splitAtClosing(
+  executor: Executor,
+  incident: IncidentRow,
+  keptMeasures: readonly { kind: string; description: string; startsAt: string; endedAt: string | null }[],
+): Promise<{ toClosing: TimelineEntry[]; sinceClosing: TimelineEntry[] }> {
+  const entries = await collectEntries(executor, incident);
+  const closedAt = incident.closed_at;
+  const isSince = (entry: Sortable) => {
+    if (!closedAt) return false;
+    if (entry.kind === 'measure.ended') {
+      return keptMeasures.some(
+        (measure) =>
+          measure.endedAt === null &&
+          entry.measureKey === `${measure.kind} ${measure.description} ${measure.startsAt}`,
+      );
+    }
+    return entry.sortAt > closedAt.getTime() || (entry.recordedAt !== null && entry.recordedAt > closedAt);
+  };
+  const shown = ({
+    sortAt: _sortAt,
+    order: _order,
+    recordedAt: _recordedAt,
+    measureKey: _key,
+    ...entry
+  }: Sortable) => entry;
+  return {
+    toClosing: entries.filter((entry) => !isSince(entry)).map(shown),
+    sinceClosing: entries.filter(isSince).map(shown),
+  };
+}
+
+async function collectEntries(executor: Executor, incident: IncidentRow): Promise<Sortable[]> {
   const orgId = incident.org_id;
   const entries: Sortable[] = [];
-  const push = (at: Date, entry: Omit<TimelineEntry, 'at'>) =>
-    entries.push({ ...entry, at: at.toISOString(), sortAt: at.getTime(), order: entries.length });
+  const push = (
+    at: Date,
+    entry: Omit<TimelineEntry, 'at'>,
+    written: { recordedAt?: Date; measureKey?: string } = {},
+  ) =>
+    entries.push({
+      ...entry,
+      at: at.toISOString(),
+      sortAt: at.getTime(),
+      order: entries.length,
+      recordedAt: written.recordedAt ?? null,
+      ...(written.measureKey ? { measureKey: written.measureKey } : {}),
+    });
 
   const key = { orgId, incidentId: incident.id };
   const [people, measures, records, events] = await Promise.all([
@@ -129,13 +189,11 @@ export async function collectTimeline(executor: Executor, incident: IncidentRow)
       personId: measure.person_id,
     });
     if (measure.ended_at) {
-      push(measure.ended_at, {
-        kind: 'measure.ended',
-        text: `Ended. ${what}`,
-        who,
-        messageId: null,
-        personId: measure.person_id,
-      });
+      push(
+        measure.ended_at,
+        { kind: 'measure.ended', text: `Ended. ${what}`, who, messageId: null, personId: measure.person_id },
+        { measureKey: `${measure.kind} ${measure.description} ${measure.starts_at.toISOString()}` },
+      );
     }
   }
   for (const record of records) {
@@ -156,13 +214,17 @@ export async function collectTimeline(executor: Executor, incident: IncidentRow)
     push(record.occurred_at, { kind: record.kind, text, who, messageId: null, personId: record.person_id });
   }
   for (const event of events) {
-    push(event.occurred_at, {
-      kind: `message.${event.kind}`,
-      text: `${eventWords[event.kind] ?? event.kind}: "${event.subject}" (${event.partner_name})${event.text ? `. ${event.text}` : ''}`,
-      who: event.actor_name,
-      messageId: event.message_id,
-      personId: event.person_id,
-    });
+    push(
+      event.occurred_at,
+      {
+        kind: `message.${event.kind}`,
+        text: `${eventWords[event.kind] ?? event.kind}: "${event.subject}" (${event.partner_name})${event.text ? `. ${event.text}` : ''}`,
+        who: event.actor_name,
+        messageId: event.message_id,
+        personId: event.person_id,
+      },
+      { recordedAt: event.recorded_at },
+    );
   }
   if (incident.ended_at) {
     push(incident.ended_at, {
@@ -182,7 +244,5 @@ export async function collectTimeline(executor: Executor, incident: IncidentRow)
       personId: null,
     });
   }
-  return entries
-    .sort((a, b) => a.sortAt - b.sortAt || a.order - b.order)
-    .map(({ sortAt: _sortAt, order: _order, ...entry }) => entry);
+  return entries.sort((a, b) => a.sortAt - b.sortAt || a.order - b.order);
 }

@@ -85,7 +85,7 @@ export async function updateIncident(
 export async function findCurrentStaff(executor: Executor, orgId: string, id: string) {
   return executor
     .selectFrom('users')
-    .select(['id', 'display_name'])
+    .select(['id', 'display_name', 'role'])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('disabled_at', 'is', null)

@@ -21,7 +21,7 @@ import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
-import { closeIncident, setFindings, viewReview } from './incident-closing.service.ts';
+import { closeIncident, reviewForExport, setFindings, viewReview } from './incident-closing.service.ts';
 import { addLearningAction, completeLearningAction } from './incident-learning-actions.service.ts';
 import { addMeasure, endMeasure, listMeasures } from './incident-measures.service.ts';
 import { proposeMessages, sendIncidentMessage } from './incident-messages.service.ts';
@@ -63,6 +63,7 @@ const reviewSchema = z
   .object({
     status: z.enum(['open', 'closed']),
     final: z.boolean().describe('False while the incident is open: the figures are a preview'),
+    closedAt: z.string().nullable(),
     findings: z.string().nullable(),
     figures: z.union([reviewFiguresSchema, earlierReviewFiguresSchema]),
     learningActions: z.array(
@@ -75,6 +76,11 @@ const reviewSchema = z
         doneAt: z.string().nullable(),
       }),
     ),
+    sinceClosing: z
+      .array(timelineEntrySchema)
+      .describe(
+        'What happened after the incident closed (replies to its messages, measures recorded as ended), oldest first. The figures, kept as they stood at closing, do not count it',
+      ),
   })
   .meta({ id: 'IncidentReview' });
 
@@ -500,18 +506,10 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
         },
         async (request, reply) => {
           const context = requestContext(request);
-          // Exporting is the one read of the review recorded for this request.
-          const review = await viewReview(db, context, {
-            incidentId: request.params.id,
-            clock,
-            reading: { action: 'incident.export_review', details: { format } },
-          });
+          const review = await reviewForExport(db, context, { incidentId: request.params.id, format, clock });
           const data = {
             organisationName: await organisationName(db, context.orgId),
-            findings: review.findings,
-            final: review.final,
-            figures: review.figures,
-            learningActions: review.learningActions,
+            ...review,
             messageUrl: (messageId: string) =>
               `${config.publicUrl.replace(/\/$/, '')}/messages/${encodeURIComponent(messageId)}`,
           };

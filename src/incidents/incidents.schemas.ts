@@ -96,6 +96,10 @@ export const affectedPersonSchema = z
     rankedLevel: riskLevelSchema,
     score: z.number().int(),
     reasons: z.array(z.object({ points: z.number().int(), reason: z.string() })),
+    rankedWith: z
+      .number()
+      .int()
+      .describe('The version of the risk points table the ranking was made with (1: the standard table)'),
     adjustment: z
       .object({ level: riskLevelSchema, reason: z.string(), by: z.string().nullable(), at: z.string() })
       .nullable(),
@@ -218,6 +222,7 @@ const proposedDraftSchema = z.object({
 export const proposalSchema = z
   .object({
     key: z.string(),
+    headline: z.string().describe('What is asked, in a few words: "Repair needed", "Advice needed"'),
     why: z.string(),
     alreadySent: z.boolean(),
     sentMessageId: z.uuid().nullable().describe('The message already sent for this proposal, if any'),
@@ -251,6 +256,12 @@ export const timelineEntrySchema = z
 export const closeIncidentBody = z.strictObject({
   endedAt: moment.optional().describe('When the disruption ended; defaults to the recorded end, or now'),
   findings: optionalText(20000),
+  confirmOutstanding: z
+    .boolean()
+    .optional()
+    .describe(
+      'True to close while interim measures are still in place or proposed partner updates are unsent; without it such a close is refused (400) saying what is outstanding',
+    ),
 });
 
 export const findingsBody = z.strictObject({ findings: requiredText(20000) });

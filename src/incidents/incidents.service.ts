@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { careRecordWriters, managers as incidentLeaders } from '../auth/role-groups.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
@@ -21,9 +22,25 @@ export function actorUserId(context: RequestContext): string | null {
   return context.actor.type === 'user' ? context.actor.id : null;
 }
 
-export async function requireStaff(executor: Executor, context: RequestContext, id: string, field: string) {
-  const user = await incidentsRepository.findCurrentStaff(executor, context.orgId, id);
-  if (!user) throw invalid(field, 'Choose a current member of staff in your organisation.');
+/**
+ * Who may be named on an incident: its lead and partner liaison decide and send partner updates,
+ * so they are managers; a measure or a learning action is owned by staff who work with people.
+ * Never the auditor, who only reads, nor an administrator, who does not see people's records.
+ */
+export const staffWhoMayAct = {
+  lead: { roles: incidentLeaders, words: 'a manager or the registered manager' },
+  owner: { roles: careRecordWriters, words: 'a member of staff who works with people (not the auditor)' },
+} as const;
+
+export async function requireStaff(
+  executor: Executor,
+  context: RequestContext,
+  options: { id: string; field: string; mayAct: keyof typeof staffWhoMayAct },
+) {
+  const user = await incidentsRepository.findCurrentStaff(executor, context.orgId, options.id);
+  if (!user) throw invalid(options.field, 'Choose a current member of staff in your organisation.');
+  const { roles, words } = staffWhoMayAct[options.mayAct];
+  if (!roles.includes(user.role)) throw invalid(options.field, `Choose ${words}.`);
   return user;
 }
 
@@ -106,8 +123,12 @@ export async function createIncident(
     throw invalid('startedAt', 'The start cannot be in the future.');
   }
   return db.transaction().execute(async (trx) => {
-    await requireStaff(trx, context, input.leadId, 'leadId');
-    await requireStaff(trx, context, input.partnerLiaisonId, 'partnerLiaisonId');
+    await requireStaff(trx, context, { id: input.leadId, field: 'leadId', mayAct: 'lead' });
+    await requireStaff(trx, context, {
+      id: input.partnerLiaisonId,
+      field: 'partnerLiaisonId',
+      mayAct: 'lead',
+    });
     await requireServices(trx, context, input.careServiceIds, 'careServiceIds');
     const incident = await incidentsRepository.insertIncident(trx, {
       org_id: context.orgId,
@@ -174,9 +195,15 @@ export async function updateIncident(
       existing: await incidentsRepository.findIncident(trx, context.orgId, incidentId, { lock: true }),
       expectedVersion,
       check: async (incident) => {
-        if (input.leadId) await requireStaff(trx, context, input.leadId, 'leadId');
-        if (input.partnerLiaisonId)
-          await requireStaff(trx, context, input.partnerLiaisonId, 'partnerLiaisonId');
+        if (input.leadId)
+          await requireStaff(trx, context, { id: input.leadId, field: 'leadId', mayAct: 'lead' });
+        if (input.partnerLiaisonId) {
+          await requireStaff(trx, context, {
+            id: input.partnerLiaisonId,
+            field: 'partnerLiaisonId',
+            mayAct: 'lead',
+          });
+        }
         if (input.endedAt && new Date(input.endedAt).getTime() < incident.started_at.getTime()) {
           throw invalid('endedAt', 'The end must be after the start.');
         }

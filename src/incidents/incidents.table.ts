@@ -59,6 +59,19 @@ export type IncidentPeopleTable = {
   observation_plan: string | null;
   added_by: string | null;
   added_at: Date;
+  /** The version of the organisation's risk points table the person was ranked with (1: the standard one). */
+  risk_points_version: number;
+};
+
+/** One version of an organisation's risk points table; version 1, the standard table, has no row. */
+export type IncidentRiskPointsTable = {
+  org_id: string;
+  version: number;
+  high_from: number;
+  medium_from: number;
+  points: ColumnType<Record<string, number>, string, never>;
+  set_by: string | null;
+  set_at: Date;
 };
 
 export type IncidentMeasuresTable = {
@@ -100,3 +113,4 @@ export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentPersonRow = Selectable<IncidentPeopleTable>;
 export type IncidentMeasureRow = Selectable<IncidentMeasuresTable>;
 export type IncidentRecordRow = Selectable<IncidentRecordsTable>;
+export type IncidentRiskPointsRow = Selectable<IncidentRiskPointsTable>;

@@ -127,12 +127,17 @@ async function consentFor(
   );
 }
 
-async function inCircle(personId: string, contactId: string, role: 'district_nurse' | 'gp' | 'housing') {
+async function inCircle(
+  personId: string,
+  contactId: string,
+  role: 'district_nurse' | 'community_nurse' | 'gp' | 'housing',
+  isPrimary = false,
+) {
   await addCircleMember(
     t.db,
     manager,
     personId,
-    { partnerContactId: contactId, role, isPrimary: false, startedOn: '2026-01-01' },
+    { partnerContactId: contactId, role, isPrimary, startedOn: '2026-01-01' },
     t.clock,
   );
 }
@@ -182,6 +187,17 @@ describe('staffing disruption with health partners', () => {
     });
     await inCircle(ada.id, nurse.id, 'district_nurse');
     await inCircle(ben.id, gp.id, 'gp');
+    // Cara's community psychiatric nurse was filed in her circle under "community nurse": a
+    // mental health professional, by the register, so never asked about her breathing.
+    const mentalHealth = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
+      name: 'Riverside Mental Health Team',
+      type: 'psychiatrist',
+    });
+    const psychiatricNurse = await createTestPartnerContact(t.db, t.clock, orgId, mentalHealth.id, {
+      name: 'Sam Patel',
+      type: 'psychiatrist',
+    });
+    await inCircle(cara.id, psychiatricNurse.id, 'community_nurse', true);
     await consentFor(ada.id, nurses.id, 'health_monitoring');
     await consentFor(ben.id, surgery.id, 'health_monitoring');
 
@@ -206,9 +222,12 @@ describe('staffing disruption with health partners', () => {
       ['Cara Lund', 'medium'],
       ['Dan Moss', 'low'],
     ]);
-    expect(added.people[0].reasons.map((reason: { reason: string }) => reason.reason)).toContain(
-      'Depends on insulin: insulin doses and checks may be missed.',
-    );
+    // One reason per condition, with what this incident adds to it; never the condition twice.
+    expect(added.people[0].reasons).toEqual([
+      { points: 6, reason: 'Depends on insulin: insulin doses and checks may be missed.' },
+      { points: 4, reason: 'Has diabetes: monitoring or medicines may be missed.' },
+    ]);
+    expect(added.people[0].rankedWith).toBe(1);
     const noReason = await api('POST', `/api/incidents/${incident.id}/people/${cara.id}/adjustment`, {
       level: 'high',
     });
@@ -224,7 +243,7 @@ describe('staffing disruption with health partners', () => {
     await ok('POST', `/api/incidents/${incident.id}/people/${ada.id}/adjustment`, {
       observationPlan: 'Check blood glucose at each visit; call the district nurse if above 15.',
     });
-    await ok(
+    const welfareChecks = await ok(
       'POST',
       `/api/incidents/${incident.id}/measures`,
       {
@@ -253,6 +272,14 @@ describe('staffing disruption with health partners', () => {
     });
     expect(toNurse.draft.ask).toContain('call the district nurse if above 15');
     expect(toGp).toMatchObject({ personName: 'Ben Hale' });
+    expect(
+      proposals.filter(
+        (proposal: { partnerContactName: string }) => proposal.partnerContactName === 'Sam Patel',
+      ),
+    ).toEqual([]);
+    expect(toNurse.draft.impact).toBe(
+      'Ada Okafor is at high risk during this disruption. Depends on insulin: insulin doses and checks may be missed. Has diabetes: monitoring or medicines may be missed.',
+    );
     // Roles read as people say them: GP in capitals, no underscores.
     expect(toGp.why).toContain('Dr Rowe is their GP.');
     expect(toNurse.why).toContain('Nurse Grey is their district nurse.');
@@ -310,9 +337,24 @@ describe('staffing disruption with health partners', () => {
     expect(careWorkerDecision.statusCode).toBe(403);
 
     at('2026-12-01T10:00:00Z');
+    // The welfare checks are still in place: closing says so, and needs confirming.
+    const unconfirmed = await api('POST', `/api/incidents/${incident.id}/close`, {
+      endedAt: '2026-12-01T09:45:00Z',
+    });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().errors).toEqual([
+      {
+        field: 'confirmOutstanding',
+        message: expect.stringMatching(
+          /^1 interim measure is still in place\b.*or confirm that you are closing/,
+        ),
+      },
+    ]);
+    expect((await ok('GET', `/api/incidents/${incident.id}`)).status).toBe('open');
     const closed = await ok('POST', `/api/incidents/${incident.id}/close`, {
       endedAt: '2026-12-01T09:45:00Z',
       findings: 'Escalation to the GP practice took too long to reach a person.',
+      confirmOutstanding: true,
     });
     const figures = closed.figures;
     expect(closed.final).toBe(true);
@@ -386,6 +428,18 @@ describe('staffing disruption with health partners', () => {
     expect((await ok('GET', `/api/incidents/${incident.id}/review`)).figures.generatedAt).toBe(
       '2026-12-01T10:00:00.000Z',
     );
+    // The welfare checks end after closing: shown since closing, the figures as they were.
+    await ok(
+      'POST',
+      `/api/incidents/${incident.id}/measures/${welfareChecks.id}/end`,
+      { endedAt: '2026-12-02T09:00:00Z' },
+      staff.care_worker,
+    );
+    const review = await ok('GET', `/api/incidents/${incident.id}/review`);
+    expect(review.figures).toEqual(figures);
+    expect(review.sinceClosing).toEqual([
+      expect.objectContaining({ at: '2026-12-02T09:00:00.000Z', kind: 'measure.ended' }),
+    ]);
   });
 });
 
@@ -544,6 +598,7 @@ describe('heating failure with the housing provider', () => {
     at('2026-12-03T17:00:00Z');
     const closed = await ok('POST', `/api/incidents/${incident.id}/close`, {
       endedAt: '2026-12-03T16:00:00Z',
+      confirmOutstanding: true,
     });
     const figures = closed.figures;
     expect(figures.incident.durationMinutes).toBe(540);
@@ -580,6 +635,19 @@ describe('heating failure with the housing provider', () => {
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('First partner contact: Greenway Housing, 1 h 15 min after the start');
     expect(html.body).toContain('Agree a heating-failure protocol');
+    // The people affected and their levels, the readings and hazards, and the timeline are in it too.
+    expect(html.body).toContain(
+      'Eve Marsh, Holly House: high risk. Has a respiratory condition: cold and damp worsen breathing. Aged 88: at risk from the cold. Ranked with the standard points table.',
+    );
+    expect(html.body).toContain('Fred Knox, Holly House: low risk.');
+    expect(html.body).toMatch(
+      /3 December 2026 at 07:45, Staff \w+: reading at Lounge: room temperature, 14\.5 °C\.<\/li>/,
+    );
+    expect(html.body).toMatch(
+      /3 December 2026 at 07:50, Staff \w+: hazard at Bathroom: No hot water: risk of cold washes\.<\/li>/,
+    );
+    expect(html.body).toContain('<h2>Timeline to closing</h2>');
+    expect(html.body).toContain('3 December 2026 at 17:00: Incident closed.');
     const pdf = await api('GET', `/api/incidents/${incident.id}/review.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -747,7 +815,7 @@ describe("a person's incidents", () => {
     await newIncident('Power cut elsewhere');
     await ok('POST', `/api/incidents/${first.id}/people`, { personIds: [eve.id, fay.id] });
     await ok('POST', `/api/incidents/${second.id}/people`, { personIds: [eve.id] });
-    await ok('POST', `/api/incidents/${first.id}/close`, {});
+    await ok('POST', `/api/incidents/${first.id}/close`, { confirmOutstanding: true });
 
     const titles = async (query: string, who: SignedIn = staff.care_worker) => {
       const response = await api('GET', `/api/incidents?${query}`, undefined, who);
@@ -787,5 +855,67 @@ describe('access', () => {
     expect((await api('POST', `/api/incidents/${id}/close`, {}, staff.auditor)).statusCode).toBe(403);
     expect((await api('GET', `/api/incidents/${id}`, undefined, staff.admin)).statusCode).toBe(403);
     expect((await api('POST', '/api/incidents', {}, staff.care_worker)).statusCode).toBe(403);
+  });
+});
+
+describe('who may be named on an incident', () => {
+  it('names only staff who may act: managers lead, staff who work with people own measures and actions', async () => {
+    const body = (changes: Record<string, unknown>) => ({
+      type: 'power',
+      title: 'Power cut at the annexe',
+      summary: 'No power in the annexe since 9am.',
+      severity: 'minor',
+      startedAt: t.clock.now().toISOString(),
+      leadId: staff.manager.userId,
+      partnerLiaisonId: staff.registered_manager.userId,
+      ...changes,
+    });
+    for (const [field, who] of [
+      ['leadId', staff.auditor],
+      ['leadId', staff.care_worker],
+      ['partnerLiaisonId', staff.auditor],
+      ['partnerLiaisonId', staff.admin],
+    ] as const) {
+      const refused = await api('POST', '/api/incidents', body({ [field]: who.userId }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual([
+        { field, message: 'Choose a manager or the registered manager.' },
+      ]);
+    }
+    const incident = await ok('POST', '/api/incidents', body({}));
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/incidents/${incident.id}`,
+      headers: { ...staff.manager.headers, 'if-match': `"${incident.version}"` },
+      payload: { leadId: staff.auditor.userId },
+    });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().errors).toEqual([expect.objectContaining({ field: 'leadId' })]);
+
+    const measure = (ownerId: string) =>
+      api('POST', `/api/incidents/${incident.id}/measures`, {
+        kind: 'additional_checks',
+        description: 'Torches and hourly checks.',
+        ownerId,
+        startsAt: t.clock.now().toISOString(),
+      });
+    for (const who of [staff.auditor, staff.admin]) {
+      const refused = await measure(who.userId);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual([
+        {
+          field: 'ownerId',
+          message: 'Choose a member of staff who works with people (not the auditor).',
+        },
+      ]);
+    }
+    expect((await measure(staff.care_worker.userId)).statusCode).toBe(201);
+    const action = await api('POST', `/api/incidents/${incident.id}/learning-actions`, {
+      action: 'Check the annexe’s emergency lighting.',
+      ownerId: staff.auditor.userId,
+      dueOn: '2027-01-15',
+    });
+    expect(action.statusCode).toBe(400);
+    expect(action.json().errors).toEqual([expect.objectContaining({ field: 'ownerId' })]);
   });
 });

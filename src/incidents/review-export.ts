@@ -1,9 +1,12 @@
 import type { IncidentReview, StoredReviewFigures } from './incident-review.ts';
 import { londonText, minutesText } from './incident-review.ts';
+import { type RiskLevel, riskLevelLabels } from './incidents.vocabulary.ts';
 
 // The post-incident review for a governance meeting, as a web page and as a PDF. Both are built
 // from the same sections, so they say the same thing. A figure with nothing to measure is said in
 // words ("no acknowledgement", "not yet due"), never as 0 or a dash.
+
+type TimelineLine = { at: string; text: string; who: string | null; messageId: string | null };
 
 type Review = {
   organisationName: string;
@@ -11,6 +14,32 @@ type Review = {
   final: boolean;
   figures: StoredReviewFigures;
   learningActions: { action: string; owner: string; dueOn: string; doneAt: string | null }[];
+  /** The people affected, highest risk first, with the reasons and any change the lead made. */
+  people?: readonly {
+    name: string;
+    careServiceName: string | null;
+    level: RiskLevel;
+    rankedLevel: RiskLevel;
+    rankedWith: number;
+    reasons: readonly { points: number; reason: string }[];
+    adjustment: { level: RiskLevel; reason: string; by: string | null; at: string } | null;
+    observationPlan: string | null;
+  }[];
+  /** Readings and hazards, oldest first. */
+  observations?: readonly {
+    kind: string;
+    occurredAt: string;
+    recordedBy: string;
+    location: string | null;
+    measure: string | null;
+    value: number | null;
+    unit: string | null;
+    note: string | null;
+  }[];
+  /** Everything on the incident up to closing, oldest first. */
+  timeline?: readonly TimelineLine[];
+  /** What happened after closing: not counted in the figures. */
+  sinceClosing?: readonly TimelineLine[];
   /** The address of a message's thread in Liaison, for links from the web page. */
   messageUrl?: (messageId: string) => string;
 };
@@ -53,19 +82,22 @@ function responseText(request: Request): string {
   return `${verb} after ${minutesText(request.response.minutes)}`;
 }
 
-/** The deadline and how it went, in words. */
-export function deadlineText(request: {
-  deadline: string | null;
-  deadlineOutcome: Request['deadlineOutcome'];
-  deadlineMinutes: number | null;
-  answered: boolean;
-}): string {
+/** The deadline and how it went, in words; `final` when the review was worked out at closing. */
+export function deadlineText(
+  request: {
+    deadline: string | null;
+    deadlineOutcome: Request['deadlineOutcome'];
+    deadlineMinutes: number | null;
+    answered: boolean;
+  },
+  final: boolean,
+): string {
   const due = `due ${londonText(request.deadline, 'with no deadline')}`;
   switch (request.deadlineOutcome) {
     case 'no_deadline':
       return request.deadline ? `${due}; nothing was asked by then` : 'no deadline';
     case 'not_yet_due':
-      return `${due}: not yet due`;
+      return `${due}: not yet due${final ? ' at closing' : ''}`;
     case 'met':
       return request.deadlineMinutes === 0
         ? `${due}: met, on the deadline`
@@ -83,7 +115,7 @@ function escalationText(request: Request): string {
   return `escalated ${plural(escalation.steps, 'step')}, as far as ${escalation.furthestTarget ? targetWords[escalation.furthestTarget] : 'an unrecorded step'}`;
 }
 
-function partnerLine(partner: StoredReviewFigures['partners'][number]): Line {
+function partnerLine(partner: StoredReviewFigures['partners'][number], final: boolean): Line {
   const acknowledged =
     partner.acknowledged > 0
       ? `acknowledged ${partner.acknowledged} of ${partner.messages} (first after ${minutesText(partner.firstAcknowledgementMinutes)}, median ${minutesText(partner.medianMinutesToAcknowledge)})`
@@ -96,7 +128,7 @@ function partnerLine(partner: StoredReviewFigures['partners'][number]): Line {
   const deadlineParts = [
     [partner.deadlinesMetMessageIds, 'met'],
     [partner.deadlinesMissedMessageIds, 'missed'],
-    [partner.notYetDueMessageIds, 'not yet due'],
+    [partner.notYetDueMessageIds, final ? 'not yet due at closing' : 'not yet due'],
   ].flatMap(([ids, words]) => (ids && ids.length > 0 ? [`${ids.length} ${words}`] : []));
   const deadlines =
     partner.deadlinesMetMessageIds === undefined
@@ -105,6 +137,28 @@ function partnerLine(partner: StoredReviewFigures['partners'][number]): Line {
   return line(
     `${partner.name}: ${plural(partner.messages, 'message')}; ${acknowledged}; ${responded}${waiting}${deadlines}.`,
     partner.messageIds,
+  );
+}
+
+const timelineLine = (entry: TimelineLine): Line =>
+  line(
+    `${londonText(entry.at)}: ${entry.text}${entry.who ? ` (by ${entry.who})` : ''}`,
+    entry.messageId ? [entry.messageId] : undefined,
+  );
+
+function personLine(person: NonNullable<Review['people']>[number]): Line {
+  const level = riskLevelLabels[person.level].toLowerCase();
+  const changed = person.adjustment
+    ? ` (ranked ${riskLevelLabels[person.rankedLevel].toLowerCase()}; changed${person.adjustment.by ? ` by ${person.adjustment.by}` : ''} ${londonText(person.adjustment.at)}: ${person.adjustment.reason})`
+    : '';
+  const table =
+    person.rankedWith === 1 ? 'the standard points table' : `points table version ${person.rankedWith}`;
+  return line(
+    `${person.name}${person.careServiceName ? `, ${person.careServiceName}` : ''}: ${level}${changed}. ${person.reasons
+      .map((reason) => reason.reason)
+      .join(
+        ' ',
+      )} Ranked with ${table}.${person.observationPlan ? ` Observation plan: ${person.observationPlan}` : ''}`,
   );
 }
 
@@ -141,6 +195,16 @@ export function reviewSections(review: Review): Section[] {
     ],
   });
 
+  if (review.people) {
+    sections.push({
+      heading: 'People affected and their risk',
+      lines:
+        review.people.length === 0
+          ? [line('No one was added to the incident.')]
+          : review.people.map(personLine),
+    });
+  }
+
   const messages = figures.messages;
   sections.push({
     heading: 'Partner communication',
@@ -175,7 +239,7 @@ export function reviewSections(review: Review): Section[] {
             ),
           ]
         : []),
-      ...figures.partners.map(partnerLine),
+      ...figures.partners.map((partner) => partnerLine(partner, review.final)),
     ],
   });
 
@@ -187,13 +251,27 @@ export function reviewSections(review: Review): Section[] {
           ? [line('No message was sent to a partner.')]
           : figures.requests.map((request) =>
               line(
-                `"${request.subject}" to ${request.contact} (${request.partner}), sent ${londonText(request.sentAt)}: ${acknowledgementText(request)}; ${responseText(request)}; ${deadlineText(request)}; ${escalationText(request)}.`,
+                `"${request.subject}" to ${request.contact} (${request.partner}), sent ${londonText(request.sentAt)}: ${acknowledgementText(request)}; ${responseText(request)}; ${deadlineText(request, review.final)}; ${escalationText(request)}.`,
                 [request.messageId],
               ),
             ),
     });
   }
 
+  // A request whose deadline had not come when the incident closed was not "never answered".
+  const notYetDue = new Set(
+    figures.nonResponses
+      .filter((each) => each.deadlineOutcome === 'not_yet_due')
+      .map((each) => each.messageId),
+  );
+  const unansweredWords = (messageId: string) =>
+    notYetDue.has(messageId)
+      ? review.final
+        ? 'not yet due at closing'
+        : 'not yet due'
+      : review.final
+        ? 'never answered'
+        : 'not answered yet';
   sections.push({
     heading: 'Escalations',
     lines:
@@ -201,27 +279,39 @@ export function reviewSections(review: Review): Section[] {
         ? [line('No request needed escalating.')]
         : figures.escalated.map((each) =>
             line(
-              `"${each.subject}" to ${each.partner}: ${plural(each.stepsFired, 'step')}, as far as ${targetWords[each.furthestTarget]}; ${each.answered ? 'answered in the end' : 'never answered'}.`,
+              `"${each.subject}" to ${each.partner}: ${plural(each.stepsFired, 'step')}, as far as ${targetWords[each.furthestTarget]}; ${each.answered ? 'answered in the end' : unansweredWords(each.messageId)}.`,
               [each.messageId],
             ),
           ),
   });
+  const nonResponseLine = (each: StoredReviewFigures['nonResponses'][number]) =>
+    line(
+      `"${each.subject}" to ${each.contact} (${each.partner}), sent ${londonText(each.sentAt)}, ${
+        each.deadlineOutcome
+          ? deadlineText({ ...each, answered: false }, review.final)
+          : `due ${londonText(each.deadline, 'with no deadline')}`
+      }${each.acknowledged ? '; acknowledged only' : '; no acknowledgement'}.`,
+      [each.messageId],
+    );
+  const overdue = figures.nonResponses.filter((each) => !notYetDue.has(each.messageId));
+  const waiting = figures.nonResponses.filter((each) => notYetDue.has(each.messageId));
   sections.push({
-    heading: 'Requests not answered',
+    heading: review.final ? 'Requests never answered' : 'Requests not answered yet',
     lines:
-      figures.nonResponses.length === 0
-        ? [line('Every request was answered.')]
-        : figures.nonResponses.map((each) =>
+      overdue.length === 0
+        ? [
             line(
-              `"${each.subject}" to ${each.contact} (${each.partner}), sent ${londonText(each.sentAt)}, ${
-                each.deadlineOutcome
-                  ? deadlineText({ ...each, answered: false })
-                  : `due ${londonText(each.deadline, 'with no deadline')}`
-              }${each.acknowledged ? '; acknowledged only' : '; no acknowledgement'}.`,
-              [each.messageId],
+              waiting.length === 0 ? 'Every request was answered.' : 'None: every request due was answered.',
             ),
-          ),
+          ]
+        : overdue.map(nonResponseLine),
   });
+  if (waiting.length > 0) {
+    sections.push({
+      heading: review.final ? 'Requests not yet due at closing' : 'Requests not yet due',
+      lines: waiting.map(nonResponseLine),
+    });
+  }
 
   if (figures.writtenConfirmation) {
     const confirmed = figures.writtenConfirmation.filter((each) => each.status === 'confirmed');
@@ -280,6 +370,26 @@ export function reviewSections(review: Review): Section[] {
             ),
           ]),
   });
+  if (review.observations) {
+    sections.push({
+      heading: 'Readings and hazards',
+      lines:
+        review.observations.length === 0
+          ? [line('No readings or hazards were recorded.')]
+          : review.observations.map((each) =>
+              line(
+                `${londonText(each.occurredAt)}, ${each.recordedBy}: ${each.kind === 'hazard' ? 'hazard' : 'reading'} at ${each.location ?? 'an unrecorded place'}: ${[
+                  each.measure,
+                  each.value === null ? null : `${each.value}${each.unit ? ` ${each.unit}` : ''}`,
+                  each.note,
+                ]
+                  .filter(Boolean)
+                  .join(', ')
+                  .replace(/[^.!?]$/, '$&.')}`,
+              ),
+            ),
+    });
+  }
   sections.push({
     heading: 'Interim measures',
     lines:
@@ -291,6 +401,25 @@ export function reviewSections(review: Review): Section[] {
             ),
           ),
   });
+  if (review.timeline) {
+    sections.push({
+      heading: review.final ? 'Timeline to closing' : 'Timeline so far',
+      lines: review.timeline.map(timelineLine),
+    });
+  }
+  if (review.final && review.sinceClosing) {
+    sections.push({
+      heading: 'Since closing',
+      lines: [
+        line(
+          review.sinceClosing.length === 0
+            ? 'Nothing has happened on the incident since it closed.'
+            : 'What happened after the incident closed. The figures above are as they stood at closing and do not count it.',
+        ),
+        ...review.sinceClosing.map(timelineLine),
+      ],
+    });
+  }
   sections.push({ heading: 'Findings', lines: [line(review.findings ?? 'No findings recorded yet.')] });
   sections.push({
     heading: 'Learning actions',

@@ -134,6 +134,7 @@ export async function viewMessage(
       withdrawnAt: message.withdrawn_at?.toISOString() ?? null,
       withdrawnReason: message.withdrawn_reason,
       confirmsAdviceId: message.confirms_advice_id,
+      incidentId: message.incident_id,
       escalationRoute: mutableRoute(message.escalation_route),
       steps: steps.map((step) => ({
         id: step.id,

@@ -179,6 +179,7 @@ export const messageDetailSchema = messageSummarySchema
     withdrawnAt: z.string().nullable(),
     withdrawnReason: z.string().nullable(),
     confirmsAdviceId: z.uuid().nullable(),
+    incidentId: z.uuid().nullable().describe('The incident the message was sent from, if any'),
     escalationRoute: escalationRouteSchema.nullable(),
     steps: z.array(stepSchema),
     links: z.array(

@@ -53,6 +53,8 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
       role: 'registered_manager',
       displayName: 'Riley Liaison',
     });
+    // Reads everything, acts on nothing: never offered as a lead or an owner.
+    await createTestUser(db, clock, organisation.id, { role: 'auditor', displayName: 'Avery Auditor' });
     managerEmail = manager.email;
     asManager = {
       orgId: organisation.id,
@@ -167,6 +169,11 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     await page.getByLabel('Moderate', { exact: true }).check();
     await page.getByLabel('Birch Court').check();
     expect(await page.getByLabel('Incident lead').inputValue()).not.toBe('');
+    for (const choice of ['Incident lead', 'Partner liaison']) {
+      const offered = await page.getByLabel(choice).locator('option').allTextContents();
+      expect(offered).toContain('Riley Liaison');
+      expect(offered).not.toContain('Avery Auditor');
+    }
     await page.getByLabel('Partner liaison').selectOption({ label: 'Riley Liaison' });
     keepTime();
     await page.getByRole('button', { name: 'Open the incident' }).click();
@@ -239,24 +246,27 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     await page.getByText('Ada Okafor’s record has been updated.').waitFor();
     expect(await rows.nth(0).textContent()).toContain('Check blood glucose at 10pm and 2am');
 
-    // The proposed updates: Ada's goes to her district nurse; Ben's is refused by the gate.
+    // The proposed updates, as a checklist: Ada's goes to her district nurse; the gate holds Ben's back.
     await sections.getByRole('link', { name: 'Partner updates' }).click();
     await page.getByRole('heading', { level: 2, name: 'Partner updates' }).waitFor();
-    const toNurse = page.locator('section.nhsuk-card', { hasText: 'to Nurse Grey' });
-    const toGp = page.locator('section.nhsuk-card', { hasText: 'to Dr Rowe' });
+    const proposals = page.getByRole('list', { name: 'Proposed partner updates, most urgent first' });
+    const toNurse = proposals.locator(':scope > li', { hasText: 'Advice needed: Nurse Grey' });
+    const toGp = proposals.locator(':scope > li', { hasText: 'Advice needed: Dr Rowe' });
     await toNurse.waitFor();
-    expect(await toNurse.textContent()).toContain('about Ada Okafor');
-    expect(await toNurse.textContent()).toContain('Not sent yet');
+    expect(await toNurse.textContent()).toContain('About Ada Okafor · Urgent · response by');
+    await toNurse.getByRole('checkbox').check();
+    await toGp.getByRole('checkbox').check();
     keepTime();
-    await toNurse.getByRole('button', { name: 'Send to Nurse Grey' }).click();
+    await page.getByRole('button', { name: 'Send selected' }).click();
     // No mail server in this test: the page says so rather than claiming an email went.
-    await toNurse.getByText(/^Recorded for Nurse Grey at Community Nursing Team, but not emailed/).waitFor();
+    await toNurse.getByText('Recorded, not emailed').waitFor();
     expect(await toNurse.getByRole('link', { name: /See the message and its replies/ }).count()).toBe(1);
-
-    keepTime();
-    await toGp.getByRole('button', { name: 'Send to Dr Rowe' }).click();
-    await toGp.getByRole('link', { name: 'Not sent: the sharing gate refused it' }).waitFor();
+    await toGp.getByText('Held back by the sharing gate').waitFor();
     expect(await toGp.locator('.nhsuk-warning-callout').textContent()).toContain('Ben Hale');
+    await page
+      .locator('.nhsuk-error-summary')
+      .getByText('Dr Rowe (Elm Surgery), about Ben Hale: held back by the sharing gate. Nothing was sent.')
+      .waitFor();
     await page
       .getByRole('table', { name: 'Messages sent from this incident' })
       .getByRole('link', { name: /Community Nursing Team/ })
@@ -287,7 +297,10 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
 
     // Closing works the review out from the records.
     await sections.getByRole('link', { name: 'Close the incident' }).click();
+    // Ben's update was never sent: closing says so, and asks to be sure.
+    await page.getByText('1 proposed partner update has not been sent.').waitFor();
     await page.getByLabel('Findings (optional)').fill('Agency cover took five hours to arrange.');
+    await page.getByLabel('I have checked them: close the incident anyway').check();
     keepTime();
     await page.getByRole('button', { name: 'Close the incident' }).click();
     await page.getByRole('heading', { level: 2, name: 'Post-incident review' }).waitFor();

@@ -2202,7 +2202,7 @@ export interface paths {
           /** @description A staff member’s, API token’s or partner link’s id */
           actorId?: string;
           /** @description Only this kind of action, such as person.view */
-          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
+          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
           /** @description From this day (UK time), inclusive */
           from?: string;
           /** @description To this day (UK time), inclusive */
@@ -3361,6 +3361,8 @@ export interface paths {
              */
             endedAt?: string;
             findings?: string | null;
+            /** @description True to close while interim measures are still in place or proposed partner updates are unsent; without it such a close is refused (400) saying what is outstanding */
+            confirmOutstanding?: boolean;
           };
         };
       };
@@ -3514,6 +3516,53 @@ export interface paths {
         200: {
           content: {
             "application/json": unknown;
+          };
+        };
+      };
+    };
+  };
+  "/api/incident-risk-points": {
+    /**
+     * The risk points table that ranks the people an incident affects (or an earlier version)
+     * @description The `ETag` header is the record’s version, like `"3"`: send it back in `If-Match` to change the record.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An earlier version of the table; left out, the one in force */
+          version?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncidentRiskPoints"];
+          };
+        };
+      };
+    };
+    /**
+     * Set the organisation's risk points table, as a new version (people already ranked keep theirs)
+     * @description Send `If-Match` with the `ETag` you got when you loaded the record, like `If-Match: "3"`. Without it the answer is 428; if someone has changed the record since, 412 and nothing is changed (reload it and make the change again). A successful change answers with the new `ETag`.
+     */
+    put: {
+      parameters: {
+        header: {
+          /** @description The ETag you got when you loaded the record, like "3" (a strong tag: its version). */
+          "if-match": string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SetIncidentRiskPointsInput"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["IncidentRiskPoints"];
           };
         };
       };
@@ -4897,6 +4946,8 @@ export interface components {
       withdrawnAt: string | null;
       withdrawnReason: string | null;
       confirmsAdviceId: string | null;
+      /** @description The incident the message was sent from, if any */
+      incidentId: string | null;
       escalationRoute: components["schemas"]["EscalationRouteInput"] | null;
       steps: ({
           /** Format: uuid */
@@ -4983,6 +5034,8 @@ export interface components {
       withdrawnAt: string | null;
       withdrawnReason: string | null;
       confirmsAdviceId: string | null;
+      /** @description The incident the message was sent from, if any */
+      incidentId: string | null;
       escalationRoute: components["schemas"]["EscalationRouteInput"] | null;
       steps: ({
           /** Format: uuid */
@@ -5624,6 +5677,8 @@ export interface components {
           points: number;
           reason: string;
         }[];
+      /** @description The version of the risk points table the ranking was made with (1: the standard table) */
+      rankedWith: number;
       adjustment: ({
         level: components["schemas"]["RiskLevelInput"];
         reason: string;
@@ -5671,6 +5726,8 @@ export interface components {
     };
     ProposedMessageInput: {
       key: string;
+      /** @description What is asked, in a few words: "Repair needed", "Advice needed" */
+      headline: string;
       why: string;
       alreadySent: boolean;
       /** @description The message already sent for this proposal, if any */
@@ -5941,6 +5998,7 @@ export interface components {
       status: "open" | "closed";
       /** @description False while the incident is open: the figures are a preview */
       final: boolean;
+      closedAt: string | null;
       findings: string | null;
       figures: components["schemas"]["ReviewFiguresInput"] | components["schemas"]["EarlierReviewFiguresInput"];
       learningActions: ({
@@ -5953,6 +6011,144 @@ export interface components {
           dueOn: string;
           doneAt: string | null;
         })[];
+      /** @description What happened after the incident closed (replies to its messages, measures recorded as ended), oldest first. The figures, kept as they stood at closing, do not count it */
+      sinceClosing: components["schemas"]["IncidentTimelineEntryInput"][];
+    };
+    SetIncidentRiskPointsInput: {
+      /** @description A person is at high risk from this score */
+      highFrom: number;
+      /** @description A person is at medium risk from this score, below the high one */
+      mediumFrom: number;
+      /** @description Every line of the table, with its points */
+      points: {
+        /** @description Diabetes */
+        diabetes: number;
+        /** @description Diabetes, when staff are short, medicines are late or transport fails */
+        diabetes_missed_care: number;
+        /** @description Depends on insulin */
+        insulin_dependent: number;
+        /** @description Depends on insulin, when staff are short, medicines are late or transport fails */
+        insulin_missed_doses: number;
+        /** @description Depends on insulin, in a power cut */
+        insulin_no_power: number;
+        /** @description Epilepsy */
+        epilepsy: number;
+        /** @description Epilepsy, when staff are short or medicines are late */
+        epilepsy_missed_care: number;
+        /** @description A respiratory condition */
+        respiratory_condition: number;
+        /** @description A respiratory condition, when the heating, power or building fails */
+        respiratory_cold: number;
+        /** @description A heart condition */
+        heart_condition: number;
+        /** @description A heart condition, when the heating, power or building fails */
+        heart_cold: number;
+        /** @description Depends on oxygen */
+        oxygen_dependent: number;
+        /** @description Depends on oxygen, in a power cut or equipment failure */
+        oxygen_no_power: number;
+        /** @description Takes anticoagulants */
+        anticoagulants: number;
+        /** @description Takes anticoagulants, when medicines are late or staff are short */
+        anticoagulants_missed_doses: number;
+        /** @description Swallowing difficulties */
+        dysphagia: number;
+        /** @description Swallowing difficulties, when staff are short */
+        dysphagia_meals: number;
+        /** @description Limited mobility */
+        mobility_risk: number;
+        /** @description Limited mobility, in a flood, power cut or heating failure */
+        mobility_moving: number;
+        /** @description At risk of pressure ulcers */
+        pressure_ulcer_risk: number;
+        /** @description At risk of pressure ulcers, when staff are short or equipment fails */
+        pressure_ulcer_repositioning: number;
+        /** @description Dementia */
+        dementia: number;
+        /** @description Dementia, when staff are short or the building fails */
+        dementia_routine: number;
+        /** @description Another recorded condition */
+        other_condition: number;
+        /** @description Aged 85 or over */
+        aged_85: number;
+        /** @description Aged 85 or over, when the heating, power or building fails (instead of the line above) */
+        aged_85_cold: number;
+        /** @description Aged 75 to 84, when the heating, power or building fails */
+        aged_75_cold: number;
+        /** @description Has communication needs */
+        communication_needs: number;
+      };
+    };
+    IncidentRiskPointsInput: {
+      /** @description Version 1 is Liaison’s standard table; each change adds one */
+      version: number;
+      /** @description The organisation has not changed the table */
+      isStandard: boolean;
+      /** @description The version that ranks people added to an incident now */
+      isInForce: boolean;
+      /** @description Who set this version; null for the standard table */
+      setBy: string | null;
+      setAt: string | null;
+      highFrom: number;
+      mediumFrom: number;
+      points: {
+        /** @description Diabetes */
+        diabetes: number;
+        /** @description Diabetes, when staff are short, medicines are late or transport fails */
+        diabetes_missed_care: number;
+        /** @description Depends on insulin */
+        insulin_dependent: number;
+        /** @description Depends on insulin, when staff are short, medicines are late or transport fails */
+        insulin_missed_doses: number;
+        /** @description Depends on insulin, in a power cut */
+        insulin_no_power: number;
+        /** @description Epilepsy */
+        epilepsy: number;
+        /** @description Epilepsy, when staff are short or medicines are late */
+        epilepsy_missed_care: number;
+        /** @description A respiratory condition */
+        respiratory_condition: number;
+        /** @description A respiratory condition, when the heating, power or building fails */
+        respiratory_cold: number;
+        /** @description A heart condition */
+        heart_condition: number;
+        /** @description A heart condition, when the heating, power or building fails */
+        heart_cold: number;
+        /** @description Depends on oxygen */
+        oxygen_dependent: number;
+        /** @description Depends on oxygen, in a power cut or equipment failure */
+        oxygen_no_power: number;
+        /** @description Takes anticoagulants */
+        anticoagulants: number;
+        /** @description Takes anticoagulants, when medicines are late or staff are short */
+        anticoagulants_missed_doses: number;
+        /** @description Swallowing difficulties */
+        dysphagia: number;
+        /** @description Swallowing difficulties, when staff are short */
+        dysphagia_meals: number;
+        /** @description Limited mobility */
+        mobility_risk: number;
+        /** @description Limited mobility, in a flood, power cut or heating failure */
+        mobility_moving: number;
+        /** @description At risk of pressure ulcers */
+        pressure_ulcer_risk: number;
+        /** @description At risk of pressure ulcers, when staff are short or equipment fails */
+        pressure_ulcer_repositioning: number;
+        /** @description Dementia */
+        dementia: number;
+        /** @description Dementia, when staff are short or the building fails */
+        dementia_routine: number;
+        /** @description Another recorded condition */
+        other_condition: number;
+        /** @description Aged 85 or over */
+        aged_85: number;
+        /** @description Aged 85 or over, when the heating, power or building fails (instead of the line above) */
+        aged_85_cold: number;
+        /** @description Aged 75 to 84, when the heating, power or building fails */
+        aged_75_cold: number;
+        /** @description Has communication needs */
+        communication_needs: number;
+      };
     };
     CapacityAssessmentInput: {
       /** Format: uuid */
@@ -7288,6 +7484,8 @@ export interface components {
       withdrawnAt: string | null;
       withdrawnReason: string | null;
       confirmsAdviceId: string | null;
+      /** @description The incident the message was sent from, if any */
+      incidentId: string | null;
       escalationRoute: components["schemas"]["EscalationRoute"] | null;
       steps: ({
           /** Format: uuid */
@@ -7374,6 +7572,8 @@ export interface components {
       withdrawnAt: string | null;
       withdrawnReason: string | null;
       confirmsAdviceId: string | null;
+      /** @description The incident the message was sent from, if any */
+      incidentId: string | null;
       escalationRoute: components["schemas"]["EscalationRoute"] | null;
       steps: ({
           /** Format: uuid */
@@ -8015,6 +8215,8 @@ export interface components {
           points: number;
           reason: string;
         }[];
+      /** @description The version of the risk points table the ranking was made with (1: the standard table) */
+      rankedWith: number;
       adjustment: ({
         level: components["schemas"]["RiskLevel"];
         reason: string;
@@ -8062,6 +8264,8 @@ export interface components {
     };
     ProposedMessage: {
       key: string;
+      /** @description What is asked, in a few words: "Repair needed", "Advice needed" */
+      headline: string;
       why: string;
       alreadySent: boolean;
       /** @description The message already sent for this proposal, if any */
@@ -8332,6 +8536,7 @@ export interface components {
       status: "open" | "closed";
       /** @description False while the incident is open: the figures are a preview */
       final: boolean;
+      closedAt: string | null;
       findings: string | null;
       figures: components["schemas"]["ReviewFigures"] | components["schemas"]["EarlierReviewFigures"];
       learningActions: ({
@@ -8344,6 +8549,144 @@ export interface components {
           dueOn: string;
           doneAt: string | null;
         })[];
+      /** @description What happened after the incident closed (replies to its messages, measures recorded as ended), oldest first. The figures, kept as they stood at closing, do not count it */
+      sinceClosing: components["schemas"]["IncidentTimelineEntry"][];
+    };
+    SetIncidentRiskPoints: {
+      /** @description A person is at high risk from this score */
+      highFrom: number;
+      /** @description A person is at medium risk from this score, below the high one */
+      mediumFrom: number;
+      /** @description Every line of the table, with its points */
+      points: {
+        /** @description Diabetes */
+        diabetes: number;
+        /** @description Diabetes, when staff are short, medicines are late or transport fails */
+        diabetes_missed_care: number;
+        /** @description Depends on insulin */
+        insulin_dependent: number;
+        /** @description Depends on insulin, when staff are short, medicines are late or transport fails */
+        insulin_missed_doses: number;
+        /** @description Depends on insulin, in a power cut */
+        insulin_no_power: number;
+        /** @description Epilepsy */
+        epilepsy: number;
+        /** @description Epilepsy, when staff are short or medicines are late */
+        epilepsy_missed_care: number;
+        /** @description A respiratory condition */
+        respiratory_condition: number;
+        /** @description A respiratory condition, when the heating, power or building fails */
+        respiratory_cold: number;
+        /** @description A heart condition */
+        heart_condition: number;
+        /** @description A heart condition, when the heating, power or building fails */
+        heart_cold: number;
+        /** @description Depends on oxygen */
+        oxygen_dependent: number;
+        /** @description Depends on oxygen, in a power cut or equipment failure */
+        oxygen_no_power: number;
+        /** @description Takes anticoagulants */
+        anticoagulants: number;
+        /** @description Takes anticoagulants, when medicines are late or staff are short */
+        anticoagulants_missed_doses: number;
+        /** @description Swallowing difficulties */
+        dysphagia: number;
+        /** @description Swallowing difficulties, when staff are short */
+        dysphagia_meals: number;
+        /** @description Limited mobility */
+        mobility_risk: number;
+        /** @description Limited mobility, in a flood, power cut or heating failure */
+        mobility_moving: number;
+        /** @description At risk of pressure ulcers */
+        pressure_ulcer_risk: number;
+        /** @description At risk of pressure ulcers, when staff are short or equipment fails */
+        pressure_ulcer_repositioning: number;
+        /** @description Dementia */
+        dementia: number;
+        /** @description Dementia, when staff are short or the building fails */
+        dementia_routine: number;
+        /** @description Another recorded condition */
+        other_condition: number;
+        /** @description Aged 85 or over */
+        aged_85: number;
+        /** @description Aged 85 or over, when the heating, power or building fails (instead of the line above) */
+        aged_85_cold: number;
+        /** @description Aged 75 to 84, when the heating, power or building fails */
+        aged_75_cold: number;
+        /** @description Has communication needs */
+        communication_needs: number;
+      };
+    };
+    IncidentRiskPoints: {
+      /** @description Version 1 is Liaison’s standard table; each change adds one */
+      version: number;
+      /** @description The organisation has not changed the table */
+      isStandard: boolean;
+      /** @description The version that ranks people added to an incident now */
+      isInForce: boolean;
+      /** @description Who set this version; null for the standard table */
+      setBy: string | null;
+      setAt: string | null;
+      highFrom: number;
+      mediumFrom: number;
+      points: {
+        /** @description Diabetes */
+        diabetes: number;
+        /** @description Diabetes, when staff are short, medicines are late or transport fails */
+        diabetes_missed_care: number;
+        /** @description Depends on insulin */
+        insulin_dependent: number;
+        /** @description Depends on insulin, when staff are short, medicines are late or transport fails */
+        insulin_missed_doses: number;
+        /** @description Depends on insulin, in a power cut */
+        insulin_no_power: number;
+        /** @description Epilepsy */
+        epilepsy: number;
+        /** @description Epilepsy, when staff are short or medicines are late */
+        epilepsy_missed_care: number;
+        /** @description A respiratory condition */
+        respiratory_condition: number;
+        /** @description A respiratory condition, when the heating, power or building fails */
+        respiratory_cold: number;
+        /** @description A heart condition */
+        heart_condition: number;
+        /** @description A heart condition, when the heating, power or building fails */
+        heart_cold: number;
+        /** @description Depends on oxygen */
+        oxygen_dependent: number;
+        /** @description Depends on oxygen, in a power cut or equipment failure */
+        oxygen_no_power: number;
+        /** @description Takes anticoagulants */
+        anticoagulants: number;
+        /** @description Takes anticoagulants, when medicines are late or staff are short */
+        anticoagulants_missed_doses: number;
+        /** @description Swallowing difficulties */
+        dysphagia: number;
+        /** @description Swallowing difficulties, when staff are short */
+        dysphagia_meals: number;
+        /** @description Limited mobility */
+        mobility_risk: number;
+        /** @description Limited mobility, in a flood, power cut or heating failure */
+        mobility_moving: number;
+        /** @description At risk of pressure ulcers */
+        pressure_ulcer_risk: number;
+        /** @description At risk of pressure ulcers, when staff are short or equipment fails */
+        pressure_ulcer_repositioning: number;
+        /** @description Dementia */
+        dementia: number;
+        /** @description Dementia, when staff are short or the building fails */
+        dementia_routine: number;
+        /** @description Another recorded condition */
+        other_condition: number;
+        /** @description Aged 85 or over */
+        aged_85: number;
+        /** @description Aged 85 or over, when the heating, power or building fails (instead of the line above) */
+        aged_85_cold: number;
+        /** @description Aged 75 to 84, when the heating, power or building fails */
+        aged_75_cold: number;
+        /** @description Has communication needs */
+        communication_needs: number;
+      };
     };
     CapacityAssessment: {
       /** Format: uuid */

@@ -1312,6 +1312,21 @@ export function shareLogExportPath(personId: string): string {
   return `/api/people/${part(personId)}/shares/export`;
 }
 
+/** The risk points table that ranks the people an incident affects: one version, or the one in force. */
+export type IncidentRiskPoints = Schemas['IncidentRiskPoints'];
+
+export function getIncidentRiskPoints(version?: number): Promise<IncidentRiskPoints> {
+  return request('GET', `/api/incident-risk-points${version === undefined ? '' : queryString({ version })}`);
+}
+
+/** Sets the table as a new version, if it is still at `version`; people already ranked keep theirs. */
+export function setIncidentRiskPoints(
+  version: number,
+  table: RequestBody<'/api/incident-risk-points', 'put'>,
+): Promise<IncidentRiskPoints> {
+  return request('PUT', '/api/incident-risk-points', table, { 'If-Match': `"${version}"` });
+}
+
 /** Where the browser downloads the review; the download is audited. */
 export function incidentReviewDownloadPath(incidentId: string, format: 'html' | 'pdf'): string {
   return incidentPath(incidentId, `/review.${format}`);

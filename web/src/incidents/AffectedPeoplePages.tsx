@@ -6,7 +6,6 @@ import {
   adjustAffectedPerson,
   type FieldError,
   listAffectedPeople,
-  listCareServices,
   listPeople,
   type Person,
   type PersonAdjustment,
@@ -25,7 +24,8 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders } from './access.ts';
 import { levelLabels, riskLevels } from './incident-labels.ts';
-import { incidentPath, LevelTag, useIncident } from './incident-parts.tsx';
+import { incidentPath, LevelTag, useCareServices, useIncident } from './incident-parts.tsx';
+import { servicesChosenFor } from './incident-places.ts';
 
 const levelHints = {
   high: 'Needs the closest watch and the earliest partner contact.',
@@ -107,11 +107,19 @@ function AffectedPeopleTable({
             ) : null}
           </Cell>
           <Cell heading="Why">
-            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s nhsuk-u-margin-bottom-0">
+            <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s nhsuk-u-margin-bottom-1">
               {person.reasons.map((reason) => (
                 <li key={reason.reason}>{reason.reason}</li>
               ))}
             </ul>
+            <span className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+              Ranked with{' '}
+              <Link to={`/incidents/risk-points?version=${person.rankedWith}`}>
+                {person.rankedWith === 1
+                  ? 'the standard points table'
+                  : `points table version ${person.rankedWith}`}
+              </Link>
+            </span>
           </Cell>
           <Cell heading="Interim observation plan">
             {person.observationPlan ? <MultiLine text={person.observationPlan} /> : 'None yet'}
@@ -232,9 +240,7 @@ function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; inci
 export function AddPeopleSection() {
   const { incident, reload } = useIncident();
   const navigate = useNavigate();
-  const [services, reloadServices] = useResource('care services', () =>
-    listCareServices({ limit: 100, offset: 0 }),
-  );
+  const [services, reloadServices] = useCareServices();
   const [query, setQuery] = useState('');
   const [found] = useResource(`people matching ${query}`, () =>
     query ? listPeople({ q: query, status: 'active', limit: 25, offset: 0 }) : Promise.resolve({ items: [] }),
@@ -289,7 +295,7 @@ export function AddPeopleSection() {
           <LoadProblem error={services.error} onTryAgain={reloadServices} />
         ) : null}
         {services.status === 'loaded' ? (
-          services.data.items.length === 0 ? (
+          services.data.length === 0 ? (
             <p>Your organisation has no services or locations recorded.</p>
           ) : (
             <Form form={serviceForm}>
@@ -298,12 +304,12 @@ export function AddPeopleSection() {
                 name="careServiceIds"
                 legend="Which services or locations?"
                 hint="Everyone currently supported there is added."
-                items={services.data.items.map((service) => ({
+                items={services.data.map((service) => ({
                   value: service.id,
                   label: service.name,
                   ...(service.address ? { hint: service.address } : {}),
                 }))}
-                defaultValues={incident.careServices.map((service) => service.id)}
+                defaultValues={servicesChosenFor(incident, services.data)}
               />
               <SubmitButton>Add everyone there</SubmitButton>
             </Form>

@@ -64,9 +64,7 @@ export function IncidentPage() {
   const context: IncidentOutlet = { incident: current, reload };
   return (
     <>
-      <BackLink to={current.status === 'closed' ? '/incidents?status=closed' : '/incidents'}>
-        Back to incidents
-      </BackLink>
+      <IncidentBackLink incident={current} here={here} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       <h1>
         <span className="nhsuk-caption-l">{incidentTypeLabels[current.type]}</span>
@@ -109,6 +107,32 @@ export function IncidentPage() {
       <Outlet context={context} />
     </>
   );
+}
+
+/**
+ * Up one level: from a page inside a section (adding people, ending a measure) to that section,
+ * from a section to the incident, and from the incident to the list it is in.
+ */
+function IncidentBackLink({ incident, here }: { incident: Incident; here: string }) {
+  const base = incidentPath(incident.id);
+  if (here === base) {
+    return (
+      <BackLink to={incident.status === 'closed' ? '/incidents?status=closed' : '/incidents'}>
+        Back to incidents
+      </BackLink>
+    );
+  }
+  const section = sectionLinks.find(
+    (link) => link.section !== '' && here.startsWith(`${incidentPath(incident.id, link.section)}/`),
+  );
+  if (section) {
+    return (
+      <BackLink to={incidentPath(incident.id, section.section)}>
+        Back to {section.label.toLowerCase()}
+      </BackLink>
+    );
+  }
+  return <BackLink to={base}>Back to the incident</BackLink>;
 }
 
 export function IncidentSummarySection() {

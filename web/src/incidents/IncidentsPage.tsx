@@ -10,7 +10,7 @@ import { Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { incidentLeaders } from './access.ts';
+import { incidentLeaders, riskPointsKeepers } from './access.ts';
 import { incidentTypeLabels, severityLabels } from './incident-labels.ts';
 import { incidentPath } from './incident-parts.tsx';
 
@@ -83,6 +83,13 @@ export function IncidentsPage() {
           </>
         )
       ) : null}
+      <p>
+        <Link to="/incidents/risk-points">
+          {hasRole(session.user.role, riskPointsKeepers)
+            ? 'Review and set the risk points table that ranks the people affected'
+            : 'The risk points table that ranks the people affected'}
+        </Link>
+      </p>
     </>
   );
 }

@@ -35,7 +35,8 @@ const fields = {
 export function MeasuresSection() {
   const { incident } = useIncident();
   const session = useSession();
-  const canRecord = hasRole(session.user.role, incidentRecorders) && incident.status === 'open';
+  const isRecorder = hasRole(session.user.role, incidentRecorders);
+  const canRecord = isRecorder && incident.status === 'open';
   const [measures, reload] = useResource(`measures ${incident.id}`, async () => {
     const [list, people] = await Promise.all([
       listInterimMeasures(incident.id),
@@ -61,7 +62,8 @@ export function MeasuresSection() {
           measures={measures.data.measures}
           nameOf={nameOf}
           incidentId={incident.id}
-          canRecord={canRecord}
+          // A measure still in place when the incident closed can still be recorded as ended.
+          canEnd={isRecorder}
         />
       )}
       {canRecord ? (
@@ -78,12 +80,12 @@ function MeasuresTable({
   measures,
   nameOf,
   incidentId,
-  canRecord,
+  canEnd,
 }: {
   measures: readonly InterimMeasure[];
   nameOf: (personId: string | null) => string | undefined;
   incidentId: string;
-  canRecord: boolean;
+  canEnd: boolean;
 }) {
   return (
     <Table caption="Interim measures" headings={['Measure', 'Owner', 'Started (UK time)', 'Ended (UK time)']}>
@@ -108,7 +110,7 @@ function MeasuresTable({
             ) : (
               <>
                 <strong className="nhsuk-tag nhsuk-tag--blue">In place</strong>
-                {canRecord ? (
+                {canEnd ? (
                   <span className="nhsuk-u-display-block nhsuk-u-margin-top-1">
                     <Link to={incidentPath(incidentId, `measures/${measure.id}/end`)}>
                       Record the end
@@ -137,7 +139,7 @@ function AddMeasureForm({
 }) {
   const { incident } = useIncident();
   const session = useSession();
-  const [staff] = useStaffChoices(session, incident);
+  const [staff] = useStaffChoices(session, 'owner', incident);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 

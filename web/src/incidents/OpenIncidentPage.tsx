@@ -5,7 +5,6 @@ import {
   type FieldError,
   type IncidentSeverity,
   type IncidentType,
-  listCareServices,
   openIncident,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
@@ -24,7 +23,6 @@ import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { useResource } from '../ui/useResource.ts';
 import {
   incidentTypeLabels,
   incidentTypes,
@@ -32,7 +30,7 @@ import {
   severityHints,
   severityLabels,
 } from './incident-labels.ts';
-import { incidentPath, type StaffChoice, useStaffChoices } from './incident-parts.tsx';
+import { incidentPath, type StaffChoice, useCareServices, useStaffChoices } from './incident-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -49,10 +47,8 @@ const fields = {
 
 export function OpenIncidentPage() {
   const session = useSession();
-  const [staff, reloadStaff] = useStaffChoices(session);
-  const [services, reloadServices] = useResource('care services for an incident', () =>
-    listCareServices({ limit: 100, offset: 0 }),
-  );
+  const [staff, reloadStaff] = useStaffChoices(session, 'lead');
+  const [services, reloadServices] = useCareServices();
   usePageTitle('Open an incident');
   if (staff.status === 'loading' || services.status === 'loading') return <Loading />;
   if (staff.status === 'failed' || services.status === 'failed') {
@@ -74,7 +70,7 @@ export function OpenIncidentPage() {
       </>
     );
   }
-  return <OpenIncidentForm staff={staff.data} services={services.data.items} />;
+  return <OpenIncidentForm staff={staff.data} services={services.data} />;
 }
 
 function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services: CareService[] }) {

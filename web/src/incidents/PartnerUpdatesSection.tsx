@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import './partner-updates.css';
 import { Link } from 'react-router';
 import {
+  ApiError,
+  type EmailState,
   type FieldError,
   getIncidentTimeline,
   type IncidentTimelineEntry,
@@ -11,15 +14,14 @@ import {
   sendIncidentMessage,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { askTypeLabels, templateLabels } from '../messages/message-labels.ts';
 import { messagePath } from '../messages/message-parts.tsx';
-import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { urgencyLabels } from '../partners/partner-labels.ts';
 import { hasRole } from '../roles.ts';
 import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
-import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
+import { describeError, gateRefusalFrom } from '../ui/form-errors.ts';
 import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
@@ -91,6 +93,16 @@ function SentMessages({ entries }: { entries: readonly IncidentTimelineEntry[] }
   );
 }
 
+/** What became of a proposal sent from this page. */
+type Outcome =
+  | { state: 'sent'; messageId: string; partnerLink: { url: string; id: string; emailState: EmailState } }
+  | { state: 'held'; refusal: Refusal }
+  | { state: 'refused'; problems: number }
+  | { state: 'failed'; detail: string };
+
+/** The parts of a proposal the lead can change before sending, in page order. */
+const editable = ['urgency', 'subject', 'summary', 'impact', 'mitigations', 'ask', 'deadline'] as const;
+
 function Proposals({ onSent }: { onSent: () => void }) {
   const { incident } = useIncident();
   const [proposals, reload] = useResource(`proposed messages ${incident.id}`, () =>
@@ -99,17 +111,16 @@ function Proposals({ onSent }: { onSent: () => void }) {
   if (proposals.status === 'loading') return <Loading />;
   if (proposals.status === 'failed') return <LoadProblem error={proposals.error} onTryAgain={reload} />;
   const items = proposals.data.items;
-  const waiting = items.filter((proposal) => !proposal.alreadySent).length;
   return (
     <>
       <p>
-        Liaison proposes the updates and requests this incident needs, from the people at high or medium risk
-        and the partners in their circle, and from the kind and severity of the incident. Check each one,
-        change what it says if you need to, and send it. Nothing is sent until you send it.
+        Liaison proposes the updates and requests this incident needs, most urgent first. Tick the ones to
+        send and choose <strong>Send selected</strong>. Open one to check or change what it says. Nothing is
+        sent until you send it.
       </p>
       <p>
-        A message about a person goes only if their consent, or a decision made for them, allows that partner
-        to receive that information for that purpose. If it does not, Liaison says why and sends nothing.
+        Each message is checked on its own as it is sent. One about a person goes only if their consent, or a
+        decision made for them, allows that partner to receive it; if not, Liaison says why and sends nothing.
       </p>
       {items.length === 0 ? (
         <p>
@@ -117,262 +128,412 @@ function Proposals({ onSent }: { onSent: () => void }) {
           support, to see them here.
         </p>
       ) : (
-        <p className="nhsuk-body" role="status">
-          {waiting === 0
-            ? 'Every proposed update has been sent.'
-            : `${waiting} of ${items.length} proposed ${items.length === 1 ? 'update is' : 'updates are'} waiting to be sent.`}
-        </p>
+        <Checklist proposals={items} onSent={onSent} />
       )}
-      {items.map((proposal, index) => (
-        <ProposalCard
-          key={proposal.key}
-          proposal={proposal}
-          index={index + 1}
-          sentMessageId={proposal.sentMessageId}
-          onSent={onSent}
-        />
-      ))}
     </>
   );
 }
 
-/** The person a proposal is about, from its key ("person:<personId>:<contactId>"). */
-function personIdOf(proposal: ProposedMessage): string | null {
-  const [scope, personId] = proposal.key.split(':');
-  return scope === 'person' ? (personId ?? null) : null;
+function Checklist({ proposals, onSent }: { proposals: readonly ProposedMessage[]; onSent: () => void }) {
+  const { incident } = useIncident();
+  const rows = proposals.map((proposal, index) => ({ proposal, prefix: `proposal-${index + 1}` }));
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, Outcome>>(new Map());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [progress, setProgress] = useState<string | null>(null);
+  const isSent = (proposal: ProposedMessage) =>
+    proposal.alreadySent || outcomes.get(proposal.key)?.state === 'sent';
+  const waiting = rows.filter((row) => !isSent(row.proposal));
+
+  // Each row's fields are named after the row, so a problem shows beside the row's own field.
+  const fields = Object.fromEntries(
+    rows.flatMap(({ prefix }) => [
+      [`${prefix}-send`, `${prefix}-send`],
+      ...editable.map((part) => [`${prefix}-${part}`, `${prefix}-${part}`]),
+    ]),
+  ) as Record<string, string>;
+
+  const form = useFormSubmit(fields, async (values) => {
+    const chosen = rows.filter((row) => selected.has(row.proposal.key) && !isSent(row.proposal));
+    if (chosen.length === 0) {
+      return [
+        { field: waiting[0] ? `${waiting[0].prefix}-send` : 'send', message: 'Tick the updates to send' },
+      ];
+    }
+    const problems: FieldError[] = [];
+    const results = new Map(outcomes);
+    for (const [index, { proposal, prefix }] of chosen.entries()) {
+      setProgress(`Sending ${index + 1} of ${chosen.length}…`);
+      const who = recipientOf(proposal);
+      const built = messageFrom(values, proposal, prefix);
+      if ('problems' in built) {
+        results.set(proposal.key, { state: 'refused', problems: built.problems.length });
+        problems.push(...built.problems.map((each) => ({ ...each, message: `${who}: ${each.message}` })));
+        continue;
+      }
+      try {
+        const sent = await sendIncidentMessage(incident.id, built.message);
+        results.set(proposal.key, {
+          state: 'sent',
+          messageId: sent.id,
+          partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
+        });
+      } catch (error) {
+        const refusal = gateRefusalFrom(error);
+        if (refusal) {
+          results.set(proposal.key, { state: 'held', refusal });
+          problems.push({
+            field: `${prefix}-send`,
+            message: `${who}: held back by the sharing gate. Nothing was sent.`,
+          });
+        } else if (error instanceof ApiError && error.fieldErrors.length > 0) {
+          results.set(proposal.key, { state: 'refused', problems: error.fieldErrors.length });
+          for (const problem of error.fieldErrors) {
+            const part = (editable as readonly string[]).includes(problem.field) ? problem.field : 'send';
+            problems.push({ field: `${prefix}-${part}`, message: `${who}: ${problem.message}` });
+          }
+        } else {
+          results.set(proposal.key, { state: 'failed', detail: describeError(error) });
+          problems.push({ field: `${prefix}-send`, message: `${who}: not sent. ${describeError(error)}` });
+        }
+      }
+      setOutcomes(new Map(results));
+    }
+    setProgress(null);
+    setOutcomes(results);
+    // Sent and held rows are done with; a message to correct stays ticked, opened at its fields.
+    const toCorrect = chosen
+      .filter((row) => results.get(row.proposal.key)?.state === 'refused')
+      .map((row) => row.proposal.key);
+    setSelected(new Set(toCorrect));
+    setExpanded((current) => new Set([...current, ...toCorrect]));
+    if (chosen.some((row) => results.get(row.proposal.key)?.state === 'sent')) onSent();
+    return problems;
+  });
+
+  const sentCount = rows.length - waiting.length;
+  return (
+    <>
+      <ErrorSummary items={form.errors.items} />
+      <p className="nhsuk-body" role="status">
+        {progress ??
+          (waiting.length === 0
+            ? `All ${rows.length} proposed updates have been sent.`
+            : `${sentCount} of ${rows.length} sent; ${waiting.length} waiting.`)}
+      </p>
+      <Form form={form}>
+        {waiting.length > 1 ? (
+          <p>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+              onClick={() =>
+                setSelected(
+                  selected.size === waiting.length
+                    ? new Set()
+                    : new Set(waiting.map((row) => row.proposal.key)),
+                )
+              }
+            >
+              {selected.size === waiting.length ? 'Untick all' : 'Tick all not yet sent'}
+            </button>
+          </p>
+        ) : null}
+        <ul
+          className="nhsuk-list nhsuk-list--border"
+          aria-label="Proposed partner updates, most urgent first"
+        >
+          {rows.map(({ proposal, prefix }) => (
+            <ProposalRow
+              key={proposal.key}
+              proposal={proposal}
+              prefix={prefix}
+              outcome={outcomes.get(proposal.key) ?? null}
+              isSelected={selected.has(proposal.key)}
+              onSelect={(isChosen) =>
+                setSelected((current) => {
+                  const next = new Set(current);
+                  if (isChosen) next.add(proposal.key);
+                  else next.delete(proposal.key);
+                  return next;
+                })
+              }
+              isExpanded={expanded.has(proposal.key)}
+              onExpand={(isOpen) =>
+                setExpanded((current) => {
+                  if (current.has(proposal.key) === isOpen) return current;
+                  const next = new Set(current);
+                  if (isOpen) next.add(proposal.key);
+                  else next.delete(proposal.key);
+                  return next;
+                })
+              }
+            />
+          ))}
+        </ul>
+        {waiting.length > 0 ? <SubmitButton>Send selected</SubmitButton> : null}
+      </Form>
+    </>
+  );
 }
 
-function ProposalCard({
+/** "Dr Rowe (Elm Surgery), about Cyril Banks": which proposal, as the error summary names it. */
+function recipientOf(proposal: ProposedMessage): string {
+  return `${proposal.partnerContactName} (${proposal.partnerOrganisationName})${proposal.personName ? `, about ${proposal.personName}` : ''}`;
+}
+
+/** The message as edited on the page, or what is wrong with it (nothing is sent then). */
+function messageFrom(
+  values: FormData,
+  proposal: ProposedMessage,
+  prefix: string,
+): { message: NewMessage } | { problems: FieldError[] } {
+  const { draft } = proposal;
+  const text = (part: string) => readText(values, `${prefix}-${part}`);
+  const problems: FieldError[] = [];
+  const urgency = text('urgency') as RequestUrgency | null;
+  const subject = text('subject');
+  const summary = text('summary');
+  const when = draft.template === 'update' ? null : readMoment(values, `${prefix}-deadline`, 'The deadline');
+  if (!urgency) problems.push({ field: `${prefix}-urgency`, message: 'Choose how urgent it is' });
+  if (!subject) problems.push({ field: `${prefix}-subject`, message: 'Enter a subject' });
+  if (!summary) problems.push({ field: `${prefix}-summary`, message: 'Enter a summary' });
+  if (when && 'problem' in when) problems.push({ field: `${prefix}-deadline`, message: when.problem });
+  if (problems.length > 0 || !urgency || !subject || !summary || (when && 'problem' in when)) {
+    return { problems };
+  }
+  return {
+    message: {
+      ...draft,
+      urgency,
+      subject,
+      summary,
+      impact: text('impact'),
+      mitigations: text('mitigations'),
+      ask: hasAsk(proposal) ? text('ask') : null,
+      deadline: when ? when.moment : null,
+    },
+  };
+}
+
+const hasAsk = (proposal: ProposedMessage) =>
+  proposal.draft.template !== 'incident_update' && proposal.draft.template !== 'update';
+
+function ProposalRow({
   proposal,
-  index,
-  sentMessageId,
-  onSent,
+  prefix,
+  outcome,
+  isSelected,
+  onSelect,
+  isExpanded,
+  onExpand,
 }: {
   proposal: ProposedMessage;
-  index: number;
-  sentMessageId: string | null;
-  onSent: () => void;
+  prefix: string;
+  outcome: Outcome | null;
+  isSelected: boolean;
+  onSelect: (isChosen: boolean) => void;
+  isExpanded: boolean;
+  onExpand: (isOpen: boolean) => void;
 }) {
-  const { incident } = useIncident();
   const { draft } = proposal;
-  const prefix = `proposal-${index}`;
-  const fields = {
-    urgency: `${prefix}-urgency`,
-    subject: `${prefix}-subject`,
-    summary: `${prefix}-summary`,
-    impact: `${prefix}-impact`,
-    mitigations: `${prefix}-mitigations`,
-    ask: `${prefix}-ask`,
-    deadline: `${prefix}-deadline`,
-  };
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [sentHere, setSentHere] = useState<{
-    id: string;
-    to: string;
-    partnerLink: { url: string; id: string; emailState: 'queued' | 'no_mail_server' };
-  } | null>(null);
-  const [deadline] = useState(() => (draft.deadline ? new Date(draft.deadline) : null));
-  const hasAsk = draft.template !== 'incident_update' && draft.template !== 'update';
-  const isSent = proposal.alreadySent || sentHere !== null;
-  const messageId = sentHere?.id ?? sentMessageId;
-  const headingId = `${prefix}-heading`;
-
-  const form = useFormSubmit(
-    fields,
-    async (values) => {
-      const text = (name: string) => readText(values, `${prefix}-${name}`);
-      const problems: FieldError[] = [];
-      const urgency = text('urgency') as RequestUrgency | null;
-      const subject = text('subject');
-      const summary = text('summary');
-      const when =
-        draft.template === 'update' ? null : readMoment(values, `${prefix}-deadline`, 'The deadline');
-      if (!urgency) problems.push({ field: 'urgency', message: 'Choose how urgent it is' });
-      if (!subject) problems.push({ field: 'subject', message: 'Enter a subject' });
-      if (!summary) problems.push({ field: 'summary', message: 'Enter a summary' });
-      if (when && 'problem' in when) problems.push({ field: 'deadline', message: when.problem });
-      if (problems.length > 0 || !urgency || !subject || !summary || (when && 'problem' in when)) {
-        setRefusal(null);
-        return problems;
-      }
-      const message: NewMessage = {
-        ...draft,
-        urgency,
-        subject,
-        summary,
-        impact: text('impact'),
-        mitigations: text('mitigations'),
-        ask: hasAsk ? text('ask') : null,
-        deadline: when ? when.moment : null,
-      };
-      const sent = await sendIncidentMessage(incident.id, message);
-      setRefusal(null);
-      setSentHere({
-        id: sent.id,
-        to: `${sent.partnerContactName} at ${sent.partnerOrganisationName}`,
-        partnerLink: { url: sent.partnerLink, id: sent.partnerLinkId, emailState: sent.emailState },
-      });
-      onSent();
-    },
-    {
-      explainFailure(error) {
-        const refused = gateRefusalFrom(error);
-        setRefusal(refused);
-        return refused
-          ? summaryOnly('Not sent: the sharing gate refused it', `#${prefix}-refusal`)
-          : undefined;
-      },
-    },
-  );
-
+  const sentId =
+    outcome?.state === 'sent' ? outcome.messageId : proposal.alreadySent ? proposal.sentMessageId : null;
+  const isSent = outcome?.state === 'sent' || proposal.alreadySent;
+  const title = `${proposal.headline}: ${proposal.partnerContactName}, ${proposal.partnerOrganisationName}`;
+  const facts = [
+    proposal.personName ? `About ${proposal.personName}` : 'Not about one person',
+    urgencyLabels[draft.urgency],
+    draft.deadline ? `response by ${formatDateTime(draft.deadline)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <section className="nhsuk-card" aria-labelledby={headingId}>
-      <div className="nhsuk-card__content">
-        <h3 className="nhsuk-card__heading" id={headingId}>
-          {templateLabels[draft.template]}
-          {draft.askType ? ` (${askTypeLabels[draft.askType].toLowerCase()})` : ''} to{' '}
-          {proposal.partnerContactName}, {proposal.partnerOrganisationName}
-          {proposal.personName ? `, about ${proposal.personName}` : ''}
-        </h3>
-        <p>
-          {isSent ? (
-            <strong className="nhsuk-tag nhsuk-tag--green">Sent</strong>
-          ) : (
-            <strong className="nhsuk-tag nhsuk-tag--blue">Not sent yet</strong>
-          )}
+    <li className="nhsuk-u-padding-top-3">
+      {isSent ? (
+        <p className="nhsuk-u-margin-bottom-2">
+          <strong>{title}</strong>
+          <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">{facts}</span>
         </p>
-        <p>
-          <strong>Why:</strong> {proposal.why}
-        </p>
-        {isSent ? (
-          <>
-            {sentHere ? (
-              <p className="nhsuk-body" role="status">
-                {sentHere.partnerLink.emailState === 'queued'
-                  ? `Sent to ${sentHere.to}. A secure link to read it and reply is waiting to be emailed to them.`
-                  : `Recorded for ${sentHere.to}, but not emailed: no mail server is set up. Open the message to see the secure link once, give it to them another way, and record that you did.`}
-              </p>
-            ) : null}
-            <p>
-              {messageId ? (
-                <Link
-                  to={messagePath(messageId)}
-                  state={sentHere?.id === messageId ? { partnerLink: sentHere.partnerLink } : undefined}
-                >
-                  See the message and its replies
-                  <span className="nhsuk-u-visually-hidden"> ({proposal.partnerContactName})</span>
-                </Link>
-              ) : (
-                'The message is in the timeline and the list below.'
-              )}
+      ) : (
+        <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+          <div className="nhsuk-checkboxes__item">
+            <input
+              className="nhsuk-checkboxes__input"
+              id={`${prefix}-send`}
+              type="checkbox"
+              checked={isSelected}
+              onChange={(event) => onSelect(event.currentTarget.checked)}
+              aria-describedby={`${prefix}-facts`}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-send`}>
+              <strong>{title}</strong>
+            </label>
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${prefix}-facts`}>
+              {facts}
+            </div>
+          </div>
+        </div>
+      )}
+      <RowOutcome proposal={proposal} outcome={outcome} isSent={isSent} sentId={sentId} prefix={prefix} />
+      {isSent ? null : (
+        <details
+          className="nhsuk-details nhsuk-u-margin-bottom-3"
+          open={isExpanded}
+          onToggle={(event) => onExpand(event.currentTarget.open)}
+        >
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">
+              Check or change the message
+              <span className="nhsuk-u-visually-hidden"> to {recipientOf(proposal)}</span>
+            </span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <p className="nhsuk-body-s">
+              <strong>Why:</strong> {proposal.why}
             </p>
-          </>
-        ) : (
-          <>
-            <ErrorSummary items={form.errors.items} />
-            {refusal ? <GateRefusal id={`${prefix}-refusal`} refusal={refusal} proposal={proposal} /> : null}
-            {draft.personId ? (
-              <p className="nhsuk-body-s">
-                Shares {listCategories(draft.categories ?? []).toLowerCase()} information about{' '}
-                {proposal.personName} for{' '}
-                {draft.purpose ? purposeLabels[draft.purpose].toLowerCase() : 'no stated purpose'}: the
-                sharing gate checks this when you send it.
-              </p>
-            ) : (
-              <p className="nhsuk-body-s">Not about one person: no personal details are shared.</p>
-            )}
-            <Form form={form}>
-              <Radios
-                id={fields.urgency}
-                name={fields.urgency}
-                legend="How urgent is it?"
-                items={(['routine', 'urgent'] as const).map((each) => ({
-                  value: each,
-                  label: urgencyLabels[each],
-                  hint: urgencyHints[each],
-                }))}
-                defaultValues={[draft.urgency]}
-                inline
-                error={form.errors.byField.get('urgency')}
-              />
-              <TextField
-                id={fields.subject}
-                name={fields.subject}
-                label="Subject"
-                hint="No personal details: it goes in the email."
-                defaultValue={draft.subject}
-                error={form.errors.byField.get('subject')}
-              />
-              <TextArea
-                id={fields.summary}
-                name={fields.summary}
-                label="Summary"
-                defaultValue={draft.summary}
-                rows={3}
-                error={form.errors.byField.get('summary')}
-              />
-              <TextArea
-                id={fields.impact}
-                name={fields.impact}
-                label="Impact"
-                defaultValue={draft.impact}
-                rows={3}
-                error={form.errors.byField.get('impact')}
-              />
-              <TextArea
-                id={fields.mitigations}
-                name={fields.mitigations}
-                label="What is already in place"
-                defaultValue={draft.mitigations}
-                rows={3}
-                error={form.errors.byField.get('mitigations')}
-              />
-              {hasAsk ? (
-                <TextArea
-                  id={fields.ask}
-                  name={fields.ask}
-                  label="What you are asking them to do"
-                  defaultValue={draft.ask}
-                  rows={3}
-                  error={form.errors.byField.get('ask')}
-                />
-              ) : null}
-              {draft.template !== 'update' ? (
-                <MomentFields
-                  id={fields.deadline}
-                  name={fields.deadline}
-                  legend="When do you need a response?"
-                  hint={
-                    deadline
-                      ? `UK time. Proposed: ${formatDateTime(deadline.toISOString())}. If you change it, change the ask too.`
-                      : undefined
-                  }
-                  error={form.errors.byField.get('deadline')}
-                  initial={deadline}
-                />
-              ) : null}
-              <SubmitButton>
-                Send<span className="nhsuk-u-visually-hidden"> to {proposal.partnerContactName}</span>
-              </SubmitButton>
-            </Form>
-          </>
-        )}
-      </div>
-    </section>
+            <p className="nhsuk-body-s">
+              {draft.personId
+                ? `Shares ${listCategories(draft.categories ?? []).toLowerCase()} information about ${proposal.personName} for ${draft.purpose ? purposeLabels[draft.purpose].toLowerCase() : 'no stated purpose'}: the sharing gate checks this when you send it.`
+                : 'Not about one person: no personal details are shared.'}
+            </p>
+            <ProposalFields proposal={proposal} prefix={prefix} />
+          </div>
+        </details>
+      )}
+    </li>
   );
 }
 
-function GateRefusal({ id, refusal, proposal }: { id: string; refusal: Refusal; proposal: ProposedMessage }) {
-  const personId = personIdOf(proposal);
+function ProposalFields({ proposal, prefix }: { proposal: ProposedMessage; prefix: string }) {
+  const { draft } = proposal;
+  const [deadline] = useState(() => (draft.deadline ? new Date(draft.deadline) : null));
   return (
-    <div className="nhsuk-warning-callout" id={id} tabIndex={-1}>
-      <h4 className="nhsuk-warning-callout__label">
-        <span className="nhsuk-u-visually-hidden">Refused: </span>
-        Not sent
-      </h4>
+    <>
+      <Radios
+        name={`${prefix}-urgency`}
+        legend="How urgent is it?"
+        items={(['routine', 'urgent'] as const).map((each) => ({ value: each, label: urgencyLabels[each] }))}
+        defaultValues={[draft.urgency]}
+        inline
+        small
+      />
+      <TextField
+        name={`${prefix}-subject`}
+        label="Subject"
+        hint="No personal details: it goes in the email."
+        defaultValue={draft.subject}
+      />
+      <TextArea name={`${prefix}-summary`} label="Summary" defaultValue={draft.summary} rows={2} />
+      <TextArea name={`${prefix}-impact`} label="Impact" defaultValue={draft.impact} rows={3} />
+      <TextArea
+        name={`${prefix}-mitigations`}
+        label="What is already in place"
+        defaultValue={draft.mitigations}
+        rows={2}
+      />
+      {hasAsk(proposal) ? (
+        <TextArea
+          name={`${prefix}-ask`}
+          label="What you are asking them to do"
+          defaultValue={draft.ask}
+          rows={3}
+        />
+      ) : null}
+      {draft.template !== 'update' ? (
+        <MomentFields
+          name={`${prefix}-deadline`}
+          legend="When do you need a response?"
+          hint={
+            deadline
+              ? `UK time. Proposed: ${formatDateTime(deadline.toISOString())}. If you change it, change the ask too.`
+              : undefined
+          }
+          initial={deadline}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function RowOutcome({
+  proposal,
+  outcome,
+  isSent,
+  sentId,
+  prefix,
+}: {
+  proposal: ProposedMessage;
+  outcome: Outcome | null;
+  isSent: boolean;
+  sentId: string | null;
+  prefix: string;
+}) {
+  if (isSent) {
+    const here = outcome?.state === 'sent' ? outcome : null;
+    const isEmailed = here?.partnerLink.emailState !== 'no_mail_server';
+    return (
       <p>
-        Nothing about {proposal.personName ?? 'the person'} may go to {proposal.partnerOrganisationName} for
-        this purpose. {refusal.detail}
+        {isEmailed ? (
+          <strong className="nhsuk-tag nhsuk-tag--green">Sent</strong>
+        ) : (
+          <strong className="nhsuk-tag nhsuk-tag--orange">Recorded, not emailed</strong>
+        )}{' '}
+        {here
+          ? isEmailed
+            ? 'A secure link to read it and reply is waiting to be emailed to them. '
+            : 'No mail server is set up. Open the message to see the secure link once, give it to them another way, and record that you did. '
+          : ''}
+        {sentId ? (
+          <Link to={messagePath(sentId)} state={here ? { partnerLink: here.partnerLink } : undefined}>
+            See the message and its replies
+            <span className="nhsuk-u-visually-hidden"> ({proposal.partnerContactName})</span>
+          </Link>
+        ) : null}
+      </p>
+    );
+  }
+  if (outcome?.state === 'held')
+    return <GateHeld refusal={outcome.refusal} proposal={proposal} prefix={prefix} />;
+  if (outcome?.state === 'refused') {
+    return (
+      <p>
+        <strong className="nhsuk-tag nhsuk-tag--red">Not sent</strong>{' '}
+        {outcome.problems === 1 ? 'Correct the part marked below' : 'Correct the parts marked below'}, then
+        send it again.
+      </p>
+    );
+  }
+  if (outcome?.state === 'failed') {
+    return (
+      <p>
+        <strong className="nhsuk-tag nhsuk-tag--red">Not sent</strong> {outcome.detail}
+      </p>
+    );
+  }
+  return null;
+}
+
+function GateHeld({
+  refusal,
+  proposal,
+  prefix,
+}: {
+  refusal: Refusal;
+  proposal: ProposedMessage;
+  prefix: string;
+}) {
+  const personId = proposal.draft.personId ?? null;
+  return (
+    <div className="nhsuk-warning-callout nhsuk-u-margin-top-5" id={`${prefix}-refusal`}>
+      <h3 className="nhsuk-warning-callout__label">
+        <span className="nhsuk-u-visually-hidden">Important: </span>
+        Held back by the sharing gate
+      </h3>
+      <p>
+        Nothing was sent: nothing about {proposal.personName ?? 'the person'} may go to{' '}
+        {proposal.partnerOrganisationName} for this purpose.
+        {refusal.reasons.length === 0 ? ` ${refusal.detail}` : ''}
       </p>
       <ul className="nhsuk-list nhsuk-list--bullet">
         {refusal.reasons.map((reason) => (

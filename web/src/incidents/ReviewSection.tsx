@@ -42,19 +42,22 @@ const confirmationWords = {
 const responseWords = { responded: 'Responded', done: 'Done', declined: 'Declined' } as const;
 
 /** The deadline and how it went, in words: never a bare 0 or a dash. */
-function deadlineWords(request: {
-  deadline: string | null;
-  deadlineOutcome?: ReviewRequest['deadlineOutcome'];
-  deadlineMinutes?: number | null;
-  answered: boolean;
-}): string {
+function deadlineWords(
+  request: {
+    deadline: string | null;
+    deadlineOutcome?: ReviewRequest['deadlineOutcome'];
+    deadlineMinutes?: number | null;
+    answered: boolean;
+  },
+  final: boolean,
+): string {
   switch (request.deadlineOutcome) {
     case undefined:
       return request.deadline ? 'Not worked out for this review' : 'No deadline';
     case 'no_deadline':
       return 'No deadline';
     case 'not_yet_due':
-      return 'Not yet due when the review was worked out';
+      return final ? 'Not yet due at closing' : 'Not yet due';
     case 'met':
       return request.deadlineMinutes
         ? `Met, with ${describeMinutes(request.deadlineMinutes)} to spare`
@@ -115,7 +118,8 @@ export function ReviewSection() {
           </a>
         </li>
       </ul>
-      <Figures figures={shown.figures} />
+      <Figures figures={shown.figures} final={shown.final} />
+      {shown.final ? <SinceClosing entries={shown.sinceClosing} /> : null}
       <Findings
         review={shown}
         canEdit={canLead}
@@ -132,8 +136,14 @@ export function ReviewSection() {
   );
 }
 
-function Figures({ figures }: { figures: ReviewFigures }) {
+function Figures({ figures, final }: { figures: ReviewFigures; final: boolean }) {
   const { people, firstPartnerContact, messages } = figures;
+  // A request whose deadline had not come when the incident closed was not "never answered".
+  const isNotYetDue = (messageId: string) =>
+    figures.nonResponses.some(
+      (each) => each.messageId === messageId && each.deadlineOutcome === 'not_yet_due',
+    );
+  const notYetDueWords = final ? 'Not yet due at closing' : 'Not yet due';
   const levels = (['high', 'medium', 'low'] as const)
     .map((level) => `${people[level]} at ${levelLabels[level].toLowerCase()}`)
     .join(', ');
@@ -266,7 +276,7 @@ function Figures({ figures }: { figures: ReviewFigures }) {
                     {[
                       [partner.deadlinesMetMessageIds, 'met'] as const,
                       [partner.deadlinesMissedMessageIds, 'missed'] as const,
-                      [partner.notYetDueMessageIds, 'not yet due'] as const,
+                      [partner.notYetDueMessageIds, notYetDueWords.toLowerCase()] as const,
                     ]
                       .flatMap(([ids, words]) => (count(ids) > 0 ? [`${count(ids)} ${words}`] : []))
                       .join(', ') || 'No deadline set'}
@@ -314,7 +324,7 @@ function Figures({ figures }: { figures: ReviewFigures }) {
                     : 'No response'}
               </Cell>
               <Cell heading="Deadline">
-                {deadlineWords(request)}
+                {deadlineWords(request, final)}
                 {request.deadline ? (
                   <Detail>
                     Due <Moment iso={request.deadline} />
@@ -355,48 +365,32 @@ function Figures({ figures }: { figures: ReviewFigures }) {
                 {targetLabels[each.furthestTarget]}
                 {each.reachedManagers ? <Detail>Reached managers here</Detail> : null}
               </Cell>
-              <Cell heading="Outcome">{each.answered ? 'Answered' : 'Not answered'}</Cell>
+              <Cell heading="Outcome">
+                {each.answered ? 'Answered' : isNotYetDue(each.messageId) ? notYetDueWords : 'Not answered'}
+              </Cell>
             </Row>
           ))}
         </Table>
       )}
 
-      {figures.nonResponses.length === 0 ? (
-        <>
-          <h3>Requests never answered</h3>
-          <p>Every request was answered.</p>
-        </>
-      ) : (
-        <Table
-          caption="Requests never answered"
-          headings={['Message', 'Sent (UK time)', 'Deadline', 'Acknowledged']}
-        >
-          {figures.nonResponses.map((each) => (
-            <Row key={each.messageId}>
-              <Cell heading="Message">
-                <Link to={messagePath(each.messageId)}>{each.subject}</Link>
-                <Detail>
-                  {each.contact}, {each.partner}
-                </Detail>
-              </Cell>
-              <Cell heading="Sent (UK time)">
-                <Moment iso={each.sentAt} />
-              </Cell>
-              <Cell heading="Deadline">
-                {each.deadline ? (
-                  <>
-                    <Moment iso={each.deadline} />
-                    <Detail>{deadlineWords({ ...each, answered: false })}</Detail>
-                  </>
-                ) : (
-                  'No deadline'
-                )}
-              </Cell>
-              <Cell heading="Acknowledged">{each.acknowledged ? 'Yes' : 'No acknowledgement'}</Cell>
-            </Row>
-          ))}
-        </Table>
-      )}
+      <NonResponses
+        caption={final ? 'Requests never answered' : 'Requests not answered yet'}
+        none={
+          figures.nonResponses.length === 0
+            ? 'Every request was answered.'
+            : 'None: every request due was answered.'
+        }
+        requests={figures.nonResponses.filter((each) => !isNotYetDue(each.messageId))}
+        final={final}
+      />
+      {figures.nonResponses.some((each) => isNotYetDue(each.messageId)) ? (
+        <NonResponses
+          caption={final ? 'Requests not yet due at closing' : 'Requests not yet due'}
+          none=""
+          requests={figures.nonResponses.filter((each) => isNotYetDue(each.messageId))}
+          final={final}
+        />
+      ) : null}
 
       {figures.writtenConfirmation === undefined ? null : figures.writtenConfirmation.length === 0 ? (
         <>
@@ -544,6 +538,88 @@ function Figures({ figures }: { figures: ReviewFigures }) {
   );
 }
 
+function NonResponses({
+  caption,
+  none,
+  requests,
+  final,
+}: {
+  caption: string;
+  none: string;
+  requests: ReviewFigures['nonResponses'];
+  final: boolean;
+}) {
+  if (requests.length === 0) {
+    return (
+      <>
+        <h3>{caption}</h3>
+        <p>{none}</p>
+      </>
+    );
+  }
+  return (
+    <Table caption={caption} headings={['Message', 'Sent (UK time)', 'Deadline', 'Acknowledged']}>
+      {requests.map((each) => (
+        <Row key={each.messageId}>
+          <Cell heading="Message">
+            <Link to={messagePath(each.messageId)}>{each.subject}</Link>
+            <Detail>
+              {each.contact}, {each.partner}
+            </Detail>
+          </Cell>
+          <Cell heading="Sent (UK time)">
+            <Moment iso={each.sentAt} />
+          </Cell>
+          <Cell heading="Deadline">
+            {each.deadline ? (
+              <>
+                <Moment iso={each.deadline} />
+                <Detail>{deadlineWords({ ...each, answered: false }, final)}</Detail>
+              </>
+            ) : (
+              'No deadline'
+            )}
+          </Cell>
+          <Cell heading="Acknowledged">{each.acknowledged ? 'Yes' : 'No acknowledgement'}</Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+/** What happened after closing: replies, measures ended. The figures, kept at closing, leave it out. */
+function SinceClosing({ entries }: { entries: IncidentReview['sinceClosing'] }) {
+  if (entries.length === 0) {
+    return (
+      <>
+        <h3>Since closing</h3>
+        <p>Nothing has happened on the incident since it closed.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <Table caption="Since closing" headings={['When (UK time)', 'What happened', 'Who']}>
+        {entries.map((entry) => (
+          <Row key={`${entry.at} ${entry.kind} ${entry.text}`}>
+            <Cell heading="When (UK time)">
+              <Moment iso={entry.at} />
+            </Cell>
+            <Cell heading="What happened">
+              {entry.messageId ? <Link to={messagePath(entry.messageId)}>{entry.text}</Link> : entry.text}
+            </Cell>
+            <Cell heading="Who">{entry.who ?? 'Not recorded'}</Cell>
+          </Row>
+        ))}
+      </Table>
+      <p className="nhsuk-body-s">
+        These came after the incident closed. The figures above are as they stood at closing and do not count
+        them.
+      </p>
+    </>
+  );
+}
+
 function Findings({
   review,
   canEdit,
@@ -609,7 +685,7 @@ function LearningActions({
 }) {
   const { incident } = useIncident();
   const session = useSession();
-  const [staff] = useStaffChoices(session, incident);
+  const [staff] = useStaffChoices(session, 'owner', incident);
   const [saved, setSaved] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 

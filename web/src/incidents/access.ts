@@ -5,4 +5,6 @@ export {
   careRecordWriters as incidentRecorders,
   /** Who runs an incident: opens it, ranks people, sends partner updates, decides, closes and reviews. */
   managers as incidentLeaders,
+  /** The risk points table that ranks people is the registered manager's to set. */
+  registeredManagers as riskPointsKeepers,
 } from '../../../src/auth/role-groups.ts';

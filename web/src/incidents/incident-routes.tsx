@@ -12,6 +12,7 @@ import { OpenIncidentPage } from './OpenIncidentPage.tsx';
 import { PartnerUpdatesSection } from './PartnerUpdatesSection.tsx';
 import { RecordsSection } from './RecordsSection.tsx';
 import { ReviewSection } from './ReviewSection.tsx';
+import { RiskPointsPage } from './RiskPointsPage.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 
 const only = (roles: readonly StaffRole[], element: ReactNode) => (
@@ -21,6 +22,7 @@ const only = (roles: readonly StaffRole[], element: ReactNode) => (
 /** The pages inside the Incidents section (the list is the section's page, in navigation.ts). */
 export const incidentRoutes: RouteObject[] = [
   { path: '/incidents/new', element: only(incidentLeaders, <OpenIncidentPage />) },
+  { path: '/incidents/risk-points', element: only(incidentReaders, <RiskPointsPage />) },
   {
     path: '/incidents/:incidentId',
     element: only(incidentReaders, <IncidentPage />),

@@ -106,7 +106,12 @@ function MessageThread({ messageId }: { messageId: string }) {
 
   return (
     <>
-      <BackLink to="/messages">Back to partner messages</BackLink>
+      {current.incidentId ? (
+        // Sent from an incident: back to the incident's partner updates, where it was sent from.
+        <BackLink to={`/incidents/${current.incidentId}/partner-updates`}>Back to the incident</BackLink>
+      ) : (
+        <BackLink to="/messages">Back to partner messages</BackLink>
+      )}
       <ErrorSummary items={problems} />
       {notice ? <NotificationBanner variant="success">{notice}</NotificationBanner> : null}
       {current.sharingEnded ? (
