@@ -1028,7 +1028,8 @@ export type PartnerResponseKind = RequestBody<'/api/partner/message/respond', 'p
 
 /**
  * A request from the partner's page, which carries the link's token in a header and never a
- * cookie: the server refuses a partner request made with a staff session.
+ * cookie: in a browser signed in as staff, the staff session stays out of it (the server would not
+ * read it either).
  */
 async function partnerRequest<T>(
   method: 'GET' | 'POST',
