@@ -293,6 +293,7 @@ function kindOf(url: string, parameter: string): string | null {
   const byPrefix: [string, string][] = [
     ['/api/api-tokens/', 'apiToken'],
     ['/api/users/', 'user'],
+    ['/api/colleagues/', 'user'],
     ['/api/partner-organisations/', 'partnerOrganisation'],
     ['/api/partner-contacts/', 'contact'],
     ['/api/care-services/', 'careService'],

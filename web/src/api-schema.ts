@@ -414,6 +414,48 @@ export interface paths {
       };
     };
   };
+  "/api/colleagues": {
+    /**
+     * Your current colleagues who work with people, by name: whom a measure or action can name as owner
+     * @description Names and roles only, for every member of staff: no email addresses or other account details (those are in `GET /api/users`, for those who keep the staff list).
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Colleague"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/colleagues/{id}": {
+    /** One colleague’s name and role, current or former */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Colleague"];
+          };
+        };
+      };
+    };
+  };
   "/api/users/{id}": {
     /**
      * One staff member
@@ -4333,6 +4375,14 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    ColleagueInput: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      role: components["schemas"]["StaffRoleInput"];
+      /** @description false once their account is disabled: still named for what they did, no longer an owner */
+      current: boolean;
+    };
     SetUpLinkInput: {
       url: string;
       /** Format: date-time */
@@ -6655,6 +6705,14 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    Colleague: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      role: components["schemas"]["StaffRole"];
+      /** @description false once their account is disabled: still named for what they did, no longer an owner */
+      current: boolean;
     };
     SetUpLink: {
       url: string;

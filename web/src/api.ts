@@ -49,6 +49,8 @@ export type Session = Omit<SessionAnswer, 'csrfToken'>;
 export type Organisation = Schemas['Organisation'];
 
 export type StaffMember = Schemas['StaffUser'];
+/** A colleague as any member of staff sees them: name and role. */
+export type Colleague = Schemas['Colleague'];
 
 export type NewStaffMember = RequestBody<'/api/users', 'post'>;
 /** Shown once: only its owner should open it. It works once, until it expires. */
@@ -532,8 +534,14 @@ export function importPartnerRegister(csv: string): Promise<PartnerRegisterImpor
   return request('POST', '/api/partner-register/import', { csv });
 }
 
-export function getStaffMember(userId: string): Promise<StaffMember> {
-  return request('GET', `/api/users/${part(userId)}`);
+/** A colleague's name and role, current or former: what any member of staff may know of another. */
+export function getColleague(userId: string): Promise<Colleague> {
+  return request('GET', `/api/colleagues/${part(userId)}`);
+}
+
+/** The current colleagues who can be named as an owner, by name. */
+export function listColleagues(page: { limit: number; offset: number }): Promise<{ items: Colleague[] }> {
+  return request('GET', `/api/colleagues${queryString(page)}`);
 }
 
 // ---- services and people supported ----

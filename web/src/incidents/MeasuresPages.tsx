@@ -137,7 +137,7 @@ function AddMeasureForm({
 }) {
   const { incident } = useIncident();
   const session = useSession();
-  const [staff] = useStaffChoices(session, incident);
+  const [staff] = useStaffChoices(session);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -609,7 +609,7 @@ function LearningActions({
 }) {
   const { incident } = useIncident();
   const session = useSession();
-  const [staff] = useStaffChoices(session, incident);
+  const [staff] = useStaffChoices(session);
   const [saved, setSaved] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 

@@ -1,6 +1,5 @@
 import { useOutletContext } from 'react-router';
-import { type Incident, listStaff, type RiskLevel, type Session, type StaffMember } from '../api.ts';
-import { hasRole, staffViewers } from '../roles.ts';
+import { type Colleague, type Incident, listColleagues, type RiskLevel, type Session } from '../api.ts';
 import { useResource } from '../ui/useResource.ts';
 import { levelLabels, levelTagClass, statusLabels, statusTagClass } from './incident-labels.ts';
 
@@ -27,34 +26,21 @@ export function IncidentStatusTag({ status }: { status: Incident['status'] }) {
 export type StaffChoice = { value: string; label: string };
 
 /**
- * The staff a form can name (a lead, a partner liaison, an owner). Managers, the registered
- * manager and the auditor may list staff; a care worker may not, so they are offered themselves
- * and the incident's lead and partner liaison.
+ * The staff a form can name (a lead, a partner liaison, an owner): every current colleague who
+ * works with people, by name. Anyone who records a measure or an action may list them; the list
+ * says nothing about their accounts.
  */
-export function useStaffChoices(session: Session, incident?: Incident) {
-  const canList = hasRole(session.user.role, staffViewers);
-  return useResource(`staff choices ${canList} ${incident?.id ?? ''}`, async (): Promise<StaffChoice[]> => {
-    if (!canList) {
-      const known = new Map<string, string>([[session.user.id, `${session.user.displayName} (you)`]]);
-      if (incident) {
-        if (!known.has(incident.lead.id)) known.set(incident.lead.id, incident.lead.name);
-        if (!known.has(incident.partnerLiaison.id))
-          known.set(incident.partnerLiaison.id, incident.partnerLiaison.name);
-      }
-      return [...known].map(([value, label]) => ({ value, label }));
-    }
-    const staff: StaffMember[] = [];
+export function useStaffChoices(session: Session) {
+  return useResource('staff choices', async (): Promise<StaffChoice[]> => {
+    const colleagues: Colleague[] = [];
     for (let offset = 0; offset < 2_000; offset += 100) {
-      const page = await listStaff({ limit: 100, offset });
-      staff.push(...page.items);
+      const page = await listColleagues({ limit: 100, offset });
+      colleagues.push(...page.items);
       if (page.items.length < 100) break;
     }
-    return staff
-      .filter((member) => !member.disabled && member.role !== 'admin')
-      .sort((a, b) => a.displayName.localeCompare(b.displayName))
-      .map((member) => ({
-        value: member.id,
-        label: member.id === session.user.id ? `${member.displayName} (you)` : member.displayName,
-      }));
+    return colleagues.map((colleague) => ({
+      value: colleague.id,
+      label: colleague.id === session.user.id ? `${colleague.displayName} (you)` : colleague.displayName,
+    }));
   });
 }
