@@ -23,6 +23,7 @@ import * as incidentRecordsAppendOnly from './migrations/2026_12_07_0401_inciden
 import * as attentionBySubject from './migrations/2026_12_07_0500_attention_by_subject.ts';
 import * as outboxBySubject from './migrations/2026_12_07_0510_outbox_by_subject.ts';
 import * as partnerLinksBySubject from './migrations/2026_12_07_0520_partner_links_by_subject.ts';
+import * as workListIndexes from './migrations/2026_12_08_0300_work_list_indexes.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0500_attention_by_subject': attentionBySubject,
   '2026_12_07_0510_outbox_by_subject': outboxBySubject,
   '2026_12_07_0520_partner_links_by_subject': partnerLinksBySubject,
+  '2026_12_08_0300_work_list_indexes': workListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

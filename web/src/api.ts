@@ -49,6 +49,10 @@ export type Session = Omit<SessionAnswer, 'csrfToken'>;
 export type Organisation = Schemas['Organisation'];
 
 export type StaffMember = Schemas['StaffUser'];
+/** The home page's work list: each kind of work with its count and most urgent few. */
+export type HomeWork = Schemas['HomeWork'];
+export type WorkGroup = Schemas['WorkGroup'];
+export type WorkItem = Schemas['WorkItem'];
 /** A colleague as any member of staff sees them: name and role. */
 export type Colleague = Schemas['Colleague'];
 
@@ -311,6 +315,11 @@ export async function signOut(): Promise<void> {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
   csrfToken = null;
+}
+
+/** What needs the signed-in member of staff, for the home page (the view is audited). */
+export function getHomeWork(): Promise<HomeWork> {
+  return request('GET', '/api/home/work');
 }
 
 export function getOrganisation(): Promise<Organisation> {
