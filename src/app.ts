@@ -28,6 +28,7 @@ import { consentRoutes } from './consent/consent.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
 import { routeSettingsRoutes } from './escalation/route-settings.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { describeRoute } from './http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
@@ -329,6 +330,7 @@ export async function buildApp(
   await app.register(riskPointsRoutes(dependencies));
   await app.register(chronologyRoutes(dependencies));
   await app.register(safeguardingRoutes(dependencies));
+  await app.register(homeRoutes(dependencies));
 
   registerWebApp(app);
   return app;

@@ -70,7 +70,11 @@ describe('role × route access matrix', () => {
               ? 'unauthenticated'
               : 'let in';
         results.push(`${role} ${route.method} ${route.url}: ${outcome}`);
-        expected.push(`${role} ${route.method} ${route.url}: ${allowed ? 'let in' : 'refused'}`);
+        // A partner's page does not read the staff session a browser sends: without the link, the
+        // caller is no one.
+        const expectedOutcome =
+          route.access === 'partner_link' ? 'unauthenticated' : allowed ? 'let in' : 'refused';
+        expected.push(`${role} ${route.method} ${route.url}: ${expectedOutcome}`);
       }
     }
     expect(results).toEqual(expected);
@@ -174,7 +178,7 @@ describe('MFA-pending sessions', () => {
               ? 'refused'
               : 'let in';
         results.push(`${caller} ${route.method} ${route.url}: ${outcome}`);
-        // Partner pages refuse every staff credential, pending or not.
+        // Partner pages do not read a staff session, pending or not: without the link, no one.
         const expectedOutcome = route.partOfSignIn
           ? 'let in'
           : route.access === 'partner_link'

@@ -19,6 +19,7 @@ type Dataset = Record<string, string>;
 
 let t: TestApp;
 let conformance: Conformance;
+const undescribedHome: string[] = [];
 let a: { staff: Staff; ids: Dataset };
 let b: { staff: Staff; ids: Dataset };
 
@@ -293,6 +294,7 @@ function kindOf(url: string, parameter: string): string | null {
   const byPrefix: [string, string][] = [
     ['/api/api-tokens/', 'apiToken'],
     ['/api/users/', 'user'],
+    ['/api/colleagues/', 'user'],
     ['/api/partner-organisations/', 'partnerOrganisation'],
     ['/api/partner-contacts/', 'contact'],
     ['/api/care-services/', 'careService'],
@@ -581,6 +583,21 @@ describe('horizontal isolation', () => {
     }
     expect(answers).toEqual(expected);
     expect(undescribed).toEqual([]);
+  });
+
+  it('gathers each home work list from the caller’s organisation alone', async () => {
+    const foreignIds = Object.values(a.ids);
+    for (const role of ['care_worker', 'manager', 'registered_manager', 'auditor', 'admin'] as const) {
+      const response = await call(b.staff[role], 'GET', '/api/home/work');
+      expect(response.statusCode, `${role}: ${response.body}`).toBe(200);
+      for (const id of foreignIds) expect(response.body, `${role} sees ${id}`).not.toContain(id);
+      undescribedHome.push(...conformance.problems('GET', '/api/home/work', response));
+    }
+    // Not empty for want of anything: the organisation's own incident and restriction are there.
+    const own = (await call(b.staff.manager, 'GET', '/api/home/work')).body;
+    expect(own).toContain(b.ids.incident);
+    expect(own).toContain(`/safeguarding/concerns/${b.ids.concern}`);
+    expect(undescribedHome).toEqual([]);
   });
 
   it('answers the same for the other organisation’s ids as for ids that do not exist', async () => {

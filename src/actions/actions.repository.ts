@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { SubjectRef } from '../subjects/subjects.ts';
 import type { StaffRole } from '../users/users.table.ts';
@@ -49,6 +50,55 @@ export async function listActionsOf(executor: Executor, subject: SubjectRef): Pr
     .orderBy('action.created_at')
     .orderBy('action.id')
     .execute();
+}
+
+const unfinished = ['proposed', 'accepted', 'in_progress'] as const;
+
+/** Unfinished actions due on or before `dueBy` (a London day), of any subject; led by one person, when given. */
+function actionsDue(
+  executor: Executor,
+  options: { orgId: string; leadUserId: string | null; dueBy: string },
+) {
+  let query = executor
+    .selectFrom('actions as action')
+    .where('action.org_id', '=', options.orgId)
+    .where('action.status', 'in', unfinished)
+    .where('action.due_on', '<=', options.dueBy);
+  if (options.leadUserId !== null) query = query.where('action.lead_user_id', '=', options.leadUserId);
+  return query;
+}
+
+/** The unfinished actions due soonest (the most overdue first), each with its lead's name. */
+export async function listActionsDue(
+  executor: Executor,
+  options: { orgId: string; leadUserId: string | null; dueBy: string; limit: number },
+): Promise<ActionWithLead[]> {
+  return actionsDue(executor, options)
+    .leftJoin('users as user', (join) =>
+      join.onRef('user.org_id', '=', 'action.org_id').onRef('user.id', '=', 'action.lead_user_id'),
+    )
+    .leftJoin('partner_contacts as contact', (join) =>
+      join
+        .onRef('contact.org_id', '=', 'action.org_id')
+        .onRef('contact.id', '=', 'action.lead_partner_contact_id'),
+    )
+    .selectAll('action')
+    .select((eb) => eb.fn.coalesce('user.display_name', 'contact.name').as('lead_name'))
+    .orderBy('action.due_on')
+    .orderBy('action.created_at')
+    .orderBy('action.id')
+    .limit(options.limit)
+    .execute();
+}
+
+export async function countActionsDue(
+  executor: Executor,
+  options: { orgId: string; leadUserId: string | null; dueBy: string },
+): Promise<number> {
+  const row = await actionsDue(executor, options)
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow();
+  return row.count;
 }
 
 /**

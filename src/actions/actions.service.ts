@@ -254,3 +254,19 @@ export async function listActions(
     version: action.version,
   }));
 }
+
+/**
+ * Unfinished actions of every subject due on or before `dueBy` (a London day): how many, and the
+ * first `limit`, the most overdue first. Only those `leadUserId` leads, when given.
+ */
+export async function listActionsDue(
+  executor: Executor,
+  context: RequestContext,
+  options: { leadUserId: string | null; dueBy: string; limit: number },
+) {
+  const scope = { orgId: context.orgId, leadUserId: options.leadUserId, dueBy: options.dueBy };
+  return {
+    count: await actionsRepository.countActionsDue(executor, scope),
+    actions: await actionsRepository.listActionsDue(executor, { ...scope, limit: options.limit }),
+  };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { SubjectType } from '../subjects/subjects.ts';
 import type { AttentionAudience, AttentionKind, NewAttentionItemRow } from './attention.table.ts';
@@ -51,6 +52,8 @@ export async function listAttentionItems(
     /** Also the items addressed to this member of staff by name. */
     userId: string | null;
     open: boolean;
+    /** Leaves out the items about these kinds of record. */
+    exceptAbout?: readonly SubjectType[] | undefined;
     limit: number;
     offset: number;
   },
@@ -70,6 +73,8 @@ export async function listAttentionItems(
       ]),
     );
   query = options.open ? query.where('item.resolved_at', 'is', null) : query;
+  if (options.exceptAbout?.length)
+    query = query.where('item.subject_type', 'not in', [...options.exceptAbout]);
   return query
     .orderBy('item.created_at', 'desc')
     .orderBy('item.id')
@@ -106,4 +111,31 @@ export async function findAttentionItem(executor: Executor, orgId: string, id: s
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** How many open items these audiences (and this member of staff by name) have. */
+export async function countOpenAttentionItems(
+  executor: Executor,
+  orgId: string,
+  options: {
+    forRoles: readonly AttentionAudience[];
+    userId: string | null;
+    exceptAbout?: readonly SubjectType[] | undefined;
+  },
+): Promise<number> {
+  let query = executor
+    .selectFrom('attention_items as item')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('item.org_id', '=', orgId)
+    .where('item.resolved_at', 'is', null)
+    .where((where) =>
+      where.or([
+        options.forRoles.length > 0 ? where('item.for_role', 'in', [...options.forRoles]) : where.lit(false),
+        ...(options.userId ? [where('item.for_user_id', '=', options.userId)] : []),
+      ]),
+    );
+  if (options.exceptAbout?.length)
+    query = query.where('item.subject_type', 'not in', [...options.exceptAbout]);
+  const row = await query.executeTakeFirstOrThrow();
+  return row.count;
 }

@@ -77,10 +77,23 @@ function userOf(context: RequestContext): string | null {
   return context.actor.type === 'user' ? context.actor.id : null;
 }
 
-export async function listAttention(
-  db: Db,
+/** How many open items the caller sees and deals with, leaving out those about `exceptAbout`. */
+export function countOpenAttention(
+  executor: Executor,
   context: RequestContext,
-  options: { open: boolean; limit: number; offset: number },
+  options: { exceptAbout?: readonly SubjectType[] } = {},
+): Promise<number> {
+  return attentionRepository.countOpenAttentionItems(executor, context.orgId, {
+    forRoles: audiencesOf(context),
+    userId: userOf(context),
+    exceptAbout: options.exceptAbout,
+  });
+}
+
+export async function listAttention(
+  db: Executor,
+  context: RequestContext,
+  options: { open: boolean; limit: number; offset: number; exceptAbout?: readonly SubjectType[] },
 ) {
   const items = await attentionRepository.listAttentionItems(db, context.orgId, {
     ...options,

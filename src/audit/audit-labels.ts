@@ -145,6 +145,7 @@ export const actionPhrases: Record<string, string> = {
   'partner_register.import': 'imported partners into the register',
   'care_service.create': 'added a service',
   'care_service.update': 'changed a service',
+  'work_list.view': 'viewed what needs them on the home page',
 };
 
 /** The kinds of record in the audit trail, for a page that names a record by its kind. */
@@ -182,6 +183,7 @@ export const readActions: readonly string[] = [
   'incident.view_people',
   'incident.view_timeline',
   'incident.view_review',
+  'work_list.view',
 ];
 
 /** "what has been shared", from "viewed what has been shared": what a read read, for a list. */

@@ -21,7 +21,8 @@ import { safeEqual } from './secrets.ts';
  * - 'public': anyone, signed in or not (sign-in, health, the API description).
  * - 'signed_in': any staff member of the organisation.
  * - 'partner_link': a partner holding a secure link to one message (checked by the route itself,
- *   from the X-Partner-Link header); staff credentials are refused, never mixed with a link.
+ *   from the X-Partner-Link header). A staff session cookie the browser sends is not read, and an
+ *   API token is refused: the two identities are never mixed.
  * - a list of roles: only those.
  */
 export type Access = 'public' | 'signed_in' | 'partner_link' | readonly StaffRole[];
@@ -164,7 +165,16 @@ export function registerAccessControl(
     const isWrite = !SAFE_METHODS.has(request.method);
     if (isWrite) refuseCrossSite(request);
 
-    request.authentication = await authenticate(request, authenticationDependencies);
+    if (access === 'partner_link') {
+      refuseStaffCredentialOnPartnerLink(request);
+      // The partner's page is the partner's alone. A browser signed in as staff still sends its
+      // session cookie (a member of staff checking a link, or a partner who is also staff): it is
+      // not read, so the session is neither used nor kept alive, and everything is done as the
+      // partner.
+      request.authentication = null;
+    } else {
+      request.authentication = await authenticate(request, authenticationDependencies);
+    }
 
     // Unknown /api paths have no route config: they fall through to the 404 handler.
     if (access === undefined) {
@@ -173,12 +183,6 @@ export function registerAccessControl(
     }
     if (access === 'public') return;
     if (access === 'partner_link') {
-      if (request.authentication) {
-        throw new AppError(
-          'forbidden',
-          'Partner pages open with the partner’s own link, not a staff sign-in: use a private window.',
-        );
-      }
       // The route checks the link itself; without one there is nothing to check.
       if (typeof request.headers['x-partner-link'] !== 'string') {
         throw new AppError('unauthenticated', 'Open this page from the secure link in your email.');
@@ -302,6 +306,19 @@ async function authenticate(
     clock: dependencies.clock,
     policy: dependencies.policy,
   });
+}
+
+/**
+ * An API token is a credential a system sends on purpose, unlike a cookie: sent with a partner
+ * link, it would mix a staff identity with the partner's, so it is refused rather than ignored.
+ */
+function refuseStaffCredentialOnPartnerLink(request: FastifyRequest): void {
+  if (request.headers.authorization !== undefined) {
+    throw new AppError(
+      'forbidden',
+      'Partner pages open with the partner’s own link alone: send no Authorization header with it.',
+    );
+  }
 }
 
 /**

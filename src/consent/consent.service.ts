@@ -222,3 +222,19 @@ export async function withdrawConsent(
     return { consent, heldShares: held.length };
   });
 }
+
+/**
+ * Consents coming due for review, or past it, and not renewed (see the repository for what
+ * renews one): how many, and the first `limit`, the earliest review first. Reads only: the caller
+ * audits the view.
+ */
+export async function consentsDueForReview(
+  executor: Executor,
+  context: RequestContext,
+  options: { reviewBy: string; limit: number },
+) {
+  return {
+    count: await consentRepository.countConsentsDueForReview(executor, context.orgId, options),
+    consents: await consentRepository.listConsentsDueForReview(executor, context.orgId, options),
+  };
+}

@@ -65,6 +65,34 @@ export async function listIncidents(
     .execute();
 }
 
+/** Open incidents, the most severe first, then the latest to start. */
+export async function listOpenIncidentsBySeverity(
+  executor: Executor,
+  orgId: string,
+  limit: number,
+): Promise<Pick<IncidentRow, 'id' | 'title' | 'type' | 'severity' | 'started_at'>[]> {
+  return executor
+    .selectFrom('incidents')
+    .select(['id', 'title', 'type', 'severity', 'started_at'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'open')
+    .orderBy(sql`case severity when 'critical' then 0 when 'major' then 1 when 'moderate' then 2 else 3 end`)
+    .orderBy('started_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countOpenIncidents(executor: Executor, orgId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('incidents')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
 /** Compare and set: changes nothing unless the incident is still at `expectedVersion`. */
 export async function updateIncident(
   executor: Executor,

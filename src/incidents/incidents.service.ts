@@ -176,6 +176,14 @@ export async function listIncidents(
   return Promise.all(incidents.map((incident) => presentIncident(db, incident)));
 }
 
+/** How many incidents are open, and the `limit` most severe. */
+export async function openIncidents(executor: Executor, context: RequestContext, options: { limit: number }) {
+  return {
+    count: await incidentsRepository.countOpenIncidents(executor, context.orgId),
+    incidents: await incidentsRepository.listOpenIncidentsBySeverity(executor, context.orgId, options.limit),
+  };
+}
+
 export async function getIncident(db: Db, context: RequestContext, options: { incidentId: string }) {
   return presentIncident(db, await findIncident(db, context, options));
 }

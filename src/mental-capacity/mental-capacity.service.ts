@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { invalid } from '../errors.ts';
 import {
   checkScope,
@@ -186,4 +186,29 @@ export async function recordBestInterestsDecision(
     const names = await namesFor(trx, context, { scopes: [decision], userIds: [decisionMaker] });
     return presentBestInterests(decision, names, now);
   });
+}
+
+/**
+ * Capacity assessments and best-interests decisions coming due for review, or past it, and not
+ * renewed: how many of each, and the first `limit` of each, the earliest review first. Reads
+ * only: the caller audits the view.
+ */
+export async function capacityRecordsDueForReview(
+  executor: Executor,
+  context: RequestContext,
+  options: { reviewBy: string; limit: number; bestInterests: boolean },
+) {
+  const { orgId } = context;
+  return {
+    assessments: {
+      count: await mentalCapacityRepository.countAssessmentsDueForReview(executor, orgId, options),
+      records: await mentalCapacityRepository.listAssessmentsDueForReview(executor, orgId, options),
+    },
+    bestInterestsDecisions: options.bestInterests
+      ? {
+          count: await mentalCapacityRepository.countDecisionsDueForReview(executor, orgId, options),
+          records: await mentalCapacityRepository.listDecisionsDueForReview(executor, orgId, options),
+        }
+      : { count: 0, records: [] },
+  };
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { mutableRoute } from '../escalation/escalation-routes.ts';
 import { findSteps } from '../escalation/escalation-steps.service.ts';
@@ -79,6 +79,23 @@ export async function listMessages(
     }
     return messages.map((message) => toMessageSummary(message, now));
   });
+}
+
+/**
+ * What waits for staff among the messages: answers from partners not yet closed, and requests past
+ * their deadline with no answer; each a count and the first `limit`. Only the messages `sentBy`
+ * sent, when given (a care worker's own). Reads only: the caller audits the view.
+ */
+export async function messagesWaitingForStaff(
+  executor: Executor,
+  context: RequestContext,
+  options: { sentBy: string | null; now: Date; limit: number },
+) {
+  const waiting = async (kind: 'replied' | 'overdue') => ({
+    count: await messagesRepository.countMessagesWaiting(executor, context.orgId, { ...options, kind }),
+    messages: await messagesRepository.listMessagesWaiting(executor, context.orgId, { ...options, kind }),
+  });
+  return { replied: await waiting('replied'), overdue: await waiting('overdue') };
 }
 
 /** The message with its whole thread, escalation steps and links. Reading it is audited. */

@@ -136,6 +136,54 @@ export async function listMessages(
   return ordered.orderBy('message.id').limit(options.limit).offset(options.offset).execute();
 }
 
+/**
+ * Messages that wait for staff: `replied`, the partner has answered (responded, said it is done, or
+ * declined) and nobody has closed it yet, the longest waiting first; `overdue`, the deadline passed
+ * with no answer, the most overdue first. Only those `sentBy` sent, when given.
+ */
+function messagesWaiting(
+  executor: Executor,
+  orgId: string,
+  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date },
+) {
+  let query = selectMessages(executor, orgId);
+  if (options.sentBy !== null) {
+    query = query.where('message.sent_by_type', '=', 'user').where('message.sent_by', '=', options.sentBy);
+  }
+  return options.kind === 'replied'
+    ? query.where('message.status', 'in', ['declined', 'responded', 'done'])
+    : query
+        .where('message.status', 'in', ['sent', 'acknowledged', 'accepted'])
+        .where('message.deadline', '<', options.now);
+}
+
+export async function listMessagesWaiting(
+  executor: Executor,
+  orgId: string,
+  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date; limit: number },
+): Promise<MessageWithNames[]> {
+  const query = messagesWaiting(executor, orgId, options);
+  const ordered =
+    options.kind === 'replied'
+      ? query.orderBy(
+          sql`coalesce(message.declined_at, message.responded_at, message.done_at) asc nulls last`,
+        )
+      : query.orderBy('message.deadline', 'asc');
+  return ordered.orderBy('message.id').limit(options.limit).execute();
+}
+
+export async function countMessagesWaiting(
+  executor: Executor,
+  orgId: string,
+  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date },
+): Promise<number> {
+  const row = await messagesWaiting(executor, orgId, options)
+    .clearSelect()
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
 export async function insertEvent(executor: Executor, row: NewMessageEventRow): Promise<void> {
   await executor.insertInto('message_events').values(row).execute();
 }

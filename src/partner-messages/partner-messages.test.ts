@@ -459,7 +459,58 @@ describe('the partner link', () => {
     ]);
   });
 
-  it('is refused when expired, revoked, withdrawn, made up, or presented by staff', async () => {
+  it('works as the partner’s page in a browser signed in as staff, never as the staff member', async () => {
+    const partner = await partnerWithContacts();
+    const sent = (await send(requestBody(partner))).json();
+    // The browser sends the staff session's cookie with everything, and its CSRF token too.
+    const withCookie = (method: 'GET' | 'POST', path: string, payload?: Record<string, unknown>) =>
+      t.app.inject({
+        method,
+        url: `/api/partner/message${path}`,
+        headers: { ...staff.manager.headers, 'x-partner-link': tokenOf(sent.partnerLink) },
+        ...(payload ? { payload } : {}),
+      });
+    const viewed = await withCookie('GET', '');
+    expect(viewed.statusCode, viewed.body).toBe(200);
+    expect(viewed.json().subject).toBe('Heating failure at Oak House');
+    const acknowledged = await withCookie('POST', '/acknowledge', { name: 'Sam Partner' });
+    expect(acknowledged.statusCode, acknowledged.body).toBe(200);
+
+    // The audit trail says the partner did it, through the link; nothing as the manager.
+    const entries = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_type', 'actor_id'])
+      .where('org_id', '=', orgId)
+      .where('action', 'in', ['partner_message.view_by_partner', 'partner_message.acknowledge'])
+      .where('entity_id', '=', sent.id)
+      .orderBy('id')
+      .execute();
+    expect(entries).toEqual([
+      { action: 'partner_message.view_by_partner', actor_type: 'partner', actor_id: sent.links[0].id },
+      { action: 'partner_message.acknowledge', actor_type: 'partner', actor_id: sent.links[0].id },
+    ]);
+    // The thread names the partner, not the manager.
+    expect(acknowledged.json().thread).toContainEqual(
+      expect.objectContaining({ kind: 'acknowledged', who: 'Sam Partner' }),
+    );
+    expect(JSON.stringify(acknowledged.json())).not.toContain(staff.manager.email);
+
+    // An API token is sent on purpose: with a link it would mix two identities, so it is refused.
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: staff.admin.headers,
+      payload: { name: 'Rota system', role: 'care_worker' },
+    });
+    const withToken = await t.app.inject({
+      method: 'GET',
+      url: '/api/partner/message',
+      headers: { authorization: `Bearer ${token.json().token}`, 'x-partner-link': tokenOf(sent.partnerLink) },
+    });
+    expect(withToken.statusCode).toBe(403);
+  });
+
+  it('is refused when expired, revoked, withdrawn or made up', async () => {
     const partner = await partnerWithContacts();
     const first = (await send(requestBody(partner))).json();
     const second = (await send(requestBody(partner, { subject: 'Second matter' }))).json();
@@ -468,13 +519,6 @@ describe('the partner link', () => {
     expect((await asPartner(tokenOf(second.partnerLink), '')).json().subject).toBe('Second matter');
     expect((await asPartner('A'.repeat(43), '')).statusCode).toBe(401);
     expect((await asPartner('', '')).statusCode).toBe(401);
-
-    const staffCall = await t.app.inject({
-      method: 'GET',
-      url: '/api/partner/message',
-      headers: { ...staff.manager.headers, 'x-partner-link': tokenOf(first.partnerLink) },
-    });
-    expect(staffCall.statusCode).toBe(403);
 
     const revoked = await t.app.inject({
       method: 'POST',

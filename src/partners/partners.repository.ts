@@ -181,6 +181,23 @@ export async function listStalePartnerContacts(
     .execute();
 }
 
+/** How many current contacts are due to be verified again (as `listStalePartnerContacts`). */
+export async function countStalePartnerContacts(
+  executor: Executor,
+  orgId: string,
+  now: Date,
+): Promise<number> {
+  const row = await executor
+    .selectFrom('partner_contacts as contact')
+    .innerJoin('organisations as tenant', 'tenant.id', 'contact.org_id')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('contact.org_id', '=', orgId)
+    .where('contact.ended_at', 'is', null)
+    .where((eb) => eb.or([eb('contact.last_verified_at', 'is', null), eb(verificationDueAt, '<=', now)]))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
 /** Names of the current contacts of these organisations, lower-cased: to refuse duplicate imports. */
 export async function findCurrentContactNames(
   executor: Executor,

@@ -229,6 +229,21 @@ export function listStalePartnerContacts(db: Db, context: RequestContext, page: 
   return partnersRepository.listStalePartnerContacts(db, context.orgId, clock.now(), page);
 }
 
+/** How many contacts are due to be confirmed again, and the `limit` longest unconfirmed. */
+export async function partnerContactsToRecheck(
+  executor: Executor,
+  context: RequestContext,
+  options: { now: Date; limit: number },
+) {
+  return {
+    count: await partnersRepository.countStalePartnerContacts(executor, context.orgId, options.now),
+    contacts: await partnersRepository.listStalePartnerContacts(executor, context.orgId, options.now, {
+      limit: options.limit,
+      offset: 0,
+    }),
+  };
+}
+
 /** Adds a named contact; details entered now count as verified now. */
 export async function createPartnerContact(
   db: Db,

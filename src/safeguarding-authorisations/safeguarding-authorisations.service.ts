@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { endSharingOn, formatLondon } from '../sharing/basis-endings.ts';
 import {
@@ -154,4 +154,19 @@ export async function revokeSafeguardingAuthorisation(
     });
     return presentSafeguarding(revoked, names, now);
   });
+}
+
+/**
+ * Authorisations to share for safeguarding that end between `from` and `to` and are not renewed:
+ * how many, and the first `limit`, the first to end first. Reads only: the caller audits the view.
+ */
+export async function authorisationsEnding(
+  executor: Executor,
+  context: RequestContext,
+  options: { from: Date; to: Date; limit: number },
+) {
+  return {
+    count: await safeguardingRepository.countAuthorisationsEnding(executor, context.orgId, options),
+    authorisations: await safeguardingRepository.listAuthorisationsEnding(executor, context.orgId, options),
+  };
 }

@@ -4,7 +4,7 @@ import { mergeChronology } from '../chronology/chronology.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
 import { concernSources, DAY_MS } from './concern-entries.service.ts';
@@ -75,6 +75,37 @@ export async function concernPatterns(
 export async function concernCounts(db: Db, context: RequestContext, clock: Clock) {
   const now = clock.now();
   return safeguardingRepository.countConcerns(db, context.orgId, { now, today: londonDateOf(now) });
+}
+
+/**
+ * What waits for managers in safeguarding: how many concerns are open; those whose local
+ * authority decision is overdue, and those with a review trigger met, with the first `limit` of
+ * each; and the interim restrictions due for review by `reviewBy` (a London day). Names only the
+ * category and the person. Reads only: the caller audits the view, and decides who may see it.
+ */
+export async function safeguardingWaitingForManagers(
+  executor: Executor,
+  context: RequestContext,
+  options: { now: Date; reviewBy: string; limit: number },
+) {
+  const { orgId } = context;
+  const waiting = async (kind: 'decision_overdue' | 'trigger_met') => ({
+    count: await safeguardingRepository.countConcernsWaiting(executor, orgId, { kind, now: options.now }),
+    concerns: await safeguardingRepository.listConcernsWaiting(executor, orgId, { ...options, kind }),
+  });
+  const counts = await safeguardingRepository.countConcerns(executor, orgId, {
+    now: options.now,
+    today: londonDateOf(options.now),
+  });
+  return {
+    open: counts.open,
+    decisionOverdue: await waiting('decision_overdue'),
+    triggerMet: await waiting('trigger_met'),
+    restrictionsDue: {
+      count: await safeguardingRepository.countRestrictionsDueForReview(executor, orgId, options),
+      restrictions: await safeguardingRepository.listRestrictionsDueForReview(executor, orgId, options),
+    },
+  };
 }
 
 export async function resolveConcernAlert(

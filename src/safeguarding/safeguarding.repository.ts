@@ -269,6 +269,115 @@ export async function countConcerns(
   return row;
 }
 
+// ---- what waits for managers ----
+
+/**
+ * Open concerns that wait for a manager: `decision_overdue`, referred and the local authority's
+ * decision is past due (the longest overdue first); `trigger_met`, a review trigger was met and
+ * nobody has dealt with it (the earliest first). Only what names them: the category and the person.
+ */
+function concernsWaiting(
+  executor: Executor,
+  orgId: string,
+  options: { kind: 'decision_overdue' | 'trigger_met'; now: Date },
+) {
+  const query = executor
+    .selectFrom('safeguarding_concerns as c')
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.person_id'),
+    )
+    .where('c.org_id', '=', orgId)
+    .where('c.status', '<>', 'closed');
+  return options.kind === 'decision_overdue'
+    ? query
+        .where('c.status', '=', 'referred')
+        .where('c.la_decided_at', 'is', null)
+        .where('c.decision_due_at', '<', options.now)
+    : query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('concern_alerts as a')
+            .select('a.id')
+            .whereRef('a.org_id', '=', 'c.org_id')
+            .whereRef('a.concern_id', '=', 'c.id')
+            .where('a.kind', '=', 'trigger_met')
+            .where('a.resolved_at', 'is', null),
+        ),
+      );
+}
+
+export async function listConcernsWaiting(
+  executor: Executor,
+  orgId: string,
+  options: { kind: 'decision_overdue' | 'trigger_met'; now: Date; limit: number },
+) {
+  const since = sql<Date | null>`(select min(a.created_at) from concern_alerts a where a.org_id = c.org_id
+    and a.concern_id = c.id and a.kind = 'trigger_met' and a.resolved_at is null)`;
+  return concernsWaiting(executor, orgId, options)
+    .select([
+      'c.id',
+      'c.category',
+      'c.decision_due_at',
+      since.as('trigger_met_at'),
+      sql<string>`coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name`.as('person_name'),
+    ])
+    .orderBy(options.kind === 'decision_overdue' ? sql`c.decision_due_at` : sql`trigger_met_at`)
+    .orderBy('c.id')
+    .limit(options.limit)
+    .execute();
+}
+
+export async function countConcernsWaiting(
+  executor: Executor,
+  orgId: string,
+  options: { kind: 'decision_overdue' | 'trigger_met'; now: Date },
+): Promise<number> {
+  const row = await concernsWaiting(executor, orgId, options)
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Restrictions in force whose review date is on or before `reviewBy` (a London day), earliest first. */
+function restrictionsDueForReview(executor: Executor, orgId: string, reviewBy: string) {
+  return executor
+    .selectFrom('concern_restrictions as r')
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.org_id', '=', 'r.org_id').onRef('p.id', '=', 'r.person_id'),
+    )
+    .where('r.org_id', '=', orgId)
+    .where('r.ended_on', 'is', null)
+    .where('r.review_on', '<=', reviewBy);
+}
+
+export async function listRestrictionsDueForReview(
+  executor: Executor,
+  orgId: string,
+  options: { reviewBy: string; limit: number },
+) {
+  return restrictionsDueForReview(executor, orgId, options.reviewBy)
+    .select([
+      'r.id',
+      'r.concern_id',
+      'r.review_on',
+      sql<string>`coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name`.as('person_name'),
+    ])
+    .orderBy('r.review_on')
+    .orderBy('r.id')
+    .limit(options.limit)
+    .execute();
+}
+
+export async function countRestrictionsDueForReview(
+  executor: Executor,
+  orgId: string,
+  options: { reviewBy: string },
+): Promise<number> {
+  const row = await restrictionsDueForReview(executor, orgId, options.reviewBy)
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
 // ---- the chronology ----
 
 /** How many entries of the kinds happened in [from, to]: what a review trigger counts. */

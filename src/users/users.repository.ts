@@ -53,6 +53,42 @@ export async function listUsers(
   return query.orderBy('display_name').orderBy('id').limit(options.limit).offset(options.offset).execute();
 }
 
+/**
+ * Current staff of these roles, by name: the colleagues who can be named as an owner. Only what
+ * a colleague may know of another: no address, no account details.
+ */
+export async function listColleagues(
+  executor: Executor,
+  orgId: string,
+  options: { roles: readonly StaffRole[]; limit: number; offset: number },
+): Promise<Pick<UserRow, 'id' | 'display_name' | 'role'>[]> {
+  return executor
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('org_id', '=', orgId)
+    .where('role', 'in', options.roles)
+    .where('disabled_at', 'is', null)
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+/** A colleague by id, current or not (a former colleague is still named for what they did). */
+export async function findColleague(
+  executor: Executor,
+  orgId: string,
+  id: string,
+): Promise<Pick<UserRow, 'id' | 'display_name' | 'role' | 'disabled_at'> | undefined> {
+  return executor
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role', 'disabled_at'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function emailInUse(executor: Executor, email: string): Promise<boolean> {
   const row = await executor
     .selectFrom('users')

@@ -12,9 +12,10 @@ import {
   requireIfMatch,
   withETag,
 } from '../http/conditional.ts';
-import { idParams, problemResponses } from '../http/schemas.ts';
+import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
 import {
   accountToSetUpSchema,
+  colleagueSchema,
   completeSetUpBody,
   createdUserSchema,
   createUserBody,
@@ -23,6 +24,7 @@ import {
   setUpLinkHeaders,
   setUpLinkSchema,
   setUpLinkUrl,
+  toColleagueResponse,
   toUserResponse,
   updateUserBody,
   userSchema,
@@ -31,7 +33,9 @@ import {
   completeAccountSetUp,
   createUser,
   findAccountToSetUp,
+  getColleague,
   getUser,
+  listColleagues,
   listUsers,
   renewSetUpLink,
   updateUser,
@@ -61,9 +65,46 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
     );
 
     app.get(
-      '/api/users/:id',
+      '/api/colleagues',
       {
         config: { access: anyStaff },
+        schema: {
+          tags: ['Staff'],
+          summary:
+            'Your current colleagues who work with people, by name: whom a measure or action can name as owner',
+          description:
+            'Names and roles only, for every member of staff: no email addresses or other account details ' +
+            '(those are in `GET /api/users`, for those who keep the staff list).',
+          querystring: pageQuery,
+          response: { 200: z.object({ items: z.array(colleagueSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => ({
+        items: (await listColleagues(db, requestContext(request), request.query)).map(toColleagueResponse),
+      }),
+    );
+
+    app.get(
+      '/api/colleagues/:id',
+      {
+        config: { access: anyStaff },
+        schema: {
+          tags: ['Staff'],
+          summary: 'One colleague’s name and role, current or former',
+          params: idParams,
+          response: { 200: colleagueSchema, ...problemResponses },
+        },
+      },
+      async (request) =>
+        toColleagueResponse(await getColleague(db, requestContext(request), request.params.id)),
+    );
+
+    app.get(
+      '/api/users/:id',
+      {
+        // The account itself (email address, set-up state): for those who keep the staff list.
+        // Anyone else names a colleague through GET /api/colleagues/:id.
+        config: { access: staffViewers },
         schema: {
           tags: ['Staff'],
           summary: 'One staff member',

@@ -46,6 +46,32 @@ export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
 export const listUsersQuery = pageQuery.extend({ role: staffRoleSchema.optional() });
 
+/** What a member of staff may know of a colleague: their name and role, never their address. */
+export const colleagueSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    role: staffRoleSchema,
+    current: z
+      .boolean()
+      .describe('false once their account is disabled: still named for what they did, no longer an owner'),
+  })
+  .meta({ id: 'Colleague' });
+
+export function toColleagueResponse(colleague: {
+  id: string;
+  display_name: string;
+  role: z.infer<typeof staffRoleSchema>;
+  disabled_at?: Date | null;
+}): z.infer<typeof colleagueSchema> {
+  return {
+    id: colleague.id,
+    displayName: colleague.display_name,
+    role: colleague.role,
+    current: !colleague.disabled_at,
+  };
+}
+
 export function toUserResponse(user: StaffUser): UserResponse {
   return {
     id: user.id,

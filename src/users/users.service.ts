@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as authRepository from '../auth/auth.repository.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
+import { careRecordWriters } from '../auth/role-groups.ts';
 import { generateToken, hashToken } from '../auth/secrets.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
@@ -323,4 +324,23 @@ export function listUsers(
   options: { limit: number; offset: number; role?: StaffRole | undefined },
 ) {
   return usersRepository.listUsers(db, context.orgId, options);
+}
+
+/**
+ * The colleagues a member of staff can name as an owner (of an interim measure, an action): the
+ * current staff who work with people, by name, with their roles and nothing else.
+ */
+export function listColleagues(
+  executor: Executor,
+  context: RequestContext,
+  page: { limit: number; offset: number },
+) {
+  return usersRepository.listColleagues(executor, context.orgId, { roles: careRecordWriters, ...page });
+}
+
+/** One colleague's name and role, current or former. */
+export async function getColleague(executor: Executor, context: RequestContext, id: string) {
+  const colleague = await usersRepository.findColleague(executor, context.orgId, id);
+  if (!colleague) throw notFound('The colleague');
+  return colleague;
 }

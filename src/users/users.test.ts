@@ -4,6 +4,7 @@ import {
   addStaffMember,
   cookieFrom,
   createStaffedOrganisation,
+  createTestUser,
   enrolAuthenticator,
   setUpAccount,
   signIn,
@@ -363,6 +364,72 @@ describe('staff accounts', () => {
       payload: { displayName: 'Changed' },
     });
     expect(change.statusCode).toBe(403);
+  });
+});
+
+describe('colleagues', () => {
+  it('gives every member of staff their colleagues’ names and roles, and nothing of their accounts', async () => {
+    const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const other = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const leaver = await createTestUser(t.db, t.clock, staff.care_worker.orgId, {
+      role: 'care_worker',
+      displayName: 'Aaron Leaver',
+    });
+    const disabled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${leaver.id}`,
+      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode).toBe(200);
+
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/colleagues',
+      headers: staff.care_worker.headers,
+    });
+    expect(listed.statusCode).toBe(200);
+    const items = listed.json().items as { id: string; displayName: string; role: string }[];
+    // Those who can own a measure or action: not the admin (IT), the auditor, or a disabled account.
+    expect(items.map((item) => item.role).sort()).toEqual(['care_worker', 'manager', 'registered_manager']);
+    expect(items.map((item) => item.id)).not.toContain(leaver.id);
+    expect(items.map((item) => item.id)).not.toContain(other.staff.care_worker.userId);
+    for (const item of items)
+      expect(Object.keys(item).sort()).toEqual(['current', 'displayName', 'id', 'role']);
+    expect(listed.body).not.toContain('@');
+
+    // A former colleague is still named for what they did.
+    const former = await t.app.inject({
+      method: 'GET',
+      url: `/api/colleagues/${leaver.id}`,
+      headers: staff.care_worker.headers,
+    });
+    expect(former.json()).toEqual({
+      id: leaver.id,
+      displayName: 'Aaron Leaver',
+      role: 'care_worker',
+      current: false,
+    });
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/colleagues/${other.staff.manager.userId}`,
+      headers: staff.care_worker.headers,
+    });
+    expect(foreign.statusCode).toBe(404);
+
+    // The account itself, with its email address, is for those who keep the staff list.
+    const account = await t.app.inject({
+      method: 'GET',
+      url: `/api/users/${staff.manager.userId}`,
+      headers: staff.care_worker.headers,
+    });
+    expect(account.statusCode).toBe(403);
+    const asManager = await t.app.inject({
+      method: 'GET',
+      url: `/api/users/${staff.care_worker.userId}`,
+      headers: staff.manager.headers,
+    });
+    expect(asManager.json().email).toBe(staff.care_worker.email);
   });
 });
 

@@ -414,6 +414,48 @@ export interface paths {
       };
     };
   };
+  "/api/colleagues": {
+    /**
+     * Your current colleagues who work with people, by name: whom a measure or action can name as owner
+     * @description Names and roles only, for every member of staff: no email addresses or other account details (those are in `GET /api/users`, for those who keep the staff list).
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Colleague"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/colleagues/{id}": {
+    /** One colleague’s name and role, current or former */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Colleague"];
+          };
+        };
+      };
+    };
+  };
   "/api/users/{id}": {
     /**
      * One staff member
@@ -2202,7 +2244,7 @@ export interface paths {
           /** @description A staff member’s, API token’s or partner link’s id */
           actorId?: string;
           /** @description Only this kind of action, such as person.view */
-          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update";
+          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update" | "work_list.view";
           /** @description From this day (UK time), inclusive */
           from?: string;
           /** @description To this day (UK time), inclusive */
@@ -4355,6 +4397,22 @@ export interface paths {
       };
     };
   };
+  "/api/home/work": {
+    /**
+     * What needs you: each kind of work with how many, and the most urgent few (audited)
+     * @description Gathered for your organisation and role. A care worker sees the messages they sent, the actions they lead, open incidents and consent and capacity reviews; managers and the registered manager see the whole organisation, with safeguarding (concerns overdue for a decision or with a review trigger met, interim restrictions and authorisations to review) and partner contacts to check; the auditor sees what a manager sees, read-only; an admin, the partner contacts to check. Reviews show 14 days before they are due, actions 7.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["HomeWork"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -4395,6 +4453,14 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       version: number;
+    };
+    ColleagueInput: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      role: components["schemas"]["StaffRoleInput"];
+      /** @description false once their account is disabled: still named for what they did, no longer an owner */
+      current: boolean;
     };
     SetUpLinkInput: {
       url: string;
@@ -5600,6 +5666,38 @@ export interface components {
         recordedBy: string | null;
       }) | null;
       status: components["schemas"]["SharingRecordStatusInput"];
+    };
+    WorkItemInput: {
+      /** @description What it is, in words */
+      title: string;
+      /** @description Who it is with or about, in words */
+      detail: string | null;
+      /** @description When it is due, to the minute (a deadline) */
+      dueAt: string | null;
+      /** @description The day it is due (a review date), a London day */
+      dueOn: string | null;
+      /** @description When it began waiting: the reply, the incident’s start */
+      since: string | null;
+      overdue: boolean;
+      /** @description Where it is dealt with in the web app; null when the caller cannot open it */
+      webPath: string | null;
+    };
+    WorkGroupInput: {
+      /** @enum {string} */
+      kind: "needs_attention" | "concern_decisions_overdue" | "concern_triggers_met" | "incidents_open" | "requests_overdue" | "replies_received" | "actions_due" | "reviews_due" | "contacts_to_recheck" | "concerns_open";
+      /** @description How many in all; `items` holds only the most urgent few */
+      count: number;
+      /** @description Only the caller’s own: messages they sent, actions they lead */
+      mine: boolean;
+      items: components["schemas"]["WorkItemInput"][];
+      /** @description Where the whole list is in the web app */
+      webPath: string | null;
+    };
+    HomeWorkInput: {
+      /** @description The auditor: what is waiting, to look at; nothing on it is for them to act on */
+      readOnly: boolean;
+      /** @description Only kinds with something in them, what cannot wait first (the order of WorkGroup.kind) */
+      groups: components["schemas"]["WorkGroupInput"][];
     };
     /** @enum {string} */
     IncidentTypeInput: "staffing" | "heating" | "flood" | "power" | "environmental" | "digital_failure" | "transport" | "medication_supply" | "equipment" | "external_provider_failure" | "other";
@@ -6942,6 +7040,14 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    Colleague: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      role: components["schemas"]["StaffRole"];
+      /** @description false once their account is disabled: still named for what they did, no longer an owner */
+      current: boolean;
+    };
     SetUpLink: {
       url: string;
       /** Format: date-time */
@@ -8138,6 +8244,38 @@ export interface components {
         recordedBy: string | null;
       }) | null;
       status: components["schemas"]["SharingRecordStatus"];
+    };
+    WorkItem: {
+      /** @description What it is, in words */
+      title: string;
+      /** @description Who it is with or about, in words */
+      detail: string | null;
+      /** @description When it is due, to the minute (a deadline) */
+      dueAt: string | null;
+      /** @description The day it is due (a review date), a London day */
+      dueOn: string | null;
+      /** @description When it began waiting: the reply, the incident’s start */
+      since: string | null;
+      overdue: boolean;
+      /** @description Where it is dealt with in the web app; null when the caller cannot open it */
+      webPath: string | null;
+    };
+    WorkGroup: {
+      /** @enum {string} */
+      kind: "needs_attention" | "concern_decisions_overdue" | "concern_triggers_met" | "incidents_open" | "requests_overdue" | "replies_received" | "actions_due" | "reviews_due" | "contacts_to_recheck" | "concerns_open";
+      /** @description How many in all; `items` holds only the most urgent few */
+      count: number;
+      /** @description Only the caller’s own: messages they sent, actions they lead */
+      mine: boolean;
+      items: components["schemas"]["WorkItem"][];
+      /** @description Where the whole list is in the web app */
+      webPath: string | null;
+    };
+    HomeWork: {
+      /** @description The auditor: what is waiting, to look at; nothing on it is for them to act on */
+      readOnly: boolean;
+      /** @description Only kinds with something in them, what cannot wait first (the order of WorkGroup.kind) */
+      groups: components["schemas"]["WorkGroup"][];
     };
     /** @enum {string} */
     IncidentType: "staffing" | "heating" | "flood" | "power" | "environmental" | "digital_failure" | "transport" | "medication_supply" | "equipment" | "external_provider_failure" | "other";

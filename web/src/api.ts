@@ -49,6 +49,12 @@ export type Session = Omit<SessionAnswer, 'csrfToken'>;
 export type Organisation = Schemas['Organisation'];
 
 export type StaffMember = Schemas['StaffUser'];
+/** The home page's work list: each kind of work with its count and most urgent few. */
+export type HomeWork = Schemas['HomeWork'];
+export type WorkGroup = Schemas['WorkGroup'];
+export type WorkItem = Schemas['WorkItem'];
+/** A colleague as any member of staff sees them: name and role. */
+export type Colleague = Schemas['Colleague'];
 
 export type NewStaffMember = RequestBody<'/api/users', 'post'>;
 /** Shown once: only its owner should open it. It works once, until it expires. */
@@ -314,6 +320,11 @@ export async function signOut(): Promise<void> {
   csrfToken = null;
 }
 
+/** What needs the signed-in member of staff, for the home page (the view is audited). */
+export function getHomeWork(): Promise<HomeWork> {
+  return request('GET', '/api/home/work');
+}
+
 export function getOrganisation(): Promise<Organisation> {
   return request('GET', '/api/organisation');
 }
@@ -535,8 +546,14 @@ export function importPartnerRegister(csv: string): Promise<PartnerRegisterImpor
   return request('POST', '/api/partner-register/import', { csv });
 }
 
-export function getStaffMember(userId: string): Promise<StaffMember> {
-  return request('GET', `/api/users/${part(userId)}`);
+/** A colleague's name and role, current or former: what any member of staff may know of another. */
+export function getColleague(userId: string): Promise<Colleague> {
+  return request('GET', `/api/colleagues/${part(userId)}`);
+}
+
+/** The current colleagues who can be named as an owner, by name. */
+export function listColleagues(page: { limit: number; offset: number }): Promise<{ items: Colleague[] }> {
+  return request('GET', `/api/colleagues${queryString(page)}`);
 }
 
 // ---- services and people supported ----
@@ -1031,7 +1048,8 @@ export type PartnerResponseKind = RequestBody<'/api/partner/message/respond', 'p
 
 /**
  * A request from the partner's page, which carries the link's token in a header and never a
- * cookie: the server refuses a partner request made with a staff session.
+ * cookie: in a browser signed in as staff, the staff session stays out of it (the server would not
+ * read it either).
  */
 async function partnerRequest<T>(
   method: 'GET' | 'POST',

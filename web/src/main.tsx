@@ -2,7 +2,6 @@ import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { SessionProvider } from './auth/session.tsx';
 import { createRouter } from './routes.tsx';
 
 const root = document.getElementById('root');
@@ -10,8 +9,6 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <SessionProvider>
-      <RouterProvider router={createRouter()} />
-    </SessionProvider>
+    <RouterProvider router={createRouter()} />
   </StrictMode>,
 );

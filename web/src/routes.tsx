@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { AccountAuthenticatorSetUpPage, AccountSecurityPage } from './account/AccountSecurityPage.tsx';
 import { adviceRoutes } from './advice/advice-routes.tsx';
 import { auditRoutes } from './audit/audit-routes.tsx';
@@ -7,6 +7,7 @@ import { SecondFactorPage } from './auth/SecondFactorPage.tsx';
 import { SetUpAccountPage } from './auth/SetUpAccountPage.tsx';
 import { SetUpAuthenticatorPage } from './auth/SetUpAuthenticatorPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
+import { SessionProvider } from './auth/session.tsx';
 import { incidentRoutes } from './incidents/incident-routes.tsx';
 import { messageRoutes } from './messages/message-routes.tsx';
 import { sections } from './navigation.ts';
@@ -52,20 +53,32 @@ const signedInRoutes: RouteObject[] = [
 ];
 
 export const routes: RouteObject[] = [
-  { path: '/sign-in', element: <SignInPage /> },
-  // A partner's secure link: no staff session, and none of the staff menus.
+  // A partner's secure link: the partner's page alone. It never asks for the staff session, so a
+  // browser signed in as staff opens it as the partner would, with none of the staff menus.
   { path: '/partner', element: <PartnerMessagePage /> },
-  // A new member of staff's set-up link: they choose their password, then sign in.
+  // A new member of staff's set-up link: they choose their password, then sign in. Nobody is
+  // signed in yet, whoever else this browser is signed in as.
   { path: '/set-up', element: <SetUpAccountPage /> },
-  { path: '/sign-in/code', element: <SecondFactorPage /> },
-  { path: '/sign-in/set-up-authenticator', element: <SetUpAuthenticatorPage /> },
   {
+    // Staff pages: the session is asked for once here and kept while they move between them.
     element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
+      <SessionProvider>
+        <Outlet />
+      </SessionProvider>
     ),
-    children: signedInRoutes,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-in/code', element: <SecondFactorPage /> },
+      { path: '/sign-in/set-up-authenticator', element: <SetUpAuthenticatorPage /> },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: signedInRoutes,
+      },
+    ],
   },
 ];
 

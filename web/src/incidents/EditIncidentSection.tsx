@@ -42,7 +42,7 @@ const fields = {
 export function EditIncidentSection() {
   const { incident, reload } = useIncident();
   const session = useSession();
-  const [staff, reloadStaff] = useStaffChoices(session, 'lead', incident);
+  const [staff, reloadStaff] = useStaffChoices(session, 'lead');
   const navigate = useNavigate();
   // The version the person was editing when someone else's change stopped them, once reloaded.
   const [overtaken, setOvertaken] = useState<number | null>(null);

@@ -139,7 +139,7 @@ function AddMeasureForm({
 }) {
   const { incident } = useIncident();
   const session = useSession();
-  const [staff] = useStaffChoices(session, 'owner', incident);
+  const [staff] = useStaffChoices(session, 'owner');
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -685,7 +685,7 @@ function LearningActions({
 }) {
   const { incident } = useIncident();
   const session = useSession();
-  const [staff] = useStaffChoices(session, 'owner', incident);
+  const [staff] = useStaffChoices(session, 'owner');
   const [saved, setSaved] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 

@@ -1,15 +1,14 @@
 import { useOutletContext } from 'react-router';
 import {
   type CareService,
+  type Colleague,
   type Incident,
   listCareServices,
-  listStaff,
+  listColleagues,
   type RiskLevel,
   type Session,
-  type StaffMember,
   type StaffRole,
 } from '../api.ts';
-import { hasRole, staffViewers } from '../roles.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders, incidentRecorders } from './access.ts';
 import { levelLabels, levelTagClass, statusLabels, statusTagClass } from './incident-labels.ts';
@@ -46,42 +45,26 @@ const mayAct = { lead: incidentLeaders, owner: incidentRecorders } as const sati
 >;
 
 /**
- * The staff a form can name (a lead, a partner liaison, an owner): only those who may act in that
- * part. Managers, the registered manager and the auditor may list staff; a care worker may not,
- * so they are offered themselves and the incident's lead and partner liaison.
+ * The staff a form can name (a lead, a partner liaison, an owner): every current colleague who
+ * may act in that part, by name. Anyone who records a measure or an action may list them; the list
+ * says nothing about their accounts.
  */
-export function useStaffChoices(session: Session, part: keyof typeof mayAct, incident?: Incident) {
-  const canList = hasRole(session.user.role, staffViewers);
+export function useStaffChoices(session: Session, part: keyof typeof mayAct) {
   const roles: readonly StaffRole[] = mayAct[part];
-  return useResource(
-    `staff choices ${part} ${canList} ${incident?.id ?? ''}`,
-    async (): Promise<StaffChoice[]> => {
-      if (!canList) {
-        const known = new Map<string, string>(
-          roles.includes(session.user.role) ? [[session.user.id, `${session.user.displayName} (you)`]] : [],
-        );
-        if (incident) {
-          if (!known.has(incident.lead.id)) known.set(incident.lead.id, incident.lead.name);
-          if (!known.has(incident.partnerLiaison.id))
-            known.set(incident.partnerLiaison.id, incident.partnerLiaison.name);
-        }
-        return [...known].map(([value, label]) => ({ value, label }));
-      }
-      const staff: StaffMember[] = [];
-      for (let offset = 0; offset < 2_000; offset += 100) {
-        const page = await listStaff({ limit: 100, offset });
-        staff.push(...page.items);
-        if (page.items.length < 100) break;
-      }
-      return staff
-        .filter((member) => !member.disabled && roles.includes(member.role))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName))
-        .map((member) => ({
-          value: member.id,
-          label: member.id === session.user.id ? `${member.displayName} (you)` : member.displayName,
-        }));
-    },
-  );
+  return useResource(`staff choices ${part}`, async (): Promise<StaffChoice[]> => {
+    const colleagues: Colleague[] = [];
+    for (let offset = 0; offset < 2_000; offset += 100) {
+      const page = await listColleagues({ limit: 100, offset });
+      colleagues.push(...page.items);
+      if (page.items.length < 100) break;
+    }
+    return colleagues
+      .filter((colleague) => colleague.current && roles.includes(colleague.role))
+      .map((colleague) => ({
+        value: colleague.id,
+        label: colleague.id === session.user.id ? `${colleague.displayName} (you)` : colleague.displayName,
+      }));
+  });
 }
 
 /** Every service or location of the organisation, by name: a page of a hundred at a time. */

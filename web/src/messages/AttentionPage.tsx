@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type AttentionItem, listAttentionItems, resolveAttentionItem } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { hasRole } from '../roles.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
@@ -11,7 +10,6 @@ import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { attentionReaders } from './access.ts';
 import { attentionKindLabels } from './message-labels.ts';
 
 const pageSize = 25;
@@ -31,32 +29,6 @@ export function AttentionCount() {
       ({count >= countLimit ? `${countLimit} or more` : count}
       <span className="nhsuk-u-visually-hidden"> {count === 1 ? 'item' : 'items'}</span>)
     </>
-  );
-}
-
-/** On the home page: a link to the list when something needs attention. */
-export function AttentionSummary() {
-  const session = useSession();
-  const allowed = hasRole(session.user.role, attentionReaders);
-  const [items] = useResource(`attention summary ${allowed}`, () =>
-    allowed
-      ? listAttentionItems({ open: true, limit: countLimit, offset: 0 })
-      : Promise.resolve({ items: [] }),
-  );
-  if (!allowed || items.status !== 'loaded' || items.data.items.length === 0) return null;
-  const count = items.data.items.length;
-  return (
-    <div className="nhsuk-inset-text">
-      <span className="nhsuk-u-visually-hidden">Information: </span>
-      <p>
-        <Link to="/messages/attention">
-          {count >= countLimit
-            ? `${countLimit} or more things`
-            : `${count} ${count === 1 ? 'thing' : 'things'}`}{' '}
-          about partner messages {count === 1 ? 'needs' : 'need'} your attention
-        </Link>
-      </p>
-    </div>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  getColleague,
   getPartnerContact,
-  getStaffMember,
   listPeopleOfPartnerContact,
   type PartnerContactWithChannels,
   verifyPartnerContact,
@@ -211,7 +211,7 @@ function BackToRegister() {
 function LastVerified({ contact }: { contact: PartnerContactWithChannels }) {
   const verifierId = contact.lastVerifiedBy;
   const [verifier] = useResource(`staff member ${verifierId ?? 'none'}`, () =>
-    verifierId ? getStaffMember(verifierId) : Promise.resolve(null),
+    verifierId ? getColleague(verifierId) : Promise.resolve(null),
   );
   if (!contact.lastVerifiedAt) return <>Never</>;
   let who = 'by an import or another system (no staff member recorded)';

@@ -5,8 +5,8 @@ import { PersonAdvice } from '../advice/PersonAdvice.tsx';
 import {
   type CircleMember,
   changeCircleMember,
+  getColleague,
   getPerson,
-  getStaffMember,
   listCircle,
   listRepresentatives,
   type Person,
@@ -410,7 +410,7 @@ function RepresentativeCard({
 }) {
   const seenBy = representative.documentSeenBy;
   const [seer] = useResource(`staff member ${seenBy ?? 'none'}`, () =>
-    seenBy ? getStaffMember(seenBy) : Promise.resolve(null),
+    seenBy ? getColleague(seenBy) : Promise.resolve(null),
   );
   const rows: SummaryRow[] = [
     {

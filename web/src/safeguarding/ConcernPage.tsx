@@ -3,9 +3,9 @@ import { Link, Outlet, useLocation, useParams } from 'react-router';
 import {
   type Concern,
   type ConcernSummary,
+  getColleague,
   getConcern,
   getConcernSummary,
-  getStaffMember,
   resolveConcernAlert,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
@@ -408,7 +408,7 @@ function NextSteps({ concern }: { concern: Concern }) {
 function ClosingSummary({ concern }: { concern: Concern }) {
   const signedOffBy = concern.signedOffBy;
   const [signer] = useResource(`staff ${signedOffBy ?? ''}`, () =>
-    signedOffBy ? getStaffMember(signedOffBy).then((member) => member.displayName) : Promise.resolve(null),
+    signedOffBy ? getColleague(signedOffBy).then((member) => member.displayName) : Promise.resolve(null),
   );
   return (
     <>
