@@ -8,6 +8,7 @@ import { cancelSteps } from '../escalation/escalation-steps.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
 import { revokeLinksOf } from '../partner-access/partner-links.service.ts';
 import { resolveMootAttention } from './message-attention.ts';
+import { mayReadMessage } from './message-readers.ts';
 import { viewMessage } from './message-reading.service.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import type { LogContactInput } from './partner-messages.schemas.ts';
@@ -122,7 +123,7 @@ export async function applyReply(
 
 export async function lockOwnMessage(trx: DbTransaction, context: RequestContext, id: string) {
   const message = await messagesRepository.lockMessage(trx, context.orgId, id);
-  if (!message) throw notFound('The message');
+  if (!message || !mayReadMessage(context, message)) throw notFound('The message');
   return message;
 }
 

@@ -8,6 +8,7 @@ import { findSteps } from '../escalation/escalation-steps.service.ts';
 import { emailsOf } from '../outbox/outbox.service.ts';
 import { linksOf } from '../partner-access/partner-links.service.ts';
 import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { mayReadMessage, restrictedReader } from './message-readers.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { MESSAGE_SUBJECT, type Page } from './partner-messages.service.ts';
 
@@ -68,7 +69,11 @@ export async function listMessages(
 ) {
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    const messages = await messagesRepository.listMessages(trx, context.orgId, { ...options, now });
+    const messages = await messagesRepository.listMessages(trx, context.orgId, {
+      ...options,
+      now,
+      restricted: restrictedReader(context),
+    });
     if (options.personId) {
       await recordAudit(trx, context, now, {
         action: 'partner_message.list',
@@ -91,9 +96,18 @@ export async function messagesWaitingForStaff(
   context: RequestContext,
   options: { sentBy: string | null; now: Date; limit: number },
 ) {
+  const restricted = restrictedReader(context);
   const waiting = async (kind: 'replied' | 'overdue') => ({
-    count: await messagesRepository.countMessagesWaiting(executor, context.orgId, { ...options, kind }),
-    messages: await messagesRepository.listMessagesWaiting(executor, context.orgId, { ...options, kind }),
+    count: await messagesRepository.countMessagesWaiting(executor, context.orgId, {
+      ...options,
+      kind,
+      restricted,
+    }),
+    messages: await messagesRepository.listMessagesWaiting(executor, context.orgId, {
+      ...options,
+      kind,
+      restricted,
+    }),
   });
   return { replied: await waiting('replied'), overdue: await waiting('overdue') };
 }
@@ -109,7 +123,7 @@ export async function viewMessage(
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const message = await messagesRepository.findMessage(trx, context.orgId, id);
-    if (!message) throw notFound('The message');
+    if (!message || !mayReadMessage(context, message)) throw notFound('The message');
     const events = await messagesRepository.listEvents(trx, context.orgId, id);
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
     const links = await linksOf(trx, context.orgId, { type: 'partner_message', id });

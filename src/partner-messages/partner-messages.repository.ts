@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { personNameSql } from '../people/person-name.ts';
+import { RESTRICTED_TEMPLATE } from './message-readers.ts';
 import type {
   MessageEventRow,
   NewMessageEventRow,
@@ -99,12 +100,35 @@ export async function updateMessage(
 
 const closedStatuses = ['closed', 'withdrawn'] as const;
 
+/** A caller who reads restricted messages only when they sent them (see message-readers.ts); null reads all. */
+type Restricted = { userId: string | null } | null;
+
+function readableBy(query: ReturnType<typeof selectMessages>, restricted: Restricted) {
+  if (restricted === null) return query;
+  const { userId } = restricted;
+  return query.where((eb) =>
+    eb.or([
+      eb('message.template', '<>', RESTRICTED_TEMPLATE),
+      ...(userId === null
+        ? []
+        : [eb.and([eb('message.sent_by_type', '=', 'user'), eb('message.sent_by', '=', userId)])]),
+    ]),
+  );
+}
+
 export async function listMessages(
   executor: Executor,
   orgId: string,
-  options: { view: MessageListView; personId?: string | undefined; limit: number; offset: number; now: Date },
+  options: {
+    view: MessageListView;
+    personId?: string | undefined;
+    limit: number;
+    offset: number;
+    now: Date;
+    restricted: Restricted;
+  },
 ): Promise<MessageWithNames[]> {
-  let query = selectMessages(executor, orgId);
+  let query = readableBy(selectMessages(executor, orgId), options.restricted);
   if (options.personId) query = query.where('message.person_id', '=', options.personId);
   switch (options.view) {
     case 'all':
@@ -144,9 +168,9 @@ export async function listMessages(
 function messagesWaiting(
   executor: Executor,
   orgId: string,
-  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date },
+  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date; restricted: Restricted },
 ) {
-  let query = selectMessages(executor, orgId);
+  let query = readableBy(selectMessages(executor, orgId), options.restricted);
   if (options.sentBy !== null) {
     query = query.where('message.sent_by_type', '=', 'user').where('message.sent_by', '=', options.sentBy);
   }
@@ -160,7 +184,13 @@ function messagesWaiting(
 export async function listMessagesWaiting(
   executor: Executor,
   orgId: string,
-  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date; limit: number },
+  options: {
+    kind: 'replied' | 'overdue';
+    sentBy: string | null;
+    now: Date;
+    restricted: Restricted;
+    limit: number;
+  },
 ): Promise<MessageWithNames[]> {
   const query = messagesWaiting(executor, orgId, options);
   const ordered =
@@ -175,7 +205,7 @@ export async function listMessagesWaiting(
 export async function countMessagesWaiting(
   executor: Executor,
   orgId: string,
-  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date },
+  options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date; restricted: Restricted },
 ): Promise<number> {
   const row = await messagesWaiting(executor, orgId, options)
     .clearSelect()
