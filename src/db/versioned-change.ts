@@ -1,4 +1,5 @@
 import { type AuditRecord, recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { changedElsewhere, checkVersion, notFound } from '../errors.ts';
 import type { Executor } from './database.ts';
@@ -40,3 +41,18 @@ export async function changeVersioned<Row extends { version: number }>(
   if (audit) await recordAudit(trx, context, at, audit);
   return updated;
 }
+
+/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
+export function columnChanges<Field extends string>(
+  fields: Partial<Record<Field, unknown>>,
+  columns: Record<Field, string>,
+): { changes: Record<string, unknown>; changedFields: string[] } {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined) changes[columns[field as Field]] = value;
+  }
+  return { changes, changedFields: Object.keys(changes) };
+}
+
+/** What a change to a versioned record needs: which record, the version loaded, the fields sent. */
+export type VersionedChange<Input> = { id: string; expectedVersion: number; input: Input; clock: Clock };

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { problemSchema } from './schemas.ts';
 
@@ -80,18 +79,3 @@ export const ifMatchDescription =
 
 export const eTagDescription =
   'The `ETag` header is the record’s version, like `"3"`: send it back in `If-Match` to change the record.';
-
-/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
-export function columnChanges<Field extends string>(
-  fields: Partial<Record<Field, unknown>>,
-  columns: Record<Field, string>,
-): { changes: Record<string, unknown>; changedFields: string[] } {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (value !== undefined) changes[columns[field as Field]] = value;
-  }
-  return { changes, changedFields: Object.keys(changes) };
-}
-
-/** What a change to a versioned record needs: which record, the version loaded, the fields sent. */
-export type VersionedChange<Input> = { id: string; expectedVersion: number; input: Input; clock: Clock };
