@@ -1,4 +1,6 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import type { SharingPurpose } from '../sharing/sharing.table.ts';
 import type { ConsentRecordRow, NewConsentRecordRow } from './consent.table.ts';
 
 export async function insertConsent(executor: Executor, row: NewConsentRecordRow): Promise<ConsentRecordRow> {
@@ -40,4 +42,20 @@ export async function withdrawConsent(
     .where('withdrawn_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** The person's consent records that cover a purpose. */
+export async function listConsentsCovering(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  purpose: SharingPurpose,
+): Promise<ConsentRecordRow[]> {
+  return executor
+    .selectFrom('consent_records')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where(sql<SqlBool>`${purpose} = any(purposes)`)
+    .execute();
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { invalid } from '../errors.ts';
 import {
   checkScope,
@@ -186,4 +186,34 @@ export async function recordBestInterestsDecision(
     const names = await namesFor(trx, context, { scopes: [decision], userIds: [decisionMaker] });
     return presentBestInterests(decision, names, now);
   });
+}
+
+// ---- for other records ----
+
+/** The person's latest capacity assessments, newest first (not audited: the caller's view is). */
+export function latestCapacityAssessmentsOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; limit: number },
+) {
+  return mentalCapacityRepository.listLatestCapacityAssessments(
+    executor,
+    context.orgId,
+    options.personId,
+    options.limit,
+  );
+}
+
+/** The best-interests decision about the person with this id, or undefined. */
+export function findBestInterestsDecision(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; id: string },
+) {
+  return mentalCapacityRepository.findBestInterestsDecision(
+    executor,
+    context.orgId,
+    options.personId,
+    options.id,
+  );
 }

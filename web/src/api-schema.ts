@@ -5339,7 +5339,7 @@ export interface components {
     };
     /** @description One entry of a merged chronology */
     ChronologyEntryInput: {
-      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -7654,7 +7654,7 @@ export interface components {
     };
     /** @description One entry of a merged chronology */
     ChronologyEntry: {
-      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
