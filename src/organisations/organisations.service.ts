@@ -48,6 +48,21 @@ export async function createOrganisation(
   return row;
 }
 
+// ---- for the command line and the demo loader, which act outside any one organisation ----
+
+export function findOrganisationById(executor: Executor, id: string) {
+  return organisationsRepository.findOrganisation(executor, id);
+}
+
+export function findOrganisationByName(executor: Executor, name: string) {
+  return organisationsRepository.findOrganisationByName(executor, name);
+}
+
+/** Every organisation's id and name, by name. */
+export function listOrganisations(executor: Executor) {
+  return organisationsRepository.listOrganisations(executor);
+}
+
 export async function getOrganisation(db: Db, context: RequestContext) {
   const organisation = await organisationsRepository.findOrganisation(db, context.orgId);
   if (!organisation) throw notFound('Your organisation');

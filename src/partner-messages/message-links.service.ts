@@ -10,7 +10,7 @@ import {
   partnerLinkUrl,
   revokeLinksOf,
 } from '../partner-access/partner-links.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
+import { emailAddressOf, findPartnerContact } from '../partners/partners.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
@@ -22,7 +22,6 @@ import type { LinkHandedOverInput } from './partner-messages.schemas.ts';
 import {
   actorName,
   addEvent,
-  emailAddressOf,
   emailStateFor,
   MESSAGE_SUBJECT,
   organisationName,
@@ -87,12 +86,8 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     if (message.status === 'withdrawn' || message.status === 'closed') {
       throw new AppError('conflict', `This message is ${message.status}, so no new link can be sent.`);
     }
-    const contact = await partnersRepository.findPartnerContact(
-      trx,
-      context.orgId,
-      message.partner_contact_id,
-    );
-    const address = contact ? await emailAddressOf(trx, context.orgId, contact) : null;
+    const contact = await findPartnerContact(trx, context, message.partner_contact_id);
+    const address = contact ? await emailAddressOf(trx, context, contact) : null;
     if (!contact || !address) {
       throw new AppError('conflict', 'The contact has no email address in the register any more.');
     }

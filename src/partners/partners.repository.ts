@@ -294,3 +294,40 @@ export async function deletePartnerChannel(executor: Executor, orgId: string, id
 export async function analyseRegister(executor: Executor): Promise<void> {
   await sql`analyze partner_organisations, partner_contacts, partner_channels`.execute(executor);
 }
+
+// ---- names for other records ----
+
+export async function partnerOrganisationNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('partner_organisations')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function partnerContactNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; organisationName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('partner_contacts as contact')
+    .innerJoin('partner_organisations as organisation', (join) =>
+      join
+        .onRef('organisation.org_id', '=', 'contact.org_id')
+        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
+    )
+    .select(['contact.id', 'contact.name', 'organisation.name as organisation_name'])
+    .where('contact.org_id', '=', orgId)
+    .where('contact.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, { name: row.name, organisationName: row.organisation_name }]));
+}

@@ -587,3 +587,42 @@ export async function findChannelNow(
 function forChoice(channel: PartnerChannelRow) {
   return { ...channel, staffedOnBankHolidays: channel.staffed_on_bank_holidays };
 }
+
+// ---- for other records ----
+
+/** Partner organisations' names by id, to show on other records. */
+export function partnerOrganisationNames(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  ids: readonly string[],
+) {
+  return partnersRepository.partnerOrganisationNames(executor, context.orgId, ids);
+}
+
+/** Contacts' names and their organisations' by id, to show on other records. */
+export function partnerContactNames(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  ids: readonly string[],
+) {
+  return partnersRepository.partnerContactNames(executor, context.orgId, ids);
+}
+
+/** The channels of an organisation (`partnerContactId: null`) or of one of its contacts. */
+export function channelsOf(executor: Executor, context: Pick<RequestContext, 'orgId'>, owner: ChannelOwner) {
+  return partnersRepository.findChannelsOf(executor, context.orgId, owner);
+}
+
+/** The address a contact is emailed at: their secure email, else email channel, else the register's address. */
+export async function emailAddressOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  contact: { id: string; partner_organisation_id: string; email: string | null },
+): Promise<string | null> {
+  const channels = await channelsOf(executor, context, {
+    partnerOrganisationId: contact.partner_organisation_id,
+    partnerContactId: contact.id,
+  });
+  const byKind = (kind: string) => channels.find((channel) => channel.kind === kind)?.value;
+  return byKind('secure_email') ?? byKind('email') ?? contact.email ?? null;
+}

@@ -32,6 +32,15 @@ export async function viewCircle(
   return circle;
 }
 
+/** The person's current circle, primary members first, for other records (not audited: the caller's view is). */
+export function currentCircleOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  personId: string,
+) {
+  return peopleRepository.listCircle(executor, context.orgId, personId, { includeEnded: false });
+}
+
 export async function addCircleMember(
   db: Db,
   context: RequestContext,

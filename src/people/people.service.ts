@@ -45,6 +45,11 @@ export function refuseFutureDate(
 
 // ---- people ----
 
+/** The person, or undefined: for callers that explain a missing one themselves (not audited). */
+export function findPerson(executor: Executor, context: Pick<RequestContext, 'orgId'>, id: string) {
+  return peopleRepository.findPerson(executor, context.orgId, id);
+}
+
 export async function getPerson(executor: Executor, context: RequestContext, id: string) {
   const person = await peopleRepository.findPerson(executor, context.orgId, id);
   if (!person) throw notFound('The person');

@@ -3,9 +3,11 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { londonDateOf } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { findConsentOf } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
+import { findBestInterestsDecision } from '../mental-capacity/mental-capacity.service.ts';
 import { getPerson } from '../people/people.service.ts';
 import { DAY_MS } from './concern-entries.service.ts';
 import * as safeguardingRepository from './safeguarding.repository.ts';
@@ -184,13 +186,12 @@ async function checkLegalBasisRecord(
       field: 'legalBasisRecordId',
     });
   }
-  const table = input.legalBasis === 'consent' ? 'consent_records' : 'best_interests_decisions';
-  const isTheirs = await safeguardingRepository.isBasisRecordOfPerson(trx, context.orgId, {
-    table,
-    id: input.legalBasisRecordId,
-    personId: input.personId,
-  });
-  if (!isTheirs) {
+  const record = { personId: input.personId, id: input.legalBasisRecordId };
+  const basis =
+    input.legalBasis === 'consent'
+      ? await findConsentOf(trx, context, record)
+      : await findBestInterestsDecision(trx, context, record);
+  if (!basis) {
     throw new AppError('validation', 'That record is not about the person restricted.', {
       field: 'legalBasisRecordId',
     });

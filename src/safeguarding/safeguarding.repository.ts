@@ -624,18 +624,6 @@ export async function resolveAlertsOfKind(
     .execute();
 }
 
-/** Where staff alerts about a concern go: the organisation's managers with an account in use. */
-export async function managerEmails(executor: Executor, orgId: string): Promise<string[]> {
-  const rows = await executor
-    .selectFrom('users')
-    .select('email')
-    .where('org_id', '=', orgId)
-    .where('role', 'in', ['manager', 'registered_manager'])
-    .where('disabled_at', 'is', null)
-    .execute();
-  return rows.map((row) => row.email);
-}
-
 // ---- settings ----
 
 export function findSettings(executor: Executor, orgId: string) {
@@ -682,83 +670,4 @@ export function saveSettings(
     )
     .returningAll()
     .executeTakeFirst();
-}
-
-// ---- what a concern reads from the register and the person's records ----
-
-/** A contact in the organisation's register, with its organisation. */
-export async function findRegisterContact(executor: Executor, orgId: string, id: string) {
-  return executor
-    .selectFrom('partner_contacts')
-    .select(['id', 'partner_organisation_id'])
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** The person's current GP contacts, for a referral. */
-export async function currentGpsOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('person_circle_members as m')
-    .innerJoin('partner_contacts as c', (join) =>
-      join.onRef('c.org_id', '=', 'm.org_id').onRef('c.id', '=', 'm.partner_contact_id'),
-    )
-    .innerJoin('partner_organisations as o', (join) =>
-      join.onRef('o.org_id', '=', 'c.org_id').onRef('o.id', '=', 'c.partner_organisation_id'),
-    )
-    .select(['c.name', 'o.name as organisation'])
-    .where('m.org_id', '=', orgId)
-    .where('m.person_id', '=', personId)
-    .where('m.role', '=', 'gp')
-    .where('m.ended_on', 'is', null)
-    .execute();
-}
-
-export async function currentRepresentativesOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('person_representatives')
-    .select(['kind', 'name'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('ended_at', 'is', null)
-    .execute();
-}
-
-/** The person's ten latest capacity assessments. */
-export async function latestCapacityAssessmentsOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('capacity_assessments')
-    .select(['decision', 'outcome', 'assessed_on'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .orderBy('assessed_on', 'desc')
-    .limit(10)
-    .execute();
-}
-
-/** The person's consent records that cover safeguarding. */
-export async function safeguardingConsentsOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('consent_records')
-    .select(['given_on', 'review_on', 'withdrawn_at'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where(sql<SqlBool>`'safeguarding' = any(purposes)`)
-    .execute();
-}
-
-/** Whether a consent record or best-interests decision exists and is about the person. */
-export async function isBasisRecordOfPerson(
-  executor: Executor,
-  orgId: string,
-  record: { table: 'consent_records' | 'best_interests_decisions'; id: string; personId: string },
-): Promise<boolean> {
-  const found = await executor
-    .selectFrom(record.table)
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', record.personId)
-    .where('id', '=', record.id)
-    .executeTakeFirst();
-  return found !== undefined;
 }

@@ -3,8 +3,10 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { partnerContactNames, partnerOrganisationNames } from '../partners/partners.service.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type { RepresentativeKind } from '../people/people.table.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as sharingRepository from './sharing.repository.ts';
 import type { RecipientScope } from './sharing.table.ts';
 
@@ -79,9 +81,9 @@ export async function namesFor(
   const contactIds = new Set(options.scopes.flatMap((scope) => scope.partner_contact_ids));
   const users = new Set(options.userIds.filter((id): id is string => id !== null));
   return {
-    organisations: await sharingRepository.partnerOrganisationNames(executor, orgId, [...organisationIds]),
-    contacts: await sharingRepository.partnerContactNames(executor, orgId, [...contactIds]),
-    users: await sharingRepository.userNames(executor, orgId, [...users]),
+    organisations: await partnerOrganisationNames(executor, { orgId }, [...organisationIds]),
+    contacts: await partnerContactNames(executor, { orgId }, [...contactIds]),
+    users: await staffNames(executor, { orgId }, [...users]),
     representatives: new Map(
       (options.representatives ?? []).map((each) => [each.id, { name: each.name, kind: each.kind }]),
     ),
@@ -122,11 +124,7 @@ export async function checkScope(
   context: RequestContext,
   scope: Omit<ScopeInput, 'partnerTypes'>,
 ): Promise<void> {
-  const organisations = await sharingRepository.partnerOrganisationNames(
-    executor,
-    context.orgId,
-    scope.partnerOrganisationIds,
-  );
+  const organisations = await partnerOrganisationNames(executor, context, scope.partnerOrganisationIds);
   const unknownOrganisation = scope.partnerOrganisationIds.findIndex((id) => !organisations.has(id));
   if (unknownOrganisation >= 0) {
     throw invalid(
@@ -134,11 +132,7 @@ export async function checkScope(
       'There is no partner organisation with this id in your register.',
     );
   }
-  const contacts = await sharingRepository.partnerContactNames(
-    executor,
-    context.orgId,
-    scope.partnerContactIds,
-  );
+  const contacts = await partnerContactNames(executor, context, scope.partnerContactIds);
   const unknownContact = scope.partnerContactIds.findIndex((id) => !contacts.has(id));
   if (unknownContact >= 0) {
     throw invalid(

@@ -82,58 +82,6 @@ export async function findRepresentativesOf(
     .execute();
 }
 
-// ---- names for display ----
-
-export async function partnerOrganisationNames(
-  executor: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('partner_organisations')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-export async function partnerContactNames(
-  executor: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, { name: string; organisationName: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('partner_contacts as contact')
-    .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'contact.org_id')
-        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
-    )
-    .select(['contact.id', 'contact.name', 'organisation.name as organisation_name'])
-    .where('contact.org_id', '=', orgId)
-    .where('contact.id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, { name: row.name, organisationName: row.organisation_name }]));
-}
-
-export async function userNames(
-  executor: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
 // ---- share log ----
 
 export async function insertShare(executor: Executor, row: NewShareLogRow): Promise<ShareLogRow> {

@@ -237,3 +237,36 @@ export async function isAwaitingSetUp(
     .executeTakeFirst();
   return row?.awaiting;
 }
+
+/** The names of members of staff, by id (disabled accounts too: they name who did something). */
+export async function staffNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+/** The addresses of the organisation's staff with an account in use and one of the roles. */
+export async function activeStaffEmails(
+  executor: Executor,
+  orgId: string,
+  options: { roles: readonly StaffRole[]; limit?: number | undefined },
+): Promise<string[]> {
+  let query = executor
+    .selectFrom('users')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('role', 'in', [...options.roles])
+    .where('disabled_at', 'is', null)
+    .orderBy('email');
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  return (await query.execute()).map((row) => row.email);
+}

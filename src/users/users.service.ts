@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
-import * as authRepository from '../auth/auth.repository.ts';
+import { endSessionsOfUser } from '../auth/auth.service.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { generateToken, hashToken } from '../auth/secrets.ts';
 import type { Clock } from '../clock.ts';
@@ -275,7 +275,7 @@ export async function updateUser(
             },
     });
     if (input.disabled === true && changed.includes('disabled_at')) {
-      await authRepository.endSessionsOfUser(trx, context.orgId, id, now);
+      await endSessionsOfUser(trx, context, { userId: id, at: now });
     }
     return updated;
   });
@@ -322,4 +322,60 @@ export function listUsers(
   options: { limit: number; offset: number; role?: StaffRole | undefined },
 ) {
   return usersRepository.listUsers(db, context.orgId, options);
+}
+
+// ---- for signing in (src/auth/) ----
+
+/** The account an address signs in to: sign-in looks across organisations, as the address names one. */
+export function findAccountForSignIn(executor: Executor, email: string) {
+  return usersRepository.findUserForSignIn(executor, email);
+}
+
+/** Counts a failed password on the account; `throttleFor` says how long it then waits. */
+export function recordFailedSignIn(
+  executor: Executor,
+  account: { orgId: string; userId: string },
+  options: { throttleFor: (failures: number) => number; at: Date },
+): Promise<number> {
+  return usersRepository.recordFailedSignIn(
+    executor,
+    account.orgId,
+    account.userId,
+    options.throttleFor,
+    options.at,
+  );
+}
+
+/** Clears the account's failed sign-ins, and stores its password's new hash when it was rehashed. */
+export function recordSuccessfulSignIn(
+  executor: Executor,
+  account: { orgId: string; userId: string },
+  options: { newPasswordHash?: string | undefined } = {},
+): Promise<void> {
+  return usersRepository.recordSuccessfulSignIn(
+    executor,
+    account.orgId,
+    account.userId,
+    options.newPasswordHash,
+  );
+}
+
+// ---- names and addresses for other records ----
+
+/** Staff names by id, to show who did something (a disabled account keeps its name). */
+export function staffNames(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return usersRepository.staffNames(executor, context.orgId, ids);
+}
+
+/** Where an alert to staff goes: the addresses of accounts in use with one of the roles. */
+export function activeStaffEmails(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { roles: readonly StaffRole[]; limit?: number | undefined },
+): Promise<string[]> {
+  return usersRepository.activeStaffEmails(executor, context.orgId, options);
 }
