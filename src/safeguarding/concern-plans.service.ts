@@ -73,7 +73,6 @@ export async function addPlan(
       concern,
       {
         kind: 'plan',
-        occurredAt: at,
         text: `Safe-contact plan: ${input.measures.map((measure) => safeContactMeasureLabels[measure]).join(', ')}. ${input.arrangements} Review on ${input.reviewOn}.`,
         details: { planId: plan.id },
         action: 'concern.add_plan',
@@ -95,7 +94,12 @@ export async function endPlan(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     const concern = await getConcern(trx, context, concernId);
-    const plan = await safeguardingRepository.endPlan(trx, context.orgId, concernId, planId, at, reason);
+    const plan = await safeguardingRepository.endOfConcern(
+      trx,
+      'safe_contact_plans',
+      { orgId: context.orgId, concernId, id: planId },
+      { ended_at: at, ended_reason: reason },
+    );
     if (!plan) throw notFound('A current plan with this id on this concern');
     await appendConcernEntry(
       trx,
@@ -103,7 +107,6 @@ export async function endPlan(
       concern,
       {
         kind: 'plan',
-        occurredAt: at,
         text: `Safe-contact plan ended: ${reason}`,
         details: { planId },
         action: 'concern.end_plan',
@@ -158,7 +161,12 @@ export async function endTrigger(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     await getConcern(trx, context, concernId);
-    const trigger = await safeguardingRepository.endTrigger(trx, context.orgId, concernId, triggerId, at);
+    const trigger = await safeguardingRepository.endOfConcern(
+      trx,
+      'concern_triggers',
+      { orgId: context.orgId, concernId, id: triggerId },
+      { ended_at: at },
+    );
     if (!trigger) throw notFound('A live trigger with this id on this concern');
     await recordAudit(trx, context, at, {
       action: 'concern.end_trigger',
@@ -238,7 +246,6 @@ export async function addRestriction(
       concern,
       {
         kind: 'restriction',
-        occurredAt: at,
         text: `Interim restriction from ${input.startsOn}: ${input.restriction}. Why: ${input.reason}. Review on ${input.reviewOn}.`,
         details: { restrictionId: restriction.id },
         action: 'concern.add_restriction',
@@ -247,6 +254,23 @@ export async function addRestriction(
     );
     return restriction;
   });
+}
+
+/** Locks the concern's restriction for a change; 404 if there is none, 409 (`ended`) once it ended. */
+async function lockCurrentRestriction(
+  trx: DbTransaction,
+  context: RequestContext,
+  key: { concernId: string; restrictionId: string; ended: string },
+) {
+  const restriction = await safeguardingRepository.lockRestriction(
+    trx,
+    context.orgId,
+    key.concernId,
+    key.restrictionId,
+  );
+  if (!restriction) throw notFound('The restriction');
+  if (restriction.ended_on) throw new AppError('conflict', key.ended);
+  return restriction;
 }
 
 /** The monthly review, recorded even when the restriction was not used; the only way to extend one. */
@@ -265,14 +289,11 @@ export async function reviewRestriction(
   if (input.nextReviewOn) checkReviewDate('nextReviewOn', input.nextReviewOn, input.reviewedOn, 31);
   return db.transaction().execute(async (trx) => {
     const concern = await getConcern(trx, context, concernId);
-    const restriction = await safeguardingRepository.lockRestriction(
-      trx,
-      context.orgId,
+    await lockCurrentRestriction(trx, context, {
       concernId,
       restrictionId,
-    );
-    if (!restriction) throw notFound('The restriction');
-    if (restriction.ended_on) throw new AppError('conflict', 'This restriction has ended.');
+      ended: 'This restriction has ended.',
+    });
     await safeguardingRepository.insertReview(trx, {
       org_id: context.orgId,
       id: randomUUID(),
@@ -306,7 +327,6 @@ export async function reviewRestriction(
       concern,
       {
         kind: 'restriction',
-        occurredAt: at,
         text: `Restriction reviewed (${input.usedSinceLastReview ? 'used' : 'not used'} since the last review): ${input.findings}. ${input.outcome === 'end' ? 'Ended.' : `Continues; next review on ${input.nextReviewOn}.`}`,
         details: { restrictionId },
         action: 'concern.review_restriction',
@@ -328,14 +348,11 @@ export async function endRestriction(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     const concern = await getConcern(trx, context, concernId);
-    const restriction = await safeguardingRepository.lockRestriction(
-      trx,
-      context.orgId,
+    await lockCurrentRestriction(trx, context, {
       concernId,
       restrictionId,
-    );
-    if (!restriction) throw notFound('The restriction');
-    if (restriction.ended_on) throw new AppError('conflict', 'This restriction has already ended.');
+      ended: 'This restriction has already ended.',
+    });
     const updated = await safeguardingRepository.updateRestriction(trx, context.orgId, restrictionId, {
       ended_on: londonDateOf(at),
       end_reason: reason,
@@ -347,7 +364,6 @@ export async function endRestriction(
       concern,
       {
         kind: 'restriction',
-        occurredAt: at,
         text: `Restriction ended: ${reason}`,
         details: { restrictionId },
         action: 'concern.end_restriction',

@@ -138,7 +138,6 @@ async function linkedMessage(
       locked,
       {
         kind: link.entry.kind,
-        occurredAt: at,
         text: link.entry.text,
         details: { messageId: link.messageId },
       },

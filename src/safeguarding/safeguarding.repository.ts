@@ -1,5 +1,5 @@
-import { type SqlBool, sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Database, Executor } from '../db/database.ts';
 import type {
   ConcernAdviceRow,
   ConcernAlertRow,
@@ -291,6 +291,44 @@ export function listEntriesOfConcern(executor: Executor, orgId: string, concernI
     .execute();
 }
 
+// ---- what a concern keeps beside it ----
+
+/** The tables of records that belong to one concern (advice, plans, triggers), keyed by concern. */
+type RecordsOfConcern = 'concern_advice' | 'safe_contact_plans' | 'concern_triggers';
+
+/** A concern's records of one kind, oldest first. */
+export function listOfConcern<Table extends RecordsOfConcern>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; concernId: string },
+) {
+  return executor
+    .selectFrom(table as RecordsOfConcern)
+    .selectAll()
+    .where('org_id', '=', key.orgId)
+    .where('concern_id', '=', key.concernId)
+    .orderBy(table === 'concern_advice' ? 'given_at' : 'created_at')
+    .execute() as Promise<Selectable<Database[Table]>[]>;
+}
+
+/** Ends one of a concern's plans or triggers; undefined when there is no such one still in force. */
+export function endOfConcern<Table extends 'safe_contact_plans' | 'concern_triggers'>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; concernId: string; id: string },
+  ending: Updateable<Database[Table]>,
+) {
+  return executor
+    .updateTable(table as 'safe_contact_plans' | 'concern_triggers')
+    .set(ending as Updateable<Database['concern_triggers']>)
+    .where('org_id', '=', key.orgId)
+    .where('concern_id', '=', key.concernId)
+    .where('id', '=', key.id)
+    .where('ended_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst() as Promise<Selectable<Database[Table]> | undefined>;
+}
+
 // ---- messages, advice ----
 
 export async function linkMessage(
@@ -338,63 +376,14 @@ export async function insertAdvice(executor: Executor, advice: ConcernAdviceRow)
   await executor.insertInto('concern_advice').values(advice).execute();
 }
 
-export function listAdvice(executor: Executor, orgId: string, concernId: string) {
-  return executor
-    .selectFrom('concern_advice')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .orderBy('given_at')
-    .execute();
-}
-
 // ---- plans, triggers, restrictions ----
 
 export async function insertPlan(executor: Executor, plan: SafeContactPlanRow) {
   await executor.insertInto('safe_contact_plans').values(plan).execute();
 }
 
-export function listPlans(executor: Executor, orgId: string, concernId: string) {
-  return executor
-    .selectFrom('safe_contact_plans')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .orderBy('created_at')
-    .execute();
-}
-
-export function endPlan(
-  executor: Executor,
-  orgId: string,
-  concernId: string,
-  id: string,
-  at: Date,
-  reason: string,
-) {
-  return executor
-    .updateTable('safe_contact_plans')
-    .set({ ended_at: at, ended_reason: reason })
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export async function insertTrigger(executor: Executor, trigger: Omit<ConcernTriggerRow, 'times_met'>) {
   await executor.insertInto('concern_triggers').values(trigger).execute();
-}
-
-export function listTriggers(executor: Executor, orgId: string, concernId: string) {
-  return executor
-    .selectFrom('concern_triggers')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .orderBy('created_at')
-    .execute();
 }
 
 /** The concern's live triggers, locked: two entries added at once must not both miss or both fire one. */
@@ -417,18 +406,6 @@ export async function markTriggerMet(executor: Executor, orgId: string, id: stri
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
-}
-
-export function endTrigger(executor: Executor, orgId: string, concernId: string, id: string, at: Date) {
-  return executor
-    .updateTable('concern_triggers')
-    .set({ ended_at: at })
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 export async function insertRestriction(

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Database, Executor } from '../db/database.ts';
 import type {
   BasisRecordType,
   LawfulBasisDefaultRow,
@@ -28,36 +28,38 @@ export async function lockPerson(
   return (mode === 'share' ? query.forShare() : query.forUpdate()).executeTakeFirst();
 }
 
+/** The records a share can rest on, keyed by the person they are about. */
+type BasisTable =
+  | 'consent_records'
+  | 'capacity_assessments'
+  | 'best_interests_decisions'
+  | 'safeguarding_authorisations';
+
+function recordsOfPerson<Table extends BasisTable>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; personId: string },
+) {
+  return executor
+    .selectFrom(table as BasisTable)
+    .selectAll()
+    .where('org_id', '=', key.orgId)
+    .where('person_id', '=', key.personId)
+    .execute() as Promise<Selectable<Database[Table]>[]>;
+}
+
 /** Everything the sharing gate needs about one person. */
 export async function loadSharingRecords(
   executor: Executor,
   orgId: string,
   personId: string,
 ): Promise<PersonSharingRecords> {
-  const consents = await executor
-    .selectFrom('consent_records')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
-  const capacityAssessments = await executor
-    .selectFrom('capacity_assessments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
-  const bestInterestsDecisions = await executor
-    .selectFrom('best_interests_decisions')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
-  const safeguardingAuthorisations = await executor
-    .selectFrom('safeguarding_authorisations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
+  const key = { orgId, personId };
+  // One after another: the gate often asks inside a transaction, on its one connection.
+  const consents = await recordsOfPerson(executor, 'consent_records', key);
+  const capacityAssessments = await recordsOfPerson(executor, 'capacity_assessments', key);
+  const bestInterestsDecisions = await recordsOfPerson(executor, 'best_interests_decisions', key);
+  const safeguardingAuthorisations = await recordsOfPerson(executor, 'safeguarding_authorisations', key);
   const representatives = await findRepresentativesOf(executor, orgId, personId);
   return {
     consents,
