@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
   AdviceRecordRow,
@@ -40,14 +41,7 @@ export async function updateAdvice(
   key: { orgId: string; id: string; expectedVersion: number },
   changes: Omit<Updateable<AdviceRecordsTable>, 'version'>,
 ): Promise<AdviceRecordRow | undefined> {
-  return executor
-    .updateTable('advice_records')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', key.orgId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'advice_records', key, changes);
 }
 
 export type AdviceWithNames = AdviceRecordRow & {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import type {
   NewPartnerChannelRow,
   NewPartnerContactRow,
@@ -94,14 +95,7 @@ export async function updatePartnerOrganisation(
   expectedVersion: number,
   changes: PartnerOrganisationUpdate,
 ): Promise<PartnerOrganisationRow | undefined> {
-  return executor
-    .updateTable('partner_organisations')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'partner_organisations', { orgId, id, expectedVersion }, changes);
 }
 
 // ---- contacts ----
@@ -209,15 +203,10 @@ export async function updatePartnerContact(
   expectedVersion: number,
   changes: PartnerContactUpdate,
 ): Promise<boolean> {
-  const updated = await executor
-    .updateTable('partner_contacts')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
+  return (
+    (await updateAtVersion(executor, 'partner_contacts', { orgId, id, expectedVersion }, changes)) !==
+    undefined
+  );
 }
 
 // ---- channels ----
@@ -272,14 +261,7 @@ export async function updatePartnerChannel(
   expectedVersion: number,
   changes: PartnerChannelUpdate,
 ): Promise<PartnerChannelRow | undefined> {
-  return executor
-    .updateTable('partner_channels')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'partner_channels', { orgId, id, expectedVersion }, changes);
 }
 
 export async function deletePartnerChannel(executor: Executor, orgId: string, id: string): Promise<void> {

@@ -4,7 +4,7 @@ import { changeWithAudit, recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
+import { changeVersioned, columnChanges, type VersionedChange } from '../db/versioned-change.ts';
 import { AppError, changedElsewhere, checkVersion, isUniqueViolation, notFound } from '../errors.ts';
 import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
 import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
@@ -135,28 +135,24 @@ export async function updatePartnerOrganisation(
   const now = clock.now();
   const { changes, changedFields } = columnChanges(input, organisationColumns);
   try {
-    return await db.transaction().execute(async (trx) => {
-      const existing = await getPartnerOrganisation(trx, context, id);
-      checkVersion(expectedVersion, existing.version, 'The partner organisation');
-      const updated = await partnersRepository.updatePartnerOrganisation(
-        trx,
-        context.orgId,
-        id,
+    return await db.transaction().execute(async (trx) =>
+      changeVersioned(trx, context, now, {
+        what: 'The partner organisation',
+        existing: await getPartnerOrganisation(trx, context, id),
         expectedVersion,
-        {
-          ...changes,
-          updated_at: now,
-        },
-      );
-      if (!updated) throw changedElsewhere('The partner organisation');
-      await recordAudit(trx, context, now, {
-        action: 'partner_organisation.update',
-        entityType: 'partner_organisation',
-        entityId: id,
-        changedFields,
-      });
-      return updated;
-    });
+        write: () =>
+          partnersRepository.updatePartnerOrganisation(trx, context.orgId, id, expectedVersion, {
+            ...changes,
+            updated_at: now,
+          }),
+        audit: () => ({
+          action: 'partner_organisation.update',
+          entityType: 'partner_organisation',
+          entityId: id,
+          changedFields,
+        }),
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error) && input.odsCode) throw odsCodeTaken(input.odsCode);
     throw error;
@@ -474,28 +470,25 @@ export async function updateChannel(
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const { owner, existing } = await findOwnedChannel(trx, context, ref, channelId);
-    checkVersion(expectedVersion, existing.version, 'The channel');
-    refuseBadValue(input.kind ?? existing.kind, input.value ?? existing.value);
     const { changes, changedFields } = channelChanges(input, existing);
-    const updated = await partnersRepository.updatePartnerChannel(
-      trx,
-      context.orgId,
-      channelId,
+    return changeVersioned(trx, context, now, {
+      what: 'The channel',
+      existing,
       expectedVersion,
-      {
-        ...changes,
-        updated_at: now,
-      },
-    );
-    if (!updated) throw changedElsewhere('The channel');
-    await recordAudit(trx, context, now, {
-      action: 'partner_channel.update',
-      entityType: 'partner_channel',
-      entityId: channelId,
-      changedFields,
-      details: ownerDetails(owner),
+      check: () => refuseBadValue(input.kind ?? existing.kind, input.value ?? existing.value),
+      write: () =>
+        partnersRepository.updatePartnerChannel(trx, context.orgId, channelId, expectedVersion, {
+          ...changes,
+          updated_at: now,
+        }),
+      audit: () => ({
+        action: 'partner_channel.update',
+        entityType: 'partner_channel',
+        entityId: channelId,
+        changedFields,
+        details: ownerDetails(owner),
+      }),
     });
-    return updated;
   });
 }
 

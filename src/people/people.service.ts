@@ -5,7 +5,7 @@ import { findCareService } from '../care-services/care-services.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
+import { changeVersioned, columnChanges, type VersionedChange } from '../db/versioned-change.ts';
 import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
 import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import { findUser } from '../users/users.service.ts';
@@ -363,34 +363,37 @@ export async function updateRepresentative(
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const existing = await findCurrentRepresentative(trx, context, personId, id);
-    checkVersion(expectedVersion, existing.version, 'The representative');
-    checkDeputyDecisions(existing.kind, fields.deputyDecisions ?? existing.deputy_decisions);
-    const seenBy =
-      fields.documentSeenOn !== undefined || fields.documentSeenBy !== undefined
-        ? documentSeenBy(
-            fields.documentSeenOn === undefined ? existing.document_seen_on : fields.documentSeenOn,
-            fields.documentSeenBy,
-            context,
-          )
-        : undefined;
-    await checkRepresentativeReferences(trx, context, fields);
-    const { changes, changedFields } = columnChanges(
-      { ...fields, documentSeenBy: seenBy },
-      representativeColumns,
-    );
-    const updated = await peopleRepository.updateRepresentative(trx, context.orgId, id, expectedVersion, {
-      ...(changes as RepresentativeUpdate),
-      updated_at: now,
+    let change = columnChanges({}, representativeColumns);
+    return changeVersioned(trx, context, now, {
+      what: 'The representative',
+      existing,
+      expectedVersion,
+      check: async () => {
+        checkDeputyDecisions(existing.kind, fields.deputyDecisions ?? existing.deputy_decisions);
+        const seenBy =
+          fields.documentSeenOn !== undefined || fields.documentSeenBy !== undefined
+            ? documentSeenBy(
+                fields.documentSeenOn === undefined ? existing.document_seen_on : fields.documentSeenOn,
+                fields.documentSeenBy,
+                context,
+              )
+            : undefined;
+        await checkRepresentativeReferences(trx, context, fields);
+        change = columnChanges({ ...fields, documentSeenBy: seenBy }, representativeColumns);
+      },
+      write: () =>
+        peopleRepository.updateRepresentative(trx, context.orgId, id, expectedVersion, {
+          ...(change.changes as RepresentativeUpdate),
+          updated_at: now,
+        }),
+      audit: () => ({
+        action: 'person_representative.update',
+        entityType: 'person_representative',
+        entityId: id,
+        changedFields: change.changedFields,
+        details: { personId },
+      }),
     });
-    if (!updated) throw changedElsewhere('The representative');
-    await recordAudit(trx, context, now, {
-      action: 'person_representative.update',
-      entityType: 'person_representative',
-      entityId: id,
-      changedFields,
-      details: { personId },
-    });
-    return updated;
   });
 }
 
