@@ -297,7 +297,7 @@ export async function signOut(
 ): Promise<void> {
   const now = options.clock.now();
   await db.transaction().execute(async (trx) => {
-    await authRepository.endSession(trx, context.orgId, options.tokenHash, now);
+    await authRepository.endSessions(trx, context.orgId, { tokenHash: options.tokenHash }, now);
     await recordAudit(trx, context, now, {
       action: 'session.sign_out',
       entityType: 'user',
@@ -312,7 +312,7 @@ export async function endSessionsOfUser(
   context: Pick<RequestContext, 'orgId'>,
   options: { userId: string; at: Date },
 ): Promise<void> {
-  await authRepository.endSessionsOfUser(trx, context.orgId, options.userId, options.at);
+  await authRepository.endSessions(trx, context.orgId, { userId: options.userId }, options.at);
 }
 
 export const API_TOKEN_PREFIX = 'lsn_';

@@ -453,7 +453,7 @@ async function rotateSession(
   if (!current) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
   const token = generateToken();
   const csrfToken = generateToken();
-  await authRepository.endSession(trx, context.orgId, tokenHash, now);
+  await authRepository.endSessions(trx, context.orgId, { tokenHash }, now);
   await authRepository.insertSession(trx, {
     org_id: context.orgId,
     token_hash: hashToken(token),

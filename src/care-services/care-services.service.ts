@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, orNotFound } from '../errors.ts';
 import * as careServicesRepository from './care-services.repository.ts';
 import type { CreateCareServiceInput, UpdateCareServiceInput } from './care-services.schemas.ts';
 import type { CareServiceUpdate } from './care-services.table.ts';
@@ -48,9 +48,7 @@ export function findCareService(executor: Executor, context: RequestContext, id:
 }
 
 export async function getCareService(executor: Executor, context: RequestContext, id: string) {
-  const service = await careServicesRepository.findCareService(executor, context.orgId, id);
-  if (!service) throw notFound('The service');
-  return service;
+  return orNotFound(await careServicesRepository.findCareService(executor, context.orgId, id), 'The service');
 }
 
 export function listCareServices(db: Db, context: RequestContext, page: { limit: number; offset: number }) {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned } from '../db/versioned-change.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, orNotFound } from '../errors.ts';
 import { checkRoute, type EscalationRoute } from '../escalation/escalation-routes.ts';
 import type { SubjectDescriber } from '../subjects/subjects.ts';
 import { staffNames } from '../users/users.service.ts';
@@ -51,11 +51,12 @@ export async function findIncident(
   context: RequestContext,
   options: { incidentId: string; lock?: boolean },
 ): Promise<IncidentRow> {
-  const incident = await incidentsRepository.findIncident(executor, context.orgId, options.incidentId, {
-    lock: options.lock ?? false,
-  });
-  if (!incident) throw notFound('The incident');
-  return incident;
+  return orNotFound(
+    await incidentsRepository.findIncident(executor, context.orgId, options.incidentId, {
+      lock: options.lock ?? false,
+    }),
+    'The incident',
+  );
 }
 
 /** The open incident, locked for a change recorded on it; a closed one takes no more records. */

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import { changedElsewhere, checkVersion, notFound, orNotFound } from '../errors.ts';
 import * as organisationsRepository from './organisations.repository.ts';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisations.schemas.ts';
 import type { OrganisationUpdate } from './organisations.table.ts';
@@ -64,9 +64,7 @@ export function listOrganisations(executor: Executor) {
 }
 
 export async function getOrganisation(db: Db, context: RequestContext) {
-  const organisation = await organisationsRepository.findOrganisation(db, context.orgId);
-  if (!organisation) throw notFound('Your organisation');
-  return organisation;
+  return orNotFound(await organisationsRepository.findOrganisation(db, context.orgId), 'Your organisation');
 }
 
 /** Changes the organisation's details, if they are still at `expectedVersion`. */

@@ -5,7 +5,14 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned, columnChanges, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, changedElsewhere, checkVersion, isUniqueViolation, notFound } from '../errors.ts';
+import {
+  AppError,
+  changedElsewhere,
+  checkVersion,
+  isUniqueViolation,
+  notFound,
+  orNotFound,
+} from '../errors.ts';
 import { type ChannelChoice, chooseChannel, type RequestUrgency } from './channel-choice.ts';
 import type { ChannelOwner, PartnerContactWithOrganisation } from './partners.repository.ts';
 import * as partnersRepository from './partners.repository.ts';
@@ -96,9 +103,10 @@ export function findPartnerOrganisation(
 }
 
 export async function getPartnerOrganisation(executor: Executor, context: RequestContext, id: string) {
-  const organisation = await partnersRepository.findPartnerOrganisation(executor, context.orgId, id);
-  if (!organisation) throw notFound('The partner organisation');
-  return organisation;
+  return orNotFound(
+    await partnersRepository.findPartnerOrganisation(executor, context.orgId, id),
+    'The partner organisation',
+  );
 }
 
 export async function getPartnerOrganisationWithChannels(db: Db, context: RequestContext, id: string) {
@@ -171,9 +179,10 @@ export async function getPartnerContact(
   context: RequestContext,
   id: string,
 ): Promise<PartnerContactWithOrganisation> {
-  const contact = await partnersRepository.findPartnerContact(executor, context.orgId, id);
-  if (!contact) throw notFound('The partner contact');
-  return contact;
+  return orNotFound(
+    await partnersRepository.findPartnerContact(executor, context.orgId, id),
+    'The partner contact',
+  );
 }
 
 export async function getPartnerContactWithChannels(db: Db, context: RequestContext, id: string) {

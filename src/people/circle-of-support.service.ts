@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, invalid, notFound, orNotFound } from '../errors.ts';
 import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import * as peopleRepository from './people.repository.ts';
 import type { AddCircleMemberInput, UpdateCircleMemberInput } from './people.schemas.ts';
@@ -171,9 +171,10 @@ function circleChanges(input: UpdateCircleMemberInput): CircleMemberUpdate {
 }
 
 async function findCircleMemberOf(executor: Executor, context: RequestContext, personId: string, id: string) {
-  const member = await peopleRepository.findCircleMember(executor, context.orgId, personId, id);
-  if (!member) throw notFound('The circle member');
-  return member;
+  return orNotFound(
+    await peopleRepository.findCircleMember(executor, context.orgId, personId, id),
+    'The circle member',
+  );
 }
 
 async function refuseDuplicateRole(

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned, columnChanges, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, invalid, notFound, orNotFound } from '../errors.ts';
 import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import { findUser } from '../users/users.service.ts';
 import * as peopleRepository from './people.repository.ts';
@@ -51,9 +51,7 @@ export function findPerson(executor: Executor, context: Pick<RequestContext, 'or
 }
 
 export async function getPerson(executor: Executor, context: RequestContext, id: string) {
-  const person = await peopleRepository.findPerson(executor, context.orgId, id);
-  if (!person) throw notFound('The person');
-  return person;
+  return orNotFound(await peopleRepository.findPerson(executor, context.orgId, id), 'The person');
 }
 
 /** Reads a person's record. Every view of it is in the audit trail. */

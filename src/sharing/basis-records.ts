@@ -2,7 +2,7 @@ import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError, invalid, notFound, orNotFound } from '../errors.ts';
 import { partnerContactNames, partnerOrganisationNames } from '../partners/partners.service.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type { RepresentativeKind } from '../people/people.table.ts';
@@ -45,9 +45,10 @@ export async function requirePerson(
   context: RequestContext,
   options: { personId: string; mode: 'share' | 'update' },
 ) {
-  const person = await sharingRepository.lockPerson(executor, context.orgId, options.personId, options.mode);
-  if (!person) throw notFound('The person');
-  return person;
+  return orNotFound(
+    await sharingRepository.lockPerson(executor, context.orgId, options.personId, options.mode),
+    'The person',
+  );
 }
 
 /** A status for a record in force from `startedOn` until its review date. */

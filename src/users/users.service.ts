@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import { AppError, changedElsewhere, checkVersion, notFound, orNotFound } from '../errors.ts';
 import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
@@ -311,9 +311,7 @@ export function findUser(executor: Executor, context: RequestContext, id: string
 }
 
 export async function getUser(db: Db, context: RequestContext, id: string) {
-  const user = await usersRepository.findUserById(db, context.orgId, id);
-  if (!user) throw notFound('The staff member');
-  return user;
+  return orNotFound(await usersRepository.findUserById(db, context.orgId, id), 'The staff member');
 }
 
 export function listUsers(
