@@ -18,7 +18,8 @@ import {
 } from '../partner-messages/partner-messages.service.ts';
 import type { PartnerMessageRow } from '../partner-messages/partner-messages.table.ts';
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
-import { emailAddressOf, getPartnerContact } from '../partners/partners.service.ts';
+import { emailAddressOf } from '../partners/partner-channels.service.ts';
+import { getPartnerContact } from '../partners/partners.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { staffNames } from '../users/users.service.ts';
 import * as adviceRepository from './advice.repository.ts';

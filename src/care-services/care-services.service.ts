@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, notFound, orNotFound } from '../errors.ts';
+import { AppError, orNotFound } from '../errors.ts';
 import * as careServicesRepository from './care-services.repository.ts';
 import type { CreateCareServiceInput, UpdateCareServiceInput } from './care-services.schemas.ts';
 import type { CareServiceUpdate } from './care-services.table.ts';

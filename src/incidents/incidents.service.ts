@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned } from '../db/versioned-change.ts';
-import { AppError, notFound, orNotFound } from '../errors.ts';
+import { AppError, orNotFound } from '../errors.ts';
 import { checkRoute, type EscalationRoute } from '../escalation/escalation-routes.ts';
 import type { SubjectDescriber } from '../subjects/subjects.ts';
 import { staffNames } from '../users/users.service.ts';

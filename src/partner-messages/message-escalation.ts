@@ -22,12 +22,8 @@ import {
   queuePartnerEmail,
 } from '../outbox/outbox.service.ts';
 import { partnerLinkUrl, prepareLink, saveLink } from '../partner-access/partner-links.service.ts';
-import {
-  channelsOf,
-  emailAddressOf,
-  findPartnerContact,
-  findPartnerOrganisation,
-} from '../partners/partners.service.ts';
+import { channelsOf, emailAddressOf } from '../partners/partner-channels.service.ts';
+import { findPartnerContact, findPartnerOrganisation } from '../partners/partners.service.ts';
 import type { PartnerChannelRow } from '../partners/partners.table.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';

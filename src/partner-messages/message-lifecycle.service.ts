@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
-import { AppError, notFound, orNotFound } from '../errors.ts';
+import { AppError, orNotFound } from '../errors.ts';
 import { cancellationFor } from '../escalation/escalation-routes.ts';
 import { cancelSteps } from '../escalation/escalation-steps.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';

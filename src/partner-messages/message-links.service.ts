@@ -10,14 +10,14 @@ import {
   partnerLinkUrl,
   revokeLinksOf,
 } from '../partner-access/partner-links.service.ts';
-import { emailAddressOf, findPartnerContact } from '../partners/partners.service.ts';
+import { emailAddressOf } from '../partners/partner-channels.service.ts';
+import { findPartnerContact } from '../partners/partners.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { lockOwnMessage } from './message-lifecycle.service.ts';
 import { viewMessage } from './message-reading.service.ts';
 import { linkFor } from './message-subject.ts';
-import * as messagesRepository from './partner-messages.repository.ts';
 import type { LinkHandedOverInput } from './partner-messages.schemas.ts';
 import {
   actorName,

@@ -13,6 +13,13 @@ import {
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import {
+  addChannel,
+  type ChannelOwnerRef,
+  findChannelNow,
+  removeChannel,
+  updateChannel,
+} from './partner-channels.service.ts';
 import { importPartnerRegister } from './partner-import.service.ts';
 import {
   channelNowQuery,
@@ -42,12 +49,9 @@ import {
   updatePartnerOrganisationBody,
 } from './partners.schemas.ts';
 import {
-  addChannel,
-  type ChannelOwnerRef,
   createPartnerContact,
   createPartnerOrganisation,
   endPartnerContact,
-  findChannelNow,
   getContactOfOrganisation,
   getPartnerContactWithChannels,
   getPartnerOrganisationWithChannels,
@@ -55,8 +59,6 @@ import {
   listPartnerContacts,
   listPartnerOrganisations,
   listStalePartnerContacts,
-  removeChannel,
-  updateChannel,
   updatePartnerContact,
   updatePartnerOrganisation,
   verifyPartnerContact,

@@ -7,19 +7,16 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned, columnChanges, type VersionedChange } from '../db/versioned-change.ts';
 import { AppError, changedElsewhere, checkVersion, invalid, notFound, orNotFound } from '../errors.ts';
-import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
+import { findPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import { findUser } from '../users/users.service.ts';
 import * as peopleRepository from './people.repository.ts';
 import type {
-  AddCircleMemberInput,
   CreatePersonInput,
   CreateRepresentativeInput,
-  UpdateCircleMemberInput,
   UpdatePersonInput,
   UpdateRepresentativeInput,
 } from './people.schemas.ts';
 import type {
-  CircleMemberUpdate,
   ClinicalFlag,
   PersonStatus,
   PersonUpdate,

@@ -2,7 +2,7 @@ import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { AppError, invalid, notFound, orNotFound } from '../errors.ts';
+import { AppError, invalid, orNotFound } from '../errors.ts';
 import { partnerContactNames, partnerOrganisationNames } from '../partners/partners.service.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type { RepresentativeKind } from '../people/people.table.ts';

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
-import { changedElsewhere, checkVersion, invalid, notFound, orNotFound } from '../errors.ts';
+import { changedElsewhere, checkVersion, invalid, orNotFound } from '../errors.ts';
 import { findPartnerOrganisation } from '../partners/partners.service.ts';
 import { londonDate } from './basis-records.ts';
 import type { CreateAgreementInput, UpdateAgreementInput } from './sharing.schemas.ts';

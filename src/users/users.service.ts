@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
-import { AppError, changedElsewhere, checkVersion, notFound, orNotFound } from '../errors.ts';
+import { AppError, notFound, orNotFound } from '../errors.ts';
 import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
