@@ -79,3 +79,39 @@ export const ifMatchDescription =
 
 export const eTagDescription =
   'The `ETag` header is the record’s version, like `"3"`: send it back in `If-Match` to change the record.';
+
+/**
+ * What every update of a versioned record declares: who may make it, `If-Match` required before the
+ * body is read (and documented), and the answers, so each route says only what is its own.
+ */
+export function versionedUpdate<
+  Access,
+  Params,
+  Body,
+  Answer,
+  Problems extends Record<number, unknown>,
+>(route: {
+  access: Access;
+  tags: string[];
+  summary: string;
+  /** Said before the `If-Match` description. */
+  description?: string;
+  params: Params;
+  body: Body;
+  answer: Answer;
+  problems: Problems;
+}) {
+  return {
+    config: { access: route.access },
+    preValidation: requireIfMatch,
+    schema: {
+      tags: route.tags,
+      summary: route.summary,
+      description: route.description ? `${ifMatchDescription} ${route.description}` : ifMatchDescription,
+      params: route.params,
+      headers: ifMatchHeaders,
+      body: route.body,
+      response: { 200: route.answer, ...route.problems, ...ifMatchProblems },
+    },
+  };
+}

@@ -3,15 +3,7 @@ import { z } from 'zod';
 import { anyStaff, requestContext, userAdministrators } from '../auth/access.ts';
 import { staffViewers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import {
   accountToSetUpSchema,
@@ -162,19 +154,16 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
 
     app.patch(
       '/api/users/:id',
-      {
-        config: { access: userAdministrators },
-        preValidation: requireIfMatch,
-        schema: {
-          tags: ['Staff'],
-          summary: 'Change a staff member’s name or role, or disable their account',
-          description: `${ifMatchDescription} In the staff list, the version is each member’s \`version\`.`,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updateUserBody,
-          response: { 200: userSchema, ...problemResponses, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: userAdministrators,
+        tags: ['Staff'],
+        summary: 'Change a staff member’s name or role, or disable their account',
+        description: `In the staff list, the version is each member’s \`version\`.`,
+        params: idParams,
+        body: updateUserBody,
+        answer: userSchema,
+        problems: problemResponses,
+      }),
       async (request, reply) =>
         withETag(
           reply,
