@@ -140,16 +140,6 @@ export async function listAmendmentsApplying(
     .execute();
 }
 
-export async function isPersonOf(executor: Executor, orgId: string, personId: string): Promise<boolean> {
-  const person = await executor
-    .selectFrom('people')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  return person !== undefined;
-}
-
 /** The person's care-plan amendments, newest first, with the advice each applied; at most 200. */
 export async function listCarePlanAmendments(executor: Executor, orgId: string, personId: string) {
   return executor

@@ -20,6 +20,7 @@ import type { PartnerMessageRow } from '../partner-messages/partner-messages.tab
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
 import { emailAddressOf } from '../partners/partner-channels.service.ts';
 import { getPartnerContact } from '../partners/partners.service.ts';
+import { findPerson } from '../people/people.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { staffNames } from '../users/users.service.ts';
 import * as adviceRepository from './advice.repository.ts';
@@ -373,7 +374,7 @@ export async function listAdviceAwaitingConfirmation(
 }
 
 async function requirePerson(executor: Executor, context: RequestContext, personId: string) {
-  if (!(await adviceRepository.isPersonOf(executor, context.orgId, personId))) throw notFound('The person');
+  if (!(await findPerson(executor, context, personId))) throw notFound('The person');
 }
 
 export async function listCarePlanAmendments(

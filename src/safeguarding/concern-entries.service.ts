@@ -1,11 +1,10 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import { type ChronologySource, mergeChronology } from '../chronology/chronology.ts';
+import { viewChronology } from '../chronology/chronology.service.ts';
+import type { ChronologySource } from '../chronology/chronology.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { getOrganisation } from '../organisations/organisations.service.ts';
 import { readMessageEventsOfMessages } from '../partner-messages/partner-messages.chronology.ts';
 import { readSharesOfSubjects } from '../sharing/sharing.chronology.ts';
 import { readConcernAdvice, readConcernEntriesOfConcern } from './safeguarding.chronology.ts';
@@ -184,21 +183,15 @@ export async function concernChronology(
   clock: Clock,
 ) {
   const concern = await getConcern(db, context, options.concernId);
-  const organisation = await getOrganisation(db, context);
-  const page = await mergeChronology(db, await concernSources(db, context, concern), {
-    orgId: context.orgId,
-    key: concern.id,
-    ownAgency: organisation.name,
-    from: options.from ?? null,
-    to: options.to ?? null,
-    before: options.before ?? null,
-    limit: options.limit,
-  });
-  await recordAudit(db, context, clock.now(), {
-    action: 'concern.view_chronology',
-    entityType: 'concern',
-    entityId: concern.id,
-    details: { entries: page.items.length },
-  });
-  return page;
+  return viewChronology(
+    db,
+    context,
+    {
+      sources: await concernSources(db, context, concern),
+      key: concern.id,
+      options,
+      audit: { action: 'concern.view_chronology', entityType: 'concern', entityId: concern.id },
+    },
+    clock,
+  );
 }
