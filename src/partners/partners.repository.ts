@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { namesById } from '../db/names-by-id.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
 import type {
   NewPartnerChannelRow,
@@ -279,19 +280,12 @@ export async function analyseRegister(executor: Executor): Promise<void> {
 
 // ---- names for other records ----
 
-export async function partnerOrganisationNames(
+export function partnerOrganisationNames(
   executor: Executor,
   orgId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('partner_organisations')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
+  return namesById(executor, 'partner_organisations', { orgId, ids });
 }
 
 export async function partnerContactNames(

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { namesById } from '../db/names-by-id.ts';
 import type { NewUserRow, StaffRole, UserRow, UserSetUpLinkRow, UserSetUpLinksTable } from './users.table.ts';
 
 const publicColumns = [
@@ -239,19 +240,12 @@ export async function isAwaitingSetUp(
 }
 
 /** The names of members of staff, by id (disabled accounts too: they name who did something). */
-export async function staffNames(
+export function staffNames(
   executor: Executor,
   orgId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
+  return namesById(executor, 'users', { orgId, ids });
 }
 
 /** The addresses of the organisation's staff with an account in use and one of the roles. */
