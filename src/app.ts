@@ -24,6 +24,7 @@ import { mfaRoutes } from './auth/mfa.routes.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import { chronologyRoutes } from './chronology/chronology.routes.ts';
 import { registerChronologySource } from './chronology/chronology.ts';
+import { readConsentOfPerson } from './consent/consent.chronology.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
@@ -39,6 +40,7 @@ import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
 import { describeIncident } from './incidents/incidents.service.ts';
 import { riskPointsRoutes } from './incidents/risk-points.routes.ts';
+import { readCapacityRecordsOfPerson } from './mental-capacity/mental-capacity.chronology.ts';
 import { mentalCapacityRoutes } from './mental-capacity/mental-capacity.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -53,13 +55,11 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
 import { safeguardingRoutes } from './safeguarding/safeguarding.routes.ts';
 import { describeConcern } from './safeguarding/safeguarding.subject.ts';
+import { readSafeguardingAuthorisationsOfPerson } from './safeguarding-authorisations/safeguarding-authorisations.chronology.ts';
 import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/safeguarding-authorisations.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
-import {
-  readConsentAndCapacityOfPerson,
-  readSafeguardingSharesOfPerson,
-} from './sharing/sharing.chronology.ts';
+import { readSafeguardingSharesOfPerson } from './sharing/sharing.chronology.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
 import { registerSubject } from './subjects/subjects.ts';
@@ -174,7 +174,9 @@ export async function buildApp(
   // What a person's chronology is made of: each source reads its own records about the person.
   registerChronologySource('partner_messages', readMessageEventsOfPerson);
   registerChronologySource('incidents', readIncidentRecordsOfPerson);
-  registerChronologySource('consent_and_capacity', readConsentAndCapacityOfPerson);
+  registerChronologySource('consent', readConsentOfPerson);
+  registerChronologySource('mental_capacity', readCapacityRecordsOfPerson);
+  registerChronologySource('safeguarding_authorisations', readSafeguardingAuthorisationsOfPerson);
   registerChronologySource('advice', readAdviceOfPerson);
   registerChronologySource('safeguarding_shares', readSafeguardingSharesOfPerson);
   registerChronologySource('concern_entries', readConcernEntriesOfPerson);

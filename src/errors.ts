@@ -85,6 +85,12 @@ export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} was not found.`);
 }
 
+/** The record that was looked for, or a 404 naming what was not found (a record of another organisation is not found either). */
+export function orNotFound<Row>(row: Row | null | undefined, what: string): Row {
+  if (!row) throw notFound(what);
+  return row;
+}
+
 /** A 400 about one field of the request. */
 export function invalid(field: string, message: string): AppError {
   return new AppError('validation', message, { field });

@@ -8,17 +8,13 @@ import type { Clock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
 import type { Db } from '../src/db/database.ts';
 import { createOrganisation } from '../src/organisations/organisations.service.ts';
+import { addChannel, type ChannelOwnerRef } from '../src/partners/partner-channels.service.ts';
 import type {
   CreateChannelInput,
   CreatePartnerContactInput,
   CreatePartnerOrganisationInput,
 } from '../src/partners/partners.schemas.ts';
-import {
-  addChannel,
-  type ChannelOwnerRef,
-  createPartnerContact,
-  createPartnerOrganisation,
-} from '../src/partners/partners.service.ts';
+import { createPartnerContact, createPartnerOrganisation } from '../src/partners/partners.service.ts';
 import type { CreatePersonInput } from '../src/people/people.schemas.ts';
 import { createPerson } from '../src/people/people.service.ts';
 import type { ClinicalFlag } from '../src/people/people.table.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import type { SubjectRef } from '../subjects/subjects.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import type { ActionRow, NewActionRow } from './actions.table.ts';
@@ -158,12 +159,5 @@ export async function updateAction(
   key: { orgId: string; id: string; expectedVersion: number },
   changes: ActionChanges,
 ): Promise<ActionRow | undefined> {
-  return executor
-    .updateTable('actions')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', key.orgId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'actions', key, changes);
 }

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
   AdviceRecordRow,
@@ -40,14 +41,7 @@ export async function updateAdvice(
   key: { orgId: string; id: string; expectedVersion: number },
   changes: Omit<Updateable<AdviceRecordsTable>, 'version'>,
 ): Promise<AdviceRecordRow | undefined> {
-  return executor
-    .updateTable('advice_records')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', key.orgId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'advice_records', key, changes);
 }
 
 export type AdviceWithNames = AdviceRecordRow & {
@@ -144,16 +138,6 @@ export async function listAmendmentsApplying(
     .where('advice_id', 'in', [...adviceIds])
     .orderBy('made_at')
     .execute();
-}
-
-export async function isPersonOf(executor: Executor, orgId: string, personId: string): Promise<boolean> {
-  const person = await executor
-    .selectFrom('people')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  return person !== undefined;
 }
 
 /** The person's care-plan amendments, newest first, with the advice each applied; at most 200. */

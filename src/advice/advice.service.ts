@@ -13,15 +13,16 @@ import type { AdviceRecorder } from '../partner-messages/message-lifecycle.servi
 import {
   addEvent,
   deliverNewMessage,
-  emailAddressOf,
   justSent,
   MESSAGE_SUBJECT,
 } from '../partner-messages/partner-messages.service.ts';
 import type { PartnerMessageRow } from '../partner-messages/partner-messages.table.ts';
 import type { AdviceConfirmer } from '../partner-messages/partner-page.service.ts';
+import { emailAddressOf } from '../partners/partner-channels.service.ts';
 import { getPartnerContact } from '../partners/partners.service.ts';
+import { findPerson } from '../people/people.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as adviceRepository from './advice.repository.ts';
 import type { AdviceRecordRow, CarePlanAmendmentRow, ConfirmedHow } from './advice.table.ts';
 
@@ -134,8 +135,7 @@ async function requestWrittenConfirmation(
     partner_contact_id: advice.partner_contact_id ?? thread.partner_contact_id,
   };
   const contact = await findContact(trx, context, original.partner_contact_id);
-  const address =
-    contact && contact.ended_at === null ? await emailAddressOf(trx, context.orgId, contact) : null;
+  const address = contact && contact.ended_at === null ? await emailAddressOf(trx, context, contact) : null;
   const notRequested = async (why: string) => {
     await addEvent(
       trx,
@@ -374,7 +374,7 @@ export async function listAdviceAwaitingConfirmation(
 }
 
 async function requirePerson(executor: Executor, context: RequestContext, personId: string) {
-  if (!(await adviceRepository.isPersonOf(executor, context.orgId, personId))) throw notFound('The person');
+  if (!(await findPerson(executor, context, personId))) throw notFound('The person');
 }
 
 export async function listCarePlanAmendments(
@@ -392,9 +392,9 @@ export async function listCarePlanAmendments(
       entityId: personId,
       details: { results: amendments.length },
     });
-    const names = await sharingRepository.userNames(
+    const names = await staffNames(
       trx,
-      context.orgId,
+      context,
       amendments.filter((each) => each.made_by_type === 'user').map((each) => each.made_by),
     );
     return amendments.map((each) => ({ ...each, made_by_name: names.get(each.made_by) ?? null }));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { namesById } from '../db/names-by-id.ts';
 import type { ActorType, AuditOutcome } from './audit.table.ts';
 
 type Page = { limit: number; offset: number };
@@ -119,29 +120,11 @@ export async function listVisits(
   return result.rows;
 }
 
-// Names to show beside ids. Read straight from the users, API token, partner and people tables:
-// the audit trail itself holds ids only, never names.
+// Names to show beside ids (staff names come from the users' own service). Read straight from the
+// API token, partner and people tables: the audit trail itself holds ids only, never names.
 
-export async function findUserNames(executor: Executor, orgId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await executor
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
-export async function findApiTokenNames(executor: Executor, orgId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await executor
-    .selectFrom('api_tokens')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
+export function findApiTokenNames(executor: Executor, orgId: string, ids: string[]) {
+  return namesById(executor, 'api_tokens', { orgId, ids });
 }
 
 export async function findPersonNames(executor: Executor, orgId: string, ids: string[]) {

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { staffNames } from '../users/users.service.ts';
 import { roleLabels } from '../users/users.table.ts';
 import type { AccessFilter, VisitRow } from './access-history.repository.ts';
 import * as accessHistoryRepository from './access-history.repository.ts';
@@ -110,7 +111,7 @@ async function findEntity(
     return { ...subject, name };
   }
   if (entity.type === 'user') {
-    const name = (await accessHistoryRepository.findUserNames(executor, orgId, [entity.id])).get(entity.id);
+    const name = (await staffNames(executor, { orgId }, [entity.id])).get(entity.id);
     if (name === undefined) throw new AppError('not_found', 'The staff member was not found.');
     return { ...subject, name };
   }
@@ -120,7 +121,7 @@ async function findEntity(
 /** Actors may be staff, API tokens, partners' links, or jobs with no record of their own ('cli'). */
 async function findActor(executor: Executor, orgId: string, actorId: string): Promise<AccessHistorySubject> {
   if (uuidPattern.test(actorId)) {
-    const userName = (await accessHistoryRepository.findUserNames(executor, orgId, [actorId])).get(actorId);
+    const userName = (await staffNames(executor, { orgId }, [actorId])).get(actorId);
     if (userName !== undefined) return { kind: 'actor', type: 'user', id: actorId, name: userName };
     const tokenName = (await accessHistoryRepository.findApiTokenNames(executor, orgId, [actorId])).get(
       actorId,
@@ -143,9 +144,9 @@ async function inWords(executor: Executor, orgId: string, rows: VisitRow[]): Pro
     ...new Set(rows.map(pick).filter((id): id is string => id !== null && uuidPattern.test(id))),
   ];
   // One query per kind of name, one after another: a transaction is a single connection.
-  const users = await accessHistoryRepository.findUserNames(
+  const users = await staffNames(
     executor,
-    orgId,
+    { orgId },
     idsWhere((row) => (row.actor_type === 'user' ? row.actor_id : null)).concat(
       idsWhere((row) => (row.entity_type === 'user' ? row.entity_id : null)),
     ),

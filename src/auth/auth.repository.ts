@@ -109,32 +109,20 @@ export async function touchSession(
     .execute();
 }
 
-export async function endSession(
+/** Ends the open session with this token, or every open session of a member of staff. */
+export async function endSessions(
   executor: Executor,
   orgId: string,
-  tokenHash: string,
+  which: { tokenHash: string } | { userId: string },
   at: Date,
 ): Promise<void> {
   await executor
     .updateTable('sessions')
     .set({ ended_at: at })
     .where('org_id', '=', orgId)
-    .where('token_hash', '=', tokenHash)
-    .where('ended_at', 'is', null)
-    .execute();
-}
-
-export async function endSessionsOfUser(
-  executor: Executor,
-  orgId: string,
-  userId: string,
-  at: Date,
-): Promise<void> {
-  await executor
-    .updateTable('sessions')
-    .set({ ended_at: at })
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
+    .where((eb) =>
+      'tokenHash' in which ? eb('token_hash', '=', which.tokenHash) : eb('user_id', '=', which.userId),
+    )
     .where('ended_at', 'is', null)
     .execute();
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import * as usersRepository from '../users/users.repository.ts';
+import { findAccountForSignIn, recordSuccessfulSignIn } from '../users/users.service.ts';
 import { readsCareRecords, type StaffRole } from '../users/users.table.ts';
 import { type ApiTokenCache, forgetApiTokens } from './api-token-cache.ts';
 import * as authRepository from './auth.repository.ts';
@@ -89,7 +89,7 @@ export async function signIn(
   const now = options.clock.now();
   const keys = signInThrottleKeys(options.email, options.ip);
   const [user, throttles] = await Promise.all([
-    usersRepository.findUserForSignIn(db, options.email),
+    findAccountForSignIn(db, options.email),
     authRepository.findActiveSignInThrottles(db, [keys.account, keys.client], now),
   ]);
   const context: RequestContext | null = user
@@ -177,7 +177,11 @@ export async function signIn(
     mfaVerifiedInSession: false,
   });
   await db.transaction().execute(async (trx) => {
-    await usersRepository.recordSuccessfulSignIn(trx, user.org_id, user.id, upgradedHash);
+    await recordSuccessfulSignIn(
+      trx,
+      { orgId: user.org_id, userId: user.id },
+      { newPasswordHash: upgradedHash },
+    );
     await authRepository.forgetSignInFailures(trx, [keys.account, keys.client]);
     await authRepository.insertSession(trx, {
       org_id: user.org_id,
@@ -293,13 +297,22 @@ export async function signOut(
 ): Promise<void> {
   const now = options.clock.now();
   await db.transaction().execute(async (trx) => {
-    await authRepository.endSession(trx, context.orgId, options.tokenHash, now);
+    await authRepository.endSessions(trx, context.orgId, { tokenHash: options.tokenHash }, now);
     await recordAudit(trx, context, now, {
       action: 'session.sign_out',
       entityType: 'user',
       entityId: context.actor.id,
     });
   });
+}
+
+/** Ends every open session of a member of staff (their account was disabled, or lost its second factor). */
+export async function endSessionsOfUser(
+  trx: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { userId: string; at: Date },
+): Promise<void> {
+  await authRepository.endSessions(trx, context.orgId, { userId: options.userId }, options.at);
 }
 
 export const API_TOKEN_PREFIX = 'lsn_';

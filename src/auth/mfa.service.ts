@@ -3,9 +3,9 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import * as usersRepository from '../users/users.repository.ts';
+import { findUser, recordFailedSignIn, recordSuccessfulSignIn } from '../users/users.service.ts';
 import * as authRepository from './auth.repository.ts';
-import { signInThrottleDelayMs } from './auth.service.ts';
+import { endSessionsOfUser, signInThrottleDelayMs } from './auth.service.ts';
 import type { MfaCredentialRow } from './auth.table.ts';
 import * as mfaRepository from './mfa.repository.ts';
 import { verifyPassword } from './passwords.ts';
@@ -197,7 +197,11 @@ export async function reauthenticate(
   }
   if (!(await verifyPassword(user.password_hash, options.password))) {
     await db.transaction().execute(async (trx) => {
-      await usersRepository.recordFailedSignIn(trx, user.org_id, user.id, signInThrottleDelayMs, now);
+      await recordFailedSignIn(
+        trx,
+        { orgId: user.org_id, userId: user.id },
+        { throttleFor: signInThrottleDelayMs, at: now },
+      );
       await recordAudit(trx, context, now, {
         action: 'session.reauthenticate',
         entityType: 'user',
@@ -221,7 +225,7 @@ export async function reauthenticate(
       const refused = await checkSecondFactor(trx, context, credential, options.factor, now, options);
       if (refused) return { refused, rotated: null };
     }
-    await usersRepository.recordSuccessfulSignIn(trx, user.org_id, user.id, undefined);
+    await recordSuccessfulSignIn(trx, { orgId: user.org_id, userId: user.id });
     const rotated = await rotateSession(trx, context, options.sessionTokenHash, now, {
       secondFactor: hasSecondFactor,
     });
@@ -323,10 +327,10 @@ export async function resetMfa(
 ): Promise<void> {
   const now = options.clock.now();
   await db.transaction().execute(async (trx) => {
-    const user = await usersRepository.findUserById(trx, context.orgId, options.userId);
+    const user = await findUser(trx, context, options.userId);
     if (!user) throw notFound('The staff member');
     const hadMfa = await mfaRepository.deleteMfa(trx, context.orgId, user.id);
-    await authRepository.endSessionsOfUser(trx, context.orgId, user.id, now);
+    await endSessionsOfUser(trx, context, { userId: user.id, at: now });
     await recordAudit(trx, context, now, {
       action: 'mfa.reset',
       entityType: 'user',
@@ -449,7 +453,7 @@ async function rotateSession(
   if (!current) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
   const token = generateToken();
   const csrfToken = generateToken();
-  await authRepository.endSession(trx, context.orgId, tokenHash, now);
+  await authRepository.endSessions(trx, context.orgId, { tokenHash }, now);
   await authRepository.insertSession(trx, {
     org_id: context.orgId,
     token_hash: hashToken(token),

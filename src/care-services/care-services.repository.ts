@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import type { CareServiceRow, CareServiceUpdate, NewCareServiceRow } from './care-services.table.ts';
 
 export async function insertCareService(executor: Executor, row: NewCareServiceRow): Promise<CareServiceRow> {
@@ -58,12 +59,5 @@ export async function updateCareService(
   expectedVersion: number,
   changes: CareServiceUpdate,
 ): Promise<CareServiceRow | undefined> {
-  return executor
-    .updateTable('care_services')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'care_services', { orgId, id, expectedVersion }, changes);
 }

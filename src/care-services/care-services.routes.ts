@@ -3,14 +3,7 @@ import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import { registerKeepers as serviceKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import {
   careServiceSchema,
@@ -60,19 +53,16 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
 
     app.patch(
       '/api/care-services/:id',
-      {
-        config: { access: serviceKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Rename a service or change its address',
-          description: `${ifMatchDescription} The version is the service’s \`version\` in the list.`,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updateCareServiceBody,
-          response: { 200: careServiceSchema, ...problemResponses, 409: problemSchema, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: serviceKeepers,
+        tags,
+        summary: 'Rename a service or change its address',
+        description: `The version is the service’s \`version\` in the list.`,
+        params: idParams,
+        body: updateCareServiceBody,
+        answer: careServiceSchema,
+        problems: { ...problemResponses, 409: problemSchema },
+      }),
       async (request, reply) =>
         withETag(
           reply,

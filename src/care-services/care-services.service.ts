@@ -3,8 +3,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
-import type { VersionedChange } from '../http/conditional.ts';
+import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
+import { AppError, orNotFound } from '../errors.ts';
 import * as careServicesRepository from './care-services.repository.ts';
 import type { CreateCareServiceInput, UpdateCareServiceInput } from './care-services.schemas.ts';
 import type { CareServiceUpdate } from './care-services.table.ts';
@@ -48,9 +48,7 @@ export function findCareService(executor: Executor, context: RequestContext, id:
 }
 
 export async function getCareService(executor: Executor, context: RequestContext, id: string) {
-  const service = await careServicesRepository.findCareService(executor, context.orgId, id);
-  if (!service) throw notFound('The service');
-  return service;
+  return orNotFound(await careServicesRepository.findCareService(executor, context.orgId, id), 'The service');
 }
 
 export function listCareServices(db: Db, context: RequestContext, page: { limit: number; offset: number }) {
@@ -64,32 +62,29 @@ export async function updateCareService(
   { id, expectedVersion, input, clock }: VersionedChange<UpdateCareServiceInput>,
 ) {
   const now = clock.now();
-  return db.transaction().execute(async (trx) => {
-    const existing = await getCareService(trx, context, id);
-    checkVersion(expectedVersion, existing.version, 'The service');
-    if (
-      input.name &&
-      (await careServicesRepository.careServiceNameInUse(trx, context.orgId, input.name, id))
-    ) {
-      throw nameTaken(input.name);
-    }
-    const changes: CareServiceUpdate = { updated_at: now };
-    if (input.name !== undefined) changes.name = input.name;
-    if (input.address !== undefined) changes.address = input.address;
-    const updated = await careServicesRepository.updateCareService(
-      trx,
-      context.orgId,
-      id,
+  const changes: CareServiceUpdate = { updated_at: now };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.address !== undefined) changes.address = input.address;
+  return db.transaction().execute(async (trx) =>
+    changeVersioned(trx, context, now, {
+      what: 'The service',
+      existing: await getCareService(trx, context, id),
       expectedVersion,
-      changes,
-    );
-    if (!updated) throw changedElsewhere('The service');
-    await recordAudit(trx, context, now, {
-      action: 'care_service.update',
-      entityType: 'care_service',
-      entityId: id,
-      changedFields: Object.keys(input),
-    });
-    return updated;
-  });
+      check: async () => {
+        if (
+          input.name &&
+          (await careServicesRepository.careServiceNameInUse(trx, context.orgId, input.name, id))
+        ) {
+          throw nameTaken(input.name);
+        }
+      },
+      write: () => careServicesRepository.updateCareService(trx, context.orgId, id, expectedVersion, changes),
+      audit: () => ({
+        action: 'care_service.update',
+        entityType: 'care_service',
+        entityId: id,
+        changedFields: Object.keys(input),
+      }),
+    }),
+  );
 }

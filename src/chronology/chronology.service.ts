@@ -4,7 +4,12 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
 import { getPerson } from '../people/people.service.ts';
-import { type ChronologyPage, mergeChronology, registeredChronologySources } from './chronology.ts';
+import {
+  type ChronologyPage,
+  type ChronologySource,
+  mergeChronology,
+  registeredChronologySources,
+} from './chronology.ts';
 
 export type ChronologyOptions = {
   from?: Date | undefined;
@@ -23,24 +28,45 @@ export async function personChronology(
   options: ChronologyOptions & { personId: string },
   clock: Clock,
 ): Promise<ChronologyPage> {
-  const [, organisation] = await Promise.all([
-    getPerson(db, context, options.personId),
-    getOrganisation(db, context),
-  ]);
-  const page = await mergeChronology(db, registeredChronologySources(), {
+  await getPerson(db, context, options.personId);
+  return viewChronology(
+    db,
+    context,
+    {
+      sources: registeredChronologySources(),
+      key: options.personId,
+      options,
+      audit: { action: 'person.view_chronology', entityType: 'person', entityId: options.personId },
+    },
+    clock,
+  );
+}
+
+/**
+ * A page of one chronology (a person's, a concern's) merged from its sources, the view audited
+ * with how many entries it showed.
+ */
+export async function viewChronology(
+  db: Db,
+  context: RequestContext,
+  view: {
+    sources: readonly ChronologySource[];
+    key: string;
+    options: ChronologyOptions;
+    audit: { action: string; entityType: string; entityId: string };
+  },
+  clock: Clock,
+): Promise<ChronologyPage> {
+  const organisation = await getOrganisation(db, context);
+  const page = await mergeChronology(db, view.sources, {
     orgId: context.orgId,
-    key: options.personId,
+    key: view.key,
     ownAgency: organisation.name,
-    from: options.from ?? null,
-    to: options.to ?? null,
-    before: options.before ?? null,
-    limit: options.limit,
+    from: view.options.from ?? null,
+    to: view.options.to ?? null,
+    before: view.options.before ?? null,
+    limit: view.options.limit,
   });
-  await recordAudit(db, context, clock.now(), {
-    action: 'person.view_chronology',
-    entityType: 'person',
-    entityId: options.personId,
-    details: { entries: page.items.length },
-  });
+  await recordAudit(db, context, clock.now(), { ...view.audit, details: { entries: page.items.length } });
   return page;
 }

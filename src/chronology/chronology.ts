@@ -149,3 +149,25 @@ export async function mergeChronology(
   const last = items.at(-1);
   return { items, nextBefore: merged.length > query.limit && last ? encodeCursor(last) : null };
 }
+
+/**
+ * An entry of a record the provider itself keeps about the person (consent, capacity,
+ * authorisations): recorded when it was made, linked to the person's consent and sharing records.
+ */
+export function ownRecordEntry(
+  source: string,
+  query: SourceQuery,
+  row: { id: string; occurred_at: Date; label: string; text: string },
+): ChronologyEntry {
+  return {
+    source,
+    id: row.id,
+    occurredAt: row.occurred_at,
+    recordedAt: row.occurred_at,
+    agency: query.ownAgency,
+    kindLabel: row.label,
+    text: row.text,
+    recordedBy: null,
+    subject: { type: 'person', id: query.key, title: 'Consent and sharing records' },
+  };
+}

@@ -24,9 +24,13 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { formatSignIns, loadDemo } from '../demo/demo.ts';
 import { AppError } from '../errors.ts';
 import { installValidationMessages } from '../http/zod-messages.ts';
-import * as organisationsRepository from '../organisations/organisations.repository.ts';
 import { createOrganisationInput } from '../organisations/organisations.schemas.ts';
-import { createOrganisation } from '../organisations/organisations.service.ts';
+import {
+  createOrganisation,
+  findOrganisationById,
+  findOrganisationByName,
+  listOrganisations,
+} from '../organisations/organisations.service.ts';
 import { createUserBody } from '../users/users.schemas.ts';
 import { createUserWithPassword } from '../users/users.service.ts';
 import { type StaffRole, staffRoles } from '../users/users.table.ts';
@@ -62,8 +66,8 @@ async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
 async function findOrganisationId(db: Db, reference: string): Promise<string> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(reference);
   const organisation = isUuid
-    ? await organisationsRepository.findOrganisation(db, reference)
-    : await organisationsRepository.findOrganisationByName(db, reference);
+    ? await findOrganisationById(db, reference)
+    : await findOrganisationByName(db, reference);
   if (!organisation)
     throw new CliError(`No organisation matches "${reference}" (give its id or exact name).`);
   return organisation.id;
@@ -71,7 +75,7 @@ async function findOrganisationId(db: Db, reference: string): Promise<string> {
 
 /** Organisations by name for reports: an administrator knows "Sunrise Care", not its id. */
 async function organisationNames(db: Db): Promise<Map<string, string>> {
-  const organisations = await organisationsRepository.listOrganisations(db);
+  const organisations = await listOrganisations(db);
   return new Map(organisations.map((organisation) => [organisation.id.toLowerCase(), organisation.name]));
 }
 
@@ -217,7 +221,7 @@ export function buildCli(): Command {
           { registrationNumber: 'registration-number', registeredManagerName: 'registered-manager' },
         );
         await withDatabase(async (db) => {
-          if (await organisationsRepository.findOrganisationByName(db, organisationInput.name)) {
+          if (await findOrganisationByName(db, organisationInput.name)) {
             throw new CliError(`An organisation called "${organisationInput.name}" already exists.`);
           }
           const organisation = await db

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { personNameSql } from '../people/person-name.ts';
+import type { SharingPurpose } from '../sharing/sharing.table.ts';
 import type { ConsentRecordRow, NewConsentRecordRow } from './consent.table.ts';
 
 export async function insertConsent(executor: Executor, row: NewConsentRecordRow): Promise<ConsentRecordRow> {
@@ -101,4 +102,20 @@ export async function countConsentsDueForReview(
     .select(sql<number>`count(*)::int`.as('count'))
     .executeTakeFirstOrThrow();
   return row.count;
+}
+
+/** The person's consent records that cover a purpose. */
+export async function listConsentsCovering(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  purpose: SharingPurpose,
+): Promise<ConsentRecordRow[]> {
+  return executor
+    .selectFrom('consent_records')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where(sql<SqlBool>`${purpose} = any(purposes)`)
+    .execute();
 }

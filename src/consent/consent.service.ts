@@ -18,6 +18,7 @@ import {
   userIdOrNull,
   userName,
 } from '../sharing/basis-records.ts';
+import type { SharingPurpose } from '../sharing/sharing.table.ts';
 import * as consentRepository from './consent.repository.ts';
 import type { CreateConsentInput, WithdrawConsentInput } from './consent.schemas.ts';
 import type { ConsentRecordRow } from './consent.table.ts';
@@ -237,4 +238,24 @@ export async function consentsDueForReview(
     count: await consentRepository.countConsentsDueForReview(executor, context.orgId, options),
     consents: await consentRepository.listConsentsDueForReview(executor, context.orgId, options),
   };
+}
+
+// ---- for other records ----
+
+/** The person's consent records that cover a purpose, withdrawn and lapsed ones too. */
+export function consentsCovering(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; purpose: SharingPurpose },
+) {
+  return consentRepository.listConsentsCovering(executor, context.orgId, options.personId, options.purpose);
+}
+
+/** The consent record about the person with this id, or undefined. */
+export function findConsentOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; id: string },
+) {
+  return consentRepository.findConsent(executor, context.orgId, options.personId, options.id);
 }

@@ -1,7 +1,9 @@
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { type AuditRecord, recordAudit } from '../audit/audit.service.ts';
+import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { changedElsewhere, checkVersion, notFound } from '../errors.ts';
-import type { Executor } from './database.ts';
+import type { Database, Executor } from './database.ts';
 
 /**
  * A change to a versioned record, in the order every versioned change in Liaison takes:
@@ -39,4 +41,51 @@ export async function changeVersioned<Row extends { version: number }>(
   const audit = change.audit(updated, existing);
   if (audit) await recordAudit(trx, context, at, audit);
   return updated;
+}
+
+/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
+export function columnChanges<Field extends string>(
+  fields: Partial<Record<Field, unknown>>,
+  columns: Record<Field, string>,
+): { changes: Record<string, unknown>; changedFields: string[] } {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined) changes[columns[field as Field]] = value;
+  }
+  return { changes, changedFields: Object.keys(changes) };
+}
+
+/** What a change to a versioned record needs: which record, the version loaded, the fields sent. */
+export type VersionedChange<Input> = { id: string; expectedVersion: number; input: Input; clock: Clock };
+
+/** The tables of versioned records kept per organisation: `org_id`, `id` and `version` columns. */
+type VersionedTable = {
+  [Table in keyof Database]: Database[Table] extends { org_id: string; id: string; version: unknown }
+    ? Table
+    : never;
+}[keyof Database];
+
+/**
+ * The compare-and-set every versioned change ends in: the row's changes and the next version,
+ * only while it is still at `expectedVersion`. Undefined when it is not (or is gone): another
+ * request changed it first.
+ */
+export function updateAtVersion<Table extends VersionedTable>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; id: string; expectedVersion: number },
+  changes: Omit<Updateable<Database[Table]>, 'version'>,
+): Promise<Selectable<Database[Table]> | undefined> {
+  // One statement for every versioned table; the signature keeps each call typed to its table.
+  const versioned = executor as unknown as Kysely<{
+    versioned: { org_id: string; id: string; version: number };
+  }>;
+  return versioned
+    .updateTable(table as unknown as 'versioned')
+    .set({ ...(changes as object), version: sql<number>`version + 1` })
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.expectedVersion)
+    .returningAll()
+    .executeTakeFirst() as Promise<Selectable<Database[Table]> | undefined>;
 }

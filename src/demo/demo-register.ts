@@ -8,13 +8,13 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { createCapacityAssessmentBody } from '../mental-capacity/mental-capacity.schemas.ts';
 import { recordCapacityAssessment } from '../mental-capacity/mental-capacity.service.ts';
+import { addChannel } from '../partners/partner-channels.service.ts';
 import {
   createChannelBody,
   createPartnerContactBody,
   createPartnerOrganisationBody,
 } from '../partners/partners.schemas.ts';
 import {
-  addChannel,
   createPartnerContact,
   createPartnerOrganisation,
   endPartnerContact,

@@ -7,8 +7,7 @@ import type { Clock } from '../clock.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import * as organisationsRepository from '../organisations/organisations.repository.ts';
-import { createOrganisation } from '../organisations/organisations.service.ts';
+import { createOrganisation, findOrganisationByName } from '../organisations/organisations.service.ts';
 import { insertUserRecord } from '../users/users.service.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { loadDemoActivity } from './demo-activity.ts';
@@ -43,7 +42,7 @@ export async function loadDemo(
   db: Db,
   options: { clock: Clock; password?: (role: StaffRole) => string; config?: MessagingConfig },
 ): Promise<{ created: boolean; orgId: string; signIns: DemoSignIn[] }> {
-  const existing = await organisationsRepository.findOrganisationByName(db, DEMO_ORGANISATION_NAME);
+  const existing = await findOrganisationByName(db, DEMO_ORGANISATION_NAME);
   if (existing) return { created: false, orgId: existing.id, signIns: [] };
 
   const passwordFor = options.password ?? (() => `demo-${randomBytes(9).toString('base64url')}`);

@@ -10,6 +10,7 @@ import {
   ifMatchHeaders,
   ifMatchProblems,
   requireIfMatch,
+  versionedUpdate,
   withETag,
 } from '../http/conditional.ts';
 import { problemResponses, problemSchema } from '../http/schemas.ts';
@@ -36,19 +37,15 @@ export function routeSettingsRoutes({ db, clock }: AppDependencies): FastifyPlug
 
     app.put(
       '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          body: setRouteBody,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: routeKeepers,
+        tags,
+        summary: 'Set the route for one kind of message and urgency (messages already sent keep theirs)',
+        params: routeSettingParams,
+        body: setRouteBody,
+        answer: routeSettingSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,

@@ -10,8 +10,10 @@ import type { Db, Executor } from '../db/database.ts';
 import { openIncidents } from '../incidents/incidents.service.ts';
 import { incidentTypeLabels, severityLabels } from '../incidents/incidents.vocabulary.ts';
 import { capacityRecordsDueForReview } from '../mental-capacity/mental-capacity.service.ts';
-import { messagesWaitingForStaff } from '../partner-messages/message-reading.service.ts';
-import type { MessageWithNames } from '../partner-messages/partner-messages.repository.ts';
+import {
+  type MessageWithNames,
+  messagesWaitingForStaff,
+} from '../partner-messages/message-reading.service.ts';
 import { partnerContactsToRecheck } from '../partners/partners.service.ts';
 import { safeguardingWaitingForManagers } from '../safeguarding/concern-patterns.service.ts';
 import { abuseCategoryLabels } from '../safeguarding/safeguarding.vocabulary.ts';

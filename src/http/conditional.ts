@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { problemSchema } from './schemas.ts';
 
@@ -81,17 +80,38 @@ export const ifMatchDescription =
 export const eTagDescription =
   'The `ETag` header is the record’s version, like `"3"`: send it back in `If-Match` to change the record.';
 
-/** Maps the fields sent in a PATCH body to column changes and the names of the columns changed. */
-export function columnChanges<Field extends string>(
-  fields: Partial<Record<Field, unknown>>,
-  columns: Record<Field, string>,
-): { changes: Record<string, unknown>; changedFields: string[] } {
-  const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (value !== undefined) changes[columns[field as Field]] = value;
-  }
-  return { changes, changedFields: Object.keys(changes) };
+/**
+ * What every update of a versioned record declares: who may make it, `If-Match` required before the
+ * body is read (and documented), and the answers, so each route says only what is its own.
+ */
+export function versionedUpdate<
+  Access,
+  Params,
+  Body,
+  Answer,
+  Problems extends Record<number, unknown>,
+>(route: {
+  access: Access;
+  tags: string[];
+  summary: string;
+  /** Said before the `If-Match` description. */
+  description?: string;
+  params: Params;
+  body: Body;
+  answer: Answer;
+  problems: Problems;
+}) {
+  return {
+    config: { access: route.access },
+    preValidation: requireIfMatch,
+    schema: {
+      tags: route.tags,
+      summary: route.summary,
+      description: route.description ? `${ifMatchDescription} ${route.description}` : ifMatchDescription,
+      params: route.params,
+      headers: ifMatchHeaders,
+      body: route.body,
+      response: { 200: route.answer, ...route.problems, ...ifMatchProblems },
+    },
+  };
 }
-
-/** What a change to a versioned record needs: which record, the version loaded, the fields sent. */
-export type VersionedChange<Input> = { id: string; expectedVersion: number; input: Input; clock: Clock };

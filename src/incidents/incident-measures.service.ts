@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as incidentsRepository from './incidents.repository.ts';
 import { findIncident, findOpenIncident, invalid, requireStaff } from './incidents.service.ts';
 import type { IncidentMeasureRow, MeasureKind } from './incidents.table.ts';
@@ -25,10 +25,7 @@ function presentMeasure(measure: IncidentMeasureRow, names: Map<string, string>)
 }
 
 async function presentOne(executor: Executor, context: RequestContext, measure: IncidentMeasureRow) {
-  return presentMeasure(
-    measure,
-    await sharingRepository.userNames(executor, context.orgId, [measure.owner_id]),
-  );
+  return presentMeasure(measure, await staffNames(executor, context, [measure.owner_id]));
 }
 
 export async function listMeasures(
@@ -38,9 +35,9 @@ export async function listMeasures(
 ) {
   await findIncident(executor, context, options);
   const measures = await incidentsRepository.listMeasures(executor, context.orgId, options.incidentId);
-  const names = await sharingRepository.userNames(
+  const names = await staffNames(
     executor,
-    context.orgId,
+    context,
     measures.map((each) => each.owner_id),
   );
   return measures.map((measure) => presentMeasure(measure, names));

@@ -4,7 +4,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { personName } from '../people/person-name.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as incidentsRepository from './incidents.repository.ts';
 import {
   actorUserId,
@@ -95,9 +95,9 @@ const levelOrder: Record<RiskLevel, number> = { high: 0, medium: 1, low: 2 };
 export async function rankedAffectedPeople(executor: Executor, context: RequestContext, incidentId: string) {
   await findIncident(executor, context, { incidentId });
   const rows = await incidentsRepository.listAffectedPeople(executor, context.orgId, incidentId);
-  const adjusters = await sharingRepository.userNames(
+  const adjusters = await staffNames(
     executor,
-    context.orgId,
+    context,
     rows.flatMap((row) => (row.adjusted_by ? [row.adjusted_by] : [])),
   );
   return rows

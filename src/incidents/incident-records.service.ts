@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { personName } from '../people/person-name.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as incidentsRepository from './incidents.repository.ts';
 import type { AddRecordInput } from './incidents.schemas.ts';
 import { findIncident, findOpenIncident, invalid } from './incidents.service.ts';
@@ -29,9 +29,9 @@ export async function listRecords(
   const advice = await incidentsRepository.findAdvice(executor, context.orgId, [
     ...new Set(records.flatMap((record) => record.advice_ids)),
   ]);
-  const names = await sharingRepository.userNames(
+  const names = await staffNames(
     executor,
-    context.orgId,
+    context,
     records.filter((record) => record.recorded_by_type === 'user').map((record) => record.recorded_by),
   );
   return records.map((record) => ({

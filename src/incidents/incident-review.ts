@@ -3,7 +3,7 @@ import type { Executor } from '../db/database.ts';
 import type { EscalationTarget } from '../escalation/escalation-routes.ts';
 import type { EventKind, MessageTemplateKind } from '../partner-messages/partner-messages.table.ts';
 import { personName } from '../people/person-name.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import { effectiveLevel } from './incident-people.service.ts';
 import * as reviewRepository from './incident-review.repository.ts';
 import * as incidentsRepository from './incidents.repository.ts';
@@ -309,7 +309,7 @@ export async function computeReview(executor: Executor, incident: IncidentRow, a
   const measures = await incidentsRepository.listMeasures(executor, orgId, incident.id);
   const byUser = (list: readonly { recorded_by_type: string; recorded_by: string }[]) =>
     list.filter((record) => record.recorded_by_type === 'user').map((record) => record.recorded_by);
-  const staff = await sharingRepository.userNames(executor, orgId, [
+  const staff = await staffNames(executor, { orgId }, [
     ...byUser(records),
     ...byUser(refusals),
     ...measures.map((measure) => measure.owner_id),

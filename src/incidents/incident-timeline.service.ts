@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { personName } from '../people/person-name.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as reviewRepository from './incident-review.repository.ts';
 import * as incidentsRepository from './incidents.repository.ts';
 import { findIncident } from './incidents.service.ts';
@@ -148,7 +148,7 @@ async function collectEntries(executor: Executor, incident: IncidentRow): Promis
     reviewRepository.listTimelineRecords(executor, key),
     reviewRepository.listMessageEvents(executor, key),
   ]);
-  const staff = await sharingRepository.userNames(executor, orgId, [
+  const staff = await staffNames(executor, { orgId }, [
     ...measures.map((measure) => measure.owner_id),
     ...records.filter((record) => record.recorded_by_type === 'user').map((record) => record.recorded_by),
   ]);

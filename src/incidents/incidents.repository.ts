@@ -1,5 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type {
   IncidentMeasureRow,
@@ -99,14 +100,7 @@ export async function updateIncident(
   key: { orgId: string; id: string; expectedVersion: number },
   changes: Omit<Updateable<IncidentsTable>, 'version'>,
 ): Promise<IncidentRow | undefined> {
-  return executor
-    .updateTable('incidents')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', key.orgId)
-    .where('id', '=', key.id)
-    .where('version', '=', key.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'incidents', key, changes);
 }
 
 /** A member of staff who can lead, liaise or own a measure: in the organisation, account in use. */

@@ -5,10 +5,10 @@ import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned } from '../db/versioned-change.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, orNotFound } from '../errors.ts';
 import { checkRoute, type EscalationRoute } from '../escalation/escalation-routes.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
 import type { SubjectDescriber } from '../subjects/subjects.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as incidentsRepository from './incidents.repository.ts';
 import type { CreateIncidentInput, UpdateIncidentInput } from './incidents.schemas.ts';
 import type { IncidentRow } from './incidents.table.ts';
@@ -68,11 +68,12 @@ export async function findIncident(
   context: RequestContext,
   options: { incidentId: string; lock?: boolean },
 ): Promise<IncidentRow> {
-  const incident = await incidentsRepository.findIncident(executor, context.orgId, options.incidentId, {
-    lock: options.lock ?? false,
-  });
-  if (!incident) throw notFound('The incident');
-  return incident;
+  return orNotFound(
+    await incidentsRepository.findIncident(executor, context.orgId, options.incidentId, {
+      lock: options.lock ?? false,
+    }),
+    'The incident',
+  );
 }
 
 /** The open incident, locked for a change recorded on it; a closed one takes no more records. */
@@ -84,10 +85,7 @@ export async function findOpenIncident(executor: Executor, context: RequestConte
 
 export async function presentIncident(executor: Executor, incident: IncidentRow) {
   const orgId = incident.org_id;
-  const names = await sharingRepository.userNames(executor, orgId, [
-    incident.lead_id,
-    incident.partner_liaison_id,
-  ]);
+  const names = await staffNames(executor, { orgId }, [incident.lead_id, incident.partner_liaison_id]);
   const services = await incidentsRepository.findCareServices(executor, orgId, incident.care_service_ids);
   const affectedPeople = await incidentsRepository.countAffectedPeople(executor, orgId, incident.id);
   const staff = (id: string) => ({ id, name: names.get(id) ?? 'Former member of staff' });

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { changeVersioned } from '../db/versioned-change.ts';
 import { invalid, notFound } from '../errors.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import type { IncidentRiskPointsRow } from './incidents.table.ts';
 import * as riskPointsRepository from './risk-points.repository.ts';
 import type { SetRiskPointsInput } from './risk-points.schemas.ts';
@@ -43,8 +43,7 @@ async function present(
 ) {
   const table = tableOf(row);
   const setBy = row?.set_by
-    ? ((await sharingRepository.userNames(executor, orgId, [row.set_by])).get(row.set_by) ??
-      'Former member of staff')
+    ? ((await staffNames(executor, { orgId }, [row.set_by])).get(row.set_by) ?? 'Former member of staff')
     : null;
   const version = row?.version ?? 1;
   return {

@@ -157,3 +157,35 @@ export async function countDecisionsDueForReview(
     .executeTakeFirstOrThrow();
   return row.count;
 }
+
+export async function findBestInterestsDecision(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  id: string,
+) {
+  return executor
+    .selectFrom('best_interests_decisions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The person's latest capacity assessments, newest first. */
+export async function listLatestCapacityAssessments(
+  executor: Executor,
+  orgId: string,
+  personId: string,
+  limit: number,
+) {
+  return executor
+    .selectFrom('capacity_assessments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('person_id', '=', personId)
+    .orderBy('assessed_on', 'desc')
+    .limit(limit)
+    .execute();
+}

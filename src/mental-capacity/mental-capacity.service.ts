@@ -212,3 +212,33 @@ export async function capacityRecordsDueForReview(
       : { count: 0, records: [] },
   };
 }
+
+// ---- for other records ----
+
+/** The person's latest capacity assessments, newest first (not audited: the caller's view is). */
+export function latestCapacityAssessmentsOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; limit: number },
+) {
+  return mentalCapacityRepository.listLatestCapacityAssessments(
+    executor,
+    context.orgId,
+    options.personId,
+    options.limit,
+  );
+}
+
+/** The best-interests decision about the person with this id, or undefined. */
+export function findBestInterestsDecision(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; id: string },
+) {
+  return mentalCapacityRepository.findBestInterestsDecision(
+    executor,
+    context.orgId,
+    options.personId,
+    options.id,
+  );
+}

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { changedElsewhere, checkVersion, notFound } from '../errors.ts';
+import { changedElsewhere, checkVersion, notFound, orNotFound } from '../errors.ts';
 import * as organisationsRepository from './organisations.repository.ts';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisations.schemas.ts';
 import type { OrganisationUpdate } from './organisations.table.ts';
@@ -48,10 +48,23 @@ export async function createOrganisation(
   return row;
 }
 
+// ---- for the command line and the demo loader, which act outside any one organisation ----
+
+export function findOrganisationById(executor: Executor, id: string) {
+  return organisationsRepository.findOrganisation(executor, id);
+}
+
+export function findOrganisationByName(executor: Executor, name: string) {
+  return organisationsRepository.findOrganisationByName(executor, name);
+}
+
+/** Every organisation's id and name, by name. */
+export function listOrganisations(executor: Executor) {
+  return organisationsRepository.listOrganisations(executor);
+}
+
 export async function getOrganisation(db: Db, context: RequestContext) {
-  const organisation = await organisationsRepository.findOrganisation(db, context.orgId);
-  if (!organisation) throw notFound('Your organisation');
-  return organisation;
+  return orNotFound(await organisationsRepository.findOrganisation(db, context.orgId), 'Your organisation');
 }
 
 /** Changes the organisation's details, if they are still at `expectedVersion`. */

@@ -5,8 +5,7 @@ import type { Job } from '../jobs/scheduler.ts';
 import { MailError } from '../mail/mail-error.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
-import { holdQueuedShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
+import { findShareToDeliver, holdQueuedShare, markQueuedShareSent } from '../sharing/sharing.service.ts';
 import * as outboxRepository from './outbox.repository.ts';
 import { bodyToSend, emailOutcomesFor } from './outbox.service.ts';
 import type { EmailOutboxRow } from './outbox.table.ts';
@@ -81,8 +80,7 @@ async function sendDisclosure(
   return db.transaction().execute(async (trx) => {
     const at = options.clock.now();
     const system = systemContext(email.org_id, DELIVER_EMAIL_JOB);
-    const queued = await sharingRepository.findQueuedShare(trx, email.org_id, email.share_id!);
-    const share = await sharingRepository.findShareEntry(trx, email.org_id, email.share_id!);
+    const { queued, share } = await findShareToDeliver(trx, system, email.share_id!);
     if (!queued || !share || queued.status === 'held' || queued.status === 'cancelled') {
       await hold(
         trx,

@@ -22,14 +22,16 @@ import {
   queuePartnerEmail,
 } from '../outbox/outbox.service.ts';
 import { partnerLinkUrl, prepareLink, saveLink } from '../partner-access/partner-links.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
+import { channelsOf, emailAddressOf } from '../partners/partner-channels.service.ts';
+import { findPartnerContact, findPartnerOrganisation } from '../partners/partners.service.ts';
 import type { PartnerChannelRow } from '../partners/partners.table.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { contactsCoveredBy, decideQuietly } from '../sharing/sharing.service.ts';
+import { activeStaffEmails } from '../users/users.service.ts';
 import { emailAbout, managerAlertEmail, reminderEmail } from './message-emails.ts';
 import { linkFor } from './message-subject.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
-import { addEvent, emailAddressOf, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
+import { addEvent, MESSAGE_SUBJECT, organisationName } from './partner-messages.service.ts';
 import type { PartnerMessageRow } from './partner-messages.table.ts';
 
 const stillWaiting = new Set(['sent', 'acknowledged', 'accepted']);
@@ -76,9 +78,9 @@ function once<T>(trx: DbTransaction, key: string, read: () => Promise<T>): Promi
 }
 
 const findContact = (trx: DbTransaction, orgId: string, id: string) =>
-  once(trx, `contact:${orgId}:${id}`, () => partnersRepository.findPartnerContact(trx, orgId, id));
+  once(trx, `contact:${orgId}:${id}`, () => findPartnerContact(trx, { orgId }, id));
 const findOrganisation = (trx: DbTransaction, orgId: string, id: string) =>
-  once(trx, `partner:${orgId}:${id}`, () => partnersRepository.findPartnerOrganisation(trx, orgId, id));
+  once(trx, `partner:${orgId}:${id}`, () => findPartnerOrganisation(trx, { orgId }, id));
 const findChannels = (
   trx: DbTransaction,
   orgId: string,
@@ -86,13 +88,13 @@ const findChannels = (
   contactId: string | null,
 ) =>
   once(trx, `channels:${orgId}:${partnerOrganisationId}:${contactId}`, () =>
-    partnersRepository.findChannelsOf(trx, orgId, { partnerOrganisationId, partnerContactId: contactId }),
+    channelsOf(trx, { orgId }, { partnerOrganisationId, partnerContactId: contactId }),
   );
 const findAddress = (
   trx: DbTransaction,
   orgId: string,
   contact: { id: string; partner_organisation_id: string; email: string | null },
-) => once(trx, `address:${orgId}:${contact.id}`, () => emailAddressOf(trx, orgId, contact));
+) => once(trx, `address:${orgId}:${contact.id}`, () => emailAddressOf(trx, { orgId }, contact));
 const providerName = (trx: DbTransaction, orgId: string) =>
   once(trx, `provider:${orgId}`, () => organisationName(trx, orgId));
 
@@ -522,7 +524,7 @@ async function tellManagers(
     at,
   );
   const managers = await once(trx, `managers:${message.org_id}:${role}`, () =>
-    messagesRepository.activeStaffEmails(trx, message.org_id, role),
+    activeStaffEmails(trx, { orgId: message.org_id }, { roles: [role], limit: 20 }),
   );
   const email = managerAlertEmail({
     message,
@@ -534,7 +536,7 @@ async function tellManagers(
     managers.map((manager) => ({
       orgId: message.org_id,
       about: { type: 'partner_message' as const, id: message.id },
-      to: manager.email,
+      to: manager,
       subject: email.subject,
       text: email.text,
       at,

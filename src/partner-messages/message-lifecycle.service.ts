@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, orNotFound } from '../errors.ts';
 import { cancellationFor } from '../escalation/escalation-routes.ts';
 import { cancelSteps } from '../escalation/escalation-steps.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
@@ -122,8 +122,8 @@ export async function applyReply(
 }
 
 export async function lockOwnMessage(trx: DbTransaction, context: RequestContext, id: string) {
-  const message = await messagesRepository.lockMessage(trx, context.orgId, id);
-  if (!message || !mayReadMessage(context, message)) throw notFound('The message');
+  const message = orNotFound(await messagesRepository.lockMessage(trx, context.orgId, id), 'The message');
+  if (!mayReadMessage(context, message)) throw notFound('The message');
   return message;
 }
 
@@ -237,35 +237,13 @@ export async function closeMessage(
   input: { note?: string | null | undefined },
   clock: Clock,
 ) {
-  const at = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const message = await lockOwnMessage(trx, context, id);
-    if (message.status === 'closed' || message.status === 'withdrawn') {
-      throw new AppError('conflict', `This message is already ${message.status}.`);
-    }
-    const changes = {
-      status: 'closed' as const,
-      closed_at: at,
-      close_note: input.note?.trim() || null,
-      updated_at: at,
-    };
-    await messagesRepository.updateMessage(trx, context.orgId, id, changes);
-    await addEvent(trx, context, id, { kind: 'closed', text: changes.close_note }, at);
-    const cancelled = await cancelSteps(
-      trx,
-      { orgId: context.orgId, type: MESSAGE_SUBJECT, id },
-      { reason: 'closed', onlyThoseStoppedByAcknowledgement: false, at },
-    );
-    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, 'closed', at);
-    await recordAudit(trx, context, at, {
-      action: 'partner_message.close',
-      entityType: 'partner_message',
-      entityId: id,
-      changedFields: Object.keys(changes),
-      details: { stepsCancelled: cancelled.length, attentionResolved },
-    });
+  const note = input.note?.trim() || null;
+  return endMessage(db, context, id, clock, {
+    status: 'closed',
+    action: 'partner_message.close',
+    changes: (at) => ({ status: 'closed', closed_at: at, close_note: note, updated_at: at }),
+    text: note,
   });
-  return viewMessage(db, context, id, clock, { audit: false });
 }
 
 /** The sender takes the message back: its links stop working and its escalation ends. */
@@ -276,38 +254,68 @@ export async function withdrawMessage(
   input: { reason: string },
   clock: Clock,
 ) {
+  return endMessage(db, context, id, clock, {
+    status: 'withdrawn',
+    action: 'partner_message.withdraw',
+    changes: (at) => ({
+      status: 'withdrawn',
+      withdrawn_at: at,
+      withdrawn_reason: input.reason,
+      updated_at: at,
+    }),
+    text: input.reason,
+    alsoDo: async (trx, at) => {
+      const revoked = await revokeLinksOf(
+        trx,
+        context.orgId,
+        { type: 'partner_message', id },
+        { at, reason: 'withdrawn' },
+      );
+      return { linksRevoked: revoked.length };
+    },
+  });
+}
+
+/**
+ * Closing and withdrawing end a message alike, in one transaction: refused once it has ended, then
+ * the change, anything of its own (`alsoDo`), the thread entry, the escalation stopped, the items
+ * needing attention it makes moot resolved, and the audit entry.
+ */
+async function endMessage(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  clock: Clock,
+  ending: {
+    status: 'closed' | 'withdrawn';
+    action: string;
+    changes: (at: Date) => PartnerMessageUpdate;
+    text: string | null;
+    alsoDo?: (trx: DbTransaction, at: Date) => Promise<Record<string, unknown>>;
+  },
+) {
   const at = clock.now();
   await db.transaction().execute(async (trx) => {
     const message = await lockOwnMessage(trx, context, id);
     if (message.status === 'closed' || message.status === 'withdrawn') {
       throw new AppError('conflict', `This message is already ${message.status}.`);
     }
-    const changes = {
-      status: 'withdrawn' as const,
-      withdrawn_at: at,
-      withdrawn_reason: input.reason,
-      updated_at: at,
-    };
+    const changes = ending.changes(at);
     await messagesRepository.updateMessage(trx, context.orgId, id, changes);
-    const revoked = await revokeLinksOf(
-      trx,
-      context.orgId,
-      { type: 'partner_message', id },
-      { at, reason: 'withdrawn' },
-    );
-    await addEvent(trx, context, id, { kind: 'withdrawn', text: input.reason }, at);
+    const done = (await ending.alsoDo?.(trx, at)) ?? {};
+    await addEvent(trx, context, id, { kind: ending.status, text: ending.text }, at);
     const cancelled = await cancelSteps(
       trx,
       { orgId: context.orgId, type: MESSAGE_SUBJECT, id },
-      { reason: 'withdrawn', onlyThoseStoppedByAcknowledgement: false, at },
+      { reason: ending.status, onlyThoseStoppedByAcknowledgement: false, at },
     );
-    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, 'withdrawn', at);
+    const attentionResolved = await resolveMootAttention(trx, context.orgId, id, ending.status, at);
     await recordAudit(trx, context, at, {
-      action: 'partner_message.withdraw',
+      action: ending.action,
       entityType: 'partner_message',
       entityId: id,
       changedFields: Object.keys(changes),
-      details: { linksRevoked: revoked.length, stepsCancelled: cancelled.length, attentionResolved },
+      details: { ...done, stepsCancelled: cancelled.length, attentionResolved },
     });
   });
   return viewMessage(db, context, id, clock, { audit: false });

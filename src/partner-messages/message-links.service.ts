@@ -10,19 +10,18 @@ import {
   partnerLinkUrl,
   revokeLinksOf,
 } from '../partner-access/partner-links.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
+import { emailAddressOf } from '../partners/partner-channels.service.ts';
+import { findPartnerContact } from '../partners/partners.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
 import { markQueuedShareSent, shareRefused } from '../sharing/sharing.service.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { lockOwnMessage } from './message-lifecycle.service.ts';
 import { viewMessage } from './message-reading.service.ts';
 import { linkFor } from './message-subject.ts';
-import * as messagesRepository from './partner-messages.repository.ts';
 import type { LinkHandedOverInput } from './partner-messages.schemas.ts';
 import {
   actorName,
   addEvent,
-  emailAddressOf,
   emailStateFor,
   MESSAGE_SUBJECT,
   organisationName,
@@ -87,12 +86,8 @@ export async function resendLink(db: Db, context: RequestContext, messageId: str
     if (message.status === 'withdrawn' || message.status === 'closed') {
       throw new AppError('conflict', `This message is ${message.status}, so no new link can be sent.`);
     }
-    const contact = await partnersRepository.findPartnerContact(
-      trx,
-      context.orgId,
-      message.partner_contact_id,
-    );
-    const address = contact ? await emailAddressOf(trx, context.orgId, contact) : null;
+    const contact = await findPartnerContact(trx, context, message.partner_contact_id);
+    const address = contact ? await emailAddressOf(trx, context, contact) : null;
     if (!contact || !address) {
       throw new AppError('conflict', 'The contact has no email address in the register any more.');
     }

@@ -7,12 +7,15 @@ import { mutableRoute } from '../escalation/escalation-routes.ts';
 import { findSteps } from '../escalation/escalation-steps.service.ts';
 import { emailsOf } from '../outbox/outbox.service.ts';
 import { linksOf } from '../partner-access/partner-links.service.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import { mayReadMessage, restrictedReader } from './message-readers.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { MESSAGE_SUBJECT, type Page } from './partner-messages.service.ts';
 
 import type { MessageEventRow, PartnerMessageRow } from './partner-messages.table.ts';
+
+/** A message with the names of those it is about and to, as lists and pages show it. */
+export type MessageWithNames = messagesRepository.MessageWithNames;
 
 // ---- reading ----
 
@@ -130,7 +133,7 @@ export async function viewMessage(
     const emails = await emailsOf(trx, context.orgId, { type: 'partner_message', id });
     const sender =
       message.sent_by_type === 'user' && message.sent_by
-        ? ((await sharingRepository.userNames(trx, context.orgId, [message.sent_by])).get(message.sent_by) ??
+        ? ((await staffNames(trx, context, [message.sent_by])).get(message.sent_by) ??
           'Former member of staff')
         : message.sent_by_type === 'api_token'
           ? 'A connected system'

@@ -395,23 +395,6 @@ export async function findOtherCurrentContact(
   return next?.id;
 }
 
-/** The addresses of the organisation's active staff with a role (at most 20), for alerts. */
-export async function activeStaffEmails(
-  executor: Executor,
-  orgId: string,
-  role: 'manager' | 'registered_manager',
-) {
-  return executor
-    .selectFrom('users')
-    .select('email')
-    .where('org_id', '=', orgId)
-    .where('role', '=', role)
-    .where('disabled_at', 'is', null)
-    .orderBy('email')
-    .limit(20)
-    .execute();
-}
-
 export async function findOrganisationName(executor: Executor, orgId: string): Promise<string> {
   const organisation = await executor
     .selectFrom('organisations')

@@ -12,11 +12,12 @@ import { isMailConfigured } from '../mail/mailer.ts';
 import { checkMessage, isPlaceholder, type MessageDraft } from '../messages/message-check.ts';
 import { LINK_TOKEN_PLACEHOLDER, type LinkSettings, queuePartnerEmail } from '../outbox/outbox.service.ts';
 import { issueLink, partnerLinkUrl } from '../partner-access/partner-links.service.ts';
-import * as partnersRepository from '../partners/partners.repository.ts';
+import { emailAddressOf } from '../partners/partner-channels.service.ts';
+import { findPartnerContact, findPartnerOrganisation } from '../partners/partners.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
 import { shareRefused } from '../sharing/sharing.service.ts';
 import type { SubjectType } from '../subjects/subjects.ts';
+import { staffNames } from '../users/users.service.ts';
 import { emailAbout, partnerMessageEmail } from './message-emails.ts';
 import { viewMessage } from './message-reading.service.ts';
 import { linkFor } from './message-subject.ts';
@@ -183,7 +184,7 @@ export function sendProblems(input: SendMessageInput, now: Date): FieldProblem[]
 
 export async function actorName(executor: Executor, context: RequestContext): Promise<string> {
   if (context.actor.type === 'user') {
-    const names = await sharingRepository.userNames(executor, context.orgId, [context.actor.id]);
+    const names = await staffNames(executor, context, [context.actor.id]);
     return names.get(context.actor.id) ?? 'Former member of staff';
   }
   return context.actor.type === 'api_token' ? 'A connected system' : 'Liaison';
@@ -192,20 +193,6 @@ export async function actorName(executor: Executor, context: RequestContext): Pr
 /** The provider's own name, as partners see it. */
 export async function organisationName(executor: Executor, orgId: string): Promise<string> {
   return messagesRepository.findOrganisationName(executor, orgId);
-}
-
-/** The address a contact is emailed at: their secure email, else email channel, else the register's address. */
-export async function emailAddressOf(
-  executor: Executor,
-  orgId: string,
-  contact: { id: string; partner_organisation_id: string; email: string | null },
-): Promise<string | null> {
-  const channels = await partnersRepository.findChannelsOf(executor, orgId, {
-    partnerOrganisationId: contact.partner_organisation_id,
-    partnerContactId: contact.id,
-  });
-  const byKind = (kind: string) => channels.find((channel) => channel.kind === kind)?.value;
-  return byKind('secure_email') ?? byKind('email') ?? contact.email ?? null;
 }
 
 export type EventInput = {
@@ -245,16 +232,8 @@ export async function addEvent(
 
 async function resolveContacts(executor: Executor, context: RequestContext, input: SendMessageInput) {
   const problems: FieldProblem[] = [];
-  const contact = await partnersRepository.findPartnerContact(
-    executor,
-    context.orgId,
-    input.partnerContactId,
-  );
-  const organisation = await partnersRepository.findPartnerOrganisation(
-    executor,
-    context.orgId,
-    input.partnerOrganisationId,
-  );
+  const contact = await findPartnerContact(executor, context, input.partnerContactId);
+  const organisation = await findPartnerOrganisation(executor, context, input.partnerOrganisationId);
   if (!organisation) {
     problems.push(
       invalid('partnerOrganisationId', 'There is no partner organisation with this id in your register.'),
@@ -270,15 +249,14 @@ async function resolveContacts(executor: Executor, context: RequestContext, inpu
   for (const field of ['nextContactId', 'seniorContactId'] as const) {
     const id = input[field];
     if (!id) continue;
-    const other = await partnersRepository.findPartnerContact(executor, context.orgId, id);
+    const other = await findPartnerContact(executor, context, id);
     if (!other || other.partner_organisation_id !== input.partnerOrganisationId || other.ended_at !== null) {
       problems.push(invalid(field, 'Choose a current contact at the same partner organisation.'));
     } else if (id === input.partnerContactId) {
       problems.push(invalid(field, 'Choose someone other than the person the message is addressed to.'));
     }
   }
-  const address =
-    contact && problems.length === 0 ? await emailAddressOf(executor, context.orgId, contact) : null;
+  const address = contact && problems.length === 0 ? await emailAddressOf(executor, context, contact) : null;
   if (contact && problems.length === 0 && !address) {
     problems.push(
       invalid(

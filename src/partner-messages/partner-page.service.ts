@@ -6,9 +6,9 @@ import { AppError } from '../errors.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
 import { authenticateLink, linkRefused } from '../partner-access/partner-links.service.ts';
 import type { PartnerLinkRow } from '../partner-access/partner-links.table.ts';
-import * as peopleRepository from '../people/people.repository.ts';
+import { findPerson } from '../people/people.service.ts';
 import { askAtDisclosure } from '../sharing/disclosure.ts';
-import * as sharingRepository from '../sharing/sharing.repository.ts';
+import { staffNames } from '../users/users.service.ts';
 import {
   type AdviceRecorder,
   applyReply,
@@ -111,12 +111,12 @@ async function presentForPartner(trx: DbTransaction, link: PartnerLinkRow, messa
   // when identity is among the categories the gate allowed (it always is for a message about a person).
   const person =
     message.person_id && message.categories.includes('identity')
-      ? await peopleRepository.findPerson(trx, message.org_id, message.person_id)
+      ? await findPerson(trx, { orgId: message.org_id }, message.person_id)
       : undefined;
   const events = await messagesRepository.listEvents(trx, message.org_id, message.id);
   const sender =
     message.sent_by_type === 'user' && message.sent_by
-      ? ((await sharingRepository.userNames(trx, message.org_id, [message.sent_by])).get(message.sent_by) ??
+      ? ((await staffNames(trx, { orgId: message.org_id }, [message.sent_by])).get(message.sent_by) ??
         organisation.name)
       : organisation.name;
   return {

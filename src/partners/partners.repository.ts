@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { namesById } from '../db/names-by-id.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import type {
   NewPartnerChannelRow,
   NewPartnerContactRow,
@@ -94,14 +96,7 @@ export async function updatePartnerOrganisation(
   expectedVersion: number,
   changes: PartnerOrganisationUpdate,
 ): Promise<PartnerOrganisationRow | undefined> {
-  return executor
-    .updateTable('partner_organisations')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'partner_organisations', { orgId, id, expectedVersion }, changes);
 }
 
 // ---- contacts ----
@@ -226,15 +221,10 @@ export async function updatePartnerContact(
   expectedVersion: number,
   changes: PartnerContactUpdate,
 ): Promise<boolean> {
-  const updated = await executor
-    .updateTable('partner_contacts')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
+  return (
+    (await updateAtVersion(executor, 'partner_contacts', { orgId, id, expectedVersion }, changes)) !==
+    undefined
+  );
 }
 
 // ---- channels ----
@@ -289,14 +279,7 @@ export async function updatePartnerChannel(
   expectedVersion: number,
   changes: PartnerChannelUpdate,
 ): Promise<PartnerChannelRow | undefined> {
-  return executor
-    .updateTable('partner_channels')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'partner_channels', { orgId, id, expectedVersion }, changes);
 }
 
 export async function deletePartnerChannel(executor: Executor, orgId: string, id: string): Promise<void> {
@@ -310,4 +293,34 @@ export async function deletePartnerChannel(executor: Executor, orgId: string, id
  */
 export async function analyseRegister(executor: Executor): Promise<void> {
   await sql`analyze partner_organisations, partner_contacts, partner_channels`.execute(executor);
+}
+
+// ---- names for other records ----
+
+export function partnerOrganisationNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return namesById(executor, 'partner_organisations', { orgId, ids });
+}
+
+export async function partnerContactNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; organisationName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('partner_contacts as contact')
+    .innerJoin('partner_organisations as organisation', (join) =>
+      join
+        .onRef('organisation.org_id', '=', 'contact.org_id')
+        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
+    )
+    .select(['contact.id', 'contact.name', 'organisation.name as organisation_name'])
+    .where('contact.org_id', '=', orgId)
+    .where('contact.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, { name: row.name, organisationName: row.organisation_name }]));
 }

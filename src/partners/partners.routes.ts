@@ -3,16 +3,15 @@ import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import { registerKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import {
+  addChannel,
+  type ChannelOwnerRef,
+  findChannelNow,
+  removeChannel,
+  updateChannel,
+} from './partner-channels.service.ts';
 import { importPartnerRegister } from './partner-import.service.ts';
 import {
   channelNowQuery,
@@ -42,12 +41,9 @@ import {
   updatePartnerOrganisationBody,
 } from './partners.schemas.ts';
 import {
-  addChannel,
-  type ChannelOwnerRef,
   createPartnerContact,
   createPartnerOrganisation,
   endPartnerContact,
-  findChannelNow,
   getContactOfOrganisation,
   getPartnerContactWithChannels,
   getPartnerOrganisationWithChannels,
@@ -55,8 +51,6 @@ import {
   listPartnerContacts,
   listPartnerOrganisations,
   listStalePartnerContacts,
-  removeChannel,
-  updateChannel,
   updatePartnerContact,
   updatePartnerOrganisation,
   verifyPartnerContact,
@@ -64,7 +58,6 @@ import {
 
 const tags = ['Partner register'];
 const writeProblems = { ...problemResponses, 409: problemSchema, 412: problemSchema };
-const updateProblems = { ...writeProblems, ...ifMatchProblems };
 const contactList = z.object({ items: z.array(partnerContactSchema) });
 
 export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
@@ -142,19 +135,15 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
 
     app.patch(
       '/api/partner-organisations/:id',
-      {
-        config: { access: registerKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Change a partner organisation’s details',
-          description: ifMatchDescription,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updatePartnerOrganisationBody,
-          response: { 200: partnerOrganisationSchema, ...updateProblems },
-        },
-      },
+      versionedUpdate({
+        access: registerKeepers,
+        tags,
+        summary: 'Change a partner organisation’s details',
+        params: idParams,
+        body: updatePartnerOrganisationBody,
+        answer: partnerOrganisationSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,
@@ -308,19 +297,15 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
 
     app.patch(
       '/api/partner-contacts/:id',
-      {
-        config: { access: registerKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Change a contact’s details',
-          description: ifMatchDescription,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updatePartnerContactBody,
-          response: { 200: partnerContactSchema, ...updateProblems },
-        },
-      },
+      versionedUpdate({
+        access: registerKeepers,
+        tags,
+        summary: 'Change a contact’s details',
+        params: idParams,
+        body: updatePartnerContactBody,
+        answer: partnerContactSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,
@@ -455,19 +440,16 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
 
       app.patch(
         `${prefix}/:id/channels/:channelId`,
-        {
-          config: { access: registerKeepers },
-          preValidation: requireIfMatch,
-          schema: {
-            tags,
-            summary: `Change one of the ${whose}’s channels`,
-            description: `${ifMatchDescription} The version is the channel’s \`version\` in the ${whose}’s channels.`,
-            params: channelParams,
-            headers: ifMatchHeaders,
-            body: updateChannelBody,
-            response: { 200: channelSchema, ...updateProblems },
-          },
-        },
+        versionedUpdate({
+          access: registerKeepers,
+          tags,
+          summary: `Change one of the ${whose}’s channels`,
+          description: `The version is the channel’s \`version\` in the ${whose}’s channels.`,
+          params: channelParams,
+          body: updateChannelBody,
+          answer: channelSchema,
+          problems: writeProblems,
+        }),
         async (request, reply) =>
           withETag(
             reply,

@@ -3,9 +3,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
-import { columnChanges, type VersionedChange } from '../http/conditional.ts';
-import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
+import type { VersionedChange } from '../db/versioned-change.ts';
+import { AppError, changedElsewhere, checkVersion, invalid, orNotFound } from '../errors.ts';
+import { findPartnerContact, getPartnerContact } from '../partners/partners.service.ts';
 import * as peopleRepository from './people.repository.ts';
 import type { AddCircleMemberInput, UpdateCircleMemberInput } from './people.schemas.ts';
 import { getPerson, refuseFutureDate, today } from './people.service.ts';
@@ -30,6 +30,15 @@ export async function viewCircle(
     details: { part: 'circle' },
   });
   return circle;
+}
+
+/** The person's current circle, primary members first, for other records (not audited: the caller's view is). */
+export function currentCircleOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  personId: string,
+) {
+  return peopleRepository.listCircle(executor, context.orgId, personId, { includeEnded: false });
 }
 
 export async function addCircleMember(
@@ -162,9 +171,10 @@ function circleChanges(input: UpdateCircleMemberInput): CircleMemberUpdate {
 }
 
 async function findCircleMemberOf(executor: Executor, context: RequestContext, personId: string, id: string) {
-  const member = await peopleRepository.findCircleMember(executor, context.orgId, personId, id);
-  if (!member) throw notFound('The circle member');
-  return member;
+  return orNotFound(
+    await peopleRepository.findCircleMember(executor, context.orgId, personId, id),
+    'The circle member',
+  );
 }
 
 async function refuseDuplicateRole(

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { updateAtVersion } from '../db/versioned-change.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type {
   CircleMemberRow,
@@ -110,15 +111,7 @@ export async function updatePerson(
   expectedVersion: number,
   changes: PersonUpdate,
 ): Promise<boolean> {
-  const updated = await executor
-    .updateTable('people')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
+  return (await updateAtVersion(executor, 'people', { orgId, id, expectedVersion }, changes)) !== undefined;
 }
 
 // ---- representatives ----
@@ -173,14 +166,7 @@ export async function updateRepresentative(
   expectedVersion: number,
   changes: RepresentativeUpdate,
 ): Promise<RepresentativeRow | undefined> {
-  return executor
-    .updateTable('person_representatives')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(executor, 'person_representatives', { orgId, id, expectedVersion }, changes);
 }
 
 // ---- circle of support ----
@@ -299,15 +285,10 @@ export async function updateCircleMember(
   expectedVersion: number,
   changes: CircleMemberUpdate,
 ): Promise<boolean> {
-  const updated = await executor
-    .updateTable('person_circle_members')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
+  return (
+    (await updateAtVersion(executor, 'person_circle_members', { orgId, id, expectedVersion }, changes)) !==
+    undefined
+  );
 }
 
 export type PersonLinkedToContact = {

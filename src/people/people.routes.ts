@@ -6,15 +6,7 @@ import {
   careRecordWriters as peopleWriters,
 } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import {
   addCircleMember,
@@ -56,7 +48,6 @@ import {
 // Admin is IT, not care: no admin reads or changes people's records. The auditor only reads.
 const tags = ['People supported'];
 const writeProblems = { ...problemResponses, 409: problemSchema };
-const updateProblems = { ...writeProblems, ...ifMatchProblems };
 
 export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
@@ -115,19 +106,15 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
 
     app.patch(
       '/api/people/:id',
-      {
-        config: { access: peopleWriters },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Change a person’s record',
-          description: ifMatchDescription,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updatePersonBody,
-          response: { 200: personSchema, ...updateProblems },
-        },
-      },
+      versionedUpdate({
+        access: peopleWriters,
+        tags,
+        summary: 'Change a person’s record',
+        params: idParams,
+        body: updatePersonBody,
+        answer: personSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,
@@ -190,19 +177,16 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
 
     app.patch(
       '/api/people/:id/representatives/:representativeId',
-      {
-        config: { access: peopleWriters },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Change a representative’s details',
-          description: `${ifMatchDescription} The version is the representative’s \`version\` in the list.`,
-          params: representativeParams,
-          headers: ifMatchHeaders,
-          body: updateRepresentativeBody,
-          response: { 200: representativeSchema, ...updateProblems },
-        },
-      },
+      versionedUpdate({
+        access: peopleWriters,
+        tags,
+        summary: 'Change a representative’s details',
+        description: `The version is the representative’s \`version\` in the list.`,
+        params: representativeParams,
+        body: updateRepresentativeBody,
+        answer: representativeSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,
@@ -291,19 +275,16 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
 
     app.patch(
       '/api/people/:id/circle/:memberId',
-      {
-        config: { access: peopleWriters },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Change a role in the circle: make it primary, or record that it ended',
-          description: `${ifMatchDescription} The version is the member’s \`version\` in the circle.`,
-          params: circleMemberParams,
-          headers: ifMatchHeaders,
-          body: updateCircleMemberBody,
-          response: { 200: circleMemberSchema, ...updateProblems },
-        },
-      },
+      versionedUpdate({
+        access: peopleWriters,
+        tags,
+        summary: 'Change a role in the circle: make it primary, or record that it ended',
+        description: `The version is the member’s \`version\` in the circle.`,
+        params: circleMemberParams,
+        body: updateCircleMemberBody,
+        answer: circleMemberSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,

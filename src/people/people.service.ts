@@ -5,21 +5,18 @@ import { findCareService } from '../care-services/care-services.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { AppError, changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
-import { columnChanges, type VersionedChange } from '../http/conditional.ts';
-import { findPartnerContact, getPartnerContact, verifierOf } from '../partners/partners.service.ts';
+import { changeVersioned, columnChanges, type VersionedChange } from '../db/versioned-change.ts';
+import { AppError, changedElsewhere, checkVersion, invalid, notFound, orNotFound } from '../errors.ts';
+import { findPartnerContact, verifierOf } from '../partners/partners.service.ts';
 import { findUser } from '../users/users.service.ts';
 import * as peopleRepository from './people.repository.ts';
 import type {
-  AddCircleMemberInput,
   CreatePersonInput,
   CreateRepresentativeInput,
-  UpdateCircleMemberInput,
   UpdatePersonInput,
   UpdateRepresentativeInput,
 } from './people.schemas.ts';
 import type {
-  CircleMemberUpdate,
   ClinicalFlag,
   PersonStatus,
   PersonUpdate,
@@ -45,10 +42,13 @@ export function refuseFutureDate(
 
 // ---- people ----
 
+/** The person, or undefined: for callers that explain a missing one themselves (not audited). */
+export function findPerson(executor: Executor, context: Pick<RequestContext, 'orgId'>, id: string) {
+  return peopleRepository.findPerson(executor, context.orgId, id);
+}
+
 export async function getPerson(executor: Executor, context: RequestContext, id: string) {
-  const person = await peopleRepository.findPerson(executor, context.orgId, id);
-  if (!person) throw notFound('The person');
-  return person;
+  return orNotFound(await peopleRepository.findPerson(executor, context.orgId, id), 'The person');
 }
 
 /** Reads a person's record. Every view of it is in the audit trail. */
@@ -358,34 +358,37 @@ export async function updateRepresentative(
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const existing = await findCurrentRepresentative(trx, context, personId, id);
-    checkVersion(expectedVersion, existing.version, 'The representative');
-    checkDeputyDecisions(existing.kind, fields.deputyDecisions ?? existing.deputy_decisions);
-    const seenBy =
-      fields.documentSeenOn !== undefined || fields.documentSeenBy !== undefined
-        ? documentSeenBy(
-            fields.documentSeenOn === undefined ? existing.document_seen_on : fields.documentSeenOn,
-            fields.documentSeenBy,
-            context,
-          )
-        : undefined;
-    await checkRepresentativeReferences(trx, context, fields);
-    const { changes, changedFields } = columnChanges(
-      { ...fields, documentSeenBy: seenBy },
-      representativeColumns,
-    );
-    const updated = await peopleRepository.updateRepresentative(trx, context.orgId, id, expectedVersion, {
-      ...(changes as RepresentativeUpdate),
-      updated_at: now,
+    let change = columnChanges({}, representativeColumns);
+    return changeVersioned(trx, context, now, {
+      what: 'The representative',
+      existing,
+      expectedVersion,
+      check: async () => {
+        checkDeputyDecisions(existing.kind, fields.deputyDecisions ?? existing.deputy_decisions);
+        const seenBy =
+          fields.documentSeenOn !== undefined || fields.documentSeenBy !== undefined
+            ? documentSeenBy(
+                fields.documentSeenOn === undefined ? existing.document_seen_on : fields.documentSeenOn,
+                fields.documentSeenBy,
+                context,
+              )
+            : undefined;
+        await checkRepresentativeReferences(trx, context, fields);
+        change = columnChanges({ ...fields, documentSeenBy: seenBy }, representativeColumns);
+      },
+      write: () =>
+        peopleRepository.updateRepresentative(trx, context.orgId, id, expectedVersion, {
+          ...(change.changes as RepresentativeUpdate),
+          updated_at: now,
+        }),
+      audit: () => ({
+        action: 'person_representative.update',
+        entityType: 'person_representative',
+        entityId: id,
+        changedFields: change.changedFields,
+        details: { personId },
+      }),
     });
-    if (!updated) throw changedElsewhere('The representative');
-    await recordAudit(trx, context, now, {
-      action: 'person_representative.update',
-      entityType: 'person_representative',
-      entityId: id,
-      changedFields,
-      details: { personId },
-    });
-    return updated;
   });
 }
 

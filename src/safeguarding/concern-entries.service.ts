@@ -1,11 +1,10 @@
-import { recordAudit } from '../audit/audit.service.ts';
-import { type ChronologySource, mergeChronology } from '../chronology/chronology.ts';
+import { viewChronology } from '../chronology/chronology.service.ts';
+import type { ChronologySource } from '../chronology/chronology.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { getOrganisation } from '../organisations/organisations.service.ts';
 import { readMessageEventsOfMessages } from '../partner-messages/partner-messages.chronology.ts';
 import { readSharesOfSubjects } from '../sharing/sharing.chronology.ts';
 import { readConcernAdvice, readConcernEntriesOfConcern } from './safeguarding.chronology.ts';
@@ -184,16 +183,17 @@ export async function concernChronology(
   clock: Clock,
 ) {
   const concern = await getConcern(db, context, options.concernId);
-  const organisation = await getOrganisation(db, context);
-  const page = await mergeChronology(db, await concernSources(db, context, concern), {
-    orgId: context.orgId,
-    key: concern.id,
-    ownAgency: organisation.name,
-    from: options.from ?? null,
-    to: options.to ?? null,
-    before: options.before ?? null,
-    limit: options.limit,
-  });
+  const page = await viewChronology(
+    db,
+    context,
+    {
+      sources: await concernSources(db, context, concern),
+      key: concern.id,
+      options,
+      audit: { action: 'concern.view_chronology', entityType: 'concern', entityId: concern.id },
+    },
+    clock,
+  );
   const entryIds = page.items.filter((item) => item.source === 'concern_entries').map((item) => item.id);
   const [entries, corrections] = await Promise.all([
     safeguardingRepository.findEntriesOfConcern(db, context.orgId, concern.id, entryIds),
@@ -210,12 +210,6 @@ export async function concernChronology(
       },
     ]),
   );
-  await recordAudit(db, context, clock.now(), {
-    action: 'concern.view_chronology',
-    entityType: 'concern',
-    entityId: concern.id,
-    details: { entries: page.items.length },
-  });
   return { ...page, entryDetails };
 }
 

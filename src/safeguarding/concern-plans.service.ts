@@ -4,9 +4,11 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { londonDateOf } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { findConsentOf } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
+import { findBestInterestsDecision } from '../mental-capacity/mental-capacity.service.ts';
 import { getPerson } from '../people/people.service.ts';
 import { DAY_MS } from './concern-entries.service.ts';
 import * as safeguardingRepository from './safeguarding.repository.ts';
@@ -77,7 +79,6 @@ export async function addPlan(
       concern,
       {
         kind: 'plan',
-        occurredAt: at,
         text: `Safe-contact plan: ${input.measures.map((measure) => safeContactMeasureLabels[measure]).join(', ')}. ${input.arrangements} Review on ${dateInWords(input.reviewOn)}.`,
         details: { planId: plan.id },
         action: 'concern.add_plan',
@@ -99,7 +100,12 @@ export async function endPlan(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     const concern = await getConcern(trx, context, concernId);
-    const plan = await safeguardingRepository.endPlan(trx, context.orgId, concernId, planId, at, reason);
+    const plan = await safeguardingRepository.endOfConcern(
+      trx,
+      'safe_contact_plans',
+      { orgId: context.orgId, concernId, id: planId },
+      { ended_at: at, ended_reason: reason },
+    );
     if (!plan) throw notFound('A current plan with this id on this concern');
     await appendConcernEntry(
       trx,
@@ -107,7 +113,6 @@ export async function endPlan(
       concern,
       {
         kind: 'plan',
-        occurredAt: at,
         text: `Safe-contact plan ended: ${reason}`,
         details: { planId },
         action: 'concern.end_plan',
@@ -162,7 +167,12 @@ export async function endTrigger(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     await getConcern(trx, context, concernId);
-    const trigger = await safeguardingRepository.endTrigger(trx, context.orgId, concernId, triggerId, at);
+    const trigger = await safeguardingRepository.endOfConcern(
+      trx,
+      'concern_triggers',
+      { orgId: context.orgId, concernId, id: triggerId },
+      { ended_at: at },
+    );
     if (!trigger) throw notFound('A live trigger with this id on this concern');
     await recordAudit(trx, context, at, {
       action: 'concern.end_trigger',
@@ -190,13 +200,12 @@ async function checkLegalBasisRecord(
       field: 'legalBasisRecordId',
     });
   }
-  const table = input.legalBasis === 'consent' ? 'consent_records' : 'best_interests_decisions';
-  const isTheirs = await safeguardingRepository.isBasisRecordOfPerson(trx, context.orgId, {
-    table,
-    id: input.legalBasisRecordId,
-    personId: input.personId,
-  });
-  if (!isTheirs) {
+  const record = { personId: input.personId, id: input.legalBasisRecordId };
+  const basis =
+    input.legalBasis === 'consent'
+      ? await findConsentOf(trx, context, record)
+      : await findBestInterestsDecision(trx, context, record);
+  if (!basis) {
     throw new AppError('validation', 'That record is not about the person restricted.', {
       field: 'legalBasisRecordId',
     });
@@ -243,7 +252,6 @@ export async function addRestriction(
       concern,
       {
         kind: 'restriction',
-        occurredAt: at,
         text: `Interim restriction from ${dateInWords(input.startsOn)}: ${input.restriction}. Why: ${input.reason}. Review on ${dateInWords(input.reviewOn)}.`,
         details: { restrictionId: restriction.id },
         action: 'concern.add_restriction',
@@ -252,6 +260,23 @@ export async function addRestriction(
     );
     return restriction;
   });
+}
+
+/** Locks the concern's restriction for a change; 404 if there is none, 409 (`ended`) once it ended. */
+async function lockCurrentRestriction(
+  trx: DbTransaction,
+  context: RequestContext,
+  key: { concernId: string; restrictionId: string; ended: string },
+) {
+  const restriction = await safeguardingRepository.lockRestriction(
+    trx,
+    context.orgId,
+    key.concernId,
+    key.restrictionId,
+  );
+  if (!restriction) throw notFound('The restriction');
+  if (restriction.ended_on) throw new AppError('conflict', key.ended);
+  return restriction;
 }
 
 /** The monthly review, recorded even when the restriction was not used; the only way to extend one. */
@@ -270,14 +295,11 @@ export async function reviewRestriction(
   if (input.nextReviewOn) checkReviewDate('nextReviewOn', input.nextReviewOn, input.reviewedOn, 31);
   return db.transaction().execute(async (trx) => {
     const concern = await getConcern(trx, context, concernId);
-    const restriction = await safeguardingRepository.lockRestriction(
-      trx,
-      context.orgId,
+    await lockCurrentRestriction(trx, context, {
       concernId,
       restrictionId,
-    );
-    if (!restriction) throw notFound('The restriction');
-    if (restriction.ended_on) throw new AppError('conflict', 'This restriction has ended.');
+      ended: 'This restriction has ended.',
+    });
     await safeguardingRepository.insertReview(trx, {
       org_id: context.orgId,
       id: randomUUID(),
@@ -311,7 +333,6 @@ export async function reviewRestriction(
       concern,
       {
         kind: 'restriction',
-        occurredAt: at,
         text: `Restriction reviewed (${input.usedSinceLastReview ? 'used' : 'not used'} since the last review): ${input.findings}. ${input.outcome === 'end' ? 'Ended.' : `Continues; next review on ${dateInWords(input.nextReviewOn!)}.`}`,
         details: { restrictionId },
         action: 'concern.review_restriction',
@@ -333,14 +354,11 @@ export async function endRestriction(
   const at = clock.now();
   return db.transaction().execute(async (trx) => {
     const concern = await getConcern(trx, context, concernId);
-    const restriction = await safeguardingRepository.lockRestriction(
-      trx,
-      context.orgId,
+    await lockCurrentRestriction(trx, context, {
       concernId,
       restrictionId,
-    );
-    if (!restriction) throw notFound('The restriction');
-    if (restriction.ended_on) throw new AppError('conflict', 'This restriction has already ended.');
+      ended: 'This restriction has already ended.',
+    });
     const updated = await safeguardingRepository.updateRestriction(trx, context.orgId, restrictionId, {
       ended_on: londonDateOf(at),
       end_reason: reason,
@@ -352,7 +370,6 @@ export async function endRestriction(
       concern,
       {
         kind: 'restriction',
-        occurredAt: at,
         text: `Restriction ended: ${reason}`,
         details: { restrictionId },
         action: 'concern.end_restriction',

@@ -5,12 +5,16 @@ import { inLondon } from '../calendar/london-time.ts';
 import { addWorkingDays, londonDateOf } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { consentsCovering } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { AppError, changedElsewhere, checkVersion } from '../errors.ts';
+import { latestCapacityAssessmentsOf } from '../mental-capacity/mental-capacity.service.ts';
 import { logContact } from '../partner-messages/message-lifecycle.service.ts';
 import { sendMessage } from '../partner-messages/partner-messages.service.ts';
-import { getPerson } from '../people/people.service.ts';
+import { findPartnerContact } from '../partners/partners.service.ts';
+import { currentCircleOf } from '../people/circle-of-support.service.ts';
+import { getPerson, listRepresentativesOf } from '../people/people.service.ts';
 import { type RepresentativeKind, representativeKindLabels } from '../people/people.vocabulary.ts';
 import * as safeguardingRepository from './safeguarding.repository.ts';
 import type {
@@ -73,11 +77,7 @@ export async function saveSettings(
     const current = await safeguardingRepository.findSettings(trx, context.orgId);
     checkVersion(expectedVersion, current?.version ?? 1, 'The safeguarding settings');
     if (input.safeguardingLinkContactId) {
-      const contact = await safeguardingRepository.findRegisterContact(
-        trx,
-        context.orgId,
-        input.safeguardingLinkContactId,
-      );
+      const contact = await findPartnerContact(trx, context, input.safeguardingLinkContactId);
       if (!contact) {
         throw new AppError('validation', 'Choose a contact from your register.', {
           field: 'safeguardingLinkContactId',
@@ -141,7 +141,6 @@ async function linkedMessage(
       locked,
       {
         kind: link.entry.kind,
-        occurredAt: at,
         text: link.entry.text,
         details: { messageId: link.messageId },
       },
@@ -181,7 +180,7 @@ export async function requestThresholdAdvice(
   if (!partnerContactId) {
     const { safeguardingLinkContactId } = await safeguardingSettings(db, context.orgId);
     const link = safeguardingLinkContactId
-      ? await safeguardingRepository.findRegisterContact(db, context.orgId, safeguardingLinkContactId)
+      ? await findPartnerContact(db, context, safeguardingLinkContactId)
       : undefined;
     if (!link) {
       throw new AppError(
@@ -333,11 +332,11 @@ export async function referralDraft(db: Db, context: RequestContext, concernId: 
   const now = clock.now();
   const concern = await getConcern(db, context, concernId);
   const person = await getPerson(db, context, concern.person_id);
-  const [circle, representatives, capacity, consents, entries, config] = await Promise.all([
-    safeguardingRepository.currentGpsOf(db, context.orgId, person.id),
-    safeguardingRepository.currentRepresentativesOf(db, context.orgId, person.id),
-    safeguardingRepository.latestCapacityAssessmentsOf(db, context.orgId, person.id),
-    safeguardingRepository.safeguardingConsentsOf(db, context.orgId, person.id),
+  const [circle, allRepresentatives, capacity, consents, entries, config] = await Promise.all([
+    currentCircleOf(db, context, person.id),
+    listRepresentativesOf(db, context, person.id),
+    latestCapacityAssessmentsOf(db, context, { personId: person.id, limit: 10 }),
+    consentsCovering(db, context, { personId: person.id, purpose: 'safeguarding' }),
     safeguardingRepository.listEntriesOfConcern(db, context.orgId, concernId, 200),
     safeguardingSettings(db, context.orgId),
   ]);
@@ -349,7 +348,11 @@ export async function referralDraft(db: Db, context: RequestContext, concernId: 
       (entry) =>
         `${londonDateOf(entry.occurred_at)} ${entryKindLabels[entry.kind]}: ${entry.text.replaceAll('\n', ' — ')}`,
     );
-  const gp = circle[0] ? { name: circle[0].name, organisation: circle[0].organisation } : null;
+  const currentGp = circle.find((member) => member.role === 'gp');
+  const gp = currentGp
+    ? { name: currentGp.contact_name, organisation: currentGp.partner_organisation_name }
+    : null;
+  const representatives = allRepresentatives.filter((each) => each.ended_at === null);
   const draft = {
     person: {
       name,

@@ -3,6 +3,7 @@ import { raiseAttention, resolveAttentionOf } from '../attention/attention.servi
 import type { AttentionKind } from '../attention/attention.table.ts';
 import type { DbTransaction } from '../db/database.ts';
 import { queueEmailsWithoutPersonalDetails } from '../outbox/outbox.service.ts';
+import { activeStaffEmails } from '../users/users.service.ts';
 import * as safeguardingRepository from './safeguarding.repository.ts';
 import type { ConcernAlertKind } from './safeguarding.vocabulary.ts';
 
@@ -66,7 +67,7 @@ export async function emailManagersAboutConcern(
   trx: DbTransaction,
   email: { orgId: string; concernId: string; publicUrl: string; at: Date },
 ): Promise<void> {
-  const addresses = await safeguardingRepository.managerEmails(trx, email.orgId);
+  const addresses = await activeStaffEmails(trx, email, { roles: ['manager', 'registered_manager'] });
   const link = `${email.publicUrl.replace(/\/+$/, '')}/safeguarding/concerns/${email.concernId}`;
   await queueEmailsWithoutPersonalDetails(
     trx,

@@ -1,5 +1,5 @@
-import { type SqlBool, sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Database, Executor } from '../db/database.ts';
 import type {
   ConcernAdviceRow,
   ConcernAlertRow,
@@ -446,6 +446,44 @@ export function findCorrectionsOf(
     .execute();
 }
 
+// ---- what a concern keeps beside it ----
+
+/** The tables of records that belong to one concern (advice, plans, triggers), keyed by concern. */
+type RecordsOfConcern = 'concern_advice' | 'safe_contact_plans' | 'concern_triggers';
+
+/** A concern's records of one kind, oldest first. */
+export function listOfConcern<Table extends RecordsOfConcern>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; concernId: string },
+) {
+  return executor
+    .selectFrom(table as RecordsOfConcern)
+    .selectAll()
+    .where('org_id', '=', key.orgId)
+    .where('concern_id', '=', key.concernId)
+    .orderBy(table === 'concern_advice' ? 'given_at' : 'created_at')
+    .execute() as Promise<Selectable<Database[Table]>[]>;
+}
+
+/** Ends one of a concern's plans or triggers; undefined when there is no such one still in force. */
+export function endOfConcern<Table extends 'safe_contact_plans' | 'concern_triggers'>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; concernId: string; id: string },
+  ending: Updateable<Database[Table]>,
+) {
+  return executor
+    .updateTable(table as 'safe_contact_plans' | 'concern_triggers')
+    .set(ending as Updateable<Database['concern_triggers']>)
+    .where('org_id', '=', key.orgId)
+    .where('concern_id', '=', key.concernId)
+    .where('id', '=', key.id)
+    .where('ended_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst() as Promise<Selectable<Database[Table]> | undefined>;
+}
+
 // ---- messages, advice ----
 
 export async function linkMessage(
@@ -493,63 +531,14 @@ export async function insertAdvice(executor: Executor, advice: ConcernAdviceRow)
   await executor.insertInto('concern_advice').values(advice).execute();
 }
 
-export function listAdvice(executor: Executor, orgId: string, concernId: string) {
-  return executor
-    .selectFrom('concern_advice')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .orderBy('given_at')
-    .execute();
-}
-
 // ---- plans, triggers, restrictions ----
 
 export async function insertPlan(executor: Executor, plan: SafeContactPlanRow) {
   await executor.insertInto('safe_contact_plans').values(plan).execute();
 }
 
-export function listPlans(executor: Executor, orgId: string, concernId: string) {
-  return executor
-    .selectFrom('safe_contact_plans')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .orderBy('created_at')
-    .execute();
-}
-
-export function endPlan(
-  executor: Executor,
-  orgId: string,
-  concernId: string,
-  id: string,
-  at: Date,
-  reason: string,
-) {
-  return executor
-    .updateTable('safe_contact_plans')
-    .set({ ended_at: at, ended_reason: reason })
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export async function insertTrigger(executor: Executor, trigger: Omit<ConcernTriggerRow, 'times_met'>) {
   await executor.insertInto('concern_triggers').values(trigger).execute();
-}
-
-export function listTriggers(executor: Executor, orgId: string, concernId: string) {
-  return executor
-    .selectFrom('concern_triggers')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .orderBy('created_at')
-    .execute();
 }
 
 /** The concern's live triggers, locked: two entries added at once must not both miss or both fire one. */
@@ -572,18 +561,6 @@ export async function markTriggerMet(executor: Executor, orgId: string, id: stri
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
-}
-
-export function endTrigger(executor: Executor, orgId: string, concernId: string, id: string, at: Date) {
-  return executor
-    .updateTable('concern_triggers')
-    .set({ ended_at: at })
-    .where('org_id', '=', orgId)
-    .where('concern_id', '=', concernId)
-    .where('id', '=', id)
-    .where('ended_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
 }
 
 export async function insertRestriction(
@@ -779,18 +756,6 @@ export async function resolveAlertsOfKind(
     .execute();
 }
 
-/** Where staff alerts about a concern go: the organisation's managers with an account in use. */
-export async function managerEmails(executor: Executor, orgId: string): Promise<string[]> {
-  const rows = await executor
-    .selectFrom('users')
-    .select('email')
-    .where('org_id', '=', orgId)
-    .where('role', 'in', ['manager', 'registered_manager'])
-    .where('disabled_at', 'is', null)
-    .execute();
-  return rows.map((row) => row.email);
-}
-
 // ---- settings ----
 
 export function findSettings(executor: Executor, orgId: string) {
@@ -837,83 +802,4 @@ export function saveSettings(
     )
     .returningAll()
     .executeTakeFirst();
-}
-
-// ---- what a concern reads from the register and the person's records ----
-
-/** A contact in the organisation's register, with its organisation. */
-export async function findRegisterContact(executor: Executor, orgId: string, id: string) {
-  return executor
-    .selectFrom('partner_contacts')
-    .select(['id', 'partner_organisation_id'])
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** The person's current GP contacts, for a referral. */
-export async function currentGpsOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('person_circle_members as m')
-    .innerJoin('partner_contacts as c', (join) =>
-      join.onRef('c.org_id', '=', 'm.org_id').onRef('c.id', '=', 'm.partner_contact_id'),
-    )
-    .innerJoin('partner_organisations as o', (join) =>
-      join.onRef('o.org_id', '=', 'c.org_id').onRef('o.id', '=', 'c.partner_organisation_id'),
-    )
-    .select(['c.name', 'o.name as organisation'])
-    .where('m.org_id', '=', orgId)
-    .where('m.person_id', '=', personId)
-    .where('m.role', '=', 'gp')
-    .where('m.ended_on', 'is', null)
-    .execute();
-}
-
-export async function currentRepresentativesOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('person_representatives')
-    .select(['kind', 'name'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where('ended_at', 'is', null)
-    .execute();
-}
-
-/** The person's ten latest capacity assessments. */
-export async function latestCapacityAssessmentsOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('capacity_assessments')
-    .select(['decision', 'outcome', 'assessed_on'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .orderBy('assessed_on', 'desc')
-    .limit(10)
-    .execute();
-}
-
-/** The person's consent records that cover safeguarding. */
-export async function safeguardingConsentsOf(executor: Executor, orgId: string, personId: string) {
-  return executor
-    .selectFrom('consent_records')
-    .select(['given_on', 'review_on', 'withdrawn_at'])
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .where(sql<SqlBool>`'safeguarding' = any(purposes)`)
-    .execute();
-}
-
-/** Whether a consent record or best-interests decision exists and is about the person. */
-export async function isBasisRecordOfPerson(
-  executor: Executor,
-  orgId: string,
-  record: { table: 'consent_records' | 'best_interests_decisions'; id: string; personId: string },
-): Promise<boolean> {
-  const found = await executor
-    .selectFrom(record.table)
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', record.personId)
-    .where('id', '=', record.id)
-    .executeTakeFirst();
-  return found !== undefined;
 }

@@ -11,6 +11,7 @@ import {
   ifMatchHeaders,
   ifMatchProblems,
   requireIfMatch,
+  versionedUpdate,
   withETag,
 } from '../http/conditional.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
@@ -316,20 +317,15 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
 
     app.patch(
       '/api/safeguarding/concerns/:id',
-      {
-        config: { access: managers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary:
-            'Change the level (with a reason, into the chronology), the need-to-know summary or details',
-          description: ifMatchDescription,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updateConcernBody,
-          response: { 200: concernSchema, ...problemResponses, ...ifMatchProblems, ...conflict },
-        },
-      },
+      versionedUpdate({
+        access: managers,
+        tags,
+        summary: 'Change the level (with a reason, into the chronology), the need-to-know summary or details',
+        params: idParams,
+        body: updateConcernBody,
+        answer: concernSchema,
+        problems: { ...problemResponses, ...conflict },
+      }),
       async (request, reply) => {
         const context = requestContext(request);
         await updateConcern(db, context, request.params.id, expectedVersion(request), request.body, clock);

@@ -61,7 +61,8 @@ export function appendConcernEntry(
   concern: ConcernRow,
   entry: {
     kind: EntryKind;
-    occurredAt: Date;
+    /** When it happened; by default `at`, for what is being done now. */
+    occurredAt?: Date;
     text: string;
     details?: Record<string, unknown>;
     corrects?: string | null;
@@ -76,7 +77,7 @@ export function appendConcernEntry(
     {
       subject: { concern_id: concern.id, person_id: concern.person_id },
       kind: entry.kind,
-      occurredAt: entry.occurredAt,
+      occurredAt: entry.occurredAt ?? at,
       text: entry.text,
       details: entry.details ?? {},
       corrects: entry.corrects ?? null,
@@ -240,9 +241,9 @@ export async function viewConcern(db: Db, context: RequestContext, id: string, c
     personName(db, context, concern.person_id),
     safeguardingRepository.listOpenAlerts(db, context.orgId, id),
     safeguardingRepository.listConcernMessages(db, context.orgId, id),
-    safeguardingRepository.listAdvice(db, context.orgId, id),
-    safeguardingRepository.listPlans(db, context.orgId, id),
-    safeguardingRepository.listTriggers(db, context.orgId, id),
+    safeguardingRepository.listOfConcern(db, 'concern_advice', { orgId: context.orgId, concernId: id }),
+    safeguardingRepository.listOfConcern(db, 'safe_contact_plans', { orgId: context.orgId, concernId: id }),
+    safeguardingRepository.listOfConcern(db, 'concern_triggers', { orgId: context.orgId, concernId: id }),
     safeguardingRepository.listRestrictions(db, context.orgId, {
       concernId: id,
       view: 'all',
@@ -306,7 +307,6 @@ export async function updateConcern(
         updated,
         {
           kind: 'level_changed',
-          occurredAt: at,
           text: `Level changed from ${concernLevelLabels[existing.level]} to ${concernLevelLabels[changes.level]}: ${input.levelReason}`,
           details: { from: existing.level, to: changes.level },
           action: 'concern.change_level',
@@ -376,7 +376,6 @@ export async function moveTo(
       updated,
       {
         kind: 'status_changed',
-        occurredAt: at,
         text: `${concernStatusLabels[status]}: ${reason}`,
         details: { from: existing.status, to: status },
         action: 'concern.change_status',
@@ -422,7 +421,6 @@ export async function closeConcern(
       existing,
       {
         kind: 'closed',
-        occurredAt: at,
         text: `Closed: ${riskOutcomeLabels[input.outcome]}. Lessons learnt: ${input.lessonsLearnt}`,
         details: { outcome: input.outcome },
         action: 'concern.close',
@@ -456,7 +454,6 @@ export async function recordAdvocacy(
       existing,
       {
         kind: 'advocacy',
-        occurredAt: at,
         text: `Advocacy: ${advocacyStatusLabels[input.status]}${input.advocateName ? ` (${input.advocateName})` : ''}${input.note ? `. ${input.note}` : ''}`,
         details: { status: input.status },
         action: 'concern.record_advocacy',

@@ -2,9 +2,11 @@ import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError, invalid, orNotFound } from '../errors.ts';
+import { partnerContactNames, partnerOrganisationNames } from '../partners/partners.service.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type { RepresentativeKind } from '../people/people.table.ts';
+import { staffNames } from '../users/users.service.ts';
 import * as sharingRepository from './sharing.repository.ts';
 import type { RecipientScope } from './sharing.table.ts';
 
@@ -43,9 +45,10 @@ export async function requirePerson(
   context: RequestContext,
   options: { personId: string; mode: 'share' | 'update' },
 ) {
-  const person = await sharingRepository.lockPerson(executor, context.orgId, options.personId, options.mode);
-  if (!person) throw notFound('The person');
-  return person;
+  return orNotFound(
+    await sharingRepository.lockPerson(executor, context.orgId, options.personId, options.mode),
+    'The person',
+  );
 }
 
 /** A status for a record in force from `startedOn` until its review date. */
@@ -79,9 +82,9 @@ export async function namesFor(
   const contactIds = new Set(options.scopes.flatMap((scope) => scope.partner_contact_ids));
   const users = new Set(options.userIds.filter((id): id is string => id !== null));
   return {
-    organisations: await sharingRepository.partnerOrganisationNames(executor, orgId, [...organisationIds]),
-    contacts: await sharingRepository.partnerContactNames(executor, orgId, [...contactIds]),
-    users: await sharingRepository.userNames(executor, orgId, [...users]),
+    organisations: await partnerOrganisationNames(executor, { orgId }, [...organisationIds]),
+    contacts: await partnerContactNames(executor, { orgId }, [...contactIds]),
+    users: await staffNames(executor, { orgId }, [...users]),
     representatives: new Map(
       (options.representatives ?? []).map((each) => [each.id, { name: each.name, kind: each.kind }]),
     ),
@@ -122,11 +125,7 @@ export async function checkScope(
   context: RequestContext,
   scope: Omit<ScopeInput, 'partnerTypes'>,
 ): Promise<void> {
-  const organisations = await sharingRepository.partnerOrganisationNames(
-    executor,
-    context.orgId,
-    scope.partnerOrganisationIds,
-  );
+  const organisations = await partnerOrganisationNames(executor, context, scope.partnerOrganisationIds);
   const unknownOrganisation = scope.partnerOrganisationIds.findIndex((id) => !organisations.has(id));
   if (unknownOrganisation >= 0) {
     throw invalid(
@@ -134,11 +133,7 @@ export async function checkScope(
       'There is no partner organisation with this id in your register.',
     );
   }
-  const contacts = await sharingRepository.partnerContactNames(
-    executor,
-    context.orgId,
-    scope.partnerContactIds,
-  );
+  const contacts = await partnerContactNames(executor, context, scope.partnerContactIds);
   const unknownContact = scope.partnerContactIds.findIndex((id) => !contacts.has(id));
   if (unknownContact >= 0) {
     throw invalid(

@@ -11,6 +11,7 @@ import type { AppDependencies } from '../dependencies.ts';
 import { notFound } from '../errors.ts';
 import { toCsv } from '../http/csv.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
+import { staffNames } from '../users/users.service.ts';
 import {
   basisLabels,
   basisRecordLabels,
@@ -37,9 +38,9 @@ export async function exportShareLog(db: Db, context: RequestContext, personId: 
       limit: EXPORT_LIMIT,
       offset: 0,
     });
-    const users = await sharingRepository.userNames(
+    const users = await staffNames(
       trx,
-      context.orgId,
+      context,
       shares.filter((share) => share.actor_type === 'user').map((share) => share.actor_id),
     );
     await recordAudit(trx, context, clock.now(), {

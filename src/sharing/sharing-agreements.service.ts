@@ -3,8 +3,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
-import { changedElsewhere, checkVersion, invalid, notFound } from '../errors.ts';
-import { columnChanges, type VersionedChange } from '../http/conditional.ts';
+import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
+import { changedElsewhere, checkVersion, invalid, orNotFound } from '../errors.ts';
 import { findPartnerOrganisation } from '../partners/partners.service.ts';
 import { londonDate } from './basis-records.ts';
 import type { CreateAgreementInput, UpdateAgreementInput } from './sharing.schemas.ts';
@@ -45,9 +45,10 @@ export async function listAgreements(
 }
 
 export async function getAgreement(executor: Executor, context: RequestContext, id: string) {
-  const agreement = await agreementsRepository.findAgreement(executor, context.orgId, id);
-  if (!agreement) throw notFound('The information sharing agreement');
-  return agreement;
+  return orNotFound(
+    await agreementsRepository.findAgreement(executor, context.orgId, id),
+    'The information sharing agreement',
+  );
 }
 
 export async function createAgreement(

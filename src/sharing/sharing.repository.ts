@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../db/database.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Database, Executor } from '../db/database.ts';
 import type {
   BasisRecordType,
   LawfulBasisDefaultRow,
@@ -28,36 +28,38 @@ export async function lockPerson(
   return (mode === 'share' ? query.forShare() : query.forUpdate()).executeTakeFirst();
 }
 
+/** The records a share can rest on, keyed by the person they are about. */
+type BasisTable =
+  | 'consent_records'
+  | 'capacity_assessments'
+  | 'best_interests_decisions'
+  | 'safeguarding_authorisations';
+
+function recordsOfPerson<Table extends BasisTable>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; personId: string },
+) {
+  return executor
+    .selectFrom(table as BasisTable)
+    .selectAll()
+    .where('org_id', '=', key.orgId)
+    .where('person_id', '=', key.personId)
+    .execute() as Promise<Selectable<Database[Table]>[]>;
+}
+
 /** Everything the sharing gate needs about one person. */
 export async function loadSharingRecords(
   executor: Executor,
   orgId: string,
   personId: string,
 ): Promise<PersonSharingRecords> {
-  const consents = await executor
-    .selectFrom('consent_records')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
-  const capacityAssessments = await executor
-    .selectFrom('capacity_assessments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
-  const bestInterestsDecisions = await executor
-    .selectFrom('best_interests_decisions')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
-  const safeguardingAuthorisations = await executor
-    .selectFrom('safeguarding_authorisations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('person_id', '=', personId)
-    .execute();
+  const key = { orgId, personId };
+  // One after another: the gate often asks inside a transaction, on its one connection.
+  const consents = await recordsOfPerson(executor, 'consent_records', key);
+  const capacityAssessments = await recordsOfPerson(executor, 'capacity_assessments', key);
+  const bestInterestsDecisions = await recordsOfPerson(executor, 'best_interests_decisions', key);
+  const safeguardingAuthorisations = await recordsOfPerson(executor, 'safeguarding_authorisations', key);
   const representatives = await findRepresentativesOf(executor, orgId, personId);
   return {
     consents,
@@ -80,58 +82,6 @@ export async function findRepresentativesOf(
     .where('org_id', '=', orgId)
     .where('person_id', '=', personId)
     .execute();
-}
-
-// ---- names for display ----
-
-export async function partnerOrganisationNames(
-  executor: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('partner_organisations')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-export async function partnerContactNames(
-  executor: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, { name: string; organisationName: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('partner_contacts as contact')
-    .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'contact.org_id')
-        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
-    )
-    .select(['contact.id', 'contact.name', 'organisation.name as organisation_name'])
-    .where('contact.org_id', '=', orgId)
-    .where('contact.id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, { name: row.name, organisationName: row.organisation_name }]));
-}
-
-export async function userNames(
-  executor: Executor,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 
 // ---- share log ----

@@ -1,22 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
-import {
-  managers as deciders,
-  careRecordReaders as readers,
-  registeredManagers,
-  careRecordWriters as writers,
-} from '../auth/role-groups.ts';
+import { registeredManagers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
 import { listLawfulBases, setLawfulBasis } from './lawful-basis.ts';
 import {
@@ -213,19 +200,15 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
 
     app.patch(
       '/api/sharing-agreements/:id',
-      {
-        config: { access: sharingDeciders },
-        preValidation: requireIfMatch,
-        schema: {
-          tags: sharingTags,
-          summary: 'Change an information sharing agreement (for example, record its end date)',
-          description: ifMatchDescription,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updateAgreementBody,
-          response: { 200: agreementSchema, ...sharingWriteProblems, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: sharingDeciders,
+        tags: sharingTags,
+        summary: 'Change an information sharing agreement (for example, record its end date)',
+        params: idParams,
+        body: updateAgreementBody,
+        answer: agreementSchema,
+        problems: sharingWriteProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,

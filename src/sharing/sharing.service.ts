@@ -10,6 +10,7 @@ import {
   listPartnerContacts,
 } from '../partners/partners.service.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
+import { staffNames } from '../users/users.service.ts';
 import { londonDate, requirePerson, staffUserId } from './basis-records.ts';
 import { type LawfulBasis, lawfulBasisFor } from './lawful-basis.ts';
 import * as sharingRepository from './sharing.repository.ts';
@@ -358,7 +359,7 @@ export async function recordShare(
       partner_contact_name: gated.recipient.contactName,
       queue_status: null,
     },
-    await sharingRepository.userNames(db, context.orgId, [gated.share.actor_id]),
+    await staffNames(db, context, [gated.share.actor_id]),
   );
 }
 
@@ -406,9 +407,9 @@ export async function viewShareLog(
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, { personId, mode: 'share' });
     const shares = await sharingRepository.listShares(trx, context.orgId, personId, options);
-    const users = await sharingRepository.userNames(
+    const users = await staffNames(
       trx,
-      context.orgId,
+      context,
       shares.filter((share) => share.actor_type === 'user').map((share) => share.actor_id),
     );
     await recordAudit(trx, context, clock.now(), {
@@ -422,6 +423,20 @@ export async function viewShareLog(
 }
 
 /** Holds one queued share that the gate refused at the moment it was to leave. */
+/**
+ * The share an email carries, as it is about to be delivered: its share log entry, and where its
+ * sending stands (locked until the delivery commits, so a hold cannot slip in between).
+ */
+export async function findShareToDeliver(
+  trx: Transaction,
+  context: Pick<RequestContext, 'orgId'>,
+  shareId: string,
+) {
+  const queued = await sharingRepository.findQueuedShare(trx, context.orgId, shareId);
+  const share = await sharingRepository.findShareEntry(trx, context.orgId, shareId);
+  return { queued, share };
+}
+
 export async function holdQueuedShare(
   trx: Transaction,
   context: RequestContext,

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { namesById } from '../db/names-by-id.ts';
 import type { NewUserRow, StaffRole, UserRow, UserSetUpLinkRow, UserSetUpLinksTable } from './users.table.ts';
 
 const publicColumns = [
@@ -272,4 +273,30 @@ export async function isAwaitingSetUp(
     .where('id', '=', id)
     .executeTakeFirst();
   return row?.awaiting;
+}
+
+/** The names of members of staff, by id (disabled accounts too: they name who did something). */
+export function staffNames(
+  executor: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return namesById(executor, 'users', { orgId, ids });
+}
+
+/** The addresses of the organisation's staff with an account in use and one of the roles. */
+export async function activeStaffEmails(
+  executor: Executor,
+  orgId: string,
+  options: { roles: readonly StaffRole[]; limit?: number | undefined },
+): Promise<string[]> {
+  let query = executor
+    .selectFrom('users')
+    .select('email')
+    .where('org_id', '=', orgId)
+    .where('role', 'in', [...options.roles])
+    .where('disabled_at', 'is', null)
+    .orderBy('email');
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  return (await query.execute()).map((row) => row.email);
 }

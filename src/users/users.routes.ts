@@ -10,6 +10,7 @@ import {
   ifMatchHeaders,
   ifMatchProblems,
   requireIfMatch,
+  versionedUpdate,
   withETag,
 } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
@@ -203,19 +204,16 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
 
     app.patch(
       '/api/users/:id',
-      {
-        config: { access: userAdministrators },
-        preValidation: requireIfMatch,
-        schema: {
-          tags: ['Staff'],
-          summary: 'Change a staff member’s name or role, or disable their account',
-          description: `${ifMatchDescription} In the staff list, the version is each member’s \`version\`.`,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updateUserBody,
-          response: { 200: userSchema, ...problemResponses, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: userAdministrators,
+        tags: ['Staff'],
+        summary: 'Change a staff member’s name or role, or disable their account',
+        description: `In the staff list, the version is each member’s \`version\`.`,
+        params: idParams,
+        body: updateUserBody,
+        answer: userSchema,
+        problems: problemResponses,
+      }),
       async (request, reply) =>
         withETag(
           reply,

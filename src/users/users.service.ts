@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
-import * as authRepository from '../auth/auth.repository.ts';
+import { endSessionsOfUser } from '../auth/auth.service.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { careRecordWriters } from '../auth/role-groups.ts';
 import { generateToken, hashToken } from '../auth/secrets.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
-import { changeVersioned } from '../db/versioned-change.ts';
-import { AppError, changedElsewhere, checkVersion, notFound } from '../errors.ts';
-import type { VersionedChange } from '../http/conditional.ts';
+import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
+import { AppError, notFound, orNotFound } from '../errors.ts';
 import type { SetUpLinkWithUser } from './users.repository.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
@@ -277,7 +276,7 @@ export async function updateUser(
             },
     });
     if (input.disabled === true && changed.includes('disabled_at')) {
-      await authRepository.endSessionsOfUser(trx, context.orgId, id, now);
+      await endSessionsOfUser(trx, context, { userId: id, at: now });
     }
     return updated;
   });
@@ -313,9 +312,7 @@ export function findUser(executor: Executor, context: RequestContext, id: string
 }
 
 export async function getUser(db: Db, context: RequestContext, id: string) {
-  const user = await usersRepository.findUserById(db, context.orgId, id);
-  if (!user) throw notFound('The staff member');
-  return user;
+  return orNotFound(await usersRepository.findUserById(db, context.orgId, id), 'The staff member');
 }
 
 export function listUsers(
@@ -343,4 +340,60 @@ export async function getColleague(executor: Executor, context: RequestContext, 
   const colleague = await usersRepository.findColleague(executor, context.orgId, id);
   if (!colleague) throw notFound('The colleague');
   return colleague;
+}
+
+// ---- for signing in (src/auth/) ----
+
+/** The account an address signs in to: sign-in looks across organisations, as the address names one. */
+export function findAccountForSignIn(executor: Executor, email: string) {
+  return usersRepository.findUserForSignIn(executor, email);
+}
+
+/** Counts a failed password on the account; `throttleFor` says how long it then waits. */
+export function recordFailedSignIn(
+  executor: Executor,
+  account: { orgId: string; userId: string },
+  options: { throttleFor: (failures: number) => number; at: Date },
+): Promise<number> {
+  return usersRepository.recordFailedSignIn(
+    executor,
+    account.orgId,
+    account.userId,
+    options.throttleFor,
+    options.at,
+  );
+}
+
+/** Clears the account's failed sign-ins, and stores its password's new hash when it was rehashed. */
+export function recordSuccessfulSignIn(
+  executor: Executor,
+  account: { orgId: string; userId: string },
+  options: { newPasswordHash?: string | undefined } = {},
+): Promise<void> {
+  return usersRepository.recordSuccessfulSignIn(
+    executor,
+    account.orgId,
+    account.userId,
+    options.newPasswordHash,
+  );
+}
+
+// ---- names and addresses for other records ----
+
+/** Staff names by id, to show who did something (a disabled account keeps its name). */
+export function staffNames(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return usersRepository.staffNames(executor, context.orgId, ids);
+}
+
+/** Where an alert to staff goes: the addresses of accounts in use with one of the roles. */
+export function activeStaffEmails(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { roles: readonly StaffRole[]; limit?: number | undefined },
+): Promise<string[]> {
+  return usersRepository.activeStaffEmails(executor, context.orgId, options);
 }

@@ -5472,7 +5472,7 @@ export interface components {
     };
     /** @description One entry of a merged chronology */
     ChronologyEntryInput: {
-      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -6835,7 +6835,7 @@ export interface components {
       corrects: string | null;
     };
     ConcernChronologyEntryInput: {
-      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -8050,7 +8050,7 @@ export interface components {
     };
     /** @description One entry of a merged chronology */
     ChronologyEntry: {
-      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -9413,7 +9413,7 @@ export interface components {
       corrects: string | null;
     };
     ConcernChronologyEntry: {
-      /** @description Which record it comes from: partner_messages, incidents, consent_and_capacity, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
