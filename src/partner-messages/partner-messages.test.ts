@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestChannel,
@@ -8,68 +8,47 @@ import {
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
-import { recordConsent } from '../consent/consent.service.ts';
+import { okAs, requestAsPartner } from '../../test/requests.ts';
+import {
+  cancelPendingEscalationSteps,
+  consentToShare,
+  deliverEmails,
+  mailServerForFile,
+  markPendingEmailsSent,
+  partnerWithContact,
+  type Staff,
+  staffedOrganisation,
+  sweepMessageEscalations,
+  tokenOf,
+} from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
-import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { deliverDueEmails } from '../outbox/email-delivery.ts';
-import type { StaffRole } from '../users/users.table.ts';
-import { messageEscalationHandler } from './message-escalation.ts';
 
-let t: TestApp;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const mailbox = mailServerForFile();
+const t = testAppForFile({
+  config: {
+    signInAttemptsPerMinute: 10_000,
+    publicUrl: 'https://liaison.example.org',
+    // The clock moves through hours of escalation; sessions must outlive it.
+    ...sessionsLasting(90),
+  },
+  at: '2026-11-23T09:00:00Z', // a Monday
+});
+let staff: Staff;
 let orgId: string;
 let careWorker: RequestContext;
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  mailer = createMailer(smtp.smtpConfig());
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      publicUrl: 'https://liaison.example.org',
-      // The clock moves through hours of escalation; sessions must outlive it.
-      sessionIdleMs: 90 * 86_400_000,
-      sessionAbsoluteMs: 90 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-11-23T09:00:00Z'); // a Monday
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  careWorker = {
-    orgId,
-    actor: { type: 'user', id: staff.care_worker.userId, role: 'care_worker' },
-    requestId: null,
-    ip: null,
-  };
-});
-afterAll(async () => {
-  await t.close();
-  await mailer.close();
-  await smtp.stop();
+  ({ staff, orgId, careWorker } = await staffedOrganisation(t));
 });
 beforeEach(async () => {
-  smtp.reset();
+  mailbox.smtp.reset();
   // One database for the file: what earlier tests left waiting must not fire or send in later ones.
-  await t.db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
-    .where('status', '=', 'pending')
-    .execute();
-  await t.db
-    .updateTable('email_outbox')
-    .set({ status: 'sent', sent_at: t.clock.now() })
-    .where('status', '=', 'pending')
-    .execute();
+  await cancelPendingEscalationSteps(t);
+  await markPendingEmailsSent(t);
 });
 
 async function partnerWithContacts() {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, { type: 'housing' });
+  const { organisation, contact } = await partnerWithContact(t, orgId, { type: 'housing' });
   const senior = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
     type: 'housing',
     name: 'Aisha Khan (Housing Manager)',
@@ -102,35 +81,10 @@ async function send(body: Record<string, unknown>, who: SignedIn = staff.care_wo
   return t.app.inject({ method: 'POST', url: '/api/messages', headers: who.headers, payload: body });
 }
 
-const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
-
-async function asPartner(token: string, path: string, payload?: Record<string, unknown>) {
-  return t.app.inject({
-    method: payload ? 'POST' : 'GET',
-    url: `/api/partner/message${path}`,
-    headers: { 'x-partner-link': token },
-    ...(payload ? { payload } : {}),
-  });
-}
-
-const sweep = () =>
-  fireDueSteps(t.db, {
-    clock: t.clock,
-    handler: messageEscalationHandler({
-      publicUrl: 'https://liaison.example.org',
-      keyFile: testConfig().mfaKeyFile,
-    }),
-  });
-
-async function thread(id: string) {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: `/api/messages/${id}`,
-    headers: staff.manager.headers,
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json();
-}
+const asPartner = (token: string, path: string, payload?: Record<string, unknown>) =>
+  requestAsPartner(t.app, token, path, payload);
+const sweep = () => sweepMessageEscalations(t);
+const thread = (id: string) => okAs(t.app, 'GET', `/api/messages/${id}`, staff.manager);
 
 describe('sending a request', () => {
   it('refuses a request missing any of its parts, naming each field', async () => {
@@ -319,23 +273,12 @@ describe('sending a request', () => {
   it('sends a request about a person with consent: email over SMTP with a link to this message only', async () => {
     const partner = await partnerWithContacts();
     const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Edna', familyName: 'Harris' });
-    await recordConsent(
-      t.db,
-      careWorker,
-      person.id,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [partner.organisation.id],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['housing'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-23',
-        reviewOn: '2027-05-23',
-      },
-      t.clock,
-    );
+    await consentToShare(t, careWorker, person.id, {
+      partnerOrganisationIds: [partner.organisation.id],
+      purposes: ['housing'],
+      givenOn: '2026-11-23',
+      reviewOn: '2027-05-23',
+    });
     const response = await send(
       requestBody(partner, { personId: person.id, purpose: 'housing', categories: ['identity', 'health'] }),
     );
@@ -362,15 +305,8 @@ describe('sending a request', () => {
     expect(waiting[0]!.text_body).not.toContain(tokenOf(sent.partnerLink));
     expect(waiting[0]!.link_token_sealed).not.toContain(tokenOf(sent.partnerLink));
 
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBe(1);
-    const [mail] = await smtp.waitForMessages(1);
+    expect(await deliverEmails(t, mailbox.mailer)).toBe(1);
+    const [mail] = await mailbox.smtp.waitForMessages(1);
     expect(mail!.envelope.to).toEqual([partner.contact.email]);
     expect(mail!.parsed.text).toContain(sent.partnerLink);
     // Email is not secure: no personal details travel in it.
@@ -669,15 +605,11 @@ describe('escalation of a request nobody answers', () => {
     expect(detail.steps.filter((step: { status: string }) => step.status === 'pending')).toHaveLength(0);
 
     // Reminders went by email with fresh links; managers were emailed too.
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBeGreaterThanOrEqual(5);
-    const received = smtp.messages.map((mail) => ({ to: mail.envelope.to[0], subject: mail.parsed.subject }));
+    expect(await deliverEmails(t, mailbox.mailer)).toBeGreaterThanOrEqual(5);
+    const received = mailbox.smtp.messages.map((mail) => ({
+      to: mail.envelope.to[0],
+      subject: mail.parsed.subject,
+    }));
     expect(received).toEqual(
       expect.arrayContaining([
         { to: partner.contact.email, subject: expect.stringContaining('Reminder') },
@@ -704,23 +636,12 @@ describe('advice', () => {
   it('advice by phone is confirmed in writing through a request, then applied to the care plan', async () => {
     const partner = await partnerWithContacts();
     const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Mo', familyName: 'Ahmed' });
-    await recordConsent(
-      t.db,
-      careWorker,
-      person.id,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [partner.organisation.id],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['health_monitoring'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-23',
-        reviewOn: '2027-05-23',
-      },
-      t.clock,
-    );
+    await consentToShare(t, careWorker, person.id, {
+      partnerOrganisationIds: [partner.organisation.id],
+      purposes: ['health_monitoring'],
+      givenOn: '2026-11-23',
+      reviewOn: '2027-05-23',
+    });
     const sent = (
       await send(
         requestBody(partner, {
@@ -772,15 +693,8 @@ describe('advice', () => {
     });
 
     // The request for confirmation went to the nurse's address with its own link.
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBe(2);
-    const confirmationMail = smtp.messages.find((mail) =>
+    expect(await deliverEmails(t, mailbox.mailer)).toBe(2);
+    const confirmationMail = mailbox.smtp.messages.find((mail) =>
       mail.parsed.subject?.includes('confirm your advice'),
     );
     expect(confirmationMail).toBeDefined();
@@ -828,23 +742,12 @@ describe('advice', () => {
   it('asks the adviser named from the register, not the addressee, to confirm advice given by phone', async () => {
     const partner = await partnerWithContacts();
     const person = await createTestPerson(t.db, t.clock, orgId);
-    await recordConsent(
-      t.db,
-      careWorker,
-      person.id,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [partner.organisation.id],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['health_monitoring'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-23',
-        reviewOn: '2027-05-23',
-      },
-      t.clock,
-    );
+    await consentToShare(t, careWorker, person.id, {
+      partnerOrganisationIds: [partner.organisation.id],
+      purposes: ['health_monitoring'],
+      givenOn: '2026-11-23',
+      reviewOn: '2027-05-23',
+    });
     const adviser = await createTestPartnerContact(t.db, t.clock, orgId, partner.organisation.id, {
       type: 'housing',
       name: 'Priya Nair (Occupational Therapist)',
@@ -863,12 +766,8 @@ describe('advice', () => {
         }),
       )
     ).json();
-    smtp.reset();
-    await t.db
-      .updateTable('email_outbox')
-      .set({ status: 'sent', sent_at: t.clock.now() })
-      .where('status', '=', 'pending')
-      .execute();
+    mailbox.smtp.reset();
+    await markPendingEmailsSent(t);
     const call = {
       kind: 'call',
       how: 'phone',
@@ -905,15 +804,8 @@ describe('advice', () => {
       'Asked Priya Nair (Occupational Therapist) to confirm the advice in writing.',
     );
 
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBe(1);
-    const [mail] = await smtp.waitForMessages(1);
+    expect(await deliverEmails(t, mailbox.mailer)).toBe(1);
+    const [mail] = await mailbox.smtp.waitForMessages(1);
     expect(mail?.envelope.to).toEqual(['priya.nair@partner.example']);
     expect(mail?.parsed.subject).toContain('confirm your advice');
 
