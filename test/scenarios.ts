@@ -19,8 +19,10 @@ import {
   createTestOrganisation,
   createTestPartnerContact,
   createTestPartnerOrganisation,
+  createTestPerson,
   createTestUser,
   type SignedIn,
+  signIn,
 } from './factories.ts';
 import { okAs } from './requests.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp-server.ts';
@@ -52,6 +54,15 @@ export async function staffedOrganisation(t: TestApp) {
     manager: actingAs(organisation.id, staff.manager.userId, 'manager'),
     careWorker: actingAs(organisation.id, staff.care_worker.userId, 'care_worker'),
   };
+}
+
+/** A new member of staff of the organisation, signed in as they would in the browser. */
+export async function signedInStaff(
+  t: TestApp,
+  orgId: string,
+  member: { role: StaffRole; email?: string; displayName?: string },
+) {
+  return signIn(t.app, (await createTestUser(t.db, t.clock, orgId, member)).email);
 }
 
 /** An organisation with one member of staff of `role` (not signed in), as services see them. */
@@ -114,6 +125,17 @@ export function consentToShare(
     },
     t.clock,
   );
+}
+
+/** A new person of the organisation who gave the consent `basis` describes, recorded by `context`. */
+export async function personWithConsent(
+  t: Records,
+  context: RequestContext,
+  basis: Parameters<typeof consentToShare>[3],
+  person: Parameters<typeof createTestPerson>[3] = {},
+) {
+  const created = await createTestPerson(t.db, t.clock, context.orgId, person);
+  return { person: created, consent: await consentToShare(t, context, created.id, basis) };
 }
 
 // ---- messages, escalation and email ----
