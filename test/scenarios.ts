@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { createApiToken } from '../src/auth/auth.service.ts';
 import type { Clock } from '../src/clock.ts';
 import type { CreateConsentInput } from '../src/consent/consent.schemas.ts';
 import { recordConsent } from '../src/consent/consent.service.ts';
@@ -70,6 +71,25 @@ export async function organisationWithMember(t: Records, role: StaffRole) {
   const organisation = await createTestOrganisation(t.db, t.clock);
   const user = await createTestUser(t.db, t.clock, organisation.id, { role });
   return { organisation, orgId: organisation.id, user, context: actingAs(organisation.id, user.id, role) };
+}
+
+/**
+ * An organisation with an API token of `role` that its member of staff of role `madeBy` made,
+ * as a system calling the API holds it: answers the organisation, who made it (as services see
+ * them), the token and the headers the system sends.
+ */
+export async function organisationWithApiToken(
+  t: Records,
+  token: { madeBy: StaffRole; name: string; role: StaffRole; expiresAt?: Date },
+) {
+  const { organisation, context } = await organisationWithMember(t, token.madeBy);
+  const created = await createApiToken(t.db, context, {
+    name: token.name,
+    role: token.role,
+    expiresAt: token.expiresAt ?? null,
+    clock: t.clock,
+  });
+  return { organisation, context, ...created, headers: { authorization: `Bearer ${created.token}` } };
 }
 
 /** A partner organisation with one contact in it, of the organisation's type unless `contact` says. */
@@ -146,8 +166,8 @@ export const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
 /**
  * A message `who` sent through the API to the one contact of a new partner organisation, awaiting
  * the partner's reply: a routine update about nobody to a housing provider, unless `partner`,
- * `contact` or the message's own fields say otherwise. Answers the message as the API gave it,
- * with its link's token and the partner it went to.
+ * `contact` or the message's own fields say otherwise. Answers the message's id and link, the
+ * link's token, the partner it went to, and the API's whole answer.
  */
 export async function sentMessage(
   t: TestApp,
@@ -173,7 +193,7 @@ export async function sentMessage(
     ...message,
   });
   const { id, partnerLink }: { id: string; partnerLink: string } = sent;
-  return { id, partnerLink, token: tokenOf(partnerLink), partner };
+  return { id, partnerLink, token: tokenOf(partnerLink), partner, answer: sent };
 }
 
 /** One run of the escalation job for messages, as the scheduler runs it. */

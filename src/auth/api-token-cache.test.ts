@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp, testBackend, testConfig } from '../../test/app-for-test.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { testAppForFile, testBackend, testConfig } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser } from '../../test/factories.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
 import { buildApp } from '../app.ts';
@@ -12,13 +12,9 @@ import type { Db } from '../db/database.ts';
 import { ApiTokenCache } from './api-token-cache.ts';
 import { createApiToken, revokeApiToken } from './auth.service.ts';
 
-let t: TestApp;
+const t = testAppForFile();
 beforeAll(async () => {
-  t = await createTestApp();
   await vi.waitFor(() => expect(t.app.apiTokenCache.isListening).toBe(true));
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function newToken(options: { expiresAt?: Date } = {}) {
