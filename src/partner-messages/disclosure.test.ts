@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
-import { createTestPartnerContact, createTestPerson, type SignedIn } from '../../test/factories.ts';
+import { createTestPartnerContact, type SignedIn } from '../../test/factories.ts';
 import { okAs, requestAsPartner } from '../../test/requests.ts';
 import {
   cancelPendingEscalationSteps,
-  consentToShare,
   deliverEmails,
   mailServerForFile,
   partnerWithContact,
+  personWithConsent,
   type Staff,
   staffedOrganisation,
   sweepMessageEscalations,
@@ -60,17 +60,18 @@ async function scenario(consentScope: 'addressee' | 'organisation') {
     type: 'district_nurse',
     name: 'Nurse Tom Reid',
   });
-  const person = await createTestPerson(t.db, t.clock, orgId, {
-    givenName: 'Harold',
-    familyName: 'Penhaligon',
-  });
-  const consent = await consentToShare(t, manager, person.id, {
-    partnerOrganisationIds: consentScope === 'organisation' ? [organisation.id] : [],
-    partnerContactIds: consentScope === 'addressee' ? [addressee.id] : [],
-    purposes: ['health_monitoring'],
-    givenOn: '2026-11-23',
-    reviewOn: '2027-05-23',
-  });
+  const { person, consent } = await personWithConsent(
+    t,
+    manager,
+    {
+      partnerOrganisationIds: consentScope === 'organisation' ? [organisation.id] : [],
+      partnerContactIds: consentScope === 'addressee' ? [addressee.id] : [],
+      purposes: ['health_monitoring'],
+      givenOn: '2026-11-23',
+      reviewOn: '2027-05-23',
+    },
+    { givenName: 'Harold', familyName: 'Penhaligon' },
+  );
   return { organisation, addressee, next, person, consent };
 }
 

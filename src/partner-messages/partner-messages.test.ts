@@ -11,11 +11,11 @@ import {
 import { okAs, requestAsPartner } from '../../test/requests.ts';
 import {
   cancelPendingEscalationSteps,
-  consentToShare,
   deliverEmails,
   mailServerForFile,
   markPendingEmailsSent,
   partnerWithContact,
+  personWithConsent,
   type Staff,
   staffedOrganisation,
   sweepMessageEscalations,
@@ -79,6 +79,26 @@ function requestBody(
 
 async function send(body: Record<string, unknown>, who: SignedIn = staff.care_worker) {
   return t.app.inject({ method: 'POST', url: '/api/messages', headers: who.headers, payload: body });
+}
+
+/** A person who consented on the Monday, for six months, to `purpose` being shared with the partner. */
+async function personConsentingTo(
+  partner: Awaited<ReturnType<typeof partnerWithContacts>>,
+  purpose: 'housing' | 'health_monitoring',
+  names: { givenName?: string; familyName?: string } = {},
+) {
+  const { person } = await personWithConsent(
+    t,
+    careWorker,
+    {
+      partnerOrganisationIds: [partner.organisation.id],
+      purposes: [purpose],
+      givenOn: '2026-11-23',
+      reviewOn: '2027-05-23',
+    },
+    names,
+  );
+  return person;
 }
 
 const asPartner = (token: string, path: string, payload?: Record<string, unknown>) =>
@@ -272,13 +292,7 @@ describe('sending a request', () => {
 
   it('sends a request about a person with consent: email over SMTP with a link to this message only', async () => {
     const partner = await partnerWithContacts();
-    const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Edna', familyName: 'Harris' });
-    await consentToShare(t, careWorker, person.id, {
-      partnerOrganisationIds: [partner.organisation.id],
-      purposes: ['housing'],
-      givenOn: '2026-11-23',
-      reviewOn: '2027-05-23',
-    });
+    const person = await personConsentingTo(partner, 'housing', { givenName: 'Edna', familyName: 'Harris' });
     const response = await send(
       requestBody(partner, { personId: person.id, purpose: 'housing', categories: ['identity', 'health'] }),
     );
@@ -635,12 +649,9 @@ describe('escalation of a request nobody answers', () => {
 describe('advice', () => {
   it('advice by phone is confirmed in writing through a request, then applied to the care plan', async () => {
     const partner = await partnerWithContacts();
-    const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Mo', familyName: 'Ahmed' });
-    await consentToShare(t, careWorker, person.id, {
-      partnerOrganisationIds: [partner.organisation.id],
-      purposes: ['health_monitoring'],
-      givenOn: '2026-11-23',
-      reviewOn: '2027-05-23',
+    const person = await personConsentingTo(partner, 'health_monitoring', {
+      givenName: 'Mo',
+      familyName: 'Ahmed',
     });
     const sent = (
       await send(
@@ -741,13 +752,7 @@ describe('advice', () => {
 
   it('asks the adviser named from the register, not the addressee, to confirm advice given by phone', async () => {
     const partner = await partnerWithContacts();
-    const person = await createTestPerson(t.db, t.clock, orgId);
-    await consentToShare(t, careWorker, person.id, {
-      partnerOrganisationIds: [partner.organisation.id],
-      purposes: ['health_monitoring'],
-      givenOn: '2026-11-23',
-      reviewOn: '2027-05-23',
-    });
+    const person = await personConsentingTo(partner, 'health_monitoring');
     const adviser = await createTestPartnerContact(t.db, t.clock, orgId, partner.organisation.id, {
       type: 'housing',
       name: 'Priya Nair (Occupational Therapist)',
