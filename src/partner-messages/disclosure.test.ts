@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
 import { createTestPartnerContact, type SignedIn } from '../../test/factories.ts';
-import { okAs, requestAsPartner } from '../../test/requests.ts';
+import { okAs, requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
 import {
   cancelPendingEscalationSteps,
   deliverEmails,
@@ -32,6 +32,7 @@ const t = testAppForFile({
   config: { signInAttemptsPerMinute: 10_000, publicUrl: PUBLIC_URL, ...sessionsLasting(90) },
   at: '2026-11-23T09:00:00Z', // a Monday
 });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 let staff: Staff;
 let orgId: string;
 let manager: RequestContext;
@@ -76,37 +77,32 @@ async function scenario(consentScope: 'addressee' | 'organisation') {
 }
 
 async function send(s: Awaited<ReturnType<typeof scenario>>, who: SignedIn = staff.care_worker) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers: who.headers,
-    payload: {
-      template: 'request',
-      askType: 'advice',
-      urgency: 'urgent',
-      personId: s.person.id,
-      purpose: 'health_monitoring',
-      categories: ['identity', 'health'],
-      partnerOrganisationId: s.organisation.id,
-      partnerContactId: s.addressee.id,
-      nextContactId: s.next.id,
-      subject: 'Pressure area check',
-      summary: 'Since 7am today his heel has been red and warm.',
-      impact: 'He may be developing a pressure sore.',
-      mitigations: 'Staff turn him every two hours.',
-      ask: 'Please visit today to assess his heel.',
-      deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
-      escalationRoute: {
-        steps: [
-          { delay: { unit: 'minutes', amount: 0 }, target: 'next_contact', stopsOnAcknowledgement: true },
-          {
-            delay: { unit: 'minutes', amount: 30 },
-            target: 'internal_manager',
-            stopsOnAcknowledgement: true,
-          },
-        ],
-        repeat: null,
-      },
+  const response = await call('POST', '/api/messages', who, {
+    template: 'request',
+    askType: 'advice',
+    urgency: 'urgent',
+    personId: s.person.id,
+    purpose: 'health_monitoring',
+    categories: ['identity', 'health'],
+    partnerOrganisationId: s.organisation.id,
+    partnerContactId: s.addressee.id,
+    nextContactId: s.next.id,
+    subject: 'Pressure area check',
+    summary: 'Since 7am today his heel has been red and warm.',
+    impact: 'He may be developing a pressure sore.',
+    mitigations: 'Staff turn him every two hours.',
+    ask: 'Please visit today to assess his heel.',
+    deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+    escalationRoute: {
+      steps: [
+        { delay: { unit: 'minutes', amount: 0 }, target: 'next_contact', stopsOnAcknowledgement: true },
+        {
+          delay: { unit: 'minutes', amount: 30 },
+          target: 'internal_manager',
+          stopsOnAcknowledgement: true,
+        },
+      ],
+      repeat: null,
     },
   });
   expect(response.statusCode, response.body).toBe(201);
@@ -130,11 +126,7 @@ describe('an escalation step', () => {
     expect(detail.steps[0]).toMatchObject({ target: 'next_contact', status: 'fired' });
     const refused = detail.events.find((event: { kind: string }) => event.kind === 'share_refused');
     expect(refused.text).toContain('Nurse Tom Reid');
-    const attention = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.care_worker.headers,
-    });
+    const attention = await call('GET', '/api/attention', staff.care_worker);
     const item = attention.json().items.find((each: { kind: string }) => each.kind === 'share_refused');
     expect(item.title).toBe('Escalation not sent to Nurse Tom Reid: the sharing gate does not allow it');
     expect(item.detail).toContain('The sharing basis does cover Nurse Grace Obi');
@@ -170,11 +162,7 @@ describe('a withdrawal', () => {
       expect.objectContaining({ state: 'held', why: expect.stringContaining('Consent withdrawn') }),
     ]);
     expect(detail.events.map((event: { kind: string }) => event.kind)).toContain('email_held');
-    const held = await t.app.inject({
-      method: 'GET',
-      url: '/api/held-shares',
-      headers: staff.manager.headers,
-    });
+    const held = await call('GET', '/api/held-shares', staff.manager);
     expect(held.json().items.map((share: { shareId: string }) => share.shareId)).toContain(sent.shareId);
   });
 
@@ -257,25 +245,20 @@ describe('a withdrawal', () => {
       },
       t.clock,
     );
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/messages',
-      headers: staff.manager.headers,
-      payload: {
-        template: 'safeguarding',
-        urgency: 'urgent',
-        personId: s.person.id,
-        purpose: 'safeguarding',
-        categories: ['identity', 'health'],
-        partnerOrganisationId: s.organisation.id,
-        partnerContactId: s.addressee.id,
-        subject: 'Concern about care at home',
-        summary: 'Since yesterday he has had no food in the house.',
-        impact: 'He may be neglected.',
-        mitigations: 'Staff brought food today.',
-        ask: 'Please visit today.',
-        deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
-      },
+    const response = await call('POST', '/api/messages', staff.manager, {
+      template: 'safeguarding',
+      urgency: 'urgent',
+      personId: s.person.id,
+      purpose: 'safeguarding',
+      categories: ['identity', 'health'],
+      partnerOrganisationId: s.organisation.id,
+      partnerContactId: s.addressee.id,
+      subject: 'Concern about care at home',
+      summary: 'Since yesterday he has had no food in the house.',
+      impact: 'He may be neglected.',
+      mitigations: 'Staff brought food today.',
+      ask: 'Please visit today.',
+      deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
     });
     expect(response.statusCode).toBe(201);
     const sent = response.json();
@@ -299,11 +282,8 @@ describe('a link handed over by staff', () => {
     const sent = await send(s);
     expect(sent.emailState).toBe('no_mail_server');
     const handOver = () =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`,
-        headers: staff.care_worker.headers,
-        payload: { how: 'by_phone' },
+      call('POST', `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`, staff.care_worker, {
+        how: 'by_phone',
       });
     const done = await handOver();
     expect(done.statusCode).toBe(200);
@@ -319,12 +299,12 @@ describe('a link handed over by staff', () => {
     const refused = await handOver();
     expect(refused.statusCode).toBe(403);
     expect(refused.json().reasons[0].code).toBe('consent_withdrawn');
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`,
-      headers: staff.care_worker.headers,
-      payload: { how: 'carrier pigeon' },
-    });
+    const bad = await call(
+      'POST',
+      `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`,
+      staff.care_worker,
+      { how: 'carrier pigeon' },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('how');
   });

@@ -8,7 +8,7 @@ import {
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
-import { okAs, requestAsPartner } from '../../test/requests.ts';
+import { okAs, requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
 import {
   cancelPendingEscalationSteps,
   deliverEmails,
@@ -33,6 +33,7 @@ const t = testAppForFile({
   },
   at: '2026-11-23T09:00:00Z', // a Monday
 });
+const api = (...request: StaffRequest) => requestAs(t.app, ...request);
 let staff: Staff;
 let orgId: string;
 let careWorker: RequestContext;
@@ -78,7 +79,7 @@ function requestBody(
 }
 
 async function send(body: Record<string, unknown>, who: SignedIn = staff.care_worker) {
-  return t.app.inject({ method: 'POST', url: '/api/messages', headers: who.headers, payload: body });
+  return api('POST', '/api/messages', who, body);
 }
 
 /** A person who consented on the Monday, for six months, to `purpose` being shared with the partner. */
@@ -121,11 +122,7 @@ describe('sending a request', () => {
     expect(response.statusCode).toBe(400);
     const fields = (response.json().errors as { field: string }[]).map((error) => error.field).sort();
     expect(fields).toEqual(['ask', 'askType', 'deadline', 'impact', 'mitigations']);
-    const listed = await t.app.inject({
-      method: 'GET',
-      url: '/api/messages?view=all',
-      headers: staff.manager.headers,
-    });
+    const listed = await api('GET', '/api/messages?view=all', staff.manager);
     expect(
       listed
         .json()
@@ -145,16 +142,11 @@ describe('sending a request', () => {
   });
 
   it('warns, but does not refuse, while composing', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/messages/check',
-      headers: staff.care_worker.headers,
-      payload: {
-        template: 'request',
-        askType: 'advice',
-        summary: 'Mrs B is unwell',
-        ask: 'Advice asap re: BGL',
-      },
+    const response = await api('POST', '/api/messages/check', staff.care_worker, {
+      template: 'request',
+      askType: 'advice',
+      summary: 'Mrs B is unwell',
+      ask: 'Advice asap re: BGL',
     });
     expect(response.statusCode).toBe(200);
     const codes = response.json().warnings.map((warning: { code: string }) => warning.code);
@@ -221,17 +213,12 @@ describe('sending a request', () => {
     });
     const other = await createTestPerson(t.db, t.clock, orgId);
     const check = (payload: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/messages/check',
-        headers: staff.care_worker.headers,
-        payload: {
-          template: 'update',
-          summary: 'Since 6am today the heating has not worked.',
-          impact: 'Bartholomew Quince was cold overnight.',
-          mitigations: 'Extra blankets.',
-          ...payload,
-        },
+      api('POST', '/api/messages/check', staff.care_worker, {
+        template: 'update',
+        summary: 'Since 6am today the heating has not worked.',
+        impact: 'Bartholomew Quince was cold overnight.',
+        mitigations: 'Extra blankets.',
+        ...payload,
       });
     const notAbout = await check({ subject: 'Heating: Mr Quince' });
     expect(notAbout.statusCode).toBe(200);
@@ -419,27 +406,22 @@ describe('the partner link', () => {
     expect((await asPartner('A'.repeat(43), '')).statusCode).toBe(401);
     expect((await asPartner('', '')).statusCode).toBe(401);
 
-    const staffCall = await t.app.inject({
-      method: 'GET',
-      url: '/api/partner/message',
+    const staffCall = await api('GET', '/api/partner/message', {
       headers: { ...staff.manager.headers, 'x-partner-link': tokenOf(first.partnerLink) },
     });
     expect(staffCall.statusCode).toBe(403);
 
-    const revoked = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${first.id}/links/${first.links[0].id}/revoke`,
-      headers: staff.care_worker.headers,
-      payload: { reason: 'Sent to the wrong address' },
-    });
+    const revoked = await api(
+      'POST',
+      `/api/messages/${first.id}/links/${first.links[0].id}/revoke`,
+      staff.care_worker,
+      { reason: 'Sent to the wrong address' },
+    );
     expect(revoked.statusCode).toBe(200);
     expect((await asPartner(tokenOf(first.partnerLink), '')).statusCode).toBe(401);
 
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${second.id}/withdraw`,
-      headers: staff.care_worker.headers,
-      payload: { reason: 'Resolved on site' },
+    const withdrawn = await api('POST', `/api/messages/${second.id}/withdraw`, staff.care_worker, {
+      reason: 'Resolved on site',
     });
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
     expect((await asPartner(tokenOf(second.partnerLink), '')).statusCode).toBe(401);
@@ -510,11 +492,7 @@ describe('escalation of a request nobody answers', () => {
     ]);
     expect(detail.escalationStepsFired).toBe(4);
 
-    const managerList = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.manager.headers,
-    });
+    const managerList = await api('GET', '/api/attention', staff.manager);
     const managerItems = managerList
       .json()
       .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
@@ -527,17 +505,9 @@ describe('escalation of a request nobody answers', () => {
     expect(
       detail.events.filter((event: { text: string | null }) => event.text?.includes('staff asked to call')),
     ).toHaveLength(3);
-    const escalatedList = await t.app.inject({
-      method: 'GET',
-      url: '/api/messages?view=escalated',
-      headers: staff.manager.headers,
-    });
+    const escalatedList = await api('GET', '/api/messages?view=escalated', staff.manager);
     expect(escalatedList.json().items.map((item: { id: string }) => item.id)).toContain(sent.id);
-    const overdue = await t.app.inject({
-      method: 'GET',
-      url: '/api/messages?view=overdue',
-      headers: staff.manager.headers,
-    });
+    const overdue = await api('GET', '/api/messages?view=overdue', staff.manager);
     expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(sent.id);
 
     // The partner acknowledges late: nothing chasing receipt is left, but the senior contact and
@@ -548,9 +518,7 @@ describe('escalation of a request nobody answers', () => {
     ).toBe(200);
     // Heard from: the call to chase them is no longer needed; the manager's card stays, as there
     // is still no answer.
-    const afterAcknowledgement = (
-      await t.app.inject({ method: 'GET', url: '/api/attention?open=false', headers: staff.manager.headers })
-    )
+    const afterAcknowledgement = (await api('GET', '/api/attention?open=false', staff.manager))
       .json()
       .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
     expect(
@@ -583,11 +551,7 @@ describe('escalation of a request nobody answers', () => {
     expect((await sweep()).fired).toBe(1);
     at(195); // registered manager
     expect((await sweep()).fired).toBe(1);
-    const rmList = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.registered_manager.headers,
-    });
+    const rmList = await api('GET', '/api/attention', staff.registered_manager);
     expect(rmList.json().items.map((item: { kind: string }) => item.kind)).toContain(
       'escalated_to_registered_manager',
     );
@@ -606,11 +570,7 @@ describe('escalation of a request nobody answers', () => {
     at(24 * 60);
     expect((await sweep()).fired).toBe(0);
     // Answered: nothing about this message needs anyone's attention any more.
-    const afterResponse = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.registered_manager.headers,
-    });
+    const afterResponse = await api('GET', '/api/attention', staff.registered_manager);
     expect(
       afterResponse.json().items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id),
     ).toEqual([]);
@@ -665,21 +625,16 @@ describe('advice', () => {
       )
     ).json();
     t.clock.advance(20 * 60_000);
-    const logged = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${sent.id}/contacts`,
-      headers: staff.care_worker.headers,
-      payload: {
-        kind: 'call',
-        how: 'phone',
-        partnerName: 'Nurse Grey',
-        partnerRole: 'District nurse',
-        summary: 'Check blood glucose at every visit; call the district nurse if above 15.',
-        occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
-        outcome: 'responded',
-        isAdvice: true,
-        advice: 'Check blood glucose at every visit; call the district nurse if above 15.',
-      },
+    const logged = await api('POST', `/api/messages/${sent.id}/contacts`, staff.care_worker, {
+      kind: 'call',
+      how: 'phone',
+      partnerName: 'Nurse Grey',
+      partnerRole: 'District nurse',
+      summary: 'Check blood glucose at every visit; call the district nurse if above 15.',
+      occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
+      outcome: 'responded',
+      isAdvice: true,
+      advice: 'Check blood glucose at every visit; call the district nurse if above 15.',
     });
     expect(logged.statusCode).toBe(200);
     // The call is one entry in the thread, the response it gave, by phone.
@@ -690,11 +645,7 @@ describe('advice', () => {
       'confirmation_requested',
     ]);
 
-    const adviceList = await t.app.inject({
-      method: 'GET',
-      url: `/api/people/${person.id}/advice`,
-      headers: staff.care_worker.headers,
-    });
+    const adviceList = await api('GET', `/api/people/${person.id}/advice`, staff.care_worker);
     const [advice] = adviceList.json().items;
     expect(advice).toMatchObject({
       givenByName: 'Nurse Grey',
@@ -722,25 +673,14 @@ describe('advice', () => {
     });
     expect(confirmed.statusCode).toBe(200);
 
-    const amendment = await t.app.inject({
-      method: 'POST',
-      url: `/api/people/${person.id}/care-plan-amendments`,
-      headers: staff.care_worker.headers,
-      payload: {
-        adviceId: advice.id,
-        whatChanged: 'Blood glucose check added to every visit; threshold 15 mmol/L.',
-        why: 'District nurse advice, confirmed in writing.',
-      },
+    const amendment = await api('POST', `/api/people/${person.id}/care-plan-amendments`, staff.care_worker, {
+      adviceId: advice.id,
+      whatChanged: 'Blood glucose check added to every visit; threshold 15 mmol/L.',
+      why: 'District nurse advice, confirmed in writing.',
     });
     expect(amendment.statusCode).toBe(201);
 
-    const after = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/people/${person.id}/advice`,
-        headers: staff.auditor.headers,
-      })
-    ).json().items[0];
+    const after = (await api('GET', `/api/people/${person.id}/advice`, staff.auditor)).json().items[0];
     expect(after).toMatchObject({ confirmationStatus: 'confirmed', confirmedHow: 'partner_link' });
     expect(after.appliedIn).toEqual([
       expect.objectContaining({ why: 'District nurse advice, confirmed in writing.' }),
@@ -783,12 +723,7 @@ describe('advice', () => {
       advice: 'Fit a raised toilet seat and a grab rail on the left.',
     };
     const log = (payload: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/messages/${sent.id}/contacts`,
-        headers: staff.care_worker.headers,
-        payload,
-      });
+      api('POST', `/api/messages/${sent.id}/contacts`, staff.care_worker, payload);
 
     const noAdvice = await log({ ...call, advice: undefined });
     expect(noAdvice.statusCode).toBe(400);
@@ -814,13 +749,7 @@ describe('advice', () => {
     expect(mail?.envelope.to).toEqual(['priya.nair@partner.example']);
     expect(mail?.parsed.subject).toContain('confirm your advice');
 
-    const [advice] = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/people/${person.id}/advice`,
-        headers: staff.care_worker.headers,
-      })
-    ).json().items;
+    const [advice] = (await api('GET', `/api/people/${person.id}/advice`, staff.care_worker)).json().items;
     expect(advice).toMatchObject({
       advice: 'Fit a raised toilet seat and a grab rail on the left.',
       givenByName: 'Priya Nair (Occupational Therapist)',
@@ -839,11 +768,10 @@ describe('advice', () => {
       .select('id')
       .where('org_id', '=', orgId)
       .execute();
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/people/${personB.id}/care-plan-amendments`,
-      headers: staff.care_worker.headers,
-      payload: { adviceId: someAdvice?.id ?? personA.id, whatChanged: 'x', why: 'y' },
+    const response = await api('POST', `/api/people/${personB.id}/care-plan-amendments`, staff.care_worker, {
+      adviceId: someAdvice?.id ?? personA.id,
+      whatChanged: 'x',
+      why: 'y',
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('adviceId');
@@ -855,7 +783,7 @@ describe('access', () => {
     const partner = await partnerWithContacts();
     expect((await send(requestBody(partner), staff.auditor)).statusCode).toBe(403);
     expect((await send(requestBody(partner), staff.admin)).statusCode).toBe(403);
-    const list = await t.app.inject({ method: 'GET', url: '/api/messages', headers: staff.admin.headers });
+    const list = await api('GET', '/api/messages', staff.admin);
     expect(list.statusCode).toBe(403);
   });
 });
