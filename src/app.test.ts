@@ -1,17 +1,11 @@
 import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, testAppForFile } from '../test/app-for-test.ts';
 import { createStaffedOrganisation } from '../test/factories.ts';
 import { apiSecurityHeaders, documentationCsp, securityHeaders } from './app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 describe('deny by default', () => {
   it('every route declares who may call it', () => {
@@ -53,6 +47,15 @@ describe('deny by default', () => {
   });
 });
 
+/** A sign-in request whose body is sent exactly as given, under `contentType`. */
+const signInWithBody = (contentType: string, body: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/session',
+    headers: { 'content-type': contentType },
+    payload: body,
+  });
+
 describe('errors', () => {
   it('names an unknown field and refuses the request', async () => {
     const response = await t.app.inject({
@@ -77,33 +80,19 @@ describe('errors', () => {
   });
 
   it('refuses malformed JSON, non-JSON bodies, oversized bodies and prototype pollution', async () => {
-    const malformed = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email": ',
-    });
+    const malformed = await signInWithBody('application/json', '{"email": ');
     expect(malformed.statusCode).toBe(400);
-    const text = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'text/plain' },
-      payload: 'hello',
-    });
+    const text = await signInWithBody('text/plain', 'hello');
     expect(text.statusCode).toBe(415);
-    const huge = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ email: 'a'.repeat(2_000_000), password: 'x' }),
-    });
+    const huge = await signInWithBody(
+      'application/json',
+      JSON.stringify({ email: 'a'.repeat(2_000_000), password: 'x' }),
+    );
     expect(huge.statusCode).toBe(413);
-    const polluted = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email":"a@example.org","password":"x","__proto__":{"polluted":true}}',
-    });
+    const polluted = await signInWithBody(
+      'application/json',
+      '{"email":"a@example.org","password":"x","__proto__":{"polluted":true}}',
+    );
     expect(polluted.statusCode).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     for (const response of [malformed, text, huge, polluted]) {

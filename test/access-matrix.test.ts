@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../src/users/users.table.ts';
-import { createTestApp, type TestApp } from './app-for-test.ts';
+import { testAppForFile } from './app-for-test.ts';
 import {
   cookieFrom,
   createStaffedOrganisation,
@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
 } from './factories.ts';
 import { type Conformance, loadConformance } from './openapi-conformance.ts';
+import { requestAs, type StaffRequest } from './requests.ts';
 
 // The role × route matrix, generated from the route table: every API route, called by every staff
 // role. A role the route does not name must get 403; a role it names must get past access control
@@ -18,20 +19,16 @@ import { type Conformance, loadConformance } from './openapi-conformance.ts';
 // added later are covered without anyone listing them. Every answer, refusal or not, must be one
 // the OpenAPI description declares.
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 let conformance: Conformance;
 let staff: Record<StaffRole, SignedIn>;
 let orgId: string;
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
   let organisation: { id: string };
   ({ staff, organisation } = await createStaffedOrganisation(t.app, t.db, t.clock));
   orgId = organisation.id;
   conformance = await loadConformance(t.app);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const roles: StaffRole[] = ['care_worker', 'manager', 'registered_manager', 'auditor', 'admin'];
@@ -193,7 +190,7 @@ describe('MFA-pending sessions', () => {
 
     // Still pending afterwards: nothing on the walk finished signing in for them.
     for (const headers of Object.values(pending)) {
-      const session = await t.app.inject({ method: 'GET', url: '/api/session', headers });
+      const session = await call('GET', '/api/session', { headers });
       expect(session.json().signInStep).not.toBe('complete');
     }
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -81,9 +82,13 @@ export type TestApp = AppDependencies & {
   close(): Promise<void>;
 };
 
-export async function createTestApp(
-  options: { config?: Partial<Config>; clock?: ManualClock; logger?: FastifyServerOptions['logger'] } = {},
-): Promise<TestApp> {
+export type TestAppOptions = {
+  config?: Partial<Config>;
+  clock?: ManualClock;
+  logger?: FastifyServerOptions['logger'];
+};
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = options.clock ?? new ManualClock('2026-11-21T09:00:00Z');
   const config = testConfig(options.config);
@@ -100,4 +105,27 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * One app and fresh database for the whole test file, built before its first test (the clock then
+ * set to `at`, when given) and closed after its last. The object is filled in when the file's
+ * tests start: use it inside hooks and tests, not while the file is being read.
+ */
+export function testAppForFile(options: TestAppOptions & { at?: string } = {}): TestApp {
+  const { at, ...appOptions } = options;
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(appOptions));
+    if (at !== undefined) t.clock.set(at);
+  });
+  afterAll(async () => {
+    await t.close?.();
+  });
+  return t;
+}
+
+/** Sessions that outlive `days` of a clock a test moves on (their expiry is not under test). */
+export function sessionsLasting(days: number): Partial<Config> {
+  return { sessionIdleMs: days * 86_400_000, sessionAbsoluteMs: days * 86_400_000 };
 }

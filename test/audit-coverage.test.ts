@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './app-for-test.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from './app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestPartnerContact,
@@ -14,19 +14,14 @@ import {
 // every successful write made in this file is checked to have at least one entry carrying its
 // request id, so a write that forgets its audit entry fails here.
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
 let staff: Record<string, SignedIn & { email: string }>;
 let orgId: string;
 const writes: { requestId: string; route: string; status: number }[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
   ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
   orgId = staff.manager!.orgId;
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** Calls the API; every successful write is remembered, to check it was audited. */

@@ -1,13 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
+import { afterAll } from 'vitest';
 import * as auditRepository from '../src/audit/audit.repository.ts';
 import { recordAudit } from '../src/audit/audit.service.ts';
 import { entryLeafHash } from '../src/audit/audit-hash.ts';
 import { buildBlock } from '../src/audit/audit-tree.service.ts';
+import type { CheckpointSettings } from '../src/audit/checkpoint.ts';
 import type { ManualClock } from '../src/clock.ts';
 import { systemContext } from '../src/context.ts';
 import type { Db } from '../src/db/database.ts';
 
 // For the audit trail's tests: reading sealed positions, and tampering as an attacker would.
+
+/**
+ * A temporary directory for the test file, removed after its last test, and checkpoint settings
+ * inside it: the checkpoints in `checkpoints/`, the signing key in `keys/`.
+ */
+export function checkpointDirectoryForFile(prefix: string): {
+  workDirectory: string;
+  settings: CheckpointSettings;
+} {
+  const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => fs.rmSync(workDirectory, { recursive: true, force: true }));
+  return {
+    workDirectory,
+    settings: {
+      directory: path.join(workDirectory, 'checkpoints'),
+      keyFile: path.join(workDirectory, 'keys', 'audit-checkpoint-key.pem'),
+    },
+  };
+}
 
 /** Records `count` entries for the organisation, a second apart; they wait to be sealed. */
 export async function recordTestEntries(

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import { titleByKind } from '../src/errors.ts';
 import type { StaffRole } from '../src/users/users.table.ts';
-import { createTestApp, type TestApp, testBackend } from './app-for-test.ts';
+import { testAppForFile, testBackend } from './app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestPartnerContact,
@@ -11,6 +12,7 @@ import {
   createTestPerson,
   type SignedIn,
 } from './factories.ts';
+import { requestAs, type StaffRequest } from './requests.ts';
 
 // Optimistic concurrency (TRUST R3): every update names the version it was made to in If-Match.
 // Without one the answer is 428, a stale one 412; of two writers that loaded the same version
@@ -49,7 +51,8 @@ function interleaveStatements(db: Db): void {
     );
 }
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 1_000_000 } });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 let staff: Record<StaffRole, SignedIn>;
 let spec: { paths: Record<string, Record<string, OpenApiOperation>> };
 type OpenApiOperation = {
@@ -58,13 +61,9 @@ type OpenApiOperation = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 1_000_000 } });
   interleaveStatements(t.db);
   ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
   spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const madeUpId = '00000000-0000-4000-8000-000000000000';
@@ -203,6 +202,20 @@ const resourceKinds = [
 ] as const;
 type ResourceKind = (typeof resourceKinds)[number];
 
+/** Reads back the one column the writers change, and the record's version. */
+function storedColumn(
+  table: 'people' | 'partner_organisations' | 'partner_contacts' | 'sharing_agreements',
+  column: 'preferred_name' | 'notes' | 'job_title',
+  id: string,
+): Resource['stored'] {
+  return () =>
+    t.db
+      .selectFrom(table)
+      .select([sql<string | null>`${sql.ref(column)}`.as('value'), 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+}
+
 async function createResource(kind: ResourceKind): Promise<Resource> {
   const orgId = staff.manager.orgId;
   switch (kind) {
@@ -213,14 +226,7 @@ async function createResource(kind: ResourceKind): Promise<Resource> {
         id: person.id,
         changes: [{ preferredName: 'Written by A' }, { preferredName: 'Written by B' }],
         auditAction: 'person.update',
-        stored: async () => {
-          const row = await t.db
-            .selectFrom('people')
-            .select(['preferred_name as value', 'version'])
-            .where('id', '=', person.id)
-            .executeTakeFirstOrThrow();
-          return row;
-        },
+        stored: storedColumn('people', 'preferred_name', person.id),
       };
     }
     case 'partner organisation': {
@@ -230,12 +236,7 @@ async function createResource(kind: ResourceKind): Promise<Resource> {
         id: partner.id,
         changes: [{ notes: 'Written by A' }, { notes: 'Written by B' }],
         auditAction: 'partner_organisation.update',
-        stored: () =>
-          t.db
-            .selectFrom('partner_organisations')
-            .select(['notes as value', 'version'])
-            .where('id', '=', partner.id)
-            .executeTakeFirstOrThrow(),
+        stored: storedColumn('partner_organisations', 'notes', partner.id),
       };
     }
     case 'partner contact': {
@@ -246,27 +247,17 @@ async function createResource(kind: ResourceKind): Promise<Resource> {
         id: contact.id,
         changes: [{ jobTitle: 'Written by A' }, { jobTitle: 'Written by B' }],
         auditAction: 'partner_contact.update',
-        stored: () =>
-          t.db
-            .selectFrom('partner_contacts')
-            .select(['job_title as value', 'version'])
-            .where('id', '=', contact.id)
-            .executeTakeFirstOrThrow(),
+        stored: storedColumn('partner_contacts', 'job_title', contact.id),
       };
     }
     case 'sharing agreement': {
       const partner = await createTestPartnerOrganisation(t.db, t.clock, orgId);
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/sharing-agreements',
-        headers: staff.manager.headers,
-        payload: {
-          partnerOrganisationId: partner.id,
-          title: 'Care coordination with the surgery',
-          purposes: ['care_coordination'],
-          categories: ['health'],
-          startsOn: '2026-04-01',
-        },
+      const created = await call('POST', '/api/sharing-agreements', staff.manager, {
+        partnerOrganisationId: partner.id,
+        title: 'Care coordination with the surgery',
+        purposes: ['care_coordination'],
+        categories: ['health'],
+        startsOn: '2026-04-01',
       });
       expect(created.statusCode).toBe(201);
       const id = created.json().id as string;
@@ -275,12 +266,7 @@ async function createResource(kind: ResourceKind): Promise<Resource> {
         id,
         changes: [{ notes: 'Written by A' }, { notes: 'Written by B' }],
         auditAction: 'sharing_agreement.update',
-        stored: () =>
-          t.db
-            .selectFrom('sharing_agreements')
-            .select(['notes as value', 'version'])
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow(),
+        stored: storedColumn('sharing_agreements', 'notes', id),
       };
     }
     case 'safeguarding concern': {
@@ -325,7 +311,7 @@ const writers = () => [staff.manager, staff.registered_manager] as const;
 async function loadAsBothWriters(resource: Resource): Promise<string[]> {
   const tags: string[] = [];
   for (const writer of writers()) {
-    const loaded = await t.app.inject({ method: 'GET', url: resource.url, headers: writer.headers });
+    const loaded = await call('GET', resource.url, writer);
     expect(loaded.statusCode).toBe(200);
     expect(loaded.json().version).toBe(1);
     tags.push(String(loaded.headers.etag));
@@ -337,12 +323,12 @@ async function loadAsBothWriters(resource: Resource): Promise<string[]> {
 function writeConcurrently(resource: Resource, tags: string[]) {
   return Promise.all(
     writers().map((writer, index) =>
-      t.app.inject({
-        method: 'PATCH',
-        url: resource.url,
-        headers: { ...writer.headers, 'if-match': tags[index] ?? '' },
-        payload: resource.changes[index as 0 | 1],
-      }),
+      call(
+        'PATCH',
+        resource.url,
+        { headers: { ...writer.headers, 'if-match': tags[index] ?? '' } },
+        resource.changes[index as 0 | 1],
+      ),
     ),
   );
 }
@@ -372,7 +358,7 @@ async function expectExactlyOneWinner(
     .execute();
   expect(updates).toEqual([{ actor_id: writers()[winner]!.userId }]);
 
-  const reloaded = await t.app.inject({ method: 'GET', url: resource.url, headers: staff.manager.headers });
+  const reloaded = await call('GET', resource.url, staff.manager);
   expect(reloaded.headers.etag).toBe('"2"');
 }
 
@@ -417,13 +403,13 @@ describe('two writers who loaded the same version', () => {
     const responses = await writeConcurrently(resource, tags);
     const loser = responses.findIndex((response) => response.statusCode === 412);
     const who = writers()[loser]!;
-    const reloaded = await t.app.inject({ method: 'GET', url: resource.url, headers: who.headers });
-    const retried = await t.app.inject({
-      method: 'PATCH',
-      url: resource.url,
-      headers: { ...who.headers, 'if-match': String(reloaded.headers.etag) },
-      payload: resource.changes[loser as 0 | 1],
-    });
+    const reloaded = await call('GET', resource.url, who);
+    const retried = await call(
+      'PATCH',
+      resource.url,
+      { headers: { ...who.headers, 'if-match': String(reloaded.headers.etag) } },
+      resource.changes[loser as 0 | 1],
+    );
     expect(retried.statusCode).toBe(200);
     expect(retried.headers.etag).toBe('"3"');
     expect(await resource.stored()).toEqual({

@@ -7,13 +7,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sealPendingEntries, verifyAuditChain } from '../src/audit/audit.service.ts';
-import { createApiToken } from '../src/auth/auth.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { createDatabase, type DatabaseHandle } from '../src/db/create-db.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { testBackend } from './app-for-test.ts';
-import { createTestOrganisation, createTestUser } from './factories.ts';
 import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.ts';
+import { organisationWithApiToken } from './scenarios.ts';
 
 // A crash under write load loses nothing: the server is killed with SIGKILL while systems are
 // writing through the API, and every write it acknowledged (201) is in the database afterwards with
@@ -97,19 +96,9 @@ describe('a crash under write load', () => {
     // An organisation and an API token, made before the server starts.
     let handle = await target.open();
     await migrateToLatest(handle.db);
-    const organisation = await createTestOrganisation(handle.db, systemClock);
-    const admin = await createTestUser(handle.db, systemClock, organisation.id, {
-      role: 'registered_manager',
-    });
-    const { token } = await createApiToken(
-      handle.db,
-      {
-        orgId: organisation.id,
-        actor: { type: 'user', id: admin.id, role: 'registered_manager' },
-        requestId: null,
-        ip: null,
-      },
-      { name: 'Crash test', role: 'manager', expiresAt: null, clock: systemClock },
+    const { organisation, token } = await organisationWithApiToken(
+      { db: handle.db, clock: systemClock },
+      { madeBy: 'registered_manager', name: 'Crash test', role: 'manager' },
     );
     await handle.close();
 

@@ -5,12 +5,11 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { createApiToken } from '../src/auth/auth.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { createDatabase, type DatabaseHandle, isDatabaseUnavailable } from '../src/db/create-db.ts';
 import { testBackend, testConfig } from './app-for-test.ts';
-import { createTestOrganisation, createTestUser } from './factories.ts';
 import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.ts';
+import { organisationWithApiToken } from './scenarios.ts';
 
 // Losing the PostgreSQL server never takes Liaison down. The app reaches the server through a TCP
 // proxy in this test, which can cut its connections, swallow every byte (a network that stopped
@@ -170,21 +169,10 @@ describe.skipIf(testBackend() !== 'postgres')('losing the PostgreSQL server', { 
     );
     await app.ready();
 
-    const organisation = await createTestOrganisation(handle.db, systemClock);
-    const adminUser = await createTestUser(handle.db, systemClock, organisation.id, {
-      role: 'registered_manager',
-    });
-    const { token } = await createApiToken(
-      handle.db,
-      {
-        orgId: organisation.id,
-        actor: { type: 'user', id: adminUser.id, role: 'registered_manager' },
-        requestId: null,
-        ip: null,
-      },
-      { name: 'Outage test', role: 'manager', expiresAt: null, clock: systemClock },
-    );
-    headers = { authorization: `Bearer ${token}` };
+    ({ headers } = await organisationWithApiToken(
+      { db: handle.db, clock: systemClock },
+      { madeBy: 'registered_manager', name: 'Outage test', role: 'manager' },
+    ));
   });
 
   afterAll(async () => {

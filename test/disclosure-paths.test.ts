@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordConsent, withdrawConsent } from '../src/consent/consent.service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withdrawConsent } from '../src/consent/consent.service.ts';
 import type { RequestContext } from '../src/context.ts';
 import { sendMessage } from '../src/partner-messages/partner-messages.service.ts';
-import { createTestApp, type TestApp } from './app-for-test.ts';
-import {
-  createTestOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  createTestUser,
-} from './factories.ts';
+import { testAppForFile } from './app-for-test.ts';
+import { organisationWithMember, partnerWithContact, personWithConsent, tokenOf } from './scenarios.ts';
 
 // Nothing about a person may leave Liaison without the sharing gate being asked at that moment
 // (src/sharing/disclosure.ts). These tests walk the ways out and fail if one does not ask:
@@ -79,52 +73,30 @@ describe('the ways information leaves, in the source', () => {
   });
 });
 
-let t: TestApp;
+const t = testAppForFile({
+  config: { publicUrl: 'https://liaison.example.org' },
+  at: '2026-11-23T09:00:00Z',
+});
 let manager: RequestContext;
 beforeAll(async () => {
-  t = await createTestApp({ config: { publicUrl: 'https://liaison.example.org' } });
-  t.clock.set('2026-11-23T09:00:00Z');
-  const organisation = await createTestOrganisation(t.db, t.clock);
-  const user = await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' });
-  manager = {
-    orgId: organisation.id,
-    actor: { type: 'user', id: user.id, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
-});
-afterAll(async () => {
-  await t.close();
+  ({ context: manager } = await organisationWithMember(t, 'manager'));
 });
 
 describe('every route a partner reaches through a link', () => {
   it('shows nothing about the person once the consent it rested on is withdrawn', async () => {
-    const partner = await createTestPartnerOrganisation(t.db, t.clock, manager.orgId, {
+    const { organisation: partner, contact } = await partnerWithContact(t, manager.orgId, {
       type: 'district_nurse',
     });
-    const contact = await createTestPartnerContact(t.db, t.clock, manager.orgId, partner.id, {
-      type: 'district_nurse',
-    });
-    const person = await createTestPerson(t.db, t.clock, manager.orgId, {
-      givenName: 'Winifred',
-      familyName: 'Oyelaran',
-    });
-    const consent = await recordConsent(
-      t.db,
+    const { person, consent } = await personWithConsent(
+      t,
       manager,
-      person.id,
       {
-        givenBy: 'person',
         partnerOrganisationIds: [partner.id],
-        partnerContactIds: [],
-        partnerTypes: [],
         purposes: ['health_monitoring'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
         givenOn: '2026-11-23',
         reviewOn: '2027-05-23',
       },
-      t.clock,
+      { givenName: 'Winifred', familyName: 'Oyelaran' },
     );
     const sent = await sendMessage(
       t.db,
@@ -147,7 +119,7 @@ describe('every route a partner reaches through a link', () => {
       },
       { clock: t.clock, config: t.config },
     );
-    const token = sent.partnerLink.slice(sent.partnerLink.indexOf('#') + 1);
+    const token = tokenOf(sent.partnerLink);
     const routes = t.app.routeTable.filter((route) => route.access === 'partner_link');
     expect(routes.length).toBeGreaterThanOrEqual(4);
     const bodies: Record<string, Record<string, unknown>> = {

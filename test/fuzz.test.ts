@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../src/users/users.table.ts';
-import { createTestApp, type TestApp } from './app-for-test.ts';
+import { testAppForFile } from './app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from './factories.ts';
 import { type Conformance, loadConformance } from './openapi-conformance.ts';
 
@@ -22,7 +22,7 @@ type Operation = {
   parameters?: { in: string; name: string; schema?: Schema }[];
 };
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 1_000_000 }, at: '2026-11-21T09:00:00Z' });
 let conformance: Conformance;
 let staff: Record<StaffRole, SignedIn>;
 let spec: {
@@ -30,14 +30,9 @@ let spec: {
   components?: { schemas?: Record<string, Schema> };
 };
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 1_000_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
   ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
   spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   conformance = await loadConformance(t.app);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 function resolve(schema: Schema | undefined): Schema | undefined {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/context.ts';
 import { gateShare } from '../src/sharing/sharing.service.ts';
 import type { StaffRole } from '../src/users/users.table.ts';
-import { createTestApp, type TestApp } from './app-for-test.ts';
+import { testAppForFile } from './app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from './factories.ts';
 import { type Conformance, loadConformance } from './openapi-conformance.ts';
 
@@ -17,7 +17,7 @@ import { type Conformance, loadConformance } from './openapi-conformance.ts';
 type Staff = Record<StaffRole, SignedIn>;
 type Dataset = Record<string, string>;
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
 let conformance: Conformance;
 const undescribedHome: string[] = [];
 let a: { staff: Staff; ids: Dataset };
@@ -527,15 +527,10 @@ function allowedRole(access: unknown): StaffRole {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
   a = await dataset();
   b = await dataset();
   conformance = await loadConformance(t.app);
 }, 120_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('horizontal isolation', () => {
   it('answers 404 to another organisation’s ids on every route that names a record', async () => {

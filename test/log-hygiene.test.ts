@@ -1,12 +1,8 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  type SignedIn,
-} from './factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from './app-for-test.ts';
+import type { SignedIn } from './factories.ts';
+import { type Staff, sentMessage, staffedOrganisation } from './scenarios.ts';
 
 // Logs and the audit trail hold no personal details, passwords, tokens or secrets, and a value a
 // caller controls cannot forge a log line (TRUST L3). Canary strings go in through every kind of
@@ -23,25 +19,22 @@ const canaries = {
   reason: 'canary-reason-55ab',
 };
 
-let t: TestApp;
 let logged = '';
-let staff: Record<string, SignedIn & { email: string }>;
+/** Everything the app logs, at every level. */
+const sink = new Writable({
+  write(chunk, _encoding, done) {
+    logged += chunk.toString();
+    done();
+  },
+});
+const t = testAppForFile({
+  config: { signInAttemptsPerMinute: 10_000, logLevel: 'trace' },
+  logger: { level: 'trace', stream: sink },
+});
+let staff: Staff;
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logged += chunk.toString();
-      done();
-    },
-  });
-  t = await createTestApp({
-    config: { signInAttemptsPerMinute: 10_000, logLevel: 'trace' },
-    logger: { level: 'trace', stream: sink },
-  });
-  ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
-});
-afterAll(async () => {
-  await t.close();
+  ({ staff } = await staffedOrganisation(t));
 });
 
 async function call(
@@ -61,10 +54,9 @@ async function call(
 
 describe('logs and the audit trail', () => {
   it('carry none of the personal details, passwords, tokens or secrets that went in', async () => {
-    const manager = staff.manager!;
-    const admin = staff.admin!;
-    const orgId = manager.orgId;
-    const person = await call(staff.care_worker!, 'POST', '/api/people', {
+    const manager = staff.manager;
+    const admin = staff.admin;
+    const person = await call(staff.care_worker, 'POST', '/api/people', {
       givenName: canaries.givenName,
       familyName: canaries.name,
       communicationNeeds: canaries.note,
@@ -73,8 +65,8 @@ describe('logs and the audit trail', () => {
       postcode: 'EX1 1AA',
     });
     expect(person.statusCode).toBe(201);
-    await call(staff.care_worker!, 'GET', `/api/people?q=${canaries.search}`);
-    await call(staff.care_worker!, 'GET', `/api/people/${person.json().id}`);
+    await call(staff.care_worker, 'GET', `/api/people?q=${canaries.search}`);
+    await call(staff.care_worker, 'GET', `/api/people/${person.json().id}`);
     await call(null, 'POST', '/api/session', { email: manager.email, password: canaries.password });
     const user = await call(admin, 'POST', '/api/users', {
       email: 'canary.user@example.org',
@@ -96,28 +88,22 @@ describe('logs and the audit trail', () => {
       email: 'canary.user@example.org',
       password: canaries.password,
     });
-    const token = await call(staff.registered_manager!, 'POST', '/api/api-tokens', {
+    const token = await call(staff.registered_manager, 'POST', '/api/api-tokens', {
       name: 'Rota',
       role: 'care_worker',
     });
     const apiToken = token.json().token as string;
     await call(null, 'GET', '/api/people', undefined, { authorization: `Bearer ${apiToken}` });
     await call(null, 'GET', '/api/people', undefined, { authorization: `Bearer ${apiToken}x` });
-    const enrolment = await call(staff.care_worker!, 'POST', '/api/account/mfa/enrolment');
+    const enrolment = await call(staff.care_worker, 'POST', '/api/account/mfa/enrolment');
     const secret = enrolment.statusCode === 201 ? (enrolment.json().secret as string) : null;
 
-    const partner = await createTestPartnerOrganisation(t.db, t.clock, orgId);
-    const contact = await createTestPartnerContact(t.db, t.clock, orgId, partner.id);
-    const message = await call(manager, 'POST', '/api/messages', {
-      template: 'update',
-      urgency: 'routine',
-      partnerOrganisationId: partner.id,
-      partnerContactId: contact.id,
+    const message = await sentMessage(t, manager, {
+      partner: { type: 'gp' },
       subject: 'Visiting',
       summary: `Since 9am today: ${canaries.summary}`,
     });
-    expect(message.statusCode).toBe(201);
-    const linkToken = (message.json().partnerLink as string).split('#')[1]!;
+    const linkToken = message.token;
     await call(null, 'GET', '/api/partner/message', undefined, { 'x-partner-link': linkToken });
     await call(
       null,
@@ -126,9 +112,9 @@ describe('logs and the audit trail', () => {
       { name: canaries.givenName },
       { 'x-partner-link': linkToken },
     );
-    await call(manager, 'POST', `/api/messages/${message.json().id}/withdraw`, { reason: canaries.reason });
+    await call(manager, 'POST', `/api/messages/${message.id}/withdraw`, { reason: canaries.reason });
     // A caller's attempt to forge a log line through the address.
-    await call(staff.care_worker!, 'GET', `/api/people?q=x%0D%0A%7B%22level%22%3A60%7D`);
+    await call(staff.care_worker, 'GET', `/api/people?q=x%0D%0A%7B%22level%22%3A60%7D`);
 
     const secrets = [
       ...Object.values(canaries),

@@ -1,16 +1,9 @@
 import argon2 from 'argon2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from './app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from './factories.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
 
 async function storedHash(userId: string): Promise<string> {
   const row = await t.db

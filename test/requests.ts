@@ -3,13 +3,14 @@ import type { Db } from '../src/db/database.ts';
 import type { SignedIn } from './factories.ts';
 
 /**
- * A request from a signed-in member of staff: method, address, who, the body if any, and the
- * version they loaded, sent as `If-Match` (every PATCH needs one).
+ * A request from a signed-in member of staff (or a system with an API token): method, address,
+ * who (their headers), the body if any, and the version they loaded, sent as `If-Match` (every
+ * PATCH needs one).
  */
 export type StaffRequest = [
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
-  who: SignedIn,
+  who: { headers: SignedIn['headers'] | Record<string, string> },
   payload?: unknown,
   version?: number,
 ];
@@ -22,6 +23,50 @@ export function requestAs(app: FastifyInstance, ...[method, url, who, payload, v
     headers: version === undefined ? who.headers : { ...who.headers, 'If-Match': `"${version}"` },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
+}
+
+/**
+ * Sends a staff request that must succeed, and answers its body. Any other answer fails the test,
+ * naming the request and showing what came back.
+ */
+export async function okAs(app: FastifyInstance, ...request: StaffRequest) {
+  const response = await requestAs(app, ...request);
+  if (response.statusCode >= 300) {
+    throw new Error(`${request[0]} ${request[1]}: ${response.statusCode} ${response.body}`);
+  }
+  return response.json();
+}
+
+/**
+ * A partner's request through the link they were sent (`token` is the part after `#`) to the
+ * partner's page of a message: a GET without a payload, a POST with one.
+ */
+export function requestAsPartner(
+  app: FastifyInstance,
+  token: string,
+  path = '',
+  payload?: Record<string, unknown>,
+) {
+  return app.inject({
+    method: payload ? 'POST' : 'GET',
+    url: `/api/partner/message${path}`,
+    headers: { 'x-partner-link': token },
+    ...(payload ? { payload } : {}),
+  });
+}
+
+/** A partner's request through their link that must be taken (200), answering its body. */
+export async function okAsPartner(
+  app: FastifyInstance,
+  token: string,
+  path = '',
+  payload?: Record<string, unknown>,
+) {
+  const response = await requestAsPartner(app, token, path, payload);
+  if (response.statusCode !== 200) {
+    throw new Error(`partner ${path}: ${response.statusCode} ${response.body}`);
+  }
+  return response.json();
 }
 
 /** An organisation's audit entries, oldest first: of one action, about one record, or both. */

@@ -1,20 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, type TestApp, testBackend } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  createTestUser,
-  type SignedIn,
-} from '../../test/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testAppForFile, testBackend } from '../../test/app-for-test.ts';
+import { createTestOrganisation, createTestPerson, createTestUser } from '../../test/factories.ts';
+import { okAs, requestAs } from '../../test/requests.ts';
+import { partnerWithContact, type Staff, staffedOrganisation } from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
 import { migrateTo, migrateToLatest } from '../db/migrate.ts';
 import { AppError, statusByKind } from '../errors.ts';
 import { describeSubject } from '../subjects/subjects.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import type { ActionStatusInput } from './actions.schemas.ts';
 import { changeAction, createAction, listActions, setActionStatus } from './actions.service.ts';
 
@@ -22,42 +15,24 @@ import { changeAction, createAction, listActions, setActionStatus } from './acti
 // those refused), the lead's organisation, and the review's learning actions, which are actions
 // about their incident behind the same URLs and answers as before.
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-12-01T09:00:00Z' });
+let staff: Staff;
 let orgId: string;
 let manager: RequestContext;
 let incidentId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-12-01T09:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  manager = {
-    orgId,
-    actor: { type: 'user', id: staff.manager.userId, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
-  const incident = await t.app.inject({
-    method: 'POST',
-    url: '/api/incidents',
-    headers: staff.manager.headers,
-    payload: {
-      type: 'heating',
-      title: 'Boiler failure at Riverside House',
-      summary: 'No heating since 6am.',
-      severity: 'moderate',
-      startedAt: '2026-12-01T06:00:00Z',
-      leadId: staff.manager.userId,
-      partnerLiaisonId: staff.registered_manager.userId,
-    },
+  ({ staff, orgId, manager } = await staffedOrganisation(t));
+  const incident = await okAs(t.app, 'POST', '/api/incidents', staff.manager, {
+    type: 'heating',
+    title: 'Boiler failure at Riverside House',
+    summary: 'No heating since 6am.',
+    severity: 'moderate',
+    startedAt: '2026-12-01T06:00:00Z',
+    leadId: staff.manager.userId,
+    partnerLiaisonId: staff.registered_manager.userId,
   });
-  incidentId = incident.json().id;
-});
-afterAll(async () => {
-  await t.close();
+  incidentId = incident.id;
 });
 
 const subject = () => ({ type: 'incident' as const, id: incidentId });
@@ -215,8 +190,7 @@ describe('an action’s statuses', () => {
 
 describe('an action’s lead', () => {
   it('is a member of staff or a partner contact of the organisation, and never both', async () => {
-    const partner = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
-    const contact = await createTestPartnerContact(t.db, t.clock, orgId, partner.id, { type: 'housing' });
+    const { contact } = await partnerWithContact(t, orgId, { type: 'housing' });
     const action = await newAction({ partnerContactId: contact.id }, 'accepted');
     expect(action).toMatchObject({
       lead_user_id: null,
@@ -242,8 +216,7 @@ describe('an action’s lead', () => {
       status: 400,
       fields: ['leadUserId'],
     });
-    const partner = await createTestPartnerOrganisation(t.db, t.clock, other.id);
-    const contact = await createTestPartnerContact(t.db, t.clock, other.id, partner.id);
+    const { contact } = await partnerWithContact(t, other.id, { type: 'gp' });
     expect(await refusal(newAction({ partnerContactId: contact.id }))).toEqual({
       status: 400,
       fields: ['leadPartnerContactId'],
@@ -278,11 +251,8 @@ describe('an action’s lead', () => {
 describe('the incident as a subject', () => {
   it('is described by its title, its page and the people it affects', async () => {
     const person = await createTestPerson(t.db, t.clock, orgId);
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/incidents/${incidentId}/people`,
-      headers: staff.manager.headers,
-      payload: { personIds: [person.id] },
+    await requestAs(t.app, 'POST', `/api/incidents/${incidentId}/people`, staff.manager, {
+      personIds: [person.id],
     });
     expect(await describeSubject(t.db, { orgId, type: 'incident', id: incidentId })).toEqual({
       title: 'Boiler failure at Riverside House',
@@ -297,14 +267,8 @@ describe('the incident as a subject', () => {
 });
 
 describe('the review’s learning actions', () => {
-  async function call(method: 'GET' | 'POST', url: string, payload?: unknown) {
-    return t.app.inject({
-      method,
-      url,
-      headers: staff.manager.headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-  }
+  const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    requestAs(t.app, method, url, staff.manager, payload);
 
   it('keep their URLs and answers, and are actions about the incident', async () => {
     const opened = await call('POST', '/api/incidents', {

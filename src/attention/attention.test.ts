@@ -1,59 +1,38 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  type SignedIn,
-} from '../../test/factories.ts';
-import type { StaffRole } from '../users/users.table.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
+import type { SignedIn } from '../../test/factories.ts';
+import { requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
+import { type Staff, sentMessage, staffedOrganisation } from '../../test/scenarios.ts';
 import { raiseAttention } from './attention.service.ts';
 import type { AttentionKind } from './attention.table.ts';
 
 // "Needs attention" holds one open item per message and kind, and Liaison resolves the items whose
 // cause has gone away: the partner replied, the message was closed or withdrawn.
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-23T09:00:00Z' });
+let staff: Staff;
 let orgId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-23T09:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-});
-afterAll(async () => {
-  await t.close();
+  ({ staff, orgId } = await staffedOrganisation(t));
 });
 
-async function sendRequest(): Promise<{ id: string; partnerLink: string }> {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'district_nurse' });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
-    type: 'district_nurse',
+const api = (...request: StaffRequest) => requestAs(t.app, ...request);
+
+/** A request to a district nursing team, sent by the care worker and awaiting their reply. */
+const sendRequest = () =>
+  sentMessage(t, staff.care_worker, {
+    partner: { type: 'district_nurse' },
+    template: 'request',
+    askType: 'action',
+    urgency: 'urgent',
+    subject: 'Dressing supplies at Oak House',
+    summary: 'Since 8am today we have had no dressings left for the leg ulcer care at Oak House.',
+    impact: 'Two residents are due a dressing change this afternoon.',
+    mitigations: 'We are keeping the current dressings clean and dry.',
+    ask: 'Please bring dressings by 3pm today.',
+    deadline: new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString(),
   });
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers: staff.care_worker.headers,
-    payload: {
-      template: 'request',
-      askType: 'action',
-      urgency: 'urgent',
-      partnerOrganisationId: organisation.id,
-      partnerContactId: contact.id,
-      subject: 'Dressing supplies at Oak House',
-      summary: 'Since 8am today we have had no dressings left for the leg ulcer care at Oak House.',
-      impact: 'Two residents are due a dressing change this afternoon.',
-      mitigations: 'We are keeping the current dressings clean and dry.',
-      ask: 'Please bring dressings by 3pm today.',
-      deadline: new Date(t.clock.now().getTime() + 2 * 3_600_000).toISOString(),
-    },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
 
 async function raise(messageId: string, kind: AttentionKind, title = `Item ${kind}`) {
   await raiseAttention(t.db, {
@@ -81,7 +60,7 @@ type ListedItem = {
 };
 
 async function listed(messageId: string, query = '', who: SignedIn = staff.registered_manager) {
-  const response = await t.app.inject({ method: 'GET', url: `/api/attention${query}`, headers: who.headers });
+  const response = await api('GET', `/api/attention${query}`, who);
   expect(response.statusCode).toBe(200);
   return (response.json().items as ListedItem[]).filter((item) => item.subject.id === messageId);
 }
@@ -97,11 +76,8 @@ const summary = (items: ListedItem[]) =>
     .sort((a, b) => a.kind.localeCompare(b.kind));
 
 async function withdraw(messageId: string) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/messages/${messageId}/withdraw`,
-    headers: staff.care_worker.headers,
-    payload: { reason: 'Sent to the wrong team.' },
+  const response = await api('POST', `/api/messages/${messageId}/withdraw`, staff.care_worker, {
+    reason: 'Sent to the wrong team.',
   });
   expect(response.statusCode, response.body).toBe(200);
 }
@@ -123,11 +99,8 @@ describe('one open item per message and kind', () => {
 
     // Once dealt with, the same cause coming back is a new card.
     const call = open.find((item) => item.kind === 'call_partner')!;
-    const resolved = await t.app.inject({
-      method: 'POST',
-      url: `/api/attention/${call.id}/resolve`,
-      headers: staff.manager.headers,
-      payload: { note: 'Phoned; they will ring back.' },
+    const resolved = await api('POST', `/api/attention/${call.id}/resolve`, staff.manager, {
+      note: 'Phoned; they will ring back.',
     });
     expect(resolved.statusCode).toBe(204);
     await raise(message.id, 'call_partner', 'Call the senior nurse');
@@ -157,14 +130,8 @@ describe('resolved when the cause goes away', () => {
     ] as const) {
       await raise(message.id, kind);
     }
-    const token = message.partnerLink.slice(message.partnerLink.indexOf('#') + 1);
     const asPartner = (path: string, payload: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/partner/message${path}`,
-        headers: { 'x-partner-link': token },
-        payload,
-      });
+      requestAsPartner(t.app, message.token, path, payload);
     t.clock.advance(60_000);
     expect((await asPartner('/acknowledge', { name: 'Grace Obi' })).statusCode).toBe(200);
     expect(summary(await listed(message.id))).toEqual([
@@ -216,12 +183,10 @@ describe('resolved when the cause goes away', () => {
     const cases = [
       {
         note: 'The partner declined the request.',
-        act: async (message: { id: string; partnerLink: string }) => {
-          const response = await t.app.inject({
-            method: 'POST',
-            url: '/api/partner/message/decline',
-            headers: { 'x-partner-link': message.partnerLink.slice(message.partnerLink.indexOf('#') + 1) },
-            payload: { name: 'Grace Obi', reason: 'This is for the practice nurse, not us.' },
+        act: async (message: { id: string; token: string }) => {
+          const response = await requestAsPartner(t.app, message.token, '/decline', {
+            name: 'Grace Obi',
+            reason: 'This is for the practice nurse, not us.',
           });
           expect(response.statusCode, response.body).toBe(200);
         },
@@ -229,11 +194,8 @@ describe('resolved when the cause goes away', () => {
       {
         note: 'The message was closed.',
         act: async (message: { id: string }) => {
-          const response = await t.app.inject({
-            method: 'POST',
-            url: `/api/messages/${message.id}/close`,
-            headers: staff.care_worker.headers,
-            payload: { note: 'Dressings found in the store room.' },
+          const response = await api('POST', `/api/messages/${message.id}/close`, staff.care_worker, {
+            note: 'Dressings found in the store room.',
           });
           expect(response.statusCode, response.body).toBe(200);
         },
@@ -274,20 +236,10 @@ describe('resolved when the cause goes away', () => {
     const message = await sendRequest();
     await raise(message.id, 'escalated_to_registered_manager');
     const [item] = await listed(message.id);
-    const asManager = await t.app.inject({
-      method: 'POST',
-      url: `/api/attention/${item!.id}/resolve`,
-      headers: staff.manager.headers,
-      payload: {},
-    });
+    const asManager = await api('POST', `/api/attention/${item!.id}/resolve`, staff.manager, {});
     expect(asManager.statusCode).toBe(404);
     await withdraw(message.id);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/attention/${item!.id}/resolve`,
-      headers: staff.registered_manager.headers,
-      payload: {},
-    });
+    const again = await api('POST', `/api/attention/${item!.id}/resolve`, staff.registered_manager, {});
     expect(again.statusCode).toBe(409);
   });
 });

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  type SignedIn,
-} from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
+import { createStaffedOrganisation, createTestPerson, type SignedIn } from '../../test/factories.ts';
+import { requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
+import { sentMessage } from '../../test/scenarios.ts';
 import { systemContext } from '../context.ts';
 import { recordAudit, sealPendingEntries } from './audit.service.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      publicUrl: 'https://liaison.example.org',
-      // The clock moves on by hours between visits; sessions must outlive it.
-      sessionIdleMs: 30 * 86_400_000,
-      sessionAbsoluteMs: 30 * 86_400_000,
-    },
-  });
+const t = testAppForFile({
+  config: {
+    publicUrl: 'https://liaison.example.org',
+    // The clock moves on by hours between visits; sessions must outlive it.
+    ...sessionsLasting(30),
+  },
 });
-afterAll(async () => {
-  await t.close();
-});
+
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 type AccessHistoryBody = {
   subject: { kind: string; type: string; id: string; name: string | null };
@@ -44,16 +35,12 @@ type AccessHistoryBody = {
 };
 
 async function accessHistory(signedIn: SignedIn, query: string) {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: `/api/audit/access?${query}`,
-    headers: signedIn.headers,
-  });
+  const response = await call('GET', `/api/audit/access?${query}`, signedIn);
   return { statusCode: response.statusCode, body: response.json() as AccessHistoryBody };
 }
 
 async function get(signedIn: SignedIn, url: string) {
-  const response = await t.app.inject({ method: 'GET', url, headers: signedIn.headers });
+  const response = await call('GET', url, signedIn);
   expect(response.statusCode).toBe(200);
 }
 
@@ -127,36 +114,15 @@ describe('who accessed a person, and what a user accessed', () => {
   });
 
   it('names a partner who read a message through their secure link', async () => {
-    const { organisation, staff } = await staffedOrganisationWithPerson();
-    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
-      name: 'Riverside Medical Practice',
-      type: 'housing',
+    const { staff } = await staffedOrganisationWithPerson();
+    const { id: messageId, token } = await sentMessage(t, staff.care_worker, {
+      partner: { name: 'Riverside Medical Practice', type: 'housing' },
+      contact: { name: 'Dr Helena Marchbank' },
+      subject: 'Boiler repaired at Oak House',
+      summary: 'The communal boiler was repaired this morning and heating is back on.',
     });
-    const contact = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id, {
-      name: 'Dr Helena Marchbank',
-      type: 'housing',
-    });
-    const sent = await t.app.inject({
-      method: 'POST',
-      url: '/api/messages',
-      headers: staff.care_worker.headers,
-      payload: {
-        template: 'update',
-        urgency: 'routine',
-        partnerOrganisationId: surgery.id,
-        partnerContactId: contact.id,
-        subject: 'Boiler repaired at Oak House',
-        summary: 'The communal boiler was repaired this morning and heating is back on.',
-      },
-    });
-    expect(sent.statusCode, sent.body).toBe(201);
-    const { id: messageId, partnerLink } = sent.json() as { id: string; partnerLink: string };
     t.clock.advance(60_000);
-    const opened = await t.app.inject({
-      method: 'GET',
-      url: '/api/partner/message',
-      headers: { 'x-partner-link': partnerLink.slice(partnerLink.indexOf('#') + 1) },
-    });
+    const opened = await requestAsPartner(t.app, token);
     expect(opened.statusCode).toBe(200);
 
     const { body } = await accessHistory(staff.auditor, `entityType=partner_message&entityId=${messageId}`);
@@ -181,12 +147,7 @@ describe('who accessed a person, and what a user accessed', () => {
     await get(staff.care_worker, `/api/people/${person.id}`);
     t.clock.set('2026-11-24T10:00:00Z');
     await get(staff.care_worker, `/api/people/${person.id}`);
-    await t.app.inject({
-      method: 'PATCH',
-      url: `/api/people/${person.id}`,
-      headers: { ...staff.care_worker.headers, 'If-Match': '"1"' },
-      payload: { preferredName: 'Peg' },
-    });
+    await call('PATCH', `/api/people/${person.id}`, staff.care_worker, { preferredName: 'Peg' }, 1);
     await get(staff.manager, `/api/people/${person.id}`);
     const base = `entityType=person&entityId=${person.id}`;
 
@@ -319,11 +280,7 @@ describe('who accessed a person, and what a user accessed', () => {
       [`actorId=${staff.manager.userId}&offset=-1`, 'offset'],
     ];
     for (const [query, field] of cases) {
-      const response = await t.app.inject({
-        method: 'GET',
-        url: `/api/audit/access?${query}`,
-        headers: staff.auditor.headers,
-      });
+      const response = await call('GET', `/api/audit/access?${query}`, staff.auditor);
       expect(response.statusCode, query).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       const problem = response.json() as { errors: { field: string; message: string }[] };

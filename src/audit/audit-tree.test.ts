@@ -1,12 +1,17 @@
 import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, type TestApp, testBackend } from '../../test/app-for-test.ts';
-import { asSuperuser, eventIdAt, recordTestEntries, sealedEventIds } from '../../test/audit-trail.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, testAppForFile, testBackend } from '../../test/app-for-test.ts';
+import {
+  asSuperuser,
+  checkpointDirectoryForFile,
+  eventIdAt,
+  recordTestEntries,
+  sealedEventIds,
+} from '../../test/audit-trail.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
 import { ManualClock } from '../clock.ts';
 import { systemContext } from '../context.ts';
@@ -19,7 +24,6 @@ import { checkProof } from './audit-proof-check.ts';
 import { consistencyProofFor, inclusionProofFor, treeHeadAt } from './audit-tree.service.ts';
 import {
   CHAIN_CHECKPOINT_FORMAT,
-  type CheckpointSettings,
   checkpointFileName,
   loadSigningKey,
   signCheckpoint,
@@ -28,20 +32,8 @@ import {
 } from './checkpoint.ts';
 import { MemoryMerkleTree, verifyConsistency, verifyInclusion } from './merkle.ts';
 
-let t: TestApp;
-const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-audit-tree-'));
-const settings: CheckpointSettings = {
-  directory: path.join(workDirectory, 'checkpoints'),
-  keyFile: path.join(workDirectory, 'keys', 'audit-checkpoint-key.pem'),
-};
-
-beforeAll(async () => {
-  t = await createTestApp({ config: { auditCheckpoint: { ...settings, intervalMs: 0 } } });
-});
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(workDirectory, { recursive: true, force: true });
-});
+const { settings } = checkpointDirectoryForFile('liaison-audit-tree-');
+const t = testAppForFile({ config: { auditCheckpoint: { ...settings, intervalMs: 0 } } });
 
 async function addEntries(db: Db, orgId: string, count: number): Promise<void> {
   await recordTestEntries(db, t.clock, orgId, count);

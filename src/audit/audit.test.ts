@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testBackend } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile, testBackend } from '../../test/app-for-test.ts';
 import {
   asSuperuser,
   eventIdAt as eventIdAtSeq,
@@ -14,18 +14,12 @@ import {
   signIn,
 } from '../../test/factories.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
-import { createApiToken } from '../auth/auth.service.ts';
+import { organisationWithApiToken } from '../../test/scenarios.ts';
 import { systemContext } from '../context.ts';
 import { createDatabase } from '../db/create-db.ts';
 import { changeWithAudit, recordAudit, sealPendingEntries, verifyAuditChain } from './audit.service.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
 
 async function organisationWithEntries(count: number): Promise<string> {
   const organisation = await createTestOrganisation(t.db, t.clock);
@@ -318,16 +312,11 @@ describe('the audit chain', () => {
   });
 
   it('seals every entry of concurrent API writes once, in one unbroken chain, while sealers run', async () => {
-    const organisation = await createTestOrganisation(t.db, t.clock);
-    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
-    const { token } = await createApiToken(
-      t.db,
-      {
-        ...systemContext(organisation.id, 'test'),
-        actor: { type: 'user', id: admin.id, role: 'registered_manager' },
-      },
-      { name: 'Register import', role: 'manager', expiresAt: null, clock: t.clock },
-    );
+    const { organisation, token } = await organisationWithApiToken(t, {
+      madeBy: 'registered_manager',
+      name: 'Register import',
+      role: 'manager',
+    });
     const writes = Array.from({ length: 80 }, (_, index) =>
       t.app.inject({
         method: 'POST',

@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Selectable, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, type TestApp } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, testAppForFile } from '../../test/app-for-test.ts';
 import {
   asSuperuser,
+  checkpointDirectoryForFile,
   eventIdAt as eventIdAtSeq,
   rebuildTree,
   recordTestEntries,
@@ -33,20 +33,8 @@ import {
   writeCheckpoint,
 } from './checkpoint.ts';
 
-let t: TestApp;
-const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-checkpoints-'));
-const settings: CheckpointSettings = {
-  directory: path.join(workDirectory, 'checkpoints'),
-  keyFile: path.join(workDirectory, 'keys', 'audit-checkpoint-key.pem'),
-};
-
-beforeAll(async () => {
-  t = await createTestApp({ config: { auditCheckpoint: { ...settings, intervalMs: 0 } } });
-});
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(workDirectory, { recursive: true, force: true });
-});
+const { workDirectory, settings } = checkpointDirectoryForFile('liaison-checkpoints-');
+const t = testAppForFile({ config: { auditCheckpoint: { ...settings, intervalMs: 0 } } });
 
 async function addEntries(db: Db, orgId: string, count: number): Promise<void> {
   await recordTestEntries(db, t.clock, orgId, count);

@@ -84,6 +84,40 @@ function hashMutations(proof: Buffer[]): [string, Buffer[]][] {
   return mutations;
 }
 
+/** The ways a random test changes a proof's list of hashes. */
+const proofChanges = ['truncate', 'extend', 'flip', 'swap'] as const;
+
+/**
+ * The proof with one change, chosen by `pick`: cut short, one hash too many, one bit of a hash
+ * flipped, or two neighbouring hashes swapped. Undefined when that change would leave the proof as
+ * it was (an empty proof, no distinct neighbours).
+ */
+function changedProof(
+  proof: Buffer[],
+  change: (typeof proofChanges)[number],
+  pick: number,
+): Buffer[] | undefined {
+  const at = proof.length === 0 ? 0 : pick % proof.length;
+  switch (change) {
+    case 'truncate':
+      return proof.length === 0 ? undefined : proof.slice(0, at);
+    case 'extend':
+      return [...proof, sha256(Buffer.from(String(pick)))];
+    case 'flip': {
+      if (proof.length === 0) return undefined;
+      const flipped = [...proof];
+      flipped[at] = flipBit(proof[at]!, pick % 256);
+      return flipped;
+    }
+    case 'swap': {
+      if (at + 1 >= proof.length || proof[at]!.equals(proof[at + 1]!)) return undefined;
+      const swapped = [...proof];
+      [swapped[at], swapped[at + 1]] = [proof[at + 1]!, proof[at]!];
+      return swapped;
+    }
+  }
+}
+
 describe('tree heads, inclusion and consistency proofs against the RFC’s definitions', () => {
   it('hashes the empty tree, a leaf and a node with the 0x00 and 0x01 prefixes', () => {
     expect(EMPTY_TREE_HEAD.toString('hex')).toBe(
@@ -282,7 +316,7 @@ describe('malformed inclusion proofs', () => {
         fc.integer({ min: 1, max: 200 }),
         fc.nat(),
         fc.nat(),
-        fc.constantFrom('index', 'size', 'leaf', 'root', 'truncate', 'extend', 'flip', 'swap'),
+        fc.constantFrom('index', 'size', 'leaf', 'root', ...proofChanges),
         (size, indexSeed, pick, mutation) => {
           const data = leafData(size, indexSeed);
           const index = indexSeed % size;
@@ -295,8 +329,7 @@ describe('malformed inclusion proofs', () => {
             root: naiveMth(data),
           };
           expect(verifyInclusion(valid)).toBe(true);
-          const at = proof.length === 0 ? 0 : pick % proof.length;
-          const mutated = { ...valid, proof: [...proof] };
+          const mutated = { ...valid };
           switch (mutation) {
             case 'index':
               mutated.index = index + 1 + (pick % 3);
@@ -310,21 +343,11 @@ describe('malformed inclusion proofs', () => {
             case 'root':
               mutated.root = flipBit(valid.root, pick % 256);
               break;
-            case 'truncate':
-              if (proof.length === 0) return;
-              mutated.proof = proof.slice(0, at);
-              break;
-            case 'extend':
-              mutated.proof = [...proof, sha256(Buffer.from(String(pick)))];
-              break;
-            case 'flip':
-              if (proof.length === 0) return;
-              mutated.proof[at] = flipBit(proof[at]!, pick % 256);
-              break;
-            case 'swap':
-              if (at + 1 >= proof.length || proof[at]!.equals(proof[at + 1]!)) return;
-              [mutated.proof[at], mutated.proof[at + 1]] = [proof[at + 1]!, proof[at]!];
-              break;
+            default: {
+              const changed = changedProof(proof, mutation, pick);
+              if (!changed) return;
+              mutated.proof = changed;
+            }
           }
           expect(verifyInclusion(mutated)).toBe(false);
         },
@@ -411,7 +434,7 @@ describe('malformed consistency proofs', () => {
         fc.integer({ min: 2, max: 200 }),
         fc.nat(),
         fc.nat(),
-        fc.constantFrom('first', 'second', 'firstRoot', 'secondRoot', 'truncate', 'extend', 'flip', 'swap'),
+        fc.constantFrom('first', 'second', 'firstRoot', 'secondRoot', ...proofChanges),
         (size, firstSeed, pick, mutation) => {
           const data = leafData(size, firstSeed);
           const first = (firstSeed % (size - 1)) + 1;
@@ -424,8 +447,9 @@ describe('malformed consistency proofs', () => {
             proof,
           };
           expect(verifyConsistency(valid)).toBe(true);
-          const at = pick % proof.length;
-          const mutated = { ...valid, proof: [...proof] };
+          // A consistency proof between two different sizes always has a hash to change.
+          expect(proof.length).toBeGreaterThan(0);
+          const mutated = { ...valid };
           switch (mutation) {
             case 'first':
               mutated.first = pick % 2 === 0 ? first + 1 : first - 1;
@@ -439,19 +463,11 @@ describe('malformed consistency proofs', () => {
             case 'secondRoot':
               mutated.secondRoot = flipBit(valid.secondRoot, pick % 256);
               break;
-            case 'truncate':
-              mutated.proof = proof.slice(0, at);
-              break;
-            case 'extend':
-              mutated.proof = [...proof, sha256(Buffer.from(String(pick)))];
-              break;
-            case 'flip':
-              mutated.proof[at] = flipBit(proof[at]!, pick % 256);
-              break;
-            case 'swap':
-              if (at + 1 >= proof.length || proof[at]!.equals(proof[at + 1]!)) return;
-              [mutated.proof[at], mutated.proof[at + 1]] = [proof[at + 1]!, proof[at]!];
-              break;
+            default: {
+              const changed = changedProof(proof, mutation, pick);
+              if (!changed) return;
+              mutated.proof = changed;
+            }
           }
           expect(verifyConsistency(mutated)).toBe(false);
         },

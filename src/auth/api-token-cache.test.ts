@@ -1,41 +1,29 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp, testBackend, testConfig } from '../../test/app-for-test.ts';
-import { createTestOrganisation, createTestUser } from '../../test/factories.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { testAppForFile, testBackend, testConfig } from '../../test/app-for-test.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
+import { organisationWithApiToken } from '../../test/scenarios.ts';
 import { buildApp } from '../app.ts';
 import { ManualClock } from '../clock.ts';
-import { systemContext } from '../context.ts';
 import { createDatabase } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
 import { ApiTokenCache } from './api-token-cache.ts';
-import { createApiToken, revokeApiToken } from './auth.service.ts';
+import { revokeApiToken } from './auth.service.ts';
 
-let t: TestApp;
+const t = testAppForFile();
 beforeAll(async () => {
-  t = await createTestApp();
   await vi.waitFor(() => expect(t.app.apiTokenCache.isListening).toBe(true));
 });
-afterAll(async () => {
-  await t.close();
-});
 
-async function newToken(options: { expiresAt?: Date } = {}) {
-  const organisation = await createTestOrganisation(t.db, t.clock);
-  const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' });
-  const context = {
-    ...systemContext(organisation.id, 'test'),
-    actor: { type: 'user' as const, id: admin.id, role: 'registered_manager' as const },
-  };
-  const created = await createApiToken(t.db, context, {
+/** A manager's token for a rostering system, in an organisation of its own. */
+const newToken = (options: { expiresAt?: Date } = {}) =>
+  organisationWithApiToken(t, {
+    madeBy: 'registered_manager',
     name: 'Rostering system',
     role: 'manager',
-    expiresAt: options.expiresAt ?? null,
-    clock: t.clock,
+    ...options,
   });
-  return { ...created, context, headers: { authorization: `Bearer ${created.token}` } };
-}
 
 async function status(headers: Record<string, string>, app = t.app): Promise<number> {
   return (await app.inject({ method: 'GET', url: '/api/organisation', headers })).statusCode;

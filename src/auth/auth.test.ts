@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, testAppForFile } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
+import { signedInStaff } from '../../test/scenarios.ts';
 import { findActiveSignInThrottles } from './auth.repository.ts';
 import {
   accountSignInWaitMs,
@@ -9,13 +11,8 @@ import {
   signInThrottleKeys,
 } from './auth.service.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile();
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 describe('signing in', () => {
   it('starts a session with an HttpOnly, Secure, SameSite cookie and returns who is signed in', async () => {
@@ -35,11 +32,7 @@ describe('signing in', () => {
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     expect(cookie.domain).toBeUndefined();
 
-    const me = await t.app.inject({
-      method: 'GET',
-      url: '/api/session',
-      headers: { cookie: `${cookie.name}=${cookie.value}` },
-    });
+    const me = await call('GET', '/api/session', { headers: { cookie: `${cookie.name}=${cookie.value}` } });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(user.id);
   });
@@ -250,10 +243,10 @@ describe('sessions', () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const user = await createTestUser(t.db, t.clock, organisation.id);
     const { headers } = await signIn(t.app, user.email);
-    const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers });
+    const out = await call('DELETE', '/api/session', { headers });
     expect(out.statusCode).toBe(204);
     expect(out.headers['clear-site-data']).toContain('cookies');
-    const after = await t.app.inject({ method: 'GET', url: '/api/session', headers });
+    const after = await call('GET', '/api/session', { headers });
     expect(after.statusCode).toBe(401);
   });
 
@@ -262,22 +255,16 @@ describe('sessions', () => {
     const user = await createTestUser(t.db, t.clock, organisation.id);
     const idle = await signIn(t.app, user.email);
     t.clock.advance(t.config.sessionIdleMs + 1);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: idle.headers })).statusCode,
-    ).toBe(401);
+    expect((await call('GET', '/api/session', idle)).statusCode).toBe(401);
 
     const busy = await signIn(t.app, user.email);
     const step = t.config.sessionIdleMs / 2;
     for (let elapsed = 0; elapsed < t.config.sessionAbsoluteMs - step; elapsed += step) {
       t.clock.advance(step);
-      expect(
-        (await t.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
-      ).toBe(200);
+      expect((await call('GET', '/api/session', busy)).statusCode).toBe(200);
     }
     t.clock.advance(step);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
-    ).toBe(401);
+    expect((await call('GET', '/api/session', busy)).statusCode).toBe(401);
   });
 
   it('restarts the idle clock on every request, writing the last-seen time at most every quarter of it', async () => {
@@ -299,11 +286,7 @@ describe('sessions', () => {
       // In constant use for five minutes, with a one-minute idle timeout.
       for (let elapsed = 10_000; elapsed <= 300_000; elapsed += 10_000) {
         short.clock.advance(10_000);
-        const response = await short.app.inject({
-          method: 'GET',
-          url: '/api/session',
-          headers: busy.headers,
-        });
+        const response = await requestAs(short.app, 'GET', '/api/session', busy);
         expect(response.statusCode).toBe(200);
         writes.add(await lastSeen());
       }
@@ -313,9 +296,7 @@ describe('sessions', () => {
       expect(Math.min(...writes)).toBe(signedInAt + 20_000);
       // Left alone for the idle time after its last write, it ends.
       short.clock.set(new Date(Math.max(...writes) + 60_000));
-      expect(
-        (await short.app.inject({ method: 'GET', url: '/api/session', headers: busy.headers })).statusCode,
-      ).toBe(401);
+      expect((await requestAs(short.app, 'GET', '/api/session', busy)).statusCode).toBe(401);
     } finally {
       await short.close();
     }
@@ -330,26 +311,21 @@ describe('sessions', () => {
       displayName: 'New Person',
       role: 'care_worker',
     };
-    const withoutToken = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: { cookie: headers.cookie },
-      payload,
-    });
+    const withoutToken = await call('POST', '/api/users', { headers: { cookie: headers.cookie } }, payload);
     expect(withoutToken.statusCode).toBe(403);
-    const crossSite = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: { ...headers, 'sec-fetch-site': 'cross-site' },
+    const crossSite = await call(
+      'POST',
+      '/api/users',
+      { headers: { ...headers, 'sec-fetch-site': 'cross-site' } },
       payload,
-    });
+    );
     expect(crossSite.statusCode).toBe(403);
-    const foreignOrigin = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: { ...headers, origin: 'https://evil.example' },
+    const foreignOrigin = await call(
+      'POST',
+      '/api/users',
+      { headers: { ...headers, origin: 'https://evil.example' } },
       payload,
-    });
+    );
     expect(foreignOrigin.statusCode).toBe(403);
     expect(
       await t.db.selectFrom('users').select('id').where('email', '=', payload.email).executeTakeFirst(),
@@ -360,23 +336,13 @@ describe('sessions', () => {
 describe('API tokens', () => {
   it('lets an admin create an admin token that acts with its role, and revoking it works on the next request', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
-    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
-    const { headers } = await signIn(t.app, admin.email);
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers,
-      payload: { name: 'Directory sync', role: 'admin' },
-    });
+    const admin = await signedInStaff(t, organisation.id, { role: 'admin' });
+    const created = await call('POST', '/api/api-tokens', admin, { name: 'Directory sync', role: 'admin' });
     expect(created.statusCode).toBe(201);
     expect(created.json().awaitingApproval).toBe(false);
     const { token, id } = created.json();
     const bearer = { authorization: `Bearer ${token}` };
-    const organisationResponse = await t.app.inject({
-      method: 'GET',
-      url: '/api/organisation',
-      headers: bearer,
-    });
+    const organisationResponse = await call('GET', '/api/organisation', { headers: bearer });
     expect(organisationResponse.statusCode).toBe(200);
     expect(organisationResponse.json().id).toBe(organisation.id);
 
@@ -387,70 +353,41 @@ describe('API tokens', () => {
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 
-    const people = await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer });
+    const people = await call('GET', '/api/people', { headers: bearer });
     expect(people.statusCode).toBe(403);
 
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/api-tokens/${id}`, headers })).statusCode).toBe(
-      204,
-    );
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/organisation', headers: bearer })).statusCode,
-    ).toBe(401);
+    expect((await call('DELETE', `/api/api-tokens/${id}`, admin)).statusCode).toBe(204);
+    expect((await call('GET', '/api/organisation', { headers: bearer })).statusCode).toBe(401);
   });
 
   it('a token that reads people’s records, asked for by an admin, works only once a registered manager approves it', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
-    const admin = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'admin', displayName: 'Sam Admin' }))
-        .email,
-    );
-    const registeredManager = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' })).email,
-    );
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: admin.headers,
-      payload: { name: 'Rostering system', role: 'registered_manager' },
+    const admin = await signedInStaff(t, organisation.id, { role: 'admin', displayName: 'Sam Admin' });
+    const registeredManager = await signedInStaff(t, organisation.id, { role: 'registered_manager' });
+    const created = await call('POST', '/api/api-tokens', admin, {
+      name: 'Rostering system',
+      role: 'registered_manager',
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().awaitingApproval).toBe(true);
     const { token, id } = created.json();
     const bearer = { authorization: `Bearer ${token}` };
-    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer })).statusCode).toBe(401);
+    expect((await call('GET', '/api/people', { headers: bearer })).statusCode).toBe(401);
 
-    const listed = await t.app.inject({
-      method: 'GET',
-      url: '/api/api-tokens',
-      headers: registeredManager.headers,
-    });
+    const listed = await call('GET', '/api/api-tokens', registeredManager);
     expect(listed.statusCode).toBe(200);
     expect(listed.json().items).toEqual([
       expect.objectContaining({ id, status: 'awaiting_approval', requestedBy: 'Sam Admin', decidedAt: null }),
     ]);
     // The admin who asked cannot approve it, nor can the token itself.
-    const byAdmin = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${id}/approval`,
-      headers: admin.headers,
-    });
+    const byAdmin = await call('POST', `/api/api-tokens/${id}/approval`, admin);
     expect(byAdmin.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer })).statusCode).toBe(401);
+    expect((await call('GET', '/api/people', { headers: bearer })).statusCode).toBe(401);
 
-    const approved = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${id}/approval`,
-      headers: registeredManager.headers,
-    });
+    const approved = await call('POST', `/api/api-tokens/${id}/approval`, registeredManager);
     expect(approved.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/people', headers: bearer })).statusCode).toBe(200);
-    const twice = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${id}/refusal`,
-      headers: registeredManager.headers,
-    });
+    expect((await call('GET', '/api/people', { headers: bearer })).statusCode).toBe(200);
+    const twice = await call('POST', `/api/api-tokens/${id}/refusal`, registeredManager);
     expect(twice.statusCode).toBe(409);
 
     const entries = await t.db
@@ -472,68 +409,36 @@ describe('API tokens', () => {
       await Promise.all(
         (['admin', 'manager', 'registered_manager'] as const).map(async (role) => [
           role,
-          await signIn(t.app, (await createTestUser(t.db, t.clock, organisation.id, { role })).email),
+          await signedInStaff(t, organisation.id, { role }),
         ]),
       ),
     ) as Record<'admin' | 'manager' | 'registered_manager', Awaited<ReturnType<typeof signIn>>>;
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: staff.admin.headers,
-      payload: { name: 'Reporting', role: 'auditor' },
+    const created = await call('POST', '/api/api-tokens', staff.admin, {
+      name: 'Reporting',
+      role: 'auditor',
     });
     const { token, id } = created.json();
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: `/api/api-tokens/${id}/approval`,
-          headers: staff.manager.headers,
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await call('POST', `/api/api-tokens/${id}/approval`, staff.manager)).statusCode).toBe(403);
     // An API token is no person: a registered manager's own token cannot approve.
-    const managerToken = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: staff.registered_manager.headers,
-      payload: { name: 'Manager’s script', role: 'registered_manager' },
+    const managerToken = await call('POST', '/api/api-tokens', staff.registered_manager, {
+      name: 'Manager’s script',
+      role: 'registered_manager',
     });
     expect(managerToken.json().awaitingApproval).toBe(false);
-    const byToken = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${id}/approval`,
+    const byToken = await call('POST', `/api/api-tokens/${id}/approval`, {
       headers: { authorization: `Bearer ${managerToken.json().token}` },
     });
     expect(byToken.statusCode).toBe(403);
     expect(byToken.json().code).toBe('person_required');
 
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${id}/refusal`,
-      headers: staff.registered_manager.headers,
-    });
+    const refused = await call('POST', `/api/api-tokens/${id}/refusal`, staff.registered_manager);
     expect(refused.statusCode).toBe(204);
-    const approveAfter = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${id}/approval`,
-      headers: staff.registered_manager.headers,
-    });
+    const approveAfter = await call('POST', `/api/api-tokens/${id}/approval`, staff.registered_manager);
     expect(approveAfter.statusCode).toBe(409);
     expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: '/api/people',
-          headers: { authorization: `Bearer ${token}` },
-        })
-      ).statusCode,
+      (await call('GET', '/api/people', { headers: { authorization: `Bearer ${token}` } })).statusCode,
     ).toBe(401);
-    const listed = await t.app.inject({
-      method: 'GET',
-      url: '/api/api-tokens',
-      headers: staff.admin.headers,
-    });
+    const listed = await call('GET', '/api/api-tokens', staff.admin);
     expect(listed.json().items.find((item: { id: string }) => item.id === id).status).toBe('refused');
     const refusal = await t.db
       .selectFrom('audit_events')
@@ -547,23 +452,14 @@ describe('API tokens', () => {
   it('names bad fields, and cannot revoke or approve another organisation’s token', async () => {
     const first = await createTestOrganisation(t.db, t.clock);
     const second = await createTestOrganisation(t.db, t.clock);
-    const firstAdmin = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, first.id, { role: 'admin' })).email,
-    );
-    const firstManager = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, first.id, { role: 'registered_manager' })).email,
-    );
-    const secondAdmin = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, second.id, { role: 'admin' })).email,
-    );
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: firstAdmin.headers,
-      payload: { name: '', role: 'superuser', expiresAt: 'tomorrow', orgId: second.id },
+    const firstAdmin = await signedInStaff(t, first.id, { role: 'admin' });
+    const firstManager = await signedInStaff(t, first.id, { role: 'registered_manager' });
+    const secondAdmin = await signedInStaff(t, second.id, { role: 'admin' });
+    const bad = await call('POST', '/api/api-tokens', firstAdmin, {
+      name: '',
+      role: 'superuser',
+      expiresAt: 'tomorrow',
+      orgId: second.id,
     });
     expect(bad.statusCode).toBe(400);
     expect(
@@ -572,11 +468,10 @@ describe('API tokens', () => {
         .errors.map((error: { field: string }) => error.field)
         .sort(),
     ).toEqual(['expiresAt', 'name', 'orgId', 'role']);
-    const past = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: firstAdmin.headers,
-      payload: { name: 'Old', role: 'manager', expiresAt: '2020-01-01T00:00:00Z' },
+    const past = await call('POST', '/api/api-tokens', firstAdmin, {
+      name: 'Old',
+      role: 'manager',
+      expiresAt: '2020-01-01T00:00:00Z',
     });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors[0].field).toBe('expiresAt');
@@ -584,56 +479,37 @@ describe('API tokens', () => {
       await t.db.selectFrom('api_tokens').select('id').where('org_id', '=', first.id).execute(),
     ).toHaveLength(0);
 
-    const theirs = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: secondAdmin.headers,
-      payload: { name: 'Theirs', role: 'admin' },
-    });
-    const revoke = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/api-tokens/${theirs.json().id}`,
-      headers: firstAdmin.headers,
-    });
+    const theirs = await call('POST', '/api/api-tokens', secondAdmin, { name: 'Theirs', role: 'admin' });
+    const revoke = await call('DELETE', `/api/api-tokens/${theirs.json().id}`, firstAdmin);
     expect(revoke.statusCode).toBe(404);
-    const stillWorks = await t.app.inject({
-      method: 'GET',
-      url: '/api/organisation',
+    const stillWorks = await call('GET', '/api/organisation', {
       headers: { authorization: `Bearer ${theirs.json().token}` },
     });
     expect(stillWorks.json().id).toBe(second.id);
 
-    const awaiting = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: secondAdmin.headers,
-      payload: { name: 'Awaiting', role: 'care_worker' },
+    const awaiting = await call('POST', '/api/api-tokens', secondAdmin, {
+      name: 'Awaiting',
+      role: 'care_worker',
     });
-    const foreignApproval = await t.app.inject({
-      method: 'POST',
-      url: `/api/api-tokens/${awaiting.json().id}/approval`,
-      headers: firstManager.headers,
-    });
+    const foreignApproval = await call(
+      'POST',
+      `/api/api-tokens/${awaiting.json().id}/approval`,
+      firstManager,
+    );
     expect(foreignApproval.statusCode).toBe(404);
   });
 
   it('refuses to let an API token create API tokens, with 403 person_required, and audits it', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
-    const admin = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
-    const { headers } = await signIn(t.app, admin.email);
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers,
-      payload: { name: 'Identity system', role: 'admin' },
-    });
+    const admin = await signedInStaff(t, organisation.id, { role: 'admin' });
+    const created = await call('POST', '/api/api-tokens', admin, { name: 'Identity system', role: 'admin' });
     expect(created.statusCode).toBe(201);
-    const minted = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: { authorization: `Bearer ${created.json().token}` },
-      payload: { name: 'Made by a token', role: 'admin' },
-    });
+    const minted = await call(
+      'POST',
+      '/api/api-tokens',
+      { headers: { authorization: `Bearer ${created.json().token}` } },
+      { name: 'Made by a token', role: 'admin' },
+    );
     expect(minted.statusCode).toBe(403);
     expect(minted.headers['content-type']).toContain('application/problem+json');
     expect(minted.json().code).toBe('person_required');
@@ -654,12 +530,7 @@ describe('API tokens', () => {
     for (const role of ['care_worker', 'manager', 'auditor'] as const) {
       const user = await createTestUser(t.db, t.clock, organisation.id, { role });
       const { headers } = await signIn(t.app, user.email);
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/api-tokens',
-        headers,
-        payload: { name: 'x', role: 'admin' },
-      });
+      const response = await call('POST', '/api/api-tokens', { headers }, { name: 'x', role: 'admin' });
       expect(response.statusCode).toBe(403);
     }
     expect(

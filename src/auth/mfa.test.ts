@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   cookieFrom,
   createTestOrganisation,
@@ -11,16 +11,13 @@ import {
   TEST_PASSWORD,
   totpCodeForStep,
 } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
+import { signedInStaff } from '../../test/scenarios.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { timeStepAt } from './totp.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 type Headers = SignedIn['headers'];
 
@@ -35,7 +32,7 @@ async function passwordOnly(email: string): Promise<Headers> {
 }
 
 function post(url: string, headers: Headers, payload: unknown = {}) {
-  return t.app.inject({ method: 'POST', url, headers, payload: payload as object });
+  return call('POST', url, { headers }, payload);
 }
 
 async function newUser(role: StaffRole = 'manager') {
@@ -67,13 +64,11 @@ describe('setting up an authenticator at first sign-in', () => {
     expect(signedIn.json().signInStep).toBe('enrolment');
     const pending = { cookie: cookieFrom(signedIn), 'x-csrf-token': signedIn.json().csrfToken };
 
-    const organisation = await t.app.inject({ method: 'GET', url: '/api/organisation', headers: pending });
+    const organisation = await call('GET', '/api/organisation', { headers: pending });
     expect(organisation.statusCode).toBe(401);
     expect(organisation.headers['content-type']).toContain('application/problem+json');
     expect(organisation.json()).toMatchObject({ code: 'mfa_required', signInStep: 'enrolment' });
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: pending })).json().signInStep,
-    ).toBe('enrolment');
+    expect((await call('GET', '/api/session', { headers: pending })).json().signInStep).toBe('enrolment');
     // A pending session cannot re-authenticate its way past the second factor.
     const sneaky = await post('/api/session/reauthentication', pending, { password: TEST_PASSWORD });
     expect(sneaky.statusCode).toBe(401);
@@ -116,14 +111,10 @@ describe('setting up an authenticator at first sign-in', () => {
     // The session id changed (S1): the old cookie is dead, the new one works.
     const full = { cookie: cookieFrom(confirmed), 'x-csrf-token': csrfToken };
     expect(full.cookie).not.toBe(pending.cookie);
-    expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: pending })).statusCode).toBe(
-      401,
-    );
-    expect((await t.app.inject({ method: 'GET', url: '/api/organisation', headers: full })).statusCode).toBe(
-      200,
-    );
+    expect((await call('GET', '/api/session', { headers: pending })).statusCode).toBe(401);
+    expect((await call('GET', '/api/organisation', { headers: full })).statusCode).toBe(200);
 
-    const status = await t.app.inject({ method: 'GET', url: '/api/account/mfa', headers: full });
+    const status = await call('GET', '/api/account/mfa', { headers: full });
     expect(status.json()).toMatchObject({
       enabled: true,
       required: true,
@@ -206,9 +197,7 @@ describe('codes are never accepted twice', () => {
     const used = await post('/api/session/second-factor', pending, { recoveryCode: first!.toLowerCase() });
     expect(used.statusCode).toBe(200);
     const headers = { cookie: cookieFrom(used), 'x-csrf-token': used.json().csrfToken };
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/account/mfa', headers })).json().recoveryCodesLeft,
-    ).toBe(9);
+    expect((await call('GET', '/api/account/mfa', { headers })).json().recoveryCodesLeft).toBe(9);
 
     const again = await passwordOnly(user.email);
     const reused = await post('/api/session/second-factor', again, { recoveryCode: first });
@@ -274,15 +263,13 @@ describe('fresh re-authentication', () => {
     const exportUrl = `/api/people/${person.id}/shares/export`;
     const authorisationUrl = `/api/people/${person.id}/safeguarding-authorisations`;
     // Just signed in: fresh.
-    expect(
-      (await t.app.inject({ method: 'GET', url: exportUrl, headers: signedIn.headers })).statusCode,
-    ).toBe(200);
+    expect((await call('GET', exportUrl, signedIn)).statusCode).toBe(200);
 
     t.clock.advance(t.config.reauthenticationMs + 1_000);
     const stale = await post(authorisationUrl, signedIn.headers, authorisation);
     expect(stale.statusCode).toBe(403);
     expect(stale.json().code).toBe('reauthentication_required');
-    const staleExport = await t.app.inject({ method: 'GET', url: exportUrl, headers: signedIn.headers });
+    const staleExport = await call('GET', exportUrl, signedIn);
     expect(staleExport.statusCode).toBe(403);
     expect(staleExport.json().code).toBe('reauthentication_required');
     expect(
@@ -312,12 +299,10 @@ describe('fresh re-authentication', () => {
     expect(reauthenticated.statusCode).toBe(200);
     const fresh = { cookie: cookieFrom(reauthenticated), 'x-csrf-token': reauthenticated.json().csrfToken };
     expect(fresh.cookie).not.toBe(signedIn.headers.cookie);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: signedIn.headers })).statusCode,
-    ).toBe(401);
+    expect((await call('GET', '/api/session', signedIn)).statusCode).toBe(401);
 
     expect((await post(authorisationUrl, fresh, authorisation)).statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'GET', url: exportUrl, headers: fresh })).statusCode).toBe(200);
+    expect((await call('GET', exportUrl, { headers: fresh })).statusCode).toBe(200);
     const actions = (await auditActions(user.id)).map((entry) => `${entry.action} ${entry.outcome}`);
     expect(actions).toContain('session.reauthenticate failed');
     expect(actions).toContain('session.reauthenticate success');
@@ -325,29 +310,22 @@ describe('fresh re-authentication', () => {
 
   it('refuses API tokens on routes that need a person who has just re-authenticated', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
-    const registeredManager = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' })).email,
-    );
+    const registeredManager = await signedInStaff(t, organisation.id, { role: 'registered_manager' });
     const person = await createTestPerson(t.db, t.clock, organisation.id);
     const created = await post('/api/api-tokens', registeredManager.headers, {
       name: 'Records system',
       role: 'manager',
     });
     const bearer = { authorization: `Bearer ${created.json().token}` };
-    const exported = await t.app.inject({
-      method: 'GET',
-      url: `/api/people/${person.id}/shares/export`,
-      headers: bearer,
-    });
+    const exported = await call('GET', `/api/people/${person.id}/shares/export`, { headers: bearer });
     expect(exported.statusCode).toBe(403);
     expect(exported.json().code).toBe('person_required');
-    const authorised = await t.app.inject({
-      method: 'POST',
-      url: `/api/people/${person.id}/safeguarding-authorisations`,
-      headers: bearer,
-      payload: authorisation,
-    });
+    const authorised = await call(
+      'POST',
+      `/api/people/${person.id}/safeguarding-authorisations`,
+      { headers: bearer },
+      authorisation,
+    );
     expect(authorised.statusCode).toBe(403);
     expect(authorised.json().code).toBe('person_required');
   });
@@ -386,43 +364,22 @@ describe('turning a second factor off, and an administrator’s reset', () => {
     const { organisation, user } = await newUser('care_worker');
     const careWorker = await signIn(t.app, user.email);
     expect((await post('/api/account/mfa/enrolment', careWorker.headers)).statusCode).toBe(201);
-    const pending = await t.app.inject({
-      method: 'GET',
-      url: '/api/account/mfa',
-      headers: careWorker.headers,
-    });
+    const pending = await call('GET', '/api/account/mfa', careWorker);
     expect(pending.json()).toMatchObject({ enabled: false, required: false });
 
-    const manager = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' })).email,
-    );
-    const refused = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/account/mfa',
-      headers: manager.headers,
-    });
+    const manager = await signedInStaff(t, organisation.id, { role: 'manager' });
+    const refused = await call('DELETE', '/api/account/mfa', manager);
     expect(refused.statusCode).toBe(409);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/account/mfa', headers: manager.headers })).json()
-        .enabled,
-    ).toBe(true);
+    expect((await call('GET', '/api/account/mfa', manager)).json().enabled).toBe(true);
   });
 
   it('lets an admin reset a manager’s authenticator: their sessions end and they set up a new one', async () => {
     const { organisation, user } = await newUser('manager');
     const manager = await signIn(t.app, user.email);
-    const admin = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' })).email,
-    );
+    const admin = await signedInStaff(t, organisation.id, { role: 'admin' });
 
     t.clock.advance(t.config.reauthenticationMs + 1_000);
-    const stale = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/users/${user.id}/mfa`,
-      headers: admin.headers,
-    });
+    const stale = await call('DELETE', `/api/users/${user.id}/mfa`, admin);
     expect(stale.statusCode).toBe(403);
     expect(stale.json().code).toBe('reauthentication_required');
 
@@ -437,16 +394,10 @@ describe('turning a second factor off, and an administrator’s reset', () => {
     });
     expect(fresh.statusCode).toBe(200);
     const adminHeaders = { cookie: cookieFrom(fresh), 'x-csrf-token': fresh.json().csrfToken };
-    const reset = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/users/${user.id}/mfa`,
-      headers: adminHeaders,
-    });
+    const reset = await call('DELETE', `/api/users/${user.id}/mfa`, { headers: adminHeaders });
     expect(reset.statusCode).toBe(204);
 
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: manager.headers })).statusCode,
-    ).toBe(401);
+    expect((await call('GET', '/api/session', manager)).statusCode).toBe(401);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/session',
@@ -458,11 +409,7 @@ describe('turning a second factor off, and an administrator’s reset', () => {
 
     // Another organisation's user: not found.
     const stranger = await newUser('manager');
-    const foreign = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/users/${stranger.user.id}/mfa`,
-      headers: adminHeaders,
-    });
+    const foreign = await call('DELETE', `/api/users/${stranger.user.id}/mfa`, { headers: adminHeaders });
     expect(foreign.statusCode).toBe(404);
   });
 
@@ -470,21 +417,14 @@ describe('turning a second factor off, and an administrator’s reset', () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const careWorkerUser = await createTestUser(t.db, t.clock, organisation.id, { role: 'care_worker' });
     const careWorker = await signIn(t.app, careWorkerUser.email);
-    const registeredManager = await signIn(
-      t.app,
-      (await createTestUser(t.db, t.clock, organisation.id, { role: 'registered_manager' })).email,
+    const registeredManager = await signedInStaff(t, organisation.id, { role: 'registered_manager' });
+    const current = await call('GET', '/api/organisation', registeredManager);
+    const changed = await call(
+      'PATCH',
+      '/api/organisation',
+      { headers: { ...registeredManager.headers, 'if-match': current.headers.etag as string } },
+      { mfaAlsoRequiredFor: ['care_worker'] },
     );
-    const current = await t.app.inject({
-      method: 'GET',
-      url: '/api/organisation',
-      headers: registeredManager.headers,
-    });
-    const changed = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/organisation',
-      headers: { ...registeredManager.headers, 'if-match': current.headers.etag as string },
-      payload: { mfaAlsoRequiredFor: ['care_worker'] },
-    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mfaAlsoRequiredFor).toEqual(['care_worker']);
     const audit = await t.db
@@ -495,21 +435,19 @@ describe('turning a second factor off, and an administrator’s reset', () => {
       .executeTakeFirstOrThrow();
     expect(audit.changed_fields).toEqual(['mfa_also_required_for']);
 
-    const next = await t.app.inject({ method: 'GET', url: '/api/organisation', headers: careWorker.headers });
+    const next = await call('GET', '/api/organisation', careWorker);
     expect(next.statusCode).toBe(401);
     expect(next.json().code).toBe('mfa_required');
     // The helper sets one up, as the care worker would.
     const again = await signIn(t.app, careWorkerUser.email);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/organisation', headers: again.headers })).statusCode,
-    ).toBe(200);
+    expect((await call('GET', '/api/organisation', again)).statusCode).toBe(200);
 
-    const bad = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/organisation',
-      headers: { ...registeredManager.headers, 'if-match': changed.headers.etag as string },
-      payload: { mfaAlsoRequiredFor: ['manager'] },
-    });
+    const bad = await call(
+      'PATCH',
+      '/api/organisation',
+      { headers: { ...registeredManager.headers, 'if-match': changed.headers.etag as string } },
+      { mfaAlsoRequiredFor: ['manager'] },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toMatch(/^mfaAlsoRequiredFor/);
   });

@@ -1,50 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  type SignedIn,
-} from '../../test/factories.ts';
-import type { StaffRole } from '../users/users.table.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
+import { type Staff, sentMessage, staffedOrganisation } from '../../test/scenarios.ts';
 import { PARTNER_LINK_FAILURE_WINDOW_MS, PARTNER_LINK_FAILURES_PER_WINDOW } from './access.ts';
 import { FailureThrottle } from './failure-throttle.ts';
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn>;
-let orgId: string;
-beforeAll(async () => {
-  t = await createTestApp({ config: { publicUrl: 'https://liaison.example.org' } });
-  t.clock.set('2026-11-23T09:00:00Z');
-  ({
-    staff,
-    organisation: { id: orgId },
-  } = await createStaffedOrganisation(t.app, t.db, t.clock));
+const t = testAppForFile({
+  config: { publicUrl: 'https://liaison.example.org' },
+  at: '2026-11-23T09:00:00Z',
 });
-afterAll(async () => {
-  await t.close();
+let staff: Staff;
+beforeAll(async () => {
+  ({ staff } = await staffedOrganisation(t));
 });
 
-async function sendMessage(): Promise<string> {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, { type: 'housing' });
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers: staff.care_worker.headers,
-    payload: {
-      template: 'update',
-      urgency: 'routine',
-      partnerOrganisationId: organisation.id,
-      partnerContactId: contact.id,
-      subject: 'Change of visiting hours',
-      summary: 'Visiting hours at Oak House change from Monday.',
-    },
-  });
-  expect(response.statusCode).toBe(201);
-  const link: string = response.json().partnerLink;
-  return link.slice(link.indexOf('#') + 1);
-}
+/** The token of the link to a routine update the care worker just sent. */
+const sendMessage = async () => (await sentMessage(t, staff.care_worker)).token;
 
 const openAs = (remoteAddress: string, token: string) =>
   t.app.inject({

@@ -1,37 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import {
-  addStaffMember,
-  createTestOrganisation,
-  createTestUser,
-  setUpAccount,
-  signIn,
-} from '../../test/factories.ts';
-import { systemContext } from '../context.ts';
-import { createApiToken } from './auth.service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
+import { addStaffMember, setUpAccount, signIn } from '../../test/factories.ts';
+import { organisationWithApiToken } from '../../test/scenarios.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 
 // The password policy as the routes that set a password apply it: a new staff member choosing
 // theirs through their set-up link (POST /api/account-set-up) is the one route that takes one.
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 let admin: { headers: Record<string, string> };
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  const organisation = await createTestOrganisation(t.db, t.clock);
-  const adminUser = await createTestUser(t.db, t.clock, organisation.id, { role: 'admin' });
-  const { token } = await createApiToken(
-    t.db,
-    {
-      ...systemContext(organisation.id, 'test'),
-      actor: { type: 'user', id: adminUser.id, role: 'admin' },
-    },
-    { name: 'Staff accounts', role: 'admin', expiresAt: null, clock: t.clock },
-  );
-  admin = { headers: { authorization: `Bearer ${token}` } };
-});
-afterAll(async () => {
-  await t.close();
+  admin = await organisationWithApiToken(t, { madeBy: 'admin', name: 'Staff accounts', role: 'admin' });
 });
 
 /** A new account, whose owner chooses `password` through their set-up link. */

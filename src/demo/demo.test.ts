@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile, testConfig } from '../../test/app-for-test.ts';
+import { actingAs } from '../../test/scenarios.ts';
 import { listAdviceAwaitingConfirmation, listPersonAdvice } from '../advice/advice.service.ts';
 import type { RequestContext } from '../context.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
@@ -13,14 +14,7 @@ import { checkShare } from '../sharing/sharing.service.ts';
 import { loadDemo } from './demo.ts';
 import { demoActivity } from './demo-activity.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-  t.clock.set('2026-11-21T09:00:00Z');
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ at: '2026-11-21T09:00:00Z' });
 
 let orgId: string;
 let context: RequestContext;
@@ -38,12 +32,7 @@ describe('the demo organisation', () => {
       .where('org_id', '=', demo.orgId)
       .where('role', '=', 'manager')
       .executeTakeFirstOrThrow();
-    context = {
-      orgId: demo.orgId,
-      actor: { type: 'user', id: manager.id, role: 'manager' },
-      requestId: null,
-      ip: null,
-    };
+    context = actingAs(demo.orgId, manager.id, 'manager');
     const gpOf = async (givenName: string) =>
       t.db
         .selectFrom('person_circle_members as member')

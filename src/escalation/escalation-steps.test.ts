@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/app-for-test.ts';
 import { createTestOrganisation } from '../../test/factories.ts';
+import { cancelPendingEscalationSteps } from '../../test/scenarios.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import { ManualClock } from '../clock.ts';
 import type { DatabaseHandle } from '../db/create-db.ts';
@@ -39,13 +40,7 @@ afterAll(async () => {
   await database.close();
 });
 // Each test starts with nothing pending, so a sweep fires only the steps that test scheduled.
-beforeEach(async () => {
-  await db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: clock.now(), cancelled_reason: 'test reset' })
-    .where('status', '=', 'pending')
-    .execute();
-});
+beforeEach(() => cancelPendingEscalationSteps({ db, clock }, 'test reset'));
 
 function newRequest(): EscalationSubject {
   return { orgId, type: 'request', id: randomUUID() };

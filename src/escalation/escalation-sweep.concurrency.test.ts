@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/app-for-test.ts';
 import { createTestOrganisation } from '../../test/factories.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
+import { cancelPendingEscalationSteps } from '../../test/scenarios.ts';
 import { ManualClock } from '../clock.ts';
 import { createDatabase, type DatabaseHandle } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
@@ -72,13 +73,7 @@ afterAll(async () => {
   await second.close();
   await database.close();
 });
-beforeEach(async () => {
-  await database.db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: clock.now(), cancelled_reason: 'test reset' })
-    .where('status', '=', 'pending')
-    .execute();
-});
+beforeEach(() => cancelPendingEscalationSteps({ db: database.db, clock }, 'test reset'));
 
 function newRequest(): EscalationSubject {
   return { orgId, type: 'request', id: randomUUID() };

@@ -1,16 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from '../../test/factories.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
 
 function create(who: SignedIn, key: string | undefined, body: object) {
   return t.app.inject({

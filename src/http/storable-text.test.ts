@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { findUnstorableText } from './storable-text.ts';
 
-let t: TestApp;
+const t = testAppForFile();
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 let staff: Record<StaffRole, SignedIn>;
 beforeAll(async () => {
-  t = await createTestApp();
   ({ staff } = await createStaffedOrganisation(t.app, t.db, t.clock));
-});
-afterAll(async () => {
-  await t.close();
 });
 
 function expectRefused(
@@ -35,66 +33,42 @@ describe('text the database cannot store', () => {
   });
 
   it('refuses a NUL character in a body field, a list item, a field name, the query and the path', async () => {
-    const body = await t.app.inject({
-      method: 'POST',
-      url: '/api/people',
-      headers: staff.manager.headers,
-      payload: { givenName: 'Ann\u0000', familyName: 'Smith', dateOfBirth: '1950-01-01' },
+    const body = await call('POST', '/api/people', staff.manager, {
+      givenName: 'Ann\u0000',
+      familyName: 'Smith',
+      dateOfBirth: '1950-01-01',
     });
     expectRefused(body, 'givenName');
     expect(JSON.stringify(body.json().errors)).toContain('U+0000');
 
-    const listItem = await t.app.inject({
-      method: 'POST',
-      url: '/api/people',
-      headers: staff.manager.headers,
-      payload: { givenName: 'Ann', clinicalFlags: ['diabetes', '\u0000'] },
+    const listItem = await call('POST', '/api/people', staff.manager, {
+      givenName: 'Ann',
+      clinicalFlags: ['diabetes', '\u0000'],
     });
     expectRefused(listItem, 'clinicalFlags.1');
 
-    const fieldName = await t.app.inject({
-      method: 'POST',
-      url: '/api/people',
-      headers: staff.manager.headers,
-      payload: { 'given\u0000Name': 'Ann' },
-    });
+    const fieldName = await call('POST', '/api/people', staff.manager, { 'given\u0000Name': 'Ann' });
     expectRefused(fieldName, 'given\\u0000Name');
 
-    const query = await t.app.inject({
-      method: 'GET',
-      url: '/api/people?q=Ann%00',
-      headers: staff.manager.headers,
-    });
+    const query = await call('GET', '/api/people?q=Ann%00', staff.manager);
     expectRefused(query, 'q');
 
-    const path = await t.app.inject({
-      method: 'GET',
-      url: '/api/people/%00',
-      headers: staff.manager.headers,
-    });
+    const path = await call('GET', '/api/people/%00', staff.manager);
     expectRefused(path, 'id');
   });
 
   it('refuses half of a surrogate pair, and accepts whole characters outside the basic plane', async () => {
-    const half = await t.app.inject({
-      method: 'GET',
-      url: '/api/people?q=%ED%A0%80',
-      headers: staff.manager.headers,
-    });
+    const half = await call('GET', '/api/people?q=%ED%A0%80', staff.manager);
     // Invalid UTF-8 in a URL decodes to U+FFFD, which is storable; a JSON escape can carry half a pair.
     expect(half.statusCode).toBe(200);
-    const lone = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email":"nobody@example.org","password":"\\ud800 a guessed password"}',
-    });
+    const lone = await call(
+      'POST',
+      '/api/session',
+      { headers: { 'content-type': 'application/json' } },
+      '{"email":"nobody@example.org","password":"\\ud800 a guessed password"}',
+    );
     expectRefused(lone, 'password');
-    const whole = await t.app.inject({
-      method: 'GET',
-      url: `/api/people?q=${encodeURIComponent('Ann 😀')}`,
-      headers: staff.manager.headers,
-    });
+    const whole = await call('GET', `/api/people?q=${encodeURIComponent('Ann 😀')}`, staff.manager);
     expect(whole.statusCode).toBe(200);
   });
 });

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
+import { createTestPerson, type SignedIn } from '../../test/factories.ts';
+import { okAs, okAsPartner, requestAs } from '../../test/requests.ts';
 import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  type SignedIn,
-} from '../../test/factories.ts';
-import { recordConsent } from '../consent/consent.service.ts';
+  consentToShare,
+  partnerWithContact,
+  type Staff,
+  staffedOrganisation,
+  sweepMessageEscalations,
+  tokenOf,
+} from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
-import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { bodyToSend } from '../outbox/outbox.service.ts';
-import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
-import type { StaffRole } from '../users/users.table.ts';
 
 // One incident scripted through the API on a controlled clock, and every figure of its
 // post-incident review checked against the times the script laid down: a request acknowledged
@@ -21,91 +20,35 @@ import type { StaffRole } from '../users/users.table.ts';
 // and confirmed in writing 2 h 50 later through Liaison's own request (which is not a message to
 // a partner), and a message the sharing gate refused.
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({
+  config: { signInAttemptsPerMinute: 10_000, ...sessionsLasting(30) },
+  at: '2026-12-07T06:00:00Z',
+});
+let staff: Staff;
 let orgId: string;
 let manager: RequestContext;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      sessionIdleMs: 30 * 86_400_000,
-      sessionAbsoluteMs: 30 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-12-07T06:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  manager = {
-    orgId,
-    actor: { type: 'user', id: staff.manager.userId, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
-});
-afterAll(async () => {
-  await t.close();
+  ({ staff, orgId, manager } = await staffedOrganisation(t));
 });
 
 const at = (time: string) => t.clock.set(`2026-12-07T${time}:00Z`);
+const api = (method: 'GET' | 'POST', url: string, payload?: unknown, who: SignedIn = staff.manager) =>
+  requestAs(t.app, method, url, who, payload);
+const ok = (method: 'GET' | 'POST', url: string, payload?: unknown, who: SignedIn = staff.manager) =>
+  okAs(t.app, method, url, who, payload);
+const asPartner = (link: string, path: string, payload: Record<string, unknown>) =>
+  okAsPartner(t.app, tokenOf(link), path, payload);
+const sweep = () => sweepMessageEscalations(t);
 
-async function api(method: 'GET' | 'POST', url: string, payload?: unknown, who: SignedIn = staff.manager) {
-  return t.app.inject({
-    method,
-    url,
-    headers: who.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
+function consentFor(personId: string, partnerOrganisationId: string) {
+  return consentToShare(t, manager, personId, {
+    partnerOrganisationIds: [partnerOrganisationId],
+    purposes: ['health_monitoring'],
+    recordedHow: 'signed_form',
+    givenOn: '2026-11-01',
+    reviewOn: '2027-11-01',
   });
-}
-
-async function ok(method: 'GET' | 'POST', url: string, payload?: unknown, who: SignedIn = staff.manager) {
-  const response = await api(method, url, payload, who);
-  if (response.statusCode >= 300)
-    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-async function asPartner(link: string, path: string, payload: Record<string, unknown>) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/partner/message${path}`,
-    headers: { 'x-partner-link': link.slice(link.indexOf('#') + 1) },
-    payload,
-  });
-  if (response.statusCode !== 200)
-    throw new Error(`partner ${path}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-const sweep = () =>
-  fireDueSteps(t.db, {
-    clock: t.clock,
-    handler: messageEscalationHandler({
-      publicUrl: 'https://liaison.example.org',
-      keyFile: t.config.mfaKeyFile,
-    }),
-  });
-
-async function consentFor(personId: string, partnerOrganisationId: string) {
-  await recordConsent(
-    t.db,
-    manager,
-    personId,
-    {
-      givenBy: 'person',
-      partnerOrganisationIds: [partnerOrganisationId],
-      partnerContactIds: [],
-      partnerTypes: [],
-      purposes: ['health_monitoring'],
-      categories: ['identity', 'health'],
-      recordedHow: 'signed_form',
-      givenOn: '2026-11-01',
-      reviewOn: '2027-11-01',
-    },
-    t.clock,
-  );
 }
 
 /** The thread entries of a message, by kind, oldest first. */
@@ -155,38 +98,30 @@ describe('the post-incident review', () => {
       flags: ['epilepsy'],
     });
     const cara = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Cara', familyName: 'Lund' });
-    const nurses = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Community Nursing Team',
-      type: 'community_nurse',
-    });
-    const nurse = await createTestPartnerContact(t.db, t.clock, orgId, nurses.id, {
-      name: 'Nurse Grey',
-      type: 'district_nurse',
-    });
-    const surgery = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Elm Surgery',
-      type: 'gp',
-    });
-    const gp = await createTestPartnerContact(t.db, t.clock, orgId, surgery.id, {
-      name: 'Dr Rowe',
-      type: 'gp',
-    });
-    const landlord = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Greenway Housing',
-      type: 'housing',
-    });
-    const officer = await createTestPartnerContact(t.db, t.clock, orgId, landlord.id, {
-      name: 'Pat Lee',
-      type: 'housing',
-    });
-    const council = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'County Council',
-      type: 'commissioner',
-    });
-    const commissioner = await createTestPartnerContact(t.db, t.clock, orgId, council.id, {
-      name: 'Kim Bell',
-      type: 'commissioner',
-    });
+    const { organisation: nurses, contact: nurse } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Community Nursing Team', type: 'community_nurse' },
+      { name: 'Nurse Grey', type: 'district_nurse' },
+    );
+    const { organisation: surgery, contact: gp } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Elm Surgery', type: 'gp' },
+      { name: 'Dr Rowe' },
+    );
+    const { organisation: landlord, contact: officer } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Greenway Housing', type: 'housing' },
+      { name: 'Pat Lee' },
+    );
+    const { organisation: council, contact: commissioner } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'County Council', type: 'commissioner' },
+      { name: 'Kim Bell' },
+    );
     await consentFor(ada.id, nurses.id);
     await consentFor(ben.id, surgery.id);
     // Cara has given no consent: a message about her is refused.

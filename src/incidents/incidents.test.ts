@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestCareService,
@@ -8,13 +8,19 @@ import {
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
-import { recordConsent } from '../consent/consent.service.ts';
+import { okAs, okAsPartner, requestAs } from '../../test/requests.ts';
+import {
+  cancelPendingEscalationSteps,
+  consentToShare,
+  partnerWithContact,
+  type Staff,
+  staffedOrganisation,
+  sweepMessageEscalations,
+  tokenOf,
+} from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
-import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
-import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import { addCircleMember } from '../people/circle-of-support.service.ts';
 import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import { timelineQuery } from './incidents.schemas.ts';
 
 // The three operational examples of partner working in a disruption, each built end to end
@@ -22,109 +28,48 @@ import { timelineQuery } from './incidents.schemas.ts';
 // the timings the test itself laid down: a staffing disruption with health partners, a heating
 // failure with the housing provider, and safeguarding coordination under uncertainty.
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({
+  config: {
+    signInAttemptsPerMinute: 10_000,
+    // Each scenario spans a working day on the controlled clock.
+    ...sessionsLasting(30),
+  },
+  at: '2026-12-01T06:00:00Z',
+});
+let staff: Staff;
 let orgId: string;
 let manager: RequestContext;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      // Each scenario spans a working day on the controlled clock.
-      sessionIdleMs: 30 * 86_400_000,
-      sessionAbsoluteMs: 30 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-12-01T06:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  manager = {
-    orgId,
-    actor: { type: 'user', id: staff.manager.userId, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
+  ({ staff, orgId, manager } = await staffedOrganisation(t));
 });
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
-    .where('status', '=', 'pending')
-    .execute();
-});
+beforeEach(() => cancelPendingEscalationSteps(t));
 
 const at = (time: string) => t.clock.set(time);
-
-async function api(
+const api = (
   method: 'GET' | 'POST' | 'PATCH',
   url: string,
   payload?: unknown,
   who: SignedIn = staff.manager,
-) {
-  const response = await t.app.inject({
-    method,
-    url,
-    headers: who.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  return response;
-}
+) => requestAs(t.app, method, url, who, payload);
+const ok = (method: 'GET' | 'POST', url: string, payload?: unknown, who: SignedIn = staff.manager) =>
+  okAs(t.app, method, url, who, payload);
+const asPartner = (link: string, path: string, payload: Record<string, unknown>) =>
+  okAsPartner(t.app, tokenOf(link), path, payload);
+const sweep = () => sweepMessageEscalations(t);
 
-async function ok(method: 'GET' | 'POST', url: string, payload?: unknown, who: SignedIn = staff.manager) {
-  const response = await api(method, url, payload, who);
-  if (response.statusCode >= 300)
-    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-async function asPartner(link: string, path: string, payload: Record<string, unknown>) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/partner/message${path}`,
-    headers: { 'x-partner-link': link.slice(link.indexOf('#') + 1) },
-    payload,
-  });
-  if (response.statusCode !== 200)
-    throw new Error(`partner ${path}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-const sweep = () =>
-  fireDueSteps(t.db, {
-    clock: t.clock,
-    handler: messageEscalationHandler({
-      publicUrl: 'https://liaison.example.org',
-      keyFile: testConfig().mfaKeyFile,
-    }),
-  });
-
-async function consentFor(
+function consentFor(
   personId: string,
   partnerOrganisationId: string,
   purpose: 'health_monitoring' | 'housing',
 ) {
-  await recordConsent(
-    t.db,
-    manager,
-    personId,
-    {
-      givenBy: 'person',
-      partnerOrganisationIds: [partnerOrganisationId],
-      partnerContactIds: [],
-      partnerTypes: [],
-      purposes: [purpose],
-      categories: ['identity', 'health'],
-      recordedHow: 'signed_form',
-      givenOn: '2026-11-01',
-      reviewOn: '2027-11-01',
-    },
-    t.clock,
-  );
+  return consentToShare(t, manager, personId, {
+    partnerOrganisationIds: [partnerOrganisationId],
+    purposes: [purpose],
+    recordedHow: 'signed_form',
+    givenOn: '2026-11-01',
+    reviewOn: '2027-11-01',
+  });
 }
 
 async function inCircle(
@@ -169,22 +114,18 @@ describe('staffing disruption with health partners', () => {
       familyName: 'Moss',
       careServiceId: service.id,
     });
-    const nurses = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Community Nursing Team',
-      type: 'community_nurse',
-    });
-    const nurse = await createTestPartnerContact(t.db, t.clock, orgId, nurses.id, {
-      name: 'Nurse Grey',
-      type: 'district_nurse',
-    });
-    const surgery = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Elm Surgery',
-      type: 'gp',
-    });
-    const gp = await createTestPartnerContact(t.db, t.clock, orgId, surgery.id, {
-      name: 'Dr Rowe',
-      type: 'gp',
-    });
+    const { organisation: nurses, contact: nurse } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Community Nursing Team', type: 'community_nurse' },
+      { name: 'Nurse Grey', type: 'district_nurse' },
+    );
+    const { organisation: surgery, contact: gp } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Elm Surgery', type: 'gp' },
+      { name: 'Dr Rowe' },
+    );
     await inCircle(ada.id, nurse.id, 'district_nurse');
     await inCircle(ben.id, gp.id, 'gp');
     // Cara's community psychiatric nurse was filed in her circle under "community nurse": a
@@ -459,14 +400,12 @@ describe('heating failure with the housing provider', () => {
       familyName: 'Knox',
       careServiceId: service.id,
     });
-    const landlord = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Greenway Housing',
-      type: 'housing',
-    });
-    const officer = await createTestPartnerContact(t.db, t.clock, orgId, landlord.id, {
-      name: 'Pat Lee',
-      type: 'housing',
-    });
+    const { organisation: landlord, contact: officer } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Greenway Housing', type: 'housing' },
+      { name: 'Pat Lee' },
+    );
     const head = await createTestPartnerContact(t.db, t.clock, orgId, landlord.id, {
       name: 'Jo Park',
       type: 'housing',
@@ -662,14 +601,12 @@ describe('safeguarding coordination under uncertainty', () => {
       familyName: 'Tate',
       flags: ['dementia'],
     });
-    const hub = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Adult Safeguarding Hub',
-      type: 'safeguarding_team',
-    });
-    const duty = await createTestPartnerContact(t.db, t.clock, orgId, hub.id, {
-      name: 'Duty Officer',
-      type: 'safeguarding_team',
-    });
+    const { organisation: hub, contact: duty } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Adult Safeguarding Hub', type: 'safeguarding_team' },
+      { name: 'Duty Officer' },
+    );
     await authoriseSafeguardingShare(
       t.db,
       manager,

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import { createTestOrganisation, createTestPerson, createTestUser } from '../../test/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
+import { createTestPerson } from '../../test/factories.ts';
+import { organisationWithMember } from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
 import { appendLogEntry } from './logs.service.ts';
 
@@ -9,21 +10,14 @@ import { appendLogEntry } from './logs.service.ts';
 // kept with the entry, a correction must name an entry about the same subject, and the database
 // refuses any change or deletion (incident records use the same trigger function).
 
-let t: TestApp;
+const t = testAppForFile();
 let context: RequestContext;
 let concernIds: [string, string];
 let personId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const organisation = await createTestOrganisation(t.db, t.clock);
-  const user = await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' });
-  context = {
-    orgId: organisation.id,
-    actor: { type: 'user', id: user.id, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
+  const { organisation, user, context: managerContext } = await organisationWithMember(t, 'manager');
+  context = managerContext;
   personId = (await createTestPerson(t.db, t.clock, organisation.id)).id;
   const concern = (id: string) => ({
     org_id: organisation.id,
@@ -68,9 +62,6 @@ beforeAll(async () => {
     .insertInto('safeguarding_concerns')
     .values([concern(concernIds[0]), concern(concernIds[1])])
     .execute();
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const append = (concernId: string, corrects: string | null = null) =>

@@ -1,57 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  type SignedIn,
-} from '../../test/factories.ts';
-import type { StaffRole } from '../users/users.table.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
+import type { SignedIn } from '../../test/factories.ts';
+import { type Staff, sentMessage, staffedOrganisation } from '../../test/scenarios.ts';
 import { queueEmailsWithoutPersonalDetails } from './outbox.service.ts';
 
 // The outbox page for managers: every email of the organisation and where it is, never a body or
 // a link, and whether a mail server is set up at all.
 
-let t: TestApp;
-let ours: Record<StaffRole, SignedIn & { email: string }>;
-let theirs: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-23T09:00:00Z' });
+let ours: Staff;
+let theirs: Staff;
 let orgId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-23T09:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  ours = staffed.staff;
-  orgId = staffed.organisation.id;
-  theirs = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff;
-});
-afterAll(async () => {
-  await t.close();
+  ({ staff: ours, orgId } = await staffedOrganisation(t));
+  theirs = (await staffedOrganisation(t)).staff;
 });
 
-async function sendUpdate(
-  who: SignedIn,
-  orgOf: string,
-  subject: string,
-): Promise<{ id: string; partnerLink: string }> {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgOf, { type: 'housing' });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgOf, organisation.id, { type: 'housing' });
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers: who.headers,
-    payload: {
-      template: 'update',
-      urgency: 'routine',
-      partnerOrganisationId: organisation.id,
-      partnerContactId: contact.id,
-      subject,
-      summary: 'Since 6am today the lift at Oak House has been out of order.',
-    },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+/** A routine update `who` sent to a housing provider of their organisation. */
+const sendUpdate = (who: SignedIn, subject: string) =>
+  sentMessage(t, who, { subject, summary: 'Since 6am today the lift at Oak House has been out of order.' });
 
 async function outbox(query = '', who: SignedIn = ours.manager) {
   return t.app.inject({ method: 'GET', url: `/api/outbox${query}`, headers: who.headers });
@@ -59,8 +27,8 @@ async function outbox(query = '', who: SignedIn = ours.manager) {
 
 describe('the outbox', () => {
   it('lists every email of the organisation with its message and state, never a body or a link', async () => {
-    const sent = await sendUpdate(ours.care_worker, orgId, 'Lift out of order at Oak House');
-    const other = await sendUpdate(theirs.care_worker, theirs.manager.orgId, 'Other organisation');
+    const sent = await sendUpdate(ours.care_worker, 'Lift out of order at Oak House');
+    const other = await sendUpdate(theirs.care_worker, 'Other organisation');
     const response = await outbox();
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -95,8 +63,7 @@ describe('the outbox', () => {
         'why',
       ].sort(),
     );
-    const token = sent.partnerLink.slice(sent.partnerLink.indexOf('#') + 1);
-    expect(response.body).not.toContain(token);
+    expect(response.body).not.toContain(sent.token);
     expect(response.body).not.toContain('/partner#');
     expect(response.body).not.toContain('Since 6am today');
     expect(response.body).not.toContain(other.id);
@@ -104,9 +71,9 @@ describe('the outbox', () => {
   });
 
   it('filters by state, saying why an email was held or failed', async () => {
-    const held = await sendUpdate(ours.care_worker, orgId, 'Held email');
-    const failed = await sendUpdate(ours.care_worker, orgId, 'Failed email');
-    const delivered = await sendUpdate(ours.care_worker, orgId, 'Sent email');
+    const held = await sendUpdate(ours.care_worker, 'Held email');
+    const failed = await sendUpdate(ours.care_worker, 'Failed email');
+    const delivered = await sendUpdate(ours.care_worker, 'Sent email');
     const setStatus = (messageId: string, changes: Record<string, unknown>) =>
       t.db.updateTable('email_outbox').set(changes).where('subject_id', '=', messageId).execute();
     await setStatus(held.id, { status: 'held', held_reason: 'Consent was withdrawn before it left.' });

@@ -1,28 +1,28 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createTestChannel,
-  createTestOrganisation,
   createTestPartnerContact,
   createTestPartnerOrganisation,
   createTestPerson,
-  createTestUser,
 } from '../../test/factories.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
+import {
+  cancelPendingEscalationSteps,
+  deliverEmails,
+  mailServerForFile,
+  organisationWithMember,
+  sweepMessageEscalations,
+} from '../../test/scenarios.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
-import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import {
   authoriseSafeguardingShare,
   revokeSafeguardingAuthorisation,
 } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
 import { noticeLapsedSharing } from '../sharing/basis-endings.ts';
 import type { InformationCategory } from '../sharing/sharing.table.ts';
-import { messageEscalationHandler } from './message-escalation.ts';
 import { sendMessage } from './partner-messages.service.ts';
 
 // A model-based test of the disclosure rule, over the real services, database and an SMTP server:
@@ -47,9 +47,8 @@ type Real = { personId: string };
 
 const CATEGORIES: InformationCategory[] = ['identity', 'health'];
 const PUBLIC_URL = 'https://liaison.example.org';
-let t: TestApp;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
+const mailbox = mailServerForFile();
+const t = testAppForFile({ config: { publicUrl: PUBLIC_URL } });
 let manager: RequestContext;
 let partnerOrganisationId: string;
 let contactIds: Record<'addressee' | 'next' | 'senior', string>;
@@ -66,21 +65,12 @@ const seen = {
 };
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  mailer = createMailer(smtp.smtpConfig());
-  t = await createTestApp({ config: { publicUrl: PUBLIC_URL } });
-  const organisation = await createTestOrganisation(t.db, t.clock);
-  const user = await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' });
-  manager = {
-    orgId: organisation.id,
-    actor: { type: 'user', id: user.id, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
-  const partner = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, { type: 'housing' });
+  const { orgId, context } = await organisationWithMember(t, 'manager');
+  manager = context;
+  const partner = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
   partnerOrganisationId = partner.id;
   const contact = (name: string, email: string) =>
-    createTestPartnerContact(t.db, t.clock, organisation.id, partner.id, { type: 'housing', name, email });
+    createTestPartnerContact(t.db, t.clock, orgId, partner.id, { type: 'housing', name, email });
   const addressee = await contact('Sam Jones', 'sam@housing.example');
   const next = await contact('Priya Shah', 'priya@housing.example');
   const senior = await contact('Aisha Khan', 'aisha@housing.example');
@@ -89,7 +79,7 @@ beforeAll(async () => {
   await createTestChannel(
     t.db,
     t.clock,
-    organisation.id,
+    orgId,
     { partnerOrganisationId: partner.id },
     {
       kind: 'email',
@@ -105,14 +95,8 @@ beforeAll(async () => {
     ['duty@housing.example', 'duty'],
   ]);
 });
-afterAll(async () => {
-  await t.close();
-  await mailer.close();
-  await smtp.stop();
-});
 
 const today = () => inLondon(t.clock.now()).toISODate() ?? '';
-const links = { publicUrl: PUBLIC_URL, keyFile: '' };
 
 /** What the model says the gate must answer for this recipient now. */
 function covered(model: Model, recipient: Recipient): boolean {
@@ -129,8 +113,8 @@ function covered(model: Model, recipient: Recipient): boolean {
 /** The invariant, checked after every command against what really left. */
 async function checkWhatLeft(model: Model) {
   // Every email the mail server took since the last check went to someone covered at that instant.
-  const arrived = smtp.messages.slice(checkedMail);
-  checkedMail = smtp.messages.length;
+  const arrived = mailbox.smtp.messages.slice(checkedMail);
+  checkedMail = mailbox.smtp.messages.length;
   for (const mail of arrived) {
     const to = mail.envelope.to[0]!;
     const id = /<([0-9a-f-]{36})@/.exec(String(mail.parsed.messageId))?.[1];
@@ -343,14 +327,7 @@ class Send implements fc.AsyncCommand<Model, Real> {
 class Deliver implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model) {
-    while (
-      (await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      })) > 0
-    );
+    while ((await deliverEmails(t, mailbox.mailer)) > 0);
     await checkWhatLeft(model);
   }
   toString = () => 'deliver';
@@ -361,10 +338,7 @@ class Escalate implements fc.AsyncCommand<Model, Real> {
   check = (model: Readonly<Model>) => model.sent > 0;
   async run(model: Model) {
     t.clock.advance(this.minutes * 60_000);
-    await fireDueSteps(t.db, {
-      clock: t.clock,
-      handler: messageEscalationHandler({ ...links, keyFile: t.config.mfaKeyFile }),
-    });
+    await sweepMessageEscalations(t, PUBLIC_URL);
     await checkWhatLeft(model);
   }
   toString = () => `escalate after ${this.minutes}m`;
@@ -431,14 +405,10 @@ describe('the disclosure rule', () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), async (sequence) => {
         t.clock.set('2026-11-23T09:00:00Z');
-        smtp.reset();
+        mailbox.smtp.reset();
         checkedMail = 0;
         // Nothing from an earlier run may fire or send in this one.
-        await t.db
-          .updateTable('escalation_steps')
-          .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
-          .where('status', '=', 'pending')
-          .execute();
+        await cancelPendingEscalationSteps(t);
         await t.db
           .updateTable('email_outbox')
           .set({ status: 'held', text_body: '', link_token_sealed: null })

@@ -1,25 +1,25 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
+import { createTestPartnerContact, type SignedIn } from '../../test/factories.ts';
+import { okAs, requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
 import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  type SignedIn,
-} from '../../test/factories.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
+  cancelPendingEscalationSteps,
+  deliverEmails,
+  mailServerForFile,
+  partnerWithContact,
+  personWithConsent,
+  type Staff,
+  staffedOrganisation,
+  sweepMessageEscalations,
+  tokenOf,
+} from '../../test/scenarios.ts';
 import { insertAttentionItem } from '../attention/attention.repository.ts';
-import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
+import { withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
-import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { deliverDueEmails } from '../outbox/email-delivery.ts';
 import { authenticateLink } from '../partner-access/partner-links.service.ts';
 import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
 import { noticeLapsedSharing } from '../sharing/basis-endings.ts';
-import type { StaffRole } from '../users/users.table.ts';
-import { messageEscalationHandler } from './message-escalation.ts';
 
 // The disclosure rule at each moment after a message is written: escalation steps that would reach
 // someone the basis does not cover, emails held when the basis ends before they leave, links that
@@ -27,156 +27,91 @@ import { messageEscalationHandler } from './message-escalation.ts';
 // handed over by staff, and no working link token left anywhere in the database.
 
 const PUBLIC_URL = 'https://liaison.example.org';
-let t: TestApp;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const mailbox = mailServerForFile();
+const t = testAppForFile({
+  config: { signInAttemptsPerMinute: 10_000, publicUrl: PUBLIC_URL, ...sessionsLasting(90) },
+  at: '2026-11-23T09:00:00Z', // a Monday
+});
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
+let staff: Staff;
 let orgId: string;
 let manager: RequestContext;
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  mailer = createMailer(smtp.smtpConfig());
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      publicUrl: PUBLIC_URL,
-      sessionIdleMs: 90 * 86_400_000,
-      sessionAbsoluteMs: 90 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-11-23T09:00:00Z'); // a Monday
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  manager = {
-    orgId,
-    actor: { type: 'user', id: staff.manager.userId, role: 'manager' },
-    requestId: null,
-    ip: null,
-  };
-});
-afterAll(async () => {
-  await t.close();
-  await mailer.close();
-  await smtp.stop();
+  ({ staff, orgId, manager } = await staffedOrganisation(t));
 });
 beforeEach(async () => {
   // One database for the file: what an earlier test left waiting is sent before this one starts.
   while ((await deliver()) > 0);
-  smtp.reset();
-  await t.db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
-    .where('status', '=', 'pending')
-    .execute();
+  mailbox.smtp.reset();
+  await cancelPendingEscalationSteps(t);
 });
 
-function deliver() {
-  return deliverDueEmails(t.db, {
-    mailer,
-    clock: t.clock,
-    domain: 'liaison.example.org',
-    keyFile: t.config.mfaKeyFile,
-  });
-}
-const sweep = () =>
-  fireDueSteps(t.db, {
-    clock: t.clock,
-    handler: messageEscalationHandler({ publicUrl: PUBLIC_URL, keyFile: t.config.mfaKeyFile }),
-  });
-const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
+const deliver = () => deliverEmails(t, mailbox.mailer);
+const sweep = () => sweepMessageEscalations(t, PUBLIC_URL);
 
 async function scenario(consentScope: 'addressee' | 'organisation') {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'district_nurse' });
-  const addressee = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
-    type: 'district_nurse',
-    name: 'Nurse Grace Obi',
-  });
+  const { organisation, contact: addressee } = await partnerWithContact(
+    t,
+    orgId,
+    { type: 'district_nurse' },
+    { name: 'Nurse Grace Obi' },
+  );
   const next = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
     type: 'district_nurse',
     name: 'Nurse Tom Reid',
   });
-  const person = await createTestPerson(t.db, t.clock, orgId, {
-    givenName: 'Harold',
-    familyName: 'Penhaligon',
-  });
-  const consent = await recordConsent(
-    t.db,
+  const { person, consent } = await personWithConsent(
+    t,
     manager,
-    person.id,
     {
-      givenBy: 'person',
       partnerOrganisationIds: consentScope === 'organisation' ? [organisation.id] : [],
       partnerContactIds: consentScope === 'addressee' ? [addressee.id] : [],
-      partnerTypes: [],
       purposes: ['health_monitoring'],
-      categories: ['identity', 'health'],
-      recordedHow: 'verbal',
       givenOn: '2026-11-23',
       reviewOn: '2027-05-23',
     },
-    t.clock,
+    { givenName: 'Harold', familyName: 'Penhaligon' },
   );
   return { organisation, addressee, next, person, consent };
 }
 
 async function send(s: Awaited<ReturnType<typeof scenario>>, who: SignedIn = staff.care_worker) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers: who.headers,
-    payload: {
-      template: 'request',
-      askType: 'advice',
-      urgency: 'urgent',
-      personId: s.person.id,
-      purpose: 'health_monitoring',
-      categories: ['identity', 'health'],
-      partnerOrganisationId: s.organisation.id,
-      partnerContactId: s.addressee.id,
-      nextContactId: s.next.id,
-      subject: 'Pressure area check',
-      summary: 'Since 7am today his heel has been red and warm.',
-      impact: 'He may be developing a pressure sore.',
-      mitigations: 'Staff turn him every two hours.',
-      ask: 'Please visit today to assess his heel.',
-      deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
-      escalationRoute: {
-        steps: [
-          { delay: { unit: 'minutes', amount: 0 }, target: 'next_contact', stopsOnAcknowledgement: true },
-          {
-            delay: { unit: 'minutes', amount: 30 },
-            target: 'internal_manager',
-            stopsOnAcknowledgement: true,
-          },
-        ],
-        repeat: null,
-      },
+  const response = await call('POST', '/api/messages', who, {
+    template: 'request',
+    askType: 'advice',
+    urgency: 'urgent',
+    personId: s.person.id,
+    purpose: 'health_monitoring',
+    categories: ['identity', 'health'],
+    partnerOrganisationId: s.organisation.id,
+    partnerContactId: s.addressee.id,
+    nextContactId: s.next.id,
+    subject: 'Pressure area check',
+    summary: 'Since 7am today his heel has been red and warm.',
+    impact: 'He may be developing a pressure sore.',
+    mitigations: 'Staff turn him every two hours.',
+    ask: 'Please visit today to assess his heel.',
+    deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+    escalationRoute: {
+      steps: [
+        { delay: { unit: 'minutes', amount: 0 }, target: 'next_contact', stopsOnAcknowledgement: true },
+        {
+          delay: { unit: 'minutes', amount: 30 },
+          target: 'internal_manager',
+          stopsOnAcknowledgement: true,
+        },
+      ],
+      repeat: null,
     },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json();
 }
 
-async function asPartner(token: string, path = '', payload?: Record<string, unknown>) {
-  return t.app.inject({
-    method: payload ? 'POST' : 'GET',
-    url: `/api/partner/message${path}`,
-    headers: { 'x-partner-link': token },
-    ...(payload ? { payload } : {}),
-  });
-}
-
-async function thread(id: string) {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: `/api/messages/${id}`,
-    headers: staff.manager.headers,
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json();
-}
+const asPartner = (token: string, path = '', payload?: Record<string, unknown>) =>
+  requestAsPartner(t.app, token, path, payload);
+const thread = (id: string) => okAs(t.app, 'GET', `/api/messages/${id}`, staff.manager);
 
 describe('an escalation step', () => {
   it('reaches nobody the basis does not cover: staff are told why and who it does cover', async () => {
@@ -185,17 +120,13 @@ describe('an escalation step', () => {
     t.clock.advance(61 * 60_000);
     expect((await sweep()).fired).toBeGreaterThan(0);
     expect(await deliver()).toBe(1); // the message itself, to the addressee
-    expect(smtp.messages.map((mail) => mail.envelope.to[0])).toEqual([s.addressee.email]);
+    expect(mailbox.smtp.messages.map((mail) => mail.envelope.to[0])).toEqual([s.addressee.email]);
 
     const detail = await thread(sent.id);
     expect(detail.steps[0]).toMatchObject({ target: 'next_contact', status: 'fired' });
     const refused = detail.events.find((event: { kind: string }) => event.kind === 'share_refused');
     expect(refused.text).toContain('Nurse Tom Reid');
-    const attention = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.care_worker.headers,
-    });
+    const attention = await call('GET', '/api/attention', staff.care_worker);
     const item = attention.json().items.find((each: { kind: string }) => each.kind === 'share_refused');
     expect(item.title).toBe('Escalation not sent to Nurse Tom Reid: the sharing gate does not allow it');
     expect(item.detail).toContain('The sharing basis does cover Nurse Grace Obi');
@@ -225,17 +156,13 @@ describe('a withdrawal', () => {
     );
     expect(heldShares).toBe(1);
     expect(await deliver()).toBe(0);
-    expect(smtp.messages).toHaveLength(0);
+    expect(mailbox.smtp.messages).toHaveLength(0);
     const detail = await thread(sent.id);
     expect(detail.emails).toEqual([
       expect.objectContaining({ state: 'held', why: expect.stringContaining('Consent withdrawn') }),
     ]);
     expect(detail.events.map((event: { kind: string }) => event.kind)).toContain('email_held');
-    const held = await t.app.inject({
-      method: 'GET',
-      url: '/api/held-shares',
-      headers: staff.manager.headers,
-    });
+    const held = await call('GET', '/api/held-shares', staff.manager);
     expect(held.json().items.map((share: { shareId: string }) => share.shareId)).toContain(sent.shareId);
   });
 
@@ -245,7 +172,7 @@ describe('a withdrawal', () => {
     expect(await deliver()).toBe(1);
     const token = tokenOf(sent.partnerLink);
     expect((await asPartner(token)).statusCode).toBe(200);
-    smtp.reset();
+    mailbox.smtp.reset();
     for (const kind of ['call_partner', 'email_failed'] as const) {
       await insertAttentionItem(t.db, {
         org_id: orgId,
@@ -288,7 +215,7 @@ describe('a withdrawal', () => {
     expect((await asPartner(token, '/acknowledge', { name: 'Grace Obi' })).statusCode).toBe(410);
 
     expect(await deliver()).toBe(1);
-    const [notice] = smtp.messages;
+    const [notice] = mailbox.smtp.messages;
     expect(notice!.envelope.to).toEqual([s.addressee.email]);
     expect(notice!.parsed.text).toContain('no longer shared');
     for (const secret of ['Penhaligon', 'Harold', 'Pressure area', 'heel', 'partner#']) {
@@ -318,30 +245,25 @@ describe('a withdrawal', () => {
       },
       t.clock,
     );
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/messages',
-      headers: staff.manager.headers,
-      payload: {
-        template: 'safeguarding',
-        urgency: 'urgent',
-        personId: s.person.id,
-        purpose: 'safeguarding',
-        categories: ['identity', 'health'],
-        partnerOrganisationId: s.organisation.id,
-        partnerContactId: s.addressee.id,
-        subject: 'Concern about care at home',
-        summary: 'Since yesterday he has had no food in the house.',
-        impact: 'He may be neglected.',
-        mitigations: 'Staff brought food today.',
-        ask: 'Please visit today.',
-        deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
-      },
+    const response = await call('POST', '/api/messages', staff.manager, {
+      template: 'safeguarding',
+      urgency: 'urgent',
+      personId: s.person.id,
+      purpose: 'safeguarding',
+      categories: ['identity', 'health'],
+      partnerOrganisationId: s.organisation.id,
+      partnerContactId: s.addressee.id,
+      subject: 'Concern about care at home',
+      summary: 'Since yesterday he has had no food in the house.',
+      impact: 'He may be neglected.',
+      mitigations: 'Staff brought food today.',
+      ask: 'Please visit today.',
+      deadline: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
     });
     expect(response.statusCode).toBe(201);
     const sent = response.json();
     expect(await deliver()).toBe(1);
-    smtp.reset();
+    mailbox.smtp.reset();
     expect(authorisation.status).toBe('in_force');
 
     t.clock.advance(3 * 3_600_000);
@@ -349,7 +271,7 @@ describe('a withdrawal', () => {
     expect(await noticeLapsedSharing(t.db, t.clock)).toBeGreaterThan(0);
     expect(await noticeLapsedSharing(t.db, t.clock)).toBe(0); // once
     expect(await deliver()).toBe(1);
-    expect(smtp.messages[0]!.envelope.to).toEqual([s.addressee.email]);
+    expect(mailbox.smtp.messages[0]!.envelope.to).toEqual([s.addressee.email]);
     expect((await thread(sent.id)).sharingEnded.reason).toMatch(/^Safeguarding authorisation expired/);
   });
 });
@@ -360,11 +282,8 @@ describe('a link handed over by staff', () => {
     const sent = await send(s);
     expect(sent.emailState).toBe('no_mail_server');
     const handOver = () =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`,
-        headers: staff.care_worker.headers,
-        payload: { how: 'by_phone' },
+      call('POST', `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`, staff.care_worker, {
+        how: 'by_phone',
       });
     const done = await handOver();
     expect(done.statusCode).toBe(200);
@@ -380,12 +299,12 @@ describe('a link handed over by staff', () => {
     const refused = await handOver();
     expect(refused.statusCode).toBe(403);
     expect(refused.json().reasons[0].code).toBe('consent_withdrawn');
-    const bad = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`,
-      headers: staff.care_worker.headers,
-      payload: { how: 'carrier pigeon' },
-    });
+    const bad = await call(
+      'POST',
+      `/api/messages/${sent.id}/links/${sent.partnerLinkId}/handed-over`,
+      staff.care_worker,
+      { how: 'carrier pigeon' },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('how');
   });
@@ -399,7 +318,7 @@ describe('the database after sending', () => {
     await sweep(); // a reminder to the next contact: a second link, emailed
     expect(await deliver()).toBe(2);
     const tokens = [
-      ...smtp.messages.map((mail) => /partner#([A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '')?.[1]),
+      ...mailbox.smtp.messages.map((mail) => /partner#([A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '')?.[1]),
     ];
     expect(tokens.filter(Boolean)).toHaveLength(2);
     expect(tokens).toContain(tokenOf(sent.partnerLink));

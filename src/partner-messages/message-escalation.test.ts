@@ -1,14 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestChannel,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  type SignedIn,
-} from '../../test/factories.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
+import { createTestChannel } from '../../test/factories.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
+import { okAs } from '../../test/requests.ts';
+import {
+  cancelPendingEscalationSteps,
+  partnerWithContact,
+  type Staff,
+  staffedOrganisation,
+  sweepMessageEscalations,
+} from '../../test/scenarios.ts';
 import { createDatabase, type DatabaseHandle } from '../db/create-db.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { messageEscalationHandler } from './message-escalation.ts';
@@ -16,33 +18,17 @@ import { messageEscalationHandler } from './message-escalation.ts';
 // Escalation of real messages at the edges of time: outside the partner's staffed hours, and
 // across the clock changes on the last Sundays of October and March (Europe/London).
 
-let t: TestApp;
-let staff: Record<string, SignedIn>;
+const t = testAppForFile({
+  config: { signInAttemptsPerMinute: 10_000, ...sessionsLasting(400) },
+  at: '2026-10-23T09:00:00Z',
+});
+let staff: Staff;
 let orgId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      sessionIdleMs: 400 * 86_400_000,
-      sessionAbsoluteMs: 400 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-10-23T09:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
+  ({ staff, orgId } = await staffedOrganisation(t));
 });
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
-    .where('status', '=', 'pending')
-    .execute();
-});
+beforeEach(() => cancelPendingEscalationSteps(t));
 
 const weekdays = {
   monday: ['09:00-17:00'],
@@ -54,8 +40,7 @@ const weekdays = {
 
 /** A housing provider whose duty line is staffed on weekdays, with a separate out-of-hours line. */
 async function housingProvider() {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, { type: 'housing' });
+  const { organisation, contact } = await partnerWithContact(t, orgId, { type: 'housing' });
   await createTestChannel(
     t.db,
     t.clock,
@@ -87,7 +72,7 @@ async function send(body: Record<string, unknown>) {
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/messages',
-    headers: staff.care_worker!.headers,
+    headers: staff.care_worker.headers,
     payload: {
       template: 'request',
       askType: 'action',
@@ -103,20 +88,8 @@ async function send(body: Record<string, unknown>) {
   return response.json();
 }
 
-const sweep = () =>
-  fireDueSteps(t.db, {
-    clock: t.clock,
-    handler: messageEscalationHandler({
-      publicUrl: 'https://liaison.example.org',
-      keyFile: testConfig().mfaKeyFile,
-    }),
-  });
-
-async function thread(id: string) {
-  return (
-    await t.app.inject({ method: 'GET', url: `/api/messages/${id}`, headers: staff.manager!.headers })
-  ).json();
-}
+const sweep = () => sweepMessageEscalations(t);
+const thread = (id: string) => okAs(t.app, 'GET', `/api/messages/${id}`, staff.manager);
 
 async function callItems(messageId: string) {
   return t.db
@@ -206,48 +179,54 @@ describe('clock changes', () => {
     repeat: null,
   };
 
-  it('keeps London times across the last Sunday of October', async () => {
-    t.clock.set('2026-10-24T09:00:00Z');
+  /** A routine request to a housing provider, due at `deadline` and escalated on the route above. */
+  async function sendRoutine(deadline: string) {
     const partner = await housingProvider();
-    const sent = await send({
+    return send({
       urgency: 'routine',
       partnerOrganisationId: partner.organisation.id,
       partnerContactId: partner.contact.id,
-      deadline: '2026-10-24T17:00:00+01:00', // Saturday 17:00 BST
+      deadline,
       escalationRoute: route,
     });
+  }
+
+  /** How many steps a sweep fires at each moment, in turn. */
+  async function firedAt(...moments: string[]) {
+    const fired: number[] = [];
+    for (const moment of moments) {
+      t.clock.set(moment);
+      fired.push((await sweep()).fired);
+    }
+    return fired;
+  }
+
+  it('keeps London times across the last Sunday of October', async () => {
+    t.clock.set('2026-10-24T09:00:00Z');
+    const sent = await sendRoutine('2026-10-24T17:00:00+01:00'); // Saturday 17:00 BST
     // One day later is 17:00 on Sunday, now GMT; 24 hours after that is 17:00 on Monday.
     expect(sent.steps.map((step: { plannedAt: string }) => step.plannedAt)).toEqual([
       '2026-10-25T17:00:00.000Z',
       '2026-10-26T17:00:00.000Z',
     ]);
-    t.clock.set('2026-10-25T16:00:00Z'); // 16:00 London: the hour a UTC-minded tool would fire
-    expect((await sweep()).fired).toBe(0);
-    t.clock.set('2026-10-25T17:00:00Z');
-    expect((await sweep()).fired).toBe(1);
-    t.clock.set('2026-10-26T17:00:00Z');
-    expect((await sweep()).fired).toBe(1);
+    expect(
+      await firedAt(
+        '2026-10-25T16:00:00Z', // 16:00 London: the hour a UTC-minded tool would fire
+        '2026-10-25T17:00:00Z',
+        '2026-10-26T17:00:00Z',
+      ),
+    ).toEqual([0, 1, 1]);
     expect((await thread(sent.id)).escalationStepsFired).toBe(2);
   });
 
   it('keeps London times across the last Sunday of March', async () => {
     t.clock.set('2027-03-27T09:00:00Z');
-    const partner = await housingProvider();
-    const sent = await send({
-      urgency: 'routine',
-      partnerOrganisationId: partner.organisation.id,
-      partnerContactId: partner.contact.id,
-      deadline: '2027-03-27T17:00:00Z', // Saturday 17:00 GMT
-      escalationRoute: route,
-    });
+    const sent = await sendRoutine('2027-03-27T17:00:00Z'); // Saturday 17:00 GMT
     expect(sent.steps.map((step: { plannedAt: string }) => step.plannedAt)).toEqual([
       '2027-03-28T16:00:00.000Z', // Sunday 17:00 BST
       '2027-03-29T16:00:00.000Z',
     ]);
-    t.clock.set('2027-03-28T15:59:00Z');
-    expect((await sweep()).fired).toBe(0);
-    t.clock.set('2027-03-28T16:00:00Z');
-    expect((await sweep()).fired).toBe(1);
+    expect(await firedAt('2027-03-28T15:59:00Z', '2027-03-28T16:00:00Z')).toEqual([0, 1]);
   });
 });
 
@@ -271,7 +250,7 @@ describe('two server processes', () => {
       t.clock.set('2026-11-02T12:30:00Z'); // the first three steps of each are due (11:15, 11:45, 12:15)
       const handler = messageEscalationHandler({
         publicUrl: 'https://liaison.example.org',
-        keyFile: testConfig().mfaKeyFile,
+        keyFile: t.config.mfaKeyFile,
       });
       const sweeps = await Promise.all([
         fireDueSteps(t.db, { clock: t.clock, handler, batchSize: 5, workers: 2 }),

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestChannel,
@@ -8,68 +8,48 @@ import {
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts';
-import { recordConsent } from '../consent/consent.service.ts';
+import { okAs, requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
+import {
+  cancelPendingEscalationSteps,
+  deliverEmails,
+  mailServerForFile,
+  markPendingEmailsSent,
+  partnerWithContact,
+  personWithConsent,
+  type Staff,
+  staffedOrganisation,
+  sweepMessageEscalations,
+  tokenOf,
+} from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
-import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
-import { createMailer, type Mailer } from '../mail/mailer.ts';
-import { deliverDueEmails } from '../outbox/email-delivery.ts';
-import type { StaffRole } from '../users/users.table.ts';
-import { messageEscalationHandler } from './message-escalation.ts';
 
-let t: TestApp;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const mailbox = mailServerForFile();
+const t = testAppForFile({
+  config: {
+    signInAttemptsPerMinute: 10_000,
+    publicUrl: 'https://liaison.example.org',
+    // The clock moves through hours of escalation; sessions must outlive it.
+    ...sessionsLasting(90),
+  },
+  at: '2026-11-23T09:00:00Z', // a Monday
+});
+const api = (...request: StaffRequest) => requestAs(t.app, ...request);
+let staff: Staff;
 let orgId: string;
 let careWorker: RequestContext;
 
 beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  mailer = createMailer(smtp.smtpConfig());
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      publicUrl: 'https://liaison.example.org',
-      // The clock moves through hours of escalation; sessions must outlive it.
-      sessionIdleMs: 90 * 86_400_000,
-      sessionAbsoluteMs: 90 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-11-23T09:00:00Z'); // a Monday
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  careWorker = {
-    orgId,
-    actor: { type: 'user', id: staff.care_worker.userId, role: 'care_worker' },
-    requestId: null,
-    ip: null,
-  };
-});
-afterAll(async () => {
-  await t.close();
-  await mailer.close();
-  await smtp.stop();
+  ({ staff, orgId, careWorker } = await staffedOrganisation(t));
 });
 beforeEach(async () => {
-  smtp.reset();
+  mailbox.smtp.reset();
   // One database for the file: what earlier tests left waiting must not fire or send in later ones.
-  await t.db
-    .updateTable('escalation_steps')
-    .set({ status: 'cancelled', cancelled_at: t.clock.now(), cancelled_reason: 'test isolation' })
-    .where('status', '=', 'pending')
-    .execute();
-  await t.db
-    .updateTable('email_outbox')
-    .set({ status: 'sent', sent_at: t.clock.now() })
-    .where('status', '=', 'pending')
-    .execute();
+  await cancelPendingEscalationSteps(t);
+  await markPendingEmailsSent(t);
 });
 
 async function partnerWithContacts() {
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, { type: 'housing' });
+  const { organisation, contact } = await partnerWithContact(t, orgId, { type: 'housing' });
   const senior = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
     type: 'housing',
     name: 'Aisha Khan (Housing Manager)',
@@ -99,38 +79,33 @@ function requestBody(
 }
 
 async function send(body: Record<string, unknown>, who: SignedIn = staff.care_worker) {
-  return t.app.inject({ method: 'POST', url: '/api/messages', headers: who.headers, payload: body });
+  return api('POST', '/api/messages', who, body);
 }
 
-const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
-
-async function asPartner(token: string, path: string, payload?: Record<string, unknown>) {
-  return t.app.inject({
-    method: payload ? 'POST' : 'GET',
-    url: `/api/partner/message${path}`,
-    headers: { 'x-partner-link': token },
-    ...(payload ? { payload } : {}),
-  });
+/** A person who consented on the Monday, for six months, to `purpose` being shared with the partner. */
+async function personConsentingTo(
+  partner: Awaited<ReturnType<typeof partnerWithContacts>>,
+  purpose: 'housing' | 'health_monitoring',
+  names: { givenName?: string; familyName?: string } = {},
+) {
+  const { person } = await personWithConsent(
+    t,
+    careWorker,
+    {
+      partnerOrganisationIds: [partner.organisation.id],
+      purposes: [purpose],
+      givenOn: '2026-11-23',
+      reviewOn: '2027-05-23',
+    },
+    names,
+  );
+  return person;
 }
 
-const sweep = () =>
-  fireDueSteps(t.db, {
-    clock: t.clock,
-    handler: messageEscalationHandler({
-      publicUrl: 'https://liaison.example.org',
-      keyFile: testConfig().mfaKeyFile,
-    }),
-  });
-
-async function thread(id: string) {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: `/api/messages/${id}`,
-    headers: staff.manager.headers,
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json();
-}
+const asPartner = (token: string, path: string, payload?: Record<string, unknown>) =>
+  requestAsPartner(t.app, token, path, payload);
+const sweep = () => sweepMessageEscalations(t);
+const thread = (id: string) => okAs(t.app, 'GET', `/api/messages/${id}`, staff.manager);
 
 describe('sending a request', () => {
   it('refuses a request missing any of its parts, naming each field', async () => {
@@ -147,11 +122,7 @@ describe('sending a request', () => {
     expect(response.statusCode).toBe(400);
     const fields = (response.json().errors as { field: string }[]).map((error) => error.field).sort();
     expect(fields).toEqual(['ask', 'askType', 'deadline', 'impact', 'mitigations']);
-    const listed = await t.app.inject({
-      method: 'GET',
-      url: '/api/messages?view=all',
-      headers: staff.manager.headers,
-    });
+    const listed = await api('GET', '/api/messages?view=all', staff.manager);
     expect(
       listed
         .json()
@@ -171,16 +142,11 @@ describe('sending a request', () => {
   });
 
   it('warns, but does not refuse, while composing', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/messages/check',
-      headers: staff.care_worker.headers,
-      payload: {
-        template: 'request',
-        askType: 'advice',
-        summary: 'Mrs B is unwell',
-        ask: 'Advice asap re: BGL',
-      },
+    const response = await api('POST', '/api/messages/check', staff.care_worker, {
+      template: 'request',
+      askType: 'advice',
+      summary: 'Mrs B is unwell',
+      ask: 'Advice asap re: BGL',
     });
     expect(response.statusCode).toBe(200);
     const codes = response.json().warnings.map((warning: { code: string }) => warning.code);
@@ -247,17 +213,12 @@ describe('sending a request', () => {
     });
     const other = await createTestPerson(t.db, t.clock, orgId);
     const check = (payload: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/messages/check',
-        headers: staff.care_worker.headers,
-        payload: {
-          template: 'update',
-          summary: 'Since 6am today the heating has not worked.',
-          impact: 'Bartholomew Quince was cold overnight.',
-          mitigations: 'Extra blankets.',
-          ...payload,
-        },
+      api('POST', '/api/messages/check', staff.care_worker, {
+        template: 'update',
+        summary: 'Since 6am today the heating has not worked.',
+        impact: 'Bartholomew Quince was cold overnight.',
+        mitigations: 'Extra blankets.',
+        ...payload,
       });
     const notAbout = await check({ subject: 'Heating: Mr Quince' });
     expect(notAbout.statusCode).toBe(200);
@@ -318,24 +279,7 @@ describe('sending a request', () => {
 
   it('sends a request about a person with consent: email over SMTP with a link to this message only', async () => {
     const partner = await partnerWithContacts();
-    const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Edna', familyName: 'Harris' });
-    await recordConsent(
-      t.db,
-      careWorker,
-      person.id,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [partner.organisation.id],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['housing'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-23',
-        reviewOn: '2027-05-23',
-      },
-      t.clock,
-    );
+    const person = await personConsentingTo(partner, 'housing', { givenName: 'Edna', familyName: 'Harris' });
     const response = await send(
       requestBody(partner, { personId: person.id, purpose: 'housing', categories: ['identity', 'health'] }),
     );
@@ -362,15 +306,8 @@ describe('sending a request', () => {
     expect(waiting[0]!.text_body).not.toContain(tokenOf(sent.partnerLink));
     expect(waiting[0]!.link_token_sealed).not.toContain(tokenOf(sent.partnerLink));
 
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBe(1);
-    const [mail] = await smtp.waitForMessages(1);
+    expect(await deliverEmails(t, mailbox.mailer)).toBe(1);
+    const [mail] = await mailbox.smtp.waitForMessages(1);
     expect(mail!.envelope.to).toEqual([partner.contact.email]);
     expect(mail!.parsed.text).toContain(sent.partnerLink);
     // Email is not secure: no personal details travel in it.
@@ -520,20 +457,17 @@ describe('the partner link', () => {
     expect((await asPartner('A'.repeat(43), '')).statusCode).toBe(401);
     expect((await asPartner('', '')).statusCode).toBe(401);
 
-    const revoked = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${first.id}/links/${first.links[0].id}/revoke`,
-      headers: staff.care_worker.headers,
-      payload: { reason: 'Sent to the wrong address' },
-    });
+    const revoked = await api(
+      'POST',
+      `/api/messages/${first.id}/links/${first.links[0].id}/revoke`,
+      staff.care_worker,
+      { reason: 'Sent to the wrong address' },
+    );
     expect(revoked.statusCode).toBe(200);
     expect((await asPartner(tokenOf(first.partnerLink), '')).statusCode).toBe(401);
 
-    const withdrawn = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${second.id}/withdraw`,
-      headers: staff.care_worker.headers,
-      payload: { reason: 'Resolved on site' },
+    const withdrawn = await api('POST', `/api/messages/${second.id}/withdraw`, staff.care_worker, {
+      reason: 'Resolved on site',
     });
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
     expect((await asPartner(tokenOf(second.partnerLink), '')).statusCode).toBe(401);
@@ -604,11 +538,7 @@ describe('escalation of a request nobody answers', () => {
     ]);
     expect(detail.escalationStepsFired).toBe(4);
 
-    const managerList = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.manager.headers,
-    });
+    const managerList = await api('GET', '/api/attention', staff.manager);
     const managerItems = managerList
       .json()
       .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
@@ -621,17 +551,9 @@ describe('escalation of a request nobody answers', () => {
     expect(
       detail.events.filter((event: { text: string | null }) => event.text?.includes('staff asked to call')),
     ).toHaveLength(3);
-    const escalatedList = await t.app.inject({
-      method: 'GET',
-      url: '/api/messages?view=escalated',
-      headers: staff.manager.headers,
-    });
+    const escalatedList = await api('GET', '/api/messages?view=escalated', staff.manager);
     expect(escalatedList.json().items.map((item: { id: string }) => item.id)).toContain(sent.id);
-    const overdue = await t.app.inject({
-      method: 'GET',
-      url: '/api/messages?view=overdue',
-      headers: staff.manager.headers,
-    });
+    const overdue = await api('GET', '/api/messages?view=overdue', staff.manager);
     expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(sent.id);
 
     // The partner acknowledges late: nothing chasing receipt is left, but the senior contact and
@@ -642,9 +564,7 @@ describe('escalation of a request nobody answers', () => {
     ).toBe(200);
     // Heard from: the call to chase them is no longer needed; the manager's card stays, as there
     // is still no answer.
-    const afterAcknowledgement = (
-      await t.app.inject({ method: 'GET', url: '/api/attention?open=false', headers: staff.manager.headers })
-    )
+    const afterAcknowledgement = (await api('GET', '/api/attention?open=false', staff.manager))
       .json()
       .items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id);
     expect(
@@ -677,11 +597,7 @@ describe('escalation of a request nobody answers', () => {
     expect((await sweep()).fired).toBe(1);
     at(195); // registered manager
     expect((await sweep()).fired).toBe(1);
-    const rmList = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.registered_manager.headers,
-    });
+    const rmList = await api('GET', '/api/attention', staff.registered_manager);
     expect(rmList.json().items.map((item: { kind: string }) => item.kind)).toContain(
       'escalated_to_registered_manager',
     );
@@ -700,11 +616,7 @@ describe('escalation of a request nobody answers', () => {
     at(24 * 60);
     expect((await sweep()).fired).toBe(0);
     // Answered: nothing about this message needs anyone's attention any more.
-    const afterResponse = await t.app.inject({
-      method: 'GET',
-      url: '/api/attention',
-      headers: staff.registered_manager.headers,
-    });
+    const afterResponse = await api('GET', '/api/attention', staff.registered_manager);
     expect(
       afterResponse.json().items.filter((item: { subject: { id: string } }) => item.subject.id === sent.id),
     ).toEqual([]);
@@ -713,15 +625,11 @@ describe('escalation of a request nobody answers', () => {
     expect(detail.steps.filter((step: { status: string }) => step.status === 'pending')).toHaveLength(0);
 
     // Reminders went by email with fresh links; managers were emailed too.
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBeGreaterThanOrEqual(5);
-    const received = smtp.messages.map((mail) => ({ to: mail.envelope.to[0], subject: mail.parsed.subject }));
+    expect(await deliverEmails(t, mailbox.mailer)).toBeGreaterThanOrEqual(5);
+    const received = mailbox.smtp.messages.map((mail) => ({
+      to: mail.envelope.to[0],
+      subject: mail.parsed.subject,
+    }));
     expect(received).toEqual(
       expect.arrayContaining([
         { to: partner.contact.email, subject: expect.stringContaining('Reminder') },
@@ -747,24 +655,10 @@ describe('escalation of a request nobody answers', () => {
 describe('advice', () => {
   it('advice by phone is confirmed in writing through a request, then applied to the care plan', async () => {
     const partner = await partnerWithContacts();
-    const person = await createTestPerson(t.db, t.clock, orgId, { givenName: 'Mo', familyName: 'Ahmed' });
-    await recordConsent(
-      t.db,
-      careWorker,
-      person.id,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [partner.organisation.id],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['health_monitoring'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-23',
-        reviewOn: '2027-05-23',
-      },
-      t.clock,
-    );
+    const person = await personConsentingTo(partner, 'health_monitoring', {
+      givenName: 'Mo',
+      familyName: 'Ahmed',
+    });
     const sent = (
       await send(
         requestBody(partner, {
@@ -777,21 +671,16 @@ describe('advice', () => {
       )
     ).json();
     t.clock.advance(20 * 60_000);
-    const logged = await t.app.inject({
-      method: 'POST',
-      url: `/api/messages/${sent.id}/contacts`,
-      headers: staff.care_worker.headers,
-      payload: {
-        kind: 'call',
-        how: 'phone',
-        partnerName: 'Nurse Grey',
-        partnerRole: 'District nurse',
-        summary: 'Check blood glucose at every visit; call the district nurse if above 15.',
-        occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
-        outcome: 'responded',
-        isAdvice: true,
-        advice: 'Check blood glucose at every visit; call the district nurse if above 15.',
-      },
+    const logged = await api('POST', `/api/messages/${sent.id}/contacts`, staff.care_worker, {
+      kind: 'call',
+      how: 'phone',
+      partnerName: 'Nurse Grey',
+      partnerRole: 'District nurse',
+      summary: 'Check blood glucose at every visit; call the district nurse if above 15.',
+      occurredAt: new Date(t.clock.now().getTime() - 5 * 60_000).toISOString(),
+      outcome: 'responded',
+      isAdvice: true,
+      advice: 'Check blood glucose at every visit; call the district nurse if above 15.',
     });
     expect(logged.statusCode).toBe(200);
     // The call is one entry in the thread, the response it gave, by phone.
@@ -802,11 +691,7 @@ describe('advice', () => {
       'confirmation_requested',
     ]);
 
-    const adviceList = await t.app.inject({
-      method: 'GET',
-      url: `/api/people/${person.id}/advice`,
-      headers: staff.care_worker.headers,
-    });
+    const adviceList = await api('GET', `/api/people/${person.id}/advice`, staff.care_worker);
     const [advice] = adviceList.json().items;
     expect(advice).toMatchObject({
       givenByName: 'Nurse Grey',
@@ -816,15 +701,8 @@ describe('advice', () => {
     });
 
     // The request for confirmation went to the nurse's address with its own link.
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBe(2);
-    const confirmationMail = smtp.messages.find((mail) =>
+    expect(await deliverEmails(t, mailbox.mailer)).toBe(2);
+    const confirmationMail = mailbox.smtp.messages.find((mail) =>
       mail.parsed.subject?.includes('confirm your advice'),
     );
     expect(confirmationMail).toBeDefined();
@@ -841,25 +719,14 @@ describe('advice', () => {
     });
     expect(confirmed.statusCode).toBe(200);
 
-    const amendment = await t.app.inject({
-      method: 'POST',
-      url: `/api/people/${person.id}/care-plan-amendments`,
-      headers: staff.care_worker.headers,
-      payload: {
-        adviceId: advice.id,
-        whatChanged: 'Blood glucose check added to every visit; threshold 15 mmol/L.',
-        why: 'District nurse advice, confirmed in writing.',
-      },
+    const amendment = await api('POST', `/api/people/${person.id}/care-plan-amendments`, staff.care_worker, {
+      adviceId: advice.id,
+      whatChanged: 'Blood glucose check added to every visit; threshold 15 mmol/L.',
+      why: 'District nurse advice, confirmed in writing.',
     });
     expect(amendment.statusCode).toBe(201);
 
-    const after = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/people/${person.id}/advice`,
-        headers: staff.auditor.headers,
-      })
-    ).json().items[0];
+    const after = (await api('GET', `/api/people/${person.id}/advice`, staff.auditor)).json().items[0];
     expect(after).toMatchObject({ confirmationStatus: 'confirmed', confirmedHow: 'partner_link' });
     expect(after.appliedIn).toEqual([
       expect.objectContaining({ why: 'District nurse advice, confirmed in writing.' }),
@@ -871,24 +738,7 @@ describe('advice', () => {
 
   it('asks the adviser named from the register, not the addressee, to confirm advice given by phone', async () => {
     const partner = await partnerWithContacts();
-    const person = await createTestPerson(t.db, t.clock, orgId);
-    await recordConsent(
-      t.db,
-      careWorker,
-      person.id,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [partner.organisation.id],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['health_monitoring'],
-        categories: ['identity', 'health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-23',
-        reviewOn: '2027-05-23',
-      },
-      t.clock,
-    );
+    const person = await personConsentingTo(partner, 'health_monitoring');
     const adviser = await createTestPartnerContact(t.db, t.clock, orgId, partner.organisation.id, {
       type: 'housing',
       name: 'Priya Nair (Occupational Therapist)',
@@ -907,12 +757,8 @@ describe('advice', () => {
         }),
       )
     ).json();
-    smtp.reset();
-    await t.db
-      .updateTable('email_outbox')
-      .set({ status: 'sent', sent_at: t.clock.now() })
-      .where('status', '=', 'pending')
-      .execute();
+    mailbox.smtp.reset();
+    await markPendingEmailsSent(t);
     const call = {
       kind: 'call',
       how: 'phone',
@@ -923,12 +769,7 @@ describe('advice', () => {
       advice: 'Fit a raised toilet seat and a grab rail on the left.',
     };
     const log = (payload: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/messages/${sent.id}/contacts`,
-        headers: staff.care_worker.headers,
-        payload,
-      });
+      api('POST', `/api/messages/${sent.id}/contacts`, staff.care_worker, payload);
 
     const noAdvice = await log({ ...call, advice: undefined });
     expect(noAdvice.statusCode).toBe(400);
@@ -949,25 +790,12 @@ describe('advice', () => {
       'Asked Priya Nair (Occupational Therapist) to confirm the advice in writing.',
     );
 
-    expect(
-      await deliverDueEmails(t.db, {
-        mailer,
-        clock: t.clock,
-        domain: 'liaison.example.org',
-        keyFile: t.config.mfaKeyFile,
-      }),
-    ).toBe(1);
-    const [mail] = await smtp.waitForMessages(1);
+    expect(await deliverEmails(t, mailbox.mailer)).toBe(1);
+    const [mail] = await mailbox.smtp.waitForMessages(1);
     expect(mail?.envelope.to).toEqual(['priya.nair@partner.example']);
     expect(mail?.parsed.subject).toContain('confirm your advice');
 
-    const [advice] = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/people/${person.id}/advice`,
-        headers: staff.care_worker.headers,
-      })
-    ).json().items;
+    const [advice] = (await api('GET', `/api/people/${person.id}/advice`, staff.care_worker)).json().items;
     expect(advice).toMatchObject({
       advice: 'Fit a raised toilet seat and a grab rail on the left.',
       givenByName: 'Priya Nair (Occupational Therapist)',
@@ -986,11 +814,10 @@ describe('advice', () => {
       .select('id')
       .where('org_id', '=', orgId)
       .execute();
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/people/${personB.id}/care-plan-amendments`,
-      headers: staff.care_worker.headers,
-      payload: { adviceId: someAdvice?.id ?? personA.id, whatChanged: 'x', why: 'y' },
+    const response = await api('POST', `/api/people/${personB.id}/care-plan-amendments`, staff.care_worker, {
+      adviceId: someAdvice?.id ?? personA.id,
+      whatChanged: 'x',
+      why: 'y',
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('adviceId');
@@ -1002,7 +829,7 @@ describe('access', () => {
     const partner = await partnerWithContacts();
     expect((await send(requestBody(partner), staff.auditor)).statusCode).toBe(403);
     expect((await send(requestBody(partner), staff.admin)).statusCode).toBe(403);
-    const list = await t.app.inject({ method: 'GET', url: '/api/messages', headers: staff.admin.headers });
+    const list = await api('GET', '/api/messages', staff.admin);
     expect(list.statusCode).toBe(403);
   });
 });

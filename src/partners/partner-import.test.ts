@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestPartnerOrganisation,
   type SignedIn,
 } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 // Saturday 21 November 2026, 09:00 in London: each test starts from the same moment.
 beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
@@ -30,12 +26,7 @@ const goodFile = [
 ].join('\n');
 
 function importCsv(who: SignedIn, csv: string) {
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/partner-register/import',
-    headers: who.headers,
-    payload: { csv },
-  });
+  return call('POST', '/api/partner-register/import', who, { csv });
 }
 
 async function registerSize(orgId: string) {
@@ -71,27 +62,19 @@ describe('importing the register from CSV', () => {
     });
     expect(await registerSize(organisation.id)).toEqual({ organisations: 2, contacts: 2, channels: 7 });
 
-    const found = await t.app.inject({
-      method: 'GET',
-      url: '/api/partner-contacts?q=anjali',
-      headers: staff.care_worker.headers,
-    });
+    const found = await call('GET', '/api/partner-contacts?q=anjali', staff.care_worker);
     const patel = found.json().items[0];
     expect(patel).toMatchObject({
       partnerOrganisationName: 'Riverside Surgery',
       type: 'gp',
       lastVerifiedBy: staff.manager.userId,
     });
-    const council = await t.app.inject({
-      method: 'GET',
-      url: '/api/partner-organisations?q=leeds',
-      headers: staff.care_worker.headers,
-    });
-    const councilDetail = await t.app.inject({
-      method: 'GET',
-      url: `/api/partner-organisations/${council.json().items[0].id}`,
-      headers: staff.care_worker.headers,
-    });
+    const council = await call('GET', '/api/partner-organisations?q=leeds', staff.care_worker);
+    const councilDetail = await call(
+      'GET',
+      `/api/partner-organisations/${council.json().items[0].id}`,
+      staff.care_worker,
+    );
     expect(councilDetail.json().channels).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -105,11 +88,11 @@ describe('importing the register from CSV', () => {
     );
 
     // Saturday 21 November 09:00: Dr Patel's line is closed, the surgery is closed: its out-of-hours line.
-    const now = await t.app.inject({
-      method: 'GET',
-      url: `/api/partner-contacts/${patel.id}/channel-now?urgency=urgent`,
-      headers: staff.care_worker.headers,
-    });
+    const now = await call(
+      'GET',
+      `/api/partner-contacts/${patel.id}/channel-now?urgency=urgent`,
+      staff.care_worker,
+    );
     expect(now.json().route).toMatchObject({
       whose: 'organisation',
       outOfHours: true,
@@ -202,11 +185,9 @@ describe('importing the register from CSV', () => {
 
   it('refuses a body with anything but the CSV', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/partner-register/import',
-      headers: staff.manager.headers,
-      payload: { csv: goodFile, dryRun: true },
+    const response = await call('POST', '/api/partner-register/import', staff.manager, {
+      csv: goodFile,
+      dryRun: true,
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe('dryRun');

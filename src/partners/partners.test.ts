@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestChannel,
@@ -8,15 +8,10 @@ import {
   signIn,
 } from '../../test/factories.ts';
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
+import { partnerWithContact } from '../../test/scenarios.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  // Many staff sign in from one test address: the per-address sign-in limit is not under test here.
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await t.close();
-});
+// Many staff sign in from one test address: the per-address sign-in limit is not under test here.
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 // Saturday 21 November 2026, 09:00 in London: each test starts from the same moment.
 beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
@@ -274,12 +269,12 @@ describe('channels and which one to use now', () => {
   it('answers the contact’s own channel in hours, the organisation’s out of hours, and says why', async () => {
     t.clock.set('2026-11-20T10:00:00Z'); // Friday
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
-      name: 'Riverside Surgery',
-    });
-    const patel = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id, {
-      name: 'Dr Patel',
-    });
+    const { organisation: surgery, contact: patel } = await partnerWithContact(
+      t,
+      organisation.id,
+      { name: 'Riverside Surgery', type: 'gp' },
+      { name: 'Dr Patel' },
+    );
 
     const direct = await call('POST', `/api/partner-contacts/${patel.id}/channels`, staff.manager, {
       kind: 'phone',

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestCareService,
@@ -10,14 +10,8 @@ import {
 } from '../../test/factories.ts';
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  // Many staff sign in from one test address: the per-address sign-in limit is not under test here.
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await t.close();
-});
+// Many staff sign in from one test address: the per-address sign-in limit is not under test here.
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 // Saturday 21 November 2026, 09:00 in London: each test starts from the same moment.
 beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/app-for-test.ts';
-import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  type SignedIn,
-  signIn,
-} from '../../test/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile, testConfig } from '../../test/app-for-test.ts';
+import { createTestPerson, type SignedIn, signIn } from '../../test/factories.ts';
+import { partnerWithContact, type Staff, staffedOrganisation } from '../../test/scenarios.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import type { StaffRole } from '../users/users.table.ts';
@@ -19,8 +13,8 @@ import { flagSafeguardingReviews } from './safeguarding-review.job.ts';
 // (the review trigger fires at the third blocked access in 14 days), and peer-on-peer risk (an
 // interim restriction flagged the day after its review date).
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-23T09:00:00Z' });
+let staff: Staff;
 let orgId: string;
 let mash: { organisationId: string; contactId: string };
 
@@ -72,20 +66,13 @@ const entry = (kind: string, occurredAt: string, facts: string) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-23T09:00:00Z'); // Monday
-  const created = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = created.staff;
-  orgId = created.organisation.id;
-  const organisation = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-    name: 'Exampleton Adult Safeguarding Hub',
-    type: 'safeguarding_team',
-  });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, organisation.id, {
-    name: 'Sam Duty',
-    type: 'safeguarding_team',
-    email: 'mash@example.gov.uk',
-  });
+  ({ staff, orgId } = await staffedOrganisation(t));
+  const { organisation, contact } = await partnerWithContact(
+    t,
+    orgId,
+    { name: 'Exampleton Adult Safeguarding Hub', type: 'safeguarding_team' },
+    { name: 'Sam Duty', email: 'mash@example.gov.uk' },
+  );
   mash = { organisationId: organisation.id, contactId: contact.id };
   const saved = await call(
     staff.registered_manager,
@@ -96,9 +83,6 @@ beforeAll(async () => {
   );
   expect(saved.statusCode, saved.body).toBe(200);
 }, 60_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('safeguarding seed examples', () => {
   it('financial exploitation: advice sought and recorded, not referred, then a referral chased when the local authority is silent', async () => {
@@ -355,40 +339,26 @@ describe('safeguarding seed examples', () => {
       },
       201,
     );
-    const withoutReviewDate = await call(
-      staff.manager,
-      'POST',
-      `/api/safeguarding/concerns/${concern.id}/restrictions`,
-      {
-        personId: tenant.id,
-        restriction: 'Door sensor alerts staff when the tenant leaves their flat at night.',
-        reason: 'Threats at night.',
-        legalBasis: 'other',
-        legalBasisNote: 'Tenancy agreement clause on safety of others; agreed at the planning meeting.',
-        leastRestrictiveConsidered: 'Night checks alone were tried first.',
-        startsOn: '2026-12-07',
-      },
-    );
+    const restrictions = `/api/safeguarding/concerns/${concern.id}/restrictions`;
+    const restriction = {
+      personId: tenant.id,
+      restriction: 'Door sensor alerts staff when the tenant leaves their flat at night.',
+      reason: 'Threats at night.',
+      legalBasis: 'other',
+      legalBasisNote: 'Tenancy agreement clause on safety of others; agreed at the planning meeting.',
+      leastRestrictiveConsidered: 'Night checks alone were tried first.',
+      startsOn: '2026-12-07',
+    };
+    const withoutReviewDate = await call(staff.manager, 'POST', restrictions, restriction);
     expect(withoutReviewDate.statusCode).toBe(400);
     expect(withoutReviewDate.json().errors.map((error: { field: string }) => error.field)).toContain(
       'reviewOn',
     );
 
-    const withRestriction = await ok(
-      staff.manager,
-      'POST',
-      `/api/safeguarding/concerns/${concern.id}/restrictions`,
-      {
-        personId: tenant.id,
-        restriction: 'Door sensor alerts staff when the tenant leaves their flat at night.',
-        reason: 'Threats at night.',
-        legalBasis: 'other',
-        legalBasisNote: 'Tenancy agreement clause on safety of others; agreed at the planning meeting.',
-        leastRestrictiveConsidered: 'Night checks alone were tried first.',
-        startsOn: '2026-12-07',
-        reviewOn: '2026-12-21',
-      },
-    );
+    const withRestriction = await ok(staff.manager, 'POST', restrictions, {
+      ...restriction,
+      reviewOn: '2026-12-21',
+    });
     const restrictionId = withRestriction.restrictions[0].id;
     const sweep = () =>
       flagSafeguardingReviews(t.db, { clock: t.clock, publicUrl: 'https://liaison.example.org' });

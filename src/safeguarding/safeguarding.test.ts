@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import { createStaffedOrganisation, createTestPerson, type SignedIn } from '../../test/factories.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
@@ -8,7 +8,7 @@ import type { StaffRole } from '../users/users.table.ts';
 // an entry, another organisation's concern, a restriction without a review date; and what it
 // audits: every view.
 
-let t: TestApp;
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-12-07T09:00:00Z' });
 let staff: Record<StaffRole, SignedIn>;
 let other: Record<StaffRole, SignedIn>;
 let concernId: string;
@@ -24,8 +24,6 @@ async function call(who: SignedIn, method: string, url: string, payload?: unknow
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-12-07T09:00:00Z');
   const mine = await createStaffedOrganisation(t.app, t.db, t.clock);
   staff = mine.staff;
   other = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff;
@@ -44,9 +42,6 @@ beforeAll(async () => {
   expect(raised.statusCode, raised.body).toBe(201);
   concernId = raised.json().id;
 }, 60_000);
-afterAll(async () => {
-  await t.close();
-});
 
 describe('safeguarding refusals', () => {
   it('gives a care worker the need-to-know summary only, never the full concern or its chronology', async () => {

@@ -1,20 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
   createTestPartnerOrganisation,
   createTestPerson,
 } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-  t.clock.set('2026-11-21T09:00:00Z');
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 describe('exporting the share log', () => {
   it('gives managers and the auditor a CSV that no spreadsheet runs as formulas, and audits it', async () => {
@@ -28,44 +23,27 @@ describe('exporting the share log', () => {
       type: 'gp',
     });
     const base = `/api/people/${person.id}`;
-    await t.app.inject({
-      method: 'POST',
-      url: `${base}/consents`,
-      headers: staff.care_worker.headers,
-      payload: {
-        givenBy: 'person',
-        partnerOrganisationIds: [surgery.id],
-        purposes: ['care_coordination'],
-        categories: ['health'],
-        recordedHow: 'verbal',
-        givenOn: '2026-11-20',
-        reviewOn: '2027-11-20',
-      },
+    await call('POST', `${base}/consents`, staff.care_worker, {
+      givenBy: 'person',
+      partnerOrganisationIds: [surgery.id],
+      purposes: ['care_coordination'],
+      categories: ['health'],
+      recordedHow: 'verbal',
+      givenOn: '2026-11-20',
+      reviewOn: '2027-11-20',
     });
     const share = (description: string, categories: string[]) =>
-      t.app.inject({
-        method: 'POST',
-        url: `${base}/shares`,
-        headers: staff.care_worker.headers,
-        payload: { partnerOrganisationId: surgery.id, purpose: 'care_coordination', categories, description },
+      call('POST', `${base}/shares`, staff.care_worker, {
+        partnerOrganisationId: surgery.id,
+        purpose: 'care_coordination',
+        categories,
+        description,
       });
     expect((await share('=HYPERLINK("http://example.org","click")', ['health'])).statusCode).toBe(201);
     expect((await share('@SUM(1+1)', ['finances'])).statusCode).toBe(403);
 
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: `${base}/shares/export`,
-          headers: staff.care_worker.headers,
-        })
-      ).statusCode,
-    ).toBe(403);
-    const exported = await t.app.inject({
-      method: 'GET',
-      url: `${base}/shares/export`,
-      headers: staff.auditor.headers,
-    });
+    expect((await call('GET', `${base}/shares/export`, staff.care_worker)).statusCode).toBe(403);
+    const exported = await call('GET', `${base}/shares/export`, staff.auditor);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(exported.headers['content-disposition']).toBe('attachment; filename="share-log-Crane-Ada.csv"');

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
-import {
-  createTestOrganisation,
-  createTestPartnerOrganisation,
-  createTestPerson,
-  createTestUser,
-} from '../../test/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
+import { createTestPartnerOrganisation, createTestPerson } from '../../test/factories.ts';
+import { organisationWithMember } from '../../test/scenarios.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
@@ -35,29 +31,16 @@ type Real = {
   partners: string[];
 };
 
-let t: TestApp;
+const t = testAppForFile({ at: '2026-11-21T09:00:00Z' });
 let orgId: string;
 let context: RequestContext;
 let partners: string[];
 beforeAll(async () => {
-  t = await createTestApp();
-  t.clock.set('2026-11-21T09:00:00Z');
-  const organisation = await createTestOrganisation(t.db, t.clock);
-  orgId = organisation.id;
-  const careWorker = await createTestUser(t.db, t.clock, orgId, { role: 'care_worker' });
-  context = {
-    orgId,
-    actor: { type: 'user', id: careWorker.id, role: 'care_worker' },
-    requestId: null,
-    ip: null,
-  };
+  ({ orgId, context } = await organisationWithMember(t, 'care_worker'));
   partners = [
     (await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'gp' })).id,
     (await createTestPartnerOrganisation(t.db, t.clock, orgId, { type: 'housing' })).id,
   ];
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const today = () => inLondon(t.clock.now()).toISODate() ?? '';

@@ -1,24 +1,18 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
-  createTestPartnerContact,
   createTestPartnerOrganisation,
   createTestPerson,
   signIn,
 } from '../../test/factories.ts';
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
+import { partnerWithContact } from '../../test/scenarios.ts';
 import { systemContext } from '../context.ts';
 import { gateShare } from './sharing.service.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 // Saturday 21 November 2026, 09:00 in London.
 beforeEach(() => {
   t.clock.set('2026-11-21T09:00:00Z');
@@ -34,13 +28,12 @@ function auditEntries(orgId: string, action: string) {
 async function scenario() {
   const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
   const person = await createTestPerson(t.db, t.clock, organisation.id);
-  const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
-    name: 'Riverside Surgery',
-    type: 'gp',
-  });
-  const gp = await createTestPartnerContact(t.db, t.clock, organisation.id, surgery.id, {
-    name: 'Dr Amara Patel',
-  });
+  const { organisation: surgery, contact: gp } = await partnerWithContact(
+    t,
+    organisation.id,
+    { name: 'Riverside Surgery', type: 'gp' },
+    { name: 'Dr Amara Patel' },
+  );
   const mash = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
     name: 'Leeds MASH',
     type: 'safeguarding_team',

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   addStaffMember,
   cookieFrom,
@@ -9,14 +9,10 @@ import {
   setUpAccount,
   signIn,
 } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ config: { signInAttemptsPerMinute: 10_000 } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 const newStaff = (overrides: Record<string, unknown> = {}) => ({
   email: `new-${Math.random().toString(36).slice(2)}@example.org`,
@@ -54,9 +50,7 @@ describe('staff accounts', () => {
       expect((await signInAttempt(added.email, guess || 'x')).statusCode).toBe(401);
     }
 
-    const shown = await t.app.inject({
-      method: 'GET',
-      url: '/api/account-set-up',
+    const shown = await call('GET', '/api/account-set-up', {
       headers: { 'x-set-up-link': added.setUpToken },
     });
     expect(shown.statusCode).toBe(200);
@@ -101,12 +95,7 @@ describe('staff accounts', () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     for (const role of ['admin', 'registered_manager'] as const) {
       const payload = newStaff({ role: 'registered_manager', password: PASSPHRASE });
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/users',
-        headers: staff[role].headers,
-        payload,
-      });
+      const response = await call('POST', '/api/users', staff[role], payload);
       expect(response.statusCode).toBe(400);
       expect(response.json().errors[0].field).toBe('password');
       expect(
@@ -125,40 +114,22 @@ describe('staff accounts', () => {
     const admin = await signIn(t.app, staff.admin.email);
     const registeredManager = await signIn(t.app, staff.registered_manager.email);
     const careWorker = await signIn(t.app, staff.care_worker.email);
-    const expired = await t.app.inject({
-      method: 'GET',
-      url: '/api/account-set-up',
+    const expired = await call('GET', '/api/account-set-up', {
       headers: { 'x-set-up-link': added.setUpToken },
     });
     expect(expired.statusCode).toBe(404);
 
-    const renewed = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${id}/set-up-link`,
-      headers: admin.headers,
-    });
+    const renewed = await call('POST', `/api/users/${id}/set-up-link`, admin);
     expect(renewed.statusCode).toBe(201);
     const renewedToken = renewed.json().url.split('#')[1];
-    const second = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${id}/set-up-link`,
-      headers: registeredManager.headers,
-    });
+    const second = await call('POST', `/api/users/${id}/set-up-link`, registeredManager);
     const secondToken = second.json().url.split('#')[1];
     // Only the newest link works.
     expect((await setUpAccount(t.app, renewedToken, PASSPHRASE)).statusCode).toBe(404);
     expect((await setUpAccount(t.app, secondToken, PASSPHRASE)).statusCode).toBe(204);
-    const afterSetUp = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${id}/set-up-link`,
-      headers: admin.headers,
-    });
+    const afterSetUp = await call('POST', `/api/users/${id}/set-up-link`, admin);
     expect(afterSetUp.statusCode).toBe(409);
-    const foreign = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${staff.care_worker.userId}/set-up-link`,
-      headers: careWorker.headers,
-    });
+    const foreign = await call('POST', `/api/users/${staff.care_worker.userId}/set-up-link`, careWorker);
     expect(foreign.statusCode).toBe(403);
   });
 
@@ -169,12 +140,12 @@ describe('staff accounts', () => {
     const weak = await setUpAccount(t.app, added.setUpToken, 'Password123');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].field).toBe('password');
-    const disable = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${added.response.json().id}`,
-      headers: { ...staff.admin.headers, 'If-Match': '"1"' },
-      payload: { disabled: true },
-    });
+    const disable = await call(
+      'PATCH',
+      `/api/users/${added.response.json().id}`,
+      { headers: { ...staff.admin.headers, 'If-Match': '"1"' } },
+      { disabled: true },
+    );
     expect(disable.statusCode).toBe(200);
     expect((await setUpAccount(t.app, added.setUpToken, PASSPHRASE)).statusCode).toBe(404);
   });
@@ -183,12 +154,7 @@ describe('staff accounts', () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     for (const role of ['care_worker', 'manager', 'auditor'] as const) {
       const payload = newStaff();
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/users',
-        headers: staff[role].headers,
-        payload,
-      });
+      const response = await call('POST', '/api/users', staff[role], payload);
       expect(response.statusCode).toBe(403);
       expect(
         await t.db.selectFrom('users').select('id').where('email', '=', payload.email).executeTakeFirst(),
@@ -198,11 +164,10 @@ describe('staff accounts', () => {
 
   it('names each field that needs correcting', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: staff.admin.headers,
-      payload: { email: 'not-an-email', displayName: '', role: 'boss' },
+    const response = await call('POST', '/api/users', staff.admin, {
+      email: 'not-an-email',
+      displayName: '',
+      role: 'boss',
     });
     expect(response.statusCode).toBe(400);
     const fields = response
@@ -214,31 +179,21 @@ describe('staff accounts', () => {
 
   it('refuses a second account with the same email', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const duplicate = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: staff.admin.headers,
-      payload: newStaff({ email: staff.manager.email.toUpperCase() }),
-    });
+    const duplicate = await call(
+      'POST',
+      '/api/users',
+      staff.admin,
+      newStaff({ email: staff.manager.email.toUpperCase() }),
+    );
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors[0].field).toBe('email');
   });
 
   it('lets only an admin create an admin', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const byManager = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: staff.registered_manager.headers,
-      payload: newStaff({ role: 'admin' }),
-    });
+    const byManager = await call('POST', '/api/users', staff.registered_manager, newStaff({ role: 'admin' }));
     expect(byManager.statusCode).toBe(403);
-    const byAdmin = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: staff.admin.headers,
-      payload: newStaff({ role: 'admin' }),
-    });
+    const byAdmin = await call('POST', '/api/users', staff.admin, newStaff({ role: 'admin' }));
     expect(byAdmin.statusCode).toBe(201);
   });
 
@@ -247,21 +202,21 @@ describe('staff accounts', () => {
     const added = await addStaffMember(t.app, staff.admin.headers, { role: 'admin' });
     const id = added.response.json().id;
     for (const role of ['care_worker', 'manager', 'registered_manager', 'auditor']) {
-      const promote = await t.app.inject({
-        method: 'PATCH',
-        url: `/api/users/${id}`,
-        headers: { ...staff.admin.headers, 'If-Match': '"1"' },
-        payload: { role },
-      });
+      const promote = await call(
+        'PATCH',
+        `/api/users/${id}`,
+        { headers: { ...staff.admin.headers, 'If-Match': '"1"' } },
+        { role },
+      );
       expect(promote.statusCode, role).toBe(403);
       expect(promote.json().errors[0].field).toBe('role');
     }
-    const byManager = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${id}`,
-      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
-      payload: { role: 'registered_manager' },
-    });
+    const byManager = await call(
+      'PATCH',
+      `/api/users/${id}`,
+      { headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' } },
+      { role: 'registered_manager' },
+    );
     expect(byManager.statusCode).toBe(403);
     const stored = await t.db
       .selectFrom('users')
@@ -273,21 +228,15 @@ describe('staff accounts', () => {
 
   it('disabling a user ends their session on their very next request', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: staff.care_worker.headers }))
-        .statusCode,
-    ).toBe(200);
-    const disable = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${staff.care_worker.userId}`,
-      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
-      payload: { disabled: true },
-    });
+    expect((await call('GET', '/api/session', staff.care_worker)).statusCode).toBe(200);
+    const disable = await call(
+      'PATCH',
+      `/api/users/${staff.care_worker.userId}`,
+      { headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' } },
+      { disabled: true },
+    );
     expect(disable.statusCode).toBe(200);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: staff.care_worker.headers }))
-        .statusCode,
-    ).toBe(401);
+    expect((await call('GET', '/api/session', staff.care_worker)).statusCode).toBe(401);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/session',
@@ -298,71 +247,51 @@ describe('staff accounts', () => {
 
   it('a role change applies from the next request', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/users', headers: staff.care_worker.headers }))
-        .statusCode,
-    ).toBe(403);
-    await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${staff.care_worker.userId}`,
-      headers: { ...staff.admin.headers, 'If-Match': '"1"' },
-      payload: { role: 'manager' },
-    });
+    expect((await call('GET', '/api/users', staff.care_worker)).statusCode).toBe(403);
+    await call(
+      'PATCH',
+      `/api/users/${staff.care_worker.userId}`,
+      { headers: { ...staff.admin.headers, 'If-Match': '"1"' } },
+      { role: 'manager' },
+    );
     // Now a manager, who must use an authenticator app: the same session sets one up first.
-    const promoted = await t.app.inject({
-      method: 'GET',
-      url: '/api/users',
-      headers: staff.care_worker.headers,
-    });
+    const promoted = await call('GET', '/api/users', staff.care_worker);
     expect(promoted.statusCode).toBe(401);
     expect(promoted.json().code).toBe('mfa_required');
     const enrolled = await enrolAuthenticator(t.app, staff.care_worker.email, staff.care_worker.headers);
     const headers = { cookie: cookieFrom(enrolled), 'x-csrf-token': enrolled.json().csrfToken };
-    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(200);
+    expect((await call('GET', '/api/users', { headers })).statusCode).toBe(200);
   });
 
   it('keeps organisations apart: another organisation’s staff member is not found', async () => {
     const first = await createStaffedOrganisation(t.app, t.db, t.clock);
     const second = await createStaffedOrganisation(t.app, t.db, t.clock);
     const foreignId = second.staff.care_worker.userId;
-    const read = await t.app.inject({
-      method: 'GET',
-      url: `/api/users/${foreignId}`,
-      headers: first.staff.admin.headers,
-    });
+    const read = await call('GET', `/api/users/${foreignId}`, first.staff.admin);
     expect(read.statusCode).toBe(404);
-    const change = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${foreignId}`,
-      headers: { ...first.staff.admin.headers, 'If-Match': '"1"' },
-      payload: { disabled: true },
-    });
+    const change = await call(
+      'PATCH',
+      `/api/users/${foreignId}`,
+      { headers: { ...first.staff.admin.headers, 'If-Match': '"1"' } },
+      { disabled: true },
+    );
     expect(change.statusCode).toBe(404);
-    const list = await t.app.inject({
-      method: 'GET',
-      url: '/api/users?limit=1000',
-      headers: first.staff.admin.headers,
-    });
+    const list = await call('GET', '/api/users?limit=1000', first.staff.admin);
     const ids = list.json().items.map((user: { id: string }) => user.id);
     expect(ids).not.toContain(foreignId);
     expect(ids).toHaveLength(5);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/session', headers: second.staff.care_worker.headers }))
-        .statusCode,
-    ).toBe(200);
+    expect((await call('GET', '/api/session', second.staff.care_worker)).statusCode).toBe(200);
   });
 
   it('lets an auditor read staff but change nothing', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/users', headers: staff.auditor.headers })).statusCode,
-    ).toBe(200);
-    const change = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${staff.care_worker.userId}`,
-      headers: { ...staff.auditor.headers, 'If-Match': '"1"' },
-      payload: { displayName: 'Changed' },
-    });
+    expect((await call('GET', '/api/users', staff.auditor)).statusCode).toBe(200);
+    const change = await call(
+      'PATCH',
+      `/api/users/${staff.care_worker.userId}`,
+      { headers: { ...staff.auditor.headers, 'If-Match': '"1"' } },
+      { displayName: 'Changed' },
+    );
     expect(change.statusCode).toBe(403);
   });
 });
@@ -436,35 +365,35 @@ describe('colleagues', () => {
 describe('the organisation', () => {
   it('lets the registered manager update the details its policies use, and refuses a care worker', async () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
-    const update = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/organisation',
-      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
-      payload: {
+    const update = await call(
+      'PATCH',
+      '/api/organisation',
+      { headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' } },
+      {
         registrationNumber: '1-123456789',
         registeredManagerName: 'Pat Example',
         address: '2 High Street',
       },
-    });
+    );
     expect(update.statusCode).toBe(200);
     expect(update.json()).toMatchObject({
       id: organisation.id,
       registrationNumber: '1-123456789',
       version: 2,
     });
-    const refused = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/organisation',
-      headers: { ...staff.care_worker.headers, 'If-Match': '"1"' },
-      payload: { name: 'Taken over' },
-    });
+    const refused = await call(
+      'PATCH',
+      '/api/organisation',
+      { headers: { ...staff.care_worker.headers, 'If-Match': '"1"' } },
+      { name: 'Taken over' },
+    );
     expect(refused.statusCode).toBe(403);
-    const badLogo = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/organisation',
-      headers: { ...staff.admin.headers, 'If-Match': '"2"' },
-      payload: { logoDataUrl: 'javascript:alert(1)' },
-    });
+    const badLogo = await call(
+      'PATCH',
+      '/api/organisation',
+      { headers: { ...staff.admin.headers, 'If-Match': '"2"' } },
+      { logoDataUrl: 'javascript:alert(1)' },
+    );
     expect(badLogo.statusCode).toBe(400);
     expect(badLogo.json().errors[0].field).toBe('logoDataUrl');
   });

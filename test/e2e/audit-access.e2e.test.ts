@@ -1,51 +1,42 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { recordAudit } from '../../src/audit/audit.service.ts';
+import { checkpointDirectoryForFile } from '../audit-trail.ts';
 import {
   createTestOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
   createTestPerson,
   createTestUser,
+  type SignedIn,
   signIn,
   TEST_PASSWORD,
 } from '../factories.ts';
+import { requestAs } from '../requests.ts';
+import { sentMessage } from '../scenarios.ts';
 import {
   browserIsAvailable,
   type E2eServer,
-  launchBrowser,
-  newContext,
+  noFaults,
   screenshot,
+  signedInPage,
   signInThroughForm,
-  startServer,
-  watchPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  watchedPage,
 } from './browser.ts';
-
-const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
 
 describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { timeout: 60_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
-  const checkpointDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-checkpoints-'));
+  const checkpoints = checkpointDirectoryForFile('liaison-e2e-checkpoints-');
 
   beforeAll(async () => {
-    server = await startServer({
-      auditCheckpoint: {
-        directory: path.join(checkpointDirectory, 'checkpoints'),
-        keyFile: path.join(checkpointDirectory, 'key.pem'),
-        intervalMs: 0,
-      },
-    });
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser({
+      auditCheckpoint: { ...checkpoints.settings, intervalMs: 0 },
+    }));
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(checkpointDirectory, { recursive: true, force: true });
+    await stopServerAndBrowser({ server, browser });
   });
 
   test('an auditor sees who viewed a person’s record, and what that care worker accessed', async () => {
@@ -67,16 +58,12 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
     const careWorkerSession = await signIn(server.app, careWorker.email);
     // One visit to her page reads several parts of her record: one row.
     for (const part of ['', '/representatives', '/circle']) {
-      const view = await server.app.inject({
-        method: 'GET',
-        url: `/api/people/${person.id}${part}`,
-        headers: careWorkerSession.headers,
-      });
+      const view = await requestAs(server.app, 'GET', `/api/people/${person.id}${part}`, careWorkerSession);
       expect(view.statusCode).toBe(200);
     }
     // 9:40am: her GP reads a message about her through the secure link emailed to him.
     server.clock.set('2026-11-21T09:40:00Z');
-    const link = await partnerLinkFor(server, organisation.id, careWorkerSession.headers);
+    const link = await partnerLinkFor(server, careWorkerSession);
     await recordAudit(
       server.db,
       {
@@ -94,9 +81,7 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
       },
     );
 
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    const { context, page, watch } = await watchedPage(browser, [{ status: 401, path: '/api/session' }]);
 
     // The link on the person's page leads here; after signing in the auditor lands on it.
     await page.goto(`${server.baseUrl}/audit/people/${person.id}`);
@@ -197,13 +182,7 @@ describe.skipIf(!browserIsAvailable())('who accessed what, in the browser', { ti
       role: 'care_worker',
     });
     const person = await createTestPerson(server.db, server.clock, organisation.id);
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, careWorker.email, TEST_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch } = await signedInPage(browser, server, careWorker.email, TEST_PASSWORD);
     const menu = page.getByRole('navigation', { name: 'Menu' });
     await menu.getByRole('link', { name: 'People' }).waitFor();
     expect(await menu.getByRole('link', { name: 'Audit' }).count()).toBe(0);
@@ -234,33 +213,17 @@ async function cellTexts(row: ReturnType<typeof rowWith>): Promise<string[]> {
 }
 
 /** A secure link to a GP, from a message sent as staff would send it. */
-async function partnerLinkFor(server: E2eServer, orgId: string, headers: Record<string, string>) {
-  const surgery = await createTestPartnerOrganisation(server.db, server.clock, orgId, {
-    name: 'Riverside Medical Practice',
-    type: 'gp',
+async function partnerLinkFor(server: E2eServer, sender: SignedIn) {
+  const sent = await sentMessage(server, sender, {
+    partner: { name: 'Riverside Medical Practice', type: 'gp' },
+    contact: { name: 'Dr Helena Marchbank' },
+    subject: 'Boiler repaired at Oak House',
+    summary: 'The communal boiler was repaired this morning and heating is back on.',
   });
-  const gp = await createTestPartnerContact(server.db, server.clock, orgId, surgery.id, {
-    name: 'Dr Helena Marchbank',
-    type: 'gp',
-  });
-  const sent = await server.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers,
-    payload: {
-      template: 'update',
-      urgency: 'routine',
-      partnerOrganisationId: surgery.id,
-      partnerContactId: gp.id,
-      subject: 'Boiler repaired at Oak House',
-      summary: 'The communal boiler was repaired this morning and heating is back on.',
-    },
-  });
-  expect(sent.statusCode, sent.body).toBe(201);
   return server.db
     .selectFrom('partner_links')
     .select(['id', 'subject_id as message_id'])
-    .where('org_id', '=', orgId)
-    .where('subject_id', '=', (sent.json() as { id: string }).id)
+    .where('org_id', '=', sender.orgId)
+    .where('subject_id', '=', sent.id)
     .executeTakeFirstOrThrow();
 }

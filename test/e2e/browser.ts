@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Config } from '../../src/config.ts';
+import { loadDemo } from '../../src/demo/demo.ts';
+import type { StaffRole } from '../../src/users/users.table.ts';
 import { createTestApp, type TestApp } from '../app-for-test.ts';
 import {
   nextSecondFactor,
@@ -45,6 +47,38 @@ export async function startServer(config: Partial<Config> = {}): Promise<E2eServ
   const server = { ...testApp, baseUrl: `http://localhost:${port}` };
   servers.set(server.baseUrl, server);
   return server;
+}
+
+/** The app on a real port, as `startServer` starts it, and a browser to visit it with. */
+export async function startServerAndBrowser(config: Partial<Config> = {}) {
+  const server = await startServer(config);
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes the browser and the app, whichever of them had started. */
+export async function stopServerAndBrowser(running: { server?: E2eServer; browser?: Browser }) {
+  await running.browser?.close();
+  await running.server?.close();
+}
+
+/** The password of every member of the demo organisation's staff in the browser tests. */
+export const DEMO_PASSWORD = 'demo password for the browser test';
+
+/**
+ * Loads the demo organisation (src/demo/demo-register.ts) into the server's database, its staff
+ * signing in with DEMO_PASSWORD; answers each role's email address.
+ */
+export async function loadDemoStaff(
+  server: E2eServer,
+  options: Pick<Parameters<typeof loadDemo>[1], 'config'> = {},
+): Promise<Map<StaffRole, string>> {
+  const demo = await loadDemo(server.db, { clock: server.clock, password: () => DEMO_PASSWORD, ...options });
+  return new Map(demo.signIns.map((signIn) => [signIn.role, signIn.email]));
 }
 
 /** Running servers by base URL: the sign-in helper reads the server's clock to compute codes. */
@@ -120,6 +154,37 @@ export async function watchPage(page: Page, expectedFailures: ExpectedFailure[] 
     });
   `);
   return watch;
+}
+
+/** What a watch holds when nothing went wrong on the page. */
+export const noFaults: PageWatch = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
+
+/** A new browser window and its page, watched for faults but for `expectedFailures`. */
+export async function watchedPage(browser: Browser, expectedFailures: ExpectedFailure[] = []) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  return { context, page, watch: await watchPage(page, expectedFailures) };
+}
+
+/**
+ * A new browser window in which `email` signs in through the form and reaches the home page,
+ * watched for faults. The sign-in page asking who is signed in (401) is an expected failure, as
+ * are `expectedFailures`; more can be pushed onto the list the answer holds, as the test provokes
+ * them. Answers the window's context, its page, the watch and that list.
+ */
+export async function signedInPage(
+  browser: Browser,
+  server: E2eServer,
+  email: string,
+  password: string,
+  expectedFailures: ExpectedFailure[] = [],
+) {
+  const expected: ExpectedFailure[] = [{ status: 401, path: '/api/session' }, ...expectedFailures];
+  const { context, page, watch } = await watchedPage(browser, expected);
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await signInThroughForm(page, email, password);
+  await page.waitForURL(`${server.baseUrl}/`);
+  return { context, page, watch, expectedFailures: expected };
 }
 
 /** Saves a screenshot when LIAISON_SCREENSHOT_DIR is set, for a person to look at. */

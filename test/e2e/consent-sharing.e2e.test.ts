@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadDemo } from '../../src/demo/demo.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { nextSecondFactor, rememberedAuthenticator } from '../factories.ts';
 import {
   browserIsAvailable,
+  DEMO_PASSWORD,
   type E2eServer,
-  launchBrowser,
+  loadDemoStaff,
   newContext,
+  noFaults,
   screenshot,
+  signedInPage,
   signInThroughForm,
-  startServer,
+  startServerAndBrowser,
+  stopServerAndBrowser,
   watchPage,
 } from './browser.ts';
-
-const DEMO_PASSWORD = 'demo password for the browser test';
-const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
 
 // The demo organisation (src/demo/demo-register.ts): Edna Thistlewood consented herself to sharing
 // with the types of partner in her circle of support (her GP, therapists, district nurse). Millbrook
@@ -25,30 +25,27 @@ const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs
 describe.skipIf(!browserIsAvailable())('consent and sharing in the browser', { timeout: 90_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
-  const emails = new Map<StaffRole, string>();
+  let emails: Map<StaffRole, string>;
 
   beforeAll(async () => {
-    server = await startServer();
+    ({ server, browser } = await startServerAndBrowser());
     // The browser fills in today's date (in the UK) as the date consent was given: the server's
     // clock must agree with the machine's, or the date would be refused as in the future.
     server.clock.set(new Date());
-    const demo = await loadDemo(server.db, { clock: server.clock, password: () => DEMO_PASSWORD });
-    for (const signIn of demo.signIns) emails.set(signIn.role, signIn.email);
-    browser = await launchBrowser();
+    emails = await loadDemoStaff(server);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
   });
 
   test('a care worker records consent, is told they can share, withdraws it, and is then told they cannot', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, emails.get('care_worker') ?? '', DEMO_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch } = await signedInPage(
+      browser,
+      server,
+      emails.get('care_worker') ?? '',
+      DEMO_PASSWORD,
+    );
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'People' }).click();
     await page.getByLabel('Name or NHS number').fill('Thistlewood');
@@ -149,12 +146,12 @@ describe.skipIf(!browserIsAvailable())('consent and sharing in the browser', { t
   });
 
   test('a manager records capacity and a best-interests decision, authorises sharing for safeguarding, and keeps agreements', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, emails.get('manager') ?? '', DEMO_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch } = await signedInPage(
+      browser,
+      server,
+      emails.get('manager') ?? '',
+      DEMO_PASSWORD,
+    );
     const leonard = await server.db
       .selectFrom('people')
       .select('id')

@@ -13,19 +13,16 @@ import {
   createTestUser,
   TEST_PASSWORD,
 } from '../factories.ts';
+import { actingAs } from '../scenarios.ts';
 import {
   browserIsAvailable,
   type E2eServer,
-  type ExpectedFailure,
-  launchBrowser,
-  newContext,
+  noFaults,
   screenshot,
-  signInThroughForm,
-  startServer,
-  watchPage,
+  signedInPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
 } from './browser.ts';
-
-const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
 
 // A staffing shortage at Birch Court. Ada depends on insulin: her district nurse is in her circle
 // and she consented to health monitoring being shared with the nursing team. Ben has epilepsy: his
@@ -41,7 +38,7 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
   const keepTime = () => server.clock.set(new Date());
 
   beforeAll(async () => {
-    server = await startServer();
+    ({ server, browser } = await startServerAndBrowser());
     keepTime();
     const { db, clock } = server;
     const organisation = await createTestOrganisation(db, clock);
@@ -56,12 +53,7 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     // Reads everything, acts on nothing: never offered as a lead or an owner.
     await createTestUser(db, clock, organisation.id, { role: 'auditor', displayName: 'Avery Auditor' });
     managerEmail = manager.email;
-    asManager = {
-      orgId: organisation.id,
-      actor: { type: 'user', id: manager.id, role: 'manager' },
-      requestId: null,
-      ip: null,
-    };
+    asManager = actingAs(organisation.id, manager.id, 'manager');
     const service = await createTestCareService(db, clock, organisation.id, { name: 'Birch Court' });
     const ada = await createTestPerson(db, clock, organisation.id, {
       givenName: 'Ada',
@@ -130,22 +122,19 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
       },
       clock,
     );
-    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
   });
 
   test('a manager opens an incident, ranks the people, sends the partner updates, decides, closes it and reviews it', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const expectedFailures: ExpectedFailure[] = [{ status: 401, path: '/api/session' }];
-    const watch = await watchPage(page, expectedFailures);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, managerEmail, TEST_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch, expectedFailures } = await signedInPage(
+      browser,
+      server,
+      managerEmail,
+      TEST_PASSWORD,
+    );
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();

@@ -3,27 +3,19 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
-import {
-  createTestOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestUser,
-  signIn,
-  TEST_PASSWORD,
-} from '../factories.ts';
+import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../factories.ts';
+import { sentMessage, signedInStaff } from '../scenarios.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
 import {
   browserIsAvailable,
   type E2eServer,
-  launchBrowser,
-  newContext,
+  noFaults,
   screenshot,
-  signInThroughForm,
-  startServer,
-  watchPage,
+  signedInPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
 } from './browser.ts';
 
-const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
 const noMailServerWarning =
   'No mail server is set up: emails wait here and are not sent. Give partners their links another way.';
 
@@ -38,14 +30,12 @@ describe.skipIf(!browserIsAvailable())('the outbox in the browser', { timeout: 9
     smtp = await startTestSmtpServer();
     smtpConfig = smtp.smtpConfig();
     mailer = createMailer(smtpConfig);
-    server = await startServer({ smtp: smtpConfig });
+    ({ server, browser } = await startServerAndBrowser({ smtp: smtpConfig }));
     server.clock.set(new Date());
-    browser = await launchBrowser();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
     await mailer?.close();
     await smtp?.stop();
   });
@@ -60,44 +50,18 @@ describe.skipIf(!browserIsAvailable())('the outbox in the browser', { timeout: 9
       role: 'manager',
       displayName: 'Morgan Reid',
     });
-    const careWorker = await createTestUser(server.db, server.clock, organisation.id, {
-      role: 'care_worker',
-    });
-    const partner = await createTestPartnerOrganisation(server.db, server.clock, organisation.id, {
-      type: 'housing',
-      name: 'Oakfield Housing',
-    });
-    const contact = await createTestPartnerContact(server.db, server.clock, organisation.id, partner.id, {
-      type: 'housing',
-      name: 'Jo Banner',
-      email: 'jo.banner@oakfield.example',
-    });
-
     // No mail server: what the care worker sends waits in the outbox.
     server.config.smtp = { ...smtpConfig, host: undefined };
-    const careWorkerSession = await signIn(server.app, careWorker.email);
-    const sent = await server.app.inject({
-      method: 'POST',
-      url: '/api/messages',
-      headers: careWorkerSession.headers,
-      payload: {
-        template: 'update',
-        urgency: 'routine',
-        partnerOrganisationId: partner.id,
-        partnerContactId: contact.id,
-        subject: 'Lift out of order at Oak House',
-        summary: 'Since 6am today the lift at Oak House has been out of order.',
-      },
+    const careWorker = await signedInStaff(server, organisation.id, { role: 'care_worker' });
+    const sent = await sentMessage(server, careWorker, {
+      partner: { type: 'housing', name: 'Oakfield Housing' },
+      contact: { name: 'Jo Banner', email: 'jo.banner@oakfield.example' },
+      subject: 'Lift out of order at Oak House',
+      summary: 'Since 6am today the lift at Oak House has been out of order.',
     });
-    expect(sent.statusCode, sent.body).toBe(201);
-    expect(sent.json().emailState).toBe('no_mail_server');
+    expect(sent.answer.emailState).toBe('no_mail_server');
 
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, manager.email, TEST_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch } = await signedInPage(browser, server, manager.email, TEST_PASSWORD);
     await page
       .getByRole('navigation', { name: 'Menu' })
       .getByRole('link', { name: 'Partner messages' })

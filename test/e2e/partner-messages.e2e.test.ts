@@ -1,24 +1,24 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withdrawConsent } from '../../src/consent/consent.service.ts';
-import { loadDemo } from '../../src/demo/demo.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
 import {
   browserIsAvailable,
+  DEMO_PASSWORD,
   type E2eServer,
-  launchBrowser,
+  loadDemoStaff,
   newContext,
+  noFaults,
   screenshot,
-  signInThroughForm,
-  startServer,
+  signedInPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  watchedPage,
   watchPage,
 } from './browser.ts';
-
-const DEMO_PASSWORD = 'demo password for the browser test';
-const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
 
 // The demo organisation (src/demo/demo-register.ts): Edna Thistlewood consented to sharing her
 // identity and health information with the types of partner in her circle of support for health
@@ -28,24 +28,19 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
   let smtp: TestSmtpServer;
   let mailer: Mailer;
   let browser: Browser;
-  const emails = new Map<StaffRole, string>();
+  let emails: Map<StaffRole, string>;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     mailer = createMailer(smtp.smtpConfig());
     // A mail server is set up: the sender is told the link waits to be emailed.
-    server = await startServer({ smtp: smtp.smtpConfig() });
+    ({ server, browser } = await startServerAndBrowser({ smtp: smtp.smtpConfig() }));
     // The link emailed to partners is built from the address Liaison is reached at, which is only
     // known once the server listens.
     server.config.publicUrl = server.baseUrl;
     // The deadline is typed in the browser as tomorrow: the server's clock must agree with the machine's.
     server.clock.set(new Date());
-    const demo = await loadDemo(server.db, {
-      clock: server.clock,
-      password: () => DEMO_PASSWORD,
-      config: server.config,
-    });
-    for (const signIn of demo.signIns) emails.set(signIn.role, signIn.email);
+    emails = await loadDemoStaff(server, { config: server.config });
     // The demo's own messages were emailed before the test begins: it counts only its own.
     while (
       (await deliverDueEmails(server.db, {
@@ -56,23 +51,20 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
       })) > 0
     );
     smtp.reset();
-    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
     await mailer?.close();
     await smtp?.stop();
   });
 
   test('a care worker sends a request, the GP acknowledges and responds through the emailed link, and the thread shows both', async () => {
-    const staffContext = await newContext(browser);
-    const page = await staffContext.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, emails.get('care_worker') ?? '', DEMO_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const {
+      context: staffContext,
+      page,
+      watch,
+    } = await signedInPage(browser, server, emails.get('care_worker') ?? '', DEMO_PASSWORD);
 
     await page
       .getByRole('navigation', { name: 'Menu' })
@@ -169,9 +161,11 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     expect(emailedLink).toBe(shownLink);
 
     // The GP opens it in a browser of their own, with no staff session.
-    const partnerContext = await newContext(browser);
-    const partnerPage = await partnerContext.newPage();
-    const partnerWatch = await watchPage(partnerPage, [{ status: 401, path: '/api/session' }]);
+    const {
+      context: partnerContext,
+      page: partnerPage,
+      watch: partnerWatch,
+    } = await watchedPage(browser, [{ status: 401, path: '/api/session' }]);
     await partnerPage.goto(emailedLink ?? '');
     await partnerPage.getByRole('heading', { level: 1, name: /Review of drinks and swallowing/ }).waitFor();
     expect(await partnerPage.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
@@ -306,12 +300,12 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
   });
 
   test('a manager finds the advice given by phone that awaits written confirmation', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, emails.get('manager') ?? '', DEMO_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch } = await signedInPage(
+      browser,
+      server,
+      emails.get('manager') ?? '',
+      DEMO_PASSWORD,
+    );
 
     await page
       .getByRole('navigation', { name: 'Menu' })
@@ -347,9 +341,7 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
   });
 
   test('a made-up link shows that it is not valid', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [
+    const { context, page, watch } = await watchedPage(browser, [
       { status: 401, path: '/api/session' },
       { status: 401, path: '/api/partner/message' },
     ]);
@@ -363,12 +355,11 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
 
   test('with no mail server the sender is told nothing was emailed, records giving the link by phone, and a withdrawal closes it', async () => {
     server.config.smtp = { ...server.config.smtp, host: undefined };
-    const staffContext = await newContext(browser);
-    const page = await staffContext.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, emails.get('care_worker') ?? '', DEMO_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const {
+      context: staffContext,
+      page,
+      watch,
+    } = await signedInPage(browser, server, emails.get('care_worker') ?? '', DEMO_PASSWORD);
     await page.goto(`${server.baseUrl}/messages/new`);
     await page.getByRole('heading', { level: 1, name: 'Send a message' }).waitFor();
     await page.getByLabel('Request', { exact: true }).check();

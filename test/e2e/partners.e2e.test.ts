@@ -1,24 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemContext } from '../../src/context.ts';
-import { loadDemo } from '../../src/demo/demo.ts';
 import { updatePartnerOrganisation } from '../../src/partners/partners.service.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { createTestPartnerOrganisation } from '../factories.ts';
 import {
   browserIsAvailable,
+  DEMO_PASSWORD,
   type E2eServer,
   type ExpectedFailure,
-  launchBrowser,
-  newContext,
+  loadDemoStaff,
+  noFaults,
   screenshot,
-  signInThroughForm,
-  startServer,
-  watchPage,
+  signedInPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
 } from './browser.ts';
-
-const DEMO_PASSWORD = 'demo password for the browser test';
-const noFaults = { consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] };
 
 // Times in UTC that are the same wall-clock time in London (GMT in November).
 const TUESDAY_MORNING = '2026-11-24T10:30:00Z';
@@ -34,36 +31,26 @@ describe.skipIf(!browserIsAvailable())(
   () => {
     let server: E2eServer;
     let browser: Browser;
-    const emails = new Map<StaffRole, string>();
+    let emails: Map<StaffRole, string>;
 
     beforeAll(async () => {
       // The first test moves the clock from a Tuesday to the Saturday after within one visit: the
       // session must outlive that jump (its expiry is not under test here).
       const week = 7 * 24 * 60 * 60 * 1000;
-      server = await startServer({ sessionIdleMs: week, sessionAbsoluteMs: week });
-      const demo = await loadDemo(server.db, { clock: server.clock, password: () => DEMO_PASSWORD });
-      for (const signIn of demo.signIns) emails.set(signIn.role, signIn.email);
-      browser = await launchBrowser();
+      ({ server, browser } = await startServerAndBrowser({ sessionIdleMs: week, sessionAbsoluteMs: week }));
+      emails = await loadDemoStaff(server);
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+      await stopServerAndBrowser({ server, browser });
     });
 
-    async function signedInPage(role: StaffRole, expectedFailures: ExpectedFailure[] = []) {
-      const context = await newContext(browser);
-      const page = await context.newPage();
-      const watch = await watchPage(page, [{ status: 401, path: '/api/session' }, ...expectedFailures]);
-      await page.goto(`${server.baseUrl}/sign-in`);
-      await signInThroughForm(page, emails.get(role) ?? '', DEMO_PASSWORD);
-      await page.waitForURL(`${server.baseUrl}/`);
-      return { context, page, watch };
-    }
+    const signedInAs = (role: StaffRole, expectedFailures: ExpectedFailure[] = []) =>
+      signedInPage(browser, server, emails.get(role) ?? '', DEMO_PASSWORD, expectedFailures);
 
     test('a manager finds a person’s GP in their circle and sees which channel to use now, by day and out of hours', async () => {
       server.clock.set(TUESDAY_MORNING);
-      const { context, page, watch } = await signedInPage('manager');
+      const { context, page, watch } = await signedInAs('manager');
 
       await menu(page).getByRole('link', { name: 'People' }).click();
       await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
@@ -132,7 +119,7 @@ describe.skipIf(!browserIsAvailable())(
 
     test('a care worker can read the register but has no controls to change it', async () => {
       server.clock.set(TUESDAY_MORNING);
-      const { context, page, watch } = await signedInPage('care_worker');
+      const { context, page, watch } = await signedInAs('care_worker');
 
       await menu(page).getByRole('link', { name: 'Partners' }).click();
       await page.getByRole('heading', { level: 1, name: 'Partner register' }).waitFor();
@@ -183,7 +170,7 @@ describe.skipIf(!browserIsAvailable())(
 
     test('a CSV import with one bad row shows the problem row by row and imports nothing; a good file imports', async () => {
       server.clock.set(TUESDAY_MORNING);
-      const { context, page, watch } = await signedInPage('manager', [
+      const { context, page, watch } = await signedInAs('manager', [
         { status: 400, path: '/api/partner-register/import' },
       ]);
       await menu(page).getByRole('link', { name: 'Partners' }).click();
@@ -247,7 +234,7 @@ describe.skipIf(!browserIsAvailable())(
         name: 'Brookfield Surgery',
       });
       const url = `/api/partner-organisations/${surgery.id}`;
-      const { context, page, watch } = await signedInPage('manager', [{ status: 412, path: url }]);
+      const { context, page, watch } = await signedInAs('manager', [{ status: 412, path: url }]);
       await page.goto(`${server.baseUrl}/partners/organisations/${surgery.id}/change`);
       await page
         .getByRole('heading', { level: 1, name: 'Change the details of Brookfield Surgery' })
@@ -298,7 +285,7 @@ describe.skipIf(!browserIsAvailable())(
 
     test('a manager adds a person, corrects the NHS number the server refuses, and adds their GP as primary', async () => {
       server.clock.set(TUESDAY_MORNING);
-      const { context, page, watch } = await signedInPage('manager', [{ status: 400, path: '/api/people' }]);
+      const { context, page, watch } = await signedInAs('manager', [{ status: 400, path: '/api/people' }]);
       await menu(page).getByRole('link', { name: 'People' }).click();
       await page.getByRole('link', { name: 'Add a person' }).click();
       await page.getByRole('heading', { level: 1, name: 'Add a person' }).waitFor();

@@ -6,13 +6,13 @@ import { createTestOrganisation, createTestUser, TEST_PASSWORD, totpCodeForStep 
 import {
   browserIsAvailable,
   type E2eServer,
-  launchBrowser,
-  newContext,
+  noFaults,
   screenshot,
   setUpAuthenticatorThroughForm,
   signInThroughForm,
-  startServer,
-  watchPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  watchedPage,
 } from './browser.ts';
 
 // The e2e project does not inherit the root test timeouts; a browser needs more than the default 5 s.
@@ -21,21 +21,17 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
   });
 
   test('a manager signs in, sees their organisation and account, and signs out', async () => {
     const organisation = await createTestOrganisation(server.db, server.clock);
     const manager = await createTestUser(server.db, server.clock, organisation.id, { role: 'manager' });
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [
+    const { context, page, watch } = await watchedPage(browser, [
       { status: 401, path: '/api/session' }, // asking who is signed in before anyone is, and the wrong password
     ]);
 
@@ -114,16 +110,14 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     await page.waitForURL(`${server.baseUrl}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Sign in to Liaison' }).waitFor();
 
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 
   test('a manager sets up an authenticator app at first sign-in, saves recovery codes, and signs in with a code', async () => {
     const organisation = await createTestOrganisation(server.db, server.clock);
     const manager = await createTestUser(server.db, server.clock, organisation.id, { role: 'manager' });
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [
+    const { context, page, watch } = await watchedPage(browser, [
       { status: 401, path: '/api/session' }, // asking who is signed in before anyone is
       { status: 400, path: '/api/account/mfa/enrolment/confirm' }, // the wrong code, on purpose
       { status: 400, path: '/api/session/second-factor' }, // the code already used, on purpose
@@ -202,16 +196,14 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     await page.waitForURL(`${server.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'What needs you' }).waitFor();
 
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 
   test('a session left idle ends, and signing in again returns to the page asked for', async () => {
     const organisation = await createTestOrganisation(server.db, server.clock);
     const manager = await createTestUser(server.db, server.clock, organisation.id, { role: 'manager' });
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [
+    const { context, page, watch } = await watchedPage(browser, [
       { status: 401, path: '/api/session' }, // asking who is signed in before anyone is
       { status: 401, path: '/api/users' }, // the first request after the session went idle
     ]);
@@ -231,7 +223,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     await page.waitForURL(`${server.baseUrl}/staff`);
     await page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
 
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 
@@ -252,9 +244,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
       role: 'care_worker',
       displayName: hostileName,
     });
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    const { context, page, watch } = await watchedPage(browser, [{ status: 401, path: '/api/session' }]);
 
     await page.goto(`${server.baseUrl}/sign-in`);
     await signInThroughForm(page, careWorker.email, TEST_PASSWORD);
@@ -287,7 +277,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     await page.goto(`${server.baseUrl}/no-such-page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
 
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 });

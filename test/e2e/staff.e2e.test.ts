@@ -2,14 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApiToken } from '../../src/auth/auth.service.ts';
 import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../factories.ts';
+import { actingAs } from '../scenarios.ts';
 import {
   browserIsAvailable,
   type E2eServer,
-  launchBrowser,
-  newContext,
+  noFaults,
   screenshot,
   signInThroughForm,
-  startServer,
+  startServerAndBrowser,
+  stopServerAndBrowser,
+  watchedPage,
   watchPage,
 } from './browser.ts';
 
@@ -19,13 +21,11 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startServerAndBrowser());
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
   });
 
   test('an admin adds a staff member, who chooses their own password through a one-time set-up link', async () => {
@@ -36,9 +36,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
       email: `jordan.${Date.now()}@example.org`,
       password: 'river otter lantern',
     };
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [
+    const { context, page, watch } = await watchedPage(browser, [
       { status: 401, path: '/api/session' }, // asking who is signed in before anyone is
     ]);
 
@@ -96,9 +94,11 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     await row.getByRole('button', { name: `New set-up link for ${newcomer.name}` }).waitFor();
 
     // The newcomer, in their own browser, opens the link and chooses their password.
-    const theirContext = await newContext(browser);
-    const theirPage = await theirContext.newPage();
-    const theirWatch = await watchPage(theirPage, [
+    const {
+      context: theirContext,
+      page: theirPage,
+      watch: theirWatch,
+    } = await watchedPage(browser, [
       { status: 400, path: '/api/account-set-up' }, // the password the server refuses, below
       { status: 401, path: '/api/session' }, // the sign-in page asking who is signed in
       { status: 404, path: '/api/account-set-up' }, // the link opened again once used
@@ -127,8 +127,8 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     const againWatch = await watchPage(again, [{ status: 404, path: '/api/account-set-up' }]);
     await again.goto(linkOnThisServer);
     await again.getByRole('heading', { level: 1, name: 'This set-up link does not work' }).waitFor();
-    expect(theirWatch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
-    expect(againWatch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(theirWatch).toEqual(noFaults);
+    expect(againWatch).toEqual(noFaults);
     await theirContext.close();
 
     await page.reload();
@@ -143,7 +143,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     // An admin cannot disable themselves, so no button is offered on their own row.
     expect(await rowFor(page, admin.display_name).getByRole('button').count()).toBe(0);
 
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 
@@ -156,12 +156,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     const registeredManager = await createTestUser(server.db, server.clock, organisation.id, {
       role: 'registered_manager',
     });
-    const asAdmin = {
-      orgId: organisation.id,
-      actor: { type: 'user' as const, id: admin.id, role: 'admin' as const },
-      requestId: null,
-      ip: null,
-    };
+    const asAdmin = actingAs(organisation.id, admin.id, 'admin');
     const rota = await createApiToken(server.db, asAdmin, {
       name: 'Rota system',
       role: 'care_worker',
@@ -174,9 +169,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
       expiresAt: null,
       clock: server.clock,
     });
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    const { context, page, watch } = await watchedPage(browser, [{ status: 401, path: '/api/session' }]);
     await page.goto(`${server.baseUrl}/staff`);
     await page.waitForURL(`${server.baseUrl}/sign-in`);
     await signInThroughForm(page, registeredManager.email, TEST_PASSWORD);
@@ -203,7 +196,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
       { id: reporting.id, approval_status: 'refused', decided_by: registeredManager.id },
       { id: rota.id, approval_status: 'approved', decided_by: registeredManager.id },
     ]);
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 
@@ -211,9 +204,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     const organisation = await createTestOrganisation(server.db, server.clock);
     const auditor = await createTestUser(server.db, server.clock, organisation.id, { role: 'auditor' });
     const colleague = await createTestUser(server.db, server.clock, organisation.id, { role: 'care_worker' });
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
+    const { context, page, watch } = await watchedPage(browser, [{ status: 401, path: '/api/session' }]);
 
     await page.goto(`${server.baseUrl}/sign-in`);
     await signInThroughForm(page, auditor.email, TEST_PASSWORD);
@@ -228,7 +219,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
       .getByRole('heading', { level: 1, name: 'You do not have permission to see this page' })
       .waitFor();
 
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 });

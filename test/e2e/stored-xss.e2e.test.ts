@@ -20,14 +20,14 @@ import {
   createTestUser,
   TEST_PASSWORD,
 } from '../factories.ts';
+import { actingAs } from '../scenarios.ts';
 import {
   browserIsAvailable,
   type E2eServer,
-  launchBrowser,
-  newContext,
-  signInThroughForm,
-  startServer,
-  watchPage,
+  noFaults,
+  signedInPage,
+  startServerAndBrowser,
+  stopServerAndBrowser,
 } from './browser.ts';
 
 // Stored XSS: hostile text saved in every kind of free-text field a person's records and the register
@@ -52,7 +52,7 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
   const pages: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    ({ server, browser } = await startServerAndBrowser());
     server.clock.set('2026-11-21T09:00:00Z');
     const organisation = await createTestOrganisation(server.db, server.clock);
     const manager = await createTestUser(server.db, server.clock, organisation.id, {
@@ -65,22 +65,13 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
       role: 'admin',
       displayName: hostile(6),
     });
-    await createApiToken(
-      server.db,
-      {
-        orgId: organisation.id,
-        actor: { type: 'user', id: admin.id, role: 'admin' },
-        requestId: null,
-        ip: null,
-      },
-      { name: hostile(7).slice(0, 100), role: 'care_worker', expiresAt: null, clock: server.clock },
-    );
-    const as: RequestContext = {
-      orgId: organisation.id,
-      actor: { type: 'user', id: manager.id, role: 'registered_manager' },
-      requestId: null,
-      ip: null,
-    };
+    await createApiToken(server.db, actingAs(organisation.id, admin.id, 'admin'), {
+      name: hostile(7).slice(0, 100),
+      role: 'care_worker',
+      expiresAt: null,
+      clock: server.clock,
+    });
+    const as: RequestContext = actingAs(organisation.id, manager.id, 'registered_manager');
     const partner = await createTestPartnerOrganisation(server.db, server.clock, organisation.id, {
       name: `Surgery ${hostile(1)}`,
       type: 'gp',
@@ -208,21 +199,14 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
       `/audit/people/${person.id}`,
       `/audit/staff/${manager.id}`,
     );
-    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopServerAndBrowser({ server, browser });
   });
 
   test('hostile text in every record is shown as text and runs nothing, on every page', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const watch = await watchPage(page, [{ status: 401, path: '/api/session' }]);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await signInThroughForm(page, email, TEST_PASSWORD);
-    await page.waitForURL(`${server.baseUrl}/`);
+    const { context, page, watch } = await signedInPage(browser, server, email, TEST_PASSWORD);
     const shown: string[] = [];
     for (const path of pages) {
       await page.goto(`${server.baseUrl}${path}`);
@@ -248,7 +232,7 @@ describe.skipIf(!browserIsAvailable())('stored markup in the browser', { timeout
     }
     // Not vacuous: the hostile text really is on the pages, as text.
     expect(shown.length).toBeGreaterThan(8);
-    expect(watch).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [], dialogs: [] });
+    expect(watch).toEqual(noFaults);
     await context.close();
   });
 });
