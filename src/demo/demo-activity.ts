@@ -409,6 +409,9 @@ async function loadClosedIncident(
       findings:
         'The landlord answered within half an hour and the power was back after five hours. The battery lamps were in a locked cupboard and took 20 minutes to find.',
     },
+    // The power was back before the other proposed updates were needed: the manager closes it
+    // knowing they were not sent, as the page asks them to confirm.
+    confirmOutstanding: true,
     clock: before(start - DAY_MS),
   });
   const dueOn = inLondon(new Date(story.now + 14 * DAY_MS)).toISODate() ?? '';
