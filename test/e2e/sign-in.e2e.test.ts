@@ -71,6 +71,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
       'People',
       'Partner messages',
       'Incidents',
+      'Safeguarding',
       'Held shares',
       'Partners',
       'Sharing agreements',
@@ -266,6 +267,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
       'People',
       'Partner messages',
       'Incidents',
+      'Safeguarding',
       'Partners',
       'Sharing agreements',
     ]);
