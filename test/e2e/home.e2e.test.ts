@@ -184,6 +184,8 @@ describe.skipIf(!browserIsAvailable())('the home page as a work list', { timeout
   test('a care worker sees what to do first, and each thing opens where it is dealt with', async () => {
     const { page, close } = await signedIn('care_worker');
     await page.getByRole('heading', { level: 1, name: 'What needs you' }).waitFor();
+    // The heading comes before the list has loaded: wait for its first section.
+    await page.locator('main section h2').first().waitFor();
     const headings = await page.locator('main section h2').allTextContents();
     // The incident happening now first, then the request nobody has answered.
     expect(headings.slice(0, 2)).toEqual(['Open incidents (1)', 'Requests past their deadline (1)']);
@@ -236,6 +238,8 @@ describe.skipIf(!browserIsAvailable())('the home page as a work list', { timeout
   test('a manager sees the organisation’s work, safeguarding first among it', async () => {
     const { page, close } = await signedIn('manager');
     await page.getByRole('heading', { level: 1, name: 'What needs you' }).waitFor();
+    // The heading comes before the list has loaded: wait for its first section.
+    await page.locator('main section h2').first().waitFor();
     const headings = await page.locator('main section h2').allTextContents();
     expect(headings).toContain('Safeguarding concerns: review trigger met (1)');
     expect(headings).toContain('Open safeguarding concerns (1)');
