@@ -3,6 +3,7 @@ import { getHomeWork, getOrganisation, type WorkGroup, type WorkItem } from '../
 import { useSession } from '../auth/session.tsx';
 import { roleLabels } from '../roles.ts';
 import { formatDate, formatDateTime, formatTime } from '../ui/format.ts';
+import { todayInLondon } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
@@ -131,17 +132,15 @@ function whenWords(item: WorkItem): string | null {
   return null;
 }
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
-
 /** "today", "yesterday" or "tomorrow" for a London day (YYYY-MM-DD) near today; null otherwise. */
 function dayWords(day: string): string | null {
-  const days = Math.round((Date.parse(day) - Date.parse(londonDay.format(new Date()))) / 86_400_000);
+  const days = Math.round((Date.parse(day) - Date.parse(todayInLondon())) / 86_400_000);
   return days === 0 ? 'today' : days === -1 ? 'yesterday' : days === 1 ? 'tomorrow' : null;
 }
 
 /** "today at 3:05am", or "21 November 2026 at 9:05am" further off. */
 function momentWords(iso: string): string {
-  const day = dayWords(londonDay.format(new Date(iso)));
+  const day = dayWords(todayInLondon(new Date(iso)));
   return day ? `${day} at ${formatTime(iso)}` : formatDateTime(iso);
 }
 

@@ -12,7 +12,6 @@ import {
   revokePartnerLink,
   withdrawMessage,
 } from '../api.ts';
-import { todayInLondon } from '../sharing/dates.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
@@ -26,7 +25,7 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
-import { londonParts, londonToIso, readTimeOfDay } from '../ui/london-time.ts';
+import { londonParts, londonToIso, readTimeOfDay, todayInLondon } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';

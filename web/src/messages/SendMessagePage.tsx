@@ -19,7 +19,7 @@ import {
   sendMessage,
 } from '../api.ts';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
-import { partnerTypeLabels, urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { partnerTypeLabels } from '../partners/partner-labels.ts';
 import { personName } from '../people/person-labels.ts';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
@@ -45,7 +45,7 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { type CheckedField, FieldWarnings, type MessageCheck, useMessageCheck } from './message-check.tsx';
 import { askTypeLabels, askTypes, templateHints, templateLabels, templates } from './message-labels.ts';
-import { messagePath } from './message-parts.tsx';
+import { messagePath, UrgencyRadios } from './message-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -317,16 +317,7 @@ function SendMessageForm({
                 items={askTypes.map((each) => ({ value: each, label: askTypeLabels[each] }))}
               />
             ) : null}
-            <Radios
-              name="urgency"
-              legend="How urgent is it?"
-              hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines."
-              items={(['routine', 'urgent'] as const).map((each) => ({
-                value: each,
-                label: urgencyLabels[each],
-                hint: urgencyHints[each],
-              }))}
-            />
+            <UrgencyRadios hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines." />
 
             <h2>Who it goes to</h2>
             {person && circle.status === 'loaded' && circle.data.items.length > 0 ? (

@@ -1,4 +1,6 @@
-import type { MessageStatus, MessageSummary } from '../api.ts';
+import type { MessageStatus, MessageSummary, RequestUrgency } from '../api.ts';
+import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { Radios } from '../ui/form-fields.tsx';
 import { statusLabels, statusTagClass } from './message-labels.ts';
 
 export function messagePath(messageId: string): string {
@@ -36,4 +38,30 @@ export function MessageTags({
 /** Whether the message is still running: not closed and not withdrawn. */
 export function isOpen(status: MessageStatus): boolean {
   return status !== 'closed' && status !== 'withdrawn';
+}
+
+/** "How urgent is it?": routine or urgent, each with what it means for chasing. */
+export function UrgencyRadios({
+  hint,
+  defaultUrgency,
+  inline,
+}: {
+  hint?: string;
+  defaultUrgency?: RequestUrgency;
+  inline?: boolean;
+}) {
+  return (
+    <Radios
+      name="urgency"
+      legend="How urgent is it?"
+      hint={hint}
+      items={(['routine', 'urgent'] as const).map((each) => ({
+        value: each,
+        label: urgencyLabels[each],
+        hint: urgencyHints[each],
+      }))}
+      defaultValues={defaultUrgency ? [defaultUrgency] : undefined}
+      inline={inline}
+    />
+  );
 }

@@ -16,6 +16,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { Checkboxes, DateInput, Radios, readDateInput, SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import { todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loaded, Loading } from '../ui/page-parts.tsx';
@@ -32,9 +33,6 @@ const fields = {
 };
 
 /** Today's date in the UK as YYYY-MM-DD, whatever time zone the device is set to. */
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
 
 function BackTo({ person }: { person: Person }) {
   return <BackLink to={`/people/${person.id}`}>Back to {personName(person)}</BackLink>;

@@ -23,14 +23,14 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { statusLabels as messageStatusLabels, receivedHowLabels } from '../messages/message-labels.ts';
-import { messagePath } from '../messages/message-parts.tsx';
-import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
+import { messagePath, UrgencyRadios } from '../messages/message-parts.tsx';
 import { formatNhsNumber, representativeKindLabels } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { type GateRefusal, gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
 import { Radios, readChoices, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
+import { daysAfter, londonToIso, todayInLondon } from '../ui/london-time.ts';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { Loaded, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
@@ -255,16 +255,7 @@ export function RequestAdviceSection() {
 
 /** Tomorrow at 5pm, UK time: a first deadline for advice. */
 function tomorrowAtFive(now: Date): Date {
-  const date = new Date(now.getTime() + 24 * 60 * 60_000);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
-  // 17:00 in London is 16:00 or 17:00 UTC; MomentFields shows it back in UK time either way.
-  const summer = new Date(`${day}T16:00:00Z`);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' }).format(
-      summer,
-    ),
-  );
-  return hour === 17 ? summer : new Date(`${day}T17:00:00Z`);
+  return new Date(londonToIso(daysAfter(todayInLondon(now), 1), '17:00'));
 }
 
 function RequestAdviceForm({
@@ -377,17 +368,7 @@ function RequestAdviceForm({
             {contactSelect}
           </>
         )}
-        <Radios
-          name="urgency"
-          legend="How urgent is it?"
-          items={(['routine', 'urgent'] as const).map((each) => ({
-            value: each,
-            label: urgencyLabels[each],
-            hint: urgencyHints[each],
-          }))}
-          defaultValues={[concern.level === 'high' ? 'urgent' : 'routine']}
-          inline
-        />
+        <UrgencyRadios defaultUrgency={concern.level === 'high' ? 'urgent' : 'routine'} inline />
         <TextField
           name="subject"
           label="Subject"
@@ -767,17 +748,7 @@ function ReferralForm({
           contacts={contacts}
           defaultValue={linkContactId}
         />
-        <Radios
-          name="urgency"
-          legend="How urgent is it?"
-          items={(['routine', 'urgent'] as const).map((each) => ({
-            value: each,
-            label: urgencyLabels[each],
-            hint: urgencyHints[each],
-          }))}
-          defaultValues={[concern.level === 'high' ? 'urgent' : 'routine']}
-          inline
-        />
+        <UrgencyRadios defaultUrgency={concern.level === 'high' ? 'urgent' : 'routine'} inline />
         <TextField
           name="subject"
           label="Subject"

@@ -25,6 +25,8 @@ import {
   TextArea,
   TextField,
 } from '../ui/form-fields.tsx';
+import { formatDate } from '../ui/format.ts';
+import { daysAfter, todayInLondon } from '../ui/london-time.ts';
 import { Lines, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -34,8 +36,7 @@ import {
   ConcernFormSection,
   concernPath,
   count,
-  formatDay,
-  ukDate,
+  EndMeasureSection,
   useConcern,
 } from './concern-parts.tsx';
 import {
@@ -72,7 +73,7 @@ export function PlansSection() {
 
   const current = concern.plans.filter((plan) => plan.endedAt === null);
   const ended = concern.plans.filter((plan) => plan.endedAt !== null);
-  const today = ukDate();
+  const today = todayInLondon();
   return (
     <>
       <ErrorSummary items={problems} />
@@ -107,7 +108,7 @@ export function PlansSection() {
               rows={[
                 { key: 'Measures', value: <Lines lines={plan.measureLabels} /> },
                 { key: 'Arrangements', value: <MultiLine text={plan.arrangements} /> },
-                { key: 'Review by', value: formatDay(plan.reviewOn) },
+                { key: 'Review by', value: formatDate(plan.reviewOn) },
                 ...(plan.endedAt
                   ? [
                       {
@@ -126,10 +127,7 @@ export function PlansSection() {
             {canManage && !plan.endedAt ? (
               <Link to={concernPath(concern.id, `plans/${plan.id}/end`)}>
                 End this plan
-                <span className="nhsuk-u-visually-hidden">
-                  {' '}
-                  from {formatDay(plan.createdAt.slice(0, 10))}
-                </span>
+                <span className="nhsuk-u-visually-hidden"> from {formatDate(plan.createdAt)}</span>
               </Link>
             ) : null}
           </div>
@@ -245,7 +243,7 @@ export function AddPlanSection() {
           name="reviewOn"
           legend="When is it reviewed?"
           hint="For example, 21 12 2026."
-          defaultValue={ukDate(14)}
+          defaultValue={daysAfter(todayInLondon(), 14)}
         />
         <SubmitButton>Add the plan</SubmitButton>
       </Form>
@@ -256,36 +254,18 @@ export function AddPlanSection() {
 export function EndPlanSection() {
   const { concern, reload } = useConcern();
   const { planId = '' } = useParams();
-  const navigate = useNavigate();
-  const plan = concern.plans.find((each) => each.id === planId);
-  const form = useFormSubmit({ reason: 'reason' }, async (values) => {
-    const reason = readText(values, 'reason');
-    if (!reason) return [{ field: 'reason', message: 'Say why the plan ends' }];
-    await endSafeContactPlan(concern.id, planId, reason);
-    reload();
-    navigate(concernPath(concern.id, 'plans'), { state: { notice: 'The plan has ended.' } });
-  });
-  if (!plan || plan.endedAt) {
-    return (
-      <>
-        <h2>End a safe-contact plan</h2>
-        <p>There is no plan here to end.</p>
-      </>
-    );
-  }
+  const plan = concern.plans.find((each) => each.id === planId && !each.endedAt);
   return (
-    <ConcernFormSection
-      summary={concern}
+    <EndMeasureSection
+      concern={concern}
+      reload={reload}
       title="End a safe-contact plan"
-      form={form}
+      what="plan"
+      description={plan ? `${plan.measureLabels.join(', ')}.` : null}
+      missingReason="Say why the plan ends"
+      end={(reason) => endSafeContactPlan(concern.id, planId, reason)}
       back={{ section: 'plans', label: 'Back to plans and triggers' }}
-    >
-      <p>{plan.measureLabels.join(', ')}.</p>
-      <Form form={form}>
-        <TextArea name="reason" label="Why does it end?" rows={3} />
-        <SubmitButton variant="warning">End the plan</SubmitButton>
-      </Form>
-    </ConcernFormSection>
+    />
   );
 }
 

@@ -19,6 +19,7 @@ import { hasRole } from '../roles.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { DateInput, Radios, readDateInput, readText, SelectField, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import { daysAfter, todayInLondon } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loaded, Loading } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
@@ -31,8 +32,7 @@ import {
   ConcernFormSection,
   concernPath,
   count,
-  formatDay,
-  ukDate,
+  EndMeasureSection,
   useConcern,
 } from './concern-parts.tsx';
 import { bases, basisLabels } from './safeguarding-labels.ts';
@@ -45,10 +45,10 @@ function basisInWords(restriction: InterimRestriction): string {
 
 /** Its review date, said plainly, with a warning in words when it has passed. */
 function ReviewDate({ restriction }: { restriction: InterimRestriction }) {
-  if (restriction.endedOn) return <>Ended {formatDay(restriction.endedOn)}</>;
+  if (restriction.endedOn) return <>Ended {formatDate(restriction.endedOn)}</>;
   return (
     <>
-      {formatDay(restriction.reviewOn)}
+      {formatDate(restriction.reviewOn)}
       {restriction.pastReview ? (
         <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-left-2">Past its review date</strong>
       ) : null}
@@ -73,7 +73,7 @@ function RestrictionCard({
       value: basisInWords(restriction),
     },
     { key: 'Less restrictive options considered', value: restriction.leastRestrictiveConsidered },
-    { key: 'Started', value: formatDay(restriction.startsOn) },
+    { key: 'Started', value: formatDate(restriction.startsOn) },
     { key: restriction.endedOn ? 'Ended' : 'Review by', value: <ReviewDate restriction={restriction} /> },
     ...(restriction.endReason ? [{ key: 'Why it ended', value: restriction.endReason }] : []),
     {
@@ -85,12 +85,12 @@ function RestrictionCard({
           <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
             {restriction.reviews.map((review) => (
               <li key={`${review.reviewedOn} ${review.findings}`}>
-                <strong>{formatDay(review.reviewedOn)}</strong>:{' '}
+                <strong>{formatDate(review.reviewedOn)}</strong>:{' '}
                 {review.usedSinceLastReview ? 'used' : 'not used'} since the last review. {review.findings}{' '}
                 {review.outcome === 'end'
                   ? 'Ended.'
                   : review.nextReviewOn
-                    ? `Continues; next review by ${formatDay(review.nextReviewOn)}.`
+                    ? `Continues; next review by ${formatDate(review.nextReviewOn)}.`
                     : 'Continues.'}
               </li>
             ))}
@@ -213,18 +213,11 @@ export function AddRestrictionSection() {
   );
 }
 
-/** Adds days to a YYYY-MM-DD date. */
-function daysAfter(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 function AddRestrictionForm({ people }: { people: Person[] }) {
   const { concern, reload } = useConcern();
   const navigate = useNavigate();
   const [personId, setPersonId] = useState(concern.sourcePersonId ?? concern.personId);
-  const [today] = useState(() => ukDate());
+  const [today] = useState(() => todayInLondon());
   const [records, reloadRecords] = useResource(`basis records of ${personId}`, () =>
     personId ? getSharingRecords(personId) : Promise.resolve(null),
   );
@@ -295,7 +288,7 @@ function AddRestrictionForm({ people }: { people: Person[] }) {
     });
     reload();
     navigate(concernPath(concern.id, 'restrictions'), {
-      state: { notice: `The restriction is recorded. Review it by ${formatDay(reviewOn.date)}.` },
+      state: { notice: `The restriction is recorded. Review it by ${formatDate(reviewOn.date)}.` },
     });
   });
   const order = Object.keys(restrictionFields);
@@ -310,11 +303,11 @@ function AddRestrictionForm({ people }: { people: Person[] }) {
       kind === 'consent'
         ? consents.map((consent) => ({
             value: consent.id,
-            label: `Consent given ${formatDay(consent.givenOn)}${consent.withdrawal ? ' (withdrawn)' : ''}`,
+            label: `Consent given ${formatDate(consent.givenOn)}${consent.withdrawal ? ' (withdrawn)' : ''}`,
           }))
         : decisions.map((decision) => ({
             value: decision.id,
-            label: `${decision.decision} (decided ${formatDay(decision.decidedOn)} by ${decision.decisionMaker})`,
+            label: `${decision.decision} (decided ${formatDate(decision.decidedOn)} by ${decision.decisionMaker})`,
           }));
     if (options.length === 0) {
       return (
@@ -420,7 +413,7 @@ export function ReviewRestrictionSection() {
   const { concern, reload } = useConcern();
   const { restrictionId = '' } = useParams();
   const navigate = useNavigate();
-  const [today] = useState(() => ukDate());
+  const [today] = useState(() => todayInLondon());
   const restriction = concern.restrictions.find((each) => each.id === restrictionId);
   const form = useFormSubmit(reviewFields, async (values) => {
     const problems: FieldError[] = [];
@@ -466,7 +459,7 @@ export function ReviewRestrictionSection() {
         notice:
           outcome === 'end'
             ? 'The review is recorded and the restriction has ended.'
-            : `The review is recorded. Review it again by ${formatDay(next.date ?? '')}.`,
+            : `The review is recorded. Review it again by ${formatDate(next.date ?? '')}.`,
       },
     });
   });
@@ -487,7 +480,7 @@ export function ReviewRestrictionSection() {
     >
       <p>
         {restriction.restriction} ({restriction.personName}). Due for review by{' '}
-        {formatDay(restriction.reviewOn)}. Record the review even when it was not used. Continuing sets the
+        {formatDate(restriction.reviewOn)}. Record the review even when it was not used. Continuing sets the
         next review, within a month.
       </p>
       <Form form={form}>
@@ -533,38 +526,18 @@ export function ReviewRestrictionSection() {
 export function EndRestrictionSection() {
   const { concern, reload } = useConcern();
   const { restrictionId = '' } = useParams();
-  const navigate = useNavigate();
-  const restriction = concern.restrictions.find((each) => each.id === restrictionId);
-  const form = useFormSubmit({ reason: 'reason' }, async (values) => {
-    const reason = readText(values, 'reason');
-    if (!reason) return [{ field: 'reason', message: 'Say why it ends' }];
-    await endInterimRestriction(concern.id, restrictionId, reason);
-    reload();
-    navigate(concernPath(concern.id, 'restrictions'), { state: { notice: 'The restriction has ended.' } });
-  });
-  if (!restriction || restriction.endedOn) {
-    return (
-      <>
-        <h2>End an interim restriction</h2>
-        <p>There is no restriction in place here to end.</p>
-      </>
-    );
-  }
+  const restriction = concern.restrictions.find((each) => each.id === restrictionId && !each.endedOn);
   return (
-    <ConcernFormSection
-      summary={concern}
+    <EndMeasureSection
+      concern={concern}
+      reload={reload}
       title="End an interim restriction"
-      form={form}
+      what="restriction"
+      description={restriction ? `${restriction.restriction} (${restriction.personName}).` : null}
+      missingReason="Say why it ends"
+      end={(reason) => endInterimRestriction(concern.id, restrictionId, reason)}
       back={{ section: 'restrictions', label: 'Back to interim restrictions' }}
-    >
-      <p>
-        {restriction.restriction} ({restriction.personName}).
-      </p>
-      <Form form={form}>
-        <TextArea name="reason" label="Why does it end?" rows={3} />
-        <SubmitButton variant="warning">End the restriction</SubmitButton>
-      </Form>
-    </ConcernFormSection>
+    />
   );
 }
 
@@ -668,7 +641,7 @@ function RegisterTable({
           </Cell>
           <Cell heading="Restricts">{restriction.personName}</Cell>
           <Cell heading="Legal basis">{basisInWords(restriction)}</Cell>
-          <Cell heading="Started">{formatDay(restriction.startsOn)}</Cell>
+          <Cell heading="Started">{formatDate(restriction.startsOn)}</Cell>
           <Cell heading="Review by">
             <ReviewDate restriction={restriction} />
             {restriction.reviews.length > 0 ? (

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Link, useOutletContext } from 'react-router';
+import { Link, useNavigate, useOutletContext } from 'react-router';
 import type { Concern, ConcernLevel, ConcernStatus, ConcernSummary } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import type { FormSubmit } from '../ui/form.tsx';
+import { Form, type FormSubmit, SubmitButton, useFormSubmit } from '../ui/form.tsx';
+import { readText, TextArea } from '../ui/form-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { levelLabels, levelTagClass, statusLabels, statusTagClass } from './safeguarding-labels.ts';
 
@@ -40,24 +41,6 @@ export function ConcernStatusTag({ status }: { status: ConcernStatus }) {
 /** "1 concern", "3 concerns". */
 export function count(amount: number, one: string, many = `${one}s`): string {
   return `${amount} ${amount === 1 ? one : many}`;
-}
-
-/** Today's date in the UK, and dates some days on, as YYYY-MM-DD. */
-export function ukDate(daysFromToday = 0, from = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(from);
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + daysFromToday);
-  return date.toISOString().slice(0, 10);
-}
-
-/** "21 December 2026", for a YYYY-MM-DD date. */
-export function formatDay(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /**
@@ -103,5 +86,59 @@ export function ClosedNotice({ title }: { title: string }) {
       <h2>{title}</h2>
       <p>This concern is closed: nothing more can be recorded on it.</p>
     </>
+  );
+}
+
+/**
+ * Ending a measure of the concern (a safe-contact plan, an interim restriction): a reason is
+ * required, and the page goes back to the measures' list saying it has ended. One already ended, or
+ * not on this concern, has nothing to end.
+ */
+export function EndMeasureSection({
+  concern,
+  reload,
+  title,
+  what,
+  description,
+  missingReason,
+  end,
+  back,
+}: {
+  concern: Concern;
+  reload: () => void;
+  /** "End an interim restriction". */
+  title: string;
+  /** "restriction", for "End the restriction" and "The restriction has ended." */
+  what: string;
+  /** What is being ended, in a line; null when there is nothing in place to end. */
+  description: ReactNode | null;
+  missingReason: string;
+  end: (reason: string) => Promise<unknown>;
+  back: { section: string; label: string };
+}) {
+  const navigate = useNavigate();
+  const form = useFormSubmit({ reason: 'reason' }, async (values) => {
+    const reason = readText(values, 'reason');
+    if (!reason) return [{ field: 'reason', message: missingReason }];
+    await end(reason);
+    reload();
+    navigate(concernPath(concern.id, back.section), { state: { notice: `The ${what} has ended.` } });
+  });
+  if (description === null) {
+    return (
+      <>
+        <h2>{title}</h2>
+        <p>There is no {what} in place here to end.</p>
+      </>
+    );
+  }
+  return (
+    <ConcernFormSection summary={concern} title={title} form={form} back={back}>
+      <p>{description}</p>
+      <Form form={form}>
+        <TextArea name="reason" label="Why does it end?" rows={3} />
+        <SubmitButton variant="warning">End the {what}</SubmitButton>
+      </Form>
+    </ConcernFormSection>
   );
 }

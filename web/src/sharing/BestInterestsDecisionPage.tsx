@@ -20,12 +20,12 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { FormPage, Loading } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { dateInputExample, todayInLondon } from './dates.ts';
 import {
   loadPartnerLists,
   namesNobody,

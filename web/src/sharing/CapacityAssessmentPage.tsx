@@ -20,11 +20,11 @@ import {
   TextArea,
   TextField,
 } from '../ui/form-fields.tsx';
+import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, Loaded } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { dateInputExample, todayInLondon } from './dates.ts';
 import { capacityOutcomeLabels } from './sharing-labels.ts';
 import { BackToSharing, sharingPath } from './sharing-parts.tsx';
 

@@ -17,12 +17,12 @@ import { personName, representativeKindLabels } from '../people/person-labels.ts
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { DateInput, Radios, readChoices, readDateInput, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import { dateInputExample, todayInLondon, yearsAfter } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { dateInputExample, todayInLondon, yearsAfter } from './dates.ts';
 import {
   loadPartnerLists,
   namesNobody,

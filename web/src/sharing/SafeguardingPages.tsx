@@ -12,12 +12,12 @@ import { personName } from '../people/person-labels.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { DateInput, readChoices, readDateInput, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
+import { endOfDayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
-import { endOfDayInLondon } from './dates.ts';
 import {
   loadPartnerLists,
   namesNobody,

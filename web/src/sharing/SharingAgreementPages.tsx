@@ -26,6 +26,7 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
+import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
@@ -36,7 +37,6 @@ import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { sharingDeciders } from './access.ts';
-import { dateInputExample, todayInLondon } from './dates.ts';
 import { listCategories, listPurposes } from './sharing-labels.ts';
 
 const agreementsPath = '/partners/sharing-agreements';

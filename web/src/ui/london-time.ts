@@ -1,4 +1,4 @@
-// Times people type are UK times, whatever time zone the device is set to.
+// Dates and times people type are UK dates and times, whatever time zone the device is set to.
 
 const offsetFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -36,6 +36,36 @@ export function londonToIso(date: string, time: string): string {
     }) ?? new Date(asUtc);
   const parts = londonParts(instant);
   return `${parts.date}T${parts.time}:00${londonOffsetAt(instant)}`;
+}
+
+/** The UK date of an instant (now by default) as YYYY-MM-DD. */
+export function todayInLondon(now: Date = new Date()): string {
+  return londonParts(now).date;
+}
+
+/** A YYYY-MM-DD date some days on (or back, for a negative number). */
+export function daysAfter(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A YYYY-MM-DD date some years on (29 February becomes 1 March in other years). */
+export function yearsAfter(isoDate: string, years: number): string {
+  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(year + years, month - 1, day));
+  return date.toISOString().slice(0, 10);
+}
+
+/** "24 11 2027": how the NHS.UK date input pattern gives an example. */
+export function dateInputExample(isoDate: string): string {
+  const [year = '', month = '', day = ''] = isoDate.split('-');
+  return `${Number(day)} ${Number(month)} ${year}`;
+}
+
+/** The last minute of a UK date, as an ISO date-time with its UTC offset (GMT or BST). */
+export function endOfDayInLondon(isoDate: string): string {
+  return londonToIso(isoDate, '23:59');
 }
 
 /** An instant's UK date (YYYY-MM-DD) and time (HH:MM). */
