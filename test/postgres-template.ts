@@ -28,6 +28,7 @@ export default async function setup(): Promise<void> {
     }),
   });
   try {
+    // biome-ignore lint/suspicious/noExplicitAny: the template is migrated before it has a schema.
     await migrateToLatest(db as Kysely<any>);
   } finally {
     await db.destroy();

@@ -30,8 +30,8 @@ export async function findActionForChange(
 
 export type ActionWithLead = ActionRow & { lead_name: string | null };
 
-/** A subject's actions, soonest due first, each with its lead's name. */
-export async function listActionsOf(executor: Executor, subject: SubjectRef): Promise<ActionWithLead[]> {
+/** Actions, each with its lead's name (a member of staff or a partner contact), soonest due first. */
+function actionsWithLead(executor: Executor) {
   return executor
     .selectFrom('actions as action')
     .leftJoin('users as user', (join) =>
@@ -44,12 +44,17 @@ export async function listActionsOf(executor: Executor, subject: SubjectRef): Pr
     )
     .selectAll('action')
     .select((eb) => eb.fn.coalesce('user.display_name', 'contact.name').as('lead_name'))
+    .orderBy('action.due_on')
+    .orderBy('action.created_at')
+    .orderBy('action.id');
+}
+
+/** A subject's actions, soonest due first, each with its lead's name. */
+export async function listActionsOf(executor: Executor, subject: SubjectRef): Promise<ActionWithLead[]> {
+  return actionsWithLead(executor)
     .where('action.org_id', '=', subject.orgId)
     .where('action.subject_type', '=', subject.type)
     .where('action.subject_id', '=', subject.id)
-    .orderBy('action.due_on')
-    .orderBy('action.created_at')
-    .orderBy('action.id')
     .execute();
 }
 
@@ -74,22 +79,12 @@ export async function listActionsDue(
   executor: Executor,
   options: { orgId: string; leadUserId: string | null; dueBy: string; limit: number },
 ): Promise<ActionWithLead[]> {
-  return actionsDue(executor, options)
-    .leftJoin('users as user', (join) =>
-      join.onRef('user.org_id', '=', 'action.org_id').onRef('user.id', '=', 'action.lead_user_id'),
-    )
-    .leftJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'action.org_id')
-        .onRef('contact.id', '=', 'action.lead_partner_contact_id'),
-    )
-    .selectAll('action')
-    .select((eb) => eb.fn.coalesce('user.display_name', 'contact.name').as('lead_name'))
-    .orderBy('action.due_on')
-    .orderBy('action.created_at')
-    .orderBy('action.id')
-    .limit(options.limit)
-    .execute();
+  let query = actionsWithLead(executor)
+    .where('action.org_id', '=', options.orgId)
+    .where('action.status', 'in', unfinished)
+    .where('action.due_on', '<=', options.dueBy);
+  if (options.leadUserId !== null) query = query.where('action.lead_user_id', '=', options.leadUserId);
+  return query.limit(options.limit).execute();
 }
 
 export async function countActionsDue(

@@ -4,15 +4,7 @@ import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/adv
 import { requestContext } from '../auth/access.ts';
 import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
-import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
 import { PARTNER_LINK_HEADER } from '../partner-access/partner-links.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';

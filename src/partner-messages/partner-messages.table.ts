@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ActorType } from '../audit/audit.table.ts';
-import type { EscalationRoute, EscalationTemplate } from '../escalation/escalation-routes.ts';
+import type { EscalationRoute } from '../escalation/escalation-routes.ts';
 import type { RequestUrgency } from '../partners/channel-choice.ts';
 import type { InformationCategory, SharingPurpose } from '../sharing/sharing.table.ts';
 

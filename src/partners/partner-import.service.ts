@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { CsvError } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { parseHoursText, type WeeklyHours } from '../calendar/working-hours.ts';

@@ -3,16 +3,7 @@ import { z } from 'zod';
 import { anyStaff, requestContext, userAdministrators } from '../auth/access.ts';
 import { staffViewers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  versionedUpdate,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
 import {
   accountToSetUpSchema,
