@@ -46,6 +46,7 @@ import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { whenEmailsOf } from './outbox/outbox.service.ts';
 import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
+import { registerMessageOrigin } from './partner-messages/message-origins.ts';
 import { describeMessage } from './partner-messages/message-subject.ts';
 import { readMessageEventsOfPerson } from './partner-messages/partner-messages.chronology.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
@@ -54,7 +55,7 @@ import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
 import { safeguardingRoutes } from './safeguarding/safeguarding.routes.ts';
-import { describeConcern } from './safeguarding/safeguarding.subject.ts';
+import { concernOfMessage, describeConcern } from './safeguarding/safeguarding.subject.ts';
 import { readSafeguardingAuthorisationsOfPerson } from './safeguarding-authorisations/safeguarding-authorisations.chronology.ts';
 import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/safeguarding-authorisations.routes.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
@@ -171,6 +172,8 @@ export async function buildApp(
   // What closes when a basis for sharing ends: each feature that discloses through its own links.
   whenSharingBasisEnds(endMessageSharing);
   registerSubject('concern', describeConcern);
+  // Where a message was sent from, beyond an incident: its page leads back there.
+  registerMessageOrigin(concernOfMessage);
   // What a person's chronology is made of: each source reads its own records about the person.
   registerChronologySource('partner_messages', readMessageEventsOfPerson);
   registerChronologySource('incidents', readIncidentRecordsOfPerson);

@@ -8,6 +8,7 @@ import { findSteps } from '../escalation/escalation-steps.service.ts';
 import { emailsOf } from '../outbox/outbox.service.ts';
 import { linksOf } from '../partner-access/partner-links.service.ts';
 import { staffNames } from '../users/users.service.ts';
+import { findMessageOrigin } from './message-origins.ts';
 import { mayReadMessage, restrictedReader } from './message-readers.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { MESSAGE_SUBJECT, type Page } from './partner-messages.service.ts';
@@ -131,6 +132,7 @@ export async function viewMessage(
     const steps = await findSteps(trx, { orgId: context.orgId, type: MESSAGE_SUBJECT, id });
     const links = await linksOf(trx, context.orgId, { type: 'partner_message', id });
     const emails = await emailsOf(trx, context.orgId, { type: 'partner_message', id });
+    const sentFrom = await findMessageOrigin(trx, message);
     const sender =
       message.sent_by_type === 'user' && message.sent_by
         ? ((await staffNames(trx, context, [message.sent_by])).get(message.sent_by) ??
@@ -169,6 +171,7 @@ export async function viewMessage(
       withdrawnReason: message.withdrawn_reason,
       confirmsAdviceId: message.confirms_advice_id,
       incidentId: message.incident_id,
+      sentFrom,
       escalationRoute: mutableRoute(message.escalation_route),
       steps: steps.map((step) => ({
         id: step.id,

@@ -4,6 +4,7 @@ import { pageQuery } from '../http/schemas.ts';
 import { emailSchema } from '../outbox/outbox.schemas.ts';
 import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import { informationCategorySchema, sharingPurposeSchema } from '../sharing/sharing.schemas.ts';
+import { subjectTypes } from '../subjects/subjects.ts';
 import {
   askTypes,
   eventKinds,
@@ -180,6 +181,10 @@ export const messageDetailSchema = messageSummarySchema
     withdrawnReason: z.string().nullable(),
     confirmsAdviceId: z.uuid().nullable(),
     incidentId: z.uuid().nullable().describe('The incident the message was sent from, if any'),
+    sentFrom: z
+      .object({ type: z.enum(subjectTypes), title: z.string(), webPath: z.string() })
+      .nullable()
+      .describe('The record the message was sent from (an incident, a safeguarding concern), if any'),
     escalationRoute: escalationRouteSchema.nullable(),
     steps: z.array(stepSchema),
     links: z.array(

@@ -17,6 +17,7 @@ import type { StaffRole } from '../users/users.table.ts';
 let t: TestApp;
 let staff: Record<StaffRole, SignedIn>;
 let adviceMessageId: string;
+let concernId: string;
 let ownMessageId: string;
 
 async function call(who: SignedIn, method: string, url: string, payload?: unknown, headers = {}) {
@@ -103,6 +104,7 @@ beforeAll(async () => {
     201,
   );
   adviceMessageId = advice.messageId;
+  concernId = concern.id;
 
   // A care worker's own safeguarding message, sent from the messages page.
   const own = await ok(
@@ -171,5 +173,16 @@ describe('safeguarding messages are need-to-know', () => {
       const read = await ok(staff[role], 'GET', `/api/messages/${adviceMessageId}`);
       expect(read.subject).toBe('Threshold advice: possible domestic abuse');
     }
+  });
+
+  it('a message sent from a concern leads back to it; one sent from the messages page does not', async () => {
+    const advice = await ok(staff.manager, 'GET', `/api/messages/${adviceMessageId}`);
+    expect(advice.sentFrom).toEqual({
+      type: 'concern',
+      title: 'Safeguarding concern: domestic abuse',
+      webPath: `/safeguarding/concerns/${concernId}`,
+    });
+    const own = await ok(staff.manager, 'GET', `/api/messages/${ownMessageId}`);
+    expect(own.sentFrom).toBeNull();
   });
 });

@@ -502,6 +502,21 @@ export async function linkMessage(
     .execute();
 }
 
+/** The concern a message was sent from (an advice request or a referral), if any. */
+export async function findConcernOfMessage(
+  executor: Executor,
+  orgId: string,
+  messageId: string,
+): Promise<string | undefined> {
+  const row = await executor
+    .selectFrom('concern_messages')
+    .select('concern_id')
+    .where('org_id', '=', orgId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  return row?.concern_id;
+}
+
 export function listConcernMessages(executor: Executor, orgId: string, concernId: string) {
   return executor
     .selectFrom('concern_messages as cm')

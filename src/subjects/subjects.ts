@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { type SubjectType, subjectTypes } from './subjects.vocabulary.ts';
 
 /**
  * What a row of a shared mechanism is about: the outbox's emails, "needs attention" items,
@@ -6,14 +7,7 @@ import type { Executor } from '../db/database.ts';
  * feature's own column. A capability adds its type here and registers how to describe it (a line
  * in `src/app.ts`); the mechanisms then work for it without knowing it.
  */
-export const subjectTypes = ['partner_message', 'incident', 'concern'] as const;
-export type SubjectType = (typeof subjectTypes)[number];
-
-export const subjectTypeLabels: Record<SubjectType, string> = {
-  partner_message: 'Partner message',
-  incident: 'Incident',
-  concern: 'Safeguarding concern',
-};
+export { type SubjectType, subjectTypeLabels, subjectTypes } from './subjects.vocabulary.ts';
 
 /** A subject within an organisation; the organisation always comes from the session. */
 export type SubjectRef = { orgId: string; type: SubjectType; id: string };

@@ -40,6 +40,8 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
   let managerEmail: string;
   let careWorkerEmail: string;
   let concernId = '';
+  let adaId = '';
+  let benId = '';
 
   // The browser types times as they are now; the server's clock is kept in step with it.
   const keepTime = () => server.clock.set(new Date());
@@ -74,6 +76,8 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
       familyName: 'Okafor',
     });
     const ben = await createTestPerson(db, clock, organisation.id, { givenName: 'Ben', familyName: 'Hale' });
+    adaId = ada.id;
+    benId = ben.id;
     const hub = await createTestPartnerOrganisation(db, clock, organisation.id, {
       name: 'Exampleton Adult Safeguarding Hub',
       type: 'safeguarding_team',
@@ -463,6 +467,13 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     await bensPages.getByRole('link', { name: 'Interim restrictions' }).click();
     await page.getByRole('heading', { level: 3, name: /Past its review date/ }).waitFor();
     await screenshot(page, 'safeguarding-restriction-past-review');
+
+    // Ben's page lists the concerns about him, in full for a manager.
+    await page.goto(`${server.baseUrl}/people/${benId}#safeguarding`);
+    const bensConcerns = page.getByRole('table', { name: 'Safeguarding concerns about Ben Hale' });
+    await bensConcerns.waitFor();
+    expect(await bensConcerns.getByRole('row').count()).toBe(3);
+    await screenshot(page, 'safeguarding-person-page-manager');
     expect(watch).toEqual(noFaults);
     await page.context().close();
   });
@@ -489,6 +500,16 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).not.toContain('household member');
     expect(text).not.toContain('He said I must not talk to you');
+
+    // Ada's own page says the same, and offers to raise another concern about her.
+    await page.goto(`${server.baseUrl}/people/${adaId}#safeguarding`);
+    const adasConcerns = page.getByRole('table', { name: 'Open safeguarding concerns about Ada Okafor' });
+    await adasConcerns
+      .getByText('Two staff for every visit. Do not discuss the concern in the home.')
+      .waitFor();
+    expect((await page.locator('#safeguarding').textContent()) ?? '').not.toContain('household member');
+    await page.getByRole('link', { name: 'Raise a safeguarding concern about Ada Okafor' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Raise a safeguarding concern' }).waitFor();
 
     // The concern in full is refused, in the browser as by the server.
     await page.goto(`${server.baseUrl}/safeguarding/concerns/${concernId}/chronology`);

@@ -5014,6 +5014,13 @@ export interface components {
       confirmsAdviceId: string | null;
       /** @description The incident the message was sent from, if any */
       incidentId: string | null;
+      /** @description The record the message was sent from (an incident, a safeguarding concern), if any */
+      sentFrom: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        title: string;
+        webPath: string;
+      }) | null;
       escalationRoute: components["schemas"]["EscalationRouteInput"] | null;
       steps: ({
           /** Format: uuid */
@@ -5102,6 +5109,13 @@ export interface components {
       confirmsAdviceId: string | null;
       /** @description The incident the message was sent from, if any */
       incidentId: string | null;
+      /** @description The record the message was sent from (an incident, a safeguarding concern), if any */
+      sentFrom: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        title: string;
+        webPath: string;
+      }) | null;
       escalationRoute: components["schemas"]["EscalationRouteInput"] | null;
       steps: ({
           /** Format: uuid */
@@ -7592,6 +7606,13 @@ export interface components {
       confirmsAdviceId: string | null;
       /** @description The incident the message was sent from, if any */
       incidentId: string | null;
+      /** @description The record the message was sent from (an incident, a safeguarding concern), if any */
+      sentFrom: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        title: string;
+        webPath: string;
+      }) | null;
       escalationRoute: components["schemas"]["EscalationRoute"] | null;
       steps: ({
           /** Format: uuid */
@@ -7680,6 +7701,13 @@ export interface components {
       confirmsAdviceId: string | null;
       /** @description The incident the message was sent from, if any */
       incidentId: string | null;
+      /** @description The record the message was sent from (an incident, a safeguarding concern), if any */
+      sentFrom: ({
+        /** @enum {string} */
+        type: "partner_message" | "incident" | "concern";
+        title: string;
+        webPath: string;
+      }) | null;
       escalationRoute: components["schemas"]["EscalationRoute"] | null;
       steps: ({
           /** Format: uuid */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { subjectTypeLabels } from '../../../src/subjects/subjects.vocabulary.ts';
 import {
   type EmailState,
   getMessage,
@@ -109,6 +110,11 @@ function MessageThread({ messageId }: { messageId: string }) {
       {current.incidentId ? (
         // Sent from an incident: back to the incident's partner updates, where it was sent from.
         <BackLink to={`/incidents/${current.incidentId}/partner-updates`}>Back to the incident</BackLink>
+      ) : current.sentFrom ? (
+        // Sent from another record (a safeguarding concern's advice request, say): back to it.
+        <BackLink to={current.sentFrom.webPath}>
+          Back to the {subjectTypeLabels[current.sentFrom.type].toLowerCase()}
+        </BackLink>
       ) : (
         <BackLink to="/messages">Back to partner messages</BackLink>
       )}

@@ -21,6 +21,8 @@ import { PersonMessages } from '../messages/PersonMessages.tsx';
 import { ReachNowSummary } from '../partners/channels.tsx';
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
 import { hasRole } from '../roles.ts';
+import { concernSummaryReaders } from '../safeguarding/access.ts';
+import { PersonConcerns } from '../safeguarding/PersonConcerns.tsx';
 import { ConsentAndSharingSummary } from '../sharing/ConsentAndSharingSummary.tsx';
 import { type ContentsItem, ContentsList, ContentsSection } from '../ui/ContentsList.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
@@ -72,6 +74,7 @@ export function PersonPage() {
     messages: hasRole(role, messageReaders),
     incidents: hasRole(role, incidentReaders),
     advice: hasRole(role, adviceReaders),
+    concerns: hasRole(role, concernSummaryReaders),
   };
   const contents: ContentsItem[] = [
     { label: 'Circle of support: who to call', to: '#circle-of-support' },
@@ -80,6 +83,7 @@ export function PersonPage() {
     { label: 'Consent and sharing', to: '#consent-and-sharing' },
     ...(canSee.messages ? [{ label: 'Messages', to: '#messages' }] : []),
     ...(canSee.incidents ? [{ label: 'Incidents', to: '#incidents' }] : []),
+    ...(canSee.concerns ? [{ label: 'Safeguarding', to: '#safeguarding' }] : []),
     ...(canSee.advice ? [{ label: 'Advice and care plan changes', to: '#advice' }] : []),
     { label: 'Representatives', to: '#representatives' },
   ];
@@ -167,6 +171,12 @@ export function PersonPage() {
       {canSee.incidents ? (
         <ContentsSection id="incidents">
           <PersonIncidents person={current} />
+        </ContentsSection>
+      ) : null}
+
+      {canSee.concerns ? (
+        <ContentsSection id="safeguarding">
+          <PersonConcerns person={current} />
         </ContentsSection>
       ) : null}
 
