@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
+import { RESTRICTED_TEMPLATE, type RestrictedReader } from '../partner-messages/message-readers.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
   AdviceRecordRow,
@@ -51,40 +52,53 @@ export type AdviceWithNames = AdviceRecordRow & {
   confirmation_requested_from: string | null;
 };
 
-function selectAdvice(executor: Executor, orgId: string) {
-  return (
-    executor
-      .selectFrom('advice_records as advice')
-      .leftJoin('partner_messages as message', (join) =>
-        join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
-      )
-      .leftJoin('partner_organisations as partner', (join) =>
-        join
-          .onRef('partner.org_id', '=', 'advice.org_id')
-          .onRef('partner.id', '=', 'advice.partner_organisation_id'),
-      )
-      .leftJoin('people as person', (join) =>
-        join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
-      )
-      // Who the request for written confirmation was addressed to: the thread says so, and so must the list.
-      .leftJoin('partner_messages as confirmation', (join) =>
-        join
-          .onRef('confirmation.org_id', '=', 'advice.org_id')
-          .onRef('confirmation.id', '=', 'advice.confirmation_message_id'),
-      )
-      .leftJoin('partner_contacts as confirmer', (join) =>
-        join
-          .onRef('confirmer.org_id', '=', 'confirmation.org_id')
-          .onRef('confirmer.id', '=', 'confirmation.partner_contact_id'),
-      )
-      .selectAll('advice')
-      .select([
-        'confirmer.name as confirmation_requested_from',
-        'message.subject as message_subject',
-        'partner.name as partner_organisation_name',
-        personNameSql.as('person_name'),
-      ])
-      .where('advice.org_id', '=', orgId)
+/**
+ * Advice with the names it is shown with. Advice given in answer to safeguarding correspondence is
+ * as need-to-know as the correspondence: a restricted reader sees it only when they sent the
+ * message it answers (see message-readers.ts).
+ */
+function selectAdvice(executor: Executor, orgId: string, restricted: RestrictedReader | null) {
+  const query = executor
+    .selectFrom('advice_records as advice')
+    .leftJoin('partner_messages as message', (join) =>
+      join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
+    )
+    .leftJoin('partner_organisations as partner', (join) =>
+      join
+        .onRef('partner.org_id', '=', 'advice.org_id')
+        .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+    )
+    .leftJoin('people as person', (join) =>
+      join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
+    )
+    // Who the request for written confirmation was addressed to: the thread says so, and so must the list.
+    .leftJoin('partner_messages as confirmation', (join) =>
+      join
+        .onRef('confirmation.org_id', '=', 'advice.org_id')
+        .onRef('confirmation.id', '=', 'advice.confirmation_message_id'),
+    )
+    .leftJoin('partner_contacts as confirmer', (join) =>
+      join
+        .onRef('confirmer.org_id', '=', 'confirmation.org_id')
+        .onRef('confirmer.id', '=', 'confirmation.partner_contact_id'),
+    )
+    .selectAll('advice')
+    .select([
+      'confirmer.name as confirmation_requested_from',
+      'message.subject as message_subject',
+      'partner.name as partner_organisation_name',
+      personNameSql.as('person_name'),
+    ])
+    .where('advice.org_id', '=', orgId);
+  if (restricted === null) return query;
+  const { userId } = restricted;
+  return query.where((eb) =>
+    eb.or([
+      eb('message.template', 'is distinct from', RESTRICTED_TEMPLATE),
+      ...(userId === null
+        ? []
+        : [eb.and([eb('message.sent_by_type', '=', 'user'), eb('message.sent_by', '=', userId)])]),
+    ]),
   );
 }
 
@@ -92,8 +106,9 @@ export async function findAdviceWithNames(
   executor: Executor,
   orgId: string,
   id: string,
+  restricted: RestrictedReader | null,
 ): Promise<AdviceWithNames | undefined> {
-  return selectAdvice(executor, orgId).where('advice.id', '=', id).executeTakeFirst();
+  return selectAdvice(executor, orgId, restricted).where('advice.id', '=', id).executeTakeFirst();
 }
 
 /** Advice about a person, newest first; at most 200. */
@@ -101,8 +116,9 @@ export async function listAdviceAbout(
   executor: Executor,
   orgId: string,
   personId: string,
+  restricted: RestrictedReader | null,
 ): Promise<AdviceWithNames[]> {
-  return selectAdvice(executor, orgId)
+  return selectAdvice(executor, orgId, restricted)
     .where('advice.person_id', '=', personId)
     .orderBy('advice.given_at', 'desc')
     .orderBy('advice.id')
@@ -115,8 +131,9 @@ export async function listAdviceAwaitingConfirmation(
   executor: Executor,
   orgId: string,
   page: { limit: number; offset: number },
+  restricted: RestrictedReader | null,
 ): Promise<AdviceWithNames[]> {
-  return selectAdvice(executor, orgId)
+  return selectAdvice(executor, orgId, restricted)
     .where('advice.confirmation_status', 'in', ['requested', 'not_requested'])
     .orderBy('advice.given_at')
     .orderBy('advice.id')

@@ -10,6 +10,7 @@ import { addDelay } from '../escalation/escalation-routes.ts';
 import { routeFor } from '../escalation/route-settings.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
 import type { AdviceRecorder } from '../partner-messages/message-lifecycle.service.ts';
+import { RESTRICTED_TEMPLATE, restrictedReader } from '../partner-messages/message-readers.ts';
 import {
   addEvent,
   deliverNewMessage,
@@ -183,7 +184,8 @@ async function requestWrittenConfirmation(
   const message: PartnerMessageRow = {
     ...original,
     id,
-    template: 'request',
+    // Confirming safeguarding advice is safeguarding correspondence too: as need-to-know as the thread.
+    template: original.template === RESTRICTED_TEMPLATE ? RESTRICTED_TEMPLATE : 'request',
     ask_type: 'advice',
     urgency: 'routine',
     share_id: shareId,
@@ -309,7 +311,7 @@ export async function confirmAdvice(
   const at = options.clock.now();
   await db.transaction().execute(async (trx) => {
     const advice = await adviceRepository.findAdviceForChange(trx, context.orgId, adviceId);
-    if (!advice) throw notFound('The advice');
+    if (!advice || !(await mayReadAdvice(trx, context, adviceId))) throw notFound('The advice');
     if (advice.confirmation_status === 'confirmed' || advice.confirmation_status === 'not_needed') {
       throw new AppError('conflict', 'This advice is already on record in writing.');
     }
@@ -337,7 +339,12 @@ async function attachAmendments(
 }
 
 export async function getAdvice(db: Db, context: RequestContext, options: { adviceId: string }) {
-  const advice = await adviceRepository.findAdviceWithNames(db, context.orgId, options.adviceId);
+  const advice = await adviceRepository.findAdviceWithNames(
+    db,
+    context.orgId,
+    options.adviceId,
+    restrictedReader(context),
+  );
   if (!advice) throw notFound('The advice');
   const [withAmendments] = await attachAmendments(db, context.orgId, [advice]);
   return withAmendments!;
@@ -352,7 +359,12 @@ export async function listPersonAdvice(
   const { personId } = options;
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, personId);
-    const advice = await adviceRepository.listAdviceAbout(trx, context.orgId, personId);
+    const advice = await adviceRepository.listAdviceAbout(
+      trx,
+      context.orgId,
+      personId,
+      restrictedReader(context),
+    );
     await recordAudit(trx, context, options.clock.now(), {
       action: 'advice.list',
       entityType: 'person',
@@ -369,8 +381,26 @@ export async function listAdviceAwaitingConfirmation(
   context: RequestContext,
   page: { limit: number; offset: number },
 ) {
-  const advice = await adviceRepository.listAdviceAwaitingConfirmation(db, context.orgId, page);
+  const advice = await adviceRepository.listAdviceAwaitingConfirmation(
+    db,
+    context.orgId,
+    page,
+    restrictedReader(context),
+  );
   return attachAmendments(db, context.orgId, advice);
+}
+
+/** Whether the caller may see the advice: see selectAdvice on advice answering safeguarding messages. */
+async function mayReadAdvice(
+  executor: Executor,
+  context: RequestContext,
+  adviceId: string,
+): Promise<boolean> {
+  const restricted = restrictedReader(context);
+  if (restricted === null) return true;
+  return (
+    (await adviceRepository.findAdviceWithNames(executor, context.orgId, adviceId, restricted)) !== undefined
+  );
 }
 
 async function requirePerson(executor: Executor, context: RequestContext, personId: string) {
@@ -421,7 +451,7 @@ export async function recordCarePlanAmendment(
     await requirePerson(trx, context, personId);
     if (input.adviceId) {
       const advice = await adviceRepository.findAdviceForChange(trx, context.orgId, input.adviceId);
-      if (!advice || advice.person_id !== personId) {
+      if (!advice || advice.person_id !== personId || !(await mayReadAdvice(trx, context, advice.id))) {
         throw new AppError('validation', 'Choose advice recorded about this person.', { field: 'adviceId' });
       }
     }

@@ -9,8 +9,11 @@ import type { RequestContext } from '../context.ts';
  */
 export const RESTRICTED_TEMPLATE = 'safeguarding';
 
+/** A caller who reads safeguarding correspondence only when they sent it (userId null: none of it). */
+export type RestrictedReader = { userId: string | null };
+
 /** Whom the caller may not read beyond their own: null when they read every message. */
-export function restrictedReader(context: RequestContext): { userId: string | null } | null {
+export function restrictedReader(context: RequestContext): RestrictedReader | null {
   const { type, role } = context.actor;
   if (type === 'system' || (role !== null && accountableReaders.includes(role))) return null;
   return { userId: context.actor.type === 'user' ? context.actor.id : null };

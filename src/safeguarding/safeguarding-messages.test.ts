@@ -18,6 +18,7 @@ let t: TestApp;
 let staff: Record<StaffRole, SignedIn>;
 let adviceMessageId: string;
 let concernId: string;
+let personId: string;
 let ownMessageId: string;
 
 async function call(who: SignedIn, method: string, url: string, payload?: unknown, headers = {}) {
@@ -105,6 +106,7 @@ beforeAll(async () => {
   );
   adviceMessageId = advice.messageId;
   concernId = concern.id;
+  personId = person.id;
 
   // A care worker's own safeguarding message, sent from the messages page.
   const own = await ok(
@@ -184,5 +186,46 @@ describe('safeguarding messages are need-to-know', () => {
     });
     const own = await ok(staff.manager, 'GET', `/api/messages/${ownMessageId}`);
     expect(own.sentFrom).toBeNull();
+  });
+
+  it('advice given on the phone in answer, and the request to confirm it in writing, are as need-to-know', async () => {
+    await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/advice`, {
+      messageId: adviceMessageId,
+      adviserName: 'Sam Duty',
+      guidanceApplied: 'Exampleton threshold guidance, domestic abuse section',
+      advice: 'Threshold met: refer under section 42 today.',
+      howApplied: 'Referral prepared the same day.',
+      givenAt: '2026-11-23T09:00:00Z',
+      receivedHow: 'phone',
+    });
+    const managersAdvice = await ok(staff.manager, 'GET', `/api/people/${personId}/advice`);
+    const advice = managersAdvice.items.find(
+      (item: { advice: string }) => item.advice === 'Threshold met: refer under section 42 today.',
+    );
+    expect(advice).toBeDefined();
+    const confirmationId = advice.confirmationMessageId as string;
+    expect(confirmationId).toEqual(expect.any(String));
+    const confirmation = await ok(staff.manager, 'GET', `/api/messages/${confirmationId}`);
+    expect(confirmation.template).toBe('safeguarding');
+
+    // The care worker sees neither the advice nor the request to confirm it, by list or by id.
+    const workersAdvice = await ok(staff.care_worker, 'GET', `/api/people/${personId}/advice`);
+    expect(workersAdvice.items.map((item: { id: string }) => item.id)).not.toContain(advice.id);
+    expect((await call(staff.care_worker, 'GET', `/api/advice/${advice.id}`)).statusCode).toBe(404);
+    const waiting = await ok(staff.care_worker, 'GET', '/api/advice/awaiting-confirmation');
+    expect(waiting.items.map((item: { id: string }) => item.id)).not.toContain(advice.id);
+    const confirm = await call(staff.care_worker, 'POST', `/api/advice/${advice.id}/confirmation`, {
+      how: 'letter',
+    });
+    expect(confirm.statusCode).toBe(404);
+    const applied = await call(staff.care_worker, 'POST', `/api/people/${personId}/care-plan-amendments`, {
+      adviceId: advice.id,
+      whatChanged: 'Two staff at each visit.',
+      why: 'Safeguarding advice.',
+    });
+    expect(applied.statusCode).toBe(400);
+    const listed = await ok(staff.care_worker, 'GET', '/api/messages?view=all');
+    expect(listed.items.map((item: { id: string }) => item.id)).not.toContain(confirmationId);
+    expect((await call(staff.care_worker, 'GET', `/api/messages/${confirmationId}`)).statusCode).toBe(404);
   });
 });

@@ -156,19 +156,28 @@ function ConcernLists() {
 export function ConcernsTable({
   caption,
   concerns,
+  onePerson = false,
 }: {
   caption: string;
   concerns: readonly ConcernListItem[];
+  /** The concerns are all about one person (on their page): each is named by its category alone. */
+  onePerson?: boolean;
 }) {
   return (
     <Table caption={caption} headings={['Concern', 'Raised', 'Level', 'Where it is']}>
       {concerns.map((concern) => (
         <Row key={concern.id}>
           <Cell heading="Concern">
-            <Link to={concernPath(concern.id)}>{concern.personName}</Link>
-            <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-              {concern.categoryLabel}
-            </span>
+            {onePerson ? (
+              <Link to={concernPath(concern.id)}>{concern.categoryLabel}</Link>
+            ) : (
+              <>
+                <Link to={concernPath(concern.id)}>{concern.personName}</Link>
+                <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                  {concern.categoryLabel}
+                </span>
+              </>
+            )}
           </Cell>
           <Cell heading="Raised">{formatDate(concern.raisedAt)}</Cell>
           <Cell heading="Level">

@@ -48,7 +48,9 @@ function ConcernsInFull({ person }: { person: Person }) {
   if (concerns.status === 'failed') return <LoadProblem error={concerns.error} onTryAgain={reload} />;
   const name = personName(person);
   if (concerns.data.items.length === 0) return <p>No safeguarding concern has been raised about {name}.</p>;
-  return <ConcernsTable caption={`Safeguarding concerns about ${name}`} concerns={concerns.data.items} />;
+  return (
+    <ConcernsTable caption={`Safeguarding concerns about ${name}`} concerns={concerns.data.items} onePerson />
+  );
 }
 
 function OpenConcernSummaries({ person }: { person: Person }) {
