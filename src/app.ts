@@ -13,7 +13,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { readAdviceOfPerson } from './advice/advice.chronology.ts';
 import { adviceRoutes } from './advice/advice.routes.ts';
 import { attentionRoutes } from './attention/attention.routes.ts';
 import { accessHistoryRoutes } from './audit/access-history.routes.ts';
@@ -21,10 +20,9 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { type Access, registerAccessControl, sessionCookieName } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
+import { registerCapabilities } from './capabilities.ts';
 import { careServicesRoutes } from './care-services/care-services.routes.ts';
 import { chronologyRoutes } from './chronology/chronology.routes.ts';
-import { registerChronologySource } from './chronology/chronology.ts';
-import { readConsentOfPerson } from './consent/consent.chronology.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import type { AppDependencies } from './dependencies.ts';
 import { AppError } from './errors.ts';
@@ -36,34 +34,19 @@ import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerStorableTextGuard } from './http/storable-text.ts';
 import { installValidationMessages } from './http/zod-messages.ts';
-import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { incidentsRoutes } from './incidents/incidents.routes.ts';
-import { describeIncident } from './incidents/incidents.service.ts';
 import { riskPointsRoutes } from './incidents/risk-points.routes.ts';
-import { readCapacityRecordsOfPerson } from './mental-capacity/mental-capacity.chronology.ts';
 import { mentalCapacityRoutes } from './mental-capacity/mental-capacity.routes.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
-import { whenEmailsOf } from './outbox/outbox.service.ts';
-import { messageEmailOutcomes } from './partner-messages/message-email-outcomes.ts';
-import { registerMessageOrigin } from './partner-messages/message-origins.ts';
-import { describeMessage } from './partner-messages/message-subject.ts';
-import { readMessageEventsOfPerson } from './partner-messages/partner-messages.chronology.ts';
 import { partnerMessagesRoutes } from './partner-messages/partner-messages.routes.ts';
-import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { partnersRoutes } from './partners/partners.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
-import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
 import { safeguardingRoutes } from './safeguarding/safeguarding.routes.ts';
-import { concernOfMessage, describeConcern } from './safeguarding/safeguarding.subject.ts';
-import { readSafeguardingAuthorisationsOfPerson } from './safeguarding-authorisations/safeguarding-authorisations.chronology.ts';
 import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/safeguarding-authorisations.routes.ts';
-import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
-import { readSafeguardingSharesOfPerson } from './sharing/sharing.chronology.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
-import { registerSubject } from './subjects/subjects.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -169,28 +152,7 @@ export async function buildApp(
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
   const { config } = dependencies;
-  // What closes when a basis for sharing ends: each feature that discloses through its own links.
-  whenSharingBasisEnds(endMessageSharing);
-  registerSubject('concern', describeConcern);
-  // Where a message was sent from, beyond an incident: its page leads back there.
-  registerMessageOrigin(concernOfMessage);
-  // What a person's chronology is made of: each source reads its own records about the person.
-  registerChronologySource('partner_messages', readMessageEventsOfPerson);
-  registerChronologySource('incidents', readIncidentRecordsOfPerson);
-  registerChronologySource('consent', readConsentOfPerson);
-  registerChronologySource('mental_capacity', readCapacityRecordsOfPerson);
-  registerChronologySource('safeguarding_authorisations', readSafeguardingAuthorisationsOfPerson);
-  registerChronologySource('advice', readAdviceOfPerson);
-  registerChronologySource('safeguarding_shares', readSafeguardingSharesOfPerson);
-  registerChronologySource('concern_entries', readConcernEntriesOfPerson);
-  registerChronologySource('concern_advice', (executor, query) =>
-    readConcernAdvice(executor, query, 'person_id'),
-  );
-  // How each kind of record is named wherever a shared mechanism (needs attention, the outbox,
-  // actions) shows it.
-  registerSubject('partner_message', describeMessage);
-  whenEmailsOf('partner_message', messageEmailOutcomes);
-  registerSubject('incident', describeIncident);
+  registerCapabilities();
   const app = Fastify({
     logger:
       options.logger === false

@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +11,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { testBackend } from './app-for-test.ts';
 import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.ts';
 import { organisationWithApiToken } from './scenarios.ts';
+import { startServerProcess } from './server-process.ts';
 
 // A crash under write load loses nothing: the server is killed with SIGKILL while systems are
 // writing through the API, and every write it acknowledged (201) is in the database afterwards with
@@ -52,44 +51,6 @@ async function prepareDatabase(): Promise<Target> {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('The server did not start within a minute');
-}
-
 describe('a crash under write load', () => {
   it('keeps every acknowledged write with its audit entry after SIGKILL', { timeout: 180_000 }, async () => {
     const target = await prepareDatabase();
@@ -102,7 +63,10 @@ describe('a crash under write load', () => {
     );
     await handle.close();
 
-    const { child, url } = await startServer(target.env);
+    const { child, url } = await startServerProcess({
+      ...target.env,
+      AUDIT_CHECKPOINT_INTERVAL_MINUTES: '0',
+    });
     const acknowledged: string[] = [];
     let stop = false;
     const writer = async (writerIndex: number) => {

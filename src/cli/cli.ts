@@ -14,6 +14,7 @@ import {
   writeCheckpoints,
 } from '../audit/checkpoint.ts';
 import { checkPasswordPolicy } from '../auth/passwords.ts';
+import { registerCapabilities } from '../capabilities.ts';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
@@ -516,6 +517,7 @@ function writeProof(out: string | undefined, proof: object, checkpoints: object[
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  registerCapabilities();
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {

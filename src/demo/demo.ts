@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { registerCapabilities } from '../capabilities.ts';
 import type { Clock } from '../clock.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
@@ -42,6 +43,8 @@ export async function loadDemo(
   db: Db,
   options: { clock: Clock; password?: (role: StaffRole) => string; config?: MessagingConfig },
 ): Promise<{ created: boolean; orgId: string; signIns: DemoSignIn[] }> {
+  // The demo sends its messages through the same services as the app, before the app is built.
+  registerCapabilities();
   const existing = await findOrganisationByName(db, DEMO_ORGANISATION_NAME);
   if (existing) return { created: false, orgId: existing.id, signIns: [] };
 

@@ -366,6 +366,7 @@ describe.skipIf(!browserIsAvailable())(
         'Consent and sharing',
         'Messages',
         'Incidents',
+        'Safeguarding',
         'Advice and care plan changes',
         'Representatives',
       ]);
