@@ -49,7 +49,16 @@ function ConcernsInFull({ person }: { person: Person }) {
   const name = personName(person);
   if (concerns.data.items.length === 0) return <p>No safeguarding concern has been raised about {name}.</p>;
   return (
-    <ConcernsTable caption={`Safeguarding concerns about ${name}`} concerns={concerns.data.items} onePerson />
+    <>
+      <ConcernsTable
+        caption={`Safeguarding concerns about ${name}`}
+        concerns={concerns.data.items}
+        onePerson
+      />
+      {concerns.data.items.length === shown ? (
+        <p className="nhsuk-body-s">These are the {shown} most recently raised.</p>
+      ) : null}
+    </>
   );
 }
 
@@ -62,24 +71,29 @@ function OpenConcernSummaries({ person }: { person: Person }) {
   const name = personName(person);
   if (summaries.data.items.length === 0) return <p>There is no open safeguarding concern about {name}.</p>;
   return (
-    <Table
-      caption={`Open safeguarding concerns about ${name}`}
-      headings={['What you need to know', 'Raised']}
-    >
-      {summaries.data.items.map((summary) => (
-        <Row key={summary.id}>
-          <Cell heading="What you need to know">
-            <NeedToKnow summary={summary} />
-            <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
-              <Link to={concernPath(summary.id)}>
-                Open the concern
-                <span className="nhsuk-u-visually-hidden"> raised {formatDate(summary.raisedAt)}</span>
-              </Link>
-            </span>
-          </Cell>
-          <Cell heading="Raised">{formatDate(summary.raisedAt)}</Cell>
-        </Row>
-      ))}
-    </Table>
+    <>
+      <Table
+        caption={`Open safeguarding concerns about ${name}`}
+        headings={['What you need to know', 'Raised']}
+      >
+        {summaries.data.items.map((summary) => (
+          <Row key={summary.id}>
+            <Cell heading="What you need to know">
+              <NeedToKnow summary={summary} />
+              <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">
+                <Link to={concernPath(summary.id)}>
+                  Open the concern
+                  <span className="nhsuk-u-visually-hidden"> raised {formatDate(summary.raisedAt)}</span>
+                </Link>
+              </span>
+            </Cell>
+            <Cell heading="Raised">{formatDate(summary.raisedAt)}</Cell>
+          </Row>
+        ))}
+      </Table>
+      {summaries.data.items.length === shown ? (
+        <p className="nhsuk-body-s">These are the {shown} most recently raised.</p>
+      ) : null}
+    </>
   );
 }
