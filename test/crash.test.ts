@@ -1,59 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sealPendingEntries, verifyAuditChain } from '../src/audit/audit.service.ts';
 import { systemClock } from '../src/clock.ts';
-import { createDatabase, type DatabaseHandle } from '../src/db/create-db.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { testBackend } from './app-for-test.ts';
-import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.ts';
 import { organisationWithApiToken } from './scenarios.ts';
-import { startServerProcess } from './server-process.ts';
+import { newServerDatabase, startServerProcess } from './server-process.ts';
 
 // A crash under write load loses nothing: the server is killed with SIGKILL while systems are
 // writing through the API, and every write it acknowledged (201) is in the database afterwards with
 // its audit entry, no record exists without one, and the audit chain verifies. Runs against the
 // embedded database on disk and against the PostgreSQL server.
 
-const backend = testBackend();
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-type Target = { env: Record<string, string>; open: () => Promise<DatabaseHandle> };
-
-async function prepareDatabase(): Promise<Target> {
-  if (backend === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-crash-'));
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    return { env: { DATA_DIR: dataDir }, open: () => createDatabase({ backend: 'pglite', dataDir }) };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `liaison_crash_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const cleaner = new pg.Client({ connectionString: adminUrl });
-    await cleaner.connect();
-    await cleaner.query(`drop database if exists ${name} with (force)`);
-    await cleaner.end();
-  });
-  const url = withDatabaseName(adminUrl, name);
-  return {
-    env: { DATABASE_URL: url },
-    open: () => createDatabase({ backend: 'postgres', url, poolSize: 2 }),
-  };
-}
-
 describe('a crash under write load', () => {
   it('keeps every acknowledged write with its audit entry after SIGKILL', { timeout: 180_000 }, async () => {
-    const target = await prepareDatabase();
+    const target = await newServerDatabase('crash');
+    cleanups.push(target.remove);
     // An organisation and an API token, made before the server starts.
     let handle = await target.open();
     await migrateToLatest(handle.db);

@@ -1,5 +1,62 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDatabase, type DatabaseHandle } from '../src/db/create-db.ts';
+import { testBackend } from './app-for-test.ts';
+import { TEMPLATE_DATABASE, withDatabaseName } from './postgres-names.ts';
+
+/** A database of its own for a server process, on the backend under test, and how to open it here. */
+export type ServerDatabase = {
+  backend: 'pglite' | 'postgres';
+  /** What the server is started with: an empty data directory, or a new database on the server. */
+  env: Record<string, string>;
+  /** The data directory (with the embedded database, an empty one). */
+  dataDir: string;
+  open: () => Promise<DatabaseHandle>;
+  remove: () => Promise<void>;
+};
+
+/**
+ * An empty data directory for the embedded database; on PostgreSQL, a new database made from the
+ * migrated template (and a data directory beside it for what the server writes there).
+ */
+export async function newServerDatabase(purpose: string): Promise<ServerDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `liaison-${purpose}-`));
+  const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (testBackend() === 'pglite') {
+    return {
+      backend: 'pglite',
+      env: { DATA_DIR: dataDir },
+      dataDir,
+      open: () => createDatabase({ backend: 'pglite', dataDir }),
+      remove: removeDir,
+    };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `liaison_${purpose}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const url = withDatabaseName(adminUrl, name);
+  return {
+    backend: 'postgres',
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+    dataDir,
+    open: () => createDatabase({ backend: 'postgres', url, poolSize: 2 }),
+    remove: async () => {
+      const cleaner = new pg.Client({ connectionString: adminUrl });
+      await cleaner.connect();
+      await cleaner.query(`drop database if exists ${name} with (force)`);
+      await cleaner.end();
+      await removeDir();
+    },
+  };
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
