@@ -1,4 +1,5 @@
 import { readAdviceOfPerson } from './advice/advice.chronology.ts';
+import { whenAttentionDealtWith } from './attention/attention.service.ts';
 import { registerChronologySource } from './chronology/chronology.ts';
 import { readConsentOfPerson } from './consent/consent.chronology.ts';
 import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
@@ -12,6 +13,7 @@ import { readMessageEventsOfPerson } from './partner-messages/partner-messages.c
 import { endMessageSharing } from './partner-messages/sharing-ended.ts';
 import { readConcernAdvice, readConcernEntriesOfPerson } from './safeguarding/safeguarding.chronology.ts';
 import { concernOfMessage, describeConcern } from './safeguarding/safeguarding.subject.ts';
+import { concernAttentionDealtWith } from './safeguarding/safeguarding-alerts.ts';
 import { readSafeguardingAuthorisationsOfPerson } from './safeguarding-authorisations/safeguarding-authorisations.chronology.ts';
 import { whenSharingBasisEnds } from './sharing/basis-endings.ts';
 import { readSafeguardingSharesOfPerson } from './sharing/sharing.chronology.ts';
@@ -32,6 +34,8 @@ export function registerCapabilities(): void {
   registerSubject('incident', describeIncident);
   registerSubject('concern', describeConcern);
   whenEmailsOf('partner_message', messageEmailOutcomes);
+  // What marking a "needs attention" item dealt with settles in the feature it is about.
+  whenAttentionDealtWith('concern', concernAttentionDealtWith);
   // Where a message was sent from, beyond an incident: its page leads back there.
   registerMessageOrigin(concernOfMessage);
   // What a person's chronology is made of: each source reads its own records about the person.

@@ -23,15 +23,21 @@ export async function resolveOpenItemsOfSubject(
   executor: Executor,
   orgId: string,
   subject: { type: SubjectType; id: string },
-  changes: { kinds: readonly AttentionKind[]; at: Date; note: string },
+  changes: {
+    kinds: readonly AttentionKind[];
+    at: Date;
+    note: string;
+    /** The member of staff who dealt with the cause; left out when Liaison resolves the items. */
+    by?: string | null;
+  },
 ): Promise<number> {
   if (changes.kinds.length === 0) return 0;
   const resolved = await executor
     .updateTable('attention_items')
     .set({
       resolved_at: changes.at,
-      resolved_by: null,
-      resolved_by_system: true,
+      resolved_by: changes.by ?? null,
+      resolved_by_system: changes.by === undefined,
       resolution_note: changes.note.slice(0, 2000),
     })
     .where('org_id', '=', orgId)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db, Executor } from '../db/database.ts';
+import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { describeSubject, type SubjectDescription, type SubjectType } from '../subjects/subjects.ts';
 import * as attentionRepository from './attention.repository.ts';
@@ -49,17 +49,42 @@ export function raiseAttention(
 }
 
 /**
- * Resolves the subject's open items of `kinds` as Liaison rather than a person, because their
- * cause went away; `note` says what happened. In the caller's transaction, whose audit entry
- * should count them. Returns how many it resolved.
+ * Resolves the subject's open items of `kinds` because their cause went away; `note` says what
+ * happened. Without `by` Liaison resolved them; with it, the member of staff who dealt with the
+ * cause where the feature shows it. In the caller's transaction, whose audit entry should count
+ * them. Returns how many it resolved.
  */
 export function resolveAttentionOf(
   trx: Executor,
   orgId: string,
   subject: Subject,
-  resolution: { kinds: readonly AttentionKind[]; note: string; at: Date },
+  resolution: { kinds: readonly AttentionKind[]; note: string; at: Date; by?: string | null },
 ): Promise<number> {
   return attentionRepository.resolveOpenItemsOfSubject(trx, orgId, subject, resolution);
+}
+
+/** What a member of staff marking an item dealt with also settles in the feature it is about. */
+export type AttentionDealtWith = (
+  trx: DbTransaction,
+  dealtWith: {
+    orgId: string;
+    subjectId: string;
+    kind: AttentionKind;
+    at: Date;
+    by: string | null;
+    note: string | null;
+  },
+) => Promise<void>;
+
+const dealtWithHandlers = new Map<SubjectType, AttentionDealtWith>();
+
+/**
+ * Registers what a feature does, in the same transaction, when an item about one of its subjects
+ * is marked dealt with under "needs attention": a feature that shows the same cause on its own
+ * pages marks it dealt with there too, so neither place goes on asking.
+ */
+export function whenAttentionDealtWith(type: SubjectType, handler: AttentionDealtWith): void {
+  dealtWithHandlers.set(type, handler);
 }
 
 /**
@@ -154,6 +179,14 @@ export async function resolveAttention(
       note: options.note?.trim() || null,
     });
     if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
+    await dealtWithHandlers.get(item.subject_type)?.(trx, {
+      orgId: context.orgId,
+      subjectId: item.subject_id,
+      kind: item.kind,
+      at,
+      by: userOf(context),
+      note: options.note?.trim() || null,
+    });
     await recordAudit(trx, context, at, {
       action: 'attention_item.resolve',
       entityType: 'attention_item',

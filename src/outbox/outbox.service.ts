@@ -234,7 +234,7 @@ export async function listOutbox(
 /**
  * What a record's feature does when one of its emails is sent, held for good, or given up: its
  * thread says so and, for the last two, someone is told under "needs attention". Registered per
- * subject type (a line in `src/app.ts`); runs in the delivery's transaction.
+ * subject type (a line in `src/capabilities.ts`); runs in the delivery's transaction.
  */
 export type EmailOutcomes = {
   sent: (trx: DbTransaction, email: EmailOutboxRow, at: Date) => Promise<void>;

@@ -4,7 +4,7 @@ import { describeSubject, type SubjectRef, type SubjectType } from '../subjects/
 /**
  * The record a message was sent from, when a feature keeps that link itself (a safeguarding
  * concern's advice request or referral, say): its subject, or undefined when it is not one of the
- * feature's. Each feature registers its finder once (a line in `src/app.ts`).
+ * feature's. Each feature registers its finder once (a line in `src/capabilities.ts`).
  */
 export type MessageOriginFinder = (
   executor: Executor,

@@ -11,6 +11,7 @@ import { concernSources, DAY_MS } from './concern-entries.service.ts';
 import * as safeguardingRepository from './safeguarding.repository.ts';
 import { getConcern } from './safeguarding.service.ts';
 import type { ConcernRow } from './safeguarding.table.ts';
+import { concernFlagsDealtWith } from './safeguarding-alerts.ts';
 
 export type Settings = { clock: Clock; config: Pick<Config, 'publicUrl' | 'mfaKeyFile' | 'smtp'> };
 
@@ -125,6 +126,13 @@ export async function resolveConcernAlert(
       note: note?.trim() || null,
     });
     if (!resolved) throw notFound('An open item with this id on this concern');
+    await concernFlagsDealtWith(trx, {
+      orgId: context.orgId,
+      concernId,
+      kind: resolved.kind,
+      at,
+      by: context.actor.type === 'user' ? context.actor.id : null,
+    });
     await recordAudit(trx, context, at, {
       action: 'concern_alert.resolve',
       entityType: 'concern',

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { raiseAttention, resolveAttentionOf } from '../attention/attention.service.ts';
+import {
+  type AttentionDealtWith,
+  raiseAttention,
+  resolveAttentionOf,
+} from '../attention/attention.service.ts';
 import type { AttentionKind } from '../attention/attention.table.ts';
 import type { DbTransaction } from '../db/database.ts';
 import { queueEmailsWithoutPersonalDetails } from '../outbox/outbox.service.ts';
@@ -10,7 +14,7 @@ import type { ConcernAlertKind } from './safeguarding.vocabulary.ts';
 // What needs a manager's attention about a concern, and the email that tells them. Each cause (a
 // trigger, a restriction, the referral) is flagged on the concern itself, which its page and the
 // concerns list show; the organisation's "needs attention" list gets one item per concern and
-// kind. The item says only that something needs review: being told about a concern never by
+// kind. Marking either dealt with settles the other. The item says only that something needs review: being told about a concern never by
 // itself lets anyone see it (its routes decide that), and the email carries no personal details.
 
 const attentionKindOf: Record<ConcernAlertKind, AttentionKind> = {
@@ -18,6 +22,10 @@ const attentionKindOf: Record<ConcernAlertKind, AttentionKind> = {
   decision_overdue: 'decision_overdue',
   restriction_past_review: 'restriction_past_review',
 };
+
+const concernAlertKindOf = Object.fromEntries(
+  Object.entries(attentionKindOf).map(([alertKind, attentionKind]) => [attentionKind, alertKind]),
+) as Partial<Record<AttentionKind, ConcernAlertKind>>;
 
 const concernSubject = (concernId: string) => ({ type: 'concern' as const, id: concernId });
 
@@ -103,3 +111,35 @@ export async function resolveConcernAttention(
     at: resolution.at,
   });
 }
+
+/**
+ * A manager marked a concern's flags of one kind dealt with on the concern's page: once none of
+ * that kind is left open there, its "needs attention" item is dealt with too, in their name.
+ */
+export async function concernFlagsDealtWith(
+  trx: DbTransaction,
+  dealtWith: { orgId: string; concernId: string; kind: ConcernAlertKind; at: Date; by: string | null },
+): Promise<void> {
+  const open = await safeguardingRepository.listOpenAlerts(trx, dealtWith.orgId, dealtWith.concernId);
+  if (open.some((alert) => alert.kind === dealtWith.kind)) return;
+  await resolveAttentionOf(trx, dealtWith.orgId, concernSubject(dealtWith.concernId), {
+    kinds: [attentionKindOf[dealtWith.kind]],
+    note: 'Marked as dealt with on the concern.',
+    at: dealtWith.at,
+    by: dealtWith.by,
+  });
+}
+
+/**
+ * A manager marked a concern's item dealt with under "needs attention": the concern's own flags
+ * of that kind are dealt with too, in their name and with their note, so its page stops asking.
+ */
+export const concernAttentionDealtWith: AttentionDealtWith = async (trx, dealtWith) => {
+  const kind = concernAlertKindOf[dealtWith.kind];
+  if (!kind) return;
+  await safeguardingRepository.resolveAlertsOfKind(trx, dealtWith.orgId, dealtWith.subjectId, kind, {
+    at: dealtWith.at,
+    by: dealtWith.by,
+    note: dealtWith.note ?? 'Marked as dealt with under needs attention.',
+  });
+};

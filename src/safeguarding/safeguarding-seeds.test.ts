@@ -315,6 +315,49 @@ describe('safeguarding seed examples', () => {
       201,
     );
     expect(injury.triggersMet).toHaveLength(1);
+
+    // Marked dealt with in one place, the review is dealt with in the other too, in the manager's
+    // name: first under needs attention, then on the concern's page.
+    const openItem = async () =>
+      (await ok(staff.manager, 'GET', '/api/attention')).items.find(
+        (item: { subject: { id: string }; resolvedAt: string | null }) =>
+          item.subject.id === concern.id && item.resolvedAt === null,
+      );
+    const item = await openItem();
+    expect(item).toMatchObject({ kind: 'review_trigger_met' });
+    const dealtWithThere = await call(staff.manager, 'POST', `/api/attention/${item.id}/resolve`, {
+      note: 'Discussed with the team; welfare call booked.',
+    });
+    expect(dealtWithThere.statusCode, dealtWithThere.body).toBe(204);
+    const afterAttention = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
+    expect(afterAttention.alerts).toEqual([]);
+    expect(afterAttention.escalationPrompt).toBeNull();
+
+    await ok(
+      staff.care_worker,
+      'POST',
+      `/api/safeguarding/concerns/${concern.id}/entries`,
+      entry('threat', '2026-12-07T08:45:00Z', 'Household member said: "You will not come back here."'),
+      201,
+    );
+    const flagged = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
+    expect(flagged.alerts).toHaveLength(1);
+    expect(await openItem()).toMatchObject({ kind: 'review_trigger_met' });
+    const dealtWithHere = await call(
+      staff.manager,
+      'POST',
+      `/api/safeguarding/concerns/${concern.id}/alerts/${flagged.alerts[0].id}/resolve`,
+      { note: 'Police informed of the threat.' },
+    );
+    expect(dealtWithHere.statusCode, dealtWithHere.body).toBe(200);
+    expect(dealtWithHere.json().alerts).toEqual([]);
+    expect(await openItem()).toBeUndefined();
+    const dealtWith = (await ok(staff.manager, 'GET', '/api/attention?open=false')).items.filter(
+      (resolved: { subject: { id: string } }) => resolved.subject.id === concern.id,
+    );
+    expect(
+      dealtWith.map((resolved: { resolvedAutomatically: boolean }) => resolved.resolvedAutomatically),
+    ).toEqual([false, false]);
   });
 
   it('peer-on-peer risk: an interim restriction is flagged the day after its review date, and only a review extends it', async () => {

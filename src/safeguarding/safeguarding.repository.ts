@@ -759,11 +759,11 @@ export async function resolveAlertsOfKind(
   orgId: string,
   concernId: string,
   kind: ConcernAlertKind,
-  resolution: { at: Date; note: string },
+  resolution: { at: Date; note: string | null; by?: string | null },
 ) {
   await executor
     .updateTable('concern_alerts')
-    .set({ resolved_at: resolution.at, resolution_note: resolution.note })
+    .set({ resolved_at: resolution.at, resolved_by: resolution.by ?? null, resolution_note: resolution.note })
     .where('org_id', '=', orgId)
     .where('concern_id', '=', concernId)
     .where('kind', '=', kind)

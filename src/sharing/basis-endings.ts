@@ -12,7 +12,7 @@ import type { BasisRecordType } from './sharing.table.ts';
  * authorisation revoked or expired, a best-interests decision past its review — what was shared
  * on it through Liaison's own links closes, and what has not yet left is held. The gate already
  * refuses from that instant; this is what tells people. Features that disclose through their own
- * links register what they do here (a line in `src/app.ts`), and it runs once per record, in the
+ * links register what they do here (a line in `src/capabilities.ts`), and it runs once per record, in the
  * transaction that recorded the end or, for a lapse, in the sweep that noticed it.
  */
 export type SharingBasisEnded = {

@@ -5,7 +5,7 @@ import { type SubjectType, subjectTypes } from './subjects.vocabulary.ts';
  * What a row of a shared mechanism is about: the outbox's emails, "needs attention" items,
  * partner links, escalation steps, log entries and actions each name a subject rather than a
  * feature's own column. A capability adds its type here and registers how to describe it (a line
- * in `src/app.ts`); the mechanisms then work for it without knowing it.
+ * in `src/capabilities.ts`); the mechanisms then work for it without knowing it.
  */
 export { type SubjectType, subjectTypeLabels, subjectTypes } from './subjects.vocabulary.ts';
 
