@@ -18,17 +18,9 @@ export type AuditRecord = {
   details?: Record<string, unknown>;
 };
 
-/**
- * Writes an audit entry. Call it with the same transaction as the change it records, so the two
- * commit or roll back together.
- */
-export async function recordAudit(
-  executor: Executor,
-  context: RequestContext,
-  at: Date,
-  record: AuditRecord,
-): Promise<void> {
-  await auditRepository.insertAuditEvent(executor, {
+/** The entry for a change `context` made at `at`: who, from where, in which request, and what. */
+function auditEventOf(context: RequestContext, at: Date, record: AuditRecord): auditRepository.NewAuditEvent {
+  return {
     orgId: context.orgId,
     occurredAt: at,
     actorType: context.actor.type,
@@ -42,7 +34,20 @@ export async function recordAudit(
     requestId: context.requestId,
     ip: context.ip,
     details: record.details ?? {},
-  });
+  };
+}
+
+/**
+ * Writes an audit entry. Call it with the same transaction as the change it records, so the two
+ * commit or roll back together.
+ */
+export async function recordAudit(
+  executor: Executor,
+  context: RequestContext,
+  at: Date,
+  record: AuditRecord,
+): Promise<void> {
+  await auditRepository.insertAuditEvent(executor, auditEventOf(context, at, record));
 }
 
 /**
@@ -61,21 +66,7 @@ export async function changeWithAudit<Row>(
   return auditRepository.executeWithAuditEvent<Row>(
     executor,
     change,
-    {
-      orgId: context.orgId,
-      occurredAt: at,
-      actorType: context.actor.type,
-      actorId: context.actor.id,
-      actorRole: context.actor.role,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      changedFields: record.changedFields ?? [],
-      outcome: record.outcome ?? 'success',
-      requestId: context.requestId,
-      ip: context.ip,
-      details: record.details ?? {},
-    },
+    auditEventOf(context, at, record),
     record.entityIdColumn ?? 'id',
   );
 }
