@@ -9,7 +9,7 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
-import { formatDate } from '../ui/format.ts';
+import { formatDate, formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
@@ -179,7 +179,10 @@ export function ConcernsTable({
               </>
             )}
           </Cell>
-          <Cell heading="Raised">{formatDate(concern.raisedAt)}</Cell>
+          <Cell heading="Raised">
+            {/* One person's concerns of one kind can be raised on the same day: the time tells them apart. */}
+            {onePerson ? formatDateTime(concern.raisedAt) : formatDate(concern.raisedAt)}
+          </Cell>
           <Cell heading="Level">
             <LevelTag level={concern.level} />
           </Cell>
