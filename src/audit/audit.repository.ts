@@ -119,6 +119,12 @@ export async function findEntriesToSeal(
   cursor: SealCursor & { horizon: string },
   limit: number,
 ): Promise<EntryToSeal[]> {
+  // Which blocks hold any of the candidates must be asked of the GIN index. While an organisation
+  // has few blocks the planner prefers reading them all and testing each block's ids against the
+  // candidates with &&, which compares every id with every id: 240 ms a batch under load with a
+  // hundred blocks, where the index answers in 2 ms. Only for this statement (callers hold the
+  // sequencer's transaction).
+  await sql`set local enable_seqscan = off`.execute(executor);
   const result = await sql<EntryToSeal>`
     with "candidate" as materialized (
       select ${entryToSealColumns}
@@ -140,6 +146,7 @@ export async function findEntriesToSeal(
     from "candidate" left join "sealed" on "sealed"."id" = "candidate"."id"
     order by "candidate"."xact_id", "candidate"."id"
   `.execute(executor);
+  await sql`set local enable_seqscan = on`.execute(executor);
   return result.rows;
 }
 
