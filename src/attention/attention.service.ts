@@ -63,7 +63,10 @@ export function resolveAttentionOf(
   return attentionRepository.resolveOpenItemsOfSubject(trx, orgId, subject, resolution);
 }
 
-/** What a member of staff marking an item dealt with also settles in the feature it is about. */
+/**
+ * What a member of staff marking an item dealt with also settles in the feature it is about;
+ * answers how many of the feature's records it settled, for the audit entry.
+ */
 export type AttentionDealtWith = (
   trx: DbTransaction,
   dealtWith: {
@@ -74,7 +77,7 @@ export type AttentionDealtWith = (
     by: string | null;
     note: string | null;
   },
-) => Promise<void>;
+) => Promise<number>;
 
 const dealtWithHandlers = new Map<SubjectType, AttentionDealtWith>();
 
@@ -179,7 +182,7 @@ export async function resolveAttention(
       note: options.note?.trim() || null,
     });
     if (!resolved) throw new AppError('conflict', 'This item has already been dealt with.');
-    await dealtWithHandlers.get(item.subject_type)?.(trx, {
+    const alsoSettled = await dealtWithHandlers.get(item.subject_type)?.(trx, {
       orgId: context.orgId,
       subjectId: item.subject_id,
       kind: item.kind,
@@ -192,7 +195,7 @@ export async function resolveAttention(
       entityType: 'attention_item',
       entityId: item.id,
       changedFields: ['resolved_at', 'resolved_by', 'resolution_note'],
-      details: { subjectType: item.subject_type, subjectId: item.subject_id },
+      details: { subjectType: item.subject_type, subjectId: item.subject_id, alsoSettled: alsoSettled ?? 0 },
     });
   });
 }

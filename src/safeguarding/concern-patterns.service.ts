@@ -126,7 +126,7 @@ export async function resolveConcernAlert(
       note: note?.trim() || null,
     });
     if (!resolved) throw notFound('An open item with this id on this concern');
-    await concernFlagsDealtWith(trx, {
+    const attentionItemsResolved = await concernFlagsDealtWith(trx, {
       orgId: context.orgId,
       concernId,
       kind: resolved.kind,
@@ -137,7 +137,7 @@ export async function resolveConcernAlert(
       action: 'concern_alert.resolve',
       entityType: 'concern',
       entityId: concernId,
-      details: { alertId, kind: resolved.kind },
+      details: { alertId, kind: resolved.kind, attentionItemsResolved },
     });
   });
 }

@@ -119,10 +119,10 @@ export async function resolveConcernAttention(
 export async function concernFlagsDealtWith(
   trx: DbTransaction,
   dealtWith: { orgId: string; concernId: string; kind: ConcernAlertKind; at: Date; by: string | null },
-): Promise<void> {
+): Promise<number> {
   const open = await safeguardingRepository.listOpenAlerts(trx, dealtWith.orgId, dealtWith.concernId);
-  if (open.some((alert) => alert.kind === dealtWith.kind)) return;
-  await resolveAttentionOf(trx, dealtWith.orgId, concernSubject(dealtWith.concernId), {
+  if (open.some((alert) => alert.kind === dealtWith.kind)) return 0;
+  return resolveAttentionOf(trx, dealtWith.orgId, concernSubject(dealtWith.concernId), {
     kinds: [attentionKindOf[dealtWith.kind]],
     note: 'Marked as dealt with on the concern.',
     at: dealtWith.at,
@@ -136,8 +136,8 @@ export async function concernFlagsDealtWith(
  */
 export const concernAttentionDealtWith: AttentionDealtWith = async (trx, dealtWith) => {
   const kind = concernAlertKindOf[dealtWith.kind];
-  if (!kind) return;
-  await safeguardingRepository.resolveAlertsOfKind(trx, dealtWith.orgId, dealtWith.subjectId, kind, {
+  if (!kind) return 0;
+  return safeguardingRepository.resolveAlertsOfKind(trx, dealtWith.orgId, dealtWith.subjectId, kind, {
     at: dealtWith.at,
     by: dealtWith.by,
     note: dealtWith.note ?? 'Marked as dealt with under needs attention.',

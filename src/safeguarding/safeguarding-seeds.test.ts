@@ -352,6 +352,19 @@ describe('safeguarding seed examples', () => {
     expect(dealtWithHere.statusCode, dealtWithHere.body).toBe(200);
     expect(dealtWithHere.json().alerts).toEqual([]);
     expect(await openItem()).toBeUndefined();
+    // Each audit entry counts what it settled in the other place: the one item stood for both
+    // triggers met (the blocked access and the injury), each a flag of its own on the concern.
+    const settled = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('org_id', '=', orgId)
+      .where('action', 'in', ['attention_item.resolve', 'concern_alert.resolve'])
+      .orderBy('id')
+      .execute();
+    expect(settled.map((event) => [event.action, event.details])).toEqual([
+      ['attention_item.resolve', expect.objectContaining({ subjectId: concern.id, alsoSettled: 2 })],
+      ['concern_alert.resolve', expect.objectContaining({ attentionItemsResolved: 1 })],
+    ]);
     const dealtWith = (await ok(staff.manager, 'GET', '/api/attention?open=false')).items.filter(
       (resolved: { subject: { id: string } }) => resolved.subject.id === concern.id,
     );

@@ -760,15 +760,17 @@ export async function resolveAlertsOfKind(
   concernId: string,
   kind: ConcernAlertKind,
   resolution: { at: Date; note: string | null; by?: string | null },
-) {
-  await executor
+): Promise<number> {
+  const resolved = await executor
     .updateTable('concern_alerts')
     .set({ resolved_at: resolution.at, resolved_by: resolution.by ?? null, resolution_note: resolution.note })
     .where('org_id', '=', orgId)
     .where('concern_id', '=', concernId)
     .where('kind', '=', kind)
     .where('resolved_at', 'is', null)
+    .returning('id')
     .execute();
+  return resolved.length;
 }
 
 // ---- settings ----
