@@ -5,8 +5,8 @@ import { AppError } from '../errors.ts';
 /**
  * A person's chronology: every source that knows something about them (partner messages,
  * incidents, consent and capacity decisions, advice, safeguarding concerns…) registers a reader
- * (a line in `src/capabilities.ts`); the chronology asks each for its newest entries in a window and merges
- * them in time order, a page at a time.
+ * (a line in `src/capabilities.ts`); the chronology asks each for its newest entries in a window
+ * and merges them in time order, a page at a time.
  */
 export type ChronologyEntry = {
   /** The registered source it came from, e.g. `partner_messages`. */

@@ -118,11 +118,12 @@ export async function resolveConcernAlert(
   clock: Clock,
 ) {
   const at = clock.now();
+  const by = context.actor.type === 'user' ? context.actor.id : null;
   await db.transaction().execute(async (trx) => {
     await getConcern(trx, context, concernId);
     const resolved = await safeguardingRepository.resolveAlert(trx, context.orgId, concernId, alertId, {
       at,
-      by: context.actor.type === 'user' ? context.actor.id : null,
+      by,
       note: note?.trim() || null,
     });
     if (!resolved) throw notFound('An open item with this id on this concern');
@@ -131,7 +132,7 @@ export async function resolveConcernAlert(
       concernId,
       kind: resolved.kind,
       at,
-      by: context.actor.type === 'user' ? context.actor.id : null,
+      by,
     });
     await recordAudit(trx, context, at, {
       action: 'concern_alert.resolve',

@@ -14,8 +14,9 @@ import type { ConcernAlertKind } from './safeguarding.vocabulary.ts';
 // What needs a manager's attention about a concern, and the email that tells them. Each cause (a
 // trigger, a restriction, the referral) is flagged on the concern itself, which its page and the
 // concerns list show; the organisation's "needs attention" list gets one item per concern and
-// kind. Marking either dealt with settles the other. The item says only that something needs review: being told about a concern never by
-// itself lets anyone see it (its routes decide that), and the email carries no personal details.
+// kind. Marking either dealt with settles the other. The item says only that something needs
+// review: being told about a concern never by itself lets anyone see it (its routes decide that),
+// and the email carries no personal details.
 
 const attentionKindOf: Record<ConcernAlertKind, AttentionKind> = {
   trigger_met: 'review_trigger_met',

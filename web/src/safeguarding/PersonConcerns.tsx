@@ -55,9 +55,7 @@ function ConcernsInFull({ person }: { person: Person }) {
         concerns={concerns.data.items}
         onePerson
       />
-      {concerns.data.items.length === shown ? (
-        <p className="nhsuk-body-s">These are the {shown} most recently raised.</p>
-      ) : null}
+      <NewestOnly listed={concerns.data.items.length} />
     </>
   );
 }
@@ -91,9 +89,14 @@ function OpenConcernSummaries({ person }: { person: Person }) {
           </Row>
         ))}
       </Table>
-      {summaries.data.items.length === shown ? (
-        <p className="nhsuk-body-s">These are the {shown} most recently raised.</p>
-      ) : null}
+      <NewestOnly listed={summaries.data.items.length} />
     </>
   );
+}
+
+/** Says so when a list holds as many as it shows: there may be older ones. */
+function NewestOnly({ listed }: { listed: number }) {
+  return listed === shown ? (
+    <p className="nhsuk-body-s">These are the {shown} most recently raised.</p>
+  ) : null;
 }
