@@ -353,6 +353,10 @@ describe.skipIf(!browserIsAvailable())('safeguarding in the browser', { timeout:
     await page.getByText(/Threshold advice request (sent to|recorded for) Sam Duty/).waitFor();
     await page.locator('#partner-link').waitFor();
     await screenshot(page, 'safeguarding-advice-sent');
+    // The message's contents list names each of its sections once.
+    expect(
+      await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').allTextContents(),
+    ).toEqual(['The message', 'Thread', 'What you can do', 'Emails', 'Escalation', 'Secure links']);
 
     // The advice, given on the phone: recorded on the concern, which the message's page leads back to.
     await page.getByRole('link', { name: 'Back to the safeguarding concern' }).click();

@@ -164,8 +164,8 @@ function MessageThread({ messageId }: { messageId: string }) {
           { label: 'The message', to: '#the-message' },
           { label: 'Thread', to: '#thread' },
           ...(canAct ? [{ label: 'What you can do', to: '#what-you-can-do' }] : []),
-          ...(canAct ? [{ label: 'What you can do', to: '#what-you-can-do' }] : []),
           { label: 'Emails', to: '#emails' },
+          { label: 'Escalation', to: '#escalation' },
           { label: 'Secure links', to: '#secure-links' },
         ]}
       />
