@@ -51,7 +51,7 @@ const measureWords: Record<string, string> = {
   other: 'Interim measure',
 };
 
-/** Everything on the incident, oldest first. Reading it is audited. */
+/** Everything on the incident, oldest first, a page at a time. Reading it is audited. */
 export async function incidentTimeline(
   db: Db,
   context: RequestContext,
@@ -60,7 +60,7 @@ export async function incidentTimeline(
   const { incidentId } = options;
   return db.transaction().execute(async (trx) => {
     const incident = await findIncident(trx, context, { incidentId });
-    const whole = await collectTimeline(trx, incident);
+    const whole = await collectEntries(trx, incident);
     const entries = options.kind ? whole.filter((entry) => entry.kind === options.kind) : whole;
     await recordAudit(trx, context, options.clock.now(), {
       action: 'incident.view_timeline',
@@ -68,23 +68,39 @@ export async function incidentTimeline(
       entityId: incidentId,
       details: { entries: entries.length },
     });
-    return entries.slice(options.offset, options.offset + options.limit);
+    // Only the page is written out: a long incident's timeline has thousands of entries.
+    return entries.slice(options.offset, options.offset + options.limit).map(shown);
   });
 }
 
-/** An entry with when it was written down, where that is known (a reply logged later than it came). */
-type Sortable = TimelineEntry & {
-  sortAt: number;
+/**
+ * An entry as it is gathered: when it happened as a Date (written out only for the entries shown),
+ * the order it was gathered in to break ties, and when it was written down, where that is known (a
+ * reply logged later than it came). Every entry has the same fields, so gathering thousands of them
+ * stays cheap.
+ */
+type Gathered = {
+  at: Date;
+  kind: string;
+  text: string;
+  who: string | null;
+  messageId: string | null;
+  personId: string | null;
   order: number;
   recordedAt: Date | null;
   /** A measure's entries: which measure, as the review names it. */
-  measureKey?: string;
+  measureKey: string | null;
 };
 
-export async function collectTimeline(executor: Executor, incident: IncidentRow): Promise<TimelineEntry[]> {
-  return (await collectEntries(executor, incident)).map(
-    ({ sortAt: _sortAt, order: _order, recordedAt: _recordedAt, measureKey: _key, ...entry }) => entry,
-  );
+function shown(entry: Gathered): TimelineEntry {
+  return {
+    at: entry.at.toISOString(),
+    kind: entry.kind,
+    text: entry.text,
+    who: entry.who,
+    messageId: entry.messageId,
+    personId: entry.personId,
+  };
 }
 
 /**
@@ -100,7 +116,7 @@ export async function splitAtClosing(
 ): Promise<{ toClosing: TimelineEntry[]; sinceClosing: TimelineEntry[] }> {
   const entries = await collectEntries(executor, incident);
   const closedAt = incident.closed_at;
-  const isSince = (entry: Sortable) => {
+  const isSince = (entry: Gathered) => {
     if (!closedAt) return false;
     if (entry.kind === 'measure.ended') {
       return keptMeasures.some(
@@ -109,36 +125,32 @@ export async function splitAtClosing(
           entry.measureKey === `${measure.kind} ${measure.description} ${measure.startsAt}`,
       );
     }
-    return entry.sortAt > closedAt.getTime() || (entry.recordedAt !== null && entry.recordedAt > closedAt);
+    return entry.at > closedAt || (entry.recordedAt !== null && entry.recordedAt > closedAt);
   };
-  const shown = ({
-    sortAt: _sortAt,
-    order: _order,
-    recordedAt: _recordedAt,
-    measureKey: _key,
-    ...entry
-  }: Sortable) => entry;
   return {
     toClosing: entries.filter((entry) => !isSince(entry)).map(shown),
     sinceClosing: entries.filter(isSince).map(shown),
   };
 }
 
-async function collectEntries(executor: Executor, incident: IncidentRow): Promise<Sortable[]> {
+async function collectEntries(executor: Executor, incident: IncidentRow): Promise<Gathered[]> {
   const orgId = incident.org_id;
-  const entries: Sortable[] = [];
+  const entries: Gathered[] = [];
   const push = (
     at: Date,
     entry: Omit<TimelineEntry, 'at'>,
     written: { recordedAt?: Date; measureKey?: string } = {},
   ) =>
     entries.push({
-      ...entry,
-      at: at.toISOString(),
-      sortAt: at.getTime(),
+      at,
+      kind: entry.kind,
+      text: entry.text,
+      who: entry.who,
+      messageId: entry.messageId,
+      personId: entry.personId,
       order: entries.length,
       recordedAt: written.recordedAt ?? null,
-      ...(written.measureKey ? { measureKey: written.measureKey } : {}),
+      measureKey: written.measureKey ?? null,
     });
 
   const key = { orgId, incidentId: incident.id };
@@ -244,5 +256,5 @@ async function collectEntries(executor: Executor, incident: IncidentRow): Promis
       personId: null,
     });
   }
-  return entries.sort((a, b) => a.sortAt - b.sortAt || a.order - b.order);
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
 }
