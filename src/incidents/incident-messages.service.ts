@@ -64,8 +64,15 @@ export async function proposeMessages(
   const property = isPropertyIncident(incident.type);
   const since = describeMoment(incident.started_at);
   const proposals: Proposal[] = [];
-  const deadlineFor = (urgent: boolean) =>
-    new Date(at.getTime() + (urgent ? 2 : 24) * 3_600_000).toISOString();
+  // Two deadlines serve every proposal: an urgent request's and a routine one's.
+  const deadlines = new Map(
+    [true, false].map((urgent) => {
+      const deadline = new Date(at.getTime() + (urgent ? 2 : 24) * 3_600_000);
+      return [urgent, { iso: deadline.toISOString(), described: describeMoment(deadline) }] as const;
+    }),
+  );
+  const deadlineFor = (urgent: boolean) => deadlines.get(urgent)!.iso;
+  const describeDeadline = (urgent: boolean) => deadlines.get(urgent)!.described;
   const measures = await listMeasures(db, context, { incidentId });
   const generalMeasures = measures.filter((measure) => !measure.personId && !measure.endedAt);
 
@@ -122,8 +129,8 @@ export async function proposeMessages(
           mitigations: mitigations || 'We are increasing checks while we work out what is needed.',
           ask:
             askType === 'advice'
-              ? `Please advise by ${describeMoment(new Date(deadlineFor(urgent)))} what monitoring ${person.name} needs during this disruption, and when we should call you.${person.observationPlan ? ` Our interim plan: ${person.observationPlan}` : ''}`
-              : `Please tell us by ${describeMoment(new Date(deadlineFor(urgent)))} when the repair will be done, in writing, and whether ${person.name} should move in the meantime.`,
+              ? `Please advise by ${describeDeadline(urgent)} what monitoring ${person.name} needs during this disruption, and when we should call you.${person.observationPlan ? ` Our interim plan: ${person.observationPlan}` : ''}`
+              : `Please tell us by ${describeDeadline(urgent)} when the repair will be done, in writing, and whether ${person.name} should move in the meantime.`,
           deadline: deadlineFor(urgent),
         },
       });
@@ -167,7 +174,7 @@ export async function proposeMessages(
               mitigations:
                 generalMeasures.map((measure) => measure.description).join(' ') ||
                 'We are increasing checks.',
-              ask: `Please confirm in writing by ${describeMoment(new Date(deadlineFor(true)))} when the repair will be done, and approve alternative accommodation if it cannot be done today.`,
+              ask: `Please confirm in writing by ${describeDeadline(true)} when the repair will be done, and approve alternative accommodation if it cannot be done today.`,
               deadline: deadlineFor(true),
             }
           : {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { ageOn } from '../calendar/london-time.ts';
 import type { ClinicalFlag } from '../people/people.table.ts';
 import type { IncidentType, RiskLevel, RiskReason } from './incidents.table.ts';
 import {
@@ -68,10 +68,7 @@ export function stratify(
     });
   }
   if (person.dateOfBirth) {
-    const age = Math.floor(
-      DateTime.fromJSDate(at, { zone: 'Europe/London' }).diff(DateTime.fromISO(person.dateOfBirth), 'years')
-        .years,
-    );
+    const age = ageOn(person.dateOfBirth, at);
     const isCold = coldIncidentTypes.includes(incidentType);
     const key: RiskPointKey | null =
       age >= 85 ? (isCold ? 'aged_85_cold' : 'aged_85') : age >= 75 && isCold ? 'aged_75_cold' : null;

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { ageOn, londonDate } from './london-time.ts';
+
+describe('the London day and a person’s age', () => {
+  it('takes the day from London, not UTC, on both sides of the clock change', () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST); in January the two agree.
+    expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(londonDate(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01-31');
+  });
+
+  it('counts a year on the birthday itself, and not the day before', () => {
+    expect(ageOn('1940-07-01', new Date('2026-06-30T22:59:00Z'))).toBe(85);
+    expect(ageOn('1940-07-01', new Date('2026-06-30T23:00:00Z'))).toBe(86);
+  });
+
+  it('brings a 29 February birthday on 1 March in other years', () => {
+    expect(ageOn('1940-02-29', new Date('2026-02-28T12:00:00Z'))).toBe(85);
+    expect(ageOn('1940-02-29', new Date('2026-03-01T12:00:00Z'))).toBe(86);
+    expect(ageOn('1940-02-29', new Date('2028-02-29T12:00:00Z'))).toBe(88);
+  });
+
+  it('agrees with the calendar arithmetic of the date library', () => {
+    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z') });
+    const instant = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z') });
+    fc.assert(
+      fc.property(day, instant, (born, at) => {
+        const dateOfBirth = born.toISOString().slice(0, 10);
+        const today = DateTime.fromJSDate(at, { zone: 'Europe/London' }).startOf('day');
+        const expected = Math.floor(
+          today.diff(DateTime.fromISO(dateOfBirth, { zone: 'Europe/London' }), 'years').years,
+        );
+        expect(ageOn(dateOfBirth, at)).toBe(expected);
+      }),
+    );
+  });
+});
