@@ -654,7 +654,7 @@ describe('the post-incident review', () => {
     const laterHtml = (await api('GET', `/api/incidents/${incident.id}/review.html`)).body;
     expect(laterHtml).toContain('<h2>Since closing</h2>');
     expect(laterHtml).toContain(
-      '7 December 2026 at 16:00: Acknowledged: &quot;Agency cover funding&quot; (County Council) (by Kim Bell)',
+      '7 December 2026 at 16:00: Partner acknowledged: &quot;Agency cover funding&quot; (County Council) (by Kim Bell)',
     );
     // Still counted as it stood at closing.
     expect(laterHtml).toContain('deadlines: 1 not yet due at closing.');

@@ -2,53 +2,25 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
+import { eventTitles } from '../partner-messages/partner-messages.vocabulary.ts';
 import { personName } from '../people/person-name.ts';
 import { staffNames } from '../users/users.service.ts';
 import * as reviewRepository from './incident-review.repository.ts';
+import type { TimelineEntryKind } from './incident-timeline.vocabulary.ts';
 import * as incidentsRepository from './incidents.repository.ts';
 import { findIncident } from './incidents.service.ts';
 import type { IncidentRow } from './incidents.table.ts';
+import { measureKindLabels } from './incidents.vocabulary.ts';
 
 // The incident's timeline: one ordered view of everything on it.
 
 export type TimelineEntry = {
   at: string;
-  kind: string;
+  kind: TimelineEntryKind;
   text: string;
   who: string | null;
   messageId: string | null;
   personId: string | null;
-};
-
-const eventWords: Record<string, string> = {
-  sent: 'Sent',
-  emailed: 'Emailed to the partner',
-  email_failed: 'Email could not be delivered',
-  acknowledged: 'Acknowledged',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  responded: 'Responded',
-  done: 'Done',
-  call_logged: 'Call logged',
-  reply_logged: 'Reply logged',
-  note: 'Note',
-  escalated: 'Escalated',
-  link_issued: 'New link sent',
-  link_revoked: 'Link stopped',
-  withdrawn: 'Withdrawn',
-  closed: 'Closed',
-  advice_recorded: 'Advice recorded',
-  confirmation_requested: 'Written confirmation requested',
-  confirmation_received: 'Written confirmation received',
-};
-
-const measureWords: Record<string, string> = {
-  room_move: 'Room move',
-  additional_checks: 'Additional checks',
-  temporary_equipment: 'Temporary equipment',
-  alternative_accommodation_request: 'Alternative accommodation requested',
-  staffing_cover: 'Staffing cover',
-  other: 'Interim measure',
 };
 
 /** Everything on the incident, oldest first, a page at a time. Reading it is audited. */
@@ -81,7 +53,7 @@ export async function incidentTimeline(
  */
 type Gathered = {
   at: Date;
-  kind: string;
+  kind: TimelineEntryKind;
   text: string;
   who: string | null;
   messageId: string | null;
@@ -191,7 +163,7 @@ async function collectEntries(executor: Executor, incident: IncidentRow): Promis
     }
   }
   for (const measure of measures) {
-    const what = `${measureWords[measure.kind]}: ${measure.description}`;
+    const what = `${measure.kind === 'other' ? 'Interim measure' : measureKindLabels[measure.kind]}: ${measure.description}`;
     const who = staff.get(measure.owner_id) ?? null;
     push(measure.starts_at, {
       kind: 'measure.started',
@@ -230,7 +202,7 @@ async function collectEntries(executor: Executor, incident: IncidentRow): Promis
       event.occurred_at,
       {
         kind: `message.${event.kind}`,
-        text: `${eventWords[event.kind] ?? event.kind}: "${event.subject}" (${event.partner_name})${event.text ? `. ${event.text}` : ''}`,
+        text: `${eventTitles[event.kind]}: "${event.subject}" (${event.partner_name})${event.text ? `. ${event.text}` : ''}`,
         who: event.actor_name,
         messageId: event.message_id,
         personId: event.person_id,

@@ -7,6 +7,7 @@ import { messageTemplates, receivedHow } from '../partner-messages/partner-messa
 import { requestUrgencySchema } from '../partners/partners.schemas.ts';
 import { informationCategorySchema, sharingPurposeSchema } from '../sharing/sharing.schemas.ts';
 import { sharingPurposes } from '../sharing/sharing.table.ts';
+import { timelineEntryKinds } from './incident-timeline.vocabulary.ts';
 import { incidentTypes, measureKinds, recordKinds, riskLevels, severities } from './incidents.table.ts';
 
 const uniqueList = <T>(list: T[]) => new Set(list).size === list.length;
@@ -235,17 +236,13 @@ export const proposalSchema = z
 
 /** Paged like every other list: at most 100 entries at a time, oldest first. */
 export const timelineQuery = pageQuery.extend({
-  kind: z.string().trim().min(1).max(60).optional().describe('Only entries of this kind, e.g. message.sent'),
+  kind: z.enum(timelineEntryKinds).optional().describe('Only entries of this kind, e.g. message.sent'),
 });
 
 export const timelineEntrySchema = z
   .object({
     at: z.string(),
-    kind: z
-      .string()
-      .describe(
-        'e.g. incident.started, person.added, measure.started, decision, gate_refusal, message.sent, message.acknowledged',
-      ),
+    kind: z.enum(timelineEntryKinds),
     text: z.string(),
     who: z.string().nullable(),
     messageId: z.uuid().nullable(),

@@ -21,6 +21,7 @@ import {
 import type { RequestContext } from '../context.ts';
 import { addCircleMember } from '../people/circle-of-support.service.ts';
 import { authoriseSafeguardingShare } from '../safeguarding-authorisations/safeguarding-authorisations.service.ts';
+import { type TimelineEntryKind, timelineEntryKindLabels } from './incident-timeline.vocabulary.ts';
 import { timelineQuery } from './incidents.schemas.ts';
 
 // The three operational examples of partner working in a disruption, each built end to end
@@ -360,6 +361,15 @@ describe('staffing disruption with health partners', () => {
       .items;
     expect(sentOnly).toEqual(timeline.filter((entry: { kind: string }) => entry.kind === 'message.sent'));
     expect(sentOnly.length).toBeGreaterThan(0);
+    // Every entry reads in words: each kind has its heading, and no text starts with a code.
+    for (const entry of timeline as { kind: TimelineEntryKind; text: string }[]) {
+      expect(timelineEntryKindLabels[entry.kind]).toBeTruthy();
+      expect(entry.text).not.toMatch(/^[a-z]+_[a-z_]+:/);
+    }
+    expect(sentOnly[0].text).toMatch(/^Message sent to a partner: "/);
+    const unknownKind = await api('GET', `/api/incidents/${incident.id}/timeline?kind=message.posted`);
+    expect(unknownKind.statusCode).toBe(400);
+    expect(unknownKind.json().errors).toEqual([expect.objectContaining({ field: 'kind' })]);
 
     // A closed incident takes no more records; its review stays as it was at closing.
     expect(

@@ -1,35 +1,10 @@
 import { type ChronologyEntry, chronologyWindow, type SourceQuery } from '../chronology/chronology.ts';
 import type { Executor } from '../db/database.ts';
 import type { EventKind } from './partner-messages.table.ts';
+import { eventTitles } from './partner-messages.vocabulary.ts';
 
 // The thread entries of partner messages, as chronology entries: a person's chronology reads the
 // messages about them, a safeguarding concern's the messages linked to it.
-
-const eventKindLabels: Record<EventKind, string> = {
-  sent: 'Message sent to a partner',
-  emailed: 'Message emailed',
-  email_failed: 'Email could not be delivered',
-  acknowledged: 'Partner acknowledged',
-  accepted: 'Partner accepted the request',
-  declined: 'Partner declined the request',
-  responded: 'Partner responded',
-  done: 'Partner said it is done',
-  call_logged: 'Call with a partner',
-  reply_logged: 'Reply from a partner',
-  note: 'Note on a message',
-  escalated: 'Escalated: no answer by the deadline',
-  link_issued: 'Secure link issued',
-  link_revoked: 'Secure link stopped',
-  withdrawn: 'Message withdrawn',
-  closed: 'Message closed',
-  advice_recorded: 'Advice recorded',
-  confirmation_requested: 'Written confirmation of advice requested',
-  confirmation_received: 'Written confirmation of advice received',
-  email_held: 'Email held by the sharing gate',
-  link_handed_over: 'Secure link given another way',
-  sharing_ended: 'Sharing ended',
-  share_refused: 'Escalation refused by the sharing gate',
-};
 
 /** Thread entries whose words came from the partner rather than the provider's staff. */
 const fromPartner = new Set<EventKind>(['acknowledged', 'accepted', 'declined', 'responded', 'done']);
@@ -101,8 +76,8 @@ function toEntry(source: string, ownAgency: string, event: EventWithMessage): Ch
     occurredAt: event.occurred_at,
     recordedAt: event.recorded_at,
     agency: partnerSpoke ? event.partner_name : ownAgency,
-    kindLabel: eventKindLabels[event.kind],
-    text: event.text ?? `${eventKindLabels[event.kind]}: ${event.subject}`,
+    kindLabel: eventTitles[event.kind],
+    text: event.text ?? `${eventTitles[event.kind]}: ${event.subject}`,
     recordedBy: event.actor_name,
     subject: { type: 'message', id: event.message_id, title: event.subject },
   };

@@ -131,6 +131,36 @@ export const eventLabels = {
   share_refused: 'Not reached: sharing not allowed',
 } as const satisfies Record<EventKind, string>;
 
+/**
+ * A thread entry named out of its message's context, where it stands among other records: in a
+ * person's chronology, an incident's timeline.
+ */
+export const eventTitles = {
+  sent: 'Message sent to a partner',
+  emailed: 'Message emailed',
+  email_failed: 'Email could not be delivered',
+  acknowledged: 'Partner acknowledged',
+  accepted: 'Partner accepted the request',
+  declined: 'Partner declined the request',
+  responded: 'Partner responded',
+  done: 'Partner said it is done',
+  call_logged: 'Call with a partner',
+  reply_logged: 'Reply from a partner',
+  note: 'Note on a message',
+  escalated: 'Escalated: no answer by the deadline',
+  link_issued: 'Secure link issued',
+  link_revoked: 'Secure link stopped',
+  withdrawn: 'Message withdrawn',
+  closed: 'Message closed',
+  advice_recorded: 'Advice recorded',
+  confirmation_requested: 'Written confirmation of advice requested',
+  confirmation_received: 'Written confirmation of advice received',
+  email_held: 'Email held by the sharing gate',
+  link_handed_over: 'Secure link given another way',
+  sharing_ended: 'Sharing ended',
+  share_refused: 'Escalation refused by the sharing gate',
+} as const satisfies Record<EventKind, string>;
+
 export const receivedHowLabels = {
   partner_link: 'Secure link',
   email: 'Email',

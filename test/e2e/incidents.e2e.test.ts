@@ -319,6 +319,16 @@ describe.skipIf(!browserIsAvailable())('incidents in the browser', { timeout: 18
     expect(download.headers()['content-type']).toContain('text/html');
     await screenshot(page, 'incident-review');
 
+    // The timeline reads in words: each entry is headed by what happened, the message's by what
+    // happened to it, never by a code.
+    await sections.getByRole('link', { name: 'Timeline' }).click();
+    const timeline = page.getByRole('list', { name: 'Timeline, oldest first' });
+    await timeline.getByRole('heading', { name: 'Incident started' }).waitFor();
+    await timeline.getByRole('heading', { name: 'Message sent to a partner' }).first().waitFor();
+    await timeline.getByRole('heading', { name: 'Incident closed' }).waitFor();
+    expect(await timeline.textContent()).not.toMatch(/\b[a-z]+_[a-z_]+\b|message\.[a-z]/);
+    await screenshot(page, 'incident-timeline');
+
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Incidents' }).click();
     await page.getByText('There are no open incidents.').waitFor();
     await page.getByRole('link', { name: 'Closed incidents' }).click();

@@ -3368,7 +3368,7 @@ export interface paths {
           limit?: number;
           offset?: number;
           /** @description Only entries of this kind, e.g. message.sent */
-          kind?: string;
+          kind?: "incident.started" | "incident.ended" | "incident.closed" | "person.added" | "person.risk_adjusted" | "measure.started" | "measure.ended" | "decision" | "reading" | "hazard" | "note" | "gate_refusal" | "message.sent" | "message.emailed" | "message.email_failed" | "message.acknowledged" | "message.accepted" | "message.declined" | "message.responded" | "message.done" | "message.call_logged" | "message.reply_logged" | "message.note" | "message.escalated" | "message.link_issued" | "message.link_revoked" | "message.withdrawn" | "message.closed" | "message.advice_recorded" | "message.confirmation_requested" | "message.confirmation_received" | "message.email_held" | "message.link_handed_over" | "message.sharing_ended" | "message.share_refused";
         };
         path: {
           id: string;
@@ -5872,8 +5872,8 @@ export interface components {
     };
     IncidentTimelineEntryInput: {
       at: string;
-      /** @description e.g. incident.started, person.added, measure.started, decision, gate_refusal, message.sent, message.acknowledged */
-      kind: string;
+      /** @enum {string} */
+      kind: "incident.started" | "incident.ended" | "incident.closed" | "person.added" | "person.risk_adjusted" | "measure.started" | "measure.ended" | "decision" | "reading" | "hazard" | "note" | "gate_refusal" | "message.sent" | "message.emailed" | "message.email_failed" | "message.acknowledged" | "message.accepted" | "message.declined" | "message.responded" | "message.done" | "message.call_logged" | "message.reply_logged" | "message.note" | "message.escalated" | "message.link_issued" | "message.link_revoked" | "message.withdrawn" | "message.closed" | "message.advice_recorded" | "message.confirmation_requested" | "message.confirmation_received" | "message.email_held" | "message.link_handed_over" | "message.sharing_ended" | "message.share_refused";
       text: string;
       who: string | null;
       messageId: string | null;
@@ -8464,8 +8464,8 @@ export interface components {
     };
     IncidentTimelineEntry: {
       at: string;
-      /** @description e.g. incident.started, person.added, measure.started, decision, gate_refusal, message.sent, message.acknowledged */
-      kind: string;
+      /** @enum {string} */
+      kind: "incident.started" | "incident.ended" | "incident.closed" | "person.added" | "person.risk_adjusted" | "measure.started" | "measure.ended" | "decision" | "reading" | "hazard" | "note" | "gate_refusal" | "message.sent" | "message.emailed" | "message.email_failed" | "message.acknowledged" | "message.accepted" | "message.declined" | "message.responded" | "message.done" | "message.call_logged" | "message.reply_logged" | "message.note" | "message.escalated" | "message.link_issued" | "message.link_revoked" | "message.withdrawn" | "message.closed" | "message.advice_recorded" | "message.confirmation_requested" | "message.confirmation_received" | "message.email_held" | "message.link_handed_over" | "message.sharing_ended" | "message.share_refused";
       text: string;
       who: string | null;
       messageId: string | null;

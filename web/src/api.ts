@@ -1179,6 +1179,7 @@ export type NewIncidentRecord = RequestBody<'/api/incidents/{id}/records', 'post
 export type ProposedMessage = Schemas['ProposedMessage'];
 
 export type IncidentTimelineEntry = Schemas['IncidentTimelineEntry'];
+export type IncidentTimelineEntryKind = IncidentTimelineEntry['kind'];
 
 /** Judged on the response (a request) or on receipt (an incident update), when the review was worked out. */
 export type DeadlineOutcome = ReviewRequest['deadlineOutcome'];

@@ -6,30 +6,8 @@ import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
+import { timelineKindLabels } from './incident-labels.ts';
 import { useIncident } from './incident-parts.tsx';
-
-const kindLabels: Record<string, string> = {
-  'incident.started': 'Incident started',
-  'incident.ended': 'Disruption ended',
-  'incident.closed': 'Incident closed',
-  'person.added': 'Person added',
-  'person.risk_adjusted': 'Risk level changed',
-  'measure.started': 'Interim measure',
-  'measure.ended': 'Interim measure ended',
-  decision: 'Decision',
-  reading: 'Reading',
-  hazard: 'Hazard',
-  note: 'Note',
-  gate_refusal: 'Refused by the sharing gate',
-};
-
-/** A kind the page has no words for yet (a new kind of message event) is still shown, as its own words. */
-function describeKind(kind: string): string {
-  if (kindLabels[kind]) return kindLabels[kind];
-  if (kind.startsWith('message.'))
-    return `Partner message: ${kind.slice('message.'.length).replaceAll('_', ' ')}`;
-  return kind.replaceAll('_', ' ');
-}
 
 const pageSize = 100;
 
@@ -54,7 +32,7 @@ export function TimelineSection() {
             {timeline.data.items.slice(0, pageSize).map((entry, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the entries are a fixed, ordered answer
               <li key={index} className="nhsuk-u-margin-bottom-4">
-                <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{describeKind(entry.kind)}</h3>
+                <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{timelineKindLabels[entry.kind]}</h3>
                 <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
                   <Moment iso={entry.at} />
                   {entry.who ? `, ${entry.who}` : ''}
@@ -63,7 +41,7 @@ export function TimelineSection() {
                 {entry.messageId ? (
                   <Link to={messagePath(entry.messageId)}>
                     See the message
-                    <span className="nhsuk-u-visually-hidden"> ({describeKind(entry.kind)})</span>
+                    <span className="nhsuk-u-visually-hidden"> ({timelineKindLabels[entry.kind]})</span>
                   </Link>
                 ) : entry.personId && entry.kind.startsWith('person.') ? (
                   <Link to={`/people/${entry.personId}`}>

@@ -1,8 +1,10 @@
+import * as timelineVocabulary from '../../../src/incidents/incident-timeline.vocabulary.ts';
 import * as vocabulary from '../../../src/incidents/incidents.vocabulary.ts';
 import type {
   IncidentRecordKind,
   IncidentSeverity,
   IncidentStatus,
+  IncidentTimelineEntryKind,
   IncidentType,
   MeasureKind,
   RiskLevel,
@@ -51,6 +53,12 @@ export const measureKindLabels = vocabulary.measureKindLabels satisfies Record<M
 export const measureKinds = Object.keys(measureKindLabels) as MeasureKind[];
 
 export const recordKindLabels = vocabulary.recordKindLabels satisfies Record<IncidentRecordKind, string>;
+
+/** The heading of each entry on an incident's timeline. */
+export const timelineKindLabels = timelineVocabulary.timelineEntryKindLabels satisfies Record<
+  IncidentTimelineEntryKind,
+  string
+>;
 
 /** "2 hours 5 minutes", "45 minutes": for the review's times. */
 export function describeMinutes(minutes: number | null, empty = 'Not yet'): string {
