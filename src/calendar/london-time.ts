@@ -68,7 +68,7 @@ export function minuteOfDay(local: DateTime): number {
 }
 
 /** The London calendar day an instant falls on, as YYYY-MM-DD. */
-export function londonDate(at: Date): string {
+export function londonDateOf(at: Date): string {
   // The offset is the zone's (cached per hour above); the rest is arithmetic, so asking for the
   // day of hundreds of people at once costs no formatting.
   return new Date(at.getTime() + londonZone.offset(at.getTime()) * 60_000).toISOString().slice(0, 10);
@@ -76,7 +76,7 @@ export function londonDate(at: Date): string {
 
 /** A person's age in whole years on the London day `at` falls on; a 29 February birthday comes on 1 March. */
 export function ageOn(dateOfBirth: string, at: Date): number {
-  const [year, month, day] = londonDate(at).split('-').map(Number) as [number, number, number];
+  const [year, month, day] = londonDateOf(at).split('-').map(Number) as [number, number, number];
   const [bornYear, bornMonth, bornDay] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const hadBirthday = month > bornMonth || (month === bornMonth && day >= bornDay);
   return year - bornYear - (hadBirthday ? 0 : 1);

@@ -1,13 +1,28 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { ageOn, londonDate } from './london-time.ts';
+import { ageOn, inLondon, londonDateOf } from './london-time.ts';
 
 describe('the London day and a person’s age', () => {
   it('takes the day from London, not UTC, on both sides of the clock change', () => {
     // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST); in January the two agree.
-    expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(londonDate(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01-31');
+    expect(londonDateOf(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(londonDateOf(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01-31');
+  });
+
+  it('agrees with the date library on the London day of any instant', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (at) => {
+          expect(londonDateOf(at)).toBe(inLondon(at).toISODate());
+        },
+      ),
+    );
   });
 
   it('counts a year on the birthday itself, and not the day before', () => {
@@ -22,8 +37,16 @@ describe('the London day and a person’s age', () => {
   });
 
   it('agrees with the calendar arithmetic of the date library', () => {
-    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z') });
-    const instant = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z') });
+    const day = fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2025-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
+    const instant = fc.date({
+      min: new Date('2026-01-01T00:00:00Z'),
+      max: new Date('2030-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(day, instant, (born, at) => {
         const dateOfBirth = born.toISOString().slice(0, 10);

@@ -1,10 +1,5 @@
 import { inLondon, isBankHoliday, londonInstant, minuteOfDay } from './london-time.ts';
 
-/** A London calendar date, 'YYYY-MM-DD'. */
-export function londonDateOf(at: Date): string {
-  return inLondon(at).toISODate() ?? '';
-}
-
 /**
  * The same London time of day `days` working days after `from`: weekdays that are not bank
  * holidays in England and Wales. Friday 16:00 plus two working days is Tuesday 16:00.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
@@ -8,7 +9,6 @@ import { findRepresentative, listRepresentativesOf } from '../people/people.serv
 import { endSharingOn, formatLondon } from '../sharing/basis-endings.ts';
 import {
   checkScope,
-  londonDate,
   type Names,
   namesFor,
   presentScope,
@@ -24,7 +24,7 @@ import type { CreateConsentInput, WithdrawConsentInput } from './consent.schemas
 import type { ConsentRecordRow } from './consent.table.ts';
 
 export function consentStatus(consent: ConsentRecordRow, now: Date) {
-  const onDate = londonDate(now);
+  const onDate = londonDateOf(now);
   if (consent.withdrawn_at !== null && consent.withdrawn_at <= now) return 'withdrawn' as const;
   if (consent.given_on > onDate) return 'not_yet' as const;
   if (consent.review_on < onDate) return 'lapsed' as const;

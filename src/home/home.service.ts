@@ -2,7 +2,7 @@ import { listActionsDue } from '../actions/actions.service.ts';
 import { countOpenAttention, listAttention } from '../attention/attention.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { careRecordReaders, managers, registerKeepers } from '../auth/role-groups.ts';
-import { londonDateOf } from '../calendar/working-days.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import { consentsDueForReview } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';

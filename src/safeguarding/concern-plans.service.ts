@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { recordAudit } from '../audit/audit.service.ts';
-import { londonDateOf } from '../calendar/working-days.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { findConsentOf } from '../consent/consent.service.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAdviceFromMessage } from '../advice/advice.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { inLondon } from '../calendar/london-time.ts';
-import { addWorkingDays, londonDateOf } from '../calendar/working-days.ts';
+import { inLondon, londonDateOf } from '../calendar/london-time.ts';
+import { addWorkingDays } from '../calendar/working-days.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { consentsCovering } from '../consent/consent.service.ts';

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { londonDateOf } from '../calendar/working-days.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import { systemContext } from '../context.ts';
 import type { Db } from '../db/database.ts';

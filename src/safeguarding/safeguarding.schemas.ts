@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { londonDateOf } from '../calendar/working-days.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import { chronologyEntrySchema, toChronologyEntryResponse } from '../chronology/chronology.schemas.ts';
 import type { ChronologyPage } from '../chronology/chronology.ts';
 import { pageQuery } from '../http/schemas.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
-import { londonDateOf } from '../calendar/working-days.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { RequestContext } from '../context.ts';

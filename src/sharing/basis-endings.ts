@@ -1,8 +1,8 @@
-import { inLondon } from '../calendar/london-time.ts';
+import { inLondon, londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
-import { londonDate } from './basis-records.ts';
+
 import * as sharingRepository from './sharing.repository.ts';
 import { auditShareHeld } from './sharing.service.ts';
 import type { BasisRecordType } from './sharing.table.ts';
@@ -103,7 +103,7 @@ const lapseWords: Record<BasisRecordType, string> = {
  */
 export async function noticeLapsedSharing(db: Db, clock: Clock, limit = 100): Promise<number> {
   const now = clock.now();
-  const lapsed = await sharingRepository.findLapsedBases(db, { now, today: londonDate(now), limit });
+  const lapsed = await sharingRepository.findLapsedBases(db, { now, today: londonDateOf(now), limit });
   for (const record of lapsed) {
     const context = systemContext(record.org_id, NOTICE_LAPSED_SHARING_JOB);
     const reason = `${lapseWords[record.record_type]} (${inLondon(record.ended_at).toFormat('d MMMM yyyy')})`;

@@ -1,4 +1,4 @@
-import { inLondon } from '../calendar/london-time.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Executor } from '../db/database.ts';
@@ -16,12 +16,8 @@ import type { RecipientScope } from './sharing.table.ts';
  * the person's row they lock, and how their dates read. Each record's own folder uses these.
  */
 
-export function londonDate(at: Date): string {
-  return inLondon(at).toISODate() ?? '';
-}
-
 export function refuseFutureDate(field: string, date: string, clock: Clock, what: string): void {
-  if (date > londonDate(clock.now())) throw invalid(field, `${what} cannot be in the future.`);
+  if (date > londonDateOf(clock.now())) throw invalid(field, `${what} cannot be in the future.`);
 }
 
 /** Recording and deciding need a named member of staff, not a system token. */
@@ -53,7 +49,7 @@ export async function requirePerson(
 
 /** A status for a record in force from `startedOn` until its review date. */
 export function reviewedStatus(record: { review_on: string }, startedOn: string, now: Date) {
-  const onDate = londonDate(now);
+  const onDate = londonDateOf(now);
   if (startedOn > onDate) return 'not_yet' as const;
   if (record.review_on < onDate) return 'review_overdue' as const;
   return 'in_force' as const;

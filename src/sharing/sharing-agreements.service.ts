@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
 import { changedElsewhere, checkVersion, invalid, orNotFound } from '../errors.ts';
 import { findPartnerOrganisation } from '../partners/partners.service.ts';
-import { londonDate } from './basis-records.ts';
+
 import type { CreateAgreementInput, UpdateAgreementInput } from './sharing.schemas.ts';
 import type { AgreementWithPartner } from './sharing-agreements.repository.ts';
 import * as agreementsRepository from './sharing-agreements.repository.ts';
@@ -29,7 +30,7 @@ export function toAgreementResponse(agreement: AgreementWithPartner, now: Date) 
     startsOn: agreement.starts_on,
     endsOn: agreement.ends_on,
     notes: agreement.notes,
-    inForce: agreementInForce(agreement, londonDate(now)),
+    inForce: agreementInForce(agreement, londonDateOf(now)),
     createdAt: agreement.created_at.toISOString(),
     updatedAt: agreement.updated_at.toISOString(),
     version: agreement.version,

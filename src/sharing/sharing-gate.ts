@@ -1,4 +1,4 @@
-import { inLondon } from '../calendar/london-time.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { ConsentRecordRow } from '../consent/consent.table.ts';
 import type {
   BestInterestsDecisionRow,
@@ -151,10 +151,6 @@ const monthNames = [
   'November',
   'December',
 ];
-
-function londonDate(at: Date): string {
-  return inLondon(at).toISODate() ?? '';
-}
 
 export function scopeCovers(scope: RecipientScope, recipient: Recipient): boolean {
   return (
@@ -433,7 +429,7 @@ function evaluateConsents(
     if (consent.withdrawn_at !== null && consent.withdrawn_at <= question.at) {
       found.push({
         code: 'consent_withdrawn',
-        message: `${label} was withdrawn on ${longDate(londonDate(consent.withdrawn_at))}.`,
+        message: `${label} was withdrawn on ${longDate(londonDateOf(consent.withdrawn_at))}.`,
         recordType: 'consent_record',
         recordId: consent.id,
       });
@@ -692,7 +688,7 @@ function evaluateSafeguarding(
     .filter((each) => scopeCovers(each, question.recipient) && each.authorised_at <= question.at)
     .sort((a, b) => b.authorised_at.getTime() - a.authorised_at.getTime());
   for (const authorisation of authorisations) {
-    const label = `The safeguarding authorisation of ${longDate(londonDate(authorisation.authorised_at))}`;
+    const label = `The safeguarding authorisation of ${longDate(londonDateOf(authorisation.authorised_at))}`;
     const found: RefusalReason[] = [];
     if (authorisation.revoked_at !== null && authorisation.revoked_at <= question.at) {
       found.push({
@@ -705,7 +701,7 @@ function evaluateSafeguarding(
     if (authorisation.expires_at <= question.at) {
       found.push({
         code: 'safeguarding_authorisation_expired',
-        message: `${label} expired on ${longDate(londonDate(authorisation.expires_at))}.`,
+        message: `${label} expired on ${longDate(londonDateOf(authorisation.expires_at))}.`,
         recordType: 'safeguarding_authorisation',
         recordId: authorisation.id,
       });
@@ -726,7 +722,7 @@ function evaluateSafeguarding(
           basis: 'safeguarding',
           record: { type: 'safeguarding_authorisation', id: authorisation.id },
           supportingRecords: [],
-          explanation: `Allowed without consent for safeguarding, on the written rationale authorised on ${longDate(londonDate(authorisation.authorised_at))}, limited to ${listWords(authorisation.categories)} information.`,
+          explanation: `Allowed without consent for safeguarding, on the written rationale authorised on ${longDate(londonDateOf(authorisation.authorised_at))}, limited to ${listWords(authorisation.categories)} information.`,
           reasons: [],
         },
         reasons: [],
@@ -755,7 +751,7 @@ export function decideShare(records: PersonSharingRecords, question: ShareQuesti
     ];
     return { allowed: false, reasons, explanation: `Not allowed. ${reasons[0]!.message}` };
   }
-  const today = londonDate(question.at);
+  const today = londonDateOf(question.at);
   const decisionWords = `sharing ${listWords(question.categories)} information for ${purposeWords[question.purpose]}`;
 
   const consents = evaluateConsents(records, question, today, decisionWords);

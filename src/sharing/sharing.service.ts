@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor, DbTransaction as Transaction } from '../db/database.ts';
@@ -11,7 +12,7 @@ import {
 } from '../partners/partners.service.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import { staffNames } from '../users/users.service.ts';
-import { londonDate, requirePerson, staffUserId } from './basis-records.ts';
+import { requirePerson, staffUserId } from './basis-records.ts';
 import { type LawfulBasis, lawfulBasisFor } from './lawful-basis.ts';
 import * as sharingRepository from './sharing.repository.ts';
 import type { RecordShareInput, ShareQuestionInput } from './sharing.schemas.ts';
@@ -167,7 +168,7 @@ export async function checkShare(
         partnerOrganisationId: recipient.partnerOrganisationId,
         purpose: input.purpose,
         categories: input.categories,
-        onDate: londonDate(at),
+        onDate: londonDateOf(at),
       })) ?? null;
     await recordAudit(trx, context, at, {
       action: 'share.check',
