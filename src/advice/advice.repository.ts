@@ -1,7 +1,8 @@
 import type { Updateable } from 'kysely';
+import type { RestrictedReader } from '../auth/need-to-know.ts';
 import type { Executor } from '../db/database.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
-import { RESTRICTED_TEMPLATE, type RestrictedReader } from '../partner-messages/message-readers.ts';
+import { RESTRICTED_TEMPLATE } from '../partner-messages/message-readers.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
   AdviceRecordRow,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditRecord, recordAudit } from '../audit/audit.service.ts';
+import { restrictedReader } from '../auth/need-to-know.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
@@ -10,7 +11,7 @@ import { addDelay } from '../escalation/escalation-routes.ts';
 import { routeFor } from '../escalation/route-settings.service.ts';
 import type { LinkSettings } from '../outbox/outbox.service.ts';
 import type { AdviceRecorder } from '../partner-messages/message-lifecycle.service.ts';
-import { RESTRICTED_TEMPLATE, restrictedReader } from '../partner-messages/message-readers.ts';
+import { RESTRICTED_TEMPLATE } from '../partner-messages/message-readers.ts';
 import {
   addEvent,
   deliverNewMessage,

@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
+import { restrictedReader } from '../auth/need-to-know.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { Db, Executor } from '../db/database.ts';
@@ -9,7 +10,7 @@ import { emailsOf } from '../outbox/outbox.service.ts';
 import { linksOf } from '../partner-access/partner-links.service.ts';
 import { staffNames } from '../users/users.service.ts';
 import { findMessageOrigin } from './message-origins.ts';
-import { mayReadMessage, restrictedReader } from './message-readers.ts';
+import { mayReadMessage } from './message-readers.ts';
 import * as messagesRepository from './partner-messages.repository.ts';
 import { MESSAGE_SUBJECT, type Page } from './partner-messages.service.ts';
 

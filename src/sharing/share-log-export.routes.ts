@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requestContext } from '../auth/access.ts';
+import { restrictedReader } from '../auth/need-to-know.ts';
 import { accountableReaders as exporters } from '../auth/role-groups.ts';
 import { inLondon } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
@@ -37,6 +38,7 @@ export async function exportShareLog(db: Db, context: RequestContext, personId: 
     const shares = await sharingRepository.listShares(trx, context.orgId, personId, {
       limit: EXPORT_LIMIT,
       offset: 0,
+      restricted: restrictedReader(context),
     });
     const users = await staffNames(
       trx,

@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import type { RestrictedReader } from '../auth/need-to-know.ts';
 import type { Database, Executor } from '../db/database.ts';
 import type {
   BasisRecordType,
@@ -100,7 +101,13 @@ export async function listShares(
   executor: Executor,
   orgId: string,
   personId: string,
-  options: { limit: number; offset: number; outcome?: 'allowed' | 'refused' | undefined },
+  options: {
+    limit: number;
+    offset: number;
+    outcome?: 'allowed' | 'refused' | undefined;
+    /** Shares for safeguarding only when this caller made them (see auth/need-to-know.ts); null: all. */
+    restricted: RestrictedReader | null;
+  },
 ): Promise<ShareLogEntry[]> {
   let query = executor
     .selectFrom('share_log as share')
@@ -124,6 +131,17 @@ export async function listShares(
     .where('share.org_id', '=', orgId)
     .where('share.person_id', '=', personId);
   if (options.outcome) query = query.where('share.outcome', '=', options.outcome);
+  const { restricted } = options;
+  if (restricted !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('share.purpose', '<>', 'safeguarding'),
+        ...(restricted.userId === null
+          ? []
+          : [eb.and([eb('share.actor_type', '=', 'user'), eb('share.actor_id', '=', restricted.userId)])]),
+      ]),
+    );
+  }
   return query
     .orderBy('share.occurred_at', 'desc')
     .orderBy('share.id')

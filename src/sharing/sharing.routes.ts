@@ -89,6 +89,8 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
         schema: {
           tags: sharingTags,
           summary: 'The share log: every share and refused attempt for the person, newest first',
+          description:
+            'Shares for safeguarding are need-to-know: they are listed for managers, the registered manager and the auditor, and for whoever made them; anyone else is not shown them.',
           params: idParams,
           querystring: shareLogQuery,
           response: { 200: z.object({ items: z.array(shareLogEntrySchema) }), ...problemResponses },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/audit.service.ts';
+import { restrictedReader } from '../auth/need-to-know.ts';
 import { londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
@@ -407,7 +408,10 @@ export async function viewShareLog(
 ) {
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, { personId, mode: 'share' });
-    const shares = await sharingRepository.listShares(trx, context.orgId, personId, options);
+    const shares = await sharingRepository.listShares(trx, context.orgId, personId, {
+      ...options,
+      restricted: restrictedReader(context),
+    });
     const users = await staffNames(
       trx,
       context,

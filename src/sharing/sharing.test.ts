@@ -5,6 +5,7 @@ import {
   createStaffedOrganisation,
   createTestPartnerOrganisation,
   createTestPerson,
+  createTestUser,
   signIn,
 } from '../../test/factories.ts';
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
@@ -393,6 +394,61 @@ describe('safeguarding without consent', () => {
     expect(expired.json().reasons.map((reason: { code: string }) => reason.code)).toContain(
       'safeguarding_authorisation_expired',
     );
+  });
+});
+
+describe('the share log', () => {
+  it('shows a share for safeguarding only to managers, the auditor and whoever made it', async () => {
+    const { organisation, staff, surgery, mash, base } = await scenario();
+    await call('POST', `${base}/consents`, staff.care_worker, gpConsent(surgery.id));
+    const toSurgery = await call('POST', `${base}/shares`, staff.care_worker, {
+      partnerOrganisationId: surgery.id,
+      purpose: 'health_monitoring',
+      categories: ['identity', 'health'],
+      description: 'Blood sugar readings for the week',
+    });
+    expect(toSurgery.statusCode).toBe(201);
+    const authorised = await call('POST', `${base}/safeguarding-authorisations`, staff.manager, {
+      partnerOrganisationIds: [mash.id],
+      categories: ['identity', 'safeguarding'],
+      rationale:
+        'Bruising seen on both arms; she says she is afraid of a visitor. Delay could put her at risk.',
+    });
+    expect(authorised.statusCode).toBe(201);
+    const referral = {
+      partnerOrganisationId: mash.id,
+      purpose: 'safeguarding',
+      categories: ['identity', 'safeguarding'],
+    };
+    const byCareWorker = await call('POST', `${base}/shares`, staff.care_worker, {
+      ...referral,
+      description: 'Referral about unexplained bruising',
+    });
+    const byManager = await call('POST', `${base}/shares`, staff.manager, {
+      ...referral,
+      description: 'Further detail of the visitor she is afraid of',
+    });
+    expect([byCareWorker.statusCode, byManager.statusCode]).toEqual([201, 201]);
+    const another = await createTestUser(t.db, t.clock, organisation.id, { role: 'care_worker' });
+    const anotherCareWorker = await signIn(t.app, another.email);
+
+    const seenBy = async (who: StaffRequest[2]) => {
+      const answer = await call('GET', `${base}/shares`, who);
+      expect(answer.statusCode).toBe(200);
+      return answer
+        .json()
+        .items.map((entry: { id: string }) => entry.id)
+        .sort();
+    };
+    const everyShare = [toSurgery, byCareWorker, byManager].map((share) => share.json().id).sort();
+    expect(await seenBy(staff.manager)).toEqual(everyShare);
+    expect(await seenBy(staff.auditor)).toEqual(everyShare);
+    expect(await seenBy(staff.care_worker)).toEqual([toSurgery.json().id, byCareWorker.json().id].sort());
+    expect(await seenBy(anotherCareWorker)).toEqual([toSurgery.json().id]);
+    // The export, for those who answer for the log, holds every share.
+    const exported = await call('GET', `${base}/shares/export`, await signIn(t.app, staff.manager.email));
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain('Further detail of the visitor she is afraid of');
   });
 });
 

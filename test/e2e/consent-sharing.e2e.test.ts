@@ -113,6 +113,9 @@ describe.skipIf(!browserIsAvailable())('consent and sharing in the browser', { t
     const logged = page.locator('tbody tr', { hasText: 'Phoned the housing officer' });
     expect(await text(logged)).toContain('Allowed');
     expect(await text(logged)).toContain('Millbrook Housing Association');
+    // A care worker is told why shares for safeguarding others made may not be listed.
+    await page.getByText('Shares made to protect someone from abuse or neglect are need-to-know').waitFor();
+    await screenshot(page, 'share-log-care-worker');
 
     // She withdraws her consent.
     await page.getByRole('link', { name: 'Back to Edna Thistlewood’s consent and sharing' }).click();

@@ -1901,7 +1901,10 @@ export interface paths {
     };
   };
   "/api/people/{id}/shares": {
-    /** The share log: every share and refused attempt for the person, newest first */
+    /**
+     * The share log: every share and refused attempt for the person, newest first
+     * @description Shares for safeguarding are need-to-know: they are listed for managers, the registered manager and the auditor, and for whoever made them; anyone else is not shown them.
+     */
     get: {
       parameters: {
         query?: {

@@ -13,7 +13,7 @@ import { BackLink, Lines, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { shareLogExporters } from './access.ts';
+import { safeguardingShareReaders, shareLogExporters } from './access.ts';
 import { basisLabels, listCategories, purposeLabels, queueStatusLabels } from './sharing-labels.ts';
 import { sharingPath } from './sharing-parts.tsx';
 
@@ -54,6 +54,12 @@ export function ShareLogPage() {
         Everything shared about {name ?? 'this person'} with partners, and every attempt Liaison refused, with
         the basis it was shared on. Newest first.
       </p>
+      {hasRole(session.user.role, safeguardingShareReaders) ? null : (
+        <p>
+          Shares made to protect someone from abuse or neglect are need-to-know: you see the ones you made. A
+          manager can see them all.
+        </p>
+      )}
       <p>
         <Link to={`/people/${personId}/can-i-share`}>Can I share this?</Link>
       </p>

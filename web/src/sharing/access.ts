@@ -1,6 +1,8 @@
 // The server's groups for its sharing routes (src/auth/role-groups.ts); the server enforces them.
 export {
   accountableReaders as shareLogExporters,
+  /** Who sees every share made for safeguarding; everyone else sees only those they made. */
+  accountableReaders as safeguardingShareReaders,
   careRecordReaders as sharingReaders,
   careRecordWriters as sharingWriters,
   /**
