@@ -82,9 +82,21 @@ export function ageOn(dateOfBirth: string, at: Date): number {
   return year - bornYear - (hadBirthday ? 0 : 1);
 }
 
+// Formatting through the date library costs tens of microseconds, and a burst of reminders or a
+// list of proposals describes the same few minutes thousands of times: the words are kept per
+// minute, which is all they say (the UK changes offset only on the hour).
+const momentWords = new Map<number, string>();
+
 /** "18:30 on Saturday 21 November": how times read in reasons shown to staff. */
 export function describeMoment(at: Date): string {
-  return inLondon(at).toFormat("HH:mm 'on' cccc d LLLL");
+  const minute = Math.floor(at.getTime() / 60_000);
+  let words = momentWords.get(minute);
+  if (words === undefined) {
+    if (momentWords.size > 10_000) momentWords.clear();
+    words = inLondon(at).toFormat("HH:mm 'on' cccc d LLLL");
+    momentWords.set(minute, words);
+  }
+  return words;
 }
 
 // England and Wales (region ENG of GB covers both in date-holidays). Only days off in law count:

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { ageOn, inLondon, londonDateOf } from './london-time.ts';
+import { ageOn, describeMoment, inLondon, londonDateOf } from './london-time.ts';
 
 describe('the London day and a person’s age', () => {
   it('takes the day from London, not UTC, on both sides of the clock change', () => {
@@ -57,5 +57,25 @@ describe('the London day and a person’s age', () => {
         expect(ageOn(dateOfBirth, at)).toBe(expected);
       }),
     );
+  });
+
+  it('describes a moment to the minute in London time, the same however often it is asked', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (at) => {
+          const expected = inLondon(at).toFormat("HH:mm 'on' cccc d LLLL");
+          expect(describeMoment(at)).toBe(expected);
+          expect(describeMoment(new Date(at.getTime()))).toBe(expected);
+        },
+      ),
+    );
+    // The clocks go back at 02:00 BST on 25 October 2026: 00:30 UTC is 01:30 BST, 01:30 UTC is 01:30 GMT.
+    expect(describeMoment(new Date('2026-10-25T00:30:00Z'))).toBe('01:30 on Sunday 25 October');
+    expect(describeMoment(new Date('2026-10-25T01:30:00Z'))).toBe('01:30 on Sunday 25 October');
   });
 });
