@@ -64,15 +64,9 @@ export async function proposeMessages(
   const property = isPropertyIncident(incident.type);
   const since = describeMoment(incident.started_at);
   const proposals: Proposal[] = [];
-  // Two deadlines serve every proposal: an urgent request's and a routine one's.
-  const deadlines = new Map(
-    [true, false].map((urgent) => {
-      const deadline = new Date(at.getTime() + (urgent ? 2 : 24) * 3_600_000);
-      return [urgent, { iso: deadline.toISOString(), described: describeMoment(deadline) }] as const;
-    }),
-  );
-  const deadlineFor = (urgent: boolean) => deadlines.get(urgent)!.iso;
-  const describeDeadline = (urgent: boolean) => deadlines.get(urgent)!.described;
+  const deadlineAt = (urgent: boolean) => new Date(at.getTime() + (urgent ? 2 : 24) * 3_600_000);
+  const deadlineFor = (urgent: boolean) => deadlineAt(urgent).toISOString();
+  const describeDeadline = (urgent: boolean) => describeMoment(deadlineAt(urgent));
   const measures = await listMeasures(db, context, { incidentId });
   const generalMeasures = measures.filter((measure) => !measure.personId && !measure.endedAt);
 

@@ -51,13 +51,8 @@ export async function incidentTimeline(
  * reply logged later than it came). Every entry has the same fields, so gathering thousands of them
  * stays cheap.
  */
-type Gathered = {
+type Gathered = Omit<TimelineEntry, 'at'> & {
   at: Date;
-  kind: TimelineEntryKind;
-  text: string;
-  who: string | null;
-  messageId: string | null;
-  personId: string | null;
   order: number;
   recordedAt: Date | null;
   /** A measure's entries: which measure, as the review names it. */

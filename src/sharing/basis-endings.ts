@@ -2,7 +2,6 @@ import { inLondon, londonDateOf } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import { type RequestContext, systemContext } from '../context.ts';
 import type { Db, DbTransaction } from '../db/database.ts';
-
 import * as sharingRepository from './sharing.repository.ts';
 import { auditShareHeld } from './sharing.service.ts';
 import type { BasisRecordType } from './sharing.table.ts';

@@ -7,7 +7,6 @@ import type { Db, Executor } from '../db/database.ts';
 import { columnChanges, type VersionedChange } from '../db/versioned-change.ts';
 import { changedElsewhere, checkVersion, invalid, orNotFound } from '../errors.ts';
 import { findPartnerOrganisation } from '../partners/partners.service.ts';
-
 import type { CreateAgreementInput, UpdateAgreementInput } from './sharing.schemas.ts';
 import type { AgreementWithPartner } from './sharing-agreements.repository.ts';
 import * as agreementsRepository from './sharing-agreements.repository.ts';
