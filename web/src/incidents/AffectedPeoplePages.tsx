@@ -16,7 +16,15 @@ import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { Checkboxes, Radios, readChoices, readText, TextArea, TextField } from '../ui/form-fields.tsx';
+import {
+  Checkboxes,
+  codeChoices,
+  Radios,
+  readChoices,
+  readText,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -206,11 +214,7 @@ function AdjustPersonForm({ person, incidentId }: { person: AffectedPerson; inci
           <Radios
             name="level"
             legend="Risk level"
-            items={riskLevels.map((each) => ({
-              value: each,
-              label: levelLabels[each],
-              hint: levelHints[each],
-            }))}
+            items={codeChoices(riskLevels, levelLabels, levelHints)}
             defaultValues={[person.level]}
           />
           <TextArea

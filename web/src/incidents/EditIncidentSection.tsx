@@ -12,6 +12,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   changesFrom,
+  codeChoices,
   Radios,
   readDateInput,
   readText,
@@ -191,11 +192,7 @@ function EditIncidentForm({
           <Radios
             name="severity"
             legend="How severe is it?"
-            items={severities.map((each) => ({
-              value: each,
-              label: severityLabels[each],
-              hint: severityHints[each],
-            }))}
+            items={codeChoices(severities, severityLabels, severityHints)}
             defaultValues={[incident.severity]}
           />
           <MomentFields

@@ -13,7 +13,7 @@ import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { readText, SelectField, TextArea } from '../ui/form-fields.tsx';
+import { codeChoices, readText, SelectField, TextArea } from '../ui/form-fields.tsx';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment } from '../ui/page-parts.tsx';
@@ -180,10 +180,7 @@ function AddMeasureForm({
           <SelectField
             name="kind"
             label="Kind of measure"
-            options={[
-              { value: '', label: 'Choose a kind' },
-              ...measureKinds.map((each) => ({ value: each, label: measureKindLabels[each] })),
-            ]}
+            options={[{ value: '', label: 'Choose a kind' }, ...codeChoices(measureKinds, measureKindLabels)]}
           />
           <TextArea
             name="description"

@@ -12,6 +12,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
+  codeChoices,
   Radios,
   readChoices,
   readText,
@@ -147,7 +148,7 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
               label="What kind of disruption is it?"
               options={[
                 { value: '', label: 'Choose a kind' },
-                ...incidentTypes.map((each) => ({ value: each, label: incidentTypeLabels[each] })),
+                ...codeChoices(incidentTypes, incidentTypeLabels),
               ]}
             />
             <TextField
@@ -163,11 +164,7 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
             <Radios
               name="severity"
               legend="How severe is it?"
-              items={severities.map((each) => ({
-                value: each,
-                label: severityLabels[each],
-                hint: severityHints[each],
-              }))}
+              items={codeChoices(severities, severityLabels, severityHints)}
             />
             <MomentFields name="startedAt" legend="When did it start?" initial={startedAt} />
 

@@ -19,10 +19,11 @@ import { urgencyLabels } from '../partners/partner-labels.ts';
 import { hasRole } from '../roles.ts';
 import { listCategories, purposeLabels } from '../sharing/sharing-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { everyPage } from '../ui/every-page.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { describeError, gateRefusalFrom } from '../ui/form-errors.ts';
-import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
+import { codeChoices, Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
@@ -39,12 +40,7 @@ export function PartnerUpdatesSection() {
   const canSend = hasRole(session.user.role, incidentLeaders) && incident.status === 'open';
   const [sent, reloadSent] = useResource(`incident messages ${incident.id}`, async () => {
     // Every message sent, a page of the timeline at a time.
-    const entries: IncidentTimelineEntry[] = [];
-    for (let offset = 0; ; offset += 100) {
-      const page = await getIncidentTimeline(incident.id, { kind: 'message.sent', limit: 100, offset });
-      entries.push(...page.items);
-      if (page.items.length < 100) return entries;
-    }
+    return everyPage((page) => getIncidentTimeline(incident.id, { kind: 'message.sent', ...page }));
   });
   usePageTitle(`Partner updates: ${incident.title}`);
   return (
@@ -413,7 +409,7 @@ function ProposalFields({ proposal, prefix }: { proposal: ProposedMessage; prefi
       <Radios
         name={`${prefix}-urgency`}
         legend="How urgent is it?"
-        items={(['routine', 'urgent'] as const).map((each) => ({ value: each, label: urgencyLabels[each] }))}
+        items={codeChoices(['routine', 'urgent'], urgencyLabels)}
         defaultValues={[draft.urgency]}
         inline
         small

@@ -1,7 +1,6 @@
 import { useOutletContext } from 'react-router';
 import {
   type CareService,
-  type Colleague,
   type Incident,
   listCareServices,
   listColleagues,
@@ -9,6 +8,7 @@ import {
   type Session,
   type StaffRole,
 } from '../api.ts';
+import { everyPage } from '../ui/every-page.ts';
 import { useResource } from '../ui/useResource.ts';
 import { incidentLeaders, incidentRecorders } from './access.ts';
 import { levelLabels, levelTagClass, statusLabels, statusTagClass } from './incident-labels.ts';
@@ -52,12 +52,7 @@ const mayAct = { lead: incidentLeaders, owner: incidentRecorders } as const sati
 export function useStaffChoices(session: Session, part: keyof typeof mayAct) {
   const roles: readonly StaffRole[] = mayAct[part];
   return useResource(`staff choices ${part}`, async (): Promise<StaffChoice[]> => {
-    const colleagues: Colleague[] = [];
-    for (let offset = 0; offset < 2_000; offset += 100) {
-      const page = await listColleagues({ limit: 100, offset });
-      colleagues.push(...page.items);
-      if (page.items.length < 100) break;
-    }
+    const colleagues = await everyPage(listColleagues, 2_000);
     return colleagues
       .filter((colleague) => colleague.current && roles.includes(colleague.role))
       .map((colleague) => ({
@@ -70,12 +65,7 @@ export function useStaffChoices(session: Session, part: keyof typeof mayAct) {
 /** Every service or location of the organisation, by name: a page of a hundred at a time. */
 export function useCareServices() {
   return useResource('care services, all', async (): Promise<CareService[]> => {
-    const services: CareService[] = [];
-    for (let offset = 0; offset < 5_000; offset += 100) {
-      const page = await listCareServices({ limit: 100, offset });
-      services.push(...page.items);
-      if (page.items.length < 100) break;
-    }
+    const services = await everyPage(listCareServices, 5_000);
     return services.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   });
 }

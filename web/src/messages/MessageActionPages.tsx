@@ -16,6 +16,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
+  codeChoices,
   DateInput,
   Radios,
   readDateInput,
@@ -187,7 +188,7 @@ function LogContact({ message }: { message: MessageDetail }) {
             <SelectField
               name="how"
               label="How did it come?"
-              options={contactHows.map((how) => ({ value: how, label: receivedHowLabels[how] }))}
+              options={codeChoices(contactHows, receivedHowLabels)}
               defaultValue="phone"
             />
             <Radios
@@ -229,7 +230,7 @@ function LogContact({ message }: { message: MessageDetail }) {
               name="outcome"
               legend="What does it mean for the request?"
               hint="The message moves on as if the partner had used their link."
-              items={outcomes.map((outcome) => ({ value: outcome, label: outcomeLabels[outcome] }))}
+              items={codeChoices(outcomes, outcomeLabels)}
               defaultValues={['none']}
               conditional={{
                 declined: (

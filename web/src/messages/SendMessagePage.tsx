@@ -27,6 +27,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
 import {
+  codeChoices,
   DateInput,
   ErrorMessage,
   LabelledField,
@@ -300,11 +301,7 @@ function SendMessageForm({
             <Radios
               name="template"
               legend="What are you sending?"
-              items={templates.map((each) => ({
-                value: each,
-                label: templateLabels[each],
-                hint: templateHints[each],
-              }))}
+              items={codeChoices(templates, templateLabels, templateHints)}
               defaultValues={[template]}
               onChange={(value) => setTemplate(value as MessageTemplate)}
             />
@@ -314,7 +311,7 @@ function SendMessageForm({
                 legend={
                   template === 'request' ? 'What are you asking for?' : 'What are you asking for? (optional)'
                 }
-                items={askTypes.map((each) => ({ value: each, label: askTypeLabels[each] }))}
+                items={codeChoices(askTypes, askTypeLabels)}
               />
             ) : null}
             <UrgencyRadios hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines." />
@@ -463,11 +460,7 @@ function SendMessageForm({
                 <Radios
                   name="purpose"
                   legend={`Why are you sharing information about ${personName(person)}?`}
-                  items={purposes.map((each) => ({
-                    value: each,
-                    label: purposeLabels[each],
-                    hint: purposeHints[each],
-                  }))}
+                  items={codeChoices(purposes, purposeLabels, purposeHints)}
                 />
                 <CategoryCheckboxes
                   legend="What kinds of information does the message contain?"

@@ -17,7 +17,7 @@ import {
 } from '../api.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { type FormErrors, toFormErrors } from '../ui/form-errors.ts';
-import { Checkboxes, changesFrom, Radios, readText, TextField } from '../ui/form-fields.tsx';
+import { Checkboxes, changesFrom, codeChoices, Radios, readText, TextField } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
@@ -129,7 +129,7 @@ function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel
           name="kind"
           legend="What kind of channel is it?"
           small
-          items={channelKinds.map((kind) => ({ value: kind, label: channelKindLabels[kind] }))}
+          items={codeChoices(channelKinds, channelKindLabels)}
           defaultValues={channel ? [channel.kind] : []}
         />
         <TextField
@@ -152,11 +152,7 @@ function ChannelForm({ owner, channel }: { owner: Owner; channel: PartnerChannel
           name="urgencies"
           legend="What is it for?"
           hint="Select all that apply."
-          items={(['urgent', 'routine', 'out_of_hours'] as const).map((urgency) => ({
-            value: urgency,
-            label: urgencyChoiceLabels[urgency],
-            hint: urgencyHints[urgency],
-          }))}
+          items={codeChoices(['urgent', 'routine', 'out_of_hours'], urgencyChoiceLabels, urgencyHints)}
           defaultValues={channel?.urgencies ?? []}
         />
         <Radios

@@ -16,6 +16,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
   changesFrom,
+  codeChoices,
   DateInput,
   Radios,
   readDateInput,
@@ -217,7 +218,7 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
           legend="Clinical flags"
           hint="Conditions that put them at higher risk when services are disrupted, so they are checked on first. Select all that apply."
           small
-          items={clinicalFlags.map((flag) => ({ value: flag, label: clinicalFlagLabels[flag] }))}
+          items={codeChoices(clinicalFlags, clinicalFlagLabels)}
           defaultValues={person?.clinicalFlags ?? []}
         />
         <TextArea
@@ -230,7 +231,7 @@ function PersonForm({ person, services }: { person: Person | null; services: rea
         <Radios
           name="status"
           legend="Status"
-          items={personStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
+          items={codeChoices(personStatuses, statusLabels)}
           defaultValues={[person?.status ?? 'active']}
         />
         <SubmitButton>{person ? 'Save changes' : 'Add person'}</SubmitButton>

@@ -18,6 +18,7 @@ import { missingFields } from '../ui/form-errors.ts';
 import {
   Checkboxes,
   changesFrom,
+  codeChoices,
   DateInput,
   Radios,
   readDateInput,
@@ -157,7 +158,7 @@ function RepresentativeForm({
     <Checkboxes
       name="deputyDecisions"
       legend="Which decisions does the court order cover?"
-      items={deputyAreas.map((area) => ({ value: area, label: deputyDecisionLabels[area] }))}
+      items={codeChoices(deputyAreas, deputyDecisionLabels)}
       defaultValues={representative?.deputyDecisions ?? []}
     />
   );
@@ -183,10 +184,7 @@ function RepresentativeForm({
                 name="kind"
                 legend="What kind of representative are they?"
                 hint="Only attorneys and deputies can make decisions for the person."
-                items={representativeKinds.map((kind) => ({
-                  value: kind,
-                  label: representativeKindLabels[kind],
-                }))}
+                items={codeChoices(representativeKinds, representativeKindLabels)}
                 conditional={deputyConditional}
               />
             )}

@@ -28,7 +28,15 @@ import { formatNhsNumber, representativeKindLabels } from '../people/person-labe
 import { hasRole } from '../roles.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { type GateRefusal, gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
-import { Radios, readChoices, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
+import {
+  codeChoices,
+  Radios,
+  readChoices,
+  readText,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { daysAfter, londonToIso, todayInLondon } from '../ui/london-time.ts';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
@@ -498,7 +506,7 @@ export function RecordAdviceSection() {
         <Radios
           name="receivedHow"
           legend="How did it reach you?"
-          items={receivedHows.map((how) => ({ value: how, label: receivedHowLabels[how] }))}
+          items={codeChoices(receivedHows, receivedHowLabels)}
           inline
         />
         <TextField
@@ -772,7 +780,7 @@ function ReferralForm({
         <Radios
           name="consentToReferral"
           legend="Did the person consent to the referral?"
-          items={consentToReferral.map((each) => ({ value: each, label: consentLabels[each] }))}
+          items={codeChoices(consentToReferral, consentLabels)}
         />
         <TextArea
           name="basisWithoutConsent"
@@ -878,16 +886,13 @@ export function DecisionSection() {
         <Radios
           name="decision"
           legend="What did they decide?"
-          items={decisions.map((each) => ({ value: each, label: decisionLabels[each] }))}
+          items={codeChoices(decisions, decisionLabels)}
         />
         <TextArea name="reason" label="Their reason" rows={3} />
         <SelectField
           name="otherRoute"
           label="Another route they chose (optional)"
-          options={[
-            { value: '', label: 'None' },
-            ...otherRoutes.map((each) => ({ value: each, label: otherRouteLabels[each] })),
-          ]}
+          options={[{ value: '', label: 'None' }, ...codeChoices(otherRoutes, otherRouteLabels)]}
         />
         <TextArea name="feedback" label="Their feedback (optional)" rows={3} />
         <TextField name="partnerName" label="Who gave the decision?" />
@@ -895,7 +900,7 @@ export function DecisionSection() {
         <Radios
           name="receivedHow"
           legend="How did it reach you?"
-          items={receivedHows.map((how) => ({ value: how, label: receivedHowLabels[how] }))}
+          items={codeChoices(receivedHows, receivedHowLabels)}
           inline
         />
         <SubmitButton>Record the decision</SubmitButton>

@@ -13,7 +13,7 @@ import {
 import { useSession } from '../auth/session.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { missingFields } from '../ui/form-errors.ts';
-import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
+import { codeChoices, Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { InsetText } from '../ui/page-parts.tsx';
 import { ClosedNotice, ConcernFormSection, concernPath, useConcern } from './concern-parts.tsx';
 import {
@@ -90,11 +90,7 @@ export function StatusSection() {
           <Radios
             name="status"
             legend="Where is the concern now?"
-            items={choices.map((status) => ({
-              value: status,
-              label: statusLabels[status],
-              hint: statusHints[status],
-            }))}
+            items={codeChoices(choices, statusLabels, statusHints)}
           />
           <TextArea
             name="reason"
@@ -146,11 +142,7 @@ export function LevelSection() {
         <Radios
           name="level"
           legend="What is the level now?"
-          items={levels.map((level) => ({
-            value: level,
-            label: levelLabels[level],
-            hint: levelHints[level],
-          }))}
+          items={codeChoices(levels, levelLabels, levelHints)}
           defaultValues={[concern.level]}
         />
         <TextArea name="levelReason" label="Why does it change?" rows={4} />
@@ -254,7 +246,7 @@ export function CloseConcernSection() {
         <Radios
           name="outcome"
           legend="What became of the risk?"
-          items={outcomes.map((outcome) => ({ value: outcome, label: outcomeLabels[outcome] }))}
+          items={codeChoices(outcomes, outcomeLabels)}
         />
         <TextArea
           name="lessonsLearnt"

@@ -13,7 +13,7 @@ import {
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
+import { codeChoices, Radios, readText, TextArea, TextField } from '../ui/form-fields.tsx';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { Loaded, Moment } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
@@ -260,11 +260,7 @@ function EntryForm({
         <Radios
           name="kind"
           legend="What are you recording?"
-          items={staffEntryKinds.map((kind) => ({
-            value: kind,
-            label: entryKindLabels[kind],
-            hint: entryKindHints[kind],
-          }))}
+          items={codeChoices(staffEntryKinds, entryKindLabels, entryKindHints)}
           defaultValues={recorded ? [recorded.kind] : []}
         />
         <MomentFields name="occurredAt" legend="When did it happen?" initial={occurredAt} />
@@ -286,7 +282,7 @@ function EntryForm({
         <Radios
           name="source"
           legend="Where did the information come from?"
-          items={entrySources.map((source) => ({ value: source, label: entrySourceLabels[source] }))}
+          items={codeChoices(entrySources, entrySourceLabels)}
           defaultValues={recorded?.source ? [recorded.source] : []}
           conditional={{
             partner: (

@@ -17,6 +17,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import {
   Checkboxes,
+  codeChoices,
   DateInput,
   Radios,
   readChoices,
@@ -231,7 +232,7 @@ export function AddPlanSection() {
           name="measures"
           legend="What does the plan do?"
           hint="Select all that apply."
-          items={measures.map((measure) => ({ value: measure, label: measureLabels[measure] }))}
+          items={codeChoices(measures, measureLabels)}
         />
         <TextArea
           name="arrangements"
@@ -335,11 +336,7 @@ export function AddTriggerSection() {
           name="kinds"
           legend="Which kinds of entry does it count?"
           hint="Select all that apply."
-          items={staffEntryKinds.map((kind) => ({
-            value: kind,
-            label: entryKindLabels[kind],
-            hint: entryKindHints[kind],
-          }))}
+          items={codeChoices(staffEntryKinds, entryKindLabels, entryKindHints)}
         />
         <Radios
           name="how"

@@ -4,7 +4,6 @@ import {
   type AbuseCategory,
   type ConcernLevel,
   type FieldError,
-  listPeople,
   type NewConcern,
   type Person,
   type RiskLocation,
@@ -14,12 +13,20 @@ import {
 import { personName } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { Checkboxes, Radios, readText, SelectField, TextArea, TextField } from '../ui/form-fields.tsx';
+import {
+  Checkboxes,
+  codeChoices,
+  Radios,
+  readText,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../ui/form-fields.tsx';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { BackLink, Loaded } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { concernPath } from './concern-parts.tsx';
+import { concernPath, listAllActivePeople } from './concern-parts.tsx';
 import {
   categories,
   categoryLabels,
@@ -49,16 +56,6 @@ const fields = {
   immediateActions: 'immediateActions',
   level: 'level',
 };
-
-async function listAllActivePeople(): Promise<Person[]> {
-  const all: Person[] = [];
-  for (let offset = 0; offset < 5_000; offset += 100) {
-    const page = await listPeople({ status: 'active', limit: 100, offset });
-    all.push(...page.items);
-    if (page.items.length < 100) break;
-  }
-  return all.sort((a, b) => personName(a).localeCompare(personName(b)));
-}
 
 export function RaiseConcernPage() {
   const [people, reload] = useResource('people for a concern', listAllActivePeople);
@@ -201,18 +198,12 @@ function RaiseConcernForm({ people }: { people: Person[] }) {
             name="category"
             label="What kind of abuse or neglect might it be?"
             hint="The Care Act categories. Choose the closest; the manager can talk it through with you."
-            options={[
-              { value: '', label: 'Choose a kind' },
-              ...categories.map((each) => ({ value: each, label: categoryLabels[each] })),
-            ]}
+            options={[{ value: '', label: 'Choose a kind' }, ...codeChoices(categories, categoryLabels)]}
           />
           <SelectField
             name="locationOfRisk"
             label="Where is the risk?"
-            options={[
-              { value: '', label: 'Choose where' },
-              ...locations.map((each) => ({ value: each, label: locationLabels[each] })),
-            ]}
+            options={[{ value: '', label: 'Choose where' }, ...codeChoices(locations, locationLabels)]}
           />
           <TextField
             name="locationDetail"
@@ -225,7 +216,7 @@ function RaiseConcernForm({ people }: { people: Person[] }) {
             name="sourceKind"
             legend="Who is the alleged source of the risk?"
             hint="The person who may be causing the harm. It may be another person we support."
-            items={sourceKinds.map((each) => ({ value: each, label: sourceLabels[each] }))}
+            items={codeChoices(sourceKinds, sourceLabels)}
             conditional={{
               person_supported: (
                 <SelectField
@@ -270,7 +261,7 @@ function RaiseConcernForm({ people }: { people: Person[] }) {
           <Radios
             name="level"
             legend="How serious is it?"
-            items={levels.map((each) => ({ value: each, label: levelLabels[each], hint: levelHints[each] }))}
+            items={codeChoices(levels, levelLabels, levelHints)}
           />
           <SubmitButton>Raise the concern</SubmitButton>
         </Form>

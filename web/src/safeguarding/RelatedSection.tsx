@@ -12,7 +12,7 @@ import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { saveDownloadedFile } from '../ui/DownloadLink.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { type GateRefusal, gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
-import { Radios, readText, SelectField } from '../ui/form-fields.tsx';
+import { codeChoices, Radios, readText, SelectField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { BackLink, Loaded } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -250,10 +250,7 @@ function ExportForm({
         <Radios
           name="occasion"
           legend="What is it for?"
-          items={(Object.keys(occasionLabels) as ExportOccasion[]).map((each) => ({
-            value: each,
-            label: occasionLabels[each],
-          }))}
+          items={codeChoices(Object.keys(occasionLabels) as ExportOccasion[], occasionLabels)}
           defaultValues={['multi_agency_meeting']}
         />
         <Radios

@@ -7,7 +7,6 @@ import {
   getSharingRecords,
   type InterimRestriction,
   listInterimRestrictions,
-  listPeople,
   type Person,
   type RestrictionBasis,
   type RestrictionView,
@@ -17,7 +16,15 @@ import { useSession } from '../auth/session.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { DateInput, Radios, readDateInput, readText, SelectField, TextArea } from '../ui/form-fields.tsx';
+import {
+  codeChoices,
+  DateInput,
+  Radios,
+  readDateInput,
+  readText,
+  SelectField,
+  TextArea,
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { daysAfter, todayInLondon } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
@@ -33,6 +40,7 @@ import {
   concernPath,
   count,
   EndMeasureSection,
+  listAllActivePeople,
   useConcern,
 } from './concern-parts.tsx';
 import { bases, basisLabels } from './safeguarding-labels.ts';
@@ -191,16 +199,6 @@ const restrictionFields = {
   startsOn: 'startsOn',
   reviewOn: 'reviewOn',
 };
-
-async function listAllActivePeople(): Promise<Person[]> {
-  const all: Person[] = [];
-  for (let offset = 0; offset < 5_000; offset += 100) {
-    const page = await listPeople({ status: 'active', limit: 100, offset });
-    all.push(...page.items);
-    if (page.items.length < 100) break;
-  }
-  return all.sort((a, b) => personName(a).localeCompare(personName(b)));
-}
 
 export function AddRestrictionSection() {
   const { concern } = useConcern();
@@ -366,7 +364,7 @@ function AddRestrictionForm({ people }: { people: Person[] }) {
         <Radios
           name="legalBasis"
           legend="What is the legal basis?"
-          items={bases.map((basis) => ({ value: basis, label: basisLabels[basis] }))}
+          items={codeChoices(bases, basisLabels)}
           conditional={{
             consent: recordChoice('consent'),
             best_interests_decision: recordChoice('best_interests_decision'),

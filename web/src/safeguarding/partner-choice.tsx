@@ -5,17 +5,13 @@ import {
   type ShareRefusalReason,
 } from '../api.ts';
 import { basisLabels } from '../sharing/sharing-labels.ts';
+import { everyPage } from '../ui/every-page.ts';
 import type { GateRefusal } from '../ui/form-errors.ts';
 import { SelectField } from '../ui/form-fields.tsx';
 
 /** Every current contact in the partner register, by organisation then name. */
 export async function listAllPartnerContacts(): Promise<PartnerContact[]> {
-  const all: PartnerContact[] = [];
-  for (let offset = 0; offset < 5_000; offset += 100) {
-    const page = await listPartnerContacts({ limit: 100, offset });
-    all.push(...page.items);
-    if (page.items.length < 100) break;
-  }
+  const all = await everyPage(listPartnerContacts, 5_000);
   return all
     .filter((contact) => contact.endedAt === null)
     .sort(

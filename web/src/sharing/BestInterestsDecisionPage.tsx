@@ -11,6 +11,7 @@ import {
 import { personName } from '../people/person-labels.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
+  codeChoices,
   DateInput,
   Radios,
   readChoices,
@@ -204,10 +205,7 @@ function BestInterestsForm({
           name="outcome"
           legend="What was decided?"
           legendSize="m"
-          items={(['share', 'do_not_share'] as const).map((outcome) => ({
-            value: outcome,
-            label: bestInterestsOutcomeLabels[outcome],
-          }))}
+          items={codeChoices(['share', 'do_not_share'], bestInterestsOutcomeLabels)}
         />
         <TextArea
           name="rationale"

@@ -18,7 +18,7 @@ import { hasRole } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { type GateRefusal, gateRefusalFrom, noFormErrors } from '../ui/form-errors.ts';
-import { ErrorMessage, Radios, readChoices, readText, TextArea } from '../ui/form-fields.tsx';
+import { codeChoices, ErrorMessage, Radios, readChoices, readText, TextArea } from '../ui/form-fields.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { BackLink, Lines, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
@@ -128,11 +128,7 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
               name="purpose"
               legend="What is it for?"
               legendSize="m"
-              items={purposes.map((purpose) => ({
-                value: purpose,
-                label: purposeLabels[purpose],
-                hint: purposeHints[purpose],
-              }))}
+              items={codeChoices(purposes, purposeLabels, purposeHints)}
             />
             <CategoryCheckboxes
               legend="What kinds of information would you share?"

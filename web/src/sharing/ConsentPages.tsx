@@ -15,7 +15,15 @@ import {
 } from '../api.ts';
 import { personName, representativeKindLabels } from '../people/person-labels.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { DateInput, Radios, readChoices, readDateInput, readText, TextArea } from '../ui/form-fields.tsx';
+import {
+  codeChoices,
+  DateInput,
+  Radios,
+  readChoices,
+  readDateInput,
+  readText,
+  TextArea,
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { dateInputExample, todayInLondon, yearsAfter } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
@@ -187,7 +195,7 @@ function RecordConsentForm({
           name="recordedHow"
           legend="How was consent recorded?"
           legendSize="m"
-          items={recordedHows.map((how) => ({ value: how, label: recordedHowLabels[how] }))}
+          items={codeChoices(recordedHows, recordedHowLabels)}
         />
         <DateInput
           name="givenOn"

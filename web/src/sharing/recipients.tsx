@@ -11,7 +11,7 @@ import {
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypes } from '../partners/partner-labels.ts';
 import { useFormErrors } from '../ui/form.tsx';
-import { Checkboxes, type ChoiceItem, ErrorMessage, readChoices } from '../ui/form-fields.tsx';
+import { Checkboxes, type ChoiceItem, codeChoices, ErrorMessage, readChoices } from '../ui/form-fields.tsx';
 
 /** The partner register, for choosing who information may go to; the person's circle comes first. */
 export type PartnerLists = {
@@ -119,7 +119,7 @@ export function RecipientScopeQuestion({
           legend="Any partner of these types"
           hint="For example, whoever is their GP, even when that changes."
           name="partnerTypes"
-          items={partnerTypes.map((type) => ({ value: type, label: partnerTypeLabels[type] }))}
+          items={codeChoices(partnerTypes, partnerTypeLabels)}
         />
       </fieldset>
     </div>

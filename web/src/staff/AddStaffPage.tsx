@@ -6,7 +6,7 @@ import { roleLabels, staffRoles } from '../roles.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { missingFields } from '../ui/form-errors.ts';
-import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { codeChoices, SelectField, TextField } from '../ui/form-fields.tsx';
 import { BackLink } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { SetUpLinkPanel } from './SetUpLinkPanel.tsx';
@@ -22,9 +22,10 @@ export function AddStaffPage() {
   // Only an admin can make someone an admin; the server refuses it from anyone else.
   const roleOptions = [
     { value: '', label: 'Choose a role' },
-    ...staffRoles
-      .filter((role) => role !== 'admin' || session.user.role === 'admin')
-      .map((role) => ({ value: role, label: roleLabels[role] })),
+    ...codeChoices(
+      staffRoles.filter((role) => role !== 'admin' || session.user.role === 'admin'),
+      roleLabels,
+    ),
   ];
 
   const form = useFormSubmit(fields, async (formData) => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   CodeInput,
   changesFrom,
+  codeChoices,
   DateInput,
   Radios,
   readDateInput,
@@ -81,6 +82,33 @@ describe('the form fields outside a form', () => {
     expect(input.getAttribute('inputmode')).toBe('numeric');
     expect(input.getAttribute('autocomplete')).toBe('one-time-code');
     expect(input.getAttribute('name')).toBe('code');
+  });
+});
+
+describe('codeChoices', () => {
+  const labels = { phone: 'By phone', email: 'By email' } as const;
+
+  it('gives each code its label, and its hint where there are hints', () => {
+    expect(codeChoices(['email', 'phone'], labels)).toEqual([
+      { value: 'email', label: 'By email' },
+      { value: 'phone', label: 'By phone' },
+    ]);
+    expect(codeChoices(['phone'], labels, { phone: 'A call or a text.' })).toEqual([
+      { value: 'phone', label: 'By phone', hint: 'A call or a text.' },
+    ]);
+  });
+
+  it('radios made from codes show each hint under its choice', () => {
+    render(
+      <Radios
+        name="how"
+        legend="How?"
+        items={codeChoices(['phone', 'email'], labels, { email: 'To their work address.' })}
+      />,
+    );
+    expect(screen.getByLabelText('By phone').getAttribute('aria-describedby')).toBeNull();
+    expect(screen.getByLabelText('By email').getAttribute('aria-describedby')).toBe('how-2-item-hint');
+    expect(screen.getByText('To their work address.').id).toBe('how-2-item-hint');
   });
 });
 

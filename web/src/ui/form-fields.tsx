@@ -197,6 +197,17 @@ export function SelectField(
 
 export type ChoiceItem = { value: string; label: string; hint?: string };
 
+/** The choices for a list of codes: each code with its label, and its hint where there are hints. */
+export function codeChoices<T extends string>(
+  codes: readonly T[],
+  labels: Readonly<Record<T, string>>,
+  hints?: Readonly<Partial<Record<T, string>>>,
+): ChoiceItem[] {
+  return codes.map((code) =>
+    hints ? { value: code, label: labels[code], hint: hints[code] } : { value: code, label: labels[code] },
+  );
+}
+
 type ChoicesProps = Omit<FieldProps, 'label'> & {
   legend: string;
   legendSize?: 's' | 'm';

@@ -7,7 +7,7 @@ import {
   purposeLabels,
   purposes,
 } from '../sharing/sharing-labels.ts';
-import { Checkboxes } from './form-fields.tsx';
+import { Checkboxes, codeChoices } from './form-fields.tsx';
 
 // The questions every sharing form asks: what for, and what kinds of information.
 
@@ -25,11 +25,7 @@ export function PurposeCheckboxes({
       legend={legend}
       legendSize="m"
       hint="Select all that apply."
-      items={purposes.map((purpose) => ({
-        value: purpose,
-        label: purposeLabels[purpose],
-        hint: purposeHints[purpose],
-      }))}
+      items={codeChoices(purposes, purposeLabels, purposeHints)}
       {...(defaultValues ? { defaultValues } : {})}
     />
   );
@@ -51,11 +47,7 @@ export function CategoryCheckboxes({
       legend={legend}
       legendSize="m"
       hint={hint}
-      items={categories.map((category) => ({
-        value: category,
-        label: categoryLabels[category],
-        hint: categoryHints[category],
-      }))}
+      items={codeChoices(categories, categoryLabels, categoryHints)}
       {...(defaultValues ? { defaultValues } : {})}
     />
   );
