@@ -9,12 +9,13 @@ import {
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
+import { everyPage } from '../ui/every-page.ts';
 import { SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { Loaded } from '../ui/page-parts.tsx';
+import { SearchForm, searchQueryFrom } from '../ui/search-form.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -25,13 +26,7 @@ const resultLimit = 100;
 
 /** Every partner organisation, for the "organisation" filter: pages of 100 until a short one. */
 export async function listAllPartnerOrganisations(): Promise<PartnerOrganisation[]> {
-  const all: PartnerOrganisation[] = [];
-  for (let offset = 0; offset < 5_000; offset += resultLimit) {
-    const page = await listPartnerOrganisations({ limit: resultLimit, offset });
-    all.push(...page.items);
-    if (page.items.length < resultLimit) break;
-  }
-  return all;
+  return everyPage(listPartnerOrganisations, 5_000);
 }
 
 export function PartnersPage() {
@@ -65,13 +60,7 @@ export function PartnersPage() {
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of ['q', 'type', 'organisation']) {
-      const value = String(form.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setSearchParams(next);
+    setSearchParams(searchQueryFrom(new FormData(event.currentTarget), ['q', 'type', 'organisation']));
   }
 
   const isSearching = Boolean(q || type || organisationId);
@@ -108,53 +97,45 @@ export function PartnersPage() {
         </p>
       ) : null}
 
-      <search>
-        <form className="nhsuk-u-margin-bottom-5" onSubmit={search} noValidate key={searchKey}>
-          <h2 className="nhsuk-heading-m">Search the register</h2>
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-one-third">
-              <TextField id="q" name="q" label="Name" type="search" defaultValue={q} />
-            </div>
-            <div className="nhsuk-grid-column-one-third">
-              <SelectField
-                id="type"
-                name="type"
-                label="Type"
-                options={[{ value: '', label: 'Any type' }, ...partnerTypeOptions]}
-                defaultValue={type ?? ''}
-              />
-            </div>
-            <div className="nhsuk-grid-column-one-third">
-              <SelectField
-                id="organisation"
-                name="organisation"
-                label="Organisation (for contacts)"
-                options={organisationOptions}
-                defaultValue={organisationId}
-              />
-            </div>
-          </div>
-          <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2" type="submit">
-            Search
-          </button>
-          {isSearching ? (
-            <p>
-              <Link to="/partners">Clear the search</Link>
-            </p>
-          ) : null}
-        </form>
-      </search>
+      <SearchForm
+        heading="Search the register"
+        searchKey={searchKey}
+        onSubmit={search}
+        clearTo={isSearching ? '/partners' : null}
+      >
+        <div className="nhsuk-grid-column-one-third">
+          <TextField id="q" name="q" label="Name" type="search" defaultValue={q} />
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <SelectField
+            id="type"
+            name="type"
+            label="Type"
+            options={[{ value: '', label: 'Any type' }, ...partnerTypeOptions]}
+            defaultValue={type ?? ''}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <SelectField
+            id="organisation"
+            name="organisation"
+            label="Organisation (for contacts)"
+            options={organisationOptions}
+            defaultValue={organisationId}
+          />
+        </div>
+      </SearchForm>
 
-      {results.status === 'loading' ? <Loading what="Loading the register" /> : null}
-      {results.status === 'failed' ? <LoadProblem error={results.error} onTryAgain={reload} /> : null}
-      {results.status === 'loaded' ? (
-        <>
-          {organisationId ? null : (
-            <OrganisationsTable organisations={results.data.organisations} isSearching={isSearching} />
-          )}
-          <ContactsTable contacts={results.data.contacts} isSearching={isSearching} />
-        </>
-      ) : null}
+      <Loaded resource={results} reload={reload} loading="Loading the register">
+        {(found) => (
+          <>
+            {organisationId ? null : (
+              <OrganisationsTable organisations={found.organisations} isSearching={isSearching} />
+            )}
+            <ContactsTable contacts={found.contacts} isSearching={isSearching} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

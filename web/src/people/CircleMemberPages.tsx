@@ -20,6 +20,7 @@ import { todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loaded, Loading } from '../ui/page-parts.tsx';
+import { searchQueryFrom } from '../ui/search-form.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { personName } from './person-labels.ts';
@@ -66,13 +67,7 @@ function AddCircleMember({ person }: { person: Person }) {
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const values = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of ['q', 'type']) {
-      const value = String(values.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setSearchParams(next);
+    setSearchParams(searchQueryFrom(new FormData(event.currentTarget), ['q', 'type']));
   }
 
   const form = useFormSubmit(fields, async (values) => {

@@ -3,13 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { listCareServices, listPeople, type Person, type PersonStatus } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
-import { SelectField, TextField } from '../ui/form-fields.tsx';
+import { codeChoices, SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { Loaded } from '../ui/page-parts.tsx';
+import { SearchForm, searchQueryFrom } from '../ui/search-form.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -53,12 +53,7 @@ export function PeoplePage() {
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of ['q', 'service', 'status']) {
-      const value = String(form.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
+    const next = searchQueryFrom(new FormData(event.currentTarget), ['q', 'service', 'status']);
     if (!next.has('status')) next.set('status', 'any');
     setSearchParams(next);
   }
@@ -83,65 +78,54 @@ export function PeoplePage() {
           </Link>
         </p>
       ) : null}
-      <search>
-        <form className="nhsuk-u-margin-bottom-5" onSubmit={search} noValidate key={searchKey}>
-          <h2 className="nhsuk-heading-m">Find a person</h2>
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-one-third">
-              <TextField
-                id="q"
-                name="q"
-                label="Name or NHS number"
-                type="search"
-                defaultValue={q}
-                spellCheck={false}
-              />
-            </div>
-            <div className="nhsuk-grid-column-one-third">
-              <SelectField
-                id="service"
-                name="service"
-                label="Service or location"
-                options={serviceOptions}
-                defaultValue={careServiceId}
-              />
-            </div>
-            <div className="nhsuk-grid-column-one-third">
-              <SelectField
-                id="status"
-                name="status"
-                label="Status"
-                options={[
-                  { value: 'any', label: 'Any status' },
-                  ...personStatuses.map((each) => ({ value: each, label: statusLabels[each] })),
-                ]}
-                defaultValue={status ?? 'any'}
-              />
-            </div>
-          </div>
-          <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2" type="submit">
-            Search
-          </button>
-          {isSearching ? (
-            <p>
-              <Link to="/people">Clear the search</Link>
-            </p>
-          ) : null}
-        </form>
-      </search>
-
-      {people.status === 'loading' ? <Loading what="Loading people" /> : null}
-      {people.status === 'failed' ? <LoadProblem error={people.error} onTryAgain={reload} /> : null}
-      {people.status === 'loaded' ? (
-        <>
-          <PeopleTable people={people.data.items} isSearching={isSearching} />
-          <Pagination
-            page={page}
-            hasNextPage={people.data.items.length === pageSize}
-            searchParams={searchParams}
+      <SearchForm
+        heading="Find a person"
+        searchKey={searchKey}
+        onSubmit={search}
+        clearTo={isSearching ? '/people' : null}
+      >
+        <div className="nhsuk-grid-column-one-third">
+          <TextField
+            id="q"
+            name="q"
+            label="Name or NHS number"
+            type="search"
+            defaultValue={q}
+            spellCheck={false}
           />
-        </>
-      ) : null}
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <SelectField
+            id="service"
+            name="service"
+            label="Service or location"
+            options={serviceOptions}
+            defaultValue={careServiceId}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <SelectField
+            id="status"
+            name="status"
+            label="Status"
+            options={[{ value: 'any', label: 'Any status' }, ...codeChoices(personStatuses, statusLabels)]}
+            defaultValue={status ?? 'any'}
+          />
+        </div>
+      </SearchForm>
+
+      <Loaded resource={people} reload={reload} loading="Loading people">
+        {(found) => (
+          <>
+            <PeopleTable people={found.items} isSearching={isSearching} />
+            <Pagination
+              page={page}
+              hasNextPage={found.items.length === pageSize}
+              searchParams={searchParams}
+            />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
