@@ -37,7 +37,7 @@ import {
   targetLabels,
   templateLabels,
 } from './message-labels.ts';
-import { isOpen, MessageTags, messagePath } from './message-parts.tsx';
+import { isOpen, MessageTags, messagePath, TheMessage } from './message-parts.tsx';
 
 /** What the page before hands over: a notice, and a partner link to show this once. */
 export type ThreadState = {
@@ -424,31 +424,6 @@ function MessageFacts({ message }: { message: MessageDetail }) {
     rows.push({ key: 'Why it was withdrawn', value: <MultiLine text={message.withdrawnReason} /> });
   }
   return <SummaryList rows={rows} />;
-}
-
-function TheMessage({ message }: { message: MessageDetail }) {
-  const parts: { heading: string; text: string | null }[] = [
-    { heading: 'Summary', text: message.summary },
-    { heading: 'Impact', text: message.impact },
-    { heading: 'What is already in place', text: message.mitigations },
-    { heading: 'What we are asking', text: message.ask },
-    { heading: 'Anything else', text: message.body },
-  ];
-  return (
-    <>
-      <h2>The message</h2>
-      {parts
-        .filter((part) => part.text)
-        .map((part) => (
-          <div key={part.heading}>
-            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{part.heading}</h3>
-            <p>
-              <MultiLine text={part.text} />
-            </p>
-          </div>
-        ))}
-    </>
-  );
 }
 
 function who(event: MessageEvent): string {

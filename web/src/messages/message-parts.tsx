@@ -1,7 +1,38 @@
-import type { MessageStatus, MessageSummary, RequestUrgency } from '../api.ts';
+import type { MessageDetail, MessageStatus, MessageSummary, RequestUrgency } from '../api.ts';
 import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
-import { Radios } from '../ui/form-fields.tsx';
+import { codeChoices, Radios } from '../ui/form-fields.tsx';
+import { MultiLine } from '../ui/page-parts.tsx';
 import { statusLabels, statusTagClass } from './message-labels.ts';
+
+/** What the message says, part by part under its headings: the parts left empty are left out. */
+export function TheMessage({
+  message,
+}: {
+  message: Pick<MessageDetail, 'summary' | 'impact' | 'mitigations' | 'ask' | 'body'>;
+}) {
+  const parts: { heading: string; text: string | null }[] = [
+    { heading: 'Summary', text: message.summary },
+    { heading: 'Impact', text: message.impact },
+    { heading: 'What is already in place', text: message.mitigations },
+    { heading: 'What we are asking', text: message.ask },
+    { heading: 'Anything else', text: message.body },
+  ];
+  return (
+    <>
+      <h2>The message</h2>
+      {parts
+        .filter((part) => part.text)
+        .map((part) => (
+          <div key={part.heading}>
+            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{part.heading}</h3>
+            <p>
+              <MultiLine text={part.text} />
+            </p>
+          </div>
+        ))}
+    </>
+  );
+}
 
 export function messagePath(messageId: string): string {
   return `/messages/${messageId}`;
@@ -55,11 +86,7 @@ export function UrgencyRadios({
       name="urgency"
       legend="How urgent is it?"
       hint={hint}
-      items={(['routine', 'urgent'] as const).map((each) => ({
-        value: each,
-        label: urgencyLabels[each],
-        hint: urgencyHints[each],
-      }))}
+      items={codeChoices(['routine', 'urgent'], urgencyLabels, urgencyHints)}
       defaultValues={defaultUrgency ? [defaultUrgency] : undefined}
       inline={inline}
     />

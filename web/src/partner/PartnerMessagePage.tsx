@@ -19,11 +19,12 @@ import {
   statusTagClass,
   templateLabels,
 } from '../messages/message-labels.ts';
+import { TheMessage } from '../messages/message-parts.tsx';
 import { formatNhsNumber } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { noFormErrors } from '../ui/form-errors.ts';
-import { ErrorMessage, Radios, TextArea } from '../ui/form-fields.tsx';
+import { codeChoices, ErrorMessage, Radios, TextArea } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
@@ -304,13 +305,6 @@ function PartnerMessage({
       value: <strong className={statusTagClass(view.status)}>{statusLabels[view.status]}</strong>,
     },
   );
-  const parts: { heading: string; text: string | null }[] = [
-    { heading: 'Summary', text: view.summary },
-    { heading: 'Impact', text: view.impact },
-    { heading: 'What is already in place', text: view.mitigations },
-    { heading: 'What we are asking', text: view.ask },
-    { heading: 'Anything else', text: view.body },
-  ];
   const canReply = view.canAcknowledge || view.canAcceptOrDecline || view.canRespond;
   // One main action on the page: the furthest step the partner can take. The others are secondary.
   const mainAction = view.canRespond ? 'respond' : view.canAcceptOrDecline ? 'decide' : 'acknowledge';
@@ -326,17 +320,7 @@ function PartnerMessage({
         {view.subject}
       </h1>
       <SummaryList rows={rows} />
-      <h2>The message</h2>
-      {parts
-        .filter((part) => part.text)
-        .map((part) => (
-          <div key={part.heading}>
-            <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{part.heading}</h3>
-            <p>
-              <MultiLine text={part.text} />
-            </p>
-          </div>
-        ))}
+      <TheMessage message={view} />
 
       <h2>Thread</h2>
       <ol className="nhsuk-list" aria-label="Thread, oldest first">
@@ -417,10 +401,10 @@ function PartnerMessage({
                 <Radios
                   name="kind"
                   legend="What is your response?"
-                  items={(Object.keys(responseKindLabels) as PartnerResponseKind[]).map((kind) => ({
-                    value: kind,
-                    label: responseKindLabels[kind],
-                  }))}
+                  items={codeChoices(
+                    Object.keys(responseKindLabels) as PartnerResponseKind[],
+                    responseKindLabels,
+                  )}
                 />
                 <TextArea
                   name="response"

@@ -1,0 +1,27 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TheMessage } from './message-parts.tsx';
+
+afterEach(cleanup);
+
+describe('TheMessage', () => {
+  it('shows each part that was written under its heading, and leaves out the empty ones', () => {
+    render(
+      <TheMessage
+        message={{
+          summary: 'The lift is out of order.',
+          impact: null,
+          mitigations: 'Two staff help with the stairs.\nThe engineer is booked.',
+          ask: null,
+          body: null,
+        }}
+      />,
+    );
+    expect(screen.getAllByRole('heading').map((heading) => heading.textContent)).toEqual([
+      'The message',
+      'Summary',
+      'What is already in place',
+    ]);
+    expect(screen.getByText('The engineer is booked.')).toBeTruthy();
+  });
+});
