@@ -9,14 +9,12 @@ import {
   recordCarePlanAmendment,
 } from '../api.ts';
 import { personName } from '../people/person-labels.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { Radios, readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BackLink, FormPage, InsetText, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 
 const personPath = (personId: string) => `/people/${personId}`;
@@ -62,47 +60,37 @@ function RecordConfirmation({ person, advice }: { person: Person; advice: Advice
     };
     navigate(personPath(person.id), { state });
   });
-  usePageTitle(`Record written confirmation: ${name}`, form.hasErrors);
-
   return (
-    <>
-      <BackLink to={personPath(person.id)}>Back to {name}</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>
-            <span className="nhsuk-caption-l">{name}</span>
-            Record written confirmation
-          </h1>
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">The advice: </span>
-            <p>{adviceLabel(advice)}</p>
-          </div>
-          <p>
-            Record it when the partner confirmed this advice in writing by letter or email. Keep the letter or
-            email with their records.
-          </p>
-          <Form form={form}>
-            <Radios
-              name="how"
-              legend="How did the confirmation come?"
-              items={[
-                { value: 'email', label: 'By email' },
-                { value: 'letter', label: 'By letter' },
-                { value: 'other', label: 'Another way in writing' },
-              ]}
-            />
-            <TextArea
-              name="note"
-              label="Note (optional)"
-              hint="Like: letter dated 3 December, scanned to her file. Say if the written advice differs from what was said."
-              rows={3}
-            />
-            <SubmitButton>Record confirmation</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackLink to={personPath(person.id)}>Back to {name}</BackLink>}
+      title="Record written confirmation"
+      caption={name}
+      form={form}
+    >
+      <InsetText label="The advice">{adviceLabel(advice)}</InsetText>
+      <p>
+        Record it when the partner confirmed this advice in writing by letter or email. Keep the letter or
+        email with their records.
+      </p>
+      <Form form={form}>
+        <Radios
+          name="how"
+          legend="How did the confirmation come?"
+          items={[
+            { value: 'email', label: 'By email' },
+            { value: 'letter', label: 'By letter' },
+            { value: 'other', label: 'Another way in writing' },
+          ]}
+        />
+        <TextArea
+          name="note"
+          label="Note (optional)"
+          hint="Like: letter dated 3 December, scanned to her file. Say if the written advice differs from what was said."
+          rows={3}
+        />
+        <SubmitButton>Record confirmation</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }
 
@@ -153,37 +141,30 @@ function CarePlanAmendment({ person, advice }: { person: Person; advice: Advice[
     const state: NoticeState = { notice: `The change to ${name}’s care plan has been recorded.` };
     navigate(personPath(person.id), { state });
   });
-  usePageTitle(`Record a change to the care plan: ${name}`, form.hasErrors);
-
   return (
-    <>
-      <BackLink to={personPath(person.id)}>Back to {name}</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>
-            <span className="nhsuk-caption-l">{name}</span>
-            Record a change to the care plan
-          </h1>
-          <Form form={form}>
-            <Radios
-              name="adviceId"
-              legend="Which advice does it apply?"
-              hint="A change made because a partner advised it links to that advice."
-              items={[
-                ...advice.map((each) => ({ value: each.id, label: adviceLabel(each) })),
-                { value: 'none', label: 'None: it was not made because of advice' },
-              ]}
-              {...(chosenAdvice && advice.some((each) => each.id === chosenAdvice)
-                ? { defaultValues: [chosenAdvice] }
-                : {})}
-            />
-            <TextArea name="whatChanged" label="What changed in the care plan" rows={4} />
-            <TextArea name="why" label="Why" rows={3} />
-            <SubmitButton>Record the change</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackLink to={personPath(person.id)}>Back to {name}</BackLink>}
+      title="Record a change to the care plan"
+      caption={name}
+      form={form}
+    >
+      <Form form={form}>
+        <Radios
+          name="adviceId"
+          legend="Which advice does it apply?"
+          hint="A change made because a partner advised it links to that advice."
+          items={[
+            ...advice.map((each) => ({ value: each.id, label: adviceLabel(each) })),
+            { value: 'none', label: 'None: it was not made because of advice' },
+          ]}
+          {...(chosenAdvice && advice.some((each) => each.id === chosenAdvice)
+            ? { defaultValues: [chosenAdvice] }
+            : {})}
+        />
+        <TextArea name="whatChanged" label="What changed in the care plan" rows={4} />
+        <TextArea name="why" label="Why" rows={3} />
+        <SubmitButton>Record the change</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -8,7 +8,6 @@ import {
   openIncident,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
@@ -22,7 +21,7 @@ import {
 } from '../ui/form-fields.tsx';
 import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import {
   incidentTypeLabels,
@@ -127,85 +126,78 @@ function OpenIncidentForm({ staff, services }: { staff: StaffChoice[]; services:
       state: { notice: 'The incident is open. Now add the people it affects.' },
     });
   });
-  usePageTitle('Open an incident', form.hasErrors);
 
   const staffOptions = [{ value: '', label: 'Choose a member of staff' }, ...staff];
   return (
-    <>
-      <BackLink to="/incidents">Back to incidents</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>Open an incident</h1>
-          <p>
-            Record the disruption as soon as you know about it. You can add the people it affects, interim
-            measures and partner updates once it is open.
-          </p>
-          <Form form={form}>
-            <h2>What has happened</h2>
-            <SelectField
-              name="type"
-              label="What kind of disruption is it?"
-              options={[
-                { value: '', label: 'Choose a kind' },
-                ...codeChoices(incidentTypes, incidentTypeLabels),
-              ]}
-            />
-            <TextField
-              name="title"
-              label="Title"
-              hint="A short name, like “Heating failure at Riverside House”. Do not put anyone’s name or personal details in it: it goes in the emails partners receive."
-            />
-            <TextArea
-              name="summary"
-              label="Summary"
-              hint="What has happened, when you found out, and what is affected."
-            />
-            <Radios
-              name="severity"
-              legend="How severe is it?"
-              items={codeChoices(severities, severityLabels, severityHints)}
-            />
-            <MomentFields name="startedAt" legend="When did it start?" initial={startedAt} />
+    <FormPage
+      back={<BackLink to="/incidents">Back to incidents</BackLink>}
+      title="Open an incident"
+      form={form}
+    >
+      <p>
+        Record the disruption as soon as you know about it. You can add the people it affects, interim
+        measures and partner updates once it is open.
+      </p>
+      <Form form={form}>
+        <h2>What has happened</h2>
+        <SelectField
+          name="type"
+          label="What kind of disruption is it?"
+          options={[{ value: '', label: 'Choose a kind' }, ...codeChoices(incidentTypes, incidentTypeLabels)]}
+        />
+        <TextField
+          name="title"
+          label="Title"
+          hint="A short name, like “Heating failure at Riverside House”. Do not put anyone’s name or personal details in it: it goes in the emails partners receive."
+        />
+        <TextArea
+          name="summary"
+          label="Summary"
+          hint="What has happened, when you found out, and what is affected."
+        />
+        <Radios
+          name="severity"
+          legend="How severe is it?"
+          items={codeChoices(severities, severityLabels, severityHints)}
+        />
+        <MomentFields name="startedAt" legend="When did it start?" initial={startedAt} />
 
-            <h2>Where</h2>
-            {services.length > 0 ? (
-              <Checkboxes
-                name="careServiceIds"
-                legend="Which services or locations are affected? (optional)"
-                hint="Choose all that apply. You add the people affected on the next page."
-                items={services.map((service) => ({
-                  value: service.id,
-                  label: service.name,
-                  ...(service.address ? { hint: service.address } : {}),
-                }))}
-              />
-            ) : null}
-            <TextArea
-              name="locations"
-              label="Other places affected (optional)"
-              hint="One on each line, like “First floor, rooms 4 to 9” or “Flat 3, 24 Canal Street”."
-              rows={3}
-            />
+        <h2>Where</h2>
+        {services.length > 0 ? (
+          <Checkboxes
+            name="careServiceIds"
+            legend="Which services or locations are affected? (optional)"
+            hint="Choose all that apply. You add the people affected on the next page."
+            items={services.map((service) => ({
+              value: service.id,
+              label: service.name,
+              ...(service.address ? { hint: service.address } : {}),
+            }))}
+          />
+        ) : null}
+        <TextArea
+          name="locations"
+          label="Other places affected (optional)"
+          hint="One on each line, like “First floor, rooms 4 to 9” or “Flat 3, 24 Canal Street”."
+          rows={3}
+        />
 
-            <h2>Who is responsible</h2>
-            <SelectField
-              name="leadId"
-              label="Incident lead"
-              hint="Leads the response and makes the decisions."
-              options={staffOptions}
-              defaultValue={session.user.id}
-            />
-            <SelectField
-              name="partnerLiaisonId"
-              label="Partner liaison"
-              hint="Owns communication with partners during the incident, so they hear one consistent account."
-              options={staffOptions}
-            />
-            <SubmitButton>Open the incident</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+        <h2>Who is responsible</h2>
+        <SelectField
+          name="leadId"
+          label="Incident lead"
+          hint="Leads the response and makes the decisions."
+          options={staffOptions}
+          defaultValue={session.user.id}
+        />
+        <SelectField
+          name="partnerLiaisonId"
+          label="Partner liaison"
+          hint="Owns communication with partners during the incident, so they hear one consistent account."
+          options={staffOptions}
+        />
+        <SubmitButton>Open the incident</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -12,7 +12,6 @@ import {
   revokePartnerLink,
   withdrawMessage,
 } from '../api.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   Checkboxes,
@@ -28,8 +27,7 @@ import {
 import { formatDateTime } from '../ui/format.ts';
 import { londonParts, londonToIso, readTimeOfDay, todayInLondon } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import type { ThreadState } from './MessageThreadPage.tsx';
 import { contactHows, outcomeLabels, outcomes, receivedHowLabels } from './message-labels.ts';
@@ -160,130 +158,123 @@ function LogContact({ message }: { message: MessageDetail }) {
     };
     navigate(messagePath(message.id), { state });
   });
-  usePageTitle(`Log a call or reply: ${message.subject}`, form.hasErrors);
-
   return (
-    <>
-      <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>
-            <span className="nhsuk-caption-l">{message.subject}</span>
-            Log a call or reply
-          </h1>
-          <Form form={form}>
-            <Radios
-              name="kind"
-              legend="What was it?"
-              items={[
-                { value: 'call', label: 'A phone call' },
-                {
-                  value: 'reply',
-                  label: 'A reply that came another way',
-                  hint: 'Like an email to the office, or a letter.',
-                },
-              ]}
-            />
-            <SelectField
-              name="how"
-              label="How did it come?"
-              options={codeChoices(contactHows, receivedHowLabels)}
-              defaultValue="phone"
-            />
-            <Radios
-              name="direction"
-              legend="Who got in touch?"
-              items={[
-                { value: 'from_partner', label: `${message.partnerOrganisationName} got in touch with us` },
-                { value: 'to_partner', label: `We got in touch with ${message.partnerOrganisationName}` },
-              ]}
-              defaultValues={['from_partner']}
-            />
-            <TextField
-              name="partnerName"
-              label="Who did you speak to or hear from?"
-              defaultValue={message.partnerContactName}
-            />
-            <TextField name="partnerRole" label="Their job title or role (optional)" />
-            <DateInput
-              name="occurredAt"
-              legend="When did it happen?"
-              hint="UK time."
-              defaultValue={todayInLondon()}
-            />
-            <TextField
-              id="occurredAt-time"
-              name="occurredAt-time"
-              label="Time"
-              hint="For example, 2:15pm or 14:15."
-              defaultValue={now.time}
-              widthClass="nhsuk-input--width-5"
-            />
-            <TextArea
-              name="summary"
-              label="What was said"
-              hint="Facts, and their words where they matter."
-              rows={5}
-            />
-            <Radios
-              name="outcome"
-              legend="What does it mean for the request?"
-              hint="The message moves on as if the partner had used their link."
-              items={codeChoices(outcomes, outcomeLabels)}
-              defaultValues={['none']}
-              conditional={{
-                declined: (
-                  <TextArea
-                    id={contactFields.declineReason}
-                    name="declineReason"
-                    label="Why did they decline?"
-                    rows={2}
-                    error={form.errors.byField.get('declineReason')}
-                  />
-                ),
-              }}
-              error={form.errors.byField.get('outcome')}
-            />
-            <Checkboxes
-              name="isAdvice"
-              legend="Advice"
-              items={[
-                {
-                  value: 'yes',
-                  label: 'This is advice or an instruction from the partner',
-                  hint: 'It is recorded as advice. Advice not given in writing is followed by an email asking the adviser to confirm it in writing.',
-                },
-              ]}
-              conditional={{
-                yes: (
-                  <>
-                    <SelectField
-                      key={`adviser ${contacts.status}`}
-                      id={contactFields.adviserContactId}
-                      name="adviserContactId"
-                      label="Who gave the advice?"
-                      hint={`From the register at ${message.partnerOrganisationName}. The request to confirm it in writing is emailed to them.`}
-                      options={adviserOptions}
-                      defaultValue={message.partnerContactId}
-                      error={form.errors.byField.get('adviserContactId')}
-                    />
-                    <TextArea
-                      name="advice"
-                      label="Their advice, in their words"
-                      hint="Only the advice: this is what they are asked to confirm, and what the care plan can cite."
-                      rows={3}
-                    />
-                  </>
-                ),
-              }}
-              error={form.errors.byField.get('isAdvice')}
-            />
-            <SubmitButton>Log it</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackLink to={messagePath(message.id)}>Back to the message</BackLink>}
+      title="Log a call or reply"
+      caption={message.subject}
+      form={form}
+    >
+      <Form form={form}>
+        <Radios
+          name="kind"
+          legend="What was it?"
+          items={[
+            { value: 'call', label: 'A phone call' },
+            {
+              value: 'reply',
+              label: 'A reply that came another way',
+              hint: 'Like an email to the office, or a letter.',
+            },
+          ]}
+        />
+        <SelectField
+          name="how"
+          label="How did it come?"
+          options={codeChoices(contactHows, receivedHowLabels)}
+          defaultValue="phone"
+        />
+        <Radios
+          name="direction"
+          legend="Who got in touch?"
+          items={[
+            { value: 'from_partner', label: `${message.partnerOrganisationName} got in touch with us` },
+            { value: 'to_partner', label: `We got in touch with ${message.partnerOrganisationName}` },
+          ]}
+          defaultValues={['from_partner']}
+        />
+        <TextField
+          name="partnerName"
+          label="Who did you speak to or hear from?"
+          defaultValue={message.partnerContactName}
+        />
+        <TextField name="partnerRole" label="Their job title or role (optional)" />
+        <DateInput
+          name="occurredAt"
+          legend="When did it happen?"
+          hint="UK time."
+          defaultValue={todayInLondon()}
+        />
+        <TextField
+          id="occurredAt-time"
+          name="occurredAt-time"
+          label="Time"
+          hint="For example, 2:15pm or 14:15."
+          defaultValue={now.time}
+          widthClass="nhsuk-input--width-5"
+        />
+        <TextArea
+          name="summary"
+          label="What was said"
+          hint="Facts, and their words where they matter."
+          rows={5}
+        />
+        <Radios
+          name="outcome"
+          legend="What does it mean for the request?"
+          hint="The message moves on as if the partner had used their link."
+          items={codeChoices(outcomes, outcomeLabels)}
+          defaultValues={['none']}
+          conditional={{
+            declined: (
+              <TextArea
+                id={contactFields.declineReason}
+                name="declineReason"
+                label="Why did they decline?"
+                rows={2}
+                error={form.errors.byField.get('declineReason')}
+              />
+            ),
+          }}
+          error={form.errors.byField.get('outcome')}
+        />
+        <Checkboxes
+          name="isAdvice"
+          legend="Advice"
+          items={[
+            {
+              value: 'yes',
+              label: 'This is advice or an instruction from the partner',
+              hint: 'It is recorded as advice. Advice not given in writing is followed by an email asking the adviser to confirm it in writing.',
+            },
+          ]}
+          conditional={{
+            yes: (
+              <>
+                <SelectField
+                  key={`adviser ${contacts.status}`}
+                  id={contactFields.adviserContactId}
+                  name="adviserContactId"
+                  label="Who gave the advice?"
+                  hint={`From the register at ${message.partnerOrganisationName}. The request to confirm it in writing is emailed to them.`}
+                  options={adviserOptions}
+                  defaultValue={message.partnerContactId}
+                  error={form.errors.byField.get('adviserContactId')}
+                />
+                <TextArea
+                  name="advice"
+                  label="Their advice, in their words"
+                  hint="Only the advice: this is what they are asked to confirm, and what the care plan can cite."
+                  rows={3}
+                />
+              </>
+            ),
+          }}
+          error={form.errors.byField.get('isAdvice')}
+        />
+        <SubmitButton>Log it</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }
 
@@ -325,33 +316,26 @@ function ReasonForm({
     const state: ThreadState = { notice: done };
     navigate(messagePath(message.id), { state });
   });
-  usePageTitle(`${title}: ${message.subject}`, form.hasErrors);
-
   return (
-    <>
-      <BackLink to={messagePath(message.id)}>Back to the message</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>
-            <span className="nhsuk-caption-l">{message.subject}</span>
-            {title}
-          </h1>
-          <p>{intro}</p>
-          <Form form={form}>
-            <TextArea
-              id="reason"
-              name="reason"
-              label={label}
-              {...(hint ? { hint } : {})}
-              rows={3}
-              error={form.errors.byField.get('reason') ?? form.errors.byField.get('note')}
-            />
-            <SubmitButton {...(warning ? { variant: 'warning' as const } : {})}>{button}</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage
+      back={<BackLink to={messagePath(message.id)}>Back to the message</BackLink>}
+      title={title}
+      caption={message.subject}
+      form={form}
+    >
+      <p>{intro}</p>
+      <Form form={form}>
+        <TextArea
+          id="reason"
+          name="reason"
+          label={label}
+          {...(hint ? { hint } : {})}
+          rows={3}
+          error={form.errors.byField.get('reason') ?? form.errors.byField.get('note')}
+        />
+        <SubmitButton {...(warning ? { variant: 'warning' as const } : {})}>{button}</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }
 

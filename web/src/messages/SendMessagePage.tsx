@@ -22,7 +22,6 @@ import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
 import { personName } from '../people/person-labels.ts';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
@@ -40,9 +39,8 @@ import {
 } from '../ui/form-fields.tsx';
 import { londonToIso, readTimeOfDay } from '../ui/london-time.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { type CheckedField, FieldWarnings, type MessageCheck, useMessageCheck } from './message-check.tsx';
 import { askTypeLabels, askTypes, templateHints, templateLabels, templates } from './message-labels.ts';
@@ -277,271 +275,261 @@ function SendMessageForm({
       },
     },
   );
-  usePageTitle('Send a message', form.hasErrors);
 
   const person = people.find((each) => each.id === personId);
   const required = requiredParts[template];
   const optional = (part: Part, label: string) => (required.includes(part) ? label : `${label} (optional)`);
 
   return (
-    <>
-      <BackLink to="/messages">Back to partner messages</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>Send a message</h1>
-          <p>
-            The partner is emailed a secure link to read the message and reply. The email contains the
-            subject, who it is from, when a reply is needed and the link. The rest of the message is not in
-            the email: the partner reads it through the link. Reminders repeat the subject.
-          </p>
-          {refusal ? <GateRefusal refusal={refusal} person={person} /> : null}
-          <Form form={form} ref={formElement} onChange={(event) => redraft(nameOf(event.target))}>
-            <h2>What kind of message</h2>
-            <Radios
-              name="template"
-              legend="What are you sending?"
-              items={codeChoices(templates, templateLabels, templateHints)}
-              defaultValues={[template]}
-              onChange={(value) => setTemplate(value as MessageTemplate)}
-            />
-            {hasAskType(template) ? (
-              <Radios
-                name="askType"
-                legend={
-                  template === 'request' ? 'What are you asking for?' : 'What are you asking for? (optional)'
-                }
-                items={codeChoices(askTypes, askTypeLabels)}
-              />
-            ) : null}
-            <UrgencyRadios hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines." />
+    <FormPage
+      back={<BackLink to="/messages">Back to partner messages</BackLink>}
+      title="Send a message"
+      form={form}
+    >
+      <p>
+        The partner is emailed a secure link to read the message and reply. The email contains the subject,
+        who it is from, when a reply is needed and the link. The rest of the message is not in the email: the
+        partner reads it through the link. Reminders repeat the subject.
+      </p>
+      {refusal ? <GateRefusal refusal={refusal} person={person} /> : null}
+      <Form form={form} ref={formElement} onChange={(event) => redraft(nameOf(event.target))}>
+        <h2>What kind of message</h2>
+        <Radios
+          name="template"
+          legend="What are you sending?"
+          items={codeChoices(templates, templateLabels, templateHints)}
+          defaultValues={[template]}
+          onChange={(value) => setTemplate(value as MessageTemplate)}
+        />
+        {hasAskType(template) ? (
+          <Radios
+            name="askType"
+            legend={
+              template === 'request' ? 'What are you asking for?' : 'What are you asking for? (optional)'
+            }
+            items={codeChoices(askTypes, askTypeLabels)}
+          />
+        ) : null}
+        <UrgencyRadios hint="Urgent messages are chased sooner, and out of hours through the partner’s duty lines." />
 
-            <h2>Who it goes to</h2>
-            {person && circle.status === 'loaded' && circle.data.items.length > 0 ? (
-              <div className="nhsuk-inset-text">
-                <span className="nhsuk-u-visually-hidden">Suggestions: </span>
-                <p>From {personName(person)}’s circle of support:</p>
-                <ul className="nhsuk-list">
-                  {circle.data.items.map((member) => (
-                    <li key={member.id}>
-                      <button
-                        type="button"
-                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
-                        onClick={() => {
-                          setOrganisationId(member.partnerContact.partnerOrganisationId);
-                          setChosenContactId(member.partnerContact.id);
-                        }}
-                      >
-                        Send to {member.partnerContact.name}
-                      </button>{' '}
-                      {partnerTypeLabels[member.role]}, {member.partnerContact.partnerOrganisationName}
-                      {member.isPrimary ? ' (main contact)' : ''}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            <div
-              className={
-                form.errors.byField.get('partnerOrganisationId')
-                  ? 'nhsuk-form-group nhsuk-form-group--error'
-                  : 'nhsuk-form-group'
-              }
-            >
-              <label className="nhsuk-label" htmlFor={fields.partnerOrganisationId}>
-                Partner organisation
-              </label>
-              <ErrorMessage
-                id={fields.partnerOrganisationId}
-                error={form.errors.byField.get('partnerOrganisationId')}
-              />
-              <select
-                className="nhsuk-select"
-                id={fields.partnerOrganisationId}
-                name="partnerOrganisationId"
-                value={organisationId}
-                onChange={(event) => {
-                  setOrganisationId(event.currentTarget.value);
-                  setChosenContactId('');
-                }}
-                aria-describedby={
-                  form.errors.byField.get('partnerOrganisationId') ? 'partnerOrganisationId-error' : undefined
-                }
-              >
-                <option value="">Choose an organisation</option>
-                {organisations.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <SelectField
-              // Drawn again once the chosen contact is among the options, so that it is selected.
-              key={`contact ${organisationId} ${contacts.status} ${chosenContactId} ${contactOptions.some((option) => option.value === chosenContactId)}`}
-              name="partnerContactId"
-              defaultValue={chosenContactId}
-              label="Who is it for?"
-              hint={
-                organisationId
-                  ? 'They are emailed the link. Someone with no email address in the register cannot be sent a link: phone them and log the call instead.'
-                  : 'Choose the organisation first.'
-              }
-              options={[{ value: '', label: 'Choose a person' }, ...contactOptions]}
-            />
-            <details
-              className="nhsuk-details"
-              open={Boolean(
-                form.errors.byField.get('nextContactId') ?? form.errors.byField.get('seniorContactId'),
-              )}
-            >
-              <summary className="nhsuk-details__summary">
-                <span className="nhsuk-details__summary-text">
-                  Who to chase if they do not reply (optional)
-                </span>
-              </summary>
-              <div className="nhsuk-details__text">
-                <SelectField
-                  key={`next ${organisationId} ${contacts.status}`}
-                  name="nextContactId"
-                  label="Next contact"
-                  hint="A colleague Liaison writes to if the escalation route reaches the next contact."
-                  options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
-                />
-                <SelectField
-                  key={`senior ${organisationId} ${contacts.status}`}
-                  name="seniorContactId"
-                  label="Senior contact"
-                  hint="Someone senior Liaison writes to if the route reaches the senior contact."
-                  options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
-                />
-              </div>
-            </details>
-
-            <h2>Who it is about</h2>
-            <div
-              className={
-                form.errors.byField.get('personId')
-                  ? 'nhsuk-form-group nhsuk-form-group--error'
-                  : 'nhsuk-form-group'
-              }
-            >
-              <label className="nhsuk-label" htmlFor={fields.personId}>
-                The person it is about (optional)
-              </label>
-              <div className="nhsuk-hint" id="personId-hint">
-                A message about a person is sent only if their consent, or a decision made for them, allows
-                it.
-              </div>
-              <ErrorMessage id={fields.personId} error={form.errors.byField.get('personId')} />
-              <select
-                className="nhsuk-select"
-                id={fields.personId}
-                name="personId"
-                value={personId}
-                onChange={(event) => setPersonId(event.currentTarget.value)}
-                aria-describedby={[
-                  'personId-hint',
-                  form.errors.byField.get('personId') ? 'personId-error' : null,
-                ]
-                  .filter(Boolean)
-                  .join(' ')}
-              >
-                <option value="">Nobody: it is not about one person</option>
-                {people.map((each) => (
-                  <option key={each.id} value={each.id}>
-                    {personName(each)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {person ? (
-              <>
-                <Radios
-                  name="purpose"
-                  legend={`Why are you sharing information about ${personName(person)}?`}
-                  items={codeChoices(purposes, purposeLabels, purposeHints)}
-                />
-                <CategoryCheckboxes
-                  legend="What kinds of information does the message contain?"
-                  hint="Identity is always included: the partner is told who the message is about. Share only what they need."
-                  defaultValues={['identity']}
-                />
-              </>
-            ) : null}
-
-            <h2>The message</h2>
-            <TextField
-              name="subject"
-              label="Subject"
-              hint="A short title. It goes word for word into the email and every reminder, which are not secure: no names, dates of birth or NHS numbers."
-            />
-            <FieldWarnings id="subject-check" field="subject" check={shownCheck} />
-            <ProseField
-              field="summary"
-              label="Summary"
-              hint="What has happened, and when."
-              check={shownCheck}
-              error={form.errors.byField.get('summary')}
-            />
-            <ProseField
-              field="impact"
-              label={optional('impact', 'Impact')}
-              hint="How people or services are affected."
-              check={shownCheck}
-              error={form.errors.byField.get('impact')}
-            />
-            <ProseField
-              field="mitigations"
-              label={optional('mitigations', 'What is already in place')}
-              hint="What you have done to reduce the risk."
-              check={shownCheck}
-              error={form.errors.byField.get('mitigations')}
-            />
-            {asks(template) ? (
-              <ProseField
-                field="ask"
-                label={optional('ask', 'What you are asking them to do')}
-                hint="Ask directly, with a time, like “Please advise by 4pm tomorrow whether …”."
-                check={shownCheck}
-                error={form.errors.byField.get('ask')}
-              />
-            ) : null}
-            {template !== 'update' ? (
-              <fieldset
-                className="nhsuk-fieldset"
-                aria-describedby={warningCount > 0 ? 'deadline-check' : undefined}
-              >
-                <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                  {optional('deadline', 'When do you need a response?')}
-                </legend>
-                <DateInput name="deadline" legend="Date" hint={`For example, ${exampleDate()}. UK time.`} />
-                <TextField
-                  id="deadline-time"
-                  name="deadline-time"
-                  label="Time"
-                  hint="For example, 4pm or 16:00."
-                  widthClass="nhsuk-input--width-5"
-                />
-                <FieldWarnings id="deadline-check" field="deadline" check={shownCheck} />
-              </fieldset>
-            ) : null}
-            <ProseField
-              field="body"
-              label="Anything else (optional)"
-              check={shownCheck}
-              error={form.errors.byField.get('body')}
-            />
-            <p className="nhsuk-u-visually-hidden" role="status">
-              {warningCount === 0
-                ? ''
-                : `${warningCount} ${warningCount === 1 ? 'thing' : 'things'} to check in the message`}
-            </p>
-            <SubmitButton>Send message</SubmitButton>
-          </Form>
+        <h2>Who it goes to</h2>
+        {person && circle.status === 'loaded' && circle.data.items.length > 0 ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Suggestions: </span>
+            <p>From {personName(person)}’s circle of support:</p>
+            <ul className="nhsuk-list">
+              {circle.data.items.map((member) => (
+                <li key={member.id}>
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
+                    onClick={() => {
+                      setOrganisationId(member.partnerContact.partnerOrganisationId);
+                      setChosenContactId(member.partnerContact.id);
+                    }}
+                  >
+                    Send to {member.partnerContact.name}
+                  </button>{' '}
+                  {partnerTypeLabels[member.role]}, {member.partnerContact.partnerOrganisationName}
+                  {member.isPrimary ? ' (main contact)' : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div
+          className={
+            form.errors.byField.get('partnerOrganisationId')
+              ? 'nhsuk-form-group nhsuk-form-group--error'
+              : 'nhsuk-form-group'
+          }
+        >
+          <label className="nhsuk-label" htmlFor={fields.partnerOrganisationId}>
+            Partner organisation
+          </label>
+          <ErrorMessage
+            id={fields.partnerOrganisationId}
+            error={form.errors.byField.get('partnerOrganisationId')}
+          />
+          <select
+            className="nhsuk-select"
+            id={fields.partnerOrganisationId}
+            name="partnerOrganisationId"
+            value={organisationId}
+            onChange={(event) => {
+              setOrganisationId(event.currentTarget.value);
+              setChosenContactId('');
+            }}
+            aria-describedby={
+              form.errors.byField.get('partnerOrganisationId') ? 'partnerOrganisationId-error' : undefined
+            }
+          >
+            <option value="">Choose an organisation</option>
+            {organisations.map((organisation) => (
+              <option key={organisation.id} value={organisation.id}>
+                {organisation.name}
+              </option>
+            ))}
+          </select>
         </div>
-      </div>
-    </>
+        <SelectField
+          // Drawn again once the chosen contact is among the options, so that it is selected.
+          key={`contact ${organisationId} ${contacts.status} ${chosenContactId} ${contactOptions.some((option) => option.value === chosenContactId)}`}
+          name="partnerContactId"
+          defaultValue={chosenContactId}
+          label="Who is it for?"
+          hint={
+            organisationId
+              ? 'They are emailed the link. Someone with no email address in the register cannot be sent a link: phone them and log the call instead.'
+              : 'Choose the organisation first.'
+          }
+          options={[{ value: '', label: 'Choose a person' }, ...contactOptions]}
+        />
+        <details
+          className="nhsuk-details"
+          open={Boolean(
+            form.errors.byField.get('nextContactId') ?? form.errors.byField.get('seniorContactId'),
+          )}
+        >
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">Who to chase if they do not reply (optional)</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <SelectField
+              key={`next ${organisationId} ${contacts.status}`}
+              name="nextContactId"
+              label="Next contact"
+              hint="A colleague Liaison writes to if the escalation route reaches the next contact."
+              options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
+            />
+            <SelectField
+              key={`senior ${organisationId} ${contacts.status}`}
+              name="seniorContactId"
+              label="Senior contact"
+              hint="Someone senior Liaison writes to if the route reaches the senior contact."
+              options={[{ value: '', label: 'Nobody named' }, ...contactOptions]}
+            />
+          </div>
+        </details>
+
+        <h2>Who it is about</h2>
+        <div
+          className={
+            form.errors.byField.get('personId')
+              ? 'nhsuk-form-group nhsuk-form-group--error'
+              : 'nhsuk-form-group'
+          }
+        >
+          <label className="nhsuk-label" htmlFor={fields.personId}>
+            The person it is about (optional)
+          </label>
+          <div className="nhsuk-hint" id="personId-hint">
+            A message about a person is sent only if their consent, or a decision made for them, allows it.
+          </div>
+          <ErrorMessage id={fields.personId} error={form.errors.byField.get('personId')} />
+          <select
+            className="nhsuk-select"
+            id={fields.personId}
+            name="personId"
+            value={personId}
+            onChange={(event) => setPersonId(event.currentTarget.value)}
+            aria-describedby={['personId-hint', form.errors.byField.get('personId') ? 'personId-error' : null]
+              .filter(Boolean)
+              .join(' ')}
+          >
+            <option value="">Nobody: it is not about one person</option>
+            {people.map((each) => (
+              <option key={each.id} value={each.id}>
+                {personName(each)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {person ? (
+          <>
+            <Radios
+              name="purpose"
+              legend={`Why are you sharing information about ${personName(person)}?`}
+              items={codeChoices(purposes, purposeLabels, purposeHints)}
+            />
+            <CategoryCheckboxes
+              legend="What kinds of information does the message contain?"
+              hint="Identity is always included: the partner is told who the message is about. Share only what they need."
+              defaultValues={['identity']}
+            />
+          </>
+        ) : null}
+
+        <h2>The message</h2>
+        <TextField
+          name="subject"
+          label="Subject"
+          hint="A short title. It goes word for word into the email and every reminder, which are not secure: no names, dates of birth or NHS numbers."
+        />
+        <FieldWarnings id="subject-check" field="subject" check={shownCheck} />
+        <ProseField
+          field="summary"
+          label="Summary"
+          hint="What has happened, and when."
+          check={shownCheck}
+          error={form.errors.byField.get('summary')}
+        />
+        <ProseField
+          field="impact"
+          label={optional('impact', 'Impact')}
+          hint="How people or services are affected."
+          check={shownCheck}
+          error={form.errors.byField.get('impact')}
+        />
+        <ProseField
+          field="mitigations"
+          label={optional('mitigations', 'What is already in place')}
+          hint="What you have done to reduce the risk."
+          check={shownCheck}
+          error={form.errors.byField.get('mitigations')}
+        />
+        {asks(template) ? (
+          <ProseField
+            field="ask"
+            label={optional('ask', 'What you are asking them to do')}
+            hint="Ask directly, with a time, like “Please advise by 4pm tomorrow whether …”."
+            check={shownCheck}
+            error={form.errors.byField.get('ask')}
+          />
+        ) : null}
+        {template !== 'update' ? (
+          <fieldset
+            className="nhsuk-fieldset"
+            aria-describedby={warningCount > 0 ? 'deadline-check' : undefined}
+          >
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+              {optional('deadline', 'When do you need a response?')}
+            </legend>
+            <DateInput name="deadline" legend="Date" hint={`For example, ${exampleDate()}. UK time.`} />
+            <TextField
+              id="deadline-time"
+              name="deadline-time"
+              label="Time"
+              hint="For example, 4pm or 16:00."
+              widthClass="nhsuk-input--width-5"
+            />
+            <FieldWarnings id="deadline-check" field="deadline" check={shownCheck} />
+          </fieldset>
+        ) : null}
+        <ProseField
+          field="body"
+          label="Anything else (optional)"
+          check={shownCheck}
+          error={form.errors.byField.get('body')}
+        />
+        <p className="nhsuk-u-visually-hidden" role="status">
+          {warningCount === 0
+            ? ''
+            : `${warningCount} ${warningCount === 1 ? 'thing' : 'things'} to check in the message`}
+        </p>
+        <SubmitButton>Send message</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }
 

@@ -19,7 +19,7 @@ import { formatDate } from '../ui/format.ts';
 import { todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loaded, Loading } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loaded, Loading } from '../ui/page-parts.tsx';
 import { searchQueryFrom } from '../ui/search-form.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -213,31 +213,22 @@ function EndCircleMember({ person, member }: { person: Person; member: CircleMem
     };
     navigate(`/people/${person.id}`, { state });
   });
-  usePageTitle(title, form.hasErrors);
-
   return (
-    <>
-      <BackTo person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>{title}</h1>
-          <p>
-            {member.partnerContact.name} has been {personName(person)}’s {partnerTypeLabels[member.role]}{' '}
-            since {formatDate(member.startedOn)}. The role stays in the record as ended.
-            {member.isPrimary ? ' They will no longer be the primary contact.' : ''}
-          </p>
-          <Form form={form}>
-            <DateInput
-              name="endedOn"
-              legend="When did the role end?"
-              hint="For example, 21 11 2026"
-              defaultValue={todayInLondon()}
-            />
-            <SubmitButton variant="warning">End this role</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage back={<BackTo person={person} />} title={title} form={form}>
+      <p>
+        {member.partnerContact.name} has been {personName(person)}’s {partnerTypeLabels[member.role]} since{' '}
+        {formatDate(member.startedOn)}. The role stays in the record as ended.
+        {member.isPrimary ? ' They will no longer be the primary contact.' : ''}
+      </p>
+      <Form form={form}>
+        <DateInput
+          name="endedOn"
+          legend="When did the role end?"
+          hint="For example, 21 11 2026"
+          defaultValue={todayInLondon()}
+        />
+        <SubmitButton variant="warning">End this role</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -12,7 +12,6 @@ import {
   type Representative,
   type RepresentativeKind,
 } from '../api.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { missingFields } from '../ui/form-errors.ts';
 import {
@@ -28,8 +27,7 @@ import {
 } from '../ui/form-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
   deputyDecisionLabels,
@@ -152,7 +150,6 @@ function RepresentativeForm({
       navigate(`/people/${person.id}`, { state });
     }
   });
-  usePageTitle(title, form.hasErrors);
 
   const deputyChoices = (
     <Checkboxes
@@ -165,89 +162,77 @@ function RepresentativeForm({
   const deputyConditional: Partial<Record<string, ReactNode>> = { court_appointed_deputy: deputyChoices };
 
   return (
-    <>
-      <BackTo person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>{title}</h1>
-          <Form form={form}>
-            {representative ? (
-              <>
-                <p>
-                  <strong>{representativeKindLabels[representative.kind]}</strong>
-                </p>
-                {representative.kind === 'court_appointed_deputy' ? deputyChoices : null}
-              </>
-            ) : (
-              <Radios
-                name="kind"
-                legend="What kind of representative are they?"
-                hint="Only attorneys and deputies can make decisions for the person."
-                items={codeChoices(representativeKinds, representativeKindLabels)}
-                conditional={deputyConditional}
-              />
-            )}
-            <TextField name="name" label="Name" spellCheck={false} defaultValue={representative?.name} />
-            <TextField
-              name="relationship"
-              label="Relationship to the person (optional)"
-              hint="Like daughter, friend, or solicitor."
-              defaultValue={representative?.relationship}
-            />
-            <TextField
-              name="phone"
-              type="tel"
-              label="Phone number (optional)"
-              widthClass="nhsuk-input--width-20"
-              defaultValue={representative?.phone}
-            />
-            <TextField
-              name="email"
-              type="email"
-              label="Email address (optional)"
-              spellCheck={false}
-              defaultValue={representative?.email}
-            />
-            <TextArea
-              name="address"
-              label="Address (optional)"
-              rows={3}
-              defaultValue={representative?.address}
-            />
-            <h2 className="nhsuk-heading-m">For an attorney or deputy</h2>
-            <TextArea
-              name="scopeOfAuthority"
-              label="What they can decide (optional)"
-              hint="As the lasting power of attorney or the court order says, including any conditions."
-              defaultValue={representative?.scopeOfAuthority}
-            />
-            <TextField
-              name="reference"
-              label="Reference (optional)"
-              hint="The Office of the Public Guardian’s registration number, or the court order’s case number."
-              widthClass="nhsuk-input--width-20"
-              spellCheck={false}
-              defaultValue={representative?.reference}
-            />
-            <DateInput
-              name="registeredOn"
-              legend="Date registered or order made (optional)"
-              hint="For example, 27 3 2021"
-              defaultValue={representative?.registeredOn}
-            />
-            <DateInput
-              name="documentSeenOn"
-              legend="Date you saw the document (optional)"
-              hint="The registered LPA or the court order, or a certified copy. It is recorded as seen by you."
-              defaultValue={representative?.documentSeenOn}
-              error={form.errors.byField.get('documentSeenOn') ?? form.errors.byField.get('documentSeenBy')}
-            />
-            <SubmitButton>{representative ? 'Save changes' : 'Add representative'}</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage back={<BackTo person={person} />} title={title} form={form}>
+      <Form form={form}>
+        {representative ? (
+          <>
+            <p>
+              <strong>{representativeKindLabels[representative.kind]}</strong>
+            </p>
+            {representative.kind === 'court_appointed_deputy' ? deputyChoices : null}
+          </>
+        ) : (
+          <Radios
+            name="kind"
+            legend="What kind of representative are they?"
+            hint="Only attorneys and deputies can make decisions for the person."
+            items={codeChoices(representativeKinds, representativeKindLabels)}
+            conditional={deputyConditional}
+          />
+        )}
+        <TextField name="name" label="Name" spellCheck={false} defaultValue={representative?.name} />
+        <TextField
+          name="relationship"
+          label="Relationship to the person (optional)"
+          hint="Like daughter, friend, or solicitor."
+          defaultValue={representative?.relationship}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label="Phone number (optional)"
+          widthClass="nhsuk-input--width-20"
+          defaultValue={representative?.phone}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label="Email address (optional)"
+          spellCheck={false}
+          defaultValue={representative?.email}
+        />
+        <TextArea name="address" label="Address (optional)" rows={3} defaultValue={representative?.address} />
+        <h2 className="nhsuk-heading-m">For an attorney or deputy</h2>
+        <TextArea
+          name="scopeOfAuthority"
+          label="What they can decide (optional)"
+          hint="As the lasting power of attorney or the court order says, including any conditions."
+          defaultValue={representative?.scopeOfAuthority}
+        />
+        <TextField
+          name="reference"
+          label="Reference (optional)"
+          hint="The Office of the Public Guardian’s registration number, or the court order’s case number."
+          widthClass="nhsuk-input--width-20"
+          spellCheck={false}
+          defaultValue={representative?.reference}
+        />
+        <DateInput
+          name="registeredOn"
+          legend="Date registered or order made (optional)"
+          hint="For example, 27 3 2021"
+          defaultValue={representative?.registeredOn}
+        />
+        <DateInput
+          name="documentSeenOn"
+          legend="Date you saw the document (optional)"
+          hint="The registered LPA or the court order, or a certified copy. It is recorded as seen by you."
+          defaultValue={representative?.documentSeenOn}
+          error={form.errors.byField.get('documentSeenOn') ?? form.errors.byField.get('documentSeenBy')}
+        />
+        <SubmitButton>{representative ? 'Save changes' : 'Add representative'}</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }
 
@@ -280,28 +265,19 @@ function EndRepresentativeForm({
     const state: NoticeState = { notice: `${representative.name} has been recorded as no longer acting.` };
     navigate(`/people/${person.id}`, { state });
   });
-  usePageTitle(title, form.hasErrors);
-
   return (
-    <>
-      <BackTo person={person} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>{title}</h1>
-          <p>They stay in the record, marked as no longer acting, and can no longer be changed.</p>
-          <Form form={form}>
-            <TextArea
-              id="reason"
-              name="reason"
-              label="Why they no longer act"
-              hint="Like: the LPA was revoked, the court order ended, or the advocacy finished."
-              rows={3}
-            />
-            <SubmitButton variant="warning">Record that they no longer act</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage back={<BackTo person={person} />} title={title} form={form}>
+      <p>They stay in the record, marked as no longer acting, and can no longer be changed.</p>
+      <Form form={form}>
+        <TextArea
+          id="reason"
+          name="reason"
+          label="Why they no longer act"
+          hint="Like: the LPA was revoked, the court order ended, or the advocacy finished."
+          rows={3}
+        />
+        <SubmitButton variant="warning">Record that they no longer act</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

@@ -1,6 +1,5 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { cancelHeldShare, type HeldShare, listHeldShares } from '../api.ts';
-import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
@@ -8,7 +7,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -135,35 +134,26 @@ function CancelHeldShareForm({ share }: { share: HeldShare }) {
     };
     navigate('/held-shares', { state });
   });
-  usePageTitle(title, form.hasErrors);
-
   return (
-    <>
-      <BackLink to="/held-shares">Back to held shares</BackLink>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary items={form.errors.items} />
-          <h1>{title}</h1>
-          <SummaryList
-            rows={[
-              { key: 'To', value: recipientOf(share) },
-              { key: 'For', value: purposeLabels[share.purpose] },
-              { key: 'Information', value: listCategories(share.categories) },
-              { key: 'Why it is held', value: share.heldReason ?? 'Not recorded' },
-            ]}
-          />
-          <p>A cancelled share is never sent. It stays in {share.personName}’s share log.</p>
-          <Form form={form}>
-            <TextArea
-              name="note"
-              label="Why should it not be sent?"
-              hint="Like: consent was withdrawn, and the information is no longer needed."
-              rows={3}
-            />
-            <SubmitButton variant="warning">Cancel the share</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <FormPage back={<BackLink to="/held-shares">Back to held shares</BackLink>} title={title} form={form}>
+      <SummaryList
+        rows={[
+          { key: 'To', value: recipientOf(share) },
+          { key: 'For', value: purposeLabels[share.purpose] },
+          { key: 'Information', value: listCategories(share.categories) },
+          { key: 'Why it is held', value: share.heldReason ?? 'Not recorded' },
+        ]}
+      />
+      <p>A cancelled share is never sent. It stays in {share.personName}’s share log.</p>
+      <Form form={form}>
+        <TextArea
+          name="note"
+          label="Why should it not be sent?"
+          hint="Like: consent was withdrawn, and the information is no longer needed."
+          rows={3}
+        />
+        <SubmitButton variant="warning">Cancel the share</SubmitButton>
+      </Form>
+    </FormPage>
   );
 }

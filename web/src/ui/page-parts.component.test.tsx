@@ -59,6 +59,22 @@ describe('FormPage', () => {
     expect(screen.getByText('The form').closest('.nhsuk-grid-column-two-thirds')).toBeTruthy();
     expect(document.title).toBe('Add a person – Liaison');
   });
+
+  it('shows what the form is about above the heading and after it in the tab’s title', () => {
+    function CaptionedPage() {
+      const form = useFormSubmit({}, () => undefined);
+      return (
+        <FormPage title="Record written confirmation" caption="Ann Example" form={form}>
+          <p>The form</p>
+        </FormPage>
+      );
+    }
+    render(<CaptionedPage />);
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.querySelector('.nhsuk-caption-l')?.textContent).toBe('Ann Example');
+    expect(heading.textContent).toBe('Ann ExampleRecord written confirmation');
+    expect(document.title).toBe('Record written confirmation: Ann Example – Liaison');
+  });
 });
 
 describe('the small parts', () => {

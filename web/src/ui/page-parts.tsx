@@ -53,22 +53,28 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
 export function FormPage({
   back,
   title,
+  caption,
   form,
   children,
 }: {
   back?: ReactNode;
   title: string;
+  /** What the form is about, like the person's name: above the heading, and after it in the tab's title. */
+  caption?: string | undefined;
   form: FormSubmit;
   children: ReactNode;
 }) {
-  usePageTitle(title, form.hasErrors);
+  usePageTitle(caption ? `${title}: ${caption}` : title, form.hasErrors);
   return (
     <>
       {back}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary items={form.errors.items} />
-          <h1>{title}</h1>
+          <h1>
+            {caption ? <span className="nhsuk-caption-l">{caption}</span> : null}
+            {title}
+          </h1>
           {children}
         </div>
       </div>
