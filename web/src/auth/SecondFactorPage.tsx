@@ -6,7 +6,13 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { CodeInput } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
+import {
+  CancelSignIn,
+  CheckingSession,
+  type SignInLocationState,
+  safeReturnPath,
+  signInPaths,
+} from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
 
 /** The second step of signing in: the code from the authenticator app, or a recovery code. */
@@ -77,15 +83,7 @@ export function SecondFactorPage() {
             If you have lost your phone and your recovery codes, ask your registered manager or an
             administrator to reset your authenticator app.
           </p>
-          <p>
-            <button
-              className="nhsuk-button nhsuk-button--secondary"
-              type="button"
-              onClick={() => void signOut()}
-            >
-              Cancel and sign out
-            </button>
-          </p>
+          <CancelSignIn signOut={signOut} />
         </div>
       </div>
     </Layout>

@@ -1,7 +1,13 @@
 import { Navigate, useLocation } from 'react-router';
 import { AuthenticatorSetUp } from '../account/AuthenticatorSetUp.tsx';
 import { Layout } from '../ui/Layout.tsx';
-import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
+import {
+  CancelSignIn,
+  CheckingSession,
+  type SignInLocationState,
+  safeReturnPath,
+  signInPaths,
+} from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
 
 /** Signing in for someone whose role needs an authenticator app and who has not set one up yet. */
@@ -23,15 +29,7 @@ export function SetUpAuthenticatorPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <AuthenticatorSetUp onDone={finishSignIn} />
-          <p>
-            <button
-              className="nhsuk-button nhsuk-button--secondary"
-              type="button"
-              onClick={() => void signOut()}
-            >
-              Cancel and sign out
-            </button>
-          </p>
+          <CancelSignIn signOut={signOut} />
         </div>
       </div>
     </Layout>

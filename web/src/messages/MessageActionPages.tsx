@@ -31,7 +31,7 @@ import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import type { ThreadState } from './MessageThreadPage.tsx';
 import { contactHows, outcomeLabels, outcomes, receivedHowLabels } from './message-labels.ts';
-import { isOpen, messagePath } from './message-parts.tsx';
+import { contactChoice, isOpen, messagePath } from './message-parts.tsx';
 
 /** Loads the message an action page acts on, with the usual loading and failure states. */
 function WithMessage({
@@ -95,12 +95,7 @@ function LogContact({ message }: { message: MessageDetail }) {
   );
   const adviserOptions =
     contacts.status === 'loaded'
-      ? contacts.data.items.map((contact) => ({
-          value: contact.id,
-          label: [contact.name, contact.jobTitle, contact.email ? null : 'no email address']
-            .filter(Boolean)
-            .join(', '),
-        }))
+      ? contacts.data.items.map(contactChoice)
       : [{ value: message.partnerContactId, label: message.partnerContactName }];
 
   const form = useFormSubmit(contactFields, async (values) => {

@@ -44,7 +44,7 @@ import { CategoryCheckboxes } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { type CheckedField, FieldWarnings, type MessageCheck, useMessageCheck } from './message-check.tsx';
 import { askTypeLabels, askTypes, templateHints, templateLabels, templates } from './message-labels.ts';
-import { messagePath, UrgencyRadios } from './message-parts.tsx';
+import { contactChoice, messagePath, UrgencyRadios } from './message-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = {
@@ -179,15 +179,7 @@ function SendMessageForm({
       ? listContactsOfOrganisation(organisationId, { limit: 100, offset: 0 })
       : Promise.resolve({ items: [] }),
   );
-  const contactOptions =
-    contacts.status === 'loaded'
-      ? contacts.data.items.map((contact) => ({
-          value: contact.id,
-          label: [contact.name, contact.jobTitle, contact.email ? null : 'no email address']
-            .filter(Boolean)
-            .join(', '),
-        }))
-      : [];
+  const contactOptions = contacts.status === 'loaded' ? contacts.data.items.map(contactChoice) : [];
 
   function redraft(changed?: string) {
     if (!formElement.current) return;

@@ -67,6 +67,7 @@ export const eventLabels = vocabulary.eventLabels satisfies Record<MessageEventK
 
 export const receivedHowLabels = vocabulary.receivedHowLabels satisfies Record<ReceivedHow, string>;
 
+/** How a call, a reply, advice or a decision reached you: every way but the partner's link, which records itself. */
 export const contactHows = [
   'phone',
   'email',

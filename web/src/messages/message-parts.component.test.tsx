@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TheMessage } from './message-parts.tsx';
+import { contactChoice, TheMessage } from './message-parts.tsx';
 
 afterEach(cleanup);
 
@@ -23,5 +23,20 @@ describe('TheMessage', () => {
       'What is already in place',
     ]);
     expect(screen.getByText('The engineer is booked.')).toBeTruthy();
+  });
+});
+
+describe('contactChoice', () => {
+  it('names the contact and their job, and says when there is no email address to send to', () => {
+    expect(
+      contactChoice({ id: 'c1', name: 'Dr Ann Lee', jobTitle: 'GP', email: 'ann@example.nhs.uk' }),
+    ).toEqual({
+      value: 'c1',
+      label: 'Dr Ann Lee, GP',
+    });
+    expect(contactChoice({ id: 'c2', name: 'Sam Duty', jobTitle: null, email: null })).toEqual({
+      value: 'c2',
+      label: 'Sam Duty, no email address',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { MessageDetail, MessageStatus, MessageSummary, RequestUrgency } from '../api.ts';
+import type { MessageDetail, MessageStatus, MessageSummary, PartnerContact, RequestUrgency } from '../api.ts';
 import { urgencyHints, urgencyLabels } from '../partners/partner-labels.ts';
 import { codeChoices, Radios } from '../ui/form-fields.tsx';
 import { MultiLine } from '../ui/page-parts.tsx';
@@ -32,6 +32,19 @@ export function TheMessage({
         ))}
     </>
   );
+}
+
+/** A partner contact to send to, or to name as the adviser: saying so when they have no email address. */
+export function contactChoice(contact: Pick<PartnerContact, 'id' | 'name' | 'jobTitle' | 'email'>): {
+  value: string;
+  label: string;
+} {
+  return {
+    value: contact.id,
+    label: [contact.name, contact.jobTitle, contact.email ? null : 'no email address']
+      .filter(Boolean)
+      .join(', '),
+  };
 }
 
 export function messagePath(messageId: string): string {

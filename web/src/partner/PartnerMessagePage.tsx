@@ -28,6 +28,7 @@ import { codeChoices, ErrorMessage, Radios, TextArea } from '../ui/form-fields.t
 import { formatDate } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { ServiceProblemPage } from '../ui/ProblemPages.tsx';
 import { Deadline, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -101,7 +102,7 @@ export function PartnerMessagePage() {
       {loaded.status === 'invalid' ? <InvalidLink detail={loaded.detail} /> : null}
       {loaded.status === 'no_longer_shared' ? <NoLongerShared /> : null}
       {loaded.status === 'failed' ? (
-        <ServiceProblem error={loaded.error} onTryAgain={() => setAttempts((count) => count + 1)} />
+        <ServiceProblemPage error={loaded.error} onTryAgain={() => setAttempts((count) => count + 1)} />
       ) : null}
       {loaded.status === 'loaded' ? (
         <PartnerMessage
@@ -155,22 +156,6 @@ function NoLongerShared() {
         own lawful basis for it.
       </p>
       <p>If you need to discuss this, contact the organisation that sent it.</p>
-    </>
-  );
-}
-
-function ServiceProblem({ error, onTryAgain }: { error: ApiError; onTryAgain: () => void }) {
-  usePageTitle('Sorry, there is a problem with the service');
-  return (
-    <>
-      <h1>Sorry, there is a problem with the service</h1>
-      <p>{error.detail}</p>
-      {error.requestId ? (
-        <p className="nhsuk-body-s">If you report this, quote reference {error.requestId}.</p>
-      ) : null}
-      <button className="nhsuk-button" type="button" onClick={onTryAgain}>
-        Try again
-      </button>
     </>
   );
 }

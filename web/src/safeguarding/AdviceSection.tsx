@@ -22,7 +22,11 @@ import {
   sendReferral,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
-import { statusLabels as messageStatusLabels, receivedHowLabels } from '../messages/message-labels.ts';
+import {
+  contactHows,
+  statusLabels as messageStatusLabels,
+  receivedHowLabels,
+} from '../messages/message-labels.ts';
 import { messagePath, UrgencyRadios } from '../messages/message-parts.tsx';
 import { formatNhsNumber, representativeKindLabels } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
@@ -66,16 +70,6 @@ import {
 } from './safeguarding-labels.ts';
 
 const purposeWords = { threshold_advice: 'Threshold advice', s42_referral: 'Section 42 referral' } as const;
-
-/** How the advice or the decision reached you: every way but the partner's link, which records itself. */
-const receivedHows = [
-  'phone',
-  'email',
-  'in_person',
-  'letter',
-  'meeting',
-  'other',
-] as const satisfies readonly Exclude<ReceivedHow, 'partner_link'>[];
 
 /** The notice the message's page shows after a send, truthful about whether anything was emailed. */
 function sentNotice(what: string, sent: SafeguardingMessageSent, after = ''): string {
@@ -506,7 +500,7 @@ export function RecordAdviceSection() {
         <Radios
           name="receivedHow"
           legend="How did it reach you?"
-          items={codeChoices(receivedHows, receivedHowLabels)}
+          items={codeChoices(contactHows, receivedHowLabels)}
           inline
         />
         <TextField
@@ -900,7 +894,7 @@ export function DecisionSection() {
         <Radios
           name="receivedHow"
           legend="How did it reach you?"
-          items={codeChoices(receivedHows, receivedHowLabels)}
+          items={codeChoices(contactHows, receivedHowLabels)}
           inline
         />
         <SubmitButton>Record the decision</SubmitButton>
