@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import * as api from '../api.ts';
 import { useSessionState } from '../auth/session.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
@@ -7,7 +7,7 @@ import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -108,9 +108,7 @@ export function AccountSecurityPage() {
               <p>
                 Protect your account with a code from an authenticator app on your phone when you sign in.
               </p>
-              <Link className="nhsuk-button" to={`${accountSecurityPath}/set-up`} draggable="false">
-                Set up an authenticator app
-              </Link>
+              <ButtonLink to={`${accountSecurityPath}/set-up`}>Set up an authenticator app</ButtonLink>
             </>
           )}
           {status.data.canTurnOff ? (

@@ -6,7 +6,7 @@ import { receivedHowLabels } from '../messages/message-labels.ts';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { adviceReaders, adviceWriters } from './access.ts';
@@ -90,13 +90,9 @@ export function PersonAdvice({ person }: { person: Person }) {
       ) : null}
       {canWrite ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`/people/${person.id}/care-plan-amendments/new`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`/people/${person.id}/care-plan-amendments/new`}>
             Record a change to the care plan
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { type AccountToSetUp, ApiError, chooseFirstPassword, getAccountToSetUp } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
@@ -7,7 +7,7 @@ import { noFormErrors } from '../ui/form-errors.ts';
 import { TextField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Layout } from '../ui/Layout.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
 // The page a new member of staff opens from their set-up link to choose their own password.
@@ -130,9 +130,7 @@ export function SetUpAccountPage() {
                 authenticator app, you will set one up as you sign in.
               </p>
               <p>
-                <Link className="nhsuk-button" to="/sign-in" draggable="false">
-                  Sign in
-                </Link>
+                <ButtonLink to="/sign-in">Sign in</ButtonLink>
               </p>
             </>
           ) : null}

@@ -6,7 +6,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, Moment } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -41,9 +41,7 @@ export function IncidentsPage() {
       </p>
       {hasRole(session.user.role, incidentLeaders) ? (
         <p>
-          <Link className="nhsuk-button" to="/incidents/new" draggable="false">
-            Open an incident
-          </Link>
+          <ButtonLink to="/incidents/new">Open an incident</ButtonLink>
         </p>
       ) : null}
       <nav className="nhsuk-contents-list" aria-label="Which incidents">

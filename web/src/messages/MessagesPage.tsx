@@ -6,7 +6,7 @@ import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Deadline, Loading, Moment } from '../ui/page-parts.tsx';
+import { ButtonLink, Deadline, Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -47,9 +47,7 @@ export function MessagesPage() {
       <p>Requests and updates sent to partners, and where each one has got to.</p>
       {hasRole(role, messageWriters) ? (
         <p>
-          <Link className="nhsuk-button" to="/messages/new" draggable="false">
-            Send a message
-          </Link>
+          <ButtonLink to="/messages/new">Send a message</ButtonLink>
         </p>
       ) : null}
       <ul className="nhsuk-list">

@@ -1,10 +1,9 @@
-import { Link } from 'react-router';
 import { listMessages, type Person } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { messageReaders, messageWriters } from './access.ts';
 import { MessagesTable } from './MessagesPage.tsx';
@@ -36,13 +35,9 @@ export function PersonMessages({ person }: { person: Person }) {
       ) : null}
       {hasRole(session.user.role, messageWriters) ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`/messages/new?personId=${person.id}`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`/messages/new?personId=${person.id}`}>
             Send a message about {name}
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
     </>

@@ -17,7 +17,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, ButtonLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -158,9 +158,9 @@ export function PartnerContactPage() {
           >
             Mark as verified
           </button>
-          <Link className="nhsuk-button nhsuk-button--secondary" to={`${base}/change`} draggable="false">
+          <ButtonLink variant="secondary" to={`${base}/change`}>
             Change details
-          </Link>
+          </ButtonLink>
           <Link className="nhsuk-link" to={`${base}/moved-on`}>
             They have moved on
           </Link>
@@ -187,13 +187,9 @@ export function PartnerContactPage() {
       )}
       {canKeep ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`${base}/channels/new`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`${base}/channels/new`}>
             Add a channel
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
 

@@ -5,7 +5,7 @@ import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, ButtonLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -85,13 +85,9 @@ export function PartnerOrganisationPage() {
           )}
           {canKeep ? (
             <p>
-              <Link
-                className="nhsuk-button nhsuk-button--secondary"
-                to={`${base}/channels/new`}
-                draggable="false"
-              >
+              <ButtonLink variant="secondary" to={`${base}/channels/new`}>
                 Add a channel
-              </Link>
+              </ButtonLink>
             </p>
           ) : null}
 
@@ -116,13 +112,9 @@ export function PartnerOrganisationPage() {
           </p>
           {canKeep ? (
             <p>
-              <Link
-                className="nhsuk-button nhsuk-button--secondary"
-                to={`${base}/contacts/new`}
-                draggable="false"
-              >
+              <ButtonLink variant="secondary" to={`${base}/contacts/new`}>
                 Add a contact
-              </Link>
+              </ButtonLink>
             </p>
           ) : null}
         </>

@@ -14,7 +14,7 @@ import { SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
-import { Loaded } from '../ui/page-parts.tsx';
+import { ButtonLink, Loaded } from '../ui/page-parts.tsx';
 import { SearchForm, searchQueryFrom } from '../ui/search-form.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -91,9 +91,7 @@ export function PartnersPage() {
       </ul>
       {canKeep ? (
         <p>
-          <Link className="nhsuk-button" to="/partners/organisations/new" draggable="false">
-            Add a partner organisation
-          </Link>
+          <ButtonLink to="/partners/organisations/new">Add a partner organisation</ButtonLink>
         </p>
       ) : null}
 

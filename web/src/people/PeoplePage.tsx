@@ -8,7 +8,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
-import { Loaded } from '../ui/page-parts.tsx';
+import { ButtonLink, Loaded } from '../ui/page-parts.tsx';
 import { SearchForm, searchQueryFrom } from '../ui/search-form.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -73,9 +73,7 @@ export function PeoplePage() {
       <p>The people your organisation supports, and the partners in their circle of support.</p>
       {canWrite ? (
         <p>
-          <Link className="nhsuk-button" to="/people/new" draggable="false">
-            Add a person
-          </Link>
+          <ButtonLink to="/people/new">Add a person</ButtonLink>
         </p>
       ) : null}
       <SearchForm

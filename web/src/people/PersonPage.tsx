@@ -31,7 +31,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, ButtonLink, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -332,13 +332,9 @@ function CircleOfSupport({
       ) : null}
       {canWrite ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`/people/${person.id}/circle/add`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`/people/${person.id}/circle/add`}>
             Add someone to their circle
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
     </>
@@ -377,13 +373,9 @@ function Representatives({ person, canWrite }: { person: Person; canWrite: boole
       ))}
       {canWrite ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`/people/${person.id}/representatives/add`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`/people/${person.id}/representatives/add`}>
             Add a representative
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
       {past.length > 0 ? (

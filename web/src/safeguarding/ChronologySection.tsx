@@ -4,7 +4,7 @@ import { useSession } from '../auth/session.tsx';
 import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { concernRecorders } from './access.ts';
@@ -36,9 +36,7 @@ export function ChronologySection() {
       </p>
       {canRecord ? (
         <p>
-          <Link className="nhsuk-button" to={concernPath(concern.id, 'chronology/add')} draggable="false">
-            Add an entry
-          </Link>
+          <ButtonLink to={concernPath(concern.id, 'chronology/add')}>Add an entry</ButtonLink>
         </p>
       ) : null}
       {before ? (

@@ -16,7 +16,7 @@ import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, InsetText, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, ButtonLink, InsetText, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -491,9 +491,7 @@ function SummaryOnlySection({ summary, canRecord }: { summary: ConcernSummary; c
       </p>
       {canRecord && summary.status !== 'closed' ? (
         <p>
-          <Link className="nhsuk-button" to={concernPath(summary.id, 'chronology/add')} draggable="false">
-            Add to the chronology
-          </Link>
+          <ButtonLink to={concernPath(summary.id, 'chronology/add')}>Add to the chronology</ButtonLink>
         </p>
       ) : null}
     </>

@@ -14,7 +14,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, Moment } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -69,9 +69,7 @@ export function ConcernsPage() {
       </p>
       {canRaise ? (
         <p>
-          <Link className="nhsuk-button" to="/safeguarding/new" draggable="false">
-            Raise a concern
-          </Link>
+          <ButtonLink to="/safeguarding/new">Raise a concern</ButtonLink>
         </p>
       ) : null}
       {canRead ? <ConcernLists /> : <SummaryList />}

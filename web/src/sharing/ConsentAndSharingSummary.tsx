@@ -3,7 +3,7 @@ import { getSharingRecords, type Person } from '../api.ts';
 import { personName } from '../people/person-labels.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading } from '../ui/page-parts.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { describeScope, joinWords, listCategories, listPurposes } from './sharing-labels.ts';
 import { sharingPath } from './sharing-parts.tsx';
@@ -23,9 +23,7 @@ export function ConsentAndSharingSummary({ person }: { person: Person }) {
       <h2>Consent and sharing</h2>
       <p>Check before you share anything about {name} with a partner.</p>
       <p>
-        <Link className="nhsuk-button" to={`/people/${person.id}/can-i-share`} draggable="false">
-          Can I share this?
-        </Link>
+        <ButtonLink to={`/people/${person.id}/can-i-share`}>Can I share this?</ButtonLink>
       </p>
       {records.status === 'loading' ? <Loading /> : null}
       {records.status === 'failed' ? <LoadProblem error={records.error} onTryAgain={reload} /> : null}

@@ -31,7 +31,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loaded, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, ButtonLink, Loaded, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -81,9 +81,7 @@ export function SharingAgreementsPage() {
       </p>
       {canWrite ? (
         <p>
-          <Link className="nhsuk-button" to={`${agreementsPath}/new`} draggable="false">
-            Add an agreement
-          </Link>
+          <ButtonLink to={`${agreementsPath}/new`}>Add an agreement</ButtonLink>
         </p>
       ) : null}
       {agreements.status === 'loading' ? <Loading /> : null}

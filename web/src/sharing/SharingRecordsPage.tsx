@@ -17,7 +17,7 @@ import { formatDate, formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Lines, Loading, MultiLine } from '../ui/page-parts.tsx';
+import { BackLink, ButtonLink, Lines, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { sharingDeciders, sharingWriters } from './access.ts';
@@ -75,9 +75,7 @@ export function SharingRecordsPage() {
         can go to. Liaison checks these records before anything is shared.
       </p>
       <p>
-        <Link className="nhsuk-button" to={`/people/${person.id}/can-i-share`} draggable="false">
-          Can I share this?
-        </Link>
+        <ButtonLink to={`/people/${person.id}/can-i-share`}>Can I share this?</ButtonLink>
       </p>
       <p>
         <Link to={`/people/${person.id}/shares`}>Share log: what has been shared about them, and when</Link>
@@ -169,13 +167,9 @@ function Consents({
       </p>
       {canWrite ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`${sharingPath(person.id)}/consents/new`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`${sharingPath(person.id)}/consents/new`}>
             Record consent
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
       <CurrentAndPast
@@ -272,13 +266,9 @@ function CapacityAssessments({
       </p>
       {canWrite ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`${sharingPath(person.id)}/capacity-assessments/new`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`${sharingPath(person.id)}/capacity-assessments/new`}>
             Record a capacity assessment
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
       <CurrentAndPast
@@ -356,13 +346,9 @@ function BestInterestsDecisions({
       </p>
       {canDecide && lacksCapacity ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`${sharingPath(person.id)}/best-interests-decisions/new`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`${sharingPath(person.id)}/best-interests-decisions/new`}>
             Record a best-interests decision
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
       {canDecide && !lacksCapacity ? (
@@ -433,13 +419,9 @@ function SafeguardingAuthorisations({
       </p>
       {canDecide ? (
         <p>
-          <Link
-            className="nhsuk-button nhsuk-button--secondary"
-            to={`${sharingPath(person.id)}/safeguarding-authorisations/new`}
-            draggable="false"
-          >
+          <ButtonLink variant="secondary" to={`${sharingPath(person.id)}/safeguarding-authorisations/new`}>
             Authorise sharing for safeguarding
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
       <CurrentAndPast

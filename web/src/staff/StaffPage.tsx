@@ -18,7 +18,7 @@ import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading } from '../ui/page-parts.tsx';
+import { ButtonLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -114,9 +114,7 @@ export function StaffPage() {
       {session.user.role === 'registered_manager' ? <TokenRequests /> : null}
       {canAdminister ? (
         <p>
-          <Link className="nhsuk-button" to="/staff/add" draggable="false">
-            Add a staff member
-          </Link>
+          <ButtonLink to="/staff/add">Add a staff member</ButtonLink>
         </p>
       ) : null}
       {staff.status === 'loading' ? <Loading what="Loading staff" /> : null}

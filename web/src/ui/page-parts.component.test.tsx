@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api.ts';
 import { useFormSubmit } from './form.tsx';
-import { BackLink, FormPage, InsetText, Lines, Loaded, MultiLine } from './page-parts.tsx';
+import { BackLink, ButtonLink, FormPage, InsetText, Lines, Loaded, MultiLine } from './page-parts.tsx';
 import { Cell, Row, Table } from './Table.tsx';
 
 afterEach(cleanup);
@@ -78,6 +78,24 @@ describe('FormPage', () => {
 });
 
 describe('the small parts', () => {
+  it('ButtonLink looks like a button, primary or secondary, and is not dragged like a link', () => {
+    render(
+      <MemoryRouter>
+        <ButtonLink to="/people/new">Add a person</ButtonLink>
+        <ButtonLink to="/people/p1/change" variant="secondary">
+          Change details
+        </ButtonLink>
+      </MemoryRouter>,
+    );
+    const add = screen.getByRole('link', { name: 'Add a person' });
+    expect(add.className).toBe('nhsuk-button');
+    expect(add.getAttribute('href')).toBe('/people/new');
+    expect(add.getAttribute('draggable')).toBe('false');
+    expect(screen.getByRole('link', { name: 'Change details' }).className).toBe(
+      'nhsuk-button nhsuk-button--secondary',
+    );
+  });
+
   it('InsetText says what it is to a screen reader first', () => {
     render(<InsetText>Withdrawal takes effect straight away.</InsetText>);
     const inset = screen.getByText('Withdrawal takes effect straight away.').closest('.nhsuk-inset-text');

@@ -130,3 +130,24 @@ export function InsetText({ label = 'Information', children }: { label?: string;
 export function Deadline({ iso, empty = 'No deadline' }: { iso: string | null; empty?: string }) {
   return iso ? <Moment iso={iso} /> : empty;
 }
+
+/** A link that looks like a button, for starting something (NHS.UK: not draggable, like a button). */
+export function ButtonLink({
+  to,
+  variant,
+  children,
+}: {
+  to: string;
+  variant?: 'secondary' | 'reverse';
+  children: ReactNode;
+}) {
+  return (
+    <Link
+      className={variant ? `nhsuk-button nhsuk-button--${variant}` : 'nhsuk-button'}
+      to={to}
+      draggable="false"
+    >
+      {children}
+    </Link>
+  );
+}
