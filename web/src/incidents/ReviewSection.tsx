@@ -20,7 +20,14 @@ import { hasRole } from '../roles.ts';
 import { purposeLabels } from '../sharing/sharing-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { DateInput, readDateInput, readText, SelectField, TextArea } from '../ui/form-fields.tsx';
+import {
+  DateInput,
+  dateProblems,
+  readDateInput,
+  readText,
+  SelectField,
+  TextArea,
+} from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
@@ -697,8 +704,7 @@ function LearningActions({
     const problems: FieldError[] = [];
     if (!action) problems.push({ field: 'action', message: 'Enter the action' });
     if (!ownerId) problems.push({ field: 'ownerId', message: 'Choose who owns the action' });
-    if ('problem' in due) problems.push({ field: 'dueOn', message: due.problem });
-    else if (!due.date) problems.push({ field: 'dueOn', message: 'Enter the date it is due' });
+    problems.push(...dateProblems('dueOn', due, 'Enter the date it is due'));
     if (problems.length > 0 || !action || !ownerId || 'problem' in due || !due.date) return problems;
     onChanged(await addLearningAction(incident.id, { action, ownerId, dueOn: due.date }));
     setSaved('The learning action has been added.');

@@ -19,6 +19,7 @@ import {
   Checkboxes,
   codeChoices,
   DateInput,
+  dateProblems,
   Radios,
   readChoices,
   readDateInput,
@@ -210,9 +211,7 @@ export function AddPlanSection() {
       const problems: FieldError[] = [];
       if (chosen.length === 0) problems.push({ field: 'measures', message: 'Choose at least one measure' });
       if (!arrangements) problems.push({ field: 'arrangements', message: 'Enter how contact is kept safe' });
-      if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
-      else if (!reviewOn.date)
-        problems.push({ field: 'reviewOn', message: 'Enter when the plan is reviewed' });
+      problems.push(...dateProblems('reviewOn', reviewOn, 'Enter when the plan is reviewed'));
       if (problems.length > 0 || !arrangements || 'problem' in reviewOn || !reviewOn.date) return problems;
       await addSafeContactPlan(concern.id, { measures: chosen, arrangements, reviewOn: reviewOn.date });
       reload();

@@ -19,6 +19,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   codeChoices,
   DateInput,
+  dateProblems,
   Radios,
   readDateInput,
   readText,
@@ -258,10 +259,8 @@ function AddRestrictionForm({ people }: { people: Person[] }) {
         message: 'Enter the less restrictive options considered',
       });
     }
-    if ('problem' in startsOn) problems.push({ field: 'startsOn', message: startsOn.problem });
-    else if (!startsOn.date) problems.push({ field: 'startsOn', message: 'Enter when it starts' });
-    if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
-    else if (!reviewOn.date) problems.push({ field: 'reviewOn', message: 'Enter when it is reviewed' });
+    problems.push(...dateProblems('startsOn', startsOn, 'Enter when it starts'));
+    problems.push(...dateProblems('reviewOn', reviewOn, 'Enter when it is reviewed'));
     if (
       problems.length > 0 ||
       !chosenPerson ||
@@ -421,8 +420,7 @@ export function ReviewRestrictionSection() {
     const outcome = readText(values, 'outcome') as 'continue' | 'end' | null;
     const next =
       outcome === 'continue' ? readDateInput(values, 'nextReviewOn', 'The next review') : { date: null };
-    if ('problem' in reviewedOn) problems.push({ field: 'reviewedOn', message: reviewedOn.problem });
-    else if (!reviewedOn.date) problems.push({ field: 'reviewedOn', message: 'Enter when it was reviewed' });
+    problems.push(...dateProblems('reviewedOn', reviewedOn, 'Enter when it was reviewed'));
     if (!used)
       problems.push({
         field: 'usedSinceLastReview',

@@ -13,6 +13,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   codeChoices,
   DateInput,
+  dateProblems,
   Radios,
   readChoices,
   readDateInput,
@@ -25,7 +26,7 @@ import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { FormPage, Loading } from '../ui/page-parts.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes, purposeAndCategoryProblems } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
   loadPartnerLists,
@@ -123,11 +124,7 @@ function BestInterestsForm({
         message: 'Choose at least one partner organisation, person or type of partner the decision covers',
       });
     }
-    if (chosenPurposes.length === 0)
-      problems.push({ field: 'purposes', message: 'Choose at least one purpose' });
-    if (chosenCategories.length === 0) {
-      problems.push({ field: 'categories', message: 'Choose at least one kind of information' });
-    }
+    problems.push(...purposeAndCategoryProblems(chosenPurposes, chosenCategories));
     if (!consulted) problems.push({ field: 'consulted', message: 'Say who was consulted' });
     if (!wishesAndFeelings) {
       problems.push({
@@ -138,10 +135,8 @@ function BestInterestsForm({
     if (!outcome) problems.push({ field: 'outcome', message: 'Choose what was decided' });
     if (!rationale)
       problems.push({ field: 'rationale', message: 'Explain why this is in their best interests' });
-    if ('problem' in decidedOn) problems.push({ field: 'decidedOn', message: decidedOn.problem });
-    else if (!decidedOn.date) problems.push({ field: 'decidedOn', message: 'Enter the decision date' });
-    if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
-    else if (!reviewOn.date) problems.push({ field: 'reviewOn', message: 'Enter the date to review it by' });
+    problems.push(...dateProblems('decidedOn', decidedOn, 'Enter the decision date'));
+    problems.push(...dateProblems('reviewOn', reviewOn, 'Enter the date to review it by'));
     if (problems.length > 0 || !outcome || !('date' in decidedOn) || !('date' in reviewOn)) return problems;
 
     await recordBestInterestsDecision(person.id, {

@@ -13,6 +13,7 @@ import { personName } from '../people/person-labels.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   DateInput,
+  dateProblems,
   Radios,
   readChoices,
   readDateInput,
@@ -23,7 +24,7 @@ import {
 import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, Loaded } from '../ui/page-parts.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes, purposeAndCategoryProblems } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import { capacityOutcomeLabels } from './sharing-labels.ts';
 import { BackToSharing, sharingPath } from './sharing-parts.tsx';
@@ -97,11 +98,7 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
 
     const problems: FieldError[] = [];
     if (!decision) problems.push({ field: 'decision', message: 'Enter the decision being assessed' });
-    if (chosenPurposes.length === 0)
-      problems.push({ field: 'purposes', message: 'Choose at least one purpose' });
-    if (chosenCategories.length === 0) {
-      problems.push({ field: 'categories', message: 'Choose at least one kind of information' });
-    }
+    problems.push(...purposeAndCategoryProblems(chosenPurposes, chosenCategories));
     const unanswered: Record<TestQuestion, string> = {
       impairment: 'Say whether they have an impairment of the mind or brain',
       canUnderstand: 'Say whether they can understand the information',
@@ -113,10 +110,8 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
       if (!read(question as TestQuestion)) problems.push({ field: question, message });
     }
     if (!reasons) problems.push({ field: 'reasons', message: 'Say how you reached this conclusion' });
-    if ('problem' in assessedOn) problems.push({ field: 'assessedOn', message: assessedOn.problem });
-    else if (!assessedOn.date) problems.push({ field: 'assessedOn', message: 'Enter the assessment date' });
-    if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
-    else if (!reviewOn.date) problems.push({ field: 'reviewOn', message: 'Enter the date to review it by' });
+    problems.push(...dateProblems('assessedOn', assessedOn, 'Enter the assessment date'));
+    problems.push(...dateProblems('reviewOn', reviewOn, 'Enter the date to review it by'));
     if (problems.length > 0 || !('date' in assessedOn) || !('date' in reviewOn)) return problems;
 
     const recorded = await recordCapacityAssessment(person.id, {

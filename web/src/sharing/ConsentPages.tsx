@@ -18,6 +18,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   codeChoices,
   DateInput,
+  dateProblems,
   Radios,
   readChoices,
   readDateInput,
@@ -29,7 +30,7 @@ import { dateInputExample, todayInLondon, yearsAfter } from '../ui/london-time.t
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes, purposeAndCategoryProblems } from '../ui/sharing-fields.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
   loadPartnerLists,
@@ -131,17 +132,10 @@ function RecordConsentForm({
         message: 'Choose at least one partner organisation, person or type of partner the consent covers',
       });
     }
-    if (chosenPurposes.length === 0)
-      problems.push({ field: 'purposes', message: 'Choose at least one purpose' });
-    if (chosenCategories.length === 0) {
-      problems.push({ field: 'categories', message: 'Choose at least one kind of information' });
-    }
+    problems.push(...purposeAndCategoryProblems(chosenPurposes, chosenCategories));
     if (!recordedHow) problems.push({ field: 'recordedHow', message: 'Choose how consent was recorded' });
-    if ('problem' in givenOn) problems.push({ field: 'givenOn', message: givenOn.problem });
-    else if (!givenOn.date) problems.push({ field: 'givenOn', message: 'Enter the date consent was given' });
-    if ('problem' in reviewOn) problems.push({ field: 'reviewOn', message: reviewOn.problem });
-    else if (!reviewOn.date)
-      problems.push({ field: 'reviewOn', message: 'Enter the date to review consent by' });
+    problems.push(...dateProblems('givenOn', givenOn, 'Enter the date consent was given'));
+    problems.push(...dateProblems('reviewOn', reviewOn, 'Enter the date to review consent by'));
     if (problems.length > 0 || !givenBy || !recordedHow || !('date' in givenOn) || !('date' in reviewOn)) {
       return problems;
     }

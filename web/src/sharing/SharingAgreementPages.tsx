@@ -18,6 +18,7 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import {
   changesFrom,
   DateInput,
+  dateProblems,
   readChoices,
   readDateInput,
   readText,
@@ -32,7 +33,7 @@ import { type NoticeState, useNotice } from '../ui/notice.ts';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, ButtonLink, Loaded, Loading, MultiLine } from '../ui/page-parts.tsx';
-import { CategoryCheckboxes, PurposeCheckboxes } from '../ui/sharing-fields.tsx';
+import { CategoryCheckboxes, PurposeCheckboxes, purposeAndCategoryProblems } from '../ui/sharing-fields.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -217,14 +218,8 @@ function SharingAgreementForm({
       problems.push({ field: 'partnerOrganisationId', message: 'Choose the partner organisation' });
     }
     if (!values.title) problems.push({ field: 'title', message: 'Enter the agreement’s title' });
-    if (values.purposes.length === 0)
-      problems.push({ field: 'purposes', message: 'Choose at least one purpose' });
-    if (values.categories.length === 0) {
-      problems.push({ field: 'categories', message: 'Choose at least one kind of information' });
-    }
-    if ('problem' in startsOn) problems.push({ field: 'startsOn', message: startsOn.problem });
-    else if (!startsOn.date)
-      problems.push({ field: 'startsOn', message: 'Enter the date the agreement starts' });
+    problems.push(...purposeAndCategoryProblems(values.purposes, values.categories));
+    problems.push(...dateProblems('startsOn', startsOn, 'Enter the date the agreement starts'));
     if ('problem' in endsOn) problems.push({ field: 'endsOn', message: endsOn.problem });
     if (problems.length > 0 || !('date' in startsOn) || !('date' in endsOn) || !startsOn.date)
       return problems;

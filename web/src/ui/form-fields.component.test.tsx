@@ -5,6 +5,7 @@ import {
   changesFrom,
   codeChoices,
   DateInput,
+  dateProblems,
   Radios,
   readDateInput,
   SelectField,
@@ -109,6 +110,19 @@ describe('codeChoices', () => {
     expect(screen.getByLabelText('By phone').getAttribute('aria-describedby')).toBeNull();
     expect(screen.getByLabelText('By email').getAttribute('aria-describedby')).toBe('how-2-item-hint');
     expect(screen.getByText('To their work address.').id).toBe('how-2-item-hint');
+  });
+});
+
+describe('dateProblems', () => {
+  it('passes on what is wrong with the date as typed, and asks for a needed date left empty', () => {
+    expect(dateProblems('reviewOn', { problem: 'The review date must be a real date' }, 'Enter it')).toEqual([
+      { field: 'reviewOn', message: 'The review date must be a real date' },
+    ]);
+    expect(dateProblems('reviewOn', { date: null }, 'Enter the date to review it by')).toEqual([
+      { field: 'reviewOn', message: 'Enter the date to review it by' },
+    ]);
+    expect(dateProblems('endsOn', { date: null })).toEqual([]);
+    expect(dateProblems('reviewOn', { date: '2027-01-31' }, 'Enter it')).toEqual([]);
   });
 });
 

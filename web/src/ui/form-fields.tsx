@@ -1,4 +1,5 @@
 import { type ChangeEvent, Fragment, type ReactNode, useState } from 'react';
+import type { FieldError } from '../api.ts';
 import { useFormField } from './form.tsx';
 
 // The NHS.UK form fields. Inside a <Form>, a field finds its input id and its error message from
@@ -371,6 +372,20 @@ export function readDateInput(
     return { problem: `${what} must be a real date` };
   }
   return { date: iso };
+}
+
+/**
+ * What is wrong with a date as read by readDateInput, as the form's problems: what is wrong with
+ * it as typed, or `missing` when the form needs it and it was left empty.
+ */
+export function dateProblems(
+  field: string,
+  read: { date: string | null } | { problem: string },
+  missing?: string,
+): FieldError[] {
+  if ('problem' in read) return [{ field, message: read.problem }];
+  if (missing && !read.date) return [{ field, message: missing }];
+  return [];
 }
 
 /** A text box's value, trimmed; null when empty (so an optional field can be cleared). */

@@ -1,4 +1,4 @@
-import type { InformationCategory, SharingPurpose } from '../api.ts';
+import type { FieldError, InformationCategory, SharingPurpose } from '../api.ts';
 import {
   categories,
   categoryHints,
@@ -51,4 +51,17 @@ export function CategoryCheckboxes({
       {...(defaultValues ? { defaultValues } : {})}
     />
   );
+}
+
+/** A share needs at least one purpose and one kind of information: the problems when it has not. */
+export function purposeAndCategoryProblems(
+  purposes: readonly SharingPurpose[],
+  categories: readonly InformationCategory[],
+): FieldError[] {
+  return [
+    ...(purposes.length === 0 ? [{ field: 'purposes', message: 'Choose at least one purpose' }] : []),
+    ...(categories.length === 0
+      ? [{ field: 'categories', message: 'Choose at least one kind of information' }]
+      : []),
+  ];
 }
