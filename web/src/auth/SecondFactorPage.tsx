@@ -6,14 +6,9 @@ import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { CodeInput } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import {
-  CancelSignIn,
-  CheckingSession,
-  type SignInLocationState,
-  safeReturnPath,
-  signInPaths,
-} from './RequireSession.tsx';
+import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
+import { CancelSignIn } from './sign-in-parts.tsx';
 
 /** The second step of signing in: the code from the authenticator app, or a recovery code. */
 export function SecondFactorPage() {

@@ -1,14 +1,9 @@
 import { Navigate, useLocation } from 'react-router';
 import { AuthenticatorSetUp } from '../account/AuthenticatorSetUp.tsx';
 import { Layout } from '../ui/Layout.tsx';
-import {
-  CancelSignIn,
-  CheckingSession,
-  type SignInLocationState,
-  safeReturnPath,
-  signInPaths,
-} from './RequireSession.tsx';
+import { CheckingSession, type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
+import { CancelSignIn } from './sign-in-parts.tsx';
 
 /** Signing in for someone whose role needs an authenticator app and who has not set one up yet. */
 export function SetUpAuthenticatorPage() {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CancelSignIn } from './RequireSession.tsx';
+import { CancelSignIn } from './sign-in-parts.tsx';
 
 afterEach(cleanup);
 

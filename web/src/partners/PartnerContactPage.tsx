@@ -23,7 +23,7 @@ import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
-import { ChannelTable, ChannelValue, HowToReachNow } from './channels.tsx';
+import { AddChannelLink, ChannelTable, ChannelValue, HowToReachNow } from './channels.tsx';
 import { partnerTypeLabels } from './partner-labels.ts';
 
 export function PartnerContactPage() {
@@ -185,13 +185,7 @@ export function PartnerContactPage() {
           .
         </p>
       )}
-      {canKeep ? (
-        <p>
-          <ButtonLink variant="secondary" to={`${base}/channels/new`}>
-            Add a channel
-          </ButtonLink>
-        </p>
-      ) : null}
+      {canKeep ? <AddChannelLink ownerPath={base} /> : null}
 
       {hasRole(session.user.role, peopleReaders) ? (
         <LinkedPeople contactId={current.id} name={current.name} />

@@ -10,7 +10,7 @@ import { SummaryList } from '../ui/SummaryList.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { registerKeepers } from './access.ts';
-import { ChannelTable, HowToReachNow } from './channels.tsx';
+import { AddChannelLink, ChannelTable, HowToReachNow } from './channels.tsx';
 import { ContactsTable } from './PartnersPage.tsx';
 import { partnerTypeLabels } from './partner-labels.ts';
 
@@ -83,13 +83,7 @@ export function PartnerOrganisationPage() {
           ) : (
             <p>There are no channels for the organisation yet.</p>
           )}
-          {canKeep ? (
-            <p>
-              <ButtonLink variant="secondary" to={`${base}/channels/new`}>
-                Add a channel
-              </ButtonLink>
-            </p>
-          ) : null}
+          {canKeep ? <AddChannelLink ownerPath={base} /> : null}
 
           <h2>Contacts</h2>
           {contacts.status === 'failed' ? (

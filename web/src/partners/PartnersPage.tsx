@@ -105,13 +105,7 @@ export function PartnersPage() {
           <TextField id="q" name="q" label="Name" type="search" defaultValue={q} />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <SelectField
-            id="type"
-            name="type"
-            label="Type"
-            options={[{ value: '', label: 'Any type' }, ...partnerTypeOptions]}
-            defaultValue={type ?? ''}
-          />
+          <PartnerTypeFilter chosen={type} />
         </div>
         <div className="nhsuk-grid-column-one-third">
           <SelectField
@@ -135,6 +129,19 @@ export function PartnersPage() {
         )}
       </Loaded>
     </>
+  );
+}
+
+/** The search's choice of one type of partner, or any. */
+export function PartnerTypeFilter({ chosen }: { chosen: PartnerType | undefined }) {
+  return (
+    <SelectField
+      id="type"
+      name="type"
+      label="Type"
+      options={[{ value: '', label: 'Any type' }, ...partnerTypeOptions]}
+      defaultValue={chosen ?? ''}
+    />
   );
 }
 

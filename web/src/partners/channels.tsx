@@ -9,6 +9,7 @@ import {
 } from '../api.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
+import { ButtonLink } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { useResource } from '../ui/useResource.ts';
 import {
@@ -20,6 +21,17 @@ import {
 } from './partner-labels.ts';
 
 /** A channel's value, as a link a phone or mail program can open when it is one. */
+/** For those who keep the register: the way to add a channel to a contact or an organisation. */
+export function AddChannelLink({ ownerPath }: { ownerPath: string }) {
+  return (
+    <p>
+      <ButtonLink variant="secondary" to={`${ownerPath}/channels/new`}>
+        Add a channel
+      </ButtonLink>
+    </p>
+  );
+}
+
 export function ChannelValue({ channel }: { channel: Pick<PartnerChannel, 'kind' | 'value'> }) {
   const href = channelHref(channel.kind, channel.value);
   return href ? (

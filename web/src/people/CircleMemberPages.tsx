@@ -11,6 +11,7 @@ import {
   type PartnerType,
   type Person,
 } from '../api.ts';
+import { PartnerTypeFilter } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypeOptions, partnerTypes } from '../partners/partner-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
@@ -107,13 +108,7 @@ function AddCircleMember({ person }: { person: Person }) {
               <TextField id="q" name="q" label="Name" type="search" defaultValue={q} spellCheck={false} />
             </div>
             <div className="nhsuk-grid-column-one-half">
-              <SelectField
-                id="type"
-                name="type"
-                label="Type"
-                options={[{ value: '', label: 'Any type' }, ...partnerTypeOptions]}
-                defaultValue={type ?? ''}
-              />
+              <PartnerTypeFilter chosen={type} />
             </div>
           </div>
           <SubmitButton variant="secondary">Search the register</SubmitButton>
