@@ -22,6 +22,7 @@ import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
 import { personName } from '../people/person-labels.ts';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
+import { everyPage } from '../ui/every-page.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
@@ -133,14 +134,8 @@ export function SendMessagePage() {
   return <SendMessageForm {...loaded.data} />;
 }
 
-async function listAllActivePeople(): Promise<Person[]> {
-  const all: Person[] = [];
-  for (let offset = 0; offset < 5_000; offset += 100) {
-    const page = await listPeople({ status: 'active', limit: 100, offset });
-    all.push(...page.items);
-    if (page.items.length < 100) break;
-  }
-  return all;
+function listAllActivePeople(): Promise<Person[]> {
+  return everyPage((page) => listPeople({ status: 'active', ...page }), 5_000);
 }
 
 function SendMessageForm({

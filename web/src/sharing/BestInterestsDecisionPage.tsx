@@ -22,7 +22,7 @@ import {
   TextField,
 } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
-import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
+import { DayDoneInput } from '../ui/moment-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { FormPage, Loading } from '../ui/page-parts.tsx';
@@ -95,7 +95,6 @@ function BestInterestsForm({
   const navigate = useNavigate();
   const name = personName(person);
   const title = `Record a best-interests decision for ${name}`;
-  const today = todayInLondon();
 
   const form = useFormSubmit(fields, async (values) => {
     const capacityAssessmentId = String(values.get('capacityAssessmentId') ?? '');
@@ -208,12 +207,7 @@ function BestInterestsForm({
           hint="How the benefits and risks were weighed, and why this is the least restrictive option."
           rows={5}
         />
-        <DateInput
-          name="decidedOn"
-          legend="When was the decision made?"
-          hint={`For example, ${dateInputExample(today)}`}
-          defaultValue={today}
-        />
+        <DayDoneInput name="decidedOn" legend="When was the decision made?" />
         <DateInput
           name="reviewOn"
           legend="When should it be reviewed?"

@@ -21,7 +21,7 @@ import {
   TextArea,
   TextField,
 } from '../ui/form-fields.tsx';
-import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
+import { DayDoneInput } from '../ui/moment-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, Loaded } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes, purposeAndCategoryProblems } from '../ui/sharing-fields.tsx';
@@ -79,7 +79,6 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
   const [answers, setAnswers] = useState<Partial<Record<TestQuestion, Answer>>>({});
   const name = personName(person);
   const title = `Record a capacity assessment for ${name}`;
-  const today = todayInLondon();
   const outcome = capacityOutcomeFrom(answers);
 
   function answer(question: TestQuestion) {
@@ -240,12 +239,7 @@ function CapacityAssessmentForm({ person }: { person: Person }) {
           label="Their role (optional)"
           hint="Like: senior care worker, or social worker at Exampleton City Council."
         />
-        <DateInput
-          name="assessedOn"
-          legend="When was the assessment?"
-          hint={`For example, ${dateInputExample(today)}`}
-          defaultValue={today}
-        />
+        <DayDoneInput name="assessedOn" legend="When was the assessment?" />
         <DateInput
           name="reviewOn"
           legend="When should it be reviewed?"

@@ -27,6 +27,7 @@ import {
 } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { dateInputExample, todayInLondon, yearsAfter } from '../ui/london-time.ts';
+import { DayDoneInput } from '../ui/moment-fields.tsx';
 import type { NoticeState } from '../ui/notice.ts';
 import { FormPage, InsetText, Loaded } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
@@ -191,12 +192,7 @@ function RecordConsentForm({
           legendSize="m"
           items={codeChoices(recordedHows, recordedHowLabels)}
         />
-        <DateInput
-          name="givenOn"
-          legend="When was consent given?"
-          hint={`For example, ${dateInputExample(today)}`}
-          defaultValue={today}
-        />
+        <DayDoneInput name="givenOn" legend="When was consent given?" />
         <DateInput
           name="reviewOn"
           legend="When should consent be reviewed?"

@@ -10,6 +10,7 @@ import {
 } from '../api.ts';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels, partnerTypes } from '../partners/partner-labels.ts';
+import { everyPage } from '../ui/every-page.ts';
 import { useFormErrors } from '../ui/form.tsx';
 import { Checkboxes, type ChoiceItem, codeChoices, ErrorMessage, readChoices } from '../ui/form-fields.tsx';
 
@@ -19,16 +20,8 @@ export type PartnerLists = {
   contacts: { contact: PartnerContact; circleRole: PartnerType | null }[];
 };
 
-const pageSize = 100;
-
-async function listAllCurrentContacts(): Promise<PartnerContact[]> {
-  const all: PartnerContact[] = [];
-  for (let offset = 0; offset < 5_000; offset += pageSize) {
-    const page = await listPartnerContacts({ limit: pageSize, offset });
-    all.push(...page.items);
-    if (page.items.length < pageSize) break;
-  }
-  return all;
+function listAllCurrentContacts(): Promise<PartnerContact[]> {
+  return everyPage(listPartnerContacts, 5_000);
 }
 
 export async function loadPartnerLists(personId: string): Promise<PartnerLists> {

@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MomentFields, readMoment } from './moment-fields.tsx';
+import { todayInLondon } from './london-time.ts';
+import { DayDoneInput, MomentFields, readMoment } from './moment-fields.tsx';
 
 afterEach(cleanup);
 
@@ -47,5 +48,18 @@ describe('a moment typed as a UK date and time', () => {
     expect(readMoment(noTime, 'when', 'The visit')).toEqual({
       problem: 'Enter the time of the visit, like 9:30am or 21:30',
     });
+  });
+});
+
+describe('the day something was done', () => {
+  it('starts on today in UK time and gives it as the example', () => {
+    render(<DayDoneInput name="assessedOn" legend="When was the assessment?" />);
+    const [year, month, day] = todayInLondon().split('-');
+    expect((screen.getByLabelText('Day') as HTMLInputElement).value).toBe(String(Number(day)));
+    expect((screen.getByLabelText('Month') as HTMLInputElement).value).toBe(String(Number(month)));
+    expect((screen.getByLabelText('Year') as HTMLInputElement).value).toBe(year);
+    expect(document.getElementById('assessedOn-hint')?.textContent).toMatch(
+      /^For example, \d{1,2} \d{1,2} \d{4}$/,
+    );
   });
 });

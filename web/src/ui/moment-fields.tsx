@@ -1,6 +1,6 @@
 import { useFormField } from './form.tsx';
 import { DateInput, readDateInput, TextField } from './form-fields.tsx';
-import { londonParts, londonToIso, readTimeOfDay } from './london-time.ts';
+import { dateInputExample, londonParts, londonToIso, readTimeOfDay, todayInLondon } from './london-time.ts';
 
 /**
  * A moment typed as a UK date and time of day: the date input is `name` (its first box has the
@@ -56,4 +56,17 @@ export function readMoment(
   const time = readTimeOfDay(timeText);
   if (!time) return { problem: 'Enter the time as it shows on a clock, like 9:30am or 21:30' };
   return { moment: londonToIso(date.date, time) };
+}
+
+/** The day something was done, which is usually today: starts on today, and gives it as the example. */
+export function DayDoneInput({ name, legend }: { name: string; legend: string }) {
+  const today = todayInLondon();
+  return (
+    <DateInput
+      name={name}
+      legend={legend}
+      hint={`For example, ${dateInputExample(today)}`}
+      defaultValue={today}
+    />
+  );
 }
