@@ -4,6 +4,7 @@ import { useSession } from '../auth/session.tsx';
 import { receivedHowLabels } from '../messages/message-labels.ts';
 import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
+import { pageRequest } from '../ui/PagedList.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading, Moment } from '../ui/page-parts.tsx';
@@ -28,8 +29,7 @@ export function AwaitingConfirmationPage() {
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   usePageTitle('Advice awaiting written confirmation');
   const [loaded, reload] = useResource(`advice awaiting confirmation ${page}`, async () => ({
-    advice: (await listAdviceAwaitingConfirmation({ limit: pageSize + 1, offset: (page - 1) * pageSize }))
-      .items,
+    advice: (await listAdviceAwaitingConfirmation({ ...pageRequest(page, pageSize) })).items,
   }));
 
   return (

@@ -4,9 +4,8 @@ import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
-import { Pagination } from '../ui/Pagination.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { ButtonLink, Loading, Moment } from '../ui/page-parts.tsx';
+import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { ButtonLink, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -28,7 +27,7 @@ export function IncidentsPage() {
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   usePageTitle(views[status]);
   const [incidents, reload] = useResource(`incidents ${status} ${page}`, () =>
-    listIncidents({ status, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listIncidents({ status, ...pageRequest(page, pageSize) }),
   );
 
   return (
@@ -62,25 +61,21 @@ export function IncidentsPage() {
           )}
         </ol>
       </nav>
-      {incidents.status === 'loading' ? <Loading /> : null}
-      {incidents.status === 'failed' ? <LoadProblem error={incidents.error} onTryAgain={reload} /> : null}
-      {incidents.status === 'loaded' ? (
-        incidents.data.items.length === 0 ? (
+      <PagedList
+        resource={incidents}
+        reload={reload}
+        page={page}
+        pageSize={pageSize}
+        searchParams={searchParams}
+        empty={
           <>
             <h2>{views[status]}</h2>
             <p>{status === 'open' ? 'There are no open incidents.' : 'No incidents have been closed yet.'}</p>
           </>
-        ) : (
-          <>
-            <IncidentsTable caption={views[status]} incidents={incidents.data.items.slice(0, pageSize)} />
-            <Pagination
-              page={page}
-              hasNextPage={incidents.data.items.length > pageSize}
-              searchParams={searchParams}
-            />
-          </>
-        )
-      ) : null}
+        }
+      >
+        {(items) => <IncidentsTable caption={views[status]} incidents={items} />}
+      </PagedList>
       <p>
         <Link to="/incidents/risk-points">
           {hasRole(session.user.role, riskPointsKeepers)

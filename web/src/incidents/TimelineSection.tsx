@@ -1,9 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { getIncidentTimeline } from '../api.ts';
 import { messagePath } from '../messages/message-parts.tsx';
-import { Pagination } from '../ui/Pagination.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { Loading, Moment } from '../ui/page-parts.tsx';
+import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { Moment } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
 import { timelineKindLabels } from './incident-labels.ts';
@@ -17,19 +16,23 @@ export function TimelineSection() {
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   // One more than a page is asked for: whether it comes tells whether there is a next page.
   const [timeline, reload] = useResource(`timeline ${incident.id} ${page}`, () =>
-    getIncidentTimeline(incident.id, { limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    getIncidentTimeline(incident.id, pageRequest(page, pageSize)),
   );
   usePageTitle(`Timeline: ${incident.title}`);
   return (
     <>
       <h2>Timeline</h2>
       <p>Everything recorded on the incident, oldest first, in UK time.</p>
-      {timeline.status === 'loading' ? <Loading /> : null}
-      {timeline.status === 'failed' ? <LoadProblem error={timeline.error} onTryAgain={reload} /> : null}
-      {timeline.status === 'loaded' ? (
-        <>
+      <PagedList
+        resource={timeline}
+        reload={reload}
+        page={page}
+        pageSize={pageSize}
+        searchParams={searchParams}
+      >
+        {(items) => (
           <ol className="nhsuk-list" aria-label="Timeline, oldest first" start={(page - 1) * pageSize + 1}>
-            {timeline.data.items.slice(0, pageSize).map((entry, index) => (
+            {items.map((entry, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the entries are a fixed, ordered answer
               <li key={index} className="nhsuk-u-margin-bottom-4">
                 <h3 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{timelineKindLabels[entry.kind]}</h3>
@@ -51,13 +54,8 @@ export function TimelineSection() {
               </li>
             ))}
           </ol>
-          <Pagination
-            page={page}
-            hasNextPage={timeline.data.items.length > pageSize}
-            searchParams={searchParams}
-          />
-        </>
-      ) : null}
+        )}
+      </PagedList>
     </>
   );
 }

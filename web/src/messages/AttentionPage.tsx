@@ -5,6 +5,7 @@ import { useSession } from '../auth/session.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
+import { pageRequest } from '../ui/PagedList.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
@@ -42,7 +43,7 @@ export function AttentionPage() {
   const [resolving, setResolving] = useState<string | null>(null);
   usePageTitle('Needs attention', problems.length > 0);
   const [items, reload] = useResource(`attention ${showResolved} ${page}`, () =>
-    listAttentionItems({ open: !showResolved, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listAttentionItems({ open: !showResolved, ...pageRequest(page, pageSize) }),
   );
   const isManager = session.user.role === 'manager' || session.user.role === 'registered_manager';
 

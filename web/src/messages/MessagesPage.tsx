@@ -4,9 +4,8 @@ import { adviceReaders } from '../advice/access.ts';
 import { listMessages, type MessageSummary, type MessageView } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
-import { Pagination } from '../ui/Pagination.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { ButtonLink, Deadline, Loading, Moment } from '../ui/page-parts.tsx';
+import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { ButtonLink, Deadline, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -37,7 +36,7 @@ export function MessagesPage() {
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   usePageTitle(`Partner messages: ${viewLabels[view].toLowerCase()}`);
   const [messages, reload] = useResource(`messages ${view} ${page}`, () =>
-    listMessages({ view, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listMessages({ view, ...pageRequest(page, pageSize) }),
   );
   const role = session.user.role;
 
@@ -97,25 +96,16 @@ export function MessagesPage() {
 
       <h2>{viewLabels[view]}</h2>
       <p className="nhsuk-hint">{viewHints[view]}</p>
-      {messages.status === 'loading' ? <Loading /> : null}
-      {messages.status === 'failed' ? <LoadProblem error={messages.error} onTryAgain={reload} /> : null}
-      {messages.status === 'loaded' ? (
-        messages.data.items.length === 0 ? (
-          <p>There are no messages here.</p>
-        ) : (
-          <>
-            <MessagesTable
-              caption={`${viewLabels[view]} messages`}
-              messages={messages.data.items.slice(0, pageSize)}
-            />
-            <Pagination
-              page={page}
-              hasNextPage={messages.data.items.length > pageSize}
-              searchParams={searchParams}
-            />
-          </>
-        )
-      ) : null}
+      <PagedList
+        resource={messages}
+        reload={reload}
+        page={page}
+        pageSize={pageSize}
+        searchParams={searchParams}
+        empty={<p>There are no messages here.</p>}
+      >
+        {(items) => <MessagesTable caption={`${viewLabels[view]} messages`} messages={items} />}
+      </PagedList>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
 import { formatDateTime } from '../ui/format.ts';
-import { Pagination } from '../ui/Pagination.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { BackLink, Loading } from '../ui/page-parts.tsx';
+import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { BackLink } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -31,7 +30,7 @@ export function OutboxPage() {
   const filter = state ?? 'all';
   usePageTitle(`Emails: ${filterLabels[filter].toLowerCase()}`);
   const [outbox, reload] = useResource(`outbox ${filter} ${page}`, () =>
-    listOutbox({ state, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listOutbox({ state, ...pageRequest(page, pageSize) }),
   );
 
   return (
@@ -77,22 +76,16 @@ export function OutboxPage() {
         </ol>
       </nav>
 
-      {outbox.status === 'loading' ? <Loading /> : null}
-      {outbox.status === 'failed' ? <LoadProblem error={outbox.error} onTryAgain={reload} /> : null}
-      {outbox.status === 'loaded' ? (
-        outbox.data.items.length === 0 ? (
-          <p>There are no emails here.</p>
-        ) : (
-          <>
-            <OutboxTable caption={filterLabels[filter]} emails={outbox.data.items.slice(0, pageSize)} />
-            <Pagination
-              page={page}
-              hasNextPage={outbox.data.items.length > pageSize}
-              searchParams={searchParams}
-            />
-          </>
-        )
-      ) : null}
+      <PagedList
+        resource={outbox}
+        reload={reload}
+        page={page}
+        pageSize={pageSize}
+        searchParams={searchParams}
+        empty={<p>There are no emails here.</p>}
+      >
+        {(items) => <OutboxTable caption={filterLabels[filter]} emails={items} />}
+      </PagedList>
     </>
   );
 }

@@ -12,9 +12,8 @@ import { hasRole } from '../roles.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
-import { Pagination } from '../ui/Pagination.tsx';
-import { LoadProblem } from '../ui/ProblemPages.tsx';
-import { ButtonLink, Loading, Moment } from '../ui/page-parts.tsx';
+import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { ButtonLink, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -85,7 +84,7 @@ function ConcernLists() {
   usePageTitle(`Safeguarding: ${views[view].caption}`);
   const [counts] = useResource('concern counts', getConcernCounts);
   const [concerns, reload] = useResource(`concerns ${view} ${page}`, () =>
-    listConcerns({ view, limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listConcerns({ view, ...pageRequest(page, pageSize) }),
   );
   const countOf: Partial<Record<ConcernListView, number>> =
     counts.status === 'loaded'
@@ -128,25 +127,21 @@ function ConcernLists() {
           </>
         ) : null}
       </p>
-      {concerns.status === 'loading' ? <Loading /> : null}
-      {concerns.status === 'failed' ? <LoadProblem error={concerns.error} onTryAgain={reload} /> : null}
-      {concerns.status === 'loaded' ? (
-        concerns.data.items.length === 0 ? (
+      <PagedList
+        resource={concerns}
+        reload={reload}
+        page={page}
+        pageSize={pageSize}
+        searchParams={searchParams}
+        empty={
           <>
             <h2>{views[view].caption}</h2>
             <p>{views[view].empty}</p>
           </>
-        ) : (
-          <>
-            <ConcernsTable caption={views[view].caption} concerns={concerns.data.items.slice(0, pageSize)} />
-            <Pagination
-              page={page}
-              hasNextPage={concerns.data.items.length > pageSize}
-              searchParams={searchParams}
-            />
-          </>
-        )
-      ) : null}
+        }
+      >
+        {(items) => <ConcernsTable caption={views[view].caption} concerns={items} />}
+      </PagedList>
     </>
   );
 }
@@ -212,7 +207,7 @@ function SummaryList() {
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   usePageTitle('Safeguarding concerns');
   const [summaries, reload] = useResource(`concern summaries ${page}`, () =>
-    listConcernSummaries({ limit: pageSize + 1, offset: (page - 1) * pageSize }),
+    listConcernSummaries({ ...pageRequest(page, pageSize) }),
   );
   return (
     <>
@@ -220,37 +215,35 @@ function SummaryList() {
         For each open concern you see what you need to know to keep people safe. Managers see the full concern
         and its chronology.
       </p>
-      {summaries.status === 'loading' ? <Loading /> : null}
-      {summaries.status === 'failed' ? <LoadProblem error={summaries.error} onTryAgain={reload} /> : null}
-      {summaries.status === 'loaded' ? (
-        summaries.data.items.length === 0 ? (
+      <PagedList
+        resource={summaries}
+        reload={reload}
+        page={page}
+        pageSize={pageSize}
+        searchParams={searchParams}
+        empty={
           <>
             <h2>Open concerns</h2>
             <p>There are no open concerns.</p>
           </>
-        ) : (
-          <>
-            <Table caption="Open concerns" headings={['About', 'What you need to know', 'Raised']}>
-              {summaries.data.items.slice(0, pageSize).map((summary) => (
-                <Row key={summary.id}>
-                  <Cell heading="About">
-                    <Link to={concernPath(summary.id)}>{summary.personName}</Link>
-                  </Cell>
-                  <Cell heading="What you need to know">
-                    <NeedToKnow summary={summary} />
-                  </Cell>
-                  <Cell heading="Raised">{formatDate(summary.raisedAt)}</Cell>
-                </Row>
-              ))}
-            </Table>
-            <Pagination
-              page={page}
-              hasNextPage={summaries.data.items.length > pageSize}
-              searchParams={searchParams}
-            />
-          </>
-        )
-      ) : null}
+        }
+      >
+        {(items) => (
+          <Table caption="Open concerns" headings={['About', 'What you need to know', 'Raised']}>
+            {items.map((summary) => (
+              <Row key={summary.id}>
+                <Cell heading="About">
+                  <Link to={concernPath(summary.id)}>{summary.personName}</Link>
+                </Cell>
+                <Cell heading="What you need to know">
+                  <NeedToKnow summary={summary} />
+                </Cell>
+                <Cell heading="Raised">{formatDate(summary.raisedAt)}</Cell>
+              </Row>
+            ))}
+          </Table>
+        )}
+      </PagedList>
     </>
   );
 }
