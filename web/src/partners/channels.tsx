@@ -20,7 +20,6 @@ import {
   urgencyLabels,
 } from './partner-labels.ts';
 
-/** A channel's value, as a link a phone or mail program can open when it is one. */
 /** For those who keep the register: the way to add a channel to a contact or an organisation. */
 export function AddChannelLink({ ownerPath }: { ownerPath: string }) {
   return (
@@ -32,6 +31,7 @@ export function AddChannelLink({ ownerPath }: { ownerPath: string }) {
   );
 }
 
+/** A channel's value, as a link a phone or mail program can open when it is one. */
 export function ChannelValue({ channel }: { channel: Pick<PartnerChannel, 'kind' | 'value'> }) {
   const href = channelHref(channel.kind, channel.value);
   return href ? (
