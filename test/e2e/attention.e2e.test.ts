@@ -88,6 +88,14 @@ describe.skipIf(!browserIsAvailable())('"needs attention" in the browser', { tim
     expect(await resolved.textContent()).toContain('The partner acknowledged the message.');
     expect(await resolved.getByRole('button', { name: /Mark as dealt with/ }).count()).toBe(0);
     await screenshot(page, 'attention-resolved-by-liaison');
+
+    // A later page with nothing left on it (an address kept from before) does not claim that
+    // nothing needs attention: it sends the reader to the first page.
+    await page.goto(`${server.baseUrl}/messages/attention?page=3`);
+    await page.getByText('There is nothing more on this page.').waitFor();
+    expect(await page.getByText('Nothing needs your attention.').count()).toBe(0);
+    await page.getByRole('link', { name: 'Go to the first page' }).click();
+    await page.getByText('Nothing needs your attention.').waitFor();
     expect(watch).toEqual(noFaults);
     await context.close();
   });

@@ -5,7 +5,7 @@ import { receivedHowLabels } from '../messages/message-labels.ts';
 import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
 import { pageRequest } from '../ui/PagedList.tsx';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -26,7 +26,7 @@ export function AwaitingConfirmationPage() {
   const session = useSession();
   const canWrite = hasRole(session.user.role, adviceWriters);
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   usePageTitle('Advice awaiting written confirmation');
   const [loaded, reload] = useResource(`advice awaiting confirmation ${page}`, async () => ({
     advice: (await listAdviceAwaitingConfirmation({ ...pageRequest(page, pageSize) })).items,

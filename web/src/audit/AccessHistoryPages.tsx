@@ -15,7 +15,7 @@ import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -28,7 +28,7 @@ const pageSize = 50;
 /** The page number and the filters, kept in the address so a filtered list can be shared and paged. */
 function useHistoryQuery() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const filter: AccessHistoryFilter = {};
   for (const key of ['actorId', 'personId', 'action', 'from', 'to'] as const) {
     const value = searchParams.get(key);

@@ -6,7 +6,7 @@ import { hasRole, roleLabels } from '../roles.ts';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDateTime } from '../ui/format.ts';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { Loading } from '../ui/page-parts.tsx';
 import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
@@ -111,7 +111,7 @@ function CheckResult({ result }: { result: AuditVerification }) {
 
 function StaffAccessLinks() {
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const [staff, reload] = useResource(`audit staff page ${page}`, () =>
     listStaff({ limit: pageSize, offset: (page - 1) * pageSize }),
   );

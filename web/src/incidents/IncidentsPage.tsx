@@ -5,6 +5,7 @@ import { hasRole } from '../roles.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { pageFrom } from '../ui/Pagination.tsx';
 import { ButtonLink, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -24,7 +25,7 @@ export function IncidentsPage() {
   const [notice] = useNotice();
   const [searchParams] = useSearchParams();
   const status: IncidentStatus = searchParams.get('status') === 'closed' ? 'closed' : 'open';
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   usePageTitle(views[status]);
   const [incidents, reload] = useResource(`incidents ${status} ${page}`, () =>
     listIncidents({ status, ...pageRequest(page, pageSize) }),

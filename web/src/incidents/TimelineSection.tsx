@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { getIncidentTimeline } from '../api.ts';
 import { messagePath } from '../messages/message-parts.tsx';
 import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { pageFrom } from '../ui/Pagination.tsx';
 import { Moment } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
@@ -13,7 +14,7 @@ const pageSize = 100;
 export function TimelineSection() {
   const { incident } = useIncident();
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   // One more than a page is asked for: whether it comes tells whether there is a next page.
   const [timeline, reload] = useResource(`timeline ${incident.id} ${page}`, () =>
     getIncidentTimeline(incident.id, pageRequest(page, pageSize)),

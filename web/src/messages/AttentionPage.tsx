@@ -6,7 +6,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { pageRequest } from '../ui/PagedList.tsx';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -36,7 +36,7 @@ export function AttentionCount() {
 export function AttentionPage() {
   const session = useSession();
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   const showResolved = searchParams.get('show') === 'resolved';
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<ErrorSummaryItem[]>([]);
@@ -84,7 +84,18 @@ export function AttentionPage() {
       {items.status === 'loading' ? <Loading /> : null}
       {items.status === 'failed' ? <LoadProblem error={items.error} onTryAgain={reload} /> : null}
       {items.status === 'loaded' && items.data.items.length === 0 ? (
-        <p>{showResolved ? 'Nothing has been dealt with yet.' : 'Nothing needs your attention.'}</p>
+        page > 1 ? (
+          // A later page emptied by items dealt with meanwhile: the first page may still hold some.
+          <p>
+            There is nothing more on this page.{' '}
+            <Link to={showResolved ? '/messages/attention?show=resolved' : '/messages/attention'}>
+              Go to the first page
+            </Link>
+            .
+          </p>
+        ) : (
+          <p>{showResolved ? 'Nothing has been dealt with yet.' : 'Nothing needs your attention.'}</p>
+        )
       ) : null}
       {items.status === 'loaded'
         ? items.data.items.slice(0, pageSize).map((item) => (

@@ -5,6 +5,7 @@ import { listMessages, type MessageSummary, type MessageView } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
 import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { pageFrom } from '../ui/Pagination.tsx';
 import { ButtonLink, Deadline, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -33,7 +34,7 @@ export function MessagesPage() {
   const session = useSession();
   const [searchParams] = useSearchParams();
   const view = readView(searchParams.get('view'));
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   usePageTitle(`Partner messages: ${viewLabels[view].toLowerCase()}`);
   const [messages, reload] = useResource(`messages ${view} ${page}`, () =>
     listMessages({ view, ...pageRequest(page, pageSize) }),

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { listOutbox, type OutboxEmail, type OutboxState } from '../api.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { pageFrom } from '../ui/Pagination.tsx';
 import { BackLink } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -26,7 +27,7 @@ function readState(value: string | null): OutboxState | undefined {
 export function OutboxPage() {
   const [searchParams] = useSearchParams();
   const state = readState(searchParams.get('state'));
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   const filter = state ?? 'all';
   usePageTitle(`Emails: ${filterLabels[filter].toLowerCase()}`);
   const [outbox, reload] = useResource(`outbox ${filter} ${page}`, () =>

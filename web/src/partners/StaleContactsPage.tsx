@@ -12,7 +12,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -26,7 +26,7 @@ const pageSize = 50;
 export function StaleContactsPage() {
   const session = useSession();
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const [contacts, reload] = useResource(`stale contacts page ${page}`, () =>
     listStalePartnerContacts({ limit: pageSize, offset: (page - 1) * pageSize }),
   );

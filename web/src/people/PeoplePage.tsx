@@ -7,7 +7,7 @@ import { codeChoices, SelectField, TextField } from '../ui/form-fields.tsx';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { ButtonLink, Loaded } from '../ui/page-parts.tsx';
 import { SearchForm, searchQueryFrom } from '../ui/search-form.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -35,7 +35,7 @@ export function PeoplePage() {
   const status = (personStatuses as string[]).includes(statusParam)
     ? (statusParam as PersonStatus)
     : undefined;
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const canWrite = hasRole(session.user.role, peopleWriters);
   usePageTitle('People');
 

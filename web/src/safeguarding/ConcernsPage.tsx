@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { useNotice } from '../ui/notice.ts';
 import { PagedList, pageRequest } from '../ui/PagedList.tsx';
+import { pageFrom } from '../ui/Pagination.tsx';
 import { ButtonLink, Moment } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -80,7 +81,7 @@ function ConcernLists() {
   const session = useSession();
   const [searchParams] = useSearchParams();
   const view = viewFrom(searchParams.get('view'));
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   usePageTitle(`Safeguarding: ${views[view].caption}`);
   const [counts] = useResource('concern counts', getConcernCounts);
   const [concerns, reload] = useResource(`concerns ${view} ${page}`, () =>
@@ -204,7 +205,7 @@ export function ConcernsTable({
 /** What staff who are not managers see: the open concerns, each by what they need to know. */
 function SummaryList() {
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const page = pageFrom(searchParams);
   usePageTitle('Safeguarding concerns');
   const [summaries, reload] = useResource(`concern summaries ${page}`, () =>
     listConcernSummaries({ ...pageRequest(page, pageSize) }),

@@ -5,7 +5,7 @@ import { readText, TextArea } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { type NoticeState, useNotice } from '../ui/notice.ts';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, FormPage, Loading } from '../ui/page-parts.tsx';
 import { SummaryList } from '../ui/SummaryList.tsx';
@@ -27,7 +27,7 @@ function recipientOf(share: HeldShare): string {
 export function HeldSharesPage() {
   const [searchParams] = useSearchParams();
   const [notice] = useNotice();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const [held, reload] = useResource(`held shares ${page}`, () =>
     listHeldShares({ limit: pageSize, offset: (page - 1) * pageSize }),
   );

@@ -7,7 +7,7 @@ import { hasRole } from '../roles.ts';
 import { DownloadLink } from '../ui/DownloadLink.tsx';
 import { SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime } from '../ui/format.ts';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, Lines, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -29,7 +29,7 @@ export function ShareLogPage() {
   const outcome = (outcomes as readonly string[]).includes(outcomeParam)
     ? (outcomeParam as (typeof outcomes)[number])
     : undefined;
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const [person] = useResource(`person ${personId}`, () => getPerson(personId));
   const [shares, reload] = useResource(`share log ${personId} ${searchParams.toString()}`, () =>
     listShares(personId, { limit: pageSize, offset: (page - 1) * pageSize, ...(outcome ? { outcome } : {}) }),

@@ -30,7 +30,7 @@ import { formatDate } from '../ui/format.ts';
 import { dateInputExample, todayInLondon } from '../ui/london-time.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { type NoticeState, useNotice } from '../ui/notice.ts';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { BackLink, ButtonLink, Loaded, Loading, MultiLine } from '../ui/page-parts.tsx';
 import { CategoryCheckboxes, PurposeCheckboxes, purposeAndCategoryProblems } from '../ui/sharing-fields.tsx';
@@ -61,7 +61,7 @@ export function SharingAgreementsPage() {
   const session = useSession();
   const [searchParams] = useSearchParams();
   const [notice] = useNotice();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const canWrite = hasRole(session.user.role, sharingDeciders);
   const [agreements, reload] = useResource(`sharing agreements ${page}`, () =>
     listSharingAgreements({ limit: pageSize, offset: (page - 1) * pageSize }),

@@ -16,7 +16,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
 import { NotificationBanner } from '../ui/NotificationBanner.tsx';
-import { Pagination } from '../ui/Pagination.tsx';
+import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { ButtonLink, Loading } from '../ui/page-parts.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
@@ -34,7 +34,7 @@ export function StaffPage() {
   const session = useSession();
   const location = useLocation();
   const [searchParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const page = pageFrom(searchParams);
   const [staff, reload] = useResource(`staff page ${page}`, () =>
     listStaff({ limit: pageSize, offset: (page - 1) * pageSize }),
   );

@@ -2,6 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PagedList, pageRequest } from './PagedList.tsx';
+import { pageFrom } from './Pagination.tsx';
 
 afterEach(cleanup);
 
@@ -29,6 +30,24 @@ function List({ items, page, empty }: { items: string[]; page: number; empty?: s
 }
 
 describe('a paged list', () => {
+  it('takes its page from the address as a whole number from 1, else the first', () => {
+    const page = (query: string) => pageFrom(new URLSearchParams(query));
+    expect(page('page=3')).toBe(3);
+    for (const query of [
+      '',
+      'page=',
+      'page=0',
+      'page=-2',
+      'page=abc',
+      'page=1e999',
+      'page=99999999999999999',
+    ]) {
+      expect(page(query), query).toBe(1);
+    }
+    // What someone typed after the number is ignored, as any site would: 2.5 is page 2.
+    expect(page('page=2.5')).toBe(2);
+  });
+
   it('asks for one more than a page holds', () => {
     expect(pageRequest(1, 25)).toEqual({ limit: 26, offset: 0 });
     expect(pageRequest(3, 25)).toEqual({ limit: 26, offset: 50 });

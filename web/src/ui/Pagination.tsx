@@ -1,5 +1,14 @@
 import { Link } from 'react-router';
 
+/**
+ * The page of a list the address asks for: a whole number from 1. Anything else (missing, 0,
+ * "2.5", "abc") is the first page, so a mistyped address shows a list rather than an error.
+ */
+export function pageFrom(searchParams: URLSearchParams): number {
+  const page = Number.parseInt(searchParams.get('page') ?? '', 10);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+}
+
 /** Previous/next links for a paged list; other query parameters (search, filters) are kept. */
 export function Pagination({
   page,
