@@ -14,6 +14,7 @@ import type {
   PartnerOrganisationUpdate,
   PartnerType,
 } from './partners.table.ts';
+import { channelKinds } from './partners.vocabulary.ts';
 
 /** `%` and `_` typed by a user are searched for literally. */
 function containsPattern(text: string): string {
@@ -245,15 +246,19 @@ export async function findChannelsOf(
   orgId: string,
   owner: ChannelOwner,
 ): Promise<PartnerChannelRow[]> {
-  return executor
-    .selectFrom('partner_channels')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('partner_organisation_id', '=', owner.partnerOrganisationId)
-    .where('partner_contact_id', owner.partnerContactId === null ? 'is' : '=', owner.partnerContactId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return (
+    executor
+      .selectFrom('partner_channels')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('partner_organisation_id', '=', owner.partnerOrganisationId)
+      .where('partner_contact_id', owner.partnerContactId === null ? 'is' : '=', owner.partnerContactId)
+      .orderBy('created_at')
+      // Channels added together (an import) in the vocabulary's order, phone first, not by random id.
+      .orderBy(sql`array_position(${sql.val(channelKinds)}::text[], kind)`)
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function findChannelOf(

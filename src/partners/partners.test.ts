@@ -349,6 +349,25 @@ describe('channels and which one to use now', () => {
     ]);
   });
 
+  it('lists channels added at the same moment (an import) in the order of their kinds, every time', async () => {
+    const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
+    const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id);
+    const owner = { partnerOrganisationId: surgery.id };
+    for (const [kind, value] of [
+      ['out_of_hours_line', '0121 496 0999'],
+      ['email', 'reception@surgery.example.org'],
+      ['phone', '0121 496 0000'],
+    ] as const) {
+      await createTestChannel(t.db, t.clock, organisation.id, owner, { kind, value, hours: '24/7' });
+    }
+    const listed = await call('GET', `/api/partner-organisations/${surgery.id}`, staff.manager);
+    expect(listed.json().channels.map((channel: { kind: string }) => channel.kind)).toEqual([
+      'phone',
+      'email',
+      'out_of_hours_line',
+    ]);
+  });
+
   it('checks hours and values, changes and removes channels, and audits each change', async () => {
     const { organisation, staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     const surgery = await createTestPartnerOrganisation(t.db, t.clock, organisation.id);
