@@ -246,19 +246,18 @@ export async function findChannelsOf(
   orgId: string,
   owner: ChannelOwner,
 ): Promise<PartnerChannelRow[]> {
-  return (
-    executor
-      .selectFrom('partner_channels')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('partner_organisation_id', '=', owner.partnerOrganisationId)
-      .where('partner_contact_id', owner.partnerContactId === null ? 'is' : '=', owner.partnerContactId)
-      .orderBy('created_at')
-      // Channels added together (an import) in the vocabulary's order, phone first, not by random id.
-      .orderBy(sql`array_position(${sql.val(channelKinds)}::text[], kind)`)
-      .orderBy('id')
-      .execute()
-  );
+  // Channels added at the same moment (an import) follow the vocabulary's order, phone first,
+  // rather than the order of their random ids.
+  return executor
+    .selectFrom('partner_channels')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('partner_organisation_id', '=', owner.partnerOrganisationId)
+    .where('partner_contact_id', owner.partnerContactId === null ? 'is' : '=', owner.partnerContactId)
+    .orderBy('created_at')
+    .orderBy(sql`array_position(${sql.val(channelKinds)}::text[], kind)`)
+    .orderBy('id')
+    .execute();
 }
 
 export async function findChannelOf(
