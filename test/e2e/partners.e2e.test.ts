@@ -327,6 +327,10 @@ describe.skipIf(!browserIsAvailable())(
       await page.getByRole('link', { name: 'Add someone to their circle' }).click();
       await page.getByLabel('Name').fill('Marchbank');
       await page.getByRole('button', { name: 'Search the register' }).click();
+      // Adding without choosing anyone says what to do, above the heading.
+      await page.getByRole('button', { name: 'Add to circle of support' }).click();
+      await page.getByRole('link', { name: 'Choose who to add' }).waitFor();
+      await screenshot(page, 'circle-add-error');
       await page.getByLabel('Dr Helena Marchbank').check();
       await page.getByLabel('Make them the primary contact').check();
       await page.getByRole('button', { name: 'Add to circle of support' }).click();

@@ -95,34 +95,34 @@ function AddCircleMember({ person }: { person: Person }) {
   return (
     <>
       <BackTo person={person} />
-      <ErrorSummary items={form.errors.items} />
-      <h1>{title}</h1>
-      <p>
-        Find them in the partner register. If they are not there yet, ask a manager to{' '}
-        <Link to="/partners">add them to the register</Link> first.
-      </p>
-      <search>
-        <form className="nhsuk-u-margin-bottom-5" onSubmit={search} noValidate key={searchKey}>
-          <div className="nhsuk-grid-row">
-            <div className="nhsuk-grid-column-one-half">
-              <TextField id="q" name="q" label="Name" type="search" defaultValue={q} spellCheck={false} />
-            </div>
-            <div className="nhsuk-grid-column-one-half">
-              <PartnerTypeFilter chosen={type} />
-            </div>
-          </div>
-          <SubmitButton variant="secondary">Search the register</SubmitButton>
-        </form>
-      </search>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary items={form.errors.items} />
+          <h1>{title}</h1>
+          <p>
+            Find them in the partner register. If they are not there yet, ask a manager to{' '}
+            <Link to="/partners">add them to the register</Link> first.
+          </p>
+          <search>
+            <form className="nhsuk-u-margin-bottom-5" onSubmit={search} noValidate key={searchKey}>
+              <div className="nhsuk-grid-row">
+                <div className="nhsuk-grid-column-one-half">
+                  <TextField id="q" name="q" label="Name" type="search" defaultValue={q} spellCheck={false} />
+                </div>
+                <div className="nhsuk-grid-column-one-half">
+                  <PartnerTypeFilter chosen={type} />
+                </div>
+              </div>
+              <SubmitButton variant="secondary">Search the register</SubmitButton>
+            </form>
+          </search>
 
-      {contacts.status === 'loading' && hasSearched ? <Loading /> : null}
-      {contacts.status === 'failed' ? <LoadProblem error={contacts.error} onTryAgain={reload} /> : null}
-      {contacts.status === 'loaded' && hasSearched && contacts.data.items.length === 0 ? (
-        <p>No current contacts match. Check the spelling, or search by type.</p>
-      ) : null}
-      {contacts.status === 'loaded' && contacts.data.items.length > 0 ? (
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-two-thirds">
+          {contacts.status === 'loading' && hasSearched ? <Loading /> : null}
+          {contacts.status === 'failed' ? <LoadProblem error={contacts.error} onTryAgain={reload} /> : null}
+          {contacts.status === 'loaded' && hasSearched && contacts.data.items.length === 0 ? (
+            <p>No current contacts match. Check the spelling, or search by type.</p>
+          ) : null}
+          {contacts.status === 'loaded' && contacts.data.items.length > 0 ? (
             <Form form={form}>
               <Radios
                 name="partnerContactId"
@@ -155,9 +155,9 @@ function AddCircleMember({ person }: { person: Person }) {
               />
               <SubmitButton>Add to circle of support</SubmitButton>
             </Form>
-          </div>
+          ) : null}
         </div>
-      ) : null}
+      </div>
     </>
   );
 }

@@ -98,7 +98,7 @@ function CanIShareThis({ person, lists }: { person: Person; lists: PartnerLists 
     setAnswer({ question, decision });
     setChecks((count) => count + 1);
   });
-  usePageTitle(`Can I share this? ${name}`, form.hasErrors);
+  usePageTitle(`Can I share information about ${name}?`, form.hasErrors);
 
   return (
     <>
