@@ -69,6 +69,25 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
     );
 
     app.post(
+      '/api/people/search',
+      {
+        config: { access: peopleReaders },
+        schema: {
+          tags,
+          summary: 'Search the people you support, the search in the body rather than the address',
+          description:
+            'The same search and answer as GET /api/people. A name or NHS number in an address stays in browser histories and in the logs of proxies and load balancers; in the body it does not. Changes nothing.',
+          body: listPeopleQuery,
+          response: { 200: z.object({ items: z.array(personSchema) }), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const people = await listPeople(db, requestContext(request), request.body, clock);
+        return { items: people.map(toPersonResponse) };
+      },
+    );
+
+    app.post(
       '/api/people',
       {
         config: { access: peopleWriters },

@@ -106,7 +106,14 @@ export const updatePersonBody = z
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
 
 export const listPeopleQuery = pageQuery.extend({
-  q: z.string().trim().max(200).optional().describe('Part of a name, any case, or a whole NHS number'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe(
+      'Part of a name, any case, or a whole NHS number. Prefer POST /api/people/search: an address is logged by proxies.',
+    ),
   careServiceId: z.uuid().optional(),
   status: personStatusSchema.optional(),
   clinicalFlag: clinicalFlagSchema.optional(),

@@ -187,6 +187,27 @@ export async function signedInPage(
   return { context, page, watch, expectedFailures: expected };
 }
 
+/** How much the page's origin keeps in the browser's storage: Liaison keeps nothing there. */
+export async function storedInBrowser(page: Page) {
+  return {
+    localStorage: await page.evaluate<number>('localStorage.length'),
+    sessionStorage: await page.evaluate<number>('sessionStorage.length'),
+    indexedDb: await page.evaluate<number>('indexedDB.databases().then((databases) => databases.length)'),
+    cacheStorage: await page.evaluate<number>('caches.keys().then((names) => names.length)'),
+    readableCookies: await page.evaluate<number>(
+      "document.cookie === '' ? 0 : document.cookie.split(';').length",
+    ),
+  };
+}
+
+export const nothingStored = {
+  localStorage: 0,
+  sessionStorage: 0,
+  indexedDb: 0,
+  cacheStorage: 0,
+  readableCookies: 0,
+};
+
 /** Saves a screenshot when LIAISON_SCREENSHOT_DIR is set, for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const directory = process.env.LIAISON_SCREENSHOT_DIR;

@@ -7,11 +7,13 @@ import {
   browserIsAvailable,
   type E2eServer,
   noFaults,
+  nothingStored,
   screenshot,
   setUpAuthenticatorThroughForm,
   signInThroughForm,
   startServerAndBrowser,
   stopServerAndBrowser,
+  storedInBrowser,
   watchedPage,
 } from './browser.ts';
 
@@ -87,7 +89,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
       secure: true,
       sameSite: 'Lax',
     });
-    expect(await storedInBrowser(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDb: 0 });
+    expect(await storedInBrowser(page)).toEqual(nothingStored);
     await screenshot(page, 'home');
 
     // On a fresh page load the first Tab reaches the skip link, which moves focus to the content.
@@ -163,7 +165,7 @@ describe.skipIf(!browserIsAvailable())('signing in and out in the browser', { ti
     // Back to the page first asked for.
     await page.waitForURL(`${server.baseUrl}/people`);
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
-    expect(await storedInBrowser(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDb: 0 });
+    expect(await storedInBrowser(page)).toEqual(nothingStored);
 
     await page
       .getByRole('navigation', { name: 'Account' })
@@ -300,10 +302,3 @@ async function summaryValue(page: Page, sectionOrKey: string, key?: string): Pro
 }
 
 /** How much the page has kept in browser storage (strings: these run in the page, not in Node). */
-async function storedInBrowser(page: Page) {
-  return {
-    localStorage: await page.evaluate<number>('localStorage.length'),
-    sessionStorage: await page.evaluate<number>('sessionStorage.length'),
-    indexedDb: await page.evaluate<number>('indexedDB.databases().then((databases) => databases.length)'),
-  };
-}

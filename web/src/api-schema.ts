@@ -1210,7 +1210,7 @@ export interface paths {
         query?: {
           limit?: number;
           offset?: number;
-          /** @description Part of a name, any case, or a whole NHS number */
+          /** @description Part of a name, any case, or a whole NHS number. Prefer POST /api/people/search: an address is logged by proxies. */
           q?: string;
           careServiceId?: string;
           status?: components["schemas"]["PersonStatusInput"];
@@ -1256,6 +1256,40 @@ export interface paths {
         201: {
           content: {
             "application/json": components["schemas"]["Person"];
+          };
+        };
+      };
+    };
+  };
+  "/api/people/search": {
+    /**
+     * Search the people you support, the search in the body rather than the address
+     * @description The same search and answer as GET /api/people. A name or NHS number in an address stays in browser histories and in the logs of proxies and load balancers; in the body it does not. Changes nothing.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default 50 */
+            limit?: number;
+            /** @default 0 */
+            offset?: number;
+            /** @description Part of a name, any case, or a whole NHS number. Prefer POST /api/people/search: an address is logged by proxies. */
+            q?: string;
+            /** Format: uuid */
+            careServiceId?: string;
+            status?: components["schemas"]["PersonStatusInput"];
+            clinicalFlag?: components["schemas"]["ClinicalFlagInput"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: components["schemas"]["Person"][];
+            };
           };
         };
       };

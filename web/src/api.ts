@@ -588,8 +588,13 @@ export function listCareServices(page: Page): Promise<{ items: CareService[] }> 
   return request('GET', `/api/care-services${queryString(page)}`);
 }
 
-export function listPeople(search: Search<'/api/people'>): Promise<{ items: Person[] }> {
-  return request('GET', `/api/people${queryString(search)}`);
+/**
+ * The people who match, asked for with the search in the request's body: a name or NHS number in
+ * an address would stay in proxies' logs. The search is audited (without the name).
+ */
+export function listPeople(search: RequestBody<'/api/people/search'>): Promise<{ items: Person[] }> {
+  const { q, ...rest } = search;
+  return request('POST', '/api/people/search', q ? { q, ...rest } : rest);
 }
 
 /** Every view of a person's record is in the audit trail. */

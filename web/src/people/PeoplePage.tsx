@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { listCareServices, listPeople, type Person, type PersonStatus } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { hasRole } from '../roles.ts';
@@ -26,9 +26,12 @@ const pageSize = 50;
 
 export function PeoplePage() {
   const session = useSession();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
   const [notice] = useNotice();
-  const q = searchParams.get('q')?.trim() ?? '';
+  // A name or NHS number searched for is personal: it is kept in the page's place in the history,
+  // never in its address, where it would stay in the browser's history and in proxies' logs.
+  const q = nameSearchedFor(useLocation().state);
   const careServiceId = searchParams.get('service') ?? '';
   // People who have left or died stay on record; the list starts with those supported now.
   const statusParam = searchParams.get('status') ?? 'active';
@@ -40,7 +43,7 @@ export function PeoplePage() {
   usePageTitle('People');
 
   const [services] = useResource('care services', () => listCareServices({ limit: 100, offset: 0 }));
-  const searchKey = searchParams.toString();
+  const searchKey = `${searchParams} ${q}`;
   const [people, reload] = useResource(`people ${searchKey}`, () =>
     listPeople({
       limit: pageSize,
@@ -53,9 +56,11 @@ export function PeoplePage() {
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next = searchQueryFrom(new FormData(event.currentTarget), ['q', 'service', 'status']);
+    const form = new FormData(event.currentTarget);
+    const next = searchQueryFrom(form, ['service', 'status']);
     if (!next.has('status')) next.set('status', 'any');
-    setSearchParams(next);
+    const name = String(form.get('q') ?? '').trim();
+    navigate({ search: `?${next}` }, { state: name ? { q: name } : null });
   }
 
   const serviceOptions = [
@@ -120,12 +125,19 @@ export function PeoplePage() {
               page={page}
               hasNextPage={found.items.length === pageSize}
               searchParams={searchParams}
+              state={q ? { q } : null}
             />
           </>
         )}
       </Loaded>
     </>
   );
+}
+
+/** The name or NHS number a search asked for, from the history entry's state. */
+function nameSearchedFor(state: unknown): string {
+  const q = typeof state === 'object' && state !== null && 'q' in state ? state.q : '';
+  return typeof q === 'string' ? q.trim() : '';
 }
 
 function PeopleTable({ people, isSearching }: { people: readonly Person[]; isSearching: boolean }) {

@@ -14,10 +14,13 @@ export function Pagination({
   page,
   hasNextPage,
   searchParams,
+  state,
 }: {
   page: number;
   hasNextPage: boolean;
   searchParams?: URLSearchParams;
+  /** What the list was asked for that stays out of the address (a person's name), kept from page to page. */
+  state?: unknown;
 }) {
   if (page === 1 && !hasNextPage) return null;
   const linkTo = (target: number) => {
@@ -33,6 +36,7 @@ export function Pagination({
             <Link
               className="nhsuk-pagination__link nhsuk-pagination__link--prev"
               to={linkTo(page - 1)}
+              state={state}
               rel="prev"
             >
               <span className="nhsuk-pagination__title">
@@ -46,6 +50,7 @@ export function Pagination({
             <Link
               className="nhsuk-pagination__link nhsuk-pagination__link--next"
               to={linkTo(page + 1)}
+              state={state}
               rel="next"
             >
               <span className="nhsuk-pagination__title">
