@@ -115,6 +115,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration in the environment:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production') {
+    const problems = productionProblems(env, environment);
+    if (problems.length > 0) {
+      const lines = problems.map((problem) => `  ${problem}`);
+      throw new Error(`Settings not safe for production (NODE_ENV=production):\n${lines.join('\n')}`);
+    }
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   // Beside the data directory, not inside it: a backup of the database files must not carry its
   // checkpoints (restoring it would roll them back too) nor the key that signs them.
@@ -157,4 +164,51 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     environment: env.NODE_ENV,
   };
+}
+
+const onThisMachine = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * What a production server must not run with: every setting that would turn off a protection
+ * only a test or a developer's machine can do without. Each line names the setting and what to do.
+ */
+function productionProblems(
+  env: z.infer<typeof environmentSchema>,
+  environment: NodeJS.ProcessEnv,
+): string[] {
+  const problems: string[] = [];
+  if (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace') {
+    problems.push(
+      `LOG_LEVEL: ${env.LOG_LEVEL} logs every request, for finding a fault on a test server; use info (the default), warn or error.`,
+    );
+  }
+  if (!env.COOKIE_SECURE) {
+    problems.push('COOKIE_SECURE: must be on, so the session cookie only ever travels over HTTPS.');
+  }
+  if (!env.PUBLIC_URL?.startsWith('https://')) {
+    problems.push(
+      'PUBLIC_URL: set the https:// address people reach Liaison at; links emailed to partners use it.',
+    );
+  }
+  if (environment.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    problems.push(
+      'NODE_TLS_REJECT_UNAUTHORIZED: 0 turns off certificate checks on every connection (database, mail server); remove it.',
+    );
+  }
+  for (const [name, url] of [
+    ['DATABASE_URL', env.DATABASE_URL],
+    ['MIGRATION_DATABASE_URL', env.MIGRATION_DATABASE_URL],
+  ] as const) {
+    if (url && /[?&]sslmode=no-verify(&|$)/i.test(url)) {
+      problems.push(
+        `${name}: sslmode=no-verify accepts any certificate; use verify-full (or require, which checks it too).`,
+      );
+    }
+  }
+  if (env.SMTP_HOST && !env.SMTP_REQUIRE_TLS && !onThisMachine.has(env.SMTP_HOST)) {
+    problems.push(
+      `SMTP_REQUIRE_TLS: off sends emails to ${env.SMTP_HOST} unencrypted; turn it on (off only for a relay on this machine).`,
+    );
+  }
+  return problems;
 }

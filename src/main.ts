@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { formatSignIns, loadDemo } from './demo/demo.ts';
 import { startServer } from './server.ts';
 
-const config = loadConfig();
+const config = configOrExit();
 const { app, database, stop } = await startServer(config, {
-  // The embedded database is for trying Liaison out: it starts with the demo organisation.
+  // The embedded database is for trying Liaison out: it starts with the demo organisation, unless
+  // it is a production server's database, which has no accounts but those made for real people.
   beforeListen: async (db) => {
-    if (config.databaseUrl) return;
+    if (config.databaseUrl || config.environment === 'production') return;
     const signInFile = path.join(config.dataDir, 'demo-sign-in.txt');
     const demo = await loadDemo(db, { clock: systemClock, config });
     if (demo.created) {
@@ -39,4 +40,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       },
     );
   });
+}
+
+/** The settings, or the reasons they are refused, said plainly to whoever is starting the server. */
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }

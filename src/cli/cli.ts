@@ -285,8 +285,14 @@ export function buildCli(): Command {
     .command('demo')
     .description('Load the demo organisation with one staff member of each role, and print how to sign in')
     .action(async () => {
+      const config = loadConfig();
+      if (config.environment === 'production') {
+        throw new CliError(
+          'The demo organisation is for trying Liaison out: it is not loaded into a production database (NODE_ENV=production).',
+        );
+      }
       await withDatabase(async (db) => {
-        const demo = await loadDemo(db, { clock: systemClock, config: loadConfig() });
+        const demo = await loadDemo(db, { clock: systemClock, config });
         if (!demo.created) {
           console.log(
             'The demo organisation is already loaded; its passwords were printed when it was created.',
