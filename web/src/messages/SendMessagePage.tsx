@@ -7,7 +7,6 @@ import {
   type InformationCategory,
   listCircle,
   listContactsOfOrganisation,
-  listPeople,
   type MessageDraft,
   type MessageTemplate,
   type NewMessage,
@@ -20,9 +19,9 @@ import {
 } from '../api.ts';
 import { listAllPartnerOrganisations } from '../partners/PartnersPage.tsx';
 import { partnerTypeLabels } from '../partners/partner-labels.ts';
+import { listAllActivePeople } from '../people/all-people.ts';
 import { personName } from '../people/person-labels.ts';
 import { purposeHints, purposeLabels, purposes } from '../sharing/sharing-labels.ts';
-import { everyPage } from '../ui/every-page.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import type { GateRefusal as Refusal } from '../ui/form-errors.ts';
 import { gateRefusalFrom, summaryOnly } from '../ui/form-errors.ts';
@@ -132,10 +131,6 @@ export function SendMessagePage() {
     );
   }
   return <SendMessageForm {...loaded.data} />;
-}
-
-function listAllActivePeople(): Promise<Person[]> {
-  return everyPage((page) => listPeople({ status: 'active', ...page }), 5_000);
 }
 
 function SendMessageForm({

@@ -10,6 +10,7 @@ import {
   raiseConcern,
   type SourceOfRisk,
 } from '../api.ts';
+import { listAllActivePeople } from '../people/all-people.ts';
 import { personName } from '../people/person-labels.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
@@ -26,7 +27,7 @@ import { MomentFields, readMoment } from '../ui/moment-fields.tsx';
 import { BackLink, Loaded } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { concernPath, listAllActivePeople } from './concern-parts.tsx';
+import { concernPath } from './concern-parts.tsx';
 import {
   categories,
   categoryLabels,

@@ -13,6 +13,7 @@ import {
   reviewInterimRestriction,
 } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
+import { listAllActivePeople } from '../people/all-people.ts';
 import { personName } from '../people/person-labels.ts';
 import { hasRole } from '../roles.ts';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
@@ -41,7 +42,6 @@ import {
   concernPath,
   count,
   EndMeasureSection,
-  listAllActivePeople,
   useConcern,
 } from './concern-parts.tsx';
 import { bases, basisLabels } from './safeguarding-labels.ts';

@@ -1,16 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useOutletContext } from 'react-router';
-import {
-  type Concern,
-  type ConcernLevel,
-  type ConcernStatus,
-  type ConcernSummary,
-  listPeople,
-  type Person,
-} from '../api.ts';
-import { personName } from '../people/person-labels.ts';
+import type { Concern, ConcernLevel, ConcernStatus, ConcernSummary } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
-import { everyPage } from '../ui/every-page.ts';
 import { Form, type FormSubmit, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { readText, TextArea } from '../ui/form-fields.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -45,12 +36,6 @@ export function LevelTag({ level }: { level: ConcernLevel }) {
 
 export function ConcernStatusTag({ status }: { status: ConcernStatus }) {
   return <strong className={statusTagClass(status)}>{statusLabels[status]}</strong>;
-}
-
-/** Everyone the organisation supports now, by name: whom a concern or a restriction may be about. */
-export async function listAllActivePeople(): Promise<Person[]> {
-  const all = await everyPage((page) => listPeople({ status: 'active', ...page }), 5_000);
-  return all.sort((a, b) => personName(a).localeCompare(personName(b)));
 }
 
 /** "1 concern", "3 concerns". */
