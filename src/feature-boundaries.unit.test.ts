@@ -2,19 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../test/source-files.ts';
 
 // A feature's queries are its own: another feature calls its service (or a kernel module), so the
 // rules that go with a table (who may see it, what is audited) are kept in one place.
 
 const sourceRoot = import.meta.dirname;
-
-function sourceFiles(directory: string): string[] {
-  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [full] : [];
-  });
-}
 
 /** `file imports target` for each import of a repository outside the file's own folder under `root`. */
 function repositoryImportsAcrossFeatures(root: string, files: readonly string[]): string[] {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../test/source-files.ts';
 import { runtimeRoleStatements } from './db/database-roles.ts';
 
 // SQL is never built by joining text (TRUST V2). Queries go through Kysely, whose values always
@@ -8,14 +9,6 @@ import { runtimeRoleStatements } from './db/database-roles.ts';
 // with what makes each safe, and a new one fails this test until someone has looked at it.
 
 const sourceRoot = import.meta.dirname;
-
-function sourceFiles(directory: string): string[] {
-  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [full] : [];
-  });
-}
 
 const isMigration = (file: string) => path.relative(sourceRoot, file).startsWith(`db${path.sep}migrations`);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { Config } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/demo.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
@@ -185,6 +185,25 @@ export async function signedInPage(
   await signInThroughForm(page, email, password);
   await page.waitForURL(`${server.baseUrl}/`);
   return { context, page, watch, expectedFailures: expected };
+}
+
+/** Text as a person reads it: runs of white space as one space, none at the ends. */
+export function cellText(value: string | null): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What an element says, as a person reads it. */
+export async function text(locator: Locator): Promise<string> {
+  return cellText(await locator.textContent());
+}
+
+/** The value beside `key` in a summary list on the page, or within one part of it. */
+export async function summaryValue(within: Page | Locator, key: string): Promise<string> {
+  const page = 'goto' in within ? within : within.page();
+  const row = within.locator('.nhsuk-summary-list__row', {
+    has: page.locator('.nhsuk-summary-list__key', { hasText: key }),
+  });
+  return text(row.locator('.nhsuk-summary-list__value').first());
 }
 
 /** How much the page's origin keeps in the browser's storage: Liaison keeps nothing there. */

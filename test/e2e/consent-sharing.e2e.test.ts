@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { nextSecondFactor, rememberedAuthenticator } from '../factories.ts';
@@ -15,6 +15,8 @@ import {
   signInThroughForm,
   startServerAndBrowser,
   stopServerAndBrowser,
+  summaryValue,
+  text,
   watchPage,
 } from './browser.ts';
 
@@ -381,17 +383,3 @@ function consentCard(page: Page, recipient: string) {
 }
 
 /** The value beside `key` in a summary list inside `within`. */
-async function summaryValue(within: Locator, key: string): Promise<string> {
-  const row = within.locator('.nhsuk-summary-list__row', {
-    has: within.page().locator('.nhsuk-summary-list__key', { hasText: key }),
-  });
-  return cellText(await row.locator('.nhsuk-summary-list__value').first().textContent());
-}
-
-async function text(locator: Locator): Promise<string> {
-  return cellText(await locator.textContent());
-}
-
-function cellText(value: string | null): string {
-  return (value ?? '').replace(/\s+/g, ' ').trim();
-}

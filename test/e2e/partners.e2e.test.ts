@@ -6,6 +6,7 @@ import type { StaffRole } from '../../src/users/users.table.ts';
 import { createTestPartnerOrganisation } from '../factories.ts';
 import {
   browserIsAvailable,
+  cellText,
   DEMO_PASSWORD,
   type E2eServer,
   type ExpectedFailure,
@@ -15,6 +16,8 @@ import {
   signedInPage,
   startServerAndBrowser,
   stopServerAndBrowser,
+  summaryValue,
+  text,
 } from './browser.ts';
 
 // Times in UTC that are the same wall-clock time in London (GMT in November).
@@ -406,19 +409,4 @@ function tableRow(page: Page, caption: string, text: string) {
     .locator('tbody tr')
     .filter({ has: page.locator('td', { hasText: text }) })
     .first();
-}
-
-async function summaryValue(page: Page, key: string): Promise<string> {
-  const row = page.locator('.nhsuk-summary-list__row', {
-    has: page.locator('.nhsuk-summary-list__key', { hasText: key }),
-  });
-  return cellText(await row.locator('.nhsuk-summary-list__value').first().textContent());
-}
-
-async function text(locator: ReturnType<Page['locator']>): Promise<string> {
-  return cellText(await locator.textContent());
-}
-
-function cellText(value: string | null): string {
-  return (value ?? '').replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import {
@@ -13,6 +13,7 @@ import {
   startServerAndBrowser,
   stopServerAndBrowser,
   storedInBrowser,
+  summaryValue,
 } from './browser.ts';
 
 // Personal details never travel in an address and are never kept in the browser (TRUST D1). A
@@ -129,12 +130,3 @@ describe.skipIf(!browserIsAvailable())('personal details in the browser', { time
     await context.close();
   });
 });
-
-async function summaryValue(page: Page, key: string): Promise<string> {
-  const row = page.locator('.nhsuk-summary-list__row', {
-    has: page.locator('.nhsuk-summary-list__key', { hasText: key }),
-  });
-  return ((await row.locator('.nhsuk-summary-list__value').first().textContent()) ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
