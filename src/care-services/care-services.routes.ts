@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import { registerKeepers as serviceKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
+import { versionedChange, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import {
   careServiceSchema,
@@ -67,12 +67,7 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
         withETag(
           reply,
           toCareServiceResponse(
-            await updateCareService(db, requestContext(request), {
-              id: request.params.id,
-              expectedVersion: expectedVersion(request),
-              input: request.body,
-              clock,
-            }),
+            await updateCareService(db, requestContext(request), versionedChange(request, clock)),
           ),
         ),
     );

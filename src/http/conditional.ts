@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { VersionedChange } from '../db/versioned-change.ts';
 import { AppError } from '../errors.ts';
 import { problemSchema } from './schemas.ts';
 
@@ -57,6 +59,17 @@ export function expectedVersion(request: FastifyRequest): number {
     );
   }
   return version;
+}
+
+/**
+ * The change an update of `…/:id` asks for, as the services take it: the record named in the path,
+ * the version the caller loaded (`If-Match`) and the fields sent.
+ */
+export function versionedChange<Input>(
+  request: FastifyRequest & { params: { id: string }; body: Input },
+  clock: Clock,
+): VersionedChange<Input> {
+  return { id: request.params.id, expectedVersion: expectedVersion(request), input: request.body, clock };
 }
 
 /** Route hook: an update without `If-Match` is refused before its body is checked. */

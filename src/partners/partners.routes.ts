@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import { registerKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  versionedChange,
+  versionedUpdate,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import {
   addChannel,
@@ -148,12 +154,7 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         withETag(
           reply,
           toPartnerOrganisationResponse(
-            await updatePartnerOrganisation(db, requestContext(request), {
-              id: request.params.id,
-              expectedVersion: expectedVersion(request),
-              input: request.body,
-              clock,
-            }),
+            await updatePartnerOrganisation(db, requestContext(request), versionedChange(request, clock)),
           ),
         ),
     );
@@ -310,12 +311,7 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
         withETag(
           reply,
           toPartnerContactResponse(
-            await updatePartnerContact(db, requestContext(request), {
-              id: request.params.id,
-              expectedVersion: expectedVersion(request),
-              input: request.body,
-              clock,
-            }),
+            await updatePartnerContact(db, requestContext(request), versionedChange(request, clock)),
             clock.now(),
           ),
         ),

@@ -6,7 +6,13 @@ import {
   careRecordWriters as peopleWriters,
 } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
+import {
+  eTagDescription,
+  expectedVersion,
+  versionedChange,
+  versionedUpdate,
+  withETag,
+} from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
 import {
   addCircleMember,
@@ -137,14 +143,7 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
       async (request, reply) =>
         withETag(
           reply,
-          toPersonResponse(
-            await updatePerson(db, requestContext(request), {
-              id: request.params.id,
-              expectedVersion: expectedVersion(request),
-              input: request.body,
-              clock: clock,
-            }),
-          ),
+          toPersonResponse(await updatePerson(db, requestContext(request), versionedChange(request, clock))),
         ),
     );
 

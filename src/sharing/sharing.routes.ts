@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
 import { registeredManagers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
+import { eTagDescription, versionedChange, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
 import { listLawfulBases, setLawfulBasis } from './lawful-basis.ts';
 import {
@@ -215,12 +215,7 @@ export function sharingRoutes({ db, clock }: AppDependencies): FastifyPluginAsyn
         withETag(
           reply,
           toAgreementResponse(
-            await updateAgreement(db, requestContext(request), {
-              id: request.params.id,
-              expectedVersion: expectedVersion(request),
-              input: request.body,
-              clock,
-            }),
+            await updateAgreement(db, requestContext(request), versionedChange(request, clock)),
             clock.now(),
           ),
         ),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { anyStaff, requestContext, userAdministrators } from '../auth/access.ts';
 import { staffViewers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
+import { eTagDescription, versionedChange, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
 import {
   accountToSetUpSchema,
@@ -208,14 +208,7 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
       async (request, reply) =>
         withETag(
           reply,
-          toUserResponse(
-            await updateUser(db, requestContext(request), {
-              id: request.params.id,
-              expectedVersion: expectedVersion(request),
-              input: request.body,
-              clock,
-            }),
-          ),
+          toUserResponse(await updateUser(db, requestContext(request), versionedChange(request, clock))),
         ),
     );
   };
