@@ -261,80 +261,53 @@ export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): F
       async (request) => viewAsPartner(db, caller(request), clock),
     );
 
-    app.post(
-      '/api/partner/message/acknowledge',
-      {
-        config: { access: 'partner_link' },
-        schema: {
-          tags: partnerTags,
-          summary: 'Acknowledge receipt',
-          headers: linkHeader,
-          body: partnerAcknowledgeBody,
-          response: { 200: partnerViewSchema, ...partnerProblems },
-        },
-      },
-      async (request) =>
-        actAsPartner(db, caller(request), { kind: 'acknowledged', ...request.body }, clock, partnerOptions),
-    );
-
-    app.post(
-      '/api/partner/message/accept',
-      {
-        config: { access: 'partner_link' },
-        schema: {
-          tags: partnerTags,
-          summary: 'Accept the request',
-          headers: linkHeader,
-          body: partnerAcknowledgeBody,
-          response: { 200: partnerViewSchema, ...partnerProblems },
-        },
-      },
-      async (request) =>
-        actAsPartner(db, caller(request), { kind: 'accepted', ...request.body }, clock, partnerOptions),
-    );
-
-    app.post(
-      '/api/partner/message/decline',
-      {
-        config: { access: 'partner_link' },
-        schema: {
-          tags: partnerTags,
-          summary: 'Decline the request, with a reason',
-          headers: linkHeader,
-          body: partnerDeclineBody,
-          response: { 200: partnerViewSchema, ...partnerProblems },
-        },
-      },
-      async (request) =>
-        actAsPartner(db, caller(request), { kind: 'declined', ...request.body }, clock, partnerOptions),
-    );
-
-    app.post(
-      '/api/partner/message/respond',
-      {
-        config: { access: 'partner_link' },
-        schema: {
-          tags: partnerTags,
-          summary: 'Respond: an answer, a decision, advice, or that the action is done',
-          headers: linkHeader,
-          body: partnerRespondBody,
-          response: { 200: partnerViewSchema, ...partnerProblems },
-        },
-      },
-      async (request) =>
-        actAsPartner(
-          db,
-          caller(request),
-          {
-            kind: 'respond',
-            name: request.body.name,
-            role: request.body.role,
-            responseKind: request.body.kind,
-            response: request.body.response,
+    // Each of the partner's answers reaches the message through the link, and is answered with the
+    // page as it now stands.
+    const partnerAction = <Body extends z.ZodType>(
+      path: string,
+      summary: string,
+      body: Body,
+      action: (input: z.infer<Body>) => Parameters<typeof actAsPartner>[2],
+    ) =>
+      app.post(
+        `/api/partner/message/${path}`,
+        {
+          config: { access: 'partner_link' },
+          schema: {
+            tags: partnerTags,
+            summary,
+            headers: linkHeader,
+            body,
+            response: { 200: partnerViewSchema, ...partnerProblems },
           },
-          clock,
-          partnerOptions,
-        ),
+        },
+        async (request) =>
+          actAsPartner(db, caller(request), action(request.body as z.infer<Body>), clock, partnerOptions),
+      );
+
+    partnerAction('acknowledge', 'Acknowledge receipt', partnerAcknowledgeBody, (input) => ({
+      kind: 'acknowledged',
+      ...input,
+    }));
+    partnerAction('accept', 'Accept the request', partnerAcknowledgeBody, (input) => ({
+      kind: 'accepted',
+      ...input,
+    }));
+    partnerAction('decline', 'Decline the request, with a reason', partnerDeclineBody, (input) => ({
+      kind: 'declined',
+      ...input,
+    }));
+    partnerAction(
+      'respond',
+      'Respond: an answer, a decision, advice, or that the action is done',
+      partnerRespondBody,
+      (input) => ({
+        kind: 'respond',
+        name: input.name,
+        role: input.role,
+        responseKind: input.kind,
+        response: input.response,
+      }),
     );
   };
 }
