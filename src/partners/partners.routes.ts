@@ -71,6 +71,11 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
     ...toPartnerContactResponse(found.contact, clock.now()),
     channels: found.channels.map(toChannelResponse),
   });
+  // Each contact says whether it is due to be checked again, all as of the same moment.
+  const toContactList = (contacts: Parameters<typeof toPartnerContactResponse>[0][]) => {
+    const now = clock.now();
+    return { items: contacts.map((contact) => toPartnerContactResponse(contact, now)) };
+  };
 
   return async (app) => {
     // ---- organisations ----
@@ -178,8 +183,7 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
           request.params.id,
           request.query,
         );
-        const now = clock.now();
-        return { items: contacts.map((contact) => toPartnerContactResponse(contact, now)) };
+        return toContactList(contacts);
       },
     );
 
@@ -252,8 +256,7 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
       },
       async (request) => {
         const contacts = await listPartnerContacts(db, requestContext(request), request.query);
-        const now = clock.now();
-        return { items: contacts.map((contact) => toPartnerContactResponse(contact, now)) };
+        return toContactList(contacts);
       },
     );
 
@@ -270,8 +273,7 @@ export function partnersRoutes({ db, clock }: AppDependencies): FastifyPluginAsy
       },
       async (request) => {
         const contacts = await listStalePartnerContacts(db, requestContext(request), request.query, clock);
-        const now = clock.now();
-        return { items: contacts.map((contact) => toPartnerContactResponse(contact, now)) };
+        return toContactList(contacts);
       },
     );
 
