@@ -512,6 +512,17 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
       partnerContactName: z.string().describe('Who the message went to'),
       emailState: z.enum(['queued', 'no_mail_server']),
     });
+    const toMessageSent = (
+      message: Awaited<ReturnType<typeof requestThresholdAdvice>>,
+      deadline: string | null,
+    ) => ({
+      messageId: message.id,
+      deadline,
+      partnerLink: message.partnerLink,
+      partnerLinkId: message.partnerLinkId,
+      partnerContactName: message.partnerContactName,
+      emailState: message.emailState,
+    });
 
     app.post(
       '/api/safeguarding/concerns/:id/advice-requests',
@@ -535,14 +546,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           request.body,
           settings,
         );
-        return reply.code(201).send({
-          messageId: message.id,
-          deadline: message.deadline,
-          partnerLink: message.partnerLink,
-          partnerLinkId: message.partnerLinkId,
-          partnerContactName: message.partnerContactName,
-          emailState: message.emailState,
-        });
+        return reply.code(201).send(toMessageSent(message, message.deadline));
       },
     );
 
@@ -568,14 +572,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           request.body,
           settings,
         );
-        return reply.code(201).send({
-          messageId: sent.message.id,
-          deadline: sent.decisionDueAt.toISOString(),
-          partnerLink: sent.message.partnerLink,
-          partnerLinkId: sent.message.partnerLinkId,
-          partnerContactName: sent.message.partnerContactName,
-          emailState: sent.message.emailState,
-        });
+        return reply.code(201).send(toMessageSent(sent.message, sent.decisionDueAt.toISOString()));
       },
     );
 
