@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
 import { accountableReaders as accessHistoryReaders, auditVerifiers } from '../auth/role-groups.ts';
+import type { RequestContext } from '../context.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { recordAudit } from './audit.service.ts';
+import { type AuditRecord, recordAudit } from './audit.service.ts';
 import {
   consistencyProofQuery,
   consistencyProofSchema,
@@ -34,6 +35,15 @@ const chainReportSchema = z
   .meta({ id: 'AuditChainReport' });
 
 export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
+  // Every check of the organisation's audit trail is itself an entry in it.
+  const recordCheckOfTrail = (context: RequestContext, action: string, details: AuditRecord['details']) =>
+    recordAudit(db, context, clock.now(), {
+      action,
+      entityType: 'audit_chain',
+      entityId: context.orgId,
+      details,
+    });
+
   return async (app) => {
     app.get(
       '/api/audit/verify',
@@ -53,12 +63,7 @@ export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPlug
           orgId: context.orgId,
           checkpoints: config.auditCheckpoint,
         });
-        await recordAudit(db, context, clock.now(), {
-          action: 'audit.verify',
-          entityType: 'audit_chain',
-          entityId: context.orgId,
-          details: { verified: report?.verified ?? false },
-        });
+        await recordCheckOfTrail(context, 'audit.verify', { verified: report?.verified ?? false });
         return {
           verified: report?.verified ?? false,
           sealedEntries: report?.sealedEntries ?? 0,
@@ -99,11 +104,9 @@ export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPlug
           ...(request.query.size !== undefined ? { size: request.query.size } : {}),
           settings: config.auditCheckpoint,
         });
-        await recordAudit(db, context, clock.now(), {
-          action: 'audit.proof',
-          entityType: 'audit_chain',
-          entityId: context.orgId,
-          details: { entryId: answer.proof.entryId, treeSize: answer.proof.treeSize },
+        await recordCheckOfTrail(context, 'audit.proof', {
+          entryId: answer.proof.entryId,
+          treeSize: answer.proof.treeSize,
         });
         return answer;
       },
@@ -129,11 +132,9 @@ export function auditRoutes({ db, clock, config }: AppDependencies): FastifyPlug
           toSize: request.query.to,
           settings: config.auditCheckpoint,
         });
-        await recordAudit(db, context, clock.now(), {
-          action: 'audit.consistency_proof',
-          entityType: 'audit_chain',
-          entityId: context.orgId,
-          details: { fromSize: answer.proof.fromSize, toSize: answer.proof.toSize },
+        await recordCheckOfTrail(context, 'audit.consistency_proof', {
+          fromSize: answer.proof.fromSize,
+          toSize: answer.proof.toSize,
         });
         return answer;
       },
