@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
 import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, pageQuery, problemResponses, writeProblems } from '../http/schemas.ts';
 import { adviceSchema, amendmentSchema, confirmBody, createAmendmentBody } from './advice.schemas.ts';
 import {
   confirmAdvice,
@@ -64,7 +64,7 @@ export function adviceRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
           summary: 'Record written confirmation that arrived another way (a letter, an email)',
           params: idParams,
           body: confirmBody,
-          response: { 200: adviceSchema, ...problemResponses, 409: problemSchema },
+          response: { 200: adviceSchema, ...writeProblems },
         },
       },
       async (request) =>

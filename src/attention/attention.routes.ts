@@ -4,7 +4,7 @@ import { requestContext } from '../auth/access.ts';
 // Staff who act on items; a care worker sees the items addressed to them.
 import { careRecordWriters as actors } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, pageQuery, problemResponses, writeProblems } from '../http/schemas.ts';
 import { attentionItemSchema, listAttentionQuery, resolveAttentionBody } from './attention.schemas.ts';
 import { listAttention, resolveAttention } from './attention.service.ts';
 
@@ -45,7 +45,7 @@ export function attentionRoutes({ db, clock }: AppDependencies): FastifyPluginAs
           summary: 'Mark an item dealt with',
           params: idParams,
           body: resolveAttentionBody,
-          response: { 204: z.null(), ...problemResponses, 409: problemSchema },
+          response: { 204: z.null(), ...writeProblems },
         },
       },
       async (request, reply) => {

@@ -4,7 +4,7 @@ import { anyStaff, requestContext } from '../auth/access.ts';
 import { registerKeepers as serviceKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { versionedChange, versionedUpdate, withETag } from '../http/conditional.ts';
-import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, pageQuery, problemResponses, writeProblems } from '../http/schemas.ts';
 import {
   careServiceSchema,
   createCareServiceBody,
@@ -42,7 +42,7 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
           tags,
           summary: 'Add a service or location',
           body: createCareServiceBody,
-          response: { 201: careServiceSchema, ...problemResponses, 409: problemSchema },
+          response: { 201: careServiceSchema, ...writeProblems },
         },
       },
       async (request, reply) => {
@@ -61,7 +61,7 @@ export function careServicesRoutes({ db, clock }: AppDependencies): FastifyPlugi
         params: idParams,
         body: updateCareServiceBody,
         answer: careServiceSchema,
-        problems: { ...problemResponses, 409: problemSchema },
+        problems: writeProblems,
       }),
       async (request, reply) =>
         withETag(

@@ -13,12 +13,11 @@ import {
   versionedUpdate,
   withETag,
 } from '../http/conditional.ts';
-import { problemResponses, problemSchema } from '../http/schemas.ts';
+import { problemResponses, writeProblems } from '../http/schemas.ts';
 import { routeSettingParams, routeSettingSchema, setRouteBody } from './escalation.schemas.ts';
 import { listRouteSettings, setRouteSetting } from './route-settings.service.ts';
 
 const tags = ['Partner messages'];
-const writeProblems = { ...problemResponses, 409: problemSchema };
 
 export function routeSettingsRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {

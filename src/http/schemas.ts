@@ -37,3 +37,6 @@ export const problemResponses = {
   403: problemSchema,
   404: problemSchema,
 } as const;
+
+/** A change can also be refused by the state of the record (closed, already done, a duplicate): 409. */
+export const writeProblems = { ...problemResponses, 409: problemSchema } as const;

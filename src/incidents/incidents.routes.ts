@@ -17,7 +17,7 @@ import {
   requireIfMatch,
   withETag,
 } from '../http/conditional.ts';
-import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
@@ -57,7 +57,6 @@ import { createIncident, getIncident, listIncidents, updateIncident } from './in
 import { reviewHtml, reviewPdf } from './review-export.ts';
 
 const tags = ['Incidents'];
-const writeProblems = { ...problemResponses, 409: problemSchema };
 
 const reviewSchema = z
   .object({

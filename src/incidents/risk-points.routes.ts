@@ -12,7 +12,7 @@ import {
   requireIfMatch,
   withETag,
 } from '../http/conditional.ts';
-import { problemResponses, problemSchema } from '../http/schemas.ts';
+import { problemResponses, writeProblems } from '../http/schemas.ts';
 import { riskPointsQuery, riskPointsSchema, setRiskPointsBody } from './risk-points.schemas.ts';
 import { setRiskPoints, viewRiskPoints } from './risk-points.service.ts';
 
@@ -51,7 +51,7 @@ export function riskPointsRoutes({ db, clock }: AppDependencies): FastifyPluginA
           description: ifMatchDescription,
           headers: ifMatchHeaders,
           body: setRiskPointsBody,
-          response: { 200: riskPointsSchema, ...problemResponses, 409: problemSchema, ...ifMatchProblems },
+          response: { 200: riskPointsSchema, ...writeProblems, ...ifMatchProblems },
         },
       },
       async (request, reply) =>

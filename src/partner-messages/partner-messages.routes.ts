@@ -4,7 +4,7 @@ import { confirmAdviceFromMessage, recordAdviceFromMessage } from '../advice/adv
 import { requestContext } from '../auth/access.ts';
 import { careRecordReaders as readers, careRecordWriters as writers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import { idParams, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, problemResponses, problemSchema, writeProblems } from '../http/schemas.ts';
 import { PARTNER_LINK_HEADER } from '../partner-access/partner-links.service.ts';
 import { shareRefusedProblemSchema } from '../sharing/sharing.schemas.ts';
 import { closeMessage, logContact, withdrawMessage } from './message-lifecycle.service.ts';
@@ -34,7 +34,6 @@ import { actAsPartner, viewAsPartner } from './partner-page.service.ts';
 
 const tags = ['Partner messages'];
 const partnerTags = ['Partner page (secure link)'];
-const writeProblems = { ...problemResponses, 409: problemSchema };
 
 export function partnerMessagesRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
   const settings = { clock, config };

@@ -13,7 +13,7 @@ import {
   versionedUpdate,
   withETag,
 } from '../http/conditional.ts';
-import { idParams, pageQuery, problemResponses, problemSchema } from '../http/schemas.ts';
+import { idParams, pageQuery, problemResponses, writeProblems } from '../http/schemas.ts';
 import {
   addCircleMember,
   listPeopleOfPartnerContact,
@@ -53,7 +53,6 @@ import {
 
 // Admin is IT, not care: no admin reads or changes people's records. The auditor only reads.
 const tags = ['People supported'];
-const writeProblems = { ...problemResponses, 409: problemSchema };
 
 export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {

@@ -14,7 +14,7 @@ import {
   versionedUpdate,
   withETag,
 } from '../http/conditional.ts';
-import { idParams, problemResponses } from '../http/schemas.ts';
+import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { addConcernEntry, concernChronology, triggerInWords } from './concern-entries.service.ts';
 import {
   concernCounts,
@@ -105,9 +105,6 @@ const fullReaders = accountableReaders;
 const recorders = careRecordWriters;
 /** The need-to-know summary. Admin (IT) reads no care records. */
 const summaryReaders = careRecordReaders;
-
-const conflict = { 409: problemResponses[400] };
-const refused = { 409: problemResponses[400] };
 
 export function safeguardingRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
   const settings = { clock, config };
@@ -324,7 +321,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
         params: idParams,
         body: updateConcernBody,
         answer: concernSchema,
-        problems: { ...problemResponses, ...conflict },
+        problems: writeProblems,
       }),
       async (request, reply) => {
         const context = requestContext(request);
@@ -348,7 +345,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             summary,
             params: idParams,
             body,
-            response: { 200: concernSchema, ...problemResponses, ...conflict },
+            response: { 200: concernSchema, ...writeProblems },
           },
         },
         async (request) => {
@@ -424,8 +421,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
               entry: entrySchema,
               triggersMet: z.array(z.uuid()).describe('Triggers this entry met'),
             }),
-            ...problemResponses,
-            ...conflict,
+            ...writeProblems,
           },
         },
       },
@@ -535,7 +531,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             'A safeguarding message with a deadline and the escalation route; refused by the gate → 403 with its reasons.',
           params: idParams,
           body: requestAdviceBody,
-          response: { 201: messageSent, ...problemResponses, ...refused },
+          response: { 201: messageSent, ...writeProblems },
         },
       },
       async (request, reply) => {
@@ -561,7 +557,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             'The decision is due after the organisation’s working days (2 unless set) and is chased when it does not come.',
           params: idParams,
           body: sendReferralBody,
-          response: { 201: messageSent, ...problemResponses, ...refused },
+          response: { 201: messageSent, ...writeProblems },
         },
       },
       async (request, reply) => {
@@ -590,7 +586,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             'reauthentication_required otherwise), and is refused to API tokens.',
           params: idParams,
           body: exportBody,
-          response: { 200: z.any(), ...problemResponses, ...refused },
+          response: { 200: z.any(), ...writeProblems },
         },
       },
       async (request, reply) => {
@@ -626,7 +622,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
             summary,
             params: concernChildParams,
             body,
-            response: { 200: concernSchema, ...problemResponses, ...conflict },
+            response: { 200: concernSchema, ...writeProblems },
           },
         },
         async (request) => {

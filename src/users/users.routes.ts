@@ -4,7 +4,7 @@ import { anyStaff, requestContext, userAdministrators } from '../auth/access.ts'
 import { staffViewers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { eTagDescription, versionedChange, versionedUpdate, withETag } from '../http/conditional.ts';
-import { idParams, pageQuery, problemResponses } from '../http/schemas.ts';
+import { idParams, pageQuery, problemResponses, writeProblems } from '../http/schemas.ts';
 import {
   accountToSetUpSchema,
   colleagueSchema,
@@ -120,7 +120,7 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
             'The account has no password: the answer carries a one-time set-up link (shown once, ' +
             'working for 72 hours) with which its owner chooses their own.',
           body: createUserBody,
-          response: { 201: createdUserSchema, ...problemResponses, 409: problemResponses[400] },
+          response: { 201: createdUserSchema, ...writeProblems },
         },
       },
       async (request, reply) => {
@@ -140,7 +140,7 @@ export function usersRoutes({ db, clock, config }: AppDependencies): FastifyPlug
           summary: 'A new set-up link for an account whose owner has not yet chosen a password',
           description: 'Earlier links for the account stop working.',
           params: idParams,
-          response: { 201: setUpLinkSchema, ...problemResponses, 409: problemResponses[400] },
+          response: { 201: setUpLinkSchema, ...writeProblems },
         },
       },
       async (request, reply) => {
