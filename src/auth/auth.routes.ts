@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
-import { idParams, problemResponses } from '../http/schemas.ts';
+import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
 import { requestContext, sessionCookieName } from './access.ts';
 import {
@@ -250,7 +250,7 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
             tags: ['API tokens'],
             summary,
             params: idParams,
-            response: { 204: z.null(), ...problemResponses, 409: problemResponses[400] },
+            response: { 204: z.null(), ...writeProblems },
           },
         },
         async (request, reply) => {

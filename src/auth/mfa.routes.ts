@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
-import { idParams, problemResponses } from '../http/schemas.ts';
+import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import {
   accessProblemCodes,
   requestContext,
@@ -37,7 +37,7 @@ import { loadOrCreateSecretKey, SecretBox } from './secret-box.ts';
 import { hashToken } from './secrets.ts';
 
 const tags = ['Sessions'];
-const limitedProblems = { ...problemResponses, 409: problemResponses[400], 429: problemResponses[400] };
+const limitedProblems = { ...writeProblems, 429: problemResponses[400] };
 
 /** The signed-in person behind a cookie session; API tokens have no authenticator or account. */
 function personSession(request: FastifyRequest): Authentication & { sessionTokenHash: string } {
