@@ -4,15 +4,7 @@ import { requestContext } from '../auth/access.ts';
 // Staff who work with partners, and the auditor, read the routes; the registered manager changes them.
 import { careRecordReaders as readers, registeredManagers as routeKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  versionedUpdate,
-  withETag,
-} from '../http/conditional.ts';
+import { expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { problemResponses, writeProblems } from '../http/schemas.ts';
 import { routeSettingParams, routeSettingSchema, setRouteBody } from './escalation.schemas.ts';
 import { listRouteSettings, setRouteSetting } from './route-settings.service.ts';
@@ -59,18 +51,14 @@ export function routeSettingsRoutes({ db, clock }: AppDependencies): FastifyPlug
 
     app.delete(
       '/api/escalation-routes/:template/:urgency',
-      {
-        config: { access: routeKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Go back to the default route for one kind of message and urgency',
-          description: ifMatchDescription,
-          params: routeSettingParams,
-          headers: ifMatchHeaders,
-          response: { 200: routeSettingSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: routeKeepers,
+        tags,
+        summary: 'Go back to the default route for one kind of message and urgency',
+        params: routeSettingParams,
+        answer: routeSettingSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,

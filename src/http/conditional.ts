@@ -99,18 +99,20 @@ export const eTagDescription =
  */
 export function versionedUpdate<
   Access,
-  Params,
-  Body,
   Answer,
   Problems extends Record<number, unknown>,
+  Params = undefined,
+  Body = undefined,
 >(route: {
   access: Access;
   tags: string[];
   summary: string;
   /** Said before the `If-Match` description. */
   description?: string;
-  params: Params;
-  body: Body;
+  /** None for a record the organisation has one of (its details, its settings): nothing in the path names it. */
+  params?: Params;
+  /** None for a change that sends nothing, as a DELETE that puts the default back. */
+  body?: Body;
   answer: Answer;
   problems: Problems;
 }) {
@@ -121,9 +123,11 @@ export function versionedUpdate<
       tags: route.tags,
       summary: route.summary,
       description: route.description ? `${ifMatchDescription} ${route.description}` : ifMatchDescription,
-      params: route.params,
+      // Fastify warns of a part of a schema given as undefined, so a part the route has not is left
+      // out; its type stays, for the handler's request.
+      ...((route.params === undefined ? {} : { params: route.params }) as { params: Params }),
       headers: ifMatchHeaders,
-      body: route.body,
+      ...((route.body === undefined ? {} : { body: route.body }) as { body: Body }),
       response: { 200: route.answer, ...route.problems, ...ifMatchProblems },
     },
   };

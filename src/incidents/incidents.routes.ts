@@ -8,15 +8,7 @@ import {
 } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
 import { organisationName } from '../partner-messages/partner-messages.service.ts';
@@ -134,19 +126,15 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
 
     app.patch(
       '/api/incidents/:id',
-      {
-        config: { access: leaders },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Change the incident (title, summary, severity, end, lead, partner liaison, route)',
-          description: ifMatchDescription,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: updateIncidentBody,
-          response: { 200: incidentSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: leaders,
+        tags,
+        summary: 'Change the incident (title, summary, severity, end, lead, partner liaison, route)',
+        params: idParams,
+        body: updateIncidentBody,
+        answer: incidentSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,

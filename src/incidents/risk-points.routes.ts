@@ -3,15 +3,7 @@ import { requestContext } from '../auth/access.ts';
 // Staff who read incidents, and the auditor, see the table; the registered manager sets it.
 import { careRecordReaders as readers, registeredManagers as tableKeepers } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { problemResponses, writeProblems } from '../http/schemas.ts';
 import { riskPointsQuery, riskPointsSchema, setRiskPointsBody } from './risk-points.schemas.ts';
 import { setRiskPoints, viewRiskPoints } from './risk-points.service.ts';
@@ -41,19 +33,15 @@ export function riskPointsRoutes({ db, clock }: AppDependencies): FastifyPluginA
 
     app.put(
       '/api/incident-risk-points',
-      {
-        config: { access: tableKeepers },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary:
-            "Set the organisation's risk points table, as a new version (people already ranked keep theirs)",
-          description: ifMatchDescription,
-          headers: ifMatchHeaders,
-          body: setRiskPointsBody,
-          response: { 200: riskPointsSchema, ...writeProblems, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: tableKeepers,
+        tags,
+        summary:
+          "Set the organisation's risk points table, as a new version (people already ranked keep theirs)",
+        body: setRiskPointsBody,
+        answer: riskPointsSchema,
+        problems: writeProblems,
+      }),
       async (request, reply) =>
         withETag(
           reply,

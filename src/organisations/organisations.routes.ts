@@ -2,15 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyStaff, requestContext } from '../auth/access.ts';
 import { userAdministrators } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { problemResponses } from '../http/schemas.ts';
 import {
   organisationSchema,
@@ -38,18 +30,14 @@ export function organisationsRoutes({ db, clock }: AppDependencies): FastifyPlug
 
     app.patch(
       '/api/organisation',
-      {
-        config: { access: userAdministrators },
-        preValidation: requireIfMatch,
-        schema: {
-          tags: ['Organisation'],
-          summary: 'Change your organisation’s details (used in its policies and evidence)',
-          description: ifMatchDescription,
-          headers: ifMatchHeaders,
-          body: updateOrganisationBody,
-          response: { 200: organisationSchema, ...problemResponses, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: userAdministrators,
+        tags: ['Organisation'],
+        summary: 'Change your organisation’s details (used in its policies and evidence)',
+        body: updateOrganisationBody,
+        answer: organisationSchema,
+        problems: problemResponses,
+      }),
       async (request, reply) =>
         withETag(
           reply,

@@ -4,16 +4,7 @@ import { managers, requestContext } from '../auth/access.ts';
 import { accountableReaders, careRecordReaders, careRecordWriters } from '../auth/role-groups.ts';
 import { chronologyOptions, chronologyQuery } from '../chronology/chronology.schemas.ts';
 import type { AppDependencies } from '../dependencies.ts';
-import {
-  eTagDescription,
-  expectedVersion,
-  ifMatchDescription,
-  ifMatchHeaders,
-  ifMatchProblems,
-  requireIfMatch,
-  versionedUpdate,
-  withETag,
-} from '../http/conditional.ts';
+import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { addConcernEntry, concernChronology, triggerInWords } from './concern-entries.service.ts';
 import {
@@ -702,18 +693,15 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
 
     app.put(
       '/api/safeguarding/settings',
-      {
-        config: { access: ['registered_manager'] },
-        preValidation: requireIfMatch,
-        schema: {
-          tags,
-          summary: 'Set the local authority’s decision time (working days) and the named safeguarding link',
-          description: `${ifMatchDescription} Before the settings are first saved they are the defaults, at version 1.`,
-          headers: ifMatchHeaders,
-          body: settingsBody,
-          response: { 200: settingsSchema, ...problemResponses, ...ifMatchProblems },
-        },
-      },
+      versionedUpdate({
+        access: ['registered_manager'],
+        tags,
+        summary: 'Set the local authority’s decision time (working days) and the named safeguarding link',
+        description: 'Before the settings are first saved they are the defaults, at version 1.',
+        body: settingsBody,
+        answer: settingsSchema,
+        problems: problemResponses,
+      }),
       async (request) =>
         saveSettings(db, requestContext(request), expectedVersion(request), request.body, clock),
     );
