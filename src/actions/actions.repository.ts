@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
 import type { SubjectRef } from '../subjects/subjects.ts';
 import type { StaffRole } from '../users/users.table.ts';
@@ -34,13 +35,9 @@ export type ActionWithLead = ActionRow & { lead_name: string | null };
 function actionsWithLead(executor: Executor) {
   return executor
     .selectFrom('actions as action')
-    .leftJoin('users as user', (join) =>
-      join.onRef('user.org_id', '=', 'action.org_id').onRef('user.id', '=', 'action.lead_user_id'),
-    )
+    .leftJoin('users as user', (join) => sameOrganisation(join, 'user.id', 'action.lead_user_id'))
     .leftJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'action.org_id')
-        .onRef('contact.id', '=', 'action.lead_partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'action.lead_partner_contact_id'),
     )
     .selectAll('action')
     .select((eb) => eb.fn.coalesce('user.display_name', 'contact.name').as('lead_name'))

@@ -1,5 +1,6 @@
 import { type ChronologyEntry, chronologyWindow, type SourceQuery } from '../chronology/chronology.ts';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 
 // Advice partners gave about a person, as entries of the person's chronology, under the adviser's
 // organisation (the provider's own name when the adviser is not on the register).
@@ -7,7 +8,7 @@ export async function readAdviceOfPerson(executor: Executor, query: SourceQuery)
   const advice = await executor
     .selectFrom('advice_records as a')
     .leftJoin('partner_organisations as p', (join) =>
-      join.onRef('p.org_id', '=', 'a.org_id').onRef('p.id', '=', 'a.partner_organisation_id'),
+      sameOrganisation(join, 'p.id', 'a.partner_organisation_id'),
     )
     .select([
       'a.id',

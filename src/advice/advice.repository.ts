@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { RestrictedReader } from '../auth/need-to-know.ts';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
 import { RESTRICTED_TEMPLATE } from '../partner-messages/message-readers.ts';
 import { personNameSql } from '../people/person-name.ts';
@@ -62,26 +63,18 @@ function selectAdvice(executor: Executor, orgId: string, restricted: RestrictedR
   const query = executor
     .selectFrom('advice_records as advice')
     .leftJoin('partner_messages as message', (join) =>
-      join.onRef('message.org_id', '=', 'advice.org_id').onRef('message.id', '=', 'advice.message_id'),
+      sameOrganisation(join, 'message.id', 'advice.message_id'),
     )
     .leftJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'advice.org_id')
-        .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'advice.partner_organisation_id'),
     )
-    .leftJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'advice.org_id').onRef('person.id', '=', 'advice.person_id'),
-    )
+    .leftJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'advice.person_id'))
     // Who the request for written confirmation was addressed to: the thread says so, and so must the list.
     .leftJoin('partner_messages as confirmation', (join) =>
-      join
-        .onRef('confirmation.org_id', '=', 'advice.org_id')
-        .onRef('confirmation.id', '=', 'advice.confirmation_message_id'),
+      sameOrganisation(join, 'confirmation.id', 'advice.confirmation_message_id'),
     )
     .leftJoin('partner_contacts as confirmer', (join) =>
-      join
-        .onRef('confirmer.org_id', '=', 'confirmation.org_id')
-        .onRef('confirmer.id', '=', 'confirmation.partner_contact_id'),
+      sameOrganisation(join, 'confirmer.id', 'confirmation.partner_contact_id'),
     )
     .selectAll('advice')
     .select([
@@ -163,7 +156,7 @@ export async function listCarePlanAmendments(executor: Executor, orgId: string, 
   return executor
     .selectFrom('care_plan_amendments as amendment')
     .leftJoin('advice_records as advice', (join) =>
-      join.onRef('advice.org_id', '=', 'amendment.org_id').onRef('advice.id', '=', 'amendment.advice_id'),
+      sameOrganisation(join, 'advice.id', 'amendment.advice_id'),
     )
     .selectAll('amendment')
     .select(['advice.given_by_name as advice_given_by', 'advice.advice as advice_text'])

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { SubjectType } from '../subjects/subjects.ts';
 import type { AttentionAudience, AttentionKind, NewAttentionItemRow } from './attention.table.ts';
 
@@ -66,9 +67,7 @@ export async function listAttentionItems(
 ) {
   let query = executor
     .selectFrom('attention_items as item')
-    .leftJoin('users as resolver', (join) =>
-      join.onRef('resolver.org_id', '=', 'item.org_id').onRef('resolver.id', '=', 'item.resolved_by'),
-    )
+    .leftJoin('users as resolver', (join) => sameOrganisation(join, 'resolver.id', 'item.resolved_by'))
     .selectAll('item')
     .select('resolver.display_name as resolved_by_name')
     .where('item.org_id', '=', orgId)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { namesById } from '../db/names-by-id.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { ActorType, AuditOutcome } from './audit.table.ts';
 
 type Page = { limit: number; offset: number };
@@ -144,12 +145,10 @@ export async function findPartnerLinkHolders(executor: Executor, orgId: string, 
   const rows = await executor
     .selectFrom('partner_links as link')
     .innerJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'link.org_id').onRef('contact.id', '=', 'link.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'link.partner_contact_id'),
     )
     .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'contact.org_id')
-        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
+      sameOrganisation(join, 'organisation.id', 'contact.partner_organisation_id'),
     )
     .select(['link.id', 'contact.name', 'organisation.name as organisation_name'])
     .where('link.org_id', '=', orgId)

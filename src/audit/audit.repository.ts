@@ -1,6 +1,7 @@
 import { type Compilable, CompiledQuery, sql } from 'kysely';
 import type { Db, Executor } from '../db/database.ts';
 import { keepPrepared } from '../db/prepared-statements.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { ActorType, AuditEventRow, AuditOutcome } from './audit.table.ts';
 import { hashedEntryFields } from './audit-hash.ts';
 
@@ -458,11 +459,7 @@ export async function findChainPage(
   // Left join: a chain entry whose event has vanished must be reported, not silently skipped.
   const rows = await db
     .selectFrom('audit_chain')
-    .leftJoin('audit_events', (join) =>
-      join
-        .onRef('audit_events.org_id', '=', 'audit_chain.org_id')
-        .onRef('audit_events.id', '=', 'audit_chain.event_id'),
-    )
+    .leftJoin('audit_events', (join) => sameOrganisation(join, 'audit_events.id', 'audit_chain.event_id'))
     .select([
       'audit_chain.seq',
       'audit_chain.entry_hash',

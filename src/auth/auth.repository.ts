@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import type { ActiveApiToken } from './api-token-cache.ts';
 import type { ApiTokenApprovalStatus } from './auth.table.ts';
@@ -28,16 +29,12 @@ export async function findOpenSessionByTokenHash(
   return (
     executor
       .selectFrom('sessions')
-      .innerJoin('users', (join) =>
-        join.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
-      )
+      .innerJoin('users', (join) => sameOrganisation(join, 'users.id', 'sessions.user_id'))
       .innerJoin('organisations', 'organisations.id', 'sessions.org_id')
       // Whether the user has a second factor, and whether their organisation asks more roles for one,
       // decide on every request whether the session has finished signing in.
       .leftJoin('mfa_credentials', (join) =>
-        join
-          .onRef('mfa_credentials.org_id', '=', 'sessions.org_id')
-          .onRef('mfa_credentials.user_id', '=', 'sessions.user_id'),
+        sameOrganisation(join, 'mfa_credentials.user_id', 'sessions.user_id'),
       )
       .select([
         'sessions.org_id',
@@ -190,9 +187,7 @@ export async function listApiTokens(executor: Executor, orgId: string) {
   return executor
     .selectFrom('api_tokens')
     .innerJoin('users as requester', (join) =>
-      join
-        .onRef('requester.org_id', '=', 'api_tokens.org_id')
-        .onRef('requester.id', '=', 'api_tokens.created_by'),
+      sameOrganisation(join, 'requester.id', 'api_tokens.created_by'),
     )
     .select([
       'api_tokens.id',

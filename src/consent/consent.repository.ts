@@ -1,5 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type { SharingPurpose } from '../sharing/sharing.table.ts';
 import type { ConsentRecordRow, NewConsentRecordRow } from './consent.table.ts';
@@ -53,9 +54,7 @@ export async function withdrawConsent(
 function consentsDueForReview(executor: Executor, orgId: string, reviewBy: string) {
   return executor
     .selectFrom('consent_records as consent')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'consent.org_id').onRef('person.id', '=', 'consent.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'consent.person_id'))
     .where('consent.org_id', '=', orgId)
     .where('person.status', '=', 'active')
     .where('consent.withdrawn_at', 'is', null)

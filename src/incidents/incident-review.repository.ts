@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 
 // The reads behind an incident's timeline and its post-incident review: everything recorded on
 // the incident and the threads of the messages sent from it. Each takes the incident's key.
@@ -8,9 +9,7 @@ type IncidentKey = { orgId: string; incidentId: string };
 export async function listTimelinePeople(executor: Executor, key: IncidentKey) {
   return executor
     .selectFrom('incident_people as affected')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'affected.org_id').onRef('person.id', '=', 'affected.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'affected.person_id'))
     .select([
       'affected.person_id',
       'affected.risk_level',
@@ -31,9 +30,7 @@ export async function listTimelinePeople(executor: Executor, key: IncidentKey) {
 export async function listTimelineRecords(executor: Executor, key: IncidentKey) {
   return executor
     .selectFrom('incident_records as record')
-    .leftJoin('share_log as share', (join) =>
-      join.onRef('share.org_id', '=', 'record.org_id').onRef('share.id', '=', 'record.share_id'),
-    )
+    .leftJoin('share_log as share', (join) => sameOrganisation(join, 'share.id', 'record.share_id'))
     .selectAll('record')
     .select('share.person_id')
     .where('record.org_id', '=', key.orgId)
@@ -45,13 +42,9 @@ export async function listTimelineRecords(executor: Executor, key: IncidentKey) 
 export async function listMessageEvents(executor: Executor, key: IncidentKey) {
   return executor
     .selectFrom('partner_messages as message')
-    .innerJoin('message_events as event', (join) =>
-      join.onRef('event.org_id', '=', 'message.org_id').onRef('event.message_id', '=', 'message.id'),
-    )
+    .innerJoin('message_events as event', (join) => sameOrganisation(join, 'event.message_id', 'message.id'))
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'message.org_id')
-        .onRef('partner.id', '=', 'message.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'message.partner_organisation_id'),
     )
     .select([
       'message.id as message_id',
@@ -78,14 +71,10 @@ export async function listReviewMessages(executor: Executor, key: IncidentKey) {
   return executor
     .selectFrom('partner_messages as message')
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'message.org_id')
-        .onRef('partner.id', '=', 'message.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'message.partner_organisation_id'),
     )
     .innerJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'message.org_id')
-        .onRef('contact.id', '=', 'message.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'message.partner_contact_id'),
     )
     .select([
       'message.id',
@@ -142,9 +131,7 @@ export async function listReviewAdvice(
   return executor
     .selectFrom('advice_records as advice')
     .leftJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'advice.org_id')
-        .onRef('partner.id', '=', 'advice.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'advice.partner_organisation_id'),
     )
     .select([
       'advice.id',
@@ -175,19 +162,13 @@ export async function listReviewAdvice(
 export async function listGateRefusals(executor: Executor, key: IncidentKey) {
   return executor
     .selectFrom('incident_records as record')
-    .innerJoin('share_log as share', (join) =>
-      join.onRef('share.org_id', '=', 'record.org_id').onRef('share.id', '=', 'record.share_id'),
-    )
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'share.org_id').onRef('person.id', '=', 'share.person_id'),
-    )
+    .innerJoin('share_log as share', (join) => sameOrganisation(join, 'share.id', 'record.share_id'))
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'share.person_id'))
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'share.org_id')
-        .onRef('partner.id', '=', 'share.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'share.partner_organisation_id'),
     )
     .leftJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'share.partner_contact_id'),
     )
     .select([
       'record.id',

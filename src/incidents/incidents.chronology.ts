@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import { type ChronologyEntry, chronologyWindow, type SourceQuery } from '../chronology/chronology.ts';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { RecordKind } from './incidents.table.ts';
 
 // The decision log, readings, hazards and notes of the incidents a person was affected by, as
@@ -20,12 +21,8 @@ export async function readIncidentRecordsOfPerson(
 ): Promise<ChronologyEntry[]> {
   const records = await executor
     .selectFrom('incident_records as r')
-    .innerJoin('incident_people as ip', (join) =>
-      join.onRef('ip.org_id', '=', 'r.org_id').onRef('ip.incident_id', '=', 'r.incident_id'),
-    )
-    .innerJoin('incidents as i', (join) =>
-      join.onRef('i.org_id', '=', 'r.org_id').onRef('i.id', '=', 'r.incident_id'),
-    )
+    .innerJoin('incident_people as ip', (join) => sameOrganisation(join, 'ip.incident_id', 'r.incident_id'))
+    .innerJoin('incidents as i', (join) => sameOrganisation(join, 'i.id', 'r.incident_id'))
     .leftJoin('users as u', (join) =>
       join.onRef('u.org_id', '=', 'r.org_id').on(sql<SqlBool>`u.id::text = r.recorded_by`),
     )

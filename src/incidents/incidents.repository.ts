@@ -1,5 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type {
@@ -204,11 +205,9 @@ export async function insertAffectedPeople(
 export async function listAffectedPeople(executor: Executor, orgId: string, incidentId: string) {
   return executor
     .selectFrom('incident_people as affected')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'affected.org_id').onRef('person.id', '=', 'affected.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'affected.person_id'))
     .leftJoin('care_services as service', (join) =>
-      join.onRef('service.org_id', '=', 'person.org_id').onRef('service.id', '=', 'person.care_service_id'),
+      sameOrganisation(join, 'service.id', 'person.care_service_id'),
     )
     .selectAll('affected')
     .select([
@@ -334,16 +333,12 @@ export async function insertRecord(
 export async function findShareForRefusal(executor: Executor, orgId: string, shareId: string) {
   return executor
     .selectFrom('share_log as share')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'share.org_id').onRef('person.id', '=', 'share.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'share.person_id'))
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'share.org_id')
-        .onRef('partner.id', '=', 'share.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'share.partner_organisation_id'),
     )
     .leftJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'share.partner_contact_id'),
     )
     .select([
       'share.id',
@@ -370,14 +365,10 @@ export async function listCircles(executor: Executor, orgId: string, personIds: 
   return executor
     .selectFrom('person_circle_members as member')
     .innerJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'member.org_id')
-        .onRef('contact.id', '=', 'member.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'member.partner_contact_id'),
     )
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'contact.org_id')
-        .onRef('partner.id', '=', 'contact.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'contact.partner_organisation_id'),
     )
     .select([
       'member.person_id',
@@ -416,9 +407,7 @@ export async function listPartnersOfTypes(executor: Executor, orgId: string, typ
   return executor
     .selectFrom('partner_organisations as partner')
     .innerJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'partner.org_id')
-        .onRef('contact.partner_organisation_id', '=', 'partner.id'),
+      sameOrganisation(join, 'contact.partner_organisation_id', 'partner.id'),
     )
     .select([
       'partner.id as partner_id',

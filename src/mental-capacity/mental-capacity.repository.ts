@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
   BestInterestsDecisionRow,
@@ -47,9 +48,7 @@ export async function insertBestInterestsDecision(
 function assessmentsDueForReview(executor: Executor, orgId: string, reviewBy: string) {
   return executor
     .selectFrom('capacity_assessments as assessment')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'assessment.org_id').onRef('person.id', '=', 'assessment.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'assessment.person_id'))
     .where('assessment.org_id', '=', orgId)
     .where('person.status', '=', 'active')
     .where('assessment.review_on', '<=', reviewBy)
@@ -73,9 +72,7 @@ function assessmentsDueForReview(executor: Executor, orgId: string, reviewBy: st
 function decisionsDueForReview(executor: Executor, orgId: string, reviewBy: string) {
   return executor
     .selectFrom('best_interests_decisions as decision')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'decision.org_id').onRef('person.id', '=', 'decision.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'decision.person_id'))
     .where('decision.org_id', '=', orgId)
     .where('person.status', '=', 'active')
     .where('decision.review_on', '<=', reviewBy)

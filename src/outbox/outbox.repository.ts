@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { SubjectType } from '../subjects/subjects.ts';
 import type { EmailOutboxRow, EmailStatus, NewEmailOutboxRow } from './outbox.table.ts';
 
@@ -126,7 +127,7 @@ export async function queuedSharesOfLink(
   const rows = await executor
     .selectFrom('email_outbox as email')
     .innerJoin('queued_shares as queued', (join) =>
-      join.onRef('queued.org_id', '=', 'email.org_id').onRef('queued.share_id', '=', 'email.share_id'),
+      sameOrganisation(join, 'queued.share_id', 'email.share_id'),
     )
     .select('queued.share_id')
     .where('email.org_id', '=', orgId)

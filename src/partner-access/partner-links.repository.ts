@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { SubjectType } from '../subjects/subjects.ts';
 import type { PartnerLinkRow } from './partner-links.table.ts';
 
@@ -37,7 +38,7 @@ export async function listLinks(executor: Executor, orgId: string, subject: Subj
   return executor
     .selectFrom('partner_links as link')
     .leftJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'link.org_id').onRef('contact.id', '=', 'link.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'link.partner_contact_id'),
     )
     .selectAll('link')
     .select('contact.name as contact_name')

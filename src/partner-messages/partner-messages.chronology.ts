@@ -1,5 +1,6 @@
 import { type ChronologyEntry, chronologyWindow, type SourceQuery } from '../chronology/chronology.ts';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { EventKind } from './partner-messages.table.ts';
 import { eventTitles } from './partner-messages.vocabulary.ts';
 
@@ -18,7 +19,7 @@ function baseQuery(executor: Executor, query: SourceQuery) {
   return executor
     .selectFrom('partner_messages as m')
     .innerJoin('partner_organisations as p', (join) =>
-      join.onRef('p.org_id', '=', 'm.org_id').onRef('p.id', '=', 'm.partner_organisation_id'),
+      sameOrganisation(join, 'p.id', 'm.partner_organisation_id'),
     )
     .innerJoinLateral(
       (eb) =>

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
 import { RESTRICTED_TEMPLATE } from './message-readers.ts';
 import type {
@@ -34,18 +35,12 @@ function selectMessages(executor: Executor, orgId: string) {
   return executor
     .selectFrom('partner_messages as message')
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'message.org_id')
-        .onRef('partner.id', '=', 'message.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'message.partner_organisation_id'),
     )
     .innerJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'message.org_id')
-        .onRef('contact.id', '=', 'message.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'message.partner_contact_id'),
     )
-    .leftJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'message.org_id').onRef('person.id', '=', 'message.person_id'),
-    )
+    .leftJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'message.person_id'))
     .selectAll('message')
     .select([
       'partner.name as partner_organisation_name',
@@ -290,9 +285,7 @@ export async function deliveredMessagesSharedOn(
           eb
             .selectFrom('share_log as queued_share')
             .innerJoin('queued_shares as queued', (join) =>
-              join
-                .onRef('queued.org_id', '=', 'queued_share.org_id')
-                .onRef('queued.share_id', '=', 'queued_share.id'),
+              sameOrganisation(join, 'queued.share_id', 'queued_share.id'),
             )
             .select('queued.share_id')
             .whereRef('queued_share.org_id', '=', 'message.org_id')
@@ -332,7 +325,7 @@ export async function linkHoldersReached(executor: Executor, orgId: string, mess
   const holders = await executor
     .selectFrom('partner_links as link')
     .innerJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'link.org_id').onRef('contact.id', '=', 'link.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'link.partner_contact_id'),
     )
     .select('contact.email')
     .where('link.org_id', '=', orgId)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { namesById } from '../db/names-by-id.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
 import type {
   NewPartnerChannelRow,
@@ -112,9 +113,7 @@ function selectContacts(executor: Executor, orgId: string) {
   return executor
     .selectFrom('partner_contacts as contact')
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'contact.org_id')
-        .onRef('partner.id', '=', 'contact.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'contact.partner_organisation_id'),
     )
     .innerJoin('organisations as tenant', 'tenant.id', 'contact.org_id')
     .selectAll('contact')
@@ -318,9 +317,7 @@ export async function partnerContactNames(
   const rows = await executor
     .selectFrom('partner_contacts as contact')
     .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'contact.org_id')
-        .onRef('organisation.id', '=', 'contact.partner_organisation_id'),
+      sameOrganisation(join, 'organisation.id', 'contact.partner_organisation_id'),
     )
     .select(['contact.id', 'contact.name', 'organisation.name as organisation_name'])
     .where('contact.org_id', '=', orgId)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { updateAtVersion } from '../db/versioned-change.ts';
 import type { PartnerType } from '../partners/partners.table.ts';
 import type {
@@ -29,7 +30,7 @@ function selectPeople(executor: Executor, orgId: string) {
   return executor
     .selectFrom('people as person')
     .leftJoin('care_services as service', (join) =>
-      join.onRef('service.org_id', '=', 'person.org_id').onRef('service.id', '=', 'person.care_service_id'),
+      sameOrganisation(join, 'service.id', 'person.care_service_id'),
     )
     .selectAll('person')
     .select('service.name as care_service_name')
@@ -186,14 +187,10 @@ function selectCircle(executor: Executor, orgId: string) {
   return executor
     .selectFrom('person_circle_members as member')
     .innerJoin('partner_contacts as contact', (join) =>
-      join
-        .onRef('contact.org_id', '=', 'member.org_id')
-        .onRef('contact.id', '=', 'member.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'member.partner_contact_id'),
     )
     .innerJoin('partner_organisations as partner', (join) =>
-      join
-        .onRef('partner.org_id', '=', 'contact.org_id')
-        .onRef('partner.id', '=', 'contact.partner_organisation_id'),
+      sameOrganisation(join, 'partner.id', 'contact.partner_organisation_id'),
     )
     .selectAll('member')
     .select([
@@ -313,11 +310,9 @@ export async function listPeopleLinkedToContact(
 ): Promise<PersonLinkedToContact[]> {
   return executor
     .selectFrom('person_circle_members as member')
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'member.org_id').onRef('person.id', '=', 'member.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'member.person_id'))
     .leftJoin('care_services as service', (join) =>
-      join.onRef('service.org_id', '=', 'person.org_id').onRef('service.id', '=', 'person.care_service_id'),
+      sameOrganisation(join, 'service.id', 'person.care_service_id'),
     )
     .select([
       'member.id as circle_member_id',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
   NewSafeguardingAuthorisationRow,
@@ -56,11 +57,7 @@ export async function revokeSafeguardingAuthorisation(
 function authorisationsEnding(executor: Executor, orgId: string, window: { from: Date; to: Date }) {
   return executor
     .selectFrom('safeguarding_authorisations as authorisation')
-    .innerJoin('people as person', (join) =>
-      join
-        .onRef('person.org_id', '=', 'authorisation.org_id')
-        .onRef('person.id', '=', 'authorisation.person_id'),
-    )
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'authorisation.person_id'))
     .where('authorisation.org_id', '=', orgId)
     .where('person.status', '=', 'active')
     .where('authorisation.revoked_at', 'is', null)

@@ -1,5 +1,6 @@
 import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type {
   ConcernAdviceRow,
   ConcernAlertRow,
@@ -86,9 +87,7 @@ export async function listConcerns(
 ): Promise<ConcernWithNames[]> {
   let query = executor
     .selectFrom('safeguarding_concerns as c')
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.person_id'),
-    )
+    .innerJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'c.person_id'))
     .selectAll('c')
     .select([
       sql<string>`coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name`.as('person_name'),
@@ -158,9 +157,7 @@ export async function listRelatedConcerns(executor: Executor, orgId: string, con
   const people = [concern.person_id, concern.source_person_id].filter((id): id is string => id !== null);
   return executor
     .selectFrom('safeguarding_concerns as c')
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.person_id'),
-    )
+    .innerJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'c.person_id'))
     .selectAll('c')
     .select(sql<string>`coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name`.as('person_name'))
     .where('c.org_id', '=', orgId)
@@ -201,9 +198,7 @@ export async function listPatterns(
     .where('c.raised_at', '>=', options.since)
     .where((eb) => eb.or([eb('c.status', '=', 'not_referred'), eb('c.level', '=', 'low')]));
   const byPerson = await base
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.person_id'),
-    )
+    .innerJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'c.person_id'))
     .select([
       'c.person_id as key',
       sql<string>`coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name`.as('label'),
@@ -214,9 +209,7 @@ export async function listPatterns(
     .having(sql<number>`count(*)`, '>=', options.minimum)
     .execute();
   const bySource = await base
-    .leftJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.source_person_id'),
-    )
+    .leftJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'c.source_person_id'))
     .where((eb) =>
       eb.or([eb('c.source_person_id', 'is not', null), eb('c.source_description', 'is not', null)]),
     )
@@ -283,9 +276,7 @@ function concernsWaiting(
 ) {
   const query = executor
     .selectFrom('safeguarding_concerns as c')
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'c.org_id').onRef('p.id', '=', 'c.person_id'),
-    )
+    .innerJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'c.person_id'))
     .where('c.org_id', '=', orgId)
     .where('c.status', '<>', 'closed');
   return options.kind === 'decision_overdue'
@@ -341,9 +332,7 @@ export async function countConcernsWaiting(
 function restrictionsDueForReview(executor: Executor, orgId: string, reviewBy: string) {
   return executor
     .selectFrom('concern_restrictions as r')
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'r.org_id').onRef('p.id', '=', 'r.person_id'),
-    )
+    .innerJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'r.person_id'))
     .where('r.org_id', '=', orgId)
     .where('r.ended_on', 'is', null)
     .where('r.review_on', '<=', reviewBy);
@@ -520,11 +509,9 @@ export async function findConcernOfMessage(
 export function listConcernMessages(executor: Executor, orgId: string, concernId: string) {
   return executor
     .selectFrom('concern_messages as cm')
-    .innerJoin('partner_messages as m', (join) =>
-      join.onRef('m.org_id', '=', 'cm.org_id').onRef('m.id', '=', 'cm.message_id'),
-    )
+    .innerJoin('partner_messages as m', (join) => sameOrganisation(join, 'm.id', 'cm.message_id'))
     .innerJoin('partner_organisations as p', (join) =>
-      join.onRef('p.org_id', '=', 'm.org_id').onRef('p.id', '=', 'm.partner_organisation_id'),
+      sameOrganisation(join, 'p.id', 'm.partner_organisation_id'),
     )
     .select([
       'cm.message_id',
@@ -630,9 +617,7 @@ export function listRestrictions(
 ): Promise<RestrictionWithNames[]> {
   let query = executor
     .selectFrom('concern_restrictions as r')
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.org_id', '=', 'r.org_id').onRef('p.id', '=', 'r.person_id'),
-    )
+    .innerJoin('people as p', (join) => sameOrganisation(join, 'p.id', 'r.person_id'))
     .selectAll('r')
     .select(sql<string>`coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name`.as('person_name'))
     .where('r.org_id', '=', orgId);

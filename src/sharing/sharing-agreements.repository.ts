@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { NewSharingAgreementRow, SharingAgreementRow, SharingPurpose } from './sharing.table.ts';
 
 export type AgreementWithPartner = SharingAgreementRow & { partner_organisation_name: string };
@@ -8,9 +9,7 @@ function selectAgreements(executor: Executor, orgId: string) {
   return executor
     .selectFrom('sharing_agreements as agreement')
     .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'agreement.org_id')
-        .onRef('organisation.id', '=', 'agreement.partner_organisation_id'),
+      sameOrganisation(join, 'organisation.id', 'agreement.partner_organisation_id'),
     )
     .selectAll('agreement')
     .select('organisation.name as partner_organisation_name')

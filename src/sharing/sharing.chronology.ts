@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import { type ChronologyEntry, chronologyWindow, type SourceQuery } from '../chronology/chronology.ts';
 import type { Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 
 // What was shared about a person for safeguarding, or refused, as entries of the person's
 // chronology.
@@ -9,7 +10,7 @@ const shareLogQuery = (executor: Executor, query: SourceQuery) =>
   executor
     .selectFrom('share_log as s')
     .innerJoin('partner_organisations as p', (join) =>
-      join.onRef('p.org_id', '=', 's.org_id').onRef('p.id', '=', 's.partner_organisation_id'),
+      sameOrganisation(join, 'p.id', 's.partner_organisation_id'),
     )
     .select([
       's.id',

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { RestrictedReader } from '../auth/need-to-know.ts';
 import type { Database, Executor } from '../db/database.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type {
   BasisRecordType,
   LawfulBasisDefaultRow,
@@ -112,16 +113,12 @@ export async function listShares(
   let query = executor
     .selectFrom('share_log as share')
     .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'share.org_id')
-        .onRef('organisation.id', '=', 'share.partner_organisation_id'),
+      sameOrganisation(join, 'organisation.id', 'share.partner_organisation_id'),
     )
     .leftJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'share.partner_contact_id'),
     )
-    .leftJoin('queued_shares as queued', (join) =>
-      join.onRef('queued.org_id', '=', 'share.org_id').onRef('queued.share_id', '=', 'share.id'),
-    )
+    .leftJoin('queued_shares as queued', (join) => sameOrganisation(join, 'queued.share_id', 'share.id'))
     .selectAll('share')
     .select([
       'organisation.name as partner_organisation_name',
@@ -283,19 +280,13 @@ export async function listHeldShares(
 ): Promise<HeldShareEntry[]> {
   let query = executor
     .selectFrom('queued_shares as queued')
-    .innerJoin('share_log as share', (join) =>
-      join.onRef('share.org_id', '=', 'queued.org_id').onRef('share.id', '=', 'queued.share_id'),
-    )
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.org_id', '=', 'queued.org_id').onRef('person.id', '=', 'queued.person_id'),
-    )
+    .innerJoin('share_log as share', (join) => sameOrganisation(join, 'share.id', 'queued.share_id'))
+    .innerJoin('people as person', (join) => sameOrganisation(join, 'person.id', 'queued.person_id'))
     .innerJoin('partner_organisations as organisation', (join) =>
-      join
-        .onRef('organisation.org_id', '=', 'share.org_id')
-        .onRef('organisation.id', '=', 'share.partner_organisation_id'),
+      sameOrganisation(join, 'organisation.id', 'share.partner_organisation_id'),
     )
     .leftJoin('partner_contacts as contact', (join) =>
-      join.onRef('contact.org_id', '=', 'share.org_id').onRef('contact.id', '=', 'share.partner_contact_id'),
+      sameOrganisation(join, 'contact.id', 'share.partner_contact_id'),
     )
     .selectAll('queued')
     .select([

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { namesById } from '../db/names-by-id.ts';
+import { sameOrganisation } from '../db/same-organisation.ts';
 import type { NewUserRow, StaffRole, UserRow, UserSetUpLinkRow, UserSetUpLinksTable } from './users.table.ts';
 
 const publicColumns = [
@@ -215,9 +216,7 @@ export async function findSetUpLinkByHash(
 ): Promise<SetUpLinkWithUser | undefined> {
   let query = executor
     .selectFrom('user_set_up_links as link')
-    .innerJoin('users', (join) =>
-      join.onRef('users.org_id', '=', 'link.org_id').onRef('users.id', '=', 'link.user_id'),
-    )
+    .innerJoin('users', (join) => sameOrganisation(join, 'users.id', 'link.user_id'))
     .innerJoin('organisations', 'organisations.id', 'link.org_id')
     .selectAll('link')
     .select([
