@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
-import { updateAtVersion } from '../db/versioned-change.ts';
+import { lockForChange, updateAtVersion } from '../db/versioned-change.ts';
 import type { SubjectRef } from '../subjects/subjects.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import type { ActionRow, NewActionRow } from './actions.table.ts';
@@ -20,13 +20,7 @@ export async function findActionForChange(
   orgId: string,
   id: string,
 ): Promise<ActionRow | undefined> {
-  return executor
-    .selectFrom('actions')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return lockForChange(executor, 'actions', { orgId, id });
 }
 
 export type ActionWithLead = ActionRow & { lead_name: string | null };

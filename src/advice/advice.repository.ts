@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { RestrictedReader } from '../auth/need-to-know.ts';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
-import { updateAtVersion } from '../db/versioned-change.ts';
+import { lockForChange, updateAtVersion } from '../db/versioned-change.ts';
 import { RESTRICTED_TEMPLATE } from '../partner-messages/message-readers.ts';
 import { personNameSql } from '../people/person-name.ts';
 import type {
@@ -29,13 +29,7 @@ export async function findAdviceForChange(
   orgId: string,
   id: string,
 ): Promise<AdviceRecordRow | undefined> {
-  return executor
-    .selectFrom('advice_records')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return lockForChange(executor, 'advice_records', { orgId, id });
 }
 
 /** Compare and set: changes nothing unless the advice is still at `expectedVersion`. */

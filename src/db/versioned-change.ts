@@ -65,6 +65,29 @@ type VersionedTable = {
     : never;
 }[keyof Database];
 
+/** Every versioned table seen as one, for the statements below that are the same for each of them. */
+type AnyVersionedTable = Kysely<{ versioned: { org_id: string; id: string; version: number } }>;
+
+/**
+ * The versioned record a change starts from, locked (`FOR UPDATE`) until the transaction ends: a
+ * change reads the record, checks it and writes, and of two changes at once the second waits for
+ * the first and then reads what it wrote. Undefined when the organisation has no such record.
+ */
+export function lockForChange<Table extends VersionedTable>(
+  executor: Executor,
+  table: Table,
+  key: { orgId: string; id: string },
+): Promise<Selectable<Database[Table]> | undefined> {
+  // One statement for every versioned table; the signature keeps each call typed to its table.
+  return (executor as unknown as AnyVersionedTable)
+    .selectFrom(table as unknown as 'versioned')
+    .selectAll()
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .forUpdate()
+    .executeTakeFirst() as Promise<Selectable<Database[Table]> | undefined>;
+}
+
 /**
  * The compare-and-set every versioned change ends in: the row's changes and the next version,
  * only while it is still at `expectedVersion`. Undefined when it is not (or is gone): another
@@ -77,10 +100,7 @@ export function updateAtVersion<Table extends VersionedTable>(
   changes: Omit<Updateable<Database[Table]>, 'version'>,
 ): Promise<Selectable<Database[Table]> | undefined> {
   // One statement for every versioned table; the signature keeps each call typed to its table.
-  const versioned = executor as unknown as Kysely<{
-    versioned: { org_id: string; id: string; version: number };
-  }>;
-  return versioned
+  return (executor as unknown as AnyVersionedTable)
     .updateTable(table as unknown as 'versioned')
     .set({ ...(changes as object), version: sql<number>`version + 1` })
     .where('org_id', '=', key.orgId)

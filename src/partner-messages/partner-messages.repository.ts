@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
+import { lockForChange } from '../db/versioned-change.ts';
 import { personNameSql } from '../people/person-name.ts';
 import { RESTRICTED_TEMPLATE } from './message-readers.ts';
 import type {
@@ -69,13 +70,7 @@ export async function lockMessage(
   orgId: string,
   id: string,
 ): Promise<PartnerMessageRow | undefined> {
-  return executor
-    .selectFrom('partner_messages')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return lockForChange(executor, 'partner_messages', { orgId, id });
 }
 
 export async function updateMessage(

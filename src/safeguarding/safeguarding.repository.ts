@@ -1,6 +1,7 @@
 import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
+import { lockForChange } from '../db/versioned-change.ts';
 import type {
   ConcernAdviceRow,
   ConcernAlertRow,
@@ -35,13 +36,7 @@ export function findConcern(executor: Executor, orgId: string, id: string): Prom
 
 /** Locks the concern for a change: its level, status and decision change one writer at a time. */
 export function lockConcern(executor: Executor, orgId: string, id: string): Promise<ConcernRow | undefined> {
-  return executor
-    .selectFrom('safeguarding_concerns')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return lockForChange(executor, 'safeguarding_concerns', { orgId, id });
 }
 
 type ConcernChanges = Partial<Omit<SafeguardingConcernsTable, 'org_id' | 'id' | 'version'>>;
