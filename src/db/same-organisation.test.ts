@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/app-for-test.ts';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createTestOrganisation,
   createTestPartnerContact,
   createTestPartnerOrganisation,
 } from '../../test/factories.ts';
-import { ManualClock } from '../clock.ts';
-import type { DatabaseHandle } from './create-db.ts';
 import type { Db } from './database.ts';
 import { sameOrganisation } from './same-organisation.ts';
 
-let handle: DatabaseHandle;
-let db: Db;
-const clock = new ManualClock('2026-11-21T09:00:00Z');
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-});
-afterAll(async () => {
-  await handle?.close();
-});
+const t = testAppForFile();
 
 /** The partner organisation a contact belongs to, joined on the contact's key. */
 function partnerOfContacts(db: Db) {
@@ -33,7 +22,7 @@ function partnerOfContacts(db: Db) {
 
 describe('joining within one organisation', () => {
   it('matches both rows’ organisation as well as the key', () => {
-    expect(partnerOfContacts(db).compile().sql).toBe(
+    expect(partnerOfContacts(t.db).compile().sql).toBe(
       'select "contact"."id" as "contact_id", "partner"."org_id", "partner"."name" ' +
         'from "partner_contacts" as "contact" ' +
         'inner join "partner_organisations" as "partner" ' +
@@ -43,6 +32,7 @@ describe('joining within one organisation', () => {
   });
 
   it('never joins a row to another organisation’s row that has the same key', async () => {
+    const { db, clock } = t;
     const ours = await createTestOrganisation(db, clock);
     const theirs = await createTestOrganisation(db, clock);
     const ourPartner = await createTestPartnerOrganisation(db, clock, ours.id, { name: 'Our surgery' });
