@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countRows } from '../db/count-rows.ts';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
 import { lockForChange, updateAtVersion } from '../db/versioned-change.ts';
@@ -82,10 +82,7 @@ export async function countActionsDue(
   executor: Executor,
   options: { orgId: string; leadUserId: string | null; dueBy: string },
 ): Promise<number> {
-  const row = await actionsDue(executor, options)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(actionsDue(executor, options));
 }
 
 /**

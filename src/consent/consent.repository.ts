@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { countRows } from '../db/count-rows.ts';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
@@ -97,10 +98,7 @@ export async function countConsentsDueForReview(
   orgId: string,
   options: { reviewBy: string },
 ): Promise<number> {
-  const row = await consentsDueForReview(executor, orgId, options.reviewBy)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(consentsDueForReview(executor, orgId, options.reviewBy));
 }
 
 /** The person's consent records that cover a purpose. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countRows } from '../db/count-rows.ts';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
@@ -119,10 +120,7 @@ export async function countAssessmentsDueForReview(
   orgId: string,
   options: { reviewBy: string },
 ): Promise<number> {
-  const row = await assessmentsDueForReview(executor, orgId, options.reviewBy)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(assessmentsDueForReview(executor, orgId, options.reviewBy));
 }
 
 export async function listDecisionsDueForReview(
@@ -149,10 +147,7 @@ export async function countDecisionsDueForReview(
   orgId: string,
   options: { reviewBy: string },
 ): Promise<number> {
-  const row = await decisionsDueForReview(executor, orgId, options.reviewBy)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(decisionsDueForReview(executor, orgId, options.reviewBy));
 }
 
 export async function findBestInterestsDecision(

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countRows } from '../db/count-rows.ts';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
 import { lockForChange } from '../db/versioned-change.ts';
@@ -197,11 +198,7 @@ export async function countMessagesWaiting(
   orgId: string,
   options: { kind: 'replied' | 'overdue'; sentBy: string | null; now: Date; restricted: Restricted },
 ): Promise<number> {
-  const row = await messagesWaiting(executor, orgId, options)
-    .clearSelect()
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(messagesWaiting(executor, orgId, options).clearSelect());
 }
 
 export async function insertEvent(executor: Executor, row: NewMessageEventRow): Promise<void> {

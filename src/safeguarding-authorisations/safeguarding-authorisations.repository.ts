@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { countRows } from '../db/count-rows.ts';
 import type { Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
 import { personNameSql } from '../people/person-name.ts';
@@ -106,8 +107,5 @@ export async function countAuthorisationsEnding(
   orgId: string,
   options: { from: Date; to: Date },
 ): Promise<number> {
-  const row = await authorisationsEnding(executor, orgId, options)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(authorisationsEnding(executor, orgId, options));
 }

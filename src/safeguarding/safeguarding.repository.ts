@@ -1,4 +1,5 @@
 import { type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
+import { countRows } from '../db/count-rows.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
 import { lockForChange } from '../db/versioned-change.ts';
@@ -317,10 +318,7 @@ export async function countConcernsWaiting(
   orgId: string,
   options: { kind: 'decision_overdue' | 'trigger_met'; now: Date },
 ): Promise<number> {
-  const row = await concernsWaiting(executor, orgId, options)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(concernsWaiting(executor, orgId, options));
 }
 
 /** Restrictions in force whose review date is on or before `reviewBy` (a London day), earliest first. */
@@ -356,10 +354,7 @@ export async function countRestrictionsDueForReview(
   orgId: string,
   options: { reviewBy: string },
 ): Promise<number> {
-  const row = await restrictionsDueForReview(executor, orgId, options.reviewBy)
-    .select(sql<number>`count(*)::int`.as('count'))
-    .executeTakeFirstOrThrow();
-  return row.count;
+  return countRows(restrictionsDueForReview(executor, orgId, options.reviewBy));
 }
 
 // ---- the chronology ----
