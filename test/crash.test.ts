@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sealPendingEntries, verifyAuditChain } from '../src/audit/audit.service.ts';
 import { systemClock } from '../src/clock.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { auditEntriesOf } from './requests.ts';
 import { organisationWithApiToken } from './scenarios.ts';
 import { newServerDatabase, startServerProcess } from './server-process.ts';
 
@@ -73,14 +74,9 @@ describe('a crash under write load', () => {
       const storedNames = new Set(stored.map((row) => row.name));
       expect(acknowledged.filter((name) => !storedNames.has(name))).toEqual([]);
       const audited = new Set(
-        (
-          await handle.db
-            .selectFrom('audit_events')
-            .select('entity_id')
-            .where('org_id', '=', organisation.id)
-            .where('action', '=', 'partner_organisation.create')
-            .execute()
-        ).map((row) => row.entity_id),
+        (await auditEntriesOf(handle.db, organisation.id, { action: 'partner_organisation.create' })).map(
+          (row) => row.entity_id,
+        ),
       );
       // Nothing acknowledged or not exists without its audit entry, and no entry without its record.
       expect(stored.filter((row) => !audited.has(row.id))).toEqual([]);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testAppForFile, testBackend } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestPerson, createTestUser } from '../../test/factories.ts';
-import { okAs, requestAs } from '../../test/requests.ts';
+import { auditEntriesOf, okAs, requestAs } from '../../test/requests.ts';
 import { partnerWithContact, type Staff, staffedOrganisation } from '../../test/scenarios.ts';
 import type { RequestContext } from '../context.ts';
 import { migrateTo, migrateToLatest } from '../db/migrate.ts';
@@ -91,13 +91,7 @@ describe('an action’s statuses', () => {
     expect(done).toMatchObject({ status: 'done', version: 4, evidence: 'Protocol signed on 3 December.' });
     expect(done.done_at?.toISOString()).toBe(t.clock.now().toISOString());
 
-    const audit = await t.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('org_id', '=', orgId)
-      .where('entity_id', '=', proposed.id)
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntriesOf(t.db, orgId, { entityId: proposed.id });
     expect(audit.map((entry) => entry.action)).toEqual([
       'action.create',
       'action.accept',

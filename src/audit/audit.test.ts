@@ -14,6 +14,7 @@ import {
   signIn,
 } from '../../test/factories.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
+import { auditEntriesOf } from '../../test/requests.ts';
 import { organisationWithApiToken } from '../../test/scenarios.ts';
 import { systemContext } from '../context.ts';
 import { createDatabase } from '../db/create-db.ts';
@@ -336,12 +337,7 @@ describe('the audit chain', () => {
     }
     const chain = await sealedEventIds(t.db, organisation.id);
     expect(new Set(chain).size).toBe(chain.length);
-    const created = await t.db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('org_id', '=', organisation.id)
-      .where('action', '=', 'partner_organisation.create')
-      .execute();
+    const created = await auditEntriesOf(t.db, organisation.id, { action: 'partner_organisation.create' });
     expect(created).toHaveLength(80);
     const sealed = new Set(chain);
     expect(created.every((event) => sealed.has(event.id))).toBe(true);

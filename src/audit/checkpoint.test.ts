@@ -13,6 +13,7 @@ import {
   sealedEventIds,
 } from '../../test/audit-trail.ts';
 import { createTestOrganisation, createTestUser, signIn } from '../../test/factories.ts';
+import { auditEntriesOf } from '../../test/requests.ts';
 import type { Db } from '../db/database.ts';
 import type { OrganisationsTable } from '../organisations/organisations.table.ts';
 import * as auditRepository from './audit.repository.ts';
@@ -151,12 +152,7 @@ describe('checkpoints that vanish', () => {
     expect(accepted).toMatchObject({ outcome: 'written', checkpoint: { rollbackAccepted: true } });
     await sealPendingEntries(t.db, { clock: t.clock });
     expect((await mirroredReport(orgId)).verified).toBe(true);
-    const recorded = await t.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('org_id', '=', orgId)
-      .where('action', '=', 'audit.rollback_accepted')
-      .execute();
+    const recorded = await auditEntriesOf(t.db, orgId, { action: 'audit.rollback_accepted' });
     expect(recorded).toHaveLength(1);
   });
 
@@ -391,13 +387,8 @@ describe('signed checkpoints', () => {
         outcome: 'written',
         checkpoint: { size: 9, rollbackAccepted: true, previous: { size: 7 } },
       });
-      const acceptance = await restored.db
-        .selectFrom('audit_events')
-        .select(['action', 'actor_type', 'details'])
-        .where('org_id', '=', orgId)
-        .where('action', '=', 'audit.rollback_accepted')
-        .executeTakeFirstOrThrow();
-      expect(acceptance.details).toMatchObject({ replacedSize: 7, size: 9 });
+      const [acceptance] = await auditEntriesOf(restored.db, orgId, { action: 'audit.rollback_accepted' });
+      expect(acceptance?.details).toMatchObject({ replacedSize: 7, size: 9 });
       await sealPendingEntries(restored.db, { clock: t.clock });
       expect(await trailReport(orgId, restored.db)).toMatchObject({
         verified: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, testAppForFile } from '../../test/app-for-test.ts';
 import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from '../../test/factories.ts';
-import { requestAs, type StaffRequest } from '../../test/requests.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 import { signedInStaff } from '../../test/scenarios.ts';
 import { findActiveSignInThrottles } from './auth.repository.ts';
 import {
@@ -226,13 +226,7 @@ describe('signing in', () => {
       payload: { email: user.email, password: 'canary-password-xyz' },
     });
     await signIn(t.app, user.email);
-    const entries = await t.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('org_id', '=', organisation.id)
-      .where('action', '=', 'session.sign_in')
-      .orderBy('id')
-      .execute();
+    const entries = await auditEntriesOf(t.db, organisation.id, { action: 'session.sign_in' });
     expect(entries.map((entry) => entry.outcome)).toEqual(['failed', 'success']);
     expect(JSON.stringify(entries)).not.toContain('canary-password-xyz');
   });
@@ -440,13 +434,11 @@ describe('API tokens', () => {
     ).toBe(401);
     const listed = await call('GET', '/api/api-tokens', staff.admin);
     expect(listed.json().items.find((item: { id: string }) => item.id === id).status).toBe('refused');
-    const refusal = await t.db
-      .selectFrom('audit_events')
-      .select('actor_id')
-      .where('entity_id', '=', id)
-      .where('action', '=', 'api_token.refuse')
-      .executeTakeFirstOrThrow();
-    expect(refusal.actor_id).toBe(staff.registered_manager.userId);
+    const [refusal] = await auditEntriesOf(t.db, staff.admin.orgId, {
+      action: 'api_token.refuse',
+      entityId: id,
+    });
+    expect(refusal?.actor_id).toBe(staff.registered_manager.userId);
   });
 
   it('names bad fields, and cannot revoke or approve another organisation’s token', async () => {

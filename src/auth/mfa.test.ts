@@ -11,7 +11,7 @@ import {
   TEST_PASSWORD,
   totpCodeForStep,
 } from '../../test/factories.ts';
-import { requestAs, type StaffRequest } from '../../test/requests.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 import { signedInStaff } from '../../test/scenarios.ts';
 import type { StaffRole } from '../users/users.table.ts';
 import { timeStepAt } from './totp.ts';
@@ -427,13 +427,8 @@ describe('turning a second factor off, and an administrator’s reset', () => {
     );
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mfaAlsoRequiredFor).toEqual(['care_worker']);
-    const audit = await t.db
-      .selectFrom('audit_events')
-      .select('changed_fields')
-      .where('org_id', '=', organisation.id)
-      .where('action', '=', 'organisation.update')
-      .executeTakeFirstOrThrow();
-    expect(audit.changed_fields).toEqual(['mfa_also_required_for']);
+    const [audit] = await auditEntriesOf(t.db, organisation.id, { action: 'organisation.update' });
+    expect(audit?.changed_fields).toEqual(['mfa_also_required_for']);
 
     const next = await call('GET', '/api/organisation', careWorker);
     expect(next.statusCode).toBe(401);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import { createStaffedOrganisation, type SignedIn } from '../../test/factories.ts';
+import { auditEntriesOf } from '../../test/requests.ts';
 
 const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
 
@@ -36,12 +37,7 @@ describe('Idempotency-Key', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
     expect(await countNamed(organisation.id, 'Northvale Housing')).toBe(1);
-    const audited = await t.db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('org_id', '=', organisation.id)
-      .where('action', '=', 'partner_organisation.create')
-      .execute();
+    const audited = await auditEntriesOf(t.db, organisation.id, { action: 'partner_organisation.create' });
     expect(audited).toHaveLength(1);
   });
 

@@ -394,14 +394,11 @@ describe('circle of support', () => {
       [swLink.json().id, true],
       [gpLink.json().id, false],
     ]);
-    const primaryCleared = await t.db
-      .selectFrom('audit_events')
-      .select('changed_fields')
-      .where('org_id', '=', organisation.id)
-      .where('entity_id', '=', gpLink.json().id)
-      .where('action', '=', 'circle_member.update')
-      .executeTakeFirstOrThrow();
-    expect(primaryCleared.changed_fields).toEqual(['is_primary']);
+    const [primaryCleared] = await auditEntriesOf(t.db, organisation.id, {
+      action: 'circle_member.update',
+      entityId: gpLink.json().id,
+    });
+    expect(primaryCleared?.changed_fields).toEqual(['is_primary']);
 
     const duplicate = await call('POST', url, staff.care_worker, { partnerContactId: gp.id });
     expect(duplicate.statusCode).toBe(409);

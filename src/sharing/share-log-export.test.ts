@@ -6,7 +6,7 @@ import {
   createTestPartnerOrganisation,
   createTestPerson,
 } from '../../test/factories.ts';
-import { requestAs, type StaffRequest } from '../../test/requests.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
 const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, at: '2026-11-21T09:00:00Z' });
 const call = (...request: StaffRequest) => requestAs(t.app, ...request);
@@ -83,12 +83,7 @@ describe('exporting the share log', () => {
     });
     expect(refused?.['Reasons refused']).not.toMatch(/[a-z]+_[a-z]+/);
     expect(refused?.['Reasons refused']).toMatch(/finances/i);
-    const audited = await t.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('org_id', '=', organisation.id)
-      .where('action', '=', 'share_log.export')
-      .execute();
+    const audited = await auditEntriesOf(t.db, organisation.id, { action: 'share_log.export' });
     expect(audited).toEqual([
       expect.objectContaining({ entity_id: person.id, actor_id: staff.auditor.userId }),
     ]);

@@ -9,7 +9,7 @@ import {
   setUpAccount,
   signIn,
 } from '../../test/factories.ts';
-import { requestAs, type StaffRequest } from '../../test/requests.ts';
+import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
 const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 const call = (...request: StaffRequest) => requestAs(t.app, ...request);
@@ -71,13 +71,7 @@ describe('staff accounts', () => {
     expect(again.statusCode).toBe(404);
     expect((await signInAttempt(added.email, 'another long passphrase')).statusCode).toBe(401);
 
-    const entries = await t.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('org_id', '=', organisation.id)
-      .where('entity_id', '=', body.id)
-      .orderBy('id')
-      .execute();
+    const entries = await auditEntriesOf(t.db, organisation.id, { entityId: body.id });
     expect(entries.map((entry) => [entry.action, entry.actor_id])).toEqual(
       expect.arrayContaining([
         ['user.create', staff.admin.userId],
