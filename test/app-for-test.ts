@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -109,16 +109,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
 /**
  * One app and fresh database for the whole test file, built before its first test (the clock then
- * set to `at`, when given) and closed after its last. The object is filled in when the file's
- * tests start: use it inside hooks and tests, not while the file is being read.
+ * set to `at`, when given) and closed after its last; with `eachTestAt`, every test starts with the
+ * clock at that moment. The object is filled in when the file's tests start: use it inside hooks
+ * and tests, not while the file is being read.
  */
-export function testAppForFile(options: TestAppOptions & { at?: string } = {}): TestApp {
-  const { at, ...appOptions } = options;
+export function testAppForFile(options: TestAppOptions & { at?: string; eachTestAt?: string } = {}): TestApp {
+  const { at, eachTestAt, ...appOptions } = options;
   const t = {} as TestApp;
   beforeAll(async () => {
     Object.assign(t, await createTestApp(appOptions));
     if (at !== undefined) t.clock.set(at);
   });
+  if (eachTestAt !== undefined) {
+    beforeEach(() => {
+      t.clock.set(eachTestAt);
+    });
+  }
   afterAll(async () => {
     await t.close?.();
   });

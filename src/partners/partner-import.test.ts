@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
@@ -7,12 +7,9 @@ import {
 } from '../../test/factories.ts';
 import { requestAs, type StaffRequest } from '../../test/requests.ts';
 
-const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
-const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 // Saturday 21 November 2026, 09:00 in London: each test starts from the same moment.
-beforeEach(() => {
-  t.clock.set('2026-11-21T09:00:00Z');
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, eachTestAt: '2026-11-21T09:00:00Z' });
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 const header =
   'organisation_name,organisation_type,ods_code,contact_name,contact_type,job_title,email,phone,urgent_phone,urgent_hours,routine_email,routine_hours,out_of_hours_phone,staffed_on_bank_holidays';

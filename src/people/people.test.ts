@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
@@ -11,11 +11,8 @@ import {
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
 // Many staff sign in from one test address: the per-address sign-in limit is not under test here.
-const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 // Saturday 21 November 2026, 09:00 in London: each test starts from the same moment.
-beforeEach(() => {
-  t.clock.set('2026-11-21T09:00:00Z');
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, eachTestAt: '2026-11-21T09:00:00Z' });
 
 const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import {
   createStaffedOrganisation,
@@ -13,11 +13,8 @@ import { partnerWithContact } from '../../test/scenarios.ts';
 import { systemContext } from '../context.ts';
 import { gateShare } from './sharing.service.ts';
 
-const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 } });
 // Saturday 21 November 2026, 09:00 in London.
-beforeEach(() => {
-  t.clock.set('2026-11-21T09:00:00Z');
-});
+const t = testAppForFile({ config: { signInAttemptsPerMinute: 10_000 }, eachTestAt: '2026-11-21T09:00:00Z' });
 
 const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
