@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import type { Db } from '../src/db/database.ts';
 import type { SignedIn } from './factories.ts';
 
@@ -34,6 +35,17 @@ export async function okAs(app: FastifyInstance, ...request: StaffRequest) {
   if (response.statusCode >= 300) {
     throw new Error(`${request[0]} ${request[1]}: ${response.statusCode} ${response.body}`);
   }
+  return response.json();
+}
+
+/**
+ * Sends a staff request that must be answered with exactly `status` (201 for a record it makes),
+ * and answers its body. Any other answer fails the test, naming the request and showing what came
+ * back.
+ */
+export async function answerAs(app: FastifyInstance, status: number, ...request: StaffRequest) {
+  const response = await requestAs(app, ...request);
+  expect(response.statusCode, `${request[0]} ${request[1]}: ${response.body}`).toBe(status);
   return response.json();
 }
 

@@ -25,7 +25,7 @@ import {
   type SignedIn,
   signIn,
 } from './factories.ts';
-import { okAs } from './requests.ts';
+import { answerAs, okAs } from './requests.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp-server.ts';
 
 // Named situations tests start from, built through the same factories and services as the app's
@@ -156,6 +156,29 @@ export async function personWithConsent(
 ) {
   const created = await createTestPerson(t.db, t.clock, context.orgId, person);
   return { person: created, consent: await consentToShare(t, context, created.id, basis) };
+}
+
+/**
+ * The local authority's safeguarding hub with its duty contact, whom the organisation's registered
+ * manager names as the safeguarding link (a referral's decision due in 2 working days).
+ */
+export async function safeguardingHub(t: TestApp, staff: Staff) {
+  const hub = await partnerWithContact(
+    t,
+    staff.registered_manager.orgId,
+    { name: 'Exampleton Adult Safeguarding Hub', type: 'safeguarding_team' },
+    { name: 'Sam Duty', email: 'mash@example.gov.uk' },
+  );
+  await answerAs(
+    t.app,
+    200,
+    'PUT',
+    '/api/safeguarding/settings',
+    staff.registered_manager,
+    { decisionWorkingDays: 2, safeguardingLinkContactId: hub.contact.id },
+    1,
+  );
+  return hub;
 }
 
 // ---- messages, escalation and email ----

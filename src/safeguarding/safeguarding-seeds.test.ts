@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testAppForFile, testConfig } from '../../test/app-for-test.ts';
-import { createTestPerson, type SignedIn, signIn } from '../../test/factories.ts';
-import { partnerWithContact, type Staff, staffedOrganisation } from '../../test/scenarios.ts';
+import { createTestPerson, signIn } from '../../test/factories.ts';
+import { answerAs, requestAs, type StaffRequest } from '../../test/requests.ts';
+import { type Staff, safeguardingHub, staffedOrganisation } from '../../test/scenarios.ts';
 import { fireDueSteps } from '../escalation/escalation-steps.service.ts';
 import { messageEscalationHandler } from '../partner-messages/message-escalation.ts';
 import type { StaffRole } from '../users/users.table.ts';
@@ -26,34 +27,16 @@ async function setClock(at: string) {
   }
 }
 
-async function call(who: SignedIn, method: string, url: string, payload?: unknown, headers = {}) {
-  return t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...who.headers, ...headers },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-async function ok(who: SignedIn, method: string, url: string, payload?: unknown, status = 200) {
-  const response = await call(who, method, url, payload);
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json();
-}
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
+const ok = (status: number, ...request: StaffRequest) => answerAs(t.app, status, ...request);
 
 async function personWithAuthorisation() {
   const person = await createTestPerson(t.db, t.clock, orgId);
-  await ok(
-    staff.manager,
-    'POST',
-    `/api/people/${person.id}/safeguarding-authorisations`,
-    {
-      partnerOrganisationIds: [mash.organisationId],
-      categories: ['identity', 'safeguarding', 'risk', 'finances'],
-      rationale: 'Risk of abuse; asking for consent could increase the risk.',
-    },
-    201,
-  );
+  await ok(201, 'POST', `/api/people/${person.id}/safeguarding-authorisations`, staff.manager, {
+    partnerOrganisationIds: [mash.organisationId],
+    categories: ['identity', 'safeguarding', 'risk', 'finances'],
+    rationale: 'Risk of abuse; asking for consent could increase the risk.',
+  });
   return person;
 }
 
@@ -67,60 +50,36 @@ const entry = (kind: string, occurredAt: string, facts: string) => ({
 
 beforeAll(async () => {
   ({ staff, orgId } = await staffedOrganisation(t));
-  const { organisation, contact } = await partnerWithContact(
-    t,
-    orgId,
-    { name: 'Exampleton Adult Safeguarding Hub', type: 'safeguarding_team' },
-    { name: 'Sam Duty', email: 'mash@example.gov.uk' },
-  );
+  const { organisation, contact } = await safeguardingHub(t, staff);
   mash = { organisationId: organisation.id, contactId: contact.id };
-  const saved = await call(
-    staff.registered_manager,
-    'PUT',
-    '/api/safeguarding/settings',
-    { decisionWorkingDays: 2, safeguardingLinkContactId: contact.id },
-    { 'if-match': '"1"' },
-  );
-  expect(saved.statusCode, saved.body).toBe(200);
 }, 60_000);
 
 describe('safeguarding seed examples', () => {
   it('financial exploitation: advice sought and recorded, not referred, then a referral chased when the local authority is silent', async () => {
     const person = await personWithAuthorisation();
-    const concern = await ok(
-      staff.care_worker,
-      'POST',
-      '/api/safeguarding/concerns',
-      {
-        personId: person.id,
-        occurredAt: '2026-11-23T08:00:00Z',
-        whatHappened: 'Money ran out two days after benefits were paid; new acquaintances visit often.',
-        category: 'financial_or_material',
-        locationOfRisk: 'own_home',
-        sourceKind: 'known_to_individual',
-        sourceDescription: 'New acquaintance, first name Dan',
-        immediateActions: 'Supported budgeting; essentials checked.',
-        level: 'medium',
-      },
-      201,
-    );
+    const concern = await ok(201, 'POST', '/api/safeguarding/concerns', staff.care_worker, {
+      personId: person.id,
+      occurredAt: '2026-11-23T08:00:00Z',
+      whatHappened: 'Money ran out two days after benefits were paid; new acquaintances visit often.',
+      category: 'financial_or_material',
+      locationOfRisk: 'own_home',
+      sourceKind: 'known_to_individual',
+      sourceDescription: 'New acquaintance, first name Dan',
+      immediateActions: 'Supported budgeting; essentials checked.',
+      level: 'medium',
+    });
     // Staff record a direct quote.
-    await ok(
-      staff.care_worker,
-      'POST',
-      `/api/safeguarding/concerns/${concern.id}/entries`,
-      {
-        ...entry('distress', '2026-11-23T08:30:00Z', 'Became anxious when asked about money.'),
-        source: 'person',
-        quotes: [{ speaker: 'The person', words: 'Dan says I owe him.' }],
-        present: ['Support worker'],
-      },
-      201,
-    );
+    await ok(201, 'POST', `/api/safeguarding/concerns/${concern.id}/entries`, staff.care_worker, {
+      ...entry('distress', '2026-11-23T08:30:00Z', 'Became anxious when asked about money.'),
+      source: 'person',
+      quotes: [{ speaker: 'The person', words: 'Dan says I owe him.' }],
+      present: ['Support worker'],
+    });
     const request = await ok(
-      staff.manager,
+      201,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/advice-requests`,
+      staff.manager,
       {
         urgency: 'routine',
         subject: 'Threshold advice: possible financial abuse',
@@ -132,12 +91,11 @@ describe('safeguarding seed examples', () => {
         deadline: '2026-11-24T17:00:00Z',
         categories: ['safeguarding', 'finances'],
       },
-      201,
     );
     // The answer carries the partner's link once, and its id to record handing it over another way.
     expect(request).toMatchObject({ partnerLinkId: expect.any(String), partnerContactName: 'Sam Duty' });
     await setClock('2026-11-23T12:00:00Z');
-    await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concern.id}/advice`, {
+    await ok(200, 'POST', `/api/safeguarding/concerns/${concern.id}/advice`, staff.manager, {
       messageId: request.messageId,
       adviserName: 'Sam Duty',
       adviserRole: 'MASH duty social worker',
@@ -147,23 +105,35 @@ describe('safeguarding seed examples', () => {
       givenAt: '2026-11-23T11:00:00Z',
       receivedHow: 'phone',
     });
-    const notReferred = await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concern.id}/status`, {
-      status: 'not_referred',
-      reason: 'Local safeguarding link advised the threshold is not met yet.',
-    });
+    const notReferred = await ok(
+      200,
+      'POST',
+      `/api/safeguarding/concerns/${concern.id}/status`,
+      staff.manager,
+      {
+        status: 'not_referred',
+        reason: 'Local safeguarding link advised the threshold is not met yet.',
+      },
+    );
     expect(notReferred.status).toBe('not_referred');
     expect(notReferred.advice[0].guidanceApplied).toContain('threshold guidance');
     expect(notReferred.messages[0]).toMatchObject({ purpose: 'threshold_advice', status: 'responded' });
 
     // More loss: the manager refers. The decision is due two working days later.
     await setClock('2026-11-27T10:00:00Z'); // Friday
-    const draft = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}/referral-draft`);
+    const draft = await ok(
+      200,
+      'GET',
+      `/api/safeguarding/concerns/${concern.id}/referral-draft`,
+      staff.manager,
+    );
     expect(draft.text).toContain('Dan says I owe him');
     expect(draft.decisionDueAt).toBe('2026-12-01T10:00:00.000Z');
     const referral = await ok(
-      staff.manager,
+      201,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/referral`,
+      staff.manager,
       {
         partnerOrganisationId: mash.organisationId,
         partnerContactId: mash.contactId,
@@ -176,7 +146,6 @@ describe('safeguarding seed examples', () => {
         basisWithoutConsent: 'Asking could increase the risk from the acquaintance.',
         categories: ['identity', 'safeguarding', 'finances'],
       },
-      201,
     );
     expect(referral.deadline).toBe('2026-12-01T10:00:00.000Z');
 
@@ -193,21 +162,37 @@ describe('safeguarding seed examples', () => {
     expect(
       await flagSafeguardingReviews(t.db, { clock: t.clock, publicUrl: 'https://liaison.example.org' }),
     ).toBe(1);
-    const overdue = await ok(staff.manager, 'GET', '/api/safeguarding/concerns?view=overdue_for_decision');
+    const overdue = await ok(
+      200,
+      'GET',
+      '/api/safeguarding/concerns?view=overdue_for_decision',
+      staff.manager,
+    );
     expect(overdue.items.map((item: { id: string }) => item.id)).toEqual([concern.id]);
-    const chronology = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}/chronology`);
+    const chronology = await ok(
+      200,
+      'GET',
+      `/api/safeguarding/concerns/${concern.id}/chronology`,
+      staff.manager,
+    );
     expect(chronology.items.map((item: { kindLabel: string }) => item.kindLabel)).toContain(
       'Escalated: no answer by the deadline',
     );
 
-    const decided = await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concern.id}/decision`, {
-      decision: 's42_duty_met',
-      reason: 'Care and support needs; experiencing financial abuse; unable to protect themself.',
-      feedback: 'Enquiry allocated to the locality team.',
-      decidedAt: '2026-12-02T11:30:00Z',
-      receivedHow: 'email',
-      partnerName: 'Sam Duty',
-    });
+    const decided = await ok(
+      200,
+      'POST',
+      `/api/safeguarding/concerns/${concern.id}/decision`,
+      staff.manager,
+      {
+        decision: 's42_duty_met',
+        reason: 'Care and support needs; experiencing financial abuse; unable to protect themself.',
+        feedback: 'Enquiry allocated to the locality team.',
+        decidedAt: '2026-12-02T11:30:00Z',
+        receivedHow: 'email',
+        partnerName: 'Sam Duty',
+      },
+    );
     expect(decided.status).toBe('enquiry');
     expect(decided.localAuthorityDecision.decision).toBe('s42_duty_met');
     expect(decided.alerts).toEqual([]);
@@ -216,24 +201,18 @@ describe('safeguarding seed examples', () => {
   it('domestic abuse indicators: the review trigger fires at the third blocked access within 14 days', async () => {
     await setClock('2026-12-07T09:00:00Z');
     const person = await personWithAuthorisation();
-    const concern = await ok(
-      staff.care_worker,
-      'POST',
-      '/api/safeguarding/concerns',
-      {
-        personId: person.id,
-        occurredAt: '2026-11-25T09:00:00Z',
-        whatHappened: 'A household member insisted on staying present; the person seemed fearful.',
-        category: 'domestic_abuse',
-        locationOfRisk: 'own_home',
-        sourceKind: 'known_to_individual',
-        sourceDescription: 'Household member',
-        immediateActions: 'Care given with two staff; manager told.',
-        level: 'high',
-      },
-      201,
-    );
-    await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concern.id}/plans`, {
+    const concern = await ok(201, 'POST', '/api/safeguarding/concerns', staff.care_worker, {
+      personId: person.id,
+      occurredAt: '2026-11-25T09:00:00Z',
+      whatHappened: 'A household member insisted on staying present; the person seemed fearful.',
+      category: 'domestic_abuse',
+      locationOfRisk: 'own_home',
+      sourceKind: 'known_to_individual',
+      sourceDescription: 'Household member',
+      immediateActions: 'Care given with two staff; manager told.',
+      level: 'high',
+    });
+    await ok(200, 'POST', `/api/safeguarding/concerns/${concern.id}/plans`, staff.manager, {
       measures: [
         'varied_visit_times',
         'two_person_visits',
@@ -245,16 +224,17 @@ describe('safeguarding seed examples', () => {
       reviewOn: '2026-12-21',
     });
     const withTriggers = await ok(
-      staff.manager,
+      200,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/triggers`,
+      staff.manager,
       {
         kinds: ['blocked_access'],
         threshold: 3,
         windowDays: 14,
       },
     );
-    await ok(staff.manager, 'POST', `/api/safeguarding/concerns/${concern.id}/triggers`, {
+    await ok(200, 'POST', `/api/safeguarding/concerns/${concern.id}/triggers`, staff.manager, {
       kinds: ['visible_injury', 'threat'],
       threshold: 1,
       windowDays: null,
@@ -264,11 +244,11 @@ describe('safeguarding seed examples', () => {
     const blocked = async (at: string) =>
       (
         await ok(
-          staff.care_worker,
+          201,
           'POST',
           `/api/safeguarding/concerns/${concern.id}/entries`,
+          staff.care_worker,
           entry('blocked_access', at, 'Door not opened; household member said she was asleep.'),
-          201,
         )
       ).triggersMet as string[];
     expect(await blocked('2026-11-20T09:00:00Z')).toEqual([]);
@@ -278,10 +258,10 @@ describe('safeguarding seed examples', () => {
     const third = await blocked('2026-12-07T08:00:00Z');
     expect(third).toHaveLength(1);
 
-    const full = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
+    const full = await ok(200, 'GET', `/api/safeguarding/concerns/${concern.id}`, staff.manager);
     expect(full.escalationPrompt).toContain('consider escalating');
     expect(full.alerts.map((alert: { kind: string }) => alert.kind)).toEqual(['trigger_met']);
-    const attention = await ok(staff.manager, 'GET', '/api/attention');
+    const attention = await ok(200, 'GET', '/api/attention', staff.manager);
     expect(attention.items).toContainEqual(
       expect.objectContaining({
         kind: 'review_trigger_met',
@@ -298,7 +278,12 @@ describe('safeguarding seed examples', () => {
       .execute();
     expect(emails.length).toBeGreaterThan(0);
     expect(emails[0]!.text_body).not.toContain(person.family_name);
-    const chronology = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}/chronology`);
+    const chronology = await ok(
+      200,
+      'GET',
+      `/api/safeguarding/concerns/${concern.id}/chronology`,
+      staff.manager,
+    );
     const fired = chronology.items.filter(
       (item: { kindLabel: string }) => item.kindLabel === 'Review trigger met',
     );
@@ -308,45 +293,45 @@ describe('safeguarding seed examples', () => {
 
     // A visible injury meets the single-entry trigger straight away.
     const injury = await ok(
-      staff.care_worker,
+      201,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/entries`,
+      staff.care_worker,
       entry('visible_injury', '2026-12-07T08:30:00Z', 'Bruise on the left forearm, about 3 cm.'),
-      201,
     );
     expect(injury.triggersMet).toHaveLength(1);
 
     // Marked dealt with in one place, the review is dealt with in the other too, in the manager's
     // name: first under needs attention, then on the concern's page.
     const openItem = async () =>
-      (await ok(staff.manager, 'GET', '/api/attention')).items.find(
+      (await ok(200, 'GET', '/api/attention', staff.manager)).items.find(
         (item: { subject: { id: string }; resolvedAt: string | null }) =>
           item.subject.id === concern.id && item.resolvedAt === null,
       );
     const item = await openItem();
     expect(item).toMatchObject({ kind: 'review_trigger_met' });
-    const dealtWithThere = await call(staff.manager, 'POST', `/api/attention/${item.id}/resolve`, {
+    const dealtWithThere = await call('POST', `/api/attention/${item.id}/resolve`, staff.manager, {
       note: 'Discussed with the team; welfare call booked.',
     });
     expect(dealtWithThere.statusCode, dealtWithThere.body).toBe(204);
-    const afterAttention = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
+    const afterAttention = await ok(200, 'GET', `/api/safeguarding/concerns/${concern.id}`, staff.manager);
     expect(afterAttention.alerts).toEqual([]);
     expect(afterAttention.escalationPrompt).toBeNull();
 
     await ok(
-      staff.care_worker,
+      201,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/entries`,
+      staff.care_worker,
       entry('threat', '2026-12-07T08:45:00Z', 'Household member said: "You will not come back here."'),
-      201,
     );
-    const flagged = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
+    const flagged = await ok(200, 'GET', `/api/safeguarding/concerns/${concern.id}`, staff.manager);
     expect(flagged.alerts).toHaveLength(1);
     expect(await openItem()).toMatchObject({ kind: 'review_trigger_met' });
     const dealtWithHere = await call(
-      staff.manager,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/alerts/${flagged.alerts[0].id}/resolve`,
+      staff.manager,
       { note: 'Police informed of the threat.' },
     );
     expect(dealtWithHere.statusCode, dealtWithHere.body).toBe(200);
@@ -365,7 +350,7 @@ describe('safeguarding seed examples', () => {
       ['attention_item.resolve', expect.objectContaining({ subjectId: concern.id, alsoSettled: 2 })],
       ['concern_alert.resolve', expect.objectContaining({ attentionItemsResolved: 1 })],
     ]);
-    const dealtWith = (await ok(staff.manager, 'GET', '/api/attention?open=false')).items.filter(
+    const dealtWith = (await ok(200, 'GET', '/api/attention?open=false', staff.manager)).items.filter(
       (resolved: { subject: { id: string } }) => resolved.subject.id === concern.id,
     );
     expect(
@@ -377,24 +362,18 @@ describe('safeguarding seed examples', () => {
     await setClock('2026-12-07T10:00:00Z');
     const person = await createTestPerson(t.db, t.clock, orgId);
     const tenant = await createTestPerson(t.db, t.clock, orgId);
-    const concern = await ok(
-      staff.care_worker,
-      'POST',
-      '/api/safeguarding/concerns',
-      {
-        personId: person.id,
-        occurredAt: '2026-12-07T02:00:00Z',
-        whatHappened: 'Reports another tenant entered their room at night and made threats.',
-        category: 'psychological',
-        locationOfRisk: 'in_a_community_service',
-        locationDetail: 'Elm Court, first floor',
-        sourceKind: 'person_supported',
-        sourcePersonId: tenant.id,
-        immediateActions: 'Night checks; door sensor fitted.',
-        level: 'high',
-      },
-      201,
-    );
+    const concern = await ok(201, 'POST', '/api/safeguarding/concerns', staff.care_worker, {
+      personId: person.id,
+      occurredAt: '2026-12-07T02:00:00Z',
+      whatHappened: 'Reports another tenant entered their room at night and made threats.',
+      category: 'psychological',
+      locationOfRisk: 'in_a_community_service',
+      locationDetail: 'Elm Court, first floor',
+      sourceKind: 'person_supported',
+      sourcePersonId: tenant.id,
+      immediateActions: 'Night checks; door sensor fitted.',
+      level: 'high',
+    });
     const restrictions = `/api/safeguarding/concerns/${concern.id}/restrictions`;
     const restriction = {
       personId: tenant.id,
@@ -405,13 +384,13 @@ describe('safeguarding seed examples', () => {
       leastRestrictiveConsidered: 'Night checks alone were tried first.',
       startsOn: '2026-12-07',
     };
-    const withoutReviewDate = await call(staff.manager, 'POST', restrictions, restriction);
+    const withoutReviewDate = await call('POST', restrictions, staff.manager, restriction);
     expect(withoutReviewDate.statusCode).toBe(400);
     expect(withoutReviewDate.json().errors.map((error: { field: string }) => error.field)).toContain(
       'reviewOn',
     );
 
-    const withRestriction = await ok(staff.manager, 'POST', restrictions, {
+    const withRestriction = await ok(200, 'POST', restrictions, staff.manager, {
       ...restriction,
       reviewOn: '2026-12-21',
     });
@@ -424,16 +403,17 @@ describe('safeguarding seed examples', () => {
     await setClock('2026-12-22T00:30:00Z'); // the day after
     expect(await sweep()).toBe(1);
     expect(await sweep()).toBe(0);
-    const register = await ok(staff.auditor, 'GET', '/api/safeguarding/restrictions?view=past_review');
+    const register = await ok(200, 'GET', '/api/safeguarding/restrictions?view=past_review', staff.auditor);
     expect(register.items.map((item: { id: string }) => item.id)).toEqual([restrictionId]);
-    const flagged = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}`);
+    const flagged = await ok(200, 'GET', `/api/safeguarding/concerns/${concern.id}`, staff.manager);
     expect(flagged.alerts.map((alert: { kind: string }) => alert.kind)).toEqual(['restriction_past_review']);
 
     // The monthly review, recorded though the sensor was not used, extends it.
     const reviewed = await ok(
-      staff.manager,
+      200,
       'POST',
       `/api/safeguarding/concerns/${concern.id}/restrictions/${restrictionId}/reviews`,
+      staff.manager,
       {
         reviewedOn: '2026-12-22',
         usedSinceLastReview: false,
@@ -445,7 +425,7 @@ describe('safeguarding seed examples', () => {
     expect(reviewed.restrictions[0]).toMatchObject({ reviewOn: '2027-01-19', pastReview: false });
     expect(reviewed.alerts).toEqual([]);
 
-    const related = await ok(staff.manager, 'GET', `/api/safeguarding/concerns/${concern.id}/related`);
+    const related = await ok(200, 'GET', `/api/safeguarding/concerns/${concern.id}/related`, staff.manager);
     expect(related.items).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import { createStaffedOrganisation, createTestPerson, type SignedIn } from '../../test/factories.ts';
+import { requestAs, type StaffRequest } from '../../test/requests.ts';
 import type { StaffRole } from '../users/users.table.ts';
 
 // What safeguarding refuses: a care worker reading a concern in full, anyone changing or deleting
@@ -14,14 +15,7 @@ let other: Record<StaffRole, SignedIn>;
 let concernId: string;
 let personId: string;
 
-async function call(who: SignedIn, method: string, url: string, payload?: unknown) {
-  return t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: who.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 
 beforeAll(async () => {
   const mine = await createStaffedOrganisation(t.app, t.db, t.clock);
@@ -29,7 +23,7 @@ beforeAll(async () => {
   other = (await createStaffedOrganisation(t.app, t.db, t.clock)).staff;
   const person = await createTestPerson(t.db, t.clock, mine.organisation.id);
   personId = person.id;
-  const raised = await call(staff.care_worker, 'POST', '/api/safeguarding/concerns', {
+  const raised = await call('POST', '/api/safeguarding/concerns', staff.care_worker, {
     personId,
     occurredAt: '2026-12-07T08:00:00Z',
     whatHappened: 'Unexplained bruise on the upper arm.',
@@ -45,7 +39,7 @@ beforeAll(async () => {
 
 describe('safeguarding refusals', () => {
   it('gives a care worker the need-to-know summary only, never the full concern or its chronology', async () => {
-    const raised = await call(staff.care_worker, 'GET', `/api/safeguarding/concerns/${concernId}/summary`);
+    const raised = await call('GET', `/api/safeguarding/concerns/${concernId}/summary`, staff.care_worker);
     expect(raised.statusCode).toBe(200);
     expect(Object.keys(raised.json()).sort()).toEqual(
       ['closedAt', 'id', 'needToKnow', 'personId', 'personName', 'raisedAt', 'status', 'updatedAt'].sort(),
@@ -57,10 +51,10 @@ describe('safeguarding refusals', () => {
       '/api/safeguarding/concerns',
       `/api/people/${personId}/chronology`,
     ]) {
-      expect((await call(staff.care_worker, 'GET', url)).statusCode, url).toBe(403);
+      expect((await call('GET', url, staff.care_worker)).statusCode, url).toBe(403);
     }
     // The manager writes the summary; the care worker then sees it.
-    const full = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}`);
+    const full = await call('GET', `/api/safeguarding/concerns/${concernId}`, staff.manager);
     const changed = await t.app.inject({
       method: 'PATCH',
       url: `/api/safeguarding/concerns/${concernId}`,
@@ -68,12 +62,12 @@ describe('safeguarding refusals', () => {
       payload: { needToKnow: 'Two staff for personal care; report any new marks to the manager.' },
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    const summary = await call(staff.care_worker, 'GET', `/api/safeguarding/concerns/${concernId}/summary`);
+    const summary = await call('GET', `/api/safeguarding/concerns/${concernId}/summary`, staff.care_worker);
     expect(summary.json().needToKnow).toContain('Two staff');
   });
 
   it('lets a care worker add an entry, and nobody change or delete one', async () => {
-    const added = await call(staff.care_worker, 'POST', `/api/safeguarding/concerns/${concernId}/entries`, {
+    const added = await call('POST', `/api/safeguarding/concerns/${concernId}/entries`, staff.care_worker, {
       kind: 'observation',
       occurredAt: '2026-12-07T08:45:00Z',
       facts: 'Second bruise noticed on the forearm.',
@@ -83,11 +77,11 @@ describe('safeguarding refusals', () => {
     expect(added.statusCode, added.body).toBe(201);
     const entryId = added.json().entry.id;
     // No route changes an entry.
-    for (const method of ['PATCH', 'PUT', 'DELETE']) {
+    for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
       const response = await call(
-        staff.manager,
         method,
         `/api/safeguarding/concerns/${concernId}/entries/${entryId}`,
+        staff.manager,
         {},
       );
       expect(response.statusCode, method).toBe(404);
@@ -101,9 +95,9 @@ describe('safeguarding refusals', () => {
     );
     // A correction is a new entry naming the original, which stays as it was.
     const corrected = await call(
-      staff.care_worker,
       'POST',
       `/api/safeguarding/concerns/${concernId}/entries`,
+      staff.care_worker,
       {
         kind: 'observation',
         occurredAt: '2026-12-07T08:45:00Z',
@@ -121,7 +115,7 @@ describe('safeguarding refusals', () => {
     expect(corrected.json().entry.corrects).toBe(entryId);
     // The chronology shows both, each saying what was recorded: the quote as a quote, and which
     // entry corrects which.
-    const chronology = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}/chronology`);
+    const chronology = await call('GET', `/api/safeguarding/concerns/${concernId}/chronology`, staff.manager);
     const items = chronology.json().items as { id: string; entry: Record<string, unknown> | null }[];
     expect(items.find((item) => item.id === entryId)?.entry).toMatchObject({
       kind: 'observation',
@@ -141,7 +135,7 @@ describe('safeguarding refusals', () => {
     // An auditor reads but adds nothing.
     expect(
       (
-        await call(staff.auditor, 'POST', `/api/safeguarding/concerns/${concernId}/entries`, {
+        await call('POST', `/api/safeguarding/concerns/${concernId}/entries`, staff.auditor, {
           kind: 'observation',
           occurredAt: '2026-12-07T08:45:00Z',
           facts: 'x',
@@ -158,11 +152,11 @@ describe('safeguarding refusals', () => {
       `/api/safeguarding/concerns/${concernId}/summary`,
       `/api/safeguarding/concerns/${concernId}/chronology`,
     ]) {
-      const response = await call(other.manager, 'GET', url);
+      const response = await call('GET', url, other.manager);
       expect(response.statusCode, url).toBe(404);
       expect(response.json().detail).toBe('The safeguarding concern was not found.');
     }
-    const entry = await call(other.care_worker, 'POST', `/api/safeguarding/concerns/${concernId}/entries`, {
+    const entry = await call('POST', `/api/safeguarding/concerns/${concernId}/entries`, other.care_worker, {
       kind: 'observation',
       occurredAt: '2026-12-07T08:45:00Z',
       facts: 'x',
@@ -183,17 +177,17 @@ describe('safeguarding refusals', () => {
       startsOn: '2026-12-07',
     };
     const missing = await call(
-      staff.manager,
       'POST',
       `/api/safeguarding/concerns/${concernId}/restrictions`,
+      staff.manager,
       base,
     );
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toContainEqual(expect.objectContaining({ field: 'reviewOn' }));
     const tooLate = await call(
-      staff.manager,
       'POST',
       `/api/safeguarding/concerns/${concernId}/restrictions`,
+      staff.manager,
       {
         ...base,
         reviewOn: '2027-03-01',
@@ -204,7 +198,7 @@ describe('safeguarding refusals', () => {
   });
 
   it('needs a reason for every change of level, and writes it into the chronology', async () => {
-    const full = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}`);
+    const full = await call('GET', `/api/safeguarding/concerns/${concernId}`, staff.manager);
     const headers = { ...staff.manager.headers, 'if-match': full.headers.etag as string };
     const noReason = await t.app.inject({
       method: 'PATCH',
@@ -221,7 +215,7 @@ describe('safeguarding refusals', () => {
       payload: { level: 'high', levelReason: 'A second bruise in one day.' },
     });
     expect(raised.statusCode, raised.body).toBe(200);
-    const chronology = await call(staff.manager, 'GET', `/api/safeguarding/concerns/${concernId}/chronology`);
+    const chronology = await call('GET', `/api/safeguarding/concerns/${concernId}/chronology`, staff.manager);
     expect(chronology.json().items.map((item: { text: string }) => item.text)).toContainEqual(
       expect.stringContaining('A second bruise in one day.'),
     );
@@ -246,7 +240,7 @@ describe('safeguarding refusals', () => {
   });
 
   it('exports the chronology for staff as HTML and PDF, and refuses another agency the gate does not allow', async () => {
-    const html = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+    const html = await call('POST', `/api/safeguarding/concerns/${concernId}/export`, staff.manager, {
       format: 'html',
       occasion: 'multi_agency_meeting',
       recipient: null,
@@ -254,18 +248,18 @@ describe('safeguarding refusals', () => {
     expect(html.statusCode, html.body).toBe(200);
     expect(html.body).toContain('Gaps in agency contact');
     expect(html.body).toContain('Second bruise');
-    const pdf = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+    const pdf = await call('POST', `/api/safeguarding/concerns/${concernId}/export`, staff.manager, {
       format: 'pdf',
       occasion: 'safeguarding_adults_review',
       recipient: null,
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const partner = await call(staff.manager, 'POST', '/api/partner-organisations', {
+    const partner = await call('POST', '/api/partner-organisations', staff.manager, {
       name: 'Exampleton Police',
       type: 'police',
     });
-    const refused = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+    const refused = await call('POST', `/api/safeguarding/concerns/${concernId}/export`, staff.manager, {
       format: 'html',
       occasion: 'multi_agency_meeting',
       recipient: { partnerOrganisationId: partner.json().id },
@@ -274,7 +268,7 @@ describe('safeguarding refusals', () => {
     expect(refused.body).not.toContain('bruise');
     // The whole chronology in one file needs a recent sign-in, as the share log's export does.
     t.clock.advance(6 * 60_000);
-    const stale = await call(staff.manager, 'POST', `/api/safeguarding/concerns/${concernId}/export`, {
+    const stale = await call('POST', `/api/safeguarding/concerns/${concernId}/export`, staff.manager, {
       format: 'html',
       occasion: 'multi_agency_meeting',
       recipient: null,
@@ -285,7 +279,7 @@ describe('safeguarding refusals', () => {
 
   it('names the concerns of a pattern by their category, level and date', async () => {
     const low = async (whatHappened: string) => {
-      const raised = await call(staff.care_worker, 'POST', '/api/safeguarding/concerns', {
+      const raised = await call('POST', '/api/safeguarding/concerns', staff.care_worker, {
         personId,
         occurredAt: '2026-12-07T08:00:00Z',
         whatHappened,
@@ -301,7 +295,7 @@ describe('safeguarding refusals', () => {
     };
     const first = await low('Money ran out two days after payday.');
     const second = await low('Money ran out again; Dan visited twice.');
-    const patterns = await call(staff.auditor, 'GET', '/api/safeguarding/patterns');
+    const patterns = await call('GET', '/api/safeguarding/patterns', staff.auditor);
     expect(patterns.statusCode, patterns.body).toBe(200);
     const bySource = patterns.json().bySource as { source: string; concerns: { id: string }[] }[];
     expect(bySource).toEqual([
