@@ -1,63 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app-for-test.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
+import type { SignedIn } from '../../test/factories.ts';
+import { answerAs, okAs, okAsPartner, type StaffRequest } from '../../test/requests.ts';
 import {
-  createStaffedOrganisation,
-  createTestPartnerContact,
-  createTestPartnerOrganisation,
-  createTestUser,
-  type SignedIn,
-  signIn,
-} from '../../test/factories.ts';
+  partnerWithContact,
+  type Staff,
+  signedInStaff,
+  staffedOrganisation,
+  tokenOf,
+} from '../../test/scenarios.ts';
 import { insertAttentionItem } from '../attention/attention.repository.ts';
-import type { StaffRole } from '../users/users.table.ts';
 import type { HomeWork, WorkGroup } from './home.schemas.ts';
 
-let t: TestApp;
-let staff: Record<StaffRole, SignedIn & { email: string }>;
+const t = testAppForFile({
+  config: { signInAttemptsPerMinute: 10_000, ...sessionsLasting(30) },
+  at: '2026-12-01T09:00:00Z',
+});
+let staff: Staff;
 let otherCareWorker: SignedIn;
 let orgId: string;
 const ids: Record<string, string> = {};
 
-async function call(who: SignedIn, method: 'GET' | 'POST', url: string, payload?: object) {
-  const response = await t.app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
-  if (response.statusCode >= 400)
-    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json();
-}
-
-async function work(who: SignedIn): Promise<HomeWork> {
-  const response = await t.app.inject({ method: 'GET', url: '/api/home/work', headers: who.headers });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
-}
+const ok = (...request: StaffRequest) => okAs(t.app, ...request);
+const work = (who: SignedIn): Promise<HomeWork> => answerAs(t.app, 200, 'GET', '/api/home/work', who);
 
 function group(list: HomeWork, kind: WorkGroup['kind']): WorkGroup | undefined {
   return list.groups.find((each) => each.kind === kind);
 }
 
 beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      signInAttemptsPerMinute: 10_000,
-      sessionIdleMs: 30 * 86_400_000,
-      sessionAbsoluteMs: 30 * 86_400_000,
-    },
-  });
-  t.clock.set('2026-12-01T09:00:00Z');
-  const staffed = await createStaffedOrganisation(t.app, t.db, t.clock);
-  staff = staffed.staff;
-  orgId = staffed.organisation.id;
-  const colleague = await createTestUser(t.db, t.clock, orgId, { role: 'care_worker' });
-  otherCareWorker = await signIn(t.app, colleague.email);
+  ({ staff, orgId } = await staffedOrganisation(t));
+  otherCareWorker = await signedInStaff(t, orgId, { role: 'care_worker' });
 
-  const partner = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-    type: 'district_nurse',
-    name: 'District Nursing Team',
-  });
-  const contact = await createTestPartnerContact(t.db, t.clock, orgId, partner.id, {
-    type: 'district_nurse',
-    name: 'Grace Obi',
-  });
+  const { organisation: partner, contact } = await partnerWithContact(
+    t,
+    orgId,
+    { type: 'district_nurse', name: 'District Nursing Team' },
+    { name: 'Grace Obi' },
+  );
   ids.contact = contact.id;
   const request = (subject: string) => ({
     template: 'request',
@@ -72,20 +52,18 @@ beforeAll(async () => {
     ask: 'Please bring dressings by 3pm today.',
     deadline: '2026-12-01T11:00:00Z',
   });
-  ids.mine = (await call(staff.care_worker, 'POST', '/api/messages', request('Dressings for Oak House'))).id;
-  ids.theirs = (await call(otherCareWorker, 'POST', '/api/messages', request('Hoist sling for Ash Ward'))).id;
-  const answered = await call(staff.care_worker, 'POST', '/api/messages', request('Catheter supplies'));
-  const partnerReply = await t.app.inject({
-    method: 'POST',
-    url: '/api/partner/message/respond',
-    headers: { 'x-partner-link': answered.partnerLink.slice(answered.partnerLink.indexOf('#') + 1) },
-    payload: { name: 'Grace Obi', kind: 'answer', response: 'Supplies will arrive at noon.' },
+  ids.mine = (await ok('POST', '/api/messages', staff.care_worker, request('Dressings for Oak House'))).id;
+  ids.theirs = (await ok('POST', '/api/messages', otherCareWorker, request('Hoist sling for Ash Ward'))).id;
+  const answered = await ok('POST', '/api/messages', staff.care_worker, request('Catheter supplies'));
+  await okAsPartner(t.app, tokenOf(answered.partnerLink), '/respond', {
+    name: 'Grace Obi',
+    kind: 'answer',
+    response: 'Supplies will arrive at noon.',
   });
-  expect(partnerReply.statusCode, partnerReply.body).toBe(200);
   ids.answered = answered.id;
 
   ids.person = (
-    await call(staff.care_worker, 'POST', '/api/people', {
+    await ok('POST', '/api/people', staff.care_worker, {
       givenName: 'Edith',
       familyName: 'Crawley',
       dateOfBirth: '1950-03-01',
@@ -93,7 +71,7 @@ beforeAll(async () => {
       postcode: 'EX1 1AA',
     })
   ).id;
-  await call(staff.care_worker, 'POST', `/api/people/${ids.person}/consents`, {
+  await ok('POST', `/api/people/${ids.person}/consents`, staff.care_worker, {
     givenBy: 'person',
     partnerOrganisationIds: [partner.id],
     purposes: ['care_coordination'],
@@ -103,7 +81,7 @@ beforeAll(async () => {
     reviewOn: '2026-12-10',
   });
   // Renewed: a later consent covering the same, reviewed later. Only the first above is due.
-  const renewedFirst = await call(staff.care_worker, 'POST', `/api/people/${ids.person}/consents`, {
+  const renewedFirst = await ok('POST', `/api/people/${ids.person}/consents`, staff.care_worker, {
     givenBy: 'person',
     partnerTypes: ['gp'],
     purposes: ['care_coordination'],
@@ -112,7 +90,7 @@ beforeAll(async () => {
     givenOn: '2026-06-01',
     reviewOn: '2026-12-05',
   });
-  await call(staff.care_worker, 'POST', `/api/people/${ids.person}/consents`, {
+  await ok('POST', `/api/people/${ids.person}/consents`, staff.care_worker, {
     givenBy: 'person',
     partnerTypes: ['gp'],
     purposes: ['care_coordination'],
@@ -123,7 +101,7 @@ beforeAll(async () => {
   });
   ids.renewedConsent = renewedFirst.id;
 
-  const incident = await call(staff.manager, 'POST', '/api/incidents', {
+  const incident = await ok('POST', '/api/incidents', staff.manager, {
     type: 'heating',
     title: 'Boiler failure',
     summary: 'No heating since 6am today.',
@@ -133,23 +111,23 @@ beforeAll(async () => {
     partnerLiaisonId: staff.manager.userId,
   });
   ids.incident = incident.id;
-  await call(staff.manager, 'POST', `/api/incidents/${incident.id}/learning-actions`, {
+  await ok('POST', `/api/incidents/${incident.id}/learning-actions`, staff.manager, {
     action: 'Check the boiler service contract',
     ownerId: staff.care_worker.userId,
     dueOn: '2026-12-04',
   });
-  await call(staff.manager, 'POST', `/api/incidents/${incident.id}/learning-actions`, {
+  await ok('POST', `/api/incidents/${incident.id}/learning-actions`, staff.manager, {
     action: 'Agree a heating protocol',
     ownerId: staff.manager.userId,
     dueOn: '2026-12-03',
   });
-  await call(staff.manager, 'POST', `/api/incidents/${incident.id}/learning-actions`, {
+  await ok('POST', `/api/incidents/${incident.id}/learning-actions`, staff.manager, {
     action: 'Review next quarter',
     ownerId: staff.care_worker.userId,
     dueOn: '2027-03-01',
   });
 
-  const concern = await call(staff.care_worker, 'POST', '/api/safeguarding/concerns', {
+  const concern = await ok('POST', '/api/safeguarding/concerns', staff.care_worker, {
     personId: ids.person,
     occurredAt: '2026-12-01T08:00:00Z',
     whatHappened: 'Unexplained bruise on the upper arm.',
@@ -161,19 +139,19 @@ beforeAll(async () => {
   });
   ids.concern = concern.id;
   const concernPath = `/api/safeguarding/concerns/${concern.id}`;
-  await call(staff.manager, 'POST', `${concernPath}/triggers`, {
+  await ok('POST', `${concernPath}/triggers`, staff.manager, {
     kinds: ['threat'],
     threshold: 1,
     windowDays: null,
   });
-  await call(staff.care_worker, 'POST', `${concernPath}/entries`, {
+  await ok('POST', `${concernPath}/entries`, staff.care_worker, {
     kind: 'threat',
     occurredAt: '2026-12-01T08:30:00Z',
     facts: 'A visitor shouted at her.',
     source: 'staff',
     actionTaken: 'Visitor asked to leave.',
   });
-  await call(staff.manager, 'POST', `${concernPath}/restrictions`, {
+  await ok('POST', `${concernPath}/restrictions`, staff.manager, {
     personId: ids.person,
     restriction: 'Visitors met in the lounge only.',
     reason: 'Bruising after visits.',
@@ -193,9 +171,6 @@ beforeAll(async () => {
 
   // The deadlines pass.
   t.clock.set('2026-12-01T12:00:00Z');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 describe('the home page’s work list', () => {
@@ -324,7 +299,7 @@ describe('the home page’s work list', () => {
       details: expect.objectContaining({ concerns_open: 1 }),
     });
     // An admin's token works at once (it reads no one's records); it is still not a person.
-    const created = await call(staff.admin, 'POST', '/api/api-tokens', {
+    const created = await ok('POST', '/api/api-tokens', staff.admin, {
       name: 'Directory sync',
       role: 'admin',
     });

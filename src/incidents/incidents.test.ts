@@ -4,7 +4,6 @@ import {
   createStaffedOrganisation,
   createTestCareService,
   createTestPartnerContact,
-  createTestPartnerOrganisation,
   createTestPerson,
   type SignedIn,
 } from '../../test/factories.ts';
@@ -131,14 +130,12 @@ describe('staffing disruption with health partners', () => {
     await inCircle(ben.id, gp.id, 'gp');
     // Cara's community psychiatric nurse was filed in her circle under "community nurse": a
     // mental health professional, by the register, so never asked about her breathing.
-    const mentalHealth = await createTestPartnerOrganisation(t.db, t.clock, orgId, {
-      name: 'Riverside Mental Health Team',
-      type: 'psychiatrist',
-    });
-    const psychiatricNurse = await createTestPartnerContact(t.db, t.clock, orgId, mentalHealth.id, {
-      name: 'Sam Patel',
-      type: 'psychiatrist',
-    });
+    const { contact: psychiatricNurse } = await partnerWithContact(
+      t,
+      orgId,
+      { name: 'Riverside Mental Health Team', type: 'psychiatrist' },
+      { name: 'Sam Patel' },
+    );
     await inCircle(cara.id, psychiatricNurse.id, 'community_nurse', true);
     await consentFor(ada.id, nurses.id, 'health_monitoring');
     await consentFor(ben.id, surgery.id, 'health_monitoring');
