@@ -139,6 +139,16 @@ export async function nextSecondFactor(
   return { recoveryCode };
 }
 
+/** One attempt to sign in with a password (from `remoteAddress`, when given): the answer, whatever it is. */
+export function signInAttempt(app: FastifyInstance, email: string, password: string, remoteAddress?: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { email, password },
+    ...(remoteAddress === undefined ? {} : { remoteAddress }),
+  });
+}
+
 /**
  * Signs in through the API and returns the headers a browser would send afterwards. A person
  * who needs a second factor gives it, setting up an authenticator first if they have none,
@@ -149,7 +159,7 @@ export async function signIn(
   email: string,
   password = TEST_PASSWORD,
 ): Promise<SignedIn> {
-  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
+  const response = await signInAttempt(app, email, password);
   if (response.statusCode !== 200) throw new Error(`Sign-in failed: ${response.statusCode} ${response.body}`);
   let body = response.json() as SessionAnswer;
   let headers = { cookie: cookieFrom(response), 'x-csrf-token': body.csrfToken };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, testAppForFile } from '../../test/app-for-test.ts';
-import { createTestOrganisation, createTestUser, signIn, TEST_PASSWORD } from '../../test/factories.ts';
+import {
+  createTestOrganisation,
+  createTestUser,
+  signIn,
+  signInAttempt,
+  TEST_PASSWORD,
+} from '../../test/factories.ts';
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 import { signedInStaff } from '../../test/scenarios.ts';
 import { findActiveSignInThrottles } from './auth.repository.ts';
@@ -18,11 +24,7 @@ describe('signing in', () => {
   it('starts a session with an HttpOnly, Secure, SameSite cookie and returns who is signed in', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const user = await createTestUser(t.db, t.clock, organisation.id, { role: 'manager' });
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
-    });
+    const response = await signInAttempt(t.app, user.email.toUpperCase(), TEST_PASSWORD);
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.user).toMatchObject({ id: user.id, role: 'manager' });
@@ -55,16 +57,8 @@ describe('signing in', () => {
   it('refuses a wrong password and an unknown address with the same answer', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const user = await createTestUser(t.db, t.clock, organisation.id);
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: user.email, password: 'not the password' },
-    });
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: 'nobody@example.org', password: 'not the password' },
-    });
+    const wrong = await signInAttempt(t.app, user.email, 'not the password');
+    const unknown = await signInAttempt(t.app, 'nobody@example.org', 'not the password');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
@@ -76,18 +70,10 @@ describe('signing in', () => {
     const target = await createTestUser(t.db, t.clock, organisation.id);
     const bystander = await createTestUser(t.db, t.clock, organisation.id);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { email: target.email, password: `guess ${attempt}` },
-      });
+      const response = await signInAttempt(t.app, target.email, `guess ${attempt}`);
       expect(response.statusCode).toBe(401);
     }
-    const throttled = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: target.email, password: TEST_PASSWORD },
-    });
+    const throttled = await signInAttempt(t.app, target.email, TEST_PASSWORD);
     expect(throttled.statusCode).toBe(429);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
     expect(throttled.headers['content-type']).toContain('application/problem+json');
@@ -104,12 +90,7 @@ describe('signing in', () => {
     const answers = async (email: string) => {
       const seen: unknown[] = [];
       for (let attempt = 0; attempt < 8; attempt += 1) {
-        const response = await t.app.inject({
-          method: 'POST',
-          url: '/api/session',
-          remoteAddress: '192.0.2.10',
-          payload: { email, password: `guess ${attempt}` },
-        });
+        const response = await signInAttempt(t.app, email, `guess ${attempt}`, '192.0.2.10');
         const { requestId: _requestId, ...body } = response.json();
         seen.push({
           status: response.statusCode,
@@ -137,29 +118,19 @@ describe('signing in', () => {
     const target = await createTestUser(t.db, t.clock, organisation.id);
     // Many addresses acting together, each within its own free attempts.
     for (let failure = 0; failure < FREE_ACCOUNT_SIGN_IN_FAILURES; failure += 1) {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/session',
-        remoteAddress: `198.51.100.${failure % 5}`,
-        payload: { email: target.email, password: `guess ${failure}` },
-      });
+      const response = await signInAttempt(
+        t.app,
+        target.email,
+        `guess ${failure}`,
+        `198.51.100.${failure % 5}`,
+      );
       expect(response.statusCode).toBe(401);
     }
-    const held = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      remoteAddress: '203.0.113.7',
-      payload: { email: target.email, password: TEST_PASSWORD },
-    });
+    const held = await signInAttempt(t.app, target.email, TEST_PASSWORD, '203.0.113.7');
     expect(held.statusCode).toBe(429);
     expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(60);
     t.clock.advance(60_000);
-    const through = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      remoteAddress: '203.0.113.7',
-      payload: { email: target.email, password: TEST_PASSWORD },
-    });
+    const through = await signInAttempt(t.app, target.email, TEST_PASSWORD, '203.0.113.7');
     expect(through.statusCode).toBe(200);
   });
 
@@ -174,12 +145,7 @@ describe('signing in', () => {
     let heldSteps = 0;
     let guesses = 0;
     for (let elapsed = 0; elapsed < hours * 3_600_000; elapsed += stepMs) {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/session',
-        remoteAddress: '198.51.100.99',
-        payload: { email: target.email, password: `guess ${elapsed}` },
-      });
+      const response = await signInAttempt(t.app, target.email, `guess ${elapsed}`, '198.51.100.99');
       if (response.statusCode === 401) guesses += 1;
       const holding = await findActiveSignInThrottles(
         t.db,
@@ -203,11 +169,11 @@ describe('signing in', () => {
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 4; attempt += 1) {
-        const response = await limited.app.inject({
-          method: 'POST',
-          url: '/api/session',
-          payload: { email: `someone-${attempt}@example.org`, password: 'a guessed password' },
-        });
+        const response = await signInAttempt(
+          limited.app,
+          `someone-${attempt}@example.org`,
+          'a guessed password',
+        );
         statuses.push(response.statusCode);
         if (response.statusCode === 429) expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
       }
@@ -220,11 +186,7 @@ describe('signing in', () => {
   it('records sign-ins and failures in the audit trail without the password', async () => {
     const organisation = await createTestOrganisation(t.db, t.clock);
     const user = await createTestUser(t.db, t.clock, organisation.id);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: user.email, password: 'canary-password-xyz' },
-    });
+    await signInAttempt(t.app, user.email, 'canary-password-xyz');
     await signIn(t.app, user.email);
     const entries = await auditEntriesOf(t.db, organisation.id, { action: 'session.sign_in' });
     expect(entries.map((entry) => entry.outcome)).toEqual(['failed', 'success']);

@@ -8,6 +8,7 @@ import {
   rememberedAuthenticator,
   type SignedIn,
   signIn,
+  signInAttempt,
   TEST_PASSWORD,
   totpCodeForStep,
 } from '../../test/factories.ts';
@@ -22,11 +23,7 @@ const call = (...request: StaffRequest) => requestAs(t.app, ...request);
 type Headers = SignedIn['headers'];
 
 async function passwordOnly(email: string): Promise<Headers> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { email, password: TEST_PASSWORD },
-  });
+  const response = await signInAttempt(t.app, email, TEST_PASSWORD);
   expect(response.statusCode).toBe(200);
   return { cookie: cookieFrom(response), 'x-csrf-token': response.json().csrfToken };
 }
@@ -56,11 +53,7 @@ async function auditActions(userId: string) {
 describe('setting up an authenticator at first sign-in', () => {
   it('keeps a manager’s session MFA-pending until a code confirms a new authenticator, then replaces the session', async () => {
     const { user } = await newUser('manager');
-    const signedIn = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: user.email, password: TEST_PASSWORD },
-    });
+    const signedIn = await signInAttempt(t.app, user.email, TEST_PASSWORD);
     expect(signedIn.json().signInStep).toBe('enrolment');
     const pending = { cookie: cookieFrom(signedIn), 'x-csrf-token': signedIn.json().csrfToken };
 
@@ -398,11 +391,7 @@ describe('turning a second factor off, and an administrator’s reset', () => {
     expect(reset.statusCode).toBe(204);
 
     expect((await call('GET', '/api/session', manager)).statusCode).toBe(401);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: user.email, password: TEST_PASSWORD },
-    });
+    const again = await signInAttempt(t.app, user.email, TEST_PASSWORD);
     expect(again.json().signInStep).toBe('enrolment');
     const entry = (await auditActions(user.id)).find((row) => row.action === 'mfa.reset');
     expect(entry).toMatchObject({ outcome: 'success', details: { had_mfa: true } });

@@ -8,6 +8,7 @@ import {
   enrolAuthenticator,
   setUpAccount,
   signIn,
+  signInAttempt,
 } from '../../test/factories.ts';
 import { auditEntriesOf, requestAs, type StaffRequest } from '../../test/requests.ts';
 
@@ -22,10 +23,6 @@ const newStaff = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const PASSPHRASE = 'a sensible long passphrase';
-
-function signInAttempt(email: string, password: string) {
-  return t.app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
-}
 
 describe('staff accounts', () => {
   it('adds a staff member without a password: the owner chooses theirs through a one-time set-up link', async () => {
@@ -47,7 +44,7 @@ describe('staff accounts', () => {
     expect(links[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     // Nobody can sign in to it before its owner has chosen a password, whatever they try.
     for (const guess of ['', PASSPHRASE, 'correct horse battery staple']) {
-      expect((await signInAttempt(added.email, guess || 'x')).statusCode).toBe(401);
+      expect((await signInAttempt(t.app, added.email, guess || 'x')).statusCode).toBe(401);
     }
 
     const shown = await call('GET', '/api/account-set-up', {
@@ -61,7 +58,7 @@ describe('staff accounts', () => {
     });
     expect((await setUpAccount(t.app, added.setUpToken, PASSPHRASE)).statusCode).toBe(204);
     // A registered manager then signs in as usual, setting up an authenticator app first.
-    const firstSignIn = await signInAttempt(added.email, PASSPHRASE);
+    const firstSignIn = await signInAttempt(t.app, added.email, PASSPHRASE);
     expect(firstSignIn.statusCode).toBe(200);
     expect(firstSignIn.json().signInStep).toBe('enrolment');
     expect((await signIn(t.app, added.email, PASSPHRASE)).orgId).toBe(organisation.id);
@@ -69,7 +66,7 @@ describe('staff accounts', () => {
     // The link works once.
     const again = await setUpAccount(t.app, added.setUpToken, 'another long passphrase');
     expect(again.statusCode).toBe(404);
-    expect((await signInAttempt(added.email, 'another long passphrase')).statusCode).toBe(401);
+    expect((await signInAttempt(t.app, added.email, 'another long passphrase')).statusCode).toBe(401);
 
     const entries = await auditEntriesOf(t.db, organisation.id, { entityId: body.id });
     expect(entries.map((entry) => [entry.action, entry.actor_id])).toEqual(
@@ -231,11 +228,7 @@ describe('staff accounts', () => {
     );
     expect(disable.statusCode).toBe(200);
     expect((await call('GET', '/api/session', staff.care_worker)).statusCode).toBe(401);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { email: staff.care_worker.email, password: 'correct horse battery staple' },
-    });
+    const again = await signInAttempt(t.app, staff.care_worker.email, 'correct horse battery staple');
     expect(again.statusCode).toBe(401);
   });
 
