@@ -134,8 +134,9 @@ describe('staff accounts', () => {
     const disable = await call(
       'PATCH',
       `/api/users/${added.response.json().id}`,
-      { headers: { ...staff.admin.headers, 'If-Match': '"1"' } },
+      staff.admin,
       { disabled: true },
+      1,
     );
     expect(disable.statusCode).toBe(200);
     expect((await setUpAccount(t.app, added.setUpToken, PASSPHRASE)).statusCode).toBe(404);
@@ -193,20 +194,16 @@ describe('staff accounts', () => {
     const added = await addStaffMember(t.app, staff.admin.headers, { role: 'admin' });
     const id = added.response.json().id;
     for (const role of ['care_worker', 'manager', 'registered_manager', 'auditor']) {
-      const promote = await call(
-        'PATCH',
-        `/api/users/${id}`,
-        { headers: { ...staff.admin.headers, 'If-Match': '"1"' } },
-        { role },
-      );
+      const promote = await call('PATCH', `/api/users/${id}`, staff.admin, { role }, 1);
       expect(promote.statusCode, role).toBe(403);
       expect(promote.json().errors[0].field).toBe('role');
     }
     const byManager = await call(
       'PATCH',
       `/api/users/${id}`,
-      { headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' } },
+      staff.registered_manager,
       { role: 'registered_manager' },
+      1,
     );
     expect(byManager.statusCode).toBe(403);
     const stored = await t.db
@@ -223,8 +220,9 @@ describe('staff accounts', () => {
     const disable = await call(
       'PATCH',
       `/api/users/${staff.care_worker.userId}`,
-      { headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' } },
+      staff.registered_manager,
       { disabled: true },
+      1,
     );
     expect(disable.statusCode).toBe(200);
     expect((await call('GET', '/api/session', staff.care_worker)).statusCode).toBe(401);
@@ -235,12 +233,7 @@ describe('staff accounts', () => {
   it('a role change applies from the next request', async () => {
     const { staff } = await createStaffedOrganisation(t.app, t.db, t.clock);
     expect((await call('GET', '/api/users', staff.care_worker)).statusCode).toBe(403);
-    await call(
-      'PATCH',
-      `/api/users/${staff.care_worker.userId}`,
-      { headers: { ...staff.admin.headers, 'If-Match': '"1"' } },
-      { role: 'manager' },
-    );
+    await call('PATCH', `/api/users/${staff.care_worker.userId}`, staff.admin, { role: 'manager' }, 1);
     // Now a manager, who must use an authenticator app: the same session sets one up first.
     const promoted = await call('GET', '/api/users', staff.care_worker);
     expect(promoted.statusCode).toBe(401);
@@ -256,12 +249,7 @@ describe('staff accounts', () => {
     const foreignId = second.staff.care_worker.userId;
     const read = await call('GET', `/api/users/${foreignId}`, first.staff.admin);
     expect(read.statusCode).toBe(404);
-    const change = await call(
-      'PATCH',
-      `/api/users/${foreignId}`,
-      { headers: { ...first.staff.admin.headers, 'If-Match': '"1"' } },
-      { disabled: true },
-    );
+    const change = await call('PATCH', `/api/users/${foreignId}`, first.staff.admin, { disabled: true }, 1);
     expect(change.statusCode).toBe(404);
     const list = await call('GET', '/api/users?limit=1000', first.staff.admin);
     const ids = list.json().items.map((user: { id: string }) => user.id);
@@ -276,8 +264,9 @@ describe('staff accounts', () => {
     const change = await call(
       'PATCH',
       `/api/users/${staff.care_worker.userId}`,
-      { headers: { ...staff.auditor.headers, 'If-Match': '"1"' } },
+      staff.auditor,
       { displayName: 'Changed' },
+      1,
     );
     expect(change.statusCode).toBe(403);
   });
@@ -291,12 +280,13 @@ describe('colleagues', () => {
       role: 'care_worker',
       displayName: 'Aaron Leaver',
     });
-    const disabled = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${leaver.id}`,
-      headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' },
-      payload: { disabled: true },
-    });
+    const disabled = await call(
+      'PATCH',
+      `/api/users/${leaver.id}`,
+      staff.registered_manager,
+      { disabled: true },
+      1,
+    );
     expect(disabled.statusCode).toBe(200);
 
     const listed = await t.app.inject({
@@ -355,12 +345,13 @@ describe('the organisation', () => {
     const update = await call(
       'PATCH',
       '/api/organisation',
-      { headers: { ...staff.registered_manager.headers, 'If-Match': '"1"' } },
+      staff.registered_manager,
       {
         registrationNumber: '1-123456789',
         registeredManagerName: 'Pat Example',
         address: '2 High Street',
       },
+      1,
     );
     expect(update.statusCode).toBe(200);
     expect(update.json()).toMatchObject({
@@ -368,18 +359,14 @@ describe('the organisation', () => {
       registrationNumber: '1-123456789',
       version: 2,
     });
-    const refused = await call(
-      'PATCH',
-      '/api/organisation',
-      { headers: { ...staff.care_worker.headers, 'If-Match': '"1"' } },
-      { name: 'Taken over' },
-    );
+    const refused = await call('PATCH', '/api/organisation', staff.care_worker, { name: 'Taken over' }, 1);
     expect(refused.statusCode).toBe(403);
     const badLogo = await call(
       'PATCH',
       '/api/organisation',
-      { headers: { ...staff.admin.headers, 'If-Match': '"2"' } },
+      staff.admin,
       { logoDataUrl: 'javascript:alert(1)' },
+      2,
     );
     expect(badLogo.statusCode).toBe(400);
     expect(badLogo.json().errors[0].field).toBe('logoDataUrl');
