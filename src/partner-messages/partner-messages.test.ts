@@ -433,11 +433,9 @@ describe('the partner link', () => {
     expect(JSON.stringify(acknowledged.json())).not.toContain(staff.manager.email);
 
     // An API token is sent on purpose: with a link it would mix two identities, so it is refused.
-    const token = await t.app.inject({
-      method: 'POST',
-      url: '/api/api-tokens',
-      headers: staff.admin.headers,
-      payload: { name: 'Rota system', role: 'care_worker' },
+    const token = await api('POST', '/api/api-tokens', staff.admin, {
+      name: 'Rota system',
+      role: 'care_worker',
     });
     const withToken = await t.app.inject({
       method: 'GET',

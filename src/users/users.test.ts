@@ -289,11 +289,7 @@ describe('colleagues', () => {
     );
     expect(disabled.statusCode).toBe(200);
 
-    const listed = await t.app.inject({
-      method: 'GET',
-      url: '/api/colleagues',
-      headers: staff.care_worker.headers,
-    });
+    const listed = await call('GET', '/api/colleagues', staff.care_worker);
     expect(listed.statusCode).toBe(200);
     const items = listed.json().items as { id: string; displayName: string; role: string }[];
     // Those who can own a measure or action: not the admin (IT), the auditor, or a disabled account.
@@ -305,36 +301,20 @@ describe('colleagues', () => {
     expect(listed.body).not.toContain('@');
 
     // A former colleague is still named for what they did.
-    const former = await t.app.inject({
-      method: 'GET',
-      url: `/api/colleagues/${leaver.id}`,
-      headers: staff.care_worker.headers,
-    });
+    const former = await call('GET', `/api/colleagues/${leaver.id}`, staff.care_worker);
     expect(former.json()).toEqual({
       id: leaver.id,
       displayName: 'Aaron Leaver',
       role: 'care_worker',
       current: false,
     });
-    const foreign = await t.app.inject({
-      method: 'GET',
-      url: `/api/colleagues/${other.staff.manager.userId}`,
-      headers: staff.care_worker.headers,
-    });
+    const foreign = await call('GET', `/api/colleagues/${other.staff.manager.userId}`, staff.care_worker);
     expect(foreign.statusCode).toBe(404);
 
     // The account itself, with its email address, is for those who keep the staff list.
-    const account = await t.app.inject({
-      method: 'GET',
-      url: `/api/users/${staff.manager.userId}`,
-      headers: staff.care_worker.headers,
-    });
+    const account = await call('GET', `/api/users/${staff.manager.userId}`, staff.care_worker);
     expect(account.statusCode).toBe(403);
-    const asManager = await t.app.inject({
-      method: 'GET',
-      url: `/api/users/${staff.care_worker.userId}`,
-      headers: staff.manager.headers,
-    });
+    const asManager = await call('GET', `/api/users/${staff.care_worker.userId}`, staff.manager);
     expect(asManager.json().email).toBe(staff.care_worker.email);
   });
 });
