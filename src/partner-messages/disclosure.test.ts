@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
 import { createTestPartnerContact, type SignedIn } from '../../test/factories.ts';
-import { okAs, requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
+import { answerAs, okAs, requestAs, requestAsPartner, type StaffRequest } from '../../test/requests.ts';
 import {
   cancelPendingEscalationSteps,
   deliverEmails,
@@ -76,8 +76,8 @@ async function scenario(consentScope: 'addressee' | 'organisation') {
   return { organisation, addressee, next, person, consent };
 }
 
-async function send(s: Awaited<ReturnType<typeof scenario>>, who: SignedIn = staff.care_worker) {
-  const response = await call('POST', '/api/messages', who, {
+function send(s: Awaited<ReturnType<typeof scenario>>, who: SignedIn = staff.care_worker) {
+  return answerAs(t.app, 201, 'POST', '/api/messages', who, {
     template: 'request',
     askType: 'advice',
     urgency: 'urgent',
@@ -105,8 +105,6 @@ async function send(s: Awaited<ReturnType<typeof scenario>>, who: SignedIn = sta
       repeat: null,
     },
   });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
 }
 
 const asPartner = (token: string, path = '', payload?: Record<string, unknown>) =>

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionsLasting, testAppForFile } from '../../test/app-for-test.ts';
 import { createTestChannel } from '../../test/factories.ts';
 import { withDatabaseName } from '../../test/postgres-names.ts';
-import { okAs } from '../../test/requests.ts';
+import { answerAs, okAs } from '../../test/requests.ts';
 import {
   cancelPendingEscalationSteps,
   partnerWithContact,
@@ -68,24 +68,17 @@ async function housingProvider() {
   return { organisation, contact };
 }
 
-async function send(body: Record<string, unknown>) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/messages',
-    headers: staff.care_worker.headers,
-    payload: {
-      template: 'request',
-      askType: 'action',
-      subject: 'No heating in the building',
-      summary: 'Since 6am today the heating at Oak House has not worked.',
-      impact: 'Twelve tenants are without heating.',
-      mitigations: 'Portable heaters are in place for the four frailest tenants.',
-      ask: 'Please send an engineer to repair the boiler.',
-      ...body,
-    },
+function send(body: Record<string, unknown>) {
+  return answerAs(t.app, 201, 'POST', '/api/messages', staff.care_worker, {
+    template: 'request',
+    askType: 'action',
+    subject: 'No heating in the building',
+    summary: 'Since 6am today the heating at Oak House has not worked.',
+    impact: 'Twelve tenants are without heating.',
+    mitigations: 'Portable heaters are in place for the four frailest tenants.',
+    ask: 'Please send an engineer to repair the boiler.',
+    ...body,
   });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
 }
 
 const sweep = () => sweepMessageEscalations(t);
