@@ -9,13 +9,14 @@ import {
 } from '../../test/factories.ts';
 import {
   cancelPendingEscalationSteps,
+  consentToShare,
   deliverEmails,
   mailServerForFile,
   organisationWithMember,
   sweepMessageEscalations,
 } from '../../test/scenarios.ts';
 import { inLondon } from '../calendar/london-time.ts';
-import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
+import { withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import {
   authoriseSafeguardingShare,
@@ -158,23 +159,14 @@ class RecordConsent implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const reviewOn = inLondon(t.clock.now()).plus({ days: this.reviewInDays });
-    const consent = await recordConsent(
-      t.db,
-      manager,
-      real.personId,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: this.scope === 'organisation' ? [partnerOrganisationId] : [],
-        partnerContactIds: this.scope === 'addressee' ? [contactIds.addressee] : [],
-        partnerTypes: [],
-        purposes: ['safeguarding'],
-        categories: CATEGORIES,
-        recordedHow: 'verbal',
-        givenOn: today(),
-        reviewOn: reviewOn.toISODate() ?? '',
-      },
-      t.clock,
-    );
+    const consent = await consentToShare(t, manager, real.personId, {
+      partnerOrganisationIds: this.scope === 'organisation' ? [partnerOrganisationId] : [],
+      partnerContactIds: this.scope === 'addressee' ? [contactIds.addressee] : [],
+      purposes: ['safeguarding'],
+      categories: CATEGORIES,
+      givenOn: today(),
+      reviewOn: reviewOn.toISODate() ?? '',
+    });
     const until = reviewOn.plus({ days: 1 }).startOf('day').toJSDate();
     model.bases.push({
       id: consent.id,

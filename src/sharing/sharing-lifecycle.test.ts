@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import { createTestPartnerOrganisation, createTestPerson } from '../../test/factories.ts';
-import { organisationWithMember } from '../../test/scenarios.ts';
+import { consentToShare, organisationWithMember } from '../../test/scenarios.ts';
 import { inLondon } from '../calendar/london-time.ts';
-import { recordConsent, withdrawConsent } from '../consent/consent.service.ts';
+import { withdrawConsent } from '../consent/consent.service.ts';
 import type { RequestContext } from '../context.ts';
 import { checkShare, gateShare } from './sharing.service.ts';
 import type { InformationCategory } from './sharing.table.ts';
@@ -67,23 +67,13 @@ class RecordConsent implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const reviewOn = inLondon(t.clock.now()).plus({ days: this.reviewInDays }).toISODate() ?? '';
-    const consent = await recordConsent(
-      t.db,
-      real.context,
-      real.personId,
-      {
-        givenBy: 'person',
-        partnerOrganisationIds: [real.partners[this.partner]!],
-        partnerContactIds: [],
-        partnerTypes: [],
-        purposes: ['care_coordination'],
-        categories: this.categories,
-        recordedHow: 'verbal',
-        givenOn: today(),
-        reviewOn,
-      },
-      t.clock,
-    );
+    const consent = await consentToShare(t, real.context, real.personId, {
+      partnerOrganisationIds: [real.partners[this.partner]!],
+      purposes: ['care_coordination'],
+      categories: this.categories,
+      givenOn: today(),
+      reviewOn,
+    });
     model.consents.push({
       id: consent.id,
       partner: this.partner,
