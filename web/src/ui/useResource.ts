@@ -8,10 +8,17 @@ export type Resource<T> =
 
 /**
  * Loads something from the API when `key` changes (or `reload` is called). Answers that arrive
- * after the key has changed are dropped, so a slow answer cannot replace a newer one.
+ * after the key has changed are dropped, so a slow answer cannot replace a newer one. While the
+ * answer for a new key is awaited the resource is loading: what was loaded for the old key (the
+ * whole list, before a search) is never shown as the answer for the new one. A reload keeps it
+ * shown until the fresh answer comes.
  */
 export function useResource<T>(key: string, load: () => Promise<T>): [Resource<T>, () => void] {
-  const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
+  const [loaded, setResource] = useState<{ key: string; resource: Resource<T> }>({
+    key,
+    resource: { status: 'loading' },
+  });
+  const resource: Resource<T> = loaded.key === key ? loaded.resource : { status: 'loading' };
   const [reloads, setReloads] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -21,10 +28,10 @@ export function useResource<T>(key: string, load: () => Promise<T>): [Resource<T
     let current = true;
     loadRef.current().then(
       (data) => {
-        if (current) setResource({ status: 'loaded', data });
+        if (current) setResource({ key, resource: { status: 'loaded', data } });
       },
       (error: unknown) => {
-        if (current) setResource({ status: 'failed', error: toApiError(error) });
+        if (current) setResource({ key, resource: { status: 'failed', error: toApiError(error) } });
       },
     );
     return () => {
