@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../auth/access.ts';
@@ -54,7 +55,14 @@ import {
 // Admin is IT, not care: no admin reads or changes people's records. The auditor only reads.
 const tags = ['People supported'];
 
+/** The people a search finds, whether it came in the address or the body. */
+const peopleFound = z.object({ items: z.array(personSchema) });
+
 export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsyncZod {
+  const findPeople = async (request: FastifyRequest, search: z.infer<typeof listPeopleQuery>) => ({
+    items: (await listPeople(db, requestContext(request), search, clock)).map(toPersonResponse),
+  });
+
   return async (app) => {
     app.get(
       '/api/people',
@@ -64,13 +72,10 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
           tags,
           summary: 'Search the people you support by name or NHS number, service, status or clinical flag',
           querystring: listPeopleQuery,
-          response: { 200: z.object({ items: z.array(personSchema) }), ...problemResponses },
+          response: { 200: peopleFound, ...problemResponses },
         },
       },
-      async (request) => {
-        const people = await listPeople(db, requestContext(request), request.query, clock);
-        return { items: people.map(toPersonResponse) };
-      },
+      async (request) => findPeople(request, request.query),
     );
 
     app.post(
@@ -83,13 +88,10 @@ export function peopleRoutes({ db, clock }: AppDependencies): FastifyPluginAsync
           description:
             'The same search and answer as GET /api/people. A name or NHS number in an address stays in browser histories and in the logs of proxies and load balancers; in the body it does not. Changes nothing.',
           body: listPeopleQuery,
-          response: { 200: z.object({ items: z.array(personSchema) }), ...problemResponses },
+          response: { 200: peopleFound, ...problemResponses },
         },
       },
-      async (request) => {
-        const people = await listPeople(db, requestContext(request), request.body, clock);
-        return { items: people.map(toPersonResponse) };
-      },
+      async (request) => findPeople(request, request.body),
     );
 
     app.post(

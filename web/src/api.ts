@@ -593,8 +593,7 @@ export function listCareServices(page: Page): Promise<{ items: CareService[] }> 
  * an address would stay in proxies' logs. The search is audited (without the name).
  */
 export function listPeople(search: RequestBody<'/api/people/search'>): Promise<{ items: Person[] }> {
-  const { q, ...rest } = search;
-  return request('POST', '/api/people/search', q ? { q, ...rest } : rest);
+  return request('POST', '/api/people/search', search);
 }
 
 /** Every view of a person's record is in the audit trail. */
