@@ -47,6 +47,7 @@ import { safeguardingAuthorisationRoutes } from './safeguarding-authorisations/s
 import { shareLogExportRoutes } from './sharing/share-log-export.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -286,6 +287,7 @@ export async function buildApp(
   await app.register(safeguardingAuthorisationRoutes(dependencies));
   await app.register(sharingRoutes(dependencies));
   await app.register(shareLogExportRoutes(dependencies));
+  await app.register(subjectAccessRoutes(dependencies));
   await app.register(auditRoutes(dependencies));
   await app.register(accessHistoryRoutes(dependencies));
   await app.register(partnerMessagesRoutes(dependencies));

@@ -94,6 +94,26 @@ export async function viewAccessHistory(
   });
 }
 
+/**
+ * Every visit to the person's record and the records kept about them, newest first, in words:
+ * their access log, for a subject access request. Not audited: the caller's export is.
+ */
+export async function accessLogOfPerson(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  personId: string,
+  most: number,
+): Promise<AccessVisit[]> {
+  const rows = await accessHistoryRepository.listVisits(
+    executor,
+    context.orgId,
+    { entity: { type: 'person', id: personId } },
+    { limit: most, offset: 0 },
+    readActions,
+  );
+  return inWords(executor, context.orgId, rows);
+}
+
 function startOfLondonDay(date: string, plusDays = 0): Date {
   return DateTime.fromISO(date, { zone: 'Europe/London' }).plus({ days: plusDays }).startOf('day').toJSDate();
 }

@@ -3,6 +3,7 @@
 
 export const actionPhrases: Record<string, string> = {
   'person.view': 'viewed the record',
+  'person.subject_access_export': 'made a copy of everything held about them, for a subject access request',
   'person.create': 'added the record',
   'person.update': 'changed the record',
   'person.search': 'searched the people supported',
@@ -22,6 +23,8 @@ export const actionPhrases: Record<string, string> = {
   'lawful_basis.set': 'set the lawful basis for sharing',
   'share.send': 'shared information with a partner',
   'share.check': 'checked whether information could be shared',
+  'share.allowed': 'shared information with a partner',
+  'share.refused': 'tried to share information with a partner',
   'share.hold': 'held a share for a manager',
   'share.cancel': 'cancelled a share',
   'share_log.view': 'viewed what has been shared',
@@ -131,6 +134,10 @@ export const actionPhrases: Record<string, string> = {
   'user.set_up': 'set up their account from a set-up link',
   'api_token.create': 'created an API token',
   'api_token.revoke': 'revoked an API token',
+  'api_token.approve': 'approved an API token',
+  'api_token.refuse': 'refused an API token',
+  'escalation_route.set': 'changed an escalation route',
+  'escalation_route.reset': 'put an escalation route back to the standard one',
   'organisation.create': 'created the organisation',
   'organisation.update': 'changed the organisation’s details',
   'partner_organisation.create': 'added a partner organisation',

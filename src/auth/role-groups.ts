@@ -34,5 +34,10 @@ export const registerKeepers: readonly StaffRole[] = ['manager', 'registered_man
  * who answer for it, and the auditor.
  */
 export const accountableReaders: readonly StaffRole[] = ['manager', 'registered_manager', 'auditor'];
+/**
+ * A copy of everything held about a person, for a subject access request: the managers who answer
+ * for the service's records. Not the auditor, who inspects but does not answer for the service.
+ */
+export const subjectAccessExporters: readonly StaffRole[] = managers;
 /** Who may check the audit trail's integrity (GET /api/audit/verify). */
 export const auditVerifiers: readonly StaffRole[] = ['auditor', 'registered_manager', 'admin'];

@@ -1,10 +1,11 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
 import { getPerson } from '../people/people.service.ts';
 import {
+  type ChronologyEntry,
   type ChronologyPage,
   type ChronologySource,
   mergeChronology,
@@ -69,4 +70,33 @@ export async function viewChronology(
   });
   await recordAudit(db, context, clock.now(), { ...view.audit, details: { entries: page.items.length } });
   return page;
+}
+
+/**
+ * The person's whole chronology from every registered source, oldest first: for a copy of
+ * everything held about them (a subject access request). Read a page at a time, with a bound so a
+ * runaway source cannot exhaust the server; it says whether the bound cut it short. Not audited:
+ * the caller's export is.
+ */
+export async function wholeChronologyOf(
+  executor: Executor,
+  context: Pick<RequestContext, 'orgId'>,
+  options: { personId: string; ownAgency: string; most: number },
+): Promise<{ entries: ChronologyEntry[]; complete: boolean }> {
+  const entries: ChronologyEntry[] = [];
+  let before: string | null = null;
+  do {
+    const page = await mergeChronology(executor, registeredChronologySources(), {
+      orgId: context.orgId,
+      key: options.personId,
+      ownAgency: options.ownAgency,
+      from: null,
+      to: null,
+      before,
+      limit: Math.min(500, options.most - entries.length),
+    });
+    entries.push(...page.items);
+    before = page.nextBefore;
+  } while (before !== null && entries.length < options.most);
+  return { entries: entries.reverse(), complete: before === null };
 }

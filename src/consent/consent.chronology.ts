@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { DateTime } from 'luxon';
 import {
   type ChronologyEntry,
   chronologyWindow,
@@ -6,8 +6,16 @@ import {
   type SourceQuery,
 } from '../chronology/chronology.ts';
 import type { Executor } from '../db/database.ts';
+import { categoryLabels, purposeLabels } from '../sharing/share-log-labels.ts';
+import type { ConsentGiver } from './consent.table.ts';
 
-// Consent to share recorded for a person, as entries of the person's chronology.
+const givenByWords = {
+  person: 'the person',
+  representative: 'their attorney or deputy',
+} as const satisfies Record<ConsentGiver, string>;
+
+// Consent to share recorded for a person, as entries of the person's chronology: in words, as the
+// chronology is read by staff, inspectors and (in a copy of their record) the person.
 export async function readConsentOfPerson(
   executor: Executor,
   query: SourceQuery,
@@ -17,10 +25,10 @@ export async function readConsentOfPerson(
     .select([
       'c.id',
       'c.created_at as occurred_at',
-      sql<string>`'Consent to share recorded'`.as('label'),
-      sql<string>`'Consent given by ' || c.given_by || ' for ' || array_to_string(c.purposes, ', ') || ' (' || array_to_string(c.categories, ', ') || '), to be reviewed on ' || c.review_on`.as(
-        'text',
-      ),
+      'c.given_by',
+      'c.purposes',
+      'c.categories',
+      'c.review_on',
     ])
     .where('c.org_id', '=', query.orgId)
     .where('c.person_id', '=', query.key)
@@ -29,5 +37,16 @@ export async function readConsentOfPerson(
     .orderBy('c.id', 'desc')
     .limit(query.limit)
     .execute();
-  return consents.map((row) => ownRecordEntry('consent', query, row));
+  return consents.map((row) =>
+    ownRecordEntry('consent', query, {
+      id: row.id,
+      occurred_at: row.occurred_at,
+      label: 'Consent to share recorded',
+      text: `Consent given by ${givenByWords[row.given_by]} for ${row.purposes
+        .map((purpose) => purposeLabels[purpose].toLowerCase())
+        .join(', ')} (${row.categories
+        .map((category) => categoryLabels[category].toLowerCase())
+        .join(', ')}), to be reviewed on ${DateTime.fromISO(row.review_on).toFormat('d MMMM yyyy')}`,
+    }),
+  );
 }

@@ -41,6 +41,11 @@ export function currentCircleOf(
   return peopleRepository.listCircle(executor, context.orgId, personId, { includeEnded: false });
 }
 
+/** Everyone who is or has been in the person's circle, for a copy of their record (not audited: the caller's is). */
+export function wholeCircleOf(executor: Executor, context: Pick<RequestContext, 'orgId'>, personId: string) {
+  return peopleRepository.listCircle(executor, context.orgId, personId, { includeEnded: true });
+}
+
 export async function addCircleMember(
   db: Db,
   context: RequestContext,

@@ -408,23 +408,38 @@ export async function viewShareLog(
 ) {
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, context, { personId, mode: 'share' });
-    const shares = await sharingRepository.listShares(trx, context.orgId, personId, {
-      ...options,
-      restricted: restrictedReader(context),
-    });
-    const users = await staffNames(
-      trx,
-      context,
-      shares.filter((share) => share.actor_type === 'user').map((share) => share.actor_id),
-    );
+    const entries = await shareLogOf(trx, context, personId, options);
     await recordAudit(trx, context, clock.now(), {
       action: 'share_log.view',
       entityType: 'person',
       entityId: personId,
-      details: { results: shares.length },
+      details: { results: entries.length },
     });
-    return shares.map((share) => toShareLogEntry(share, users));
+    return entries;
   });
+}
+
+/**
+ * A page of the person's share log, newest first, as the caller may see it (safeguarding shares
+ * only to those who answer for them or made them), with the names of those who shared. Not
+ * audited: the caller's view or export is.
+ */
+export async function shareLogOf(
+  executor: Executor,
+  context: RequestContext,
+  personId: string,
+  options: Page & { outcome?: 'allowed' | 'refused' | undefined },
+) {
+  const shares = await sharingRepository.listShares(executor, context.orgId, personId, {
+    ...options,
+    restricted: restrictedReader(context),
+  });
+  const users = await staffNames(
+    executor,
+    context,
+    shares.filter((share) => share.actor_type === 'user').map((share) => share.actor_id),
+  );
+  return shares.map((share) => toShareLogEntry(share, users));
 }
 
 /** Holds one queued share that the gate refused at the moment it was to leave. */

@@ -56,6 +56,8 @@ describe.skipIf(!browserIsAvailable())('consent and sharing in the browser', { t
     await page.getByRole('heading', { level: 1, name: /Edna Thistlewood/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Consent and sharing' }).waitFor();
     expect(await page.getByRole('link', { name: 'Can I share this?' }).count()).toBe(1);
+    // A copy of everything held about her is for managers to make.
+    expect(await page.getByRole('link', { name: /subject access request/ }).count()).toBe(0);
     await screenshot(page, 'person-consent-summary');
 
     // Record her consent to share health information with the housing association.
@@ -360,6 +362,49 @@ describe.skipIf(!browserIsAvailable())('consent and sharing in the browser', { t
       .where('action', '=', 'share_log.export')
       .execute();
     expect(exports).toEqual([{ action: 'share_log.export', outcome: 'success' }]);
+    expect(watch).toEqual(noFaults);
+    await context.close();
+  });
+
+  test('a registered manager downloads everything held about a person, for a subject access request', async () => {
+    const edna = await server.db
+      .selectFrom('people')
+      .select(['id'])
+      .where('family_name', '=', 'Thistlewood')
+      .executeTakeFirstOrThrow();
+    const { context, page, watch } = await signedInPage(
+      browser,
+      server,
+      emails.get('registered_manager') ?? '',
+      DEMO_PASSWORD,
+    );
+    await page.goto(`${server.baseUrl}/people/${edna.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Their details' }).waitFor();
+    const link = page.getByRole('link', {
+      name: 'Download everything held about them (subject access request)',
+    });
+    await link.scrollIntoViewIfNeeded();
+    await screenshot(page, 'person-subject-access-export');
+    const downloaded = page.waitForEvent('download');
+    await link.click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('subject-access-Thistlewood-Edna.json');
+    const copy = JSON.parse(fs.readFileSync((await download.path()) ?? '', 'utf8'));
+    expect(copy.person.name).toBe('Edna Thistlewood');
+    expect(copy.about.reviewBeforeSending).toMatch(/Check this copy before you send it/);
+    // Her circle of support, her chronology and what was shared about her, in words.
+    expect(copy.circleOfSupport.length).toBeGreaterThan(0);
+    expect(copy.chronology.length).toBeGreaterThan(0);
+    expect(copy.sharedWithPartners.length).toBeGreaterThan(0);
+    expect(copy.accessLog.length).toBeGreaterThan(0);
+    expect(JSON.stringify(copy)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    const exports = await server.db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome'])
+      .where('entity_id', '=', edna.id)
+      .where('action', '=', 'person.subject_access_export')
+      .execute();
+    expect(exports).toEqual([{ action: 'person.subject_access_export', outcome: 'success' }]);
     expect(watch).toEqual(noFaults);
     await context.close();
   });

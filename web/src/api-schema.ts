@@ -2213,6 +2213,27 @@ export interface paths {
       };
     };
   };
+  "/api/people/{id}/subject-access-export": {
+    /**
+     * A copy of everything held about a person, for a subject access request (audited)
+     * @description Their record, representatives, circle of support, whole chronology, every share with a partner and every visit to their records, read at one moment, in words (no codes or ids) and as JSON. Sent as a file to save (Content-Disposition: attachment). Check it before sending: see `about.reviewBeforeSending`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SubjectAccessExport"];
+          };
+        };
+      };
+    };
+  };
   "/api/audit/verify": {
     /** Recompute your organisation’s audit chain, compare it with its latest signed checkpoint, and report the first entry that does not verify */
     get: {
@@ -2281,7 +2302,7 @@ export interface paths {
           /** @description A staff member’s, API token’s or partner link’s id */
           actorId?: string;
           /** @description Only this kind of action, such as person.view */
-          action?: "person.view" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update" | "work_list.view";
+          action?: "person.view" | "person.subject_access_export" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.allowed" | "share.refused" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "api_token.approve" | "api_token.refuse" | "escalation_route.set" | "escalation_route.reset" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update" | "work_list.view";
           /** @description From this day (UK time), inclusive */
           from?: string;
           /** @description To this day (UK time), inclusive */
@@ -7056,6 +7077,129 @@ export interface components {
       revokedReason: string | null;
       status: components["schemas"]["SharingRecordStatusInput"];
     };
+    SubjectAccessExportInput: {
+      about: {
+        title: string;
+        organisation: string;
+        /** @description ISO 8601 in UK time, with its offset from UTC */
+        exportedAt: string;
+        exportedBy: string;
+        reviewBeforeSending: string;
+        parts: {
+          representatives: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          circleOfSupport: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          chronology: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          sharedWithPartners: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          accessLog: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+        };
+      };
+      person: {
+        name: string;
+        preferredName: string | null;
+        dateOfBirth: string | null;
+        nhsNumber: string | null;
+        address: string | null;
+        postcode: string | null;
+        service: string | null;
+        status: string;
+        communicationNeeds: string | null;
+        clinicalFlags: string[];
+        clinicalFlagsNote: string | null;
+        /** @description ISO 8601 in UK time, with its offset from UTC */
+        recordCreated: string;
+        /** @description ISO 8601 in UK time, with its offset from UTC */
+        recordLastChanged: string;
+      };
+      representatives: ({
+          kind: string;
+          name: string;
+          relationship: string | null;
+          phone: string | null;
+          email: string | null;
+          address: string | null;
+          scopeOfAuthority: string | null;
+          decisionAreas: string[];
+          reference: string | null;
+          registeredOn: string | null;
+          documentSeenOn: string | null;
+          ended: string | null;
+          endedReason: string | null;
+        })[];
+      circleOfSupport: ({
+          role: string;
+          primaryContact: boolean;
+          name: string;
+          organisation: string;
+          jobTitle: string | null;
+          email: string | null;
+          phone: string | null;
+          /** @description A calendar date, YYYY-MM-DD */
+          from: string;
+          to: string | null;
+        })[];
+      /** @description Oldest first: messages, incidents, consent, capacity, advice, safeguarding and the rest */
+      chronology: ({
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          when: string;
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          recorded: string;
+          /** @description Where the information came from */
+          agency: string;
+          kind: string;
+          text: string;
+          recordedBy: string | null;
+          /** @description The record it belongs to: a message, an incident, a concern */
+          partOf: string | null;
+        })[];
+      /** @description Oldest first: every time information about them was shared with a partner, or refused */
+      sharedWithPartners: ({
+          "When (UK time)": string | null;
+          Outcome: string | null;
+          Organisation: string | null;
+          Contact: string | null;
+          Purpose: string | null;
+          Categories: string | null;
+          Basis: string | null;
+          "Record relied on": string | null;
+          "UK GDPR Article 6": string | null;
+          "UK GDPR Article 9": string | null;
+          "DPA 2018 condition": string | null;
+          "Reasons refused": string | null;
+          How: string | null;
+          "What was shared": string | null;
+          "Shared by": string | null;
+        })[];
+      /** @description Oldest first: who opened or changed their records, and when */
+      accessLog: ({
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          from: string;
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          to: string;
+          who: string;
+          what: string;
+          detail: string | null;
+        })[];
+    };
     /** @description RFC 9457 problem details */
     Problem: {
       type: string;
@@ -9647,6 +9791,129 @@ export interface components {
       revokedBy: string | null;
       revokedReason: string | null;
       status: components["schemas"]["SharingRecordStatus"];
+    };
+    SubjectAccessExport: {
+      about: {
+        title: string;
+        organisation: string;
+        /** @description ISO 8601 in UK time, with its offset from UTC */
+        exportedAt: string;
+        exportedBy: string;
+        reviewBeforeSending: string;
+        parts: {
+          representatives: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          circleOfSupport: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          chronology: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          sharedWithPartners: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+          accessLog: {
+            entries: number;
+            /** @description False when the part reached the most one export holds: ask for the rest from the data protection lead */
+            complete: boolean;
+          };
+        };
+      };
+      person: {
+        name: string;
+        preferredName: string | null;
+        dateOfBirth: string | null;
+        nhsNumber: string | null;
+        address: string | null;
+        postcode: string | null;
+        service: string | null;
+        status: string;
+        communicationNeeds: string | null;
+        clinicalFlags: string[];
+        clinicalFlagsNote: string | null;
+        /** @description ISO 8601 in UK time, with its offset from UTC */
+        recordCreated: string;
+        /** @description ISO 8601 in UK time, with its offset from UTC */
+        recordLastChanged: string;
+      };
+      representatives: ({
+          kind: string;
+          name: string;
+          relationship: string | null;
+          phone: string | null;
+          email: string | null;
+          address: string | null;
+          scopeOfAuthority: string | null;
+          decisionAreas: string[];
+          reference: string | null;
+          registeredOn: string | null;
+          documentSeenOn: string | null;
+          ended: string | null;
+          endedReason: string | null;
+        })[];
+      circleOfSupport: ({
+          role: string;
+          primaryContact: boolean;
+          name: string;
+          organisation: string;
+          jobTitle: string | null;
+          email: string | null;
+          phone: string | null;
+          /** @description A calendar date, YYYY-MM-DD */
+          from: string;
+          to: string | null;
+        })[];
+      /** @description Oldest first: messages, incidents, consent, capacity, advice, safeguarding and the rest */
+      chronology: ({
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          when: string;
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          recorded: string;
+          /** @description Where the information came from */
+          agency: string;
+          kind: string;
+          text: string;
+          recordedBy: string | null;
+          /** @description The record it belongs to: a message, an incident, a concern */
+          partOf: string | null;
+        })[];
+      /** @description Oldest first: every time information about them was shared with a partner, or refused */
+      sharedWithPartners: ({
+          "When (UK time)": string | null;
+          Outcome: string | null;
+          Organisation: string | null;
+          Contact: string | null;
+          Purpose: string | null;
+          Categories: string | null;
+          Basis: string | null;
+          "Record relied on": string | null;
+          "UK GDPR Article 6": string | null;
+          "UK GDPR Article 9": string | null;
+          "DPA 2018 condition": string | null;
+          "Reasons refused": string | null;
+          How: string | null;
+          "What was shared": string | null;
+          "Shared by": string | null;
+        })[];
+      /** @description Oldest first: who opened or changed their records, and when */
+      accessLog: ({
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          from: string;
+          /** @description ISO 8601 in UK time, with its offset from UTC */
+          to: string;
+          who: string;
+          what: string;
+          detail: string | null;
+        })[];
     };
   };
   responses: never;

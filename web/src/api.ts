@@ -1335,6 +1335,11 @@ export function shareLogExportPath(personId: string): string {
   return `/api/people/${part(personId)}/shares/export`;
 }
 
+/** A copy of everything held about the person (JSON), for a subject access request; audited, and needs a recent sign-in. */
+export function subjectAccessExportPath(personId: string): string {
+  return `/api/people/${part(personId)}/subject-access-export`;
+}
+
 /** The risk points table that ranks the people an incident affects: one version, or the one in force. */
 export type IncidentRiskPoints = Schemas['IncidentRiskPoints'];
 

@@ -11,6 +11,7 @@ import {
   listRepresentatives,
   type Person,
   type Representative,
+  subjectAccessExportPath,
 } from '../api.ts';
 import { accessHistoryReaders } from '../audit/access.ts';
 import { useSession } from '../auth/session.tsx';
@@ -25,6 +26,7 @@ import { concernSummaryReaders } from '../safeguarding/access.ts';
 import { PersonConcerns } from '../safeguarding/PersonConcerns.tsx';
 import { ConsentAndSharingSummary } from '../sharing/ConsentAndSharingSummary.tsx';
 import { type ContentsItem, ContentsList, ContentsSection } from '../ui/ContentsList.tsx';
+import { DownloadLink } from '../ui/DownloadLink.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../ui/ErrorSummary.tsx';
 import { describeError } from '../ui/form-errors.ts';
 import { formatDate } from '../ui/format.ts';
@@ -36,7 +38,7 @@ import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { peopleWriters } from './access.ts';
+import { peopleWriters, subjectAccessExporters } from './access.ts';
 import {
   clinicalFlagLabels,
   deputyDecisionLabels,
@@ -154,6 +156,13 @@ export function PersonPage() {
               Who has accessed this record
               <span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
             </Link>
+          </p>
+        ) : null}
+        {hasRole(session.user.role, subjectAccessExporters) ? (
+          <p>
+            <DownloadLink path={subjectAccessExportPath(current.id)}>
+              Download everything held about them (subject access request)
+            </DownloadLink>
           </p>
         ) : null}
       </ContentsSection>

@@ -2,4 +2,5 @@
 export {
   careRecordReaders as peopleReaders,
   careRecordWriters as peopleWriters,
+  subjectAccessExporters,
 } from '../../../src/auth/role-groups.ts';
