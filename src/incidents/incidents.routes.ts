@@ -8,6 +8,7 @@ import {
 } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { AppError } from '../errors.ts';
+import { asAttachment } from '../http/attachment.ts';
 import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { sendMessageBody, sentMessageSchema } from '../partner-messages/partner-messages.schemas.ts';
@@ -501,7 +502,7 @@ export function incidentsRoutes({ db, clock, config }: AppDependencies): Fastify
               `${config.publicUrl.replace(/\/$/, '')}/messages/${encodeURIComponent(messageId)}`,
           };
           const filename = `post-incident-review-${request.params.id}.${format}`;
-          reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+          asAttachment(reply, filename);
           if (format === 'html') return reply.type('text/html; charset=utf-8').send(reviewHtml(data));
           return reply.type('application/pdf').send(await reviewPdf(data));
         },

@@ -4,6 +4,7 @@ import { managers, requestContext } from '../auth/access.ts';
 import { accountableReaders, careRecordReaders, careRecordWriters } from '../auth/role-groups.ts';
 import { chronologyOptions, chronologyQuery } from '../chronology/chronology.schemas.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import { asAttachment } from '../http/attachment.ts';
 import { eTagDescription, expectedVersion, versionedUpdate, withETag } from '../http/conditional.ts';
 import { idParams, problemResponses, writeProblems } from '../http/schemas.ts';
 import { addConcernEntry, concernChronology, triggerInWords } from './concern-entries.service.ts';
@@ -588,7 +589,7 @@ export function safeguardingRoutes({ db, clock, config }: AppDependencies): Fast
           request.body,
           clock,
         );
-        reply.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+        asAttachment(reply, file.filename);
         return reply.type(file.contentType).send(file.body);
       },
     );

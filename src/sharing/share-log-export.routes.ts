@@ -8,6 +8,7 @@ import type { RequestContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { notFound } from '../errors.ts';
+import { asAttachment } from '../http/attachment.ts';
 import { toCsv } from '../http/csv.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import { shareInWords, shareLogColumns, wholeShareLogOf } from './share-log-in-words.ts';
@@ -56,10 +57,8 @@ export function shareLogExportRoutes({ db, clock }: AppDependencies): FastifyPlu
       },
       async (request, reply) => {
         const { csv, fileName } = await exportShareLog(db, requestContext(request), request.params.id, clock);
-        const safeName = fileName.replace(/[^A-Za-z0-9._-]+/g, '_');
-        return reply
+        return asAttachment(reply, fileName)
           .type('text/csv; charset=utf-8')
-          .header('Content-Disposition', `attachment; filename="${safeName}"`)
           .serializer((payload: unknown) => String(payload))
           .send(csv);
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requestContext } from '../auth/access.ts';
 import { subjectAccessExporters } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
+import { asAttachment } from '../http/attachment.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import { subjectAccessExportSchema } from './subject-access.schemas.ts';
 import { exportSubjectAccess } from './subject-access.service.ts';
@@ -30,8 +31,7 @@ export function subjectAccessRoutes({ db, clock }: AppDependencies): FastifyPlug
           request.params.id,
           clock,
         );
-        const safeName = fileName.replace(/[^A-Za-z0-9._-]+/g, '_');
-        return reply.header('Content-Disposition', `attachment; filename="${safeName}"`).send(copy);
+        return asAttachment(reply, fileName).send(copy);
       },
     );
   };
