@@ -1,7 +1,7 @@
 import { readAdviceOfPerson } from './advice/advice.chronology.ts';
 import { whenAttentionDealtWith } from './attention/attention.service.ts';
 import { registerChronologySource } from './chronology/chronology.ts';
-import { readConsentOfPerson } from './consent/consent.chronology.ts';
+import { readConsentOfPerson, readConsentWithdrawalsOfPerson } from './consent/consent.chronology.ts';
 import { readIncidentRecordsOfPerson } from './incidents/incidents.chronology.ts';
 import { describeIncident } from './incidents/incidents.service.ts';
 import { readCapacityRecordsOfPerson } from './mental-capacity/mental-capacity.chronology.ts';
@@ -42,6 +42,7 @@ export function registerCapabilities(): void {
   registerChronologySource('partner_messages', readMessageEventsOfPerson);
   registerChronologySource('incidents', readIncidentRecordsOfPerson);
   registerChronologySource('consent', readConsentOfPerson);
+  registerChronologySource('consent_withdrawals', readConsentWithdrawalsOfPerson);
   registerChronologySource('mental_capacity', readCapacityRecordsOfPerson);
   registerChronologySource('safeguarding_authorisations', readSafeguardingAuthorisationsOfPerson);
   registerChronologySource('advice', readAdviceOfPerson);

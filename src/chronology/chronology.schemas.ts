@@ -20,7 +20,7 @@ export const chronologyEntrySchema = z
     source: z
       .string()
       .describe(
-        'Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice',
+        'Which record it comes from: partner_messages, incidents, consent, consent_withdrawals, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice',
       ),
     id: z.uuid().describe('The entry’s id within its source'),
     occurredAt: z.iso.datetime().describe('When what it records happened'),

@@ -46,6 +46,23 @@ async function personWithARecord() {
     givenOn: '2026-11-20',
     reviewOn: '2027-11-20',
   });
+  const housing = await createTestPartnerOrganisation(t.db, t.clock, organisation.id, {
+    name: 'Millbrook Housing',
+    type: 'housing',
+  });
+  const toHousing = await okAs(t.app, 'POST', `${base}/consents`, staff.care_worker, {
+    givenBy: 'person',
+    partnerOrganisationIds: [housing.id],
+    purposes: ['care_coordination'],
+    categories: ['identity'],
+    recordedHow: 'verbal',
+    givenOn: '2026-11-20',
+    reviewOn: '2027-11-20',
+  });
+  await okAs(t.app, 'POST', `${base}/consents/${toHousing.id}/withdraw`, staff.care_worker, {
+    withdrawnBy: 'person',
+    reason: 'She wants to tell the housing officer herself.',
+  });
   t.clock.advance(60_000);
   await okAs(t.app, 'POST', `${base}/shares`, staff.care_worker, {
     partnerOrganisationId: surgery.id,
@@ -95,6 +112,12 @@ describe('the subject access export', () => {
         agency: organisation.name,
         kind: 'Consent to share recorded',
         text: 'Consent given by the person for care coordination (health), to be reviewed on 20 November 2027',
+      }),
+    );
+    expect(copy.chronology).toContainEqual(
+      expect.objectContaining({
+        kind: 'Consent to share withdrawn',
+        text: 'Consent for care coordination (identity) withdrawn by the person: She wants to tell the housing officer herself.',
       }),
     );
     const whens = copy.chronology.map((entry) => entry.when);

@@ -5544,7 +5544,7 @@ export interface components {
     };
     /** @description One entry of a merged chronology */
     ChronologyEntryInput: {
-      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, consent_withdrawals, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -6907,7 +6907,7 @@ export interface components {
       corrects: string | null;
     };
     ConcernChronologyEntryInput: {
-      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, consent_withdrawals, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -8259,7 +8259,7 @@ export interface components {
     };
     /** @description One entry of a merged chronology */
     ChronologyEntry: {
-      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, consent_withdrawals, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
@@ -9622,7 +9622,7 @@ export interface components {
       corrects: string | null;
     };
     ConcernChronologyEntry: {
-      /** @description Which record it comes from: partner_messages, incidents, consent, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
+      /** @description Which record it comes from: partner_messages, incidents, consent, consent_withdrawals, mental_capacity, safeguarding_authorisations, advice, safeguarding_shares, concern_entries, concern_advice */
       source: string;
       /**
        * Format: uuid
