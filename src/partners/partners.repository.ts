@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertReturningAll } from '../db/compiled-insert.ts';
 import type { Executor } from '../db/database.ts';
 import { namesById } from '../db/names-by-id.ts';
 import { sameOrganisation } from '../db/same-organisation.ts';
@@ -34,7 +35,7 @@ export async function insertPartnerOrganisations(
 
 /** The insert as a query not yet run, so it can be combined with its audit entry in one statement. */
 export function insertPartnerOrganisationQuery(executor: Executor, row: NewPartnerOrganisationRow) {
-  return executor.insertInto('partner_organisations').values(row).returningAll();
+  return insertReturningAll(executor, 'partner_organisations', row);
 }
 
 export async function findPartnerOrganisation(
