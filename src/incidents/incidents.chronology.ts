@@ -60,9 +60,14 @@ export async function readIncidentRecordsOfPerson(
       record.kind === 'decision'
         ? `${record.decision ?? ''}${record.rationale ? ` — because ${record.rationale}` : ''}`
         : record.kind === 'reading'
-          ? `${record.measure ?? 'Reading'}${record.location ? ` at ${record.location}` : ''}: ${record.value ?? ''} ${record.unit ?? ''}`.trim()
+          ? `${capitalised(record.measure ?? 'Reading')}${record.location ? ` at ${record.location}` : ''}: ${record.value ?? ''} ${record.unit ?? ''}`.trim()
           : (record.note ?? recordKindLabels[record.kind]),
     recordedBy: record.display_name ?? null,
     subject: { type: 'incident', id: record.incident_id, title: record.title },
   }));
+}
+
+/** "Room temperature", as the first words of an entry: a measure is recorded as "room temperature". */
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -478,6 +478,11 @@ describe('heating failure with the housing provider', () => {
       },
       staff.care_worker,
     );
+    // The readings are in the chronology of each person affected, in words.
+    const chronology = (await ok('GET', `/api/people/${eve.id}/chronology`)).items;
+    expect(chronology).toContainEqual(
+      expect.objectContaining({ kindLabel: 'Incident reading', text: 'Room temperature at Lounge: 14.5 °C' }),
+    );
     const heaters = await ok('POST', `/api/incidents/${incident.id}/measures`, {
       kind: 'temporary_equipment',
       description: 'Oil-filled heaters in every bedroom.',
