@@ -23,11 +23,12 @@ export function insertReturningAll<T extends Table>(
   executor: Executor,
   table: T,
   row: Insertable<Database[T]>,
-): Compilable<Selectable<Database[T]>> & { execute(): Promise<Selectable<Database[T]>[]> } {
-  const compile = () => compileInsert(executor, table, row as Record<string, unknown>);
+): Compilable<Selectable<Database[T]>> {
   return {
-    compile: compile as () => CompiledQuery<Selectable<Database[T]>>,
-    execute: async () => (await executor.executeQuery(compile())).rows as Selectable<Database[T]>[],
+    compile: () =>
+      compileInsert(executor, table, row as Record<string, unknown>) as CompiledQuery<
+        Selectable<Database[T]>
+      >,
   };
 }
 
