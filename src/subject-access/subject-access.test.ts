@@ -176,6 +176,14 @@ describe('the subject access export', () => {
     const byToken = await call('GET', url, { headers: { authorization: `Bearer ${token}` } });
     expect(byToken.statusCode).toBe(403);
 
+    // A path that names no person is refused, naming the field, and nothing is recorded as an export.
+    const badId = await call('GET', '/api/people/not-a-person/subject-access-export', staff.manager);
+    expect(badId.statusCode).toBe(400);
+    expect(badId.headers['content-type']).toContain('application/problem+json');
+    expect((badId.json() as { errors: { field: string }[] }).errors.map((error) => error.field)).toContain(
+      'id',
+    );
+
     const other = await createStaffedOrganisation(t.app, t.db, t.clock);
     await answerAs(t.app, 404, 'GET', url, other.staff.manager);
     // Only the two that were let through are in the trail as exports.
