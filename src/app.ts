@@ -49,6 +49,7 @@ import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { sharingRecordsRoutes } from './sharing/sharing-records.routes.ts';
 import { subjectAccessRoutes } from './subject-access/subject-access.routes.ts';
 import { healthRoutes } from './system/health.routes.ts';
+import { passwordResetRoutes } from './users/password-reset.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
 export type RouteEntry = {
@@ -278,6 +279,7 @@ export async function buildApp(
   await app.register(mfaRoutes(dependencies));
   await app.register(organisationsRoutes(dependencies));
   await app.register(usersRoutes(dependencies));
+  await app.register(passwordResetRoutes(dependencies));
   await app.register(partnersRoutes(dependencies));
   await app.register(careServicesRoutes(dependencies));
   await app.register(peopleRoutes(dependencies));

@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { bodyToSend } from '../src/outbox/outbox.service.ts';
 import { testAppForFile } from './app-for-test.ts';
 import type { SignedIn } from './factories.ts';
 import { type Staff, sentMessage, staffedOrganisation } from './scenarios.ts';
 
 // Logs and the audit trail hold no personal details, passwords, tokens or secrets, and a value a
 // caller controls cannot forge a log line (TRUST L3). Canary strings go in through every kind of
-// input (names, free text, searches, passwords, set-up and partner link tokens, an authenticator secret) with
+// input (names, free text, searches, passwords, set-up, password reset and partner link tokens, an authenticator secret) with
 // the logger at its most detailed; none may come out in the log or in any audit entry.
 
 const canaries = {
@@ -88,6 +89,29 @@ describe('logs and the audit trail', () => {
       email: 'canary.user@example.org',
       password: canaries.password,
     });
+    // Forgotten: a link to choose a new password, emailed, then used.
+    await call(null, 'POST', '/api/password-reset-requests', { email: 'canary.user@example.org' });
+    const resetEmail = await vi.waitUntil(
+      () =>
+        t.db
+          .selectFrom('email_outbox')
+          .selectAll()
+          .where('to_address', '=', 'canary.user@example.org')
+          .executeTakeFirst(),
+      { timeout: 10_000, interval: 20 },
+    );
+    const resetToken = /reset-password#([A-Za-z0-9_-]+)/.exec(
+      bodyToSend(resetEmail, t.config.mfaKeyFile),
+    )![1]!;
+    await call(null, 'GET', '/api/password-reset', undefined, { 'x-password-reset-link': resetToken });
+    const reset = await call(
+      null,
+      'POST',
+      '/api/password-reset',
+      { password: `${canaries.password}-new` },
+      { 'x-password-reset-link': resetToken },
+    );
+    expect(reset.statusCode).toBe(204);
     const token = await call(staff.registered_manager, 'POST', '/api/api-tokens', {
       name: 'Rota',
       role: 'care_worker',
@@ -121,6 +145,7 @@ describe('logs and the audit trail', () => {
       apiToken,
       linkToken,
       setUpToken,
+      resetToken,
       ...(secret ? [secret] : []),
     ];
     const lines = logged.split('\n').filter((line) => line.length > 0);

@@ -6,7 +6,12 @@ import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
 import { describeSubject, type SubjectDescription, type SubjectType } from '../subjects/subjects.ts';
 import * as outboxRepository from './outbox.repository.ts';
-import { type EmailOutboxRow, type EmailState, statusesInState } from './outbox.table.ts';
+import {
+  type EmailOutboxRow,
+  type EmailState,
+  type NewEmailOutboxRow,
+  statusesInState,
+} from './outbox.table.ts';
 
 // The only writer of the outbox. Two kinds of email leave Liaison:
 // - an email to a partner about a record, carrying a secure link. When the record is about a
@@ -15,6 +20,9 @@ import { type EmailOutboxRow, type EmailState, statusesInState } from './outbox.
 //   with the key outside the database until then, and blanked with the body once sent.
 // - an email without personal details: alerts to staff, and the notice to a partner that what was
 //   shared with them no longer is. It carries no link and no share.
+// - an email to a member of staff about their own account, carrying a one-time link to it (to
+//   choose a new password). It goes only to the account's own address; its token is sealed and
+//   blanked as a partner link's is.
 
 type Subject = { type: SubjectType; id: string };
 
@@ -38,6 +46,44 @@ export function linkTokenBox(keyFile: string): SecretBox {
 
 function sealContext(orgId: string, emailId: string): string {
   return `outbox link ${orgId} ${emailId}`;
+}
+
+/** A new email row: queued now, to be tried at once, carrying only what the caller gives it. */
+function queuedEmail(
+  email: { orgId: string; id?: string; to: string; subject: string; text: string; at: Date },
+  carries: Partial<
+    Pick<
+      NewEmailOutboxRow,
+      | 'subject_type'
+      | 'subject_id'
+      | 'share_id'
+      | 'link_id'
+      | 'link_token_sealed'
+      | 'partner_organisation_id'
+      | 'partner_contact_id'
+    >
+  > = {},
+): NewEmailOutboxRow {
+  return {
+    org_id: email.orgId,
+    id: email.id ?? randomUUID(),
+    subject_type: null,
+    subject_id: null,
+    share_id: null,
+    link_id: null,
+    link_token_sealed: null,
+    partner_organisation_id: null,
+    partner_contact_id: null,
+    ...carries,
+    to_address: email.to,
+    subject: email.subject,
+    text_body: email.text,
+    held_reason: null,
+    next_attempt_at: email.at,
+    sent_at: null,
+    last_error: null,
+    created_at: email.at,
+  };
 }
 
 export type PartnerEmail = {
@@ -70,27 +116,20 @@ export async function queuePartnerEmail(
   }
   const id = randomUUID();
   await outboxRepository.insertEmails(trx, [
-    {
-      org_id: email.orgId,
-      id,
-      subject_type: email.about.type,
-      subject_id: email.about.id,
-      to_address: email.to,
-      subject: email.subject,
-      text_body: email.text,
-      share_id: email.shareId,
-      link_id: email.link?.id ?? null,
-      link_token_sealed: email.link
-        ? linkTokenBox(settings.keyFile).encrypt(email.link.token, sealContext(email.orgId, id))
-        : null,
-      partner_organisation_id: email.partnerOrganisationId,
-      partner_contact_id: email.partnerContactId,
-      held_reason: null,
-      next_attempt_at: email.at,
-      sent_at: null,
-      last_error: null,
-      created_at: email.at,
-    },
+    queuedEmail(
+      { ...email, id },
+      {
+        subject_type: email.about.type,
+        subject_id: email.about.id,
+        share_id: email.shareId,
+        link_id: email.link?.id ?? null,
+        link_token_sealed: email.link
+          ? linkTokenBox(settings.keyFile).encrypt(email.link.token, sealContext(email.orgId, id))
+          : null,
+        partner_organisation_id: email.partnerOrganisationId,
+        partner_contact_id: email.partnerContactId,
+      },
+    ),
   ]);
   return id;
 }
@@ -109,26 +148,40 @@ export async function queueEmailsWithoutPersonalDetails(
 ): Promise<void> {
   await outboxRepository.insertEmails(
     trx,
-    emails.map((email) => ({
-      org_id: email.orgId,
-      id: randomUUID(),
-      subject_type: email.about?.type ?? null,
-      subject_id: email.about?.id ?? null,
-      to_address: email.to,
-      subject: email.subject,
-      text_body: email.text,
-      share_id: null,
-      link_id: null,
-      link_token_sealed: null,
-      partner_organisation_id: null,
-      partner_contact_id: null,
-      held_reason: null,
-      next_attempt_at: email.at,
-      sent_at: null,
-      last_error: null,
-      created_at: email.at,
-    })),
+    emails.map((email) =>
+      queuedEmail(email, email.about ? { subject_type: email.about.type, subject_id: email.about.id } : {}),
+    ),
   );
+}
+
+/** Queues an email to a member of staff carrying a one-time link to their own account; see above. */
+export async function queueAccountLinkEmail(
+  trx: DbTransaction,
+  email: {
+    orgId: string;
+    to: string;
+    subject: string;
+    /** Written with `LINK_TOKEN_PLACEHOLDER` where the link's token goes. */
+    text: string;
+    link: { id: string; token: string };
+    at: Date;
+  },
+  settings: { keyFile: string },
+): Promise<string> {
+  const id = randomUUID();
+  await outboxRepository.insertEmails(trx, [
+    queuedEmail(
+      { ...email, id },
+      {
+        link_id: email.link.id,
+        link_token_sealed: linkTokenBox(settings.keyFile).encrypt(
+          email.link.token,
+          sealContext(email.orgId, id),
+        ),
+      },
+    ),
+  ]);
+  return id;
 }
 
 /** The body as sent: the link's token unsealed into its place. */

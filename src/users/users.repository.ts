@@ -241,20 +241,30 @@ export async function markSetUpLinkUsed(executor: Executor, orgId: string, id: s
     .execute();
 }
 
-/** Sets the password of an account that has none yet; false if it already has one. */
-export async function setFirstPassword(
+/**
+ * Stores the password its owner chose through a link to an account in use: the first password
+ * of a new account (false if it already has one), or a new one replacing the old (false if it
+ * has none), which also clears its failed sign-ins, as its owner has just proved they read its
+ * email.
+ */
+export async function setPassword(
   executor: Executor,
   orgId: string,
   id: string,
-  passwordHash: string,
-  at: Date,
+  change: { passwordHash: string; replacing: boolean; at: Date },
 ): Promise<boolean> {
   const result = await executor
     .updateTable('users')
-    .set((eb) => ({ password_hash: passwordHash, updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      password_hash: change.passwordHash,
+      ...(change.replacing ? { failed_sign_ins: 0, throttled_until: null } : {}),
+      updated_at: change.at,
+      version: eb('version', '+', 1),
+    }))
     .where('org_id', '=', orgId)
     .where('id', '=', id)
-    .where('password_hash', 'is', null)
+    .where('password_hash', change.replacing ? 'is not' : 'is', null)
+    .where('disabled_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -298,4 +308,22 @@ export async function activeStaffEmails(
     .orderBy('email');
   if (options.limit !== undefined) query = query.limit(options.limit);
   return (await query.execute()).map((row) => row.email);
+}
+
+/** How many links to choose a new password the account was sent since the moment. */
+export async function countPasswordResetLinksSince(
+  executor: Executor,
+  orgId: string,
+  userId: string,
+  since: Date,
+): Promise<number> {
+  const row = await executor
+    .selectFrom('user_set_up_links')
+    .select((eb) => eb.fn.countAll<string>().as('links'))
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'password_reset')
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.links);
 }

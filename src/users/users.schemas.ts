@@ -117,6 +117,22 @@ export const accountToSetUpSchema = z
 
 export const completeSetUpBody = z.strictObject({ password: z.string().min(1).max(1024) });
 
+/** The header that carries a link to choose a new password (the token after `#` in its address). */
+export const PASSWORD_RESET_LINK_HEADER = 'x-password-reset-link';
+
+export const passwordResetLinkHeaders = z.object({
+  [PASSWORD_RESET_LINK_HEADER]: z.string().min(1).max(200),
+});
+
+export const passwordResetRequestBody = z.strictObject({ email: emailSchema });
+
+export const passwordResetRequestedSchema = z
+  .object({
+    /** The same words whatever the address: whether an account has it is never said. */
+    detail: z.string(),
+  })
+  .meta({ id: 'PasswordResetRequested' });
+
 export function setUpLinkUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/set-up#${token}`;
 }

@@ -9,19 +9,13 @@ import type { RequestContext } from '../context.ts';
 import type { Db, DbTransaction, Executor } from '../db/database.ts';
 import { changeVersioned, type VersionedChange } from '../db/versioned-change.ts';
 import { AppError, notFound, orNotFound } from '../errors.ts';
-import type { SetUpLinkWithUser } from './users.repository.ts';
+import { accountOfLink, choosePasswordThroughLink } from './account-links.ts';
 import * as usersRepository from './users.repository.ts';
 import type { CreateUserInput, UpdateUserInput } from './users.schemas.ts';
 import { readsCareRecords, type StaffRole } from './users.table.ts';
 
 /** How long a set-up link works: long enough to reach its owner over a weekend. */
 export const SET_UP_LINK_LIFETIME_MS = 72 * 60 * 60_000;
-
-const setUpLinkRefused = () =>
-  new AppError(
-    'not_found',
-    'This set-up link does not work: it may have expired or been used already. Ask whoever added your account for a new one.',
-  );
 
 /**
  * Adds a staff member to the caller's organisation, without a password: the answer carries a
@@ -139,68 +133,20 @@ export async function renewSetUpLink(db: Db, context: RequestContext, userId: st
   });
 }
 
-function usableSetUpLink(link: SetUpLinkWithUser | undefined, now: Date): SetUpLinkWithUser {
-  if (
-    !link ||
-    link.used_at ||
-    link.withdrawn_at ||
-    link.expires_at <= now ||
-    link.disabled_at ||
-    link.has_password
-  ) {
-    throw setUpLinkRefused();
-  }
-  return link;
-}
-
 /** Who a set-up link is for, so its owner can check it is theirs before choosing a password. */
-export async function findAccountToSetUp(db: Db, options: { token: string; clock: Clock }) {
-  const link = usableSetUpLink(
-    await usersRepository.findSetUpLinkByHash(db, hashToken(options.token)),
-    options.clock.now(),
-  );
-  return {
-    displayName: link.display_name,
-    email: link.email,
-    organisationName: link.organisation_name,
-    expiresAt: link.expires_at,
-  };
+export function findAccountToSetUp(db: Db, options: { token: string; clock: Clock }) {
+  return accountOfLink(db, { ...options, purpose: 'set_up' });
 }
 
 /**
  * The owner chooses their password through their set-up link, which then stops working. They
  * sign in as usual afterwards (and set up an authenticator where their role requires one).
  */
-export async function completeAccountSetUp(
+export function completeAccountSetUp(
   db: Db,
   options: { token: string; password: string; clock: Clock; requestId: string | null; ip: string | null },
 ): Promise<void> {
-  checkPasswordPolicy(options.password);
-  const passwordHash = await hashPassword(options.password);
-  const now = options.clock.now();
-  await db.transaction().execute(async (trx) => {
-    const link = usableSetUpLink(
-      await usersRepository.findSetUpLinkByHash(trx, hashToken(options.token), { forUpdate: true }),
-      now,
-    );
-    const context: RequestContext = {
-      orgId: link.org_id,
-      actor: { type: 'user', id: link.user_id, role: link.role },
-      requestId: options.requestId,
-      ip: options.ip,
-    };
-    if (!(await usersRepository.setFirstPassword(trx, link.org_id, link.user_id, passwordHash, now))) {
-      throw setUpLinkRefused();
-    }
-    await usersRepository.markSetUpLinkUsed(trx, link.org_id, link.id, now);
-    await recordAudit(trx, context, now, {
-      action: 'user.set_up',
-      entityType: 'user',
-      entityId: link.user_id,
-      changedFields: ['password_hash'],
-      details: { link_id: link.id },
-    });
-  });
+  return choosePasswordThroughLink(db, { ...options, purpose: 'set_up' }, { action: 'user.set_up' });
 }
 
 export function insertUserRecord(

@@ -36,11 +36,19 @@ export function readsCareRecords(role: StaffRole): boolean {
   return role !== 'admin';
 }
 
-/** A one-time link with which a new account's owner chooses their password. Only its hash is kept. */
+/**
+ * What a one-time link to an account is for: choosing the first password of a new account, or a
+ * new one when its owner has forgotten theirs (a link they asked for, sent to their address).
+ */
+export const accountLinkPurposes = ['set_up', 'password_reset'] as const;
+export type AccountLinkPurpose = (typeof accountLinkPurposes)[number];
+
+/** A one-time link with which an account's owner chooses their password. Only its hash is kept. */
 export type UserSetUpLinksTable = {
   org_id: string;
   id: string;
   user_id: string;
+  purpose: Generated<AccountLinkPurpose>;
   token_hash: string;
   created_by: string;
   created_at: Date;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { Config } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/demo.ts';
+import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
 import { createTestApp, type TestApp } from '../app-for-test.ts';
 import {
@@ -12,6 +14,7 @@ import {
   rememberedAuthenticator,
   type TestAuthenticator,
 } from '../factories.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
 
 /** Debian's Chromium; playwright-core brings no browser of its own. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -61,9 +64,51 @@ export async function startServerAndBrowser(config: Partial<Config> = {}) {
 }
 
 /** Closes the browser and the app, whichever of them had started. */
-export async function stopServerAndBrowser(running: { server?: E2eServer; browser?: Browser }) {
+export async function stopServerAndBrowser(running: {
+  server?: E2eServer | undefined;
+  browser?: Browser | undefined;
+}) {
   await running.browser?.close();
   await running.server?.close();
+}
+
+/** The app with a test mail server set up, a browser, and a way to send what waits in the outbox. */
+export type MailingE2e = {
+  server: E2eServer;
+  browser: Browser;
+  smtp: TestSmtpServer;
+  mailer: Mailer;
+  smtpConfig: Config['smtp'];
+  /** Runs the outbox job once, as the server's scheduler would; answers how many emails it sent. */
+  deliver(): Promise<number>;
+};
+
+/**
+ * Starts a test mail server, the app set up to use it and a browser. Links in emails are built
+ * from the address the app is reached at, which is only known once it listens; the app's clock
+ * agrees with the machine's, as dates typed in the browser are the machine's.
+ */
+export async function startServerBrowserAndMail(): Promise<MailingE2e> {
+  const smtp = await startTestSmtpServer();
+  const smtpConfig = smtp.smtpConfig();
+  const mailer = createMailer(smtpConfig);
+  const { server, browser } = await startServerAndBrowser({ smtp: smtpConfig });
+  server.config.publicUrl = server.baseUrl;
+  server.clock.set(new Date());
+  const deliver = () =>
+    deliverDueEmails(server.db, {
+      mailer,
+      clock: server.clock,
+      domain: 'care.example',
+      keyFile: server.config.mfaKeyFile,
+    });
+  return { server, browser, smtp, mailer, smtpConfig, deliver };
+}
+
+export async function stopServerBrowserAndMail(running: Partial<MailingE2e> | undefined): Promise<void> {
+  await stopServerAndBrowser({ server: running?.server, browser: running?.browser });
+  await running?.mailer?.close();
+  await running?.smtp?.stop();
 }
 
 /** The password of every member of the demo organisation's staff in the browser tests. */

@@ -1,43 +1,37 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Config } from '../../src/config.ts';
-import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
-import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
 import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../factories.ts';
 import { sentMessage, signedInStaff } from '../scenarios.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
+import type { TestSmtpServer } from '../smtp-server.ts';
 import {
   browserIsAvailable,
   type E2eServer,
+  type MailingE2e,
   noFaults,
   screenshot,
   signedInPage,
-  startServerAndBrowser,
-  stopServerAndBrowser,
+  startServerBrowserAndMail,
+  stopServerBrowserAndMail,
 } from './browser.ts';
 
 const noMailServerWarning =
   'No mail server is set up: emails wait here and are not sent. Give partners their links another way.';
 
 describe.skipIf(!browserIsAvailable())('the outbox in the browser', { timeout: 90_000 }, () => {
+  let e2e: MailingE2e;
   let server: E2eServer;
-  let smtp: TestSmtpServer;
-  let mailer: Mailer;
   let browser: Browser;
+  let smtp: TestSmtpServer;
   let smtpConfig: Config['smtp'];
 
   beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    smtpConfig = smtp.smtpConfig();
-    mailer = createMailer(smtpConfig);
-    ({ server, browser } = await startServerAndBrowser({ smtp: smtpConfig }));
-    server.clock.set(new Date());
+    e2e = await startServerBrowserAndMail();
+    ({ server, browser, smtp, smtpConfig } = e2e);
   }, 60_000);
 
   afterAll(async () => {
-    await stopServerAndBrowser({ server, browser });
-    await mailer?.close();
-    await smtp?.stop();
+    await stopServerBrowserAndMail(e2e);
   });
 
   /** The row of the outbox table about the message with this subject. */
@@ -76,14 +70,7 @@ describe.skipIf(!browserIsAvailable())('the outbox in the browser', { timeout: 9
 
     // A mail server is set up and the outbox job runs: the email leaves and the page says so.
     server.config.smtp = smtpConfig;
-    expect(
-      await deliverDueEmails(server.db, {
-        mailer,
-        clock: server.clock,
-        domain: 'care.example',
-        keyFile: server.config.mfaKeyFile,
-      }),
-    ).toBeGreaterThanOrEqual(1);
+    expect(await e2e.deliver()).toBeGreaterThanOrEqual(1);
     await smtp.waitForMessages(1);
     await page.getByRole('link', { name: 'Sent', exact: true }).click();
     await page.waitForURL(`${server.baseUrl}/messages/outbox?state=sent`);

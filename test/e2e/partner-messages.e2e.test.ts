@@ -1,21 +1,20 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withdrawConsent } from '../../src/consent/consent.service.ts';
-import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
-import { deliverDueEmails } from '../../src/outbox/email-delivery.ts';
 import type { StaffRole } from '../../src/users/users.table.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
+import type { TestSmtpServer } from '../smtp-server.ts';
 import {
   browserIsAvailable,
   DEMO_PASSWORD,
   type E2eServer,
   loadDemoStaff,
+  type MailingE2e,
   newContext,
   noFaults,
   screenshot,
   signedInPage,
-  startServerAndBrowser,
-  stopServerAndBrowser,
+  startServerBrowserAndMail,
+  stopServerBrowserAndMail,
   watchedPage,
   watchPage,
 } from './browser.ts';
@@ -26,37 +25,22 @@ import {
 describe.skipIf(!browserIsAvailable())('partner messages in the browser', { timeout: 120_000 }, () => {
   let server: E2eServer;
   let smtp: TestSmtpServer;
-  let mailer: Mailer;
+  let e2e: MailingE2e;
   let browser: Browser;
   let emails: Map<StaffRole, string>;
 
   beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    mailer = createMailer(smtp.smtpConfig());
     // A mail server is set up: the sender is told the link waits to be emailed.
-    ({ server, browser } = await startServerAndBrowser({ smtp: smtp.smtpConfig() }));
-    // The link emailed to partners is built from the address Liaison is reached at, which is only
-    // known once the server listens.
-    server.config.publicUrl = server.baseUrl;
-    // The deadline is typed in the browser as tomorrow: the server's clock must agree with the machine's.
-    server.clock.set(new Date());
+    e2e = await startServerBrowserAndMail();
+    ({ server, browser, smtp } = e2e);
     emails = await loadDemoStaff(server, { config: server.config });
     // The demo's own messages were emailed before the test begins: it counts only its own.
-    while (
-      (await deliverDueEmails(server.db, {
-        mailer,
-        clock: server.clock,
-        domain: 'care.example',
-        keyFile: server.config.mfaKeyFile,
-      })) > 0
-    );
+    while ((await e2e.deliver()) > 0);
     smtp.reset();
   }, 120_000);
 
   afterAll(async () => {
-    await stopServerAndBrowser({ server, browser });
-    await mailer?.close();
-    await smtp?.stop();
+    await stopServerBrowserAndMail(e2e);
   });
 
   test('a care worker sends a request, the GP acknowledges and responds through the emailed link, and the thread shows both', async () => {
@@ -145,14 +129,7 @@ describe.skipIf(!browserIsAvailable())('partner messages in the browser', { time
     await screenshot(page, 'message-sent');
 
     // The email goes out over SMTP, carrying the same link and none of the message's details.
-    expect(
-      await deliverDueEmails(server.db, {
-        mailer,
-        clock: server.clock,
-        domain: 'care.example',
-        keyFile: server.config.mfaKeyFile,
-      }),
-    ).toBe(1);
+    expect(await e2e.deliver()).toBe(1);
     const [email] = await smtp.waitForMessages(1);
     expect(email?.envelope.to).toEqual(['helena.marchbank@nhs.example']);
     const emailText = email?.parsed.text ?? '';

@@ -569,6 +569,68 @@ export interface paths {
       };
     };
   };
+  "/api/password-reset-requests": {
+    /**
+     * Ask for a link to choose a new password, sent to the account’s email address
+     * @description The answer is the same whether or not an account has the address, and is given before anything is looked up. A link goes only to an account in use that has a password, at most three an hour; it works once, for 30 minutes. Needs a mail server (SMTP_HOST).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": components["schemas"]["PasswordResetRequested"];
+          };
+        };
+      };
+    };
+  };
+  "/api/password-reset": {
+    /** Whose account a link to choose a new password is for (the token after # in the link, in X-Password-Reset-Link) */
+    get: {
+      parameters: {
+        header: {
+          "x-password-reset-link": string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AccountToSetUp"];
+          };
+        };
+      };
+    };
+    /** Choose a new password through the link; every session of the account ends, and signing in still needs its authenticator code */
+    post: {
+      parameters: {
+        header: {
+          "x-password-reset-link": string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/partner-organisations": {
     /** Search the partner organisations by name and type */
     get: {
@@ -2302,7 +2364,7 @@ export interface paths {
           /** @description A staff member’s, API token’s or partner link’s id */
           actorId?: string;
           /** @description Only this kind of action, such as person.view */
-          action?: "person.view" | "person.subject_access_export" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.allowed" | "share.refused" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "api_token.create" | "api_token.revoke" | "api_token.approve" | "api_token.refuse" | "escalation_route.set" | "escalation_route.reset" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update" | "work_list.view";
+          action?: "person.view" | "person.subject_access_export" | "person.create" | "person.update" | "person.search" | "person_representative.create" | "person_representative.update" | "person_representative.end" | "circle_member.create" | "circle_member.update" | "consent.record" | "consent.withdraw" | "capacity_assessment.record" | "best_interests_decision.record" | "safeguarding_authorisation.grant" | "safeguarding_authorisation.revoke" | "sharing_agreement.create" | "sharing_agreement.update" | "lawful_basis.set" | "share.send" | "share.check" | "share.allowed" | "share.refused" | "share.hold" | "share.cancel" | "share_log.view" | "share_log.export" | "sharing_records.view" | "partner_message.send" | "partner_message.view" | "partner_message.list" | "partner_message.view_by_partner" | "partner_message.acknowledge" | "partner_message.accept" | "partner_message.decline" | "partner_message.respond" | "partner_message.done" | "partner_message.log_contact" | "partner_message.close" | "partner_message.withdraw" | "partner_link.issue" | "partner_link.revoke" | "partner_link.hand_over" | "partner_message.sharing_ended" | "advice.record" | "advice.list" | "advice.confirm" | "advice.request_confirmation" | "care_plan_amendment.record" | "care_plan_amendment.list" | "incident.create" | "incident.update" | "incident.add_people" | "incident.adjust_person" | "incident.view_people" | "incident.view_timeline" | "incident.view_review" | "incident.export_review" | "incident.close" | "incident.add_measure" | "incident.end_measure" | "incident.set_findings" | "incident.add_learning_action" | "incident.complete_learning_action" | "incident.record_decision" | "incident.record_reading" | "incident.record_hazard" | "incident.record_note" | "incident.record_gate_refusal" | "incident_risk_points.set" | "action.create" | "action.update" | "action.accept" | "action.decline" | "action.start" | "action.complete" | "action.cancel" | "escalation.step_fired" | "person.view_chronology" | "concern.raise" | "concern.view" | "concern.view_summary" | "concern.list" | "concern.list_summaries" | "concern.update" | "concern.change_level" | "concern.change_status" | "concern.close" | "concern.record_advocacy" | "concern_entry.add" | "concern.trigger_met" | "concern.view_chronology" | "concern.record_advice" | "concern.view_referral_draft" | "concern.record_decision" | "concern.add_plan" | "concern.end_plan" | "concern.add_trigger" | "concern.end_trigger" | "concern.add_restriction" | "concern.review_restriction" | "concern.end_restriction" | "concern.view_related" | "concern.view_patterns" | "concern.export" | "concern.restriction_past_review" | "concern.decision_overdue" | "concern_alert.resolve" | "restriction_register.view" | "safeguarding_settings.update" | "attention_item.resolve" | "audit.access_history" | "audit.verify" | "audit.proof" | "audit.consistency_proof" | "audit.rollback_accepted" | "session.sign_in" | "session.sign_out" | "session.second_factor" | "session.reauthenticate" | "access.denied" | "mfa.enrolment_start" | "mfa.enable" | "mfa.disable" | "mfa.reset" | "mfa.recovery_code_use" | "mfa.recovery_codes_regenerate" | "user.create" | "user.update" | "user.set_up" | "user.password_reset_link.issue" | "user.password_reset_link.refuse" | "user.password_reset" | "api_token.create" | "api_token.revoke" | "api_token.approve" | "api_token.refuse" | "escalation_route.set" | "escalation_route.reset" | "organisation.create" | "organisation.update" | "partner_organisation.create" | "partner_organisation.update" | "partner_contact.create" | "partner_contact.update" | "partner_contact.verify" | "partner_contact.end" | "partner_channel.create" | "partner_channel.update" | "partner_channel.delete" | "partner_register.import" | "care_service.create" | "care_service.update" | "work_list.view";
           /** @description From this day (UK time), inclusive */
           from?: string;
           /** @description To this day (UK time), inclusive */
@@ -4546,6 +4608,9 @@ export interface components {
       organisationName: string;
       /** Format: date-time */
       expiresAt: string;
+    };
+    PasswordResetRequestedInput: {
+      detail: string;
     };
     /**
      * @description The kind of partner organisation or contact, and the role a contact holds for a person
@@ -7269,6 +7334,9 @@ export interface components {
       organisationName: string;
       /** Format: date-time */
       expiresAt: string;
+    };
+    PasswordResetRequested: {
+      detail: string;
     };
     /**
      * @description The kind of partner organisation or contact, and the role a contact holds for a person

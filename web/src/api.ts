@@ -62,6 +62,7 @@ export type SetUpLink = Schemas['SetUpLink'];
 export type CreatedStaffMember = Schemas['CreatedStaffUser'];
 /** Whose account a set-up link is for. */
 export type AccountToSetUp = Schemas['AccountToSetUp'];
+export type PasswordResetRequested = Schemas['PasswordResetRequested'];
 
 export type ApiTokenStatus = ApiToken['status'];
 export type ApiToken = Schemas['ApiToken'];
@@ -343,14 +344,21 @@ export function renewSetUpLink(id: string): Promise<SetUpLink> {
   return request('POST', `/api/users/${encodeURIComponent(id)}/set-up-link`);
 }
 
-// The set-up page is opened by someone with no account yet: the link's token, after the #, goes
-// in a header, and no cookie is sent.
-async function setUpRequest<T>(method: 'GET' | 'POST', token: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Set-Up-Link': token };
+/**
+ * A request made with a one-time link to an account (a set-up link, or a link to choose a new
+ * password): the token from after the # goes in a header, and no session is sent with it.
+ */
+async function accountLinkRequest<T>(
+  link: { path: '/api/account-set-up' | '/api/password-reset'; header: string },
+  method: 'GET' | 'POST',
+  token: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', [link.header]: token };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch('/api/account-set-up', {
+    response = await fetch(link.path, {
       method,
       headers,
       credentials: 'omit',
@@ -369,12 +377,31 @@ async function setUpRequest<T>(method: 'GET' | 'POST', token: string, body?: unk
   return (await response.json()) as T;
 }
 
+const setUpLink = { path: '/api/account-set-up', header: 'X-Set-Up-Link' } as const;
+const passwordResetLink = { path: '/api/password-reset', header: 'X-Password-Reset-Link' } as const;
+
 export function getAccountToSetUp(token: string): Promise<AccountToSetUp> {
-  return setUpRequest('GET', token);
+  return accountLinkRequest(setUpLink, 'GET', token);
 }
 
 export function chooseFirstPassword(token: string, password: string): Promise<void> {
-  return setUpRequest('POST', token, { password });
+  return accountLinkRequest(setUpLink, 'POST', token, { password });
+}
+
+/** Whose account a link to choose a new password is for (the same fields as a set-up link's). */
+export function getAccountToReset(token: string): Promise<AccountToSetUp> {
+  return accountLinkRequest(passwordResetLink, 'GET', token);
+}
+
+export function chooseNewPassword(token: string, password: string): Promise<void> {
+  return accountLinkRequest(passwordResetLink, 'POST', token, { password });
+}
+
+/** Asks for a link to choose a new password; the answer is the same whatever the address. */
+export function askForPasswordResetLink(
+  body: RequestBody<'/api/password-reset-requests'>,
+): Promise<PasswordResetRequested> {
+  return request('POST', '/api/password-reset-requests', body);
 }
 
 export function listApiTokens(): Promise<{ items: ApiToken[] }> {

@@ -2,7 +2,9 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { AccountAuthenticatorSetUpPage, AccountSecurityPage } from './account/AccountSecurityPage.tsx';
 import { adviceRoutes } from './advice/advice-routes.tsx';
 import { auditRoutes } from './audit/audit-routes.tsx';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
 import { RequireRole, RequireSession } from './auth/RequireSession.tsx';
+import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
 import { SecondFactorPage } from './auth/SecondFactorPage.tsx';
 import { SetUpAccountPage } from './auth/SetUpAccountPage.tsx';
 import { SetUpAuthenticatorPage } from './auth/SetUpAuthenticatorPage.tsx';
@@ -59,6 +61,9 @@ export const routes: RouteObject[] = [
   // A new member of staff's set-up link: they choose their password, then sign in. Nobody is
   // signed in yet, whoever else this browser is signed in as.
   { path: '/set-up', element: <SetUpAccountPage /> },
+  // Choosing a new password: asking for a link, and the link itself. Nobody is signed in.
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     // Staff pages: the session is asked for once here and kept while they move between them.
     element: (

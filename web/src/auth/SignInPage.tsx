@@ -1,4 +1,4 @@
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
@@ -80,6 +80,9 @@ export function SignInPage() {
             />
             <SubmitButton>Sign in</SubmitButton>
           </Form>
+          <p>
+            <Link to="/forgot-password">Forgotten your password?</Link>
+          </p>
           <p>
             If you cannot sign in, speak to your registered manager or an administrator in your organisation.
           </p>
