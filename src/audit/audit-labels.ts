@@ -133,7 +133,7 @@ export const actionPhrases: Record<string, string> = {
   'user.update': 'changed a staff member’s account',
   'user.set_up': 'set up their account from a set-up link',
   'user.password_reset_link.issue': 'was sent a link to choose a new password',
-  'user.password_reset_link.refuse': 'was sent no link to choose a new password: too many were asked for',
+  'user.password_reset_link.refuse': 'asked for a link to choose a new password, and none was sent',
   'user.password_reset': 'chose a new password through a link sent to them',
   'api_token.create': 'created an API token',
   'api_token.revoke': 'revoked an API token',

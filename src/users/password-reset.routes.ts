@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
+import { isMailConfigured } from '../mail/mailer.ts';
 import {
   completePasswordReset,
   findAccountToReset,
@@ -64,7 +65,11 @@ export function passwordResetRoutes({ db, clock, config }: AppDependencies): Fas
           clock,
           requestId: request.id,
           ip: request.ip,
-          settings: { publicUrl: config.publicUrl, keyFile: config.mfaKeyFile },
+          settings: {
+            publicUrl: config.publicUrl,
+            keyFile: config.mfaKeyFile,
+            mailConfigured: isMailConfigured(config.smtp),
+          },
         }).catch((error: unknown) => {
           request.log.error({ err: error }, 'A request for a link to choose a new password failed');
         });

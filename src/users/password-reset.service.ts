@@ -32,7 +32,12 @@ export function passwordResetUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/reset-password#${token}`;
 }
 
-export type PasswordResetSettings = { publicUrl: string; keyFile: string };
+export type PasswordResetSettings = {
+  publicUrl: string;
+  keyFile: string;
+  /** Without a mail server no link is made: it could only wait in the outbox until it expired. */
+  mailConfigured: boolean;
+};
 
 /**
  * Sends a link to choose a new password to the account with this address, if one is in use and
@@ -60,6 +65,16 @@ export async function requestPasswordReset(
       requestId: options.requestId,
       ip: options.ip,
     };
+    if (!options.settings.mailConfigured) {
+      await recordAudit(trx, context, now, {
+        action: 'user.password_reset_link.refuse',
+        entityType: 'user',
+        entityId: account.id,
+        outcome: 'denied',
+        details: { reason: 'No mail server is set up (SMTP_HOST), so no link could be emailed' },
+      });
+      return;
+    }
     const anHourAgo = new Date(now.getTime() - 60 * 60_000);
     const sentLately = await usersRepository.countPasswordResetLinksSince(
       trx,

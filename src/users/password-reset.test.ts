@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { testAppForFile, testBackend } from '../../test/app-for-test.ts';
 import {
   addStaffMember,
@@ -19,6 +19,10 @@ const t = testAppForFile({
 });
 
 const NEW_PASSWORD = 'a quiet river in autumn';
+
+beforeAll(() => {
+  t.config.smtp = mailbox.smtp.smtpConfig();
+});
 
 function askForLink(
   email: string,
@@ -237,6 +241,35 @@ describe('choosing a new password through an emailed link', () => {
     const sixth = await askForLink('someone-6@example.org', from);
     expect(sixth.statusCode).toBe(429);
     expect(sixth.headers['retry-after']).toBeDefined();
+  });
+
+  it('makes no link without a mail server, where it could only wait until it expired', async () => {
+    const { organisation, user } = await staffMember('care_worker');
+    const mailServer = t.config.smtp;
+    t.config.smtp = { ...mailServer, host: undefined };
+    try {
+      const answer = await askForLink(user.email);
+      expect(answer.statusCode).toBe(202);
+      expect(answer.json()).toEqual({ detail: PASSWORD_RESET_REQUESTED });
+      await vi.waitFor(
+        async () =>
+          expect(
+            await auditEntriesOf(t.db, organisation.id, { action: 'user.password_reset_link.refuse' }),
+          ).toMatchObject([
+            { entity_id: user.id, details: { reason: expect.stringContaining('No mail server') } },
+          ]),
+        { timeout: 10_000, interval: 20 },
+      );
+    } finally {
+      t.config.smtp = mailServer;
+    }
+    expect(await emailsTo(user.email)).toHaveLength(0);
+    const links = await t.db
+      .selectFrom('user_set_up_links')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(links).toHaveLength(0);
   });
 
   it('keeps set-up links and links to choose a new password apart', async () => {
