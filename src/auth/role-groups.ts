@@ -34,6 +34,8 @@ export const registerKeepers: readonly StaffRole[] = ['manager', 'registered_man
  * who answer for it, and the auditor.
  */
 export const accountableReaders: readonly StaffRole[] = ['manager', 'registered_manager', 'auditor'];
+/** A person's whole chronology, merged from every record: for those who answer for their care, and the auditor. */
+export const chronologyReaders: readonly StaffRole[] = accountableReaders;
 /**
  * A copy of everything held about a person, for a subject access request: the managers who answer
  * for the service's records. Not the auditor, who inspects but does not answer for the service.

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requestContext } from '../auth/access.ts';
+import { chronologyReaders } from '../auth/role-groups.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { idParams, problemResponses } from '../http/schemas.ts';
 import {
@@ -15,7 +16,7 @@ export function chronologyRoutes({ db, clock }: AppDependencies): FastifyPluginA
     app.get(
       '/api/people/:id/chronology',
       {
-        config: { access: ['manager', 'registered_manager', 'auditor'] },
+        config: { access: chronologyReaders },
         schema: {
           tags: ['Chronology'],
           summary: 'The person’s chronology from every record, newest first (audited)',

@@ -1419,6 +1419,8 @@ export type SafeContactPlan = Concern['plans'][number];
 export type ReviewTrigger = Concern['triggers'][number];
 export type InterimRestriction = Schemas['InterimRestriction'];
 export type ConcernChronologyEntry = Schemas['ConcernChronologyEntry'];
+export type ChronologyEntry = Schemas['ChronologyEntry'];
+export type ChronologyPage = Schemas['ChronologyPage'];
 /** What staff recorded in one of the concern's own entries, with its corrections. */
 export type RecordedEntry = NonNullable<ConcernChronologyEntry['entry']>;
 export type ConcernChronologyPage = Schemas['ConcernChronologyPage'];
@@ -1519,6 +1521,14 @@ export function addConcernEntry(
   entry: NewConcernEntry,
 ): Promise<Answer<'/api/safeguarding/concerns/{id}/entries', 'post'>> {
   return request('POST', concernPath(concernId, '/entries'), entry);
+}
+
+/** The person's chronology from every record, newest first, a page at a time. Viewing it is audited. */
+export function getPersonChronology(
+  personId: string,
+  search: Query<'/api/people/{id}/chronology'> = {},
+): Promise<ChronologyPage> {
+  return request('GET', `/api/people/${encodeURIComponent(personId)}/chronology${queryString(search)}`);
 }
 
 /** Newest first, a page at a time. Viewing it is audited. */

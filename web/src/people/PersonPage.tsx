@@ -38,7 +38,7 @@ import { SummaryList, type SummaryRow } from '../ui/SummaryList.tsx';
 import { Cell, Row, Table } from '../ui/Table.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useResource } from '../ui/useResource.ts';
-import { peopleWriters, subjectAccessExporters } from './access.ts';
+import { chronologyReaders, peopleWriters, subjectAccessExporters } from './access.ts';
 import {
   clinicalFlagLabels,
   deputyDecisionLabels,
@@ -147,6 +147,14 @@ export function PersonPage() {
           <p>
             <Link to={`/people/${current.id}/change`}>
               Change their details<span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
+            </Link>
+          </p>
+        ) : null}
+        {hasRole(session.user.role, chronologyReaders) ? (
+          <p>
+            <Link to={`/people/${current.id}/chronology`}>
+              Their chronology: everything recorded about them, in time order
+              <span className="nhsuk-u-visually-hidden"> ({personName(current)})</span>
             </Link>
           </p>
         ) : null}

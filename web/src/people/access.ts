@@ -2,5 +2,6 @@
 export {
   careRecordReaders as peopleReaders,
   careRecordWriters as peopleWriters,
+  chronologyReaders,
   subjectAccessExporters,
 } from '../../../src/auth/role-groups.ts';

@@ -1,7 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../auth/RequireSession.tsx';
-import { peopleReaders, peopleWriters } from './access.ts';
+import { chronologyReaders, peopleReaders, peopleWriters } from './access.ts';
 import { AddCircleMemberPage, EndCircleMemberPage } from './CircleMemberPages.tsx';
+import { PersonChronologyPage } from './PersonChronologyPage.tsx';
 import { AddPersonPage, ChangePersonPage } from './PersonFormPage.tsx';
 import { PersonPage } from './PersonPage.tsx';
 import { EndRepresentativePage, RepresentativeFormPage } from './RepresentativeFormPage.tsx';
@@ -11,6 +12,7 @@ export const peopleRoutes: RouteObject[] = [
   { path: '/people/new', element: <AddPersonPage />, roles: peopleWriters },
   { path: '/people/:personId', element: <PersonPage />, roles: peopleReaders },
   { path: '/people/:personId/change', element: <ChangePersonPage />, roles: peopleWriters },
+  { path: '/people/:personId/chronology', element: <PersonChronologyPage />, roles: chronologyReaders },
   {
     path: '/people/:personId/representatives/add',
     element: <RepresentativeFormPage />,

@@ -3,6 +3,7 @@ import { type ConcernChronologyEntry, getConcernChronology, type RecordedEntry }
 import { useSession } from '../auth/session.tsx';
 import { messagePath } from '../messages/message-parts.tsx';
 import { hasRole } from '../roles.ts';
+import { ChronologyList, EntryMoment, OlderEntriesLink } from '../ui/Chronology.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
 import { ButtonLink, Loading, Moment, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -49,7 +50,7 @@ export function ChronologySection() {
       {chronology.status === 'loaded' ? (
         <>
           {chronology.data.items.length === 0 ? <p>Nothing has been recorded yet.</p> : null}
-          <ol className="nhsuk-list app-chronology" aria-label="Chronology, newest first">
+          <ChronologyList label="Chronology, newest first">
             {chronology.data.items.map((item) => (
               <ChronologyItem
                 key={`${item.source} ${item.id}`}
@@ -59,21 +60,11 @@ export function ChronologySection() {
                 canCorrect={canRecord}
               />
             ))}
-          </ol>
+          </ChronologyList>
           {chronology.data.nextBefore ? (
-            <nav className="nhsuk-pagination" aria-label="Older entries">
-              <ul className="nhsuk-list nhsuk-pagination__list">
-                <li className="nhsuk-pagination-item--next">
-                  <Link
-                    className="nhsuk-pagination__link nhsuk-pagination__link--next"
-                    to={`${concernPath(concern.id, 'chronology')}?before=${encodeURIComponent(chronology.data.nextBefore)}`}
-                    rel="next"
-                  >
-                    <span className="nhsuk-pagination__title">Older entries</span>
-                  </Link>
-                </li>
-              </ul>
-            </nav>
+            <OlderEntriesLink
+              to={`${concernPath(concern.id, 'chronology')}?before=${encodeURIComponent(chronology.data.nextBefore)}`}
+            />
           ) : null}
         </>
       ) : null}
@@ -83,11 +74,6 @@ export function ChronologySection() {
 
 export function entryAnchor(id: string): string {
   return `entry-${id}`;
-}
-
-/** Written down some time after it happened: when, is worth saying. */
-export function isRecordedLater(item: Pick<ConcernChronologyEntry, 'occurredAt' | 'recordedAt'>): boolean {
-  return Date.parse(item.recordedAt) - Date.parse(item.occurredAt) >= 15 * 60_000;
 }
 
 function ChronologyItem({
@@ -117,18 +103,7 @@ function ChronologyItem({
           <strong className="nhsuk-tag nhsuk-tag--orange nhsuk-u-margin-left-2">Corrected</strong>
         ) : null}
       </h3>
-      <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-2">
-        <Moment iso={item.occurredAt} />
-        {item.agency !== ownAgency ? `, from ${item.agency}` : ''}
-        {item.recordedBy ? `. Recorded by ${item.recordedBy}` : ''}
-        {isRecordedLater(item) ? (
-          <>
-            {item.recordedBy ? ' on ' : '. Recorded '}
-            <Moment iso={item.recordedAt} />
-          </>
-        ) : null}
-        .
-      </p>
+      <EntryMoment item={item} ownAgency={ownAgency} />
       {entry?.corrects ? (
         <p className="nhsuk-u-margin-bottom-2">
           <strong>Correction</strong> of <a href={`#${entryAnchor(entry.corrects)}`}>an earlier entry</a>
