@@ -169,8 +169,10 @@ export async function buildApp(
     // The client's own X-Request-Id is not trusted as the correlation id.
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    // Only the direct peer's address counts: a forged X-Forwarded-For changes nothing.
-    trustProxy: false,
+    // Only the direct peer's address counts, unless it is a proxy named in TRUST_PROXY: then the
+    // client's address is the last one in X-Forwarded-For that no trusted proxy added. A header a
+    // client forges is ignored, or sits before what the proxies added.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // An address the router cannot take apart (a path parameter over its length limit, a broken

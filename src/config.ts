@@ -1,5 +1,17 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** An address, a CIDR range, or a name proxy-addr knows, as TRUST_PROXY lists them. */
+function isProxyAddress(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'uniquelocal' || entry === 'linklocal') return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d{1,3}$/.test(bits) && prefix <= (version === 4 ? 32 : 128);
+}
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -24,6 +36,30 @@ const environmentSchema = z.object({
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Public address of the web interface, used in links sent to partners. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The reverse proxies in front of Liaison, as addresses or CIDR ranges separated by commas (or
+   * `loopback`, `uniquelocal`). A client's address is then read from X-Forwarded-For as far as
+   * these proxies vouch for it; from anyone else the header is ignored. Unset: only the direct
+   * peer's address counts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const entries = (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+      for (const entry of entries) {
+        if (!isProxyAddress(entry)) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not an IP address, a CIDR range (such as 10.0.0.0/8), loopback or uniquelocal`,
+          });
+        }
+      }
+      return entries;
+    }),
   /** Secure cookies need HTTPS; browsers treat http://localhost as secure, so this stays on by default. */
   COOKIE_SECURE: booleanFlag.default(true),
   SESSION_IDLE_MINUTES: z.coerce
@@ -82,6 +118,8 @@ export type Config = {
   databaseQueryTimeoutMs: number;
   publicUrl: string;
   cookieSecure: boolean;
+  /** The reverse proxies trusted to say who the client is (TRUST_PROXY); empty: none. */
+  trustProxy: string[];
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   signInAttemptsPerMinute: number;
@@ -137,6 +175,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     cookieSecure: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,

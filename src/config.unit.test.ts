@@ -66,3 +66,22 @@ describe('production settings', () => {
     }
   });
 });
+
+describe('the reverse proxies trusted to name the client (TRUST_PROXY)', () => {
+  it('trusts none unless told, and reads addresses, ranges and names', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,fd00::/8 ,loopback' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses anything else, naming it', () => {
+    for (const wrong of ['proxy.care.example', '10.0.0.1/33', '10.0.0.0/8/1', '*', '300.1.1.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY/);
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(`"${wrong}" is not an IP address`);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import {
   authenticateSession,
   type SessionPolicy,
 } from './auth.service.ts';
-import { FailureThrottle } from './failure-throttle.ts';
+import { FailureThrottle } from './rate-limit-store.ts';
 import { safeEqual } from './secrets.ts';
 
 /**
@@ -137,18 +137,21 @@ export function registerAccessControl(
 
   // A partner link is 256 random bits, so guessing one is hopeless; still, an address that keeps
   // presenting links that do not work is slowed, and every such attempt costs it more.
-  const partnerLinkFailures = new FailureThrottle({
+  const partnerLinkFailures = new FailureThrottle(dependencies.db, {
+    name: 'partner link failures',
     limit: PARTNER_LINK_FAILURES_PER_WINDOW,
     windowMs: PARTNER_LINK_FAILURE_WINDOW_MS,
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // Counted before the answer leaves, so the next attempt from the address already sees it.
+  app.addHook('onSend', async (request, reply, payload) => {
     if (
       request.routeOptions.config?.access === 'partner_link' &&
       reply.statusCode === 401 &&
       typeof request.headers['x-partner-link'] === 'string'
     ) {
-      partnerLinkFailures.recordFailure(request.ip, dependencies.clock.now());
+      await partnerLinkFailures.recordFailure(request.ip, dependencies.clock.now());
     }
+    return payload;
   });
 
   app.addHook('onRoute', (route) => {
@@ -187,7 +190,10 @@ export function registerAccessControl(
       if (typeof request.headers['x-partner-link'] !== 'string') {
         throw new AppError('unauthenticated', 'Open this page from the secure link in your email.');
       }
-      const retryAfterSeconds = partnerLinkFailures.retryAfterSeconds(request.ip, dependencies.clock.now());
+      const retryAfterSeconds = await partnerLinkFailures.retryAfterSeconds(
+        request.ip,
+        dependencies.clock.now(),
+      );
       if (retryAfterSeconds !== null) {
         throw new AppError(
           'too_many_requests',

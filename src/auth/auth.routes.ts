@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,6 +26,7 @@ import {
   signOut,
 } from './auth.service.ts';
 import type { ApiTokenApprovalStatus } from './auth.table.ts';
+import { registerRateLimits } from './rate-limit-store.ts';
 import { registeredManagers, userAdministrators as tokenManagers } from './role-groups.ts';
 
 /** What GET /api/session answers: who is signed in, their CSRF token, and what is left of signing in. */
@@ -78,7 +78,7 @@ export function authRoutes({ db, clock, config }: AppDependencies): FastifyPlugi
   return async (app) => {
     // Per-address limit on sign-in attempts, beside the per-account throttle in the service:
     // one address cannot try many accounts, and one account cannot be tried from many addresses.
-    await app.register(rateLimit, { global: false });
+    await registerRateLimits(app, { db, clock });
 
     app.post(
       '/api/session',

@@ -68,3 +68,12 @@ export type SignInThrottlesTable = {
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type MfaCredentialRow = Selectable<MfaCredentialsTable>;
+
+/** Requests counted against a limit, shared by every server process (see rate-limits.repository.ts). */
+export type RateLimitCountersTable = {
+  /** SHA-256 of what is limited and who by. */
+  key: string;
+  count: number;
+  window_started_at: Date;
+  window_ends_at: Date;
+};

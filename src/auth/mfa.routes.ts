@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,6 +32,7 @@ import {
   startMfaEnrolment,
   verifySecondFactor,
 } from './mfa.service.ts';
+import { registerRateLimits } from './rate-limit-store.ts';
 import { loadOrCreateSecretKey, SecretBox } from './secret-box.ts';
 import { hashToken } from './secrets.ts';
 
@@ -72,7 +72,7 @@ export function mfaRoutes({ db, clock, config }: AppDependencies): FastifyPlugin
     });
 
   return async (app) => {
-    await app.register(rateLimit, { global: false });
+    await registerRateLimits(app, { db, clock });
 
     app.post(
       '/api/session/second-factor',

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testAppForFile } from '../../test/app-for-test.ts';
 import { type Staff, sentMessage, staffedOrganisation } from '../../test/scenarios.ts';
 import { PARTNER_LINK_FAILURE_WINDOW_MS, PARTNER_LINK_FAILURES_PER_WINDOW } from './access.ts';
-import { FailureThrottle } from './failure-throttle.ts';
+import { FailureThrottle } from './rate-limit-store.ts';
 
 const t = testAppForFile({
   config: { publicUrl: 'https://liaison.example.org' },
@@ -54,16 +54,26 @@ describe('partner links that do not work', () => {
 });
 
 describe('FailureThrottle', () => {
-  it('refuses a key after its limit of failures until the window ends, and no other key', () => {
-    const throttle = new FailureThrottle({ limit: 3, windowMs: 60_000 });
+  it('refuses a key after its limit of failures until the window ends, and no other key', async () => {
+    const throttle = new FailureThrottle(t.db, {
+      name: `test ${crypto.randomUUID()}`,
+      limit: 3,
+      windowMs: 60_000,
+    });
     const start = new Date('2026-11-23T09:00:00Z');
     for (let failure = 0; failure < 3; failure += 1) {
-      expect(throttle.retryAfterSeconds('a', start)).toBeNull();
-      throttle.recordFailure('a', start);
+      expect(await throttle.retryAfterSeconds('a', start)).toBeNull();
+      await throttle.recordFailure('a', start);
     }
-    expect(throttle.retryAfterSeconds('a', start)).toBe(60);
-    expect(throttle.retryAfterSeconds('a', new Date(start.getTime() + 59_500))).toBe(1);
-    expect(throttle.retryAfterSeconds('b', start)).toBeNull();
-    expect(throttle.retryAfterSeconds('a', new Date(start.getTime() + 60_000))).toBeNull();
+    expect(await throttle.retryAfterSeconds('a', start)).toBe(60);
+    expect(await throttle.retryAfterSeconds('a', new Date(start.getTime() + 59_500))).toBe(1);
+    expect(await throttle.retryAfterSeconds('b', start)).toBeNull();
+    expect(await throttle.retryAfterSeconds('a', new Date(start.getTime() + 60_000))).toBeNull();
+    // A new window starts from the first failure after the last one ended.
+    await throttle.recordFailure('a', new Date(start.getTime() + 60_000));
+    expect(await throttle.retryAfterSeconds('a', new Date(start.getTime() + 60_000))).toBeNull();
+    // Only the key's hash is kept: not the address itself.
+    const kept = await t.db.selectFrom('rate_limit_counters').select('key').execute();
+    expect(JSON.stringify(kept)).not.toContain('"a"');
   });
 });

@@ -14,6 +14,7 @@ import type {
   ApiTokensTable,
   MfaCredentialsTable,
   MfaRecoveryCodesTable,
+  RateLimitCountersTable,
   SessionsTable,
   SignInThrottlesTable,
 } from '../auth/auth.table.ts';
@@ -75,6 +76,7 @@ export type Database = {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   sign_in_throttles: SignInThrottlesTable;
+  rate_limit_counters: RateLimitCountersTable;
   mfa_credentials: MfaCredentialsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_events: AuditEventsTable;

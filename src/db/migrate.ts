@@ -26,6 +26,7 @@ import * as partnerLinksBySubject from './migrations/2026_12_07_0520_partner_lin
 import * as incidentRiskPoints from './migrations/2026_12_08_0200_incident_risk_points.ts';
 import * as workListIndexes from './migrations/2026_12_08_0300_work_list_indexes.ts';
 import * as passwordResetLinks from './migrations/2026_12_08_0400_password_reset_links.ts';
+import * as sharedRateLimits from './migrations/2026_12_08_0500_shared_rate_limits.ts';
 
 // Listed here rather than read from the folder so the set of migrations is fixed at build time
 // and the same under tsx, the test runner and a bundler. Append only; names sort by date.
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0200_incident_risk_points': incidentRiskPoints,
   '2026_12_08_0300_work_list_indexes': workListIndexes,
   '2026_12_08_0400_password_reset_links': passwordResetLinks,
+  '2026_12_08_0500_shared_rate_limits': sharedRateLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { sealPendingEntries } from '../audit/audit.service.ts';
 import { runCheckpointJob } from '../audit/checkpoint.ts';
 import { forgetOldSignInFailures } from '../auth/auth.service.ts';
+import { forgetEndedRateLimits } from '../auth/rate-limit-store.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { handlerPerSubject } from '../escalation/escalation-steps.service.ts';
@@ -42,6 +43,11 @@ export function allJobs(
       name: 'forget-old-sign-in-failures',
       intervalMs: 60 * 60_000,
       run: () => forgetOldSignInFailures(db, clock),
+    },
+    {
+      name: 'forget-ended-rate-limits',
+      intervalMs: 10 * 60_000,
+      run: () => forgetEndedRateLimits(db, clock),
     },
     fireEscalationStepsJob(
       { db, clock },

@@ -1,6 +1,6 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerRateLimits } from '../auth/rate-limit-store.ts';
 import type { AppDependencies } from '../dependencies.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { isMailConfigured } from '../mail/mailer.ts';
@@ -24,7 +24,7 @@ export const PASSWORD_RESET_REQUESTS_PER_ADDRESS = 5;
 
 export function passwordResetRoutes({ db, clock, config }: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(rateLimit, { global: false });
+    await registerRateLimits(app, { db, clock });
     // The answer never waits for the work: whether an account has the address changes what is
     // done (a link made, an email queued), and the time an answer took would otherwise say so.
     // The server waits for work still running when it stops.
