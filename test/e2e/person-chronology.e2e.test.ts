@@ -75,7 +75,7 @@ describe.skipIf(!browserIsAvailable())('a person’s chronology in the browser',
     await page.getByRole('button', { name: 'Show these dates' }).click();
     await page
       .locator('.nhsuk-error-summary')
-      .getByRole('link', { name: 'The last date must be the same as or after the first date' })
+      .getByRole('link', { name: 'The last day must be the same as the first day or later' })
       .waitFor();
     await page.getByRole('group', { name: 'To (included)' }).getByLabel('Day').fill('31');
     await page.getByRole('button', { name: 'Show these dates' }).click();

@@ -4,7 +4,6 @@ import {
   type AccessHistory,
   type AccessHistoryFilter,
   type AccessVisit,
-  type FieldError,
   getPersonAccessHistory,
   getStaffAccessHistory,
   listAuditActions,
@@ -13,7 +12,7 @@ import {
 } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { DateInput, readDateInput, SelectField } from '../ui/form-fields.tsx';
+import { DateInput, readDateRange, SelectField } from '../ui/form-fields.tsx';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { Pagination, pageFrom } from '../ui/Pagination.tsx';
 import { LoadProblem } from '../ui/ProblemPages.tsx';
@@ -171,18 +170,8 @@ function Filters({
   const [actions] = useResource('audit actions', listAuditActions);
 
   const form = useFormSubmit(filterFields, async (values) => {
-    const problems: FieldError[] = [];
-    const from = readDateInput(values, 'from', 'The first day');
-    const to = readDateInput(values, 'to', 'The last day');
-    if ('problem' in from) problems.push({ field: 'from', message: from.problem });
-    if ('problem' in to) problems.push({ field: 'to', message: to.problem });
-    if ('date' in from && 'date' in to && from.date && to.date && to.date < from.date) {
-      problems.push({ field: 'to', message: 'The last day must be the same as the first day or later' });
-    }
-    if (problems.length > 0) return problems;
-    const next = new URLSearchParams();
-    if ('date' in from && from.date) next.set('from', from.date);
-    if ('date' in to && to.date) next.set('to', to.date);
+    const { query: next, problems } = readDateRange(values);
+    if (!next) return problems;
     for (const name of [who.name, 'action']) {
       const value = String(values.get(name) ?? '');
       if (value) next.set(name, value);

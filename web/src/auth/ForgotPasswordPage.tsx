@@ -4,9 +4,9 @@ import { ApiError, askForPasswordResetLink } from '../api.ts';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
 import { describeError, missingFields } from '../ui/form-errors.ts';
-import { TextField } from '../ui/form-fields.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { SignInEmailField } from './sign-in-parts.tsx';
 
 // Someone who has forgotten their password asks for a link to choose a new one. The answer is
 // the same whatever address they give: the page never says whether an account has it.
@@ -61,15 +61,7 @@ export function ForgotPasswordPage() {
                 to choose a new password.
               </p>
               <Form form={form}>
-                <TextField
-                  id="email"
-                  name="email"
-                  type="email"
-                  label="Email address"
-                  autoComplete="username"
-                  spellCheck={false}
-                  widthClass="nhsuk-u-width-two-thirds"
-                />
+                <SignInEmailField />
                 <SubmitButton>Email me a link</SubmitButton>
               </Form>
               <p>

@@ -9,6 +9,7 @@ import { NotificationBanner } from '../ui/NotificationBanner.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { type SignInLocationState, safeReturnPath, signInPaths } from './RequireSession.tsx';
 import { useSessionState } from './session.tsx';
+import { SignInEmailField } from './sign-in-parts.tsx';
 
 // API field name → input id, in the order the fields appear.
 const fields = { email: 'email', password: 'password' };
@@ -61,15 +62,7 @@ export function SignInPage() {
           ) : null}
           <h1>Sign in to Liaison</h1>
           <Form form={form}>
-            <TextField
-              id="email"
-              name="email"
-              type="email"
-              label="Email address"
-              autoComplete="username"
-              spellCheck={false}
-              widthClass="nhsuk-u-width-two-thirds"
-            />
+            <SignInEmailField />
             <TextField
               id="password"
               name="password"

@@ -1,3 +1,4 @@
+import { TextField } from '../ui/form-fields.tsx';
 /** The way out of signing in part-way: signed out, back at the start. */
 export function CancelSignIn({ signOut }: { signOut: () => Promise<void> }) {
   return (
@@ -6,5 +7,20 @@ export function CancelSignIn({ signOut }: { signOut: () => Promise<void> }) {
         Cancel and sign out
       </button>
     </p>
+  );
+}
+
+/** The address someone signs in with: the same field wherever they are asked for it. */
+export function SignInEmailField() {
+  return (
+    <TextField
+      id="email"
+      name="email"
+      type="email"
+      label="Email address"
+      autoComplete="username"
+      spellCheck={false}
+      widthClass="nhsuk-u-width-two-thirds"
+    />
   );
 }

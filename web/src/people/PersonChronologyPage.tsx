@@ -7,7 +7,7 @@ import { concernPath } from '../safeguarding/concern-parts.tsx';
 import { ChronologyList, EntryMoment, OlderEntriesLink } from '../ui/Chronology.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { Form, SubmitButton, useFormSubmit } from '../ui/form.tsx';
-import { DateInput, dateProblems, readDateInput } from '../ui/form-fields.tsx';
+import { DateInput, readDateRange } from '../ui/form-fields.tsx';
 import { dateInputExample, daysAfter, londonToIso, todayInLondon } from '../ui/london-time.ts';
 import { BackLink, Loaded, MultiLine } from '../ui/page-parts.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -64,16 +64,8 @@ export function PersonChronologyPage() {
   const name = person.status === 'loaded' ? personName(person.data) : 'the person';
 
   const filter = useFormSubmit(fields, (values) => {
-    const from = readDateInput(values, 'from', 'The first date');
-    const to = readDateInput(values, 'to', 'The last date');
-    const problems = [...dateProblems('from', from), ...dateProblems('to', to)];
-    if ('date' in from && 'date' in to && from.date && to.date && to.date < from.date) {
-      problems.push({ field: 'to', message: 'The last date must be the same as or after the first date' });
-    }
-    if (problems.length > 0) return problems;
-    const query = new URLSearchParams();
-    if ('date' in from && from.date) query.set('from', from.date);
-    if ('date' in to && to.date) query.set('to', to.date);
+    const { query, problems } = readDateRange(values);
+    if (!query) return problems;
     navigate({ search: `?${query}` });
     return undefined;
   });

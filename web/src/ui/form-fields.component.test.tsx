@@ -8,6 +8,7 @@ import {
   dateProblems,
   Radios,
   readDateInput,
+  readDateRange,
   SelectField,
   TextArea,
 } from './form-fields.tsx';
@@ -134,5 +135,48 @@ describe('changesFrom', () => {
         { name: 'Ann', purposes: ['safety', 'care'], notes: 'New' },
       ),
     ).toEqual({ notes: 'New' });
+  });
+});
+
+describe('readDateRange', () => {
+  const range = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(values)) data.set(name, value);
+    return readDateRange(data);
+  };
+
+  it('gives the dates typed as a query, leaving out one left empty', () => {
+    expect(range({ 'from-day': '1', 'from-month': '11', 'from-year': '2026' }).query?.toString()).toBe(
+      'from=2026-11-01',
+    );
+    expect(
+      range({
+        'from-day': '1',
+        'from-month': '11',
+        'from-year': '2026',
+        'to-day': '1',
+        'to-month': '11',
+        'to-year': '2026',
+      }).query?.toString(),
+    ).toBe('from=2026-11-01&to=2026-11-01');
+  });
+
+  it('says what is wrong with either date, and with a last day before the first', () => {
+    expect(range({ 'from-day': '31', 'from-month': '2', 'from-year': '2026' }).problems).toEqual([
+      { field: 'from', message: 'The first day must be a real date' },
+    ]);
+    expect(
+      range({
+        'from-day': '2',
+        'from-month': '11',
+        'from-year': '2026',
+        'to-day': '1',
+        'to-month': '11',
+        'to-year': '2026',
+      }),
+    ).toEqual({
+      query: null,
+      problems: [{ field: 'to', message: 'The last day must be the same as the first day or later' }],
+    });
   });
 });

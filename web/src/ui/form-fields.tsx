@@ -388,6 +388,26 @@ export function dateProblems(
   return [];
 }
 
+/**
+ * Two date inputs named `from` and `to` as a page address's query (`?from=…&to=…`, each left out
+ * when empty), or what is wrong with them: either date as typed, or the last before the first.
+ */
+export function readDateRange(
+  form: FormData,
+): { query: URLSearchParams; problems: [] } | { query: null; problems: FieldError[] } {
+  const from = readDateInput(form, 'from', 'The first day');
+  const to = readDateInput(form, 'to', 'The last day');
+  const problems = [...dateProblems('from', from), ...dateProblems('to', to)];
+  if ('date' in from && 'date' in to && from.date && to.date && to.date < from.date) {
+    problems.push({ field: 'to', message: 'The last day must be the same as the first day or later' });
+  }
+  if (problems.length > 0) return { query: null, problems };
+  const query = new URLSearchParams();
+  if ('date' in from && from.date) query.set('from', from.date);
+  if ('date' in to && to.date) query.set('to', to.date);
+  return { query, problems: [] };
+}
+
 /** A text box's value, trimmed; null when empty (so an optional field can be cleared). */
 export function readText(form: FormData, name: string): string | null {
   const value = String(form.get(name) ?? '').trim();
