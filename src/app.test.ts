@@ -14,18 +14,23 @@ describe('deny by default', () => {
     expect(t.app.routeTable.length).toBeGreaterThan(5);
   });
 
-  it('only sign-in, a new account’s set-up link, health and the API description are open to anonymous callers under /api', () => {
+  it('only sign-in, the links to set or choose a new password, health and the API description are open to anonymous callers under /api', () => {
     const publicApi = t.app.routeTable
       .filter(
         (route) =>
           route.url.startsWith('/api/') && route.access === 'public' && !route.url.startsWith('/api/docs'),
       )
       .map((route) => `${route.method} ${route.url}`);
-    // The set-up routes let in nobody without the link's token (checked by the routes themselves).
+    // The set-up and new-password routes let in nobody without the link's token (checked by the
+    // routes themselves); asking for a new-password link answers everyone the same, and only
+    // ever emails the account's own address.
     expect(publicApi.sort()).toEqual([
       'GET /api/account-set-up',
       'GET /api/openapi.json',
+      'GET /api/password-reset',
       'POST /api/account-set-up',
+      'POST /api/password-reset',
+      'POST /api/password-reset-requests',
       'POST /api/session',
     ]);
   });
