@@ -50,7 +50,7 @@ export function PersonChronologyPage() {
   const before = searchParams.get('before') ?? undefined;
   const fromDate = isoDate.test(searchParams.get('from') ?? '') ? (searchParams.get('from') ?? '') : '';
   const toDate = isoDate.test(searchParams.get('to') ?? '') ? (searchParams.get('to') ?? '') : '';
-  const [person, reloadPerson] = useResource(`person ${personId}`, () => getPerson(personId));
+  const [person] = useResource(`person ${personId}`, () => getPerson(personId));
   const searchKey = `${fromDate} ${toDate}`;
   const [chronology, reload] = useResource(`person chronology ${personId} ${searchKey} ${before ?? ''}`, () =>
     getPersonChronology(personId, {
@@ -88,14 +88,6 @@ export function PersonChronologyPage() {
         <span className="nhsuk-caption-l">{person.status === 'loaded' ? name : 'Person supported'}</span>
         Chronology
       </h1>
-      {person.status === 'failed' ? (
-        <p>
-          The person’s name could not be loaded.{' '}
-          <button type="button" className="nhsuk-link-button" onClick={reloadPerson}>
-            Try again
-          </button>
-        </p>
-      ) : null}
       <p>
         Everything recorded about them across Liaison, newest first, in UK time: messages to and from
         partners, incidents, consent and capacity decisions, advice and care plan changes, what was shared,
