@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { countOne, forgetEndedCounts, readCount } from './rate-limits.repository.ts';
+import { type CounterWindow, countOne, forgetEndedCounts, readCount } from './rate-limits.repository.ts';
 import { hashToken } from './secrets.ts';
 
 // Limits on requests (sign-in attempts from one address, requests for a new password…) are
@@ -17,6 +17,18 @@ function counterKey(scope: string, key: string): string {
   return hashToken(`${scope}\n${key}`);
 }
 
+/** Answers the plugin with a window's count and what is left of it (none: a clean state). */
+function answerWith(counted: Promise<CounterWindow | undefined>, now: Date, answer: StoreAnswer): void {
+  counted.then(
+    (window) =>
+      answer(null, {
+        current: window?.count ?? 0,
+        ttl: window ? window.window_ends_at.getTime() - now.getTime() : 0,
+      }),
+    (error: Error) => answer(error, { current: 0, ttl: 0 }),
+  );
+}
+
 /** A store for @fastify/rate-limit that counts in the database by the app's clock. */
 export function databaseRateLimitStore(db: Db, clock: Clock) {
   return class DatabaseRateLimitStore {
@@ -28,23 +40,12 @@ export function databaseRateLimitStore(db: Db, clock: Clock) {
 
     incr(key: string, answer: StoreAnswer, timeWindow: number): void {
       const now = clock.now();
-      countOne(db, counterKey(this.#scope, key), now, timeWindow).then(
-        (window) =>
-          answer(null, { current: window.count, ttl: window.window_ends_at.getTime() - now.getTime() }),
-        (error: Error) => answer(error, { current: 0, ttl: 0 }),
-      );
+      answerWith(countOne(db, counterKey(this.#scope, key), now, timeWindow), now, answer);
     }
 
     read(key: string, answer: StoreAnswer): void {
       const now = clock.now();
-      readCount(db, counterKey(this.#scope, key), now).then(
-        (window) =>
-          answer(null, {
-            current: window?.count ?? 0,
-            ttl: window ? window.window_ends_at.getTime() - now.getTime() : 0,
-          }),
-        (error: Error) => answer(error, { current: 0, ttl: 0 }),
-      );
+      answerWith(readCount(db, counterKey(this.#scope, key), now), now, answer);
     }
 
     // The plugin passes the route's merged settings, with the route itself as `routeInfo`.

@@ -13,7 +13,7 @@ import {
   statusesInState,
 } from './outbox.table.ts';
 
-// The only writer of the outbox. Two kinds of email leave Liaison:
+// The only writer of the outbox. Three kinds of email leave Liaison:
 // - an email to a partner about a record, carrying a secure link. When the record is about a
 //   person it names the share the sharing gate allowed for it, and the gate is asked again when
 //   the email is handed to the mail server (email-delivery.ts). Its link's token is kept encrypted
@@ -46,6 +46,11 @@ export function linkTokenBox(keyFile: string): SecretBox {
 
 function sealContext(orgId: string, emailId: string): string {
   return `outbox link ${orgId} ${emailId}`;
+}
+
+/** A link's token as it waits in the outbox: encrypted, and bound to the email carrying it. */
+function sealedToken(keyFile: string, orgId: string, emailId: string, token: string): string {
+  return linkTokenBox(keyFile).encrypt(token, sealContext(orgId, emailId));
 }
 
 /** A new email row: queued now, to be tried at once, carrying only what the caller gives it. */
@@ -124,7 +129,7 @@ export async function queuePartnerEmail(
         share_id: email.shareId,
         link_id: email.link?.id ?? null,
         link_token_sealed: email.link
-          ? linkTokenBox(settings.keyFile).encrypt(email.link.token, sealContext(email.orgId, id))
+          ? sealedToken(settings.keyFile, email.orgId, id, email.link.token)
           : null,
         partner_organisation_id: email.partnerOrganisationId,
         partner_contact_id: email.partnerContactId,
@@ -174,10 +179,7 @@ export async function queueAccountLinkEmail(
       { ...email, id },
       {
         link_id: email.link.id,
-        link_token_sealed: linkTokenBox(settings.keyFile).encrypt(
-          email.link.token,
-          sealContext(email.orgId, id),
-        ),
+        link_token_sealed: sealedToken(settings.keyFile, email.orgId, id, email.link.token),
       },
     ),
   ]);

@@ -5,7 +5,7 @@ import { generateToken, hashToken } from '../auth/secrets.ts';
 import { describeMoment } from '../calendar/london-time.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, DbTransaction } from '../db/database.ts';
 import {
   LINK_TOKEN_PLACEHOLDER,
   queueAccountLinkEmail,
@@ -65,30 +65,16 @@ export async function requestPasswordReset(
       requestId: options.requestId,
       ip: options.ip,
     };
-    if (!options.settings.mailConfigured) {
+    const refusal = options.settings.mailConfigured
+      ? await tooManyLinksLately(trx, account, now)
+      : 'No mail server is set up (SMTP_HOST), so no link could be emailed';
+    if (refusal) {
       await recordAudit(trx, context, now, {
         action: 'user.password_reset_link.refuse',
         entityType: 'user',
         entityId: account.id,
         outcome: 'denied',
-        details: { reason: 'No mail server is set up (SMTP_HOST), so no link could be emailed' },
-      });
-      return;
-    }
-    const anHourAgo = new Date(now.getTime() - 60 * 60_000);
-    const sentLately = await usersRepository.countPasswordResetLinksSince(
-      trx,
-      account.org_id,
-      account.id,
-      anHourAgo,
-    );
-    if (sentLately >= PASSWORD_RESET_LINKS_PER_HOUR) {
-      await recordAudit(trx, context, now, {
-        action: 'user.password_reset_link.refuse',
-        entityType: 'user',
-        entityId: account.id,
-        outcome: 'denied',
-        details: { reason: `${sentLately} links were sent to this account in the last hour` },
+        details: { reason: refusal },
       });
       return;
     }
@@ -137,6 +123,19 @@ export async function requestPasswordReset(
       details: { link_id: linkId, expires_at: expiresAt.toISOString() },
     });
   });
+}
+
+/** Why no more links go to the account this hour, if that is so. */
+async function tooManyLinksLately(
+  trx: DbTransaction,
+  account: { org_id: string; id: string },
+  now: Date,
+): Promise<string | null> {
+  const anHourAgo = new Date(now.getTime() - 60 * 60_000);
+  const sent = await usersRepository.countPasswordResetLinksSince(trx, account.org_id, account.id, anHourAgo);
+  return sent >= PASSWORD_RESET_LINKS_PER_HOUR
+    ? `${sent} links were sent to this account in the last hour`
+    : null;
 }
 
 /** Whose account a link to choose a new password is for, so its owner can check it is theirs. */

@@ -106,6 +106,7 @@ describe.skipIf(!browserIsAvailable())('managing staff in the browser', { timeou
     const linkOnThisServer = `${server.baseUrl}/set-up#${link.split('#')[1]}`;
     await theirPage.goto(linkOnThisServer);
     await theirPage.getByRole('heading', { level: 1, name: 'Set up your Liaison account' }).waitFor();
+    await screenshot(theirPage, 'set-up-account');
     expect(await theirPage.locator('main').textContent()).toContain(newcomer.email);
     await theirPage.getByLabel('Password').fill('short');
     await theirPage.getByRole('button', { name: 'Set my password' }).click();
